@@ -1,0 +1,8 @@
+import { unitsApi } from './units-api.js';
+
+export type Benchmark = () => Promise<Record<string, unknown>>;
+
+/** Every benchmark by name. A module adds its line here; figures are printed as one JSON line. */
+export const benchmarks: Record<string, Benchmark> = {
+  'units-api': unitsApi,
+};

@@ -1,0 +1,61 @@
+/**
+ * Coded errors. Every error the API returns has a stable code, an HTTP status and a message in
+ * Chinese and English; the web client imports this table to show the message in the user's language.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标注的字段', en: 'The input is invalid; check the fields listed' },
+  MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  CSRF_INVALID: { status: 403, zh: '安全令牌无效，请刷新页面后重试', en: 'Security token missing or invalid; reload the page and try again' },
+  FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Change your initial password first' },
+  NOT_FOUND: { status: 404, zh: '未找到请求的内容', en: 'Not found' },
+  CONFLICT: { status: 409, zh: '操作与现有数据冲突', en: 'The operation conflicts with existing data' },
+  VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后再编辑', en: 'Someone else changed this record; reload it and edit again' },
+  DUPLICATE_NAME: { status: 409, zh: '名称已被使用', en: 'This name is already in use' },
+  UNIT_IN_USE: { status: 409, zh: '该单位仍有关联的用户或数据，不能删除；可改为撤销', en: 'The unit still has users or data; retire it instead of deleting' },
+  UNIT_RETIRED: { status: 409, zh: '该单位已撤销', en: 'The unit is retired' },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  WEAK_PASSWORD: { status: 400, zh: '密码至少 10 位，且须包含字母和数字', en: 'A password needs at least 10 characters with letters and digits' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账户已临时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One located problem: which field (or file/sheet/row/column) and why, in both languages. */
+export interface ErrorDetail {
+  path?: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  messages: { zh: string; en: string };
+  details?: ErrorDetail[];
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: ErrorDetail[],
+    /** Overrides the generic message, e.g. to name the unit in a conflict. */
+    readonly custom?: { zh: string; en: string },
+  ) {
+    super(custom?.en ?? ERROR_CODES[code].en);
+    this.status = ERROR_CODES[code].status;
+  }
+
+  toBody(lang: 'zh' | 'en'): ErrorBody {
+    const messages = this.custom ?? { zh: ERROR_CODES[this.code].zh, en: ERROR_CODES[this.code].en };
+    return { code: this.code, message: messages[lang], messages, ...(this.details ? { details: this.details } : {}) };
+  }
+}

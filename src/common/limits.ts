@@ -1,0 +1,17 @@
+/** Limits that the server enforces and the web forms show; one table for both ends. */
+export const LIMITS = {
+  username: { min: 2, max: 40 },
+  displayName: { max: 60 },
+  password: { min: 10, max: 128 },
+  unitName: { max: 80 },
+  alias: { max: 40 },
+  aliasesPerUnit: 20,
+  pageSize: { default: 20, max: 200 },
+  searchText: { max: 100 },
+  bodyBytes: 1024 * 1024,
+} as const;
+
+/** A password must have letters and digits; length is checked by the schema. */
+export function isStrongPassword(pw: string): boolean {
+  return pw.length >= LIMITS.password.min && /[A-Za-z]/.test(pw) && /\d/.test(pw);
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment variables the platform reads — parsed once, at start, into one typed object. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  BIZENV_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave unset for the embedded SQLite file)')
+    .optional(),
+  BIZENV_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Bizenv@2026'),
+  BIZENV_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  BIZENV_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  BIZENV_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  BIZENV_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10).default(5),
+  BIZENV_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  BIZENV_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demoPassword: string;
+  seedDemo: 'auto' | 'always' | 'never';
+  sessionHours: number;
+  cookieSecure: boolean;
+  loginMaxFailures: number;
+  lockMinutes: number;
+  uploadMaxBytes: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.BIZENV_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demoPassword: e.BIZENV_DEMO_PASSWORD,
+    seedDemo: e.BIZENV_SEED_DEMO,
+    sessionHours: e.BIZENV_SESSION_HOURS,
+    cookieSecure: e.BIZENV_COOKIE_SECURE === 'true',
+    loginMaxFailures: e.BIZENV_LOGIN_MAX_FAILURES,
+    lockMinutes: e.BIZENV_LOCK_MINUTES,
+    uploadMaxBytes: e.BIZENV_UPLOAD_MAX_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+  };
+}

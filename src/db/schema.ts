@@ -1,0 +1,11 @@
+import type { OrgTables } from './tables/org.js';
+
+/**
+ * The database as Kysely sees it: one interface per module in ./tables/, joined here.
+ * Portable column conventions (see ARCHITECTURE.md): timestamps are ISO-8601 UTC text, dates
+ * 'YYYY-MM-DD' text, flags integer 0/1, JSON as text — identical on SQLite and PostgreSQL, so one
+ * query layer serves both.
+ */
+export type DB = OrgTables;
+
+export type * from './tables/org.js';

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { AppError } from '../common/errors.js';
+import type { Role } from '../common/roles.js';
+import type { AppContext, Actor } from '../context.js';
+import { type ResolvedSession, resolveSession } from '../modules/org/auth.service.js';
+
+/**
+ * Who may call a route. Every route under /api declares one; a route without a rule makes the
+ * server refuse to start (and the route-walk test fail).
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Reachable while the user still has to replace an initial password (profile, logout). */
+    allowPendingPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    session: ResolvedSession | null;
+    actor: Actor | null;
+  }
+}
+
+export const SESSION_COOKIE = 'bizenv_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The actor of an authenticated route; the access hook guarantees it is there. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+export function registerAccessControl(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api')) return;
+    // The OpenAPI document and its UI are public by design.
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+      return;
+    }
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access rule`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return; // not an API route: static files and the SPA
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = await resolveSession(ctx, token, request.ip);
+    request.actor = request.session?.actor ?? null;
+    if (access === 'public') return;
+    if (!request.session) throw new AppError('UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
+      throw new AppError('CSRF_INVALID');
+    }
+    if (request.session.user.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
+    if (access !== 'authenticated' && !access.includes(request.session.actor.role)) throw new AppError('FORBIDDEN');
+  });
+}

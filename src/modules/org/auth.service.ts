@@ -1,0 +1,136 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../../common/errors.js';
+import type { Role } from '../../common/roles.js';
+import type { SessionView, UserView } from '../../common/schemas/org.js';
+import type { Actor, AppContext } from '../../context.js';
+import { withTransaction } from '../../db/database.js';
+import { audit } from './audit.service.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { deleteSession, findSession, insertSession, touchSession } from './sessions.repository.js';
+import { assertStrongPassword, presentUser } from './users.service.js';
+import { type UserRow, findUserById, findUserByUsername, updateUserState, updateUserVersioned } from './users.repository.js';
+
+/** The cookie carries a random token; only its SHA-256 is stored, so a database leak opens no session. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function actorOf(u: UserRow, ip?: string): Actor {
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, unitId: u.unit_id, locale: u.locale === 'en' ? 'en' : 'zh-CN', ip };
+}
+
+export interface LoginResult extends SessionView {
+  token: string;
+  expiresAt: Date;
+}
+
+export async function login(ctx: AppContext, input: { username: string; password: string; ip?: string; userAgent?: string }): Promise<LoginResult> {
+  const now = ctx.clock();
+  const user = await findUserByUsername(ctx.db, input.username);
+  if (user?.locked_until && user.locked_until > now.toISOString()) {
+    throw new AppError('ACCOUNT_LOCKED', [{ path: 'body.username', message: `锁定至 ${user.locked_until} / locked until ${user.locked_until}` }]);
+  }
+  const ok = await verifyPassword(user?.password_hash, input.password);
+  if (!user || !ok || user.status !== 'active') {
+    if (user) await recordFailure(ctx, user, input.ip);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
+  await withTransaction(ctx.db, async (trx) => {
+    await insertSession(trx, {
+      id_hash: hashToken(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      last_seen_at: now.toISOString(),
+      ip: input.ip ?? null,
+      user_agent: input.userAgent?.slice(0, 255) ?? null,
+    });
+    await updateUserState(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
+    await audit(ctx, trx, actorOf(user, input.ip), { action: 'auth.login', entity: 'user', entityId: user.id });
+  });
+  const fresh = (await findUserById(ctx.db, user.id))!;
+  return { token, csrfToken, expiresAt, user: presentUser(fresh) };
+}
+
+/** Counts a failed login; the Nth failure in a row locks the account for the cool-down period. */
+async function recordFailure(ctx: AppContext, user: UserRow, ip?: string): Promise<void> {
+  const failures = user.failed_logins + 1;
+  const lock = failures >= ctx.config.loginMaxFailures;
+  const lockedUntil = lock ? new Date(ctx.clock().getTime() + ctx.config.lockMinutes * 60_000).toISOString() : null;
+  await withTransaction(ctx.db, async (trx) => {
+    await updateUserState(trx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
+    const system = { ...actorOf(user, ip), id: 0, displayName: '系统' };
+    await audit(ctx, trx, system, { action: 'auth.login_failed', entity: 'user', entityId: user.id, after: { failures } });
+    if (lock) await audit(ctx, trx, system, { action: 'user.lock', entity: 'user', entityId: user.id, after: { lockedUntil, failures } });
+  });
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  user: UserView;
+  csrfToken: string;
+  idHash: string;
+}
+
+/** The session behind a cookie token, or null when unknown, expired or its user is disabled. */
+export async function resolveSession(ctx: AppContext, token: string | undefined, ip?: string): Promise<ResolvedSession | null> {
+  if (!token || token.length > 100) return null;
+  const idHash = hashToken(token);
+  const session = await findSession(ctx.db, idHash);
+  const now = ctx.clock();
+  if (!session || session.expires_at <= now.toISOString()) return null;
+  const user = await findUserById(ctx.db, session.user_id);
+  if (!user || user.status !== 'active') return null;
+  // Sliding expiry, written at most once a minute to keep reads cheap.
+  if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
+    await touchSession(ctx.db, idHash, now.toISOString(), new Date(now.getTime() + ctx.config.sessionHours * 3600_000).toISOString());
+  }
+  return { actor: actorOf(user, ip), user: presentUser(user), csrfToken: session.csrf_token, idHash };
+}
+
+export async function logout(ctx: AppContext, actor: Actor, idHash: string): Promise<void> {
+  await withTransaction(ctx.db, async (trx) => {
+    await deleteSession(trx, idHash);
+    await audit(ctx, trx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.id });
+  });
+}
+
+export async function changeOwnPassword(ctx: AppContext, actor: Actor, idHash: string, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await findUserById(ctx.db, actor.id);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new AppError('WRONG_PASSWORD', [{ path: 'body.currentPassword', message: '当前密码不正确 / wrong current password' }]);
+  }
+  assertStrongPassword(newPassword, 'body.newPassword');
+  if (newPassword === currentPassword) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.newPassword', message: '新密码不能与当前密码相同 / choose a different password' }]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await withTransaction(ctx.db, async (trx) => {
+    await updateUserState(trx, actor.id, { password_hash: passwordHash, must_change_password: 0 });
+    // Other sessions of this user end; the current one goes on.
+    await trx.deleteFrom('session').where('user_id', '=', actor.id).where('id_hash', '!=', idHash).execute();
+    await audit(ctx, trx, actor, { action: 'user.change_password', entity: 'user', entityId: actor.id });
+  });
+}
+
+export async function updateProfile(ctx: AppContext, actor: Actor, changes: { displayName?: string | undefined; locale?: 'zh-CN' | 'en' | undefined }): Promise<UserView> {
+  return withTransaction(ctx.db, async (trx) => {
+    const before = await findUserById(trx, actor.id);
+    if (!before) throw new AppError('UNAUTHENTICATED');
+    await updateUserVersioned(
+      trx,
+      actor.id,
+      before.version,
+      { display_name: changes.displayName ?? before.display_name, locale: changes.locale ?? before.locale },
+      ctx.clock().toISOString(),
+    );
+    const after = presentUser((await findUserById(trx, actor.id))!);
+    await audit(ctx, trx, actor, { action: 'user.update_profile', entity: 'user', entityId: actor.id, before: presentUser(before), after });
+    return after;
+  });
+}

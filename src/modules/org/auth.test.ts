@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, describeEachDialect, login } from '../../test/harness.js';
+
+describeEachDialect('auth', (h) => {
+  it('logs in with the demo password, sets an HttpOnly SameSite cookie and returns a CSRF token', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'office', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.user).toMatchObject({ username: 'office', role: 'office' });
+    expect(body.user).not.toHaveProperty('passwordHash');
+    expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    const cookie = res.cookies.find((c) => c.name === 'bizenv_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(res.headers['set-cookie']).not.toContain(TEST_PASSWORD);
+  });
+
+  it('stores only a hash of the session token and an argon2id hash of the password', async () => {
+    const client = await login(h.app, 'leader', TEST_PASSWORD);
+    const token = client.cookie.split('=')[1];
+    const sessions = await h.ctx.db.selectFrom('session').select('id_hash').execute();
+    expect(sessions.some((s) => s.id_hash === token)).toBe(false);
+    const user = await h.ctx.db.selectFrom('app_user').select('password_hash').where('username', '=', 'leader').executeTakeFirstOrThrow();
+    expect(user.password_hash.startsWith('$argon2id$')).toBe(true);
+  });
+
+  it('answers a wrong password with 401 and a bilingual coded error', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'wrong-password-1' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', messages: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
+  });
+
+  it('locks an account after 5 failures in a row, answers 423 even to the right password, and audits the lock', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'specialist', password: `bad-password-${i}` } });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'specialist', password: TEST_PASSWORD } });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
+    const lockRows = await h.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.lock').execute();
+    expect(lockRows).toHaveLength(1);
+    // After the cool-down the right password works again.
+    const before = h.now;
+    h.now = new Date(before.getTime() + 16 * 60_000);
+    const ok = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'specialist', password: TEST_PASSWORD } });
+    h.now = before;
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('rejects a state-changing request without the CSRF token', async () => {
+    const c = await h.as('admin');
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: c.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF_INVALID');
+    const wrong = await h.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: c.cookie, 'x-csrf-token': 'nope' } });
+    expect(wrong.statusCode).toBe(403);
+  });
+
+  it('logs out: the session is gone server-side', async () => {
+    const c = await login(h.app, 'leader', TEST_PASSWORD);
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await c.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('expires a session after its lifetime', async () => {
+    const c = await login(h.app, 'leader', TEST_PASSWORD);
+    const before = h.now;
+    h.now = new Date(before.getTime() + 13 * 3600_000);
+    const res = await c.get('/api/v1/auth/me');
+    h.now = before;
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('changes the own password and ends the other sessions', async () => {
+    const a = await login(h.app, 'enterprise', TEST_PASSWORD);
+    const b = await login(h.app, 'enterprise', TEST_PASSWORD);
+    const weak = await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'onlyletters' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().code).toBe('WEAK_PASSWORD');
+    const wrong = await a.post('/api/v1/auth/password', { currentPassword: 'not-it-123', newPassword: 'NewPass-2026x' });
+    expect(wrong.json().code).toBe('WRONG_PASSWORD');
+    expect((await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPass-2026x' })).statusCode).toBe(200);
+    expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await login(h.app, 'enterprise', 'NewPass-2026x')).csrfToken).toBeTruthy();
+  });
+
+  it('remembers the language switch per user', async () => {
+    const c = await h.as('office');
+    const res = await c.patch('/api/v1/auth/me', { locale: 'en' });
+    expect(res.json().locale).toBe('en');
+    const me = await c.get('/api/v1/auth/me');
+    expect(me.json().user.locale).toBe('en');
+    // Errors now come back in English for this user.
+    const err = await c.get('/api/v1/users');
+    expect(err.json().message).toBe('You are not allowed to do this');
+    await c.patch('/api/v1/auth/me', { locale: 'zh-CN' });
+  });
+});
+
+describe('health', () => {
+  describeEachDialect('health endpoint', (h) => {
+    it('reports the database status', async () => {
+      const res = await h.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'ok', database: { dialect: h.dialect, ok: true } });
+    });
+    it('serves the OpenAPI document', async () => {
+      const res = await h.app.inject({ method: 'GET', url: '/api/docs/json' });
+      expect(res.statusCode).toBe(200);
+      expect(Object.keys(res.json().paths)).toContain('/api/v1/units');
+    });
+  });
+});
