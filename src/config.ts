@@ -15,6 +15,7 @@ const envSchema = z.object({
   BIZENV_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   BIZENV_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   BIZENV_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10).default(5),
+  BIZENV_LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).max(100000).default(30),
   BIZENV_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   BIZENV_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,6 +32,8 @@ export interface Config {
   cookieSecure: boolean;
   loginMaxFailures: number;
   lockMinutes: number;
+  /** Login attempts per client IP per minute, on top of the per-account lock. */
+  loginRatePerMinute: number;
   uploadMaxBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.BIZENV_COOKIE_SECURE === 'true',
     loginMaxFailures: e.BIZENV_LOGIN_MAX_FAILURES,
     lockMinutes: e.BIZENV_LOCK_MINUTES,
+    loginRatePerMinute: e.BIZENV_LOGIN_RATE_PER_MIN,
     uploadMaxBytes: e.BIZENV_UPLOAD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };

@@ -24,6 +24,11 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // indicators
+  INDICATOR_METHOD_INVALID: { status: 422, zh: '评价方法文件有误', en: 'The scoring method file is invalid' },
+  INDICATOR_BAD_VALUE: { status: 400, zh: '指标数值有误，请检查标注的位置', en: 'An indicator value is invalid; check the places listed' },
+  INDICATOR_BOUND_MISSING: { status: 422, zh: '评价方法缺少计分边界（最优值/最差值）', en: 'The scoring method lacks a best or worst bound' },
+  INDICATOR_NO_DATA: { status: 404, zh: '没有可用于计算的指标数据', en: 'There are no indicator values to score' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

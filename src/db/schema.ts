@@ -1,4 +1,6 @@
+import type { JobsTables } from './tables/jobs.js';
 import type { OrgTables } from './tables/org.js';
+import type { WorklistTables } from './tables/worklists.js';
 
 /**
  * The database as Kysely sees it: one interface per module in ./tables/, joined here.
@@ -6,6 +8,8 @@ import type { OrgTables } from './tables/org.js';
  * 'YYYY-MM-DD' text, flags integer 0/1, JSON as text — identical on SQLite and PostgreSQL, so one
  * query layer serves both.
  */
-export type DB = OrgTables;
+export type DB = OrgTables & JobsTables & WorklistTables;
 
 export type * from './tables/org.js';
+export type * from './tables/worklists.js';
+export type * from './tables/jobs.js';

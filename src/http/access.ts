@@ -20,6 +20,16 @@ declare module 'fastify' {
     session: ResolvedSession | null;
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its access rule, in registration order (the route-walk test reads it). */
+    routeAccess: RouteAccess[];
+  }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export const SESSION_COOKIE = 'bizenv_session';
@@ -34,6 +44,8 @@ export function actorOf(request: FastifyRequest): Actor {
 export function registerAccessControl(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccess', table);
 
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/api')) return;
@@ -44,6 +56,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): vo
     }
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {

@@ -10,7 +10,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/login',
       {
         // Per-IP limit on top of the per-account lock: slows password spraying across accounts.
-        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: { access: 'public', rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
         schema: { tags: ['auth'], summary: '登录 / log in', body: loginBody, response: { 200: sessionView } },
       },
       async (request, reply) => {

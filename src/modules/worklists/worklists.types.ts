@@ -1,0 +1,51 @@
+/**
+ * Types shared inside the worklists module — in particular the contract between the Excel importer
+ * (`import/`) and the service that writes items (`upsertImportedItems`).
+ */
+import type { CaseStage, ItemKind, QuestionLevel } from '../../common/schemas/worklists.js';
+
+/** One validated row of an imported workbook, with unit names already resolved to unit ids. */
+export interface ImportedItemRow {
+  /** 1-based row number in the sheet, kept for located errors and the history entry. */
+  row: number;
+  /** 序号 — unique within the list; re-import updates the item with the same code. */
+  code: string;
+  /** indicator area (指标/领域), if the sheet has one */
+  area: string | null;
+  content: string;
+  measures: string | null;
+  leadUnitIds: number[];
+  coopUnitIds: number[];
+  /** 'YYYY-MM-DD' or null (then `ongoing` says whether it is 长期坚持) */
+  deadline: string | null;
+  ongoing: boolean;
+  tags?: string[];
+  // problem
+  sourceEvaluation?: string | null;
+  rectification?: string | null;
+  // question
+  level?: QuestionLevel | null;
+  maxScore?: number | null;
+  selfScore?: number | null;
+  scoringRule?: string | null;
+  // case
+  stage?: CaseStage | null;
+}
+
+export interface UpsertImportedItemsOptions {
+  listId: number;
+  kind: ItemKind;
+  rows: ImportedItemRow[];
+}
+
+export interface UpsertImportedItemsResult {
+  created: number;
+  updated: number;
+  /** item id per row, in the order of `rows` */
+  itemIds: number[];
+}
+
+export interface FindOrCreateListOptions {
+  name: string;
+  kind: ItemKind;
+}

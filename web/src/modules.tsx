@@ -1,0 +1,98 @@
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  FundOutlined,
+  LineChartOutlined,
+  SettingOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { lazy } from 'react';
+import type { WebModule } from './registry.js';
+
+/**
+ * The modules of the web client, in menu order. To add your module's pages:
+ *
+ *   1. write `web/src/pages/<module>/SomePage.tsx` with a default-exported component;
+ *   2. give your entry below `pages: [{ path: '/<module>', page: lazy(() => import('./pages/<module>/SomePage.js')) }]`
+ *      (more pages: more entries, e.g. `/<module>/:id`; `roles` on an entry narrows who may open it);
+ *   3. optionally `nav: [...]` for several menu entries (a module with more than one becomes a group).
+ *
+ * A module without `pages` shows "not available yet" on `/<key>/*`. Roles here decide only what the
+ * menu and router offer; the server checks every API call on its own.
+ */
+export const webModules: WebModule[] = [
+  {
+    key: 'cockpit',
+    label: { zh: '驾驶舱', en: 'Cockpit' },
+    icon: <DashboardOutlined />,
+    roles: ['leader', 'office'],
+  },
+  {
+    key: 'worklists',
+    label: { zh: '四表一单', en: 'Work lists' },
+    icon: <UnorderedListOutlined />,
+    roles: ['office', 'leader', 'unit_head', 'liaison'],
+  },
+  {
+    key: 'supervision',
+    label: { zh: '督查督办', en: 'Supervision' },
+    icon: <AlertOutlined />,
+    roles: ['office', 'leader', 'unit_head', 'liaison'],
+  },
+  {
+    key: 'indicators',
+    label: { zh: '指标监测', en: 'Indicators' },
+    icon: <LineChartOutlined />,
+    roles: ['office', 'leader', 'unit_head', 'liaison'],
+  },
+  {
+    key: 'policies',
+    label: { zh: '惠企政策', en: 'Policies' },
+    icon: <FileProtectOutlined />,
+    roles: ['office', 'specialist', 'enterprise'],
+  },
+  {
+    key: 'demands',
+    label: { zh: '企业诉求', en: 'Demands' },
+    icon: <CustomerServiceOutlined />,
+    roles: ['office', 'specialist', 'enterprise'],
+  },
+  {
+    key: 'procurement',
+    label: { zh: '串通投标预警', en: 'Bid collusion' },
+    icon: <FundOutlined />,
+    roles: ['office', 'leader'],
+  },
+  {
+    key: 'my-unit',
+    label: { zh: '本单位', en: 'My unit' },
+    icon: <BankOutlined />,
+    roles: ['unit_head', 'liaison'],
+    pages: [{ path: '/my-unit', page: lazy(() => import('./pages/MyUnitPage.js')) }],
+  },
+  {
+    key: 'admin',
+    label: { zh: '系统管理', en: 'Administration' },
+    icon: <SettingOutlined />,
+    roles: ['admin'],
+    nav: [
+      { path: '/admin/users', label: { zh: '用户管理', en: 'Users' } },
+      { path: '/admin/units', label: { zh: '单位管理', en: 'Units' } },
+    ],
+    pages: [
+      { path: '/admin/users', page: lazy(() => import('./pages/admin/UsersPage.js')) },
+      { path: '/admin/units', page: lazy(() => import('./pages/admin/UnitsPage.js')) },
+    ],
+  },
+  {
+    key: 'audit',
+    label: { zh: '审计日志', en: 'Audit log' },
+    icon: <AuditOutlined />,
+    roles: ['admin', 'office'],
+    pages: [{ path: '/audit', page: lazy(() => import('./pages/admin/AuditPage.js')) }],
+  },
+];

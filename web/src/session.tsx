@@ -1,0 +1,106 @@
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type UserView, api, onUnauthenticated } from './api.js';
+import { I18nContext, type Lang, storeLang, storedLang } from './i18n.js';
+
+type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; user: UserView };
+
+interface SessionValue {
+  state: SessionState;
+  /** The logged-in user; only call inside pages that the router shows to authenticated users. */
+  user: UserView;
+  login(username: string, password: string): Promise<UserView>;
+  logout(): Promise<void>;
+  /** Re-reads the user from the server (after a password change, a profile edit …). */
+  refresh(): Promise<void>;
+  setUser(user: UserView): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/**
+ * Holds who is logged in and the interface language. Before login the language comes from this
+ * browser (localStorage); after login the user's saved choice wins and a switch is saved to the
+ * server (`PATCH /auth/me {locale}`) as well as locally, so the login page opens in it next time.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [anonLang, setAnonLang] = useState<Lang>(storedLang);
+
+  useEffect(() => {
+    let live = true;
+    api.auth
+      .me()
+      .then((s) => live && setState({ status: 'authenticated', user: s.user }))
+      .catch(() => live && setState({ status: 'anonymous' }));
+    const off = onUnauthenticated(() => setState({ status: 'anonymous' }));
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await api.auth.login(username, password);
+    storeLang(s.user.locale);
+    setState({ status: 'authenticated', user: s.user });
+    return s.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api.auth.logout().catch(() => {});
+    setState({ status: 'anonymous' });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const s = await api.auth.me();
+    setState({ status: 'authenticated', user: s.user });
+  }, []);
+
+  const setUser = useCallback((user: UserView) => setState({ status: 'authenticated', user }), []);
+
+  const lang: Lang = state.status === 'authenticated' ? state.user.locale : anonLang;
+  const setLang = useCallback(
+    (next: Lang) => {
+      storeLang(next);
+      setAnonLang(next);
+      if (state.status !== 'authenticated') return;
+      setState({ status: 'authenticated', user: { ...state.user, locale: next } });
+      api.auth.updateMe({ locale: next }).then(setUser, () => {
+        // Not saved on the server (offline, session gone): the local choice still applies.
+      });
+    },
+    [state, setUser],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      state,
+      get user() {
+        if (state.status !== 'authenticated') throw new Error('not logged in');
+        return state.user;
+      },
+      login,
+      logout,
+      refresh,
+      setUser,
+    }),
+    [state, login, logout, refresh, setUser],
+  );
+  const i18n = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+    </I18nContext.Provider>
+  );
+}
