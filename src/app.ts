@@ -19,6 +19,7 @@ import { type Database, openDatabase, pingDatabase } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { moduleRoutes } from './modules/index.js';
+import { stopJobs } from './jobs/runtime.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 const VERSION = '0.1.0';
@@ -60,6 +61,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   registerErrorHandling(app);
+  // Job workers belong to the context; closing the app lets running jobs finish and stops them.
+  app.addHook('onClose', () => stopJobs(ctx));
   registerAccessControl(app, ctx);
 
   await app.register(fastifySwagger, {

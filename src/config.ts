@@ -19,6 +19,14 @@ const envSchema = z.object({
   BIZENV_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   BIZENV_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Notifications (src/modules/notifications): e-mail and a work-chat robot, both optional.
+  BIZENV_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:587 or smtps://…:465').optional(),
+  BIZENV_MAIL_FROM: z.string().min(3).default('bizenv <noreply@bizenv.local>'),
+  BIZENV_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  BIZENV_WEBHOOK_FORMAT: z.enum(['text', 'json']).default('text'),
+  BIZENV_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // Jobs (src/jobs): how often a server process checks the schedules.
+  BIZENV_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });
 
 export interface Config {
@@ -36,6 +44,17 @@ export interface Config {
   loginRatePerMinute: number;
   uploadMaxBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Where notifications go besides the in-app inbox; each channel is off when not configured. */
+  notify: {
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    /** A WeCom/DingTalk group robot ('text' = {msgtype:'text', text:{content}}) or any JSON endpoint ('json'). */
+    webhookUrl: string | undefined;
+    webhookFormat: 'text' | 'json';
+    /** Makes in-app links absolute in e-mails and robot messages. */
+    publicUrl: string | undefined;
+  };
+  schedulerTickSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -64,5 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.BIZENV_LOGIN_RATE_PER_MIN,
     uploadMaxBytes: e.BIZENV_UPLOAD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
+    notify: {
+      smtpUrl: e.BIZENV_SMTP_URL,
+      mailFrom: e.BIZENV_MAIL_FROM,
+      webhookUrl: e.BIZENV_WEBHOOK_URL,
+      webhookFormat: e.BIZENV_WEBHOOK_FORMAT,
+      publicUrl: e.BIZENV_PUBLIC_URL?.replace(/\/+$/, ''),
+    },
+    schedulerTickSeconds: e.BIZENV_SCHEDULER_TICK_SECONDS,
   };
 }

@@ -5,6 +5,7 @@ import { WEB_DIST, buildApp } from '../app.js';
 import { DEMO_UNIT, DEMO_USERNAMES } from '../modules/org/seed.js';
 import { isEmptyInstallation, runSeed } from '../seed.js';
 import { openCliContext } from './context.js';
+import { startJobs } from '../jobs/runtime.js';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -22,7 +23,12 @@ export function ensureWebBuilt(): void {
   const stale = !fs.existsSync(index) || newestMtime(path.join(webSrc, 'src')) > fs.statSync(index).mtimeMs;
   if (!stale) return;
   console.log('正在构建网页端 / building the web client (about a minute the first time)…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', path.join(webSrc, 'vite.config.ts')], { stdio: 'inherit', cwd: path.resolve(webSrc, '..') });
+  // NODE_ENV is forced: under vitest it is 'test', which would make Vite bundle React and antd's development builds.
+  const r = spawnSync('npx', ['vite', 'build', '--config', path.join(webSrc, 'vite.config.ts')], {
+    stdio: 'inherit',
+    cwd: path.resolve(webSrc, '..'),
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error('web build failed');
 }
 
@@ -34,6 +40,8 @@ export async function serve(opts: { buildWeb?: boolean }): Promise<void> {
   await runSeed(ctx, { demo, report: (m) => console.log(m) });
   const app = await buildApp(ctx);
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  // Workers and the schedule clock; app.close() stops them (see buildApp).
+  await startJobs(ctx, { tickSeconds: ctx.config.schedulerTickSeconds });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : ctx.config.port;
   const host = ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host;

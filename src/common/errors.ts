@@ -24,11 +24,35 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // worklists
+  UNIT_NOT_ASSIGNED: { status: 403, zh: '该事项未分配给您的单位', en: 'This item is not assigned to your unit' },
+  ITEM_STATUS_CONFLICT: { status: 409, zh: '事项当前状态不允许此操作', en: 'The item’s current status does not allow this' },
+  DUPLICATE_CODE: { status: 409, zh: '该清单中已有相同序号的事项', en: 'The list already has an item with this code' },
+  LIST_NOT_EMPTY: { status: 409, zh: '清单中仍有事项，不能删除', en: 'The list still has items and cannot be deleted' },
+  EVIDENCE_TYPE_NOT_ALLOWED: { status: 415, zh: '佐证材料类型不受支持或与扩展名不符', en: 'The evidence file type is not allowed or does not match its extension' },
+  // worklists import/export (Excel)
+  WORKBOOK_INVALID: { status: 400, zh: '文件不是可读取的 Excel 工作簿（.xlsx）', en: 'The file is not a readable Excel workbook (.xlsx)' },
+  IMPORT_HAS_PROBLEMS: { status: 422, zh: '工作簿有问题，未导入任何数据；请修正标注的位置，或选择只导入无误的行', en: 'The workbook has problems and nothing was imported; fix the places listed or keep only the valid rows' },
+  IMPORT_PREVIEW_EXPIRED: { status: 410, zh: '导入预览已过期或不存在，请重新上传', en: 'The import preview has expired or does not exist; upload the file again' },
+  // supervision
+  BULLETIN_PUBLISHED: { status: 409, zh: '该月通报已发布，不能再修改或重复发布', en: 'This bulletin is published; it can no longer be changed or published again' },
+  SNAPSHOT_EXISTS: { status: 409, zh: '该周的督查快照已生成', en: 'The snapshot of that week has already been taken' },
+  NOTICE_NOT_AWAITING_REPLY: { status: 409, zh: '该督办单无需回复或已回复', en: 'This notice needs no reply or was already answered' },
+  DOCUMENT_RENDER_FAILED: { status: 500, zh: '文档生成失败', en: 'The document could not be generated' },
   // indicators
   INDICATOR_METHOD_INVALID: { status: 422, zh: '评价方法文件有误', en: 'The scoring method file is invalid' },
   INDICATOR_BAD_VALUE: { status: 400, zh: '指标数值有误，请检查标注的位置', en: 'An indicator value is invalid; check the places listed' },
   INDICATOR_BOUND_MISSING: { status: 422, zh: '评价方法缺少计分边界（最优值/最差值）', en: 'The scoring method lacks a best or worst bound' },
   INDICATOR_NO_DATA: { status: 404, zh: '没有可用于计算的指标数据', en: 'There are no indicator values to score' },
+  // policies
+  USCC_INVALID: { status: 400, zh: '统一社会信用代码无效', en: 'The unified social credit code is invalid' },
+  INDUSTRY_CODE_INVALID: { status: 400, zh: '国民经济行业代码不存在', en: 'The industry code does not exist in GB/T 4754-2017' },
+  DUPLICATE_USCC: { status: 409, zh: '已有相同统一社会信用代码的企业', en: 'An enterprise with this USCC already exists' },
+  DUPLICATE_BENEFIT_CODE: { status: 409, zh: '已有相同编码的兑现事项', en: 'A benefit item with this code already exists' },
+  RULE_INVALID: { status: 400, zh: '资格规则有误，请检查标注的行列', en: 'The eligibility rule is invalid; check the lines and columns listed' },
+  RULE_EXAMPLES_FAILED: { status: 422, zh: '规则未通过示例企业测试', en: 'The rule does not give the expected outcome on its example enterprises' },
+  RESULT_STATUS_CONFLICT: { status: 409, zh: '兑现记录当前状态不允许此操作', en: 'The payout record’s current status does not allow this' },
+  ENTERPRISE_NOT_LINKED: { status: 403, zh: '该账号未关联企业', en: 'This account is not linked to an enterprise' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

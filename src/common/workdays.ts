@@ -43,7 +43,12 @@ export class WorkCalendar {
 
   /** A calendar with more days added (a new year's schedule, or a local correction). */
   withDays(extra: CalendarDays): WorkCalendar {
-    return new WorkCalendar({ holidays: { ...this.days.holidays, ...extra.holidays }, workdays: { ...this.days.workdays, ...extra.workdays } });
+    // An added day replaces a packaged day of the other kind (a correction turns a holiday into a working day, or back).
+    const holidays = { ...this.days.holidays };
+    const workdays = { ...this.days.workdays };
+    for (const d of Object.keys(extra.holidays)) delete workdays[d];
+    for (const d of Object.keys(extra.workdays)) delete holidays[d];
+    return new WorkCalendar({ holidays: { ...holidays, ...extra.holidays }, workdays: { ...workdays, ...extra.workdays } });
   }
 
   /** Whether the official schedule of that year is known; outside it only weekends count. */

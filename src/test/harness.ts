@@ -83,8 +83,8 @@ export async function login(app: FastifyInstance, username: string, password: st
 }
 
 export interface HarnessOptions {
-  /** Load the demo users (and later, the demo data set). Default true. */
-  demo?: boolean;
+  /** Load the demo users (default true); 'full' also loads the big demo data sets (seed steps marked `full`). */
+  demo?: boolean | 'full';
   config?: Partial<Config>;
 }
 
@@ -111,7 +111,7 @@ export function describeEachDialect(name: string, body: (h: Harness) => void, op
         const database = openDatabase({ databaseUrl, sqliteFile: ':memory:', poolSize: 4 });
         h.ctx = createContext(config, { database, clock: () => h.now });
         await migrateToLatest(h.ctx.db);
-        await runSeed(h.ctx, { demo: opts.demo !== false });
+        await runSeed(h.ctx, { demo: opts.demo !== false, light: opts.demo !== 'full' });
         h.app = await buildApp(h.ctx, { serveWeb: false });
         await h.app.ready();
         h.as = async (username, password = TEST_PASSWORD) => {

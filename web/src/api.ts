@@ -146,7 +146,7 @@ export const api = {
   },
 
   users: {
-    list: (q: Input<typeof userListQuery> = {}) => request<UserView[]>('GET', '/users', undefined, q),
+    list: (q: Body<typeof userListQuery> = {}) => request<UserView[]>('GET', '/users', undefined, q),
     create: (body: CreateUserBody) => request<UserView>('POST', '/users', body),
     update: (id: number, body: UpdateUserBody) => request<UserView>('PATCH', `/users/${id}`, body),
     resetPassword: (id: number, password: string) => request<{ ok: true }>('POST', `/users/${id}/reset-password`, { password }),
@@ -154,6 +154,6 @@ export const api = {
   },
 
   audit: {
-    list: (q: Partial<Input<typeof auditQuery>>) => request<Page<AuditView>>('GET', '/audit', undefined, q),
+    list: (q: Partial<Body<typeof auditQuery>>) => request<Page<AuditView>>('GET', '/audit', undefined, q),
   },
 };

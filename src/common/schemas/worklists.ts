@@ -314,6 +314,8 @@ export const TIMELINE_EVENTS = [
   'instruction',
   'comment',
   'self_scored',
+  // supervision module: a reminder/escalation step or a dispatch-meeting link (data.step says which)
+  'supervision',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENTS)[number];
 export const timelineView = z.object({

@@ -6,7 +6,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from './audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { deleteSession, findSession, insertSession, touchSession } from './sessions.repository.js';
+import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
 import { assertStrongPassword, presentUser } from './users.service.js';
 import { type UserRow, findUserById, findUserByUsername, updateUserState, updateUserVersioned } from './users.repository.js';
 
@@ -80,16 +80,15 @@ export interface ResolvedSession {
 export async function resolveSession(ctx: AppContext, token: string | undefined, ip?: string): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const idHash = hashToken(token);
-  const session = await findSession(ctx.db, idHash);
+  const row = await findSessionWithUser(ctx.db, idHash);
   const now = ctx.clock();
-  if (!session || session.expires_at <= now.toISOString()) return null;
-  const user = await findUserById(ctx.db, session.user_id);
-  if (!user || user.status !== 'active') return null;
+  if (!row || row.expires_at <= now.toISOString() || row.status !== 'active') return null;
   // Sliding expiry, written at most once a minute to keep reads cheap.
-  if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
+  if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
     await touchSession(ctx.db, idHash, now.toISOString(), new Date(now.getTime() + ctx.config.sessionHours * 3600_000).toISOString());
   }
-  return { actor: actorOf(user, ip), user: presentUser(user), csrfToken: session.csrf_token, idHash };
+  const { csrf_token: csrfToken, ...user } = row;
+  return { actor: actorOf(user, ip), user: presentUser(user), csrfToken, idHash };
 }
 
 export async function logout(ctx: AppContext, actor: Actor, idHash: string): Promise<void> {

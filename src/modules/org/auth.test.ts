@@ -114,3 +114,20 @@ describe('health', () => {
     });
   });
 });
+
+describeEachDialect(
+  'login rate limit',
+  (h) => {
+    it('answers 429 with a coded error once an IP exceeds the per-minute login budget', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'whatever-123' } });
+        statuses.push(r.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const limited = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'whatever-123' } });
+      expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', messages: { en: 'Too many requests; try again later' } });
+    });
+  },
+  { demo: true, config: { loginRatePerMinute: 3 } },
+);

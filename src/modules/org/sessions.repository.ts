@@ -8,8 +8,16 @@ export async function insertSession(db: Executor, s: SessionRow): Promise<void> 
   await db.insertInto('session').values(s).execute();
 }
 
-export function findSession(db: Executor, idHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+/** The session with its user and the user's unit name, in one query (it runs on every request). */
+export function findSessionWithUser(db: Executor, idHash: string) {
+  return db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .leftJoin('unit', 'unit.id', 'app_user.unit_id')
+    .selectAll('app_user')
+    .select(['unit.name as unit_name', 'session.csrf_token', 'session.expires_at', 'session.last_seen_at'])
+    .where('session.id_hash', '=', idHash)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Executor, idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {

@@ -79,11 +79,13 @@ function parseOrThrow(value: CellDeadline, defaultYear: number | null): Deadline
   }
   const text = value.normalize('NFKC').replace(/\s+/g, '');
   if (!text) return { ok: true, deadline: null, ongoing: false };
+  // "2024年6月底前完成方案，12月底前全面完成": the year written once applies to the whole cell.
+  const year = Number(/(\d{4})\s*年/.exec(text)?.[1] ?? defaultYear) || null;
   let rest = text;
   const dates: string[] = [];
   for (const p of PATTERNS) {
     rest = rest.replace(p.re, (...args) => {
-      const found = p.build(args as unknown as RegExpMatchArray, defaultYear, text);
+      const found = p.build(args as unknown as RegExpMatchArray, year, text);
       if (!found) return args[0] as string;
       if ('error' in found) throw new DeadlineProblem(found.error);
       dates.push(found.date);

@@ -1,0 +1,65 @@
+import { SYSTEM_ACTOR } from '../src/context.js';
+import { withTransaction } from '../src/db/database.js';
+import { loadUnitResolver } from '../src/modules/org/units.service.js';
+import { AREAS } from '../src/modules/worklists/demo-data.js';
+import type { ImportedItemRow } from '../src/modules/worklists/worklists.types.js';
+import { findOrCreateList, upsertImportedItems } from '../src/modules/worklists/worklists.service.js';
+import { loadTest, startBenchServer } from './lib/server.js';
+
+const TOTAL = 10_000;
+
+/**
+ * GET /api/v1/items over 10 000 items (the demo set topped up with generated rows), 50 concurrent
+ * clients for 5 s, mixing filters, keyword search, sorting and a unit-scoped liaison.
+ */
+export async function worklistsList(): Promise<Record<string, unknown>> {
+  const server = await startBenchServer();
+  try {
+    const { ctx } = server;
+    const have = Number((await ctx.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const units = (await loadUnitResolver(ctx.db)).all.filter((u) => u.status === 'active' && u.kind !== 'city').map((u) => u.id);
+    const rows: ImportedItemRow[] = Array.from({ length: TOTAL - have }, (_, i) => {
+      const a = AREAS[i % AREAS.length];
+      return {
+        row: i + 2,
+        code: `B${i + 1}`,
+        area: a.area,
+        content: `推进${a.objects[i % a.objects.length]}第${i + 1}项工作（基准测试数据）`,
+        measures: '按月报送进展',
+        leadUnitIds: [units[i % units.length]],
+        coopUnitIds: [units[(i * 7 + 3) % units.length]].filter((u) => u !== units[i % units.length]),
+        deadline: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`,
+        ongoing: false,
+      };
+    });
+    await withTransaction(ctx.db, async (trx) => {
+      const list = await findOrCreateList(ctx, SYSTEM_ACTOR, trx, { name: '基准测试清单', kind: 'task' });
+      await upsertImportedItems(ctx, SYSTEM_ACTOR, trx, { listId: list.id, kind: 'task', rows });
+    });
+    const office = await server.headers('office');
+    const liaison = await server.headers('liaison');
+    const officePaths = [
+      '/api/v1/items',
+      '/api/v1/items?kind=task&status=in_progress&sort=deadline',
+      '/api/v1/items?overdue=true&sort=deadline&order=desc',
+      `/api/v1/items?unitId=${units[3]}&role=lead&page=2`,
+      '/api/v1/items?dueWithin=10',
+      `/api/v1/items?q=${encodeURIComponent('企业开办')}`,
+      `/api/v1/items?q=${encodeURIComponent('营商')}&kind=task`,
+      '/api/v1/items?area=%E7%BA%B3%E7%A8%8E&pageSize=50',
+    ];
+    const asOffice = await loadTest({ url: server.url, paths: officePaths, headers: office, connections: 50, seconds: 5 });
+    const asLiaison = await loadTest({ url: server.url, paths: ['/api/v1/items', '/api/v1/items?status=returned', '/api/v1/items?overdue=true'], headers: liaison, connections: 50, seconds: 3 });
+    const p95 = Math.max(asOffice.p95_ms, asLiaison.p95_ms);
+    return {
+      items: TOTAL,
+      dialect: ctx.database.dialect,
+      office: asOffice,
+      liaison: asLiaison,
+      target_p95_ms: 50,
+      pass: p95 <= 50 && asOffice.non2xx === 0 && asLiaison.non2xx === 0,
+    };
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
+import { buildApp, createContext } from '../src/app.js';
+import type { Role } from '../src/common/roles.js';
+import { loadConfig } from '../src/config.js';
+import type { AppContext } from '../src/context.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { runSeed } from '../src/seed.js';
+
+export const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 860 };
+
+export interface E2E {
+  baseUrl: string;
+  ctx: AppContext;
+  browser: Browser;
+  /** The demo accounts' password, from the same configuration the server reads. */
+  demoPassword: string;
+  /** A fresh browser context (own cookies and storage) and a page in it. */
+  newPage(opts?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  /** Logs in through the login form and waits for the home page. */
+  loginAs(page: Page, username: Role | string, password?: string): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+/**
+ * A `describe` block with a real server (fresh temp SQLite data dir, demo seed, port 0) and a
+ * Chromium. Skipped with a warning when Chromium is missing outside CI (the global setup fails
+ * the run under CI=true).
+ */
+export function describeE2E(name: string, body: (e: E2E) => void): void {
+  const chromiumPath = inject('chromiumPath');
+  describe.skipIf(!chromiumPath)(name, () => {
+    const state = {} as E2E & { close(): Promise<void> };
+    const contexts: BrowserContext[] = [];
+
+    beforeAll(async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-e2e-'));
+      const config = loadConfig({
+        BIZENV_DATA_DIR: dataDir,
+        BIZENV_DEMO_PASSWORD: process.env.BIZENV_DEMO_PASSWORD,
+        LOG_LEVEL: 'silent',
+      });
+      const ctx = createContext(config);
+      await migrateToLatest(ctx.db);
+      await runSeed(ctx, { demo: true });
+      const app = await buildApp(ctx);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      const browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+      Object.assign(state, {
+        baseUrl: `http://127.0.0.1:${port}`,
+        ctx,
+        browser,
+        demoPassword: config.demoPassword,
+        async newPage(opts: { viewport?: { width: number; height: number } } = {}) {
+          const viewport = opts.viewport ?? DESKTOP;
+          const context = await browser.newContext({
+            baseURL: state.baseUrl,
+            viewport,
+            locale: 'zh-CN',
+            timezoneId: 'Asia/Shanghai',
+            isMobile: viewport.width < 600,
+            hasTouch: viewport.width < 600,
+          });
+          contexts.push(context);
+          return context.newPage();
+        },
+        async loginAs(page: Page, username: string, password = config.demoPassword) {
+          await page.goto('/login');
+          await page.getByLabel(/用户名|Username/).fill(username);
+          await page.getByLabel(/^(密码|Password)$/).fill(password);
+          await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
+          await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).not.toBe('/login');
+        },
+        async screenshot(page: Page, shot: string) {
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`), fullPage: true });
+        },
+        async close() {
+          for (const c of contexts) await c.close().catch(() => {});
+          await browser.close();
+          await app.close();
+          await ctx.database.destroy();
+          fs.rmSync(dataDir, { recursive: true, force: true });
+        },
+      });
+    });
+
+    afterAll(async () => {
+      await state.close?.();
+    });
+
+    body(state);
+  });
+}

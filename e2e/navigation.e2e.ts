@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Role } from '../src/common/roles.js';
+import { PHONE, describeE2E } from './fixture.js';
+
+/** What each demo role finds in the side navigation (Chinese labels, menu order). */
+const EXPECTED_NAV: Record<Role, string[]> = {
+  admin: ['首页', '系统管理', '用户管理', '单位管理', '审计日志'],
+  office: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '惠企政策', '企业诉求', '串通投标预警', '审计日志'],
+  leader: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '串通投标预警'],
+  unit_head: ['首页', '四表一单', '督查督办', '指标监测', '本单位'],
+  liaison: ['首页', '四表一单', '督查督办', '指标监测', '本单位'],
+  specialist: ['首页', '惠企政策', '企业诉求'],
+  enterprise: ['首页', '惠企政策', '企业诉求'],
+};
+
+async function navLabels(page: Page): Promise<string[]> {
+  const menu = page.getByRole('menu', { name: '导航菜单' });
+  await menu.waitFor();
+  return (await menu.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
+}
+
+describeE2E('navigation by role', (e) => {
+  for (const role of Object.keys(EXPECTED_NAV) as Role[]) {
+    test(`${role} logs in and sees the navigation of the role`, async () => {
+      const page = await e.newPage();
+      await e.loginAs(page, role);
+      await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toMatch(/^您好，/);
+      expect(await navLabels(page)).toEqual(EXPECTED_NAV[role]);
+      await e.screenshot(page, `home-${role}`);
+    });
+  }
+
+  test('a module that is not built yet says so plainly', async () => {
+    const page = await e.newPage();
+    await e.loginAs(page, 'leader');
+    await page.getByRole('menu', { name: '导航菜单' }).getByRole('menuitem', { name: '驾驶舱' }).click();
+    await expect.poll(() => page.getByText('“驾驶舱”功能尚未开放').count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/cockpit');
+  });
+
+  test('a page outside the role is refused, not shown', async () => {
+    const page = await e.newPage();
+    await e.loginAs(page, 'enterprise');
+    await page.goto('/admin/users');
+    await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+
+  test('a liaison works on a 390×844 phone: drawer navigation, own unit, no sideways scrolling', async () => {
+    const page = await e.newPage({ viewport: PHONE });
+    await e.loginAs(page, 'liaison');
+    await page.getByRole('heading', { name: /^您好，/ }).waitFor();
+    // The side bar is replaced by a drawer on a phone.
+    expect(await page.getByRole('menu', { name: '导航菜单' }).count()).toBe(0);
+    await e.screenshot(page, 'phone-liaison-home');
+    await page.getByRole('button', { name: '导航菜单' }).click();
+    expect(await navLabels(page)).toEqual(EXPECTED_NAV.liaison);
+    await e.screenshot(page, 'phone-liaison-drawer');
+    await page.getByRole('menuitem', { name: '本单位' }).click();
+    await expect.poll(() => page.getByText('呼和浩特市行政审批和政务服务局').count()).toBeGreaterThan(0);
+    await e.screenshot(page, 'phone-liaison-my-unit');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test('logging out returns to the login page and the session is gone', async () => {
+    const page = await e.newPage();
+    await e.loginAs(page, 'office');
+    await page.getByRole('button', { name: '专班工作人员（演示）' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await page.goto('/audit');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+  });
+});

@@ -1,0 +1,94 @@
+import type { Generated } from 'kysely';
+
+/** Tables of the policies module (enterprise registry, policy library, matching, payout). */
+export interface EnterpriseTable {
+  id: Generated<number>;
+  uscc: string;
+  name: string;
+  legal_form: string | null;
+  registered_on: string | null;
+  capital: number | null;
+  county_code: string | null;
+  industry_code: string | null;
+  size_class: string | null;
+  employees: number | null;
+  revenue: number | null;
+  assets: number | null;
+  rd_spending: number | null;
+  tax_grade: string | null;
+  figures_year: number | null;
+  qualifications_json: string;
+  tags_json: string;
+  history_json: string;
+  synthetic: number;
+  match_stale: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnterpriseUserTable {
+  user_id: number;
+  enterprise_id: number;
+}
+
+export interface PolicyTable {
+  id: Generated<number>;
+  title: string;
+  department_unit_id: number | null;
+  doc_number: string | null;
+  effective_from: string | null;
+  effective_to: string | null;
+  body: string | null;
+  link: string | null;
+  area: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BenefitTable {
+  id: Generated<number>;
+  policy_id: number;
+  code: string;
+  name: string;
+  amount: number | null;
+  formula: string | null;
+  cap: number | null;
+  auto_grant: number;
+  rule_text: string;
+  examples_json: string;
+  match_stale: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MatchResultTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  benefit_id: number;
+  eligible: number;
+  failed: number;
+  explanation_json: string;
+  amount: number | null;
+  status: string;
+  job_run_id: number | null;
+  matched_at: string;
+  notified_at: string | null;
+  confirmed_at: string | null;
+  declined_at: string | null;
+  decline_reason: string | null;
+  paid_on: string | null;
+  paid_amount: number | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface PolicyTables {
+  enterprise: EnterpriseTable;
+  enterprise_user: EnterpriseUserTable;
+  policy: PolicyTable;
+  benefit: BenefitTable;
+  match_result: MatchResultTable;
+}

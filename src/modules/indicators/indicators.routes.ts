@@ -1,0 +1,172 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../common/errors.js';
+import {
+  catalogueView,
+  createIndicatorBody,
+  createValueBody,
+  forecastQuery,
+  historyView,
+  importResultView,
+  indicatorView,
+  looseObject,
+  methodParam,
+  methodSummaryView,
+  peerImportBody,
+  rollupQuery,
+  scoreBody,
+  targetBody,
+  targetView,
+  unitScoreQuery,
+  updateIndicatorBody,
+  updateValueBody,
+  valueListQuery,
+  valueView,
+} from '../../common/schemas/indicators.js';
+import { idParam } from '../../common/schemas/org.js';
+import type { AppContext } from '../../context.js';
+import { actorOf } from '../../http/access.js';
+import { forecastWorkbook } from './forecast-export.js';
+import {
+  createIndicator,
+  createIndicatorValue,
+  getCatalogue,
+  importIndicatorValues,
+  listIndicatorValues,
+  setTarget,
+  updateIndicator,
+  updateIndicatorValue,
+  valueHistory,
+} from './indicators.service.js';
+import { loadMethod } from './method.js';
+import { forecast, importPeerValues, listMethodSummaries, rollUp, scorePosted, scoreUnit, summarizeMethod } from './scores.service.js';
+
+const tags = ['indicators'];
+const WRITERS = ['admin', 'office'] as const;
+/** Everyone who works on the evaluation reads; enterprises do not see internal KPIs. */
+const READERS = ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'] as const;
+const OFFICE_SIDE = ['admin', 'office', 'leader'] as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5, fieldSize: 1024 } });
+
+    app.get('/indicators/catalogue', { config: { access: READERS }, schema: { tags, summary: '指标目录 / indicator catalogue', response: { 200: catalogueView } } }, async () => getCatalogue(ctx));
+
+    app.post(
+      '/indicators/catalogue',
+      { config: { access: WRITERS }, schema: { tags, summary: '新增 KPI / add a KPI', body: createIndicatorBody, response: { 201: indicatorView } } },
+      async (request, reply) => reply.status(201).send(await createIndicator(ctx, actorOf(request), request.body)),
+    );
+
+    app.patch(
+      '/indicators/catalogue/:id',
+      { config: { access: WRITERS }, schema: { tags, summary: '修改指标 / edit an indicator', params: idParam, body: updateIndicatorBody, response: { 200: indicatorView } } },
+      async (request) => updateIndicator(ctx, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/indicators/values',
+      { config: { access: READERS }, schema: { tags, summary: '指标数值（按权限） / values visible to the caller', querystring: valueListQuery, response: { 200: z.array(valueView) } } },
+      async (request) => listIndicatorValues(ctx, actorOf(request), request.query),
+    );
+
+    app.post(
+      '/indicators/values',
+      { config: { access: WRITERS }, schema: { tags, summary: '录入数值 / enter a value', body: createValueBody, response: { 201: valueView } } },
+      async (request, reply) => reply.status(201).send(await createIndicatorValue(ctx, actorOf(request), request.body)),
+    );
+
+    app.patch(
+      '/indicators/values/:id',
+      { config: { access: WRITERS }, schema: { tags, summary: '修改数值 / edit a value', params: idParam, body: updateValueBody, response: { 200: valueView } } },
+      async (request) => updateIndicatorValue(ctx, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/indicators/values/:id/history',
+      { config: { access: READERS }, schema: { tags, summary: '数值修改记录 / audit trail of a value', params: idParam, response: { 200: historyView } } },
+      async (request) => valueHistory(ctx, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/indicators/values/import',
+      {
+        config: { access: WRITERS },
+        schema: { tags, summary: '从 Excel 导入数值（multipart，字段 file；全部成功或全部不导入） / import values from .xlsx, all or nothing', consumes: ['multipart/form-data'], response: { 200: importResultView } },
+      },
+      async (request) => {
+        if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', [{ path: 'body', message: '请以 multipart/form-data 上传 / send multipart/form-data' }]);
+        const part = await request.file();
+        if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '缺少文件 / no file' }]);
+        let data: Buffer;
+        try {
+          data = await part.toBuffer();
+        } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
+          throw err;
+        }
+        return importIndicatorValues(ctx, actorOf(request), { filename: part.filename, data });
+      },
+    );
+
+    app.put(
+      '/indicators/targets',
+      { config: { access: WRITERS }, schema: { tags, summary: '设定目标值 / set a target for a period', body: targetBody, response: { 200: targetView } } },
+      async (request) => setTarget(ctx, actorOf(request), request.body),
+    );
+
+    app.get('/indicators/methods', { config: { access: READERS }, schema: { tags, summary: '评价方法 / scoring methods', response: { 200: z.array(methodSummaryView) } } }, async () => listMethodSummaries());
+
+    app.get(
+      '/indicators/methods/:method',
+      { config: { access: READERS }, schema: { tags, summary: '评价方法详情（含边界核实状态） / one method with bound statuses', params: methodParam, response: { 200: methodSummaryView } } },
+      async (request) => summarizeMethod(loadMethod(request.params.method)),
+    );
+
+    app.post(
+      '/indicators/score',
+      { config: { access: READERS }, schema: { tags, summary: '按方法计算得分并给出解释 / score posted values with explanations', body: scoreBody, response: { 200: looseObject } } },
+      async (request) => scorePosted(request.body),
+    );
+
+    app.get(
+      '/indicators/scores',
+      { config: { access: READERS }, schema: { tags, summary: '单位得分（最新数值） / a unit’s score from its latest values', querystring: unitScoreQuery, response: { 200: looseObject } } },
+      async (request) => scoreUnit(ctx, actorOf(request), request.query),
+    );
+
+    app.post(
+      '/indicators/peers/import',
+      { config: { access: WRITERS }, schema: { tags, summary: '导入盟市数值或得分（替换该方法该期间的全部数据） / import peer values or scores', body: peerImportBody, response: { 200: looseObject } } },
+      async (request) => importPeerValues(ctx, actorOf(request), request.body),
+    );
+
+    app.get(
+      '/indicators/forecast',
+      { config: { access: OFFICE_SIDE }, schema: { tags, summary: '排名预测与差距分析（保二争一） / rank forecast and gap analysis', querystring: forecastQuery, response: { 200: looseObject } } },
+      // Spread into a plain object: the loose response schema wants an index signature.
+      async (request) => ({ ...(await forecast(ctx, request.query)) }),
+    );
+
+    app.get(
+      '/indicators/forecast/export',
+      { config: { access: OFFICE_SIDE }, schema: { tags, summary: '导出排名预测 Excel / export the forecast as .xlsx', querystring: forecastQuery } },
+      async (request, reply) => {
+        const f = await forecast(ctx, request.query);
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="forecast-${f.period}.xlsx"`)
+          .send(await forecastWorkbook(f));
+      },
+    );
+
+    app.get(
+      '/indicators/rollup',
+      { config: { access: READERS }, schema: { tags, summary: '试题自评得分汇总为预测得分 / self-assessments rolled up to predicted scores', querystring: rollupQuery, response: { 200: looseObject } } },
+      async (request) => rollUp(ctx, actorOf(request), request.query),
+    );
+  };
+}

@@ -1,0 +1,58 @@
+import type { Executor } from '../../db/database.js';
+import { factsOf } from './enterprises.js';
+import { scanEnterprises } from './enterprises.repository.js';
+import type { BenefitRow } from './library.repository.js';
+import type { RuleProblem } from './rules/ast.js';
+import { type Resolved, checkFormula, checkRule } from './rules/check.js';
+import { Columns } from './rules/columns.js';
+import { type CompiledRule, compileFormula, compileRule } from './rules/compile.js';
+
+/** The enterprises of a match run as columns, with the version each row was read at. */
+export interface LoadedEnterprises {
+  cols: Columns;
+  versions: Int32Array;
+  stale: Uint8Array;
+}
+
+export async function loadEnterpriseColumns(db: Executor, f: { staleOnly?: boolean; ids?: number[] } = {}): Promise<LoadedEnterprises> {
+  const rows = [];
+  for await (const page of scanEnterprises(db, f)) rows.push(...page);
+  const cols = new Columns(Math.max(1, rows.length));
+  const versions = new Int32Array(rows.length);
+  const stale = new Uint8Array(rows.length);
+  rows.forEach((r, i) => {
+    cols.push(factsOf(r));
+    versions[i] = r.version;
+    stale[i] = r.match_stale;
+  });
+  return { cols, versions, stale };
+}
+
+export interface PreparedBenefit {
+  benefit: BenefitRow;
+  compiled: CompiledRule;
+  /** The amount due to row i: the formula (or fixed amount), capped. */
+  amount(i: number): number | null;
+}
+
+export type Prepared = { ok: true; value: PreparedBenefit } | { ok: false; problems: RuleProblem[] };
+
+/** Checks and compiles a benefit's rule and formula against a set of columns. */
+export function prepareBenefit(b: BenefitRow, cols: Columns, today: number, rules: Map<string, string>): Prepared {
+  const checked = checkRule(b.rule_text, { today, lookupRule: (c) => rules.get(c), selfCode: b.code });
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const compiled = compileRule(checked.rule as Resolved, cols, today, b.rule_text);
+  let formula: ((i: number) => number) | undefined;
+  if (b.formula) {
+    const f = checkFormula(b.formula, { today });
+    if (!f.ok) return { ok: false, problems: f.problems };
+    formula = compileFormula(f.expr, cols, today);
+  }
+  const amount = (i: number): number | null => {
+    const raw = formula ? formula(i) : b.amount;
+    if (raw === null || !Number.isFinite(raw)) return b.amount ?? null;
+    const capped = b.cap !== null ? Math.min(raw, b.cap) : raw;
+    return Math.round(Math.max(0, capped) * 100) / 100;
+  };
+  return { ok: true, value: { benefit: b, compiled, amount } };
+}

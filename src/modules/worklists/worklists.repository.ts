@@ -1,0 +1,270 @@
+import { type Insertable, PostgresAdapter, type Selectable, type Updateable, sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { ItemTable, WorklistTable } from '../../db/schema.js';
+
+export type ItemRow = Selectable<ItemTable>;
+export type ItemValues = Omit<Insertable<ItemTable>, 'id' | 'version'>;
+export type WorklistRow = Selectable<WorklistTable>;
+export interface AssignmentRecord {
+  item_id: number;
+  unit_id: number;
+  role: string;
+  unit_name: string;
+}
+
+function isPg(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// ---- lists ----
+
+export async function listWorklistRows(db: Executor, kind?: string) {
+  let q = db
+    .selectFrom('worklist as w')
+    .leftJoin('item as i', 'i.list_id', 'w.id')
+    .select(['w.id', 'w.name', 'w.kind', 'w.description', 'w.version', 'w.created_at', 'w.updated_at'])
+    .select((eb) => [
+      eb.fn.count<number>('i.id').as('item_count'),
+      eb.fn.sum<number>(eb.case().when('i.status', '=', 'closed').then(1).else(0).end()).as('closed_count'),
+    ])
+    .groupBy(['w.id', 'w.name', 'w.kind', 'w.description', 'w.version', 'w.created_at', 'w.updated_at']);
+  if (kind) q = q.where('w.kind', '=', kind);
+  const rows = await q.orderBy('w.kind').orderBy('w.id').execute();
+  return rows.map((r) => ({ ...r, item_count: Number(r.item_count), closed_count: Number(r.closed_count ?? 0) }));
+}
+
+export async function findWorklist(db: Executor, id: number): Promise<WorklistRow | undefined> {
+  return db.selectFrom('worklist').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findWorklistByName(db: Executor, kind: string, name: string): Promise<WorklistRow | undefined> {
+  return db.selectFrom('worklist').selectAll().where('kind', '=', kind).where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertWorklist(db: Executor, v: { name: string; kind: string; description: string | null }, at: string): Promise<number> {
+  const r = await db.insertInto('worklist').values({ ...v, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateWorklistVersioned(db: Executor, id: number, version: number, v: { name?: string; description?: string | null }, at: string) {
+  const r = await db
+    .updateTable('worklist')
+    .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function deleteWorklistRow(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('worklist').where('id', '=', id).execute();
+}
+
+export async function countItemsInList(db: Executor, listId: number): Promise<number> {
+  const r = await db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).where('list_id', '=', listId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// ---- items ----
+
+export interface ItemFilterSql {
+  /** only items this unit is assigned to (unit scoping) */
+  scopeUnitId?: number | undefined;
+  ids?: number[] | undefined;
+  kind?: string | undefined;
+  listId?: number | undefined;
+  area?: string | undefined;
+  unitId?: number | undefined;
+  role?: string | undefined;
+  status?: string | undefined;
+  stage?: string | undefined;
+  /** open items whose deadline is before this date are overdue */
+  overdueBefore?: string | undefined;
+  overdue?: boolean | undefined;
+  /** open items with deadline in [from, before) */
+  dueRange?: { from: string; before: string } | undefined;
+  terms?: string[] | undefined;
+}
+
+export interface ItemSort {
+  sort: 'code' | 'deadline' | 'updatedAt' | 'status' | 'percent';
+  order: 'asc' | 'desc';
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filtered(db: Executor, f: ItemFilterSql) {
+  let q = db.selectFrom('item').innerJoin('worklist', 'worklist.id', 'item.list_id');
+  const assigned = (unitId: number, role?: string) =>
+    q.where('item.id', 'in', (eb) => {
+      let s = eb.selectFrom('item_assignment').select('item_assignment.item_id').where('item_assignment.unit_id', '=', unitId);
+      if (role) s = s.where('item_assignment.role', '=', role);
+      return s;
+    });
+  if (f.scopeUnitId !== undefined) q = assigned(f.scopeUnitId);
+  if (f.unitId !== undefined) q = assigned(f.unitId, f.role);
+  if (f.ids) q = f.ids.length ? q.where('item.id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
+  if (f.kind) q = q.where('item.kind', '=', f.kind);
+  if (f.listId) q = q.where('item.list_id', '=', f.listId);
+  if (f.area) q = q.where('item.area', '=', f.area);
+  if (f.status) q = q.where('item.status', '=', f.status);
+  if (f.stage) q = q.where('item.stage', '=', f.stage);
+  if (f.overdue !== undefined && f.overdueBefore) {
+    const before = f.overdueBefore;
+    q = f.overdue
+      ? q.where('item.status', '<>', 'closed').where('item.deadline', 'is not', null).where('item.deadline', '<', before)
+      : q.where((eb) => eb.or([eb('item.status', '=', 'closed'), eb('item.deadline', 'is', null), eb('item.deadline', '>=', before)]));
+  }
+  if (f.dueRange) q = q.where('item.status', '<>', 'closed').where('item.deadline', '>=', f.dueRange.from).where('item.deadline', '<', f.dueRange.before);
+  for (const term of f.terms ?? []) {
+    const like = `%${escapeLike(term)}%`;
+    if (isPg(db)) {
+      // Same expression as the pg_trgm index, so the index serves the ILIKE.
+      q = q.where(sql<boolean>`(item.code || ' ' || coalesce(item.area, '') || ' ' || item.content || ' ' || coalesce(item.measures, '')) ilike ${like} escape '\\'`);
+    } else if ([...term].length >= 3) {
+      const phrase = `"${term.replace(/"/g, '""')}"`;
+      q = q.where(sql<boolean>`item.id in (select rowid from item_fts where item_fts match ${phrase})`);
+    } else {
+      // FTS5 trigrams need three characters; shorter terms (营商) scan with LIKE.
+      q = q.where(
+        sql<boolean>`(item.code like ${like} escape '\\' or item.area like ${like} escape '\\' or item.content like ${like} escape '\\' or item.measures like ${like} escape '\\')`,
+      );
+    }
+  }
+  return q;
+}
+
+export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, page: { limit: number; offset: number }) {
+  const base = filtered(db, f);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  let q = base.selectAll('item').select('worklist.name as list_name');
+  const dir = s.order;
+  if (s.sort === 'deadline') q = q.orderBy(sql`case when item.deadline is null then 1 else 0 end`).orderBy('item.deadline', dir);
+  else if (s.sort === 'updatedAt') q = q.orderBy('item.updated_at', dir);
+  else if (s.sort === 'status') q = q.orderBy('item.status', dir);
+  else if (s.sort === 'percent') q = q.orderBy('item.percent', dir);
+  else q = q.orderBy('item.list_id', dir).orderBy('item.sort_order', dir);
+  const rows = await q.orderBy('item.id', dir).limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
+}
+
+export type ItemWithList = ItemRow & { list_name: string };
+
+export async function findItem(db: Executor, id: number): Promise<ItemWithList | undefined> {
+  return db.selectFrom('item').innerJoin('worklist', 'worklist.id', 'item.list_id').selectAll('item').select('worklist.name as list_name').where('item.id', '=', id).executeTakeFirst();
+}
+
+export async function findItemsByCodes(db: Executor, listId: number, codes: string[]): Promise<ItemRow[]> {
+  const out: ItemRow[] = [];
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    out.push(...(await db.selectFrom('item').selectAll().where('list_id', '=', listId).where('code', 'in', chunk).execute()));
+  }
+  return out;
+}
+
+export async function maxSortOrder(db: Executor, listId: number): Promise<number> {
+  const r = await db.selectFrom('item').select((eb) => eb.fn.max<number>('sort_order').as('m')).where('list_id', '=', listId).executeTakeFirst();
+  return Number(r?.m ?? 0);
+}
+
+export async function insertItems(db: Executor, rows: ItemValues[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const r = await db.insertInto('item').values(rows.slice(i, i + 200)).returning('id').execute();
+    ids.push(...r.map((x) => x.id));
+  }
+  return ids;
+}
+
+/** Updates only when the stored version matches; returns false on a concurrent change. */
+export async function updateItemVersioned(db: Executor, id: number, version: number, v: Updateable<ItemTable>, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('item')
+    .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A guarded transition: changes the item only while it is in one of `from`; returns false otherwise. */
+export async function transitionItem(db: Executor, id: number, from: readonly string[], v: Updateable<ItemTable>, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('item')
+    .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function listAssignments(db: Executor, itemIds: number[]): Promise<AssignmentRecord[]> {
+  const out: AssignmentRecord[] = [];
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const chunk = itemIds.slice(i, i + 500);
+    if (!chunk.length) continue;
+    out.push(
+      ...(await db
+        .selectFrom('item_assignment as a')
+        .innerJoin('unit as u', 'u.id', 'a.unit_id')
+        .select(['a.item_id', 'a.unit_id', 'a.role', 'u.name as unit_name'])
+        .where('a.item_id', 'in', chunk)
+        .orderBy('a.role', 'desc')
+        .orderBy('u.sort_order')
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function replaceAssignments(db: Executor, itemIds: number[], rows: { item_id: number; unit_id: number; role: string }[]): Promise<void> {
+  for (let i = 0; i < itemIds.length; i += 500) await db.deleteFrom('item_assignment').where('item_id', 'in', itemIds.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 300) await db.insertInto('item_assignment').values(rows.slice(i, i + 300)).execute();
+}
+
+export async function findActiveUnitIds(db: Executor, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('unit').select('id').where('id', 'in', ids).where('status', '=', 'active').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Moves a merged unit's assignments to the unit it joined; where both were assigned, the stronger role stays. */
+export async function moveAssignments(db: Executor, fromUnitId: number, toUnitId: number): Promise<void> {
+  const from = await db.selectFrom('item_assignment').selectAll().where('unit_id', '=', fromUnitId).execute();
+  if (!from.length) return;
+  const existing = await db
+    .selectFrom('item_assignment')
+    .selectAll()
+    .where('unit_id', '=', toUnitId)
+    .where('item_id', 'in', from.map((a) => a.item_id))
+    .execute();
+  const byItem = new Map(existing.map((a) => [a.item_id, a]));
+  for (const a of from) {
+    const there = byItem.get(a.item_id);
+    if (!there) {
+      await db.updateTable('item_assignment').set({ unit_id: toUnitId }).where('id', '=', a.id).execute();
+      continue;
+    }
+    if (a.role === 'lead' && there.role !== 'lead') await db.updateTable('item_assignment').set({ role: 'lead' }).where('id', '=', there.id).execute();
+    await db.deleteFrom('item_assignment').where('id', '=', a.id).execute();
+  }
+  for (const t of ['item_report', 'item_evidence', 'item_extension'] as const) {
+    await db.updateTable(t).set({ unit_id: toUnitId }).where('unit_id', '=', fromUnitId).execute();
+  }
+}
+
+export async function listPublicity(db: Executor, itemId: number) {
+  return db.selectFrom('item_publicity').selectAll().where('item_id', '=', itemId).orderBy('date').orderBy('id').execute();
+}
+
+export async function replacePublicity(db: Executor, itemId: number, rows: { level: string; outlet: string; date: string | null; link: string | null }[]) {
+  await db.deleteFrom('item_publicity').where('item_id', '=', itemId).execute();
+  if (rows.length) await db.insertInto('item_publicity').values(rows.map((r) => ({ ...r, item_id: itemId }))).execute();
+}
+
+export async function insertPublicityRows(db: Executor, rows: { item_id: number; level: string; outlet: string; date: string | null; link: string | null }[]) {
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('item_publicity').values(rows.slice(i, i + 200)).execute();
+}
