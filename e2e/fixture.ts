@@ -85,6 +85,8 @@ export function describeE2E(name: string, body: (e: E2E) => void): void {
           await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).not.toBe('/login');
         },
         async screenshot(page: Page, shot: string) {
+          // Drawers and modals slide in: capture them where they come to rest.
+          await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
           await page.screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`), fullPage: true });
         },
         async close() {

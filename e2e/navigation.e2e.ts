@@ -20,6 +20,9 @@ async function navLabels(page: Page): Promise<string[]> {
   return (await menu.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
 }
 
+/** How far the page is wider than the screen (> 0 means a phone user must scroll sideways). */
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 describeE2E('navigation by role', (e) => {
   for (const role of Object.keys(EXPECTED_NAV) as Role[]) {
     test(`${role} logs in and sees the navigation of the role`, async () => {
@@ -54,14 +57,19 @@ describeE2E('navigation by role', (e) => {
     // The side bar is replaced by a drawer on a phone.
     expect(await page.getByRole('menu', { name: '导航菜单' }).count()).toBe(0);
     await e.screenshot(page, 'phone-liaison-home');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: '导航菜单' }).click();
     expect(await navLabels(page)).toEqual(EXPECTED_NAV.liaison);
     await e.screenshot(page, 'phone-liaison-drawer');
     await page.getByRole('menuitem', { name: '本单位' }).click();
     await expect.poll(() => page.getByText('呼和浩特市行政审批和政务服务局').count()).toBeGreaterThan(0);
     await e.screenshot(page, 'phone-liaison-my-unit');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: '单位联络员（演示）' }).click();
+    await page.getByRole('menuitem', { name: '个人设置' }).click();
+    await page.getByRole('button', { name: '修改密码' }).waitFor();
+    await e.screenshot(page, 'phone-liaison-profile');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   });
 
   test('logging out returns to the login page and the session is gone', async () => {

@@ -27,6 +27,8 @@ const envSchema = z.object({
   BIZENV_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   // Jobs (src/jobs): how often a server process checks the schedules.
   BIZENV_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  // Reports (src/modules/reports): the browser that prints PDFs.
+  BIZENV_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export interface Config {
@@ -55,6 +57,8 @@ export interface Config {
     publicUrl: string | undefined;
   };
   schedulerTickSeconds: number;
+  /** Headless Chromium used to print PDFs (Debian package chromium). */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: e.BIZENV_PUBLIC_URL?.replace(/\/+$/, ''),
     },
     schedulerTickSeconds: e.BIZENV_SCHEDULER_TICK_SECONDS,
+    chromiumPath: e.BIZENV_CHROMIUM_PATH,
   };
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from './context.js';
 import { seedIndicatorCatalogue, seedIndicatorDemo } from './modules/indicators/seed.js';
 import { seedDemoUsers, seedReferenceUnits } from './modules/org/seed.js';
+import { seedDemoPolicies } from './modules/policies/seed.js';
 import { seedDemoWorklists } from './modules/worklists/seed.js';
 
 export interface SeedStep {
@@ -21,6 +22,7 @@ export const demoSeed: SeedStep[] = [
   { name: 'demo-users', run: (ctx) => seedDemoUsers(ctx) },
   { name: 'indicators-demo', run: (ctx) => seedIndicatorDemo(ctx), full: true },
   { name: 'worklists-demo', run: (ctx) => seedDemoWorklists(ctx), full: true },
+  { name: 'policies-demo', run: (ctx) => seedDemoPolicies(ctx), full: true },
 ];
 
 export async function runSeed(ctx: AppContext, opts: { demo: boolean; light?: boolean; report?: (message: string) => void }): Promise<void> {

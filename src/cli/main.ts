@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerIndicatorCommands } from './indicators.js';
+import { registerSupervisionCommands } from './supervision.js';
 import { registerSystemCommands } from './system.js';
 import { registerUserCommands } from './users.js';
 import { registerWorklistCommands } from './worklists.js';
@@ -10,5 +11,6 @@ registerSystemCommands(program);
 registerUserCommands(program);
 registerIndicatorCommands(program);
 registerWorklistCommands(program);
+registerSupervisionCommands(program);
 
 await program.parseAsync(process.argv);

@@ -40,8 +40,11 @@ async function importWorklist(file: string, opts: ImportOptions): Promise<void> 
     let blockers: ImportProblem[];
     let result: ImportResultView | null = null;
     let error: { code: string; message: string } | null = null;
-    const size = fs.statSync(file).size;
-    if (size > ctx.config.uploadMaxBytes) {
+    const size = fs.existsSync(file) ? fs.statSync(file).size : -1;
+    if (size < 0) {
+      blockers = [{ sheet: null, row: null, column: null, message: `找不到文件 ${file} / file not found` }];
+      preview = { rows: [], problems: blockers, mapping: [] };
+    } else if (size > ctx.config.uploadMaxBytes) {
       // Refused by its size alone: the file is not even read.
       const message = `文件 ${(size / 1048576).toFixed(1)} MB 超过上限 ${ctx.config.uploadMaxBytes / 1048576} MB / the file exceeds the upload limit`;
       blockers = [{ sheet: null, row: null, column: null, message }];

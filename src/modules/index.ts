@@ -32,4 +32,5 @@ export const moduleRoutes: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
   supervisionRoutes,
   bulletinRoutes,
   dispatchRoutes,
+  policyRoutes,
 ];

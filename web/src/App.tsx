@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { type ComponentType, type LazyExoticComponent, Suspense, lazy } from 'react';
+import { type ComponentType, type LazyExoticComponent, type ReactNode, Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from '../../src/common/roles.js';
 import { AppLayout } from './components/AppLayout.js';
@@ -31,7 +31,7 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
   );
 }
 
-function Guarded({ roles, role, children }: { roles: readonly Role[]; role: Role; children: React.ReactNode }) {
+function Guarded({ roles, role, children }: { roles: readonly Role[]; role: Role; children: ReactNode }) {
   return roles.includes(role) ? children : <Forbidden />;
 }
 
@@ -65,7 +65,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={from && from !== '/login' ? from : '/'} replace />} />
-      <Route path="/change-password" element={<Navigate to="/profile" replace />} />
+      <Route path="/change-password" element={<Navigate to="/" replace />} />
       <Route element={<AppLayout />}>
         <Route index element={<Lazy page={HomePage} />} />
         <Route path="/profile" element={<Lazy page={ProfilePage} />} />

@@ -36,6 +36,12 @@ export const webModules: WebModule[] = [
     label: { zh: '四表一单', en: 'Work lists' },
     icon: <UnorderedListOutlined />,
     roles: ['office', 'leader', 'unit_head', 'liaison'],
+    pages: [
+      { path: '/worklists', page: lazy(() => import('./pages/worklists/ItemsPage.js')) },
+      { path: '/worklists/todo', page: lazy(() => import('./pages/worklists/TodoPage.js')), roles: ['office', 'admin', 'unit_head', 'liaison'] },
+      { path: '/worklists/cases', page: lazy(() => import('./pages/worklists/CaseBoardPage.js')) },
+      { path: '/worklists/items/:id', page: lazy(() => import('./pages/worklists/ItemPage.js')) },
+    ],
   },
   {
     key: 'supervision',
@@ -48,6 +54,10 @@ export const webModules: WebModule[] = [
     label: { zh: '指标监测', en: 'Indicators' },
     icon: <LineChartOutlined />,
     roles: ['office', 'leader', 'unit_head', 'liaison'],
+    pages: [
+      { path: '/indicators', page: lazy(() => import('./pages/indicators/IndicatorsPage.js')) },
+      { path: '/indicators/forecast', page: lazy(() => import('./pages/indicators/ForecastPage.js')), roles: ['office', 'leader'] },
+    ],
   },
   {
     key: 'policies',

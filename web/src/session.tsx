@@ -25,12 +25,15 @@ export function useSession(): SessionValue {
 
 /**
  * Holds who is logged in and the interface language. Before login the language comes from this
- * browser (localStorage); after login the user's saved choice wins and a switch is saved to the
- * server (`PATCH /auth/me {locale}`) as well as locally, so the login page opens in it next time.
+ * browser (localStorage); after login the user's saved choice wins (unless they switched on the
+ * login page just now) and a switch is saved to the server (`PATCH /auth/me {locale}`) as well as
+ * locally, so the login page opens in it next time.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [anonLang, setAnonLang] = useState<Lang>(storedLang);
+  // Switched on the login page during this visit: an explicit choice that the account then adopts.
+  const [switchedBeforeLogin, setSwitchedBeforeLogin] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -47,10 +50,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const s = await api.auth.login(username, password);
-    storeLang(s.user.locale);
-    setState({ status: 'authenticated', user: s.user });
-    return s.user;
-  }, []);
+    let user = s.user;
+    if (switchedBeforeLogin && anonLang !== user.locale) user = await api.auth.updateMe({ locale: anonLang }).catch(() => user);
+    storeLang(user.locale);
+    setState({ status: 'authenticated', user });
+    return user;
+  }, [switchedBeforeLogin, anonLang]);
 
   const logout = useCallback(async () => {
     await api.auth.logout().catch(() => {});
@@ -69,7 +74,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (next: Lang) => {
       storeLang(next);
       setAnonLang(next);
-      if (state.status !== 'authenticated') return;
+      if (state.status !== 'authenticated') {
+        setSwitchedBeforeLogin(true);
+        return;
+      }
       setState({ status: 'authenticated', user: { ...state.user, locale: next } });
       api.auth.updateMe({ locale: next }).then(setUser, () => {
         // Not saved on the server (offline, session gone): the local choice still applies.

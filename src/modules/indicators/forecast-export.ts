@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ForecastView } from './scores.service.js';
+import type { ForecastView } from '../../common/schemas/indicator-results.js';
 
 /** The forecast as a workbook: ranks, gap analysis and the rank-2 / rank-1 plans, one sheet each. */
 export async function forecastWorkbook(f: ForecastView): Promise<Buffer> {

@@ -1,5 +1,8 @@
 import { AppError } from '../../common/errors.js';
-import type { Method, MethodComponent } from './method.js';
+import type { ComponentGap, Forecast, Improvement, PeerScore, RankPlan } from '../../common/schemas/indicator-results.js';
+import type { Method } from './method.js';
+
+export type { ComponentGap, Forecast, Improvement, PeerScore, RankPlan };
 import { type TopicInput, dtfScore, scoreOverall, valueAtScore } from './scoring.js';
 
 /**
@@ -15,68 +18,10 @@ export interface PeerInput {
   topics: Record<string, TopicInput>;
 }
 
-export interface PeerScore {
-  code: string;
-  name: string;
-  synthetic: boolean;
-  score: number;
-  rank: number;
-  topics: Record<string, number>;
-  formula: string;
-}
 
-export interface ComponentGap {
-  topic: string;
-  component: string;
-  name: { zh: string; en: string };
-  unit: string;
-  direction: MethodComponent['direction'];
-  value: number;
-  score: number;
-  best: number;
-  /** Points of the overall score one component score point is worth. */
-  overallShare: number;
-  /** Overall points gained by improving the value by one unit of measure (capped at the frontier). */
-  gainPerUnit: number;
-  /** Overall points gained by improving by a tenth of the worst–best range: comparable across units. */
-  gainPerTenthOfRange: number;
-  /** Overall points gained by reaching the frontier. */
-  maxGain: number;
-}
 
-export interface Improvement {
-  topic: string;
-  component: string;
-  from: number;
-  to: number;
-  change: number;
-  scoreFrom: number;
-  scoreTo: number;
-  overallGain: number;
-}
 
-export interface RankPlan {
-  rank: number;
-  /** The peer that must be overtaken and the overall score needed. */
-  overtake: { code: string; name: string; score: number } | null;
-  targetScore: number;
-  neededGain: number;
-  alreadyThere: boolean;
-  reachable: boolean;
-  improvements: Improvement[];
-  /** Sum of the changes as shares of each component's worst–best range. */
-  effort: number;
-  algorithm: 'exact' | 'greedy';
-  /** For 'greedy': no plan can need less effort than this. */
-  effortLowerBound?: number;
-}
 
-export interface Forecast {
-  peers: PeerScore[];
-  focus: PeerScore;
-  gaps: ComponentGap[];
-  plans: RankPlan[];
-}
 
 /** A plan must beat the peer strictly; this margin keeps the new score clear of a tie after rounding. */
 const MARGIN = 1e-6;

@@ -166,7 +166,7 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/indicators/rollup',
       { config: { access: READERS }, schema: { tags, summary: '试题自评得分汇总为预测得分 / self-assessments rolled up to predicted scores', querystring: rollupQuery, response: { 200: looseObject } } },
-      async (request) => rollUp(ctx, actorOf(request), request.query),
+      async (request) => ({ ...(await rollUp(ctx, actorOf(request), request.query)) }),
     );
   };
 }

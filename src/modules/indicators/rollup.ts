@@ -5,6 +5,10 @@
  * equally unless the method says otherwise).
  */
 
+import type { AreaRollup, RollupView, UnitRollup } from '../../common/schemas/indicator-results.js';
+
+export type { AreaRollup, UnitRollup };
+
 export interface SelfAssessment {
   unitId: number;
   unitName: string;
@@ -14,24 +18,9 @@ export interface SelfAssessment {
   maxScore: number | null;
 }
 
-export interface AreaRollup {
-  area: string;
-  selfTotal: number;
-  maxTotal: number;
-  questions: number;
-  /** Questions without a self-assessment yet: they count as 0, so the prediction is conservative. */
-  unanswered: number;
-  predicted: number;
-}
 
-export interface UnitRollup {
-  unitId: number;
-  unitName: string;
-  predicted: number;
-  areas: AreaRollup[];
-}
 
-export function rollUpSelfAssessments(rows: SelfAssessment[]): { units: UnitRollup[]; areas: AreaRollup[]; skipped: number } {
+export function rollUpSelfAssessments(rows: SelfAssessment[]): RollupView {
   let skipped = 0;
   const byUnit = new Map<number, { name: string; areas: Map<string, AreaRollup> }>();
   const all = new Map<string, AreaRollup>();

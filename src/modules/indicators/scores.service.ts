@@ -7,7 +7,8 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { listUnits } from '../org/units.repository.js';
-import { type Forecast, type PeerInput, forecastRanks } from './forecast.js';
+import type { ForecastView } from '../../common/schemas/indicator-results.js';
+import { type PeerInput, forecastRanks } from './forecast.js';
 import { findIndicatorsByCode, latestValues, listPeerValues, listQuestionSelfScores, replacePeerValues } from './indicators.repository.js';
 import { visibleUnitIds } from './indicators.service.js';
 import { type Method, findTopic, isTrusted, listMethodIds, loadMethod } from './method.js';
@@ -181,14 +182,6 @@ async function cityPeerCode(ctx: AppContext): Promise<{ code: string; unitId: nu
   return { code: city.division_code.slice(0, 4), unitId: city.id };
 }
 
-export interface ForecastView extends Forecast {
-  method: MethodSummaryView;
-  period: string;
-  synthetic: boolean;
-  sources: string[];
-  /** Where the focus city's figures came from: its own stored KPI values, or the peer import. */
-  focusSource: 'stored_values' | 'peer_import';
-}
 
 export async function forecast(ctx: AppContext, q: { method: string; period: string }): Promise<ForecastView> {
   const method = loadMethod(q.method);

@@ -1,5 +1,8 @@
 import { AppError, type ErrorDetail } from '../../common/errors.js';
+import type { ComponentResult, OverallResult, TopicResult, VariantResult } from '../../common/schemas/indicator-results.js';
 import { type Method, type MethodComponent, type MethodTopic, isTrusted } from './method.js';
+
+export type { ComponentResult, OverallResult, TopicResult, VariantResult };
 
 /**
  * The scoring engine: component values → distance-to-frontier scores → topic scores → overall
@@ -22,46 +25,6 @@ export interface ComponentInput {
 }
 export type TopicInput = { components: Record<string, ComponentInput> } | { score: number; where?: string | undefined };
 
-export interface VariantResult {
-  value: number;
-  score: number;
-  scoreFromValue: number;
-  /** 'value': computed from the value; 'published_score': the value is rounded and the publisher's score lies in its rounding interval. */
-  basis: 'value' | 'published_score';
-  formula: string;
-  publishedScore?: number;
-}
-export interface ComponentResult {
-  id: string;
-  name: { zh: string; en: string };
-  unit: string;
-  direction: MethodComponent['direction'];
-  bounds: { worst: number; best: number; status: string; trusted: boolean };
-  transform: MethodComponent['transform']['type'];
-  weight: number;
-  score: number;
-  variants: Record<string, VariantResult>;
-  formula: string;
-  warnings: string[];
-}
-export interface TopicResult {
-  topic: string;
-  name: { zh: string; en: string };
-  score: number;
-  /** Supplied: the topic score was given, not computed from components. */
-  supplied: boolean;
-  weight: number;
-  components: Record<string, ComponentResult>;
-  formula: string;
-  warnings: string[];
-}
-export interface OverallResult {
-  id: string;
-  score: number;
-  topics: Record<string, TopicResult>;
-  formula: string;
-  warnings: string[];
-}
 
 const TOLERANCE = 1e-4;
 export const fmt = (n: number) => String(Number(n.toFixed(5)));

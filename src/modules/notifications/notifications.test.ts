@@ -38,7 +38,7 @@ await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
 
 afterAll(async () => {
   await new Promise((r) => webhook.close(r));
-  await new Promise((r) => smtp.close(r));
+  await new Promise<void>((r) => smtp.close(() => r()));
 });
 
 const webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;

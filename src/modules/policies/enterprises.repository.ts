@@ -86,7 +86,11 @@ export async function countEnterprises(db: Executor): Promise<number> {
 /** Clears the stale mark of enterprises not changed since they were read (same version). */
 export async function markEnterprisesMatched(db: Executor, seen: { id: number; version: number }[]): Promise<void> {
   const byVersion = new Map<number, number[]>();
-  for (const s of seen) byVersion.set(s.version, [...(byVersion.get(s.version) ?? []), s.id]);
+  for (const s of seen) {
+    const ids = byVersion.get(s.version);
+    if (ids) ids.push(s.id);
+    else byVersion.set(s.version, [s.id]);
+  }
   for (const [version, ids] of byVersion) {
     for (let k = 0; k < ids.length; k += 500) {
       await db.updateTable('enterprise').set({ match_stale: 0 }).where('version', '=', version).where('id', 'in', ids.slice(k, k + 500)).execute();

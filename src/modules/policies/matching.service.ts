@@ -102,6 +102,8 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
           continue;
         }
         const keepStatus = !RUN_OWNED.has(r.status);
+        // Unchanged pairs are not written again: a re-run over unchanged data writes nothing.
+        if (r.eligible === now.eligible && r.amount === now.amount && r.explanation_json === now.explanation_json && (keepStatus || r.status === now.status)) continue;
         await refreshResult(trx, r.id, {
           eligible: now.eligible,
           failed: now.failed,

@@ -67,8 +67,12 @@ export async function findResult(db: Executor, id: number): Promise<ResultRecord
 }
 
 /** Stored results of one benefit, optionally for some enterprises only. */
-export async function resultsOfBenefit(db: Executor, benefitId: number, enterpriseIds?: number[]): Promise<Pick<ResultRow, 'id' | 'enterprise_id' | 'status'>[]> {
-  let q = db.selectFrom('match_result').select(['id', 'enterprise_id', 'status']).where('benefit_id', '=', benefitId);
+export async function resultsOfBenefit(
+  db: Executor,
+  benefitId: number,
+  enterpriseIds?: number[],
+): Promise<Pick<ResultRow, 'id' | 'enterprise_id' | 'status' | 'eligible' | 'amount' | 'explanation_json'>[]> {
+  let q = db.selectFrom('match_result').select(['id', 'enterprise_id', 'status', 'eligible', 'amount', 'explanation_json']).where('benefit_id', '=', benefitId);
   if (enterpriseIds) {
     if (!enterpriseIds.length) return [];
     if (enterpriseIds.length <= 1000) q = q.where('enterprise_id', 'in', enterpriseIds);

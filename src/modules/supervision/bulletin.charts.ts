@@ -3,83 +3,80 @@ import { ITEM_STATUSES, ITEM_STATUS_LABELS } from '../../common/schemas/worklist
 
 /** ECharts options of the bulletin's charts; the reports module renders them to PNG on the server. */
 export interface BulletinChart {
-  key: string;
+  key: 'status-by-list' | 'weekly-trend' | 'completion-by-unit' | 'overdue-by-unit';
+  /** caption without its number; the document numbers figures in the order they appear */
   title: string;
   option: Record<string, unknown>;
   width: number;
   height: number;
 }
 
-const FONT = 'Noto Sans CJK SC';
-const base = { animation: false, textStyle: { fontFamily: FONT, fontSize: 14 }, grid: { left: 60, right: 30, top: 50, bottom: 110 } };
-/** Long unit names are cut to their short form so that 60 bars still read. */
-const short = (name: string) => name.replace(/^呼和浩特市/, '').replace(/(委员会|管理委员会)$/, '').slice(0, 8);
+// The picture is shrunk to the 156 mm text width: fonts are set large so they read at 小五 or so.
+const TEXT = { fontSize: 22 };
+const base = { animation: false, textStyle: TEXT };
+const EMPTY = (text: string) => ({ graphic: { type: 'text', left: 'center', top: 'middle', style: { text, fontSize: 26, fill: '#888' } } });
+/** Long unit names lose the city prefix so that the axis stays readable. */
+export const shortUnit = (name: string) => name.replace(/^呼和浩特市/, '').replace(/(管理委员会|委员会)$/, '');
 
-/** At least four charts: completion by unit, overdue by unit, weekly trend, status by list. */
+/** Four charts: status by list, weekly trend, completion by unit, overdue by unit. */
 export function bulletinCharts(d: BulletinData): BulletinChart[] {
-  const units = d.ranking.slice(0, 30);
-  const overdueUnits = [...d.ranking].filter((r) => r.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 20);
-  const label = { rotate: 45, interval: 0, fontSize: 11 };
+  const byCompletion = [...d.ranking].sort((a, b) => b.completionRate - a.completionRate || a.rank - b.rank).slice(0, 30);
+  const overdueUnits = d.ranking.filter((r) => r.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 20);
+  const unitBars = (rows: typeof d.ranking, value: (r: (typeof d.ranking)[number]) => number, color: string, max?: number) => ({
+    ...base,
+    grid: { left: 20, right: 70, top: 20, bottom: 30, containLabel: true },
+    xAxis: { type: 'value', ...(max ? { max } : { minInterval: 1 }), axisLabel: TEXT },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortUnit(r.unit.name)), axisLabel: { ...TEXT, interval: 0 } },
+    series: [{ type: 'bar', data: rows.map(value), barMaxWidth: 26, itemStyle: { color }, label: { show: true, position: 'right', ...TEXT } }],
+    ...(rows.length ? {} : EMPTY('本月无数据')),
+  });
   return [
     {
-      key: 'completion-by-unit',
-      title: '图1 各单位牵头事项完成率（%）',
-      width: 1000,
-      height: 460,
+      key: 'status-by-list',
+      title: '各清单事项状态分布（项）',
+      width: 1200,
+      height: 620,
       option: {
         ...base,
-        title: { text: '各单位牵头事项完成率（%）', left: 'center' },
-        xAxis: { type: 'category', data: units.map((r) => short(r.unit.name)), axisLabel: label },
-        yAxis: { type: 'value', max: 100 },
-        series: [{ type: 'bar', data: units.map((r) => r.completionRate), itemStyle: { color: '#c0392b' }, label: { show: units.length <= 20, position: 'top' } }],
-      },
-    },
-    {
-      key: 'overdue-by-unit',
-      title: '图2 各单位逾期事项数（项）',
-      width: 1000,
-      height: 460,
-      option: {
-        ...base,
-        title: { text: '各单位逾期事项数（项）', left: 'center' },
-        xAxis: { type: 'category', data: overdueUnits.map((r) => short(r.unit.name)), axisLabel: label },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', data: overdueUnits.map((r) => r.overdue), itemStyle: { color: '#2c3e50' }, label: { show: true, position: 'top' } }],
+        grid: { left: 20, right: 20, top: 90, bottom: 20, containLabel: true },
+        legend: { top: 10, textStyle: TEXT, itemWidth: 30, itemHeight: 18 },
+        xAxis: { type: 'category', data: d.byList.map((l) => l.name.replace(/（.*?）/g, '').slice(0, 8)), axisLabel: { ...TEXT, interval: 0 } },
+        yAxis: { type: 'value', axisLabel: TEXT },
+        series: ITEM_STATUSES.map((s) => ({ name: ITEM_STATUS_LABELS[s].zh, type: 'bar', stack: 'status', barMaxWidth: 90, data: d.byList.map((l) => l.byStatus[s] ?? 0) })),
       },
     },
     {
       key: 'weekly-trend',
-      title: '图3 近期周督查趋势（项）',
-      width: 1000,
-      height: 420,
+      title: '近期周督查趋势（项）',
+      width: 1200,
+      height: 560,
       option: {
         ...base,
-        grid: { left: 60, right: 30, top: 70, bottom: 50 },
-        title: { text: '近期周督查趋势（项）', left: 'center' },
-        legend: { top: 30, data: ['牵头事项', '已销号', '逾期'] },
-        xAxis: { type: 'category', data: d.trend.map((t) => t.weekOf.slice(5)) },
-        yAxis: { type: 'value' },
+        grid: { left: 20, right: 30, top: 80, bottom: 20, containLabel: true },
+        legend: { top: 10, textStyle: TEXT, data: ['牵头事项', '已销号', '逾期'] },
+        xAxis: { type: 'category', data: d.trend.map((t) => t.weekOf.slice(5)), axisLabel: TEXT },
+        yAxis: { type: 'value', axisLabel: TEXT },
         series: [
-          { name: '牵头事项', type: 'line', data: d.trend.map((t) => t.assigned) },
-          { name: '已销号', type: 'line', data: d.trend.map((t) => t.closed) },
-          { name: '逾期', type: 'line', data: d.trend.map((t) => t.overdue) },
+          { name: '牵头事项', type: 'line', symbolSize: 10, lineStyle: { width: 4 }, data: d.trend.map((t) => t.assigned) },
+          { name: '已销号', type: 'line', symbolSize: 10, lineStyle: { width: 4 }, data: d.trend.map((t) => t.closed) },
+          { name: '逾期', type: 'line', symbolSize: 10, lineStyle: { width: 4 }, data: d.trend.map((t) => t.overdue) },
         ],
+        ...(d.trend.length ? {} : EMPTY('暂无周督查快照')),
       },
     },
     {
-      key: 'status-by-list',
-      title: '图4 各清单事项状态分布（项）',
-      width: 1000,
-      height: 460,
-      option: {
-        ...base,
-        grid: { left: 60, right: 30, top: 80, bottom: 90 },
-        title: { text: '各清单事项状态分布（项）', left: 'center' },
-        legend: { top: 30 },
-        xAxis: { type: 'category', data: d.byList.map((l) => l.name.slice(0, 10)), axisLabel: { interval: 0, rotate: 20 } },
-        yAxis: { type: 'value' },
-        series: ITEM_STATUSES.map((s) => ({ name: ITEM_STATUS_LABELS[s].zh, type: 'bar', stack: 'status', data: d.byList.map((l) => l.byStatus[s] ?? 0) })),
-      },
+      key: 'completion-by-unit',
+      title: d.ranking.length > byCompletion.length ? `各单位牵头事项完成率（%，前 ${byCompletion.length} 名）` : '各单位牵头事项完成率（%）',
+      width: 1200,
+      height: Math.max(300, 60 + byCompletion.length * 34),
+      option: unitBars(byCompletion, (r) => r.completionRate, '#c0392b', 100),
+    },
+    {
+      key: 'overdue-by-unit',
+      title: '各单位逾期事项数（项）',
+      width: 1200,
+      height: Math.max(300, 60 + overdueUnits.length * 40),
+      option: unitBars(overdueUnits, (r) => r.overdue, '#2c3e50'),
     },
   ];
 }

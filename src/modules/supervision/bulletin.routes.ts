@@ -43,7 +43,7 @@ export function bulletinRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         { config: { access: READ_ALL }, schema: { tags, summary: `下载 .${format} / download as .${format}`, params: idParam, produces: [format === 'docx' ? DOCX : 'application/pdf'] } },
         async (request, reply) => {
           const b = await getBulletin(ctx, request.params.id);
-          const buffer = await bulletinDocument(b, format);
+          const buffer = await bulletinDocument(b, format, ctx.config);
           return reply
             .header('content-type', format === 'docx' ? DOCX : 'application/pdf')
             .header('content-disposition', attachment(`${b.title}${b.status === 'draft' ? '（草稿）' : ''}.${format}`, `bulletin-${b.month}.${format}`))

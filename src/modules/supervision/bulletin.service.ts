@@ -37,6 +37,11 @@ export function bulletinTitle(month: string): string {
   return `${Number(y)}年${Number(m)}月全市优化营商环境工作推进情况通报`;
 }
 
+export function docNumberOf(month: string): string {
+  const [y, m] = month.split('-');
+  return `营商办通〔${y}〕${Number(m)}号`;
+}
+
 /** The month before the one `date` falls in: the month the draft job on the 1st reports on. */
 export function previousMonth(date: string): string {
   const [y, m] = date.split('-').map(Number);
@@ -67,12 +72,11 @@ export async function draftBulletin(ctx: AppContext, actor: Actor, month: string
         await audit(ctx, trx, actor, { action: 'supervision.bulletin.refresh', entity: 'bulletin', entityId: existing.id, after: { month, totals: data.totals } });
         return { bulletin: presentBulletin((await findBulletin(trx, { id: existing.id }))!), created: false };
       }
-      const [y, m] = month.split('-');
       const id = await insertBulletin(trx, {
         month,
         status: 'draft',
         title: bulletinTitle(month),
-        doc_number: `营商办通〔${y}〕${Number(m)}号`,
+        doc_number: docNumberOf(month),
         commentary_json: JSON.stringify(draftCommentary(data)),
         data_json: JSON.stringify(data),
         generated_at: at,
@@ -148,4 +152,28 @@ export async function draftLastMonth(ctx: AppContext, actor: Actor): Promise<{ m
   if (existing?.status === 'published') return { month, created: false, skipped: 'published' };
   const { created } = await draftBulletin(ctx, actor, month);
   return { month, created };
+}
+
+/**
+ * The draft of a month from the current data, without saving anything (the CLI's `bulletin`
+ * command): the office's commentary and title are used when a bulletin of that month exists.
+ */
+export async function previewBulletin(ctx: AppContext, month: string): Promise<BulletinView> {
+  assertMonth(month, 'month');
+  const now = ctx.clock();
+  const data = await gatherBulletinData(ctx.db, month, now);
+  const existing = await findBulletin(ctx.db, { month });
+  return {
+    id: existing?.id ?? 0,
+    month,
+    status: 'draft',
+    title: existing?.title ?? bulletinTitle(month),
+    docNumber: existing?.doc_number ?? docNumberOf(month),
+    generatedAt: now.toISOString(),
+    publishedAt: null,
+    version: existing?.version ?? 0,
+    commentary: existing ? (JSON.parse(existing.commentary_json) as Commentary) : draftCommentary(data),
+    data,
+    publishedBy: null,
+  };
 }

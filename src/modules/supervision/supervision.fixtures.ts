@@ -33,3 +33,28 @@ export function setChinaTime(h: Harness, date: string, time = '10:00'): void {
 }
 
 export const DEMO_PAIR = { liaison: 'liaison', head: 'unit_head' };
+
+/** Every entry of a zip file (.docx, .xlsx) by name, for checking a document's structure. */
+export async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
+  const { default: yauzl } = await import('yauzl');
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: { fileName: string }) => {
+        zip.openReadStream(entry as never, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}

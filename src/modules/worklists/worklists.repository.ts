@@ -96,7 +96,7 @@ function escapeLike(s: string): string {
 }
 
 function filtered(db: Executor, f: ItemFilterSql) {
-  let q = db.selectFrom('item').innerJoin('worklist', 'worklist.id', 'item.list_id');
+  let q = db.selectFrom('item');
   const assigned = (unitId: number, role?: string) =>
     q.where('item.id', 'in', (eb) => {
       let s = eb.selectFrom('item_assignment').select('item_assignment.item_id').where('item_assignment.unit_id', '=', unitId);
@@ -119,18 +119,16 @@ function filtered(db: Executor, f: ItemFilterSql) {
   }
   if (f.dueRange) q = q.where('item.status', '<>', 'closed').where('item.deadline', '>=', f.dueRange.from).where('item.deadline', '<', f.dueRange.before);
   for (const term of f.terms ?? []) {
-    const like = `%${escapeLike(term)}%`;
     if (isPg(db)) {
+      const like = `%${escapeLike(term)}%`;
       // Same expression as the pg_trgm index, so the index serves the ILIKE.
       q = q.where(sql<boolean>`(item.code || ' ' || coalesce(item.area, '') || ' ' || item.content || ' ' || coalesce(item.measures, '')) ilike ${like} escape '\\'`);
     } else if ([...term].length >= 3) {
       const phrase = `"${term.replace(/"/g, '""')}"`;
       q = q.where(sql<boolean>`item.id in (select rowid from item_fts where item_fts match ${phrase})`);
     } else {
-      // FTS5 trigrams need three characters; shorter terms (营商) scan with LIKE.
-      q = q.where(
-        sql<boolean>`(item.code like ${like} escape '\\' or item.area like ${like} escape '\\' or item.content like ${like} escape '\\' or item.measures like ${like} escape '\\')`,
-      );
+      // FTS5 trigrams need three characters; shorter terms (营商) scan the text (instr: literal, faster than LIKE).
+      q = q.where(sql<boolean>`(instr(item.content, ${term}) > 0 or instr(item.measures, ${term}) > 0 or instr(item.area, ${term}) > 0 or instr(item.code, ${term}) > 0)`);
     }
   }
   return q;
@@ -139,9 +137,10 @@ function filtered(db: Executor, f: ItemFilterSql) {
 export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, page: { limit: number; offset: number }) {
   const base = filtered(db, f);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  let q = base.selectAll('item').select('worklist.name as list_name');
+  let q = base.innerJoin('worklist', 'worklist.id', 'item.list_id').selectAll('item').select('worklist.name as list_name');
   const dir = s.order;
-  if (s.sort === 'deadline') q = q.orderBy(sql`case when item.deadline is null then 1 else 0 end`).orderBy('item.deadline', dir);
+  // Items without a deadline (ongoing) come last either way, on both dialects.
+  if (s.sort === 'deadline') q = q.orderBy('item.deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
   else if (s.sort === 'updatedAt') q = q.orderBy('item.updated_at', dir);
   else if (s.sort === 'status') q = q.orderBy('item.status', dir);
   else if (s.sort === 'percent') q = q.orderBy('item.percent', dir);

@@ -203,10 +203,30 @@ class Gen {
     return new Function('K', `${this.decls.join('\n')}\n${body}`)(this.consts) as R;
   }
 
+  private fns = new WeakMap<object, Fn>();
+  private values = new WeakMap<object, (i: number) => number>();
+
+  /** A function testing one condition (compiled once per node). */
   fn(c: Resolved): Fn {
-    const g = new Gen(this.cols, this.today);
-    const expr = g.cond(c);
-    return g.build<Fn>(`return function (i) { return ${expr}; };`);
+    let f = this.fns.get(c);
+    if (!f) {
+      const g = new Gen(this.cols, this.today);
+      const expr = g.cond(c);
+      f = g.build<Fn>(`return function (i) { return ${expr}; };`);
+      this.fns.set(c, f);
+    }
+    return f;
+  }
+
+  /** A function giving one expression's value (compiled once per node). */
+  valueFn(e: Expr): (i: number) => number {
+    let f = this.values.get(e);
+    if (!f) {
+      const g = new Gen(this.cols, this.today);
+      f = g.build<(i: number) => number>(`return function (i) { return ${g.value(e)}; };`);
+      this.values.set(e, f);
+    }
+    return f;
   }
 }
 
@@ -249,8 +269,7 @@ function display(g: Gen, e: Expr, i: number): string {
     if (def.type === 'industry') return g.cols.industryDict[g.cols.industry[i]!] || '无数据';
     if (def.type === 'string') return g.cols.strings[e.name as 'uscc' | 'name'][i] ?? '';
   }
-  const sub = new Gen(g.cols, g.today);
-  const v = sub.build<(i: number) => number>(`return function (i) { return ${sub.value(e)}; };`)(i);
+  const v = g.valueFn(e)(i);
   if (e.type === 'call' && e.name === 'growth') return Number.isFinite(v) ? `${(v * 100).toFixed(2)}%` : '无数据';
   return fmtNumber(v);
 }

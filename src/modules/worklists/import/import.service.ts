@@ -87,7 +87,8 @@ export async function commitWorkbook(
   const blockers = commitBlockers(p, opts.keepValid);
   if (blockers.length) throw new AppError('IMPORT_HAS_PROBLEMS', problemDetails(blockers));
   const rows = opts.keepValid ? validRows(p) : p.rows;
-  const skipped = p.rows.filter((r) => !rows.includes(r));
+  const kept = new Set(rows);
+  const skipped = p.rows.filter((r) => !kept.has(r));
   return withTransaction(ctx.db, async (trx) => {
     const list = await findOrCreateList(ctx, actor, trx, { name: opts.list, kind: opts.kind });
     const result = await upsertImportedItems(ctx, actor, trx, { listId: list.id, kind: opts.kind, rows: rows.map(toImportedRow) });

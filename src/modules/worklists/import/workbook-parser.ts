@@ -166,6 +166,9 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
   }
   if (!sheets.length) fileProblem('工作簿中没有数据 / the workbook is empty');
 
+  // A list repeats the same unit cells and deadline phrases thousands of times: read each text once.
+  const unitCells = new Map<string, ReturnType<typeof readUnitCell>>();
+  const readUnits = (text: string) => unitCells.get(text) ?? unitCells.set(text, readUnitCell(text, opts.units)).get(text)!;
   const codes = new Map<string, { sheet: string; row: number }>();
   let autoCode = 0;
   for (const ws of sheets) {
@@ -245,7 +248,7 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
       if (area && area.length > WORKLIST_LIMITS.area) problem('area', `指标领域超过 ${WORKLIST_LIMITS.area} 字 / area too long`);
 
       const units = (field: 'lead' | 'coop'): UnitRef[] => {
-        const cell = readUnitCell(text(field), opts.units);
+        const cell = readUnits(text(field));
         const label = field === 'lead' ? '牵头单位' : '配合单位';
         for (const name of cell.unknown) problem(field, `${label}“${name}”无法识别，请写单位全称或已登记的简称 / unknown unit “${name}”`);
         for (const phrase of cell.collective) {
@@ -253,8 +256,9 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
         }
         return cell.units;
       };
+      const before = preview.problems.length;
       const leadUnits = cols.lead === undefined ? [] : units('lead');
-      if (cols.lead !== undefined && !leadUnits.length && !problemsOn(preview, ws.name, r, columnLetter(cols.lead))) problem('lead', '缺少牵头单位 / lead unit missing');
+      if (cols.lead !== undefined && !leadUnits.length && preview.problems.length === before) problem('lead', '缺少牵头单位 / lead unit missing');
       const leadIds = new Set(leadUnits.map((u) => u.id));
       const coopUnits = units('coop').filter((u) => !leadIds.has(u.id));
 
@@ -283,10 +287,6 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
     }
   }
   return preview;
-}
-
-function problemsOn(p: WorkbookPreview, sheet: string, row: number, column: string): boolean {
-  return p.problems.some((x) => x.sheet === sheet && x.row === row && x.column === column);
 }
 
 /** Problems that no "keep only valid rows" can work around: the file, a sheet's header, a missing column. */

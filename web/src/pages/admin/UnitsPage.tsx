@@ -108,15 +108,16 @@ export default function UnitsPage() {
                   {pick(r.group)}（{r.children?.length ?? 0}）
                 </Typography.Text>
               ) : (
-                <Space size={4} wrap>
-                  <span>{r.unit!.name}</span>
-                  {r.unit!.countyType && <Tag>{pick(COUNTY_TYPE[r.unit!.countyType])}</Tag>}
+                // Plain inline text, not a flex box: a long name must wrap after the tree indent, not below it.
+                <span>
+                  {r.unit!.name}
+                  {r.unit!.countyType && <Tag style={{ marginInlineStart: 6 }}>{pick(COUNTY_TYPE[r.unit!.countyType])}</Tag>}
                   {r.unit!.status === 'retired' && (
-                    <Tag color="default">
+                    <Tag style={{ marginInlineStart: 6 }}>
                       {r.unit!.mergedIntoId ? t('units.mergedInto', { name: byId.get(r.unit!.mergedIntoId)?.name ?? `#${r.unit!.mergedIntoId}` }) : t('common.retired')}
                     </Tag>
                   )}
-                </Space>
+                </span>
               ),
           },
           {

@@ -1,0 +1,131 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/harness.js';
+import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
+import { DEMO_PAIR, closeItem, setChinaTime, unzip } from './supervision.fixtures.js';
+
+const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
+describeEachDialect(
+  'monthly bulletin (月通报)',
+  (h) => {
+    let unitA: number;
+    let b: { unitId: number; liaison: string; head: string };
+    let closable: number;
+    let bulletin: { id: number; version: number };
+
+    beforeAll(async () => {
+      setChinaTime(h, '2026-03-02');
+      unitA = await unitId(h, DEMO_UNIT);
+      b = await unitUsers(h, '市住建局', 'bul');
+      const listId = await makeList(h, 'task');
+      const done = await makeItem(h, { listId, lead: [unitA], deadline: '2026-03-20', extra: { area: '开办企业' } });
+      closable = (await makeItem(h, { listId, lead: [unitA], deadline: '2026-06-30', extra: { area: '获得电力' } })).id;
+      await makeItem(h, { listId, lead: [b.unitId], deadline: '2026-03-05', content: '工程建设项目审批全流程网办', extra: { area: '办理建筑许可' } });
+      await closeItem(h, done.id, DEMO_PAIR);
+      const office = await h.as('office');
+      await office.post('/api/v1/supervision/meetings', {
+        date: '2026-03-03',
+        type: 'task_force',
+        title: '专班调度会',
+        chair: '专班负责人',
+        unitIds: [unitA],
+        topics: ['获得电力'],
+        decisions: [{ content: '推进低压小微企业零投资接电', leadUnitIds: [unitA], deadline: '2026-04-30' }],
+      });
+      for (const day of ['2026-03-06', '2026-03-12', '2026-03-19']) await office.post('/api/v1/supervision/escalation/run', { date: day });
+      setChinaTime(h, '2026-03-30', '08:00');
+      await office.post('/api/v1/supervision/weekly', {});
+    });
+
+    it('refuses a month like 2026-13 with the field named, and drafts nothing', async () => {
+      const office = await h.as('office');
+      for (const month of ['2026-13', '2026-00', '2026-3', 'March']) {
+        const res = await office.post('/api/v1/supervision/bulletins', { month });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().details[0].path).toContain('month');
+      }
+      expect((await office.get('/api/v1/supervision/bulletins')).json()).toEqual([]);
+    });
+
+    it('drafts a month from the current data with a first commentary the office edits', async () => {
+      const office = await h.as('office');
+      const res = await office.post('/api/v1/supervision/bulletins', { month: '2026-03' });
+      expect(res.statusCode).toBe(201);
+      const d = res.json();
+      expect(d).toMatchObject({ status: 'draft', title: '2026年3月全市优化营商环境工作推进情况通报', docNumber: '营商办通〔2026〕3号' });
+      expect(d.data.totals).toMatchObject({ items: 4, closed: 1, overdue: 1, closedThisMonth: 1 });
+      expect(d.data.meetings).toMatchObject({ task_force: 1, decisions: 1 });
+      // B's item (due 03-05) was named on 03-12 (通报) and reached 约谈 on 03-19.
+      expect(d.data.named.map((n: { kind: string; unit: string }) => `${n.kind}:${n.unit}`).sort()).toEqual(['bulletin:呼和浩特市住房和城乡建设局', 'summons:呼和浩特市住房和城乡建设局']);
+      expect(d.data.overdueItems[0]).toMatchObject({ deadline: '2026-03-05', leadUnits: ['呼和浩特市住房和城乡建设局'] });
+      expect(d.data.black.map((r: { unit: { id: number } }) => r.unit.id)).toEqual([b.unitId]);
+      expect(d.commentary.basicSituation).toContain('共有督办事项4项');
+      const edited = await office.patch(`/api/v1/supervision/bulletins/${d.id}`, { version: d.version, commentary: { problems: '一是个别单位逾期事项未按期整改。' } });
+      expect(edited.statusCode).toBe(200);
+      expect(edited.json().commentary).toMatchObject({ problems: '一是个别单位逾期事项未按期整改。', basicSituation: d.commentary.basicSituation });
+      const stale = await office.patch(`/api/v1/supervision/bulletins/${d.id}`, { version: d.version, title: '旧版本' });
+      expect(stale.statusCode).toBe(409);
+      // Drafting the month again refreshes the figures and keeps the edited commentary.
+      const again = await office.post('/api/v1/supervision/bulletins', { month: '2026-03' });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().commentary.problems).toBe('一是个别单位逾期事项未按期整改。');
+      bulletin = { id: d.id, version: again.json().version };
+      expect((await (await h.as('liaison')).get('/api/v1/supervision/bulletins')).statusCode).toBe(403);
+      expect((await (await h.as('leader')).patch(`/api/v1/supervision/bulletins/${d.id}`, { version: 1 })).statusCode).toBe(403);
+    });
+
+    it('writes a Word document in the official layout with the report’s structure, tables, four charts and named fonts', async () => {
+      const res = await (await h.as('leader')).get(`/api/v1/supervision/bulletins/${bulletin.id}/document.docx`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('2026年3月全市优化营商环境工作推进情况通报（草稿）.docx'));
+      const files = await unzip(res.rawPayload);
+      const xml = files.get('word/document.xml')!.toString('utf8');
+      const body = text(xml);
+      const headings = ['一、基本情况', '二、分领域推进情况', '（一）各单位推进排名', '（二）红黑榜', '三、存在的问题', '（一）通报及约谈事项', '四、下一步工作'];
+      let at = 0;
+      for (const hd of headings) {
+        const i = body.indexOf(hd, at);
+        expect(i, hd).toBeGreaterThan(-1);
+        at = i;
+      }
+      for (const caption of ['表1 各清单督办事项总体情况', '表3 各单位牵头事项推进排名', '表4 红榜', '表5 黑榜', '表6 逾期未完成事项清单']) expect(body).toContain(caption);
+      expect(body).toContain('工程建设项目审批全流程网办');
+      expect(body).toContain('一是个别单位逾期事项未按期整改。');
+      expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(6);
+      const images = [...files.keys()].filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
+      expect(images.length).toBeGreaterThanOrEqual(4);
+      for (const f of ['方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312']) expect(xml).toContain(`w:eastAsia="${f}"`);
+      // A4 with the GB/T 9704 margins (37 mm top, 28 mm left), page numbers "— n —".
+      // (twips, ±1 for rounding: 210 × 297 mm, top 37 mm, left 28 mm)
+      expect(xml).toMatch(/<w:pgSz w:w="1190[56]" w:h="1683[78]"/);
+      expect(xml).toMatch(/<w:pgMar w:top="209[78]" [^>]*w:left="158[78]"/);
+      const footers = [...files.keys()].filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => text(files.get(f)!.toString('utf8')));
+      expect(footers.some((f) => f.includes('— ') && f.includes(' —'))).toBe(true);
+    });
+
+    it('publishes once; a published bulletin keeps its figures and refuses edits, a second publish and a redraft', async () => {
+      const office = await h.as('office');
+      const published = await office.post(`/api/v1/supervision/bulletins/${bulletin.id}/publish`, { version: bulletin.version });
+      expect(published.statusCode).toBe(200);
+      const p = published.json();
+      expect(p.status).toBe('published');
+      expect(p.publishedBy).toBe('专班工作人员（演示）');
+
+      await closeItem(h, closable, DEMO_PAIR);
+      const twice = await office.post(`/api/v1/supervision/bulletins/${bulletin.id}/publish`, { version: p.version });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().code).toBe('BULLETIN_PUBLISHED');
+      const edit = await office.patch(`/api/v1/supervision/bulletins/${bulletin.id}`, { version: p.version, commentary: { nextSteps: '改' } });
+      expect(edit.statusCode).toBe(409);
+      expect(edit.json().code).toBe('BULLETIN_PUBLISHED');
+      const redraft = await office.post('/api/v1/supervision/bulletins', { month: '2026-03' });
+      expect(redraft.statusCode).toBe(409);
+      const after = (await office.get(`/api/v1/supervision/bulletins/${bulletin.id}`)).json();
+      expect(after).toEqual(p);
+      expect(after.data.totals.closed).toBe(1);
+      const doc = await office.get(`/api/v1/supervision/bulletins/${bulletin.id}/document.docx`);
+      expect(text((await unzip(doc.rawPayload)).get('word/document.xml')!.toString('utf8'))).toContain('一是个别单位逾期事项未按期整改。');
+    });
+  },
+  { config: { sessionHours: 24 * 30 } },
+);

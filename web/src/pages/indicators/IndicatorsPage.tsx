@@ -1,0 +1,44 @@
+import { Button, Card, Tabs } from 'antd';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import type { CatalogueView } from '../../../../src/common/schemas/indicators.js';
+import { api } from '../../api.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { CataloguePanel } from './CataloguePanel.js';
+import { L } from './labels.js';
+import { RollupPanel } from './RollupPanel.js';
+import { ScoresPanel } from './ScoresPanel.js';
+import { ValuesPanel } from './ValuesPanel.js';
+
+/** Indicators: catalogue, values with trends, scores with explanations, self-assessment roll-up. */
+export default function IndicatorsPage() {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const { data } = useLoad(useCallback(() => api.get<CatalogueView>('/indicators/catalogue'), []));
+  const officeSide = ['office', 'leader', 'admin'].includes(user.role);
+  return (
+    <Card
+      title={pick(L.title)}
+      extra={
+        officeSide && (
+          <Link to="/indicators/forecast">
+            <Button>{pick(L.forecast)}</Button>
+          </Link>
+        )
+      }
+    >
+      {data && (
+        <Tabs
+          items={[
+            { key: 'catalogue', label: pick(L.catalogue), children: <CataloguePanel catalogue={data} /> },
+            { key: 'values', label: pick(L.values), children: <ValuesPanel catalogue={data} /> },
+            { key: 'scores', label: pick(L.scores), children: <ScoresPanel /> },
+            { key: 'rollup', label: pick(L.rollup), children: <RollupPanel /> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+import { Alert, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import type { ComponentResult, OverallResult } from '../../../../src/common/schemas/indicator-results.js';
+import type { MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
+import { api } from '../../api.js';
+import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { L } from './labels.js';
+
+interface UnitScore {
+  method: MethodSummaryView;
+  period: string;
+  valuePeriods: Record<string, string>;
+  result: OverallResult;
+}
+
+const PERIODS = ['2024', '2025'];
+
+/** A unit's score under a method, with every component's value, bounds, trust and formula. */
+export function ScoresPanel() {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const [units] = useUnits();
+  const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const [period, setPeriod] = useState('2024');
+  const effectiveUnit = unitId ?? user.unitId ?? units.find((u) => u.kind === 'city')?.id;
+  const { data } = useLoad(
+    useCallback(() => (effectiveUnit ? api.get<UnitScore>('/indicators/scores', { method: 'regional-demo', unitId: effectiveUnit, period }) : Promise.resolve(undefined)), [effectiveUnit, period]),
+  );
+  const topics = data ? Object.values(data.result.topics) : [];
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <UnitSelect aria-label={pick(L.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
+        <Select aria-label={pick(L.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
+      </Space>
+      {data && (
+        <>
+          {data.method.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(L.syntheticWarning)} />}
+          <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={pick(L.method)}>{pick(data.method.name)}</Descriptions.Item>
+            <Descriptions.Item label={pick(L.overall)}>
+              <Typography.Text strong>{data.result.score.toFixed(2)}</Typography.Text> = {data.result.formula}
+            </Descriptions.Item>
+          </Descriptions>
+          {topics.map((t) => (
+            <Table<ComponentResult>
+              key={t.topic}
+              title={() => `${pick(t.name)}：${t.score.toFixed(2)}（${t.formula}）`}
+              rowKey="id"
+              size="small"
+              pagination={false}
+              style={{ marginBottom: 12 }}
+              dataSource={Object.values(t.components)}
+              columns={[
+                { title: pick(L.kpi), render: (_, c) => pick(c.name) },
+                { title: pick(L.value), render: (_, c) => `${c.variants[''].value} ${c.unit}` },
+                {
+                  title: pick(L.bounds),
+                  render: (_, c) => (
+                    <>
+                      {c.bounds.worst} → {c.bounds.best} {!c.bounds.trusted && <Tag color="orange">{pick(L.unverified)}</Tag>}
+                    </>
+                  ),
+                },
+                { title: pick(L.score), render: (_, c) => c.score.toFixed(2) },
+                { title: pick(L.formula), render: (_, c) => <Typography.Text code>{c.formula}</Typography.Text> },
+              ]}
+            />
+          ))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import type { CatalogueView, ValueView } from '../../../../src/common/schemas/indicators.js';
+import { api } from '../../api.js';
+import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { Chart } from './charts.js';
+import { L } from './labels.js';
+
+/** One KPI of one unit over time: table with source and evidence, trend chart with targets. */
+export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
+  const { pick, lang } = useI18n();
+  const { user } = useSession();
+  const report = useReportError();
+  const [units] = useUnits();
+  const kpis = catalogue.indicators.filter((i) => i.kind === 'kpi');
+  const [indicatorId, setIndicatorId] = useState<number | undefined>(kpis[0]?.id);
+  const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const effectiveUnit = unitId ?? user.unitId ?? units.find((u) => u.kind === 'city')?.id;
+  const { data, reload } = useLoad(
+    useCallback(() => (indicatorId && effectiveUnit ? api.get<ValueView[]>('/indicators/values', { indicatorId, unitId: effectiveUnit }) : Promise.resolve([])), [indicatorId, effectiveUnit]),
+  );
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const kpi = kpis.find((k) => k.id === indicatorId);
+  const rows = data ?? [];
+  const canWrite = user.role === 'office' || user.role === 'admin';
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await api.post('/indicators/values', { ...v, indicatorId, unitId: effectiveUnit });
+      setOpen(false);
+      form.resetFields();
+      reload();
+    } catch (err) {
+      report(err, form);
+    }
+  };
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select<number>
+          aria-label={pick(L.kpi)}
+          style={{ width: 320 }}
+          value={indicatorId}
+          onChange={setIndicatorId}
+          options={kpis.map((k) => ({ value: k.id, label: lang === 'en' ? k.nameEn : k.nameZh }))}
+        />
+        <UnitSelect aria-label={pick(L.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
+        {canWrite && (
+          <Button type="primary" onClick={() => setOpen(true)}>
+            {pick(L.addValue)}
+          </Button>
+        )}
+      </Space>
+      <Chart
+        label={pick(L.values)}
+        option={{
+          tooltip: { trigger: 'axis' },
+          legend: { data: [pick(L.value), pick(L.target)] },
+          xAxis: { type: 'category', data: rows.map((r) => r.period) },
+          yAxis: { type: 'value', name: kpi?.unitOfMeasure ?? '' },
+          series: [
+            { name: pick(L.value), type: 'line', data: rows.map((r) => r.value) },
+            { name: pick(L.target), type: 'line', lineStyle: { type: 'dashed' }, data: rows.map((r) => r.target) },
+          ],
+        }}
+      />
+      <Table<ValueView>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        aria-label={pick(L.values)}
+        columns={[
+          { title: pick(L.period), dataIndex: 'period' },
+          { title: pick(L.value), render: (_, r) => `${r.value} ${kpi?.unitOfMeasure ?? ''}` },
+          { title: pick(L.target), dataIndex: 'target' },
+          { title: pick(L.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(L.synthetic)}</Tag> : r.source) },
+          { title: pick(L.evidence), dataIndex: 'evidence', ellipsis: true },
+        ]}
+      />
+      <Modal open={open} title={pick(L.addValue)} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item name="period" label={pick(L.period)} rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/ }]}>
+            <Input placeholder="2025 / 2025-Q1 / 2025-03" />
+          </Form.Item>
+          <Form.Item name="value" label={pick(L.value)} rules={[{ required: true }]}>
+            <InputNumber style={{ width: '100%' }} addonAfter={kpi?.unitOfMeasure} />
+          </Form.Item>
+          <Form.Item name="source" label={pick(L.source)} rules={[{ required: true, max: 300 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="evidence" label={pick(L.evidence)}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, Upload } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { EvidenceView, ItemDetailView } from '../../../../src/common/schemas/worklists.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { L } from './labels.js';
+
+type Prompt = { title: string; label: string; run: (text: string) => Promise<unknown> };
+
+/** The buttons of an item page: only what the server says the caller may do now (`item.can`). */
+export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange: (next: ItemDetailView) => void }) {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const report = useReportError();
+  const [prompt, setPrompt] = useState<Prompt | null>(null);
+  const [promptText, setPromptText] = useState('');
+  const [reporting, setReporting] = useState(false);
+  const [extending, setExtending] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [reportForm] = Form.useForm<{ text: string; percent: number }>();
+  const [extForm] = Form.useForm<{ reason: string; requestedDeadline: Dayjs }>();
+  const [uploaded, setUploaded] = useState<EvidenceView[]>([]);
+
+  const run = async (fn: () => Promise<ItemDetailView>, form?: Parameters<typeof report>[1]) => {
+    setBusy(true);
+    try {
+      onChange(await fn());
+      return true;
+    } catch (err) {
+      report(err, form);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const post = (path: string, body: unknown = {}) => api.post<ItemDetailView>(`/items/${item.id}${path}`, body);
+  const ask = (title: string, label: string, fn: (text: string) => Promise<ItemDetailView>) =>
+    setPrompt({ title, label, run: (text) => run(() => fn(text)).then((ok) => ok && setPrompt(null)) });
+
+  const pendingHead = item.reports.find((r) => r.status === 'pending_head' && r.unit.id === user.unitId);
+  const pendingOffice = item.reports.find((r) => r.status === 'pending_office');
+  const c = item.can;
+
+  return (
+    <>
+      <Space wrap>
+        {c.start && <Button onClick={() => run(() => post('/start'))}>{pick(L.start)}</Button>}
+        {c.report && (
+          <Button type="primary" onClick={() => setReporting(true)}>
+            {pick(L.report)}
+          </Button>
+        )}
+        {c.approve && pendingHead && (
+          <>
+            <Button type="primary" loading={busy} onClick={() => run(() => post(`/reports/${pendingHead.id}/approve`, {}))}>
+              {pick(L.approve)}
+            </Button>
+            <Button danger onClick={() => ask(pick(L.sendBack), pick(L.reason), (reason) => post(`/reports/${pendingHead.id}/send-back`, { reason }))}>
+              {pick(L.sendBack)}
+            </Button>
+          </>
+        )}
+        {c.review && pendingOffice && (
+          <>
+            <Button type="primary" loading={busy} onClick={() => run(() => post(`/reports/${pendingOffice.id}/accept`, {}))}>
+              {pick(pendingOffice.percent === 100 ? L.acceptClose : L.accept)}
+            </Button>
+            <Button danger onClick={() => ask(pick(L.officeReturn), pick(L.reason), (reason) => post(`/reports/${pendingOffice.id}/return`, { reason }))}>
+              {pick(L.officeReturn)}
+            </Button>
+          </>
+        )}
+        {c.requestExtension && <Button onClick={() => setExtending(true)}>{pick(L.requestExtension)}</Button>}
+        {c.instruct && <Button onClick={() => ask(pick(L.instruct), pick(L.instructions), (text) => post('/instructions', { text }))}>{pick(L.instruct)}</Button>}
+        {c.reopen && <Button onClick={() => ask(pick(L.reopen), pick(L.reason), (reason) => post('/reopen', { reason }))}>{pick(L.reopen)}</Button>}
+      </Space>
+
+      <Modal
+        title={prompt?.title}
+        open={prompt !== null}
+        confirmLoading={busy}
+        okButtonProps={{ disabled: !promptText.trim() }}
+        onOk={() => prompt?.run(promptText.trim()).then(() => setPromptText(''))}
+        onCancel={() => setPrompt(null)}
+        destroyOnHidden
+      >
+        <Input.TextArea aria-label={prompt?.label} placeholder={prompt?.label} rows={3} value={promptText} onChange={(e) => setPromptText(e.target.value)} maxLength={1000} />
+      </Modal>
+
+      <Modal title={pick(L.report)} open={reporting} confirmLoading={busy} onOk={() => reportForm.submit()} onCancel={() => setReporting(false)} okText={pick(L.submit)}>
+        <Form
+          form={reportForm}
+          layout="vertical"
+          initialValues={{ percent: item.percent }}
+          onFinish={async (v) => {
+            const ok = await run(() => post('/reports', { text: v.text, percent: v.percent, evidenceIds: uploaded.map((e) => e.id) }), reportForm);
+            if (ok) {
+              setReporting(false);
+              setUploaded([]);
+              reportForm.resetFields();
+            }
+          }}
+        >
+          <Form.Item name="text" label={pick(L.reportText)} rules={[{ required: true }]}>
+            <Input.TextArea rows={4} maxLength={4000} />
+          </Form.Item>
+          <Form.Item name="percent" label={pick(L.percent)} rules={[{ required: true }]}>
+            <InputNumber min={0} max={100} addonAfter="%" />
+          </Form.Item>
+          <Form.Item label={pick(L.evidence)}>
+            <Upload
+              multiple
+              fileList={uploaded.map((e) => ({ uid: String(e.id), name: e.filename, status: 'done' as const }))}
+              onRemove={(f) => setUploaded((list) => list.filter((e) => String(e.id) !== f.uid))}
+              customRequest={async ({ file, onSuccess, onError }) => {
+                const form = new FormData();
+                form.append('file', file as Blob, (file as File).name);
+                try {
+                  const ev = await api.post<EvidenceView>(`/items/${item.id}/evidence`, form);
+                  setUploaded((list) => [...list, ev]);
+                  onSuccess?.(ev);
+                } catch (err) {
+                  report(err);
+                  onError?.(err as Error);
+                }
+              }}
+            >
+              <Button>{pick(L.uploadEvidence)}</Button>
+            </Upload>
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal title={pick(L.requestExtension)} open={extending} confirmLoading={busy} onOk={() => extForm.submit()} onCancel={() => setExtending(false)}>
+        <Form
+          form={extForm}
+          layout="vertical"
+          onFinish={async (v) => {
+            const ok = await run(() => post('/extensions', { reason: v.reason, requestedDeadline: v.requestedDeadline.format('YYYY-MM-DD') }), extForm);
+            if (ok) setExtending(false);
+          }}
+        >
+          <Form.Item name="requestedDeadline" label={pick(L.newDeadline)} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="reason" label={pick(L.reason)} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router';
+import {
+  CASE_STAGE_LABELS,
+  ITEM_KIND_LABELS,
+  PUBLICITY_LEVEL_LABELS,
+  REPORT_STATUS_LABELS,
+  type ItemDetailView,
+} from '../../../../src/common/schemas/worklists.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { ItemActions } from './ItemActions.js';
+import { EVENT_LABELS, L } from './labels.js';
+import { Due, Percent, StatusTag, unitNames } from './parts.js';
+
+/** Stored times are UTC; show them in the browser's (China) time. */
+const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+
+/** One item: instructions on top, the facts, what the caller may do now, reports, evidence, extensions, comments and the timeline. */
+export default function ItemPage() {
+  const { pick } = useI18n();
+  const report = useReportError();
+  const id = Number(useParams().id);
+  const { data } = useLoad(useCallback(() => api.get<ItemDetailView>(`/items/${id}`), [id]));
+  // An action answers with the item as it now is; that answer shows until the page loads afresh.
+  const [changed, setChanged] = useState<{ base: ItemDetailView | undefined; item: ItemDetailView } | null>(null);
+  const item = changed && changed.base === data ? changed.item : data;
+  const setItem = (next: ItemDetailView) => setChanged({ base: data, item: next });
+  const [comment, setComment] = useState('');
+  if (!item) return <Skeleton active />;
+
+  const post = async (path: string, body: unknown) => {
+    try {
+      setItem(await api.post<ItemDetailView>(`/items/${id}${path}`, body));
+      return true;
+    } catch (err) {
+      report(err);
+      return false;
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {item.instructions.map((n) => (
+        <Alert key={n.id} type="warning" showIcon message={`${pick(L.instructions)}（${n.author ?? ''} ${when(n.createdAt)}）`} description={n.text} />
+      ))}
+      {item.status === 'returned' && item.returnReason && <Alert type="error" showIcon message={pick(L.returnReason)} description={item.returnReason} />}
+      <Card
+        title={
+          <Space wrap>
+            <span>
+              {item.code}. {item.content}
+            </span>
+            <StatusTag status={item.status} />
+          </Space>
+        }
+      >
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+          <Descriptions.Item label={pick(L.list)}>
+            {item.listName}（{pick(ITEM_KIND_LABELS[item.kind])}）
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.area)}>{item.area ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.lead)}>{unitNames(item.leadUnits)}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.coop)}>{unitNames(item.coopUnits) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.deadline)}>
+            <Due item={item} />
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.percent)}>
+            <Percent value={item.percent} />
+          </Descriptions.Item>
+          {item.measures && <Descriptions.Item label={pick(L.measures)} span={2}>{item.measures}</Descriptions.Item>}
+          {item.sourceEvaluation && <Descriptions.Item label={pick(L.sourceEvaluation)}>{item.sourceEvaluation}</Descriptions.Item>}
+          {item.rectification && <Descriptions.Item label={pick(L.rectification)}>{item.rectification}</Descriptions.Item>}
+          {item.kind === 'question' && (
+            <>
+              <Descriptions.Item label={`${pick(L.selfScore)} / ${pick(L.maxScore)}`}>
+                {item.selfScore ?? '—'} / {item.maxScore ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(L.scoringRule)}>{item.scoringRule ?? '—'}</Descriptions.Item>
+            </>
+          )}
+          {item.stage && <Descriptions.Item label={pick(L.caseBoard)}>{pick(CASE_STAGE_LABELS[item.stage])}</Descriptions.Item>}
+        </Descriptions>
+        <div style={{ marginTop: 16 }}>
+          <ItemActions item={item} onChange={setItem} />
+        </div>
+      </Card>
+
+      {item.publicity.length > 0 && (
+        <Card title={pick(L.publicity)} size="small">
+          <List
+            dataSource={item.publicity}
+            renderItem={(p) => (
+              <List.Item>
+                <Tag>{pick(PUBLICITY_LEVEL_LABELS[p.level])}</Tag> {p.outlet} {p.date ?? ''} {p.link && <a href={p.link}>{p.link}</a>}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+
+      <Card title={pick(L.reports)} size="small">
+        {item.reports.length ? (
+          <List
+            dataSource={item.reports}
+            renderItem={(r) => (
+              <List.Item>
+                <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                  <Space wrap>
+                    <Tag>{pick(REPORT_STATUS_LABELS[r.status])}</Tag>
+                    <span>{unitNames([r.unit])}</span>
+                    <span>{r.percent}%</span>
+                    <Typography.Text type="secondary">
+                      {r.author ?? ''} {when(r.createdAt)}
+                    </Typography.Text>
+                  </Space>
+                  <div>{r.text}</div>
+                  {r.headNote && <Typography.Text type="secondary">{r.headNote}</Typography.Text>}
+                  {r.reviewNote && <Typography.Text type="danger">{r.reviewNote}</Typography.Text>}
+                  {r.evidence.map((e) => (
+                    <a key={e.id} href={`/api/v1/items/${item.id}/evidence/${e.id}`}>
+                      📎 {e.filename}
+                    </a>
+                  ))}
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Empty description={pick(L.empty)} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        )}
+      </Card>
+
+      {item.extensions.length > 0 && (
+        <Card title={pick(L.extensions)} size="small">
+          <List
+            dataSource={item.extensions}
+            renderItem={(x) => (
+              <List.Item
+                actions={
+                  item.can.decideExtension && x.status === 'pending'
+                    ? [
+                        <Button key="a" size="small" type="primary" onClick={() => post(`/extensions/${x.id}/decision`, { approve: true })}>
+                          {pick(L.approveExtension)}
+                        </Button>,
+                        <Button key="r" size="small" danger onClick={() => post(`/extensions/${x.id}/decision`, { approve: false })}>
+                          {pick(L.refuseExtension)}
+                        </Button>,
+                      ]
+                    : []
+                }
+              >
+                <Space direction="vertical" size={0}>
+                  <span>
+                    {x.oldDeadline} → {x.requestedDeadline} <Tag>{x.status}</Tag>
+                  </span>
+                  <Typography.Text type="secondary">{x.reason}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+
+      <Card title={pick(L.comments)} size="small">
+        <List dataSource={item.comments} locale={{ emptyText: pick(L.empty) }} renderItem={(n) => <List.Item>{`${n.author ?? ''}：${n.text}`}</List.Item>} />
+        {item.can.comment && (
+          <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+            <Input aria-label={pick(L.comment)} placeholder={pick(L.comment)} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
+            <Button disabled={!comment.trim()} onClick={() => post('/comments', { text: comment.trim() }).then((ok) => ok && setComment(''))}>
+              {pick(L.comment)}
+            </Button>
+          </Space.Compact>
+        )}
+      </Card>
+
+      <Card title={pick(L.timeline)} size="small">
+        <Timeline
+          aria-label={pick(L.timeline)}
+          items={item.timeline.map((e) => ({
+            key: e.id,
+            children: (
+              <span data-event={e.type}>
+                <b>{pick(EVENT_LABELS[e.type] ?? { zh: e.type, en: e.type })}</b> {e.actor ?? ''} <Typography.Text type="secondary">{when(e.at)}</Typography.Text>
+                {typeof e.data.reason === 'string' && <div>{e.data.reason}</div>}
+              </span>
+            ),
+          }))}
+        />
+      </Card>
+    </Space>
+  );
+}

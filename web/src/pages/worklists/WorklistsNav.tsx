@@ -1,0 +1,19 @@
+import { Segmented } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { L } from './labels.js';
+
+/** Switches between the module's views (one menu entry, three views). */
+export function WorklistsNav() {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const options = [
+    { value: '/worklists', label: pick(L.items) },
+    ...(user.role === 'leader' ? [] : [{ value: '/worklists/todo', label: pick(user.role === 'office' || user.role === 'admin' ? L.officeTodo : L.todo) }]),
+    { value: '/worklists/cases', label: pick(L.caseBoard) },
+  ];
+  return <Segmented options={options} value={pathname} onChange={(v) => navigate(String(v))} style={{ marginBottom: 12 }} />;
+}
