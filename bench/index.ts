@@ -1,4 +1,7 @@
+import { indicatorsImport } from './indicators-import.js';
 import { policiesMatching } from './policies.js';
+import { supervisionBulletin } from './supervision-bulletin.js';
+import { supervisionWeekly } from './supervision-weekly.js';
 import { unitsApi } from './units-api.js';
 import { worklistsImport } from './worklists-import.js';
 import { worklistsList } from './worklists-list.js';
@@ -11,6 +14,9 @@ export const benchmarks: Record<string, Benchmark> = {
   policies: policiesMatching,
   'worklists-list': worklistsList,
   'worklists-import': worklistsImport,
+  'indicators-import': indicatorsImport,
+  'supervision-bulletin': supervisionBulletin,
+  'supervision-weekly': supervisionWeekly,
   // The name for the list API benchmark; the core engineer's worklists-list measures it.
   'worklists-list-api': worklistsList,
 };

@@ -9,7 +9,7 @@ export interface NavEntry {
   roles?: readonly Role[];
 }
 
-/** One routed page; `path` is absolute (`/worklists/:id`), `roles` defaults to the module's. */
+/** One routed page; `path` is absolute (`/worklists/:id`); `roles` narrows the module's (never widens them). */
 export interface PageEntry {
   path: string;
   page: LazyExoticComponent<ComponentType>;
@@ -59,11 +59,11 @@ export interface ResolvedRoute {
   page?: LazyExoticComponent<ComponentType>;
 }
 
-/** Every route of every module, each with the roles allowed on it. */
+/** Every route of every module, each with the roles allowed on it (page roles within the module's). */
 export function routesOf(modules: readonly WebModule[]): ResolvedRoute[] {
   return modules.flatMap((m): ResolvedRoute[] =>
     m.pages
-      ? m.pages.map((p) => ({ path: p.path, roles: p.roles ?? m.roles, module: m, page: p.page }))
+      ? m.pages.map((p) => ({ path: p.path, roles: p.roles ? p.roles.filter((r) => m.roles.includes(r)) : m.roles, module: m, page: p.page }))
       : [{ path: `/${m.key}/*`, roles: m.roles, module: m }],
   );
 }

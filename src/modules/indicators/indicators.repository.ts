@@ -74,6 +74,12 @@ export async function findValueByKey(db: Executor, indicatorId: number, unitId: 
   return db.selectFrom('indicator_value').selectAll().where('indicator_id', '=', indicatorId).where('unit_id', '=', unitId).where('period', '=', period).executeTakeFirst();
 }
 
+/** Existing values of some indicators and units, for an import to tell updates from inserts in one query. */
+export async function listValueKeys(db: Executor, indicatorIds: number[], unitIds: number[]): Promise<Selectable<IndicatorValueTable>[]> {
+  if (!indicatorIds.length || !unitIds.length) return [];
+  return db.selectFrom('indicator_value').selectAll().where('indicator_id', 'in', indicatorIds).where('unit_id', 'in', unitIds).execute();
+}
+
 export interface NewValue {
   indicator_id: number;
   unit_id: number;

@@ -29,6 +29,7 @@ import {
   insertValue,
   listAuditFor,
   listIndicators,
+  listValueKeys,
   listValues,
   updateIndicatorVersioned,
   updateValueVersioned,
@@ -272,8 +273,10 @@ export async function importIndicatorValues(ctx: AppContext, actor: Actor, file:
     let created = 0;
     let updated = 0;
     const at = ctx.clock().toISOString();
+    const stored = await listValueKeys(trx, [...new Set(resolved.map((x) => x.ind!.id))], [...new Set(resolved.map((x) => x.unit!.id))]);
+    const byKey = new Map(stored.map((v) => [`${v.indicator_id}|${v.unit_id}|${v.period}`, v]));
     for (const { r, ind, unit } of resolved) {
-      const existing = await findValueByKey(trx, ind!.id, unit!.id, r.period);
+      const existing = byKey.get(`${ind!.id}|${unit!.id}|${r.period}`);
       if (existing) {
         await updateValueVersioned(trx, existing.id, existing.version, { value: r.value, source: r.source, evidence: r.evidence }, at);
         await audit(ctx, trx, actor, { action: 'indicator_value.import', entity: 'indicator_value', entityId: existing.id, before: { value: Number(existing.value), source: existing.source }, after: { value: r.value, source: r.source, file: file.filename, row: r.row } });

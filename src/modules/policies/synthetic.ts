@@ -22,9 +22,12 @@ export function rng(seed: number): () => number {
   };
 }
 
+const totals = new WeakMap<readonly number[], number>();
 function pick<T>(r: () => number, items: readonly T[], weights?: readonly number[]): T {
   if (!weights) return items[Math.floor(r() * items.length)]!;
-  let x = r() * weights.reduce((a, b) => a + b, 0);
+  let total = totals.get(weights);
+  if (total === undefined) totals.set(weights, (total = weights.reduce((a, b) => a + b, 0)));
+  let x = r() * total;
   for (let k = 0; k < items.length; k++) if ((x -= weights[k]!) < 0) return items[k]!;
   return items[items.length - 1]!;
 }
@@ -39,7 +42,8 @@ const SECTIONS = ['F', 'L', 'M', 'I', 'C', 'E', 'H', 'K', 'G', 'O', 'A', 'R', 'B
 const SECTION_WEIGHTS = [30, 12, 8, 6, 9, 6, 6, 3, 4, 4, 3, 2, 1, 1, 1, 1, 1, 1];
 const DIVISIONS = new Map<string, string[]>();
 for (const e of industryCatalogue()) if (e.level === 'division') DIVISIONS.set(e.parent, [...(DIVISIONS.get(e.parent) ?? []), e.code]);
-const COUNTY_WEIGHTS: Record<string, number> = { 新城区: 15, 回民区: 10, 玉泉区: 10, 赛罕区: 25, 土默特左旗: 8, 托克托县: 5, 和林格尔县: 7, 清水河县: 3, 武川县: 3, 呼和浩特经济技术开发区: 14 };
+const COUNTY_SHARE: Record<string, number> = { 新城区: 15, 回民区: 10, 玉泉区: 10, 赛罕区: 25, 土默特左旗: 8, 托克托县: 5, 和林格尔县: 7, 清水河县: 3, 武川县: 3, 呼和浩特经济技术开发区: 14 };
+const COUNTY_WEIGHTS = HOHHOT_COUNTIES.map((c) => COUNTY_SHARE[c.name] ?? 1);
 const COUNTY_SHORT: Record<string, string> = { 土默特左旗: '土左旗', 托克托县: '托县', 和林格尔县: '和林', 呼和浩特经济技术开发区: '经开区' };
 const WORDS = '华瑞泰鑫恒德宏嘉金盛康源达通信博远安丰益青城北疆草原蒙兴'.split('');
 const TRADE: Record<string, string[]> = {
@@ -49,6 +53,8 @@ const TRADE: Record<string, string[]> = {
 const LEGAL = ['有限责任公司', '股份有限公司', '个人独资企业', '合伙企业', '个体工商户', '农民专业合作社', '外商投资企业', '国有企业'] as const;
 const LEGAL_WEIGHTS = [70, 5, 6, 3, 10, 2, 2, 1];
 const SUFFIX: Record<string, string> = { 有限责任公司: '有限公司', 股份有限公司: '股份有限公司', 个人独资企业: '个人独资企业', 合伙企业: '企业（有限合伙）', 个体工商户: '经营部', 农民专业合作社: '专业合作社', 外商投资企业: '有限公司', 国有企业: '集团有限公司' };
+const TAX = ['A', 'B', 'M', 'C', 'D'];
+const TAX_WEIGHTS = [25, 45, 20, 7, 3];
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** A valid USCC for the i-th synthetic enterprise (unique per i below 31^8). */
@@ -65,7 +71,7 @@ export function syntheticUscc(i: number, countyCode: string, legalForm: string):
 export function syntheticEnterprise(r: () => number, i: number, today: number): EnterpriseInput {
   const section = pick(r, SECTIONS, SECTION_WEIGHTS);
   const division = pick(r, DIVISIONS.get(section)!);
-  const county = pick(r, HOHHOT_COUNTIES, HOHHOT_COUNTIES.map((c) => COUNTY_WEIGHTS[c.name] ?? 1));
+  const county = pick(r, HOHHOT_COUNTIES, COUNTY_WEIGHTS);
   const legalForm = section === 'A' && r() < 0.3 ? '农民专业合作社' : pick(r, LEGAL, LEGAL_WEIGHTS);
   const ageDays = Math.min(35 * 365, Math.floor(-Math.log(1 - r()) * 7 * 365));
   const employees = Math.max(1, Math.min(20_000, Math.round(logNormal(r, 8, 1.3))));
@@ -106,7 +112,7 @@ export function syntheticEnterprise(r: () => number, i: number, today: number): 
     revenue,
     assets,
     rdSpending,
-    taxGrade: pick(r, ['A', 'B', 'M', 'C', 'D'], [25, 45, 20, 7, 3]),
+    taxGrade: pick(r, TAX, TAX_WEIGHTS),
     figuresYear: new Date(today * 86_400_000).getUTCFullYear() - 1,
     qualifications: quals,
     tags,

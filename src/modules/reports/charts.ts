@@ -24,18 +24,22 @@ export function renderChartSvg(option: echarts.EChartsCoreOption, size: ChartSiz
 
 let fontFiles: string[] | undefined;
 
+/** Rasterises an SVG with the CJK font; `fonts: false` draws without any font (tests compare the two). */
+export function rasterizeSvg(svg: string, opts: { scale?: number; fonts?: boolean } = {}) {
+  fontFiles ??= CHART_FONT_FILES.filter((f) => fs.existsSync(f));
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: opts.fonts === false ? [] : fontFiles, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
+    background: '#ffffff',
+  });
+  return resvg.render();
+}
+
 /**
  * Renders an ECharts option to PNG. Without a CJK font every Chinese label would be a row of
  * boxes, so the font is loaded explicitly rather than from whatever the system offers.
  * `scale` 2 gives a sharp picture at the size the document shows it.
  */
 export function renderChartPng(option: echarts.EChartsCoreOption, size: ChartSize & { scale?: number }): Buffer {
-  fontFiles ??= CHART_FONT_FILES.filter((f) => fs.existsSync(f));
-  const svg = renderChartSvg(option, size);
-  const resvg = new Resvg(svg, {
-    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
-    fitTo: { mode: 'zoom', value: size.scale ?? 2 },
-    background: '#ffffff',
-  });
-  return resvg.render().asPng();
+  return rasterizeSvg(renderChartSvg(option, size), { scale: size.scale }).asPng();
 }

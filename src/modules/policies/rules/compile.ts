@@ -150,7 +150,7 @@ class Gen {
     switch (c.type) {
       case 'and':
       case 'or':
-        return `(${c.items.map((x) => this.cond(x)).join(c.type === 'and' ? ' && ' : ' || ')})`;
+        return `(${this.ordered(c.items, c.type).map((x) => this.cond(x)).join(c.type === 'and' ? ' && ' : ' || ')})`;
       case 'not':
         return `!${this.cond(c.item)}`;
       case 'ref':
@@ -199,6 +199,27 @@ class Gen {
     }
   }
 
+  /** Whether the main loop orders conditions by how often they pass (set by compileRule). */
+  reorder = false;
+
+  /**
+   * Conditions have no side effects, so an AND may test its most selective condition first (and an
+   * OR its most frequently true one): most rows then leave at the first test, on a well-predicted
+   * branch. Pass rates are measured on an evenly spaced sample of rows, as a query planner would.
+   */
+  ordered(items: Resolved[], kind: 'and' | 'or'): Resolved[] {
+    if (!this.reorder || items.length < 2 || this.cols.n < 64) return items;
+    const step = Math.max(1, Math.floor(this.cols.n / 1024));
+    const rate = new Map<Resolved, number>();
+    for (const item of items) {
+      const f = this.fn(item);
+      let pass = 0;
+      for (let i = 0; i < this.cols.n; i += step) if (f(i)) pass++;
+      rate.set(item, pass);
+    }
+    return [...items].sort((a, b) => (kind === 'and' ? rate.get(a)! - rate.get(b)! : rate.get(b)! - rate.get(a)!));
+  }
+
   build<R>(body: string): R {
     return new Function('K', `${this.decls.join('\n')}\n${body}`)(this.consts) as R;
   }
@@ -233,7 +254,9 @@ class Gen {
 /** Compiles a checked rule against a set of columns, with `today` (days since epoch) fixed. */
 export function compileRule(rule: Resolved, cols: Columns, today: number, text = ''): CompiledRule {
   const g = new Gen(cols, today);
+  g.reorder = true;
   const expr = g.cond(rule);
+  g.reorder = false;
   const all = g.build<(n: number, out: Int32Array) => number>(
     `return function (n, out) { let k = 0; for (let i = 0; i < n; i++) { if (${expr}) out[k++] = i; } return k; };`,
   );
