@@ -1,5 +1,6 @@
 import { indicatorsImport } from './indicators-import.js';
 import { policiesMatching } from './policies.js';
+import { reportsDocx } from './reports-docx.js';
 import { supervisionBulletin } from './supervision-bulletin.js';
 import { supervisionWeekly } from './supervision-weekly.js';
 import { unitsApi } from './units-api.js';
@@ -17,6 +18,7 @@ export const benchmarks: Record<string, Benchmark> = {
   'indicators-import': indicatorsImport,
   'supervision-bulletin': supervisionBulletin,
   'supervision-weekly': supervisionWeekly,
+  'reports-docx': reportsDocx,
   // The name for the list API benchmark; the core engineer's worklists-list measures it.
   'worklists-list-api': worklistsList,
 };

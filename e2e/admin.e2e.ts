@@ -67,6 +67,28 @@ describeE2E('administration', (e) => {
     await e.screenshot(page, 'admin-user-duplicate');
   });
 
+  test('a locked account shows as locked until the admin unlocks it', async () => {
+    const page = await e.newPage();
+    // Wrong passwords until the server locks the account (its configured maximum of failures).
+    for (let i = 0; i < e.ctx.config.loginMaxFailures; i++) {
+      await page.request.post('/api/v1/auth/login', { data: { username: 'specialist', password: 'wrong-password-1' } });
+    }
+    const locked = await page.request.post('/api/v1/auth/login', { data: { username: 'specialist', password: e.demoPassword } });
+    expect(locked.status()).toBe(423);
+
+    await e.loginAs(page, 'admin');
+    await page.goto('/admin/users');
+    const row = page.getByRole('row').filter({ hasText: 'specialist' });
+    await expect.poll(() => row.innerText()).toContain('已锁定');
+    await row.getByRole('button', { name: '解锁' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => row.innerText()).not.toContain('已锁定');
+
+    const again = await e.newPage();
+    await e.loginAs(again, 'specialist');
+    await again.getByRole('heading', { name: /^您好，/ }).waitFor();
+  });
+
   test('units: tree by kind, add with aliases, duplicate name refused, a unit with users cannot be deleted', async () => {
     const page = await e.newPage();
     await e.loginAs(page, 'admin');

@@ -48,11 +48,15 @@ describeE2E('navigation by role', (e) => {
     await e.loginAs(page, 'office');
     const menu = page.getByRole('menu', { name: '导航菜单' });
     const main = page.getByRole('main');
-    const entries = (await menu.locator('li.ant-menu-item').allInnerTexts()).map((s) => s.trim());
+    await menu.waitFor();
+    const items = menu.locator('li.ant-menu-item');
+    const entries = (await items.allInnerTexts()).map((s) => s.trim());
     expect(entries.length).toBeGreaterThan(8);
     let placeholders = 0;
-    for (const entry of entries) {
-      await menu.getByRole('menuitem', { name: entry, exact: true }).click();
+    for (const [i, entry] of entries.entries()) {
+      await items.nth(i).click();
+      // The entry turns selected in the same render that swaps the page below it.
+      await expect.poll(() => items.nth(i).getAttribute('class')).toContain('ant-menu-item-selected');
       await expect.poll(() => main.innerText(), { message: entry }).not.toBe('');
       const text = await main.innerText();
       expect(text, entry).not.toMatch(/页面不存在|无权访问/);

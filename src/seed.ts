@@ -2,6 +2,7 @@ import type { AppContext } from './context.js';
 import { seedIndicatorCatalogue, seedIndicatorDemo } from './modules/indicators/seed.js';
 import { seedDemoUsers, seedReferenceUnits } from './modules/org/seed.js';
 import { seedDemoPolicies } from './modules/policies/seed.js';
+import { seedDemoSupervision } from './modules/supervision/seed.js';
 import { seedDemoWorklists } from './modules/worklists/seed.js';
 
 export interface SeedStep {
@@ -22,6 +23,7 @@ export const demoSeed: SeedStep[] = [
   { name: 'demo-users', run: (ctx) => seedDemoUsers(ctx) },
   { name: 'indicators-demo', run: (ctx) => seedIndicatorDemo(ctx), full: true },
   { name: 'worklists-demo', run: (ctx) => seedDemoWorklists(ctx), full: true },
+  { name: 'supervision-demo', run: (ctx) => seedDemoSupervision(ctx), full: true },
   { name: 'policies-demo', run: (ctx) => seedDemoPolicies(ctx), full: true },
 ];
 

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerIndicatorCommands } from './indicators.js';
+import { registerJobCommands } from './jobs.js';
+import { registerPolicyCommands } from './policies.js';
 import { registerSupervisionCommands } from './supervision.js';
 import { registerSystemCommands } from './system.js';
 import { registerUserCommands } from './users.js';
@@ -12,5 +14,7 @@ registerUserCommands(program);
 registerIndicatorCommands(program);
 registerWorklistCommands(program);
 registerSupervisionCommands(program);
+registerJobCommands(program);
+registerPolicyCommands(program);
 
 await program.parseAsync(process.argv);

@@ -20,7 +20,10 @@ function newestMtime(dir: string): number {
 export function ensureWebBuilt(): void {
   const index = path.join(WEB_DIST, 'index.html');
   const webSrc = path.resolve(WEB_DIST, '..');
-  const stale = !fs.existsSync(index) || newestMtime(path.join(webSrc, 'src')) > fs.statSync(index).mtimeMs;
+  // The client also bundles the shared tables and labels of src/common.
+  const sources = [path.join(webSrc, 'src'), path.join(webSrc, 'index.html'), path.join(webSrc, 'vite.config.ts'), path.resolve(webSrc, '../src/common')];
+  const newestSource = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
+  const stale = !fs.existsSync(index) || newestSource > fs.statSync(index).mtimeMs;
   if (!stale) return;
   console.log('正在构建网页端 / building the web client (about a minute the first time)…');
   // NODE_ENV is forced: under vitest it is 'test', which would make Vite bundle React and antd's development builds.

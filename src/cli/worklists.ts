@@ -67,6 +67,10 @@ async function importWorklist(file: string, opts: ImportOptions): Promise<void> 
     }
     if (opts.json) console.log(JSON.stringify({ ...preview, ...(result ? { result } : {}), ...(error ? { error } : {}) }));
     else {
+      for (const m of preview.mapping) {
+        const cols = m.columns.map((c) => `${c.column} ${c.header}→${c.field ?? '（忽略）'}`).join('，');
+        console.log(`工作表“${m.sheet}”：${m.skipped ?? `表头在第 ${m.headerRow} 行；${cols}`}`);
+      }
       console.log(`读取 ${preview.rows.length} 行，发现 ${preview.problems.length} 个问题 / ${preview.rows.length} rows, ${preview.problems.length} problems`);
       printProblems(preview.problems);
       if (result) console.log(`已导入清单“${result.list}”：新增 ${result.created}，更新 ${result.updated}，跳过 ${result.skipped} / imported`);

@@ -64,6 +64,16 @@ export const webModules: WebModule[] = [
     label: { zh: '惠企政策', en: 'Policies' },
     icon: <FileProtectOutlined />,
     roles: ['office', 'specialist', 'enterprise'],
+    nav: [
+      { path: '/policies', label: { zh: '政策库与规则', en: 'Library and rules' }, roles: ['office', 'specialist'] },
+      { path: '/policies/match', label: { zh: '匹配与兑现', en: 'Matching and payouts' }, roles: ['office', 'specialist'] },
+      { path: '/policies/portal', label: { zh: '我的政策', en: 'My policies' }, roles: ['enterprise'] },
+    ],
+    pages: [
+      { path: '/policies', page: lazy(() => import('./pages/policies/PoliciesPage.js')), roles: ['office', 'specialist'] },
+      { path: '/policies/match', page: lazy(() => import('./pages/policies/MatchPage.js')), roles: ['office', 'specialist'] },
+      { path: '/policies/portal', page: lazy(() => import('./pages/policies/PortalPage.js')), roles: ['enterprise'] },
+    ],
   },
   {
     key: 'demands',

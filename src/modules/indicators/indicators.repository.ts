@@ -96,6 +96,16 @@ export async function insertValue(db: Executor, v: NewValue, at: string): Promis
   return row.id;
 }
 
+/** Inserts many values in chunks (an import); returns their ids in input order. */
+export async function insertValues(db: Executor, rows: NewValue[], at: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((v) => ({ ...v, created_at: at, updated_at: at }));
+    ids.push(...(await db.insertInto('indicator_value').values(chunk).returning('id').execute()).map((r) => r.id));
+  }
+  return ids;
+}
+
 export async function updateValueVersioned(db: Executor, id: number, version: number, v: Partial<Pick<NewValue, 'value' | 'source' | 'evidence'>>, at: string): Promise<boolean> {
   const r = await db
     .updateTable('indicator_value')
@@ -151,6 +161,18 @@ export async function replacePeerValues(db: Executor, methodId: string, period: 
 
 export async function listAuditFor(db: Executor, entity: string, entityId: number) {
   return db.selectFrom('audit_log').select(['at', 'actor_name', 'action', 'before_json', 'after_json']).where('entity', '=', entity).where('entity_id', '=', String(entityId)).orderBy('id').execute();
+}
+
+/** The first import audit rows written at or after a moment: the import that created a value is among them. */
+export async function listImportAuditFrom(db: Executor, at: string, limit = 5) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_name', 'action', 'before_json', 'after_json'])
+    .where('entity', '=', 'indicator_value_import')
+    .where('at', '>=', at)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 /** The question bank's self-assessments with their lead units (worklists tables, read-only). */

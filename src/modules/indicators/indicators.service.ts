@@ -27,7 +27,9 @@ import {
   findValueByKey,
   insertIndicator,
   insertValue,
+  insertValues,
   listAuditFor,
+  listImportAuditFrom,
   listIndicators,
   listValueKeys,
   listValues,
@@ -228,9 +230,17 @@ export async function updateIndicatorValue(ctx: AppContext, actor: Actor, id: nu
 }
 
 export async function valueHistory(ctx: AppContext, actor: Actor, id: number) {
-  await loadValueVisible(ctx, actor, id);
-  const rows = await listAuditFor(ctx.db, 'indicator_value', id);
-  return rows.map((r) => ({ at: r.at, actorName: r.actor_name, action: r.action, before: r.before_json ? JSON.parse(r.before_json) : null, after: r.after_json ? JSON.parse(r.after_json) : null }));
+  const value = await loadValueVisible(ctx, actor, id);
+  const own = await listAuditFor(ctx.db, 'indicator_value', id);
+  // A value created by an import is listed in that import's audit row, not in one of its own.
+  const imported = own.some((r) => r.action === 'indicator_value.create')
+    ? []
+    : (await listImportAuditFrom(ctx.db, value.created_at)).flatMap((r) => {
+        const after = JSON.parse(r.after_json ?? '{}') as { values?: unknown; file?: string };
+        const line = Array.isArray(after.values) ? (after.values as { id: number }[]).find((v) => v.id === id) : undefined;
+        return line ? [{ ...r, before_json: null, after_json: JSON.stringify({ ...line, file: after.file }) }] : [];
+      });
+  return [...imported, ...own].map((r) => ({ at: r.at, actorName: r.actor_name, action: r.action, before: r.before_json ? JSON.parse(r.before_json) : null, after: r.after_json ? JSON.parse(r.after_json) : null }));
 }
 
 export async function setTarget(ctx: AppContext, actor: Actor, body: TargetBody): Promise<TargetView> {
@@ -270,27 +280,32 @@ export async function importIndicatorValues(ctx: AppContext, actor: Actor, file:
   });
   if (errors.length) throw new AppError('INDICATOR_BAD_VALUE', errors.slice(0, 100));
   return withTransaction(ctx.db, async (trx) => {
-    let created = 0;
-    let updated = 0;
     const at = ctx.clock().toISOString();
     const stored = await listValueKeys(trx, [...new Set(resolved.map((x) => x.ind!.id))], [...new Set(resolved.map((x) => x.unit!.id))]);
     const byKey = new Map(stored.map((v) => [`${v.indicator_id}|${v.unit_id}|${v.period}`, v]));
+    const fresh = resolved.filter(({ r, ind, unit }) => !byKey.has(`${ind!.id}|${unit!.id}|${r.period}`));
+    let updated = 0;
     for (const { r, ind, unit } of resolved) {
       const existing = byKey.get(`${ind!.id}|${unit!.id}|${r.period}`);
-      if (existing) {
-        await updateValueVersioned(trx, existing.id, existing.version, { value: r.value, source: r.source, evidence: r.evidence }, at);
-        await audit(ctx, trx, actor, { action: 'indicator_value.import', entity: 'indicator_value', entityId: existing.id, before: { value: Number(existing.value), source: existing.source }, after: { value: r.value, source: r.source, file: file.filename, row: r.row } });
-        updated += 1;
-      } else {
-        const id = await insertValue(
-          trx,
-          { indicator_id: ind!.id, unit_id: unit!.id, period: r.period, value: r.value, source: r.source, evidence: r.evidence, synthetic: opts.synthetic ? 1 : 0, created_by: actor.id > 0 ? actor.id : null },
-          at,
-        );
-        await audit(ctx, trx, actor, { action: 'indicator_value.import', entity: 'indicator_value', entityId: id, after: { value: r.value, source: r.source, file: file.filename, row: r.row } });
-        created += 1;
-      }
+      if (!existing) continue;
+      // An overwritten value keeps its own before/after in its history.
+      await updateValueVersioned(trx, existing.id, existing.version, { value: r.value, source: r.source, evidence: r.evidence }, at);
+      await audit(ctx, trx, actor, { action: 'indicator_value.import', entity: 'indicator_value', entityId: existing.id, before: { value: Number(existing.value), source: existing.source }, after: { value: r.value, source: r.source, file: file.filename, row: r.row } });
+      updated += 1;
     }
-    return { created, updated, rows: resolved.length };
+    const ids = await insertValues(
+      trx,
+      fresh.map(({ r, ind, unit }) => ({ indicator_id: ind!.id, unit_id: unit!.id, period: r.period, value: r.value, source: r.source, evidence: r.evidence, synthetic: opts.synthetic ? 1 : 0, created_by: actor.id > 0 ? actor.id : null })),
+      at,
+    );
+    // New values are audited together, one row per import listing each of them (a per-row audit
+    // would triple the statements of a 10 000-row import); a value's history finds its line here.
+    await audit(ctx, trx, actor, {
+      action: 'indicator_value.import',
+      entity: 'indicator_value_import',
+      entityId: null,
+      after: { file: file.filename, created: ids.length, updated, values: fresh.map(({ r }, i) => ({ id: ids[i], row: r.row, code: r.code, unit: r.unit, period: r.period, value: r.value, source: r.source })) },
+    });
+    return { created: ids.length, updated, rows: resolved.length };
   });
 }

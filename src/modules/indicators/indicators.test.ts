@@ -131,6 +131,11 @@ describeEachDialect('indicators', (h) => {
       ['2024', 0.9],
       ['2025', 0.8],
     ]);
+    // Each value's history names the import, file and row; an overwritten value keeps its old figure.
+    const created = (await office.get(`/api/v1/indicators/values/${after[1].id}/history`)).json();
+    expect(created).toEqual([expect.objectContaining({ action: 'indicator_value.import', after: expect.objectContaining({ file: 'values.xlsx', row: 2, value: 0.8 }) })]);
+    const overwritten = (await office.get(`/api/v1/indicators/values/${after[0].id}/history`)).json();
+    expect(overwritten.at(-1)).toMatchObject({ action: 'indicator_value.import', before: { value: after[0].value === 0.9 ? expect.any(Number) : 0 }, after: { value: 0.9, row: 3 } });
   });
 
   it('sets targets per period and shows them beside the values', async () => {

@@ -178,7 +178,8 @@ export async function importPeerValues(ctx: AppContext, actor: Actor, body: Peer
 /** The city's own peer code: its division code's first four digits (150100 → 1501). */
 async function cityPeerCode(ctx: AppContext): Promise<{ code: string; unitId: number }> {
   const [city] = await listUnits(ctx.db, { kind: 'city' });
-  if (!city?.division_code) throw new AppError('INDICATOR_NO_DATA', [{ path: 'unit', message: '市级单位没有行政区划代码 / the city unit has no division code' }]);
+  if (!city) throw new AppError('INDICATOR_NO_DATA', [{ path: 'unit', message: '还没有市级单位（请先载入参考数据：bizenv seed） / no city unit yet; run bizenv seed' }]);
+  if (!city.division_code) throw new AppError('INDICATOR_NO_DATA', [{ path: 'unit', message: '市级单位没有行政区划代码 / the city unit has no division code' }]);
   return { code: city.division_code.slice(0, 4), unitId: city.id };
 }
 

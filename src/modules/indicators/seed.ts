@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { SYSTEM_ACTOR } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
+import { audit } from '../org/audit.service.js';
 import { listUnits } from '../org/units.repository.js';
 import { findIndicatorsByCode, findValueByKey, insertIndicator, insertValue, listIndicators, listPeerValues, upsertTarget } from './indicators.repository.js';
 import { loadMethod } from './method.js';
@@ -35,6 +36,7 @@ export async function seedIndicatorCatalogue(ctx: AppContext): Promise<{ created
       );
       created += 1;
     }
+    if (created) await audit(ctx, trx, SYSTEM_ACTOR, { action: 'indicator.seed', entity: 'indicator', entityId: null, after: { created } });
     return { created };
   });
 }
@@ -84,6 +86,7 @@ export async function seedIndicatorDemo(ctx: AppContext): Promise<{ values: numb
     await upsertTarget(trx, { indicator_id: rd.id, unit_id: city.id, period: '2025', target: 2.54, note: '全国平均水平（工作报告对比值） / the national average the report compares with' }, at);
     const sb = kpis.get('KPI-SB-TIME')!;
     await upsertTarget(trx, { indicator_id: sb.id, unit_id: city.id, period: '2025', target: 0.5, note: '演示目标 / demo target' }, at);
+    if (values) await audit(ctx, trx, SYSTEM_ACTOR, { action: 'indicator_value.seed', entity: 'indicator_value_import', entityId: null, after: { created: values, note: 'demo seed' } });
   });
 
   const method = loadMethod('regional-demo');

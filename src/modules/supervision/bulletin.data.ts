@@ -2,8 +2,7 @@ import type { BulletinData, Commentary, NoticeKind } from '../../common/schemas/
 import { ITEM_KIND_LABELS, type ItemKind } from '../../common/schemas/worklists.js';
 import { addDays, chinaDate } from '../../common/workdays.js';
 import type { Executor } from '../../db/database.js';
-import { dueInfo } from '../worklists/deadlines.js';
-import { chinaMidnight, unitWorkloads } from './figures.js';
+import { chinaMidnight, dueOn, unitWorkloads } from './figures.js';
 import { rankUnits, scoreFormula } from './score.js';
 import { loadSettings } from './settings.service.js';
 import { countNoticesByKind, listDecisionItems, listLeadItems, listMeetings, listNotices, listSnapshots } from './supervision.repository.js';
@@ -41,8 +40,9 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
   const overdueItems: BulletinData['overdueItems'] = [];
   const workloads = await unitWorkloads(db, { asOf, period: { from: chinaMidnight(first), to: chinaMidnight(addDays(last, 1)) }, score, items: pairs });
   const unitName = new Map(workloads.map((w) => [w.unit.id, w.unit.name]));
+  const dueOf = dueOn(day);
   for (const it of items.values()) {
-    const due = dueInfo(it.deadline, it.status, day);
+    const due = dueOf(it.deadline, it.status);
     const closed = it.status === 'closed';
     if (closed) totals.closed++;
     else if (it.status === 'not_started') totals.notStarted++;

@@ -1,7 +1,8 @@
 import type { CockpitView } from '../../common/schemas/supervision.js';
 import type { ItemKind } from '../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../context.js';
-import { dueInfo, today } from '../worklists/deadlines.js';
+import { today } from '../worklists/deadlines.js';
+import { dueOn } from './figures.js';
 import { scoreFormula } from './score.js';
 import { loadSettings } from './settings.service.js';
 import { listActiveUnits, listLeadItems, listSnapshots, recentInstructions } from './supervision.repository.js';
@@ -28,8 +29,9 @@ export async function getCockpit(ctx: AppContext, actor: Actor, q: { kind?: Item
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const byUnit = new Map<number, { assigned: number; closed: number; overdue: number }>();
   const items = new Map<number, { row: (typeof pairs)[number]; leads: number[]; overdue: boolean; dueIn: number | null }>();
+  const dueOf = dueOn(day);
   for (const p of pairs) {
-    const due = dueInfo(p.deadline, p.status, day);
+    const due = dueOf(p.deadline, p.status);
     const u = byUnit.get(p.unit_id) ?? { assigned: 0, closed: 0, overdue: 0 };
     u.assigned++;
     if (p.status === 'closed') u.closed++;

@@ -44,8 +44,21 @@ export interface LeadItemRow {
   closed_at: string | null;
 }
 
+/** What the weekly figures need of a pair; `light` leaves out the texts. */
+export type LeadItemFigures = Pick<LeadItemRow, 'item_id' | 'unit_id' | 'status' | 'deadline' | 'created_at'>;
+
 /** Every (item, lead unit) pair; the unit of account of supervision. */
-export function listLeadItems(db: Executor, f: { openWithDeadline?: boolean; kind?: string | undefined; listId?: number | undefined } = {}): Promise<LeadItemRow[]> {
+export function listLeadItems(db: Executor, f: { light: true }): Promise<LeadItemFigures[]>;
+export function listLeadItems(db: Executor, f?: { openWithDeadline?: boolean; kind?: string | undefined; listId?: number | undefined }): Promise<LeadItemRow[]>;
+export function listLeadItems(db: Executor, f: { light?: boolean; openWithDeadline?: boolean; kind?: string | undefined; listId?: number | undefined } = {}): Promise<LeadItemFigures[]> {
+  if (f.light) {
+    return db
+      .selectFrom('item_assignment as a')
+      .innerJoin('item as i', 'i.id', 'a.item_id')
+      .select(['a.item_id', 'a.unit_id', 'i.status', 'i.deadline', 'i.created_at'])
+      .where('a.role', '=', 'lead')
+      .execute();
+  }
   let q = db
     .selectFrom('item_assignment as a')
     .innerJoin('item as i', 'i.id', 'a.item_id')

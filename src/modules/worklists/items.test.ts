@@ -68,6 +68,23 @@ describeEachDialect('worklists items: search, overdue, filters, import contract'
     }
   });
 
+  it('uses the calendar in force: a holiday the admin adds stops the overdue count', async () => {
+    const list = await makeList(h, 'improvement');
+    const item = await makeItem(h, { listId: list, lead: [unitA], deadline: '2026-03-04' });
+    const saved = h.now;
+    try {
+      h.now = new Date('2026-03-05T04:00:00Z');
+      const office = await login(h.app, 'office', TEST_PASSWORD);
+      expect((await office.get(`/api/v1/items/${item.id}`)).json()).toMatchObject({ overdue: true, overdueWorkdays: 1 });
+      const admin = await login(h.app, 'admin', TEST_PASSWORD);
+      expect((await admin.post('/api/v1/calendar/days', { date: '2026-03-05', type: 'holiday', name: '测试调休' })).statusCode).toBe(201);
+      expect((await office.get(`/api/v1/items/${item.id}`)).json()).toMatchObject({ overdue: false, overdueWorkdays: 0 });
+      expect((await office.get(`/api/v1/items?listId=${list}&overdue=true`)).json().total).toBe(0);
+    } finally {
+      h.now = saved;
+    }
+  });
+
   it('filters by unit, role, status and sorts and pages', async () => {
     const office = await h.as('office');
     const byUnit = (await office.get(`/api/v1/items?listId=${listId}&unitId=${unitB}&role=lead`)).json();

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
-import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from './worklists.fixtures.js';
+import { DEMO_UNIT, makeItem, makeList, multipart, unitId, unitUsers } from './worklists.fixtures.js';
 
 describeEachDialect('worklists life cycle and scoping', (h) => {
   let unitA: number;
@@ -151,5 +151,14 @@ describeEachDialect('worklists life cycle and scoping', (h) => {
     const wrong = await office.post('/api/v1/items', { ...base, code: 'DUP-3', stage: 'selected' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details[0].path).toBe('body.stage');
+  });
+
+  it('accepts evidence larger than the 1 MB JSON body limit, up to the configured upload limit', async () => {
+    const item = await makeItem(h, { listId, lead: [unitA] });
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+    const { body, headers } = multipart('扫描件.pdf', big);
+    const res = await (await h.as('office')).request('POST', `/api/v1/items/${item.id}/evidence`, body, headers);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ size: big.length, unitId: null });
   });
 });

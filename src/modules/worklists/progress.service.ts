@@ -5,6 +5,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import type { DB, ItemTable } from '../../db/schema.js';
 import { audit } from '../org/audit.service.js';
+import { calendarOf } from './deadlines.js';
 import { TRANSITIONS } from './lifecycle.js';
 import {
   type ReportRow,
@@ -23,7 +24,7 @@ import {
 import { recordEvent } from './timeline.js';
 import { type LoadedItem, isOffice, isUnitRole, loadVisibleItem, requireOffice } from './worklists.access.js';
 import { transitionItem, updateItemVersioned } from './worklists.repository.js';
-import { getItemDetail } from './worklists.service.js';
+import { itemDetailIn } from './worklists.service.js';
 
 /**
  * Progress on an item: reports (liaison → unit head → office), extension requests, instructions
@@ -34,11 +35,12 @@ import { getItemDetail } from './worklists.service.js';
 type Step = (trx: Transaction<DB>, l: LoadedItem, at: string) => Promise<{ action: string; before?: unknown; after?: unknown }>;
 
 async function onItem(ctx: AppContext, actor: Actor, id: number, step: Step): Promise<ItemDetailView> {
+  const cal = await calendarOf(ctx);
   return withTransaction(ctx.db, async (trx) => {
     const l = await loadVisibleItem(trx, actor, id);
     const { action, before, after } = await step(trx, l, ctx.clock().toISOString());
     await audit(ctx, trx, actor, { action, entity: 'item', entityId: id, before, after });
-    return getItemDetail(ctx, actor, id, trx);
+    return itemDetailIn(ctx, actor, id, trx, cal);
   });
 }
 

@@ -4,7 +4,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
-import { dueWithinRange, today } from './deadlines.js';
+import { calendarOf, dueWithinRange, today } from './deadlines.js';
 import { type ReportRow, deleteSavedFilterRow, insertSavedFilter, listEvidence, listReportsByStatus, listSavedFilters } from './progress.repository.js';
 import { isOffice, readScope } from './worklists.access.js';
 import { presentReport } from './worklists.presenters.js';
@@ -17,7 +17,7 @@ const DUE_SOON_WORKDAYS = 5;
 
 async function items(ctx: AppContext, f: ItemFilterSql, sort: 'deadline' | 'code' = 'deadline', limit = TODO_LIMIT): Promise<ItemView[]> {
   const { rows } = await queryItems(ctx.db, f, { sort, order: 'asc' }, { limit, offset: 0 });
-  return presentItems(ctx.db, rows, today(ctx.clock));
+  return presentItems(ctx.db, rows, today(ctx.clock), await calendarOf(ctx));
 }
 
 async function withItems(ctx: AppContext, reports: ReportRow[]) {
@@ -41,7 +41,7 @@ export async function myTodo(ctx: AppContext, actor: Actor): Promise<TodoView> {
   const scope = readScope(actor);
   const day = today(ctx.clock);
   // Overdue items count as due soon too: the range starts at the beginning of time.
-  const dueSoonFilter: ItemFilterSql = { dueRange: { from: '0000-01-01', before: dueWithinRange(day, DUE_SOON_WORKDAYS).before } };
+  const dueSoonFilter: ItemFilterSql = { dueRange: { from: '0000-01-01', before: dueWithinRange(day, DUE_SOON_WORKDAYS, await calendarOf(ctx)).before } };
   if (scope.all) {
     return {
       toReport: [],

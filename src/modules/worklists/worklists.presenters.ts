@@ -7,6 +7,7 @@ import type {
   TimelineView,
   WorklistView,
 } from '../../common/schemas/worklists.js';
+import type { WorkCalendar } from '../../common/workdays.js';
 import { dueInfo } from './deadlines.js';
 import type { EvidenceRow, ExtensionRow, ReportRow } from './progress.repository.js';
 import type { AssignmentRecord, ItemRow, WorklistRow } from './worklists.repository.js';
@@ -27,7 +28,7 @@ export function presentWorklist(r: WorklistRow & { item_count: number; closed_co
   };
 }
 
-export function presentItem(r: ItemRow & { list_name: string }, assignments: AssignmentRecord[], day: string): ItemView {
+export function presentItem(r: ItemRow & { list_name: string }, assignments: AssignmentRecord[], day: string, cal?: WorkCalendar): ItemView {
   const mine = assignments.filter((a) => a.item_id === r.id);
   const units = (role: string) => mine.filter((a) => a.role === role).map((a) => ({ id: a.unit_id, name: a.unit_name }));
   return {
@@ -43,7 +44,7 @@ export function presentItem(r: ItemRow & { list_name: string }, assignments: Ass
     ongoing: r.ongoing === 1,
     status: r.status as ItemView['status'],
     percent: r.percent,
-    ...dueInfo(r.deadline, r.status, day),
+    ...dueInfo(r.deadline, r.status, day, cal),
     returnReason: r.return_reason,
     leadUnits: units('lead'),
     coopUnits: units('coop'),

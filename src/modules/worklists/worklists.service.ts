@@ -11,13 +11,14 @@ import type {
   UpdateWorklistBody,
   WorklistView,
 } from '../../common/schemas/worklists.js';
+import type { WorkCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { DB, ItemTable } from '../../db/schema.js';
 import { audit } from '../org/audit.service.js';
 import { registerUnitMergeHandler } from '../org/units.service.js';
-import { dueWithinRange, overdueBefore, today } from './deadlines.js';
+import { calendarOf, dueWithinRange, overdueBefore, today } from './deadlines.js';
 import { permissionsFor } from './lifecycle.js';
 import { listEvents, listEvidence, listExtensions, listNotes, listReports } from './progress.repository.js';
 import { recordEvent, recordEvents } from './timeline.js';
@@ -125,14 +126,15 @@ export function searchTerms(q: string | undefined): string[] {
   return (q ?? '').split(/[\s,，、]+/).map((t) => t.trim()).filter(Boolean).slice(0, 5);
 }
 
-export async function presentItems(db: Executor, rows: (Parameters<typeof presentItem>[0])[], day: string): Promise<ItemView[]> {
+export async function presentItems(db: Executor, rows: Parameters<typeof presentItem>[0][], day: string, cal?: WorkCalendar): Promise<ItemView[]> {
   const assignments = await listAssignments(db, rows.map((r) => r.id));
-  return rows.map((r) => presentItem(r, assignments, day));
+  return rows.map((r) => presentItem(r, assignments, day, cal));
 }
 
 export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Promise<{ items: ItemView[]; total: number; page: number; pageSize: number }> {
   const scope = readScope(actor);
   const day = today(ctx.clock);
+  const cal = await calendarOf(ctx);
   const { rows, total } = await queryItems(
     ctx.db,
     {
@@ -145,17 +147,26 @@ export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Pr
       status: q.status,
       stage: q.stage,
       overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
-      overdueBefore: overdueBefore(day),
-      dueRange: q.dueWithin === undefined ? undefined : dueWithinRange(day, q.dueWithin),
+      overdueBefore: overdueBefore(day, cal),
+      dueRange: q.dueWithin === undefined ? undefined : dueWithinRange(day, q.dueWithin, cal),
       terms: searchTerms(q.q),
     },
     { sort: q.sort ?? 'code', order: q.order ?? 'asc' },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
-  return { items: await presentItems(ctx.db, rows, day), total, page: q.page, pageSize: q.pageSize };
+  return { items: await presentItems(ctx.db, rows, day, cal), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getItemDetail(ctx: AppContext, actor: Actor, id: number, db: Executor = ctx.db): Promise<ItemDetailView> {
+export async function getItemDetail(ctx: AppContext, actor: Actor, id: number): Promise<ItemDetailView> {
+  return itemDetailIn(ctx, actor, id, ctx.db, await calendarOf(ctx));
+}
+
+/**
+ * The item as the caller sees it, read through `db` (a write's own transaction). The calendar is
+ * loaded by the caller before the transaction opens: on SQLite a second query outside the
+ * transaction would wait for it forever.
+ */
+export async function itemDetailIn(ctx: AppContext, actor: Actor, id: number, db: Executor, cal: WorkCalendar): Promise<ItemDetailView> {
   const loaded = await loadVisibleItem(db, actor, id);
   const day = today(ctx.clock);
   const [publicity, notes, reports, evidence, extensions, events] = await Promise.all([
@@ -171,7 +182,7 @@ export async function getItemDetail(ctx: AppContext, actor: Actor, id: number, d
     pendingExtension: extensions.some((x) => x.status === 'pending'),
   });
   return {
-    ...presentItem(loaded.item, loaded.assignments, day),
+    ...presentItem(loaded.item, loaded.assignments, day, cal),
     publicity: publicity.map((p) => ({ level: p.level as 'national', outlet: p.outlet, date: p.date, link: p.link })),
     instructions: notes.filter((n) => n.kind === 'instruction').map(presentNote),
     comments: notes.filter((n) => n.kind === 'comment').map(presentNote),
@@ -233,6 +244,7 @@ function duplicateCode(code: string): AppError {
 
 export async function createItem(ctx: AppContext, actor: Actor, body: CreateItemBody): Promise<ItemDetailView> {
   requireOffice(actor);
+  const cal = await calendarOf(ctx);
   return withTransaction(ctx.db, async (trx) => {
     const list = await findWorklist(trx, body.listId);
     if (!list) throw new AppError('VALIDATION_FAILED', [{ path: 'body.listId', message: '清单不存在 / list not found' }]);
@@ -268,7 +280,7 @@ export async function createItem(ctx: AppContext, actor: Actor, body: CreateItem
     await replaceAssignments(trx, [id], assignmentRows(id, units));
     if (body.publicity) await replacePublicity(trx, id, body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })));
     await recordEvent(ctx, trx, actor, id, 'created', { code: body.code, leadUnitIds: units.lead, coopUnitIds: units.coop });
-    const created = await getItemDetail(ctx, actor, id, trx);
+    const created = await itemDetailIn(ctx, actor, id, trx, cal);
     await audit(ctx, trx, actor, { action: 'item.create', entity: 'item', entityId: id, after: { ...created, timeline: undefined } });
     return created;
   });
@@ -276,6 +288,7 @@ export async function createItem(ctx: AppContext, actor: Actor, body: CreateItem
 
 export async function updateItem(ctx: AppContext, actor: Actor, id: number, body: UpdateItemBody): Promise<ItemDetailView> {
   requireOffice(actor);
+  const cal = await calendarOf(ctx);
   return withTransaction(ctx.db, async (trx) => {
     const before = await findItem(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -311,7 +324,7 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: number, body
       changed.push('publicity');
     }
     if (changed.length) await recordEvent(ctx, trx, actor, id, 'updated', { fields: changed, ...(set.deadline !== undefined ? { deadline: set.deadline } : {}) });
-    const after = await getItemDetail(ctx, actor, id, trx);
+    const after = await itemDetailIn(ctx, actor, id, trx, cal);
     await audit(ctx, trx, actor, {
       action: 'item.update',
       entity: 'item',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, expect, it } from 'vitest';
 import { type Client, describeEachDialect } from '../../../test/harness.js';
-import { HEADER, multipart, workbook } from './import.fixtures.js';
+import { HEADER, multipart, rawZip, workbook } from './import.fixtures.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-import-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -117,12 +117,25 @@ describeEachDialect(
       const tooBig = await upload(office, big, '坏文件');
       expect(tooBig.statusCode).toBe(413);
       expect(tooBig.json().code).toBe('PAYLOAD_TOO_LARGE');
+      const bomb = rawZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), declared: 2 ** 32 - 1 },
+      ]);
+      const bombed = await upload(office, bomb, '坏文件');
+      expect(bombed.statusCode).toBe(413);
+      expect(bombed.json().details[0].message).toContain('压缩炸弹');
       const headerless = await upload(office, await workbook({ name: 'S', rows: [['推进企业开办', '市发改委']] }), '坏文件');
       expect(headerless.json()).toMatchObject({ committable: false, problems: [{ sheet: 'S', row: null }] });
       const keep = await office.post('/api/v1/worklists/imports/commit', { token: headerless.json().token, keepValid: true });
       expect(keep.statusCode).toBe(422);
       expect(await count()).toBe(n);
       expect(await h.ctx.db.selectFrom('worklist').select('id').where('name', '=', '坏文件').execute()).toEqual([]);
+    });
+
+    it('describes the import and export routes in the OpenAPI document', async () => {
+      const doc = (await h.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/worklists/imports', '/api/v1/worklists/imports/commit', '/api/v1/worklists/export']));
     });
 
     it('is for the office only, and a token belongs to its uploader', async () => {

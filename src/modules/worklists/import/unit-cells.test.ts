@@ -16,6 +16,7 @@ describe('unit cells', () => {
   it('reads "X县人民政府", a bare department name and a remark in brackets', () => {
     expect(names('清水河县人民政府')).toEqual(['清水河县']);
     expect(names('工业和信息化局')).toEqual(['呼和浩特市工业和信息化局']);
+    expect(names('市场监管局')).toEqual(['呼和浩特市市场监督管理局']);
     expect(names('市发改委（牵头）')).toEqual(['呼和浩特市发展和改革委员会']);
   });
 

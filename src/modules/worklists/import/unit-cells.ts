@@ -59,8 +59,11 @@ function candidates(token: string, cityName: string | null): string[] {
   if (noGov !== token && noGov.length >= 2) out.push(noGov);
   if (cityName) {
     const city = cityName.replace(/市$/, '');
-    if (token.startsWith('市') && !token.startsWith(city)) out.push(`${cityName}${token.slice(1)}`);
-    else if (!token.startsWith(city) && /(?:局|委员会|委|办公室|办|中心)$/.test(token)) out.push(`${cityName}${token}`, `市${token}`);
+    if (!token.startsWith(city)) {
+      if (token.startsWith('市')) out.push(`${cityName}${token.slice(1)}`);
+      // A bare "工业和信息化局" — or "市场监管局", whose 市 belongs to 市场 — is the city's department.
+      if (/(?:局|委员会|委|办公室|办|中心)$/.test(token)) out.push(`${cityName}${token}`, `市${token}`);
+    }
   }
   return out;
 }

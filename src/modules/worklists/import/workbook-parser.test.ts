@@ -149,6 +149,17 @@ describe('bad workbooks: each a located problem, never a crash', () => {
     expect(validRows(p)).toEqual([]);
   });
 
+  it('reads every visible sheet into one list: codes must be unique across sheets, hidden sheets are skipped', async () => {
+    const buffer = await workbook({ name: '一', rows: [HEADER, ['1', null, '任务一', null, '市发改委', null, null]] }, { name: '二', rows: [HEADER, ['1', null, '任务二', null, '市财政局', null, null]] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    wb.addWorksheet('隐藏', { state: 'hidden' }).addRows([HEADER, ['9', null, '隐藏任务', null, '市发改委', null, null]]);
+    const p = await parse(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(p.rows.map((r) => `${r.sheet}!${r.code}`)).toEqual(['一!1', '二!1']);
+    expect(p.problems).toEqual([{ sheet: '二', row: 2, column: 'A', message: expect.stringContaining('与工作表“一”第 2 行重复') }]);
+    expect(p.mapping.find((m) => m.sheet === '隐藏')!.skipped).toMatch(/隐藏/);
+  });
+
   it('reports a sheet without a lead-unit column as blocking', async () => {
     const p = await parse(await workbook({ name: 'S', rows: [['序号', '任务'], ['1', '任务一']] }));
     expect(blockingProblems(p)).toEqual([{ sheet: 'S', row: 1, column: null, message: expect.stringContaining('牵头单位') }]);

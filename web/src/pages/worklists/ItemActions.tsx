@@ -1,11 +1,12 @@
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, Upload } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { EvidenceView, ItemDetailView } from '../../../../src/common/schemas/worklists.js';
+import { CASE_STAGES, CASE_STAGE_LABELS, type EvidenceView, type ItemDetailView } from '../../../../src/common/schemas/worklists.js';
 import { api } from '../../api.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
+import { ItemForm } from './ItemForm.js';
 import { L } from './labels.js';
 
 type Prompt = { title: string; label: string; run: (text: string) => Promise<unknown> };
@@ -23,6 +24,8 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
   const [reportForm] = Form.useForm<{ text: string; percent: number }>();
   const [extForm] = Form.useForm<{ reason: string; requestedDeadline: Dayjs }>();
   const [uploaded, setUploaded] = useState<EvidenceView[]>([]);
+  const [editing, setEditing] = useState(false);
+  const [score, setScore] = useState<number | null>(item.selfScore);
 
   const run = async (fn: () => Promise<ItemDetailView>, form?: Parameters<typeof report>[1]) => {
     setBusy(true);
@@ -76,7 +79,26 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
         {c.requestExtension && <Button onClick={() => setExtending(true)}>{pick(L.requestExtension)}</Button>}
         {c.instruct && <Button onClick={() => ask(pick(L.instruct), pick(L.instructions), (text) => post('/instructions', { text }))}>{pick(L.instruct)}</Button>}
         {c.reopen && <Button onClick={() => ask(pick(L.reopen), pick(L.reason), (reason) => post('/reopen', { reason }))}>{pick(L.reopen)}</Button>}
+        {c.edit && <Button onClick={() => setEditing(true)}>{pick(L.editItem)}</Button>}
+        {c.edit && item.kind === 'case' && (
+          <Select
+            aria-label={pick(L.setStage)}
+            value={item.stage ?? 'declared'}
+            style={{ width: 120 }}
+            options={CASE_STAGES.map((st) => ({ value: st, label: pick(CASE_STAGE_LABELS[st]) }))}
+            onChange={(stage) => run(() => post('/stage', { version: item.version, stage }))}
+          />
+        )}
+        {c.selfScore && (
+          <Space.Compact>
+            <InputNumber aria-label={pick(L.selfScore)} min={0} max={item.maxScore ?? 1000} step={0.5} value={score} onChange={setScore} />
+            <Button disabled={score === null} onClick={() => run(() => post('/self-score', { version: item.version, selfScore: score }))}>
+              {pick(L.saveScore)}
+            </Button>
+          </Space.Compact>
+        )}
       </Space>
+      {editing && <ItemForm item={item} open={editing} onClose={() => setEditing(false)} onSaved={onChange} />}
 
       <Modal
         title={prompt?.title}

@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, type TableProps } from 'antd';
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   ITEM_KINDS,
   ITEM_KIND_LABELS,
@@ -17,6 +17,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
+import { ItemForm } from './ItemForm.js';
 import { L } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { Due, Percent, StatusTag, unitNames } from './parts.js';
@@ -34,6 +35,9 @@ export default function ItemsPage() {
   const [sort, setSort] = useState<Sort>({});
   const [saving, setSaving] = useState(false);
   const [filterName, setFilterName] = useState('');
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+  const isOffice = user.role === 'office' || user.role === 'admin';
   const seesAll = ['office', 'leader', 'admin'].includes(user.role);
   const [units] = useUnits();
   const { data: lists } = useLoad(useCallback(() => api.get<WorklistView[]>('/worklists'), []));
@@ -100,6 +104,11 @@ export default function ItemsPage() {
             onChange={applySaved}
           />
           <Button onClick={() => setSaving(true)}>{pick(L.saveFilter)}</Button>
+          {isOffice && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {pick(L.newItem)}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -155,6 +164,7 @@ export default function ItemsPage() {
           setSort(s?.order ? { sort: s.columnKey as Sort['sort'], order: s.order === 'descend' ? 'desc' : 'asc' } : {});
         }}
       />
+      {creating && <ItemForm lists={lists} open={creating} onClose={() => setCreating(false)} onSaved={(i) => navigate(`/worklists/items/${i.id}`)} />}
       <Modal title={pick(L.saveFilter)} open={saving} onOk={saveFilter} onCancel={() => setSaving(false)} okButtonProps={{ disabled: !filterName.trim() }}>
         <Input aria-label={pick(L.filterName)} placeholder={pick(L.filterName)} value={filterName} onChange={(e) => setFilterName(e.target.value)} maxLength={40} />
       </Modal>

@@ -70,6 +70,10 @@ export const L = {
   rectification: { zh: '整改措施', en: 'Rectification' },
   all: { zh: '全部', en: 'All' },
   yes: { zh: '是', en: 'Yes' },
+  newItem: { zh: '新增事项', en: 'New item' },
+  editItem: { zh: '编辑', en: 'Edit' },
+  setStage: { zh: '调整阶段', en: 'Change stage' },
+  saveScore: { zh: '保存自评', en: 'Save self-assessment' },
 } satisfies Record<string, Label>;
 
 export const EVENT_LABELS: Record<string, Label> = {

@@ -1,0 +1,119 @@
+import { App, Button, Card, Col, Descriptions, Form, Input, Popconfirm, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import type { BulletinView, Commentary } from '../../../../src/common/schemas/supervision.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { S } from './labels.js';
+import { SupervisionNav } from './SupervisionNav.js';
+
+const SECTIONS = ['basicSituation', 'progressByArea', 'problems', 'nextSteps'] as const;
+
+/** One bulletin: its figures, the commentary the office edits, publishing and the downloads. */
+export default function BulletinPage() {
+  const { id } = useParams();
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [form] = Form.useForm<{ title: string } & Commentary>();
+  const [busy, setBusy] = useState(false);
+  const [bulletin, setBulletin] = useState<BulletinView>();
+  const { data } = useLoad(useCallback(() => api.get<BulletinView>(`/supervision/bulletins/${id}`), [id]));
+  useEffect(() => setBulletin(data), [data]);
+  useEffect(() => {
+    if (bulletin) form.setFieldsValue({ title: bulletin.title, ...bulletin.commentary });
+  }, [bulletin, form]);
+  if (!bulletin) return <Card loading />;
+  const editable = bulletin.status === 'draft' && (user.role === 'office' || user.role === 'admin');
+  const act = async (fn: () => Promise<BulletinView>, done?: string) => {
+    setBusy(true);
+    try {
+      setBulletin(await fn());
+      if (done) message.success(done);
+    } catch (err) {
+      report(err, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = () =>
+    act(async () => {
+      const v = await form.validateFields();
+      const { title, ...commentary } = v;
+      return api.patch<BulletinView>(`/supervision/bulletins/${bulletin.id}`, { version: bulletin.version, title, commentary });
+    }, pick(S.saved));
+  const t = bulletin.data.totals;
+  return (
+    <>
+      <SupervisionNav />
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {bulletin.title}
+          </Typography.Title>
+          <Tag color={bulletin.status === 'published' ? 'green' : 'orange'}>{pick(bulletin.status === 'published' ? S.published : S.draftStatus)}</Tag>
+        </Space>
+        <Space wrap>
+          <Button href={`/api/v1/supervision/bulletins/${bulletin.id}/document.docx`} download>
+            {pick(S.downloadDocx)}
+          </Button>
+          <Button href={`/api/v1/supervision/bulletins/${bulletin.id}/document.pdf`} download>
+            {pick(S.downloadPdf)}
+          </Button>
+          {editable && (
+            <>
+              <Button onClick={() => act(() => api.post<BulletinView>('/supervision/bulletins', { month: bulletin.month }))} loading={busy}>
+                {pick(S.refresh)}
+              </Button>
+              <Popconfirm title={pick(S.publishConfirm)} onConfirm={() => act(() => api.post<BulletinView>(`/supervision/bulletins/${bulletin.id}/publish`, { version: bulletin.version }))}>
+                <Button type="primary" danger loading={busy}>
+                  {pick(S.publish)}
+                </Button>
+              </Popconfirm>
+            </>
+          )}
+        </Space>
+        <Row gutter={[12, 12]}>
+          {[
+            [S.totalItems, t.items],
+            [S.closed, t.closed],
+            [S.inProgress, t.inProgress],
+            [S.overdue, t.overdue],
+          ].map(([label, value]) => (
+            <Col xs={12} md={6} key={pick(label as typeof S.closed)}>
+              <Card size="small">
+                <Statistic title={pick(label as typeof S.closed)} value={value as number} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+          <Descriptions.Item label={pick(S.month)}>{bulletin.month}</Descriptions.Item>
+          <Descriptions.Item label="文号">{bulletin.docNumber}</Descriptions.Item>
+          <Descriptions.Item label={pick(S.published)}>{bulletin.publishedAt ? `${bulletin.publishedAt.slice(0, 10)} ${bulletin.publishedBy ?? ''}` : '—'}</Descriptions.Item>
+        </Descriptions>
+        <Card size="small">
+          <Form form={form} layout="vertical" disabled={!editable}>
+            <Form.Item name="title" label={pick(S.title)} rules={[{ required: true }]}>
+              <Input maxLength={120} />
+            </Form.Item>
+            {SECTIONS.map((s) => (
+              <Form.Item key={s} name={s} label={pick(S[s])}>
+                <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={8000} />
+              </Form.Item>
+            ))}
+            {editable && (
+              <Button type="primary" onClick={save} loading={busy}>
+                {pick(S.save)}
+              </Button>
+            )}
+          </Form>
+        </Card>
+      </Space>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, Card, DatePicker, Form, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { BulletinSummary, BulletinView } from '../../../../src/common/schemas/supervision.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { S } from './labels.js';
+import { SupervisionNav } from './SupervisionNav.js';
+
+/** 月通报: the bulletins by month; the office drafts a month here. */
+export default function BulletinsPage() {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const report = useReportError();
+  const [month, setMonth] = useState<Dayjs | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { data } = useLoad(useCallback(() => api.get<BulletinSummary[]>('/supervision/bulletins'), []));
+  const manage = user.role === 'office' || user.role === 'admin';
+  const draft = async () => {
+    if (!month) return;
+    setBusy(true);
+    try {
+      const b = await api.post<BulletinView>('/supervision/bulletins', { month: month.format('YYYY-MM') });
+      navigate(`/supervision/bulletins/${b.id}`);
+    } catch (err) {
+      report(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <SupervisionNav />
+      {manage && (
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Form layout="inline">
+            <Form.Item label={pick(S.month)}>
+              <DatePicker picker="month" value={month} onChange={setMonth} aria-label={pick(S.month)} />
+            </Form.Item>
+            <Button type="primary" onClick={draft} loading={busy} disabled={!month}>
+              {pick(S.draft)}
+            </Button>
+          </Form>
+        </Card>
+      )}
+      <Table<BulletinSummary>
+        rowKey="id"
+        size="small"
+        loading={!data}
+        dataSource={data}
+        scroll={{ x: 600 }}
+        columns={[
+          { title: pick(S.month), dataIndex: 'month', width: 100 },
+          { title: pick(S.title), dataIndex: 'title', render: (t: string, b) => <Link to={`/supervision/bulletins/${b.id}`}>{t}</Link> },
+          { title: pick(S.status), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'published' ? 'green' : 'orange'}>{pick(s === 'published' ? S.published : S.draftStatus)}</Tag> },
+          {
+            title: '',
+            key: 'download',
+            width: 200,
+            render: (_: unknown, b) => (
+              <Space>
+                <a href={`/api/v1/supervision/bulletins/${b.id}/document.docx`} download>
+                  Word
+                </a>
+                <a href={`/api/v1/supervision/bulletins/${b.id}/document.pdf`} download>
+                  PDF
+                </a>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

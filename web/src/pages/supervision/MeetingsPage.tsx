@@ -1,0 +1,155 @@
+import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { MEETING_TYPES, MEETING_TYPE_LABELS, type MeetingSummary, type MeetingView } from '../../../../src/common/schemas/supervision.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { S } from './labels.js';
+import { SupervisionNav } from './SupervisionNav.js';
+
+interface MeetingForm {
+  date: Dayjs;
+  type: MeetingView['type'];
+  title: string;
+  chair: string;
+  unitIds?: number[];
+  topics?: string[];
+  decisions?: { content: string; leadUnitId: number; deadline?: Dayjs }[];
+}
+
+/** The decisions of one meeting with their items' progress. */
+function Decisions({ id }: { id: number }) {
+  const { pick } = useI18n();
+  const { data } = useLoad(useCallback(() => api.get<MeetingView>(`/supervision/meetings/${id}`), [id]));
+  if (!data) return <Card loading size="small" />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <div>
+        {pick(S.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；{pick(S.topics)}：{data.topics.join('、') || '—'}
+      </div>
+      <Table
+        rowKey="itemId"
+        size="small"
+        pagination={false}
+        dataSource={data.decisions}
+        scroll={{ x: 700 }}
+        columns={[
+          { title: pick(S.decision), key: 'c', render: (_: unknown, d: MeetingView['decisions'][number]) => <Link to={`/worklists/items/${d.itemId}`}>{d.code}. {d.content}</Link> },
+          { title: pick(S.lead), key: 'l', render: (_: unknown, d: MeetingView['decisions'][number]) => d.leadUnits.map((u) => u.name).join('、') },
+          { title: pick(S.deadline), key: 'd', width: 110, render: (_: unknown, d: MeetingView['decisions'][number]) => (d.ongoing ? '长期坚持' : d.deadline) },
+          { title: pick(S.progress), key: 'p', width: 160, render: (_: unknown, d: MeetingView['decisions'][number]) => <Progress percent={d.percent} size="small" status={d.overdue ? 'exception' : d.status === 'closed' ? 'success' : 'active'} /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** 调度会: meetings by date; each one's decisions are supervised items. */
+export default function MeetingsPage() {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [units] = useUnits();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<MeetingForm>();
+  const { data, reload } = useLoad(useCallback(() => api.get<MeetingSummary[]>('/supervision/meetings'), []));
+  const manage = user.role === 'office' || user.role === 'admin';
+  const save = async () => {
+    try {
+      const v = await form.validateFields();
+      await api.post('/supervision/meetings', {
+        date: v.date.format('YYYY-MM-DD'),
+        type: v.type,
+        title: v.title,
+        chair: v.chair,
+        unitIds: v.unitIds ?? [],
+        topics: v.topics ?? [],
+        decisions: (v.decisions ?? []).map((d) => ({ content: d.content, leadUnitIds: [d.leadUnitId], ...(d.deadline ? { deadline: d.deadline.format('YYYY-MM-DD') } : { ongoing: true }) })),
+      });
+      message.success(pick(S.saved));
+      setOpen(false);
+      form.resetFields();
+      reload();
+    } catch (err) {
+      if (err && typeof err === 'object' && 'errorFields' in err) return;
+      report(err, form);
+    }
+  };
+  return (
+    <>
+      <SupervisionNav />
+      {manage && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>
+          {pick(S.newMeeting)}
+        </Button>
+      )}
+      <Table<MeetingSummary>
+        rowKey="id"
+        size="small"
+        loading={!data}
+        dataSource={data}
+        scroll={{ x: 700 }}
+        expandable={{ expandedRowRender: (m) => <Decisions id={m.id} /> }}
+        columns={[
+          { title: pick(S.date), dataIndex: 'date', width: 110 },
+          { title: pick(S.type), dataIndex: 'type', width: 140, render: (t: MeetingView['type']) => <Tag>{pick(MEETING_TYPE_LABELS[t])}</Tag> },
+          { title: pick(S.title), dataIndex: 'title' },
+          { title: pick(S.chair), dataIndex: 'chair', width: 120 },
+          { title: pick(S.decisions), key: 'n', width: 160, render: (_: unknown, m) => `${m.closedCount}/${m.decisionCount}${m.overdueCount ? `（${pick(S.overdue)} ${m.overdueCount}）` : ''}` },
+        ]}
+      />
+      <Modal open={open} title={pick(S.newMeeting)} onOk={save} onCancel={() => setOpen(false)} width={760} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ type: 'task_force' }}>
+          <Space wrap>
+            <Form.Item name="date" label={pick(S.date)} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="type" label={pick(S.type)} rules={[{ required: true }]}>
+              <Select style={{ width: 180 }} options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))} />
+            </Form.Item>
+            <Form.Item name="chair" label={pick(S.chair)} rules={[{ required: true }]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="title" label={pick(S.title)} rules={[{ required: true }]}>
+            <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item name="unitIds" label={pick(S.unitsPresent)}>
+            <UnitSelect units={units} mode="multiple" />
+          </Form.Item>
+          <Form.Item name="topics" label={pick(S.topics)}>
+            <Select mode="tags" open={false} />
+          </Form.Item>
+          <Form.List name="decisions">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Card size="small" key={f.key} style={{ marginBottom: 8 }} extra={<Button size="small" onClick={() => remove(f.name)}>×</Button>}>
+                    <Form.Item name={[f.name, 'content']} label={pick(S.decision)} rules={[{ required: true }]}>
+                      <Input.TextArea autoSize maxLength={2000} />
+                    </Form.Item>
+                    <Space wrap>
+                      <Form.Item name={[f.name, 'leadUnitId']} label={pick(S.lead)} rules={[{ required: true }]}>
+                        <UnitSelect units={units} style={{ width: 260 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'deadline']} label={pick(S.deadline)}>
+                        <DatePicker />
+                      </Form.Item>
+                    </Space>
+                  </Card>
+                ))}
+                <Button onClick={() => add()}>{pick(S.addDecision)}</Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </>
+  );
+}

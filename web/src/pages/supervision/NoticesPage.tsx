@@ -1,0 +1,96 @@
+import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeView } from '../../../../src/common/schemas/supervision.js';
+import { type Page, api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { NOTICE_STATUS, S } from './labels.js';
+import { SupervisionNav } from './SupervisionNav.js';
+
+const KIND_COLOR = { reminder: 'blue', notice: 'orange', bulletin: 'volcano', summons: 'red' } as const;
+
+/** Reminders, 督办单, 通报 and 约谈 as fired; a unit answers its 督办单 here. */
+export default function NoticesPage() {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [kind, setKind] = useState<string>();
+  const [page, setPage] = useState(1);
+  const [replying, setReplying] = useState<NoticeView>();
+  const [form] = Form.useForm<{ text: string }>();
+  const itemId = new URLSearchParams(window.location.search).get('itemId') ?? undefined;
+  const { data, reload } = useLoad(useCallback(() => api.get<Page<NoticeView>>('/supervision/notices', { kind, page, itemId }), [kind, page, itemId]));
+  const canReply = user.role === 'liaison' || user.role === 'unit_head';
+  const send = async () => {
+    try {
+      const { text } = await form.validateFields();
+      await api.post(`/supervision/notices/${replying!.id}/reply`, { text });
+      message.success(pick(S.saved));
+      setReplying(undefined);
+      form.resetFields();
+      reload();
+    } catch (err) {
+      if (err && typeof err === 'object' && 'errorFields' in err) return;
+      report(err, form);
+    }
+  };
+  return (
+    <>
+      <SupervisionNav />
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          aria-label={pick(S.kind)}
+          placeholder={pick(S.kind)}
+          style={{ minWidth: 160 }}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          options={NOTICE_KINDS.map((k) => ({ value: k, label: pick(NOTICE_KIND_LABELS[k]) }))}
+        />
+      </Space>
+      <Table<NoticeView>
+        rowKey="id"
+        size="small"
+        loading={!data}
+        dataSource={data?.items}
+        scroll={{ x: 900 }}
+        pagination={{ current: page, total: data?.total, pageSize: 20, onChange: setPage }}
+        columns={[
+          { title: pick(S.kind), dataIndex: 'kind', width: 110, render: (k: NoticeView['kind'], n) => <Tag color={KIND_COLOR[k]}>{pick(NOTICE_KIND_LABELS[k])}{n.number ? ` ${n.number}` : ''}</Tag> },
+          { title: pick(S.item), key: 'item', render: (_: unknown, n) => <Link to={`/worklists/items/${n.item.id}`}>{n.item.code}. {n.item.content}</Link> },
+          { title: pick(S.unit), dataIndex: ['unit', 'name'], width: 200 },
+          { title: pick(S.deadline), dataIndex: 'deadline', width: 110 },
+          { title: pick(S.dueOn), dataIndex: 'dueOn', width: 110 },
+          { title: pick(S.replyDue), dataIndex: 'replyDue', width: 110, render: (d: string | null) => d ?? '—' },
+          {
+            title: pick(S.status),
+            key: 'status',
+            width: 200,
+            render: (_: unknown, n) =>
+              n.status === 'awaiting_reply' && canReply ? (
+                <Button size="small" type="primary" onClick={() => setReplying(n)}>
+                  {pick(S.reply)}
+                </Button>
+              ) : (
+                <span title={n.replyText ?? undefined}>{pick(NOTICE_STATUS[n.status])}</span>
+              ),
+          },
+        ]}
+      />
+      <Modal open={Boolean(replying)} title={`${pick(S.reply)} ${replying?.number ?? ''}`} onOk={send} onCancel={() => setReplying(undefined)} destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item name="text" label={pick(S.replyText)} rules={[{ required: true }]}>
+            <Input.TextArea autoSize={{ minRows: 4 }} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

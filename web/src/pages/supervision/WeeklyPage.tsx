@@ -1,0 +1,114 @@
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import type { SnapshotRowView, SnapshotSummary, SnapshotView } from '../../../../src/common/schemas/supervision.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { S } from './labels.js';
+import { SupervisionNav } from './SupervisionNav.js';
+
+const delta = (n: number | undefined, lowerIsBetter = false) => {
+  if (!n) return null;
+  const good = lowerIsBetter ? n < 0 : n > 0;
+  return <Typography.Text type={good ? 'success' : 'danger'}>{` ${n > 0 ? '+' : ''}${n}`}</Typography.Text>;
+};
+
+function BoardCard({ title, rows, color }: { title: string; rows: SnapshotRowView[]; color: string }) {
+  return (
+    <Card size="small" title={<Tag color={color}>{title}</Tag>}>
+      {rows.length ? (
+        <ol style={{ margin: 0, paddingLeft: 20 }}>
+          {rows.map((r) => (
+            <li key={r.unit.id}>
+              {r.unit.name}（{r.score}）
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
+    </Card>
+  );
+}
+
+/** 周督查: the frozen weekly figures per unit, the change since last week and the red/black list. */
+export default function WeeklyPage() {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const report = useReportError();
+  const [id, setId] = useState<number | 'latest'>('latest');
+  const [busy, setBusy] = useState(false);
+  const list = useLoad(useCallback(() => api.get<SnapshotSummary[]>('/supervision/weekly'), []));
+  const { data, reload } = useLoad(useCallback(() => api.get<SnapshotView | null>(`/supervision/weekly/${id}`).catch(() => null), [id]));
+  const manage = user.role === 'office' || user.role === 'admin';
+  const take = async () => {
+    setBusy(true);
+    try {
+      const s = await api.post<SnapshotView>('/supervision/weekly', {});
+      list.reload();
+      setId(s.id);
+      reload();
+    } catch (err) {
+      report(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const columns = [
+    { title: pick(S.rank), dataIndex: 'rank', width: 64, render: (r: number) => r || '—' },
+    { title: pick(S.unit), dataIndex: ['unit', 'name'], render: (n: string, r: SnapshotRowView) => (r.board ? <Space>{n}<Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(S[r.board])}</Tag></Space> : n) },
+    { title: pick(S.assigned), dataIndex: 'assigned', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
+    { title: pick(S.closed), dataIndex: 'closed', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
+    { title: pick(S.inProgress), dataIndex: 'inProgress' },
+    { title: pick(S.overdue), dataIndex: 'overdue', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
+    { title: pick(S.stale), dataIndex: 'stale', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
+    { title: pick(S.lateReports), dataIndex: 'lateReports' },
+    { title: pick(S.returns), dataIndex: 'returns' },
+    { title: pick(S.score), dataIndex: 'score', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
+  ];
+  return (
+    <>
+      <SupervisionNav />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={pick(S.week)}
+          style={{ minWidth: 180 }}
+          value={id}
+          onChange={setId}
+          options={[{ value: 'latest' as const, label: pick(S.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
+        />
+        {manage && (
+          <Button type="primary" loading={busy} onClick={take}>
+            {pick(S.takeSnapshot)}
+          </Button>
+        )}
+        {data && (
+          <Button href={`/api/v1/supervision/weekly/${data.id}/export.xlsx`} download>
+            {pick(S.exportExcel)}
+          </Button>
+        )}
+      </Space>
+      {!data ? (
+        <Empty description={pick(S.noSnapshot)} />
+      ) : (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {pick(S.weekly)} {data.weekOf}（{data.period.from} ~ {data.period.to}）
+          </Typography.Title>
+          <Row gutter={[12, 12]}>
+            <Col xs={24} md={12}>
+              <BoardCard title={pick(S.red)} rows={data.red} color="red" />
+            </Col>
+            <Col xs={24} md={12}>
+              <BoardCard title={pick(S.black)} rows={data.black} color="black" />
+            </Col>
+          </Row>
+          <Alert type="info" showIcon message={pick(S.formula)} description={pick(data.formula)} />
+          <Table<SnapshotRowView> rowKey={(r) => r.unit.id} size="small" columns={columns} dataSource={data.rows} scroll={{ x: 900 }} pagination={{ pageSize: 20 }} />
+        </Space>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ItemDetailView, WorklistView } from '../../../../src/common/schemas/worklists.js';
+import { api } from '../../api.js';
+import { useUnits } from '../../components/UnitSelect.js';
+import { useReportError } from '../../components/feedback.js';
+import { useI18n } from '../../i18n.js';
+import { L } from './labels.js';
+
+interface Values {
+  listId?: number;
+  code: string;
+  area?: string;
+  content: string;
+  measures?: string;
+  deadline?: Dayjs | null;
+  ongoing?: boolean;
+  leadUnitIds: number[];
+  coopUnitIds?: number[];
+}
+
+/**
+ * Creates an item (office) or edits one with its version: when someone else saved first, the
+ * server answers VERSION_CONFLICT and the message asks to reload instead of overwriting.
+ */
+export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemDetailView; lists?: WorklistView[]; open: boolean; onClose: () => void; onSaved: (i: ItemDetailView) => void }) {
+  const { pick } = useI18n();
+  const report = useReportError();
+  const [form] = Form.useForm<Values>();
+  const [units] = useUnits();
+  const unitOptions = units.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }));
+  const filterOption = (input: string, option?: { search?: string }) => String(option?.search ?? '').includes(input.trim());
+  const initial: Partial<Values> = item
+    ? {
+        code: item.code,
+        area: item.area ?? undefined,
+        content: item.content,
+        measures: item.measures ?? undefined,
+        deadline: item.deadline ? dayjs(item.deadline) : null,
+        ongoing: item.ongoing,
+        leadUnitIds: item.leadUnits.map((u) => u.id),
+        coopUnitIds: item.coopUnits.map((u) => u.id),
+      }
+    : { ongoing: false, coopUnitIds: [] };
+
+  const save = async (v: Values) => {
+    const body = {
+      code: v.code,
+      area: v.area || null,
+      content: v.content,
+      measures: v.measures || null,
+      deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null,
+      ongoing: Boolean(v.ongoing),
+      leadUnitIds: v.leadUnitIds,
+      coopUnitIds: v.coopUnitIds ?? [],
+    };
+    try {
+      onSaved(item ? await api.patch<ItemDetailView>(`/items/${item.id}`, { ...body, version: item.version }) : await api.post<ItemDetailView>('/items', { ...body, listId: v.listId }));
+      onClose();
+    } catch (err) {
+      report(err, form);
+    }
+  };
+
+  return (
+    <Modal title={item ? `${item.code}` : pick(L.newItem)} open={open} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={640}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} preserve={false}>
+        {!item && (
+          <Form.Item name="listId" label={pick(L.list)} rules={[{ required: true }]}>
+            <Select options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="code" label={pick(L.code)} rules={[{ required: true }]}>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item name="content" label={pick(L.content)} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="area" label={pick(L.area)}>
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="measures" label={pick(L.measures)}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="leadUnitIds" label={pick(L.lead)} rules={[{ required: true }]}>
+          <Select mode="multiple" options={unitOptions} filterOption={filterOption} />
+        </Form.Item>
+        <Form.Item name="coopUnitIds" label={pick(L.coop)}>
+          <Select mode="multiple" options={unitOptions} filterOption={filterOption} />
+        </Form.Item>
+        <Form.Item name="deadline" label={pick(L.deadline)}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="ongoing" label={pick(L.ongoing)} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
