@@ -89,7 +89,7 @@ describeE2E('administration', (e) => {
     await again.getByRole('heading', { name: /^您好，/ }).waitFor();
   });
 
-  test('units: tree by kind, add with aliases, duplicate name refused, a unit with users cannot be deleted', async () => {
+  test('units: tree by kind, add with aliases, duplicate name refused, rename, merge, a unit with users cannot be deleted', async () => {
     const page = await e.newPage();
     await e.loginAs(page, 'admin');
     await page.goto('/admin/units');
@@ -119,6 +119,16 @@ describeE2E('administration', (e) => {
     const renamed = page.getByRole('row').filter({ hasText: '呼和浩特市演示改名局' });
     // The old name stays as an alias so older lists still resolve.
     await expect.poll(() => renamed.innerText()).toContain('呼和浩特市演示测试局');
+
+    // Merging: the unit leaves the active tree; with retired units shown it says where it went.
+    await renamed.getByRole('button', { name: '合并' }).click();
+    dialog = page.getByRole('dialog', { name: /合并/ });
+    await choose(page, dialog, '合并到', '呼和浩特市发展和改革委员会', '发改委');
+    await dialog.getByRole('button', { name: '合并' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => renamed.count()).toBe(0);
+    await page.getByRole('checkbox', { name: '显示已撤销单位' }).check();
+    await expect.poll(() => renamed.innerText()).toContain('已并入 呼和浩特市发展和改革委员会');
 
     const busy = page.getByRole('row').filter({ hasText: '呼和浩特市行政审批和政务服务局' }).first();
     await busy.getByRole('button', { name: '删除' }).click();
@@ -150,4 +160,4 @@ describeE2E('administration', (e) => {
     expect(await visibleText(page, '修改前').count()).toBe(1);
     await e.screenshot(page, 'audit-diff');
   });
-});
+}, { seed: 'light' });

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate() runs in the browser and names its globals (document, window).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,12 +33,20 @@ export interface E2E {
   screenshot(page: Page, name: string): Promise<void>;
 }
 
+export interface E2EOptions {
+  /**
+   * `full` (default): the whole demo data set; `light`: reference units and the demo accounts
+   * only — enough for the org pages, and much faster on a busy machine.
+   */
+  seed?: 'full' | 'light';
+}
+
 /**
  * A `describe` block with a real server (fresh temp SQLite data dir, demo seed, port 0) and a
  * Chromium. Skipped with a warning when Chromium is missing outside CI (the global setup fails
  * the run under CI=true).
  */
-export function describeE2E(name: string, body: (e: E2E) => void): void {
+export function describeE2E(name: string, body: (e: E2E) => void, opts: E2EOptions = {}): void {
   const chromiumPath = inject('chromiumPath');
   describe.skipIf(!chromiumPath)(name, () => {
     const state = {} as E2E & { close(): Promise<void> };
@@ -51,7 +61,7 @@ export function describeE2E(name: string, body: (e: E2E) => void): void {
       });
       const ctx = createContext(config);
       await migrateToLatest(ctx.db);
-      await runSeed(ctx, { demo: true });
+      await runSeed(ctx, { demo: true, light: opts.seed === 'light' });
       const app = await buildApp(ctx);
       await app.listen({ port: 0, host: '127.0.0.1' });
       const addr = app.server.address();

@@ -47,4 +47,4 @@ describeE2E('language', (e) => {
     await expect.poll(() => page.getByText(/\d+ \/ page/).count()).toBe(1);
     expect(await page.getByText(/条\/页/).count()).toBe(0);
   });
-});
+}, { seed: 'light' });

@@ -106,4 +106,4 @@ describeE2E('navigation by role', (e) => {
     await page.goto('/audit');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
   });
-});
+}, { seed: 'light' });

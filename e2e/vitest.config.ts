@@ -9,7 +9,8 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Server start with the full demo seed takes long on a loaded machine.
+    hookTimeout: 300_000,
     // Pages load lazily over a real server on a busy machine; a second is too short to wait.
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },

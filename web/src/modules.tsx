@@ -30,6 +30,7 @@ export const webModules: WebModule[] = [
     label: { zh: '驾驶舱', en: 'Cockpit' },
     icon: <DashboardOutlined />,
     roles: ['leader', 'office'],
+    pages: [{ path: '/cockpit', page: lazy(() => import('./pages/supervision/CockpitPage.js')) }],
   },
   {
     key: 'worklists',
@@ -48,6 +49,15 @@ export const webModules: WebModule[] = [
     label: { zh: '督查督办', en: 'Supervision' },
     icon: <AlertOutlined />,
     roles: ['office', 'leader', 'unit_head', 'liaison'],
+    nav: [{ path: '/supervision/weekly', label: { zh: '督查督办', en: 'Supervision' } }],
+    pages: [
+      { path: '/supervision', page: lazy(() => import('./pages/supervision/WeeklyPage.js')) },
+      { path: '/supervision/weekly', page: lazy(() => import('./pages/supervision/WeeklyPage.js')) },
+      { path: '/supervision/notices', page: lazy(() => import('./pages/supervision/NoticesPage.js')) },
+      { path: '/supervision/bulletins', page: lazy(() => import('./pages/supervision/BulletinsPage.js')), roles: ['office', 'leader'] },
+      { path: '/supervision/bulletins/:id', page: lazy(() => import('./pages/supervision/BulletinPage.js')), roles: ['office', 'leader'] },
+      { path: '/supervision/meetings', page: lazy(() => import('./pages/supervision/MeetingsPage.js')), roles: ['office', 'leader'] },
+    ],
   },
   {
     key: 'indicators',

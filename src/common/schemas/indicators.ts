@@ -108,6 +108,8 @@ export const targetBody = z
   .strict();
 export type TargetBody = z.infer<typeof targetBody>;
 
+export const targetListQuery = z.object({ indicatorId: z.coerce.number().int().positive().optional(), unitId: z.coerce.number().int().positive().optional() }).strict();
+
 export const targetView = z.object({ id: z.number(), indicatorId: z.number(), unitId: z.number(), period: z.string(), target: z.number(), note: z.string().nullable(), version: z.number() });
 export type TargetView = z.infer<typeof targetView>;
 

@@ -115,6 +115,8 @@ export const ruleExample = z
   .object({
     name: z.string().trim().min(1).max(100),
     expected: z.boolean(),
+    /** The day the example is judged on (rules say "within 3 years"); today when absent. */
+    asOf: date.optional(),
     enterprise: enterpriseInput.partial().strict(),
   })
   .strict();

@@ -3,27 +3,40 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerIndicatorCommands } from '../../cli/indicators.js';
 
-const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../../bin/bizenv');
 const SB_FILE = path.join(process.env.BIZENV_SHARED_DATA ?? '/work/shared/data/doing-business', 'db2019_starting_a_business_components.csv');
 
-async function bizenv(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `bizenv <args>` in this process (same commander wiring as bin/bizenv) and captures its output. */
+async function bizenv(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  const program = new Command('bizenv').exitOverride();
+  registerIndicatorCommands(program);
   try {
-    const r = await run(BIN, args, { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, ...r };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    await program.parseAsync(['node', 'bizenv', ...args]);
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
   }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { exitCode, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-// Each run starts Node and tsx; on a busy shared machine that can take many seconds.
-describe('bizenv indicators score (CLI)', { timeout: 180_000 }, () => {
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+describe('bizenv indicators score (CLI)', () => {
   it('scores the World Bank DB2019 starting-a-business export and prints {"results": [...]}', async () => {
     const r = await bizenv(['indicators', 'score', '--method', 'doing-business', '--values', SB_FILE, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.exitCode).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['results']);
     expect(out.results).toHaveLength(213);
@@ -33,7 +46,7 @@ describe('bizenv indicators score (CLI)', { timeout: 180_000 }, () => {
     expect(Object.keys(china.components)).toEqual(['procedures', 'time', 'cost', 'paid_in_min_capital']);
   });
 
-  it('exits non-zero with located errors for text in a number, a value outside range, or an unknown method', async () => {
+  it('exits non-zero with located errors for text in a number, a value outside range, a missing file or an unknown method', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-ind-'));
     const lines = fs.readFileSync(SB_FILE, 'utf8').split('\n');
     const cols = lines[0].split(',');
@@ -43,12 +56,24 @@ describe('bizenv indicators score (CLI)', { timeout: 180_000 }, () => {
     const file = path.join(dir, 'bad.csv');
     fs.writeFileSync(file, `${lines[0]}\n${row.join(',')}\n`);
     const r = await bizenv(['indicators', 'score', '--method', 'doing-business', '--values', file, '--json']);
-    expect(r.code).not.toBe(0);
+    expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('bad.csv:row 2, column time_men_days: 不是数字 / not a number: "eight"');
     expect(r.stderr).toContain('bad.csv:row 2, column cost_women_pct_income_pc: -3');
+    const missing = await bizenv(['indicators', 'score', '--method', 'doing-business', '--values', path.join(dir, 'none.csv'), '--json']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain('cannot read the file');
     const unknown = await bizenv(['indicators', 'score', '--method', 'nope', '--values', file, '--json']);
-    expect(unknown.code).not.toBe(0);
+    expect(unknown.exitCode).toBe(1);
     expect(unknown.stderr).toContain('unknown method');
+  });
+
+  // The real entry point once, as a user types it. Starting Node and tsx takes a few seconds on an
+  // idle machine and minutes on a saturated one, hence the generous timeout.
+  it('runs as bin/bizenv with the exact interface', { timeout: 600_000 }, async () => {
+    const { stdout } = await promisify(execFile)(BIN, ['indicators', 'score', '--method', 'doing-business', '--values', SB_FILE, '--json'], { maxBuffer: 64 * 1024 * 1024 });
+    const { results } = JSON.parse(stdout);
+    expect(results).toHaveLength(213);
+    expect(Math.abs(results[0].score - 92.0413)).toBeLessThan(1e-3);
   });
 });

@@ -134,6 +134,13 @@ export async function findTarget(db: Executor, indicatorId: number, unitId: numb
   return db.selectFrom('indicator_target').selectAll().where('indicator_id', '=', indicatorId).where('unit_id', '=', unitId).where('period', '=', period).executeTakeFirst();
 }
 
+export async function listTargets(db: Executor, f: { indicatorId?: number | undefined; unitIds?: number[] | undefined }): Promise<TargetRow[]> {
+  let q = db.selectFrom('indicator_target').selectAll();
+  if (f.indicatorId) q = q.where('indicator_id', '=', f.indicatorId);
+  if (f.unitIds) q = f.unitIds.length ? q.where('unit_id', 'in', f.unitIds) : q.where(sql<boolean>`1 = 0`);
+  return q.orderBy('indicator_id').orderBy('unit_id').orderBy('period').execute();
+}
+
 export async function upsertTarget(db: Executor, v: { indicator_id: number; unit_id: number; period: string; target: number; note: string | null }, at: string): Promise<TargetRow> {
   const existing = await findTarget(db, v.indicator_id, v.unit_id, v.period);
   if (existing) {

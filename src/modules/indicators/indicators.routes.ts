@@ -17,6 +17,7 @@ import {
   rollupQuery,
   scoreBody,
   targetBody,
+  targetListQuery,
   targetView,
   unitScoreQuery,
   updateIndicatorBody,
@@ -33,6 +34,7 @@ import {
   createIndicatorValue,
   getCatalogue,
   importIndicatorValues,
+  listIndicatorTargets,
   listIndicatorValues,
   setTarget,
   updateIndicator,
@@ -110,6 +112,12 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         return importIndicatorValues(ctx, actorOf(request), { filename: part.filename, data });
       },
+    );
+
+    app.get(
+      '/indicators/targets',
+      { config: { access: READERS }, schema: { tags, summary: '目标值（按权限） / targets visible to the caller', querystring: targetListQuery, response: { 200: z.array(targetView) } } },
+      async (request) => listIndicatorTargets(ctx, actorOf(request), request.query),
     );
 
     app.put(

@@ -20,6 +20,7 @@ import { loadUnitResolver } from '../org/units.service.js';
 import catalogue from './reference/catalogue.json' with { type: 'json' };
 import {
   type IndicatorRow,
+  type TargetRow,
   type ValueRecord,
   findIndicator,
   findIndicatorsByCode,
@@ -31,6 +32,7 @@ import {
   listAuditFor,
   listImportAuditFrom,
   listIndicators,
+  listTargets,
   listValueKeys,
   listValues,
   updateIndicatorVersioned,
@@ -243,6 +245,14 @@ export async function valueHistory(ctx: AppContext, actor: Actor, id: number) {
   return [...imported, ...own].map((r) => ({ at: r.at, actorName: r.actor_name, action: r.action, before: r.before_json ? JSON.parse(r.before_json) : null, after: r.after_json ? JSON.parse(r.after_json) : null }));
 }
 
+const presentTarget = (t: TargetRow): TargetView => ({ id: t.id, indicatorId: t.indicator_id, unitId: t.unit_id, period: t.period, target: Number(t.target), note: t.note, version: t.version });
+
+export async function listIndicatorTargets(ctx: AppContext, actor: Actor, q: { indicatorId?: number | undefined; unitId?: number | undefined }): Promise<TargetView[]> {
+  const visible = visibleUnitIds(actor);
+  const unitIds = q.unitId ? (visible && !visible.includes(q.unitId) ? [] : [q.unitId]) : visible;
+  return (await listTargets(ctx.db, { indicatorId: q.indicatorId, unitIds })).map(presentTarget);
+}
+
 export async function setTarget(ctx: AppContext, actor: Actor, body: TargetBody): Promise<TargetView> {
   return withTransaction(ctx.db, async (trx) => {
     const ind = await findIndicator(trx, body.indicatorId);
@@ -251,7 +261,7 @@ export async function setTarget(ctx: AppContext, actor: Actor, body: TargetBody)
     const problems = rangeProblems(ind, body.target, 'body.target');
     if (problems.length) throw new AppError('INDICATOR_BAD_VALUE', problems);
     const t = await upsertTarget(trx, { indicator_id: body.indicatorId, unit_id: body.unitId, period: body.period, target: body.target, note: body.note ?? null }, ctx.clock().toISOString());
-    const view = { id: t.id, indicatorId: t.indicator_id, unitId: t.unit_id, period: t.period, target: Number(t.target), note: t.note, version: t.version };
+    const view = presentTarget(t);
     await audit(ctx, trx, actor, { action: 'indicator_target.set', entity: 'indicator_target', entityId: t.id, after: view });
     return view;
   });

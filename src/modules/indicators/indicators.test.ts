@@ -144,6 +144,13 @@ describeEachDialect('indicators', (h) => {
     expect(t.statusCode).toBe(200);
     const v = (await office.get(`/api/v1/indicators/values?unitId=${countyId}&indicatorId=${ids.get('KPI-SB-TIME')}&periodFrom=2025`)).json();
     expect(v[0].target).toBe(0.5);
+    // Targets for periods without a value yet are listed too (the demo sets the city's 2025 targets).
+    const targets = (await (await h.as('leader')).get(`/api/v1/indicators/targets?unitId=${cityId}`)).json();
+    expect(targets.map((x: { period: string; target: number }) => [x.period, x.target])).toEqual([
+      ['2025', 0.5],
+      ['2025', 2.54],
+    ]);
+    expect((await (await h.as('liaison')).get(`/api/v1/indicators/targets?unitId=${cityId}`)).json()).toEqual([]);
   });
 
   it("scores the city's stored values under the demo method and explains every number", async () => {

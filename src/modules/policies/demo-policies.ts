@@ -11,7 +11,8 @@ export interface DemoPolicy extends PolicyBody {
 }
 
 const hohhot = '"新城区", "回民区", "玉泉区", "赛罕区", "土默特左旗", "托克托县", "和林格尔县", "清水河县", "武川县", "呼和浩特经济技术开发区"';
-const ex = (name: string, expected: boolean, enterprise: Partial<EnterpriseInput>) => ({ name, expected, enterprise });
+/** Demo examples are judged as of the day the demo library was written. */
+const ex = (name: string, expected: boolean, enterprise: Partial<EnterpriseInput>) => ({ name, expected, asOf: '2026-03-02', enterprise });
 
 export const DEMO_POLICIES: DemoPolicy[] = [
   {

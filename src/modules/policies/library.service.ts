@@ -25,7 +25,7 @@ import type { RuleProblem } from './rules/ast.js';
 import { checkFormula, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { compileRule } from './rules/compile.js';
-import { shanghaiDays } from './rules/dates.js';
+import { shanghaiDays, toDays } from './rules/dates.js';
 
 export function presentBenefit(b: BenefitRow): BenefitView {
   return {
@@ -77,16 +77,13 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
   if (!checked.ok) {
     return { ok: false, problems: checked.problems, examples: examples.map((e) => ({ name: e.name, expected: e.expected, actual: null, pass: false, explanation: null, problem: '规则有误，未运行 / the rule has errors' })) };
   }
-  const facts = examples.map((e) => exampleFacts(e.enterprise));
-  const cols = Columns.from(facts.flatMap((f) => (f.facts ? [f.facts] : [])));
-  const compiled = compileRule(checked.rule, cols, today, body.text);
-  let row = 0;
-  const outcomes = examples.map((e, k) => {
-    const f = facts[k]!;
+  const outcomes = examples.map((e) => {
+    const f = exampleFacts(e.enterprise);
     if (!f.facts) return { name: e.name, expected: e.expected, actual: null, pass: false, explanation: null, problem: f.problems.map((p) => `${p.field}: ${p.message}`).join('；') };
-    const i = row++;
-    const actual = compiled.test(i);
-    return { name: e.name, expected: e.expected, actual, pass: actual === e.expected, explanation: compiled.explain(i), problem: null };
+    // Each example is judged on its own day, so "registered within 1 year" examples do not age.
+    const compiled = compileRule(checked.rule, Columns.from([f.facts]), e.asOf ? toDays(e.asOf) : today, body.text);
+    const actual = compiled.test(0);
+    return { name: e.name, expected: e.expected, actual, pass: actual === e.expected, explanation: compiled.explain(0), problem: null };
   });
   return { ok: true, problems: [], examples: outcomes };
 }

@@ -1,58 +1,30 @@
-import ExcelJS from 'exceljs';
-import type { SnapshotView } from '../../common/schemas/supervision.js';
+import type { SnapshotRowView, SnapshotView } from '../../common/schemas/supervision.js';
+import { type SheetColumn, addTableSheet, newWorkbook, workbookBuffer } from '../reports/excel.js';
 
-const COLUMNS: { header: string; key: string; width: number }[] = [
-  { header: '排名', key: 'rank', width: 6 },
-  { header: '单位', key: 'unit', width: 34 },
-  { header: '牵头事项', key: 'assigned', width: 10 },
-  { header: '已销号', key: 'closed', width: 8 },
-  { header: '推进中', key: 'inProgress', width: 8 },
-  { header: '逾期', key: 'overdue', width: 8 },
-  { header: '滞后（14天未报送）', key: 'stale', width: 18 },
-  { header: '逾期报送', key: 'lateReports', width: 10 },
-  { header: '被退回', key: 'returns', width: 8 },
-  { header: '得分', key: 'score', width: 8 },
-  { header: '较上周得分', key: 'scoreChange', width: 12 },
-  { header: '较上周逾期', key: 'overdueChange', width: 12 },
-  { header: '红黑榜', key: 'board', width: 8 },
+const board = (r: SnapshotRowView) => (r.board === 'red' ? '红榜' : r.board === 'black' ? '黑榜' : '');
+
+const COLUMNS: SheetColumn<SnapshotRowView>[] = [
+  { header: '排名', value: (r) => r.rank || null, align: 'center' },
+  { header: '单位', value: (r) => r.unit.name },
+  { header: '牵头事项', value: (r) => r.assigned },
+  { header: '已销号', value: (r) => r.closed },
+  { header: '推进中', value: (r) => r.inProgress },
+  { header: '逾期', value: (r) => r.overdue },
+  { header: '滞后（未报送进展）', value: (r) => r.stale },
+  { header: '逾期报送', value: (r) => r.lateReports },
+  { header: '被退回', value: (r) => r.returns },
+  { header: '得分', value: (r) => r.score },
+  { header: '较上周得分', value: (r) => r.change?.score ?? null },
+  { header: '较上周逾期', value: (r) => r.change?.overdue ?? null },
+  { header: '红黑榜', value: board, align: 'center' },
 ];
 
-/** The weekly snapshot as a workbook: one sheet of unit rows, one with the red/black list and the formula. */
+/** The weekly snapshot as a workbook: the unit rows, then the red/black list with the score formula. */
 export async function snapshotWorkbook(s: SnapshotView): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'bizenv';
-  const sheet = wb.addWorksheet(`周督查 ${s.weekOf}`);
-  sheet.columns = COLUMNS;
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of s.rows) {
-    sheet.addRow({
-      rank: r.rank || '',
-      unit: r.unit.name,
-      assigned: r.assigned,
-      closed: r.closed,
-      inProgress: r.inProgress,
-      overdue: r.overdue,
-      stale: r.stale,
-      lateReports: r.lateReports,
-      returns: r.returns,
-      score: r.score,
-      scoreChange: r.change ? r.change.score : '',
-      overdueChange: r.change ? r.change.overdue : '',
-      board: r.board === 'red' ? '红榜' : r.board === 'black' ? '黑榜' : '',
-    });
-  }
-  const board = wb.addWorksheet('红黑榜');
-  board.columns = [
-    { header: '榜单', key: 'board', width: 8 },
-    { header: '单位', key: 'unit', width: 34 },
-    { header: '得分', key: 'score', width: 8 },
-    { header: '逾期', key: 'overdue', width: 8 },
-  ];
-  board.getRow(1).font = { bold: true };
-  for (const r of s.red) board.addRow({ board: '红榜', unit: r.unit.name, score: r.score, overdue: r.overdue });
-  for (const r of s.black) board.addRow({ board: '黑榜', unit: r.unit.name, score: r.score, overdue: r.overdue });
-  board.addRow([]);
-  board.addRow(['计分规则', s.formula.zh]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const wb = newWorkbook();
+  addTableSheet(wb, `周督查 ${s.weekOf}`, COLUMNS, s.rows, { title: `周督查情况（${s.period.from} 至 ${s.period.to}）`, freezeColumns: 2 });
+  const boards = addTableSheet(wb, '红黑榜', [COLUMNS[12], COLUMNS[1], COLUMNS[9], COLUMNS[5]], [...s.red, ...s.black]);
+  boards.addRow([]);
+  boards.addRow(['计分规则', s.formula.zh]);
+  return workbookBuffer(wb);
 }

@@ -78,8 +78,8 @@ describeEachDialect('weekly supervision (周督查) and the red/black list', (h)
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     const sheet = wb.worksheets[0];
-    expect(sheet.getRow(1).values).toContain('得分');
-    expect(sheet.getRow(2).getCell(2).value).toBe(leader.rows[0].unit.name);
+    expect(sheet.getRow(2).values).toContain('得分');
+    expect(sheet.getRow(3).getCell(2).value).toBe(leader.rows[0].unit.name);
     expect(wb.getWorksheet('红黑榜')!.getColumn(1).values).toContain('黑榜');
 
     const list = (await (await h.as('office')).get('/api/v1/supervision/weekly')).json();

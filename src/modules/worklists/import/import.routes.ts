@@ -1,10 +1,11 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../common/errors.js';
+import { jobRunView } from '../../../common/schemas/jobs.js';
 import { importCommitBody, importPreviewView, importQuery, importResultView } from '../../../common/schemas/worklists-import.js';
 import type { AppContext } from '../../../context.js';
 import { actorOf } from '../../../http/access.js';
-import { importCommitUpload, importPreviewUpload } from './import.service.js';
+import { enqueueImportCommit, importCommitUpload, importPreviewUpload } from './import.service.js';
 
 const tags = ['worklists'];
 
@@ -51,6 +52,15 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '确认导入（全部或仅无误的行） / commit a previewed import', body: importCommitBody, response: { 200: importResultView } },
       },
       async (request) => importCommitUpload(ctx, actorOf(request), request.body),
+    );
+
+    app.post(
+      '/worklists/imports/commit-job',
+      {
+        config: { access: ['admin', 'office'] },
+        schema: { tags, summary: '后台确认导入，进度见 /jobs/runs/:id / commit as a background job', body: importCommitBody, response: { 202: jobRunView } },
+      },
+      async (request, reply) => reply.status(202).send(await enqueueImportCommit(ctx, actorOf(request), request.body)),
     );
   };
 }

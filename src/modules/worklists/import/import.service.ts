@@ -1,8 +1,10 @@
 import { AppError, type ErrorDetail } from '../../../common/errors.js';
 import type { ImportCommitBody, ImportPreviewView, ImportProblem, ImportResultView, WorklistImportPreview } from '../../../common/schemas/worklists-import.js';
+import type { JobRunView } from '../../../common/schemas/jobs.js';
 import type { ItemKind } from '../../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../../context.js';
 import { withTransaction } from '../../../db/database.js';
+import { enqueueJob } from '../../../jobs/runtime.js';
 import { audit } from '../../org/audit.service.js';
 import { loadUnitResolver } from '../../org/units.service.js';
 import { findOrCreateList, upsertImportedItems } from '../worklists.service.js';
@@ -130,11 +132,19 @@ export async function importPreviewUpload(
 }
 
 /** API step 2: parse the kept file again (units may have changed since) and commit it. */
-export async function importCommitUpload(ctx: AppContext, actor: Actor, body: ImportCommitBody): Promise<ImportResultView> {
+export async function importCommitUpload(ctx: AppContext, actor: Actor, body: ImportCommitBody, onProgress?: (m: string) => void): Promise<ImportResultView> {
   assertMayImport(actor);
   const { meta, buffer } = await loadPending(ctx, body.token, actor.id);
-  const p = await previewWorkbook(ctx, buffer, meta.kind);
+  const p = await previewWorkbook(ctx, buffer, meta.kind, onProgress);
+  onProgress?.(`committing ${p.rows.length} rows`);
   const result = await commitWorkbook(ctx, actor, p, { kind: meta.kind, list: meta.list, keepValid: body.keepValid, fileName: meta.fileName ?? undefined });
   await discard(ctx, body.token);
   return result;
+}
+
+/** API step 2 for a large file: the same commit as a background job the web page can follow. */
+export async function enqueueImportCommit(ctx: AppContext, actor: Actor, body: ImportCommitBody): Promise<JobRunView> {
+  assertMayImport(actor);
+  await loadPending(ctx, body.token, actor.id); // an expired token fails now, not later in the job
+  return enqueueJob(ctx, 'worklists.import', body, { actorId: actor.id });
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, expect, it } from 'vitest';
+import { drainJobs } from '../../../jobs/runtime.js';
 import { type Client, describeEachDialect } from '../../../test/harness.js';
 import { HEADER, multipart, rawZip, workbook } from './import.fixtures.js';
 
@@ -131,6 +132,19 @@ describeEachDialect(
       expect(keep.statusCode).toBe(422);
       expect(await count()).toBe(n);
       expect(await h.ctx.db.selectFrom('worklist').select('id').where('name', '=', '坏文件').execute()).toEqual([]);
+    });
+
+    it('commits a large list as a background job whose progress and result the page can follow', async () => {
+      const office = await h.as('office');
+      const token = (await upload(office, await goodList(), '后台导入')).json().token;
+      const queued = await office.post('/api/v1/worklists/imports/commit-job', { token });
+      expect(queued.statusCode).toBe(202);
+      expect(queued.json()).toMatchObject({ name: 'worklists.import', status: expect.stringMatching(/queued|running/) });
+      await drainJobs(h.ctx);
+      const run = (await office.get(`/api/v1/jobs/runs/${queued.json().id}`)).json();
+      expect(run).toMatchObject({ status: 'succeeded', result: { list: '后台导入', created: 3 } });
+      expect(await itemsOf('后台导入')).toHaveLength(3);
+      expect((await office.post('/api/v1/worklists/imports/commit-job', { token })).statusCode).toBe(410);
     });
 
     it('describes the import and export routes in the OpenAPI document', async () => {

@@ -29,7 +29,9 @@ export default function PoliciesPage() {
               { title: '领域', dataIndex: 'area', width: 90, render: (a: PolicyView['area']) => pick(POLICY_AREA_LABELS[a]) },
             ]}
             expandable={{
-              defaultExpandAllRows: true,
+              // Benefits are what staff work on: every policy stays open.
+              expandedRowKeys: (data?.items ?? []).map((p) => p.id),
+              showExpandColumn: false,
               expandedRowRender: (p: PolicyView) => (
                 <List
                   size="small"

@@ -21,9 +21,10 @@ export default function BulletinPage() {
   const report = useReportError();
   const [form] = Form.useForm<{ title: string } & Commentary>();
   const [busy, setBusy] = useState(false);
-  const [bulletin, setBulletin] = useState<BulletinView>();
+  // The latest answer of a save or publish replaces what was loaded.
+  const [updated, setBulletin] = useState<BulletinView>();
   const { data } = useLoad(useCallback(() => api.get<BulletinView>(`/supervision/bulletins/${id}`), [id]));
-  useEffect(() => setBulletin(data), [data]);
+  const bulletin = updated && updated.id === data?.id ? updated : data;
   useEffect(() => {
     if (bulletin) form.setFieldsValue({ title: bulletin.title, ...bulletin.commentary });
   }, [bulletin, form]);
