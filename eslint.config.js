@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'e2e/screenshots', '.tmp'] },
+  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'e2e/screenshots', '.tmp', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,6 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Plain Node scripts that run before dependencies are installed.
+    files: ['scripts/**/*.mjs', 'bin/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['web/src/**/*.{ts,tsx}'],

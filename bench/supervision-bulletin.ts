@@ -20,18 +20,23 @@ export async function supervisionBulletin(): Promise<Record<string, unknown>> {
     await runEscalation(ctx, SYSTEM_ACTOR);
     const month = new Date().toISOString().slice(0, 7);
     const times: number[] = [];
+    // CPU time of this process beside the wall time: on a shared, busy machine the wall time mostly measures the others.
+    const cpu: number[] = [];
     let bytes = 0;
     let charts = 0;
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       const b = await previewBulletin(ctx, month);
       const docx = await bulletinDocument(b, 'docx', ctx.config);
       times.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
       bytes = docx.length;
       charts = new Set(docx.toString('latin1').match(/word\/media\/[\w.-]+\.png/g) ?? []).size;
     }
     const ms = median(times);
-    return { items: 1000, units: 60, charts_in_zip_index: charts, docx_bytes: bytes, runs_ms: times.map(Math.round), median_ms: ms, target_ms: TARGET_MS, pass: ms <= TARGET_MS };
+    return { items: 1000, units: 60, charts_in_zip_index: charts, docx_bytes: bytes, runs_ms: times.map(Math.round), median_ms: ms, median_cpu_ms: median(cpu), target_ms: TARGET_MS, pass: ms <= TARGET_MS };
   } finally {
     await close();
   }

@@ -11,17 +11,22 @@ export async function supervisionWeekly(): Promise<Record<string, unknown>> {
   const { ctx, close } = await supervisionBenchContext({ items: ITEMS, units: 60 });
   try {
     const times: number[] = [];
+    // CPU time of this process beside the wall time: on a shared, busy machine the wall time mostly measures the others.
+    const cpu: number[] = [];
     let rows = 0;
     const monday = mondayOf(new Date().toISOString().slice(0, 10));
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       const { snapshot, created } = await takeWeeklySnapshot(ctx, SYSTEM_ACTOR, { weekOf: addDays(monday, -7 * i) });
       times.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
       if (!created) throw new Error('snapshot was not taken');
       rows = snapshot.rows.length;
     }
     const ms = median(times);
-    return { items: ITEMS, units: rows, dialect: ctx.database.dialect, runs_ms: times.map(Math.round), median_ms: ms, target_ms: TARGET_MS, pass: ms <= TARGET_MS };
+    return { items: ITEMS, units: rows, dialect: ctx.database.dialect, runs_ms: times.map(Math.round), median_ms: ms, median_cpu_ms: median(cpu), target_ms: TARGET_MS, pass: ms <= TARGET_MS };
   } finally {
     await close();
   }

@@ -33,6 +33,14 @@ export interface E2E {
   screenshot(page: Page, name: string): Promise<void>;
 }
 
+/** The top-level navigation entries: a plain item, or the title of a group (antd marks them by class, not role). */
+export async function topNavLabels(page: Page, menuName = '导航菜单'): Promise<string[]> {
+  const menu = page.getByRole('menu', { name: menuName });
+  await menu.waitFor();
+  const top = menu.locator(':scope > li.ant-menu-item, :scope > li.ant-menu-submenu > .ant-menu-submenu-title');
+  return (await top.allInnerTexts()).map((s) => s.trim());
+}
+
 export interface E2EOptions {
   /**
    * `full` (default): the whole demo data set; `light`: reference units and the demo accounts
@@ -89,7 +97,13 @@ export function describeE2E(name: string, body: (e: E2E) => void, opts: E2EOptio
         },
         async loginAs(page: Page, username: string, password = config.demoPassword) {
           await page.goto('/login');
-          await page.getByLabel(/用户名|Username/).fill(username);
+          await page
+            .getByLabel(/用户名|Username/)
+            .fill(username)
+            .catch(async (err: unknown) => {
+              await state.screenshot(page, `login-failed-${username}`);
+              throw err;
+            });
           await page.getByLabel(/^(密码|Password)$/).fill(password);
           await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
           await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).not.toBe('/login');

@@ -32,4 +32,16 @@ describeE2E('indicators: rank forecast', (e) => {
     await page.goto('/indicators/forecast');
     await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
   });
+
+  test('office staff see the catalogue with scored bounds and a KPI trend with its source', async () => {
+    const page = await e.newPage();
+    await e.loginAs(page, 'office');
+    await page.goto('/indicators');
+    await expect.poll(() => page.getByText('边界未核实').count()).toBeGreaterThan(0);
+    await e.screenshot(page, 'indicators-catalogue');
+    await page.getByRole('tab', { name: '数值与趋势' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: '98 %' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: '数值与趋势' }).locator('canvas').count()).toBe(1);
+    await e.screenshot(page, 'indicators-values');
+  });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { describeE2E } from './fixture.js';
+import { describeE2E, topNavLabels } from './fixture.js';
 
 describeE2E('language', (e) => {
   test('the login page switches to English and keeps it after a reload', async () => {
@@ -20,10 +20,9 @@ describeE2E('language', (e) => {
     await page.getByRole('heading', { name: /^您好，/ }).waitFor();
     await e.screenshot(page, 'login-zh-home');
     await page.getByRole('button', { name: 'English' }).click();
-    const menu = page.getByRole('menu', { name: 'Navigation' });
-    await expect.poll(() => menu.getByRole('menuitem').allInnerTexts()).toEqual(['Home', 'Policies', 'Demands']);
+    await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Demands']);
     await page.reload();
-    await expect.poll(() => page.getByRole('menu', { name: 'Navigation' }).getByRole('menuitem').allInnerTexts()).toEqual(['Home', 'Policies', 'Demands']);
+    await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Demands']);
     expect(await page.getByRole('heading', { name: /^Hello, / }).count()).toBe(1);
     await e.screenshot(page, 'home-en');
 

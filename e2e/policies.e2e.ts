@@ -17,17 +17,20 @@ describeE2E('policies (免申即享)', (e) => {
     await expect.poll(() => visible(page, /第 2 行第 5 列.*turnover/).count()).toBe(1);
     await e.screenshot(page, 'policies-rule-error');
 
-    await rule.fill('has("高新技术企业")\nand taxGrade in ["A", "B", "M"]\nand registeredOn < today - 1 year');
+    await rule.fill('has("高新技术企业")\nand taxGrade in ["A", "B"]\nand county in ["赛罕区", "新城区"]');
     await visible(page, '规则有效').waitFor();
     await page.getByRole('button', { name: '在示例企业上测试' }).click();
     const rows = page.getByRole('row').filter({ hasText: '持证企业' });
     await expect.poll(() => rows.innerText()).toContain('通过');
+    expect(await visible(page, '未通过').count()).toBe(0);
     await e.screenshot(page, 'policies-rule-examples');
     await page.getByRole('button', { name: '保存规则' }).click();
-    await expect.poll(() => visible(page, '待重新匹配').count()).toBeGreaterThan(0);
+    const item = page.getByRole('listitem').filter({ hasText: 'KJ-GXQY' });
+    await expect.poll(() => item.innerText()).toContain('待重新匹配');
 
     await page.goto('/policies/match');
-    await page.getByRole('button', { name: '匹配变化部分' }).click();
+    // The server rebuilds the changed rule's matches over the demo registry; a busy machine answers slowly.
+    await page.getByRole('button', { name: '匹配变化部分' }).click({ timeout: 90_000 });
     await expect.poll(() => page.getByRole('status', { name: '匹配进度' }).innerText(), { timeout: 120_000 }).toContain('匹配完成');
     await e.screenshot(page, 'policies-match-done');
 
@@ -43,7 +46,7 @@ describeE2E('policies (免申即享)', (e) => {
     await expect.poll(() => drawer.getByLabel(/不满足$/).count()).toBeGreaterThan(0);
     expect(await drawer.innerText()).toContain('实际');
     await e.screenshot(page, 'policies-why-not');
-  });
+  }, 240_000);
 
   test('the demo enterprise sees what it qualifies for and what it nearly qualifies for', async () => {
     const page = await e.newPage();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { rasterizeSvg, renderChartPng, renderChartSvg } from './charts.js';
+import { chartFont, rasterizeSvg, renderChartPng, renderChartSvg } from './charts.js';
 import { chineseNumber, numberHeadings, officialDate } from './document.js';
 import { officialDocument } from './docx.js';
 import { addTableSheet, newWorkbook, textWidth, workbookBuffer } from './excel.js';
@@ -12,11 +12,13 @@ const TITLE_CHART = { title: { text: '各旗县区任务完成率', left: 'cente
 
 /** Dark pixels in the band where the chart title is drawn. */
 function darkPixelsInTitle(img: { pixels: Buffer; width: number; height: number }): number {
+  // `pixels` is a getter that copies the whole image out of the native renderer: read it once.
+  const px = img.pixels;
   let dark = 0;
   for (let y = 0; y < Math.floor(img.height * 0.15); y++) {
     for (let x = Math.floor(img.width * 0.25); x < Math.floor(img.width * 0.75); x++) {
       const i = (y * img.width + x) * 4;
-      if (img.pixels[i] < 128 && img.pixels[i + 1] < 128 && img.pixels[i + 2] < 128) dark++;
+      if (px[i] < 128 && px[i + 1] < 128 && px[i + 2] < 128) dark++;
     }
   }
   return dark;
@@ -27,7 +29,7 @@ describe('charts', () => {
     const svg = renderChartSvg(TITLE_CHART, { width: 600, height: 300 });
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('各旗县区任务完成率');
-    expect(svg).toContain('Noto Sans CJK SC');
+    expect(svg).toContain(chartFont().family);
   });
 
   it('draws the Chinese title in the PNG (with the font there are glyphs, without it nothing)', () => {
@@ -77,7 +79,7 @@ describe('official document (.docx, GB/T 9704-2012)', async () => {
 
   it('names the official fonts and sizes: 小标宋 2号 title, 仿宋_GB2312 3号 body, 黑体 and 楷体 headings', () => {
     for (const f of ['方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312']) expect(xml).toContain(`w:eastAsia="${f}"`);
-    const runOf = (text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*?<w:t[^>]*>${text}</w:t>`, 's').exec(xml)?.[0] ?? '';
+    const runOf = (text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*?<w:t[^>]*>${text}[^<]*</w:t>`, 's').exec(xml)?.[0] ?? '';
     expect(runOf('关于2026年2月全市优化营商环境')).toMatch(/w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/s);
     expect(runOf('一、基本情况')).toMatch(/w:eastAsia="黑体".*<w:sz w:val="32"\/>/s);
     expect(runOf('（一）政务服务领域')).toMatch(/w:eastAsia="楷体_GB2312"/);

@@ -123,8 +123,25 @@ export function bulletinDocumentInput(b: BulletinView): OfficialDocumentInput {
   };
 }
 
+// Drawing the charts is the slow part; a bulletin at a given version always gives the same document
+// input (a published one never changes), so the .docx and the .pdf of it share one drawing.
+const inputs = new Map<string, OfficialDocumentInput>();
+const CACHED = 8;
+
+function cachedInput(b: BulletinView): OfficialDocumentInput {
+  if (!b.id) return bulletinDocumentInput(b);
+  const key = `${b.id}:${b.version}:${b.generatedAt}`;
+  let input = inputs.get(key);
+  if (!input) {
+    input = bulletinDocumentInput(b);
+    inputs.set(key, input);
+    for (const k of inputs.keys()) if (inputs.size > CACHED) inputs.delete(k);
+  }
+  return input;
+}
+
 /** The bulletin as .docx (Word, GB/T 9704) or .pdf (the same content printed by Chromium). */
 export async function bulletinDocument(b: BulletinView, format: 'docx' | 'pdf', opts: { chromiumPath: string }): Promise<Buffer> {
-  const input = bulletinDocumentInput(b);
+  const input = cachedInput(b);
   return format === 'docx' ? officialDocument(input) : officialDocumentPdf(input, opts);
 }

@@ -3,6 +3,8 @@ import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
 import { DEMO_PAIR, closeItem, setChinaTime, unzip } from './supervision.fixtures.js';
 
+/** Drawing four charts takes seconds on a busy 2-core machine; the default 30 s is too tight for two documents. */
+const DRAWING_TIMEOUT = 120_000;
 const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 describeEachDialect(
@@ -101,7 +103,7 @@ describeEachDialect(
       expect(xml).toMatch(/<w:pgMar w:top="209[78]" [^>]*w:left="158[78]"/);
       const footers = [...files.keys()].filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => text(files.get(f)!.toString('utf8')));
       expect(footers.some((f) => f.includes('— ') && f.includes(' —'))).toBe(true);
-    });
+    }, DRAWING_TIMEOUT);
 
     it('publishes once; a published bulletin keeps its figures and refuses edits, a second publish and a redraft', async () => {
       const office = await h.as('office');
@@ -125,7 +127,7 @@ describeEachDialect(
       expect(after.data.totals.closed).toBe(1);
       const doc = await office.get(`/api/v1/supervision/bulletins/${bulletin.id}/document.docx`);
       expect(text((await unzip(doc.rawPayload)).get('word/document.xml')!.toString('utf8'))).toContain('一是个别单位逾期事项未按期整改。');
-    });
+    }, DRAWING_TIMEOUT);
   },
   { config: { sessionHours: 24 * 30 } },
 );

@@ -12,8 +12,9 @@ import type { EscalationSettings, ScoreSettings, UnitFigures } from '../../commo
  *
  * rounded to one decimal. Only units with at least one lead assignment are ranked. Ties go to the
  * unit with fewer overdue items, then to the unit's place in the unit list.
- * Red list: the top `redCount` ranked units that have no overdue item.
- * Black list: the bottom `blackCount` ranked units that have an overdue or stale item.
+ * Red list: the best `redCount` units of the upper half of the ranking.
+ * Black list: the worst `blackCount` units of the lower half that have an overdue or stale item.
+ * Halves keep the two lists apart however few units are ranked (the upper half takes the middle one).
  */
 export const DEFAULT_SCORE: ScoreSettings = {
   weights: { completion: 100, overdue: 5, stale: 2, lateReports: 1, returns: 1 },
@@ -36,11 +37,11 @@ export function scoreFormula(s: ScoreSettings): { zh: string; en: string } {
     zh:
       `得分 = ${w.completion} × 已销号数 / 牵头事项数 − ${w.overdue} × 逾期事项数 − ${w.stale} × 滞后事项数（${s.staleDays} 天未报送进展）` +
       ` − ${w.lateReports} × 逾期报送次数 − ${w.returns} × 被退回次数；保留一位小数。` +
-      `红榜：得分最高且无逾期事项的前 ${s.redCount} 个单位；黑榜：得分最低且有逾期或滞后事项的后 ${s.blackCount} 个单位。`,
+      `红榜：排名前一半中得分最高的 ${s.redCount} 个单位；黑榜：排名后一半中有逾期或滞后事项、得分最低的 ${s.blackCount} 个单位。`,
     en:
       `score = ${w.completion} × closed / assigned − ${w.overdue} × overdue − ${w.stale} × stale (no report for ${s.staleDays} days)` +
       ` − ${w.lateReports} × late reports − ${w.returns} × returns; one decimal. ` +
-      `Red list: the best ${s.redCount} units without overdue items; black list: the worst ${s.blackCount} units with overdue or stale items.`,
+      `Red list: the best ${s.redCount} units of the upper half of the ranking; black list: the worst ${s.blackCount} units of the lower half with overdue or stale items.`,
   };
 }
 
@@ -65,9 +66,9 @@ export function rankUnits<T extends { figures: UnitFigures }>(rows: T[], s: Scor
     .filter((r) => r.row.figures.assigned > 0)
     .sort((a, b) => b.score - a.score || a.row.figures.overdue - b.row.figures.overdue || a.order - b.order)
     .map((r, i) => ({ row: r.row, score: r.score, rank: i + 1, board: null as 'red' | 'black' | null }));
-  const red = ranked.filter((r) => r.row.figures.overdue === 0).slice(0, s.redCount);
-  for (const r of red) r.board = 'red';
-  const candidates = ranked.filter((r) => r.board === null && r.row.figures.overdue + r.row.figures.stale > 0);
+  const half = Math.ceil(ranked.length / 2);
+  for (const r of ranked.slice(0, Math.min(s.redCount, half))) r.board = 'red';
+  const candidates = ranked.slice(half).filter((r) => r.row.figures.overdue + r.row.figures.stale > 0);
   for (const r of s.blackCount > 0 ? candidates.slice(-s.blackCount) : []) r.board = 'black';
   return ranked;
 }

@@ -1,8 +1,27 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
+import { DEFAULT_SCORE, rankUnits, scoreOf } from './score.js';
 import { DEMO_PAIR, closeItem, returnReport, reportUp, setChinaTime } from './supervision.fixtures.js';
+import { emptyFigures } from './figures.js';
+
+describe('the red/black-list score', () => {
+  const unit = (id: number, f: Partial<ReturnType<typeof emptyFigures>>) => ({ id, figures: { ...emptyFigures(), assigned: 10, ...f } });
+  it('follows the documented formula and keeps the two lists apart', () => {
+    expect(scoreOf({ ...emptyFigures(), assigned: 4, closed: 3, overdue: 1, stale: 2, lateReports: 1, returns: 1 }, DEFAULT_SCORE)).toBe(75 - 5 - 4 - 1 - 1);
+    const units = [unit(1, { closed: 9 }), unit(2, { closed: 5, overdue: 1 }), unit(3, { closed: 5 }), unit(4, { closed: 1, stale: 3 }), unit(5, { closed: 2 }), unit(6, { assigned: 0 }), unit(7, { closed: 0, overdue: 4 })];
+    const ranked = rankUnits(units, { ...DEFAULT_SCORE, redCount: 2, blackCount: 5 });
+    expect(ranked.map((r) => [r.row.id, r.rank, r.board])).toEqual([
+      [1, 1, 'red'],
+      [3, 2, 'red'],
+      [2, 3, null],
+      [5, 4, null], // lower half, but nothing overdue or stale
+      [4, 5, 'black'],
+      [7, 6, 'black'],
+    ]);
+  });
+});
 
 describeEachDialect('weekly supervision (周督查) and the red/black list', (h) => {
   let unitA: number;

@@ -260,12 +260,13 @@ export function compileRule(rule: Resolved, cols: Columns, today: number, text =
   const all = g.build<(n: number, out: Int32Array) => number>(
     `return function (n, out) { let k = 0; for (let i = 0; i < n; i++) { if (${expr}) out[k++] = i; } return k; };`,
   );
-  const test = g.fn(rule);
-  const parts = conjuncts(rule).map((c) => g.fn(c));
+  // The single-row functions serve explanations and near misses; bulk matching never needs them.
+  let parts: Fn[] | undefined;
   return {
     matchAll: (out) => all(cols.n, out),
-    test,
+    test: (i) => g.fn(rule)(i),
     failures(i, limit) {
+      parts ??= conjuncts(rule).map((c) => g.fn(c));
       let f = 0;
       for (const p of parts) if (!p(i) && ++f >= limit) break;
       return f;

@@ -1,5 +1,8 @@
 import { Alert, Table, Tag } from 'antd';
-import type { CatalogueView, IndicatorView } from '../../../../src/common/schemas/indicators.js';
+import { useCallback } from 'react';
+import type { CatalogueView, IndicatorView, MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
+import { api } from '../../api.js';
+import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { L } from './labels.js';
 
@@ -9,6 +12,11 @@ type Row = IndicatorView & { children?: Row[] };
 export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
   const { pick, lang } = useI18n();
   const env = new Map(catalogue.environments.map((e) => [e.id, e]));
+  // Where a KPI is scored by a method, show that method's bounds and transform beside it.
+  const { data: methods } = useLoad(useCallback(() => api.get<MethodSummaryView[]>('/indicators/methods'), []));
+  const scored = new Map(
+    (methods ?? []).flatMap((m) => m.topics.flatMap((t) => t.components.filter((c) => c.catalogueCode).map((c) => [c.catalogueCode!, { method: m, c }] as const))),
+  );
   const kpis = catalogue.indicators.filter((i) => i.kind === 'kpi');
   const rows: Row[] = catalogue.indicators
     .filter((i) => i.kind === 'indicator')
@@ -24,12 +32,26 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
         size="small"
         pagination={false}
         dataSource={rows}
-        aria-label={pick(L.catalogue)}
+        expandable={{ defaultExpandAllRows: true }}
         columns={[
           { title: pick(L.indicator), render: (_, r) => (lang === 'en' ? r.nameEn : r.nameZh) },
           { title: pick(L.environment), render: (_, r) => (r.kind === 'indicator' ? pick(env.get(r.environment)!) : null) },
           { title: pick(L.unitOfMeasure), dataIndex: 'unitOfMeasure' },
           { title: pick(L.direction), render: (_, r) => (r.direction ? <Tag>{pick(r.direction === 'lower_is_better' ? L.lower : L.higher)}</Tag> : null) },
+          {
+            title: `${pick(L.bounds)}（${pick(L.method)}）`,
+            render: (_, r) => {
+              const hit = scored.get(r.code);
+              if (!hit) return null;
+              return (
+                <>
+                  {hit.c.worst} → {hit.c.best} · {hit.c.transform} {!hit.c.trusted && <Tag color="orange">{pick(L.unverified)}</Tag>}
+                  <br />
+                  <small>{pick(hit.method.name)}</small>
+                </>
+              );
+            },
+          },
           { title: pick(L.note), render: (_, r) => (r.kind === 'kpi' ? r.note : null), ellipsis: true },
         ]}
       />

@@ -1,6 +1,6 @@
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import type { CatalogueView, ValueView } from '../../../../src/common/schemas/indicators.js';
+import type { CatalogueView, TargetView, ValueView } from '../../../../src/common/schemas/indicators.js';
 import { api } from '../../api.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
@@ -23,10 +23,17 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
   const { data, reload } = useLoad(
     useCallback(() => (indicatorId && effectiveUnit ? api.get<ValueView[]>('/indicators/values', { indicatorId, unitId: effectiveUnit }) : Promise.resolve([])), [indicatorId, effectiveUnit]),
   );
+  const { data: targets } = useLoad(
+    useCallback(() => (indicatorId && effectiveUnit ? api.get<TargetView[]>('/indicators/targets', { indicatorId, unitId: effectiveUnit }) : Promise.resolve([])), [indicatorId, effectiveUnit]),
+  );
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const kpi = kpis.find((k) => k.id === indicatorId);
   const rows = data ?? [];
+  // The chart runs over every period with a value or a target, so future targets show as well.
+  const periods = [...new Set([...rows.map((r) => r.period), ...(targets ?? []).map((t) => t.period)])].sort();
+  const valueAt = new Map(rows.map((r) => [r.period, r.value]));
+  const targetAt = new Map((targets ?? []).map((t) => [t.period, t.target]));
   const canWrite = user.role === 'office' || user.role === 'admin';
 
   const submit = async () => {
@@ -63,11 +70,11 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
         option={{
           tooltip: { trigger: 'axis' },
           legend: { data: [pick(L.value), pick(L.target)] },
-          xAxis: { type: 'category', data: rows.map((r) => r.period) },
+          xAxis: { type: 'category', data: periods },
           yAxis: { type: 'value', name: kpi?.unitOfMeasure ?? '' },
           series: [
-            { name: pick(L.value), type: 'line', data: rows.map((r) => r.value) },
-            { name: pick(L.target), type: 'line', lineStyle: { type: 'dashed' }, data: rows.map((r) => r.target) },
+            { name: pick(L.value), type: 'line', data: periods.map((p) => valueAt.get(p) ?? null) },
+            { name: pick(L.target), type: 'line', lineStyle: { type: 'dashed' }, data: periods.map((p) => targetAt.get(p) ?? null) },
           ],
         }}
       />

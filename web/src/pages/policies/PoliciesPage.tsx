@@ -42,7 +42,7 @@ export default function PoliciesPage() {
                         <Tag>{b.code}</Tag>
                         {b.name}
                         {b.autoGrant ? <Tag color="blue">免申即享</Tag> : <Tag>需申报</Tag>}
-                        {b.matchStale && <Tag color="orange">待重新匹配</Tag>}
+                        {b.autoGrant && b.matchStale && <Tag color="orange">待重新匹配</Tag>}
                       </Space>
                     </List.Item>
                   )}
