@@ -126,9 +126,12 @@ describeE2E('administration', (e) => {
     await choose(page, dialog, '合并到', '呼和浩特市发展和改革委员会', '发改委');
     await dialog.getByRole('button', { name: '合并' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => renamed.count()).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: '呼和浩特市演示改名局', exact: true }).count()).toBe(0);
+    // Its names now lead to the unit it joined.
+    const target = page.getByRole('row').filter({ hasText: '呼和浩特市发展和改革委员会' }).first();
+    await expect.poll(() => target.innerText()).toContain('呼和浩特市演示改名局');
     await page.getByRole('checkbox', { name: '显示已撤销单位' }).check();
-    await expect.poll(() => renamed.innerText()).toContain('已并入 呼和浩特市发展和改革委员会');
+    await expect.poll(() => page.getByRole('cell', { name: /^呼和浩特市演示改名局\s*已并入 呼和浩特市发展和改革委员会$/ }).count()).toBe(1);
 
     const busy = page.getByRole('row').filter({ hasText: '呼和浩特市行政审批和政务服务局' }).first();
     await busy.getByRole('button', { name: '删除' }).click();

@@ -20,6 +20,7 @@ function ensureDebianPackages() {
   const missing = [];
   if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
   if (!fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) missing.push('fonts-noto-cjk');
+  if (!fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) missing.push('fonts-wqy-microhei');
   if (!missing.length) return;
   if (process.getuid?.() === 0 && has('apt-get')) {
     console.log(`Installing Debian packages: ${missing.join(' ')}`);
