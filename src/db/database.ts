@@ -33,6 +33,9 @@ export interface DatabaseOptions {
 export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection that the server closes (restart, admin termination) emits 'error' on the
+    // pool; unhandled, that would crash the process. The pool drops the client and reconnects later.
+    pool.on('error', (err) => console.warn(`PostgreSQL idle connection closed: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(opts.databaseUrl);
     url.password = '';

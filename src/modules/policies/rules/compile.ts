@@ -1,4 +1,4 @@
-import { resolveCounty } from '../counties.js';
+import { countyLabel, resolveCounty } from '../counties.js';
 import { checkIndustryCode, industryUnder } from '../industry.js';
 import type { Expr, Literal } from './ast.js';
 import { type Resolved, conjuncts } from './check.js';
@@ -289,7 +289,10 @@ function display(g: Gen, e: Expr, i: number): string {
       const k = g.cols.enums[e.name]![i]!;
       return k === MISSING_ENUM ? '无数据' : def.values![k]!;
     }
-    if (def.type === 'county') return g.cols.countyDict[g.cols.county[i]!] || '无数据';
+    if (def.type === 'county') {
+      const code = g.cols.countyDict[g.cols.county[i]!];
+      return code ? `${countyLabel(code)}（${code}）` : '无数据';
+    }
     if (def.type === 'industry') return g.cols.industryDict[g.cols.industry[i]!] || '无数据';
     if (def.type === 'string') return g.cols.strings[e.name as 'uscc' | 'name'][i] ?? '';
   }
