@@ -9,11 +9,12 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 const BIN = path.resolve('bin/bizenv');
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 });
+  const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 180_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('bizenv CLI on SQLite', () => {
+// Each command starts a fresh Node process that loads the whole application: seconds each on a busy machine.
+describe('bizenv CLI on SQLite', { timeout: 300_000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-cli-'));
   const env = { BIZENV_DATA_DIR: dir, BIZENV_DEMO_PASSWORD: 'Cli-demo-2026' };
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -73,7 +74,7 @@ describe('bizenv CLI on SQLite', () => {
   });
 });
 
-describe('bizenv CLI on PostgreSQL', () => {
+describe('bizenv CLI on PostgreSQL', { timeout: 300_000 }, () => {
   const adminUrl = inject('pgAdminUrl');
   const name = `bizenv_cli_${randomBytes(4).toString('hex')}`;
   const url = adminUrl ? Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString() : '';
