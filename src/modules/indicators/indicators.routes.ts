@@ -1,7 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../common/errors.js';
 import {
   catalogueView,
   createIndicatorBody,
@@ -43,6 +42,7 @@ import {
 } from './indicators.service.js';
 import { loadMethod } from './method.js';
 import { forecast, importPeerValues, listMethodSummaries, rollUp, scorePosted, scoreUnit, summarizeMethod } from './scores.service.js';
+import { readUpload } from '../../http/upload.js';
 
 const tags = ['indicators'];
 const WRITERS = ['admin', 'office'] as const;
@@ -100,17 +100,8 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '从 Excel 导入数值（multipart，字段 file；全部成功或全部不导入） / import values from .xlsx, all or nothing', consumes: ['multipart/form-data'], response: { 200: importResultView } },
       },
       async (request) => {
-        if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', [{ path: 'body', message: '请以 multipart/form-data 上传 / send multipart/form-data' }]);
-        const part = await request.file();
-        if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '缺少文件 / no file' }]);
-        let data: Buffer;
-        try {
-          data = await part.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
-          throw err;
-        }
-        return importIndicatorValues(ctx, actorOf(request), { filename: part.filename, data });
+        const { filename, data } = await readUpload(request, ctx.config.uploadMaxBytes);
+        return importIndicatorValues(ctx, actorOf(request), { filename, data });
       },
     );
 

@@ -1,7 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../common/errors.js';
 import { jobRunView } from '../../common/schemas/jobs.js';
 import { idParam } from '../../common/schemas/org.js';
 import {
@@ -42,6 +41,7 @@ import { importRegistry } from './enterprises.import.js';
 import { createEnterprise, getEnterprise, listVisibleEnterprises, updateEnterprise } from './enterprises.service.js';
 import { checkRuleText, createBenefit, createPolicy, getPolicy, listPolicyLibrary, updateBenefit, updatePolicy } from './library.service.js';
 import { actOnResult, explainEnterprise, exportResults, getResult, listVisibleResults, payoutTotals, portalOverview } from './results.service.js';
+import { readUpload } from '../../http/upload.js';
 
 const tags = ['policies'];
 const STAFF = ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison'] as const;
@@ -73,17 +73,8 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '导入企业库（.xlsx/.csv，字段 file；commit=true 才写入） / import the registry', consumes: ['multipart/form-data'], querystring: importQuery, response: { 200: importView } },
       },
       async (request) => {
-        if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', [{ path: 'body', message: '请以 multipart/form-data 上传 / send multipart/form-data' }]);
-        const part = await request.file();
-        if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '缺少文件 / no file' }]);
-        let data: Buffer;
-        try {
-          data = await part.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
-          throw err;
-        }
-        return importRegistry(ctx, actorOf(request), data, part.filename, { commit: request.query.commit === 'true', keepValid: request.query.keepValid === 'true' });
+        const { filename, data } = await readUpload(request, ctx.config.uploadMaxBytes);
+        return importRegistry(ctx, actorOf(request), data, filename, { commit: request.query.commit === 'true', keepValid: request.query.keepValid === 'true' });
       },
     );
     app.get('/policies/enterprises/:id/explain', { config: { access: [...STAFF, 'enterprise'] }, schema: { tags, summary: '为什么不符合 / why (not) eligible', params: idParam, querystring: explainQuery, response: { 200: explainView } } }, async (request) =>

@@ -1,11 +1,11 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../../common/errors.js';
 import { jobRunView } from '../../../common/schemas/jobs.js';
 import { importCommitBody, importPreviewView, importQuery, importResultView } from '../../../common/schemas/worklists-import.js';
 import type { AppContext } from '../../../context.js';
 import { actorOf } from '../../../http/access.js';
 import { enqueueImportCommit, importCommitUpload, importPreviewUpload } from './import.service.js';
+import { readUpload } from '../../../http/upload.js';
 
 const tags = ['worklists'];
 
@@ -27,21 +27,9 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', [{ path: 'body', message: '请以 multipart/form-data 上传 / send multipart/form-data' }]);
-        const part = await request.file();
-        if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '缺少文件 / no file' }]);
-        let buffer: Buffer;
-        try {
-          buffer = await part.toBuffer();
-        } catch (err) {
-          // The size limit is enforced while streaming, before anything is parsed.
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('PAYLOAD_TOO_LARGE', [{ path: 'file', message: `文件超过 ${ctx.config.uploadMaxBytes / 1024 / 1024} MB / larger than the upload limit` }]);
-          }
-          throw err;
-        }
+        const { filename, data: buffer } = await readUpload(request, ctx.config.uploadMaxBytes);
         const q = request.query;
-        return importPreviewUpload(ctx, actorOf(request), { buffer, kind: q.kind, list: q.list, fileName: q.fileName ?? part.filename });
+        return importPreviewUpload(ctx, actorOf(request), { buffer, kind: q.kind, list: q.list, fileName: q.fileName ?? filename });
       },
     );
 
