@@ -5,12 +5,13 @@ describeE2E('language', (e) => {
   test('the login page switches to English and keeps it after a reload', async () => {
     const page = await e.newPage();
     await page.goto('/login');
-    expect(await page.getByRole('button', { name: '登录' }).count()).toBe(1);
+    // The login page loads lazily: wait for it rather than counting at once.
+    await page.getByRole('button', { name: '登录' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await page.reload();
     await page.getByLabel('Username').waitFor();
-    expect(await page.getByRole('heading', { name: 'Business Environment Platform' }).count()).toBe(1);
+    await page.getByRole('heading', { name: 'Business Environment Platform' }).waitFor();
     await e.screenshot(page, 'login-en');
   });
 
@@ -23,13 +24,13 @@ describeE2E('language', (e) => {
     await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Demands']);
     await page.reload();
     await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Demands']);
-    expect(await page.getByRole('heading', { name: /^Hello, / }).count()).toBe(1);
+    await page.getByRole('heading', { name: /^Hello, / }).waitFor();
     await e.screenshot(page, 'home-en');
 
     // A fresh browser has no local choice: the account's saved language applies after login.
     const other = await e.newPage();
     await other.goto('/login');
-    expect(await other.getByRole('button', { name: '登录' }).count()).toBe(1);
+    await other.getByRole('button', { name: '登录' }).waitFor();
     await e.loginAs(other, 'specialist');
     await other.getByRole('heading', { name: /^Hello, / }).waitFor();
     await other.getByRole('button', { name: '中文' }).click();
