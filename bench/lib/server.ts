@@ -66,6 +66,8 @@ export async function loadTest(opts: { url: string; paths: string[]; headers: Re
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections,
+    // The load runs in a worker thread, off the server's event loop, as a separate client would.
+    workers: 1,
     duration: opts.seconds,
     requests: opts.paths.map((p) => ({ method: 'GET', path: p, headers: opts.headers })),
   });
