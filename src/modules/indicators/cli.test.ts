@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerIndicatorCommands } from '../../cli/indicators.js';
+import { SHARED_DATA } from '../../test/shared-data.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/bizenv');
-const SB_FILE = path.join(process.env.BIZENV_SHARED_DATA ?? '/work/shared/data/doing-business', 'db2019_starting_a_business_components.csv');
+const SB_FILE = path.join(SHARED_DATA, 'doing-business', 'db2019_starting_a_business_components.csv');
 
 /** Runs `bizenv <args>` in this process (same commander wiring as bin/bizenv) and captures its output. */
 async function bizenv(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {

@@ -6,9 +6,10 @@ import { AppError } from '../../common/errors.js';
 import { loadMethod, parseMethod } from './method.js';
 import { composeEconomy, dtfScore, scoreOverall, scoreTopic } from './scoring.js';
 import { scoreExportCsv } from './worldbank-file.js';
+import { SHARED_DATA } from '../../test/shared-data.js';
 
 // The World Bank's published Doing Business figures are the oracle (shared reference data).
-const DATA = process.env.BIZENV_SHARED_DATA ?? '/work/shared/data/doing-business';
+const DATA = path.join(SHARED_DATA, 'doing-business');
 const SB_FILE = path.join(DATA, 'db2019_starting_a_business_components.csv');
 const DB2020_FILE = path.join(DATA, 'db2020_topic_scores_all.csv');
 const ORACLE = JSON.parse(fs.readFileSync(path.join(DATA, 'db2020_oracle_china_and_peers.json'), 'utf8'));

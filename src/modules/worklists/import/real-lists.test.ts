@@ -1,16 +1,18 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type SheetSpec, referenceDirectory, workbook } from './import.fixtures.js';
 import { parseWorkbook } from './workbook-parser.js';
+import { SHARED_DATA } from '../../../test/shared-data.js';
 
 /**
- * The importer on real lists (/work/shared/data/tasklists): task rows of other cities' plans and
+ * The importer on real lists (shared/data/tasklists): task rows of other cities' plans and
  * the 50 measures of 国办发〔2022〕35号, laid out as those offices publish them. Their units are
  * not Hohhot's, so unknown units must come back as located problems, never as guesses.
  */
-const DATA = '/work/shared/data/tasklists';
+const DATA = path.join(SHARED_DATA, 'tasklists');
 const units = referenceDirectory();
 const parse = (b: Buffer) => parseWorkbook(b, { kind: 'task', units, maxBytes: 20 * 1024 * 1024, year: 2026 });
 const csv = (file: string) => parseCsv(fs.readFileSync(`${DATA}/${file}`, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
