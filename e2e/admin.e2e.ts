@@ -1,16 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { describeE2E } from './fixture.js';
-
-/** Opens an antd select by its label and clicks the visible option, as a user does. */
-async function choose(page: Page, scope: Locator, label: string, option: string, search?: string): Promise<void> {
-  // Form labels read "* 角色" when required, so the name is matched as a part.
-  const box = scope.getByRole('combobox', { name: label });
-  // The chosen value covers the input; a user clicks the box wherever it is.
-  await box.click({ force: true });
-  if (search) await box.fill(search);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
+import { chooseOption, describeE2E } from './fixture.js';
 
 const visibleText = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true });
 
@@ -23,8 +13,8 @@ describeE2E('administration', (e) => {
     const dialog = admin.getByRole('dialog', { name: '新增用户' });
     await dialog.getByLabel('用户名').fill('zhang.wei');
     await dialog.getByLabel('姓名').fill('张伟');
-    await choose(admin, dialog, '角色', '单位联络员');
-    await choose(admin, dialog, '所属单位', '呼和浩特市发展和改革委员会', '市发改委');
+    await chooseOption(admin, dialog, '角色', '单位联络员');
+    await chooseOption(admin, dialog, '所属单位', '呼和浩特市发展和改革委员会', '市发改委');
     await dialog.getByLabel('初始密码').fill('Temp-pass-2026');
     await e.screenshot(admin, 'admin-create-user');
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -60,7 +50,7 @@ describeE2E('administration', (e) => {
     // A duplicate username passes the form's own rules; the server's located error lands under the field.
     await dialog.getByLabel('用户名').fill('office');
     await dialog.getByLabel('姓名').fill('重复的人');
-    await choose(page, dialog, '角色', '领导');
+    await chooseOption(page, dialog, '角色', '领导');
     await dialog.getByLabel('初始密码').fill('Temp-pass-2026');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => dialog.getByText('用户名“office”已存在').count()).toBe(1);
@@ -123,7 +113,7 @@ describeE2E('administration', (e) => {
     // Merging: the unit leaves the active tree; with retired units shown it says where it went.
     await renamed.getByRole('button', { name: '合并' }).click();
     dialog = page.getByRole('dialog', { name: /合并/ });
-    await choose(page, dialog, '合并到', '呼和浩特市发展和改革委员会', '发改委');
+    await chooseOption(page, dialog, '合并到', '呼和浩特市发展和改革委员会', '发改委');
     await dialog.getByRole('button', { name: '合并' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByRole('cell', { name: '呼和浩特市演示改名局', exact: true }).count()).toBe(0);

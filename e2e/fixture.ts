@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { buildApp, createContext } from '../src/app.js';
 import type { Role } from '../src/common/roles.js';
@@ -129,4 +129,29 @@ export function describeE2E(name: string, body: (e: E2E) => void, opts: E2EOptio
 
     body(state);
   });
+}
+
+/**
+ * Opens an antd select by its accessible name and clicks the option with that title, as a user
+ * does. A click that lands while a dialog is still animating can miss the box, so the box is
+ * clicked again (never while its list is open: a second click would close it) until the list shows.
+ */
+export async function chooseOption(page: Page, scope: Page | Locator, label: string, option: string, search?: string): Promise<void> {
+  // Form labels read "* 角色" when required, so the name is matched as a part.
+  const box = scope.getByRole('combobox', { name: label });
+  // The chosen value covers the input; its selector is what a user clicks.
+  const selector = box.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-selector ")][1]');
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const item = dropdown.getByTitle(option, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    if ((await dropdown.count()) === 0) await selector.click();
+    if (search && (await box.inputValue()) !== search) await box.fill(search);
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+  await item.click();
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { describeE2E } from './fixture.js';
+import { chooseOption, describeE2E } from './fixture.js';
 
 const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true });
 
@@ -35,9 +35,7 @@ describeE2E('policies (免申即享)', (e) => {
     await e.screenshot(page, 'policies-match-done');
 
     // The near misses: enterprises that fail exactly one condition.
-    const status = page.getByRole('combobox', { name: '状态' });
-    await status.click({ force: true });
-    await page.locator('.ant-select-dropdown:visible').getByTitle('差一项', { exact: true }).click();
+    await chooseOption(page, page, '状态', '差一项');
     const why = page.getByRole('button', { name: /^为什么/ }).first();
     await why.waitFor();
     await why.click();
