@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,8 @@ const envSchema = z.object({
   BIZENV_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   // Jobs (src/jobs): how often a server process checks the schedules.
   BIZENV_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  // `bizenv serve`: HTTP worker processes sharing the port ('auto' = one per CPU core; 1 = no cluster).
+  BIZENV_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
   // Reports (src/modules/reports): the browser that prints PDFs.
   BIZENV_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
@@ -57,6 +60,11 @@ export interface Config {
     publicUrl: string | undefined;
   };
   schedulerTickSeconds: number;
+  /**
+   * HTTP worker processes of `bizenv serve` (node:cluster, one port). With more than one, the
+   * primary process migrates, seeds and runs the job scheduler; the workers only serve requests.
+   */
+  workers: number;
   /** Headless Chromium used to print PDFs (Debian package chromium). */
   chromiumPath: string;
 }
@@ -95,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: e.BIZENV_PUBLIC_URL?.replace(/\/+$/, ''),
     },
     schedulerTickSeconds: e.BIZENV_SCHEDULER_TICK_SECONDS,
+    workers: e.BIZENV_WORKERS === 'auto' ? os.availableParallelism() : e.BIZENV_WORKERS,
     chromiumPath: e.BIZENV_CHROMIUM_PATH,
   };
 }

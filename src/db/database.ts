@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig, SqliteDriver, type Transaction, sql } from 'kysely';
 import pg from 'pg';
+import { WriteCounterPlugin, noteLocalWrite } from './change-stamp.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -36,7 +37,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
     // An idle connection that the server closes (restart, admin termination) emits 'error' on the
     // pool; unhandled, that would crash the process. The pool drops the client and reconnects later.
     pool.on('error', (err) => console.warn(`PostgreSQL idle connection closed: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteCounterPlugin()] });
     const url = new URL(opts.databaseUrl);
     url.password = '';
     return { db, dialect: 'postgres', location: url.toString(), connectionString: opts.databaseUrl, destroy: () => db.destroy() };
@@ -48,8 +49,31 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new WriteCounterPlugin()] });
   return { db, dialect: 'sqlite', location: file, sqlite, destroy: () => db.destroy() };
+}
+
+/**
+ * Transactions take the write lock when they begin (`begin immediate`). With several server
+ * processes on one file (`BIZENV_WORKERS`), a deferred transaction that read first could not
+ * upgrade to writing once another process had committed (SQLITE_BUSY at once, no retry); an
+ * immediate one waits up to `busy_timeout` for the other writer instead. One process is unaffected:
+ * its single connection runs one transaction at a time anyway.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+    super(sqliteConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.sqliteConfig);
+  }
 }
 
 /**
@@ -77,7 +101,8 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 
 /** Runs `fn` in one transaction; callers pass the transaction on explicitly. */
 export function withTransaction<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+  // In-memory caches of this process compare change stamps; a finished transaction moves them.
+  return db.transaction().execute(fn).finally(noteLocalWrite);
 }
 
 export async function pingDatabase(db: Kysely<DB>): Promise<boolean> {

@@ -87,6 +87,7 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /api/v1/indicators/values/:id': ['admin', 'office'],
   'GET /api/v1/indicators/values/:id/history': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'POST /api/v1/indicators/values/import': ['admin', 'office'],
+  'GET /api/v1/indicators/values/template.xlsx': ['admin', 'office'],
   'GET /api/v1/indicators/targets': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'PUT /api/v1/indicators/targets': ['admin', 'office'],
   'GET /api/v1/indicators/methods': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],

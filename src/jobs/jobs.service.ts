@@ -37,7 +37,7 @@ export async function updateSchedule(ctx: AppContext, actor: Actor, name: string
   const def = jobDefinitions(ctx).find((d) => d.name === name);
   if (body.cron !== undefined) {
     const problem = cronProblem(body.cron);
-    if (problem) throw new AppError('VALIDATION_FAILED', [{ path: 'body.cron', message: `无效的 cron 表达式 / invalid cron expression: ${problem}` }]);
+    if (problem) throw new AppError('VALIDATION_FAILED', [{ path: 'body.cron', message: `无效的 cron 表达式（${problem}） / invalid cron expression: ${problem}` }]);
   }
   return withTransaction(ctx.db, async (trx) => {
     const before = await findSchedule(trx, name);

@@ -79,6 +79,11 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** The address of a GET endpoint with its query, for links and downloads the browser fetches itself. */
+export function apiUrl(path: string, query?: Query): string {
+  return `/api/v1${withQuery(path, query)}`;
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // A FormData body (file upload) sets its own multipart content type and boundary.

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -11,6 +12,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
+import { ROLES } from '../../src/common/roles.js';
 import type { WebModule } from './registry.js';
 
 /**
@@ -42,6 +44,8 @@ export const webModules: WebModule[] = [
       { path: '/worklists/todo', page: lazy(() => import('./pages/worklists/TodoPage.js')), roles: ['office', 'admin', 'unit_head', 'liaison'] },
       { path: '/worklists/cases', page: lazy(() => import('./pages/worklists/CaseBoardPage.js')) },
       { path: '/worklists/items/:id', page: lazy(() => import('./pages/worklists/ItemPage.js')) },
+      { path: '/worklists/import', page: lazy(() => import('./pages/worklists/ImportPage.js')), roles: ['office', 'admin'] },
+      { path: '/worklists/lists', page: lazy(() => import('./pages/worklists/ListsPage.js')), roles: ['office', 'admin'] },
     ],
   },
   {
@@ -108,14 +112,19 @@ export const webModules: WebModule[] = [
     key: 'admin',
     label: { zh: '系统管理', en: 'Administration' },
     icon: <SettingOutlined />,
-    roles: ['admin'],
+    // The office sees only the schedules here (to run a job now); everything else is the admin's.
+    roles: ['admin', 'office'],
     nav: [
-      { path: '/admin/users', label: { zh: '用户管理', en: 'Users' } },
-      { path: '/admin/units', label: { zh: '单位管理', en: 'Units' } },
+      { path: '/admin/users', label: { zh: '用户管理', en: 'Users' }, roles: ['admin'] },
+      { path: '/admin/units', label: { zh: '单位管理', en: 'Units' }, roles: ['admin'] },
+      { path: '/admin/jobs', label: { zh: '定时任务', en: 'Scheduled jobs' } },
+      { path: '/admin/calendar', label: { zh: '工作日历', en: 'Working-day calendar' }, roles: ['admin'] },
     ],
     pages: [
-      { path: '/admin/users', page: lazy(() => import('./pages/admin/UsersPage.js')) },
-      { path: '/admin/units', page: lazy(() => import('./pages/admin/UnitsPage.js')) },
+      { path: '/admin/users', page: lazy(() => import('./pages/admin/UsersPage.js')), roles: ['admin'] },
+      { path: '/admin/units', page: lazy(() => import('./pages/admin/UnitsPage.js')), roles: ['admin'] },
+      { path: '/admin/jobs', page: lazy(() => import('./pages/admin/SchedulesPage.js')) },
+      { path: '/admin/calendar', page: lazy(() => import('./pages/admin/CalendarPage.js')), roles: ['admin'] },
     ],
   },
   {
@@ -124,5 +133,14 @@ export const webModules: WebModule[] = [
     icon: <AuditOutlined />,
     roles: ['admin', 'office'],
     pages: [{ path: '/audit', page: lazy(() => import('./pages/admin/AuditPage.js')) }],
+  },
+  {
+    // The inbox is opened from the bell in the header, so it has no menu entry.
+    key: 'notifications',
+    label: { zh: '我的消息', en: 'My messages' },
+    icon: <BellOutlined />,
+    roles: ROLES,
+    nav: [],
+    pages: [{ path: '/notifications', page: lazy(() => import('./pages/notifications/InboxPage.js')) }],
   },
 ];

@@ -115,7 +115,32 @@ export type TargetView = z.infer<typeof targetView>;
 
 export const historyView = z.array(z.object({ at: z.string(), actorName: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown() }));
 
-export const importResultView = z.object({ created: z.number(), updated: z.number(), rows: z.number() });
+/** `?dryRun=true` checks the whole workbook and says what would change, writing nothing. */
+export const importValuesQuery = z.object({ dryRun: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }).strict();
+
+export const importPreviewRow = z.object({
+  row: z.number(),
+  code: z.string(),
+  indicatorName: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  value: z.number(),
+  unitOfMeasure: z.string().nullable(),
+  source: z.string(),
+  /** The stored value an update would replace, null for a new value. */
+  previous: z.number().nullable(),
+  action: z.enum(['create', 'update']),
+});
+export type ImportPreviewRow = z.infer<typeof importPreviewRow>;
+
+export const importResultView = z.object({
+  created: z.number(),
+  updated: z.number(),
+  rows: z.number(),
+  dryRun: z.boolean(),
+  /** Only on a dry run: every row as it would be written. */
+  preview: z.array(importPreviewRow).optional(),
+});
 export type ImportResultView = z.infer<typeof importResultView>;
 
 const label = z.object({ zh: z.string(), en: z.string() });

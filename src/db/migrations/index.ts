@@ -5,6 +5,7 @@ import * as createIndicators from './202611251020-create-indicators.js';
 import * as createPolicies from './202611251030-create-policies.js';
 import * as createJobs from './202611251200-create-jobs-notifications-calendar.js';
 import * as createSupervision from './202611251300-create-supervision.js';
+import * as addItemListIndexes from './202611251400-add-item-list-indexes.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611251030-create-policies': createPolicies,
   '202611251200-create-jobs-notifications-calendar': createJobs,
   '202611251300-create-supervision': createSupervision,
+  '202611251400-add-item-list-indexes': addItemListIndexes,
 };

@@ -8,6 +8,7 @@ import {
   forecastQuery,
   historyView,
   importResultView,
+  importValuesQuery,
   indicatorView,
   looseObject,
   methodParam,
@@ -33,6 +34,7 @@ import {
   createIndicatorValue,
   getCatalogue,
   importIndicatorValues,
+  indicatorValueTemplate,
   listIndicatorTargets,
   listIndicatorValues,
   setTarget,
@@ -97,12 +99,25 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/indicators/values/import',
       {
         config: { access: WRITERS },
-        schema: { tags, summary: '从 Excel 导入数值（multipart，字段 file；全部成功或全部不导入） / import values from .xlsx, all or nothing', consumes: ['multipart/form-data'], response: { 200: importResultView } },
+        schema: {
+          tags,
+          summary: '从 Excel 导入数值（multipart，字段 file；全部成功或全部不导入；dryRun=true 只检查并预览） / import values from .xlsx, all or nothing; dryRun=true checks and previews only',
+          consumes: ['multipart/form-data'],
+          querystring: importValuesQuery,
+          response: { 200: importResultView },
+        },
       },
       async (request) => {
         const { filename, data } = await readUpload(request, ctx.config.uploadMaxBytes);
-        return importIndicatorValues(ctx, actorOf(request), { filename, data });
+        return importIndicatorValues(ctx, actorOf(request), { filename, data }, { dryRun: request.query.dryRun });
       },
+    );
+
+    app.get(
+      '/indicators/values/template.xlsx',
+      { config: { access: WRITERS }, schema: { tags, summary: '数值导入模板 / blank workbook for the values import' } },
+      async (_request, reply) =>
+        reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="indicator-values-template.xlsx"').send(await indicatorValueTemplate(ctx)),
     );
 
     app.get(

@@ -39,7 +39,7 @@ import {
   updateValueVersioned,
   upsertTarget,
 } from './indicators.repository.js';
-import { type ValueSheet, locate, readValueSheet } from './values-import.js';
+import { type ValueSheet, byCell, locate, readValueSheet, valueTemplateWorkbook } from './values-import.js';
 
 /** Catalogue, values (with source, evidence, audit trail) and targets per unit and period. */
 
@@ -271,11 +271,22 @@ export async function setTarget(ctx: AppContext, actor: Actor, body: TargetBody)
  * Imports a values workbook in one transaction: either every row lands (new values created,
  * existing ones updated, each audited) or none does and every problem is reported at its cell.
  */
-export async function importIndicatorValues(ctx: AppContext, actor: Actor, file: { filename: string; data: Buffer }, opts: { synthetic?: boolean } = {}): Promise<ImportResultView> {
+/**
+ * Imports a values workbook all-or-nothing in one transaction. Every problem — the parser's (text
+ * in a number, a bad period, an empty cell) and the catalogue's (unknown indicator or unit, a value
+ * outside the physical range, a duplicate row) — is reported at once, located at its cell. With
+ * `dryRun` the same checks run and the result previews each row, but nothing is written.
+ */
+export async function importIndicatorValues(
+  ctx: AppContext,
+  actor: Actor,
+  file: { filename: string; data: Buffer },
+  opts: { synthetic?: boolean; dryRun?: boolean } = {},
+): Promise<ImportResultView> {
   const sheet: ValueSheet = await readValueSheet(file.data, file.filename);
   const indicators = new Map((await findIndicatorsByCode(ctx.db, [...new Set(sheet.rows.map((r) => r.code))])).map((i) => [i.code, i]));
   const units = await loadUnitResolver(ctx.db);
-  const errors: ErrorDetail[] = [];
+  const errors: ErrorDetail[] = [...sheet.problems];
   const seen = new Map<string, number>();
   const resolved = sheet.rows.map((r) => {
     const ind = indicators.get(r.code);
@@ -286,17 +297,41 @@ export async function importIndicatorValues(ctx: AppContext, actor: Actor, file:
     const key = `${r.code}|${unit?.id}|${r.period}`;
     if (ind && unit && seen.has(key)) errors.push(locate(sheet, r, 'period', `与第 ${seen.get(key)} 行重复（同一指标、单位、期间） / duplicates row ${seen.get(key)}`));
     seen.set(key, r.row);
-    return { r, ind, unit };
+    return { r, ind: ind!, unit: unit! };
   });
-  if (errors.length) throw new AppError('INDICATOR_BAD_VALUE', errors.slice(0, 100));
+  if (errors.length) throw new AppError('INDICATOR_BAD_VALUE', errors.sort(byCell).slice(0, 100));
+  const keyOf = (indicatorId: number, unitId: number, period: string) => `${indicatorId}|${unitId}|${period}`;
+  const storedByKey = async (db: Executor) => {
+    const stored = await listValueKeys(db, [...new Set(resolved.map((x) => x.ind.id))], [...new Set(resolved.map((x) => x.unit.id))]);
+    return new Map(stored.map((v) => [keyOf(v.indicator_id, v.unit_id, v.period), v]));
+  };
+  if (opts.dryRun) {
+    const byKey = await storedByKey(ctx.db);
+    const preview = resolved.map(({ r, ind, unit }) => {
+      const existing = byKey.get(keyOf(ind.id, unit.id, r.period));
+      return {
+        row: r.row,
+        code: r.code,
+        indicatorName: ind.name_zh,
+        unitName: unit.name,
+        period: r.period,
+        value: r.value,
+        unitOfMeasure: ind.unit_of_measure,
+        source: r.source,
+        previous: existing ? Number(existing.value) : null,
+        action: existing ? ('update' as const) : ('create' as const),
+      };
+    });
+    const updated = preview.filter((p) => p.action === 'update').length;
+    return { created: preview.length - updated, updated, rows: preview.length, dryRun: true, preview };
+  }
   return withTransaction(ctx.db, async (trx) => {
     const at = ctx.clock().toISOString();
-    const stored = await listValueKeys(trx, [...new Set(resolved.map((x) => x.ind!.id))], [...new Set(resolved.map((x) => x.unit!.id))]);
-    const byKey = new Map(stored.map((v) => [`${v.indicator_id}|${v.unit_id}|${v.period}`, v]));
-    const fresh = resolved.filter(({ r, ind, unit }) => !byKey.has(`${ind!.id}|${unit!.id}|${r.period}`));
+    const byKey = await storedByKey(trx);
+    const fresh = resolved.filter(({ r, ind, unit }) => !byKey.has(keyOf(ind.id, unit.id, r.period)));
     let updated = 0;
     for (const { r, ind, unit } of resolved) {
-      const existing = byKey.get(`${ind!.id}|${unit!.id}|${r.period}`);
+      const existing = byKey.get(keyOf(ind.id, unit.id, r.period));
       if (!existing) continue;
       // An overwritten value keeps its own before/after in its history.
       await updateValueVersioned(trx, existing.id, existing.version, { value: r.value, source: r.source, evidence: r.evidence }, at);
@@ -305,7 +340,7 @@ export async function importIndicatorValues(ctx: AppContext, actor: Actor, file:
     }
     const ids = await insertValues(
       trx,
-      fresh.map(({ r, ind, unit }) => ({ indicator_id: ind!.id, unit_id: unit!.id, period: r.period, value: r.value, source: r.source, evidence: r.evidence, synthetic: opts.synthetic ? 1 : 0, created_by: actor.id > 0 ? actor.id : null })),
+      fresh.map(({ r, ind, unit }) => ({ indicator_id: ind.id, unit_id: unit.id, period: r.period, value: r.value, source: r.source, evidence: r.evidence, synthetic: opts.synthetic ? 1 : 0, created_by: actor.id > 0 ? actor.id : null })),
       at,
     );
     // New values are audited together, one row per import listing each of them (a per-row audit
@@ -316,6 +351,16 @@ export async function importIndicatorValues(ctx: AppContext, actor: Actor, file:
       entityId: null,
       after: { file: file.filename, created: ids.length, updated, values: fresh.map(({ r }, i) => ({ id: ids[i], row: r.row, code: r.code, unit: r.unit, period: r.period, value: r.value, source: r.source })) },
     });
-    return { created: ids.length, updated, rows: resolved.length };
+    return { created: ids.length, updated, rows: resolved.length, dryRun: false };
   });
+}
+
+/** The blank workbook to fill: the values sheet the import reads, the KPI codes and the unit names. */
+export async function indicatorValueTemplate(ctx: AppContext): Promise<Buffer> {
+  const kpis = (await listIndicators(ctx.db)).filter((i) => i.kind === 'kpi');
+  const units = (await loadUnitResolver(ctx.db)).all.filter((u) => u.status === 'active');
+  return valueTemplateWorkbook(
+    kpis.map((k) => ({ code: k.code, nameZh: k.name_zh, nameEn: k.name_en, unitOfMeasure: k.unit_of_measure, direction: k.direction, physicalMin: k.physical_min, physicalMax: k.physical_max })),
+    units.map((u) => ({ name: u.name, kind: u.kind })),
+  );
 }

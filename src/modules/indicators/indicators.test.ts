@@ -113,19 +113,20 @@ describeEachDialect('indicators', (h) => {
     const before = (await office.get(`/api/v1/indicators/values?unitId=${countyId}`)).json().length;
     const res = await office.request('POST', '/api/v1/indicators/values/import', bad.body, { 'content-type': bad.type });
     expect(res.statusCode).toBe(400);
+    // The parser's problems (text in a number) and the catalogue's (unit, range, code) come together, in sheet order.
     expect(res.json().details).toEqual([
       expect.objectContaining({ sheet: '数值', row: 3, column: 'D', field: 'value', message: expect.stringContaining('not a number') }),
+      expect.objectContaining({ sheet: '数值', row: 4, column: 'B', field: 'unit', message: expect.stringContaining('unknown unit') }),
+      expect.objectContaining({ sheet: '数值', row: 5, column: 'D', field: 'value', message: expect.stringContaining('above the physical maximum') }),
+      expect.objectContaining({ sheet: '数值', row: 6, column: 'A', field: 'code', message: expect.stringContaining('unknown indicator code') }),
     ]);
-    // The parser reports type errors first; once those are fixed the semantic checks locate the rest.
-    const bad2 = multipart('values.xlsx', await workbook([['KPI-SB-TIME', '赛罕区', '2025', 0.8, 'a'], ['KPI-GOV-ONLINE', '不存在区', '2025', 99, 'a'], ['KPI-GOV-ONLINE', '赛罕区', '2025', 101, 'a'], ['KPI-NOPE', '赛罕区', '2025', 1, 'a']]));
-    const res2 = await office.request('POST', '/api/v1/indicators/values/import', bad2.body, { 'content-type': bad2.type });
-    expect(res2.json().details.map((d: { path: string }) => d.path)).toEqual(['values.xlsx 数值!B3', 'values.xlsx 数值!D4', 'values.xlsx 数值!A5']);
+    expect(res.json().details.map((d: { path: string }) => d.path)).toEqual(['values.xlsx 数值!D3', 'values.xlsx 数值!B4', 'values.xlsx 数值!D5', 'values.xlsx 数值!A6']);
     expect((await office.get(`/api/v1/indicators/values?unitId=${countyId}`)).json().length).toBe(before);
 
     const good = multipart('values.xlsx', await workbook([['KPI-SB-TIME', '赛罕区', '2025', 0.8, '区政务服务局', '台账'], ['KPI-SB-TIME', '赛罕区', '2024', 0.9, '区政务服务局, 更正']]));
     const ok = await office.request('POST', '/api/v1/indicators/values/import', good.body, { 'content-type': good.type });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ created: 1, updated: 1, rows: 2 });
+    expect(ok.json()).toEqual({ created: 1, updated: 1, rows: 2, dryRun: false });
     const after = (await office.get(`/api/v1/indicators/values?unitId=${countyId}&indicatorId=${ids.get('KPI-SB-TIME')}`)).json();
     expect(after.map((v: { period: string; value: number }) => [v.period, v.value])).toEqual([
       ['2024', 0.9],
@@ -136,6 +137,92 @@ describeEachDialect('indicators', (h) => {
     expect(created).toEqual([expect.objectContaining({ action: 'indicator_value.import', after: expect.objectContaining({ file: 'values.xlsx', row: 2, value: 0.8 }) })]);
     const overwritten = (await office.get(`/api/v1/indicators/values/${after[0].id}/history`)).json();
     expect(overwritten.at(-1)).toMatchObject({ action: 'indicator_value.import', before: { value: after[0].value === 0.9 ? expect.any(Number) : 0 }, after: { value: 0.9, row: 3 } });
+  });
+
+  it('dry-runs an import: previews every row as create or update with the value it replaces, writes nothing', async () => {
+    const office = await h.as('office');
+    const listed = async () => (await office.get(`/api/v1/indicators/values?unitId=${countyId}&indicatorId=${ids.get('KPI-SB-STEPS')}`)).json();
+    const existing = await office.post('/api/v1/indicators/values', { indicatorId: ids.get('KPI-SB-STEPS'), unitId: countyId, period: '2023', value: 4, source: '区政务服务局' });
+    expect(existing.statusCode).toBe(201);
+    const auditBefore = (await (await h.as('admin')).get('/api/v1/audit?pageSize=1')).json().total;
+    const file = multipart('steps.xlsx', await workbook([['KPI-SB-STEPS', '赛罕区', '2023', 3, '区政务服务局'], ['KPI-SB-STEPS', '赛罕区', '2024-Q2', 2, '区政务服务局', '台账']]));
+    const dry = await office.request('POST', '/api/v1/indicators/values/import?dryRun=true', file.body, { 'content-type': file.type });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toEqual({
+      created: 1,
+      updated: 1,
+      rows: 2,
+      dryRun: true,
+      preview: [
+        expect.objectContaining({ row: 2, code: 'KPI-SB-STEPS', unitName: '赛罕区', period: '2023', value: 3, previous: 4, action: 'update' }),
+        expect.objectContaining({ row: 3, code: 'KPI-SB-STEPS', unitName: '赛罕区', period: '2024-Q2', value: 2, previous: null, action: 'create' }),
+      ],
+    });
+    expect((await listed()).map((v: { period: string; value: number }) => [v.period, v.value])).toEqual([['2023', 4]]);
+    expect((await (await h.as('admin')).get('/api/v1/audit?pageSize=1')).json().total).toBe(auditBefore);
+    // A dry run of a bad workbook answers exactly as the real import would, and a liaison may not try.
+    const bad = multipart('steps.xlsx', await workbook([['KPI-SB-STEPS', '赛罕区', '2023', '三', '区政务服务局']]));
+    const dryBad = await office.request('POST', '/api/v1/indicators/values/import?dryRun=true', bad.body, { 'content-type': bad.type });
+    expect(dryBad.statusCode).toBe(400);
+    expect(dryBad.json().details).toEqual([expect.objectContaining({ sheet: '数值', row: 2, column: 'D', message: expect.stringContaining('not a number') })]);
+    expect((await (await h.as('liaison')).request('POST', '/api/v1/indicators/values/import?dryRun=true', file.body, { 'content-type': file.type })).statusCode).toBe(403);
+    // The same file committed writes what the preview said.
+    const done = await office.request('POST', '/api/v1/indicators/values/import', file.body, { 'content-type': file.type });
+    expect(done.json()).toEqual({ created: 1, updated: 1, rows: 2, dryRun: false });
+    expect((await listed()).map((v: { period: string; value: number }) => [v.period, v.value])).toEqual([
+      ['2023', 3],
+      ['2024-Q2', 2],
+    ]);
+  });
+
+  it('changes nothing when one row of a workbook is bad, not even the good rows before it', async () => {
+    const office = await h.as('office');
+    const snapshot = async () => (await office.get('/api/v1/indicators/values')).json().map((v: { id: number; value: number; version: number }) => [v.id, v.value, v.version]);
+    const before = await snapshot();
+    const auditBefore = (await (await h.as('admin')).get('/api/v1/audit?pageSize=1')).json().total;
+    const file = multipart(
+      'mixed.xlsx',
+      await workbook([
+        ['KPI-GOV-ONLINE', '赛罕区', '2023', 90, '区政务服务局'], // new, good
+        ['KPI-SB-TIME', '赛罕区', '2024', 0.7, '区政务服务局'], // update, good
+        ['KPI-GOV-ONLINE', '赛罕区', '2022', -5, '区政务服务局'], // below the physical minimum
+        ['KPI-GOV-ONLINE', '赛罕区', '2023年', 91, '区政务服务局'], // unknown period
+      ]),
+    );
+    const res = await office.request('POST', '/api/v1/indicators/values/import', file.body, { 'content-type': file.type });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('INDICATOR_BAD_VALUE');
+    expect(res.json().details).toEqual([
+      expect.objectContaining({ row: 4, column: 'D', message: expect.stringContaining('below the physical minimum') }),
+      expect.objectContaining({ row: 5, column: 'C', message: expect.stringContaining('bad period') }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+    expect((await (await h.as('admin')).get('/api/v1/audit?pageSize=1')).json().total).toBe(auditBefore);
+  });
+
+  it('serves the blank template to the office: the values sheet the import reads, the KPI codes and the unit names', async () => {
+    const res = await (await h.as('office')).get('/api/v1/indicators/values/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    expect(res.headers['content-disposition']).toContain('indicator-values-template.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['数值', '指标编码', '单位']);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, '指标编码', '单位', '期间', '数值', '来源', '佐证说明']);
+    expect(wb.worksheets[0]!.rowCount).toBe(1);
+    const codes: string[] = [];
+    wb.worksheets[1]!.eachRow((row, n) => n > 2 && codes.push(String(row.getCell(1).value)));
+    expect(codes).toContain('KPI-GOV-ONLINE');
+    expect(codes.every((c) => c.startsWith('KPI-'))).toBe(true);
+    const units: string[] = [];
+    wb.worksheets[2]!.eachRow((row, n) => n > 1 && units.push(String(row.getCell(1).value)));
+    expect(units).toContain('赛罕区');
+    // Filled in, the template is accepted as it is.
+    wb.worksheets[0]!.addRow(['KPI-GOV-MOBILE', '赛罕区', '2025', 120, '区政务服务局']);
+    const filled = multipart('template.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const dry = await (await h.as('office')).request('POST', '/api/v1/indicators/values/import?dryRun=true', filled.body, { 'content-type': filled.type });
+    expect(dry.json()).toMatchObject({ created: 1, rows: 1, dryRun: true });
+    expect((await (await h.as('leader')).get('/api/v1/indicators/values/template.xlsx')).statusCode).toBe(403);
   });
 
   it('sets targets per period and shows them beside the values', async () => {

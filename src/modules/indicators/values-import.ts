@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../../common/errors.js';
 import { period as periodSchema } from '../../common/schemas/indicators.js';
+import { addTableSheet, newWorkbook, workbookBuffer } from '../reports/excel.js';
 
 /**
  * Reads an indicator-values workbook: first sheet, a header row naming the columns (Chinese or
- * English), one value per row. Every problem is reported with sheet, row and column; nothing is
- * returned unless the whole sheet is clean, so the import stays all-or-nothing.
+ * English), one value per row. Every problem of a row is reported with sheet, row and column in
+ * `problems` beside the clean rows, so the service can add its own checks and report everything at
+ * once; the import writes nothing while any problem is left, so it stays all-or-nothing.
  */
 
 export interface ValueSheetRow {
@@ -50,6 +52,8 @@ export interface ValueSheet {
   sheet: string;
   columns: Partial<Record<keyof typeof HEADERS, string>>;
   rows: ValueSheetRow[];
+  /** Located problems of the rows left out of `rows` (text in a number, a bad period, an empty cell …). */
+  problems: ErrorDetail[];
 }
 
 export async function readValueSheet(data: Buffer, file: string): Promise<ValueSheet> {
@@ -81,7 +85,7 @@ export async function readValueSheet(data: Buffer, file: string): Promise<ValueS
     for (const k of REQUIRED) if (get(k) === '') problems.push({ ...where(r, cols.get(k)!, k), message: `“${HEADERS[k][0]}”为空 / ${HEADERS[k][1]} is empty` });
     const raw = row.getCell(cols.get('value')!).value;
     const num = typeof raw === 'number' ? raw : typeof raw === 'object' && raw && 'result' in raw && typeof raw.result === 'number' ? raw.result : Number(get('value').replace(/,/g, ''));
-    if (get('value') !== '' && !Number.isFinite(num)) problems.push({ ...where(r, cols.get('value')!, 'value'), message: `不是数字 / not a number: "${get('value')}"` });
+    if (get('value') !== '' && !Number.isFinite(num)) problems.push({ ...where(r, cols.get('value')!, 'value'), message: `不是数字：“${get('value')}” / not a number: "${get('value')}"` });
     const per = get('period');
     if (per !== '' && !periodSchema.safeParse(per).success) problems.push({ ...where(r, cols.get('period')!, 'period'), message: `期间“${per}”格式应为 2024、2024-Q3 或 2024-06 / bad period` });
     if (get('source').length > 300) problems.push({ ...where(r, cols.get('source')!, 'source'), message: '来源超过 300 字 / source longer than 300 characters' });
@@ -91,14 +95,69 @@ export async function readValueSheet(data: Buffer, file: string): Promise<ValueS
     }
     rows.push({ row: r, code: get('code'), unit: get('unit'), period: per, value: num, source: get('source'), evidence: get('evidence') || null });
   }
-  if (errors.length) throw new AppError('INDICATOR_BAD_VALUE', errors.slice(0, MAX_ERRORS));
-  if (!rows.length) throw new AppError('VALIDATION_FAILED', [{ path: `${file} ${ws.name}`, file, sheet: ws.name, message: '没有数据行 / no data rows' }]);
+  if (!rows.length && !errors.length) throw new AppError('VALIDATION_FAILED', [{ path: `${file} ${ws.name}`, file, sheet: ws.name, message: '没有数据行 / no data rows' }]);
   const columns = Object.fromEntries([...cols.entries()].map(([k, c]) => [k, columnLetter(c)]));
-  return { file, sheet: ws.name, columns, rows };
+  return { file, sheet: ws.name, columns, rows, problems: errors.slice(0, MAX_ERRORS) };
 }
 
 /** Locates a later (semantic) problem of a parsed row at its cell, so service checks report like the parser. */
 export function locate(s: ValueSheet, r: ValueSheetRow, field: keyof typeof HEADERS, message: string): ErrorDetail {
   const column = s.columns[field] ?? '?';
   return { path: `${s.file} ${s.sheet}!${column}${r.row}`, file: s.file, sheet: s.sheet, row: r.row, column, field, message };
+}
+
+/** Orders located problems as a reader goes through the sheet: by row, then by column. */
+export function byCell(a: ErrorDetail, b: ErrorDetail): number {
+  const col = (d: ErrorDetail) => String(d.column ?? '');
+  return Number(a.row ?? 0) - Number(b.row ?? 0) || col(a).length - col(b).length || col(a).localeCompare(col(b));
+}
+
+export interface TemplateKpi {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unitOfMeasure: string | null;
+  direction: string | null;
+  physicalMin: number | null;
+  physicalMax: number | null;
+}
+
+/**
+ * The blank values workbook: the sheet the import reads first (its header only), then the KPI codes
+ * with their physical ranges and the unit names the import recognises, to copy from.
+ */
+export async function valueTemplateWorkbook(kpis: TemplateKpi[], units: { name: string; kind: string }[]): Promise<Buffer> {
+  const wb = newWorkbook();
+  const widths = [18, 26, 12, 12, 30, 40];
+  addTableSheet<never>(
+    wb,
+    '数值',
+    VALUE_SHEET_HEADERS.map((header, i) => ({ header, value: () => null, width: widths[i] })),
+    [],
+  );
+  addTableSheet(
+    wb,
+    '指标编码',
+    [
+      { header: '指标编码', value: (k: TemplateKpi) => k.code },
+      { header: '名称', value: (k) => k.nameZh },
+      { header: 'Name', value: (k) => k.nameEn },
+      { header: '计量单位', value: (k) => k.unitOfMeasure },
+      { header: '方向', value: (k) => (k.direction === 'lower_is_better' ? '越低越好' : k.direction === 'higher_is_better' ? '越高越好' : '') },
+      { header: '最小值', value: (k) => k.physicalMin, align: 'right' },
+      { header: '最大值', value: (k) => k.physicalMax, align: 'right' },
+    ],
+    kpis,
+    { title: '只读取第一个工作表“数值”；期间写作 2024、2024-Q3 或 2024-06 / only the first sheet is read; periods as 2024, 2024-Q3 or 2024-06' },
+  );
+  addTableSheet(
+    wb,
+    '单位',
+    [
+      { header: '单位', value: (u: { name: string; kind: string }) => u.name },
+      { header: '类型', value: (u) => u.kind },
+    ],
+    units,
+  );
+  return workbookBuffer(wb);
 }

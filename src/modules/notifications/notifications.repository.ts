@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { paged } from '../../db/paged.js';
 import type { DB } from '../../db/schema.js';
 
 /** Active users named directly, by unit or by role (the union, without duplicates). */
@@ -35,9 +36,7 @@ export async function insertNotifications(db: Executor, userIds: number[], n: { 
 export async function listForUser(db: Kysely<DB>, userId: number, q: { unread?: boolean; page: number; pageSize: number }) {
   let query = db.selectFrom('notification').where('user_id', '=', userId);
   if (q.unread) query = query.where('read_at', 'is', null);
-  const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await query.selectAll().orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  return { rows, total: Number(total) };
+  return paged(query.selectAll().orderBy('id', 'desc'), q);
 }
 
 export async function countUnread(db: Kysely<DB>, userId: number): Promise<number> {

@@ -1,5 +1,6 @@
 import type { AuditQuery } from '../../common/schemas/org.js';
 import type { Executor } from '../../db/database.js';
+import { paged } from '../../db/paged.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
@@ -41,12 +42,5 @@ export async function listAudit(db: Kysely<DB>, q: AuditQuery) {
   if (q.from) query = query.where('at', '>=', q.from);
   // `to` is inclusive: everything before the next day starts.
   if (q.to) query = query.where('at', '<', `${q.to}T99`);
-  const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await query
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  return paged(query.selectAll().orderBy('id', 'desc'), q);
 }

@@ -3,7 +3,8 @@ import { AppError } from '../../common/errors.js';
 import type { Role } from '../../common/roles.js';
 import type { SessionView, UserView } from '../../common/schemas/org.js';
 import type { Actor, AppContext } from '../../context.js';
-import { withTransaction } from '../../db/database.js';
+import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.js';
+import { type Database, withTransaction } from '../../db/database.js';
 import { audit } from './audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
@@ -80,18 +81,32 @@ export interface ResolvedSession {
 export async function resolveSession(ctx: AppContext, token: string | undefined, ip?: string): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const idHash = hashToken(token);
-  const row = await findSessionWithUser(ctx.db, idHash);
+  // Every API request resolves its session: the row is cached while the database is unchanged
+  // (see change-stamp.ts; logout, password changes, locks and user edits all move the stamp).
+  const cache = cacheFor(sessionCaches, ctx.database);
+  const stamp = changeStamp(ctx.database);
+  let row = cache.get(idHash, stamp);
+  if (!row) {
+    row = await findSessionWithUser(ctx.db, idHash);
+    if (row) cache.set(idHash, row, stamp);
+  }
   const now = ctx.clock();
   if (!row || row.expires_at <= now.toISOString() || row.status !== 'active') return null;
   // Sliding expiry, written at most once a minute to keep reads cheap.
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-    await touchSession(ctx.db, idHash, now.toISOString(), new Date(now.getTime() + ctx.config.sessionHours * 3600_000).toISOString());
+    const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000).toISOString();
+    await touchSession(ctx.db, idHash, now.toISOString(), expiresAt);
+    cache.delete(idHash);
   }
   const { csrf_token: csrfToken, ...user } = row;
   return { actor: actorOf(user, ip), user: presentUser(user), csrfToken, idHash };
 }
 
+type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>;
+const sessionCaches = new WeakMap<Database, StampedCache<string, SessionWithUser>>();
+
 export async function logout(ctx: AppContext, actor: Actor, idHash: string): Promise<void> {
+  cacheFor(sessionCaches, ctx.database).delete(idHash);
   await withTransaction(ctx.db, async (trx) => {
     await deleteSession(trx, idHash);
     await audit(ctx, trx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.id });

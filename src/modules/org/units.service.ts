@@ -2,7 +2,8 @@ import { AppError } from '../../common/errors.js';
 import type { CreateUnitBody, UnitView, UpdateUnitBody } from '../../common/schemas/org.js';
 import type { UnitKind } from '../../common/roles.js';
 import type { Actor, AppContext } from '../../context.js';
-import { type Executor, withTransaction } from '../../db/database.js';
+import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.js';
+import { type Database, type Executor, withTransaction } from '../../db/database.js';
 import { isForeignKeyViolation } from '../../db/errors.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -48,6 +49,24 @@ export function presentUnit(u: UnitRecord): UnitView {
   };
 }
 
+const unitListCaches = new WeakMap<Database, StampedCache<string, UnitRecord[]>>();
+
+/**
+ * The unit list is read on almost every page and changes rarely: it is kept while the database is
+ * unchanged (change-stamp.ts: any write, in any server process, reloads it). Callers do not mutate it.
+ */
+async function cachedUnits(ctx: AppContext, f: { includeRetired: boolean; kind: UnitKind | undefined }): Promise<UnitRecord[]> {
+  const cache = cacheFor(unitListCaches, ctx.database, 100);
+  const key = `${f.includeRetired}:${f.kind ?? ''}`;
+  const stamp = changeStamp(ctx.database);
+  let units = cache.get(key, stamp);
+  if (!units) {
+    units = await listUnits(ctx.db, f);
+    cache.set(key, units, stamp);
+  }
+  return units;
+}
+
 const SEES_ALL_UNITS = new Set(['admin', 'office', 'leader', 'specialist']);
 
 export async function listVisibleUnits(
@@ -57,9 +76,9 @@ export async function listVisibleUnits(
 ): Promise<UnitView[]> {
   const includeRetired = Boolean(q.includeRetired) && (actor.role === 'admin' || actor.role === 'office');
   let units: UnitRecord[];
-  if (SEES_ALL_UNITS.has(actor.role)) units = await listUnits(ctx.db, { includeRetired, kind: q.kind });
+  if (SEES_ALL_UNITS.has(actor.role)) units = await cachedUnits(ctx, { includeRetired, kind: q.kind });
   else if (actor.role === 'enterprise')
-    units = (await listUnits(ctx.db, { kind: q.kind })).filter((u) => u.kind !== 'department');
+    units = (await cachedUnits(ctx, { includeRetired: false, kind: q.kind })).filter((u) => u.kind !== 'department');
   else units = actor.unitId ? await listUnits(ctx.db, { ids: [actor.unitId], includeRetired: true }) : [];
   if (q.kind) units = units.filter((u) => u.kind === q.kind);
   if (q.q) {

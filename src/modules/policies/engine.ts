@@ -6,6 +6,7 @@ import type { RuleProblem } from './rules/ast.js';
 import { type Resolved, checkFormula, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { type CompiledRule, compileFormula, compileRule } from './rules/compile.js';
+import { PARALLEL_MIN_ROWS } from './rules/parallel.js';
 
 /** The enterprises of a match run as columns, with the version each row was read at. */
 export interface LoadedEnterprises {
@@ -14,10 +15,14 @@ export interface LoadedEnterprises {
   stale: Uint8Array;
 }
 
-export async function loadEnterpriseColumns(db: Executor, f: { staleOnly?: boolean; ids?: number[] } = {}): Promise<LoadedEnterprises> {
+/**
+ * Reads the enterprises into columns. `shared`: columns in shared memory, for matching worker
+ * threads (parallel.ts); by default when there are enough rows for matching to run in parallel.
+ */
+export async function loadEnterpriseColumns(db: Executor, f: { staleOnly?: boolean; ids?: number[]; shared?: boolean } = {}): Promise<LoadedEnterprises> {
   const rows = [];
   for await (const page of scanEnterprises(db, f)) rows.push(...page);
-  const cols = new Columns(Math.max(1, rows.length));
+  const cols = new Columns(Math.max(1, rows.length), f.shared ?? rows.length >= PARALLEL_MIN_ROWS);
   const versions = new Int32Array(rows.length);
   const stale = new Uint8Array(rows.length);
   rows.forEach((r, i) => {
@@ -30,6 +35,8 @@ export async function loadEnterpriseColumns(db: Executor, f: { staleOnly?: boole
 
 export interface PreparedBenefit {
   benefit: BenefitRow;
+  /** The checked rule (other rules it refers to expanded), as compiled. */
+  rule: Resolved;
   compiled: CompiledRule;
   /** The amount due to row i: the formula (or fixed amount), capped. */
   amount(i: number): number | null;
@@ -54,5 +61,5 @@ export function prepareBenefit(b: BenefitRow, cols: Columns, today: number, rule
     const capped = b.cap !== null ? Math.min(raw, b.cap) : raw;
     return Math.round(Math.max(0, capped) * 100) / 100;
   };
-  return { ok: true, value: { benefit: b, compiled, amount } };
+  return { ok: true, value: { benefit: b, rule: checked.rule, compiled, amount } };
 }

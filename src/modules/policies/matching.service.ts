@@ -3,10 +3,12 @@ import { type AppContext, SYSTEM_ACTOR, type Actor } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { loadEnterpriseColumns, prepareBenefit } from './engine.js';
-import { markEnterprisesMatched } from './enterprises.repository.js';
+import { countEnterprises, markEnterprisesMatched } from './enterprises.repository.js';
 import { listBenefits, markBenefitsMatched, ruleTexts } from './library.repository.js';
 import { type NewResult, deleteResults, insertResults, refreshResult, resultsOfBenefit } from './results.repository.js';
+import { MATCHED, NEAR_MISS, NO_MATCH } from './rules/compile.js';
 import { shanghaiDays } from './rules/dates.js';
+import { type MatcherOptions, PARALLEL_MIN_ROWS, RuleMatcher } from './rules/parallel.js';
 
 export interface MatchOptions {
   /** full: every enterprise × every auto-grant rule; incremental: only what changed since the last run. */
@@ -14,6 +16,8 @@ export interface MatchOptions {
   jobRunId?: number | null;
   progress?: (done: number, total: number, message?: string) => void;
   actor?: Actor;
+  /** Worker threads for bulk matching (default: the cores, for registries of PARALLEL_MIN_ROWS or more). */
+  matcher?: MatcherOptions;
 }
 
 /** Statuses that a new match run may overwrite or remove; later ones are the clerk's work and stay. */
@@ -33,95 +37,103 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
   const full = opts.mode === 'full';
   const staleBenefits = benefits.filter((b) => full || b.match_stale === 1);
   // Rows are needed for every enterprise when some rule changed; otherwise for the changed enterprises only.
-  const loaded = await loadEnterpriseColumns(ctx.db, staleBenefits.length ? {} : { staleOnly: true });
+  const minRows = opts.matcher?.minRows ?? PARALLEL_MIN_ROWS;
+  const loaded = await loadEnterpriseColumns(ctx.db, staleBenefits.length ? { shared: (await countEnterprises(ctx.db)) >= minRows } : { staleOnly: true, shared: false });
   const { cols } = loaded;
   const staleRows: number[] = [];
   for (let i = 0; i < cols.n; i++) if (loaded.stale[i] === 1) staleRows.push(i);
   const rules = await ruleTexts(ctx.db);
   const summary: MatchSummary = { mode: opts.mode, benefits: 0, enterprises: cols.n, evaluations: 0, matched: 0, near: 0, written: 0, removed: 0, skipped: [], seconds: 0 };
-  const out = new Int32Array(cols.n);
   const rowOf = new Map<number, number>();
   for (let i = 0; i < cols.n; i++) rowOf.set(cols.ids[i]!, i);
   const seenBenefits: { id: number; version: number }[] = [];
   opts.progress?.(0, benefits.length, 'compiling rules');
-
-  for (const [k, b] of benefits.entries()) {
-    const wholeRule = full || b.match_stale === 1;
-    if (!wholeRule && !staleRows.length) {
-      opts.progress?.(k + 1, benefits.length);
-      continue;
-    }
-    const prepared = prepareBenefit(b, cols, today, rules);
-    if (!prepared.ok) {
-      summary.skipped.push({ code: b.code, problem: prepared.problems[0]!.message });
-      continue;
-    }
-    const { compiled, amount } = prepared.value;
-    summary.benefits++;
-    const rows = wholeRule ? null : staleRows;
-    const isMatch = new Uint8Array(cols.n);
-    if (rows) for (const i of rows) isMatch[i] = compiled.test(i) ? 1 : 0;
-    else for (let m = compiled.matchAll(out), j = 0; j < m; j++) isMatch[out[j]!] = 1;
-    const fresh = new Map<number, Omit<NewResult, 'enterprise_id'>>();
-    const visit = (i: number) => {
-      const eligible = isMatch[i] === 1;
-      const failed = eligible ? 0 : compiled.failures(i, 2);
-      if (!eligible && failed !== 1) return;
-      if (eligible) summary.matched++;
-      else summary.near++;
-      fresh.set(cols.ids[i]!, {
-        benefit_id: b.id,
-        eligible: eligible ? 1 : 0,
-        failed,
-        explanation_json: JSON.stringify(compiled.explain(i)),
-        amount: eligible ? amount(i) : null,
-        status: eligible ? 'matched' : 'near',
-        job_run_id: opts.jobRunId ?? null,
-        matched_at: at,
-        updated_at: at,
-      });
-    };
-    if (rows) rows.forEach(visit);
-    else for (let i = 0; i < cols.n; i++) visit(i);
-    summary.evaluations += rows ? rows.length : cols.n;
-
-    await withTransaction(ctx.db, async (trx) => {
-      const existing = await resultsOfBenefit(trx, b.id, rows ? rows.map((i) => cols.ids[i]!) : undefined);
-      const byEnterprise = new Map(existing.map((r) => [r.enterprise_id, r]));
-      const removed: number[] = [];
-      for (const r of existing) {
-        const now = fresh.get(r.enterprise_id);
-        if (!now) {
-          if (RUN_OWNED.has(r.status)) removed.push(r.id);
-          // A result the clerk already acted on stays, marked as no longer eligible.
-          else {
-            const i = rowOf.get(r.enterprise_id);
-            if (i === undefined) continue;
-            await refreshResult(trx, r.id, { eligible: 0, failed: compiled.failures(i, 99), explanation_json: JSON.stringify(compiled.explain(i)), amount: null, job_run_id: opts.jobRunId ?? null, updated_at: at });
-          }
-          continue;
-        }
-        const keepStatus = !RUN_OWNED.has(r.status);
-        // Unchanged pairs are not written again: a re-run over unchanged data writes nothing.
-        if (r.eligible === now.eligible && r.amount === now.amount && r.explanation_json === now.explanation_json && (keepStatus || r.status === now.status)) continue;
-        await refreshResult(trx, r.id, {
-          eligible: now.eligible,
-          failed: now.failed,
-          explanation_json: now.explanation_json,
-          amount: keepStatus && !now.eligible ? null : now.amount,
-          job_run_id: now.job_run_id,
-          updated_at: at,
-          ...(keepStatus ? {} : { status: now.status, matched_at: at }),
-        });
+  // Whole rules over a large registry are evaluated by worker threads sharing the columns.
+  const matcher = await RuleMatcher.open(cols, today, { ...opts.matcher, minRows });
+  try {
+    for (const [k, b] of benefits.entries()) {
+      const wholeRule = full || b.match_stale === 1;
+      if (!wholeRule && !staleRows.length) {
+        opts.progress?.(k + 1, benefits.length);
+        continue;
       }
-      await deleteResults(trx, removed);
-      const inserts = [...fresh.entries()].filter(([id]) => !byEnterprise.has(id)).map(([enterprise_id, v]) => ({ enterprise_id, ...v }));
-      await insertResults(trx, inserts);
-      summary.written += inserts.length + existing.length - removed.length;
-      summary.removed += removed.length;
-    });
-    if (wholeRule) seenBenefits.push({ id: b.id, version: b.version });
-    opts.progress?.(k + 1, benefits.length, b.code);
+      const prepared = prepareBenefit(b, cols, today, rules);
+      if (!prepared.ok) {
+        summary.skipped.push({ code: b.code, problem: prepared.problems[0]!.message });
+        continue;
+      }
+      const { compiled, amount } = prepared.value;
+      summary.benefits++;
+      const rows = wholeRule ? null : staleRows;
+      // Per row: MATCHED, NEAR_MISS (one top-level condition fails) or NO_MATCH.
+      let status: Uint8Array;
+      if (rows) {
+        status = new Uint8Array(cols.n);
+        for (const i of rows) status[i] = compiled.test(i) ? MATCHED : compiled.failures(i, 2) === 1 ? NEAR_MISS : NO_MATCH;
+      } else [status] = (await matcher.classify([{ rule: prepared.value.rule, text: b.rule_text }])) as [Uint8Array];
+      const fresh = new Map<number, Omit<NewResult, 'enterprise_id'>>();
+      const visit = (i: number) => {
+        if (status[i] === NO_MATCH) return;
+        const eligible = status[i] === MATCHED;
+        const failed = eligible ? 0 : 1;
+        if (eligible) summary.matched++;
+        else summary.near++;
+        fresh.set(cols.ids[i]!, {
+          benefit_id: b.id,
+          eligible: eligible ? 1 : 0,
+          failed,
+          explanation_json: JSON.stringify(compiled.explain(i)),
+          amount: eligible ? amount(i) : null,
+          status: eligible ? 'matched' : 'near',
+          job_run_id: opts.jobRunId ?? null,
+          matched_at: at,
+          updated_at: at,
+        });
+      };
+      if (rows) rows.forEach(visit);
+      else for (let i = 0; i < cols.n; i++) if (status[i] !== NO_MATCH) visit(i);
+      summary.evaluations += rows ? rows.length : cols.n;
+
+      await withTransaction(ctx.db, async (trx) => {
+        const existing = await resultsOfBenefit(trx, b.id, rows ? rows.map((i) => cols.ids[i]!) : undefined);
+        const byEnterprise = new Map(existing.map((r) => [r.enterprise_id, r]));
+        const removed: number[] = [];
+        for (const r of existing) {
+          const now = fresh.get(r.enterprise_id);
+          if (!now) {
+            if (RUN_OWNED.has(r.status)) removed.push(r.id);
+            // A result the clerk already acted on stays, marked as no longer eligible.
+            else {
+              const i = rowOf.get(r.enterprise_id);
+              if (i === undefined) continue;
+              await refreshResult(trx, r.id, { eligible: 0, failed: compiled.failures(i, 99), explanation_json: JSON.stringify(compiled.explain(i)), amount: null, job_run_id: opts.jobRunId ?? null, updated_at: at });
+            }
+            continue;
+          }
+          const keepStatus = !RUN_OWNED.has(r.status);
+          // Unchanged pairs are not written again: a re-run over unchanged data writes nothing.
+          if (r.eligible === now.eligible && r.amount === now.amount && r.explanation_json === now.explanation_json && (keepStatus || r.status === now.status)) continue;
+          await refreshResult(trx, r.id, {
+            eligible: now.eligible,
+            failed: now.failed,
+            explanation_json: now.explanation_json,
+            amount: keepStatus && !now.eligible ? null : now.amount,
+            job_run_id: now.job_run_id,
+            updated_at: at,
+            ...(keepStatus ? {} : { status: now.status, matched_at: at }),
+          });
+        }
+        await deleteResults(trx, removed);
+        const inserts = [...fresh.entries()].filter(([id]) => !byEnterprise.has(id)).map(([enterprise_id, v]) => ({ enterprise_id, ...v }));
+        await insertResults(trx, inserts);
+        summary.written += inserts.length + existing.length - removed.length;
+        summary.removed += removed.length;
+      });
+      if (wholeRule) seenBenefits.push({ id: b.id, version: b.version });
+      opts.progress?.(k + 1, benefits.length, b.code);
+    }
+  } finally {
+    await matcher.close();
   }
 
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;

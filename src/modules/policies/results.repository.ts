@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { type PageRequest, paged } from '../../db/paged.js';
 import type { MatchResultTable } from '../../db/schema.js';
 
 export type ResultRow = Selectable<MatchResultTable>;
@@ -54,12 +55,8 @@ const RECORD_COLUMNS = [
   'u.name as department_name',
 ] as const;
 
-export async function listResults(db: Executor, f: ResultFilter, page?: { offset: number; limit: number }): Promise<{ rows: ResultRecord[]; total: number }> {
-  let q = joined(db, f).selectAll('r').select(RECORD_COLUMNS).orderBy('r.id');
-  if (page) q = q.offset(page.offset).limit(page.limit);
-  const rows = (await q.execute()) as ResultRecord[];
-  const { n } = await joined(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: Number(n) };
+export async function listResults(db: Executor, f: ResultFilter, page?: PageRequest): Promise<{ rows: ResultRecord[]; total: number }> {
+  return paged(joined(db, f).selectAll('r').select(RECORD_COLUMNS).orderBy('r.id'), page);
 }
 
 export async function findResult(db: Executor, id: number): Promise<ResultRecord | undefined> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { fontFileFor } from './font-subset.js';
 
 /**
  * CJK fonts the server can draw charts with, fastest first. resvg re-parses a font for every text
@@ -37,11 +38,15 @@ export function renderChartSvg(option: echarts.EChartsCoreOption, size: ChartSiz
   }
 }
 
-/** Rasterises an SVG with the CJK font; `fonts: false` draws without any font (tests compare the two). */
+/**
+ * Rasterises an SVG with the CJK font; `fonts: false` draws without any font (tests compare the two).
+ * resvg reads its font file again for every glyph, so it gets a small cut of the font holding the
+ * glyphs this SVG uses (font-subset.ts), indexed once per process.
+ */
 export function rasterizeSvg(svg: string, opts: { scale?: number; fonts?: boolean } = {}) {
   const font = chartFont();
   const resvg = new Resvg(svg, {
-    font: { fontFiles: opts.fonts === false ? [] : [font.file], loadSystemFonts: false, defaultFontFamily: font.family },
+    font: { fontFiles: opts.fonts === false ? [] : [fontFileFor(font.file, font.family, svg)], loadSystemFonts: false, defaultFontFamily: font.family },
     fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
     background: '#ffffff',
   });

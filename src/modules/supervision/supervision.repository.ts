@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { type PageRequest, paged } from '../../db/paged.js';
 import type { BulletinTable, SupervisionNoticeTable, WeeklySnapshotRowTable } from '../../db/schema.js';
 
 /** Every query of the supervision module. Item tables are read here for aggregates only; items are written through the worklists service. */
@@ -200,12 +201,8 @@ function noticeQuery(db: Executor, f: NoticeFilter) {
   return q;
 }
 
-export async function listNotices(db: Executor, f: NoticeFilter, page?: { limit: number; offset: number }) {
-  const base = noticeQuery(db, f);
-  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  let q = base.selectAll('n').select(['i.code', 'i.content', 'w.name as list_name', 'u.name as unit_name']).orderBy('n.due_on', 'desc').orderBy('n.id', 'desc');
-  if (page) q = q.limit(page.limit).offset(page.offset);
-  return { rows: await q.execute(), total: Number(total) };
+export async function listNotices(db: Executor, f: NoticeFilter, page?: PageRequest) {
+  return paged(noticeQuery(db, f).selectAll('n').select(['i.code', 'i.content', 'w.name as list_name', 'u.name as unit_name']).orderBy('n.due_on', 'desc').orderBy('n.id', 'desc'), page);
 }
 export type NoticeListRow = Awaited<ReturnType<typeof listNotices>>['rows'][number];
 

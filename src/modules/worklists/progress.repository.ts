@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { bulkInsert } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
 import type { ItemEventTable, ItemEvidenceTable, ItemExtensionTable, ItemReportTable } from '../../db/schema.js';
 
@@ -144,7 +145,7 @@ export async function insertNote(db: Executor, v: { item_id: number; kind: 'inst
 // ---- timeline ----
 
 export async function insertEvents(db: Executor, rows: Omit<Insertable<ItemEventTable>, 'id'>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 300) await db.insertInto('item_event').values(rows.slice(i, i + 300)).execute();
+  await bulkInsert(db, 'item_event', rows);
 }
 
 export async function listEvents(db: Executor, itemId: number) {

@@ -25,6 +25,11 @@ describeEachDialect(
         expect((await office.get(`/api/v1/items?status=${status}&pageSize=1`)).json().total, status).toBeGreaterThan(0);
       }
       expect((await office.get('/api/v1/items?overdue=true&pageSize=1')).json().total).toBeGreaterThan(0);
+      // An item awaiting its unit head shows the percent of the report that waits, not 0 %.
+      const waiting = (await office.get('/api/v1/items?status=submitted&pageSize=5')).json().items as { id: number; percent: number }[];
+      expect(waiting.every((i) => i.percent > 0)).toBe(true);
+      const detail = (await office.get(`/api/v1/items/${waiting[0].id}`)).json() as { percent: number; reports: { status: string; percent: number }[] };
+      expect(detail.reports.find((r) => r.status === 'pending_head')?.percent).toBe(detail.percent);
       const board = (await office.get('/api/v1/items/case-board')).json();
       expect(board.columns.every((c: { items: unknown[] }) => c.items.length > 0)).toBe(true);
       // The demo liaison's unit has work waiting at each step.

@@ -170,7 +170,8 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
         deadline: s.deadline,
         ongoing: s.deadline === null && s.kind !== 'case' ? 1 : 0,
         status: plan[i],
-        percent: plan[i] === 'in_progress' || plan[i] === 'closed' ? percent[i] : 0,
+        // An item with a report on its way shows that report's percent, as the item page and lists present it.
+        percent: percent[i],
         return_reason: returnReason[i],
         tags_json: JSON.stringify(i % 11 === 0 ? ['重点督办'] : []),
         closed_at: plan[i] === 'closed' ? isoDaysAgo(rnd.int(1, 30)) : null,

@@ -1,5 +1,7 @@
 import { type Insertable, PostgresAdapter, type Selectable, type Updateable, sql } from 'kysely';
+import { bulkInsert } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
+import { paged } from '../../db/paged.js';
 import type { ItemTable, WorklistTable } from '../../db/schema.js';
 
 export type ItemRow = Selectable<ItemTable>;
@@ -135,9 +137,7 @@ function filtered(db: Executor, f: ItemFilterSql) {
 }
 
 export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, page: { limit: number; offset: number }) {
-  const base = filtered(db, f);
-  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  let q = base.innerJoin('worklist', 'worklist.id', 'item.list_id').selectAll('item').select('worklist.name as list_name');
+  let q = filtered(db, f).innerJoin('worklist', 'worklist.id', 'item.list_id').selectAll('item').select('worklist.name as list_name');
   const dir = s.order;
   // Items without a deadline (ongoing) come last either way, on both dialects.
   if (s.sort === 'deadline') q = q.orderBy('item.deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
@@ -145,8 +145,8 @@ export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, pa
   else if (s.sort === 'status') q = q.orderBy('item.status', dir);
   else if (s.sort === 'percent') q = q.orderBy('item.percent', dir);
   else q = q.orderBy('item.list_id', dir).orderBy('item.sort_order', dir);
-  const rows = await q.orderBy('item.id', dir).limit(page.limit).offset(page.offset).execute();
-  return { rows, total: Number(total) };
+  // paged() counts only when the page is full: a keyword scan or a wide filter is not read twice for nothing.
+  return paged(q.orderBy('item.id', dir), page);
 }
 
 export type ItemWithList = ItemRow & { list_name: string };
@@ -164,18 +164,19 @@ export async function findItemsByCodes(db: Executor, listId: number, codes: stri
   return out;
 }
 
+/** code → id of every item in a list, in one query (re-import updates by code). */
+export async function findItemIdsByCode(db: Executor, listId: number): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('item').select(['id', 'code']).where('list_id', '=', listId).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
 export async function maxSortOrder(db: Executor, listId: number): Promise<number> {
   const r = await db.selectFrom('item').select((eb) => eb.fn.max<number>('sort_order').as('m')).where('list_id', '=', listId).executeTakeFirst();
   return Number(r?.m ?? 0);
 }
 
 export async function insertItems(db: Executor, rows: ItemValues[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 200) {
-    const r = await db.insertInto('item').values(rows.slice(i, i + 200)).returning('id').execute();
-    ids.push(...r.map((x) => x.id));
-  }
-  return ids;
+  return bulkInsert(db, 'item', rows, { returning: 'id' });
 }
 
 /** Updates only when the stored version matches; returns false on a concurrent change. */
@@ -221,7 +222,7 @@ export async function listAssignments(db: Executor, itemIds: number[]): Promise<
 
 export async function replaceAssignments(db: Executor, itemIds: number[], rows: { item_id: number; unit_id: number; role: string }[]): Promise<void> {
   for (let i = 0; i < itemIds.length; i += 500) await db.deleteFrom('item_assignment').where('item_id', 'in', itemIds.slice(i, i + 500)).execute();
-  for (let i = 0; i < rows.length; i += 300) await db.insertInto('item_assignment').values(rows.slice(i, i + 300)).execute();
+  await bulkInsert(db, 'item_assignment', rows);
 }
 
 export async function findActiveUnitIds(db: Executor, ids: number[]): Promise<number[]> {

@@ -3,6 +3,22 @@
  * (`import/`) and the service that writes items (`upsertImportedItems`).
  */
 import type { CaseStage, ItemKind, QuestionLevel } from '../../common/schemas/worklists.js';
+import type { ItemTable } from '../../db/schema.js';
+
+/**
+ * The kind-specific fields: the list kind each belongs to and the item column that stores it. The
+ * service refuses them on items of another kind; the importer ignores their columns in such lists.
+ */
+export const KIND_FIELDS = {
+  sourceEvaluation: { kind: 'problem', column: 'source_evaluation' },
+  rectification: { kind: 'problem', column: 'rectification' },
+  level: { kind: 'question', column: 'level' },
+  maxScore: { kind: 'question', column: 'max_score' },
+  selfScore: { kind: 'question', column: 'self_score' },
+  scoringRule: { kind: 'question', column: 'scoring_rule' },
+  stage: { kind: 'case', column: 'stage' },
+} as const satisfies Record<string, { kind: ItemKind; column: keyof ItemTable }>;
+export type KindField = keyof typeof KIND_FIELDS;
 
 /** One validated row of an imported workbook, with unit names already resolved to unit ids. */
 export interface ImportedItemRow {

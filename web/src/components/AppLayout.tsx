@@ -8,6 +8,7 @@ import { webModules } from '../modules.js';
 import { type MenuNode, menuFor } from '../registry.js';
 import { useSession } from '../session.js';
 import { LangSwitch } from './LangSwitch.js';
+import { NotificationBell } from './NotificationBell.js';
 
 const { Header, Sider, Content } = Layout;
 
@@ -97,6 +98,7 @@ export function AppLayout() {
           {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.menu')} onClick={() => setDrawerOpen(true)} />}
           <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>{title}</div>
           <Space size={isPhone ? 2 : 8}>
+            <NotificationBell />
             <LangSwitch />
             <Dropdown menu={userMenu} trigger={['click']}>
               <Button type="text" icon={<UserOutlined />} aria-label={user.displayName}>

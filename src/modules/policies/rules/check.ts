@@ -1,9 +1,10 @@
 import { checkIndustryCode } from '../industry.js';
 import { resolveCounty } from '../counties.js';
 import type { Cond, CmpOp, Expr, Literal, Loc, RuleProblem } from './ast.js';
-import { addDuration, isValidDate, toDays } from './dates.js';
+import { addDuration, isValidDate } from './dates.js';
 import { FIELDS, QUALIFICATIONS, YEARLY_FIELDS, resolveField, resolveFunction } from './fields.js';
 import { parseRule } from './parser.js';
+import { foldConstant } from './walk.js';
 
 /** A checked rule: references to other rules are expanded in place ('ref' nodes). */
 export type Resolved =
@@ -160,30 +161,7 @@ class Checker {
 
   /** The constant value (number, or days for dates) of an expression, when it has one. */
   fold(e: Expr): number | undefined {
-    switch (e.type) {
-      case 'num':
-        return e.value;
-      case 'date':
-        return toDays(e.value);
-      case 'today':
-        return this.opts.today;
-      case 'neg': {
-        const v = this.fold(e.expr);
-        return v === undefined ? undefined : -v;
-      }
-      case 'arith': {
-        if (e.right.type === 'duration') {
-          const base = this.fold(e.left);
-          return base === undefined ? undefined : addDuration(base, e.op === '-' ? -e.right.amount : e.right.amount, e.right.unit);
-        }
-        const a = this.fold(e.left);
-        const b = this.fold(e.right);
-        if (a === undefined || b === undefined) return undefined;
-        return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : a / b;
-      }
-      default:
-        return undefined;
-    }
+    return foldConstant(e, this.opts.today);
   }
 
   /** Checks that a literal is an allowed value for a typed field; returns false on a problem. */

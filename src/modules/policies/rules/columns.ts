@@ -52,17 +52,29 @@ export class Columns {
   private countyIndex = new Map<string, number>();
   private industryIndex = new Map<string, number>();
 
-  constructor(readonly capacity: number) {
-    this.ids = new Int32Array(capacity);
-    for (const f of NUMBER_FIELDS) this.num[f] = new Float64Array(capacity);
+  /**
+   * With `shared`, every column lives in a SharedArrayBuffer, so worker threads can read the same
+   * memory (see parallel.ts) instead of receiving copies.
+   */
+  constructor(
+    readonly capacity: number,
+    readonly shared = false,
+  ) {
+    this.ids = this.alloc(Int32Array);
+    for (const f of NUMBER_FIELDS) this.num[f] = this.alloc(Float64Array);
     for (const f of YEARLY_FIELDS) {
       this.hist[f] = [this.num[f]!];
-      for (let k = 1; k < HISTORY_YEARS; k++) this.hist[f]!.push(new Float64Array(capacity).fill(Number.NaN));
+      for (let k = 1; k < HISTORY_YEARS; k++) this.hist[f]!.push(this.alloc(Float64Array).fill(Number.NaN));
     }
-    this.registeredOn = new Float64Array(capacity);
-    for (const [name] of ENUM_FIELDS) this.enums[name] = new Uint8Array(capacity);
-    this.county = new Uint16Array(capacity);
-    this.industry = new Uint16Array(capacity);
+    this.registeredOn = this.alloc(Float64Array);
+    for (const [name] of ENUM_FIELDS) this.enums[name] = this.alloc(Uint8Array);
+    this.county = this.alloc(Uint16Array);
+    this.industry = this.alloc(Uint16Array);
+  }
+
+  private alloc<A extends Int32Array | Float64Array | Uint8Array | Uint16Array>(Kind: { new (b: ArrayBufferLike): A; BYTES_PER_ELEMENT: number }): A {
+    const bytes = this.capacity * Kind.BYTES_PER_ELEMENT;
+    return new Kind(this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   }
 
   private dictIndex(index: Map<string, number>, dict: string[], code: string | null): number {
@@ -96,8 +108,8 @@ export class Columns {
       let from = this.qualFrom.get(q.kind);
       let to = this.qualTo.get(q.kind);
       if (!from || !to) {
-        from = new Float64Array(this.capacity).fill(Number.NaN);
-        to = new Float64Array(this.capacity).fill(Number.NaN);
+        from = this.alloc(Float64Array).fill(Number.NaN);
+        to = this.alloc(Float64Array).fill(Number.NaN);
         this.qualFrom.set(q.kind, from);
         this.qualTo.set(q.kind, to);
       }
@@ -110,7 +122,7 @@ export class Columns {
     }
     for (const t of f.tags) {
       let arr = this.tags.get(t);
-      if (!arr) this.tags.set(t, (arr = new Uint8Array(this.capacity)));
+      if (!arr) this.tags.set(t, (arr = this.alloc(Uint8Array)));
       arr[i] = 1;
     }
     this.strings.uscc[i] = f.uscc;
@@ -118,9 +130,49 @@ export class Columns {
     return i;
   }
 
-  static from(facts: EnterpriseFacts[]): Columns {
-    const c = new Columns(Math.max(1, facts.length));
+  static from(facts: EnterpriseFacts[], shared = false): Columns {
+    const c = new Columns(Math.max(1, facts.length), shared);
     for (const f of facts) c.push(f);
     return c;
   }
+
+  /**
+   * What a worker thread needs to evaluate rules, as a structured-clonable object: the typed arrays
+   * of shared columns travel as views of the same SharedArrayBuffers (nothing is copied); the
+   * dictionaries are small. Names and USCCs stay behind, so rules naming them run in the main thread.
+   */
+  snapshot(): ColumnsSnapshot {
+    if (!this.shared) throw new Error('only shared columns can be handed to worker threads');
+    const { n, capacity, ids, num, hist, registeredOn, enums, county, countyDict, industry, industryDict } = this;
+    return { n, capacity, ids, num, hist, registeredOn, enums, county, countyDict, industry, industryDict, qualFrom: [...this.qualFrom], qualTo: [...this.qualTo], tags: [...this.tags] };
+  }
+
+  /** Columns over the shared memory of a snapshot (in a worker thread); read-only by convention. */
+  static fromSnapshot(s: ColumnsSnapshot): Columns {
+    const c = new Columns(0, false);
+    Object.assign(c, { n: s.n, capacity: s.capacity, ids: s.ids, num: s.num, hist: s.hist, registeredOn: s.registeredOn, enums: s.enums, county: s.county, industry: s.industry });
+    c.countyDict = s.countyDict;
+    c.industryDict = s.industryDict;
+    c.qualFrom = new Map(s.qualFrom);
+    c.qualTo = new Map(s.qualTo);
+    c.tags = new Map(s.tags);
+    return c;
+  }
+}
+
+export interface ColumnsSnapshot {
+  n: number;
+  capacity: number;
+  ids: Int32Array;
+  num: Record<string, Float64Array>;
+  hist: Record<string, Float64Array[]>;
+  registeredOn: Float64Array;
+  enums: Record<string, Uint8Array>;
+  county: Uint16Array;
+  countyDict: string[];
+  industry: Uint16Array;
+  industryDict: string[];
+  qualFrom: [string, Float64Array][];
+  qualTo: [string, Float64Array][];
+  tags: [string, Uint8Array][];
 }

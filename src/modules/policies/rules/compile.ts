@@ -3,8 +3,9 @@ import { checkIndustryCode, industryUnder } from '../industry.js';
 import type { Expr, Literal } from './ast.js';
 import { type Resolved, conjuncts } from './check.js';
 import { type Columns, MISSING_ENUM } from './columns.js';
-import { addDuration, fromDays, toDays } from './dates.js';
+import { addDuration, fromDays } from './dates.js';
 import { FIELDS } from './fields.js';
+import { foldConstant } from './walk.js';
 
 /*
  * Rules compile to JavaScript source over the typed arrays of `Columns` — one tight loop per rule,
@@ -28,9 +29,20 @@ export interface ExplainNode {
   children?: ExplainNode[];
 }
 
+/** Per-row outcome written by `classify`. */
+export const NO_MATCH = 0;
+export const MATCHED = 1;
+/** Fails exactly one top-level condition: a near miss the enterprise may be told about. */
+export const NEAR_MISS = 2;
+
 export interface CompiledRule {
-  /** Writes the row indexes that match into `out`; returns how many. */
-  matchAll(out: Int32Array): number;
+  /** Writes the indexes of the rows in [start, end) that match into `out` (from out[0]); returns how many. */
+  matchAll(out: Int32Array, start?: number, end?: number): number;
+  /**
+   * Writes MATCHED or NEAR_MISS into status[i] for the rows i in [start, end) that match or fail
+   * exactly one top-level condition (others are left untouched); returns the number of matches.
+   */
+  classify(status: Uint8Array, start?: number, end?: number): number;
   test(i: number): boolean;
   /** How many top-level conditions row i fails, stopping at `limit`. */
   failures(i: number, limit: number): number;
@@ -61,30 +73,7 @@ class Gen {
   }
 
   fold(e: Expr): number | undefined {
-    switch (e.type) {
-      case 'num':
-        return e.value;
-      case 'date':
-        return toDays(e.value);
-      case 'today':
-        return this.today;
-      case 'neg': {
-        const v = this.fold(e.expr);
-        return v === undefined ? undefined : -v;
-      }
-      case 'arith': {
-        if (e.right.type === 'duration') {
-          const b = this.fold(e.left);
-          return b === undefined ? undefined : addDuration(b, e.op === '-' ? -e.right.amount : e.right.amount, e.right.unit);
-        }
-        const a = this.fold(e.left);
-        const b = this.fold(e.right);
-        if (a === undefined || b === undefined) return undefined;
-        return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : a / b;
-      }
-      default:
-        return undefined;
-    }
+    return foldConstant(e, this.today);
   }
 
   /** JS source for a numeric (or date-as-days, enum index, dictionary index) value of row i. */
@@ -150,7 +139,7 @@ class Gen {
     switch (c.type) {
       case 'and':
       case 'or':
-        return `(${this.ordered(c.items, c.type).map((x) => this.cond(x)).join(c.type === 'and' ? ' && ' : ' || ')})`;
+        return `(${c.items.map((x) => this.cond(x)).join(c.type === 'and' ? ' && ' : ' || ')})`;
       case 'not':
         return `!${this.cond(c.item)}`;
       case 'ref':
@@ -199,16 +188,13 @@ class Gen {
     }
   }
 
-  /** Whether the main loop orders conditions by how often they pass (set by compileRule). */
-  reorder = false;
-
   /**
    * Conditions have no side effects, so an AND may test its most selective condition first (and an
    * OR its most frequently true one): most rows then leave at the first test, on a well-predicted
    * branch. Pass rates are measured on an evenly spaced sample of rows, as a query planner would.
    */
   ordered(items: Resolved[], kind: 'and' | 'or'): Resolved[] {
-    if (!this.reorder || items.length < 2 || this.cols.n < 64) return items;
+    if (items.length < 2 || this.cols.n < 64) return items;
     const step = Math.max(1, Math.floor(this.cols.n / 1024));
     const rate = new Map<Resolved, number>();
     for (const item of items) {
@@ -251,19 +237,47 @@ class Gen {
   }
 }
 
+/**
+ * The rule with the items of every AND / OR in the order the bulk loops test them (see
+ * Gen.ordered). The order changes no outcome, only how fast rows are decided; it depends on the
+ * columns' data only, so a worker thread may receive a rule already ordered by the main thread.
+ */
+export function orderedForScan(rule: Resolved, cols: Columns, today: number): Resolved {
+  return orderWith(new Gen(cols, today), rule);
+}
+
+function orderWith(g: Gen, rule: Resolved): Resolved {
+  const go = (c: Resolved): Resolved => {
+    if (c.type === 'and' || c.type === 'or') return { ...c, items: g.ordered(c.items, c.type).map(go) };
+    if (c.type === 'not') return { ...c, item: go(c.item) };
+    if (c.type === 'ref') return { ...c, body: go(c.body) };
+    return c;
+  };
+  return go(rule);
+}
+
+export interface CompileOptions {
+  /** False when the rule's conditions are already in scan order (orderedForScan). */
+  reorder?: boolean;
+}
+
 /** Compiles a checked rule against a set of columns, with `today` (days since epoch) fixed. */
-export function compileRule(rule: Resolved, cols: Columns, today: number, text = ''): CompiledRule {
+export function compileRule(rule: Resolved, cols: Columns, today: number, text = '', opts: CompileOptions = {}): CompiledRule {
   const g = new Gen(cols, today);
-  g.reorder = true;
-  const expr = g.cond(rule);
-  g.reorder = false;
-  const all = g.build<(n: number, out: Int32Array) => number>(
-    `return function (n, out) { let k = 0; for (let i = 0; i < n; i++) { if (${expr}) out[k++] = i; } return k; };`,
+  const scan = opts.reorder === false ? rule : orderWith(g, rule);
+  const expr = g.cond(scan);
+  const all = g.build<(start: number, end: number, out: Int32Array) => number>(
+    `return function (start, end, out) { let k = 0; for (let i = start; i < end; i++) { if (${expr}) out[k++] = i; } return k; };`,
   );
+  let classify: ((start: number, end: number, status: Uint8Array) => number) | undefined;
   // The single-row functions serve explanations and near misses; bulk matching never needs them.
   let parts: Fn[] | undefined;
   return {
-    matchAll: (out) => all(cols.n, out),
+    matchAll: (out, start = 0, end = cols.n) => all(start, end, out),
+    classify(status, start = 0, end = cols.n) {
+      classify ??= buildClassify(g, scan, expr);
+      return classify(start, end, status);
+    },
     test: (i) => g.fn(rule)(i),
     failures(i, limit) {
       parts ??= conjuncts(rule).map((c) => g.fn(c));
@@ -273,6 +287,18 @@ export function compileRule(rule: Resolved, cols: Columns, today: number, text =
     },
     explain: (i) => explainNode(g, rule, text, i),
   };
+}
+
+/**
+ * One loop deciding, per row, match / near miss / neither: the whole rule first (most rows leave
+ * there), then the top-level conditions counted until a second one fails.
+ */
+function buildClassify(g: Gen, rule: Resolved, whole: string): (start: number, end: number, status: Uint8Array) => number {
+  const parts = conjuncts(rule).map((c) => g.cond(c));
+  const counting = parts.map((p) => `if (!${p} && ++f > 1) continue;`).join(' ');
+  return g.build(
+    `return function (start, end, st) { let m = 0; for (let i = start; i < end; i++) { if (${whole}) { st[i] = ${MATCHED}; m++; continue; } let f = 0; ${counting} if (f === 1) st[i] = ${NEAR_MISS}; } return m; };`,
+  );
 }
 
 function fmtNumber(v: number): string {

@@ -1,20 +1,8 @@
-import { CASE_STAGES, CASE_STAGE_LABELS, type CaseStage, type ItemKind, type QuestionLevel, WORKLIST_LIMITS } from '../../../common/schemas/worklists.js';
-import type { ImportedItemRow } from '../worklists.types.js';
+import { CASE_STAGES, CASE_STAGE_LABELS, type CaseStage, type QuestionLevel, WORKLIST_LIMITS } from '../../../common/schemas/worklists.js';
+import type { ImportedItemRow, KindField } from '../worklists.types.js';
 
-/** The kind-specific columns (problem, question, case lists) and how a cell becomes a value. */
-export type KindFields = Pick<ImportedItemRow, 'sourceEvaluation' | 'rectification' | 'level' | 'maxScore' | 'selfScore' | 'scoringRule' | 'stage' | 'tags'>;
-type KindField = keyof KindFields;
-
-/** Which list kind a kind-specific column belongs to; in a list of another kind the column is ignored. */
-export const KIND_OF_FIELD: Record<Exclude<KindField, 'tags'>, ItemKind> = {
-  sourceEvaluation: 'problem',
-  rectification: 'problem',
-  level: 'question',
-  maxScore: 'question',
-  selfScore: 'question',
-  scoringRule: 'question',
-  stage: 'case',
-};
+/** The kind-specific columns (problem, question, case lists, see KIND_FIELDS) and tags, and how a cell becomes a value. */
+export type KindFields = Pick<ImportedItemRow, KindField | 'tags'>;
 
 const LEVELS: Record<string, QuestionLevel> = { 市级: 'city', 市: 'city', city: 'city', 县级: 'county', 旗县区: 'county', 旗县区级: 'county', 县: 'county', county: 'county' };
 export const LEVEL_LABELS: Record<QuestionLevel, string> = { city: '市级', county: '旗县区级' };
@@ -30,7 +18,7 @@ function score(text: string, raw: unknown): number | null {
   return Number.isFinite(n) && n >= 0 && n <= 1000 ? n : null;
 }
 
-export function readKindField(field: KindField, cell: { text: string; raw: unknown }): Result {
+export function readKindField(field: keyof KindFields, cell: { text: string; raw: unknown }): Result {
   const text = cell.text.normalize('NFKC').trim();
   if (!text) return { value: {} };
   switch (field) {

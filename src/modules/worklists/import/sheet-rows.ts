@@ -6,6 +6,7 @@ import { type DeadlineResult, parseDeadline } from './deadline.js';
 import type { ImportField } from './headers.js';
 import { type KindFields, readKindField } from './kind-fields.js';
 import { type UnitCell, type UnitDirectory, type UnitRef, readUnitCell } from './unit-cells.js';
+import { KIND_FIELDS, type KindField } from '../worklists.types.js';
 
 /** The data rows of one sheet below its header: one ParsedRow per item row, problems located by cell. */
 
@@ -46,7 +47,7 @@ export interface SheetReadState {
 
 const NOTE_ROW = /^(?:注|备注|说明|填表说明|填报说明)[:：]?/;
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))\s*/;
-const KIND_COLUMNS = ['sourceEvaluation', 'rectification', 'level', 'maxScore', 'selfScore', 'scoringRule', 'stage', 'tags'] as const;
+const KIND_COLUMNS: (keyof KindFields)[] = [...(Object.keys(KIND_FIELDS) as KindField[]), 'tags'];
 
 /** A row whose only text is one value (often merged across the row): a section heading or a note. */
 function singleText(row: ExcelJS.Row, width: number): string | null {

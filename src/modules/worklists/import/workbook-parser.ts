@@ -4,10 +4,10 @@ import { IMPORT_LIMITS } from '../../../common/schemas/worklists-import.js';
 import type { ItemKind } from '../../../common/schemas/worklists.js';
 import { cellTextOrEmpty, columnLetter } from './cells.js';
 import { type ImportField, fieldOfHeader } from './headers.js';
-import { KIND_OF_FIELD } from './kind-fields.js';
 import { type Columns, type ParsedRow, type SheetHeader, type SheetReadState, readSheetRows } from './sheet-rows.js';
 import type { UnitDirectory } from './unit-cells.js';
 import { WorkbookRejected, assertSafeXlsx } from './zip-guard.js';
+import { KIND_FIELDS, type KindField } from '../worklists.types.js';
 
 export type { ParsedRow };
 
@@ -65,7 +65,7 @@ function findHeader(ws: ExcelJS.Worksheet, kind: ItemKind): SheetHeader | null {
       if (!header) continue;
       let field = sub ?? fields[c - 1];
       if (field && columns[field] !== undefined) field = null; // the first column of a field wins
-      if (field && field in KIND_OF_FIELD && KIND_OF_FIELD[field as keyof typeof KIND_OF_FIELD] !== kind) field = null;
+      if (field && field in KIND_FIELDS && KIND_FIELDS[field as KindField].kind !== kind) field = null;
       if (field) columns[field] = c;
       mapping.push({ column: columnLetter(c), header, field });
     }
@@ -92,8 +92,9 @@ function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
 export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise<WorkbookPreview> {
   const preview: WorkbookPreview = { rows: [], problems: [], mapping: [], rejected: null };
   const fileProblem = (message: string) => preview.problems.push({ sheet: null, row: null, column: null, message });
+  let stored: Buffer;
   try {
-    await assertSafeXlsx(buffer, { maxBytes: opts.maxBytes });
+    stored = await assertSafeXlsx(buffer, { maxBytes: opts.maxBytes });
   } catch (err) {
     if (!(err instanceof WorkbookRejected)) throw err;
     preview.rejected = { message: err.message, tooLarge: err.tooLarge };
@@ -103,7 +104,7 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
   const wb = new ExcelJS.Workbook();
   try {
     opts.onProgress?.('reading workbook');
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(stored as unknown as ExcelJS.Buffer); // inflated once, by the guard
   } catch {
     const message = 'Excel 无法读取该工作簿（文件已损坏或格式不符） / the workbook cannot be read';
     preview.rejected = { message, tooLarge: false };

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { IMPORT_LIMITS } from '../../../common/schemas/worklists-import.js';
 
@@ -7,7 +8,8 @@ import { IMPORT_LIMITS } from '../../../common/schemas/worklists-import.js';
  * the server down. yauzl (3.x, one dependency, maintained since 2014) reads the central directory
  * without inflating anything and, when asked to inflate, stops at the declared size — so we first
  * add up the declared sizes and then inflate each entry once, counting bytes, to catch a zip that
- * lies about them. An xlsx is small XML: the second pass costs a few milliseconds.
+ * lies about them. That inflation (native zlib) is kept: the guard hands back the workbook with
+ * every entry stored uncompressed, so ExcelJS does not inflate it a second time in JavaScript.
  */
 
 export const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -49,24 +51,72 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 }
 
 /** Inflates one entry, counting bytes; yauzl errors out when the data exceeds the declared size. */
-function inflatedSize(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number): Promise<number> {
+function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) return reject(err);
+      const chunks: Buffer[] = [];
       let n = 0;
       stream.on('data', (chunk: Buffer) => {
         n += chunk.length;
         if (n > budget) stream.destroy(new Error('budget exceeded'));
+        else chunks.push(chunk);
       });
-      stream.on('end', () => resolve(n));
+      stream.on('end', () => resolve(Buffer.concat(chunks, n)));
       stream.on('error', reject);
     });
   });
 }
 
+/** A zip of the given entries, each stored (method 0) with its CRC-32; names in UTF-8. */
+export function storedZip(entries: { name: string; data: Buffer }[]): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const crc = zlib.crc32(e.data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(0x21, 14);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(e.data.length, 20);
+    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, e.data);
+    central.push(dir, name);
+    offset += local.length + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
 const NOT_XLSX = '文件不是 Excel 工作簿（.xlsx）；.xls、.csv、.docx 或损坏的文件无法导入，请在 Excel 中另存为 .xlsx / the file is not an .xlsx workbook';
 
-export async function assertSafeXlsx(buffer: Buffer, limits: ZipGuardLimits): Promise<void> {
+/**
+ * Rejects what is no sane workbook (WorkbookRejected); otherwise returns the same workbook with
+ * its entries stored uncompressed, inflated once here, for ExcelJS to read.
+ */
+export async function assertSafeXlsx(buffer: Buffer, limits: ZipGuardLimits): Promise<Buffer> {
   const maxUncompressed = limits.uncompressedBytes ?? IMPORT_LIMITS.uncompressedBytes;
   const maxRatio = limits.compressionRatio ?? IMPORT_LIMITS.compressionRatio;
   const maxEntries = limits.zipEntries ?? IMPORT_LIMITS.zipEntries;
@@ -97,13 +147,19 @@ export async function assertSafeXlsx(buffer: Buffer, limits: ZipGuardLimits): Pr
     }
   }
   let actual = 0;
+  const inflated: { name: string; data: Buffer }[] = [];
   try {
-    for (const e of entries) actual += await inflatedSize(zip, e, maxUncompressed - actual);
+    for (const e of entries) {
+      const data = await inflateEntry(zip, e, maxUncompressed - actual);
+      actual += data.length;
+      inflated.push({ name: e.fileName, data });
+    }
   } catch {
     throw bomb('实际解压大小与声明不符 / entry sizes do not match the directory');
   } finally {
     zip.close();
   }
+  return storedZip(inflated);
 }
 
 function mb(bytes: number): string {

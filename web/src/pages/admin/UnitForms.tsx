@@ -1,10 +1,9 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Form, Input, Select } from 'antd';
 import { LIMITS } from '../../../../src/common/limits.js';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../../src/common/roles.js';
 import { type UnitView, api } from '../../api.js';
+import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
-import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 
 interface UnitFormValues {
@@ -19,16 +18,11 @@ interface UnitFormValues {
 export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitView | null; units: UnitView[]; onClose: () => void; onSaved: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const report = useReportError();
   const [form] = Form.useForm<UnitFormValues>();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
   const city = units.find((u) => u.kind === 'city' && u.status === 'active');
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
+  const save = async (v: UnitFormValues) => {
     const body = {
       name: v.name,
       kind: v.kind,
@@ -36,56 +30,42 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitVie
       divisionCode: v.divisionCode?.trim() || null,
       aliases: v.aliases ?? [],
     };
-    try {
-      if (unit) await api.units.update(unit.id, { version: unit.version, ...body });
-      else await api.units.create(body);
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
+    if (unit) await api.units.update(unit.id, { version: unit.version, ...body });
+    else await api.units.create(body);
+    message.success(t('common.saved'));
+    onSaved();
   };
 
   return (
-    <Modal
-      open
+    <FormModal<UnitFormValues>
+      form={form}
       title={unit ? `${t('units.edit')}：${unit.name}` : t('units.new')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={submit}
+      onSubmit={save}
       onCancel={onClose}
+      initialValues={
+        unit
+          ? { name: unit.name, kind: unit.kind, parentId: unit.parentId, divisionCode: unit.divisionCode ?? '', aliases: unit.aliases }
+          : { kind: 'department', parentId: city?.id, aliases: [] }
+      }
     >
-      <Form<UnitFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          unit
-            ? { name: unit.name, kind: unit.kind, parentId: unit.parentId, divisionCode: unit.divisionCode ?? '', aliases: unit.aliases }
-            : { kind: 'department', parentId: city?.id, aliases: [] }
-        }
-      >
-        <Form.Item label={t('units.name')} name="name" rules={[{ required: true, whitespace: true, max: LIMITS.unitName.max }]}>
-          <Input />
+      <Form.Item label={t('units.name')} name="name" rules={[{ required: true, whitespace: true, max: LIMITS.unitName.max }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('units.kind')} name="kind" rules={[{ required: true }]}>
+        <Select options={UNIT_KINDS.map((k) => ({ value: k, label: pick(UNIT_KIND_LABELS[k]) }))} />
+      </Form.Item>
+      {kind !== 'city' && (
+        <Form.Item label={t('units.parent')} name="parentId" rules={[{ required: true }]}>
+          <UnitSelect units={units.filter((u) => u.id !== unit?.id)} />
         </Form.Item>
-        <Form.Item label={t('units.kind')} name="kind" rules={[{ required: true }]}>
-          <Select options={UNIT_KINDS.map((k) => ({ value: k, label: pick(UNIT_KIND_LABELS[k]) }))} />
-        </Form.Item>
-        {kind !== 'city' && (
-          <Form.Item label={t('units.parent')} name="parentId" rules={[{ required: true }]}>
-            <UnitSelect units={units.filter((u) => u.id !== unit?.id)} />
-          </Form.Item>
-        )}
-        <Form.Item label={t('units.divisionCode')} name="divisionCode" rules={[{ pattern: /^\d{6}$/, message: '6 位数字 / 6 digits' }]}>
-          <Input inputMode="numeric" maxLength={6} style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item label={t('units.aliases')} name="aliases" extra={t('units.aliasesHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} maxCount={LIMITS.aliasesPerUnit} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item label={t('units.divisionCode')} name="divisionCode" rules={[{ pattern: /^\d{6}$/, message: '6 位数字 / 6 digits' }]}>
+        <Input inputMode="numeric" maxLength={6} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item label={t('units.aliases')} name="aliases" extra={t('units.aliasesHint')}>
+        <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} maxCount={LIMITS.aliasesPerUnit} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -93,33 +73,27 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitVie
 export function MergeUnitModal({ unit, units, onClose, onMerged }: { unit: UnitView; units: UnitView[]; onClose: () => void; onMerged: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const report = useReportError();
   const [form] = Form.useForm<{ intoUnitId: number }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.units.merge(unit.id, v.intoUnitId, unit.version);
-      message.success(t('units.merged'));
-      onMerged();
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
+  const merge = async (v: { intoUnitId: number }) => {
+    await api.units.merge(unit.id, v.intoUnitId, unit.version);
+    message.success(t('units.merged'));
+    onMerged();
   };
 
   return (
-    <Modal open title={`${t('units.merge')}：${unit.name}`} okText={t('units.merge')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} confirmLoading={busy} onOk={submit} onCancel={onClose}>
-      <Alert type="warning" showIcon message={t('units.mergeHint', { name: unit.name })} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical">
-        <Form.Item label={t('units.mergeInto')} name="intoUnitId" rules={[{ required: true }]}>
-          <UnitSelect units={units.filter((u) => u.id !== unit.id && u.kind !== 'city')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      form={form}
+      title={`${t('units.merge')}：${unit.name}`}
+      okText={t('units.merge')}
+      danger
+      intro={<Alert type="warning" showIcon message={t('units.mergeHint', { name: unit.name })} style={{ marginBottom: 16 }} />}
+      onSubmit={merge}
+      onCancel={onClose}
+    >
+      <Form.Item label={t('units.mergeInto')} name="intoUnitId" rules={[{ required: true }]}>
+        <UnitSelect units={units.filter((u) => u.id !== unit.id && u.kind !== 'city')} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,10 @@
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Radio, Select } from 'antd';
 import { LIMITS } from '../../../../src/common/limits.js';
 import { ROLES, ROLE_LABELS, type Role, UNIT_SCOPED_ROLES } from '../../../../src/common/roles.js';
 import { type UnitView, type UserView, api } from '../../api.js';
 import { newPasswordRules } from '../../components/PasswordForm.js';
+import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
-import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 
 interface UserFormValues {
@@ -22,83 +21,63 @@ interface UserFormValues {
 export function UserFormModal({ user, units, onClose, onSaved }: { user: UserView | null; units: UnitView[]; onClose: () => void; onSaved: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const report = useReportError();
   const [form] = Form.useForm<UserFormValues>();
-  const [busy, setBusy] = useState(false);
   const role = Form.useWatch('role', form);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      if (user) {
-        await api.users.update(user.id, { version: user.version, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, status: v.status });
-        message.success(t('common.saved'));
-      } else {
-        const created = await api.users.create({ username: v.username, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, password: v.password, locale: v.locale });
-        message.success(t('users.created', { name: created.username }));
-      }
-      onSaved();
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
+  const save = async (v: UserFormValues) => {
+    if (user) {
+      await api.users.update(user.id, { version: user.version, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, status: v.status });
+      message.success(t('common.saved'));
+    } else {
+      const created = await api.users.create({ username: v.username, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, password: v.password, locale: v.locale });
+      message.success(t('users.created', { name: created.username }));
     }
+    onSaved();
   };
 
   return (
-    <Modal
-      open
+    <FormModal<UserFormValues>
+      form={form}
       title={user ? `${t('users.edit')}：${user.username}` : t('users.new')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={submit}
+      onSubmit={save}
       onCancel={onClose}
-      destroyOnHidden
+      initialValues={user ? { displayName: user.displayName, role: user.role, unitId: user.unitId, status: user.status } : { role: 'liaison', locale: 'zh-CN' }}
     >
-      <Form<UserFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={user ? { displayName: user.displayName, role: user.role, unitId: user.unitId, status: user.status } : { role: 'liaison', locale: 'zh-CN' }}
-      >
-        {!user && (
-          <Form.Item label={t('users.username')} name="username" rules={[{ required: true, whitespace: true, min: LIMITS.username.min, max: LIMITS.username.max }]}>
-            <Input autoComplete="off" />
+      {!user && (
+        <Form.Item label={t('users.username')} name="username" rules={[{ required: true, whitespace: true, min: LIMITS.username.min, max: LIMITS.username.max }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item label={t('users.displayName')} name="displayName" rules={[{ required: true, whitespace: true, max: LIMITS.displayName.max }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
+      </Form.Item>
+      <Form.Item label={t('users.unit')} name="unitId" rules={[{ required: UNIT_SCOPED_ROLES.includes(role) }]}>
+        <UnitSelect units={units} />
+      </Form.Item>
+      {!user && (
+        <>
+          <Form.Item label={t('users.initialPassword')} name="password" extra={t('users.initialPasswordHint')} rules={newPasswordRules(t)}>
+            <Input.Password autoComplete="new-password" />
           </Form.Item>
-        )}
-        <Form.Item label={t('users.displayName')} name="displayName" rules={[{ required: true, whitespace: true, max: LIMITS.displayName.max }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
-        </Form.Item>
-        <Form.Item label={t('users.unit')} name="unitId" rules={[{ required: UNIT_SCOPED_ROLES.includes(role) }]}>
-          <UnitSelect units={units} />
-        </Form.Item>
-        {!user && (
-          <>
-            <Form.Item label={t('users.initialPassword')} name="password" extra={t('users.initialPasswordHint')} rules={newPasswordRules(t)}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item label={t('users.locale')} name="locale">
-              <Radio.Group options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
-            </Form.Item>
-          </>
-        )}
-        {user && (
-          <Form.Item label={t('common.status')} name="status">
-            <Radio.Group
-              options={[
-                { value: 'active', label: t('common.active') },
-                { value: 'disabled', label: t('common.disabled') },
-              ]}
-            />
+          <Form.Item label={t('users.locale')} name="locale">
+            <Radio.Group options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+        </>
+      )}
+      {user && (
+        <Form.Item label={t('common.status')} name="status">
+          <Radio.Group
+            options={[
+              { value: 'active', label: t('common.active') },
+              { value: 'disabled', label: t('common.disabled') },
+            ]}
+          />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
 
@@ -106,32 +85,19 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: UserVie
 export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const report = useReportError();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.users.resetPassword(user.id, v.password);
-      message.success(t('users.resetDone'));
-      onClose();
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
+  const reset = async (v: { password: string }) => {
+    await api.users.resetPassword(user.id, v.password);
+    message.success(t('users.resetDone'));
+    onClose();
   };
 
   return (
-    <Modal open title={`${t('users.resetPassword')}：${user.username}`} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={submit} onCancel={onClose}>
-      <Form form={form} layout="vertical">
-        <Form.Item label={t('password.new')} name="password" extra={t('users.initialPasswordHint')} rules={newPasswordRules(t)}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal form={form} title={`${t('users.resetPassword')}：${user.username}`} okText={t('common.confirm')} onSubmit={reset} onCancel={onClose}>
+      <Form.Item label={t('password.new')} name="password" extra={t('users.initialPasswordHint')} rules={newPasswordRules(t)}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

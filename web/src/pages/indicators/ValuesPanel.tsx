@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Chart } from './charts.js';
 import { L } from './labels.js';
+import { ValuesImport } from './ValuesImport.js';
 
 /** One KPI of one unit over time: table with source and evidence, trend chart with targets. */
 export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
@@ -64,9 +65,11 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
             {pick(L.addValue)}
           </Button>
         )}
+        {canWrite && <ValuesImport onImported={reload} />}
       </Space>
       <Chart
         label={pick(L.values)}
+        summary={`${pick(L.trendSummary)}: ${periods.map((p) => `${p} ${pick(L.value)} ${valueAt.get(p) ?? '—'}${targetAt.has(p) ? ` ${pick(L.target)} ${targetAt.get(p)}` : ''}`).join('; ')}`}
         option={{
           tooltip: { trigger: 'axis' },
           legend: { data: [pick(L.value), pick(L.target)] },

@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, type TableProps } from 'antd';
 import { useCallback, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   ITEM_KINDS,
   ITEM_KIND_LABELS,
@@ -21,6 +21,7 @@ import { ItemForm } from './ItemForm.js';
 import { L } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { Due, Percent, StatusTag, unitNames } from './parts.js';
+import { ExportButton } from './ExportButton.js';
 
 type Sort = { sort?: 'code' | 'deadline' | 'updatedAt' | 'status' | 'percent'; order?: 'asc' | 'desc' };
 
@@ -30,7 +31,10 @@ export default function ItemsPage() {
   const { user } = useSession();
   const report = useReportError();
   const [form] = Form.useForm<ItemFilter & { overdueOnly?: boolean }>();
-  const [filter, setFilter] = useState<ItemFilter>({});
+  // The import result and the list page link here with ?listId=.
+  const [params] = useSearchParams();
+  const [initialListId] = useState(() => Number(params.get('listId')) || undefined);
+  const [filter, setFilter] = useState<ItemFilter>(initialListId ? { listId: initialListId } : {});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<Sort>({});
   const [saving, setSaving] = useState(false);
@@ -104,6 +108,7 @@ export default function ItemsPage() {
             onChange={applySaved}
           />
           <Button onClick={() => setSaving(true)}>{pick(L.saveFilter)}</Button>
+          {isOffice && <ExportButton query={{ ...filter, ...sort }} />}
           {isOffice && (
             <Button type="primary" onClick={() => setCreating(true)}>
               {pick(L.newItem)}
@@ -112,7 +117,7 @@ export default function ItemsPage() {
         </Space>
       }
     >
-      <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 8, marginBottom: 16 }}>
+      <Form form={form} layout="inline" onFinish={apply} initialValues={{ listId: initialListId }} style={{ rowGap: 8, marginBottom: 16 }}>
         <Form.Item name="kind" label={pick(L.kind)}>
           <Select allowClear style={{ width: 130 }} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
         </Form.Item>

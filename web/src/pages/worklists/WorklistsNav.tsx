@@ -2,6 +2,7 @@ import { Segmented } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
+import { X } from './excelLabels.js';
 import { L } from './labels.js';
 
 /** Switches between the module's views (one menu entry, three views). */
@@ -14,6 +15,17 @@ export function WorklistsNav() {
     { value: '/worklists', label: pick(L.items) },
     ...(user.role === 'leader' ? [] : [{ value: '/worklists/todo', label: pick(user.role === 'office' || user.role === 'admin' ? L.officeTodo : L.todo) }]),
     { value: '/worklists/cases', label: pick(L.caseBoard) },
+    ...(user.role === 'office' || user.role === 'admin'
+      ? [
+          { value: '/worklists/lists', label: pick(X.listsNav) },
+          { value: '/worklists/import', label: pick(X.importNav) },
+        ]
+      : []),
   ];
-  return <Segmented options={options} value={pathname} onChange={(v) => navigate(String(v))} style={{ marginBottom: 12 }} />;
+  // Five views do not fit a phone's width: the bar scrolls sideways instead of widening the page.
+  return (
+    <div style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 12 }}>
+      <Segmented options={options} value={pathname} onChange={(v) => navigate(String(v))} />
+    </div>
+  );
 }

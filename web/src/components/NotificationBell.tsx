@@ -1,0 +1,50 @@
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button } from 'antd';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { api } from '../api.js';
+import { useI18n } from '../i18n.js';
+import { N } from '../pages/notifications/labels.js';
+
+// A modest poll: messages come from daily jobs and colleagues' actions, not in real time.
+const POLL_MS = 60_000;
+const listeners = new Set<(unread: number) => void>();
+
+/** The inbox tells the bell its new count after marking messages read. */
+export function announceUnread(unread: number): void {
+  for (const l of listeners) l(unread);
+}
+
+/** The unread count in the header; polls every minute and on each navigation. */
+export function NotificationBell() {
+  const { pick } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [unread, setUnread] = useState(0);
+
+  useEffect(() => {
+    listeners.add(setUnread);
+    return () => void listeners.delete(setUnread);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    // A failed poll keeps the last count; the next page load reports real errors.
+    const poll = () => api.get<{ unread: number }>('/notifications/unread-count').then((r) => live && setUnread(r.unread), () => {});
+    void poll();
+    const timer = setInterval(poll, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [pathname]);
+
+  const label = pick(N.bell).replace('{n}', String(unread));
+  return (
+    <Button type="text" aria-label={label} title={label} onClick={() => navigate('/notifications')}>
+      <Badge count={unread} size="small" overflowCount={99}>
+        <BellOutlined style={{ fontSize: 17 }} />
+      </Badge>
+    </Button>
+  );
+}

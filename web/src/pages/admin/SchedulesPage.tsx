@@ -1,0 +1,183 @@
+import { EditOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { App, Button, Form, Grid, Input, Modal, Progress, Space, Switch, Table, type TableColumnsType, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { JobRunView, JobScheduleView } from '../../../../src/common/schemas/jobs.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { JobRunsCard, RUNS_PAGE_SIZE } from './JobRunsCard.js';
+import { RunStatus, duration, when } from './jobTime.js';
+import { A } from './labels.js';
+
+const done = (r: JobRunView) => r.status === 'succeeded' || r.status === 'failed';
+
+/** A schedule with its last run, fetched for the run's duration and error. */
+type Row = JobScheduleView & { lastRun?: JobRunView };
+
+async function loadRows(): Promise<Row[]> {
+  const schedules = await api.get<JobScheduleView[]>('/jobs/schedules');
+  return Promise.all(schedules.map(async (s) => ({ ...s, lastRun: s.lastRunId ? await api.get<JobRunView>(`/jobs/runs/${s.lastRunId}`) : undefined })));
+}
+
+/** 定时任务: schedules with last and next run; the admin edits them, admin and office run one now. */
+export default function SchedulesPage() {
+  const { pick, lang } = useI18n();
+  const colon = lang === 'en' ? ': ' : '：';
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const isAdmin = user.role === 'admin';
+  const isPhone = Grid.useBreakpoint().md === false;
+  const [runsPage, setRunsPage] = useState(1);
+  const schedules = useLoad(loadRows);
+  const runs = useLoad(useCallback(() => api.get<{ items: JobRunView[]; total: number }>('/jobs/runs', { page: runsPage, pageSize: RUNS_PAGE_SIZE }), [runsPage]));
+  const [active, setActive] = useState<Record<string, JobRunView>>({});
+  const [editing, setEditing] = useState<JobScheduleView>();
+  const [form] = Form.useForm<{ cron: string }>();
+  const { reload: reloadSchedules } = schedules;
+  const { reload: reloadRuns } = runs;
+
+  // Follows the runs started here until they finish, then shows the new last run.
+  useEffect(() => {
+    const pending = Object.values(active).filter((r) => !done(r));
+    if (!pending.length) return;
+    const timer = setTimeout(async () => {
+      try {
+        const next = await Promise.all(pending.map((r) => api.get<JobRunView>(`/jobs/runs/${r.id}`)));
+        setActive((a) => ({ ...a, ...Object.fromEntries(next.map((r) => [r.name, r])) }));
+        if (next.some(done)) {
+          reloadSchedules();
+          reloadRuns();
+        }
+      } catch (err) {
+        report(err);
+      }
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [active, report, reloadSchedules, reloadRuns]);
+
+  const runNow = async (s: JobScheduleView) => {
+    try {
+      const run = await api.post<JobRunView>(`/jobs/schedules/${encodeURIComponent(s.name)}/run`);
+      setActive((a) => ({ ...a, [s.name]: run }));
+      reloadRuns();
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  const save = async (s: JobScheduleView, body: { cron?: string; enabled?: boolean }) => {
+    try {
+      const after = await api.patch<JobScheduleView>(`/jobs/schedules/${encodeURIComponent(s.name)}`, { ...body, version: s.version });
+      schedules.setData((schedules.data ?? []).map((r) => (r.name === s.name ? { ...r, ...after } : r)));
+      message.success(pick(A.saved));
+      return true;
+    } catch (err) {
+      report(err, editing ? form : undefined);
+      return false;
+    }
+  };
+
+  const edit = (s: JobScheduleView) => {
+    form.resetFields();
+    form.setFieldsValue({ cron: s.cron });
+    setEditing(s);
+  };
+
+  const submitCron = async () => {
+    const { cron } = await form.validateFields();
+    if (editing && (await save(editing, { cron }))) setEditing(undefined);
+  };
+
+  const cron = (s: Row) => (
+    <Space size={4}>
+      <Typography.Text code>{s.cron}</Typography.Text>
+      {isAdmin && <Button size="small" type="text" icon={<EditOutlined />} aria-label={`${pick(A.editCron)} ${pick(s.label)}`} onClick={() => edit(s)} />}
+    </Space>
+  );
+  const enabled = (s: Row) => <Switch size="small" checked={s.enabled} disabled={!isAdmin} aria-label={`${pick(A.enabled)} ${pick(s.label)}`} onChange={(on) => save(s, { enabled: on })} />;
+  const last = (s: Row) =>
+    s.lastRunAt ? (
+      <Space size={4} wrap>
+        <span>{when(s.lastRunAt)}</span>
+        <RunStatus status={s.lastRun?.status ?? s.lastStatus} />
+        {s.lastRun && <Typography.Text type="secondary">{duration(s.lastRun)}</Typography.Text>}
+        {s.lastRun?.error && <Typography.Text type="danger">{s.lastRun.error}</Typography.Text>}
+      </Space>
+    ) : (
+      <Typography.Text type="secondary">{pick(A.never)}</Typography.Text>
+    );
+  const next = (s: Row) => (s.enabled ? when(s.nextRunAt) : <Typography.Text type="secondary">{pick(A.off)}</Typography.Text>);
+  const runCell = (s: Row) => {
+    const run = active[s.name];
+    return (
+      <Space direction="vertical" size={2} style={{ width: '100%' }}>
+        <Button size="small" icon={<PlayCircleOutlined />} loading={run && !done(run)} onClick={() => runNow(s)} aria-label={`${pick(A.runNow)} ${pick(s.label)}`}>
+          {pick(A.runNow)}
+        </Button>
+        {run && (
+          <span role="status" aria-label={`${pick(s.label)} ${pick(A.runNow)}`}>
+            <RunStatus status={run.status} />
+            {!done(run) && <Progress percent={run.progress.percent ?? 0} size="small" status="active" />}
+            {run.error && <Typography.Text type="danger">{run.error}</Typography.Text>}
+          </span>
+        )}
+      </Space>
+    );
+  };
+  const job = (s: Row) => (
+    <>
+      <div>{pick(s.label)}</div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {s.name}
+      </Typography.Text>
+    </>
+  );
+  const actions = { title: pick({ zh: '操作', en: 'Actions' }), key: 'run', width: isPhone ? 110 : 200, render: (_: unknown, s: Row) => runCell(s) };
+  // A phone shows one column per job with everything but the run button stacked in it.
+  const columns: TableColumnsType<Row> = isPhone
+    ? [
+        {
+          title: pick(A.job),
+          key: 'job',
+          render: (_: unknown, s) => (
+            <Space direction="vertical" size={2}>
+              {job(s)}
+              <Space size={4}>{cron(s)}{enabled(s)}</Space>
+              <div>{pick(A.lastRun)}{colon}{last(s)}</div>
+              <div>{pick(A.nextRun)}{colon}{next(s)}</div>
+            </Space>
+          ),
+        },
+        actions,
+      ]
+    : [
+        { title: pick(A.job), key: 'job', width: 200, render: (_: unknown, s) => job(s) },
+        { title: pick(A.cron), key: 'cron', width: 190, render: (_: unknown, s) => cron(s) },
+        { title: pick(A.enabled), key: 'enabled', width: 80, render: (_: unknown, s) => enabled(s) },
+        { title: pick(A.lastRun), key: 'last', width: 260, render: (_: unknown, s) => last(s) },
+        { title: pick(A.nextRun), key: 'next', width: 170, render: (_: unknown, s) => next(s) },
+        actions,
+      ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {pick(A.schedules)}
+      </Typography.Title>
+      <section aria-label={pick(A.schedules)}>
+        <Table<Row> rowKey="name" size="small" loading={!schedules.data} dataSource={schedules.data} pagination={false} scroll={isPhone ? undefined : { x: 980 }} columns={columns} />
+      </section>
+      <JobRunsCard data={runs.data} page={runsPage} setPage={setRunsPage} />
+      <Modal open={!!editing} title={editing && `${pick(A.editCron)} · ${pick(editing.label)}`} onCancel={() => setEditing(undefined)} onOk={submitCron} forceRender>
+        <Form form={form} layout="vertical">
+          <Form.Item name="cron" label={pick(A.cron)} extra={<>{pick(A.cronHelp)}{editing?.defaultCron && <div>{pick(A.defaultCron)}: <Typography.Text code>{editing.defaultCron}</Typography.Text></div>}</>} rules={[{ required: true, whitespace: true }]}>
+            <Input style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

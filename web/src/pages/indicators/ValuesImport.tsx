@@ -1,0 +1,173 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { ErrorDetail } from '../../../../src/common/errors.js';
+import type { ImportPreviewRow, ImportResultView } from '../../../../src/common/schemas/indicators.js';
+import { ApiError, api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { pickBilingual, useI18n } from '../../i18n.js';
+import { L } from './labels.js';
+
+type Step = { kind: 'choose' } | { kind: 'problems'; problems: ErrorDetail[] } | { kind: 'preview'; result: ImportResultView } | { kind: 'done'; result: ImportResultView };
+
+function send(file: File, dryRun: boolean): Promise<ImportResultView> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.post<ImportResultView>(`/indicators/values/import${dryRun ? '?dryRun=true' : ''}`, form);
+}
+
+/**
+ * Values from Excel: download the template, upload a filled workbook, see every problem at its
+ * cell or a preview of what would change (a server dry run), then commit it as one transaction.
+ */
+export function ValuesImport({ onImported }: { onImported: () => void }) {
+  const { pick, lang } = useI18n();
+  const report = useReportError();
+  const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+
+  // Located problems (bad rows, a missing column, not a workbook) are shown in the table; anything else is a plain failure.
+  const problemsOf = (err: unknown): ErrorDetail[] | null => (err instanceof ApiError && err.status === 400 && err.details.length ? err.details : null);
+
+  const check = async (f: File) => {
+    setFile(f);
+    setBusy(true);
+    try {
+      setStep({ kind: 'preview', result: await send(f, true) });
+    } catch (err) {
+      const problems = problemsOf(err);
+      setStep(problems ? { kind: 'problems', problems } : { kind: 'choose' });
+      if (!problems) report(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      setStep({ kind: 'done', result: await send(file, false) });
+      onImported();
+    } catch (err) {
+      // The data may have changed since the preview: show what the commit found.
+      const problems = problemsOf(err);
+      if (problems) setStep({ kind: 'problems', problems });
+      else report(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    setOpen(false);
+    setFile(null);
+    setStep({ kind: 'choose' });
+  };
+
+  return (
+    <Space>
+      <Button icon={<DownloadOutlined />} href="/api/v1/indicators/values/template.xlsx" download>
+        {pick(L.template)}
+      </Button>
+      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
+        {pick(L.importValues)}
+      </Button>
+      <Modal
+        open={open}
+        width={860}
+        title={pick(L.importValues)}
+        onCancel={close}
+        destroyOnHidden
+        footer={
+          step.kind === 'done' ? (
+            <Button type="primary" onClick={close}>
+              {pick(L.close)}
+            </Button>
+          ) : (
+            <Space>
+              <Button onClick={close}>{pick(L.cancel)}</Button>
+              <Button type="primary" disabled={step.kind !== 'preview'} loading={busy && step.kind === 'preview'} onClick={commit}>
+                {pick(L.commitImport)}
+              </Button>
+            </Space>
+          )
+        }
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {step.kind !== 'done' && (
+            <>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                {pick(L.importHint)}
+              </Typography.Paragraph>
+              <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={(f) => (void check(f), false)}>
+                <Button icon={<UploadOutlined />} loading={busy && step.kind !== 'preview'}>
+                  {file ? pick(L.chooseAnother) : pick(L.chooseFile)}
+                </Button>
+              </Upload>
+              {file && <Typography.Text>{file.name}</Typography.Text>}
+            </>
+          )}
+          {step.kind === 'problems' && (
+            <>
+              <Alert type="error" showIcon message={pick({ zh: `发现 ${step.problems.length} 处问题，未导入任何数据。请修改后重新上传。`, en: `${step.problems.length} problem(s) found; nothing was imported. Fix them and upload again.` })} />
+              <Table<ErrorDetail>
+                aria-label={pick(L.problems)}
+                size="small"
+                rowKey={(d, i) => `${d.path ?? ''}-${i}`}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                dataSource={step.problems}
+                columns={[
+                  { title: pick(L.sheet), width: 100, render: (_, d) => String(d.sheet ?? '—') },
+                  { title: pick(L.row), width: 60, render: (_, d) => String(d.row ?? '—') },
+                  { title: pick(L.column), width: 60, render: (_, d) => String(d.column ?? '—') },
+                  { title: pick(L.problem), render: (_, d) => pickBilingual(lang, d.message) },
+                ]}
+              />
+            </>
+          )}
+          {step.kind === 'preview' && (
+            <>
+              <Alert
+                type="info"
+                showIcon
+                message={pick({
+                  zh: `检查通过：共 ${step.result.rows} 行，将新增 ${step.result.created} 条、更新 ${step.result.updated} 条。确认后一次写入，尚未保存任何数据。`,
+                  en: `Checked: ${step.result.rows} rows, ${step.result.created} to add and ${step.result.updated} to update. Nothing is saved until you commit.`,
+                })}
+              />
+              <Table<ImportPreviewRow>
+                aria-label={pick(L.preview)}
+                size="small"
+                rowKey="row"
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                dataSource={step.result.preview ?? []}
+                columns={[
+                  { title: pick(L.row), dataIndex: 'row', width: 60 },
+                  { title: pick(L.indicator), render: (_, r) => `${r.code} ${r.indicatorName}` },
+                  { title: pick(L.unit), dataIndex: 'unitName' },
+                  { title: pick(L.period), dataIndex: 'period' },
+                  { title: pick(L.value), render: (_, r) => `${r.value} ${r.unitOfMeasure ?? ''}` },
+                  { title: pick(L.previous), render: (_, r) => (r.previous === null ? '—' : String(r.previous)) },
+                  { title: pick(L.action), render: (_, r) => (r.action === 'create' ? <Tag color="green">{pick(L.create)}</Tag> : <Tag color="blue">{pick(L.update)}</Tag>) },
+                ]}
+              />
+            </>
+          )}
+          {step.kind === 'done' && (
+            <Alert
+              type="success"
+              showIcon
+              message={pick({
+                zh: `已导入 ${step.result.rows} 行：新增 ${step.result.created} 条，更新 ${step.result.updated} 条。`,
+                en: `Imported ${step.result.rows} rows: ${step.result.created} added, ${step.result.updated} updated.`,
+              })}
+            />
+          )}
+        </Space>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,112 @@
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { ITEM_KINDS, ITEM_KIND_LABELS, type ItemKind, WORKLIST_LIMITS, type WorklistView } from '../../../../src/common/schemas/worklists.js';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { WorklistsNav } from './WorklistsNav.js';
+import { X } from './excelLabels.js';
+import { L, fill } from './labels.js';
+
+type Values = { kind: ItemKind; name: string; description?: string | null };
+
+/** The named lists (实施方案4.0, 2024年问题清单 …): create, rename, delete an empty one. */
+export default function ListsPage() {
+  const { pick, t } = useI18n();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [form] = Form.useForm<Values>();
+  const [editing, setEditing] = useState<WorklistView | 'new' | null>(null);
+  const [kind, setKind] = useState<ItemKind | undefined>();
+  const { data, loading, reload } = useLoad(useCallback(() => api.get<WorklistView[]>('/worklists', kind ? { kind } : undefined), [kind]));
+
+  const open = (target: WorklistView | 'new') => {
+    form.resetFields();
+    if (target !== 'new') form.setFieldsValue({ kind: target.kind, name: target.name, description: target.description });
+    setEditing(target);
+  };
+  const save = async (v: Values) => {
+    try {
+      if (editing === 'new') await api.post('/worklists', { kind: v.kind, name: v.name, description: v.description || null });
+      else if (editing) await api.patch(`/worklists/${editing.id}`, { version: editing.version, name: v.name, description: v.description || null });
+      setEditing(null);
+      message.success(t('common.saved'));
+      reload();
+    } catch (err) {
+      report(err, form);
+    }
+  };
+  const remove = async (l: WorklistView) => {
+    try {
+      await api.delete(`/worklists/${l.id}`);
+      message.success(pick(X.deleted));
+      reload();
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  return (
+    <>
+      <WorklistsNav />
+      <Card
+        title={pick(X.listsNav)}
+        extra={
+          <Space wrap>
+            <Select<ItemKind> allowClear aria-label={pick(L.kind)} placeholder={pick(L.kind)} style={{ width: 130 }} value={kind} onChange={setKind} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
+            <Button type="primary" onClick={() => open('new')}>
+              {pick(X.newList)}
+            </Button>
+          </Space>
+        }
+      >
+        <Table<WorklistView>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={data ?? []}
+          scroll={{ x: 560 }}
+          pagination={false}
+          columns={[
+            { title: pick(L.kind), dataIndex: 'kind', width: 110, render: (k: ItemKind) => <Tag>{pick(ITEM_KIND_LABELS[k])}</Tag> },
+            { title: pick(X.name), dataIndex: 'name', render: (name: string, l) => <Link to={`/worklists?listId=${l.id}`}>{name}</Link> },
+            { title: pick(X.itemCount), dataIndex: 'itemCount', width: 80, align: 'right' },
+            { title: pick(X.closedCount), dataIndex: 'closedCount', width: 80, align: 'right' },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 150,
+              render: (_, l) => (
+                <Space size={0}>
+                  <Button type="link" size="small" onClick={() => open(l)}>
+                    {pick(X.rename)}
+                  </Button>
+                  <Popconfirm title={fill(pick(X.deleteConfirm), { name: l.name })} onConfirm={() => remove(l)}>
+                    <Button type="link" size="small" danger>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal title={pick(editing === 'new' ? X.newList : X.rename)} open={editing !== null} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
+        <Form<Values> form={form} layout="vertical" onFinish={save} initialValues={{ kind: 'task' }}>
+          <Form.Item name="kind" label={pick(L.kind)} rules={[{ required: true }]}>
+            <Select disabled={editing !== 'new'} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
+          </Form.Item>
+          <Form.Item name="name" label={pick(X.name)} rules={[{ required: true, whitespace: true, max: WORKLIST_LIMITS.listName }]}>
+            <Input maxLength={WORKLIST_LIMITS.listName} />
+          </Form.Item>
+          <Form.Item name="description" label={pick(X.description)}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
