@@ -33,9 +33,52 @@ export function createContext(config: Config, opts: { database?: Database; clock
   return { config, database, db: database.db, clock: opts.clock ?? (() => new Date()), log };
 }
 
+type LogFn = (...args: unknown[]) => void;
+
+/**
+ * `request.log`, whose pino child (bound to the request id) is made on first use. Fastify makes one
+ * for every request, and with the redaction paths above making it cost more than serving a small
+ * list; most requests never log.
+ */
+class LazyChildLogger {
+  #child: FastifyBaseLogger | undefined;
+
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly bindings: Record<string, unknown>,
+    private readonly options: object,
+  ) {}
+
+  #log(): FastifyBaseLogger {
+    this.#child ??= this.parent.child(this.bindings, this.options);
+    return this.#child;
+  }
+
+  get level(): string {
+    return this.#child?.level ?? this.parent.level;
+  }
+
+  set level(level: string) {
+    this.#log().level = level;
+  }
+
+  fatal: LogFn = (...a) => (this.#log().fatal as LogFn)(...a);
+  error: LogFn = (...a) => (this.#log().error as LogFn)(...a);
+  warn: LogFn = (...a) => (this.#log().warn as LogFn)(...a);
+  info: LogFn = (...a) => (this.#log().info as LogFn)(...a);
+  debug: LogFn = (...a) => (this.#log().debug as LogFn)(...a);
+  trace: LogFn = (...a) => (this.#log().trace as LogFn)(...a);
+  silent: LogFn = () => {};
+
+  child(bindings: Record<string, unknown>, options?: object): FastifyBaseLogger {
+    return this.#log().child(bindings, options);
+  }
+}
+
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    childLoggerFactory: (logger, bindings, options) => new LazyChildLogger(logger, bindings, options) as unknown as FastifyBaseLogger,
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: false,
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),

@@ -53,7 +53,7 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), demoPassword: TEST_PASSWORD, logLevel: 'silent', loginRatePerMinute: 10_000, ...overrides };
+  return { ...loadConfig({}), demoPassword: TEST_PASSWORD, logLevel: 'silent', loginRatePerMinute: 10_000, workers: 1, ...overrides };
 }
 
 function makeClient(app: FastifyInstance, cookie: string, csrfToken: string): Client {
