@@ -137,7 +137,9 @@ function filtered(db: Executor, f: ItemFilterSql) {
 }
 
 export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, page: { limit: number; offset: number }) {
-  let q = filtered(db, f).innerJoin('worklist', 'worklist.id', 'item.list_id').selectAll('item').select('worklist.name as list_name');
+  // The list names come from a second small query: joined here, the join would also be in the
+  // count, which could then no longer be answered from an index (every row read, ~3 ms per page).
+  let q = filtered(db, f).selectAll('item');
   const dir = s.order;
   // Items without a deadline (ongoing) come last either way, on both dialects.
   if (s.sort === 'deadline') q = q.orderBy('item.deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
@@ -146,7 +148,12 @@ export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, pa
   else if (s.sort === 'percent') q = q.orderBy('item.percent', dir);
   else q = q.orderBy('item.list_id', dir).orderBy('item.sort_order', dir);
   // paged() counts only when the page is full: a keyword scan or a wide filter is not read twice for nothing.
-  return paged(q.orderBy('item.id', dir), page);
+  const { rows, total } = await paged(q.orderBy('item.id', dir), page);
+  const listIds = [...new Set(rows.map((r) => r.list_id))];
+  const names = new Map(
+    listIds.length ? (await db.selectFrom('worklist').select(['id', 'name']).where('id', 'in', listIds).execute()).map((w) => [w.id, w.name]) : [],
+  );
+  return { rows: rows.map((r): ItemWithList => ({ ...r, list_name: names.get(r.list_id) ?? '' })), total };
 }
 
 export type ItemWithList = ItemRow & { list_name: string };
