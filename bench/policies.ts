@@ -12,7 +12,7 @@ import { HOHHOT_COUNTIES } from '../src/modules/policies/counties.js';
 import { type Resolved, checkRule } from '../src/modules/policies/rules/check.js';
 import { Columns } from '../src/modules/policies/rules/columns.js';
 import { compileRule } from '../src/modules/policies/rules/compile.js';
-import { RuleMatcher } from '../src/modules/policies/rules/parallel.js';
+import { RuleMatcher, type Split } from '../src/modules/policies/rules/parallel.js';
 import { toDays } from '../src/modules/policies/rules/dates.js';
 import { QUALIFICATIONS } from '../src/modules/policies/rules/fields.js';
 import { recordOf, toJsonLogic, toRulesEngine } from '../src/modules/policies/rules/translate.js';
@@ -22,6 +22,8 @@ const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const RULES = 200;
 /** Worker threads for the match (BENCH_THREADS=1: this thread only). */
 const THREADS = Number(process.env.BENCH_THREADS ?? Math.min(4, os.availableParallelism()));
+/** How the rules are shared out among the threads (see parallel.ts): auto, rules or rows. */
+const SPLIT = (process.env.BENCH_SPLIT ?? 'auto') as Split;
 const SAMPLE = Math.min(20_000, ENTERPRISES);
 /** json-rules-engine is asynchronous per condition and far slower; its sample can be cut for a quick run. */
 const RULES_ENGINE_SAMPLE = Math.min(SAMPLE, Number(process.env.BENCH_RULES_ENGINE_SAMPLE ?? SAMPLE));
@@ -85,7 +87,7 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
   const [matcher, startSeconds] = await timeAsync(() => RuleMatcher.open(cols, TODAY, { threads: THREADS, minRows: 1 }));
   console.error(`matching ${ENTERPRISES} × ${RULES} rules on ${matcher.threads || 1} thread(s) (workers started in ${startSeconds.toFixed(2)} s) …`);
   const cpu0 = process.cpuUsage();
-  const [matches, seconds] = await timeAsync(() => matcher.match(rules));
+  const [matches, seconds] = await timeAsync(() => matcher.match(rules, SPLIT));
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const threads = matcher.threads || 1;
@@ -153,6 +155,7 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
     evals_per_s: Math.round(evalsPerS),
     matches: totalMatches,
     threads,
+    split: SPLIT,
     cpu_seconds: Math.round(cpuSeconds * 1000) / 1000,
     worker_start_seconds: Math.round(startSeconds * 1000) / 1000,
     single_thread_seconds: Math.round(singleSeconds * 1000) / 1000,

@@ -129,6 +129,8 @@ export async function loadTest(opts: {
   headers: Record<string, string>;
   connections: number;
   seconds: number;
+  /** A fixed number of requests instead of `seconds` (warm-ups). */
+  amount?: number;
   server?: BenchServer;
 }): Promise<LoadResult> {
   const cpuBefore = opts.server?.cpuMs() ?? 0;
@@ -137,7 +139,7 @@ export async function loadTest(opts: {
     connections: opts.connections,
     // The load runs in a worker thread, off the bench's event loop, as a separate client would.
     workers: 1,
-    duration: opts.seconds,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds }),
     requests: opts.paths.map((p) => ({ method: 'GET', path: p, headers: opts.headers })),
   });
   const cpu = opts.server ? opts.server.cpuMs() - cpuBefore : undefined;

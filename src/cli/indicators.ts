@@ -3,18 +3,63 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../common/errors.js';
+import type { ImportPreviewRow, ImportResultView } from '../common/schemas/indicators.js';
+import type { ImportProblem } from '../common/schemas/worklists-import.js';
 import { SYSTEM_ACTOR } from '../context.js';
 import { importIndicatorValues } from '../modules/indicators/indicators.service.js';
 import { loadMethod } from '../modules/indicators/method.js';
 import { forecast, importPeerValues } from '../modules/indicators/scores.service.js';
 import { scoreExportCsv } from '../modules/indicators/worldbank-file.js';
 import { openCliContext, runCommand } from './context.js';
+import { printProblems, problemsOf } from './import-output.js';
 
 function readFile(file: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (err) {
     throw new AppError('VALIDATION_FAILED', [{ path: file, message: `无法读取文件 / cannot read the file: ${(err as Error).message}` }]);
+  }
+}
+
+interface ValuesImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/**
+ * Checks a values workbook and shows every row as it would be written (create or update), or every
+ * located problem; without --dry-run the checked file is then imported. Exits non-zero on problems.
+ */
+async function importValuesFile(file: string, opts: ValuesImportOptions): Promise<void> {
+  const ctx = await openCliContext();
+  try {
+    let rows: ImportPreviewRow[] = [];
+    let problems: ImportProblem[] = [];
+    let result: ImportResultView | null = null;
+    try {
+      const upload = { filename: path.basename(file), data: readFile(file) };
+      rows = (await importIndicatorValues(ctx, SYSTEM_ACTOR, upload, { dryRun: true })).preview ?? [];
+      if (!opts.dryRun) result = await importIndicatorValues(ctx, SYSTEM_ACTOR, upload);
+    } catch (err) {
+      const located = problemsOf(err);
+      if (!located) throw err;
+      problems = located;
+    }
+    if (opts.json) console.log(JSON.stringify({ rows, problems, ...(result ? { result } : {}) }));
+    else {
+      for (const r of rows) {
+        const action = r.action === 'update' ? `更新，原值 ${r.previous} / update, was ${r.previous}` : '新增 / create';
+        console.log(`第 ${r.row} 行\t${r.code} ${r.indicatorName}\t${r.unitName}\t${r.period}\t${r.value}${r.unitOfMeasure ? ` ${r.unitOfMeasure}` : ''}\t(${action})`);
+      }
+      console.log(`读取 ${rows.length} 行，发现 ${problems.length} 个问题 / ${rows.length} rows, ${problems.length} problems`);
+      printProblems(problems);
+      if (result) console.log(`已导入 ${result.rows} 行：新增 ${result.created}，更新 ${result.updated} / imported ${result.rows} rows: ${result.created} created, ${result.updated} updated`);
+      else if (problems.length) console.log('未导入：请修正问题 / nothing imported');
+      else console.log('试运行，未写入 / dry run, nothing written');
+    }
+    if (problems.length) process.exitCode = 1;
+  } finally {
+    await ctx.database.destroy();
   }
 }
 
@@ -47,17 +92,9 @@ export function registerIndicatorCommands(program: Command): void {
   indicators
     .command('import-values <file>')
     .description('从 Excel 导入指标数值（列：指标编码、单位、期间、数值、来源、佐证说明；全部成功或全部不导入） / import KPI values from .xlsx, all or nothing')
-    .action((file: string) =>
-      runCommand(async () => {
-        const ctx = await openCliContext();
-        try {
-          const r = await importIndicatorValues(ctx, SYSTEM_ACTOR, { filename: path.basename(file), data: readFile(file) });
-          console.log(`imported ${r.rows} rows: ${r.created} created, ${r.updated} updated`);
-        } finally {
-          await ctx.database.destroy();
-        }
-      }),
-    );
+    .option('--dry-run', 'check and show the preview only; nothing is written')
+    .option('--json', 'print the preview as one JSON object on stdout')
+    .action((file: string, opts: ValuesImportOptions) => runCommand(() => importValuesFile(file, opts)));
 
   indicators
     .command('import-peers <file>')

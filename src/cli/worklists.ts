@@ -10,6 +10,7 @@ import { commitBlockers, commitWorkbook, presentPreview, previewWorkbook } from 
 import { listWorklists } from '../modules/worklists/worklists.service.js';
 import { referenceSeed } from '../seed.js';
 import { openCliContext, runCommand } from './context.js';
+import { printProblems } from './import-output.js';
 
 /** `import` and `export` are shared by several modules: each adds its subcommand to the one parent. */
 function parent(program: Command, name: string, description: string): Command {
@@ -17,13 +18,6 @@ function parent(program: Command, name: string, description: string): Command {
 }
 
 const progress = (message: string) => process.stderr.write(`… ${message}\n`);
-
-function printProblems(problems: ImportProblem[]): void {
-  for (const p of problems) {
-    const where = [p.sheet && `工作表“${p.sheet}”`, p.row !== null && `第 ${p.row} 行`, p.column && `${p.column} 列`].filter(Boolean).join(' ');
-    console.log(`  - ${where ? `${where}: ` : ''}${p.message}`);
-  }
-}
 
 interface ImportOptions {
   kind: ItemKind;

@@ -4,8 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openCliContext } from '../../cli/context.js';
 import { registerIndicatorCommands } from '../../cli/indicators.js';
+import { referenceSeed } from '../../seed.js';
 import { SHARED_DATA } from '../../test/shared-data.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/bizenv');
@@ -77,4 +80,101 @@ describe('bizenv indicators score (CLI)', () => {
     expect(results).toHaveLength(213);
     expect(Math.abs(results[0].score - 92.0413)).toBeLessThan(1e-3);
   });
+});
+
+async function valuesWorkbook(file: string, rows: (string | number)[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('数值');
+  ws.addRow(['指标编码', '单位', '期间', '数值', '来源', '佐证说明']);
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(file);
+}
+
+describe('bizenv indicators import-values (CLI)', () => {
+  // The command opens the database the environment names: a fresh SQLite file with the catalogue and units.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-ind-import-'));
+  const saved = { dataDir: process.env.BIZENV_DATA_DIR, databaseUrl: process.env.DATABASE_URL };
+  const storedValues = async () => {
+    const ctx = await openCliContext();
+    try {
+      return Number((await ctx.db.selectFrom('indicator_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    } finally {
+      await ctx.database.destroy();
+    }
+  };
+
+  beforeAll(async () => {
+    process.env.BIZENV_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    const ctx = await openCliContext();
+    try {
+      for (const step of referenceSeed.filter((s) => s.name === 'units' || s.name === 'indicator-catalogue')) await step.run(ctx, () => {});
+    } finally {
+      await ctx.database.destroy();
+    }
+  }, 120_000);
+  afterAll(() => {
+    if (saved.dataDir === undefined) delete process.env.BIZENV_DATA_DIR;
+    else process.env.BIZENV_DATA_DIR = saved.dataDir;
+    if (saved.databaseUrl !== undefined) process.env.DATABASE_URL = saved.databaseUrl;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('dry-runs a good workbook: prints every row as it would be written, exit 0, writes nothing', async () => {
+    const file = path.join(dir, 'values.xlsx');
+    await valuesWorkbook(file, [
+      ['KPI-SB-TIME', '赛罕区', '2025', 0.8, '区政务服务局', '台账'],
+      ['KPI-SB-TIME', '赛罕区', '2024-Q2', 0.9, '区政务服务局'],
+    ]);
+    const json = await bizenv(['indicators', 'import-values', file, '--dry-run', '--json']);
+    expect(json.exitCode).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(out.problems).toEqual([]);
+    expect(out.result).toBeUndefined();
+    expect(out.rows).toEqual([
+      expect.objectContaining({ row: 2, code: 'KPI-SB-TIME', unitName: '赛罕区', period: '2025', value: 0.8, previous: null, action: 'create' }),
+      expect.objectContaining({ row: 3, code: 'KPI-SB-TIME', unitName: '赛罕区', period: '2024-Q2', value: 0.9, previous: null, action: 'create' }),
+    ]);
+    const text = await bizenv(['indicators', 'import-values', file, '--dry-run']);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toMatch(/第 2 行\tKPI-SB-TIME .*\t赛罕区\t2025\t0\.8/);
+    expect(text.stdout).toContain('dry run, nothing written');
+    expect(await storedValues()).toBe(0);
+
+    // Without --dry-run the same file is written, and its rows are listed as created.
+    const done = await bizenv(['indicators', 'import-values', file, '--json']);
+    expect(done.exitCode).toBe(0);
+    expect(JSON.parse(done.stdout).result).toEqual({ created: 2, updated: 0, rows: 2, dryRun: false });
+    expect(await storedValues()).toBe(2);
+  }, 120_000);
+
+  it('exits non-zero on a bad row, naming sheet, row and column, and writes nothing', async () => {
+    const before = await storedValues();
+    const file = path.join(dir, 'bad.xlsx');
+    await valuesWorkbook(file, [
+      ['KPI-SB-TIME', '赛罕区', '2023', 0.7, '区政务服务局'],
+      ['KPI-SB-TIME', '赛罕区', '2022', '三', '区政务服务局'],
+      ['KPI-SB-TIME', '不存在区', '2022', 1, '区政务服务局'],
+    ]);
+    for (const flags of [['--dry-run', '--json'], []]) {
+      const r = await bizenv(['indicators', 'import-values', file, ...flags]);
+      expect(r.exitCode).toBe(1);
+      if (flags.includes('--json')) {
+        const out = JSON.parse(r.stdout);
+        expect(out.problems).toEqual([
+          { sheet: '数值', row: 3, column: 'D', message: expect.stringContaining('not a number') },
+          { sheet: '数值', row: 4, column: 'B', message: expect.stringContaining('unknown unit') },
+        ]);
+        expect(out.result).toBeUndefined();
+      } else {
+        expect(r.stdout).toContain('工作表“数值” 第 3 行 D 列: 不是数字');
+        expect(r.stdout).toContain('工作表“数值” 第 4 行 B 列: 无法识别单位');
+        expect(r.stdout).toContain('nothing imported');
+      }
+    }
+    const missing = await bizenv(['indicators', 'import-values', path.join(dir, 'none.xlsx'), '--dry-run']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toContain('cannot read the file');
+    expect(await storedValues()).toBe(before);
+  }, 120_000);
 });

@@ -13,6 +13,8 @@ export interface FormModalProps<T> {
   danger?: boolean;
   /** Shown above the form, e.g. a warning. */
   intro?: ReactNode;
+  /** The modal's width (antd's default when omitted). */
+  width?: number;
   /** Runs with the validated values; a failure is shown on the form's fields (or as a notification). */
   onSubmit: (values: T) => Promise<void>;
   onCancel: () => void;
@@ -23,7 +25,7 @@ export interface FormModalProps<T> {
  * A modal holding one vertical form: validates, shows the OK button busy while `onSubmit` runs, and
  * reports a failed request under the fields it names. The caller mounts it while it is open.
  */
-export function FormModal<T extends object>({ title, form, initialValues, okText, danger, intro, onSubmit, onCancel, children }: FormModalProps<T>) {
+export function FormModal<T extends object>({ title, form, initialValues, okText, danger, intro, width, onSubmit, onCancel, children }: FormModalProps<T>) {
   const { t } = useI18n();
   const report = useReportError();
   const [busy, setBusy] = useState(false);
@@ -47,6 +49,7 @@ export function FormModal<T extends object>({ title, form, initialValues, okText
       title={title}
       okText={okText ?? t('common.save')}
       okButtonProps={danger ? { danger: true } : undefined}
+      width={width}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={submit}

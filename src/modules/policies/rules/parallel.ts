@@ -11,10 +11,12 @@ import { walkRule } from './walk.js';
 
 /*
  * Matching on several cores: worker threads share the enterprise columns (SharedArrayBuffers, see
- * Columns `shared`), each compiles the rules itself and evaluates them over its own slice of the
- * rows. The main thread only joins the slices, in row order, so the results are exactly those of
- * matching in one thread. Small registries (tests, a city's demo data) stay in the calling thread,
- * where starting workers would cost more than it saves.
+ * Columns `shared`; nothing is copied to them) and compile the rules themselves. A batch of many
+ * rules is shared out rule by rule, each rule evaluated whole by one worker; a few rules (the
+ * matching job classifies one benefit at a time) are evaluated by every worker over its slice of
+ * the rows, and the main thread joins the slices in row order. Either way the results are exactly
+ * those of matching in one thread. Small registries (tests, a city's demo data) stay in the
+ * calling thread, where starting workers would cost more than it saves.
  */
 
 export interface RuleJob {

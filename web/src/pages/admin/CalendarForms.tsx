@@ -1,56 +1,46 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Radio, Select, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Form, Input, Radio, Select, Upload } from 'antd';
+import { useState } from 'react';
 import { CALENDAR_DAY_TYPES, type CalendarDayView } from '../../../../src/common/schemas/calendar.js';
 import { ApiError, api } from '../../api.js';
-import { useReportError } from '../../components/feedback.js';
+import { FormModal } from '../../components/FormModal.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { A, DAY_TYPE, fill } from './labels.js';
 
 type DayForm = { date: string; type: CalendarDayView['type']; name: string };
 
-/** Adds a day (`day` undefined) or edits an added one; the server's located errors land under the fields. */
-export function DayModal({ open, day, onClose, onSaved }: { open: boolean; day?: CalendarDayView; onClose: () => void; onSaved: () => void }) {
-  const { pick } = useI18n();
+/** Adds a day (`day` undefined) or edits an added one; the server's located errors land under the fields. Mounted while open. */
+export function DayModal({ day, onClose, onSaved }: { day?: CalendarDayView; onClose: () => void; onSaved: () => void }) {
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const report = useReportError();
   const [form] = Form.useForm<DayForm>();
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (day) form.setFieldsValue({ date: day.date, type: day.type, name: day.name });
-  }, [open, day, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      if (day) await api.patch(`/calendar/days/${day.id}`, { type: v.type, name: v.name, version: day.version });
-      else await api.post('/calendar/days', v);
-      message.success(pick(A.saved));
-      onSaved();
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: DayForm) => {
+    if (day) await api.patch(`/calendar/days/${day.id}`, { type: v.type, name: v.name, version: day.version });
+    else await api.post('/calendar/days', v);
+    message.success(pick(A.saved));
+    onSaved();
   };
 
   return (
-    <Modal open={open} title={pick(day ? A.editDay : A.addDay)} onCancel={onClose} onOk={submit} okButtonProps={{ disabled: busy }} forceRender>
-      <Form form={form} layout="vertical" initialValues={{ type: 'workday' }}>
-        <Form.Item name="date" label={pick(A.date)} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
-          <Input placeholder="YYYY-MM-DD" disabled={!!day} />
-        </Form.Item>
-        <Form.Item name="type" label={pick(A.kind)} rules={[{ required: true }]}>
-          <Select options={CALENDAR_DAY_TYPES.map((t) => ({ value: t, label: pick(DAY_TYPE[t]) }))} />
-        </Form.Item>
-        <Form.Item name="name" label={pick(A.name)} rules={[{ required: true, whitespace: true, max: 40 }]}>
-          <Input placeholder={pick({ zh: '如：春节', en: 'e.g. Spring Festival' })} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<DayForm>
+      form={form}
+      title={pick(day ? A.editDay : A.addDay)}
+      okText={t('common.confirm')}
+      initialValues={day ? { date: day.date, type: day.type, name: day.name } : { type: 'workday' }}
+      onSubmit={save}
+      onCancel={onClose}
+    >
+      <Form.Item name="date" label={pick(A.date)} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+        <Input placeholder="YYYY-MM-DD" disabled={!!day} />
+      </Form.Item>
+      <Form.Item name="type" label={pick(A.kind)} rules={[{ required: true }]}>
+        <Select options={CALENDAR_DAY_TYPES.map((k) => ({ value: k, label: pick(DAY_TYPE[k]) }))} />
+      </Form.Item>
+      <Form.Item name="name" label={pick(A.name)} rules={[{ required: true, whitespace: true, max: 40 }]}>
+        <Input placeholder={pick({ zh: '如：春节', en: 'e.g. Spring Festival' })} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -60,29 +50,25 @@ function located(d: ApiError['details'][number], lang: 'zh-CN' | 'en'): string {
   return `${where ? `${where}: ` : ''}${pickBilingual(lang, d.message)}`;
 }
 
-/** Imports the State Council's schedule as CSV or JSON, pasted or read from a file. */
-export function ImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
-  const { pick, lang } = useI18n();
-  const { message } = App.useApp();
-  const report = useReportError();
-  const [form] = Form.useForm<{ format: 'csv' | 'json'; content: string }>();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+type ImportForm = { format: 'csv' | 'json'; content: string };
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
+/** Imports the State Council's schedule as CSV or JSON, pasted or read from a file. Mounted while open. */
+export function ImportModal({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+  const { t, pick, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ImportForm>();
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const importFile = async (v: ImportForm) => {
     setProblems([]);
     try {
       const r = await api.post<{ added: number; updated: number; unchanged: number }>('/calendar/import', v);
       message.success(fill(pick(A.imported), r));
-      form.resetFields();
       onImported();
     } catch (err) {
+      // A bad file lists its located problems; anything else is reported by the modal.
       if (err instanceof ApiError && err.code === 'VALIDATION_FAILED' && err.details.length) setProblems(err.details.map((d) => located(d, lang)));
-      else report(err, form);
-    } finally {
-      setBusy(false);
+      else throw err;
     }
   };
 
@@ -92,21 +78,27 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
   };
 
   return (
-    <Modal open={open} title={pick(A.importFile)} onCancel={() => { setProblems([]); onClose(); }} onOk={submit} okButtonProps={{ disabled: busy }} width={640} forceRender>
-      <Alert type="info" showIcon message={pick(A.importHelp)} style={{ marginBottom: 12 }} />
-      <Form form={form} layout="vertical" initialValues={{ format: 'csv' }}>
-        <Form.Item name="format" label={pick(A.format)}>
-          <Radio.Group options={[{ value: 'csv', label: 'CSV' }, { value: 'json', label: 'JSON' }]} />
-        </Form.Item>
-        <Upload accept=".csv,.json,.txt" showUploadList={false} beforeUpload={readFile}>
-          <Button icon={<UploadOutlined />} style={{ marginBottom: 8 }}>
-            {pick(A.chooseFile)}
-          </Button>
-        </Upload>
-        <Form.Item name="content" label={pick(A.content)} rules={[{ required: true }]}>
-          <Input.TextArea rows={8} style={{ fontFamily: 'monospace' }} placeholder={'date,type,name\n2027-02-06,休,春节\n2027-02-14,班,春节调休'} />
-        </Form.Item>
-      </Form>
+    <FormModal<ImportForm>
+      form={form}
+      title={pick(A.importFile)}
+      okText={t('common.confirm')}
+      width={640}
+      intro={<Alert type="info" showIcon message={pick(A.importHelp)} style={{ marginBottom: 12 }} />}
+      initialValues={{ format: 'csv' }}
+      onSubmit={importFile}
+      onCancel={onClose}
+    >
+      <Form.Item name="format" label={pick(A.format)}>
+        <Radio.Group options={[{ value: 'csv', label: 'CSV' }, { value: 'json', label: 'JSON' }]} />
+      </Form.Item>
+      <Upload accept=".csv,.json,.txt" showUploadList={false} beforeUpload={readFile}>
+        <Button icon={<UploadOutlined />} style={{ marginBottom: 8 }}>
+          {pick(A.chooseFile)}
+        </Button>
+      </Upload>
+      <Form.Item name="content" label={pick(A.content)} rules={[{ required: true }]}>
+        <Input.TextArea rows={8} style={{ fontFamily: 'monospace' }} placeholder={'date,type,name\n2027-02-06,休,春节\n2027-02-14,班,春节调休'} />
+      </Form.Item>
       {problems.length > 0 && (
         <Alert
           type="error"
@@ -115,6 +107,6 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
           description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
         />
       )}
-    </Modal>
+    </FormModal>
   );
 }

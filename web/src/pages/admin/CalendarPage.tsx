@@ -96,8 +96,8 @@ export default function CalendarPage() {
           },
         ]}
       />
-      <DayModal open={!!editing} day={editing?.day} onClose={() => setEditing(undefined)} onSaved={saved} />
-      <ImportModal open={importing} onClose={() => setImporting(false)} onImported={saved} />
+      {editing && <DayModal day={editing.day} onClose={() => setEditing(undefined)} onSaved={saved} />}
+      {importing && <ImportModal onClose={() => setImporting(false)} onImported={saved} />}
     </Space>
   );
 }
