@@ -10,7 +10,7 @@ export async function reportsDocx(): Promise<Record<string, unknown>> {
   const runs: { charts_ms: number; docx_ms: number; total_ms: number; bytes: number }[] = [];
   for (let i = 0; i < 4; i++) {
     const t0 = performance.now();
-    const input = sampleDocument({ charts: 4, rows: 60, appendixRows: 1000 });
+    const input = await sampleDocument({ charts: 4, rows: 60, appendixRows: 1000 });
     const t1 = performance.now();
     const buf = await officialDocument(input);
     const t2 = performance.now();

@@ -43,10 +43,11 @@ export function renderChartSvg(option: echarts.EChartsCoreOption, size: ChartSiz
  * resvg reads its font file again for every glyph, so it gets a small cut of the font holding the
  * glyphs this SVG uses (font-subset.ts), indexed once per process.
  */
-export function rasterizeSvg(svg: string, opts: { scale?: number; fonts?: boolean } = {}) {
+export async function rasterizeSvg(svg: string, opts: { scale?: number; fonts?: boolean } = {}) {
   const font = chartFont();
+  const fontFiles = opts.fonts === false ? [] : [await fontFileFor(font.file, font.family, svg)];
   const resvg = new Resvg(svg, {
-    font: { fontFiles: opts.fonts === false ? [] : [fontFileFor(font.file, font.family, svg)], loadSystemFonts: false, defaultFontFamily: font.family },
+    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: font.family },
     fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
     background: '#ffffff',
   });
@@ -58,6 +59,6 @@ export function rasterizeSvg(svg: string, opts: { scale?: number; fonts?: boolea
  * boxes, so the font is loaded explicitly rather than from whatever the system offers.
  * `scale` 2 gives a sharp picture at the size the document shows it.
  */
-export function renderChartPng(option: echarts.EChartsCoreOption, size: ChartSize & { scale?: number }): Buffer {
-  return rasterizeSvg(renderChartSvg(option, size), { scale: size.scale }).asPng();
+export async function renderChartPng(option: echarts.EChartsCoreOption, size: ChartSize & { scale?: number }): Promise<Buffer> {
+  return (await rasterizeSvg(renderChartSvg(option, size), { scale: size.scale })).asPng();
 }

@@ -32,12 +32,12 @@ describe('charts', () => {
     expect(svg).toContain(chartFont().family);
   });
 
-  it('draws the Chinese title in the PNG (with the font there are glyphs, without it nothing)', () => {
-    const png = renderChartPng(TITLE_CHART, { width: 600, height: 300 });
+  it('draws the Chinese title in the PNG (with the font there are glyphs, without it nothing)', async () => {
+    const png = await renderChartPng(TITLE_CHART, { width: 600, height: 300 });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const svg = renderChartSvg(TITLE_CHART, { width: 600, height: 300 });
-    const withFont = rasterizeSvg(svg);
-    const withoutFont = rasterizeSvg(svg, { fonts: false });
+    const withFont = await rasterizeSvg(svg);
+    const withoutFont = await rasterizeSvg(svg, { fonts: false });
     expect(withFont.width).toBe(1200);
     expect(darkPixelsInTitle(withFont)).toBeGreaterThan(500);
     expect(darkPixelsInTitle(withoutFont)).toBe(0);
@@ -62,7 +62,7 @@ describe('official document numbering', () => {
 });
 
 describe('official document (.docx, GB/T 9704-2012)', async () => {
-  const input = sampleDocument({ charts: 4, rows: 60, appendixRows: 120 });
+  const input = await sampleDocument({ charts: 4, rows: 60, appendixRows: 120 });
   const zip = await JSZip.loadAsync(await officialDocument(input));
   const xml = await zip.file('word/document.xml')!.async('string');
 
@@ -126,7 +126,7 @@ describe('official document (.docx, GB/T 9704-2012)', async () => {
 
 describe('official document (.pdf via Chromium)', () => {
   it('prints the same content on A4 pages', async () => {
-    const pdf = await officialDocumentPdf(sampleDocument({ charts: 1, rows: 10, appendixRows: 40 }), { chromiumPath: '/usr/bin/chromium' });
+    const pdf = await officialDocumentPdf(await sampleDocument({ charts: 1, rows: 10, appendixRows: 40 }), { chromiumPath: '/usr/bin/chromium' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdf.toString('latin1');
     const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];

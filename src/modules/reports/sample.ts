@@ -5,7 +5,7 @@ import type { DocBlock, OfficialDocumentInput } from './document.js';
  * A synthetic bulletin-shaped document (示例 data, no real figures) for the benchmark, the tests
  * and for looking at the layout: charts, a unit table and a long appendix table.
  */
-export function sampleDocument(opts: { charts: number; rows: number; appendixRows: number }): OfficialDocumentInput {
+export async function sampleDocument(opts: { charts: number; rows: number; appendixRows: number }): Promise<OfficialDocumentInput> {
   const units = Array.from({ length: opts.rows }, (_, i) => `示例单位${String(i + 1).padStart(2, '0')}`);
   // A fixed pseudo-random sequence keeps the sample identical from run to run.
   let seed = 7;
@@ -66,10 +66,12 @@ export function sampleDocument(opts: { charts: number; rows: number; appendixRow
       },
     },
   ];
-  const charts: DocBlock[] = Array.from({ length: opts.charts }, (_, i) => {
-    const spec = chartSpecs[i % chartSpecs.length];
-    return { type: 'image', png: renderChartPng(spec.option, { width: 760, height: 380 }), widthPx: 760, heightPx: 380, caption: spec.caption };
-  });
+  const charts: DocBlock[] = await Promise.all(
+    Array.from({ length: opts.charts }, async (_, i): Promise<DocBlock> => {
+      const spec = chartSpecs[i % chartSpecs.length];
+      return { type: 'image', png: await renderChartPng(spec.option, { width: 760, height: 380 }), widthPx: 760, heightPx: 380, caption: spec.caption };
+    }),
+  );
   const unitRows = units.map((u, i) => {
     const assigned = 10 + Math.round(rand() * 30);
     const closed = Math.round(assigned * rand());

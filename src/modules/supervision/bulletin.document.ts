@@ -44,14 +44,14 @@ function rankingTable(rows: BulletinData['ranking'], caption: string, note?: str
  * order of a real work report: 基本情况, 分领域推进情况 (with the unit ranking and the red/black
  * list), 存在的问题 (with the overdue list), 下一步工作; four charts drawn from the frozen figures.
  */
-export function bulletinDocumentInput(b: BulletinView): OfficialDocumentInput {
+export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDocumentInput> {
   const d = b.data;
-  const rendered = new Map(bulletinCharts(d).map((c) => [c.key, c]));
+  const rendered = new Map(await Promise.all(bulletinCharts(d).map(async (c) => [c.key, { ...c, png: await renderChartPng(c.option, { width: c.width, height: c.height }) }] as const)));
   let figure = 0;
   // Figures are numbered in the order they appear in the text.
   const chart = (key: BulletinChart['key']): DocBlock => {
     const c = rendered.get(key)!;
-    return { type: 'image', png: renderChartPng(c.option, { width: c.width, height: c.height }), widthPx: c.width, heightPx: c.height, caption: `图${++figure} ${c.title}` };
+    return { type: 'image', png: c.png, widthPx: c.width, heightPx: c.height, caption: `图${++figure} ${c.title}` };
   };
   const [y, m] = d.month.split('-').map(Number);
   const t = d.totals;
@@ -125,16 +125,17 @@ export function bulletinDocumentInput(b: BulletinView): OfficialDocumentInput {
 
 // Drawing the charts is the slow part; a bulletin at a given version always gives the same document
 // input (a published one never changes), so the .docx and the .pdf of it share one drawing.
-const inputs = new Map<string, OfficialDocumentInput>();
+const inputs = new Map<string, Promise<OfficialDocumentInput>>();
 const CACHED = 8;
 
-function cachedInput(b: BulletinView): OfficialDocumentInput {
+function cachedInput(b: BulletinView): Promise<OfficialDocumentInput> {
   if (!b.id) return bulletinDocumentInput(b);
   const key = `${b.id}:${b.version}:${b.generatedAt}`;
   let input = inputs.get(key);
   if (!input) {
     input = bulletinDocumentInput(b);
     inputs.set(key, input);
+    input.catch(() => inputs.delete(key)); // a failed drawing is not kept
     for (const k of inputs.keys()) if (inputs.size > CACHED) inputs.delete(k);
   }
   return input;
@@ -142,6 +143,6 @@ function cachedInput(b: BulletinView): OfficialDocumentInput {
 
 /** The bulletin as .docx (Word, GB/T 9704) or .pdf (the same content printed by Chromium). */
 export async function bulletinDocument(b: BulletinView, format: 'docx' | 'pdf', opts: { chromiumPath: string }): Promise<Buffer> {
-  const input = cachedInput(b);
+  const input = await cachedInput(b);
   return format === 'docx' ? officialDocument(input) : officialDocumentPdf(input, opts);
 }
