@@ -112,6 +112,8 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
     });
   });
   const singleCpu = process.cpuUsage(cpu1);
+  // The peak so far covers generating the registry and both matches; the slow engines come next.
+  const matchPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.error(`bizenv, one thread: ${singleSeconds.toFixed(2)} s (${((singleCpu.user + singleCpu.system) / 1e6).toFixed(2)} s CPU), ${singleDiffer} rules differ`);
 
   const records = Array.from({ length: SAMPLE }, (_, i) => recordOf(cols, i));
@@ -170,6 +172,7 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
     disagreements: { json_logic: logicDisagree, json_rules_engine: engineDisagree, single_thread_rules: singleDiffer },
     load_avg: os.loadavg().map((x) => Math.round(x * 100) / 100),
     peak_rss_mb: peakRssMb,
+    peak_rss_mb_through_match: matchPeakRssMb,
     target: { seconds: 3, vs_json_logic: 50, peak_rss_mb: 2048 },
     within_target: seconds <= 3 && vsLogic >= 50 && peakRssMb < 2048,
     pass: agree && vsLogic >= 50,

@@ -195,5 +195,6 @@ describeEachDialect('route access table', (h) => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // About a thousand requests plus a fresh argon2 login after every logout.
+  }, 120_000);
 });
