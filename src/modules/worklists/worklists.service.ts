@@ -14,7 +14,8 @@ import type {
 import type { WorkCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type ColumnTypes, bulkUpdateById } from '../../db/bulk.js';
-import { type Executor, withTransaction } from '../../db/database.js';
+import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.js';
+import { type Database, type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { DB, ItemTable } from '../../db/schema.js';
 import { audit } from '../org/audit.service.js';
@@ -139,9 +140,23 @@ export async function presentItems(db: Executor, rows: Parameters<typeof present
   return rows.map((r) => presentItem(r, assignments, day, cal));
 }
 
-export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Promise<{ items: ItemView[]; total: number; page: number; pageSize: number }> {
+type ItemPage = { items: ItemView[]; total: number; page: number; pageSize: number };
+
+/**
+ * Listed pages by (scope, day, query). Sixty units' liaisons and the office open the same few
+ * filtered views all day; an entry lives only until the database changes (any write, by any
+ * process — see change-stamp.ts), and the day is in the key because "overdue" moves with it.
+ */
+const listCaches = new WeakMap<Database, StampedCache<string, ItemPage>>();
+
+export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Promise<ItemPage> {
   const scope = readScope(actor);
   const day = today(ctx.clock);
+  const stamp = changeStamp(ctx.database);
+  const cache = cacheFor(listCaches, ctx.database, 1_000);
+  const key = JSON.stringify([scope.all ? null : scope.unitId, day, q]);
+  const cached = cache.get(key, stamp);
+  if (cached) return cached;
   const cal = await calendarOf(ctx);
   const { rows, total } = await queryItems(
     ctx.db,
@@ -162,7 +177,9 @@ export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Pr
     { sort: q.sort ?? 'code', order: q.order ?? 'asc' },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
-  return { items: await presentItems(ctx.db, rows, day, cal), total, page: q.page, pageSize: q.pageSize };
+  const page = { items: await presentItems(ctx.db, rows, day, cal), total, page: q.page, pageSize: q.pageSize };
+  cache.set(key, page, stamp);
+  return page;
 }
 
 export async function getItemDetail(ctx: AppContext, actor: Actor, id: number): Promise<ItemDetailView> {
