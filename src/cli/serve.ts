@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
+import type { FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import { WEB_DIST, buildApp } from '../app.js';
@@ -51,13 +52,7 @@ export async function serve(opts: { buildWeb?: boolean }): Promise<void> {
   await startJobs(ctx, { tickSeconds: ctx.config.schedulerTickSeconds });
   const addr = app.server.address();
   await printBanner(ctx, typeof addr === 'object' && addr ? addr.port : ctx.config.port);
-  const stop = async () => {
-    await app.close();
-    await ctx.database.destroy();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitOnSignal(() => closeServer(app, ctx));
 }
 
 async function printBanner(ctx: AppContext, port: number, workers = 1): Promise<void> {
@@ -100,7 +95,7 @@ async function servePrimary(ctx: AppContext): Promise<void> {
     for (let i = 0; i < ctx.config.workers; i++) fork();
   });
   await printBanner(ctx, port, ctx.config.workers);
-  const stop = async () => {
+  exitOnSignal(async () => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
     await Promise.all(
@@ -114,10 +109,7 @@ async function servePrimary(ctx: AppContext): Promise<void> {
     );
     await stopJobs(ctx);
     await ctx.database.destroy();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }
 
 /** An HTTP worker of the cluster: no migrations, seeding or schedule clock (the primary has them). */
@@ -125,12 +117,21 @@ async function serveWorker(): Promise<void> {
   const ctx = await openCliContext({ migrate: false });
   const app = await buildApp(ctx);
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
-  const stop = async () => {
-    await app.close();
-    await ctx.database.destroy();
+  // Ctrl-C reaches every process of the group; the primary also sends SIGTERM when it stops.
+  exitOnSignal(() => closeServer(app, ctx));
+}
+
+async function closeServer(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.close();
+  await ctx.database.destroy();
+}
+
+/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+function exitOnSignal(stop: () => Promise<void>): void {
+  const handler = async () => {
+    await stop();
     process.exit(0);
   };
-  // Ctrl-C reaches every process of the group; the primary also sends SIGTERM when it stops.
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
 }
