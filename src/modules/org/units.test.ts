@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
+import { SHARED_DATA } from '../../test/shared-data.js';
 import { UNITS_CSV, readReferenceUnits } from './seed.js';
 
 describe('reference units', () => {
   it('ships the same units.csv as shared/data', () => {
-    const shared = path.resolve('../shared/data/units.csv');
+    const shared = path.join(SHARED_DATA, 'units.csv');
     if (!fs.existsSync(shared)) {
       expect(process.env.CI, 'shared/data is present beside the checkout in CI').not.toBe('true');
       return;
