@@ -109,8 +109,17 @@ export function describeE2E(name: string, body: (e: E2E) => void, opts: E2EOptio
           await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).not.toBe('/login');
         },
         async screenshot(page: Page, shot: string) {
-          // Drawers and modals slide in: capture them where they come to rest.
-          await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+          // Drawers and modals slide in: capture them where they come to rest. Endless animations
+          // (a spinner, a blinking caret) never rest, so they are not waited for.
+          // A picture is for people to look at, not a check: if something still moves after 10 s,
+          // it is taken as it is.
+          await page
+            .waitForFunction(
+              () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+              undefined,
+              { timeout: 10_000 },
+            )
+            .catch(() => undefined);
           await page.screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`), fullPage: true });
         },
         async close() {
