@@ -227,6 +227,12 @@ describeEachDialect('job scheduler with two server processes', (h) => {
 describe('job definitions', () => {
   it('declares each default schedule in China time', () => {
     const schedules = Object.fromEntries(jobCatalog.filter((j) => j.schedule).map((j) => [j.name, j.schedule!.cron]));
-    expect(schedules).toEqual({ 'supervision.weekly-snapshot': '0 8 * * 1', 'supervision.bulletin-draft': '0 8 1 * *', 'supervision.reminders': '0 9 * * *' });
+    expect(schedules).toEqual({
+      'supervision.weekly-snapshot': '0 8 * * 1',
+      'supervision.bulletin-draft': '0 8 1 * *',
+      'supervision.reminders': '0 9 * * *',
+      'notifications.digest': '30 8 * * *',
+      'worklists.overdue-notice': '5 9 * * *',
+    });
   });
 });

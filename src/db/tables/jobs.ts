@@ -42,12 +42,25 @@ export interface NotificationTable {
   link: string | null;
   created_at: string;
   read_at: string | null;
+  /** One of NOTIFICATION_KINDS (src/common/schemas/notifications.ts). */
+  kind: Generated<string>;
+  /** 1 while the message waits for the daily e-mail/robot digest. */
+  pending_digest: Generated<number>;
 }
 
 export interface UserContactTable {
   user_id: number;
   email: string | null;
   updated_at: string;
+  /** 'digest' (routine messages once a day) or 'immediate'. */
+  delivery: Generated<string>;
+}
+
+/** The deadline of an item the office has been told is overdue (once per item and deadline). */
+export interface ItemOverdueNoticeTable {
+  item_id: number;
+  deadline: string;
+  notified_at: string;
 }
 
 export interface CalendarDayTable {
@@ -65,5 +78,6 @@ export interface JobsTables {
   job_run: JobRunTable;
   notification: NotificationTable;
   user_contact: UserContactTable;
+  item_overdue_notice: ItemOverdueNoticeTable;
   calendar_day: CalendarDayTable;
 }

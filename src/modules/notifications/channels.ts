@@ -9,7 +9,8 @@ export interface OutgoingMessage {
   link: string | null;
 }
 
-function absoluteLink(config: Config, link: string | null): string | null {
+/** An in-app path as a full address when BIZENV_PUBLIC_URL is set. */
+export function absoluteLink(config: Config, link: string | null): string | null {
   if (!link) return null;
   return /^https?:\/\//.test(link) || !config.notify.publicUrl ? link : `${config.notify.publicUrl}${link.startsWith('/') ? '' : '/'}${link}`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/define.js';
-import { deliverByEmail, deliverByWebhook } from './notifications.service.js';
+import { deliverByEmail, deliverByWebhook, sendDigest } from './notifications.service.js';
 
 const payload = z.object({ ids: z.array(z.number().int().positive()).min(1) }).strict();
 
@@ -19,4 +19,17 @@ export const webhookNotificationsJob = defineJob({
   payload,
   retry: { attempts: 4, delaySeconds: 30 },
   handler: (ctx, p) => deliverByWebhook(ctx, p.ids),
+});
+
+/**
+ * Routine messages (assignments, reports awaiting approval, returns …) reach e-mail and the robot
+ * once a day; the hour is this schedule, which the admin can change on the scheduled-jobs page.
+ */
+export const digestNotificationsJob = defineJob({
+  name: 'notifications.digest',
+  label: { zh: '每日消息汇总（邮件/工作群）', en: 'Daily notification digest (e-mail/work chat)' },
+  payload: z.object({}).strict(),
+  schedule: { cron: '30 8 * * *' },
+  retry: { attempts: 4, delaySeconds: 60 },
+  handler: (ctx) => sendDigest(ctx),
 });

@@ -23,9 +23,9 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/notifications/read',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['notifications'], summary: '标为已读 / mark read (ids or all)', body: markReadBody, response: { 200: z.object({ updated: z.number(), unread: z.number() }) } },
+        schema: { tags: ['notifications'], summary: '标为已读 / mark read (ids, all, or all of a kind)', body: markReadBody, response: { 200: z.object({ updated: z.number(), unread: z.number() }) } },
       },
-      async (request) => markNotificationsRead(ctx, actorOf(request), request.body.all ? 'all' : request.body.ids!),
+      async (request) => markNotificationsRead(ctx, actorOf(request), request.body),
     );
 
     app.get(
@@ -36,8 +36,8 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.put(
       '/notifications/contact',
-      { config: { access: 'authenticated' }, schema: { tags: ['notifications'], summary: '设置通知邮箱 / set my e-mail for notifications', body: contactBody, response: { 200: contactView } } },
-      async (request) => setMyContact(ctx, actorOf(request), request.body.email),
+      { config: { access: 'authenticated' }, schema: { tags: ['notifications'], summary: '设置通知邮箱与发送方式 / set my e-mail and delivery for notifications', body: contactBody, response: { 200: contactView } } },
+      async (request) => setMyContact(ctx, actorOf(request), request.body),
     );
   };
 }

@@ -122,10 +122,10 @@ export async function runEscalation(ctx: AppContext, actor: Actor, opts: { date?
       });
       const m = message(step.kind, item, step, { number, replyDue });
       const link = `/supervision/notices?itemId=${item.item_id}`;
-      notified += (await notify(ctx, trx, { unitIds: [item.unit_id], title: m.title, body: m.body, link })).notificationIds.length;
+      notified += (await notify(ctx, trx, { unitIds: [item.unit_id], title: m.title, body: m.body, link, kind: 'escalation' })).notificationIds.length;
       // 通报 and 约谈 are the office's to carry out: it hears of them too.
       if (step.kind === 'bulletin' || step.kind === 'summons') {
-        notified += (await notify(ctx, trx, { roles: ['office'], title: m.title, body: m.body, link })).notificationIds.length;
+        notified += (await notify(ctx, trx, { roles: ['office'], title: m.title, body: m.body, link, kind: 'escalation' })).notificationIds.length;
       }
     }
     const total = Object.values(fired).reduce((a, b) => a + b, 0);
@@ -185,7 +185,7 @@ export async function replyNotice(ctx: AppContext, actor: Actor, id: number, tex
     await recordEvent(ctx, trx, actor, n.item_id, 'supervision', { step: 'notice_reply', noticeId: id, number: n.number, unitId: n.unit_id });
     const after = presentNotice((await findNotice(trx, id))!);
     await audit(ctx, trx, actor, { action: 'supervision.notice.reply', entity: 'supervision_notice', entityId: id, before: presentNotice(n), after });
-    await notify(ctx, trx, { roles: ['office'], title: `督办单 ${n.number ?? ''} 已回复：${n.unit_name}`, body: text.slice(0, 500), link: `/supervision/notices?itemId=${n.item_id}` });
+    await notify(ctx, trx, { roles: ['office'], title: `督办单 ${n.number ?? ''} 已回复：${n.unit_name}`, body: text.slice(0, 500), link: `/supervision/notices?itemId=${n.item_id}`, kind: 'escalation' });
     return after;
   });
 }

@@ -21,6 +21,15 @@ import {
   listEvidence,
   transitionReport,
 } from './progress.repository.js';
+import {
+  tellExtensionDecided,
+  tellExtensionRequested,
+  tellInstruction,
+  tellReportAccepted,
+  tellReportAwaitsApproval,
+  tellReportAwaitsReview,
+  tellReportReturned,
+} from './notify.service.js';
 import { recordEvent } from './timeline.js';
 import { type LoadedItem, isOffice, isUnitRole, loadVisibleItem, requireOffice } from './worklists.access.js';
 import { transitionItem, updateItemVersioned } from './worklists.repository.js';
@@ -54,6 +63,10 @@ async function move(trx: Transaction<DB>, l: LoadedItem, t: { from: readonly Ite
   if (!(t.from as readonly string[]).includes(l.item.status)) throw statusConflict(l, t.from);
   const ok = await transitionItem(trx, l.item.id, t.from, { status: t.to, ...extra }, at);
   if (!ok) throw statusConflict(l, t.from);
+}
+
+function unitName(l: LoadedItem, unitId: number | null): string {
+  return l.assignments.find((a) => a.unit_id === unitId)?.unit_name ?? '';
 }
 
 function requireAssigned(actor: Actor, l: LoadedItem, roles: Actor['role'][], leadOnly = false): void {
@@ -102,6 +115,7 @@ export function reportProgress(ctx: AppContext, actor: Actor, id: number, body: 
     });
     await attachEvidence(trx, evidenceIds, reportId);
     await recordEvent(ctx, trx, actor, id, 'reported', { reportId, unitId, role: l.myRole, percent: body.percent, evidence: evidenceIds.length });
+    await tellReportAwaitsApproval(ctx, trx, l.item, unitId, body.percent);
     return { action: 'item.report', after: { reportId, percent: body.percent, text: body.text, evidenceIds } };
   });
 }
@@ -131,6 +145,8 @@ export function headDecision(ctx: AppContext, actor: Actor, id: number, reportId
     if (lead) await move(trx, l, approve ? TRANSITIONS.headApprove : TRANSITIONS.headReturn, at, approve ? {} : { return_reason: note });
     const type = approve ? (lead ? 'head_approved' : 'coop_delivered') : 'head_returned';
     await recordEvent(ctx, trx, actor, id, type, { reportId, unitId: r.unit_id, ...(note ? { note } : {}) });
+    if (!approve) await tellReportReturned(ctx, trx, l.item, r.unit_id, 'head', note!);
+    else if (lead) await tellReportAwaitsReview(ctx, trx, l.item, unitName(l, r.unit_id), r.percent);
     return { action: approve ? 'item.report.approve' : 'item.report.send_back', before: { reportStatus: r.status }, after: { reportStatus: to, note } };
   });
 }
@@ -147,6 +163,8 @@ export function officeDecision(ctx: AppContext, actor: Actor, id: number, report
     else await move(trx, l, closes ? TRANSITIONS.close : TRANSITIONS.acceptPartial, at, { percent: r.percent, ...(closes ? { closed_at: at } : {}) });
     await recordEvent(ctx, trx, actor, id, accept ? 'accepted' : 'returned', { reportId, percent: r.percent, ...(note ? { reason: note } : {}) });
     if (closes) await recordEvent(ctx, trx, actor, id, 'closed', { reportId });
+    if (accept) await tellReportAccepted(ctx, trx, l.item, r.unit_id, r.percent, closes);
+    else await tellReportReturned(ctx, trx, l.item, r.unit_id, 'office', note!);
     return { action: accept ? (closes ? 'item.close' : 'item.report.accept') : 'item.return', before: { status: l.item.status }, after: { accept, closes, note } };
   });
 }
@@ -205,6 +223,7 @@ export function requestExtension(ctx: AppContext, actor: Actor, id: number, body
       decided_at: null,
     });
     await recordEvent(ctx, trx, actor, id, 'extension_requested', { extensionId, from: l.item.deadline, to: body.requestedDeadline, reason: body.reason });
+    await tellExtensionRequested(ctx, trx, l.item, unitName(l, actor.unitId), body.requestedDeadline, body.reason);
     return { action: 'item.extension.request', after: { extensionId, ...body } };
   });
 }
@@ -226,6 +245,7 @@ export function decideExtension(ctx: AppContext, actor: Actor, id: number, exten
       to: x.requested_deadline,
       ...(note ? { note } : {}),
     });
+    await tellExtensionDecided(ctx, trx, l.item, { unitId: x.unit_id, approve, requested: x.requested_deadline, note });
     return { action: approve ? 'item.extension.approve' : 'item.extension.refuse', before: { deadline: l.item.deadline }, after: { deadline: approve ? x.requested_deadline : l.item.deadline, note } };
   });
 }
@@ -233,10 +253,11 @@ export function decideExtension(ctx: AppContext, actor: Actor, id: number, exten
 // ---- instructions and comments ----
 
 export function addInstruction(ctx: AppContext, actor: Actor, id: number, text: string) {
-  return onItem(ctx, actor, id, async (trx, _l, at) => {
+  return onItem(ctx, actor, id, async (trx, l, at) => {
     if (actor.role !== 'leader' && actor.role !== 'admin') throw new AppError('FORBIDDEN');
     const noteId = await insertNote(trx, { item_id: id, kind: 'instruction', author_id: actor.id, text, created_at: at });
     await recordEvent(ctx, trx, actor, id, 'instruction', { noteId, text });
+    await tellInstruction(ctx, trx, l.item, l.assignments.map((a) => a.unit_id), actor.displayName, text);
     return { action: 'item.instruction', after: { noteId, text } };
   });
 }

@@ -22,6 +22,7 @@ import { audit } from '../org/audit.service.js';
 import { registerUnitMergeHandler } from '../org/units.service.js';
 import { calendarOf, dueWithinRange, overdueBefore, today } from './deadlines.js';
 import { permissionsFor } from './lifecycle.js';
+import { newAssignments, tellAssigned, tellImportAssigned } from './notify.service.js';
 import { listEvents, listEvidence, listExtensions, listNotes, listReports } from './progress.repository.js';
 import { recordEvent, recordEvents } from './timeline.js';
 import { loadVisibleItem, readScope, requireOffice } from './worklists.access.js';
@@ -296,6 +297,8 @@ export async function createItem(ctx: AppContext, actor: Actor, body: CreateItem
     await replaceAssignments(trx, [id], assignmentRows(id, units));
     if (body.publicity) await replacePublicity(trx, id, body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })));
     await recordEvent(ctx, trx, actor, id, 'created', { code: body.code, leadUnitIds: units.lead, coopUnitIds: units.coop });
+    const ref = { id, code: body.code, content: body.content, list_name: list.name, deadline: body.deadline ?? null };
+    await tellAssigned(ctx, trx, ref, newAssignments([], assignmentRows(id, units)));
     const created = await itemDetailIn(ctx, actor, id, trx, cal);
     await audit(ctx, trx, actor, { action: 'item.create', entity: 'item', entityId: id, after: { ...created, timeline: undefined } });
     return created;
@@ -334,6 +337,8 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: number, body
       );
       await replaceAssignments(trx, [id], assignmentRows(id, units));
       await recordEvent(ctx, trx, actor, id, 'assigned', { leadUnitIds: units.lead, coopUnitIds: units.coop });
+      const item = (await findItem(trx, id))!;
+      await tellAssigned(ctx, trx, item, newAssignments(beforeAssignments, assignmentRows(id, units)));
     }
     if (body.publicity) {
       await replacePublicity(trx, id, body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })));
@@ -449,11 +454,13 @@ export async function upsertImportedItems(
   );
   for (const r of updated) idByCode.set(r.code, existing.get(r.code)!);
   const itemIds = opts.rows.map((r) => idByCode.get(r.code)!);
-  await replaceAssignments(
-    trx,
-    updated.map((r) => existing.get(r.code)!),
-    opts.rows.flatMap((r, i) => assignmentRows(itemIds[i], { lead: [...new Set(r.leadUnitIds)], coop: [...new Set(r.coopUnitIds)].filter((u) => !r.leadUnitIds.includes(u)) })),
+  const assignmentsBefore = await listAssignments(trx, updated.map((r) => existing.get(r.code)!));
+  const assignments = opts.rows.flatMap((r, i) =>
+    assignmentRows(itemIds[i], { lead: [...new Set(r.leadUnitIds)], coop: [...new Set(r.coopUnitIds)].filter((u) => !r.leadUnitIds.includes(u)) }),
   );
+  await replaceAssignments(trx, updated.map((r) => existing.get(r.code)!), assignments);
+  // A re-import tells a unit only of what is new to it (an item, or a changed role on one).
+  await tellImportAssigned(ctx, trx, list, newAssignments(assignmentsBefore, assignments));
   await recordEvents(
     ctx,
     trx,
