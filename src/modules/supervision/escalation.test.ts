@@ -77,7 +77,7 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     const inbox = (await (await h.as('liaison')).get('/api/v1/notifications')).json();
     expect(inbox.items.some((n: { title: string }) => n.title.startsWith('督办单'))).toBe(true);
     expect((await (await h.as('unit_head')).get('/api/v1/notifications')).json().items.length).toBeGreaterThanOrEqual(5);
-    expect((await (await h.as(other.liaison)).get('/api/v1/notifications')).json().items).toHaveLength(0);
+    expect((await (await h.as(other.liaison)).get('/api/v1/notifications?kind=escalation')).json().items).toHaveLength(0);
   });
 
   it('shows a unit only its own notices and lets it reply to a 督办单 once', async () => {
