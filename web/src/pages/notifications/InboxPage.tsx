@@ -1,8 +1,14 @@
-import { App, Badge, Button, Card, Col, Form, Input, List, Row, Space, Switch, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Col, Form, Input, List, Radio, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { NotificationView } from '../../../../src/common/schemas/notifications.js';
+import {
+  type DeliveryMode,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_KIND_LABELS,
+  type NotificationKind,
+  type NotificationView,
+} from '../../../../src/common/schemas/notifications.js';
 import { api } from '../../api.js';
 import { announceUnread } from '../../components/NotificationBell.js';
 import { useReportError } from '../../components/feedback.js';
@@ -11,20 +17,35 @@ import { useI18n } from '../../i18n.js';
 import { N } from './labels.js';
 
 const PAGE_SIZE = 20;
-type Inbox = { items: NotificationView[]; total: number; unread: number };
+type Inbox = { items: NotificationView[]; total: number; unread: number; unreadByKind: Partial<Record<NotificationKind, number>> };
+type Contact = { email: string | null; delivery: DeliveryMode };
+type MarkRead = { ids: number[] } | { all: true; kind?: NotificationKind };
 
-/** The user's e-mail for notifications; an empty field means no e-mail. */
+/** Kinds that need the reader to act stand out; the others are plain. */
+const KIND_COLORS: Partial<Record<NotificationKind, string>> = {
+  instruction: 'red',
+  escalation: 'volcano',
+  overdue: 'orange',
+  returned: 'gold',
+  awaiting_approval: 'blue',
+  awaiting_review: 'blue',
+  assigned: 'cyan',
+  accepted: 'green',
+  granted: 'green',
+};
+
+/** The user's e-mail for notifications (empty = no e-mail) and whether routine ones come daily or at once. */
 function ContactCard() {
   const { pick } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
-  const [form] = Form.useForm<{ email: string }>();
-  const { data } = useLoad(useCallback(() => api.get<{ email: string | null }>('/notifications/contact'), []));
-  useEffect(() => form.setFieldsValue({ email: data?.email ?? '' }), [data, form]);
-  const save = async ({ email }: { email: string }) => {
+  const [form] = Form.useForm<{ email: string; delivery: DeliveryMode }>();
+  const { data } = useLoad(useCallback(() => api.get<Contact>('/notifications/contact'), []));
+  useEffect(() => form.setFieldsValue({ email: data?.email ?? '', delivery: data?.delivery ?? 'digest' }), [data, form]);
+  const save = async ({ email, delivery }: { email: string; delivery: DeliveryMode }) => {
     try {
-      const saved = await api.put<{ email: string | null }>('/notifications/contact', { email: email?.trim() ? email.trim() : null });
-      form.setFieldsValue({ email: saved.email ?? '' });
+      const saved = await api.put<Contact>('/notifications/contact', { email: email?.trim() ? email.trim() : null, delivery });
+      form.setFieldsValue({ email: saved.email ?? '', delivery: saved.delivery });
       message.success(pick(N.saved));
     } catch (err) {
       report(err, form);
@@ -33,9 +54,17 @@ function ContactCard() {
   return (
     <Card title={pick(N.contact)} size="small">
       <Typography.Paragraph type="secondary">{pick(N.contactHelp)}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form form={form} layout="vertical" onFinish={save} initialValues={{ delivery: 'digest' }}>
         <Form.Item name="email" label={pick(N.email)} rules={[{ type: 'email' }]}>
           <Input type="email" autoComplete="email" />
+        </Form.Item>
+        <Form.Item name="delivery" label={pick(N.delivery)} extra={pick(N.deliveryHelp)}>
+          <Radio.Group>
+            <Space direction="vertical" size={4}>
+              <Radio value="digest">{pick(N.deliveryDigest)}</Radio>
+              <Radio value="immediate">{pick(N.deliveryImmediate)}</Radio>
+            </Space>
+          </Radio.Group>
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {pick({ zh: '保存', en: 'Save' })}
@@ -45,22 +74,29 @@ function ContactCard() {
   );
 }
 
-/** 我的消息: reminders, supervision notices and other messages addressed to the user. */
+/** 我的消息: assignments, reports to approve, returns, instructions, supervision notices — filtered by kind, read in bulk. */
 export default function InboxPage() {
   const { pick } = useI18n();
   const navigate = useNavigate();
   const report = useReportError();
   const [onlyUnread, setOnlyUnread] = useState(false);
+  const [kind, setKind] = useState<NotificationKind | undefined>();
   const [page, setPage] = useState(1);
-  const { data, reload } = useLoad(useCallback(() => api.get<Inbox>('/notifications', { unread: onlyUnread ? 'true' : undefined, page, pageSize: PAGE_SIZE }), [onlyUnread, page]));
+  const [selected, setSelected] = useState<number[]>([]);
+  const { data, reload } = useLoad(
+    useCallback(() => api.get<Inbox>('/notifications', { unread: onlyUnread ? 'true' : undefined, kind, page, pageSize: PAGE_SIZE }), [onlyUnread, kind, page]),
+  );
   useEffect(() => {
     if (data) announceUnread(data.unread);
   }, [data]);
+  // A selection belongs to the page it was made on.
+  useEffect(() => setSelected([]), [onlyUnread, kind, page]);
 
-  const markRead = async (body: { ids: number[] } | { all: true }) => {
+  const markRead = async (body: MarkRead) => {
     try {
       const r = await api.post<{ updated: number; unread: number }>('/notifications/read', body);
       announceUnread(r.unread);
+      setSelected([]);
       reload();
     } catch (err) {
       report(err);
@@ -71,22 +107,52 @@ export default function InboxPage() {
     if (n.link) navigate(n.link);
   };
 
+  const unreadHere = kind ? (data?.unreadByKind[kind] ?? 0) : (data?.unread ?? 0);
+  const unreadOnPage = (data?.items ?? []).filter((n) => !n.readAt).map((n) => n.id);
+  const kindOptions = [
+    { value: '', label: pick(N.allKinds) },
+    ...NOTIFICATION_KINDS.map((k) => {
+      const n = data?.unreadByKind[k];
+      return { value: k, label: n ? `${pick(NOTIFICATION_KIND_LABELS[k])}（${n}）` : pick(NOTIFICATION_KIND_LABELS[k]) };
+    }),
+  ];
+
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
-        <Card
-          size="small"
-          title={<Space>{pick(N.inbox)}<Badge count={data?.unread ?? 0} /></Space>}
-          extra={
-            <Space wrap>
+        <Card size="small" title={<Space>{pick(N.inbox)}<Badge count={data?.unread ?? 0} overflowCount={999} /></Space>}>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Select<string>
+              aria-label={pick(N.kind)}
+              value={kind ?? ''}
+              options={kindOptions}
+              style={{ minWidth: 160 }}
+              onChange={(v) => {
+                setKind(v ? (v as NotificationKind) : undefined);
+                setPage(1);
+              }}
+            />
+            <Space size={6}>
               <Switch size="small" checked={onlyUnread} onChange={(v) => { setOnlyUnread(v); setPage(1); }} aria-label={pick(N.onlyUnread)} />
               <span>{pick(N.onlyUnread)}</span>
-              <Button size="small" disabled={!data?.unread} onClick={() => markRead({ all: true })}>
-                {pick(N.markAllRead)}
-              </Button>
             </Space>
-          }
-        >
+          </Space>
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Checkbox
+              checked={unreadOnPage.length > 0 && unreadOnPage.every((id) => selected.includes(id))}
+              indeterminate={selected.length > 0 && !unreadOnPage.every((id) => selected.includes(id))}
+              disabled={!unreadOnPage.length}
+              onChange={(e) => setSelected(e.target.checked ? unreadOnPage : [])}
+            >
+              {pick(N.selectPage)}
+            </Checkbox>
+            <Button size="small" disabled={!selected.length} onClick={() => markRead({ ids: selected })}>
+              {pick(N.markSelectedRead).replace('{n}', String(selected.length))}
+            </Button>
+            <Button size="small" disabled={!unreadHere} onClick={() => markRead(kind ? { all: true, kind } : { all: true })}>
+              {pick(kind ? N.markKindRead : N.markAllRead)}
+            </Button>
+          </Space>
           <List<NotificationView>
             loading={!data}
             dataSource={data?.items}
@@ -101,9 +167,19 @@ export default function InboxPage() {
                 ].filter(Boolean)}
               >
                 <List.Item.Meta
+                  avatar={
+                    // Read messages keep a disabled box so that every row lines up.
+                    <Checkbox
+                      aria-label={`${pick(N.select)} ${n.title}`}
+                      disabled={Boolean(n.readAt)}
+                      checked={selected.includes(n.id)}
+                      onChange={(e) => setSelected((s) => (e.target.checked ? [...s, n.id] : s.filter((id) => id !== n.id)))}
+                    />
+                  }
                   title={
                     <Space size={6} wrap>
                       {!n.readAt && <Tag color="blue">{pick(N.unread)}</Tag>}
+                      <Tag color={KIND_COLORS[n.kind]}>{pick(NOTIFICATION_KIND_LABELS[n.kind])}</Tag>
                       <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
                     </Space>
                   }

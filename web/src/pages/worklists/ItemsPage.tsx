@@ -31,10 +31,11 @@ export default function ItemsPage() {
   const { user } = useSession();
   const report = useReportError();
   const [form] = Form.useForm<ItemFilter & { overdueOnly?: boolean }>();
-  // The import result and the list page link here with ?listId=.
+  // The import result, the list page and notifications link here with ?listId= and ?overdue=true.
   const [params] = useSearchParams();
   const [initialListId] = useState(() => Number(params.get('listId')) || undefined);
-  const [filter, setFilter] = useState<ItemFilter>(initialListId ? { listId: initialListId } : {});
+  const [initialOverdue] = useState(() => params.get('overdue') === 'true');
+  const [filter, setFilter] = useState<ItemFilter>({ ...(initialListId ? { listId: initialListId } : {}), ...(initialOverdue ? { overdue: 'true' } : {}) });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<Sort>({});
   const [saving, setSaving] = useState(false);
@@ -117,7 +118,7 @@ export default function ItemsPage() {
         </Space>
       }
     >
-      <Form form={form} layout="inline" onFinish={apply} initialValues={{ listId: initialListId }} style={{ rowGap: 8, marginBottom: 16 }}>
+      <Form form={form} layout="inline" onFinish={apply} initialValues={{ listId: initialListId, overdueOnly: initialOverdue }} style={{ rowGap: 8, marginBottom: 16 }}>
         <Form.Item name="kind" label={pick(L.kind)}>
           <Select allowClear style={{ width: 130 }} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
         </Form.Item>
