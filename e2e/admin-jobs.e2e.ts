@@ -72,7 +72,7 @@ describeE2E(
       // The e-mail for notifications is the user's own setting.
       await page.getByLabel('通知邮箱').fill('liaison@example.org');
       await page.getByRole('button', { name: /保\s*存/ }).click();
-      await expect.poll(async () => (await page.request.get('/api/v1/notifications/contact')).json()).toEqual({ email: 'liaison@example.org' });
+      await expect.poll(async () => (await page.request.get('/api/v1/notifications/contact')).json()).toEqual({ email: 'liaison@example.org', delivery: 'digest' });
 
       const phone = await e.newPage({ viewport: PHONE });
       await e.loginAs(phone, 'liaison');

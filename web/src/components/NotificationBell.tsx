@@ -40,8 +40,11 @@ export function NotificationBell() {
   }, [pathname]);
 
   const label = pick(N.bell).replace('{n}', String(unread));
+  // The count hangs off the bell's top-right corner; the button makes room for it so that a wide
+  // "99+" never lies over the language switch next to it (390 px phones leave 2 px between them).
+  const room = unread > 99 ? 26 : unread > 9 ? 20 : undefined;
   return (
-    <Button type="text" aria-label={label} title={label} onClick={() => navigate('/notifications')}>
+    <Button type="text" aria-label={label} title={label} onClick={() => navigate('/notifications')} style={room ? { paddingInlineEnd: room } : undefined}>
       <Badge count={unread} size="small" overflowCount={99}>
         <BellOutlined style={{ fontSize: 17 }} />
       </Badge>

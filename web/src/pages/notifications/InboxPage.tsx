@@ -121,7 +121,7 @@ export default function InboxPage() {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
         <Card size="small" title={<Space>{pick(N.inbox)}<Badge count={data?.unread ?? 0} overflowCount={999} /></Space>}>
-          <Space wrap style={{ marginBottom: 12 }}>
+          <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
             <Select<string>
               aria-label={pick(N.kind)}
               value={kind ?? ''}
@@ -137,7 +137,7 @@ export default function InboxPage() {
               <span>{pick(N.onlyUnread)}</span>
             </Space>
           </Space>
-          <Space wrap style={{ marginBottom: 8 }}>
+          <Space wrap style={{ display: 'flex', marginBottom: 8 }}>
             <Checkbox
               checked={unreadOnPage.length > 0 && unreadOnPage.every((id) => selected.includes(id))}
               indeterminate={selected.length > 0 && !unreadOnPage.every((id) => selected.includes(id))}
