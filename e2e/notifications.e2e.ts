@@ -37,7 +37,7 @@ describeE2E(
       await expect.poll(() => new URL(head.url()).pathname).toBe('/notifications');
       const message = head.getByRole('listitem', { name: '待审核报送：N1' });
       await message.waitFor();
-      expect(await message.innerText()).toContain('待审核报送');
+      expect(await message.innerText()).toContain('待单位审核');
       expect(await message.innerText()).toContain('完成 100%');
       await e.screenshot(head, 'notifications-head-inbox');
       await message.getByRole('button', { name: '查看' }).click();
@@ -76,7 +76,7 @@ describeE2E(
       await e.screenshot(phone, 'notifications-bell-phone');
 
       await phone.goto('/notifications');
-      await chooseOption(phone, phone, '消息类型', '待审核（3）');
+      await chooseOption(phone, phone, '消息类型', '待办公室审核（3）');
       await phone.getByRole('listitem', { name: '待审核：R1 进展报送' }).waitFor();
       await expect.poll(() => phone.getByRole('listitem').filter({ hasText: '事项逾期' }).count()).toBe(0);
       await phone.getByRole('checkbox', { name: '选择 待审核：R3 进展报送' }).check();

@@ -20,8 +20,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { zh: string; en: string }> = {
   assigned: { zh: '新分配事项', en: 'Assigned to you' },
-  awaiting_approval: { zh: '待审核报送', en: 'Awaiting your approval' },
-  awaiting_review: { zh: '待审核', en: 'Awaiting review' },
+  awaiting_approval: { zh: '待单位审核', en: 'Awaiting the unit head' },
+  awaiting_review: { zh: '待办公室审核', en: 'Awaiting the office' },
   returned: { zh: '退回', en: 'Returned' },
   accepted: { zh: '通过', en: 'Accepted' },
   instruction: { zh: '领导批示', en: 'Leader’s instruction' },
