@@ -79,7 +79,7 @@ export async function tellImportAssigned(ctx: AppContext, trx: Transaction<DB>, 
       unitRoles: LIAISONS,
       kind: 'assigned',
       title: `新分配事项：“${list.name}”${u.lead + u.coop} 项`,
-      body: `清单“${list.name}”已导入，贵单位新分配${parts}。请在事项列表中查看完成时限，及时推进并报送进展。`,
+      body: `清单“${list.name}”中新分配给贵单位${parts}。请在事项列表中查看完成时限，及时推进并报送进展。`,
       link: u.itemIds.length === 1 ? itemLink(u.itemIds[0]) : `/worklists?listId=${list.id}`,
     });
   }
