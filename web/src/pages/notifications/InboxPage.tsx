@@ -90,7 +90,12 @@ export default function InboxPage() {
     if (data) announceUnread(data.unread);
   }, [data]);
   // A selection belongs to the page it was made on.
-  useEffect(() => setSelected([]), [onlyUnread, kind, page]);
+  const turnTo = (next: { onlyUnread?: boolean; kind?: NotificationKind | undefined; page?: number }) => {
+    if ('onlyUnread' in next) setOnlyUnread(next.onlyUnread!);
+    if ('kind' in next) setKind(next.kind);
+    setPage(next.page ?? 1);
+    setSelected([]);
+  };
 
   const markRead = async (body: MarkRead) => {
     try {
@@ -127,13 +132,10 @@ export default function InboxPage() {
               value={kind ?? ''}
               options={kindOptions}
               style={{ minWidth: 160 }}
-              onChange={(v) => {
-                setKind(v ? (v as NotificationKind) : undefined);
-                setPage(1);
-              }}
+              onChange={(v) => turnTo({ kind: v ? (v as NotificationKind) : undefined })}
             />
             <Space size={6}>
-              <Switch size="small" checked={onlyUnread} onChange={(v) => { setOnlyUnread(v); setPage(1); }} aria-label={pick(N.onlyUnread)} />
+              <Switch size="small" checked={onlyUnread} onChange={(v) => turnTo({ onlyUnread: v })} aria-label={pick(N.onlyUnread)} />
               <span>{pick(N.onlyUnread)}</span>
             </Space>
           </Space>
@@ -157,7 +159,7 @@ export default function InboxPage() {
             loading={!data}
             dataSource={data?.items}
             locale={{ emptyText: pick(N.empty) }}
-            pagination={data && data.total > PAGE_SIZE ? { current: page, total: data.total, pageSize: PAGE_SIZE, onChange: setPage, size: 'small' } : false}
+            pagination={data && data.total > PAGE_SIZE ? { current: page, total: data.total, pageSize: PAGE_SIZE, onChange: (p) => turnTo({ page: p }), size: 'small' } : false}
             renderItem={(n) => (
               <List.Item
                 aria-label={n.title}
