@@ -67,13 +67,13 @@ describeE2E(
       await e.loginAs(phone, 'office');
       const header = bell(phone, 123);
       await header.waitFor();
-      // The badge stays clear of the language switch beside the bell.
+      // The badge stays clear of the language switch beside the bell (measured once its zoom-in has finished).
+      await e.screenshot(phone, 'notifications-bell-phone');
       const badge = await header.locator('.ant-badge-count').boundingBox();
       const lang = await phone.getByRole('button', { name: /English/ }).boundingBox();
       expect(badge && lang).toBeTruthy();
       expect(badge!.x + badge!.width).toBeLessThanOrEqual(lang!.x);
       expect(badge!.y).toBeGreaterThanOrEqual(0);
-      await e.screenshot(phone, 'notifications-bell-phone');
 
       await phone.goto('/notifications');
       await chooseOption(phone, phone, '消息类型', '待办公室审核（3）');

@@ -42,7 +42,7 @@ export function NotificationBell() {
   const label = pick(N.bell).replace('{n}', String(unread));
   // The count hangs off the bell's top-right corner; the button makes room for it so that a wide
   // "99+" never lies over the language switch next to it (390 px phones leave 2 px between them).
-  const room = unread > 99 ? 28 : unread > 9 ? 22 : undefined;
+  const room = unread > 99 ? 30 : unread > 9 ? 22 : undefined;
   // …and moves the count right, into that room, so the bell itself stays visible.
   const shift = unread > 99 ? 10 : unread > 9 ? 6 : 0;
   return (
