@@ -95,6 +95,11 @@ describeE2E(
       await e.screenshot(desktop, 'notifications-filter');
       await button(desktop, /本类全部标为已读/).click();
       await bell(desktop, 0).waitFor();
+      // An overdue message opens the item list already filtered to overdue items.
+      const listed = desktop.waitForRequest((r) => r.url().includes('/api/v1/items?') && r.url().includes('overdue=true'));
+      await desktop.getByRole('listitem', { name: '事项逾期：T120' }).getByRole('button', { name: '查看' }).click();
+      await listed;
+      expect(new URL(desktop.url()).search).toBe('?overdue=true');
     }, 240_000);
   },
   { seed: 'light' },

@@ -34,7 +34,12 @@ export async function findRecipientIds(
 /** Which of these users chose to get every e-mail at once rather than in the daily digest. */
 export async function findImmediateUserIds(db: Executor, userIds: number[]): Promise<Set<number>> {
   if (!userIds.length) return new Set();
-  const rows = await db.selectFrom('user_contact').select('user_id').where('user_id', 'in', userIds).where('delivery', '=', 'immediate').execute();
+  const rows = await db
+    .selectFrom('user_contact')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .where('delivery', '=', 'immediate')
+    .execute();
   return new Set(rows.map((r) => r.user_id));
 }
 
@@ -48,14 +53,27 @@ export async function insertNotifications(
   const inserted = await db
     .insertInto('notification')
     .values(
-      rows.map((r) => ({ user_id: r.userId, title: n.title, body: n.body, link: n.link, kind: n.kind, pending_digest: r.pendingDigest, created_at: n.at, read_at: null })),
+      rows.map((r) => ({
+        user_id: r.userId,
+        title: n.title,
+        body: n.body,
+        link: n.link,
+        kind: n.kind,
+        pending_digest: r.pendingDigest,
+        created_at: n.at,
+        read_at: null,
+      })),
     )
     .returning('id')
     .execute();
   return inserted.map((r) => r.id);
 }
 
-export async function listForUser(db: Kysely<DB>, userId: number, q: { unread?: boolean; kind?: string | undefined; page: number; pageSize: number }) {
+export async function listForUser(
+  db: Kysely<DB>,
+  userId: number,
+  q: { unread?: boolean; kind?: string | undefined; page: number; pageSize: number },
+) {
   let query = db.selectFrom('notification').where('user_id', '=', userId);
   if (q.unread) query = query.where('read_at', 'is', null);
   if (q.kind) query = query.where('kind', '=', q.kind);
@@ -84,7 +102,12 @@ export async function countUnread(db: Kysely<DB>, userId: number): Promise<numbe
 }
 
 /** Marks the user's own notifications read; ids of other users' notifications are ignored. */
-export async function markRead(db: Executor, userId: number, ids: number[] | { all: true; kind?: string | undefined }, at: string): Promise<number> {
+export async function markRead(
+  db: Executor,
+  userId: number,
+  ids: number[] | { all: true; kind?: string | undefined },
+  at: string,
+): Promise<number> {
   let q = db.updateTable('notification').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
   if (Array.isArray(ids)) q = q.where('id', 'in', ids);
   else if (ids.kind) q = q.where('kind', '=', ids.kind);
@@ -108,7 +131,12 @@ export async function findContact(db: Executor, userId: number): Promise<{ email
   return { email: r?.email ?? null, delivery: r?.delivery ?? 'digest' };
 }
 
-export async function upsertContact(db: Executor, userId: number, c: { email: string | null; delivery: string }, at: string): Promise<void> {
+export async function upsertContact(
+  db: Executor,
+  userId: number,
+  c: { email: string | null; delivery: string },
+  at: string,
+): Promise<void> {
   await db
     .insertInto('user_contact')
     .values({ user_id: userId, email: c.email, delivery: c.delivery, updated_at: at })

@@ -64,7 +64,8 @@ export async function notify(ctx: AppContext, trx: Transaction<DB> | undefined, 
       // The robot is one group channel: it follows the kind only, never a person's choice.
       pendingDigest: (smtpUrl && !mailNow.has(userId) ? DIGEST_EMAIL : 0) | (webhookUrl && !urgent ? DIGEST_ROBOT : 0),
     }));
-    const ids = await insertNotifications(t, rows, { title: input.title.slice(0, 200), body: input.body, link: input.link ?? null, kind, at: ctx.clock().toISOString() });
+    const message = { title: input.title.slice(0, 200), body: input.body, link: input.link ?? null, kind, at: ctx.clock().toISOString() };
+    const ids = await insertNotifications(t, rows, message);
     const mailIds = ids.filter((_, i) => mailNow.has(rows[i].userId));
     if (mailIds.length && smtpUrl) await enqueueJob(ctx, 'notifications.email', { ids: mailIds }, { trx: t });
     if (ids.length && webhookUrl && urgent) await enqueueJob(ctx, 'notifications.webhook', { ids }, { trx: t });
@@ -129,7 +130,8 @@ export async function sendDigest(ctx: AppContext): Promise<{ emails: number; rob
         d.n++;
       }
       const lines = [...distinct.values()].map((d) => ({ title: d.n > 1 ? `${d.title}（${d.n} 人）` : d.title, link: d.link }));
-      await postWebhook(ctx.config, { title: `每日消息汇总：${lines.length} 条`, body: digestBody(lines, ROBOT_MAX_LINES, linkOf), link: '/notifications' }, robotRows.length);
+      const digest = { title: `每日消息汇总：${lines.length} 条`, body: digestBody(lines, ROBOT_MAX_LINES, linkOf), link: '/notifications' };
+      await postWebhook(ctx.config, digest, robotRows.length);
       robotMessages = 1;
     }
     await clearDigestBit(ctx.db, robotRows.map((r) => r.id), DIGEST_ROBOT);
@@ -149,13 +151,16 @@ export async function sendDigest(ctx: AppContext): Promise<{ emails: number; rob
   return { emails, robotMessages, notifications: new Set(rows.map((r) => r.id)).size };
 }
 
-function present(r: { id: number; title: string; body: string; link: string | null; kind: string; created_at: string; read_at: string | null }): NotificationView {
+type NotificationRow = { id: number; title: string; body: string; link: string | null; kind: string; created_at: string; read_at: string | null };
+
+function present(r: NotificationRow): NotificationView {
   const kind = (NOTIFICATION_KINDS as readonly string[]).includes(r.kind) ? (r.kind as NotificationKind) : 'general';
   return { id: r.id, title: r.title, body: r.body, link: r.link, kind, createdAt: r.created_at, readAt: r.read_at };
 }
 
 export async function listMyNotifications(ctx: AppContext, actor: Actor, q: NotificationListQuery) {
-  const { rows, total } = await listForUser(ctx.db, actor.id, { unread: q.unread === 'true', kind: q.kind, page: q.page, pageSize: q.pageSize });
+  const filter = { unread: q.unread === 'true', kind: q.kind, page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await listForUser(ctx.db, actor.id, filter);
   const byKind = await countUnreadByKind(ctx.db, actor.id);
   const unreadByKind: Partial<Record<NotificationKind, number>> = {};
   for (const k of byKind) {
@@ -170,7 +175,11 @@ export function unreadCount(ctx: AppContext, actor: Actor): Promise<number> {
 }
 
 /** Read state is the reader's own business: no audit row for it. */
-export async function markNotificationsRead(ctx: AppContext, actor: Actor, body: MarkReadBody): Promise<{ updated: number; unread: number }> {
+export async function markNotificationsRead(
+  ctx: AppContext,
+  actor: Actor,
+  body: MarkReadBody,
+): Promise<{ updated: number; unread: number }> {
   const updated = await markRead(ctx.db, actor.id, body.ids ?? { all: true, kind: body.kind }, ctx.clock().toISOString());
   return { updated, unread: await countUnread(ctx.db, actor.id) };
 }
@@ -186,7 +195,11 @@ export async function getMyContact(ctx: AppContext, actor: Actor): Promise<Conta
 }
 
 /** A field left out keeps its value: a client that only knows the e-mail does not reset the delivery choice. */
-export async function setMyContact(ctx: AppContext, actor: Actor, body: { email: string | null; delivery?: DeliveryMode | undefined }): Promise<Contact> {
+export async function setMyContact(
+  ctx: AppContext,
+  actor: Actor,
+  body: { email: string | null; delivery?: DeliveryMode | undefined },
+): Promise<Contact> {
   if (actor.id <= 0) throw new AppError('FORBIDDEN');
   return withTransaction(ctx.db, async (trx) => {
     const before = presentContact(await findContact(trx, actor.id));

@@ -64,7 +64,12 @@ export async function tellAssigned(ctx: AppContext, trx: Transaction<DB>, item: 
  * An import tells each unit once, with the number of items it leads and supports, linking to the
  * list (a unit's users see only their own items there) — not one message per item.
  */
-export async function tellImportAssigned(ctx: AppContext, trx: Transaction<DB>, list: { id: number; name: string }, added: Assignment[]): Promise<void> {
+export async function tellImportAssigned(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  list: { id: number; name: string },
+  added: Assignment[],
+): Promise<void> {
   const byUnit = new Map<number, { lead: number; coop: number; itemIds: number[] }>();
   for (const a of added) {
     const u = byUnit.get(a.unit_id) ?? byUnit.set(a.unit_id, { lead: 0, coop: 0, itemIds: [] }).get(a.unit_id)!;
@@ -86,7 +91,13 @@ export async function tellImportAssigned(ctx: AppContext, trx: Transaction<DB>, 
 }
 
 /** A liaison reported: the head of that unit approves before the office sees it. */
-export async function tellReportAwaitsApproval(ctx: AppContext, trx: Transaction<DB>, item: ItemRef, unitId: number, percent: number): Promise<void> {
+export async function tellReportAwaitsApproval(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  item: ItemRef,
+  unitId: number,
+  percent: number,
+): Promise<void> {
   await notify(ctx, trx, {
     unitIds: [unitId],
     unitRoles: ['unit_head'],
@@ -98,7 +109,13 @@ export async function tellReportAwaitsApproval(ctx: AppContext, trx: Transaction
 }
 
 /** The unit head passed the lead unit's report: the office reviews it. */
-export async function tellReportAwaitsReview(ctx: AppContext, trx: Transaction<DB>, item: ItemRef, unitName: string, percent: number): Promise<void> {
+export async function tellReportAwaitsReview(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  item: ItemRef,
+  unitName: string,
+  percent: number,
+): Promise<void> {
   await notify(ctx, trx, {
     roles: ['office'],
     kind: 'awaiting_review',
@@ -109,7 +126,14 @@ export async function tellReportAwaitsReview(ctx: AppContext, trx: Transaction<D
 }
 
 /** A report went back to its unit (by the unit head or the office), with the reason. */
-export async function tellReportReturned(ctx: AppContext, trx: Transaction<DB>, item: ItemRef, unitId: number, by: 'head' | 'office', reason: string): Promise<void> {
+export async function tellReportReturned(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  item: ItemRef,
+  unitId: number,
+  by: 'head' | 'office',
+  reason: string,
+): Promise<void> {
   await notify(ctx, trx, {
     unitIds: [unitId],
     unitRoles: LIAISONS,
@@ -121,7 +145,14 @@ export async function tellReportReturned(ctx: AppContext, trx: Transaction<DB>, 
 }
 
 /** The office accepted the unit's report; a report of 100 % closes the item (销号). */
-export async function tellReportAccepted(ctx: AppContext, trx: Transaction<DB>, item: ItemRef, unitId: number, percent: number, closes: boolean): Promise<void> {
+export async function tellReportAccepted(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  item: ItemRef,
+  unitId: number,
+  percent: number,
+  closes: boolean,
+): Promise<void> {
   await notify(ctx, trx, {
     unitIds: [unitId],
     unitRoles: LIAISONS,
@@ -132,7 +163,14 @@ export async function tellReportAccepted(ctx: AppContext, trx: Transaction<DB>, 
   });
 }
 
-export async function tellExtensionRequested(ctx: AppContext, trx: Transaction<DB>, item: ItemRef, unitName: string, requested: string, reason: string): Promise<void> {
+export async function tellExtensionRequested(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  item: ItemRef,
+  unitName: string,
+  requested: string,
+  reason: string,
+): Promise<void> {
   await notify(ctx, trx, {
     roles: ['office'],
     kind: 'awaiting_review',
@@ -162,7 +200,14 @@ export async function tellExtensionDecided(
 }
 
 /** A leader's instruction (批示) reaches every user of every unit on the item at once. */
-export async function tellInstruction(ctx: AppContext, trx: Transaction<DB>, item: ItemRef, unitIds: number[], author: string, text: string): Promise<void> {
+export async function tellInstruction(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  item: ItemRef,
+  unitIds: number[],
+  author: string,
+  text: string,
+): Promise<void> {
   if (!unitIds.length) return;
   await notify(ctx, trx, {
     unitIds: [...new Set(unitIds)],
@@ -181,7 +226,11 @@ const OVERDUE_LISTED = 20;
  * Each (item, deadline) is told once; an extended deadline that passes again is told again. The
  * units hear of it through the escalation ladder (督办单), which this does not repeat.
  */
-export async function notifyOverdueItems(ctx: AppContext, actor: Actor, opts: { date?: string | undefined } = {}): Promise<{ date: string; items: number }> {
+export async function notifyOverdueItems(
+  ctx: AppContext,
+  actor: Actor,
+  opts: { date?: string | undefined } = {},
+): Promise<{ date: string; items: number }> {
   const day = opts.date ?? today(ctx.clock);
   const cal = await calendarOf(ctx);
   return withTransaction(ctx.db, async (trx) => {
@@ -199,7 +248,8 @@ export async function notifyOverdueItems(ctx: AppContext, actor: Actor, opts: { 
       body: `以下事项已超过完成时限仍未销号：\n${lines.join('\n')}`,
       link: one ? itemLink(items[0].id) : '/worklists?overdue=true',
     });
-    await audit(ctx, trx, actor, { action: 'item.overdue.notify', entity: 'item', entityId: one ? items[0].id : null, after: { date: day, itemIds: items.map((i) => i.id) } });
+    const after = { date: day, itemIds: items.map((i) => i.id) };
+    await audit(ctx, trx, actor, { action: 'item.overdue.notify', entity: 'item', entityId: one ? items[0].id : null, after });
     return { date: day, items: items.length };
   });
 }

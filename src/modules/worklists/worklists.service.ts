@@ -456,7 +456,10 @@ export async function upsertImportedItems(
   const itemIds = opts.rows.map((r) => idByCode.get(r.code)!);
   const assignmentsBefore = await listAssignments(trx, updated.map((r) => existing.get(r.code)!));
   const assignments = opts.rows.flatMap((r, i) =>
-    assignmentRows(itemIds[i], { lead: [...new Set(r.leadUnitIds)], coop: [...new Set(r.coopUnitIds)].filter((u) => !r.leadUnitIds.includes(u)) }),
+    assignmentRows(itemIds[i], {
+      lead: [...new Set(r.leadUnitIds)],
+      coop: [...new Set(r.coopUnitIds)].filter((u) => !r.leadUnitIds.includes(u)),
+    }),
   );
   await replaceAssignments(trx, updated.map((r) => existing.get(r.code)!), assignments);
   // A re-import tells a unit only of what is new to it (an item, or a changed role on one).

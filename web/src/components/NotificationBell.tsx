@@ -46,7 +46,13 @@ export function NotificationBell() {
   // …and moves the count right, into that room, so the bell itself stays visible.
   const shift = unread > 99 ? 10 : unread > 9 ? 6 : 0;
   return (
-    <Button type="text" aria-label={label} title={label} onClick={() => navigate('/notifications')} style={room ? { paddingInlineEnd: room } : undefined}>
+    <Button
+      type="text"
+      aria-label={label}
+      title={label}
+      onClick={() => navigate('/notifications')}
+      style={room ? { paddingInlineEnd: room } : undefined}
+    >
       <Badge count={unread} size="small" overflowCount={99} offset={[shift, 0]}>
         <BellOutlined style={{ fontSize: 17 }} />
       </Badge>

@@ -84,7 +84,10 @@ export default function InboxPage() {
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
   const { data, reload } = useLoad(
-    useCallback(() => api.get<Inbox>('/notifications', { unread: onlyUnread ? 'true' : undefined, kind, page, pageSize: PAGE_SIZE }), [onlyUnread, kind, page]),
+    useCallback(
+      () => api.get<Inbox>('/notifications', { unread: onlyUnread ? 'true' : undefined, kind, page, pageSize: PAGE_SIZE }),
+      [onlyUnread, kind, page],
+    ),
   );
   useEffect(() => {
     if (data) announceUnread(data.unread);
@@ -159,7 +162,11 @@ export default function InboxPage() {
             loading={!data}
             dataSource={data?.items}
             locale={{ emptyText: pick(N.empty) }}
-            pagination={data && data.total > PAGE_SIZE ? { current: page, total: data.total, pageSize: PAGE_SIZE, onChange: (p) => turnTo({ page: p }), size: 'small' } : false}
+            pagination={
+              data && data.total > PAGE_SIZE
+                ? { current: page, total: data.total, pageSize: PAGE_SIZE, onChange: (p) => turnTo({ page: p }), size: 'small' }
+                : false
+            }
             renderItem={(n) => (
               <List.Item
                 aria-label={n.title}

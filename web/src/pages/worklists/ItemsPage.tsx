@@ -35,7 +35,10 @@ export default function ItemsPage() {
   const [params] = useSearchParams();
   const [initialListId] = useState(() => Number(params.get('listId')) || undefined);
   const [initialOverdue] = useState(() => params.get('overdue') === 'true');
-  const [filter, setFilter] = useState<ItemFilter>({ ...(initialListId ? { listId: initialListId } : {}), ...(initialOverdue ? { overdue: 'true' } : {}) });
+  const [filter, setFilter] = useState<ItemFilter>({
+    ...(initialListId ? { listId: initialListId } : {}),
+    ...(initialOverdue ? { overdue: 'true' } : {}),
+  });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<Sort>({});
   const [saving, setSaving] = useState(false);
@@ -118,7 +121,13 @@ export default function ItemsPage() {
         </Space>
       }
     >
-      <Form form={form} layout="inline" onFinish={apply} initialValues={{ listId: initialListId, overdueOnly: initialOverdue }} style={{ rowGap: 8, marginBottom: 16 }}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={apply}
+        initialValues={{ listId: initialListId, overdueOnly: initialOverdue }}
+        style={{ rowGap: 8, marginBottom: 16 }}
+      >
         <Form.Item name="kind" label={pick(L.kind)}>
           <Select allowClear style={{ width: 130 }} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
         </Form.Item>
