@@ -128,7 +128,7 @@ class Gen {
       return `${this.lookup(this.cols.countyDict, (c) => codes.has(c))}[${v}] === 1`;
     }
     if (def.type === 'industry') {
-      const prefixes = strs.map((s) => (checkIndustryCode(s) as { code: string }).code);
+      const prefixes = strs.map((s) => (checkIndustryCode(s, { names: true }) as { code: string }).code);
       return `${this.lookup(this.cols.industryDict, (c) => prefixes.some((p) => industryUnder(c, p)))}[${v}] === 1`;
     }
     if (def.type === 'string') return `${this.ref(new Set(strs))}.has(${v})`;
