@@ -162,8 +162,9 @@ function categorical(field: string, value: string): Bilingual {
   return { zh: value, en: value };
 }
 
-function joinOr(items: Bilingual[]): Bilingual {
-  return { zh: items.map((x) => x.zh).join('或'), en: items.length > 1 ? `${items.slice(0, -1).map((x) => x.en).join(', ')} or ${items[items.length - 1]!.en}` : (items[0]?.en ?? '') };
+/** "A或B"; after a negation "A、B" ("不在A、B"), which cannot be misread as "not A, or B". */
+function joinOr(items: Bilingual[], negated = false): Bilingual {
+  return { zh: items.map((x) => x.zh).join(negated ? '、' : '或'), en: items.length > 1 ? `${items.slice(0, -1).map((x) => x.en).join(', ')} or ${items[items.length - 1]!.en}` : (items[0]?.en ?? '') };
 }
 
 /** "注册地在新城区" / "所属行业为…" / "企业类型为…": how a categorical field is said to equal a set. */
@@ -173,7 +174,7 @@ function membership(field: string, values: Bilingual, negated: boolean, under = 
   if (type === 'county') return { zh: `${w.zh}${negated ? '不在' : '在'}${values.zh}`, en: `${negated ? 'not registered' : 'registered'} in ${values.en}` };
   if (type === 'industry') return { zh: `${w.zh}${negated ? '不' : ''}${under ? '属于' : '为'}${values.zh}`, en: `industry ${negated ? 'is not' : 'is'} ${under ? 'within ' : ''}${values.en}` };
   if (field === 'sizeClass') return { zh: `${negated ? '不是' : '是'}${values.zh}企业`, en: `${negated ? 'is not' : 'is'} a ${values.en} enterprise` };
-  return { zh: `${w.zh}${negated ? '不为' : '为'}${values.zh}`, en: `${w.en} ${negated ? 'is not' : 'is'} ${values.en}` };
+  return { zh: `${w.zh}${negated ? '不是' : '为'}${values.zh}`, en: `${w.en} ${negated ? 'is not' : 'is'} ${values.en}` };
 }
 
 function durationWords(amount: number, unit: DurationUnit): Bilingual {
@@ -202,7 +203,7 @@ function phrase(c: Resolved, today: number): Bilingual {
     }
     case 'not': {
       const s = phrase(c.item, today);
-      return { zh: `不满足“${s.zh}”`, en: `not: ${s.en}` };
+      return { zh: `不符合：${s.zh}`, en: `not: ${s.en}` };
     }
     case 'ref':
       return phrase(c.body, today);
@@ -225,12 +226,13 @@ function phrase(c: Resolved, today: number): Bilingual {
     case 'under': {
       if (c.value.type === 'field' && FIELDS[c.value.name]!.type !== 'number') {
         const name = c.value.name;
-        return membership(name, joinOr(c.list.map((l: Literal) => categorical(name, String(l.value)))), c.type === 'in' && c.negated, c.type === 'under');
+        const neg = c.type === 'in' && c.negated;
+        return membership(name, joinOr(c.list.map((l: Literal) => categorical(name, String(l.value))), neg), neg, c.type === 'under');
       }
       const s = subject(c.value, today);
-      const values = joinOr(c.list.map((l) => constant(l, s.unit, today)));
       const neg = c.type === 'in' && c.negated;
-      return { zh: `${s.zh}${neg ? '不为' : '为'}${values.zh}`, en: `${s.en} ${neg ? 'is not' : 'is'} ${values.en}` };
+      const values = joinOr(c.list.map((l) => constant(l, s.unit, today)), neg);
+      return { zh: `${s.zh}${neg ? '不是' : '为'}${values.zh}`, en: `${s.en} ${neg ? 'is not' : 'is'} ${values.en}` };
     }
     case 'within': {
       const d = durationWords(c.amount, c.unit);
