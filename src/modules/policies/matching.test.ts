@@ -50,7 +50,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
       })
     ).json();
     expect(tested.examples.map((e: { pass: boolean }) => e.pass)).toEqual([true, false]);
-    expect(tested.examples[1].explanation.children[1]).toMatchObject({ pass: false, actual: '未持有' });
+    expect(tested.examples[1].explanation.children[1]).toMatchObject({ pass: false, actual: { zh: '未持有', en: 'not held' }, sentence: { zh: '持有有效的“高新技术企业”资质' } });
 
     const policy = (await office.get('/api/v1/policies?q=科技创新')).json().items[0];
     const bad = await office.post(`/api/v1/policies/${policy.id}/benefits`, { code: 'T-BAD', name: 't', autoGrant: true, rule: 'employees > 1 and\nturnover > 5' });
