@@ -175,7 +175,8 @@ export interface ExplainNodeView {
 }
 
 export const exampleOutcome = z.object({ name: z.string(), expected: z.boolean(), actual: z.boolean().nullable(), pass: z.boolean(), explanation: explainNode.nullable(), problem: z.string().nullable() });
-export const ruleCheckView = z.object({ ok: z.boolean(), problems: z.array(ruleProblem), examples: z.array(exampleOutcome) });
+/** `reading`: the valid rule in plain words, as the enterprise will read it (names, units). */
+export const ruleCheckView = z.object({ ok: z.boolean(), problems: z.array(ruleProblem), examples: z.array(exampleOutcome), reading: bilingual.nullable() });
 export type RuleCheckView = z.infer<typeof ruleCheckView>;
 
 export const policyBody = z

@@ -26,6 +26,7 @@ import { checkFormula, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { compileRule } from './rules/compile.js';
 import { shanghaiDays, toDays } from './rules/dates.js';
+import { describeCondition } from './rules/describe.js';
 
 export function presentBenefit(b: BenefitRow): BenefitView {
   return {
@@ -75,7 +76,12 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
   const checked = checkRule(body.text, { today, lookupRule: (c) => rules.get(c), selfCode: body.code });
   const examples = body.examples ?? [];
   if (!checked.ok) {
-    return { ok: false, problems: checked.problems, examples: examples.map((e) => ({ name: e.name, expected: e.expected, actual: null, pass: false, explanation: null, problem: '规则有误，未运行 / the rule has errors' })) };
+    return {
+      ok: false,
+      problems: checked.problems,
+      examples: examples.map((e) => ({ name: e.name, expected: e.expected, actual: null, pass: false, explanation: null, problem: '规则有误，未运行 / the rule has errors' })),
+      reading: null,
+    };
   }
   const outcomes = examples.map((e) => {
     const f = exampleFacts(e.enterprise);
@@ -85,7 +91,7 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
     const actual = compiled.test(0);
     return { name: e.name, expected: e.expected, actual, pass: actual === e.expected, explanation: compiled.explain(0), problem: null };
   });
-  return { ok: true, problems: [], examples: outcomes };
+  return { ok: true, problems: [], examples: outcomes, reading: describeCondition(checked.rule, today) };
 }
 
 export async function listPolicyLibrary(ctx: AppContext, q: { q?: string | undefined; area?: string | undefined; page: number; pageSize: number }): Promise<{ items: PolicyView[]; total: number }> {
