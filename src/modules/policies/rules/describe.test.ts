@@ -72,8 +72,8 @@ describe('conditions in plain words', () => {
 
 describe('what the enterprise can act on', () => {
   it('figures and qualifications yes; industry, place, registration date, legal form, size class and marks no', () => {
-    const yes = ['revenue >= 1', 'growth(revenue) >= 5%', 'rdSpending / revenue >= 3%', 'has("高新技术企业")', 'taxGrade in ["A"]', 'has("绿色工厂") or employees > 5'];
-    const no = ['industry under "C"', 'county == "新城区"', 'registeredOn within 3 years', 'registeredOn < 2020-01-01', 'legalForm == "国有企业"', 'sizeClass == "小"', 'tag("外资企业")', 'has("绿色工厂") or industry under "C"'];
+    const yes = ['revenue >= 1', 'taxGrade == "A"', 'growth(revenue) >= 5%', 'rdSpending / revenue >= 3%', 'has("高新技术企业")', 'taxGrade in ["A"]', 'has("绿色工厂") or employees > 5'];
+    const no = ['revenue < 2000', 'prev(revenue, 1) >= 100', 'employees <= 300', 'industry under "C"', 'county == "新城区"', 'registeredOn within 3 years', 'registeredOn < 2020-01-01', 'legalForm == "国有企业"', 'sizeClass == "小"', 'tag("外资企业")', 'has("绿色工厂") or industry under "C"'];
     for (const r of yes) expect(isActionable(checked(r)), r).toBe(true);
     for (const r of no) expect(isActionable(checked(r)), r).toBe(false);
   });

@@ -264,7 +264,11 @@ export function withinRange(today: number, amount: number, unit: DurationUnit): 
   return { zh: `${from.zh}至${to.zh}`, en: `${from.en} to ${to.en}` };
 }
 
-/** True when the enterprise itself can change the outcome of every condition under `c`. */
+/**
+ * True when the enterprise itself can change the outcome of every condition under `c`: it can
+ * obtain a qualification or raise a figure of the current year. A ceiling ("revenue < 2000") or a
+ * past year's figure (prev) it cannot meet by improving, so those are not counted.
+ */
 export function isActionable(c: Resolved): boolean {
   switch (c.type) {
     case 'and':
@@ -277,14 +281,20 @@ export function isActionable(c: Resolved): boolean {
       return e.name === 'has';
     }
     default: {
+      if (c.type === 'cmp' && c.right.type !== 'str' && (c.op === '<' || c.op === '<=' || c.op === '==')) return false;
       const fields: string[] = [];
+      let past = false;
       const collect = (e: Expr): void => {
         if (e.type === 'field') fields.push(e.name);
-        else if (e.type === 'call' || e.type === 'arith' || e.type === 'neg') (e.type === 'call' ? e.args : e.type === 'arith' ? [e.left, e.right] : [e.expr]).forEach(collect);
+        else if (e.type === 'call') {
+          if (e.name === 'prev') past = true;
+          e.args.forEach(collect);
+        } else if (e.type === 'arith') [e.left, e.right].forEach(collect);
+        else if (e.type === 'neg') collect(e.expr);
       };
       collect(c.type === 'cmp' ? c.left : c.value);
       if (c.type === 'cmp') collect(c.right);
-      return fields.length > 0 && fields.every((f) => ACTIONABLE_FIELDS.has(f));
+      return !past && fields.length > 0 && fields.every((f) => ACTIONABLE_FIELDS.has(f));
     }
   }
 }
