@@ -110,7 +110,7 @@ export type ImportView = z.infer<typeof importView>;
 
 export const ruleProblem = z.object({
   kind: z.string(),
-  message: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
   line: z.number(),
   column: z.number(),
   start: z.number(),

@@ -106,6 +106,15 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
   return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored, explanation: prepared.value.compiled.explain(0) };
 }
 
+const STATUS_LABELS: Record<ResultStatus, string> = { near: '差一项', matched: '已匹配', notified: '已告知', confirmed: '已确认', declined: '已放弃', paid: '已兑现' };
+const STATUS_EN: Record<ResultStatus, string> = { near: 'one condition short', matched: 'matched', notified: 'notified', confirmed: 'confirmed', declined: 'declined', paid: 'paid' };
+const ACTION_LABELS: Record<ResultActionBody['action'], { zh: string; en: string }> = {
+  notify: { zh: '告知企业', en: 'notify' },
+  confirm: { zh: '确认享受', en: 'confirm' },
+  decline: { zh: '放弃享受', en: 'decline' },
+  pay: { zh: '登记兑现', en: 'pay out' },
+};
+
 /** matched → notified → confirmed | declined → paid; the enterprise itself confirms or declines. */
 const NEXT: Record<ResultActionBody['action'], { from: ResultStatus[]; to: ResultStatus; roles: string[] }> = {
   notify: { from: ['matched'], to: 'notified', roles: ['admin', 'office', 'specialist'] },
@@ -119,7 +128,9 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
   if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN');
   const before = await getResult(ctx, actor, id);
   if (!rule.from.includes(before.status)) {
-    throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: `当前状态为 ${before.status}，不能执行 ${body.action} / cannot ${body.action} from ${before.status}` }]);
+    const now = STATUS_LABELS[before.status];
+    const act = ACTION_LABELS[body.action];
+    throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: `当前状态为“${now}”，不能${act.zh} / cannot ${act.en} a result that is ${STATUS_EN[before.status]}` }]);
   }
   if (body.action !== 'decline' && !before.eligible) throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: '企业已不再符合条件 / the enterprise no longer qualifies' }]);
   const at = ctx.clock().toISOString();
@@ -184,7 +195,6 @@ export async function payoutTotals(ctx: AppContext, by: 'policy' | 'department' 
   return [...out.values()].sort((a, b) => b.amountDue - a.amountDue);
 }
 
-const STATUS_LABELS: Record<ResultStatus, string> = { near: '差一项', matched: '已匹配', notified: '已告知', confirmed: '已确认', declined: '已放弃', paid: '已兑现' };
 
 function failingText(n: ExplainNodeView): string {
   return failingConditions(n)

@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
-import { P, STATUS_COLORS, STATUS_LABELS, bi, fill, formatAmount } from './labels.js';
+import { P, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS, bi, fill, formatAmount } from './labels.js';
 
 interface Portal {
   enterprise: EnterpriseView;
@@ -43,7 +43,7 @@ export default function PortalPage() {
           <Descriptions.Item label={pick(P.uscc)}>{e.uscc}</Descriptions.Item>
           <Descriptions.Item label={pick(P.county)}>{e.countyName}</Descriptions.Item>
           <Descriptions.Item label={pick(P.industry)}>{e.industryName}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.size)}>{e.sizeClass}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.size)}>{e.sizeClass ? pick(SIZE_LABELS[e.sizeClass] ?? bi(e.sizeClass)) : ''}</Descriptions.Item>
           <Descriptions.Item label={pick(P.taxGrade)}>{e.taxGrade}</Descriptions.Item>
           <Descriptions.Item label={pick(P.qualificationsHeld)}>{e.qualifications.map((q) => <Tag key={q.kind}>{q.kind}</Tag>)}</Descriptions.Item>
         </Descriptions>

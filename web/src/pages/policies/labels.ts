@@ -123,6 +123,8 @@ export const STATUS_LABELS: Record<ResultStatus, Label> = {
   declined: { zh: '已放弃', en: 'Declined' },
   paid: { zh: '已兑现', en: 'Paid' },
 };
+/** Size classes (大/中/小/微) as the 2017 classification names them. */
+export const SIZE_LABELS: Record<string, Label> = { 大: { zh: '大型', en: 'Large' }, 中: { zh: '中型', en: 'Medium' }, 小: { zh: '小型', en: 'Small' }, 微: { zh: '微型', en: 'Micro' } };
 export const STATUS_COLORS: Record<ResultStatus, string> = { near: 'orange', matched: 'blue', notified: 'cyan', confirmed: 'geekblue', declined: 'default', paid: 'green' };
 
 /** Fills {name} placeholders of a picked label. */
