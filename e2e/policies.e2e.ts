@@ -119,5 +119,16 @@ describeE2E('policies (免申即享)', (e) => {
     await officePhone.getByRole('tab', { name: '汇总' }).click();
     await visible(officePhone, '合计').first().waitFor();
     await e.screenshot(officePhone, 'policies-totals-phone');
+
+    // The English switch turns the whole portal English: labels, statuses and the conditions.
+    await page.getByRole('button', { name: 'English' }).click();
+    await visible(page, 'Benefits you qualify for (no application needed)').waitFor();
+    await visible(page, 'Meets every condition').first().waitFor();
+    await expect.poll(() => visible(page, /^Still needed: /).count()).toBeGreaterThan(0);
+    const english = await page.locator('main').innerText();
+    expect(english).not.toMatch(/可享受的政策|满足全部条件|还需：|已确认|放弃享受|万元/);
+    // English sentences say "revenue" in words; rule code would show operators and identifiers.
+    expect(english).not.toMatch(/>=|<=|==|!=|\b(rdSpending|registeredOn|taxGrade|sizeClass|legalForm)\b|\w\("/);
+    await e.screenshot(page, 'policies-portal-en');
   }, 240_000);
 });

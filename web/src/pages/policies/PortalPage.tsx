@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
-import { P, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS, bi, fill, formatAmount } from './labels.js';
+import { P, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS, bi, fill, moneyText } from './labels.js';
 
 interface Portal {
   enterprise: EnterpriseView;
@@ -58,7 +58,7 @@ export default function PortalPage() {
                   <Space wrap>
                     <Typography.Text strong>{r.benefit.name}</Typography.Text>
                     <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag>
-                    {r.amount !== null && <Typography.Text>{fill(pick(P.expectedAmount), { amount: formatAmount(r.amount) })}</Typography.Text>}
+                    {r.amount !== null && <Typography.Text>{fill(pick(P.expectedAmount), { amount: pick(moneyText(r.amount)) })}</Typography.Text>}
                   </Space>
                   <Typography.Text type="secondary">{sub(r)}</Typography.Text>
                   <Typography.Text type="success">{pick(r.summary)}</Typography.Text>
@@ -110,7 +110,7 @@ export default function PortalPage() {
         {data.payouts.length ? (
           <List
             dataSource={data.payouts}
-            renderItem={(r) => <List.Item>{fill(pick(P.paidRecord), { name: r.benefit.name, amount: formatAmount(r.paidAmount), date: r.paidOn ?? '' })}</List.Item>}
+            renderItem={(r) => <List.Item>{fill(pick(P.paidRecord), { name: r.benefit.name, amount: pick(moneyText(r.paidAmount)), date: r.paidOn ?? '' })}</List.Item>}
           />
         ) : (
           <Empty description={pick(P.noPayouts)} />

@@ -104,7 +104,7 @@ export const P = {
   payouts: { zh: '兑现记录', en: 'Payouts' },
   none: { zh: '暂无', en: 'None yet' },
   noPayouts: { zh: '暂无兑现记录', en: 'No payouts yet' },
-  expectedAmount: { zh: '预计 {amount} 万元', en: 'Expected CNY {amount} × 10k' },
+  expectedAmount: { zh: '预计 {amount}', en: 'Expected: {amount}' },
   confirmBenefit: { zh: '确认享受', en: 'Accept' },
   declineBenefit: { zh: '放弃享受', en: 'Decline' },
   declineAsk: { zh: '请说明放弃的原因，办公室会看到。', en: 'Please say why; the office will read it.' },
@@ -112,7 +112,7 @@ export const P = {
   whatYouMeet: { zh: '符合条件', en: 'Conditions met' },
   missing: { zh: '还需：', en: 'Still needed: ' },
   yourValue: { zh: '（目前：{v}）', en: ' (now: {v})' },
-  paidRecord: { zh: '{name}：{amount} 万元（{date}）', en: '{name}: CNY {amount} × 10k ({date})' },
+  paidRecord: { zh: '{name}：{amount}（{date}）', en: '{name}: {amount} ({date})' },
 } satisfies Record<string, Label>;
 
 export const STATUS_LABELS: Record<ResultStatus, Label> = {
@@ -135,6 +135,11 @@ export function fill(text: string, vars: Record<string, string | number>): strin
 /** Amounts in 万元 as offices write them: thousands separators, two decimals at most. */
 export function formatAmount(v: number | null | undefined, fixed = false): string {
   return v === null || v === undefined ? '—' : v.toLocaleString('zh-CN', { minimumFractionDigits: fixed ? 2 : 0, maximumFractionDigits: 2 });
+}
+
+/** An amount in 万元 for a sentence: "20 万元" / "CNY 200,000". */
+export function moneyText(v: number | null | undefined): Label {
+  return v === null || v === undefined ? { zh: '—', en: '—' } : { zh: `${formatAmount(v)} 万元`, en: `CNY ${formatAmount(Math.round(v * 10_000))}` };
 }
 
 /** A bilingual value from the server, or a legacy "中文 / English" string. */
