@@ -62,7 +62,7 @@ export default function PortalPage() {
                   </Space>
                   <Typography.Text type="secondary">{sub(r)}</Typography.Text>
                   <Typography.Text type="success">{pick(r.summary)}</Typography.Text>
-                  {r.status === 'declined' && r.declineReason && <Typography.Text type="secondary">{pick(P.reason)}：{r.declineReason}</Typography.Text>}
+                  {r.status === 'declined' && r.declineReason && <Typography.Text type="secondary">{fill(pick(P.reasonIs), { reason: r.declineReason })}</Typography.Text>}
                   {r.status === 'notified' && (
                     <Space wrap>
                       <Button type="primary" onClick={() => act(r, { action: 'confirm' })} aria-label={`${pick(P.confirmBenefit)} ${r.benefit.name}`}>{pick(P.confirmBenefit)}</Button>

@@ -59,6 +59,7 @@ export const P = {
   pay: { zh: '兑现', en: 'Pay out' },
   declineTitle: { zh: '放弃原因', en: 'Reason for declining' },
   reason: { zh: '原因', en: 'Reason' },
+  reasonIs: { zh: '放弃原因：{reason}', en: 'Reason for declining: {reason}' },
   ok: { zh: '确定', en: 'OK' },
   payTitle: { zh: '登记兑现', en: 'Record the payout' },
   paidAmount: { zh: '兑现金额（万元）', en: 'Amount paid (CNY 10k)' },
