@@ -108,11 +108,13 @@ describeE2E('policies (免申即享)', (e) => {
     await e.loginAs(officePhone, 'office');
     await officePhone.goto('/policies/match');
     await chooseOption(officePhone, officePhone, '状态', '已确认');
+    await e.screenshot(officePhone, 'policies-match-phone');
     await officePhone.getByRole('button', { name: /^为什么/ }).first().click();
     const drawer = officePhone.getByRole('dialog', { name: /为什么符合/ });
     await drawer.waitFor();
     await expect.poll(() => drawer.innerText()).toContain('企业已确认');
-    expect(await drawer.innerText()).toContain('站内消息');
+    // What the enterprise was sent: its inbox, and the registry's e-mail and mobile number.
+    expect(await drawer.innerText()).toMatch(/站内消息[\s\S]*电子邮件[\s\S]*短信（待发送文本）/);
     expect(await officePhone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await e.screenshot(officePhone, 'policies-match-drawer-phone');
     await officePhone.keyboard.press('Escape');
