@@ -176,7 +176,12 @@ export interface ExplainNodeView {
 
 export const exampleOutcome = z.object({ name: z.string(), expected: z.boolean(), actual: z.boolean().nullable(), pass: z.boolean(), explanation: explainNode.nullable(), problem: z.string().nullable() });
 /** `reading`: the valid rule in plain words, as the enterprise will read it (names, units). */
-export const ruleCheckView = z.object({ ok: z.boolean(), problems: z.array(ruleProblem), examples: z.array(exampleOutcome), reading: bilingual.nullable() });
+export const ruleCheckView = z.object({
+  ok: z.boolean(),
+  problems: z.array(ruleProblem),
+  examples: z.array(exampleOutcome),
+  reading: bilingual.nullable(),
+});
 export type RuleCheckView = z.infer<typeof ruleCheckView>;
 
 export const policyBody = z
@@ -273,7 +278,9 @@ export const resultView = z.object({
   /** The outcome in one sentence: "满足全部条件" or "未满足：…". */
   summary: bilingual,
   /** What the enterprise was sent when it was told (inbox, e-mail, SMS-ready text). */
-  notices: z.array(z.object({ channel: z.enum(['inbox', 'email', 'sms']), address: z.string().nullable(), text: z.string(), createdAt: z.string() })),
+  notices: z.array(
+    z.object({ channel: z.enum(['inbox', 'email', 'sms']), address: z.string().nullable(), text: z.string(), createdAt: z.string() }),
+  ),
   matchedAt: z.string(),
   notifiedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),

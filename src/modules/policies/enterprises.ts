@@ -82,7 +82,9 @@ export function normalizeEnterprise(input: EnterpriseInput, synthetic = false): 
   };
 }
 
-type NotFacts = 'version' | 'created_at' | 'updated_at' | 'match_stale' | 'synthetic' | 'figures_year' | 'contact_name' | 'contact_phone' | 'contact_email';
+type NotFacts =
+  | 'version' | 'created_at' | 'updated_at' | 'match_stale' | 'synthetic' | 'figures_year'
+  | 'contact_name' | 'contact_phone' | 'contact_email';
 /** What the rules engine sees of a stored enterprise. */
 export function factsOf(r: Pick<EnterpriseRow, Exclude<keyof EnterpriseRow, NotFacts>>): EnterpriseFacts {
   return {

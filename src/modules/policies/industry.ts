@@ -71,11 +71,14 @@ export function checkIndustryCode(raw: string, opts: { names?: boolean } = {}): 
   const digits = m[2] ?? '';
   if (!digits) {
     const sec = byCode.get(m[1]!);
-    return sec ? { ok: true, code: sec.code, level: 'section', section: sec.code, division: null, name: sec.name } : { ok: false, reason: `门类“${m[1]}”不存在 / no such section` };
+    if (!sec) return { ok: false, reason: `门类“${m[1]}”不存在 / no such section` };
+    return { ok: true, code: sec.code, level: 'section', section: sec.code, division: null, name: sec.name };
   }
   const level = LEVEL_OF_DIGITS[digits.length]!;
   const division = byCode.get(digits.slice(0, 2));
-  if (!division) return { ok: false, reason: `行业大类“${digits.slice(0, 2)}”在 GB/T 4754-2017 中不存在 / division ${digits.slice(0, 2)} does not exist` };
+  if (!division) {
+    return { ok: false, reason: `行业大类“${digits.slice(0, 2)}”在 GB/T 4754-2017 中不存在 / division ${digits.slice(0, 2)} does not exist` };
+  }
   const entry = byCode.get(digits);
   if (!entry || entry.level !== level) {
     const parent = digits.length === 4 ? byCode.get(digits.slice(0, 3)) : undefined;
@@ -83,11 +86,15 @@ export function checkIndustryCode(raw: string, opts: { names?: boolean } = {}): 
     const whereEn = parent ? `group ${parent.code}` : `division ${division.code}`;
     return {
       ok: false,
-      reason: `${where}下没有${INDUSTRY_LEVEL_LABEL[level].zh}“${digits}” / ${whereEn} has no ${INDUSTRY_LEVEL_LABEL[level].en} ${digits} in GB/T 4754-2017`,
+      reason:
+        `${where}下没有${INDUSTRY_LEVEL_LABEL[level].zh}“${digits}” / ` +
+        `${whereEn} has no ${INDUSTRY_LEVEL_LABEL[level].en} ${digits} in GB/T 4754-2017`,
     };
   }
   const section = sectionOf(digits)!;
-  if (m[1] && m[1] !== section) return { ok: false, reason: `${digits} 属于门类 ${section}，不属于 ${m[1]} / ${digits} belongs to section ${section}, not ${m[1]}` };
+  if (m[1] && m[1] !== section) {
+    return { ok: false, reason: `${digits} 属于门类 ${section}，不属于 ${m[1]} / ${digits} belongs to section ${section}, not ${m[1]}` };
+  }
   return { ok: true, code: `${section}${digits}`, level, section, division: division.code, name: entry.name };
 }
 

@@ -63,10 +63,13 @@ export function presentPolicy(p: PolicyRow, benefits: BenefitRow[]): PolicyView 
   };
 }
 
-function problemDetails(path: string, problems: (Omit<RuleProblem, 'message'> & { message: string | { zh: string; en: string } })[]): ErrorDetail[] {
+type LocatedProblem = Omit<RuleProblem, 'message'> & { message: string | { zh: string; en: string } };
+
+function problemDetails(path: string, problems: LocatedProblem[]): ErrorDetail[] {
   return problems.map((p) => {
     const m = asBilingual(p.message);
-    return { path, message: `第 ${p.line} 行第 ${p.column} 列：${m.zh} / line ${p.line}, column ${p.column}: ${m.en}`, line: p.line, column: p.column, start: p.start, end: p.end, kind: p.kind };
+    const message = `第 ${p.line} 行第 ${p.column} 列：${m.zh} / line ${p.line}, column ${p.column}: ${m.en}`;
+    return { path, message, line: p.line, column: p.column, start: p.start, end: p.end, kind: p.kind };
   });
 }
 
@@ -83,7 +86,14 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
     return {
       ok: false,
       problems: checked.problems.map((p) => ({ ...p, message: asBilingual(p.message) })),
-      examples: examples.map((e) => ({ name: e.name, expected: e.expected, actual: null, pass: false, explanation: null, problem: '规则有误，未运行 / the rule has errors' })),
+      examples: examples.map((e) => ({
+        name: e.name,
+        expected: e.expected,
+        actual: null,
+        pass: false,
+        explanation: null,
+        problem: '规则有误，未运行 / the rule has errors',
+      })),
       reading: null,
     };
   }
@@ -165,7 +175,7 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, id: number, bo
 /** Validates rule, formula and examples of a benefit; throws a located error when any fails. */
 async function assertBenefitValid(ctx: AppContext, db: Executor, b: { code: string; rule: string; formula?: string | null | undefined; examples?: RuleExample[] | undefined }): Promise<void> {
   const check = await checkRuleText(ctx, db, { text: b.rule, code: b.code, examples: b.examples });
-  if (!check.ok) throw new AppError('RULE_INVALID', problemDetails('body.rule', check.problems as (Omit<RuleProblem, 'message'> & { message: { zh: string; en: string } })[]));
+  if (!check.ok) throw new AppError('RULE_INVALID', problemDetails('body.rule', check.problems as LocatedProblem[]));
   if (b.formula) {
     const f = checkFormula(b.formula, { today: shanghaiDays(ctx.clock()) });
     if (!f.ok) throw new AppError('RULE_INVALID', problemDetails('body.formula', f.problems));

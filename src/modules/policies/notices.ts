@@ -32,7 +32,11 @@ export function noticeTitle(r: Pick<ResultView, 'benefit'>): string {
  * portal accounts, an e-mail and an SMS-ready text when the registry has an address and a mobile
  * number. The SMS is kept short (one or two messages) and names no link, as carriers require.
  */
-export function draftNotices(r: Pick<ResultView, 'enterprise' | 'benefit' | 'amount'>, contact: { email: string | null; phone: string | null }, portalUrl: string | null): NoticeDraft[] {
+export function draftNotices(
+  r: Pick<ResultView, 'enterprise' | 'benefit' | 'amount'>,
+  contact: { email: string | null; phone: string | null },
+  portalUrl: string | null,
+): NoticeDraft[] {
   const body =
     `${r.enterprise.name}：经与企业登记和经营数据比对，贵单位符合《${r.benefit.policyTitle}》中“${r.benefit.name}”的条件${amountText(r.amount)}，` +
     `无需申请。${r.benefit.departmentName ? `兑现部门：${r.benefit.departmentName}。` : ''}请登录平台“我的政策”确认享受或说明放弃原因。`;
@@ -49,7 +53,10 @@ export function draftNotices(r: Pick<ResultView, 'enterprise' | 'benefit' | 'amo
 }
 
 /** What the office reads when the enterprise answers. */
-export function answerNotice(r: Pick<ResultView, 'enterprise' | 'benefit'>, answer: { action: 'confirm' } | { action: 'decline'; reason: string }): { title: string; body: string } {
+export function answerNotice(
+  r: Pick<ResultView, 'enterprise' | 'benefit'>,
+  answer: { action: 'confirm' } | { action: 'decline'; reason: string },
+): { title: string; body: string } {
   if (answer.action === 'confirm') {
     return { title: `企业已确认享受：${r.benefit.name}`, body: `${r.enterprise.name}已确认享受“${r.benefit.name}”，可登记兑现。` };
   }

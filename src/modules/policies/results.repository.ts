@@ -173,6 +173,7 @@ export async function markNoticesSent(db: Executor, ids: number[], at: string): 
 
 /** The users who act for an enterprise (its portal accounts). */
 export async function enterpriseUserIds(db: Executor, enterpriseId: number): Promise<number[]> {
-  const rows = await db.selectFrom('enterprise_user').select('user_id').where('enterprise_id', '=', enterpriseId).orderBy('user_id').execute();
+  const rows = await db.selectFrom('enterprise_user').select('user_id').where('enterprise_id', '=', enterpriseId).orderBy('user_id')
+    .execute();
   return rows.map((r) => r.user_id);
 }

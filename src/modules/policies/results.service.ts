@@ -106,8 +106,22 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
   return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored, explanation: prepared.value.compiled.explain(0) };
 }
 
-const STATUS_LABELS: Record<ResultStatus, string> = { near: '差一项', matched: '已匹配', notified: '已告知', confirmed: '已确认', declined: '已放弃', paid: '已兑现' };
-const STATUS_EN: Record<ResultStatus, string> = { near: 'one condition short', matched: 'matched', notified: 'notified', confirmed: 'confirmed', declined: 'declined', paid: 'paid' };
+const STATUS_LABELS: Record<ResultStatus, string> = {
+  near: '差一项',
+  matched: '已匹配',
+  notified: '已告知',
+  confirmed: '已确认',
+  declined: '已放弃',
+  paid: '已兑现',
+};
+const STATUS_EN: Record<ResultStatus, string> = {
+  near: 'one condition short',
+  matched: 'matched',
+  notified: 'notified',
+  confirmed: 'confirmed',
+  declined: 'declined',
+  paid: 'paid',
+};
 const ACTION_LABELS: Record<ResultActionBody['action'], { zh: string; en: string }> = {
   notify: { zh: '告知企业', en: 'notify' },
   confirm: { zh: '确认享受', en: 'confirm' },
@@ -130,7 +144,8 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
   if (!rule.from.includes(before.status)) {
     const now = STATUS_LABELS[before.status];
     const act = ACTION_LABELS[body.action];
-    throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: `当前状态为“${now}”，不能${act.zh} / cannot ${act.en} a result that is ${STATUS_EN[before.status]}` }]);
+    const message = `当前状态为“${now}”，不能${act.zh} / cannot ${act.en} a result that is ${STATUS_EN[before.status]}`;
+    throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message }]);
   }
   if (body.action !== 'decline' && !before.eligible) throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: '企业已不再符合条件 / the enterprise no longer qualifies' }]);
   const at = ctx.clock().toISOString();
@@ -166,7 +181,15 @@ async function tellEnterprise(ctx: AppContext, trx: Transaction<DB>, r: ResultVi
   const drafts = draftNotices(r, { email: e?.contact_email ?? null, phone: e?.contact_phone ?? null }, ctx.config.notify.publicUrl ?? null);
   const users = await enterpriseUserIds(trx, r.enterprise.id);
   if (users.length) await notify(ctx, trx, { userIds: users, title: noticeTitle(r), body: drafts[0]!.text, link: PORTAL_LINK });
-  const ids = await insertNotices(trx, drafts.map((d) => ({ match_result_id: r.id, enterprise_id: r.enterprise.id, channel: d.channel, address: d.address, text: d.text, created_at: at })));
+  const rows = drafts.map((d) => ({
+    match_result_id: r.id,
+    enterprise_id: r.enterprise.id,
+    channel: d.channel,
+    address: d.address,
+    text: d.text,
+    created_at: at,
+  }));
+  const ids = await insertNotices(trx, rows);
   const emailIds = ids.filter((_, k) => drafts[k]!.channel === 'email');
   if (emailIds.length && ctx.config.notify.smtpUrl) await enqueueJob(ctx, 'policies.notice-email', { ids: emailIds }, { trx });
 }

@@ -333,7 +333,14 @@ function display(g: Gen, e: Expr, i: number): Bilingual {
   }
   const v = g.valueFn(e)(i);
   if (!Number.isFinite(v)) return NO_DATA;
-  const unit = e.type === 'field' ? FIELD_WORDS[e.name]!.unit : e.type === 'call' && e.name === 'growth' ? 'percent' : e.type === 'arith' && e.op === '/' ? 'percent' : e.type === 'call' ? FIELD_WORDS[(e.args[0] as { name: string }).name]!.unit : 'none';
+  const unit =
+    e.type === 'field'
+      ? FIELD_WORDS[e.name]!.unit
+      : (e.type === 'call' && e.name === 'growth') || (e.type === 'arith' && e.op === '/')
+        ? 'percent'
+        : e.type === 'call'
+          ? FIELD_WORDS[(e.args[0] as { name: string }).name]!.unit
+          : 'none';
   return formatValue(v, unit);
 }
 
@@ -376,9 +383,11 @@ function explainLeaf(g: Gen, c: Leaf, i: number, base: Base): ExplainNode {
     const t = Number.isFinite(to) ? formatValue(to, 'date') : { zh: '长期', en: 'no end date' };
     const held = Number.isNaN(from) ? { zh: '未持有', en: 'not held' } : { zh: `${f.zh}至${t.zh}`, en: `${f.en} to ${t.en}` };
     const on = formatValue(d, 'date');
-    return { ...leaf, label: { zh: `资质“${arg}”`, en: `qualification “${arg}”` }, actual: held, expected: { zh: `${on.zh}有效`, en: `valid on ${on.en}` } };
+    const label = { zh: `资质“${arg}”`, en: `qualification “${arg}”` };
+    return { ...leaf, label, actual: held, expected: { zh: `${on.zh}有效`, en: `valid on ${on.en}` } };
   }
-  const label = subject.type === 'field' ? { zh: FIELD_WORDS[subject.name]!.zh, en: FIELD_WORDS[subject.name]!.en } : { zh: base.sentence.zh, en: base.sentence.en };
+  const words = subject.type === 'field' ? FIELD_WORDS[subject.name]! : base.sentence;
+  const label = { zh: words.zh, en: words.en };
   const expected = c.type === 'within' ? withinRange(g.today, c.amount, c.unit) : base.sentence;
   return { ...leaf, label, actual: display(g, subject, i), expected };
 }

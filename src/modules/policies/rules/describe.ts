@@ -46,8 +46,17 @@ const ACTIONABLE_FIELDS = new Set(['capital', 'employees', 'revenue', 'assets', 
 const YEAR_ZH = ['上年', '前年', '大前年'];
 const YEAR_EN = ['last year’s', 'the previous year’s', 'three years ago the'];
 
-const SIZE_WORDS: Record<string, Bilingual> = { 大: { zh: '大型', en: 'large' }, 中: { zh: '中型', en: 'medium' }, 小: { zh: '小型', en: 'small' }, 微: { zh: '微型', en: 'micro' } };
-const UNIT_WORDS: Record<DurationUnit, Bilingual> = { year: { zh: '年', en: 'year' }, month: { zh: '个月', en: 'month' }, day: { zh: '天', en: 'day' } };
+const SIZE_WORDS: Record<string, Bilingual> = {
+  大: { zh: '大型', en: 'large' },
+  中: { zh: '中型', en: 'medium' },
+  小: { zh: '小型', en: 'small' },
+  微: { zh: '微型', en: 'micro' },
+};
+const UNIT_WORDS: Record<DurationUnit, Bilingual> = {
+  year: { zh: '年', en: 'year' },
+  month: { zh: '个月', en: 'month' },
+  day: { zh: '天', en: 'day' },
+};
 
 const trim = (v: number, digits: number) => String(Number(v.toFixed(digits)));
 
@@ -134,7 +143,13 @@ const NUMBER_WORDS: Record<CmpOp, Bilingual> = {
   '==': { zh: '为', en: 'is' },
   '!=': { zh: '不为', en: 'is not' },
 };
-const PEOPLE_WORDS: Record<CmpOp, Bilingual> = { ...NUMBER_WORDS, '>=': { zh: '不少于', en: 'is at least' }, '>': { zh: '多于', en: 'is more than' }, '<=': { zh: '不超过', en: 'is at most' }, '<': { zh: '少于', en: 'is fewer than' } };
+const PEOPLE_WORDS: Record<CmpOp, Bilingual> = {
+  ...NUMBER_WORDS,
+  '>=': { zh: '不少于', en: 'is at least' },
+  '>': { zh: '多于', en: 'is more than' },
+  '<=': { zh: '不超过', en: 'is at most' },
+  '<': { zh: '少于', en: 'is fewer than' },
+};
 const DATE_WORDS: Record<CmpOp, Bilingual> = {
   '>=': { zh: '不早于', en: 'is on or after' },
   '>': { zh: '晚于', en: 'is after' },
@@ -164,16 +179,24 @@ function categorical(field: string, value: string): Bilingual {
 
 /** "A或B"; after a negation "A、B" ("不在A、B"), which cannot be misread as "not A, or B". */
 function joinOr(items: Bilingual[], negated = false): Bilingual {
-  return { zh: items.map((x) => x.zh).join(negated ? '、' : '或'), en: items.length > 1 ? `${items.slice(0, -1).map((x) => x.en).join(', ')} or ${items[items.length - 1]!.en}` : (items[0]?.en ?? '') };
+  const last = items[items.length - 1]?.en ?? '';
+  const en = items.length > 1 ? `${items.slice(0, -1).map((x) => x.en).join(', ')} or ${last}` : last;
+  return { zh: items.map((x) => x.zh).join(negated ? '、' : '或'), en };
 }
 
 /** "注册地在新城区" / "所属行业为…" / "企业类型为…": how a categorical field is said to equal a set. */
 function membership(field: string, values: Bilingual, negated: boolean, under = false): Bilingual {
   const w = FIELD_WORDS[field]!;
   const type = FIELDS[field]!.type;
-  if (type === 'county') return { zh: `${w.zh}${negated ? '不在' : '在'}${values.zh}`, en: `${negated ? 'not registered' : 'registered'} in ${values.en}` };
-  if (type === 'industry') return { zh: `${w.zh}${negated ? '不' : ''}${under ? '属于' : '为'}${values.zh}`, en: `industry ${negated ? 'is not' : 'is'} ${under ? 'within ' : ''}${values.en}` };
-  if (field === 'sizeClass') return { zh: `${negated ? '不是' : '是'}${values.zh}企业`, en: `${negated ? 'is not' : 'is'} a ${values.en} enterprise` };
+  const not = negated ? 'is not' : 'is';
+  if (type === 'county') {
+    return { zh: `${w.zh}${negated ? '不在' : '在'}${values.zh}`, en: `${negated ? 'not registered' : 'registered'} in ${values.en}` };
+  }
+  if (type === 'industry') {
+    const zh = `${w.zh}${negated ? '不' : ''}${under ? '属于' : '为'}${values.zh}`;
+    return { zh, en: `industry ${not} ${under ? 'within ' : ''}${values.en}` };
+  }
+  if (field === 'sizeClass') return { zh: `${negated ? '不是' : '是'}${values.zh}企业`, en: `${not} a ${values.en} enterprise` };
   return { zh: `${w.zh}${negated ? '不是' : '为'}${values.zh}`, en: `${w.en} ${negated ? 'is not' : 'is'} ${values.en}` };
 }
 
@@ -236,7 +259,9 @@ function phrase(c: Resolved, today: number): Bilingual {
     }
     case 'within': {
       const d = durationWords(c.amount, c.unit);
-      if (c.value.type === 'field' && c.value.name === 'registeredOn') return { zh: `成立不满${d.zh}`, en: `registered within the last ${d.en}` };
+      if (c.value.type === 'field' && c.value.name === 'registeredOn') {
+        return { zh: `成立不满${d.zh}`, en: `registered within the last ${d.en}` };
+      }
       const s = subject(c.value, today);
       return { zh: `${s.zh}在近${d.zh}内`, en: `${s.en} is within the last ${d.en}` };
     }

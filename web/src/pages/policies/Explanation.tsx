@@ -25,7 +25,11 @@ export function Explanation({ node, showRule = true }: { node: ExplainNodeView; 
         <span data-testid="condition" aria-label={`${sentence} ${pick(n.pass ? P.met : P.notMet)}`}>
           {mark}
           {sentence}
-          {n.actual !== undefined && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{fill(pick(P.enterpriseValue), { v: pick(bi(n.actual)) })}</Typography.Text>}
+          {n.actual !== undefined && (
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {fill(pick(P.enterpriseValue), { v: pick(bi(n.actual)) })}
+            </Typography.Text>
+          )}
           {showRule && (
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               {pick(P.ruleCode)}<code>{n.text}</code>（{fill(pick(P.at), { line: n.line, column: n.column }).replace(/[：:]\s*$/, '')}）

@@ -30,8 +30,15 @@ export const P = {
   passed: { zh: '通过', en: 'Passed' },
   failed: { zh: '未通过', en: 'Failed' },
   fieldHelp: {
-    zh: '字段：industry（行业，可写门类、大类、中类、小类代码或名称）、county、registeredOn、capital、employees、revenue、assets、rdSpending、taxGrade、sizeClass、legalForm；函数：has("资质"[, 日期])、tag("标签")、growth(revenue[, 年])、avg(f, n)、prev(f, n)、rule("编码")；运算：and or not、> >= < <= == !=、between a and b、in [..]、under ["C", "391", "软件开发"]、within 3 years、today - 1 year',
-    en: 'Fields: industry (a section, division, group or class code, or its name), county, registeredOn, capital, employees, revenue, assets, rdSpending, taxGrade, sizeClass, legalForm; functions: has("qualification"[, date]), tag("mark"), growth(revenue[, years]), avg(f, n), prev(f, n), rule("code"); operators: and or not, > >= < <= == !=, between a and b, in [..], under ["C", "391", "软件开发"], within 3 years, today - 1 year',
+    zh:
+      '字段：industry（行业，可写门类、大类、中类、小类代码或名称）、county、registeredOn、capital、employees、revenue、assets、' +
+      'rdSpending、taxGrade、sizeClass、legalForm；函数：has("资质"[, 日期])、tag("标签")、growth(revenue[, 年])、avg(f, n)、prev(f, n)、' +
+      'rule("编码")；运算：and or not、> >= < <= == !=、between a and b、in [..]、under ["C", "391", "软件开发"]、within 3 years、today - 1 year',
+    en:
+      'Fields: industry (a section, division, group or class code, or its name), county, registeredOn, capital, employees, revenue, ' +
+      'assets, rdSpending, taxGrade, sizeClass, legalForm; functions: has("qualification"[, date]), tag("mark"), growth(revenue[, years]), ' +
+      'avg(f, n), prev(f, n), rule("code"); operators: and or not, > >= < <= == !=, between a and b, in [..], ' +
+      'under ["C", "391", "软件开发"], within 3 years, today - 1 year',
   },
 
   // matching and payouts
@@ -39,7 +46,10 @@ export const P = {
   matchChanged: { zh: '匹配变化部分', en: 'Match what changed' },
   matchAll: { zh: '全量匹配', en: 'Match everything' },
   progress: { zh: '匹配进度', en: 'Matching progress' },
-  done: { zh: '匹配完成：{evaluations} 次判定，符合 {matched}，差一项 {near}，用时 {seconds} 秒', en: 'Done: {evaluations} checks, {matched} qualify, {near} miss one condition, {seconds} s' },
+  done: {
+    zh: '匹配完成：{evaluations} 次判定，符合 {matched}，差一项 {near}，用时 {seconds} 秒',
+    en: 'Done: {evaluations} checks, {matched} qualify, {near} miss one condition, {seconds} s',
+  },
   results: { zh: '匹配与兑现清单', en: 'Matches and payouts' },
   totals: { zh: '汇总', en: 'Totals' },
   status: { zh: '状态', en: 'Status' },
@@ -125,8 +135,20 @@ export const STATUS_LABELS: Record<ResultStatus, Label> = {
   paid: { zh: '已兑现', en: 'Paid' },
 };
 /** Size classes (大/中/小/微) as the 2017 classification names them. */
-export const SIZE_LABELS: Record<string, Label> = { 大: { zh: '大型', en: 'Large' }, 中: { zh: '中型', en: 'Medium' }, 小: { zh: '小型', en: 'Small' }, 微: { zh: '微型', en: 'Micro' } };
-export const STATUS_COLORS: Record<ResultStatus, string> = { near: 'orange', matched: 'blue', notified: 'cyan', confirmed: 'geekblue', declined: 'default', paid: 'green' };
+export const SIZE_LABELS: Record<string, Label> = {
+  大: { zh: '大型', en: 'Large' },
+  中: { zh: '中型', en: 'Medium' },
+  小: { zh: '小型', en: 'Small' },
+  微: { zh: '微型', en: 'Micro' },
+};
+export const STATUS_COLORS: Record<ResultStatus, string> = {
+  near: 'orange',
+  matched: 'blue',
+  notified: 'cyan',
+  confirmed: 'geekblue',
+  declined: 'default',
+  paid: 'green',
+};
 
 /** Fills {name} placeholders of a picked label. */
 export function fill(text: string, vars: Record<string, string | number>): string {
@@ -135,12 +157,14 @@ export function fill(text: string, vars: Record<string, string | number>): strin
 
 /** Amounts in 万元 as offices write them: thousands separators, two decimals at most. */
 export function formatAmount(v: number | null | undefined, fixed = false): string {
-  return v === null || v === undefined ? '—' : v.toLocaleString('zh-CN', { minimumFractionDigits: fixed ? 2 : 0, maximumFractionDigits: 2 });
+  if (v === null || v === undefined) return '—';
+  return v.toLocaleString('zh-CN', { minimumFractionDigits: fixed ? 2 : 0, maximumFractionDigits: 2 });
 }
 
 /** An amount in 万元 for a sentence: "20 万元" / "CNY 200,000". */
 export function moneyText(v: number | null | undefined): Label {
-  return v === null || v === undefined ? { zh: '—', en: '—' } : { zh: `${formatAmount(v)} 万元`, en: `CNY ${formatAmount(Math.round(v * 10_000))}` };
+  if (v === null || v === undefined) return { zh: '—', en: '—' };
+  return { zh: `${formatAmount(v)} 万元`, en: `CNY ${formatAmount(Math.round(v * 10_000))}` };
 }
 
 /** A bilingual value from the server, or a legacy "中文 / English" string. */
