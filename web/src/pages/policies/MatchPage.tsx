@@ -111,27 +111,46 @@ function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; si
   return (
     <>
       <Space size={4} wrap>
-        {r.status === 'matched' && staff && <Button size={size} onClick={() => act(r, { action: 'notify' })} aria-label={`${pick(P.notify)} ${r.enterprise.name}`}>{pick(P.notify)}</Button>}
+        {r.status === 'matched' && staff && (
+          <Button size={size} onClick={() => act(r, { action: 'notify' })} aria-label={`${pick(P.notify)} ${r.enterprise.name}`}>
+            {pick(P.notify)}
+          </Button>
+        )}
         {r.status === 'notified' && <Button size={size} onClick={() => act(r, { action: 'confirm' })}>{pick(P.confirm)}</Button>}
-        {(r.status === 'notified' || r.status === 'confirmed') && <Button size={size} onClick={() => setDeclining(true)}>{pick(P.decline)}</Button>}
+        {(r.status === 'notified' || r.status === 'confirmed') && (
+          <Button size={size} onClick={() => setDeclining(true)}>{pick(P.decline)}</Button>
+        )}
         {r.status === 'confirmed' && staff && <Button size={size} onClick={() => setPaying(true)}>{pick(P.pay)}</Button>}
       </Space>
       <Modal open={paying} title={pick(P.payTitle)} onCancel={() => setPaying(false)} footer={null} destroyOnHidden>
         <Form
           layout="vertical"
           initialValues={{ amount: r.amount ?? 0, paidOn: new Date().toISOString().slice(0, 10) }}
-          onFinish={(v: { amount: number; paidOn: string }) => act(r, { action: 'pay', amount: v.amount, paidOn: v.paidOn }).then(() => setPaying(false))}
+          onFinish={(v: { amount: number; paidOn: string }) =>
+            act(r, { action: 'pay', amount: v.amount, paidOn: v.paidOn }).then(() => setPaying(false))
+          }
         >
-          <Form.Item name="amount" label={pick(P.paidAmount)} rules={[{ required: true }]}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="paidOn" label={pick(P.paidOn)} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: pick(P.dateFormat) }]}>
+          <Form.Item name="amount" label={pick(P.paidAmount)} rules={[{ required: true }]}>
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="paidOn"
+            label={pick(P.paidOn)}
+            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: pick(P.dateFormat) }]}
+          >
             <Input placeholder={pick(P.dateFormat)} />
           </Form.Item>
           <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
         </Form>
       </Modal>
       <Modal open={declining} title={pick(P.declineTitle)} onCancel={() => setDeclining(false)} footer={null} destroyOnHidden>
-        <Form layout="vertical" onFinish={(v: { reason: string }) => act(r, { action: 'decline', reason: v.reason }).then(() => setDeclining(false))}>
-          <Form.Item name="reason" label={pick(P.reason)} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} /></Form.Item>
+        <Form
+          layout="vertical"
+          onFinish={(v: { reason: string }) => act(r, { action: 'decline', reason: v.reason }).then(() => setDeclining(false))}
+        >
+          <Form.Item name="reason" label={pick(P.reason)} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+          </Form.Item>
           <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
         </Form>
       </Modal>
@@ -152,7 +171,19 @@ function Results(props: {
   const { user } = useSession();
   const phone = !Grid.useBreakpoint().md;
   const exportHref = `/api/v1/policies/results/export${props.status ? `?status=${props.status}` : ''}`;
-  const pagination = { current: props.page, total: props.data?.total ?? 0, pageSize: 20, showSizeChanger: false, onChange: props.onPage, size: 'small' as const };
+  const pagination = {
+    current: props.page,
+    total: props.data?.total ?? 0,
+    pageSize: 20,
+    showSizeChanger: false,
+    onChange: props.onPage,
+    size: 'small' as const,
+  };
+  const why = (r: ResultView) => (
+    <Button size="small" onClick={() => props.onOpen(r)} aria-label={`${pick(P.why)} ${r.enterprise.name}`}>
+      {pick(P.why)}
+    </Button>
+  );
   const amount = (r: ResultView) => formatAmount(r.paidAmount ?? r.amount);
   return (
     <>
@@ -186,7 +217,7 @@ function Results(props: {
                   <Typography.Text>{amount(r)} {pick(P.tenThousandYuan)}</Typography.Text>
                 </Space>
                 <Space wrap>
-                  <Button size="small" onClick={() => props.onOpen(r)} aria-label={`${pick(P.why)} ${r.enterprise.name}`}>{pick(P.why)}</Button>
+                  {why(r)}
                   <ResultActions r={r} act={props.act} />
                 </Space>
               </Space>
@@ -209,7 +240,9 @@ function Results(props: {
               render: (s: ResultStatus, r: ResultView) => (
                 <span>
                   <Tag color={STATUS_COLORS[s]}>{pick(STATUS_LABELS[s])}</Tag>
-                  {s === 'declined' && r.declineReason && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.declineReason}</Typography.Text>}
+                  {s === 'declined' && r.declineReason && (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.declineReason}</Typography.Text>
+                  )}
                 </span>
               ),
             },
@@ -219,7 +252,7 @@ function Results(props: {
               width: 230,
               render: (_, r: ResultView) => (
                 <Space size={4} wrap>
-                  <Button size="small" onClick={() => props.onOpen(r)} aria-label={`${pick(P.why)} ${r.enterprise.name}`}>{pick(P.why)}</Button>
+                  {why(r)}
                   <ResultActions r={r} act={props.act} />
                 </Space>
               ),
@@ -239,11 +272,18 @@ function ResultDrawer({ result: r, onClose, act }: { result: ResultView | null; 
   const phone = !Grid.useBreakpoint().md;
   const name = r ? `${r.enterprise.name} · ${r.benefit.name}` : '';
   return (
-    <Drawer open={!!r} onClose={onClose} width={phone ? '100%' : 720} title={r ? fill(pick(r.eligible ? P.whyYes : P.whyNo), { name }) : ''}>
+    <Drawer
+      open={!!r}
+      onClose={onClose}
+      width={phone ? '100%' : 720}
+      title={r ? fill(pick(r.eligible ? P.whyYes : P.whyNo), { name }) : ''}
+    >
       {r && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={pick(P.status)}><Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag> {pick(r.summary)}</Descriptions.Item>
+            <Descriptions.Item label={pick(P.status)}>
+              <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag> {pick(r.summary)}
+            </Descriptions.Item>
             <Descriptions.Item label={pick(P.amount)}>{formatAmount(r.paidAmount ?? r.amount)}</Descriptions.Item>
             {(r.confirmedAt || r.declinedAt) && (
               <Descriptions.Item label={pick(P.answer)}>
@@ -288,6 +328,8 @@ function Totals() {
   const counts = (['matched', 'notified', 'confirmed', 'declined', 'paid'] as const).map((k) => ({ k, title: pick(STATUS_LABELS[k]) }));
   // At phone width the table keeps the name and the two amounts; the counts per status need the width of a desktop.
   const shown = phone ? [] : counts;
+  const count = (v: number) => v.toLocaleString('zh-CN');
+  const money = (v: number) => formatAmount(v, true);
   return (
     <>
       <Select
@@ -295,7 +337,11 @@ function Totals() {
         value={by}
         onChange={setBy}
         style={{ width: 160, marginBottom: 12 }}
-        options={[{ value: 'policy', label: pick(P.byPolicy) }, { value: 'department', label: pick(P.byDepartment) }, { value: 'county', label: pick(P.byCounty) }]}
+        options={[
+          { value: 'policy', label: pick(P.byPolicy) },
+          { value: 'department', label: pick(P.byDepartment) },
+          { value: 'county', label: pick(P.byCounty) },
+        ]}
       />
       <Table
         size="small"
@@ -304,17 +350,23 @@ function Totals() {
         pagination={false}
         columns={[
           { title: pick(P.name), dataIndex: 'label' },
-          ...shown.map(({ k, title }) => ({ title, dataIndex: k, align: 'right' as const, width: 72, render: (v: number) => v.toLocaleString('zh-CN') })),
-          { title: pick(P.due), dataIndex: 'amountDue', align: 'right', width: phone ? 110 : 130, render: (v: number) => formatAmount(v, true) },
-          { title: pick(P.paid), dataIndex: 'amountPaid', align: 'right', width: phone ? 110 : 130, render: (v: number) => formatAmount(v, true) },
+          ...shown.map(({ k, title }) => ({ title, dataIndex: k, align: 'right' as const, width: 72, render: count })),
+          { title: pick(P.due), dataIndex: 'amountDue', align: 'right', width: phone ? 110 : 130, render: money },
+          { title: pick(P.paid), dataIndex: 'amountPaid', align: 'right', width: phone ? 110 : 130, render: money },
         ]}
         summary={() =>
           rows.length ? (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}><Typography.Text strong>{pick(P.total)}</Typography.Text></Table.Summary.Cell>
-              {shown.map(({ k }, i) => <Table.Summary.Cell key={k} index={i + 1} align="right">{sum(k).toLocaleString('zh-CN')}</Table.Summary.Cell>)}
-              <Table.Summary.Cell index={shown.length + 1} align="right"><Typography.Text strong>{formatAmount(sum('amountDue'), true)}</Typography.Text></Table.Summary.Cell>
-              <Table.Summary.Cell index={shown.length + 2} align="right"><Typography.Text strong>{formatAmount(sum('amountPaid'), true)}</Typography.Text></Table.Summary.Cell>
+              {shown.map(({ k }, i) => (
+                <Table.Summary.Cell key={k} index={i + 1} align="right">{count(sum(k))}</Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={shown.length + 1} align="right">
+                <Typography.Text strong>{money(sum('amountDue'))}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={shown.length + 2} align="right">
+                <Typography.Text strong>{money(sum('amountPaid'))}</Typography.Text>
+              </Table.Summary.Cell>
             </Table.Summary.Row>
           ) : null
         }

@@ -45,7 +45,9 @@ export default function PortalPage() {
           <Descriptions.Item label={pick(P.industry)}>{e.industryName}</Descriptions.Item>
           <Descriptions.Item label={pick(P.size)}>{e.sizeClass ? pick(SIZE_LABELS[e.sizeClass] ?? bi(e.sizeClass)) : ''}</Descriptions.Item>
           <Descriptions.Item label={pick(P.taxGrade)}>{e.taxGrade}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.qualificationsHeld)}>{e.qualifications.map((q) => <Tag key={q.kind}>{q.kind}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.qualificationsHeld)}>
+            {e.qualifications.map((q) => <Tag key={q.kind}>{q.kind}</Tag>)}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={pick(P.myBenefits)}>
@@ -58,15 +60,27 @@ export default function PortalPage() {
                   <Space wrap>
                     <Typography.Text strong>{r.benefit.name}</Typography.Text>
                     <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag>
-                    {r.amount !== null && <Typography.Text>{fill(pick(P.expectedAmount), { amount: pick(moneyText(r.amount)) })}</Typography.Text>}
+                    {r.amount !== null && (
+                      <Typography.Text>{fill(pick(P.expectedAmount), { amount: pick(moneyText(r.amount)) })}</Typography.Text>
+                    )}
                   </Space>
                   <Typography.Text type="secondary">{sub(r)}</Typography.Text>
                   <Typography.Text type="success">{pick(r.summary)}</Typography.Text>
-                  {r.status === 'declined' && r.declineReason && <Typography.Text type="secondary">{fill(pick(P.reasonIs), { reason: r.declineReason })}</Typography.Text>}
+                  {r.status === 'declined' && r.declineReason && (
+                    <Typography.Text type="secondary">{fill(pick(P.reasonIs), { reason: r.declineReason })}</Typography.Text>
+                  )}
                   {r.status === 'notified' && (
                     <Space wrap>
-                      <Button type="primary" onClick={() => act(r, { action: 'confirm' })} aria-label={`${pick(P.confirmBenefit)} ${r.benefit.name}`}>{pick(P.confirmBenefit)}</Button>
-                      <Button onClick={() => setDeclining(r)} aria-label={`${pick(P.declineBenefit)} ${r.benefit.name}`}>{pick(P.declineBenefit)}</Button>
+                      <Button
+                        type="primary"
+                        onClick={() => act(r, { action: 'confirm' })}
+                        aria-label={`${pick(P.confirmBenefit)} ${r.benefit.name}`}
+                      >
+                        {pick(P.confirmBenefit)}
+                      </Button>
+                      <Button onClick={() => setDeclining(r)} aria-label={`${pick(P.declineBenefit)} ${r.benefit.name}`}>
+                        {pick(P.declineBenefit)}
+                      </Button>
                     </Space>
                   )}
                   {r.status === 'confirmed' && <Button size="small" onClick={() => setDeclining(r)}>{pick(P.declineBenefit)}</Button>}
@@ -110,13 +124,23 @@ export default function PortalPage() {
         {data.payouts.length ? (
           <List
             dataSource={data.payouts}
-            renderItem={(r) => <List.Item>{fill(pick(P.paidRecord), { name: r.benefit.name, amount: pick(moneyText(r.paidAmount)), date: r.paidOn ?? '' })}</List.Item>}
+            renderItem={(r) => (
+              <List.Item>
+                {fill(pick(P.paidRecord), { name: r.benefit.name, amount: pick(moneyText(r.paidAmount)), date: r.paidOn ?? '' })}
+              </List.Item>
+            )}
           />
         ) : (
           <Empty description={pick(P.noPayouts)} />
         )}
       </Card>
-      <Modal open={!!declining} title={`${pick(P.declineBenefit)}：${declining?.benefit.name ?? ''}`} onCancel={() => setDeclining(null)} footer={null} destroyOnHidden>
+      <Modal
+        open={!!declining}
+        title={`${pick(P.declineBenefit)}：${declining?.benefit.name ?? ''}`}
+        onCancel={() => setDeclining(null)}
+        footer={null}
+        destroyOnHidden
+      >
         <Typography.Paragraph type="secondary">{pick(P.declineAsk)}</Typography.Paragraph>
         <Form layout="vertical" onFinish={(v: { reason: string }) => declining && act(declining, { action: 'decline', reason: v.reason })}>
           <Form.Item name="reason" label={pick(P.reason)} rules={[{ required: true, whitespace: true, message: pick(P.declineAsk) }]}>
