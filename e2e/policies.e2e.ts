@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { chooseOption, describeE2E } from './fixture.js';
+import { PHONE, chooseOption, describeE2E } from './fixture.js';
 
 const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true });
 
@@ -42,17 +42,95 @@ describeE2E('policies (免申即享)', (e) => {
     const drawer = page.getByRole('dialog', { name: /为什么不符合/ });
     await drawer.waitFor();
     await expect.poll(() => drawer.getByLabel(/不满足$/).count()).toBeGreaterThan(0);
-    expect(await drawer.innerText()).toContain('实际');
+    // Staff read each condition in words with the enterprise's value, and the rule text below it.
+    expect(await drawer.innerText()).toContain('企业情况');
     await e.screenshot(page, 'policies-why-not');
   }, 240_000);
 
-  test('the demo enterprise sees what it qualifies for and what it nearly qualifies for', async () => {
+  test('the enterprise reads its benefits in plain Chinese, accepts one and declines one with a reason; the office sees both', async () => {
+    // The office tells the enterprise of two matches (seeded through the API as the office would).
+    const office = await e.newPage();
+    await e.loginAs(office, 'office');
+    const csrf = ((await (await office.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+    const demo = (await (await office.request.get(`/api/v1/policies/enterprises?q=${encodeURIComponent('青城智造')}`)).json()).items[0] as { id: number };
+    const matched = (await (await office.request.get(`/api/v1/policies/results?enterpriseId=${demo.id}&status=matched`)).json()).items as { id: number; version: number; benefit: { name: string } }[];
+    expect(matched.length).toBeGreaterThanOrEqual(2);
+    const [accept, decline] = matched;
+    for (const r of [accept!, decline!]) {
+      const res = await office.request.post(`/api/v1/policies/results/${r.id}/actions`, { data: { action: 'notify', version: r.version }, headers: { 'x-csrf-token': csrf } });
+      expect(res.status()).toBe(200);
+    }
+
+    // No rule code anywhere the enterprise looks: no operators, field names or functions.
+    const ruleCode = /(>=|<=|==|!=|\b(revenue|employees|rdSpending|registeredOn|taxGrade|industry|county|growth|has|under|within)\b)/;
+
     const page = await e.newPage();
     await e.loginAs(page, 'enterprise');
     await page.goto('/policies/portal');
     await visible(page, '（演示）呼和浩特青城智造科技有限公司').first().waitFor();
-    await visible(page, '高新技术企业认定奖励').first().waitFor();
-    await expect.poll(() => visible(page, /未满足：/).count()).toBeGreaterThan(0);
+    await visible(page, '满足全部条件').first().waitFor();
+    await expect.poll(() => visible(page, /还需：/).count()).toBeGreaterThan(0);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(ruleCode);
+    expect(text).toMatch(/持有有效的|万元|%/);
+    await page.getByRole('button', { name: `确认享受 ${accept!.benefit.name}` }).click();
+    const accepted = page.getByRole('listitem', { name: accept!.benefit.name });
+    await expect.poll(() => accepted.innerText()).toContain('已确认');
     await e.screenshot(page, 'policies-portal');
-  });
+
+    // At phone width: the same page, no sideways scrolling; decline with a reason.
+    const phone = await e.newPage({ viewport: PHONE });
+    await e.loginAs(phone, 'enterprise');
+    await phone.goto('/policies/portal');
+    await visible(phone, '满足全部条件').first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await phone.locator('main').innerText()).not.toMatch(ruleCode);
+    await phone.getByRole('button', { name: `放弃享受 ${decline!.benefit.name}` }).click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.getByLabel('原因').fill('已享受市级同类补贴，不重复申领');
+    await e.screenshot(phone, 'policies-portal-decline-phone');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const declined = phone.getByRole('listitem', { name: decline!.benefit.name });
+    await expect.poll(() => declined.innerText()).toContain('已放弃');
+    expect(await declined.innerText()).toContain('已享受市级同类补贴，不重复申领');
+    await e.screenshot(phone, 'policies-portal-phone');
+
+    // The office sees both answers in its inbox and in the payout list (desktop and phone).
+    await office.goto('/notifications');
+    await visible(office, `企业放弃享受：${decline!.benefit.name}`).first().waitFor();
+    await visible(office, `企业已确认享受：${accept!.benefit.name}`).first().waitFor();
+    await office.goto('/policies/match');
+    await chooseOption(office, office, '状态', '已放弃');
+    await visible(office, '已享受市级同类补贴，不重复申领').first().waitFor();
+    await e.screenshot(office, 'policies-match-declined');
+
+    const officePhone = await e.newPage({ viewport: PHONE });
+    await e.loginAs(officePhone, 'office');
+    await officePhone.goto('/policies/match');
+    await chooseOption(officePhone, officePhone, '状态', '已确认');
+    await e.screenshot(officePhone, 'policies-match-phone');
+    await officePhone.getByRole('button', { name: /^为什么/ }).first().click();
+    const drawer = officePhone.getByRole('dialog', { name: /为什么符合/ });
+    await drawer.waitFor();
+    await expect.poll(() => drawer.innerText()).toContain('企业已确认');
+    // What the enterprise was sent: its inbox, and the registry's e-mail and mobile number.
+    expect(await drawer.innerText()).toMatch(/站内消息[\s\S]*电子邮件[\s\S]*短信（待发送文本）/);
+    expect(await officePhone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await e.screenshot(officePhone, 'policies-match-drawer-phone');
+    await officePhone.keyboard.press('Escape');
+    await officePhone.getByRole('tab', { name: '汇总' }).click();
+    await visible(officePhone, '合计').first().waitFor();
+    await e.screenshot(officePhone, 'policies-totals-phone');
+
+    // The English switch turns the whole portal English: labels, statuses and the conditions.
+    await page.getByRole('button', { name: 'English' }).click();
+    await visible(page, 'Benefits you qualify for (no application needed)').waitFor();
+    await visible(page, 'Meets every condition').first().waitFor();
+    await expect.poll(() => visible(page, /^Still needed: /).count()).toBeGreaterThan(0);
+    const english = await page.locator('main').innerText();
+    expect(english).not.toMatch(/可享受的政策|满足全部条件|还需：|已确认|放弃享受|万元/);
+    // English sentences say "revenue" in words; rule code would show operators and identifiers.
+    expect(english).not.toMatch(/>=|<=|==|!=|\b(rdSpending|registeredOn|taxGrade|sizeClass|legalForm)\b|\w\("/);
+    await e.screenshot(page, 'policies-portal-en');
+  }, 240_000);
 });

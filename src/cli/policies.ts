@@ -66,7 +66,7 @@ export function registerPolicyCommands(program: Command): void {
         const ctx = await openCliContext();
         let failed = 0;
         for (const { code, result } of await runAllRuleTests(ctx)) {
-          for (const p of result.problems) console.log(`✗ ${code}: 第 ${p.line} 行第 ${p.column} 列 ${p.message}`);
+          for (const p of result.problems) console.log(`✗ ${code}: 第 ${p.line} 行第 ${p.column} 列 ${p.message.zh}`);
           for (const e of result.examples) {
             console.log(`${e.pass ? '✓' : '✗'} ${code} · ${e.name}: expected ${e.expected}, got ${e.actual}`);
             if (!e.pass) failed++;

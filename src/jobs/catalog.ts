@@ -1,5 +1,5 @@
 import { digestNotificationsJob, emailNotificationsJob, webhookNotificationsJob } from '../modules/notifications/notifications.jobs.js';
-import { matchPoliciesJob } from '../modules/policies/policies.jobs.js';
+import { matchPoliciesJob, noticeEmailJob } from '../modules/policies/policies.jobs.js';
 import { supervisionJobs } from '../modules/supervision/supervision.jobs.js';
 import { importWorklistJob } from '../modules/worklists/import/import.jobs.js';
 import { overdueNoticeJob } from '../modules/worklists/notify.jobs.js';
@@ -19,5 +19,6 @@ export const jobCatalog: JobDefinition[] = [
   digestNotificationsJob,
   importWorklistJob as JobDefinition,
   matchPoliciesJob as JobDefinition,
+  noticeEmailJob as JobDefinition,
   overdueNoticeJob as JobDefinition,
 ];

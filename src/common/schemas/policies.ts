@@ -45,6 +45,10 @@ export const enterpriseInput = z
     qualifications: z.array(qualificationInput).max(20).optional(),
     tags: z.array(z.string().trim().min(1).max(30)).max(30).optional(),
     history: historyInput.optional(),
+    /** Where the enterprise is told about benefits: a mobile number gets an SMS-ready text. */
+    contactName: z.string().trim().max(40).nullable().optional(),
+    contactPhone: z.string().trim().regex(/^[0-9+\- ]{7,20}$/).nullable().optional(),
+    contactEmail: z.string().trim().email().max(200).nullable().optional(),
   })
   .strict();
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
@@ -72,6 +76,9 @@ export const enterpriseView = z.object({
   tags: z.array(z.string()),
   history: z.record(z.string(), z.array(z.number().nullable())),
   synthetic: z.boolean(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
   version: z.number(),
 });
 export type EnterpriseView = z.infer<typeof enterpriseView>;
@@ -103,7 +110,7 @@ export type ImportView = z.infer<typeof importView>;
 
 export const ruleProblem = z.object({
   kind: z.string(),
-  message: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
   line: z.number(),
   column: z.number(),
   start: z.number(),
@@ -131,16 +138,25 @@ export const ruleCheckBody = z
   })
   .strict();
 
+/** A text in both languages; the client shows the half of the user's language. */
+export const bilingual = z.object({ zh: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof bilingual>;
+/** Explanations stored by an earlier version carry "中文 / English" strings instead of objects. */
+const bilingualOrText = z.union([bilingual, z.string()]);
+
 export const explainNode: z.ZodType<ExplainNodeView> = z.lazy(() =>
   z.object({
     kind: z.enum(['and', 'or', 'not', 'ref', 'cond']),
     pass: z.boolean(),
+    /** The condition as written in the rule: for staff only, never shown to the enterprise. */
     text: z.string(),
     line: z.number(),
     column: z.number(),
-    label: z.string().optional(),
-    actual: z.string().optional(),
-    expected: z.string().optional(),
+    sentence: bilingual.optional(),
+    actionable: z.boolean().optional(),
+    label: bilingualOrText.optional(),
+    actual: bilingualOrText.optional(),
+    expected: bilingualOrText.optional(),
     children: z.array(explainNode).optional(),
   }),
 );
@@ -150,14 +166,22 @@ export interface ExplainNodeView {
   text: string;
   line: number;
   column: number;
-  label?: string | undefined;
-  actual?: string | undefined;
-  expected?: string | undefined;
+  sentence?: Bilingual | undefined;
+  actionable?: boolean | undefined;
+  label?: Bilingual | string | undefined;
+  actual?: Bilingual | string | undefined;
+  expected?: Bilingual | string | undefined;
   children?: ExplainNodeView[] | undefined;
 }
 
 export const exampleOutcome = z.object({ name: z.string(), expected: z.boolean(), actual: z.boolean().nullable(), pass: z.boolean(), explanation: explainNode.nullable(), problem: z.string().nullable() });
-export const ruleCheckView = z.object({ ok: z.boolean(), problems: z.array(ruleProblem), examples: z.array(exampleOutcome) });
+/** `reading`: the valid rule in plain words, as the enterprise will read it (names, units). */
+export const ruleCheckView = z.object({
+  ok: z.boolean(),
+  problems: z.array(ruleProblem),
+  examples: z.array(exampleOutcome),
+  reading: bilingual.nullable(),
+});
 export type RuleCheckView = z.infer<typeof ruleCheckView>;
 
 export const policyBody = z
@@ -251,6 +275,12 @@ export const resultView = z.object({
   status: z.enum(RESULT_STATUSES),
   amount: z.number().nullable(),
   explanation: explainNode,
+  /** The outcome in one sentence: "满足全部条件" or "未满足：…". */
+  summary: bilingual,
+  /** What the enterprise was sent when it was told (inbox, e-mail, SMS-ready text). */
+  notices: z.array(
+    z.object({ channel: z.enum(['inbox', 'email', 'sms']), address: z.string().nullable(), text: z.string(), createdAt: z.string() }),
+  ),
   matchedAt: z.string(),
   notifiedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
@@ -291,6 +321,7 @@ export const explainView = z.object({ enterpriseId: z.number(), benefitId: z.num
 export const portalView = z.object({
   enterprise: enterpriseView,
   qualifies: z.array(resultView),
+  /** Benefits missed by conditions the enterprise can act on only, with those conditions. */
   nearly: z.array(resultView.extend({ failing: z.array(explainNode) })),
   payouts: z.array(resultView),
 });

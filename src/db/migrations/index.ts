@@ -7,6 +7,7 @@ import * as createJobs from './202611251200-create-jobs-notifications-calendar.j
 import * as createSupervision from './202611251300-create-supervision.js';
 import * as addItemListIndexes from './202611251400-add-item-list-indexes.js';
 import * as addNotificationKinds from './202612020100-add-notification-kinds.js';
+import * as addEnterpriseContactNotice from './202612020400-add-enterprise-contact-notice.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '202611251300-create-supervision': createSupervision,
   '202611251400-add-item-list-indexes': addItemListIndexes,
   '202612020100-add-notification-kinds': addNotificationKinds,
+  '202612020400-add-enterprise-contact-notice': addEnterpriseContactNotice,
 };

@@ -22,9 +22,24 @@ export interface EnterpriseTable {
   history_json: string;
   synthetic: number;
   match_stale: number;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+/** What an enterprise was sent about one match, per channel ('inbox' | 'email' | 'sms'). */
+export interface EnterpriseNoticeTable {
+  id: Generated<number>;
+  match_result_id: number;
+  enterprise_id: number;
+  channel: string;
+  address: string | null;
+  text: string;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface EnterpriseUserTable {
@@ -91,4 +106,5 @@ export interface PolicyTables {
   policy: PolicyTable;
   benefit: BenefitTable;
   match_result: MatchResultTable;
+  enterprise_notice: EnterpriseNoticeTable;
 }

@@ -218,4 +218,8 @@ export const DEMO_ENTERPRISE: EnterpriseInput = {
   qualifications: [{ kind: '高新技术企业', from: '2024-11-01', to: '2027-10-31' }],
   tags: ['民营企业'],
   history: { revenue: [6000, 5000], employees: [118, 110], rdSpending: [380, 300], assets: [4800, 4500] },
+  // Invented contact details (reserved example domain), so that "notify" shows its e-mail and SMS texts.
+  contactName: '王经理',
+  contactPhone: '13800000000',
+  contactEmail: 'finance@qingcheng.example.cn',
 };

@@ -16,8 +16,9 @@ const HEADERS: Record<string, string> = {
   纳税信用等级: 'taxGrade', 数据年度: 'figuresYear', 资质: 'qualifications', 标签: 'tags',
   上年营业收入: 'history.revenue.0', 前年营业收入: 'history.revenue.1', 上年从业人数: 'history.employees.0', 前年从业人数: 'history.employees.1',
   上年资产总额: 'history.assets.0', 前年资产总额: 'history.assets.1', 上年研发费用: 'history.rdSpending.0', 前年研发费用: 'history.rdSpending.1',
+  联系人: 'contactName', 联系电话: 'contactPhone', 手机号码: 'contactPhone', 联系邮箱: 'contactEmail', 电子邮箱: 'contactEmail',
 };
-const API_FIELDS = ['uscc', 'name', 'legalForm', 'registeredOn', 'capital', 'county', 'industryCode', 'employees', 'revenue', 'assets', 'rdSpending', 'taxGrade', 'figuresYear', 'qualifications', 'tags'];
+const API_FIELDS = ['uscc', 'name', 'legalForm', 'registeredOn', 'capital', 'county', 'industryCode', 'employees', 'revenue', 'assets', 'rdSpending', 'taxGrade', 'figuresYear', 'qualifications', 'tags', 'contactName', 'contactPhone', 'contactEmail'];
 for (const f of API_FIELDS) HEADERS[f.toLowerCase()] = f;
 const NUMERIC = new Set(['capital', 'employees', 'revenue', 'assets', 'rdSpending', 'figuresYear']);
 

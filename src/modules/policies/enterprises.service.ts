@@ -28,7 +28,7 @@ export async function listVisibleEnterprises(
 ): Promise<{ items: EnterpriseView[]; total: number }> {
   const scope = await scopeOf(ctx, actor);
   const countyCode = q.county ? (resolveCounty(q.county) ?? '-') : undefined;
-  const industry = q.industry ? checkIndustryCode(q.industry) : undefined;
+  const industry = q.industry ? checkIndustryCode(q.industry, { names: true }) : undefined;
   const f = { q: q.q, countyCode, industryPrefix: industry?.ok ? industry.code : q.industry ? '-' : undefined, sizeClass: q.sizeClass };
   if (!scope.all) {
     if (scope.enterpriseId) Object.assign(f, { ids: [scope.enterpriseId] });

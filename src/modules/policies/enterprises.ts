@@ -75,12 +75,18 @@ export function normalizeEnterprise(input: EnterpriseInput, synthetic = false): 
       tags_json: JSON.stringify([...new Set(input.tags ?? [])]),
       history_json: JSON.stringify(input.history ?? {}),
       synthetic: synthetic ? 1 : 0,
+      contact_name: input.contactName || null,
+      contact_phone: input.contactPhone ? input.contactPhone.replace(/[\s-]/g, '') : null,
+      contact_email: input.contactEmail || null,
     },
   };
 }
 
+type NotFacts =
+  | 'version' | 'created_at' | 'updated_at' | 'match_stale' | 'synthetic' | 'figures_year'
+  | 'contact_name' | 'contact_phone' | 'contact_email';
 /** What the rules engine sees of a stored enterprise. */
-export function factsOf(r: Pick<EnterpriseRow, Exclude<keyof EnterpriseRow, 'version' | 'created_at' | 'updated_at' | 'match_stale' | 'synthetic' | 'figures_year'>>): EnterpriseFacts {
+export function factsOf(r: Pick<EnterpriseRow, Exclude<keyof EnterpriseRow, NotFacts>>): EnterpriseFacts {
   return {
     id: r.id,
     uscc: r.uscc,
@@ -161,6 +167,9 @@ export function presentEnterprise(r: EnterpriseRow): EnterpriseView {
     tags: JSON.parse(r.tags_json),
     history: JSON.parse(r.history_json),
     synthetic: r.synthetic === 1,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone,
+    contactEmail: r.contact_email,
     version: r.version,
   };
 }

@@ -26,6 +26,8 @@ import { checkFormula, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { compileRule } from './rules/compile.js';
 import { shanghaiDays, toDays } from './rules/dates.js';
+import { describeCondition } from './rules/describe.js';
+import { asBilingual } from './explanations.js';
 
 export function presentBenefit(b: BenefitRow): BenefitView {
   return {
@@ -61,8 +63,14 @@ export function presentPolicy(p: PolicyRow, benefits: BenefitRow[]): PolicyView 
   };
 }
 
-function problemDetails(path: string, problems: RuleProblem[]): ErrorDetail[] {
-  return problems.map((p) => ({ path, message: `第 ${p.line} 行第 ${p.column} 列：${p.message}`, line: p.line, column: p.column, start: p.start, end: p.end, kind: p.kind }));
+type LocatedProblem = Omit<RuleProblem, 'message'> & { message: string | { zh: string; en: string } };
+
+function problemDetails(path: string, problems: LocatedProblem[]): ErrorDetail[] {
+  return problems.map((p) => {
+    const m = asBilingual(p.message);
+    const message = `第 ${p.line} 行第 ${p.column} 列：${m.zh} / line ${p.line}, column ${p.column}: ${m.en}`;
+    return { path, message, line: p.line, column: p.column, start: p.start, end: p.end, kind: p.kind };
+  });
 }
 
 /**
@@ -75,7 +83,19 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
   const checked = checkRule(body.text, { today, lookupRule: (c) => rules.get(c), selfCode: body.code });
   const examples = body.examples ?? [];
   if (!checked.ok) {
-    return { ok: false, problems: checked.problems, examples: examples.map((e) => ({ name: e.name, expected: e.expected, actual: null, pass: false, explanation: null, problem: '规则有误，未运行 / the rule has errors' })) };
+    return {
+      ok: false,
+      problems: checked.problems.map((p) => ({ ...p, message: asBilingual(p.message) })),
+      examples: examples.map((e) => ({
+        name: e.name,
+        expected: e.expected,
+        actual: null,
+        pass: false,
+        explanation: null,
+        problem: '规则有误，未运行 / the rule has errors',
+      })),
+      reading: null,
+    };
   }
   const outcomes = examples.map((e) => {
     const f = exampleFacts(e.enterprise);
@@ -85,7 +105,7 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
     const actual = compiled.test(0);
     return { name: e.name, expected: e.expected, actual, pass: actual === e.expected, explanation: compiled.explain(0), problem: null };
   });
-  return { ok: true, problems: [], examples: outcomes };
+  return { ok: true, problems: [], examples: outcomes, reading: describeCondition(checked.rule, today) };
 }
 
 export async function listPolicyLibrary(ctx: AppContext, q: { q?: string | undefined; area?: string | undefined; page: number; pageSize: number }): Promise<{ items: PolicyView[]; total: number }> {
@@ -155,7 +175,7 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, id: number, bo
 /** Validates rule, formula and examples of a benefit; throws a located error when any fails. */
 async function assertBenefitValid(ctx: AppContext, db: Executor, b: { code: string; rule: string; formula?: string | null | undefined; examples?: RuleExample[] | undefined }): Promise<void> {
   const check = await checkRuleText(ctx, db, { text: b.rule, code: b.code, examples: b.examples });
-  if (!check.ok) throw new AppError('RULE_INVALID', problemDetails('body.rule', check.problems as RuleProblem[]));
+  if (!check.ok) throw new AppError('RULE_INVALID', problemDetails('body.rule', check.problems as LocatedProblem[]));
   if (b.formula) {
     const f = checkFormula(b.formula, { today: shanghaiDays(ctx.clock()) });
     if (!f.ok) throw new AppError('RULE_INVALID', problemDetails('body.formula', f.problems));

@@ -50,7 +50,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
       })
     ).json();
     expect(tested.examples.map((e: { pass: boolean }) => e.pass)).toEqual([true, false]);
-    expect(tested.examples[1].explanation.children[1]).toMatchObject({ pass: false, actual: '未持有' });
+    expect(tested.examples[1].explanation.children[1]).toMatchObject({ pass: false, actual: { zh: '未持有', en: 'not held' }, sentence: { zh: '持有有效的“高新技术企业”资质' } });
 
     const policy = (await office.get('/api/v1/policies?q=科技创新')).json().items[0];
     const bad = await office.post(`/api/v1/policies/${policy.id}/benefits`, { code: 'T-BAD', name: 't', autoGrant: true, rule: 'employees > 1 and\nturnover > 5' });
@@ -89,7 +89,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
     expect(yfbz.amount).toBe(42); // 420 万元 × 10 %, under the 100 cap
     const near = mine.find((r: { benefit: { code: string } }) => r.benefit.code === 'KJ-GXZZ');
     expect(near).toMatchObject({ status: 'near', eligible: false, failed: 1 });
-    expect(near.explanation.children.find((c: { pass: boolean }) => !c.pass)).toMatchObject({ text: 'growth(revenue) >= 20%', actual: '13.33%' });
+    expect(near.explanation.children.find((c: { pass: boolean }) => !c.pass)).toMatchObject({ text: 'growth(revenue) >= 20%', actual: { zh: '13.33%', en: '13.33%' }, sentence: { zh: '上年营业收入增长不低于20%' } });
   });
 
   it('answers "why not" for any enterprise and benefit with the failing conditions', async () => {
@@ -98,7 +98,13 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ eligible: false });
-    expect(body.explanation.children.filter((c: { pass: boolean }) => !c.pass)).toEqual([expect.objectContaining({ text: 'prev(revenue, 1) < 2000', actual: '6000', expected: '< 2000' })]);
+    expect(body.explanation.children.filter((c: { pass: boolean }) => !c.pass)).toEqual([
+      expect.objectContaining({
+        text: 'prev(revenue, 1) < 2000',
+        actual: { zh: '6000万元', en: 'CNY 60,000,000' },
+        sentence: { zh: '前年营业收入低于2000万元', en: 'The previous year’s operating revenue is less than CNY 20,000,000' },
+      }),
+    ]);
   });
 
   it('re-matches only what changed: one enterprise × all rules, then one rule × all enterprises', async () => {

@@ -17,7 +17,7 @@ const upload = (c: Client, url: string, filename: string, data: Buffer) => {
 
 const HEADER = ['统一社会信用代码', '企业名称', '企业类型', '成立日期', '旗县区', '行业代码', '从业人数', '营业收入（万元）', '资产总额（万元）', '纳税信用等级', '资质', '上年营业收入'];
 
-/** Ten rows, three of them bad (30 %): a wrong check digit, an industry code that does not exist, an unknown county. */
+/** Ten rows, three of them bad (30 %): a wrong check digit, an invented class in a real group, an unknown county. */
 async function workbook(revenueOfFirst = 900): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('企业');
@@ -27,7 +27,7 @@ async function workbook(revenueOfFirst = 900): Promise<Buffer> {
     let industry = 'C39';
     let county = '赛罕区';
     if (i === 2) uscc = uscc.slice(0, 17) + (uscc[17] === '1' ? '2' : '1');
-    if (i === 5) industry = 'C99';
+    if (i === 5) industry = '0115';
     if (i === 8) county = '朝阳区';
     ws.addRow([uscc, `（演示）导入测试企业${i}`, '有限责任公司', new Date(Date.UTC(2020, 0, 1 + i)), county, industry, 30 + i, i === 0 ? revenueOfFirst : 500, 400, 'B', i === 0 ? '高新技术企业:2025-01-01~2027-12-31' : '', 400]);
   }
@@ -42,7 +42,7 @@ describeEachDialect('policies: enterprise registry', (h) => {
     const uscc = syntheticUscc(77, '150102', '有限责任公司');
     const ok = await office.post('/api/v1/policies/enterprises', { uscc, name: '（演示）登记测试有限公司', county: '新城区', industryCode: '3911', employees: 120, revenue: 6800, taxGrade: 'a' });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ uscc, industryCode: 'C3911', industryName: '计算机、通信和其他电子设备制造业', sizeClass: '小', countyName: '新城区', taxGrade: 'A' });
+    expect(ok.json()).toMatchObject({ uscc, industryCode: 'C3911', industryName: '计算机整机制造', sizeClass: '小', countyName: '新城区', taxGrade: 'A' });
     const dup = await office.post('/api/v1/policies/enterprises', { uscc, name: '重复' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('DUPLICATE_USCC');
@@ -56,6 +56,12 @@ describeEachDialect('policies: enterprise registry', (h) => {
     const badIndustry = await office.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(78, '150102', '有限责任公司'), name: 'x', industryCode: 'C99' });
     expect(badIndustry.statusCode).toBe(400);
     expect(badIndustry.json()).toMatchObject({ code: 'INDUSTRY_CODE_INVALID', details: [{ path: 'body.industryCode' }] });
+    // 011 谷物种植 is a real group (classes 0111, 0112, 0113, 0119): an invented class in it is refused, located.
+    const invented = await office.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(77, '150102', '有限责任公司'), name: 'x', industryCode: '0115' });
+    expect(invented.statusCode).toBe(400);
+    expect(invented.json()).toMatchObject({ code: 'INDUSTRY_CODE_INVALID', details: [{ path: 'body.industryCode', message: expect.stringContaining('0115') }] });
+    const group = await office.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(76, '150102', '有限责任公司'), name: '（演示）中类企业', industryCode: 'a011' });
+    expect(group.json()).toMatchObject({ industryCode: 'A011', industryName: '谷物种植' });
     const liaison = await h.as('liaison');
     expect((await liaison.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(79, '150102', '有限责任公司'), name: 'x' })).statusCode).toBe(403);
   });

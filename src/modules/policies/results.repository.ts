@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { type PageRequest, paged } from '../../db/paged.js';
-import type { MatchResultTable } from '../../db/schema.js';
+import type { EnterpriseNoticeTable, MatchResultTable } from '../../db/schema.js';
 
 export type ResultRow = Selectable<MatchResultTable>;
 export interface ResultRecord extends ResultRow {
@@ -139,4 +139,41 @@ export async function resultTotals(db: Executor, by: 'policy' | 'department' | '
     .groupBy([sql.ref(key), 'r.status'])
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n), due: r.due === null ? null : Number(r.due), paid: r.paid === null ? null : Number(r.paid) }));
+}
+
+export type NoticeRow = Selectable<EnterpriseNoticeTable>;
+
+export async function insertNotices(db: Executor, rows: Omit<NoticeRow, 'id' | 'sent_at'>[]): Promise<number[]> {
+  if (!rows.length) return [];
+  return (await db.insertInto('enterprise_notice').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+/** The notices of some results, oldest first. */
+export async function noticesOf(db: Executor, resultIds: number[]): Promise<NoticeRow[]> {
+  if (!resultIds.length) return [];
+  return db.selectFrom('enterprise_notice').selectAll().where('match_result_id', 'in', resultIds).orderBy('id').execute();
+}
+
+export async function findNotices(db: Executor, ids: number[]): Promise<(NoticeRow & { title: string })[]> {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('enterprise_notice as n')
+    .innerJoin('match_result as r', 'r.id', 'n.match_result_id')
+    .innerJoin('benefit as b', 'b.id', 'r.benefit_id')
+    .selectAll('n')
+    .select('b.name as title')
+    .where('n.id', 'in', ids)
+    .orderBy('n.id')
+    .execute();
+}
+
+export async function markNoticesSent(db: Executor, ids: number[], at: string): Promise<void> {
+  if (ids.length) await db.updateTable('enterprise_notice').set({ sent_at: at }).where('id', 'in', ids).execute();
+}
+
+/** The users who act for an enterprise (its portal accounts). */
+export async function enterpriseUserIds(db: Executor, enterpriseId: number): Promise<number[]> {
+  const rows = await db.selectFrom('enterprise_user').select('user_id').where('enterprise_id', '=', enterpriseId).orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
 }

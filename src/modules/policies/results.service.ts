@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors.js';
 import type { ExplainNodeView, ResultActionBody, ResultListQuery, ResultStatus, ResultView, TotalsRow } from '../../common/schemas/policies.js';
 import type { Actor, AppContext } from '../../context.js';
-import { withTransaction } from '../../db/database.js';
+import { type Executor, withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { type Scope, scopeOf } from './access.js';
 import { countyLabel, resolveCounty } from './counties.js';
@@ -10,10 +10,31 @@ import { loadEnterpriseColumns, prepareBenefit } from './engine.js';
 import { presentEnterprise } from './enterprises.js';
 import { findEnterprise } from './enterprises.repository.js';
 import { findBenefit, ruleTexts } from './library.repository.js';
-import { type ResultFilter, type ResultRecord, findResult, listResults, resultTotals, updateResultVersioned } from './results.repository.js';
+import {
+  type NoticeRow,
+  type ResultFilter,
+  type ResultRecord,
+  enterpriseUserIds,
+  findNotices,
+  findResult,
+  insertNotices,
+  listResults,
+  markNoticesSent,
+  noticesOf,
+  resultTotals,
+  updateResultVersioned,
+} from './results.repository.js';
 import { shanghaiDays } from './rules/dates.js';
+import { actionableGap, asBilingual, failingConditions, outcomeOf, sentenceOf } from './explanations.js';
+import { type NoticeChannel, PAYOUT_LINK, PORTAL_LINK, answerNotice, draftNotices, noticeTitle } from './notices.js';
+import { sendEmail } from '../notifications/channels.js';
+import { notify } from '../notifications/notifications.service.js';
+import { enqueueJob } from '../../jobs/runtime.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 
-export function presentResult(r: ResultRecord): ResultView {
+export function presentResult(r: ResultRecord, notices: NoticeRow[] = []): ResultView {
+  const explanation = JSON.parse(r.explanation_json) as ExplainNodeView;
   return {
     id: r.id,
     enterprise: { id: r.enterprise_id, name: r.enterprise_name, uscc: r.enterprise_uscc, countyCode: r.county_code, countyName: countyLabel(r.county_code) },
@@ -22,7 +43,9 @@ export function presentResult(r: ResultRecord): ResultView {
     failed: r.failed,
     status: r.status as ResultStatus,
     amount: r.amount,
-    explanation: JSON.parse(r.explanation_json),
+    explanation,
+    summary: outcomeOf(explanation),
+    notices: notices.map((n) => ({ channel: n.channel as NoticeChannel, address: n.address, text: n.text, createdAt: n.created_at })),
     matchedAt: r.matched_at,
     notifiedAt: r.notified_at,
     confirmedAt: r.confirmed_at,
@@ -50,7 +73,12 @@ export async function listVisibleResults(ctx: AppContext, actor: Actor, q: Resul
   const f = scoped(await scopeOf(ctx, actor), filterOf(q));
   if (!f) return { items: [], total: 0 };
   const { rows, total } = await listResults(ctx.db, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
-  return { items: rows.map(presentResult), total };
+  return { items: await presentWithNotices(ctx.db, rows), total };
+}
+
+async function presentWithNotices(db: Executor, rows: ResultRecord[]): Promise<ResultView[]> {
+  const notices = await noticesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => presentResult(r, notices.filter((n) => n.match_result_id === r.id)));
 }
 
 export async function getResult(ctx: AppContext, actor: Actor, id: number): Promise<ResultView> {
@@ -58,7 +86,7 @@ export async function getResult(ctx: AppContext, actor: Actor, id: number): Prom
   const f = r && scoped(await scopeOf(ctx, actor), { enterpriseId: r.enterprise_id, countyCode: r.county_code ?? undefined, departmentUnitId: r.department_unit_id ?? undefined });
   const visible = r && f && (f.enterpriseId === undefined || f.enterpriseId === r.enterprise_id);
   if (!r || !visible) throw new AppError('NOT_FOUND');
-  return presentResult(r);
+  return presentResult(r, await noticesOf(ctx.db, [id]));
 }
 
 /**
@@ -78,6 +106,29 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
   return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored, explanation: prepared.value.compiled.explain(0) };
 }
 
+const STATUS_LABELS: Record<ResultStatus, string> = {
+  near: '差一项',
+  matched: '已匹配',
+  notified: '已告知',
+  confirmed: '已确认',
+  declined: '已放弃',
+  paid: '已兑现',
+};
+const STATUS_EN: Record<ResultStatus, string> = {
+  near: 'one condition short',
+  matched: 'matched',
+  notified: 'notified',
+  confirmed: 'confirmed',
+  declined: 'declined',
+  paid: 'paid',
+};
+const ACTION_LABELS: Record<ResultActionBody['action'], { zh: string; en: string }> = {
+  notify: { zh: '告知企业', en: 'notify' },
+  confirm: { zh: '确认享受', en: 'confirm' },
+  decline: { zh: '放弃享受', en: 'decline' },
+  pay: { zh: '登记兑现', en: 'pay out' },
+};
+
 /** matched → notified → confirmed | declined → paid; the enterprise itself confirms or declines. */
 const NEXT: Record<ResultActionBody['action'], { from: ResultStatus[]; to: ResultStatus; roles: string[] }> = {
   notify: { from: ['matched'], to: 'notified', roles: ['admin', 'office', 'specialist'] },
@@ -91,7 +142,10 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
   if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN');
   const before = await getResult(ctx, actor, id);
   if (!rule.from.includes(before.status)) {
-    throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: `当前状态为 ${before.status}，不能执行 ${body.action} / cannot ${body.action} from ${before.status}` }]);
+    const now = STATUS_LABELS[before.status];
+    const act = ACTION_LABELS[body.action];
+    const message = `当前状态为“${now}”，不能${act.zh} / cannot ${act.en} a result that is ${STATUS_EN[before.status]}`;
+    throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message }]);
   }
   if (body.action !== 'decline' && !before.eligible) throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: '企业已不再符合条件 / the enterprise no longer qualifies' }]);
   const at = ctx.clock().toISOString();
@@ -105,10 +159,49 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
           : { paid_on: body.paidOn, paid_amount: body.amount };
   return withTransaction(ctx.db, async (trx) => {
     if (!(await updateResultVersioned(trx, id, body.version, { ...patch, status: rule.to }, at))) throw new AppError('VERSION_CONFLICT');
-    const after = presentResult((await findResult(trx, id))!);
+    const row = (await findResult(trx, id))!;
+    if (body.action === 'notify') await tellEnterprise(ctx, trx, presentResult(row), at);
+    // The office follows the answers in its inbox; answers it records itself need no message.
+    if ((body.action === 'confirm' || body.action === 'decline') && actor.role === 'enterprise') {
+      await notify(ctx, trx, { roles: ['office'], ...answerNotice(before, body), link: PAYOUT_LINK });
+    }
+    const after = presentResult(row, await noticesOf(trx, [id]));
     await audit(ctx, trx, actor, { action: `payout.${body.action}`, entity: 'match_result', entityId: id, before: { status: before.status }, after: { status: after.status, ...patch } });
     return after;
   });
+}
+
+/**
+ * Tells the enterprise of a match: an inbox message to each of its portal accounts, and — when the
+ * registry has them — an e-mail (sent by a job when mail is configured) and an SMS-ready text (kept
+ * for a gateway or a clerk to send: none is connected). Every text is stored with the match.
+ */
+async function tellEnterprise(ctx: AppContext, trx: Transaction<DB>, r: ResultView, at: string): Promise<void> {
+  const e = await findEnterprise(trx, r.enterprise.id);
+  const drafts = draftNotices(r, { email: e?.contact_email ?? null, phone: e?.contact_phone ?? null }, ctx.config.notify.publicUrl ?? null);
+  const users = await enterpriseUserIds(trx, r.enterprise.id);
+  if (users.length) await notify(ctx, trx, { userIds: users, title: noticeTitle(r), body: drafts[0]!.text, link: PORTAL_LINK });
+  const rows = drafts.map((d) => ({
+    match_result_id: r.id,
+    enterprise_id: r.enterprise.id,
+    channel: d.channel,
+    address: d.address,
+    text: d.text,
+    created_at: at,
+  }));
+  const ids = await insertNotices(trx, rows);
+  const emailIds = ids.filter((_, k) => drafts[k]!.channel === 'email');
+  if (emailIds.length && ctx.config.notify.smtpUrl) await enqueueJob(ctx, 'policies.notice-email', { ids: emailIds }, { trx });
+}
+
+/** Sends stored e-mail notices (the job's handler); a notice already sent is not sent again. */
+export async function sendNoticeEmails(ctx: AppContext, ids: number[]): Promise<{ sent: number }> {
+  const rows = (await findNotices(ctx.db, ids)).filter((n) => n.channel === 'email' && n.address && !n.sent_at);
+  for (const n of rows) {
+    await sendEmail(ctx.config, [n.address!], { title: `免申即享：${n.title}`, body: n.text, link: null });
+    await markNoticesSent(ctx.db, [n.id], ctx.clock().toISOString());
+  }
+  return { sent: rows.length };
 }
 
 export async function payoutTotals(ctx: AppContext, by: 'policy' | 'department' | 'county'): Promise<TotalsRow[]> {
@@ -125,17 +218,17 @@ export async function payoutTotals(ctx: AppContext, by: 'policy' | 'department' 
   return [...out.values()].sort((a, b) => b.amountDue - a.amountDue);
 }
 
-const STATUS_LABELS: Record<ResultStatus, string> = { near: '差一项', matched: '已匹配', notified: '已告知', confirmed: '已确认', declined: '已放弃', paid: '已兑现' };
 
 function failingText(n: ExplainNodeView): string {
-  if (n.kind === 'cond') return n.pass ? '' : `${n.text}（实际：${n.actual ?? ''}）`;
-  return (n.children ?? []).map(failingText).filter(Boolean).join('；');
+  return failingConditions(n)
+    .map((f) => `${sentenceOf(f).zh}${f.actual !== undefined ? `（实际：${asBilingual(f.actual).zh}）` : ''}`)
+    .join('；');
 }
 
 /** One list (filtered like the API) as an .xlsx workbook. */
 export async function exportResults(ctx: AppContext, actor: Actor, q: Omit<ResultListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
   const f = scoped(await scopeOf(ctx, actor), filterOf(q));
-  const rows = f ? (await listResults(ctx.db, f)).rows.map(presentResult) : [];
+  const rows = f ? (await listResults(ctx.db, f)).rows.map((r) => presentResult(r)) : [];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(q.status ? STATUS_LABELS[q.status] : '兑现清单');
   ws.columns = [
@@ -169,12 +262,15 @@ export async function portalOverview(ctx: AppContext, actor: Actor) {
   if (scope.all || !scope.enterpriseId) throw new AppError('ENTERPRISE_NOT_LINKED');
   const enterprise = await findEnterprise(ctx.db, scope.enterpriseId);
   if (!enterprise) throw new AppError('ENTERPRISE_NOT_LINKED');
-  const all = (await listResults(ctx.db, { enterpriseId: scope.enterpriseId })).rows.map(presentResult);
-  const failingLeaves = (n: ExplainNodeView): ExplainNodeView[] => (n.kind === 'cond' ? (n.pass ? [] : [n]) : (n.children ?? []).flatMap(failingLeaves));
+  const all = await presentWithNotices(ctx.db, (await listResults(ctx.db, { enterpriseId: scope.enterpriseId })).rows);
+  const nearly = all.filter((r) => r.status === 'near').flatMap((r) => {
+    const failing = actionableGap(r.explanation);
+    return failing ? [{ ...r, failing }] : [];
+  });
   return {
     enterprise: presentEnterprise(enterprise),
     qualifies: all.filter((r) => r.eligible && r.status !== 'near'),
-    nearly: all.filter((r) => r.status === 'near').map((r) => ({ ...r, failing: failingLeaves(r.explanation) })),
+    nearly,
     payouts: all.filter((r) => r.status === 'paid'),
   };
 }

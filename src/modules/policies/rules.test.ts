@@ -155,13 +155,24 @@ describe('compiled matching and explanations', () => {
     const why = compiled.explain(1);
     expect(why.pass).toBe(false);
     const failing = why.children!.filter((c) => !c.pass);
-    expect(failing).toEqual([expect.objectContaining({ kind: 'cond', text: 'industry under "C"', label: '国民经济行业', actual: 'F51', expected: '属于 [C]', line: 1, column: 1 })]);
+    expect(failing).toEqual([
+      expect.objectContaining({
+        kind: 'cond',
+        text: 'industry under "C"',
+        sentence: { zh: '所属行业属于制造业', en: 'Industry is within 制造业 (C)' },
+        label: { zh: '所属行业', en: 'industry' },
+        actual: { zh: '批发业', en: '批发业 (F51)' },
+        actionable: false,
+        line: 1,
+        column: 1,
+      }),
+    ]);
     const growth = why.children!.find((c) => c.text.startsWith('growth'))!;
-    expect(growth).toMatchObject({ pass: true, actual: '20.00%', expected: '>= 10%' });
+    expect(growth).toMatchObject({ pass: true, actual: { zh: '20%', en: '20%' }, sentence: { zh: '上年营业收入增长不低于10%' }, actionable: true });
     const expired = compiled.explain(2).children!.find((c) => c.text.startsWith('has'))!;
-    expect(expired).toMatchObject({ pass: false, actual: '2020-01-01 至 2022-12-31', expected: '2026-03-02 有效' });
+    expect(expired).toMatchObject({ pass: false, actual: { zh: '2020年1月1日至2022年12月31日', en: '2020-01-01 to 2022-12-31' }, expected: { zh: '2026年3月2日有效', en: 'valid on 2026-03-02' } });
     const missing = compiled.explain(3).children!.find((c) => c.text.startsWith('growth'))!;
-    expect(missing).toMatchObject({ pass: false, actual: '无数据' });
+    expect(missing).toMatchObject({ pass: false, actual: { zh: '无数据', en: 'no data' } });
   });
 
   it('agrees with json-logic-js on a synthetic sample (the benchmark’s oracle)', () => {

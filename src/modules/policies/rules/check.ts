@@ -182,7 +182,8 @@ class Checker {
       return true;
     }
     if (t.t === 'industry') {
-      const r = lit.type === 'str' ? checkIndustryCode(lit.value) : ({ ok: false, reason: '行业代码应加引号 / quote the industry code' } as const);
+      const unquoted = { ok: false, reason: '行业代码应加引号 / quote the industry code' } as const;
+      const r = lit.type === 'str' ? checkIndustryCode(lit.value, { names: true }) : unquoted;
       if (!r.ok) {
         this.problem('unknown_value', lit.loc, r.reason);
         return false;
@@ -370,7 +371,7 @@ function normalise(field: string, v: string): string {
   const def = FIELDS[field]!;
   if (def.type === 'county') return resolveCounty(v) ?? v;
   if (def.type === 'industry') {
-    const r = checkIndustryCode(v);
+    const r = checkIndustryCode(v, { names: true });
     return r.ok ? r.code : v;
   }
   return v;

@@ -1,9 +1,10 @@
 import { countyLabel, resolveCounty } from '../counties.js';
-import { checkIndustryCode, industryUnder } from '../industry.js';
+import { checkIndustryCode, industryName, industryUnder } from '../industry.js';
 import type { Expr, Literal } from './ast.js';
 import { type Resolved, conjuncts } from './check.js';
 import { type Columns, MISSING_ENUM } from './columns.js';
-import { addDuration, fromDays } from './dates.js';
+import { addDuration } from './dates.js';
+import { type Bilingual, FIELD_WORDS, describeCondition, formatValue, isActionable, withinRange } from './describe.js';
 import { FIELDS } from './fields.js';
 import { foldConstant } from './walk.js';
 
@@ -18,14 +19,18 @@ import { foldConstant } from './walk.js';
 export interface ExplainNode {
   kind: 'and' | 'or' | 'not' | 'ref' | 'cond';
   pass: boolean;
-  /** The condition as written in the rule. */
+  /** The condition as written in the rule (for staff; never shown to the enterprise). */
   text: string;
   line: number;
   column: number;
+  /** The condition in plain words ("注册地在新城区"). */
+  sentence: Bilingual;
+  /** Whether the enterprise can change the outcome itself (figures, qualifications). */
+  actionable: boolean;
   /** For a single condition: the field, the enterprise's value, and what the rule asks. */
-  label?: string;
-  actual?: string;
-  expected?: string;
+  label?: Bilingual;
+  actual?: Bilingual;
+  expected?: Bilingual;
   children?: ExplainNode[];
 }
 
@@ -128,7 +133,7 @@ class Gen {
       return `${this.lookup(this.cols.countyDict, (c) => codes.has(c))}[${v}] === 1`;
     }
     if (def.type === 'industry') {
-      const prefixes = strs.map((s) => (checkIndustryCode(s) as { code: string }).code);
+      const prefixes = strs.map((s) => (checkIndustryCode(s, { names: true }) as { code: string }).code);
       return `${this.lookup(this.cols.industryDict, (c) => prefixes.some((p) => industryUnder(c, p)))}[${v}] === 1`;
     }
     if (def.type === 'string') return `${this.ref(new Set(strs))}.has(${v})`;
@@ -301,35 +306,47 @@ function buildClassify(g: Gen, rule: Resolved, whole: string): (start: number, e
   );
 }
 
-function fmtNumber(v: number): string {
-  if (Number.isNaN(v)) return '无数据';
-  return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 1 ? 4 : 2);
-}
+const NO_DATA: Bilingual = { zh: '无数据', en: 'no data' };
 
-/** The enterprise's value of an expression, as a clerk reads it. */
-function display(g: Gen, e: Expr, i: number): string {
+/** The enterprise's value of an expression, as a clerk reads it, in the unit the sentence uses. */
+function display(g: Gen, e: Expr, i: number): Bilingual {
   if (e.type === 'field') {
     const def = FIELDS[e.name]!;
-    if (def.type === 'date') return fromDays(g.cols.registeredOn[i]!) || '无数据';
+    if (def.type === 'date') return formatValue(g.cols.registeredOn[i]!, 'date');
     if (def.type === 'enum') {
       const k = g.cols.enums[e.name]![i]!;
-      return k === MISSING_ENUM ? '无数据' : def.values![k]!;
+      return k === MISSING_ENUM ? NO_DATA : { zh: def.values![k]!, en: def.values![k]! };
     }
     if (def.type === 'county') {
       const code = g.cols.countyDict[g.cols.county[i]!];
-      return code ? `${countyLabel(code)}（${code}）` : '无数据';
+      return code ? { zh: countyLabel(code), en: countyLabel(code) } : NO_DATA;
     }
-    if (def.type === 'industry') return g.cols.industryDict[g.cols.industry[i]!] || '无数据';
-    if (def.type === 'string') return g.cols.strings[e.name as 'uscc' | 'name'][i] ?? '';
+    if (def.type === 'industry') {
+      const code = g.cols.industryDict[g.cols.industry[i]!];
+      const name = code ? industryName(code) : undefined;
+      return code ? { zh: name ?? code, en: name ? `${name} (${code})` : code } : NO_DATA;
+    }
+    if (def.type === 'string') {
+      const v = g.cols.strings[e.name as 'uscc' | 'name'][i] ?? '';
+      return { zh: v, en: v };
+    }
   }
   const v = g.valueFn(e)(i);
-  if (e.type === 'call' && e.name === 'growth') return Number.isFinite(v) ? `${(v * 100).toFixed(2)}%` : '无数据';
-  return fmtNumber(v);
+  if (!Number.isFinite(v)) return NO_DATA;
+  const unit =
+    e.type === 'field'
+      ? FIELD_WORDS[e.name]!.unit
+      : (e.type === 'call' && e.name === 'growth') || (e.type === 'arith' && e.op === '/')
+        ? 'percent'
+        : e.type === 'call'
+          ? FIELD_WORDS[(e.args[0] as { name: string }).name]!.unit
+          : 'none';
+  return formatValue(v, unit);
 }
 
 function explainNode(g: Gen, c: Resolved, text: string, i: number): ExplainNode {
   const src = text.slice(c.loc.start, c.loc.end);
-  const base = { text: src, line: c.loc.line, column: c.loc.column };
+  const base = { text: src, line: c.loc.line, column: c.loc.column, sentence: describeCondition(c, g.today), actionable: isActionable(c) };
   if (c.type === 'and' || c.type === 'or') {
     const children = c.items.map((x) => explainNode(g, x, text, i));
     return { kind: c.type, pass: c.type === 'and' ? children.every((x) => x.pass) : children.some((x) => x.pass), ...base, children };
@@ -340,42 +357,39 @@ function explainNode(g: Gen, c: Resolved, text: string, i: number): ExplainNode 
   }
   if (c.type === 'ref') {
     const child = explainNode(g, c.body, c.text, i);
-    return { kind: 'ref', pass: child.pass, ...base, label: `规则 ${c.code}`, children: [child] };
+    return { kind: 'ref', pass: child.pass, ...base, label: { zh: `引用规则 ${c.code}`, en: `rule ${c.code}` }, children: [child] };
   }
-  return explainLeaf(g, c as Leaf, text, i, base);
+  return explainLeaf(g, c as Leaf, i, base);
 }
 
 type Leaf = Extract<Resolved, { type: 'cmp' | 'between' | 'in' | 'under' | 'within' | 'test' }>;
+type Base = Pick<ExplainNode, 'text' | 'line' | 'column' | 'sentence' | 'actionable'>;
 
-function explainLeaf(g: Gen, c: Leaf, text: string, i: number, base: { text: string; line: number; column: number }): ExplainNode {
+function explainLeaf(g: Gen, c: Leaf, i: number, base: Base): ExplainNode {
   const pass = g.fn(c)(i);
   const leaf = { kind: 'cond' as const, pass, ...base };
   const subject = c.type === 'cmp' ? c.left : c.type === 'test' ? c.expr : c.value;
-  const label = subject.type === 'field' ? FIELDS[subject.name]!.label : text.slice(subject.loc.start, subject.loc.end);
   if (c.type === 'test') {
     const e = c.expr as Extract<Expr, { type: 'call' }>;
     const arg = (e.args[0] as { value: string }).value;
-    if (e.name === 'tag') return { ...leaf, label: `标签“${arg}”`, actual: g.cols.tags.get(arg)?.[i] ? '有' : '无', expected: '有' };
+    if (e.name === 'tag') {
+      const has = g.cols.tags.get(arg)?.[i] ? { zh: '有', en: 'yes' } : { zh: '无', en: 'no' };
+      return { ...leaf, label: { zh: `标签“${arg}”`, en: `mark “${arg}”` }, actual: has, expected: { zh: '有', en: 'yes' } };
+    }
     const from = g.cols.qualFrom.get(arg)?.[i] ?? Number.NaN;
     const to = g.cols.qualTo.get(arg)?.[i] ?? Number.NaN;
     const d = e.args[1] ? g.fold(e.args[1])! : g.today;
-    const held = Number.isNaN(from) ? '未持有' : `${fromDays(from)} 至 ${Number.isFinite(to) ? fromDays(to) : '长期'}`;
-    return { ...leaf, label: `资质“${arg}”`, actual: held, expected: `${fromDays(d)} 有效` };
+    const f = formatValue(from, 'date');
+    const t = Number.isFinite(to) ? formatValue(to, 'date') : { zh: '长期', en: 'no end date' };
+    const held = Number.isNaN(from) ? { zh: '未持有', en: 'not held' } : { zh: `${f.zh}至${t.zh}`, en: `${f.en} to ${t.en}` };
+    const on = formatValue(d, 'date');
+    const label = { zh: `资质“${arg}”`, en: `qualification “${arg}”` };
+    return { ...leaf, label, actual: held, expected: { zh: `${on.zh}有效`, en: `valid on ${on.en}` } };
   }
-  const actual = display(g, subject, i);
-  let expected: string;
-  if (c.type === 'cmp') {
-    const k = c.right.type === 'str' ? c.right.value : g.fold(c.right);
-    const shown = typeof k === 'string' ? k : subject.type === 'field' && FIELDS[subject.name]!.type === 'date' ? fromDays(k!) : c.right.type === 'num' ? text.slice(c.right.loc.start, c.right.loc.end) : k === undefined ? text.slice(c.right.loc.start, c.right.loc.end) : fmtNumber(k);
-    expected = `${c.op} ${shown}`;
-  } else if (c.type === 'between') {
-    expected = `介于 ${text.slice(c.low.loc.start, c.low.loc.end)} 与 ${text.slice(c.high.loc.start, c.high.loc.end)} 之间`;
-  } else if (c.type === 'within') {
-    expected = `${fromDays(addDuration(g.today, -c.amount, c.unit))} 至 ${fromDays(g.today)}`;
-  } else {
-    expected = `${c.type === 'under' ? '属于' : c.negated ? '不在' : '在'} [${c.list.map((l) => String(l.value)).join('、')}]`;
-  }
-  return { ...leaf, label, actual, expected };
+  const words = subject.type === 'field' ? FIELD_WORDS[subject.name]! : base.sentence;
+  const label = { zh: words.zh, en: words.en };
+  const expected = c.type === 'within' ? withinRange(g.today, c.amount, c.unit) : base.sentence;
+  return { ...leaf, label, actual: display(g, subject, i), expected };
 }
 
 /** Compiles a checked payout formula to a function of the row. */

@@ -55,7 +55,7 @@ function fold(e: Expr, today: number): number | undefined {
 }
 
 function industryKeys(list: { value: unknown }[]): { sections: string[]; divisions: string[] } {
-  const codes = list.map((l) => (checkIndustryCode(String(l.value)) as { code: string }).code);
+  const codes = list.map((l) => (checkIndustryCode(String(l.value), { names: true }) as { code: string }).code);
   return { sections: codes.filter((c) => c.length === 1), divisions: codes.filter((c) => c.length === 3) };
 }
 

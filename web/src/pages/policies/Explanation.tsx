@@ -1,38 +1,47 @@
-import { Tag, Tree } from 'antd';
+import { Tag, Tree, Typography } from 'antd';
 import type { ExplainNodeView } from '../../../../src/common/schemas/policies.js';
+import { useI18n } from '../../i18n.js';
+import { P, bi, fill } from './labels.js';
 
-const KIND: Record<string, string> = { and: '全部满足', or: '满足其一', not: '不满足', ref: '引用规则' };
+type TreeNode = { key: string; title: React.ReactNode; children?: TreeNode[] };
 
-function toTree(n: ExplainNodeView, key: string): { key: string; title: React.ReactNode; children?: ReturnType<typeof toTree>[] } {
-  const mark = <Tag color={n.pass ? 'green' : 'red'}>{n.pass ? '✓ 满足' : '✗ 不满足'}</Tag>;
-  if (n.kind !== 'cond') {
+/**
+ * The explanation of a rule for one enterprise: every condition in plain words with the
+ * enterprise's value and pass/fail. Staff also see where the condition sits in the rule text.
+ */
+export function Explanation({ node, showRule = true }: { node: ExplainNodeView; showRule?: boolean }) {
+  const { pick } = useI18n();
+  const KIND: Record<string, { zh: string; en: string }> = { and: P.allOf, or: P.anyOf, not: P.noneOf };
+  const toTree = (n: ExplainNodeView, key: string): TreeNode => {
+    const mark = <Tag color={n.pass ? 'green' : 'red'}>{n.pass ? `✓ ${pick(P.met)}` : `✗ ${pick(P.notMet)}`}</Tag>;
+    const sentence = pick(n.sentence ?? bi(n.text));
+    if (n.kind !== 'cond') {
+      const head = n.kind === 'ref' ? pick(bi(n.label)) : pick(KIND[n.kind]!);
+      return { key, title: <span>{mark} {head}</span>, children: (n.children ?? []).map((c, k) => toTree(c, `${key}.${k}`)) };
+    }
     return {
       key,
       title: (
-        <span>
-          {mark} {n.label ?? KIND[n.kind]}
+        <span data-testid="condition" aria-label={`${sentence} ${pick(n.pass ? P.met : P.notMet)}`}>
+          {mark}
+          {sentence}
+          {n.actual !== undefined && (
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {fill(pick(P.enterpriseValue), { v: pick(bi(n.actual)) })}
+            </Typography.Text>
+          )}
+          {showRule && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              {pick(P.ruleCode)}<code>{n.text}</code>（{fill(pick(P.at), { line: n.line, column: n.column }).replace(/[：:]\s*$/, '')}）
+            </Typography.Text>
+          )}
         </span>
       ),
-      children: (n.children ?? []).map((c, k) => toTree(c, `${key}.${k}`)),
     };
-  }
-  return {
-    key,
-    title: (
-      <span data-testid="condition" aria-label={`条件 ${n.text} ${n.pass ? '满足' : '不满足'}`}>
-        {mark}
-        <code>{n.text}</code> — {n.label}：实际 <b>{n.actual}</b>，要求 {n.expected}
-        <span style={{ color: '#999' }}>（第 {n.line} 行第 {n.column} 列）</span>
-      </span>
-    ),
   };
-}
-
-/** The explanation of a rule for one enterprise: every condition with its value and pass/fail. */
-export function Explanation({ node }: { node: ExplainNodeView }) {
   const tree = toTree(node, 'r');
   const keys: string[] = [];
-  const walk = (t: ReturnType<typeof toTree>) => {
+  const walk = (t: TreeNode) => {
     keys.push(t.key);
     t.children?.forEach(walk);
   };

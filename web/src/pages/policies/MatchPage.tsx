@@ -1,24 +1,27 @@
-import { Button, Card, Drawer, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Drawer, Form, Grid, Input, InputNumber, List, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { JobRunView } from '../../../../src/common/schemas/jobs.js';
 import { RESULT_STATUSES, type ResultStatus, type ResultView, type TotalsRow } from '../../../../src/common/schemas/policies.js';
 import { api } from '../../api.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Explanation } from './Explanation.js';
+import { P, STATUS_COLORS, STATUS_LABELS, fill, formatAmount } from './labels.js';
 
-export const STATUS_LABEL: Record<ResultStatus, string> = { near: '差一项', matched: '已匹配', notified: '已告知', confirmed: '已确认', declined: '已放弃', paid: '已兑现' };
-const STATUS_COLOR: Record<ResultStatus, string> = { near: 'orange', matched: 'blue', notified: 'cyan', confirmed: 'geekblue', declined: 'default', paid: 'green' };
+type Act = (r: ResultView, body: Record<string, unknown>) => Promise<void>;
 
 /** Bulk matching with progress, the results with "why (not)", the follow-through and the totals. */
 export default function MatchPage() {
+  const { pick } = useI18n();
   const report = useReportError();
   const [run, setRun] = useState<JobRunView | null>(null);
   const [status, setStatus] = useState<ResultStatus | undefined>('matched');
   const [page, setPage] = useState(1);
-  const [why, setWhy] = useState<ResultView | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
   const { data, reload } = useLoad(useCallback(() => api.get<{ items: ResultView[]; total: number }>('/policies/results', { status, page, pageSize: 20 }), [status, page]));
+  const [detail, setDetail] = useState<ResultView | null>(null);
 
   useEffect(() => {
     if (!run || run.status === 'succeeded' || run.status === 'failed') return;
@@ -29,9 +32,22 @@ export default function MatchPage() {
     return () => clearTimeout(timer);
   }, [run, report, reload]);
 
+  // The drawer shows the result as it is now, also after an action changed it.
+  useEffect(() => {
+    if (openId !== null) api.get<ResultView>(`/policies/results/${openId}`).then(setDetail, report);
+  }, [openId, data, report]);
+
   const start = async (mode: 'full' | 'incremental') => {
     try {
       setRun(await api.post<JobRunView>('/policies/match', { mode }));
+    } catch (err) {
+      report(err);
+    }
+  };
+  const act: Act = async (r, body) => {
+    try {
+      await api.post(`/policies/results/${r.id}/actions`, { ...body, version: r.version });
+      reload();
     } catch (err) {
       report(err);
     }
@@ -40,14 +56,16 @@ export default function MatchPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title="免申即享批量匹配">
+      <Card title={pick(P.matching)}>
         <Space wrap>
-          <Button type="primary" onClick={() => start('incremental')}>匹配变化部分</Button>
-          <Button onClick={() => start('full')}>全量匹配</Button>
+          <Button type="primary" onClick={() => start('incremental')}>{pick(P.matchChanged)}</Button>
+          <Button onClick={() => start('full')}>{pick(P.matchAll)}</Button>
           {run && (
-            <span role="status" aria-label="匹配进度" style={{ minWidth: 320, display: 'inline-block' }}>
+            <span role="status" aria-label={pick(P.progress)} style={{ minWidth: 260, maxWidth: '100%', display: 'inline-block' }}>
               <Progress percent={run.progress.percent ?? 0} status={run.status === 'failed' ? 'exception' : run.status === 'succeeded' ? 'success' : 'active'} size="small" />
-              {run.status === 'succeeded' && result && <Typography.Text>匹配完成：{result.evaluations} 次判定，符合 {result.matched}，差一项 {result.near}，用时 {result.seconds} 秒</Typography.Text>}
+              {run.status === 'succeeded' && result && (
+                <Typography.Text>{fill(pick(P.done), { evaluations: result.evaluations ?? 0, matched: result.matched ?? 0, near: result.near ?? 0, seconds: result.seconds ?? 0 })}</Typography.Text>
+              )}
               {run.status === 'failed' && <Typography.Text type="danger">{run.error}</Typography.Text>}
             </span>
           )}
@@ -58,9 +76,9 @@ export default function MatchPage() {
           items={[
             {
               key: 'results',
-              label: '匹配与兑现清单',
+              label: pick(P.results),
               children: (
-                <ResultsTable
+                <Results
                   data={data}
                   status={status}
                   onStatus={(s) => {
@@ -69,127 +87,289 @@ export default function MatchPage() {
                   }}
                   page={page}
                   onPage={setPage}
-                  onWhy={setWhy}
-                  onChanged={reload}
+                  onOpen={(r) => setOpenId(r.id)}
+                  act={act}
                 />
               ),
             },
-            { key: 'totals', label: '汇总', children: <Totals /> },
+            { key: 'totals', label: pick(P.totals), children: <Totals /> },
           ]}
         />
       </Card>
-      <Drawer open={!!why} onClose={() => setWhy(null)} width={720} title={why ? `为什么${why.eligible ? '符合' : '不符合'}：${why.enterprise.name} · ${why.benefit.name}` : ''}>
-        {why && <Explanation node={why.explanation} />}
-      </Drawer>
+      <ResultDrawer result={detail && detail.id === openId ? detail : null} onClose={() => setOpenId(null)} act={act} />
     </Space>
   );
 }
 
-function ResultsTable(props: {
-  data: { items: ResultView[]; total: number } | undefined;
-  status: ResultStatus | undefined;
-  onStatus: (s: ResultStatus | undefined) => void;
-  page: number;
-  onPage: (p: number) => void;
-  onWhy: (r: ResultView) => void;
-  onChanged: () => void;
-}) {
-  const report = useReportError();
+/** The follow-through buttons a result offers in its state, for the signed-in role. */
+function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; size?: 'small' | 'middle' }) {
+  const { pick } = useI18n();
   const { user } = useSession();
-  const [paying, setPaying] = useState<ResultView | null>(null);
-  const [declining, setDeclining] = useState<ResultView | null>(null);
-  const act = async (r: ResultView, body: Record<string, unknown>) => {
-    try {
-      await api.post(`/policies/results/${r.id}/actions`, { ...body, version: r.version });
-      props.onChanged();
-    } catch (err) {
-      report(err);
-    }
-  };
-  const exportHref = `/api/v1/policies/results/export${props.status ? `?status=${props.status}` : ''}`;
+  const [paying, setPaying] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const staff = user.role !== 'enterprise';
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Select
-          aria-label="状态"
-          allowClear
-          placeholder="全部状态"
-          style={{ width: 140 }}
-          value={props.status}
-          onChange={(v) => props.onStatus(v)}
-          options={RESULT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
-        />
-        {user.role !== 'enterprise' && <Button href={exportHref}>导出 Excel</Button>}
+      <Space size={4} wrap>
+        {r.status === 'matched' && staff && (
+          <Button size={size} onClick={() => act(r, { action: 'notify' })} aria-label={`${pick(P.notify)} ${r.enterprise.name}`}>
+            {pick(P.notify)}
+          </Button>
+        )}
+        {r.status === 'notified' && <Button size={size} onClick={() => act(r, { action: 'confirm' })}>{pick(P.confirm)}</Button>}
+        {(r.status === 'notified' || r.status === 'confirmed') && (
+          <Button size={size} onClick={() => setDeclining(true)}>{pick(P.decline)}</Button>
+        )}
+        {r.status === 'confirmed' && staff && <Button size={size} onClick={() => setPaying(true)}>{pick(P.pay)}</Button>}
       </Space>
-      <Table
-        size="small"
-        rowKey="id"
-        dataSource={props.data?.items ?? []}
-        pagination={{ current: props.page, total: props.data?.total ?? 0, pageSize: 20, showSizeChanger: false, onChange: props.onPage }}
-        columns={[
-          { title: '企业', render: (_, r: ResultView) => <span>{r.enterprise.name}<br /><Typography.Text type="secondary">{r.enterprise.uscc} · {r.enterprise.countyName}</Typography.Text></span> },
-          { title: '兑现事项', render: (_, r: ResultView) => <span>{r.benefit.name}<br /><Typography.Text type="secondary">{r.benefit.policyTitle}</Typography.Text></span> },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: ResultStatus) => <Tag color={STATUS_COLOR[s]}>{STATUS_LABEL[s]}</Tag> },
-          { title: '金额（万元）', width: 100, render: (_, r: ResultView) => r.paidAmount ?? r.amount ?? '—' },
-          {
-            title: '操作',
-            width: 230,
-            render: (_, r: ResultView) => (
-              <Space size={4} wrap>
-                <Button size="small" onClick={() => props.onWhy(r)} aria-label={`为什么 ${r.enterprise.name}`}>为什么</Button>
-                {r.status === 'matched' && user.role !== 'enterprise' && <Button size="small" onClick={() => act(r, { action: 'notify' })}>告知</Button>}
-                {r.status === 'notified' && <Button size="small" onClick={() => act(r, { action: 'confirm' })}>确认</Button>}
-                {(r.status === 'notified' || r.status === 'confirmed') && <Button size="small" onClick={() => setDeclining(r)}>放弃</Button>}
-                {r.status === 'confirmed' && user.role !== 'enterprise' && <Button size="small" onClick={() => setPaying(r)}>兑现</Button>}
-              </Space>
-            ),
-          },
-        ]}
-      />
-      <PayModal result={paying} onClose={() => setPaying(null)} onPay={(amount, paidOn) => paying && act(paying, { action: 'pay', amount, paidOn }).then(() => setPaying(null))} />
-      <Modal open={!!declining} title="放弃原因" onCancel={() => setDeclining(null)} footer={null} destroyOnHidden>
-        <Form onFinish={(v: { reason: string }) => declining && act(declining, { action: 'decline', reason: v.reason }).then(() => setDeclining(null))}>
-          <Form.Item name="reason" label="原因" rules={[{ required: true }]}><Input /></Form.Item>
-          <Button type="primary" htmlType="submit">确定</Button>
+      <Modal open={paying} title={pick(P.payTitle)} onCancel={() => setPaying(false)} footer={null} destroyOnHidden>
+        <Form
+          layout="vertical"
+          initialValues={{ amount: r.amount ?? 0, paidOn: new Date().toISOString().slice(0, 10) }}
+          onFinish={(v: { amount: number; paidOn: string }) =>
+            act(r, { action: 'pay', amount: v.amount, paidOn: v.paidOn }).then(() => setPaying(false))
+          }
+        >
+          <Form.Item name="amount" label={pick(P.paidAmount)} rules={[{ required: true }]}>
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="paidOn"
+            label={pick(P.paidOn)}
+            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: pick(P.dateFormat) }]}
+          >
+            <Input placeholder={pick(P.dateFormat)} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
+        </Form>
+      </Modal>
+      <Modal open={declining} title={pick(P.declineTitle)} onCancel={() => setDeclining(false)} footer={null} destroyOnHidden>
+        <Form
+          layout="vertical"
+          onFinish={(v: { reason: string }) => act(r, { action: 'decline', reason: v.reason }).then(() => setDeclining(false))}
+        >
+          <Form.Item name="reason" label={pick(P.reason)} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
         </Form>
       </Modal>
     </>
   );
 }
 
-function PayModal({ result, onClose, onPay }: { result: ResultView | null; onClose: () => void; onPay: (amount: number, paidOn: string) => void }) {
+function Results(props: {
+  data: { items: ResultView[]; total: number } | undefined;
+  status: ResultStatus | undefined;
+  onStatus: (s: ResultStatus | undefined) => void;
+  page: number;
+  onPage: (p: number) => void;
+  onOpen: (r: ResultView) => void;
+  act: Act;
+}) {
+  const { pick } = useI18n();
+  const { user } = useSession();
+  const phone = !Grid.useBreakpoint().md;
+  const exportHref = `/api/v1/policies/results/export${props.status ? `?status=${props.status}` : ''}`;
+  const pagination = {
+    current: props.page,
+    total: props.data?.total ?? 0,
+    pageSize: 20,
+    showSizeChanger: false,
+    onChange: props.onPage,
+    size: 'small' as const,
+  };
+  const why = (r: ResultView) => (
+    <Button size="small" onClick={() => props.onOpen(r)} aria-label={`${pick(P.why)} ${r.enterprise.name}`}>
+      {pick(P.why)}
+    </Button>
+  );
+  const amount = (r: ResultView) => formatAmount(r.paidAmount ?? r.amount);
   return (
-    <Modal open={!!result} title="登记兑现" onCancel={onClose} footer={null} destroyOnHidden>
-      <Form initialValues={{ amount: result?.amount ?? 0, paidOn: new Date().toISOString().slice(0, 10) }} onFinish={(v: { amount: number; paidOn: string }) => onPay(v.amount, v.paidOn)}>
-        <Form.Item name="amount" label="兑现金额（万元）" rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
-        <Form.Item name="paidOn" label="兑现日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}><Input placeholder="YYYY-MM-DD" /></Form.Item>
-        <Button type="primary" htmlType="submit">确定</Button>
-      </Form>
-    </Modal>
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          aria-label={pick(P.status)}
+          allowClear
+          placeholder={pick(P.choose)}
+          style={{ width: 140 }}
+          value={props.status}
+          onChange={(v) => props.onStatus(v)}
+          options={RESULT_STATUSES.map((s) => ({ value: s, label: pick(STATUS_LABELS[s]) }))}
+        />
+        {user.role !== 'enterprise' && <Button href={exportHref}>{pick(P.export)}</Button>}
+      </Space>
+      {phone ? (
+        // At phone width each result is a card with its key facts; everything else is in the drawer.
+        <List
+          dataSource={props.data?.items ?? []}
+          pagination={pagination}
+          renderItem={(r) => (
+            <List.Item key={r.id} style={{ display: 'block' }}>
+              <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+                  <Typography.Text strong>{r.enterprise.name}</Typography.Text>
+                  <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag>
+                </Space>
+                <Typography.Text>{r.benefit.name}</Typography.Text>
+                <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+                  <Typography.Text type="secondary">{r.enterprise.countyName}</Typography.Text>
+                  <Typography.Text>{amount(r)} {pick(P.tenThousandYuan)}</Typography.Text>
+                </Space>
+                <Space wrap>
+                  {why(r)}
+                  <ResultActions r={r} act={props.act} />
+                </Space>
+              </Space>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table
+          size="small"
+          rowKey="id"
+          dataSource={props.data?.items ?? []}
+          pagination={pagination}
+          columns={[
+            { title: pick(P.enterprise), render: (_, r: ResultView) => <span>{r.enterprise.name}<br /><Typography.Text type="secondary">{r.enterprise.uscc} · {r.enterprise.countyName}</Typography.Text></span> },
+            { title: pick(P.benefit), render: (_, r: ResultView) => <span>{r.benefit.name}<br /><Typography.Text type="secondary">{r.benefit.policyTitle}</Typography.Text></span> },
+            {
+              title: pick(P.status),
+              dataIndex: 'status',
+              width: 140,
+              render: (s: ResultStatus, r: ResultView) => (
+                <span>
+                  <Tag color={STATUS_COLORS[s]}>{pick(STATUS_LABELS[s])}</Tag>
+                  {s === 'declined' && r.declineReason && (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.declineReason}</Typography.Text>
+                  )}
+                </span>
+              ),
+            },
+            { title: pick(P.amount), width: 110, align: 'right', render: (_, r: ResultView) => amount(r) },
+            {
+              title: pick(P.actions),
+              width: 230,
+              render: (_, r: ResultView) => (
+                <Space size={4} wrap>
+                  {why(r)}
+                  <ResultActions r={r} act={props.act} />
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+const CHANNEL = { inbox: P.channelInbox, email: P.channelEmail, sms: P.channelSms };
+
+/** One result in full: outcome, the enterprise's answer, what it was sent, and every condition. */
+function ResultDrawer({ result: r, onClose, act }: { result: ResultView | null; onClose: () => void; act: Act }) {
+  const { pick } = useI18n();
+  const phone = !Grid.useBreakpoint().md;
+  const name = r ? `${r.enterprise.name} · ${r.benefit.name}` : '';
+  return (
+    <Drawer
+      open={!!r}
+      onClose={onClose}
+      width={phone ? '100%' : 720}
+      title={r ? fill(pick(r.eligible ? P.whyYes : P.whyNo), { name }) : ''}
+    >
+      {r && (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={pick(P.status)}>
+              <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag> {pick(r.summary)}
+            </Descriptions.Item>
+            <Descriptions.Item label={pick(P.amount)}>{formatAmount(r.paidAmount ?? r.amount)}</Descriptions.Item>
+            {(r.confirmedAt || r.declinedAt) && (
+              <Descriptions.Item label={pick(P.answer)}>
+                {r.declinedAt
+                  ? fill(pick(P.declinedOn), { at: r.declinedAt.slice(0, 10), reason: r.declineReason ?? '' })
+                  : fill(pick(P.confirmedOn), { at: r.confirmedAt!.slice(0, 10) })}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <ResultActions r={r} act={act} size="middle" />
+          {r.notices.length > 0 && (
+            <Card size="small" title={pick(P.notices)}>
+              <List
+                size="small"
+                dataSource={r.notices}
+                renderItem={(n) => (
+                  <List.Item style={{ display: 'block' }}>
+                    <Typography.Text strong>{pick(CHANNEL[n.channel])}</Typography.Text>
+                    {n.address && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{n.address}</Typography.Text>}
+                    <Typography.Paragraph copyable={n.channel === 'sms'} style={{ marginBottom: 0 }}>{n.text}</Typography.Paragraph>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          )}
+          <Card size="small" title={pick(P.conditions)}>
+            <Explanation node={r.explanation} />
+          </Card>
+        </Space>
+      )}
+    </Drawer>
   );
 }
 
 function Totals() {
+  const { pick } = useI18n();
+  const phone = !Grid.useBreakpoint().md;
   const [by, setBy] = useState<'policy' | 'department' | 'county'>('policy');
   const { data } = useLoad(useCallback(() => api.get<TotalsRow[]>('/policies/results/totals', { by }), [by]));
+  const rows = data ?? [];
+  const sum = (k: keyof TotalsRow) => rows.reduce((a, r) => a + (r[k] as number), 0);
+  const counts = (['matched', 'notified', 'confirmed', 'declined', 'paid'] as const).map((k) => ({ k, title: pick(STATUS_LABELS[k]) }));
+  // At phone width the table keeps the name and the two amounts; the counts per status need the width of a desktop.
+  const shown = phone ? [] : counts;
+  const count = (v: number) => v.toLocaleString('zh-CN');
+  const money = (v: number) => formatAmount(v, true);
   return (
     <>
-      <Select value={by} onChange={setBy} style={{ width: 160, marginBottom: 12 }} options={[{ value: 'policy', label: '按政策' }, { value: 'department', label: '按发文部门' }, { value: 'county', label: '按旗县区' }]} />
+      <Select
+        aria-label={pick(P.totals)}
+        value={by}
+        onChange={setBy}
+        style={{ width: 160, marginBottom: 12 }}
+        options={[
+          { value: 'policy', label: pick(P.byPolicy) },
+          { value: 'department', label: pick(P.byDepartment) },
+          { value: 'county', label: pick(P.byCounty) },
+        ]}
+      />
       <Table
         size="small"
         rowKey="key"
-        dataSource={data ?? []}
+        dataSource={rows}
         pagination={false}
         columns={[
-          { title: '名称', dataIndex: 'label' },
-          { title: '已匹配', dataIndex: 'matched' },
-          { title: '已告知', dataIndex: 'notified' },
-          { title: '已确认', dataIndex: 'confirmed' },
-          { title: '已放弃', dataIndex: 'declined' },
-          { title: '已兑现', dataIndex: 'paid' },
-          { title: '应兑现（万元）', dataIndex: 'amountDue', render: (v: number) => v.toFixed(2) },
-          { title: '已兑现（万元）', dataIndex: 'amountPaid', render: (v: number) => v.toFixed(2) },
+          { title: pick(P.name), dataIndex: 'label' },
+          ...shown.map(({ k, title }) => ({ title, dataIndex: k, align: 'right' as const, width: 72, render: count })),
+          { title: pick(P.due), dataIndex: 'amountDue', align: 'right', width: phone ? 110 : 130, render: money },
+          { title: pick(P.paid), dataIndex: 'amountPaid', align: 'right', width: phone ? 110 : 130, render: money },
         ]}
+        summary={() =>
+          rows.length ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}><Typography.Text strong>{pick(P.total)}</Typography.Text></Table.Summary.Cell>
+              {shown.map(({ k }, i) => (
+                <Table.Summary.Cell key={k} index={i + 1} align="right">{count(sum(k))}</Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={shown.length + 1} align="right">
+                <Typography.Text strong>{money(sum('amountDue'))}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={shown.length + 2} align="right">
+                <Typography.Text strong>{money(sum('amountPaid'))}</Typography.Text>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : null
+        }
       />
     </>
   );

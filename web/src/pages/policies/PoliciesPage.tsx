@@ -6,6 +6,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Explanation } from './Explanation.js';
+import { P, bi, fill } from './labels.js';
 
 /** The policy library, and the rule editor of one benefit with live validation and example tests. */
 export default function PoliciesPage() {
@@ -18,15 +19,15 @@ export default function PoliciesPage() {
   return (
     <Row gutter={16}>
       <Col xs={24} xl={11}>
-        <Card title="惠企政策库" extra={<Input.Search placeholder="标题或文号" allowClear onSearch={setQ} style={{ width: 200 }} />}>
+        <Card title={pick(P.library)} extra={<Input.Search placeholder={pick(P.searchPolicies)} allowClear onSearch={setQ} style={{ width: 200, maxWidth: '45vw' }} />}>
           <Table
             size="small"
             rowKey="id"
             dataSource={data?.items ?? []}
             pagination={false}
             columns={[
-              { title: '政策', dataIndex: 'title', render: (t: string, p: PolicyView) => <span>{t}<br /><Typography.Text type="secondary">{p.docNumber} · {p.departmentName}</Typography.Text></span> },
-              { title: '领域', dataIndex: 'area', width: 90, render: (a: PolicyView['area']) => pick(POLICY_AREA_LABELS[a]) },
+              { title: pick(P.policy), dataIndex: 'title', render: (t: string, p: PolicyView) => <span>{t}<br /><Typography.Text type="secondary">{p.docNumber} · {p.departmentName}</Typography.Text></span> },
+              { title: pick(P.area), dataIndex: 'area', width: 90, render: (a: PolicyView['area']) => pick(POLICY_AREA_LABELS[a]) },
             ]}
             expandable={{
               // Benefits are what staff work on: every policy stays open.
@@ -37,12 +38,12 @@ export default function PoliciesPage() {
                   size="small"
                   dataSource={p.benefits}
                   renderItem={(b) => (
-                    <List.Item actions={[<Button key="edit" size="small" onClick={() => setSelected(b)} aria-label={`编辑规则 ${b.code}`}>编辑规则</Button>]}>
+                    <List.Item actions={[<Button key="edit" size="small" onClick={() => setSelected(b)} aria-label={`${pick(P.editRule)} ${b.code}`}>{pick(P.editRule)}</Button>]}>
                       <Space wrap>
                         <Tag>{b.code}</Tag>
                         {b.name}
-                        {b.autoGrant ? <Tag color="blue">免申即享</Tag> : <Tag>需申报</Tag>}
-                        {b.autoGrant && b.matchStale && <Tag color="orange">待重新匹配</Tag>}
+                        {b.autoGrant ? <Tag color="blue">{pick(P.autoGrant)}</Tag> : <Tag>{pick(P.byApplication)}</Tag>}
+                        {b.autoGrant && b.matchStale && <Tag color="orange">{pick(P.stale)}</Tag>}
                       </Space>
                     </List.Item>
                   )}
@@ -56,8 +57,8 @@ export default function PoliciesPage() {
         {selected ? (
           <RuleEditor key={selected.id} benefit={benefits.find((b) => b.id === selected.id) ?? selected} onSaved={reload} />
         ) : (
-          <Card title="规则编辑">
-            <Empty description="选择一个兑现事项以编辑其资格规则" />
+          <Card title={pick(P.ruleEditor)}>
+            <Empty description={pick(P.pickBenefit)} />
           </Card>
         )}
       </Col>
@@ -65,10 +66,8 @@ export default function PoliciesPage() {
   );
 }
 
-const FIELD_HELP =
-  '字段：industry、county、registeredOn、capital、employees、revenue、assets、rdSpending、taxGrade、sizeClass、legalForm；函数：has("资质"[, 日期])、tag("标签")、growth(revenue[, 年])、avg(f, n)、prev(f, n)、rule("编码")；运算：and or not、> >= < <= == !=、between a and b、in [..]、under ["C"]、within 3 years、today - 1 year';
-
 function RuleEditor({ benefit, onSaved }: { benefit: BenefitView; onSaved: () => void }) {
+  const { pick } = useI18n();
   const report = useReportError();
   const [text, setText] = useState(benefit.rule);
   const [check, setCheck] = useState<RuleCheckView | null>(null);
@@ -105,21 +104,21 @@ function RuleEditor({ benefit, onSaved }: { benefit: BenefitView; onSaved: () =>
   const outcome = tested?.examples[example];
 
   return (
-    <Card title={`规则编辑：${benefit.code} ${benefit.name}`}>
+    <Card title={`${pick(P.ruleEditor)}：${benefit.code} ${benefit.name}`}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Input.TextArea aria-label="资格规则" value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 5, maxRows: 14 }} style={{ fontFamily: 'monospace' }} />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{FIELD_HELP}</Typography.Text>
-        {check && (check.ok ? <Alert type="success" showIcon message="规则有效" /> : (
+        <Input.TextArea aria-label={pick(P.rule)} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 5, maxRows: 14 }} style={{ fontFamily: 'monospace' }} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{pick(P.fieldHelp)}</Typography.Text>
+        {check && (check.ok ? <Alert type="success" showIcon message={pick(P.ruleValid)} description={check.reading && <span aria-label={pick(P.reading)}>{pick(P.reading)}：{pick(check.reading)}</span>} /> : (
           <Alert
             type="error"
             showIcon
-            message="规则有误"
-            description={<ul style={{ margin: 0, paddingLeft: 18 }}>{check.problems.map((p) => <li key={`${p.start}-${p.kind}`}>第 {p.line} 行第 {p.column} 列：{p.message}</li>)}</ul>}
+            message={pick(P.ruleInvalid)}
+            description={<ul style={{ margin: 0, paddingLeft: 18 }}>{check.problems.map((p) => <li key={`${p.start}-${p.kind}`}>{fill(pick(P.at), { line: p.line, column: p.column })}{pick(bi(p.message))}</li>)}</ul>}
           />
         ))}
         <Space>
-          <Button onClick={runExamples}>在示例企业上测试</Button>
-          <Button type="primary" onClick={save} loading={saving} disabled={!check?.ok}>保存规则</Button>
+          <Button onClick={runExamples}>{pick(P.testExamples)}</Button>
+          <Button type="primary" onClick={save} loading={saving} disabled={!check?.ok}>{pick(P.saveRule)}</Button>
         </Space>
         {tested && (
           <>
@@ -130,10 +129,10 @@ function RuleEditor({ benefit, onSaved }: { benefit: BenefitView; onSaved: () =>
               dataSource={tested.examples}
               onRow={(_, k) => ({ onClick: () => setExample(k ?? 0) })}
               columns={[
-                { title: '示例企业', dataIndex: 'name' },
-                { title: '期望', dataIndex: 'expected', render: (v: boolean) => (v ? '符合' : '不符合') },
-                { title: '实际', dataIndex: 'actual', render: (v: boolean | null) => (v === null ? '—' : v ? '符合' : '不符合') },
-                { title: '结果', dataIndex: 'pass', render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? '通过' : '未通过'}</Tag> },
+                { title: pick(P.example), dataIndex: 'name' },
+                { title: pick(P.expected), dataIndex: 'expected', render: (v: boolean) => pick(v ? P.qualifies : P.notQualifies) },
+                { title: pick(P.actual), dataIndex: 'actual', render: (v: boolean | null) => (v === null ? '—' : pick(v ? P.qualifies : P.notQualifies)) },
+                { title: pick(P.outcome), dataIndex: 'pass', render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{pick(v ? P.passed : P.failed)}</Tag> },
               ]}
             />
             {outcome?.explanation && <Explanation node={outcome.explanation} />}

@@ -1,9 +1,11 @@
-import { Card, Descriptions, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback } from 'react';
+import { Button, Card, Descriptions, Empty, Form, Input, List, Modal, Skeleton, Space, Tag, Typography, message } from 'antd';
+import { useCallback, useState } from 'react';
 import type { EnterpriseView, ExplainNodeView, ResultView } from '../../../../src/common/schemas/policies.js';
 import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
-import { STATUS_LABEL } from './MatchPage.js';
+import { useI18n } from '../../i18n.js';
+import { P, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS, bi, fill, moneyText } from './labels.js';
 
 interface Portal {
   enterprise: EnterpriseView;
@@ -12,65 +14,141 @@ interface Portal {
   payouts: ResultView[];
 }
 
-/** The enterprise's own page: policies it qualifies for, nearly qualifies for (and why), its payouts. */
+/**
+ * The enterprise's own page, in plain words: the benefits it qualifies for (to accept or decline
+ * once told), those it nearly qualifies for by what it can improve, and its payouts.
+ */
 export default function PortalPage() {
-  const { data } = useLoad(useCallback(() => api.get<Portal>('/policies/portal'), []));
+  const { pick } = useI18n();
+  const report = useReportError();
+  const { data, reload } = useLoad(useCallback(() => api.get<Portal>('/policies/portal'), []));
+  const [declining, setDeclining] = useState<ResultView | null>(null);
+  const act = async (r: ResultView, body: { action: 'confirm' } | { action: 'decline'; reason: string }) => {
+    try {
+      await api.post(`/policies/results/${r.id}/actions`, { ...body, version: r.version });
+      message.success(pick(STATUS_LABELS[body.action === 'confirm' ? 'confirmed' : 'declined']));
+      setDeclining(null);
+      reload();
+    } catch (err) {
+      report(err);
+    }
+  };
   if (!data) return <Skeleton active />;
   const e = data.enterprise;
+  const sub = (r: ResultView) => [r.benefit.policyTitle, r.benefit.departmentName].filter(Boolean).join(' · ');
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title={e.name}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label="统一社会信用代码">{e.uscc}</Descriptions.Item>
-          <Descriptions.Item label="旗县区">{e.countyName}</Descriptions.Item>
-          <Descriptions.Item label="行业">{e.industryCode} {e.industryName}</Descriptions.Item>
-          <Descriptions.Item label="规模">{e.sizeClass}</Descriptions.Item>
-          <Descriptions.Item label="纳税信用">{e.taxGrade}</Descriptions.Item>
-          <Descriptions.Item label="资质">{e.qualifications.map((q) => <Tag key={q.kind}>{q.kind}</Tag>)}</Descriptions.Item>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+          <Descriptions.Item label={pick(P.uscc)}>{e.uscc}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.county)}>{e.countyName}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.industry)}>{e.industryName}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.size)}>{e.sizeClass ? pick(SIZE_LABELS[e.sizeClass] ?? bi(e.sizeClass)) : ''}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.taxGrade)}>{e.taxGrade}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.qualificationsHeld)}>
+            {e.qualifications.map((q) => <Tag key={q.kind}>{q.kind}</Tag>)}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="可享受的政策（免申即享）">
+      <Card title={pick(P.myBenefits)}>
         {data.qualifies.length ? (
           <List
             dataSource={data.qualifies}
             renderItem={(r) => (
-              <List.Item extra={<Tag color="green">{STATUS_LABEL[r.status]}</Tag>}>
-                <List.Item.Meta title={r.benefit.name} description={`${r.benefit.policyTitle} · ${r.benefit.departmentName ?? ''}${r.amount !== null ? ` · ${r.amount} 万元` : ''}`} />
+              <List.Item aria-label={r.benefit.name}>
+                <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                  <Space wrap>
+                    <Typography.Text strong>{r.benefit.name}</Typography.Text>
+                    <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag>
+                    {r.amount !== null && (
+                      <Typography.Text>{fill(pick(P.expectedAmount), { amount: pick(moneyText(r.amount)) })}</Typography.Text>
+                    )}
+                  </Space>
+                  <Typography.Text type="secondary">{sub(r)}</Typography.Text>
+                  <Typography.Text type="success">{pick(r.summary)}</Typography.Text>
+                  {r.status === 'declined' && r.declineReason && (
+                    <Typography.Text type="secondary">{fill(pick(P.reasonIs), { reason: r.declineReason })}</Typography.Text>
+                  )}
+                  {r.status === 'notified' && (
+                    <Space wrap>
+                      <Button
+                        type="primary"
+                        onClick={() => act(r, { action: 'confirm' })}
+                        aria-label={`${pick(P.confirmBenefit)} ${r.benefit.name}`}
+                      >
+                        {pick(P.confirmBenefit)}
+                      </Button>
+                      <Button onClick={() => setDeclining(r)} aria-label={`${pick(P.declineBenefit)} ${r.benefit.name}`}>
+                        {pick(P.declineBenefit)}
+                      </Button>
+                    </Space>
+                  )}
+                  {r.status === 'confirmed' && <Button size="small" onClick={() => setDeclining(r)}>{pick(P.declineBenefit)}</Button>}
+                  {r.status === 'matched' && <Typography.Text type="secondary">{pick(P.waitingOffice)}</Typography.Text>}
+                </Space>
               </List.Item>
             )}
           />
         ) : (
-          <Empty description="暂无" />
+          <Empty description={pick(P.none)} />
         )}
       </Card>
-      <Card title="差一项即可享受">
+      <Card title={pick(P.nearly)}>
         {data.nearly.length ? (
+          <>
+            <Typography.Paragraph type="secondary">{pick(P.nearlyHelp)}</Typography.Paragraph>
+            <List
+              dataSource={data.nearly}
+              renderItem={(r) => (
+                <List.Item aria-label={r.benefit.name}>
+                  <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                    <Typography.Text strong>{r.benefit.name}</Typography.Text>
+                    <Typography.Text type="secondary">{sub(r)}</Typography.Text>
+                    {r.failing.map((f, k) => (
+                      <Typography.Text key={k} type="warning">
+                        {pick(P.missing)}
+                        {pick(f.sentence ?? bi(f.text))}
+                        {f.actual !== undefined && fill(pick(P.yourValue), { v: pick(bi(f.actual)) })}
+                      </Typography.Text>
+                    ))}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </>
+        ) : (
+          <Empty description={pick(P.none)} />
+        )}
+      </Card>
+      <Card title={pick(P.payouts)}>
+        {data.payouts.length ? (
           <List
-            dataSource={data.nearly}
+            dataSource={data.payouts}
             renderItem={(r) => (
               <List.Item>
-                <List.Item.Meta
-                  title={r.benefit.name}
-                  description={r.failing.map((f) => (
-                    <Typography.Text key={f.text} type="warning">
-                      未满足：<code>{f.text}</code>（{f.label}：实际 {f.actual}，要求 {f.expected}）
-                    </Typography.Text>
-                  ))}
-                />
+                {fill(pick(P.paidRecord), { name: r.benefit.name, amount: pick(moneyText(r.paidAmount)), date: r.paidOn ?? '' })}
               </List.Item>
             )}
           />
         ) : (
-          <Empty description="暂无" />
+          <Empty description={pick(P.noPayouts)} />
         )}
       </Card>
-      <Card title="兑现记录">
-        {data.payouts.length ? (
-          <List dataSource={data.payouts} renderItem={(r) => <List.Item>{r.benefit.name}：{r.paidAmount} 万元（{r.paidOn}）</List.Item>} />
-        ) : (
-          <Empty description="暂无兑现记录" />
-        )}
-      </Card>
+      <Modal
+        open={!!declining}
+        title={`${pick(P.declineBenefit)}：${declining?.benefit.name ?? ''}`}
+        onCancel={() => setDeclining(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{pick(P.declineAsk)}</Typography.Paragraph>
+        <Form layout="vertical" onFinish={(v: { reason: string }) => declining && act(declining, { action: 'decline', reason: v.reason })}>
+          <Form.Item name="reason" label={pick(P.reason)} rules={[{ required: true, whitespace: true, message: pick(P.declineAsk) }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
+        </Form>
+      </Modal>
     </Space>
   );
 }
