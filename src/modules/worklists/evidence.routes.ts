@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { evidenceView } from '../../common/schemas/worklists.js';
@@ -13,7 +12,6 @@ const evidenceParams = z.object({ id: z.coerce.number().int().positive(), eviden
 /** Evidence upload (multipart, one file) and download; multipart is registered in this scope only. */
 export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5, fieldSize: 1024 } });
 
     app.post(
       '/items/:id/evidence',
@@ -22,7 +20,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: z.coerce.number().int().positive() }).strict(), response: { 201: evidenceView } },
       },
       async (request, reply) => {
-        const { filename, data } = await readUpload(request, ctx.config.uploadMaxBytes, () => tooLarge(ctx.config.uploadMaxBytes));
+        const { filename, data } = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes, use: 'store', tooLarge: () => tooLarge(ctx.config.uploadMaxBytes) });
         return reply.status(201).send(await uploadEvidence(ctx, actorOf(request), request.params.id, { filename, data }));
       },
     );
