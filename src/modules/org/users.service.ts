@@ -6,6 +6,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from './audit.service.js';
+import { clearFailures } from './login-throttle.repository.js';
 import { hashPassword } from './passwords.js';
 import { findUnit } from './units.repository.js';
 import { type UserRow, findUserById, insertUser, listUsers, updateUserState, updateUserVersioned } from './users.repository.js';
@@ -132,6 +133,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: number): Pro
     const before = await findUserById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     await updateUserState(trx, id, { failed_logins: 0, locked_until: null });
+    await clearFailures(trx, id);
     const after = presentUser((await findUserById(trx, id))!);
     await audit(ctx, trx, actor, { action: 'user.unlock', entity: 'user', entityId: id, before: presentUser(before), after });
     return after;
