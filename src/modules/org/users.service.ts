@@ -124,6 +124,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
     if (!before) throw new AppError('NOT_FOUND');
     await updateUserState(trx, id, { password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null });
     await trx.deleteFrom('session').where('user_id', '=', id).execute();
+    await clearFailures(trx, id);
     await audit(ctx, trx, actor, { action: 'user.reset_password', entity: 'user', entityId: id, after: { mustChangePassword: mustChange } });
   });
 }
