@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { isoDate } from './date.js';
 
 /** Request and response shapes of the working-day calendar admin; the web client imports them. */
 
 export const CALENDAR_DAY_TYPES = ['holiday', 'workday'] as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / a date is YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '不存在的日期 / no such date');
 
 export const calendarDayView = z.object({
   id: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 import { ROLES, UNIT_KINDS } from '../roles.js';
 
@@ -169,8 +170,8 @@ export const auditQuery = z
     entity: z.string().trim().max(40).optional(),
     entityId: z.string().trim().max(64).optional(),
     action: z.string().trim().max(40).optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
   })

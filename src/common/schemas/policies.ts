@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 
 /** Request and response shapes of the policies module (registry, library, matching, payout). */
@@ -15,7 +16,7 @@ export const POLICY_AREA_LABELS: Record<(typeof POLICY_AREAS)[number], { zh: str
 export const RESULT_STATUSES = ['near', 'matched', 'notified', 'confirmed', 'declined', 'paid'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = isoDate;
 const money = z.number().finite().min(0).max(1e12);
 const page = {
   page: z.coerce.number().int().min(1).default(1),

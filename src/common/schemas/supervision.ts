@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 import { ITEM_KINDS, ITEM_STATUSES, unitRef } from './worklists.js';
 
@@ -17,7 +18,6 @@ export const SUPERVISION_LIMITS = {
 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.iso.date();
 /** A calendar month; 2026-13 is rejected with the field named. */
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM（01–12） / a month is YYYY-MM with 01–12');
 export const idParam = z.object({ id: z.coerce.number().int().positive() }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 
 /** Request and response shapes of the worklists module (四表一单); the web client imports them. */
@@ -78,7 +79,6 @@ export const WORKLIST_LIMITS = {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
-const isoDate = z.iso.date();
 
 export const unitRef = z.object({ id: z.number(), name: z.string() });
 
