@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { AppError } from '../common/errors.js';
+import { stripUnsafeChars } from '../common/text.js';
 import { WorkbookRejected, ZIP_MAGIC, inflateZipSafely, storedZip } from './zip-guard.js';
 
 /**
@@ -67,12 +68,13 @@ export async function readUpload(request: FastifyRequest, opts: UploadOptions): 
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLargeError(part.filename, opts.maxBytes, opts);
     throw err;
   }
-  return { filename: part.filename, data: await guardUpload(data, part.filename, opts) };
+  const filename = stripUnsafeChars(part.filename);
+  return { filename, data: await guardUpload(data, filename, opts) };
 }
 
 /** The CLI's way in: the file's size is checked from the directory entry before it is read. */
 export async function readUploadFile(file: string, opts: UploadOptions): Promise<Upload> {
-  const filename = path.basename(file);
+  const filename = stripUnsafeChars(path.basename(file));
   let size: number;
   try {
     size = fs.statSync(file).size;

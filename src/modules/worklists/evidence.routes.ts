@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idValue } from '../../common/schemas/id.js';
 import { evidenceView } from '../../common/schemas/worklists.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
@@ -7,7 +8,7 @@ import { downloadEvidence, tooLarge, uploadEvidence } from './evidence.service.j
 import { readUpload } from '../../http/upload.js';
 
 const tags = ['worklists'];
-const evidenceParams = z.object({ id: z.coerce.number().int().positive(), evidenceId: z.coerce.number().int().positive() }).strict();
+const evidenceParams = z.object({ id: idValue, evidenceId: idValue }).strict();
 
 /** Evidence upload (multipart, one file) and download; multipart is registered in this scope only. */
 export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -17,7 +18,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/items/:id/evidence',
       {
         config: { access: ['admin', 'office', 'unit_head', 'liaison'] },
-        schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: z.coerce.number().int().positive() }).strict(), response: { 201: evidenceView } },
+        schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: idValue }).strict(), response: { 201: evidenceView } },
       },
       async (request, reply) => {
         const { filename, data } = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes, use: 'store', tooLarge: () => tooLarge(ctx.config.uploadMaxBytes) });
