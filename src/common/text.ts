@@ -5,6 +5,7 @@ import { z } from 'zod';
  * the bidirectional controls (U+200E/F, U+202A–U+202E, U+2066–U+2069) that make `exe.pdf` read as
  * `fdp.exe` or reorder a unit's name on screen.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 export function hasUnsafeChars(s: string): boolean {
