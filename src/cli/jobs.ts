@@ -91,7 +91,9 @@ export function registerJobCommands(program: Command): void {
         const ctx = await openCliContext();
         try {
           const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
-          const result = await importCalendarDays(ctx, SYSTEM_ACTOR, { format, content: (await readUploadFile(file, { maxBytes: LIMITS.bodyBytes })).data.toString('utf8') });
+          // The same limit as the API's JSON body that carries this import.
+          const upload = await readUploadFile(file, { maxBytes: LIMITS.bodyBytes });
+          const result = await importCalendarDays(ctx, SYSTEM_ACTOR, { format, content: upload.data.toString('utf8') });
           console.log(`added ${result.added}, updated ${result.updated}, unchanged ${result.unchanged}; years ${result.years.join(', ')}`);
         } finally {
           await ctx.database.destroy();

@@ -26,7 +26,8 @@ export function registerPolicyCommands(program: Command): void {
       runCommand(async () => {
         const ctx = await openCliContext();
         const upload = await readUploadFile(file, { maxBytes: ctx.config.uploadMaxBytes });
-        const view = await importRegistry(ctx, OFFICE, upload.data, upload.filename, { commit: !!opts.commit, keepValid: !!opts.keepValid });
+        const options = { commit: !!opts.commit, keepValid: !!opts.keepValid };
+        const view = await importRegistry(ctx, OFFICE, upload.data, upload.filename, options);
         if (opts.json) console.log(JSON.stringify(view, null, 2));
         else {
           for (const p of view.problems) console.log(`  第 ${p.row} 行${p.column ? ` ${p.column} 列` : ''}${p.field ? `（${p.field}）` : ''}：${p.message}`);

@@ -43,7 +43,7 @@ export function ruleNestingProblem(text: string, max = MAX_RULE_NESTING): Nestin
       brackets = Math.max(brackets - 1, 0);
       prefixRun = 0;
     } else if (c === '-' || (c === '!' && text[i + 1] !== '=')) prefixRun++;
-    else if (/[a-z]/i.test(c) && /^not(?![a-z0-9_\u4e00-\u9fff])/i.test(text.slice(i, i + 4)) && !/[a-z0-9_\u4e00-\u9fff]/i.test(text[i - 1] ?? ' ')) {
+    else if (isNotKeyword(text, i)) {
       prefixRun++;
       i += 2;
     } else if (/[a-z0-9_\u4e00-\u9fff.%]/i.test(c)) {
@@ -53,6 +53,13 @@ export function ruleNestingProblem(text: string, max = MAX_RULE_NESTING): Nestin
     if (brackets + prefixRun > max) return { depth: brackets + prefixRun, line, column: start - lineStart + 1, offset: start };
   }
   return null;
+}
+
+const WORD = /[a-z0-9_\u4e00-\u9fff]/i;
+
+/** `not` as a whole word (the grammar's NOT), not the start of `notified`. */
+function isNotKeyword(text: string, i: number): boolean {
+  return /^not$/i.test(text.slice(i, i + 3)) && !WORD.test(text[i + 3] ?? ' ') && !WORD.test(text[i - 1] ?? ' ');
 }
 
 /** The bilingual message for a rule nested too deeply, with its line and column. */

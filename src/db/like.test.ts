@@ -40,7 +40,8 @@ describeEachDialect('searches take % _ \\ literally', (h) => {
     expect(titles).toEqual(['研发投入100%加计扣除_试点']);
     expect(await count('/api/v1/policies?q=0%25%E5%8A%A0')).toBe(1); // "0%加"
     expect(await count(`/api/v1/policies?q=${encodeURIComponent('除_试')}`)).toBe(1);
-    const items = (await (await h.as('office')).get('/api/v1/items?q=%25&pageSize=200')).json().items.map((i: { content: string }) => i.content);
+    const found = (await (await h.as('office')).get('/api/v1/items?q=%25&pageSize=200')).json().items;
+    const items = found.map((i: { content: string }) => i.content);
     expect(items).toEqual(['网办率达到 100% 的事项']);
     const slash = (await (await h.as('office')).get(`/api/v1/items?q=${encodeURIComponent('C:\\d')}&pageSize=200`)).json().items;
     expect(slash.map((i: { content: string }) => i.content)).toEqual(['路径 C:\\data 的事项']);

@@ -9,6 +9,7 @@ import { multipart, rawZip } from '../modules/worklists/import/import.fixtures.j
 import { DEMO_UNIT } from '../modules/worklists/worklists.fixtures.js';
 import { guardUpload, readUploadFile } from './upload.js';
 
+const SHEET = 'xl/worksheets/sheet1.xml';
 const XLSX_BASE = [
   { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
   { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
@@ -20,9 +21,9 @@ const XLSX_BASE = [
  */
 function bombs(): Record<string, Buffer> {
   return {
-    declared: rawZip([...XLSX_BASE, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1024 * 1024, ' '), declared: 1100 * 1024 * 1024 }]),
-    ratio: rawZip([...XLSX_BASE, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(8 * 1024 * 1024) }]),
-    lying: rawZip([...XLSX_BASE, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(2 * 1024 * 1024, 'a'), declared: 1000 }]),
+    declared: rawZip([...XLSX_BASE, { name: SHEET, data: Buffer.alloc(1024 * 1024, ' '), declared: 1100 * 1024 * 1024 }]),
+    ratio: rawZip([...XLSX_BASE, { name: SHEET, data: Buffer.alloc(8 * 1024 * 1024) }]),
+    lying: rawZip([...XLSX_BASE, { name: SHEET, data: Buffer.alloc(2 * 1024 * 1024, 'a'), declared: 1000 }]),
   };
 }
 
@@ -59,7 +60,12 @@ describeEachDialect('zip bombs on every upload route', (h) => {
   });
 
   it('answers 413 on every multipart route and changes nothing', async () => {
-    const routes = ['/api/v1/indicators/values/import', '/api/v1/policies/enterprises/import?commit=true', '/api/v1/worklists/imports?kind=task&list=' + encodeURIComponent('炸弹清单'), `/api/v1/items/${itemId}/evidence`];
+    const routes = [
+      '/api/v1/indicators/values/import',
+      '/api/v1/policies/enterprises/import?commit=true',
+      `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('炸弹清单')}`,
+      `/api/v1/items/${itemId}/evidence`,
+    ];
     const admin = await h.as('admin');
     const office = await h.as('office');
     const auditTotal = async () => (await admin.get('/api/v1/audit?pageSize=1')).json().total as number;

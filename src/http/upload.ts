@@ -37,7 +37,8 @@ export async function registerMultipart(app: FastifyInstance, maxBytes: number):
 function tooLargeError(file: string, maxBytes: number, opts: UploadOptions, why?: string): AppError {
   if (!why && opts.tooLarge) return opts.tooLarge();
   const limit = `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB`;
-  return new AppError('PAYLOAD_TOO_LARGE', [{ path: file, file, limitBytes: maxBytes, message: why ?? `文件超过 ${limit} / larger than the ${limit} upload limit` }]);
+  const message = why ?? `文件超过 ${limit} / larger than the ${limit} upload limit`;
+  return new AppError('PAYLOAD_TOO_LARGE', [{ path: file, file, limitBytes: maxBytes, message }]);
 }
 
 /** Checks an upload already in memory; returns the bytes a parser (or the store) should use. */

@@ -128,9 +128,7 @@ export async function inflateZipSafely(
   const maxUncompressed = limits.uncompressedBytes ?? LIMITS.upload.uncompressedBytes;
   const maxRatio = limits.compressionRatio ?? LIMITS.upload.compressionRatio;
   const maxEntries = limits.zipEntries ?? LIMITS.upload.zipEntries;
-  if (buffer.length > limits.maxBytes) {
-    throw new WorkbookRejected(`文件 ${mb(buffer.length)} 超过上限 ${mb(limits.maxBytes)} / the file exceeds the ${mb(limits.maxBytes)} limit`, true);
-  }
+  if (buffer.length > limits.maxBytes) throw tooBig(buffer.length, limits.maxBytes);
   let zip: yauzl.ZipFile;
   let entries: yauzl.Entry[];
   try {
@@ -172,9 +170,7 @@ export async function inflateZipSafely(
  * its entries stored uncompressed, inflated once here, for ExcelJS to read.
  */
 export async function assertSafeXlsx(buffer: Buffer, limits: ZipGuardLimits): Promise<Buffer> {
-  if (buffer.length > limits.maxBytes) {
-    throw new WorkbookRejected(`文件 ${mb(buffer.length)} 超过上限 ${mb(limits.maxBytes)} / the file exceeds the ${mb(limits.maxBytes)} limit`, true);
-  }
+  if (buffer.length > limits.maxBytes) throw tooBig(buffer.length, limits.maxBytes);
   if (buffer.length === 0) throw new WorkbookRejected('文件为空 / the file is empty');
   if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new WorkbookRejected(NOT_XLSX);
   let inflated: { name: string; data: Buffer }[];
@@ -189,6 +185,10 @@ export async function assertSafeXlsx(buffer: Buffer, limits: ZipGuardLimits): Pr
     throw err;
   }
   return storedZip(inflated);
+}
+
+function tooBig(size: number, max: number): WorkbookRejected {
+  return new WorkbookRejected(`文件 ${mb(size)} 超过上限 ${mb(max)} / the file exceeds the ${mb(max)} limit`, true);
 }
 
 function mb(bytes: number): string {

@@ -14,4 +14,6 @@ export function isRealDate(s: string): boolean {
  * The one date type of the API: a day that exists, `YYYY-MM-DD`. `2026-02-30`, `2026-13-45` and
  * `0000-00-00` are refused with the field's path and this message, wherever a date is accepted.
  */
-export const isoDate = z.string().refine(isRealDate, { message: '日期应为存在的日期，格式 YYYY-MM-DD（如 2026-03-31） / a date is a real day written YYYY-MM-DD' });
+export const isoDate = z.string().refine(isRealDate, {
+  message: '日期应为存在的日期，格式 YYYY-MM-DD（如 2026-03-31） / a date is a real day written YYYY-MM-DD',
+});

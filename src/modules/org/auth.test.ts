@@ -27,7 +27,10 @@ describeEachDialect('auth', (h) => {
   it('answers a wrong password with 401 and a bilingual coded error', async () => {
     const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'wrong-password-1' } });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', messages: { zh: expect.stringContaining('用户名或密码错误'), en: expect.stringContaining('Wrong username or password') } });
+    expect(res.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      messages: { zh: expect.stringContaining('用户名或密码错误'), en: expect.stringContaining('Wrong username or password') },
+    });
   });
 
   const attempt = (username: string, password: string, ip = '203.0.113.7') =>
@@ -57,7 +60,12 @@ describeEachDialect('auth', (h) => {
     const all = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt('admin', `bad-password-${i}`, '198.51.100.9')));
     expect(all.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
     expect(await lockAudits('admin')).toHaveLength(1);
-    const failed = await h.ctx.db.selectFrom('login_throttle').innerJoin('app_user', 'app_user.id', 'login_throttle.user_id').select('failures').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const failed = await h.ctx.db
+      .selectFrom('login_throttle')
+      .innerJoin('app_user', 'app_user.id', 'login_throttle.user_id')
+      .select('failures')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     // Every one of the 20 was counted (none lost to a read-modify-write race).
     expect(failed.failures).toBe(20);
     expect((await attempt('admin', TEST_PASSWORD, '198.51.100.9')).statusCode).toBe(401);

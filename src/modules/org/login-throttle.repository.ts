@@ -3,7 +3,12 @@ import type { Executor } from '../../db/database.js';
 
 /** The lock on this account from this client, if one is in force at `now`. */
 export async function findClientLock(db: Executor, userId: number, client: string, now: string): Promise<string | null> {
-  const row = await db.selectFrom('login_throttle').select('locked_until').where('user_id', '=', userId).where('client', '=', client).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_throttle')
+    .select('locked_until')
+    .where('user_id', '=', userId)
+    .where('client', '=', client)
+    .executeTakeFirst();
   return row?.locked_until && row.locked_until > now ? row.locked_until : null;
 }
 

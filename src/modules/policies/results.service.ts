@@ -65,11 +65,19 @@ export async function getResult(ctx: AppContext, actor: Actor, id: number): Prom
  * A department sees the results of its own policies only (scopeOf), so it may explain a pair only
  * when the benefit is its own and that pair has a stored result it could already read.
  */
-async function mayExplain(ctx: AppContext, scope: Scope, countyCode: string | null, enterpriseId: number, policyId: number, benefitId: number): Promise<boolean> {
+async function mayExplain(
+  ctx: AppContext,
+  scope: Scope,
+  e: { id: number; county_code: string | null },
+  b: { id: number; policy_id: number },
+): Promise<boolean> {
   if (scope.all) return true;
-  if (scope.enterpriseId !== undefined) return scope.enterpriseId === enterpriseId;
-  if (scope.countyCode !== undefined) return scope.countyCode === countyCode;
-  if (scope.departmentUnitId === undefined || (await findPolicy(ctx.db, policyId))?.department_unit_id !== scope.departmentUnitId) return false;
+  if (scope.enterpriseId !== undefined) return scope.enterpriseId === e.id;
+  if (scope.countyCode !== undefined) return scope.countyCode === e.county_code;
+  if (scope.departmentUnitId === undefined) return false;
+  if ((await findPolicy(ctx.db, b.policy_id))?.department_unit_id !== scope.departmentUnitId) return false;
+  const enterpriseId = e.id;
+  const benefitId = b.id;
   return (await listResults(ctx.db, { enterpriseId, benefitId, departmentUnitId: scope.departmentUnitId })).rows.length > 0;
 }
 
@@ -81,7 +89,7 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
   const scope = await scopeOf(ctx, actor);
   const e = await findEnterprise(ctx.db, enterpriseId);
   const b = await findBenefit(ctx.db, benefitId);
-  if (!e || !b || !(await mayExplain(ctx, scope, e.county_code, enterpriseId, b.policy_id, benefitId))) throw new AppError('NOT_FOUND');
+  if (!e || !b || !(await mayExplain(ctx, scope, e, b))) throw new AppError('NOT_FOUND');
   const { cols } = await loadEnterpriseColumns(ctx.db, { ids: [enterpriseId] });
   const prepared = prepareBenefit(b, cols, shanghaiDays(ctx.clock()), await ruleTexts(ctx.db));
   if (!prepared.ok) throw new AppError('RULE_INVALID', prepared.problems.map((p) => ({ path: 'rule', message: p.message, line: p.line, column: p.column })));

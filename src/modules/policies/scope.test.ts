@@ -57,7 +57,8 @@ describeEachDialect('policies: enterprise data outside the caller’s scope', (h
       const c = clients.get(who)!;
       const foreign = results.find((r) => !sees(r))!;
       // A result whose enterprise and benefit are both foreign to the caller.
-      const bothForeign = results.find((r) => !sees(r) && !results.some((s) => sees(s) && (s.enterprise.id === r.enterprise.id || s.benefit.id === r.benefit.id)));
+      const touches = (r: Row, s: Row) => s.enterprise.id === r.enterprise.id || s.benefit.id === r.benefit.id;
+      const bothForeign = results.find((r) => !sees(r) && !results.some((s) => sees(s) && touches(r, s)));
       const e = (bothForeign ?? foreign).enterprise.id;
       const b = (bothForeign ?? foreign).benefit.id;
       const reads = [
@@ -70,7 +71,10 @@ describeEachDialect('policies: enterprise data outside the caller’s scope', (h
         const res = await c.get(url);
         if (![403, 404].includes(res.statusCode)) leaks.push(`${who} GET ${url} → ${res.statusCode}`);
       }
-      const lists = [`/api/v1/policies/results?enterpriseId=${e}&benefitId=${b}`, `/api/v1/policies/results?enterpriseId=${foreign.enterprise.id}&benefitId=${foreign.benefit.id}`];
+      const lists = [
+        `/api/v1/policies/results?enterpriseId=${e}&benefitId=${b}`,
+        `/api/v1/policies/results?enterpriseId=${foreign.enterprise.id}&benefitId=${foreign.benefit.id}`,
+      ];
       for (const url of lists) {
         const res = await c.get(url);
         if (res.statusCode === 200 && res.json().total !== 0) leaks.push(`${who} GET ${url} → ${res.json().total} rows`);
@@ -90,11 +94,13 @@ describeEachDialect('policies: enterprise data outside the caller’s scope', (h
       const own = results.find(sees)!;
       const c = clients.get(who)!;
       expect((await c.get(`/api/v1/policies/results/${own.id}`)).statusCode, who).toBe(200);
-      expect((await c.get(`/api/v1/policies/enterprises/${own.enterprise.id}/explain?benefitId=${own.benefit.id}`)).statusCode, who).toBe(200);
+      const explain = `/api/v1/policies/enterprises/${own.enterprise.id}/explain?benefitId=${own.benefit.id}`;
+      expect((await c.get(explain)).statusCode, who).toBe(200);
     }
     const any = results[0]!;
     for (const role of ['admin', 'office', 'leader', 'specialist']) {
-      expect((await clients.get(role)!.get(`/api/v1/policies/enterprises/${any.enterprise.id}/explain?benefitId=${any.benefit.id}`)).statusCode, role).toBe(200);
+      const explain = `/api/v1/policies/enterprises/${any.enterprise.id}/explain?benefitId=${any.benefit.id}`;
+      expect((await clients.get(role)!.get(explain)).statusCode, role).toBe(200);
     }
   });
 });

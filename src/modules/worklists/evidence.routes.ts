@@ -21,7 +21,8 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: idValue }).strict(), response: { 201: evidenceView } },
       },
       async (request, reply) => {
-        const { filename, data } = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes, use: 'store', tooLarge: () => tooLarge(ctx.config.uploadMaxBytes) });
+        const limit = ctx.config.uploadMaxBytes;
+        const { filename, data } = await readUpload(request, { maxBytes: limit, use: 'store', tooLarge: () => tooLarge(limit) });
         return reply.status(201).send(await uploadEvidence(ctx, actorOf(request), request.params.id, { filename, data }));
       },
     );
