@@ -65,6 +65,11 @@ describeEachDialect('malformed input at the door', (h) => {
       const policy = await office.post('/api/v1/policies', { title: bad, area: 'market' });
       expect(policy.json().details[0].path).toBe('body.title');
     }
+    // A registry sheet is checked by the same helper (the API schema does not see imported rows).
+    const csv = Buffer.from('统一社会信用代码,企业名称\n91150100MA0N00000X,示例\u202E企业\n');
+    const sheet = multipart('r.csv', csv);
+    const imported = await office.request('POST', '/api/v1/policies/enterprises/import', sheet.body, sheet.headers);
+    expect(imported.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ row: 2, field: 'name' })]));
     const item = await makeItem(h, { listId: await makeList(h), lead: [await unitId(h, DEMO_UNIT)] });
     const { body, headers } = multipart('报告\u202Efdp.exe\u0000.pdf', pdf());
     const up = await office.request('POST', `/api/v1/items/${item.id}/evidence`, body, headers);
