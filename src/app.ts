@@ -18,6 +18,7 @@ import type { AppContext } from './context.js';
 import { type Database, openDatabase, pingDatabase } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerMultipart } from './http/upload.js';
 import { moduleRoutes } from './modules/index.js';
 import { stopJobs } from './jobs/runtime.js';
 
@@ -104,6 +105,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   registerErrorHandling(app);
+  // The only multipart registration: every upload route reads its file through readUpload (http/upload.ts).
+  await registerMultipart(app, ctx.config.uploadMaxBytes);
   // Job workers belong to the context; closing the app lets running jobs finish and stops them.
   app.addHook('onClose', () => stopJobs(ctx));
   registerAccessControl(app, ctx);

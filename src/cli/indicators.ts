@@ -10,6 +10,7 @@ import { importIndicatorValues } from '../modules/indicators/indicators.service.
 import { loadMethod } from '../modules/indicators/method.js';
 import { forecast, importPeerValues } from '../modules/indicators/scores.service.js';
 import { scoreExportCsv } from '../modules/indicators/worldbank-file.js';
+import { readUploadFile } from '../http/upload.js';
 import { openCliContext, runCommand } from './context.js';
 import { printProblems, problemsOf } from './import-output.js';
 
@@ -37,7 +38,7 @@ async function importValuesFile(file: string, opts: ValuesImportOptions): Promis
     let problems: ImportProblem[] = [];
     let result: ImportResultView | null = null;
     try {
-      const upload = { filename: path.basename(file), data: readFile(file) };
+      const upload = await readUploadFile(file, { maxBytes: ctx.config.uploadMaxBytes });
       rows = (await importIndicatorValues(ctx, SYSTEM_ACTOR, upload, { dryRun: true })).preview ?? [];
       if (!opts.dryRun) result = await importIndicatorValues(ctx, SYSTEM_ACTOR, upload);
     } catch (err) {

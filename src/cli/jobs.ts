@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -7,6 +6,8 @@ import type { AppContext } from '../context.js';
 import { listSchedules } from '../jobs/jobs.service.js';
 import { enqueueJob, getJobRun, stopJobs } from '../jobs/runtime.js';
 import { importCalendarDays } from '../modules/calendar/calendar.service.js';
+import { LIMITS } from '../common/limits.js';
+import { readUploadFile } from '../http/upload.js';
 import { openCliContext, runCommand } from './context.js';
 
 /** Follows a run until it ends, drawing its progress; returns the final status. */
@@ -90,7 +91,9 @@ export function registerJobCommands(program: Command): void {
         const ctx = await openCliContext();
         try {
           const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
-          const result = await importCalendarDays(ctx, SYSTEM_ACTOR, { format, content: fs.readFileSync(file, 'utf8') });
+          // The same limit as the API's JSON body that carries this import.
+          const upload = await readUploadFile(file, { maxBytes: LIMITS.bodyBytes });
+          const result = await importCalendarDays(ctx, SYSTEM_ACTOR, { format, content: upload.data.toString('utf8') });
           console.log(`added ${result.added}, updated ${result.updated}, unchanged ${result.unchanged}; years ${result.years.join(', ')}`);
         } finally {
           await ctx.database.destroy();

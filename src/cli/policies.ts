@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../context.js';
@@ -9,6 +8,7 @@ import { matchPolicies } from '../modules/policies/matching.service.js';
 import { exportResults } from '../modules/policies/results.service.js';
 import { seedDemoPolicies } from '../modules/policies/seed.js';
 import { RESULT_STATUSES, type ResultStatus } from '../common/schemas/policies.js';
+import { readUploadFile } from '../http/upload.js';
 import { openCliContext, runCommand } from './context.js';
 
 const OFFICE = { ...SYSTEM_ACTOR, role: 'office' as const };
@@ -25,7 +25,9 @@ export function registerPolicyCommands(program: Command): void {
     .action((file: string, opts: { commit?: boolean; keepValid?: boolean; json?: boolean }) =>
       runCommand(async () => {
         const ctx = await openCliContext();
-        const view = await importRegistry(ctx, OFFICE, fs.readFileSync(file), path.basename(file), { commit: !!opts.commit, keepValid: !!opts.keepValid });
+        const upload = await readUploadFile(file, { maxBytes: ctx.config.uploadMaxBytes });
+        const options = { commit: !!opts.commit, keepValid: !!opts.keepValid };
+        const view = await importRegistry(ctx, OFFICE, upload.data, upload.filename, options);
         if (opts.json) console.log(JSON.stringify(view, null, 2));
         else {
           for (const p of view.problems) console.log(`  第 ${p.row} 行${p.column ? ` ${p.column} 列` : ''}${p.field ? `（${p.field}）` : ''}：${p.message}`);

@@ -6,7 +6,11 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标注的字段', en: 'The input is invalid; check the fields listed' },
   MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
-  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '用户名或密码错误，或失败次数过多，请稍后再试',
+    en: 'Wrong username or password, or too many failed attempts: try again later',
+  },
   CSRF_INVALID: { status: 403, zh: '安全令牌无效，请刷新页面后重试', en: 'Security token missing or invalid; reload the page and try again' },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Change your initial password first' },

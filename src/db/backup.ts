@@ -6,17 +6,25 @@ import type { Database } from './database.js';
 export type Progress = (done: number, total: number) => void;
 
 /**
- * A consistent copy made while the server keeps running: SQLite's online backup API on SQLite,
- * `pg_dump --format=custom` on PostgreSQL.
+ * A consistent copy made while the server keeps running. On SQLite, `VACUUM INTO` copies one read
+ * snapshot in a single statement, so it ends in time proportional to the file whatever the server
+ * writes meanwhile (WAL lets those writes go on); the page-stepped backup API restarted on every
+ * write from another connection and never finished under a steady load. It is written to a
+ * temporary name first, so a failed run leaves no half file under the requested name.
+ * PostgreSQL: `pg_dump --format=custom`.
  */
 export async function backupDatabase(database: Database, file: string, progress: Progress = () => {}): Promise<void> {
   if (database.sqlite) {
-    await database.sqlite.backup(file, {
-      progress: ({ totalPages, remainingPages }) => {
-        progress(totalPages - remainingPages, totalPages);
-        return 200;
-      },
-    });
+    progress(0, 1);
+    const partial = `${file}.partial-${process.pid}`;
+    fs.rmSync(partial, { force: true });
+    try {
+      database.sqlite.prepare('vacuum into ?').run(partial);
+      fs.renameSync(partial, file);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
+    progress(1, 1);
     return;
   }
   const r = spawnSync('pg_dump', ['--format=custom', '--no-owner', '--file', file, database.connectionString!], { encoding: 'utf8' });

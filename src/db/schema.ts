@@ -1,5 +1,6 @@
 import type { IndicatorTables } from './tables/indicators.js';
 import type { JobsTables } from './tables/jobs.js';
+import type { LoginThrottleTables } from './tables/login-throttle.js';
 import type { OrgTables } from './tables/org.js';
 import type { PolicyTables } from './tables/policies.js';
 import type { SupervisionTables } from './tables/supervision.js';
@@ -11,7 +12,7 @@ import type { WorklistTables } from './tables/worklists.js';
  * 'YYYY-MM-DD' text, flags integer 0/1, JSON as text — identical on SQLite and PostgreSQL, so one
  * query layer serves both.
  */
-export type DB = OrgTables & JobsTables & WorklistTables & SupervisionTables & IndicatorTables & PolicyTables;
+export type DB = OrgTables & JobsTables & WorklistTables & SupervisionTables & IndicatorTables & PolicyTables & LoginThrottleTables;
 
 export type * from './tables/org.js';
 export type * from './tables/worklists.js';
@@ -19,3 +20,4 @@ export type * from './tables/jobs.js';
 export type * from './tables/supervision.js';
 export type * from './tables/indicators.js';
 export type * from './tables/policies.js';
+export type * from './tables/login-throttle.js';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { plainText } from '../text.js';
+import { isoDate } from './date.js';
 
 /** Request and response shapes of the working-day calendar admin; the web client imports them. */
 
 export const CALENDAR_DAY_TYPES = ['holiday', 'workday'] as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / a date is YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '不存在的日期 / no such date');
 
 export const calendarDayView = z.object({
   id: z.number(),
@@ -15,11 +16,11 @@ export const calendarDayView = z.object({
 });
 export type CalendarDayView = z.infer<typeof calendarDayView>;
 
-export const calendarDayBody = z.object({ date: isoDate, type: z.enum(CALENDAR_DAY_TYPES), name: z.string().trim().min(1).max(40) }).strict();
+export const calendarDayBody = z.object({ date: isoDate, type: z.enum(CALENDAR_DAY_TYPES), name: plainText(40) }).strict();
 export type CalendarDayBody = z.infer<typeof calendarDayBody>;
 
 export const updateCalendarDayBody = z
-  .object({ type: z.enum(CALENDAR_DAY_TYPES).optional(), name: z.string().trim().min(1).max(40).optional(), version: z.number().int().positive() })
+  .object({ type: z.enum(CALENDAR_DAY_TYPES).optional(), name: plainText(40).optional(), version: z.number().int().positive() })
   .strict();
 export type UpdateCalendarDayBody = z.infer<typeof updateCalendarDayBody>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { plainText } from '../text.js';
+import { idValue } from './id.js';
 
 /** Request and response shapes of the indicators module; the web client imports the inferred types. */
 
@@ -41,8 +43,8 @@ export type CatalogueView = z.infer<typeof catalogueView>;
 export const createIndicatorBody = z
   .object({
     code: z.string().trim().regex(/^[A-Z0-9-]{2,40}$/, '编码由大写字母、数字和连字符组成 / a code uses A–Z, 0–9 and hyphens'),
-    nameZh: text(120),
-    nameEn: text(160),
+    nameZh: plainText(120),
+    nameEn: plainText(160),
     parentId: z.number().int().positive().nullable().optional(),
     environment: z.enum(ENVIRONMENTS),
     unitOfMeasure: text(40),
@@ -78,8 +80,8 @@ export type ValueView = z.infer<typeof valueView>;
 
 export const valueListQuery = z
   .object({
-    indicatorId: z.coerce.number().int().positive().optional(),
-    unitId: z.coerce.number().int().positive().optional(),
+    indicatorId: idValue.optional(),
+    unitId: idValue.optional(),
     periodFrom: period.optional(),
     periodTo: period.optional(),
   })
@@ -108,7 +110,7 @@ export const targetBody = z
   .strict();
 export type TargetBody = z.infer<typeof targetBody>;
 
-export const targetListQuery = z.object({ indicatorId: z.coerce.number().int().positive().optional(), unitId: z.coerce.number().int().positive().optional() }).strict();
+export const targetListQuery = z.object({ indicatorId: idValue.optional(), unitId: idValue.optional() }).strict();
 
 export const targetView = z.object({ id: z.number(), indicatorId: z.number(), unitId: z.number(), period: z.string(), target: z.number(), note: z.string().nullable(), version: z.number() });
 export type TargetView = z.infer<typeof targetView>;
@@ -194,7 +196,7 @@ export const scoreBody = z
   .strict();
 export type ScoreBody = z.infer<typeof scoreBody>;
 
-export const unitScoreQuery = z.object({ method: z.string().regex(/^[a-z0-9-]+$/).default('regional-demo'), unitId: z.coerce.number().int().positive(), period }).strict();
+export const unitScoreQuery = z.object({ method: z.string().regex(/^[a-z0-9-]+$/).default('regional-demo'), unitId: idValue, period }).strict();
 export const forecastQuery = z.object({ method: z.string().regex(/^[a-z0-9-]+$/).default('regional-demo'), period }).strict();
 
 export const peerImportBody = z
@@ -220,7 +222,7 @@ export const peerImportBody = z
   .strict();
 export type PeerImportBody = z.infer<typeof peerImportBody>;
 
-export const rollupQuery = z.object({ unitId: z.coerce.number().int().positive().optional() }).strict();
+export const rollupQuery = z.object({ unitId: idValue.optional() }).strict();
 
 /** Scores, forecasts and roll-ups carry explanations whose shape follows the engine's types. */
 export const looseObject = z.record(z.string(), z.unknown());

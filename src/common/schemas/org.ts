@@ -1,12 +1,16 @@
 import { z } from 'zod';
+import { plainText } from '../text.js';
+import { idValue } from './id.js';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 import { ROLES, UNIT_KINDS } from '../roles.js';
 
 /** Request and response shapes of the org module; the web client imports the inferred types. */
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+/** Names (people, units, aliases): one line, no control or bidi characters. */
+const trimmed = plainText;
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() }).strict();
+export const idParam = z.object({ id: idValue }).strict();
 
 export const loginBody = z
   .object({
@@ -144,7 +148,7 @@ export const resetPasswordBody = z
 export const userListQuery = z
   .object({
     role: z.enum(ROLES).optional(),
-    unitId: z.coerce.number().int().positive().optional(),
+    unitId: idValue.optional(),
     q: z.string().trim().max(LIMITS.searchText.max).optional(),
   })
   .strict();
@@ -165,12 +169,12 @@ export type AuditView = z.infer<typeof auditView>;
 
 export const auditQuery = z
   .object({
-    actorId: z.coerce.number().int().positive().optional(),
+    actorId: idValue.optional(),
     entity: z.string().trim().max(40).optional(),
     entityId: z.string().trim().max(64).optional(),
     action: z.string().trim().max(40).optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
   })

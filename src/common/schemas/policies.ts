@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { plainText } from '../text.js';
+import { idValue } from './id.js';
+import { nestingMessage, ruleNestingProblem } from '../rule-nesting.js';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 
 /** Request and response shapes of the policies module (registry, library, matching, payout). */
@@ -15,7 +19,7 @@ export const POLICY_AREA_LABELS: Record<(typeof POLICY_AREAS)[number], { zh: str
 export const RESULT_STATUSES = ['near', 'matched', 'notified', 'confirmed', 'declined', 'paid'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = isoDate;
 const money = z.number().finite().min(0).max(1e12);
 const page = {
   page: z.coerce.number().int().min(1).default(1),
@@ -30,7 +34,7 @@ export const historyInput = z.object({ employees: yearly, revenue: yearly, asset
 export const enterpriseInput = z
   .object({
     uscc: z.string().min(1).max(30),
-    name: z.string().trim().min(1).max(200),
+    name: plainText(200),
     legalForm: z.string().max(20).nullable().optional(),
     registeredOn: date.nullable().optional(),
     capital: money.nullable().optional(),
@@ -108,6 +112,15 @@ export const importView = z.object({
 });
 export type ImportView = z.infer<typeof importView>;
 
+/** A rule or formula text: refused at the door when nested too deeply for the parser, with the place. */
+const ruleText = z
+  .string()
+  .max(10_000)
+  .superRefine((text, ctx) => {
+    const p = ruleNestingProblem(text);
+    if (p) ctx.addIssue({ code: 'custom', message: nestingMessage(p) });
+  });
+
 export const ruleProblem = z.object({
   kind: z.string(),
   message: z.object({ zh: z.string(), en: z.string() }),
@@ -120,7 +133,7 @@ export const ruleProblem = z.object({
 /** A made-up enterprise that a rule is tested on, with the outcome the rule must give. */
 export const ruleExample = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: plainText(100),
     expected: z.boolean(),
     /** The day the example is judged on (rules say "within 3 years"); today when absent. */
     asOf: date.optional(),
@@ -131,7 +144,7 @@ export type RuleExample = z.infer<typeof ruleExample>;
 
 export const ruleCheckBody = z
   .object({
-    text: z.string().max(10_000),
+    text: ruleText,
     /** The benefit's own code, so rule("…") cannot point back at it. */
     code: z.string().max(40).optional(),
     examples: z.array(ruleExample).max(50).optional(),
@@ -186,7 +199,7 @@ export type RuleCheckView = z.infer<typeof ruleCheckView>;
 
 export const policyBody = z
   .object({
-    title: z.string().trim().min(1).max(300),
+    title: plainText(300),
     departmentUnitId: z.number().int().positive().nullable().optional(),
     docNumber: z.string().trim().max(100).nullable().optional(),
     effectiveFrom: date.nullable().optional(),
@@ -202,12 +215,12 @@ export const policyUpdateBody = policyBody.partial().extend({ version: z.number(
 export const benefitBody = z
   .object({
     code: z.string().trim().min(1).max(40).regex(/^[\w.-]+$/, '字母、数字、-、_、. / letters, digits, - _ .'),
-    name: z.string().trim().min(1).max(300),
+    name: plainText(300),
     amount: money.nullable().optional(),
-    formula: z.string().max(2000).nullable().optional(),
+    formula: ruleText.max(2000).nullable().optional(),
     cap: money.nullable().optional(),
     autoGrant: z.boolean(),
-    rule: z.string().max(10_000),
+    rule: ruleText,
     examples: z.array(ruleExample).max(50).optional(),
   })
   .strict();
@@ -255,11 +268,11 @@ export type MatchSummary = z.infer<typeof matchSummary>;
 export const resultListQuery = z
   .object({
     status: z.enum(RESULT_STATUSES).optional(),
-    benefitId: z.coerce.number().int().positive().optional(),
-    policyId: z.coerce.number().int().positive().optional(),
-    enterpriseId: z.coerce.number().int().positive().optional(),
+    benefitId: idValue.optional(),
+    policyId: idValue.optional(),
+    enterpriseId: idValue.optional(),
     county: z.string().max(40).optional(),
-    departmentUnitId: z.coerce.number().int().positive().optional(),
+    departmentUnitId: idValue.optional(),
     ...page,
   })
   .strict();
@@ -315,7 +328,7 @@ export const totalsRow = z.object({
 });
 export type TotalsRow = z.infer<typeof totalsRow>;
 
-export const explainQuery = z.object({ benefitId: z.coerce.number().int().positive() }).strict();
+export const explainQuery = z.object({ benefitId: idValue }).strict();
 export const explainView = z.object({ enterpriseId: z.number(), benefitId: z.number(), eligible: z.boolean(), stored: z.boolean(), explanation: explainNode });
 
 export const portalView = z.object({

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { plainText } from '../text.js';
+import { idValue } from './id.js';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 import { ITEM_KINDS, ITEM_STATUSES, unitRef } from './worklists.js';
 
@@ -17,10 +20,9 @@ export const SUPERVISION_LIMITS = {
 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.iso.date();
 /** A calendar month; 2026-13 is rejected with the field named. */
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM（01–12） / a month is YYYY-MM with 01–12');
-export const idParam = z.object({ id: z.coerce.number().int().positive() }).strict();
+export const idParam = z.object({ id: idValue }).strict();
 const label = z.object({ zh: z.string(), en: z.string() });
 
 // ---- escalation ladder (提醒 → 督办单 → 通报 → 约谈) ----
@@ -99,8 +101,8 @@ export type NoticeView = z.infer<typeof noticeView>;
 export const noticeQuery = z
   .object({
     kind: z.enum(NOTICE_KINDS).optional(),
-    unitId: z.coerce.number().int().positive().optional(),
-    itemId: z.coerce.number().int().positive().optional(),
+    unitId: idValue.optional(),
+    itemId: idValue.optional(),
     status: z.enum(NOTICE_STATUSES).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
@@ -151,7 +153,7 @@ export const snapshotView = snapshotSummary.extend({
   black: z.array(snapshotRowView),
 });
 export type SnapshotView = z.infer<typeof snapshotView>;
-export const snapshotParam = z.object({ id: z.union([z.literal('latest'), z.coerce.number().int().positive()]) }).strict();
+export const snapshotParam = z.object({ id: z.union([z.literal('latest'), idValue]) }).strict();
 export const takeSnapshotBody = z.object({ weekOf: isoDate.optional() }).strict();
 
 // ---- monthly bulletin (月通报) ----
@@ -209,7 +211,7 @@ export const bulletinView = bulletinSummary.extend({ commentary, data: bulletinD
 export type BulletinView = z.infer<typeof bulletinView>;
 export const draftBulletinBody = z.object({ month: monthString }).strict();
 export const updateBulletinBody = z
-  .object({ version: z.number().int().positive(), title: text(SUPERVISION_LIMITS.title).optional(), docNumber: text(40).optional(), commentary: commentary.partial().strict().optional() })
+  .object({ version: z.number().int().positive(), title: plainText(SUPERVISION_LIMITS.title).optional(), docNumber: text(40).optional(), commentary: commentary.partial().strict().optional() })
   .strict();
 export type UpdateBulletinBody = z.infer<typeof updateBulletinBody>;
 export const versionBody = z.object({ version: z.number().int().positive() }).strict();
@@ -236,7 +238,7 @@ export const createMeetingBody = z
   .object({
     date: isoDate,
     type: z.enum(MEETING_TYPES),
-    title: text(SUPERVISION_LIMITS.title),
+    title: plainText(SUPERVISION_LIMITS.title),
     chair: text(60),
     unitIds: z.array(z.number().int().positive()).max(100),
     topics: z.array(text(SUPERVISION_LIMITS.topic)).max(SUPERVISION_LIMITS.topics),
@@ -281,7 +283,7 @@ export type MeetingView = z.infer<typeof meetingView>;
 // ---- cockpit (驾驶舱) ----
 /** Query parameters for GET /api/v1/items that show the items behind a figure. */
 export const drill = z.record(z.string(), z.union([z.string(), z.number()]));
-export const cockpitQuery = z.object({ kind: z.enum(ITEM_KINDS).optional(), listId: z.coerce.number().int().positive().optional() }).strict();
+export const cockpitQuery = z.object({ kind: z.enum(ITEM_KINDS).optional(), listId: idValue.optional() }).strict();
 export const cockpitView = z.object({
   asOf: z.string(),
   totals: z.object({ items: z.number(), closed: z.number(), open: z.number(), overdue: z.number(), completionRate: z.number() }),

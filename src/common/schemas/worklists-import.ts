@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_KINDS, WORKLIST_LIMITS } from './worklists.js';
+import { LIMITS } from '../limits.js';
 
 /**
  * Excel import and export of the work lists: request and response shapes shared by the API, the
@@ -8,11 +9,7 @@ import { ITEM_KINDS, WORKLIST_LIMITS } from './worklists.js';
 
 /** Limits of a workbook upload. The byte limit itself is the server setting BIZENV_UPLOAD_MAX_MB. */
 export const IMPORT_LIMITS = {
-  /** Sum of the uncompressed sizes of every zip entry: a 10 000-row sheet is ~5 MB of XML, and ExcelJS needs ~10× that in memory. */
-  uncompressedBytes: 100 * 1024 * 1024,
-  /** A zip entry that inflates more than this many times its compressed size is a bomb, not a sheet. */
-  compressionRatio: 200,
-  zipEntries: 2000,
+  ...LIMITS.upload,
   rows: 20_000,
   /** How far down the header row may sit below title rows. */
   headerSearchRows: 12,

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { plainText } from '../text.js';
+import { idValue } from './id.js';
+import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
 
 /** Request and response shapes of the worklists module (四表一单); the web client imports them. */
@@ -78,7 +81,6 @@ export const WORKLIST_LIMITS = {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
-const isoDate = z.iso.date();
 
 export const unitRef = z.object({ id: z.number(), name: z.string() });
 
@@ -96,10 +98,10 @@ export const worklistView = z.object({
 });
 export type WorklistView = z.infer<typeof worklistView>;
 
-export const createWorklistBody = z.object({ name: text(WORKLIST_LIMITS.listName), kind: z.enum(ITEM_KINDS), description: optText(1000) }).strict();
+export const createWorklistBody = z.object({ name: plainText(WORKLIST_LIMITS.listName), kind: z.enum(ITEM_KINDS), description: optText(1000) }).strict();
 export type CreateWorklistBody = z.infer<typeof createWorklistBody>;
 export const updateWorklistBody = z
-  .object({ version: z.number().int().positive(), name: text(WORKLIST_LIMITS.listName).optional(), description: optText(1000) })
+  .object({ version: z.number().int().positive(), name: plainText(WORKLIST_LIMITS.listName).optional(), description: optText(1000) })
   .strict();
 export type UpdateWorklistBody = z.infer<typeof updateWorklistBody>;
 export const worklistQuery = z.object({ kind: z.enum(ITEM_KINDS).optional() }).strict();
@@ -204,9 +206,9 @@ export const selfScoreBody = z.object({ version: z.number().int().positive(), se
 export const ITEM_SORTS = ['code', 'deadline', 'updatedAt', 'status', 'percent'] as const;
 export const itemQueryFields = {
   kind: z.enum(ITEM_KINDS).optional(),
-  listId: z.coerce.number().int().positive().optional(),
+  listId: idValue.optional(),
   area: z.string().trim().max(WORKLIST_LIMITS.area).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idValue.optional(),
   role: z.enum(ASSIGNMENT_ROLES).optional(),
   status: z.enum(ITEM_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -267,7 +269,7 @@ export const reportBody = z
   })
   .strict();
 export type ReportBody = z.infer<typeof reportBody>;
-export const reportParams = z.object({ id: z.coerce.number().int().positive(), reportId: z.coerce.number().int().positive() }).strict();
+export const reportParams = z.object({ id: idValue, reportId: idValue }).strict();
 export const noteBody = z.object({ note: optText(WORKLIST_LIMITS.reason) }).strict();
 export const reasonBody = z.object({ reason: text(WORKLIST_LIMITS.reason) }).strict();
 
@@ -287,7 +289,7 @@ export const extensionView = z.object({
 export type ExtensionView = z.infer<typeof extensionView>;
 export const extensionBody = z.object({ reason: text(WORKLIST_LIMITS.reason), requestedDeadline: isoDate }).strict();
 export const extensionDecisionBody = z.object({ approve: z.boolean(), note: optText(WORKLIST_LIMITS.reason) }).strict();
-export const extensionParams = z.object({ id: z.coerce.number().int().positive(), extensionId: z.coerce.number().int().positive() }).strict();
+export const extensionParams = z.object({ id: idValue, extensionId: idValue }).strict();
 
 export const noteView = z.object({ id: z.number(), author: z.string().nullable(), role: z.string().nullable(), text: z.string(), createdAt: z.string() });
 export type NoteView = z.infer<typeof noteView>;
@@ -359,7 +361,7 @@ export type ItemDetailView = z.infer<typeof itemDetailView>;
 // ---- saved filters, to-do, case board ----
 export const savedFilterView = z.object({ id: z.number(), name: z.string(), filter: itemFilter, createdAt: z.string() });
 export type SavedFilterView = z.infer<typeof savedFilterView>;
-export const savedFilterBody = z.object({ name: text(40), filter: itemFilter }).strict();
+export const savedFilterBody = z.object({ name: plainText(40), filter: itemFilter }).strict();
 
 export const todoView = z.object({
   /** items waiting for the caller's unit to report (not started, in progress or returned) */
@@ -377,5 +379,5 @@ export const caseBoardView = z.object({
   columns: z.array(z.object({ stage: z.enum(CASE_STAGES), items: z.array(itemView) })),
 });
 export type CaseBoardView = z.infer<typeof caseBoardView>;
-export const caseBoardQuery = z.object({ listId: z.coerce.number().int().positive().optional() }).strict();
+export const caseBoardQuery = z.object({ listId: idValue.optional() }).strict();
 export const stageBody = z.object({ version: z.number().int().positive(), stage: z.enum(CASE_STAGES) }).strict();

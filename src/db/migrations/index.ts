@@ -8,6 +8,7 @@ import * as createSupervision from './202611251300-create-supervision.js';
 import * as addItemListIndexes from './202611251400-add-item-list-indexes.js';
 import * as addNotificationKinds from './202612020100-add-notification-kinds.js';
 import * as addEnterpriseContactNotice from './202612020400-add-enterprise-contact-notice.js';
+import * as createLoginThrottle from './202612020500-create-login-throttle.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '202611251400-add-item-list-indexes': addItemListIndexes,
   '202612020100-add-notification-kinds': addNotificationKinds,
   '202612020400-add-enterprise-contact-notice': addEnterpriseContactNotice,
+  '202612020500-create-login-throttle': createLoginThrottle,
 };

@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -55,7 +54,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5, fieldSize: 1024 } });
 
     app.get('/indicators/catalogue', { config: { access: READERS }, schema: { tags, summary: '指标目录 / indicator catalogue', response: { 200: catalogueView } } }, async () => getCatalogue(ctx));
 
@@ -108,7 +106,7 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { filename, data } = await readUpload(request, ctx.config.uploadMaxBytes);
+        const { filename, data } = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes });
         return importIndicatorValues(ctx, actorOf(request), { filename, data }, { dryRun: request.query.dryRun });
       },
     );

@@ -7,6 +7,7 @@ import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.
 import { type Database, withTransaction } from '../../db/database.js';
 import { audit } from './audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { clearFailures, countFailure, findClientLock, lockClient } from './login-throttle.repository.js';
 import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
 import { assertStrongPassword, presentUser } from './users.service.js';
 import { type UserRow, findUserById, findUserByUsername, updateUserState, updateUserVersioned } from './users.repository.js';
@@ -25,15 +26,20 @@ export interface LoginResult extends SessionView {
   expiresAt: Date;
 }
 
+/**
+ * Logs in. Unknown accounts, wrong passwords, disabled accounts and a client's lock all answer the
+ * same INVALID_CREDENTIALS after the same password check, so the answer tells nothing about the
+ * account. Failures are counted per account and client address: the Nth locks that client out of
+ * that account for the cool-down, while the owner elsewhere still logs in (README, security model).
+ */
 export async function login(ctx: AppContext, input: { username: string; password: string; ip?: string; userAgent?: string }): Promise<LoginResult> {
   const now = ctx.clock();
+  const client = clientKey(input.ip);
   const user = await findUserByUsername(ctx.db, input.username);
-  if (user?.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError('ACCOUNT_LOCKED', [{ path: 'body.username', message: `锁定至 ${user.locked_until} / locked until ${user.locked_until}` }]);
-  }
+  const lockedUntil = user ? await findClientLock(ctx.db, user.id, client, now.toISOString()) : null;
   const ok = await verifyPassword(user?.password_hash, input.password);
-  if (!user || !ok || user.status !== 'active') {
-    if (user) await recordFailure(ctx, user, input.ip);
+  if (!user || !ok || user.status !== 'active' || lockedUntil) {
+    if (user && !lockedUntil) await recordFailure(ctx, user, client, input.ip);
     throw new AppError('INVALID_CREDENTIALS');
   }
   const token = randomBytes(32).toString('base64url');
@@ -50,23 +56,46 @@ export async function login(ctx: AppContext, input: { username: string; password
       ip: input.ip ?? null,
       user_agent: input.userAgent?.slice(0, 255) ?? null,
     });
-    await updateUserState(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
+    await clearFailures(trx, user.id, client);
+    await updateUserState(trx, user.id, { failed_logins: 0, last_login_at: now.toISOString() });
     await audit(ctx, trx, actorOf(user, input.ip), { action: 'auth.login', entity: 'user', entityId: user.id });
   });
   const fresh = (await findUserById(ctx.db, user.id))!;
   return { token, csrfToken, expiresAt, user: presentUser(fresh) };
 }
 
-/** Counts a failed login; the Nth failure in a row locks the account for the cool-down period. */
-async function recordFailure(ctx: AppContext, user: UserRow, ip?: string): Promise<void> {
-  const failures = user.failed_logins + 1;
-  const lock = failures >= ctx.config.loginMaxFailures;
-  const lockedUntil = lock ? new Date(ctx.clock().getTime() + ctx.config.lockMinutes * 60_000).toISOString() : null;
+/** IPv6 clients are counted per /64, the block one subscriber usually holds. */
+function clientKey(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (v4) return v4[1]!;
+  return ip.includes(':') ? `${expandV6(ip).slice(0, 4).join(':')}::/64` : ip.slice(0, 64);
+}
+
+function expandV6(ip: string): string[] {
+  const [head, tail] = ip.split('::') as [string, string | undefined];
+  const a = head ? head.split(':') : [];
+  const b = tail ? tail.split(':') : [];
+  return [...a, ...Array<string>(Math.max(8 - a.length - b.length, 0)).fill('0'), ...b].map((g) => g.toLowerCase());
+}
+
+/**
+ * Counts a failed login atomically; the one failure whose count reaches the maximum locks this
+ * client out, so 20 failures at once lock exactly as 5 in a row do. The user row's `locked_until`
+ * shows the admin the latest such lock (unlock clears every client's).
+ */
+async function recordFailure(ctx: AppContext, user: UserRow, client: string, ip?: string): Promise<void> {
+  const now = ctx.clock();
+  const max = ctx.config.loginMaxFailures;
   await withTransaction(ctx.db, async (trx) => {
-    await updateUserState(trx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
+    const failures = await countFailure(trx, user.id, client, now.toISOString());
     const system = { ...actorOf(user, ip), id: 0, displayName: '系统' };
     await audit(ctx, trx, system, { action: 'auth.login_failed', entity: 'user', entityId: user.id, after: { failures } });
-    if (lock) await audit(ctx, trx, system, { action: 'user.lock', entity: 'user', entityId: user.id, after: { lockedUntil, failures } });
+    if (failures !== max) return;
+    const lockedUntil = new Date(now.getTime() + ctx.config.lockMinutes * 60_000).toISOString();
+    await lockClient(trx, user.id, client, lockedUntil);
+    await updateUserState(trx, user.id, { failed_logins: failures, locked_until: lockedUntil });
+    await audit(ctx, trx, system, { action: 'user.lock', entity: 'user', entityId: user.id, after: { lockedUntil, failures, client } });
   });
 }
 

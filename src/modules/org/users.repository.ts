@@ -1,5 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { likeContains } from '../../db/like.js';
 import type { AppUserTable } from '../../db/schema.js';
 
 export type UserRow = Selectable<AppUserTable> & { unit_name: string | null };
@@ -17,8 +18,8 @@ export async function listUsers(db: Executor, f: { role?: string | undefined; un
   if (f.role) q = q.where('app_user.role', '=', f.role);
   if (f.unitId) q = q.where('app_user.unit_id', '=', f.unitId);
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('app_user.username', 'like', like), eb('app_user.display_name', 'like', like)]));
+    const text = f.q;
+    q = q.where((eb) => eb.or([likeContains('app_user.username', text), likeContains('app_user.display_name', text)]));
   }
   return q.orderBy('app_user.id').execute();
 }

@@ -6,6 +6,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from './audit.service.js';
+import { clearFailures } from './login-throttle.repository.js';
 import { hashPassword } from './passwords.js';
 import { findUnit } from './units.repository.js';
 import { type UserRow, findUserById, insertUser, listUsers, updateUserState, updateUserVersioned } from './users.repository.js';
@@ -123,6 +124,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
     if (!before) throw new AppError('NOT_FOUND');
     await updateUserState(trx, id, { password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null });
     await trx.deleteFrom('session').where('user_id', '=', id).execute();
+    await clearFailures(trx, id);
     await audit(ctx, trx, actor, { action: 'user.reset_password', entity: 'user', entityId: id, after: { mustChangePassword: mustChange } });
   });
 }
@@ -132,6 +134,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: number): Pro
     const before = await findUserById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     await updateUserState(trx, id, { failed_logins: 0, locked_until: null });
+    await clearFailures(trx, id);
     const after = presentUser((await findUserById(trx, id))!);
     await audit(ctx, trx, actor, { action: 'user.unlock', entity: 'user', entityId: id, before: presentUser(before), after });
     return after;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { likeContains, likeStartsWith } from '../../db/like.js';
 import type { EnterpriseRow, EnterpriseValues } from './enterprises.js';
 
 export interface EnterpriseFilter {
@@ -12,9 +13,9 @@ export interface EnterpriseFilter {
 
 function filtered(db: Executor, f: EnterpriseFilter) {
   let q = db.selectFrom('enterprise');
-  if (f.q) q = q.where((eb) => eb.or([eb('name', 'like', `%${f.q}%`), eb('uscc', '=', f.q!.toUpperCase())]));
+  if (f.q) q = q.where((eb) => eb.or([likeContains('name', f.q!), eb('uscc', '=', f.q!.toUpperCase())]));
   if (f.countyCode) q = q.where('county_code', '=', f.countyCode);
-  if (f.industryPrefix) q = q.where('industry_code', 'like', `${f.industryPrefix}%`);
+  if (f.industryPrefix) q = q.where(likeStartsWith('industry_code', f.industryPrefix));
   if (f.sizeClass) q = q.where('size_class', '=', f.sizeClass);
   if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
   return q;

@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import { countyLabel, resolveCounty } from './counties.js';
 import { checkIndustryCode } from './industry.js';
 import type { EnterpriseFacts } from './rules/columns.js';
+import { hasUnsafeChars } from '../../common/text.js';
 import { isValidDate } from './rules/dates.js';
 import { LEGAL_FORMS, QUALIFICATIONS, TAX_GRADES } from './rules/fields.js';
 import { sizeClassOf } from './size-class.js';
@@ -40,6 +41,10 @@ export function normalizeEnterprise(input: EnterpriseInput, synthetic = false): 
   } else if (uscc.ok && uscc.divisionCode.startsWith('15') && resolveCounty(uscc.divisionCode)) {
     // Without an explicit county, the registration authority's division in the USCC is used.
     county = uscc.divisionCode;
+  }
+  // The API schema refuses these already; an imported sheet reaches this check only.
+  if (hasUnsafeChars(input.name)) {
+    problems.push({ field: 'name', message: '企业名称含控制字符或文字方向控制符 / the name holds control or bidi characters' });
   }
   if (input.legalForm && !(LEGAL_FORMS as readonly string[]).includes(input.legalForm)) {
     problems.push({ field: 'legalForm', message: `企业类型应为：${LEGAL_FORMS.join('、')} / unknown legal form` });

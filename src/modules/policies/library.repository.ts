@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { likeContains } from '../../db/like.js';
 import type { BenefitTable, PolicyTable } from '../../db/schema.js';
 
 export type PolicyRow = Selectable<PolicyTable> & { department_name: string | null };
@@ -15,8 +16,8 @@ export async function listPolicies(db: Executor, f: { q?: string | undefined; ar
   let q = policies(db);
   let c = db.selectFrom('policy');
   if (f.q) {
-    q = q.where((eb) => eb.or([eb('policy.title', 'like', `%${f.q}%`), eb('policy.doc_number', 'like', `%${f.q}%`)]));
-    c = c.where((eb) => eb.or([eb('policy.title', 'like', `%${f.q}%`), eb('policy.doc_number', 'like', `%${f.q}%`)]));
+    q = q.where((eb) => eb.or([likeContains('policy.title', f.q!), likeContains('policy.doc_number', f.q!)]));
+    c = c.where((eb) => eb.or([likeContains('policy.title', f.q!), likeContains('policy.doc_number', f.q!)]));
   }
   if (f.area) {
     q = q.where('policy.area', '=', f.area);
@@ -86,5 +87,5 @@ export async function markBenefitsMatched(db: Executor, seen: { id: number; vers
 
 /** Benefits whose rule refers to `code` (they change when it changes). */
 export async function benefitsReferring(db: Executor, code: string): Promise<BenefitRow[]> {
-  return db.selectFrom('benefit').selectAll().where('rule_text', 'like', `%${code}%`).execute();
+  return db.selectFrom('benefit').selectAll().where(likeContains('rule_text', code)).execute();
 }

@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobRunView } from '../../common/schemas/jobs.js';
@@ -51,7 +50,6 @@ const editors = [...EDITORS];
 /** Registry, policy library, rule checking, matching, follow-through and the enterprise portal. */
 export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5, fieldSize: 1024 } });
 
     // — enterprise registry —
     app.get('/policies/enterprises', { config: { access: [...STAFF, 'enterprise'] }, schema: { tags, summary: '企业库 / enterprise registry', querystring: enterpriseListQuery, response: { 200: enterpriseList } } }, async (request) =>
@@ -73,7 +71,7 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '导入企业库（.xlsx/.csv，字段 file；commit=true 才写入） / import the registry', consumes: ['multipart/form-data'], querystring: importQuery, response: { 200: importView } },
       },
       async (request) => {
-        const { filename, data } = await readUpload(request, ctx.config.uploadMaxBytes);
+        const { filename, data } = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes });
         return importRegistry(ctx, actorOf(request), data, filename, { commit: request.query.commit === 'true', keepValid: request.query.keepValid === 'true' });
       },
     );

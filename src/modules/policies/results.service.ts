@@ -9,7 +9,7 @@ import { countyLabel, resolveCounty } from './counties.js';
 import { loadEnterpriseColumns, prepareBenefit } from './engine.js';
 import { presentEnterprise } from './enterprises.js';
 import { findEnterprise } from './enterprises.repository.js';
-import { findBenefit, ruleTexts } from './library.repository.js';
+import { findBenefit, findPolicy, ruleTexts } from './library.repository.js';
 import {
   type NoticeRow,
   type ResultFilter,
@@ -90,15 +90,34 @@ export async function getResult(ctx: AppContext, actor: Actor, id: number): Prom
 }
 
 /**
+ * A department sees the results of its own policies only (scopeOf), so it may explain a pair only
+ * when the benefit is its own and that pair has a stored result it could already read.
+ */
+async function mayExplain(
+  ctx: AppContext,
+  scope: Scope,
+  e: { id: number; county_code: string | null },
+  b: { id: number; policy_id: number },
+): Promise<boolean> {
+  if (scope.all) return true;
+  if (scope.enterpriseId !== undefined) return scope.enterpriseId === e.id;
+  if (scope.countyCode !== undefined) return scope.countyCode === e.county_code;
+  if (scope.departmentUnitId === undefined) return false;
+  if ((await findPolicy(ctx.db, b.policy_id))?.department_unit_id !== scope.departmentUnitId) return false;
+  const enterpriseId = e.id;
+  const benefitId = b.id;
+  return (await listResults(ctx.db, { enterpriseId, benefitId, departmentUnitId: scope.departmentUnitId })).rows.length > 0;
+}
+
+/**
  * "Why not me?": the explanation of one enterprise against one benefit's rule, evaluated now on
  * the enterprise's current data (the stored result's explanation is from the last match run).
  */
 export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpriseId: number, benefitId: number) {
   const scope = await scopeOf(ctx, actor);
   const e = await findEnterprise(ctx.db, enterpriseId);
-  const visible = e && (scope.all || scope.enterpriseId === enterpriseId || (scope.countyCode !== undefined && scope.countyCode === e.county_code) || scope.departmentUnitId !== undefined);
   const b = await findBenefit(ctx.db, benefitId);
-  if (!e || !visible || !b) throw new AppError('NOT_FOUND');
+  if (!e || !b || !(await mayExplain(ctx, scope, e, b))) throw new AppError('NOT_FOUND');
   const { cols } = await loadEnterpriseColumns(ctx.db, { ids: [enterpriseId] });
   const prepared = prepareBenefit(b, cols, shanghaiDays(ctx.clock()), await ruleTexts(ctx.db));
   if (!prepared.ok) throw new AppError('RULE_INVALID', prepared.problems.map((p) => ({ path: 'rule', message: p.message, line: p.line, column: p.column })));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../common/schemas/date.js';
 import { SYSTEM_ACTOR } from '../../context.js';
 import { defineJob } from '../../jobs/define.js';
 import { draftLastMonth } from './bulletin.service.js';
@@ -13,7 +14,7 @@ import { takeWeeklySnapshot } from './weekly.service.js';
 export const weeklySnapshotJob = defineJob({
   name: 'supervision.weekly-snapshot',
   label: { zh: '周督查快照', en: 'Weekly supervision snapshot' },
-  payload: z.object({ weekOf: z.iso.date().optional() }).strict(),
+  payload: z.object({ weekOf: isoDate.optional() }).strict(),
   schedule: { cron: '0 8 * * 1' },
   retry: { attempts: 3, delaySeconds: 60 },
   handler: async (ctx, payload) => {
@@ -34,7 +35,7 @@ export const bulletinDraftJob = defineJob({
 export const remindersJob = defineJob({
   name: 'supervision.reminders',
   label: { zh: '到期提醒与督办升级', en: 'Deadline reminders and escalation' },
-  payload: z.object({ date: z.iso.date().optional() }).strict(),
+  payload: z.object({ date: isoDate.optional() }).strict(),
   schedule: { cron: '0 9 * * *' },
   retry: { attempts: 3, delaySeconds: 60 },
   handler: (ctx, payload) => runEscalation(ctx, SYSTEM_ACTOR, payload),

@@ -1,6 +1,6 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idValue } from '../../common/schemas/id.js';
 import { evidenceView } from '../../common/schemas/worklists.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
@@ -8,21 +8,21 @@ import { downloadEvidence, tooLarge, uploadEvidence } from './evidence.service.j
 import { readUpload } from '../../http/upload.js';
 
 const tags = ['worklists'];
-const evidenceParams = z.object({ id: z.coerce.number().int().positive(), evidenceId: z.coerce.number().int().positive() }).strict();
+const evidenceParams = z.object({ id: idValue, evidenceId: idValue }).strict();
 
 /** Evidence upload (multipart, one file) and download; multipart is registered in this scope only. */
 export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5, fieldSize: 1024 } });
 
     app.post(
       '/items/:id/evidence',
       {
         config: { access: ['admin', 'office', 'unit_head', 'liaison'] },
-        schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: z.coerce.number().int().positive() }).strict(), response: { 201: evidenceView } },
+        schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: idValue }).strict(), response: { 201: evidenceView } },
       },
       async (request, reply) => {
-        const { filename, data } = await readUpload(request, ctx.config.uploadMaxBytes, () => tooLarge(ctx.config.uploadMaxBytes));
+        const limit = ctx.config.uploadMaxBytes;
+        const { filename, data } = await readUpload(request, { maxBytes: limit, use: 'store', tooLarge: () => tooLarge(limit) });
         return reply.status(201).send(await uploadEvidence(ctx, actorOf(request), request.params.id, { filename, data }));
       },
     );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../common/errors.js';
+import { stripUnsafeChars } from '../../common/text.js';
 import type { EvidenceView } from '../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -59,7 +60,7 @@ export async function sniffEvidence(filename: string, data: Buffer): Promise<{ m
 
 /** Keeps the user's file name readable but harmless (no path, no control characters). */
 function cleanName(filename: string): string {
-  const base = [...path.basename(filename.replace(/\\/g, '/'))].filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"').join('').trim();
+  const base = stripUnsafeChars(path.basename(filename.replace(/\\/g, '/'))).replaceAll('"', '').trim();
   return (base || 'file').slice(-200);
 }
 

@@ -1,6 +1,7 @@
 import { type Insertable, PostgresAdapter, type Selectable, type Updateable, sql } from 'kysely';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
+import { escapeLike, likeEscaped } from '../../db/like.js';
 import { paged } from '../../db/paged.js';
 import type { ItemTable, WorklistTable } from '../../db/schema.js';
 
@@ -93,10 +94,6 @@ export interface ItemSort {
   order: 'asc' | 'desc';
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filtered(db: Executor, f: ItemFilterSql) {
   let q = db.selectFrom('item');
   const assigned = (unitId: number, role?: string) =>
@@ -122,9 +119,9 @@ function filtered(db: Executor, f: ItemFilterSql) {
   if (f.dueRange) q = q.where('item.status', '<>', 'closed').where('item.deadline', '>=', f.dueRange.from).where('item.deadline', '<', f.dueRange.before);
   for (const term of f.terms ?? []) {
     if (isPg(db)) {
-      const like = `%${escapeLike(term)}%`;
+      const text = sql`(item.code || ' ' || coalesce(item.area, '') || ' ' || item.content || ' ' || coalesce(item.measures, ''))`;
       // Same expression as the pg_trgm index, so the index serves the ILIKE.
-      q = q.where(sql<boolean>`(item.code || ' ' || coalesce(item.area, '') || ' ' || item.content || ' ' || coalesce(item.measures, '')) ilike ${like} escape '\\'`);
+      q = q.where(likeEscaped(text, `%${escapeLike(term)}%`, 'ilike'));
     } else if ([...term].length >= 3) {
       const phrase = `"${term.replace(/"/g, '""')}"`;
       q = q.where(sql<boolean>`item.id in (select rowid from item_fts where item_fts match ${phrase})`);

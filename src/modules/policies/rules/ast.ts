@@ -34,7 +34,17 @@ export type Cond =
 
 /** A located problem in a rule: what the editor underlines. */
 export interface RuleProblem {
-  kind: 'syntax' | 'empty' | 'unknown_field' | 'unknown_function' | 'unknown_value' | 'type' | 'contradiction' | 'circular' | 'unknown_rule';
+  kind:
+    | 'syntax'
+    | 'empty'
+    | 'unknown_field'
+    | 'unknown_function'
+    | 'unknown_value'
+    | 'type'
+    | 'contradiction'
+    | 'circular'
+    | 'too_deep'
+    | 'unknown_rule';
   message: string;
   line: number;
   column: number;

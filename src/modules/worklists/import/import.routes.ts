@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { jobRunView } from '../../../common/schemas/jobs.js';
 import { importCommitBody, importPreviewView, importQuery, importResultView } from '../../../common/schemas/worklists-import.js';
@@ -12,7 +11,6 @@ const tags = ['worklists'];
 /** Excel import: upload → preview (problems located by sheet/row/column) → commit with the token. */
 export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 3, fieldSize: 1024 } });
 
     app.post(
       '/worklists/imports',
@@ -27,7 +25,7 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { filename, data: buffer } = await readUpload(request, ctx.config.uploadMaxBytes);
+        const { filename, data: buffer } = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes });
         const q = request.query;
         return importPreviewUpload(ctx, actorOf(request), { buffer, kind: q.kind, list: q.list, fileName: q.fileName ?? filename });
       },

@@ -6,7 +6,7 @@ import { cellTextOrEmpty, columnLetter } from './cells.js';
 import { type ImportField, fieldOfHeader } from './headers.js';
 import { type Columns, type ParsedRow, type SheetHeader, type SheetReadState, readSheetRows } from './sheet-rows.js';
 import type { UnitDirectory } from './unit-cells.js';
-import { WorkbookRejected, assertSafeXlsx } from './zip-guard.js';
+import { WorkbookRejected, assertSafeXlsx } from '../../../http/zip-guard.js';
 import { KIND_FIELDS, type KindField } from '../worklists.types.js';
 
 export type { ParsedRow };

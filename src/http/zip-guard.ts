@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { IMPORT_LIMITS } from '../../../common/schemas/worklists-import.js';
+import { LIMITS } from '../common/limits.js';
 
 /**
  * Checks that a buffer is a sane .xlsx container before ExcelJS sees it. ExcelJS (through JSZip)
@@ -110,56 +110,85 @@ export function storedZip(entries: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...parts, directory, end]);
 }
 
+const NOT_ZIP = '压缩文件已损坏，无法读取 / the zip container cannot be read';
 const NOT_XLSX = '文件不是 Excel 工作簿（.xlsx）；.xls、.csv、.docx 或损坏的文件无法导入，请在 Excel 中另存为 .xlsx / the file is not an .xlsx workbook';
 
+const bomb = (why: string) => new WorkbookRejected(`压缩异常（疑似压缩炸弹：${why}），已拒绝 / rejected as a zip bomb: ${why}`, true);
+
 /**
- * Rejects what is no sane workbook (WorkbookRejected); otherwise returns the same workbook with
- * its entries stored uncompressed, inflated once here, for ExcelJS to read.
+ * Inflates every entry of a zip once, within the limits: entry count, declared total, per-entry
+ * ratio, then the bytes actually inflated (a zip may lie about its sizes). `inspect` sees the
+ * directory before anything is inflated. Throws WorkbookRejected (`tooLarge` for a bomb).
  */
-export async function assertSafeXlsx(buffer: Buffer, limits: ZipGuardLimits): Promise<Buffer> {
-  const maxUncompressed = limits.uncompressedBytes ?? IMPORT_LIMITS.uncompressedBytes;
-  const maxRatio = limits.compressionRatio ?? IMPORT_LIMITS.compressionRatio;
-  const maxEntries = limits.zipEntries ?? IMPORT_LIMITS.zipEntries;
-  if (buffer.length > limits.maxBytes) {
-    throw new WorkbookRejected(`文件 ${mb(buffer.length)} 超过上限 ${mb(limits.maxBytes)} / the file exceeds the ${mb(limits.maxBytes)} limit`, true);
-  }
-  if (buffer.length === 0) throw new WorkbookRejected('文件为空 / the file is empty');
-  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new WorkbookRejected(NOT_XLSX);
+export async function inflateZipSafely(
+  buffer: Buffer,
+  limits: ZipGuardLimits,
+  inspect?: (entries: yauzl.Entry[]) => void,
+): Promise<{ name: string; data: Buffer }[]> {
+  const maxUncompressed = limits.uncompressedBytes ?? LIMITS.upload.uncompressedBytes;
+  const maxRatio = limits.compressionRatio ?? LIMITS.upload.compressionRatio;
+  const maxEntries = limits.zipEntries ?? LIMITS.upload.zipEntries;
+  if (buffer.length > limits.maxBytes) throw tooBig(buffer.length, limits.maxBytes);
   let zip: yauzl.ZipFile;
   let entries: yauzl.Entry[];
   try {
     zip = await openZip(buffer);
     entries = await readEntries(zip);
   } catch {
-    throw new WorkbookRejected(NOT_XLSX);
+    throw new WorkbookRejected(NOT_ZIP);
   }
-  if (entries.length > maxEntries) throw new WorkbookRejected(`压缩包含 ${entries.length} 个文件，不像工作簿 / ${entries.length} zip entries: not a workbook`);
-  const names = new Set(entries.map((e) => e.fileName));
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new WorkbookRejected(NOT_XLSX);
-  if (entries.some((e) => e.isEncrypted())) throw new WorkbookRejected('工作簿已加密，请取消密码后再导入 / the workbook is encrypted');
-  const bomb = (why: string) => new WorkbookRejected(`压缩异常（疑似压缩炸弹：${why}），已拒绝 / rejected as a zip bomb: ${why}`, true);
-  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (declared > maxUncompressed) throw bomb(`解压后 ${mb(declared)} > ${mb(maxUncompressed)}`);
-  for (const e of entries) {
-    // Small entries compress arbitrarily well (a sheet of empty rows), so the ratio counts only past 1 MB.
-    if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / Math.max(e.compressedSize, 1) > maxRatio) {
-      throw bomb(`${e.fileName} 压缩比 ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))}:1`);
-    }
-  }
-  let actual = 0;
-  const inflated: { name: string; data: Buffer }[] = [];
   try {
+    if (entries.length > maxEntries) throw bomb(`压缩包含 ${entries.length} 个文件 / ${entries.length} zip entries`);
+    inspect?.(entries);
+    const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > maxUncompressed) throw bomb(`解压后 ${mb(declared)} > ${mb(maxUncompressed)}`);
     for (const e of entries) {
-      const data = await inflateEntry(zip, e, maxUncompressed - actual);
-      actual += data.length;
-      inflated.push({ name: e.fileName, data });
+      // Small entries compress arbitrarily well (a sheet of empty rows), so the ratio counts only past 1 MB.
+      if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / Math.max(e.compressedSize, 1) > maxRatio) {
+        throw bomb(`${e.fileName} 压缩比 ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))}:1`);
+      }
     }
-  } catch {
-    throw bomb('实际解压大小与声明不符 / entry sizes do not match the directory');
+    let actual = 0;
+    const inflated: { name: string; data: Buffer }[] = [];
+    try {
+      for (const e of entries) {
+        const data = await inflateEntry(zip, e, maxUncompressed - actual);
+        actual += data.length;
+        inflated.push({ name: e.fileName, data });
+      }
+    } catch {
+      throw bomb('实际解压大小与声明不符 / entry sizes do not match the directory');
+    }
+    return inflated;
   } finally {
     zip.close();
   }
+}
+
+/**
+ * Rejects what is no sane workbook (WorkbookRejected); otherwise returns the same workbook with
+ * its entries stored uncompressed, inflated once here, for ExcelJS to read.
+ */
+export async function assertSafeXlsx(buffer: Buffer, limits: ZipGuardLimits): Promise<Buffer> {
+  if (buffer.length > limits.maxBytes) throw tooBig(buffer.length, limits.maxBytes);
+  if (buffer.length === 0) throw new WorkbookRejected('文件为空 / the file is empty');
+  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new WorkbookRejected(NOT_XLSX);
+  let inflated: { name: string; data: Buffer }[];
+  try {
+    inflated = await inflateZipSafely(buffer, limits, (entries) => {
+      const names = new Set(entries.map((e) => e.fileName));
+      if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new WorkbookRejected(NOT_XLSX);
+      if (entries.some((e) => e.isEncrypted())) throw new WorkbookRejected('工作簿已加密，请取消密码后再导入 / the workbook is encrypted');
+    });
+  } catch (err) {
+    if (err instanceof WorkbookRejected && err.message === NOT_ZIP) throw new WorkbookRejected(NOT_XLSX);
+    throw err;
+  }
   return storedZip(inflated);
+}
+
+function tooBig(size: number, max: number): WorkbookRejected {
+  return new WorkbookRejected(`文件 ${mb(size)} 超过上限 ${mb(max)} / the file exceeds the ${mb(max)} limit`, true);
 }
 
 function mb(bytes: number): string {
