@@ -20,7 +20,7 @@ export function actorOf(u: UserRow, ip?: string): Actor {
   return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, unitId: u.unit_id, locale: u.locale === 'en' ? 'en' : 'zh-CN', ip };
 }
 
-export interface LoginResult extends SessionView {
+export interface LoginResult extends Omit<SessionView, 'permissions'> {
   token: string;
   expiresAt: Date;
 }
