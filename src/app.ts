@@ -18,7 +18,7 @@ import type { AppContext } from './context.js';
 import { type Database, openDatabase, pingDatabase } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
-import { moduleRoutes } from './modules/index.js';
+import { loadModuleRoutes } from './modules/index.js';
 import { stopJobs } from './jobs/runtime.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -143,7 +143,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
 
   await app.register(
     async (api) => {
-      for (const routes of moduleRoutes) await api.register(routes(ctx));
+      for (const routes of await loadModuleRoutes()) await api.register(routes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -1,13 +1,15 @@
-import { emailNotificationsJob, webhookNotificationsJob } from '../modules/notifications/notifications.jobs.js';
-import { matchPoliciesJob } from '../modules/policies/policies.jobs.js';
-import { supervisionJobs } from '../modules/supervision/supervision.jobs.js';
-import { importWorklistJob } from '../modules/worklists/import/import.jobs.js';
+import { loadModuleJobs } from '../modules/index.js';
 import type { JobDefinition } from './define.js';
 
+let catalog: Promise<JobDefinition[]> | undefined;
+
 /**
- * Every job of the platform, with its retries and default schedule: the one place they are
- * declared. A module adds its jobs here (its `<module>.jobs.ts` exports them).
- * Default schedules (Asia/Shanghai): weekly snapshot Monday 08:00, bulletin draft on the 1st at
- * 08:00, reminders and escalation daily at 09:00.
+ * Every job of the platform, with its retries and default schedule, as declared in the module
+ * manifests (src/modules/index.ts). Loaded on first use, so that the runtime's import never reaches
+ * module code. Default schedules (Asia/Shanghai): weekly snapshot Monday 08:00, bulletin draft on
+ * the 1st at 08:00, reminders and escalation daily at 09:00.
  */
-export const jobCatalog: JobDefinition[] = [...(supervisionJobs as JobDefinition[]), emailNotificationsJob, webhookNotificationsJob, importWorklistJob as JobDefinition, matchPoliciesJob as JobDefinition];
+export function loadJobCatalog(): Promise<JobDefinition[]> {
+  catalog ??= loadModuleJobs().then((jobs) => Object.values(jobs));
+  return catalog;
+}
