@@ -7,7 +7,7 @@ import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.
 import { type Database, withTransaction } from '../../db/database.js';
 import { audit } from './audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
+import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
 import { assertStrongPassword, presentUser } from './users.service.js';
 import { type UserRow, findUserById, findUserByUsername, updateUserState, updateUserVersioned } from './users.repository.js';
 
@@ -127,7 +127,7 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, idHash: s
   await withTransaction(ctx.db, async (trx) => {
     await updateUserState(trx, actor.id, { password_hash: passwordHash, must_change_password: 0 });
     // Other sessions of this user end; the current one goes on.
-    await trx.deleteFrom('session').where('user_id', '=', actor.id).where('id_hash', '!=', idHash).execute();
+    await deleteUserSessions(trx, actor.id, idHash);
     await audit(ctx, trx, actor, { action: 'user.change_password', entity: 'user', entityId: actor.id });
   });
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../common/errors.js';
 import { hasPermission } from '../../common/permissions.js';
 import type { Actor, AppContext } from '../../context.js';
-import { findUnit } from '../org/units.repository.js';
+import { findUnit } from '../org/index.js';
 import { enterpriseIdOfUser } from './enterprises.repository.js';
 
 /** What an actor may see of the registry and the results. */
