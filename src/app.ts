@@ -76,6 +76,8 @@ class LazyChildLogger {
 }
 
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  // Loaded before any plugin starts: importing every module takes seconds on a busy machine, longer than a plugin may take.
+  const moduleRoutes = await loadModuleRoutes();
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     childLoggerFactory: (logger, bindings, options) => new LazyChildLogger(logger, bindings, options) as unknown as FastifyBaseLogger,
@@ -143,7 +145,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
 
   await app.register(
     async (api) => {
-      for (const routes of await loadModuleRoutes()) await api.register(routes(ctx));
+      for (const routes of moduleRoutes) await api.register(routes(ctx));
     },
     { prefix: '/api/v1' },
   );

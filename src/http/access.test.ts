@@ -109,6 +109,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/supervision/weekly': ['admin', 'office'],
   'GET /api/v1/supervision/weekly/:id': ['admin', 'office', 'leader', 'liaison', 'unit_head'],
   'GET /api/v1/supervision/weekly/:id/export.xlsx': ['admin', 'office', 'leader', 'liaison', 'unit_head'],
+  'GET /api/v1/supervision/weekly/my-unit': ['liaison', 'unit_head'],
   'GET /api/v1/supervision/bulletins': ['admin', 'office', 'leader'],
   'POST /api/v1/supervision/bulletins': ['admin', 'office'],
   'GET /api/v1/supervision/bulletins/:id': ['admin', 'office', 'leader'],

@@ -4,8 +4,13 @@ import { byName, defineModule, permissionsIn } from '../manifest.js';
 export const supervisionModule = defineModule({
   name: 'supervision',
   routes: async () => {
-    const [main, bulletins, dispatch] = await Promise.all([import('./supervision.routes.js'), import('./bulletin.routes.js'), import('./dispatch.routes.js')]);
-    return [main.supervisionRoutes, bulletins.bulletinRoutes, dispatch.dispatchRoutes];
+    const [main, position, bulletins, dispatch] = await Promise.all([
+      import('./supervision.routes.js'),
+      import('./position.routes.js'),
+      import('./bulletin.routes.js'),
+      import('./dispatch.routes.js'),
+    ]);
+    return [main.supervisionRoutes, position.positionRoutes, bulletins.bulletinRoutes, dispatch.dispatchRoutes];
   },
   jobs: async () => byName((await import('./supervision.jobs.js')).supervisionJobs),
   seed: { demo: [{ name: 'supervision-demo', run: async (ctx) => (await import('./seed.js')).seedDemoSupervision(ctx), full: true }] },
