@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors.js';
+import { type Permission, hasPermission } from '../../common/permissions.js';
 import type { ExplainNodeView, ResultActionBody, ResultListQuery, ResultStatus, ResultView, TotalsRow } from '../../common/schemas/policies.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -79,16 +80,16 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
 }
 
 /** matched → notified → confirmed | declined → paid; the enterprise itself confirms or declines. */
-const NEXT: Record<ResultActionBody['action'], { from: ResultStatus[]; to: ResultStatus; roles: string[] }> = {
-  notify: { from: ['matched'], to: 'notified', roles: ['admin', 'office', 'specialist'] },
-  confirm: { from: ['notified'], to: 'confirmed', roles: ['admin', 'office', 'specialist', 'enterprise'] },
-  decline: { from: ['notified', 'confirmed'], to: 'declined', roles: ['admin', 'office', 'specialist', 'enterprise'] },
-  pay: { from: ['confirmed'], to: 'paid', roles: ['admin', 'office'] },
+const NEXT: Record<ResultActionBody['action'], { from: ResultStatus[]; to: ResultStatus; permission: Permission }> = {
+  notify: { from: ['matched'], to: 'notified', permission: 'policies.results.notify' },
+  confirm: { from: ['notified'], to: 'confirmed', permission: 'policies.results.respond' },
+  decline: { from: ['notified', 'confirmed'], to: 'declined', permission: 'policies.results.respond' },
+  pay: { from: ['confirmed'], to: 'paid', permission: 'policies.results.pay' },
 };
 
 export async function actOnResult(ctx: AppContext, actor: Actor, id: number, body: ResultActionBody): Promise<ResultView> {
   const rule = NEXT[body.action];
-  if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN');
+  if (!hasPermission(actor.role, rule.permission)) throw new AppError('FORBIDDEN');
   const before = await getResult(ctx, actor, id);
   if (!rule.from.includes(before.status)) {
     throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: `当前状态为 ${before.status}，不能执行 ${body.action} / cannot ${body.action} from ${before.status}` }]);

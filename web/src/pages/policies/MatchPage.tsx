@@ -14,6 +14,8 @@ const STATUS_COLOR: Record<ResultStatus, string> = { near: 'orange', matched: 'b
 /** Bulk matching with progress, the results with "why (not)", the follow-through and the totals. */
 export default function MatchPage() {
   const report = useReportError();
+  // Only the office starts a bulk match; the specialist follows the results through.
+  const canMatch = useSession().can('policies.match');
   const [run, setRun] = useState<JobRunView | null>(null);
   const [status, setStatus] = useState<ResultStatus | undefined>('matched');
   const [page, setPage] = useState(1);
@@ -42,8 +44,8 @@ export default function MatchPage() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title="免申即享批量匹配">
         <Space wrap>
-          <Button type="primary" onClick={() => start('incremental')}>匹配变化部分</Button>
-          <Button onClick={() => start('full')}>全量匹配</Button>
+          {canMatch && <Button type="primary" onClick={() => start('incremental')}>匹配变化部分</Button>}
+          {canMatch && <Button onClick={() => start('full')}>全量匹配</Button>}
           {run && (
             <span role="status" aria-label="匹配进度" style={{ minWidth: 320, display: 'inline-block' }}>
               <Progress percent={run.progress.percent ?? 0} status={run.status === 'failed' ? 'exception' : run.status === 'succeeded' ? 'success' : 'active'} size="small" />
@@ -95,7 +97,7 @@ function ResultsTable(props: {
   onChanged: () => void;
 }) {
   const report = useReportError();
-  const { user } = useSession();
+  const { can } = useSession();
   const [paying, setPaying] = useState<ResultView | null>(null);
   const [declining, setDeclining] = useState<ResultView | null>(null);
   const act = async (r: ResultView, body: Record<string, unknown>) => {
@@ -119,7 +121,7 @@ function ResultsTable(props: {
           onChange={(v) => props.onStatus(v)}
           options={RESULT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
         />
-        {user.role !== 'enterprise' && <Button href={exportHref}>导出 Excel</Button>}
+        {can('policies.results.export') && <Button href={exportHref}>导出 Excel</Button>}
       </Space>
       <Table
         size="small"
@@ -137,10 +139,10 @@ function ResultsTable(props: {
             render: (_, r: ResultView) => (
               <Space size={4} wrap>
                 <Button size="small" onClick={() => props.onWhy(r)} aria-label={`为什么 ${r.enterprise.name}`}>为什么</Button>
-                {r.status === 'matched' && user.role !== 'enterprise' && <Button size="small" onClick={() => act(r, { action: 'notify' })}>告知</Button>}
+                {r.status === 'matched' && can('policies.results.notify') && <Button size="small" onClick={() => act(r, { action: 'notify' })}>告知</Button>}
                 {r.status === 'notified' && <Button size="small" onClick={() => act(r, { action: 'confirm' })}>确认</Button>}
                 {(r.status === 'notified' || r.status === 'confirmed') && <Button size="small" onClick={() => setDeclining(r)}>放弃</Button>}
-                {r.status === 'confirmed' && user.role !== 'enterprise' && <Button size="small" onClick={() => setPaying(r)}>兑现</Button>}
+                {r.status === 'confirmed' && can('policies.results.pay') && <Button size="small" onClick={() => setPaying(r)}>兑现</Button>}
               </Space>
             ),
           },
