@@ -40,12 +40,14 @@ export default tseslint.config(
       'bizenv/module-boundaries': 'error',
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'kysely', allowTypeImports: true, message: 'Only *.repository.ts files use Kysely; call a repository function.' }] },
+        {
+          paths: [{ name: 'kysely', allowTypeImports: true, message: 'Only *.repository.ts files use Kysely.' }],
+        },
       ],
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]",
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
           message: 'Only *.repository.ts files query the database; call a repository function.',
         },
       ],

@@ -19,7 +19,8 @@ export const moduleBoundaries = {
     docs: { description: "forbid reading another module's repository; use its index.ts public functions" },
     messages: {
       repository:
-        "'{{source}}' is the {{target}} module's repository: use the public functions of src/modules/{{target}}/index.ts instead (add one there if needed).",
+        "'{{source}}' is the {{target}} module's repository: " +
+        'use the public functions of src/modules/{{target}}/index.ts instead (add one there if needed).',
     },
     schema: [],
   },
@@ -30,7 +31,8 @@ export const moduleBoundaries = {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const to = moduleOf(path.resolve(path.dirname(context.filename), source));
       if (!to || to.name === from.name) return;
-      if (/\.repository(\.[cm]?[jt]s)?$/.test(to.inner)) context.report({ node, messageId: 'repository', data: { source, target: to.name } });
+      if (!/\.repository(\.[cm]?[jt]s)?$/.test(to.inner)) return;
+      context.report({ node, messageId: 'repository', data: { source, target: to.name } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

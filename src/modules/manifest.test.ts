@@ -27,7 +27,8 @@ describe('the module list', () => {
 
   it('collects the routes, jobs, seeds and commands the platform had in its hand-kept lists', async () => {
     const routes = await loadModuleRoutes();
-    expect(routes.map((r) => r.name)).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
+    const names = routes.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
     expect(Object.keys(await loadModuleJobs())).toEqual(expect.arrayContaining([
       'notifications.email',
       'notifications.webhook',
@@ -39,9 +40,11 @@ describe('the module list', () => {
     ]));
     expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue']);
     // Users first: every demo data set names demo users.
-    expect(demoSeedSteps.map((s) => s.name)).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo']);
+    const demo = demoSeedSteps.map((s) => s.name);
+    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo']);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
-    expect(commands).toEqual(expect.arrayContaining(['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user']));
+    const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];
+    expect(commands).toEqual(expect.arrayContaining(expected));
     expect(new Set(commands).size, 'a command name declared twice').toBe(commands.length);
   });
 });

@@ -67,6 +67,9 @@ export interface ResolvedRoute {
 /** Every page of every module with the permissions it needs (the module's and its own). */
 export function routesOf(modules: readonly WebModule[]): ResolvedRoute[] {
   return modules.flatMap((m) =>
-    m.pages.map((p) => ({ path: p.path, permissions: [m.permission, p.permission].filter((x): x is Permission => !!x), module: m, page: p.page })),
+    m.pages.map((p) => {
+      const permissions = [m.permission, p.permission].filter((x): x is Permission => !!x);
+      return { path: p.path, permissions, module: m, page: p.page };
+    }),
   );
 }

@@ -3,7 +3,10 @@ import type { Permission } from '../../src/common/permissions.js';
 import { type SessionView, type UserView, api, onUnauthenticated } from './api.js';
 import { I18nContext, type Lang, storeLang, storedLang } from './i18n.js';
 
-type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; user: UserView; permissions: readonly Permission[] };
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'authenticated'; user: UserView; permissions: readonly Permission[] };
 
 interface SessionValue {
   state: SessionState;

@@ -34,7 +34,11 @@ export const userView = z.object({
 export type UserView = z.infer<typeof userView>;
 
 /** `permissions`: what the user's role may do (src/common/permissions.ts); the web shows menus and buttons from it. */
-export const sessionView = z.object({ user: userView, csrfToken: z.string(), permissions: z.array(z.enum(PERMISSION_NAMES as [Permission, ...Permission[]])) });
+export const sessionView = z.object({
+  user: userView,
+  csrfToken: z.string(),
+  permissions: z.array(z.enum(PERMISSION_NAMES as [Permission, ...Permission[]])),
+});
 export type SessionView = z.infer<typeof sessionView>;
 
 export const changePasswordBody = z

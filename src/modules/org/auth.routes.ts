@@ -45,7 +45,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/auth/me',
       { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户 / current user', response: { 200: sessionView } } },
-      async (request) => ({ user: request.session!.user, csrfToken: request.session!.csrfToken, permissions: permissionsOf(request.session!.user.role) }),
+      async (request) => {
+        const { user, csrfToken } = request.session!;
+        return { user, csrfToken, permissions: permissionsOf(user.role) };
+      },
     );
 
     app.patch(

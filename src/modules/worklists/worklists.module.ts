@@ -5,7 +5,11 @@ export const worklistsModule = defineModule({
   name: 'worklists',
   routes: async () => {
     // The item routes register the progress and evidence routes themselves.
-    const [items, imports, exports] = await Promise.all([import('./worklists.routes.js'), import('./import/import.routes.js'), import('./export/export.routes.js')]);
+    const [items, imports, exports] = await Promise.all([
+      import('./worklists.routes.js'),
+      import('./import/import.routes.js'),
+      import('./export/export.routes.js'),
+    ]);
     return [items.worklistRoutes, imports.worklistImportRoutes, exports.worklistExportRoutes];
   },
   jobs: async () => byName([(await import('./import/import.jobs.js')).importWorklistJob]),

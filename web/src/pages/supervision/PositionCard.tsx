@@ -7,7 +7,8 @@ import { useLoad } from '../../components/useLoad.js';
 import { type Label, useI18n } from '../../i18n.js';
 import { POSITION_LABELS as P } from './positionLabels.js';
 
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** The caller's unit on the latest weekly red/black list: rank among the ranked units, score, list. */
 export function PositionCard() {
@@ -31,7 +32,9 @@ export function PositionCard() {
       ) : (
         <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={pick(P.week)}>{p.weekOf}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.rank)}>{p.rank > 0 ? say(P.rankOf, { rank: p.rank, total: p.rankedUnits }) : pick(P.unranked)}</Descriptions.Item>
+          <Descriptions.Item label={pick(P.rank)}>
+            {p.rank > 0 ? say(P.rankOf, { rank: p.rank, total: p.rankedUnits }) : pick(P.unranked)}
+          </Descriptions.Item>
           <Descriptions.Item label={pick(P.score)}>{p.score.toFixed(1)}</Descriptions.Item>
           <Descriptions.Item label={pick(P.board)}>
             {p.board ? <Tag color={p.board === 'red' ? 'red' : 'default'}>{pick(P[p.board])}</Tag> : pick(P.neither)}
