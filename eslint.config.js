@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import bizenv from './scripts/eslint/module-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'e2e/screenshots', '.tmp', '**/*.tmp.ts'] },
@@ -28,5 +29,28 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts', 'src/test/**', 'src/cli/**', 'src/**/*.test.ts'],
     rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts' }] },
+  },
+  {
+    // Module boundaries: another module's data only through its public functions (src/modules/<m>/index.ts),
+    // and only repositories touch Kysely (type imports are fine everywhere).
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.fixtures.ts', 'src/**/*.repository.ts'],
+    plugins: { bizenv },
+    rules: {
+      'bizenv/module-boundaries': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'kysely', allowTypeImports: true, message: 'Only *.repository.ts files use Kysely.' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: 'Only *.repository.ts files query the database; call a repository function.',
+        },
+      ],
+    },
   },
 );

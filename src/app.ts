@@ -20,6 +20,7 @@ import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerMultipart } from './http/upload.js';
 import { moduleRoutes } from './modules/index.js';
+import { loadModuleRoutes } from './modules/index.js';
 import { stopJobs } from './jobs/runtime.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -77,6 +78,8 @@ class LazyChildLogger {
 }
 
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  // Loaded before any plugin starts: importing every module takes seconds on a busy machine, longer than a plugin may take.
+  const moduleRoutes = await loadModuleRoutes();
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     childLoggerFactory: (logger, bindings, options) => new LazyChildLogger(logger, bindings, options) as unknown as FastifyBaseLogger,

@@ -1,31 +1,14 @@
 import type { AppContext } from './context.js';
-import { seedIndicatorCatalogue, seedIndicatorDemo } from './modules/indicators/seed.js';
-import { seedDemoUsers, seedReferenceUnits } from './modules/org/seed.js';
-import { seedDemoPolicies } from './modules/policies/seed.js';
-import { seedDemoSupervision } from './modules/supervision/seed.js';
-import { seedDemoWorklists } from './modules/worklists/seed.js';
+import { demoSeedSteps, referenceSeedSteps } from './modules/index.js';
+import type { SeedStep } from './modules/manifest.js';
 
-export interface SeedStep {
-  name: string;
-  run(ctx: AppContext, report: (message: string) => void): Promise<unknown>;
-  /** Part of the big demo data set only: skipped by a light seed (most tests). */
-  full?: boolean;
-}
+export type { SeedStep };
 
-/** Reference data every installation needs (the units). Idempotent. */
-export const referenceSeed: SeedStep[] = [
-  { name: 'units', run: (ctx) => seedReferenceUnits(ctx) },
-  { name: 'indicator-catalogue', run: (ctx) => seedIndicatorCatalogue(ctx) },
-];
+/** Reference data every installation needs (the units), from each module's manifest. Idempotent. */
+export const referenceSeed: SeedStep[] = referenceSeedSteps;
 
-/** The synthetic demo data set, module by module. Idempotent: a second run adds nothing. */
-export const demoSeed: SeedStep[] = [
-  { name: 'demo-users', run: (ctx) => seedDemoUsers(ctx) },
-  { name: 'indicators-demo', run: (ctx) => seedIndicatorDemo(ctx), full: true },
-  { name: 'worklists-demo', run: (ctx) => seedDemoWorklists(ctx), full: true },
-  { name: 'supervision-demo', run: (ctx) => seedDemoSupervision(ctx), full: true },
-  { name: 'policies-demo', run: (ctx) => seedDemoPolicies(ctx), full: true },
-];
+/** The synthetic demo data set, module by module in the manifest list's order. Idempotent: a second run adds nothing. */
+export const demoSeed: SeedStep[] = demoSeedSteps;
 
 export async function runSeed(ctx: AppContext, opts: { demo: boolean; light?: boolean; report?: (message: string) => void }): Promise<void> {
   const report = opts.report ?? (() => {});

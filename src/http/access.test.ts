@@ -1,4 +1,8 @@
 import { expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PERMISSION_NAMES, type Permission, rolesWith } from '../common/permissions.js';
 import { ROLES, type Role } from '../common/roles.js';
 import { type Client, TEST_PASSWORD, describeEachDialect, login } from '../test/harness.js';
 
@@ -108,6 +112,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/supervision/weekly': ['admin', 'office'],
   'GET /api/v1/supervision/weekly/:id': ['admin', 'office', 'leader', 'liaison', 'unit_head'],
   'GET /api/v1/supervision/weekly/:id/export.xlsx': ['admin', 'office', 'leader', 'liaison', 'unit_head'],
+  'GET /api/v1/supervision/weekly/my-unit': ['liaison', 'unit_head'],
   'GET /api/v1/supervision/bulletins': ['admin', 'office', 'leader'],
   'POST /api/v1/supervision/bulletins': ['admin', 'office'],
   'GET /api/v1/supervision/bulletins/:id': ['admin', 'office', 'leader'],
@@ -153,7 +158,68 @@ function concreteUrl(url: string): string {
   return url.replace(/:id\b/g, '999999').replace(/:(\w+)/g, 'x');
 }
 
+/**
+ * The workspaces each role is offered in the web menu (the `*.view` permissions): the office's
+ * workspaces to the office's people, the administration to the admin, the policies to the
+ * specialist, the unit page to the unit roles.
+ */
+const VIEWS: Record<Role, string[]> = {
+  admin: [],
+  office: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'policies.view'],
+  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view'],
+  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
+  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
+  specialist: ['policies.view'],
+  enterprise: [],
+};
+
+/** Permissions that no route declares but a service or a page checks (each must be named in the code). */
+const CHECKED_IN_CODE = ['worklists.todo', 'policies.results.notify', 'policies.results.respond', 'policies.results.pay'];
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Every .ts/.tsx source file under a folder, tests and the permission table itself left out. */
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((d) => {
+    const file = path.join(d.parentPath, d.name);
+    const wanted = d.isFile() && /\.tsx?$/.test(d.name) && !/\.test\.ts$/.test(d.name);
+    return wanted && !file.endsWith(path.join('common', 'permissions.ts')) ? [file] : [];
+  });
+}
+
 describeEachDialect('route access table', (h) => {
+  const routePermissions = () =>
+    new Set(h.app.routeAccess.map((r) => r.access).filter((a): a is Permission => a !== 'public' && a !== 'authenticated'));
+
+  it('uses every permission of the table: a route declares it, or the code checks it by name', () => {
+    const declared = routePermissions();
+    const files = [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'web/src'))];
+    const code = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const unused = PERMISSION_NAMES.filter((p) => !declared.has(p) && !code.includes(`'${p}'`));
+    expect(unused, 'permissions nobody uses').toEqual([]);
+    const notInRoutes = PERMISSION_NAMES.filter((p) => !declared.has(p) && !p.endsWith('.view'));
+    expect(notInRoutes.sort(), 'permissions checked only in code').toEqual([...CHECKED_IN_CODE].sort());
+  });
+
+  it('GET /auth/me lists exactly what the role may call, and the workspaces the menu offers it', async () => {
+    for (const role of ROLES) {
+      const me = await (await h.as(role)).get('/api/v1/auth/me');
+      expect(me.statusCode).toBe(200);
+      const got: string[] = me.json().permissions;
+      // A route permission is the role's when the independent table lets the role call every route declaring it.
+      const fromRoutes = [...routePermissions()].filter((p) =>
+        h.app.routeAccess.filter((r) => r.access === p).every((r) => allowed(EXPECTED[`${r.method} ${r.url}`], role)),
+      );
+      expect(got.filter((p) => routePermissions().has(p as Permission)).sort(), role).toEqual(fromRoutes.sort());
+      expect(got.filter((p) => p.endsWith('.view')).sort(), role).toEqual([...VIEWS[role]].sort());
+    }
+    const specialist: string[] = (await (await h.as('specialist')).get('/api/v1/auth/me')).json().permissions;
+    // The specialist follows matches through but neither starts a bulk match nor records a payout.
+    expect(specialist).toEqual(expect.arrayContaining(['policies.results.notify', 'policies.results.respond']));
+    expect(specialist).not.toContain('policies.match');
+    expect(specialist).not.toContain('policies.results.pay');
+  });
+
   it('lists every registered API route in the expected table, and no stale entries', () => {
     const registered = h.app.routeAccess.filter((r) => !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
     const missing = registered.filter((k) => !(k in EXPECTED));
@@ -164,7 +230,8 @@ describeEachDialect('route access table', (h) => {
   it('declares the same rule as the table for every route', () => {
     for (const r of h.app.routeAccess.filter((x) => !x.url.startsWith('/api/docs'))) {
       const rule = EXPECTED[`${r.method} ${r.url}`];
-      const declared = typeof r.access === 'string' ? r.access : [...r.access].sort();
+      // A permission name stands for the roles the permission table gives it.
+      const declared = r.access === 'public' || r.access === 'authenticated' ? r.access : [...rolesWith(r.access)].sort();
       expect(declared, `${r.method} ${r.url}`).toEqual(typeof rule === 'string' ? rule : [...rule].sort());
     }
   });

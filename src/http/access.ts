@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../common/errors.js';
-import type { Role } from '../common/roles.js';
+import { type Permission, hasPermission } from '../common/permissions.js';
 import type { AppContext, Actor } from '../context.js';
 import { type ResolvedSession, resolveSession } from '../modules/org/auth.service.js';
 
 /**
- * Who may call a route. Every route under /api declares one; a route without a rule makes the
+ * Who may call a route: anyone, any logged-in user, or the holders of one permission of
+ * src/common/permissions.ts. Every route under /api declares one; a route without a rule makes the
  * server refuse to start (and the route-walk test fail).
  */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+export type Access = 'public' | 'authenticated' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -73,6 +74,6 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): vo
     if (request.session.user.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
-    if (access !== 'authenticated' && !access.includes(request.session.actor.role)) throw new AppError('FORBIDDEN');
+    if (access !== 'authenticated' && !hasPermission(request.session.actor.role, access)) throw new AppError('FORBIDDEN');
   });
 }

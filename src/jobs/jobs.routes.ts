@@ -10,14 +10,14 @@ export function jobRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/jobs/schedules',
-      { config: { access: ['admin', 'office'] }, schema: { tags: ['jobs'], summary: '定时任务 / schedules with last and next run', response: { 200: z.array(jobScheduleView) } } },
+      { config: { access: 'jobs.schedules.read' }, schema: { tags: ['jobs'], summary: '定时任务 / schedules with last and next run', response: { 200: z.array(jobScheduleView) } } },
       async () => listSchedules(ctx),
     );
 
     app.patch(
       '/jobs/schedules/:name',
       {
-        config: { access: ['admin'] },
+        config: { access: 'jobs.schedules.edit' },
         schema: { tags: ['jobs'], summary: '修改定时设置 / change a schedule (cron, on/off)', params: jobNameParam, body: updateScheduleBody, response: { 200: jobScheduleView } },
       },
       async (request) => updateSchedule(ctx, actorOf(request), request.params.name, request.body),
@@ -25,7 +25,7 @@ export function jobRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/jobs/schedules/:name/run',
-      { config: { access: ['admin', 'office'] }, schema: { tags: ['jobs'], summary: '立即执行 / run now', params: jobNameParam, response: { 202: jobRunView } } },
+      { config: { access: 'jobs.schedules.run' }, schema: { tags: ['jobs'], summary: '立即执行 / run now', params: jobNameParam, response: { 202: jobRunView } } },
       async (request, reply) => reply.status(202).send(await runScheduleNow(ctx, actorOf(request), request.params.name)),
     );
 

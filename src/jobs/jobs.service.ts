@@ -28,13 +28,13 @@ function presentSchedule(s: JobScheduleRow, def: JobDefinition | undefined): Job
 
 export async function listSchedules(ctx: AppContext): Promise<JobScheduleView[]> {
   await ensureSchedules(ctx);
-  const defs = new Map(jobDefinitions(ctx).map((d) => [d.name, d]));
+  const defs = new Map((await jobDefinitions(ctx)).map((d) => [d.name, d]));
   return (await listScheduleRows(ctx.db)).filter((s) => defs.has(s.name)).map((s) => presentSchedule(s, defs.get(s.name)));
 }
 
 export async function updateSchedule(ctx: AppContext, actor: Actor, name: string, body: UpdateScheduleBody): Promise<JobScheduleView> {
   await ensureSchedules(ctx);
-  const def = jobDefinitions(ctx).find((d) => d.name === name);
+  const def = (await jobDefinitions(ctx)).find((d) => d.name === name);
   if (body.cron !== undefined) {
     const problem = cronProblem(body.cron);
     if (problem) throw new AppError('VALIDATION_FAILED', [{ path: 'body.cron', message: `无效的 cron 表达式（${problem}） / invalid cron expression: ${problem}` }]);
@@ -58,7 +58,7 @@ export async function updateSchedule(ctx: AppContext, actor: Actor, name: string
 /** "Run now": a run of a scheduled job outside its schedule, recorded as the actor's. */
 export async function runScheduleNow(ctx: AppContext, actor: Actor, name: string): Promise<JobRunView> {
   await startJobs(ctx);
-  const def = jobDefinitions(ctx).find((d) => d.name === name);
+  const def = (await jobDefinitions(ctx)).find((d) => d.name === name);
   if (!def?.schedule) throw new AppError('NOT_FOUND');
   const run = await enqueueJob(ctx, name, {}, { actorId: actor.id });
   await withTransaction(ctx.db, (trx) => audit(ctx, trx, actor, { action: 'job.run', entity: 'job_run', entityId: run.id, after: { name } }));
@@ -66,7 +66,7 @@ export async function runScheduleNow(ctx: AppContext, actor: Actor, name: string
 }
 
 export async function listJobRuns(ctx: AppContext, actor: Actor, q: JobRunListQuery): Promise<{ items: JobRunView[]; total: number }> {
-  const defs = new Map(jobDefinitions(ctx).map((d) => [d.name, d]));
+  const defs = new Map((await jobDefinitions(ctx)).map((d) => [d.name, d]));
   const { rows, total } = await listRuns(ctx.db, { ...q, actorId: SEES_ALL_RUNS.has(actor.role) ? undefined : actor.id });
   return { total, items: rows.map((r) => presentRun(r, defs.get(r.name))) };
 }

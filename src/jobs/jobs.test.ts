@@ -4,9 +4,11 @@ import { createContext } from '../app.js';
 import type { AppContext } from '../context.js';
 import { openDatabase, withTransaction } from '../db/database.js';
 import { type Harness, describeEachDialect } from '../test/harness.js';
-import { jobCatalog } from './catalog.js';
+import { loadJobCatalog } from './catalog.js';
 import { type JobDefinition, defineJob } from './define.js';
 import { drainJobs, enqueueJob, getJobRun, startJobs, stopJobs, tickSchedules } from './runtime.js';
+
+const jobCatalog = await loadJobCatalog();
 
 /** Test jobs: each records who ran it, so "exactly once" is checked on the handler, not only on rows. */
 function testJobs(calls: { name: string; slot: string | null; ctx: AppContext }[]): JobDefinition[] {

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../common/errors.js';
 import type { JobRunView } from '../common/schemas/jobs.js';
-import { jobCatalog } from './catalog.js';
+import { loadJobCatalog } from './catalog.js';
 import type { EnqueueOptions, JobDefinition, JobRunHandle } from './define.js';
 import {
   type JobRunRow,
@@ -48,11 +48,12 @@ const iso = (ctx: AppContext) => ctx.clock().toISOString();
  * `bizenv serve`; `enqueueJob` starts workers on demand, so tests and CLI commands need not.
  */
 export async function startJobs(ctx: AppContext, opts: StartJobsOptions = {}): Promise<void> {
+  const catalog = await loadJobCatalog();
   let rt = runtimes.get(ctx);
   if (!rt) {
     const queue =
       ctx.database.dialect === 'postgres' ? pgBossQueue(ctx.database.connectionString!, { pollingIntervalSeconds: opts.pollingIntervalSeconds }) : localQueue();
-    const jobs = new Map([...jobCatalog, ...(opts.jobs ?? [])].map((j) => [j.name, j as JobDefinition]));
+    const jobs = new Map([...catalog, ...(opts.jobs ?? [])].map((j) => [j.name, j as JobDefinition]));
     const created: JobRuntime = { jobs, queue, ready: Promise.resolve() };
     created.ready = queue.start((id) => executeRun(ctx, created, id));
     runtimes.set(ctx, created);
@@ -88,8 +89,8 @@ async function runtimeOf(ctx: AppContext): Promise<JobRuntime> {
 }
 
 /** Job definitions known to this context (catalog plus any added at start). */
-export function jobDefinitions(ctx: AppContext): JobDefinition[] {
-  return [...(runtimes.get(ctx)?.jobs.values() ?? jobCatalog)];
+export async function jobDefinitions(ctx: AppContext): Promise<JobDefinition[]> {
+  return [...(runtimes.get(ctx)?.jobs.values() ?? (await loadJobCatalog()))];
 }
 
 /**
@@ -123,7 +124,7 @@ export async function enqueueJob(ctx: AppContext, name: string, payload: unknown
 /** A run with its progress, or null. */
 export async function getJobRun(ctx: AppContext, id: number): Promise<JobRunView | null> {
   const row = await findRun(ctx.db, id);
-  return row ? presentRun(row, runtimes.get(ctx)?.jobs.get(row.name) ?? jobCatalog.find((j) => j.name === row.name)) : null;
+  return row ? presentRun(row, runtimes.get(ctx)?.jobs.get(row.name) ?? (await loadJobCatalog()).find((j) => j.name === row.name)) : null;
 }
 
 export function presentRun(r: JobRunRow, def?: JobDefinition): JobRunView {

@@ -1,36 +1,45 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../context.js';
-import { jobRoutes } from '../jobs/jobs.routes.js';
-import { calendarRoutes } from './calendar/calendar.routes.js';
-import { indicatorRoutes } from './indicators/indicators.routes.js';
-import { notificationRoutes } from './notifications/notifications.routes.js';
-import { auditRoutes } from './org/audit.routes.js';
-import { authRoutes } from './org/auth.routes.js';
-import { unitRoutes } from './org/units.routes.js';
-import { userRoutes } from './org/users.routes.js';
-import { policyRoutes } from './policies/policies.routes.js';
-import { bulletinRoutes } from './supervision/bulletin.routes.js';
-import { dispatchRoutes } from './supervision/dispatch.routes.js';
-import { supervisionRoutes } from './supervision/supervision.routes.js';
-import { worklistExportRoutes } from './worklists/export/export.routes.js';
-import { worklistImportRoutes } from './worklists/import/import.routes.js';
-import { worklistRoutes } from './worklists/worklists.routes.js';
+import type { JobDefinition } from '../jobs/define.js';
+import { jobsModule } from '../jobs/jobs.module.js';
+import { calendarModule } from './calendar/calendar.module.js';
+import { indicatorsModule } from './indicators/indicators.module.js';
+import type { Benchmark, CliArea, ModuleManifest, RouteFactory, SeedStep } from './manifest.js';
+import { notificationsModule } from './notifications/notifications.module.js';
+import { orgModule } from './org/org.module.js';
+import { policiesModule } from './policies/policies.module.js';
+import { reportsModule } from './reports/reports.module.js';
+import { supervisionModule } from './supervision/supervision.module.js';
+import { worklistsModule } from './worklists/worklists.module.js';
 
-/** Every module's routes, mounted under /api/v1. A new module adds its line here. */
-export const moduleRoutes: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
-  authRoutes,
-  unitRoutes,
-  userRoutes,
-  auditRoutes,
-  jobRoutes,
-  notificationRoutes,
-  calendarRoutes,
-  worklistRoutes,
-  worklistImportRoutes,
-  worklistExportRoutes,
-  indicatorRoutes,
-  supervisionRoutes,
-  bulletinRoutes,
-  dispatchRoutes,
-  policyRoutes,
+/**
+ * Every module of the platform, each declared by its own `<module>.module.ts`. Adding a module
+ * adds its line here (and its migrations to src/db/migrations/index.ts); routes, jobs, seeds, CLI
+ * commands and benchmarks are all collected from this list. Order matters for the seeds: a
+ * module's demo data may use the data of the modules above it.
+ */
+export const moduleManifests: readonly ModuleManifest[] = [
+  orgModule,
+  jobsModule,
+  notificationsModule,
+  calendarModule,
+  indicatorsModule,
+  worklistsModule,
+  supervisionModule,
+  policiesModule,
+  reportsModule,
 ];
+
+/** Every module's route plugins, in list order (mounted under /api/v1). */
+export async function loadModuleRoutes(): Promise<RouteFactory[]> {
+  return (await Promise.all(moduleManifests.map((m) => m.routes?.() ?? []))).flat();
+}
+
+/** Every declared job by name, from all modules. */
+export async function loadModuleJobs(): Promise<Record<string, JobDefinition>> {
+  const maps = await Promise.all(moduleManifests.map((m) => m.jobs?.() ?? {}));
+  return Object.assign({}, ...maps) as Record<string, JobDefinition>;
+}
+
+export const referenceSeedSteps: SeedStep[] = moduleManifests.flatMap((m) => m.seed?.reference ?? []);
+export const demoSeedSteps: SeedStep[] = moduleManifests.flatMap((m) => m.seed?.demo ?? []);
+export const moduleCliAreas: CliArea[] = moduleManifests.flatMap((m) => m.cli ?? []);
+export const moduleBenchmarks: Record<string, Benchmark> = Object.assign({}, ...moduleManifests.map((m) => m.benchmarks ?? {}));

@@ -1,9 +1,9 @@
 import { Spin } from 'antd';
 import { type ComponentType, type LazyExoticComponent, type ReactNode, Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import type { Role } from '../../src/common/roles.js';
+import type { Permission } from '../../src/common/permissions.js';
 import { AppLayout } from './components/AppLayout.js';
-import { Forbidden, NotAvailable, NotFound } from './components/StatusPages.js';
+import { Forbidden, NotFound } from './components/StatusPages.js';
 import { webModules } from './modules.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { routesOf } from './registry.js';
@@ -31,8 +31,9 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
   );
 }
 
-function Guarded({ roles, role, children }: { roles: readonly Role[]; role: Role; children: ReactNode }) {
-  return roles.includes(role) ? children : <Forbidden />;
+function Guarded({ permissions, children }: { permissions: readonly Permission[]; children: ReactNode }) {
+  const { can } = useSession();
+  return permissions.every(can) ? children : <Forbidden />;
 }
 
 export function App() {
@@ -74,8 +75,8 @@ export function App() {
             key={r.path}
             path={r.path}
             element={
-              <Guarded roles={r.roles} role={user.role}>
-                {r.page ? <Lazy page={r.page} /> : <NotAvailable label={r.module.label} />}
+              <Guarded permissions={r.permissions}>
+                <Lazy page={r.page} />
               </Guarded>
             }
           />

@@ -1,19 +1,19 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
-import type { Role } from '../../src/common/roles.js';
+import type { Permission } from '../../src/common/permissions.js';
 import type { Label } from './i18n.js';
 
-/** One menu entry; `roles` narrows the module's roles for this entry. */
+/** One menu entry; `permission` is needed besides the module's. */
 export interface NavEntry {
   path: string;
   label: Label;
-  roles?: readonly Role[];
+  permission?: Permission;
 }
 
-/** One routed page; `path` is absolute (`/worklists/:id`); `roles` narrows the module's (never widens them). */
+/** One routed page; `path` is absolute (`/worklists/:id`); `permission` is needed besides the module's. */
 export interface PageEntry {
   path: string;
   page: LazyExoticComponent<ComponentType>;
-  roles?: readonly Role[];
+  permission?: Permission;
 }
 
 /** What a module contributes to the web client: its menu entries and its pages. */
@@ -21,12 +21,14 @@ export interface WebModule {
   key: string;
   label: Label;
   icon: ReactNode;
-  /** Roles that see the module at all; the server enforces the same rules on every API call. */
-  roles: readonly Role[];
+  /**
+   * Needed for everything in the module (src/common/permissions.ts; the server sends the user's
+   * list). Without it each entry and page decides on its own; the server checks every API call anyway.
+   */
+  permission?: Permission;
   /** Menu entries; without them the module has one entry to `/<key>`. */
   nav?: NavEntry[];
-  /** Without pages the module's paths show "not available yet". */
-  pages?: PageEntry[];
+  pages: PageEntry[];
 }
 
 export interface MenuNode {
@@ -37,14 +39,16 @@ export interface MenuNode {
   children?: MenuNode[];
 }
 
-const allows = (roles: readonly Role[] | undefined, role: Role) => !roles || roles.includes(role);
+type Can = (permission: Permission) => boolean;
 
-/** The menu a role sees: a module with several visible entries becomes a group. */
-export function menuFor(modules: readonly WebModule[], role: Role): MenuNode[] {
+const allows = (can: Can, ...permissions: (Permission | undefined)[]) => permissions.every((p) => !p || can(p));
+
+/** The menu a user sees: a module with several visible entries becomes a group, one without any is left out. */
+export function menuFor(modules: readonly WebModule[], can: Can): MenuNode[] {
   const out: MenuNode[] = [];
   for (const m of modules) {
-    if (!m.roles.includes(role)) continue;
-    const entries = (m.nav ?? [{ path: `/${m.key}`, label: m.label }]).filter((n) => allows(n.roles, role));
+    if (!allows(can, m.permission)) continue;
+    const entries = (m.nav ?? [{ path: `/${m.key}`, label: m.label }]).filter((n) => allows(can, n.permission));
     if (entries.length === 1) out.push({ key: entries[0].path, path: entries[0].path, label: entries[0].label, icon: m.icon });
     else if (entries.length > 1)
       out.push({ key: m.key, label: m.label, icon: m.icon, children: entries.map((n) => ({ key: n.path, path: n.path, label: n.label })) });
@@ -54,16 +58,18 @@ export function menuFor(modules: readonly WebModule[], role: Role): MenuNode[] {
 
 export interface ResolvedRoute {
   path: string;
-  roles: readonly Role[];
+  /** All of them are needed to open the page. */
+  permissions: Permission[];
   module: WebModule;
-  page?: LazyExoticComponent<ComponentType>;
+  page: LazyExoticComponent<ComponentType>;
 }
 
-/** Every route of every module, each with the roles allowed on it (page roles within the module's). */
+/** Every page of every module with the permissions it needs (the module's and its own). */
 export function routesOf(modules: readonly WebModule[]): ResolvedRoute[] {
-  return modules.flatMap((m): ResolvedRoute[] =>
-    m.pages
-      ? m.pages.map((p) => ({ path: p.path, roles: p.roles ? p.roles.filter((r) => m.roles.includes(r)) : m.roles, module: m, page: p.page }))
-      : [{ path: `/${m.key}/*`, roles: m.roles, module: m }],
+  return modules.flatMap((m) =>
+    m.pages.map((p) => {
+      const permissions = [m.permission, p.permission].filter((x): x is Permission => !!x);
+      return { path: p.path, permissions, module: m, page: p.page };
+    }),
   );
 }

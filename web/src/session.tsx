@@ -1,13 +1,19 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type UserView, api, onUnauthenticated } from './api.js';
+import type { Permission } from '../../src/common/permissions.js';
+import { type SessionView, type UserView, api, onUnauthenticated } from './api.js';
 import { I18nContext, type Lang, storeLang, storedLang } from './i18n.js';
 
-type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; user: UserView };
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'authenticated'; user: UserView; permissions: readonly Permission[] };
 
 interface SessionValue {
   state: SessionState;
   /** The logged-in user; only call inside pages that the router shows to authenticated users. */
   user: UserView;
+  /** Whether the logged-in user holds a permission (src/common/permissions.ts, as `GET /auth/me` lists them). */
+  can(permission: Permission): boolean;
   login(username: string, password: string): Promise<UserView>;
   logout(): Promise<void>;
   /** Re-reads the user from the server (after a password change, a profile edit …). */
@@ -16,6 +22,8 @@ interface SessionValue {
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
+
+const signedIn = (s: SessionView): SessionState => ({ status: 'authenticated', user: s.user, permissions: s.permissions });
 
 export function useSession(): SessionValue {
   const v = useContext(SessionContext);
@@ -39,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let live = true;
     api.auth
       .me()
-      .then((s) => live && setState({ status: 'authenticated', user: s.user }))
+      .then((s) => live && setState(signedIn(s)))
       .catch(() => live && setState({ status: 'anonymous' }));
     const off = onUnauthenticated(() => setState({ status: 'anonymous' }));
     return () => {
@@ -53,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let user = s.user;
     if (switchedBeforeLogin && anonLang !== user.locale) user = await api.auth.updateMe({ locale: anonLang }).catch(() => user);
     storeLang(user.locale);
-    setState({ status: 'authenticated', user });
+    setState(signedIn({ ...s, user }));
     return user;
   }, [switchedBeforeLogin, anonLang]);
 
@@ -63,11 +71,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
-    const s = await api.auth.me();
-    setState({ status: 'authenticated', user: s.user });
+    setState(signedIn(await api.auth.me()));
   }, []);
 
-  const setUser = useCallback((user: UserView) => setState({ status: 'authenticated', user }), []);
+  // A profile edit changes neither role nor permissions.
+  const setUser = useCallback((user: UserView) => setState((s) => (s.status === 'authenticated' ? { ...s, user } : s)), []);
 
   const lang: Lang = state.status === 'authenticated' ? state.user.locale : anonLang;
   const setLang = useCallback(
@@ -78,7 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setSwitchedBeforeLogin(true);
         return;
       }
-      setState({ status: 'authenticated', user: { ...state.user, locale: next } });
+      setState({ ...state, user: { ...state.user, locale: next } });
       api.auth.updateMe({ locale: next }).then(setUser, () => {
         // Not saved on the server (offline, session gone): the local choice still applies.
       });
@@ -97,6 +105,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (state.status !== 'authenticated') throw new Error('not logged in');
         return state.user;
       },
+      can: (permission: Permission) => state.status === 'authenticated' && state.permissions.includes(permission),
       login,
       logout,
       refresh,

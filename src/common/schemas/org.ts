@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plainText } from '../text.js';
 import { idValue } from './id.js';
 import { isoDate } from './date.js';
+import { PERMISSION_NAMES, type Permission } from '../permissions.js';
 import { LIMITS } from '../limits.js';
 import { ROLES, UNIT_KINDS } from '../roles.js';
 
@@ -36,7 +37,12 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const sessionView = z.object({ user: userView, csrfToken: z.string() });
+/** `permissions`: what the user's role may do (src/common/permissions.ts); the web shows menus and buttons from it. */
+export const sessionView = z.object({
+  user: userView,
+  csrfToken: z.string(),
+  permissions: z.array(z.enum(PERMISSION_NAMES as [Permission, ...Permission[]])),
+});
 export type SessionView = z.infer<typeof sessionView>;
 
 export const changePasswordBody = z

@@ -298,3 +298,22 @@ export const cockpitView = z.object({
   drillPath: z.string(),
 });
 export type CockpitView = z.infer<typeof cockpitView>;
+
+// ---- a unit's own red/black-list position (the latest weekly snapshot) ----
+export const unitPositionView = z.object({
+  /** null until the first weekly snapshot that lists the caller's unit */
+  position: z
+    .object({
+      weekOf: z.string(),
+      unit: unitRef,
+      /** 0 when the unit led no items that week and was not ranked */
+      rank: z.number(),
+      rankedUnits: z.number(),
+      score: z.number(),
+      board: z.enum(BOARDS).nullable(),
+      /** since the previous snapshot; a positive rank change means the unit climbed */
+      change: z.object({ rank: z.number(), score: z.number() }).nullable(),
+    })
+    .nullable(),
+});
+export type UnitPositionView = z.infer<typeof unitPositionView>;

@@ -27,19 +27,19 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/calendar/days',
-      { config: { access: ['admin'] }, schema: { tags: ['calendar'], summary: '新增节假日/调休 / add a day', body: calendarDayBody, response: { 201: calendarDayView } } },
+      { config: { access: 'calendar.manage' }, schema: { tags: ['calendar'], summary: '新增节假日/调休 / add a day', body: calendarDayBody, response: { 201: calendarDayView } } },
       async (request, reply) => reply.status(201).send(await addCalendarDay(ctx, actorOf(request), request.body)),
     );
 
     app.patch(
       '/calendar/days/:id',
-      { config: { access: ['admin'] }, schema: { tags: ['calendar'], summary: '修改 / edit a day', params: idParam, body: updateCalendarDayBody, response: { 200: calendarDayView } } },
+      { config: { access: 'calendar.manage' }, schema: { tags: ['calendar'], summary: '修改 / edit a day', params: idParam, body: updateCalendarDayBody, response: { 200: calendarDayView } } },
       async (request) => updateCalendarDay(ctx, actorOf(request), request.params.id, request.body),
     );
 
     app.delete(
       '/calendar/days/:id',
-      { config: { access: ['admin'] }, schema: { tags: ['calendar'], summary: '删除 / remove a day', params: idParam, response: { 200: okView } } },
+      { config: { access: 'calendar.manage' }, schema: { tags: ['calendar'], summary: '删除 / remove a day', params: idParam, response: { 200: okView } } },
       async (request) => {
         await removeCalendarDay(ctx, actorOf(request), request.params.id);
         return { ok: true as const };
@@ -49,7 +49,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/calendar/import',
       {
-        config: { access: ['admin'] },
+        config: { access: 'calendar.manage' },
         schema: { tags: ['calendar'], summary: '导入国务院放假安排（CSV/JSON） / import the State Council schedule', body: importCalendarBody, response: { 200: calendarImportResult } },
       },
       async (request) => importCalendarDays(ctx, actorOf(request), request.body),

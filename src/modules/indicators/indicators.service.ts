@@ -15,7 +15,7 @@ import type {
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
-import { findUnit } from '../org/units.repository.js';
+import { findUnit } from '../org/index.js';
 import { loadUnitResolver } from '../org/units.service.js';
 import catalogue from './reference/catalogue.json' with { type: 'json' };
 import {

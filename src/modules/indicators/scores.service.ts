@@ -6,7 +6,7 @@ import type { MethodSummaryView, PeerImportBody, ScoreBody } from '../../common/
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
-import { listUnits } from '../org/units.repository.js';
+import { listUnits } from '../org/index.js';
 import type { ForecastView } from '../../common/schemas/indicator-results.js';
 import { type PeerInput, forecastRanks } from './forecast.js';
 import { findIndicatorsByCode, latestValues, listPeerValues, listQuestionSelfScores, replacePeerValues } from './indicators.repository.js';

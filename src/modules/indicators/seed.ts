@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import { SYSTEM_ACTOR } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
-import { listUnits } from '../org/units.repository.js';
+import { listUnits } from '../org/index.js';
 import { findIndicatorsByCode, findValueByKey, insertIndicator, insertValue, listIndicators, listPeerValues, upsertTarget } from './indicators.repository.js';
 import { loadMethod } from './method.js';
 import catalogue from './reference/catalogue.json' with { type: 'json' };

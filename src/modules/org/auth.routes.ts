@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { permissionsOf } from '../../common/permissions.js';
 import { changePasswordBody, loginBody, okView, sessionView, updateProfileBody, userView } from '../../common/schemas/org.js';
 import type { AppContext } from '../../context.js';
 import { SESSION_COOKIE, actorOf } from '../../http/access.js';
@@ -27,7 +28,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           path: '/',
           expires: result.expiresAt,
         });
-        return { user: result.user, csrfToken: result.csrfToken };
+        return { user: result.user, csrfToken: result.csrfToken, permissions: permissionsOf(result.user.role) };
       },
     );
 
@@ -44,7 +45,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/auth/me',
       { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户 / current user', response: { 200: sessionView } } },
-      async (request) => ({ user: request.session!.user, csrfToken: request.session!.csrfToken }),
+      async (request) => {
+        const { user, csrfToken } = request.session!;
+        return { user, csrfToken, permissions: permissionsOf(user.role) };
+      },
     );
 
     app.patch(

@@ -8,7 +8,7 @@ import { type Database, withTransaction } from '../../db/database.js';
 import { audit } from './audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { clearFailures, countFailure, findClientLock, lockClient } from './login-throttle.repository.js';
-import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
+import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
 import { assertStrongPassword, presentUser } from './users.service.js';
 import { type UserRow, findUserById, findUserByUsername, updateUserState, updateUserVersioned } from './users.repository.js';
 
@@ -21,7 +21,7 @@ export function actorOf(u: UserRow, ip?: string): Actor {
   return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, unitId: u.unit_id, locale: u.locale === 'en' ? 'en' : 'zh-CN', ip };
 }
 
-export interface LoginResult extends SessionView {
+export interface LoginResult extends Omit<SessionView, 'permissions'> {
   token: string;
   expiresAt: Date;
 }
@@ -156,7 +156,7 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, idHash: s
   await withTransaction(ctx.db, async (trx) => {
     await updateUserState(trx, actor.id, { password_hash: passwordHash, must_change_password: 0 });
     // Other sessions of this user end; the current one goes on.
-    await trx.deleteFrom('session').where('user_id', '=', actor.id).where('id_hash', '!=', idHash).execute();
+    await deleteUserSessions(trx, actor.id, idHash);
     await audit(ctx, trx, actor, { action: 'user.change_password', entity: 'user', entityId: actor.id });
   });
 }

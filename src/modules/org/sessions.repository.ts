@@ -32,3 +32,10 @@ export async function deleteExpiredSessions(db: Executor, now: string): Promise<
   const r = await db.deleteFrom('session').where('expires_at', '<', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Ends every session of a user, or every one but `keepIdHash` (the caller's own). */
+export async function deleteUserSessions(db: Executor, userId: number, keepIdHash?: string): Promise<void> {
+  let q = db.deleteFrom('session').where('user_id', '=', userId);
+  if (keepIdHash !== undefined) q = q.where('id_hash', '!=', keepIdHash);
+  await q.execute();
+}

@@ -114,3 +114,8 @@ export async function countChildren(db: Kysely<DB> | Executor, id: number): Prom
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Hangs the children of one unit under another (a merge). */
+export async function reparentChildren(db: Executor, fromUnitId: number, toUnitId: number): Promise<void> {
+  await db.updateTable('unit').set({ parent_id: toUnitId }).where('parent_id', '=', fromUnitId).execute();
+}

@@ -27,7 +27,7 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/units/resolve',
       {
-        config: { access: ['admin', 'office', 'leader', 'specialist'] },
+        config: { access: 'units.resolve' },
         schema: { tags: ['units'], summary: '按简称或别名查找单位 / resolve a unit name or alias', querystring: resolveUnitQuery, response: { 200: unitView } },
       },
       async (request) => {
@@ -45,31 +45,31 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/units',
-      { config: { access: ['admin'] }, schema: { tags: ['units'], summary: '新增单位 / add a unit', body: createUnitBody, response: { 201: unitView } } },
+      { config: { access: 'units.manage' }, schema: { tags: ['units'], summary: '新增单位 / add a unit', body: createUnitBody, response: { 201: unitView } } },
       async (request, reply) => reply.status(201).send(await createUnit(ctx, actorOf(request), request.body)),
     );
 
     app.patch(
       '/units/:id',
-      { config: { access: ['admin'] }, schema: { tags: ['units'], summary: '修改/更名 / edit or rename', params: idParam, body: updateUnitBody, response: { 200: unitView } } },
+      { config: { access: 'units.manage' }, schema: { tags: ['units'], summary: '修改/更名 / edit or rename', params: idParam, body: updateUnitBody, response: { 200: unitView } } },
       async (request) => updateUnit(ctx, actorOf(request), request.params.id, request.body),
     );
 
     app.post(
       '/units/:id/merge',
-      { config: { access: ['admin'] }, schema: { tags: ['units'], summary: '合并到另一单位 / merge into another unit', params: idParam, body: mergeUnitBody, response: { 200: unitView } } },
+      { config: { access: 'units.manage' }, schema: { tags: ['units'], summary: '合并到另一单位 / merge into another unit', params: idParam, body: mergeUnitBody, response: { 200: unitView } } },
       async (request) => mergeUnit(ctx, actorOf(request), request.params.id, request.body.intoUnitId, request.body.version),
     );
 
     app.post(
       '/units/:id/retire',
-      { config: { access: ['admin'] }, schema: { tags: ['units'], summary: '撤销（保留历史） / retire, keeping history', params: idParam, body: retireUnitBody, response: { 200: unitView } } },
+      { config: { access: 'units.manage' }, schema: { tags: ['units'], summary: '撤销（保留历史） / retire, keeping history', params: idParam, body: retireUnitBody, response: { 200: unitView } } },
       async (request) => retireUnit(ctx, actorOf(request), request.params.id, request.body.version),
     );
 
     app.delete(
       '/units/:id',
-      { config: { access: ['admin'] }, schema: { tags: ['units'], summary: '删除误建单位 / delete a unit created by mistake', params: idParam, response: { 200: okView } } },
+      { config: { access: 'units.manage' }, schema: { tags: ['units'], summary: '删除误建单位 / delete a unit created by mistake', params: idParam, response: { 200: okView } } },
       async (request) => {
         await deleteUnit(ctx, actorOf(request), request.params.id);
         return { ok: true as const };

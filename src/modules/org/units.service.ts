@@ -10,12 +10,14 @@ import type { DB } from '../../db/schema.js';
 import { audit } from './audit.service.js';
 import {
   type UnitRecord,
+  countChildren,
   deleteUnitRow,
   findUnit,
   insertUnit,
   listAllNames,
   listUnits,
   moveUsers,
+  reparentChildren,
   replaceAliases,
   updateUnitVersioned,
 } from './units.repository.js';
@@ -222,7 +224,7 @@ export async function mergeUnit(ctx: AppContext, actor: Actor, id: number, intoU
     // The merged unit's name and aliases now lead to the unit it joined.
     await replaceAliases(trx, id, []);
     await replaceAliases(trx, intoUnitId, [...into.aliases, ...from.aliases.filter((a) => !into.aliases.includes(a)), from.name]);
-    await trx.updateTable('unit').set({ parent_id: intoUnitId }).where('parent_id', '=', id).execute();
+    await reparentChildren(trx, id, intoUnitId);
     const ok = await updateUnitVersioned(trx, id, version, { status: 'retired', merged_into_id: intoUnitId }, at);
     if (!ok) throw new AppError('VERSION_CONFLICT');
     const after = presentUnit((await findUnit(trx, intoUnitId))!);
@@ -236,8 +238,8 @@ export async function retireUnit(ctx: AppContext, actor: Actor, id: number, vers
     const before = await loadForWrite(trx, id, version);
     if (before.status !== 'active') throw new AppError('UNIT_RETIRED');
     if (before.kind === 'city') throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', message: '不能撤销市级单位 / the city cannot be retired' }]);
-    const children = await trx.selectFrom('unit').select('id').where('parent_id', '=', id).where('status', '=', 'active').execute();
-    if (children.length) throw new AppError('UNIT_IN_USE', [{ path: 'params.id', message: `仍有 ${children.length} 个下级单位 / still has ${children.length} child units` }]);
+    const children = await countChildren(trx, id);
+    if (children) throw new AppError('UNIT_IN_USE', [{ path: 'params.id', message: `仍有 ${children} 个下级单位 / still has ${children} child units` }]);
     const ok = await updateUnitVersioned(trx, id, version, { status: 'retired' }, ctx.clock().toISOString());
     if (!ok) throw new AppError('VERSION_CONFLICT');
     const after = presentUnit((await findUnit(trx, id))!);

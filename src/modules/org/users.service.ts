@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from './audit.service.js';
 import { clearFailures } from './login-throttle.repository.js';
 import { hashPassword } from './passwords.js';
+import { deleteUserSessions } from './sessions.repository.js';
 import { findUnit } from './units.repository.js';
 import { type UserRow, findUserById, insertUser, listUsers, updateUserState, updateUserVersioned } from './users.repository.js';
 
@@ -109,7 +110,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, body
     );
     if (!ok) throw new AppError('VERSION_CONFLICT');
     // A disabled user or a changed role must not keep acting on an old session.
-    if (body.status === 'disabled' || role !== before.role || unitId !== before.unit_id) await trx.deleteFrom('session').where('user_id', '=', id).execute();
+    if (body.status === 'disabled' || role !== before.role || unitId !== before.unit_id) await deleteUserSessions(trx, id);
     const after = presentUser((await findUserById(trx, id))!);
     await audit(ctx, trx, actor, { action: 'user.update', entity: 'user', entityId: id, before: presentUser(before), after });
     return after;
@@ -123,7 +124,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
     const before = await findUserById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     await updateUserState(trx, id, { password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null });
-    await trx.deleteFrom('session').where('user_id', '=', id).execute();
+    await deleteUserSessions(trx, id);
     await clearFailures(trx, id);
     await audit(ctx, trx, actor, { action: 'user.reset_password', entity: 'user', entityId: id, after: { mustChangePassword: mustChange } });
   });

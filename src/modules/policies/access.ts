@@ -1,13 +1,13 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { Actor, AppContext } from '../../context.js';
-import { findUnit } from '../org/units.repository.js';
+import { findUnit } from '../org/index.js';
 import { enterpriseIdOfUser } from './enterprises.repository.js';
 
 /** What an actor may see of the registry and the results. */
 export type Scope = { all: true } | { all: false; countyCode?: string; departmentUnitId?: number; enterpriseId?: number };
 
 const SEES_ALL = new Set(['admin', 'office', 'leader', 'specialist']);
-export const EDITORS = ['admin', 'office'] as const;
 
 /**
  * City-wide roles see everything; a county's liaison or head sees its county's enterprises; a
@@ -27,5 +27,5 @@ export async function scopeOf(ctx: AppContext, actor: Actor): Promise<Scope> {
 }
 
 export function assertEditor(actor: Actor): void {
-  if (!(EDITORS as readonly string[]).includes(actor.role)) throw new AppError('FORBIDDEN');
+  if (!hasPermission(actor.role, 'policies.manage')) throw new AppError('FORBIDDEN');
 }

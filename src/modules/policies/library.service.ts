@@ -4,7 +4,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
-import { findUnit } from '../org/units.repository.js';
+import { findUnit } from '../org/index.js';
 import { assertEditor } from './access.js';
 import { exampleFacts } from './enterprises.js';
 import {

@@ -35,7 +35,6 @@ import {
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
 import { enqueueJob } from '../../jobs/runtime.js';
-import { EDITORS } from './access.js';
 import { importRegistry } from './enterprises.import.js';
 import { createEnterprise, getEnterprise, listVisibleEnterprises, updateEnterprise } from './enterprises.service.js';
 import { checkRuleText, createBenefit, createPolicy, getPolicy, listPolicyLibrary, updateBenefit, updatePolicy } from './library.service.js';
@@ -43,31 +42,28 @@ import { actOnResult, explainEnterprise, exportResults, getResult, listVisibleRe
 import { readUpload } from '../../http/upload.js';
 
 const tags = ['policies'];
-const STAFF = ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison'] as const;
-const CITY = ['admin', 'office', 'leader', 'specialist'] as const;
-const editors = [...EDITORS];
 
 /** Registry, policy library, rule checking, matching, follow-through and the enterprise portal. */
 export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
 
     // — enterprise registry —
-    app.get('/policies/enterprises', { config: { access: [...STAFF, 'enterprise'] }, schema: { tags, summary: '企业库 / enterprise registry', querystring: enterpriseListQuery, response: { 200: enterpriseList } } }, async (request) =>
+    app.get('/policies/enterprises', { config: { access: 'policies.enterprises.read' }, schema: { tags, summary: '企业库 / enterprise registry', querystring: enterpriseListQuery, response: { 200: enterpriseList } } }, async (request) =>
       listVisibleEnterprises(ctx, actorOf(request), request.query),
     );
-    app.get('/policies/enterprises/:id', { config: { access: [...STAFF, 'enterprise'] }, schema: { tags, params: idParam, response: { 200: enterpriseView } } }, async (request) =>
+    app.get('/policies/enterprises/:id', { config: { access: 'policies.enterprises.read' }, schema: { tags, params: idParam, response: { 200: enterpriseView } } }, async (request) =>
       getEnterprise(ctx, actorOf(request), request.params.id),
     );
-    app.post('/policies/enterprises', { config: { access: editors }, schema: { tags, summary: '登记企业 / add an enterprise', body: enterpriseInput, response: { 201: enterpriseView } } }, async (request, reply) =>
+    app.post('/policies/enterprises', { config: { access: 'policies.manage' }, schema: { tags, summary: '登记企业 / add an enterprise', body: enterpriseInput, response: { 201: enterpriseView } } }, async (request, reply) =>
       reply.status(201).send(await createEnterprise(ctx, actorOf(request), request.body)),
     );
-    app.patch('/policies/enterprises/:id', { config: { access: editors }, schema: { tags, params: idParam, body: enterpriseUpdateBody, response: { 200: enterpriseView } } }, async (request) =>
+    app.patch('/policies/enterprises/:id', { config: { access: 'policies.manage' }, schema: { tags, params: idParam, body: enterpriseUpdateBody, response: { 200: enterpriseView } } }, async (request) =>
       updateEnterprise(ctx, actorOf(request), request.params.id, request.body),
     );
     app.post(
       '/policies/enterprises/import',
       {
-        config: { access: editors },
+        config: { access: 'policies.manage' },
         schema: { tags, summary: '导入企业库（.xlsx/.csv，字段 file；commit=true 才写入） / import the registry', consumes: ['multipart/form-data'], querystring: importQuery, response: { 200: importView } },
       },
       async (request) => {
@@ -75,7 +71,7 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return importRegistry(ctx, actorOf(request), data, filename, { commit: request.query.commit === 'true', keepValid: request.query.keepValid === 'true' });
       },
     );
-    app.get('/policies/enterprises/:id/explain', { config: { access: [...STAFF, 'enterprise'] }, schema: { tags, summary: '为什么不符合 / why (not) eligible', params: idParam, querystring: explainQuery, response: { 200: explainView } } }, async (request) =>
+    app.get('/policies/enterprises/:id/explain', { config: { access: 'policies.enterprises.read' }, schema: { tags, summary: '为什么不符合 / why (not) eligible', params: idParam, querystring: explainQuery, response: { 200: explainView } } }, async (request) =>
       explainEnterprise(ctx, actorOf(request), request.params.id, request.query.benefitId),
     );
 
@@ -84,50 +80,50 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       listPolicyLibrary(ctx, request.query),
     );
     app.get('/policies/:id', { config: { access: 'authenticated' }, schema: { tags, params: idParam, response: { 200: policyView } } }, async (request) => getPolicy(ctx, request.params.id));
-    app.post('/policies', { config: { access: editors }, schema: { tags, body: policyBody, response: { 201: policyView } } }, async (request, reply) =>
+    app.post('/policies', { config: { access: 'policies.manage' }, schema: { tags, body: policyBody, response: { 201: policyView } } }, async (request, reply) =>
       reply.status(201).send(await createPolicy(ctx, actorOf(request), request.body)),
     );
-    app.patch('/policies/:id', { config: { access: editors }, schema: { tags, params: idParam, body: policyUpdateBody, response: { 200: policyView } } }, async (request) =>
+    app.patch('/policies/:id', { config: { access: 'policies.manage' }, schema: { tags, params: idParam, body: policyUpdateBody, response: { 200: policyView } } }, async (request) =>
       updatePolicy(ctx, actorOf(request), request.params.id, request.body),
     );
-    app.post('/policies/:id/benefits', { config: { access: editors }, schema: { tags, summary: '新增兑现事项 / add a benefit item', params: idParam, body: benefitBody, response: { 201: benefitView } } }, async (request, reply) =>
+    app.post('/policies/:id/benefits', { config: { access: 'policies.manage' }, schema: { tags, summary: '新增兑现事项 / add a benefit item', params: idParam, body: benefitBody, response: { 201: benefitView } } }, async (request, reply) =>
       reply.status(201).send(await createBenefit(ctx, actorOf(request), request.params.id, request.body)),
     );
-    app.patch('/policies/benefits/:id', { config: { access: editors }, schema: { tags, params: idParam, body: benefitUpdateBody, response: { 200: benefitView } } }, async (request) =>
+    app.patch('/policies/benefits/:id', { config: { access: 'policies.manage' }, schema: { tags, params: idParam, body: benefitUpdateBody, response: { 200: benefitView } } }, async (request) =>
       updateBenefit(ctx, actorOf(request), request.params.id, request.body),
     );
-    app.post('/policies/rules/check', { config: { access: [...STAFF] }, schema: { tags, summary: '校验规则并在示例企业上测试 / check a rule and test it on examples', body: ruleCheckBody, response: { 200: ruleCheckView } } }, async (request) =>
+    app.post('/policies/rules/check', { config: { access: 'policies.rules.check' }, schema: { tags, summary: '校验规则并在示例企业上测试 / check a rule and test it on examples', body: ruleCheckBody, response: { 200: ruleCheckView } } }, async (request) =>
       checkRuleText(ctx, ctx.db, request.body),
     );
 
     // — matching —
-    app.post('/policies/match', { config: { access: editors }, schema: { tags, summary: '批量匹配（后台任务） / run the bulk match as a job', body: matchStartBody, response: { 202: jobRunView } } }, async (request, reply) =>
+    app.post('/policies/match', { config: { access: 'policies.match' }, schema: { tags, summary: '批量匹配（后台任务） / run the bulk match as a job', body: matchStartBody, response: { 202: jobRunView } } }, async (request, reply) =>
       reply.status(202).send(await enqueueJob(ctx, 'policies.match', { mode: request.body.mode }, { actorId: actorOf(request).id })),
     );
 
     // — results and follow-through —
-    app.get('/policies/results', { config: { access: [...STAFF, 'enterprise'] }, schema: { tags, summary: '匹配与兑现清单 / matches and payouts', querystring: resultListQuery, response: { 200: resultList } } }, async (request) =>
+    app.get('/policies/results', { config: { access: 'policies.results.read' }, schema: { tags, summary: '匹配与兑现清单 / matches and payouts', querystring: resultListQuery, response: { 200: resultList } } }, async (request) =>
       listVisibleResults(ctx, actorOf(request), request.query),
     );
-    app.get('/policies/results/export', { config: { access: [...STAFF] }, schema: { tags, summary: '导出 Excel / export as .xlsx', querystring: resultExportQuery } }, async (request, reply) => {
+    app.get('/policies/results/export', { config: { access: 'policies.results.export' }, schema: { tags, summary: '导出 Excel / export as .xlsx', querystring: resultExportQuery } }, async (request, reply) => {
       const buf = await exportResults(ctx, actorOf(request), request.query);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="payouts.xlsx"; filename*=UTF-8''${encodeURIComponent('兑现清单.xlsx')}`)
         .send(buf);
     });
-    app.get('/policies/results/totals', { config: { access: [...CITY] }, schema: { tags, summary: '按政策/部门/旗县区汇总 / totals', querystring: totalsQuery, response: { 200: z.array(totalsRow) } } }, async (request) =>
+    app.get('/policies/results/totals', { config: { access: 'policies.results.totals' }, schema: { tags, summary: '按政策/部门/旗县区汇总 / totals', querystring: totalsQuery, response: { 200: z.array(totalsRow) } } }, async (request) =>
       payoutTotals(ctx, request.query.by),
     );
-    app.get('/policies/results/:id', { config: { access: [...STAFF, 'enterprise'] }, schema: { tags, params: idParam, response: { 200: resultView } } }, async (request) =>
+    app.get('/policies/results/:id', { config: { access: 'policies.results.read' }, schema: { tags, params: idParam, response: { 200: resultView } } }, async (request) =>
       getResult(ctx, actorOf(request), request.params.id),
     );
-    app.post('/policies/results/:id/actions', { config: { access: ['admin', 'office', 'specialist', 'enterprise'] }, schema: { tags, summary: '告知/确认/放弃/兑现 / notify, confirm, decline, pay', params: idParam, body: resultActionBody, response: { 200: resultView } } }, async (request) =>
+    app.post('/policies/results/:id/actions', { config: { access: 'policies.results.act' }, schema: { tags, summary: '告知/确认/放弃/兑现 / notify, confirm, decline, pay', params: idParam, body: resultActionBody, response: { 200: resultView } } }, async (request) =>
       actOnResult(ctx, actorOf(request), request.params.id, request.body),
     );
 
     // — enterprise portal —
-    app.get('/policies/portal', { config: { access: ['enterprise'] }, schema: { tags, summary: '企业端：可享政策、差一项、已兑现 / the enterprise portal', response: { 200: portalView } } }, async (request) =>
+    app.get('/policies/portal', { config: { access: 'policies.portal' }, schema: { tags, summary: '企业端：可享政策、差一项、已兑现 / the enterprise portal', response: { 200: portalView } } }, async (request) =>
       portalOverview(ctx, actorOf(request)),
     );
   };

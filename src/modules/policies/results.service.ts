@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors.js';
+import { type Permission, hasPermission } from '../../common/permissions.js';
 import type { ExplainNodeView, ResultActionBody, ResultListQuery, ResultStatus, ResultView, TotalsRow } from '../../common/schemas/policies.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
@@ -149,16 +150,16 @@ const ACTION_LABELS: Record<ResultActionBody['action'], { zh: string; en: string
 };
 
 /** matched → notified → confirmed | declined → paid; the enterprise itself confirms or declines. */
-const NEXT: Record<ResultActionBody['action'], { from: ResultStatus[]; to: ResultStatus; roles: string[] }> = {
-  notify: { from: ['matched'], to: 'notified', roles: ['admin', 'office', 'specialist'] },
-  confirm: { from: ['notified'], to: 'confirmed', roles: ['admin', 'office', 'specialist', 'enterprise'] },
-  decline: { from: ['notified', 'confirmed'], to: 'declined', roles: ['admin', 'office', 'specialist', 'enterprise'] },
-  pay: { from: ['confirmed'], to: 'paid', roles: ['admin', 'office'] },
+const NEXT: Record<ResultActionBody['action'], { from: ResultStatus[]; to: ResultStatus; permission: Permission }> = {
+  notify: { from: ['matched'], to: 'notified', permission: 'policies.results.notify' },
+  confirm: { from: ['notified'], to: 'confirmed', permission: 'policies.results.respond' },
+  decline: { from: ['notified', 'confirmed'], to: 'declined', permission: 'policies.results.respond' },
+  pay: { from: ['confirmed'], to: 'paid', permission: 'policies.results.pay' },
 };
 
 export async function actOnResult(ctx: AppContext, actor: Actor, id: number, body: ResultActionBody): Promise<ResultView> {
   const rule = NEXT[body.action];
-  if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN');
+  if (!hasPermission(actor.role, rule.permission)) throw new AppError('FORBIDDEN');
   const before = await getResult(ctx, actor, id);
   if (!rule.from.includes(before.status)) {
     const now = STATUS_LABELS[before.status];

@@ -2,7 +2,7 @@ import { type AppContext, SYSTEM_ACTOR } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { loadUnitResolver } from '../org/units.service.js';
-import { findUserByUsername } from '../org/users.repository.js';
+import { findUserByUsername } from '../org/index.js';
 import { DEMO_ENTERPRISE, DEMO_POLICIES } from './demo-policies.js';
 import { normalizeEnterprise } from './enterprises.js';
 import { countEnterprises, findEnterprisesByUscc, insertEnterprises, linkEnterpriseUser } from './enterprises.repository.js';

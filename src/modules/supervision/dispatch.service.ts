@@ -7,7 +7,8 @@ import type { DB } from '../../db/schema.js';
 import { audit } from '../org/audit.service.js';
 import { dueInfo, today } from '../worklists/deadlines.js';
 import { recordEvents } from '../worklists/timeline.js';
-import { findActiveUnitIds, listAssignments } from '../worklists/worklists.repository.js';
+import { activeUnitIds } from '../org/index.js';
+import { listItemAssignments } from '../worklists/index.js';
 import { findOrCreateList, upsertImportedItems } from '../worklists/worklists.service.js';
 import { findMeeting, insertDecisions, insertMeeting, listDecisionItems, listMeetingUnits, listMeetings, maxDecisionOrder } from './supervision.repository.js';
 
@@ -16,7 +17,7 @@ export const MEETINGS_LIST_NAME = '调度会议定事项';
 
 async function checkUnits(trx: Transaction<DB>, unitIds: number[], decisions: DecisionInput[]): Promise<void> {
   const all = [...new Set([...unitIds, ...decisions.flatMap((d) => [...d.leadUnitIds, ...(d.coopUnitIds ?? [])])])];
-  const active = new Set(await findActiveUnitIds(trx, all));
+  const active = new Set(await activeUnitIds(trx, all));
   const details: ErrorDetail[] = [];
   unitIds.forEach((u, i) => {
     if (!active.has(u)) details.push({ path: `body.unitIds.${i}`, message: `单位 ${u} 不存在或已撤销 / unit not found or retired` });
@@ -104,7 +105,7 @@ export async function getMeeting(ctx: AppContext, id: number): Promise<MeetingVi
   if (!m) throw new AppError('NOT_FOUND');
   const day = today(ctx.clock);
   const decisions = await listDecisionItems(ctx.db, [id]);
-  const assignments = await listAssignments(ctx.db, decisions.map((d) => d.id));
+  const assignments = await listItemAssignments(ctx.db, decisions.map((d) => d.id));
   const listId = decisions[0]?.list_id ?? null;
   return {
     id: m.id,

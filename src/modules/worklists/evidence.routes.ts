@@ -17,7 +17,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/items/:id/evidence',
       {
-        config: { access: ['admin', 'office', 'unit_head', 'liaison'] },
+        config: { access: 'worklists.evidence.upload' },
         schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: idValue }).strict(), response: { 201: evidenceView } },
       },
       async (request, reply) => {
@@ -29,7 +29,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/items/:id/evidence/:evidenceId',
-      { config: { access: ['admin', 'office', 'leader', 'unit_head', 'liaison'] }, schema: { tags, summary: '下载佐证材料 / download evidence', params: evidenceParams } },
+      { config: { access: 'worklists.read' }, schema: { tags, summary: '下载佐证材料 / download evidence', params: evidenceParams } },
       async (request, reply) => {
         const file = await downloadEvidence(ctx, actorOf(request), request.params.id, request.params.evidenceId);
         const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

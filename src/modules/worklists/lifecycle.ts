@@ -1,3 +1,4 @@
+import { hasPermission } from '../../common/permissions.js';
 import type { ItemPermissions, ItemStatus } from '../../common/schemas/worklists.js';
 import type { Actor } from '../../context.js';
 import { type LoadedItem, isOffice, isUnitRole } from './worklists.access.js';
@@ -44,7 +45,7 @@ export function permissionsFor(actor: Actor, l: LoadedItem, p: PendingState): It
     review: office && status === 'under_review',
     requestExtension: lead && open && l.item.deadline !== null && !p.pendingExtension,
     decideExtension: office && p.pendingExtension,
-    instruct: actor.role === 'leader' || actor.role === 'admin',
+    instruct: hasPermission(actor.role, 'worklists.instruct'),
     comment: true,
     uploadEvidence: open && (office || unit),
     selfScore: l.item.kind === 'question' && open && (office || lead),

@@ -1,5 +1,6 @@
 import type { Transaction, Updateable } from 'kysely';
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { CaseStage, ItemDetailView, ItemStatus, ReportBody } from '../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -254,7 +255,7 @@ export function decideExtension(ctx: AppContext, actor: Actor, id: number, exten
 
 export function addInstruction(ctx: AppContext, actor: Actor, id: number, text: string) {
   return onItem(ctx, actor, id, async (trx, l, at) => {
-    if (actor.role !== 'leader' && actor.role !== 'admin') throw new AppError('FORBIDDEN');
+    if (!hasPermission(actor.role, 'worklists.instruct')) throw new AppError('FORBIDDEN');
     const noteId = await insertNote(trx, { item_id: id, kind: 'instruction', author_id: actor.id, text, created_at: at });
     await recordEvent(ctx, trx, actor, id, 'instruction', { noteId, text });
     await tellInstruction(ctx, trx, l.item, l.assignments.map((a) => a.unit_id), actor.displayName, text);

@@ -3,12 +3,13 @@ import { addDays } from '../../common/workdays.js';
 import { type AppContext, SYSTEM_ACTOR } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
+import { findUserByUsername } from '../org/index.js';
 import { DEMO_UNIT } from '../org/seed.js';
 import { loadUnitResolver } from '../org/units.service.js';
 import { today } from './deadlines.js';
 import * as D from './demo-data.js';
 import { insertEvents, insertExtension, insertEvidence, insertNote, insertReports } from './progress.repository.js';
-import { type ItemValues, findWorklistByName, insertItems, insertPublicityRows, insertWorklist, replaceAssignments } from './worklists.repository.js';
+import { type ItemValues, findWorklistByName, insertItems, insertPublicityRows, insertWorklist, replaceAssignments, setItemDeadline } from './worklists.repository.js';
 
 /**
  * The demo data set of the work lists, with the reference city's counts (382 tasks with 15 lead
@@ -63,7 +64,7 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
       if (!u) throw new Error(`demo seed: unknown unit ${name}`);
       return u.id;
     };
-    const users = new Map((await trx.selectFrom('app_user').select(['id', 'username']).where('username', 'in', ['liaison', 'unit_head', 'office', 'leader']).execute()).map((u) => [u.username, u.id]));
+    const users = new Map((await Promise.all(['liaison', 'unit_head', 'office', 'leader'].map((n) => findUserByUsername(trx, n)))).flatMap((u) => (u ? [[u.username, u.id] as const] : [])));
     const demoUnit = resolver.resolve(DEMO_UNIT)?.id;
     const rnd = random(2024);
     const day = today(ctx.clock);
@@ -247,7 +248,7 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
         created_at: isoDaysAgo(10),
         decided_at: status === 'pending' ? null : isoDaysAgo(8),
       });
-      if (status === 'approved') await trx.updateTable('item').set({ deadline: requested }).where('id', '=', ids[i]).execute();
+      if (status === 'approved') await setItemDeadline(trx, ids[i], requested);
       ev(i, 10, 'extension_requested', '单位联络员', { from: old, to: requested });
       if (status !== 'pending') ev(i, 8, status === 'approved' ? 'extension_approved' : 'extension_refused', '专班工作人员（演示）', { from: old, to: requested });
     }

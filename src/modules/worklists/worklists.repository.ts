@@ -272,3 +272,8 @@ export async function replacePublicity(db: Executor, itemId: number, rows: { lev
 export async function insertPublicityRows(db: Executor, rows: { item_id: number; level: string; outlet: string; date: string | null; link: string | null }[]) {
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('item_publicity').values(rows.slice(i, i + 200)).execute();
 }
+
+/** Moves an item's deadline without the versioned update (demo data written in one transaction). */
+export async function setItemDeadline(db: Executor, id: number, deadline: string): Promise<void> {
+  await db.updateTable('item').set({ deadline }).where('id', '=', id).execute();
+}

@@ -18,7 +18,7 @@ function selectedKey(paths: string[], pathname: string): string {
 }
 
 export function AppLayout() {
-  const { user, logout } = useSession();
+  const { user, can, logout } = useSession();
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
@@ -29,8 +29,8 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const nodes = useMemo<MenuNode[]>(
-    () => [{ key: '/', path: '/', label: { zh: '首页', en: 'Home' }, icon: <HomeOutlined /> }, ...menuFor(webModules, user.role)],
-    [user.role],
+    () => [{ key: '/', path: '/', label: { zh: '首页', en: 'Home' }, icon: <HomeOutlined /> }, ...menuFor(webModules, can)],
+    [can],
   );
   const paths = nodes.flatMap((n) => (n.children ? n.children.map((c) => c.path!) : [n.path!]));
   const items: MenuProps['items'] = nodes.map((n) => ({

@@ -16,14 +16,14 @@ const ROLE_INTRO: Record<Role, Label> = {
   leader: { zh: '在驾驶舱掌握全局进展，对重点事项作出批示。', en: 'Follow overall progress in the cockpit and write instructions on key items.' },
   unit_head: { zh: '审核本单位联络员报送的进展，确认后报送专班。', en: "Approve your unit's progress reports before they reach the office." },
   liaison: { zh: '查看本单位承担的事项，报送进展和佐证材料，申请延期。', en: "See your unit's items, report progress with evidence, request extensions." },
-  specialist: { zh: '受理、转办和答复企业诉求，帮助企业享受惠企政策。', en: 'Take, route and answer enterprise demands; help enterprises use policies.' },
-  enterprise: { zh: '查看可享受的惠企政策，提交诉求并评价服务。', en: 'See the policies you qualify for, file demands and rate the service.' },
+  specialist: { zh: '跟进免申即享匹配结果，告知企业并帮助企业享受惠企政策。', en: 'Follow the auto-grant matches through, tell enterprises and help them use policies.' },
+  enterprise: { zh: '查看可享受的惠企政策，确认或放弃告知的政策。', en: 'See the policies you qualify for; confirm or decline those you are told of.' },
 };
 
 export default function HomePage() {
   const { t, pick } = useI18n();
-  const { user } = useSession();
-  const shortcuts = menuFor(webModules, user.role).flatMap((n) => (n.children ? n.children.map((c) => ({ ...c, icon: n.icon })) : [n]));
+  const { user, can } = useSession();
+  const shortcuts = menuFor(webModules, can).flatMap((n) => (n.children ? n.children.map((c) => ({ ...c, icon: n.icon })) : [n]));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

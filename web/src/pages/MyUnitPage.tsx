@@ -5,8 +5,9 @@ import { api } from '../api.js';
 import { useLoad } from '../components/useLoad.js';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
+import { PositionCard } from './supervision/PositionCard.js';
 
-/** A unit-scoped user's own unit: names it answers to, kind, division code. */
+/** A unit-scoped user's own unit: its place on the weekly red/black list, names it answers to, kind, division code. */
 export default function MyUnitPage() {
   const { t, pick } = useI18n();
   const { user } = useSession();
@@ -14,21 +15,24 @@ export default function MyUnitPage() {
 
   if (!user.unitId) return <Empty description={t('myUnit.none')} />;
   return (
-    <Card title={t('myUnit.title')}>
-      {!unit ? (
-        <Skeleton active />
-      ) : (
-        <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
-          <Descriptions.Item label={t('units.name')}>{unit.name}</Descriptions.Item>
-          <Descriptions.Item label={t('units.kind')}>{pick(UNIT_KIND_LABELS[unit.kind])}</Descriptions.Item>
-          <Descriptions.Item label={t('units.aliases')}>
-            <Space size={[4, 4]} wrap>
-              {unit.aliases.length ? unit.aliases.map((a) => <Tag key={a}>{a}</Tag>) : t('common.none')}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('units.divisionCode')}>{unit.divisionCode ?? t('common.none')}</Descriptions.Item>
-        </Descriptions>
-      )}
-    </Card>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <PositionCard />
+      <Card title={t('myUnit.title')}>
+        {!unit ? (
+          <Skeleton active />
+        ) : (
+          <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
+            <Descriptions.Item label={t('units.name')}>{unit.name}</Descriptions.Item>
+            <Descriptions.Item label={t('units.kind')}>{pick(UNIT_KIND_LABELS[unit.kind])}</Descriptions.Item>
+            <Descriptions.Item label={t('units.aliases')}>
+              <Space size={[4, 4]} wrap>
+                {unit.aliases.length ? unit.aliases.map((a) => <Tag key={a}>{a}</Tag>) : t('common.none')}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('units.divisionCode')}>{unit.divisionCode ?? t('common.none')}</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+    </Space>
   );
 }

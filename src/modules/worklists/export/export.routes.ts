@@ -11,7 +11,7 @@ export function worklistExportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/worklists/export',
       {
-        config: { access: ['admin', 'office'] },
+        config: { access: 'worklists.export' },
         schema: { tags: ['worklists'], summary: '按筛选条件导出 Excel / export the filtered items as .xlsx', querystring: itemFilter, produces: [XLSX_MEDIA_TYPE] },
       },
       async (request, reply) => {

@@ -2,7 +2,7 @@ import { AppError } from '../../../common/errors.js';
 import { importCommitBody } from '../../../common/schemas/worklists-import.js';
 import { defineJob } from '../../../jobs/define.js';
 import { actorOf } from '../../org/auth.service.js';
-import { findUserById } from '../../org/users.repository.js';
+import { findUserById } from '../../org/index.js';
 import { importCommitUpload } from './import.service.js';
 
 /**

@@ -15,7 +15,7 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/worklists/imports',
       {
-        config: { access: ['admin', 'office'] },
+        config: { access: 'worklists.import' },
         schema: {
           tags,
           summary: '上传 Excel 清单并预览（multipart，字段 file） / upload a workbook and preview the import',
@@ -34,7 +34,7 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/worklists/imports/commit',
       {
-        config: { access: ['admin', 'office'] },
+        config: { access: 'worklists.import' },
         schema: { tags, summary: '确认导入（全部或仅无误的行） / commit a previewed import', body: importCommitBody, response: { 200: importResultView } },
       },
       async (request) => importCommitUpload(ctx, actorOf(request), request.body),
@@ -43,7 +43,7 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/worklists/imports/commit-job',
       {
-        config: { access: ['admin', 'office'] },
+        config: { access: 'worklists.import' },
         schema: { tags, summary: '后台确认导入，进度见 /jobs/runs/:id / commit as a background job', body: importCommitBody, response: { 202: jobRunView } },
       },
       async (request, reply) => reply.status(202).send(await enqueueImportCommit(ctx, actorOf(request), request.body)),

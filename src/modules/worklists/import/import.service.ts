@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetail } from '../../../common/errors.js';
+import { hasPermission } from '../../../common/permissions.js';
 import type { ImportCommitBody, ImportPreviewView, ImportProblem, ImportResultView, WorklistImportPreview } from '../../../common/schemas/worklists-import.js';
 import type { JobRunView } from '../../../common/schemas/jobs.js';
 import type { ItemKind } from '../../../common/schemas/worklists.js';
@@ -15,7 +16,7 @@ import { type ParsedRow, type WorkbookPreview, blockingProblems, parseWorkbook, 
 
 /** Only the office (and admins) load lists; the route says so too, the service does not rely on it. */
 export function assertMayImport(actor: Actor): void {
-  if (actor.role !== 'office' && actor.role !== 'admin') throw new AppError('FORBIDDEN');
+  if (!hasPermission(actor.role, 'worklists.import')) throw new AppError('FORBIDDEN');
 }
 
 /** Parses a workbook against the current units; nothing is written. */

@@ -21,11 +21,12 @@ const KNOWN_ENTITIES = ['user', 'unit'];
 /** Admin and office: every write with who, when, what; filters and a before/after diff per row. */
 export default function AuditPage() {
   const { t } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>({ page: 1, pageSize: LIMITS.pageSize.default });
   const { data, loading } = useLoad(useCallback(() => api.audit.list({ ...filters, ...paging }), [filters, paging]));
-  const { data: users } = useLoad(useCallback(() => (user.role === 'admin' ? api.users.list() : Promise.resolve([])), [user.role]));
+  const mayListUsers = can('users.manage');
+  const { data: users } = useLoad(useCallback(() => (mayListUsers ? api.users.list() : Promise.resolve([])), [mayListUsers]));
 
   // Office staff cannot list users, so actor choices also come from the rows seen so far.
   const [seenActors, setSeenActors] = useState<Map<number, string>>(new Map());

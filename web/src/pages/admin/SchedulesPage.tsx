@@ -25,10 +25,10 @@ async function loadRows(): Promise<Row[]> {
 export default function SchedulesPage() {
   const { pick, lang } = useI18n();
   const colon = lang === 'en' ? ': ' : '：';
-  const { user } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
-  const isAdmin = user.role === 'admin';
+  const isAdmin = can('jobs.schedules.edit');
   const isPhone = Grid.useBreakpoint().md === false;
   const [runsPage, setRunsPage] = useState(1);
   const schedules = useLoad(loadRows);

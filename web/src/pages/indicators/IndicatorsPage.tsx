@@ -15,9 +15,9 @@ import { ValuesPanel } from './ValuesPanel.js';
 /** Indicators: catalogue, values with trends, scores with explanations, self-assessment roll-up. */
 export default function IndicatorsPage() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const { data } = useLoad(useCallback(() => api.get<CatalogueView>('/indicators/catalogue'), []));
-  const officeSide = ['office', 'leader', 'admin'].includes(user.role);
+  const officeSide = can('indicators.forecast');
   return (
     <Card
       title={pick(L.title)}

@@ -14,7 +14,7 @@ import { ValuesImport } from './ValuesImport.js';
 /** One KPI of one unit over time: table with source and evidence, trend chart with targets. */
 export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
   const { pick, lang } = useI18n();
-  const { user } = useSession();
+  const { user, can } = useSession();
   const report = useReportError();
   const [units] = useUnits();
   const kpis = catalogue.indicators.filter((i) => i.kind === 'kpi');
@@ -35,7 +35,7 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
   const periods = [...new Set([...rows.map((r) => r.period), ...(targets ?? []).map((t) => t.period)])].sort();
   const valueAt = new Map(rows.map((r) => [r.period, r.value]));
   const targetAt = new Map((targets ?? []).map((t) => [t.period, t.target]));
-  const canWrite = user.role === 'office' || user.role === 'admin';
+  const canWrite = can('indicators.manage');
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -16,6 +16,8 @@ type Act = (r: ResultView, body: Record<string, unknown>) => Promise<void>;
 export default function MatchPage() {
   const { pick } = useI18n();
   const report = useReportError();
+  // Only the office starts a bulk match; the specialist follows the results through.
+  const canMatch = useSession().can('policies.match');
   const [run, setRun] = useState<JobRunView | null>(null);
   const [status, setStatus] = useState<ResultStatus | undefined>('matched');
   const [page, setPage] = useState(1);
@@ -56,6 +58,7 @@ export default function MatchPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {canMatch && (
       <Card title={pick(P.matching)}>
         <Space wrap>
           <Button type="primary" onClick={() => start('incremental')}>{pick(P.matchChanged)}</Button>
@@ -71,6 +74,7 @@ export default function MatchPage() {
           )}
         </Space>
       </Card>
+      )}
       <Card>
         <Tabs
           items={[
@@ -104,14 +108,13 @@ export default function MatchPage() {
 /** The follow-through buttons a result offers in its state, for the signed-in role. */
 function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; size?: 'small' | 'middle' }) {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const [paying, setPaying] = useState(false);
   const [declining, setDeclining] = useState(false);
-  const staff = user.role !== 'enterprise';
   return (
     <>
       <Space size={4} wrap>
-        {r.status === 'matched' && staff && (
+        {r.status === 'matched' && can('policies.results.notify') && (
           <Button size={size} onClick={() => act(r, { action: 'notify' })} aria-label={`${pick(P.notify)} ${r.enterprise.name}`}>
             {pick(P.notify)}
           </Button>
@@ -120,7 +123,7 @@ function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; si
         {(r.status === 'notified' || r.status === 'confirmed') && (
           <Button size={size} onClick={() => setDeclining(true)}>{pick(P.decline)}</Button>
         )}
-        {r.status === 'confirmed' && staff && <Button size={size} onClick={() => setPaying(true)}>{pick(P.pay)}</Button>}
+        {r.status === 'confirmed' && can('policies.results.pay') && <Button size={size} onClick={() => setPaying(true)}>{pick(P.pay)}</Button>}
       </Space>
       <Modal open={paying} title={pick(P.payTitle)} onCancel={() => setPaying(false)} footer={null} destroyOnHidden>
         <Form
@@ -168,7 +171,7 @@ function Results(props: {
   act: Act;
 }) {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const phone = !Grid.useBreakpoint().md;
   const exportHref = `/api/v1/policies/results/export${props.status ? `?status=${props.status}` : ''}`;
   const pagination = {
@@ -197,7 +200,7 @@ function Results(props: {
           onChange={(v) => props.onStatus(v)}
           options={RESULT_STATUSES.map((s) => ({ value: s, label: pick(STATUS_LABELS[s]) }))}
         />
-        {user.role !== 'enterprise' && <Button href={exportHref}>{pick(P.export)}</Button>}
+        {can('policies.results.export') && <Button href={exportHref}>{pick(P.export)}</Button>}
       </Space>
       {phone ? (
         // At phone width each result is a card with its key facts; everything else is in the drawer.

@@ -16,7 +16,7 @@ const SECTIONS = ['basicSituation', 'progressByArea', 'problems', 'nextSteps'] a
 export default function BulletinPage() {
   const { id } = useParams();
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
   const [form] = Form.useForm<{ title: string } & Commentary>();
@@ -29,7 +29,7 @@ export default function BulletinPage() {
     if (bulletin) form.setFieldsValue({ title: bulletin.title, ...bulletin.commentary });
   }, [bulletin, form]);
   if (!bulletin) return <Card loading />;
-  const editable = bulletin.status === 'draft' && (user.role === 'office' || user.role === 'admin');
+  const editable = bulletin.status === 'draft' && can('supervision.manage');
   const act = async (fn: () => Promise<BulletinView>, done?: string) => {
     setBusy(true);
     try {

@@ -14,13 +14,13 @@ import { SupervisionNav } from './SupervisionNav.js';
 /** 月通报: the bulletins by month; the office drafts a month here. */
 export default function BulletinsPage() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const navigate = useNavigate();
   const report = useReportError();
   const [month, setMonth] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);
   const { data } = useLoad(useCallback(() => api.get<BulletinSummary[]>('/supervision/bulletins'), []));
-  const manage = user.role === 'office' || user.role === 'admin';
+  const manage = can('supervision.manage');
   const draft = async () => {
     if (!month) return;
     setBusy(true);

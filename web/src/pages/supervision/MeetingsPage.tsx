@@ -52,14 +52,14 @@ function Decisions({ id }: { id: number }) {
 /** 调度会: meetings by date; each one's decisions are supervised items. */
 export default function MeetingsPage() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
   const [units] = useUnits();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<MeetingForm>();
   const { data, reload } = useLoad(useCallback(() => api.get<MeetingSummary[]>('/supervision/meetings'), []));
-  const manage = user.role === 'office' || user.role === 'admin';
+  const manage = can('supervision.manage');
   const save = async () => {
     try {
       const v = await form.validateFields();

@@ -15,7 +15,7 @@ const KIND_COLOR = { reminder: 'blue', notice: 'orange', bulletin: 'volcano', su
 /** Reminders, 督办单, 通报 and 约谈 as fired; a unit answers its 督办单 here. */
 export default function NoticesPage() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
   const [kind, setKind] = useState<string>();
@@ -24,7 +24,7 @@ export default function NoticesPage() {
   const [form] = Form.useForm<{ text: string }>();
   const itemId = new URLSearchParams(window.location.search).get('itemId') ?? undefined;
   const { data, reload } = useLoad(useCallback(() => api.get<Page<NoticeView>>('/supervision/notices', { kind, page, itemId }), [kind, page, itemId]));
-  const canReply = user.role === 'liaison' || user.role === 'unit_head';
+  const canReply = can('supervision.notices.reply');
   const send = async () => {
     try {
       const { text } = await form.validateFields();

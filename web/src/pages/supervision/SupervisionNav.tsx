@@ -7,13 +7,13 @@ import { S } from './labels.js';
 /** Switches between the module's views; unit roles see only the views that concern their unit. */
 export function SupervisionNav() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const unitRole = user.role === 'liaison' || user.role === 'unit_head';
   const options = [
     { value: '/supervision/weekly', label: pick(S.weekly) },
-    ...(unitRole ? [] : [{ value: '/supervision/bulletins', label: pick(S.bulletins) }, { value: '/supervision/meetings', label: pick(S.meetings) }]),
+    ...(can('supervision.bulletins.read') ? [{ value: '/supervision/bulletins', label: pick(S.bulletins) }] : []),
+    ...(can('supervision.meetings.read') ? [{ value: '/supervision/meetings', label: pick(S.meetings) }] : []),
     { value: '/supervision/notices', label: pick(S.notices) },
   ];
   const value = options.find((o) => pathname.startsWith(o.value))?.value ?? pathname;

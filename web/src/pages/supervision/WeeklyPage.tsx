@@ -36,13 +36,13 @@ function BoardCard({ title, rows, color }: { title: string; rows: SnapshotRowVie
 /** 周督查: the frozen weekly figures per unit, the change since last week and the red/black list. */
 export default function WeeklyPage() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const report = useReportError();
   const [id, setId] = useState<number | 'latest'>('latest');
   const [busy, setBusy] = useState(false);
   const list = useLoad(useCallback(() => api.get<SnapshotSummary[]>('/supervision/weekly'), []));
   const { data, reload } = useLoad(useCallback(() => api.get<SnapshotView | null>(`/supervision/weekly/${id}`).catch(() => null), [id]));
-  const manage = user.role === 'office' || user.role === 'admin';
+  const manage = can('supervision.manage');
   const take = async () => {
     setBusy(true);
     try {

@@ -28,7 +28,7 @@ type Sort = { sort?: 'code' | 'deadline' | 'updatedAt' | 'status' | 'percent'; o
 /** All items the caller may see, with filters, keyword search, sorting, paging and saved filters. */
 export default function ItemsPage() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { user, can } = useSession();
   const report = useReportError();
   const [form] = Form.useForm<ItemFilter & { overdueOnly?: boolean }>();
   // The import result, the list page and notifications link here with ?listId= and ?overdue=true.
@@ -45,7 +45,7 @@ export default function ItemsPage() {
   const [filterName, setFilterName] = useState('');
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
-  const isOffice = user.role === 'office' || user.role === 'admin';
+  const isOffice = can('worklists.manage');
   const seesAll = ['office', 'leader', 'admin'].includes(user.role);
   const [units] = useUnits();
   const { data: lists } = useLoad(useCallback(() => api.get<WorklistView[]>('/worklists'), []));

@@ -8,19 +8,15 @@ import { L } from './labels.js';
 /** Switches between the module's views (one menu entry, three views). */
 export function WorklistsNav() {
   const { pick } = useI18n();
-  const { user } = useSession();
+  const { can } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const options = [
     { value: '/worklists', label: pick(L.items) },
-    ...(user.role === 'leader' ? [] : [{ value: '/worklists/todo', label: pick(user.role === 'office' || user.role === 'admin' ? L.officeTodo : L.todo) }]),
+    ...(can('worklists.todo') ? [{ value: '/worklists/todo', label: pick(can('worklists.review') ? L.officeTodo : L.todo) }] : []),
     { value: '/worklists/cases', label: pick(L.caseBoard) },
-    ...(user.role === 'office' || user.role === 'admin'
-      ? [
-          { value: '/worklists/lists', label: pick(X.listsNav) },
-          { value: '/worklists/import', label: pick(X.importNav) },
-        ]
-      : []),
+    ...(can('worklists.manage') ? [{ value: '/worklists/lists', label: pick(X.listsNav) }] : []),
+    ...(can('worklists.import') ? [{ value: '/worklists/import', label: pick(X.importNav) }] : []),
   ];
   // Five views do not fit a phone's width: the bar scrolls sideways instead of widening the page.
   return (

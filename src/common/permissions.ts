@@ -1,0 +1,93 @@
+import type { Role } from './roles.js';
+
+const OFFICE = ['admin', 'office'] as const;
+const CITY_READERS = ['admin', 'office', 'leader'] as const;
+const UNIT = ['liaison', 'unit_head'] as const;
+const WORKLIST_USERS = ['admin', 'office', 'leader', 'unit_head', 'liaison'] as const;
+const POLICY_STAFF = ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison'] as const;
+
+/**
+ * Every named permission with the roles that hold it: the one source for route access
+ * (`config.access`), service checks (`hasPermission`) and what the web shows (`GET /auth/me`
+ * returns the caller's list). Route permissions are named `<module>.<what>`; the `*.view`
+ * permissions decide which workspaces the menu offers a role (the system admin, who may call most
+ * APIs for support, works in the administration pages and is not offered the office's workspaces).
+ */
+export const PERMISSIONS = {
+  // — org —
+  'units.resolve': ['admin', 'office', 'leader', 'specialist'],
+  'units.manage': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': OFFICE,
+  // — jobs and calendar —
+  'jobs.schedules.read': OFFICE,
+  'jobs.schedules.edit': ['admin'],
+  'jobs.schedules.run': OFFICE,
+  'calendar.manage': ['admin'],
+  // — work lists —
+  'worklists.view': ['office', 'leader', 'unit_head', 'liaison'],
+  'worklists.read': WORKLIST_USERS,
+  'worklists.manage': OFFICE,
+  'worklists.review': OFFICE,
+  'worklists.import': OFFICE,
+  'worklists.export': OFFICE,
+  'worklists.todo': ['admin', 'office', 'unit_head', 'liaison'],
+  'worklists.start': [...OFFICE, ...UNIT],
+  'worklists.selfScore': [...OFFICE, ...UNIT],
+  'worklists.report': ['liaison'],
+  'worklists.approve': ['unit_head'],
+  'worklists.requestExtension': UNIT,
+  'worklists.instruct': ['leader', 'admin'],
+  'worklists.comment': WORKLIST_USERS,
+  'worklists.evidence.upload': ['admin', 'office', 'unit_head', 'liaison'],
+  // — indicators —
+  'indicators.view': ['office', 'leader', 'unit_head', 'liaison'],
+  'indicators.read': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
+  'indicators.manage': OFFICE,
+  'indicators.forecast': CITY_READERS,
+  // — supervision —
+  'supervision.view': ['office', 'leader', 'unit_head', 'liaison'],
+  'supervision.cockpit.view': ['office', 'leader'],
+  'supervision.cockpit': CITY_READERS,
+  'supervision.settings.read': CITY_READERS,
+  'supervision.manage': OFFICE,
+  'supervision.notices.read': [...CITY_READERS, ...UNIT],
+  'supervision.notices.reply': UNIT,
+  'supervision.weekly.read': [...CITY_READERS, ...UNIT],
+  'supervision.weekly.myUnit': UNIT,
+  'supervision.bulletins.read': CITY_READERS,
+  'supervision.meetings.read': CITY_READERS,
+  // — policies (免申即享) —
+  'policies.view': ['office', 'specialist'],
+  'policies.enterprises.read': [...POLICY_STAFF, 'enterprise'],
+  'policies.manage': OFFICE,
+  'policies.rules.check': POLICY_STAFF,
+  'policies.match': OFFICE,
+  'policies.results.read': [...POLICY_STAFF, 'enterprise'],
+  'policies.results.export': POLICY_STAFF,
+  'policies.results.totals': ['admin', 'office', 'leader', 'specialist'],
+  'policies.results.act': ['admin', 'office', 'specialist', 'enterprise'],
+  'policies.results.notify': ['admin', 'office', 'specialist'],
+  'policies.results.respond': ['admin', 'office', 'specialist', 'enterprise'],
+  'policies.results.pay': OFFICE,
+  'policies.portal': ['enterprise'],
+  // — the unit's own page —
+  'myUnit.view': UNIT,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The permissions a role holds, in table order (what `GET /auth/me` returns). */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSION_NAMES.filter((p) => hasPermission(role, p));
+}

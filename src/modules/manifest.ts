@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PERMISSION_NAMES, type Permission } from '../common/permissions.js';
+import type { AppContext } from '../context.js';
+import type { JobDefinition } from '../jobs/define.js';
+
+export type RouteFactory = (ctx: AppContext) => FastifyPluginAsyncZod;
+
+export interface SeedStep {
+  name: string;
+  run(ctx: AppContext, report: (message: string) => void): Promise<unknown>;
+  /** Part of the big demo data set only: skipped by a light seed (most tests). */
+  full?: boolean;
+}
+
+/** One top-level `bizenv` command group; `load` imports its code only when the command is called. */
+export interface CliArea {
+  commands: string[];
+  load(): Promise<(program: Command) => void>;
+}
+
+/** A benchmark prints its progress and returns its figures (one JSON line in `npm run bench`). */
+export type Benchmark = () => Promise<Record<string, unknown>>;
+
+/**
+ * What a module contributes to the platform, collected from one list (src/modules/index.ts).
+ * Every field that needs the module's code loads it lazily (`() => import(...)`): the list stays
+ * cheap to import (a CLI command loads only its own module) and importing it can never start an
+ * import cycle with the code it describes. The web pages are declared in the web client's own
+ * list (web/src/modules.tsx), since the browser cannot import server code.
+ */
+export interface ModuleManifest {
+  /** The folder name under src/modules/. */
+  name: string;
+  /** Route plugins, mounted under /api/v1 in list order. */
+  routes?: () => Promise<RouteFactory[]>;
+  /** Declared jobs by name; the job runtime receives them at start-up. */
+  jobs?: () => Promise<Record<string, JobDefinition>>;
+  /** Reference data every installation needs, and the demo data set. */
+  seed?: { reference?: SeedStep[]; demo?: SeedStep[] };
+  cli?: CliArea[];
+  benchmarks?: Record<string, Benchmark>;
+  /** The permissions of src/common/permissions.ts this module's routes and pages use. */
+  permissions?: readonly Permission[];
+}
+
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}
+
+/** The permissions whose names start with one of the prefixes (`'worklists'` → `worklists.*`). */
+export function permissionsIn(...prefixes: string[]): Permission[] {
+  return PERMISSION_NAMES.filter((p) => prefixes.some((prefix) => p.startsWith(`${prefix}.`)));
+}
+
+/** A job list as the manifest's name → definition map. */
+export function byName(jobs: readonly { name: string }[]): Record<string, JobDefinition> {
+  // Each definition's payload type is checked where it is declared (defineJob); the runtime parses payloads itself.
+  return Object.fromEntries(jobs.map((j) => [j.name, j as JobDefinition]));
+}

@@ -1,0 +1,12 @@
+import { byName, defineModule, permissionsIn } from '../manifest.js';
+
+/** 惠企政策 · 免申即享: registry, policy library, rules, bulk matching, payouts, the enterprise portal. */
+export const policiesModule = defineModule({
+  name: 'policies',
+  routes: async () => [(await import('./policies.routes.js')).policyRoutes],
+  jobs: async () => byName([(await import('./policies.jobs.js')).matchPoliciesJob]),
+  seed: { demo: [{ name: 'policies-demo', run: async (ctx) => (await import('./seed.js')).seedDemoPolicies(ctx), full: true }] },
+  cli: [{ commands: ['policies'], load: async () => (await import('../../cli/policies.js')).registerPolicyCommands }],
+  benchmarks: { policies: async () => (await import('../../../bench/policies.js')).policiesMatching() },
+  permissions: permissionsIn('policies'),
+});

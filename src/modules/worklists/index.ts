@@ -1,0 +1,6 @@
+/**
+ * The work lists' public face: the read models other modules (supervision) may use. Other modules
+ * import this file (or the services named here), never the worklists repositories; the lint rule
+ * in eslint.config.js keeps it so.
+ */
+export { type AssignmentRecord, listAssignments as listItemAssignments } from './worklists.repository.js';
