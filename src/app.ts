@@ -19,7 +19,6 @@ import { type Database, openDatabase, pingDatabase } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerMultipart } from './http/upload.js';
-import { moduleRoutes } from './modules/index.js';
 import { loadModuleRoutes } from './modules/index.js';
 import { stopJobs } from './jobs/runtime.js';
 

@@ -5,7 +5,7 @@ export const notificationsModule = defineModule({
   name: 'notifications',
   routes: async () => [(await import('./notifications.routes.js')).notificationRoutes],
   jobs: async () => {
-    const { emailNotificationsJob, webhookNotificationsJob } = await import('./notifications.jobs.js');
-    return byName([emailNotificationsJob, webhookNotificationsJob]);
+    const { digestNotificationsJob, emailNotificationsJob, webhookNotificationsJob } = await import('./notifications.jobs.js');
+    return byName([emailNotificationsJob, webhookNotificationsJob, digestNotificationsJob]);
   },
 });

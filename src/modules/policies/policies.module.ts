@@ -4,7 +4,10 @@ import { byName, defineModule, permissionsIn } from '../manifest.js';
 export const policiesModule = defineModule({
   name: 'policies',
   routes: async () => [(await import('./policies.routes.js')).policyRoutes],
-  jobs: async () => byName([(await import('./policies.jobs.js')).matchPoliciesJob]),
+  jobs: async () => {
+    const { matchPoliciesJob, noticeEmailJob } = await import('./policies.jobs.js');
+    return byName([matchPoliciesJob, noticeEmailJob]);
+  },
   seed: { demo: [{ name: 'policies-demo', run: async (ctx) => (await import('./seed.js')).seedDemoPolicies(ctx), full: true }] },
   cli: [{ commands: ['policies'], load: async () => (await import('../../cli/policies.js')).registerPolicyCommands }],
   benchmarks: { policies: async () => (await import('../../../bench/policies.js')).policiesMatching() },

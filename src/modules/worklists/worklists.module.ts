@@ -12,7 +12,7 @@ export const worklistsModule = defineModule({
     ]);
     return [items.worklistRoutes, imports.worklistImportRoutes, exports.worklistExportRoutes];
   },
-  jobs: async () => byName([(await import('./import/import.jobs.js')).importWorklistJob]),
+  jobs: async () => byName([(await import('./import/import.jobs.js')).importWorklistJob, (await import('./notify.jobs.js')).overdueNoticeJob]),
   seed: { demo: [{ name: 'worklists-demo', run: async (ctx) => (await import('./seed.js')).seedDemoWorklists(ctx), full: true }] },
   cli: [{ commands: ['import', 'export'], load: async () => (await import('../../cli/worklists.js')).registerWorklistCommands }],
   benchmarks: {
