@@ -153,16 +153,16 @@ export async function insertNoticeOnce(db: Executor, v: Omit<Insertable<Supervis
   return r?.id ?? null;
 }
 
-/** Steps already fired, keyed item:unit:kind:offset:deadline. */
-export async function firedStepKeys(db: Executor, itemIds: number[]): Promise<Set<string>> {
-  const keys = new Set<string>();
+/** Steps already fired and the day each fired, keyed item:unit:kind:offset:deadline. */
+export async function firedStepKeys(db: Executor, itemIds: number[]): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
   for (let i = 0; i < itemIds.length; i += 500) {
     const rows = await db
       .selectFrom('supervision_notice')
-      .select(['item_id', 'unit_id', 'kind', 'offset_days', 'deadline'])
+      .select(['item_id', 'unit_id', 'kind', 'offset_days', 'deadline', 'due_on'])
       .where('item_id', 'in', itemIds.slice(i, i + 500))
       .execute();
-    for (const r of rows) keys.add(`${r.item_id}:${r.unit_id}:${r.kind}:${r.offset_days}:${r.deadline}`);
+    for (const r of rows) keys.set(`${r.item_id}:${r.unit_id}:${r.kind}:${r.offset_days}:${r.deadline}`, r.due_on);
   }
   return keys;
 }
