@@ -5,7 +5,7 @@ import { AppError } from '../common/errors.js';
 import type { ImportProblem, ImportResultView, WorklistImportPreview } from '../common/schemas/worklists-import.js';
 import { ITEM_KINDS, type ItemKind } from '../common/schemas/worklists.js';
 import { SYSTEM_ACTOR } from '../context.js';
-import { buildWorklistWorkbook, exportWorklistItems } from '../modules/worklists/export/worklist-export.js';
+import { buildWorklistWorkbook, exportWorklistItems, ledgerFacts } from '../modules/worklists/export/worklist-export.js';
 import { commitBlockers, commitWorkbook, presentPreview, previewWorkbook } from '../modules/worklists/import/import.service.js';
 import { listWorklists } from '../modules/worklists/worklists.service.js';
 import { referenceSeed } from '../seed.js';
@@ -88,7 +88,7 @@ async function exportWorklistFile(opts: { list: string; out: string; kind?: Item
     if (lists.length > 1) throw new AppError('VALIDATION_FAILED', [{ path: '--kind', message: `多个类型的清单同名，请加 --kind / several lists share this name; add --kind` }]);
     progress(`reading list “${opts.list}”`);
     const items = await exportWorklistItems(ctx, SYSTEM_ACTOR, { listId: lists[0].id });
-    fs.writeFileSync(opts.out, await buildWorklistWorkbook(items, { title: opts.list }));
+    fs.writeFileSync(opts.out, await buildWorklistWorkbook(items, { title: opts.list, ledger: await ledgerFacts(ctx, items) }));
     console.log(`已导出 ${items.length} 项到 ${path.resolve(opts.out)} / exported ${items.length} items`);
   } finally {
     await ctx.database.destroy();

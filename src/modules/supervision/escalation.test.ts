@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, officialCalendar } from '../../common/workdays.js';
 import { describeEachDialect } from '../../test/harness.js';
@@ -154,6 +155,9 @@ describeEachDialect('supervision reminders and escalation', (h) => {
 });
 
 describeEachDialect('an item that arrives overdue', (h) => {
+  let listId: number;
+  let overdueId: number;
+
   it('is imported with a located warning, starts at 提醒 and climbs one step per configured interval', async () => {
     const office = await h.as('office');
     // The harness clock stands at 2026-03-02 (Mon); sheet row 2 was due on 02-10, row 3 is due later.
@@ -170,6 +174,8 @@ describeEachDialect('an item that arrives overdue', (h) => {
     expect(commit.json()).toMatchObject({ created: 2 });
     const list = (await office.get('/api/v1/worklists?kind=task')).json().find((l: { name: string }) => l.name === '逾期导入测试');
     const overdue = (await office.get(`/api/v1/items?listId=${list.id}`)).json().items.find((i: { code: string }) => i.code === '1');
+    listId = list.id;
+    overdueId = overdue.id;
 
     const steps: string[] = [];
     for (let d = '2026-03-02'; d <= '2026-03-31'; d = addDays(d, 1)) {
@@ -179,5 +185,31 @@ describeEachDialect('an item that arrives overdue', (h) => {
     for (const n of [...notices.items].reverse()) steps.push(`${n.kind}@${n.dueOn}`);
     // 提醒 on the first run; 督办单 1 working day later; 通报 4 after that; 约谈 5 after that.
     expect(steps).toEqual(['reminder@2026-03-02', 'notice@2026-03-03', 'bulletin@2026-03-09', 'summons@2026-03-16']);
+  });
+
+  it('leaves in the export as a supervision ledger (progress, overdue working days, step) that re-imports', async () => {
+    const office = await h.as('office');
+    const reported = await (await h.as('liaison')).post(`/api/v1/items/${overdueId}/reports`, { text: '已完成系统联调，待验收', percent: 80 });
+    expect(reported.statusCode).toBe(200);
+    const res = await office.get(`/api/v1/worklists/export?listId=${listId}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(2).values as unknown[]).slice(1) as string[];
+    expect(header.slice(-4)).toEqual(['状态', '最新进展', '逾期工作日', '督办环节']);
+    const rows = [3, 4].map((r) => Object.fromEntries(header.map((k, c) => [k, ws.getCell(r, c + 1).value])));
+    const late = rows.find((r) => r['序号'] === '1')!;
+    expect(late['最新进展']).toBe('2026-03-02 80%：已完成系统联调，待验收');
+    expect(late['逾期工作日']).toBe(officialCalendar.workdaysBetween('2026-02-10', '2026-03-02'));
+    expect(late['督办环节']).toBe('约谈');
+    const onTime = rows.find((r) => r['序号'] === '2')!;
+    expect([onTime['最新进展'], onTime['逾期工作日'], onTime['督办环节']]).toEqual([null, null, null]);
+
+    const { body, headers } = multipart('ledger.xlsx', res.rawPayload);
+    const back = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('台账回导')}`, body, headers);
+    expect(back.json().problems).toEqual([]);
+    expect(back.json().mapping[0].columns.slice(-4).map((c: { field: string | null }) => c.field)).toEqual([null, null, null, null]);
+    expect((await office.post('/api/v1/worklists/imports/commit', { token: back.json().token })).json()).toMatchObject({ created: 2 });
   });
 });
