@@ -82,7 +82,7 @@ describe('bizenv import/export worklist on SQLite', () => {
     fs.writeFileSync(txt, '序号,任务\n1,推进\n');
     const r = cli(['import', 'worklist', txt, '--kind', 'task', '--list', 'x', '--json'], env);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toEqual({ rows: [], problems: [{ sheet: null, row: null, column: null, message: expect.stringContaining('xlsx') }], mapping: [] });
+    expect(JSON.parse(r.out)).toEqual({ rows: [], problems: [{ sheet: null, row: null, column: null, message: expect.stringContaining('xlsx') }], warnings: [], mapping: [] });
     const big = path.join(dir, 'big.xlsx');
     fs.writeFileSync(big, 'PK\u0003\u0004');
     fs.truncateSync(big, 50 * 1024 * 1024);
