@@ -9,12 +9,13 @@ export interface BulletinChart {
   option: Record<string, unknown>;
   width: number;
   height: number;
+  /** Said in words instead of the chart when there is nothing to draw: an official document never shows an empty frame. */
+  emptyText: string | null;
 }
 
 // The picture is shrunk to the 156 mm text width: fonts are set large so they read at 小五 or so.
 const TEXT = { fontSize: 22 };
 const base = { animation: false, textStyle: TEXT };
-const EMPTY = (text: string) => ({ graphic: { type: 'text', left: 'center', top: 'middle', style: { text, fontSize: 26, fill: '#888' } } });
 /** Long unit names lose the city prefix so that the axis stays readable. */
 export const shortUnit = (name: string) => name.replace(/^呼和浩特市/, '').replace(/(管理委员会|委员会)$/, '');
 
@@ -28,8 +29,8 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
     xAxis: { type: 'value', ...(max ? { max } : { minInterval: 1 }), axisLabel: TEXT },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortUnit(r.unit.name)), axisLabel: { ...TEXT, interval: 0 } },
     series: [{ type: 'bar', data: rows.map(value), barMaxWidth: 26, itemStyle: { color }, label: { show: true, position: 'right', ...TEXT } }],
-    ...(rows.length ? {} : EMPTY('本月无数据')),
   });
+  const [, month] = d.month.split('-').map(Number);
   return [
     {
       key: 'status-by-list',
@@ -44,6 +45,7 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
         yAxis: { type: 'value', axisLabel: TEXT },
         series: ITEM_STATUSES.map((s) => ({ name: ITEM_STATUS_LABELS[s].zh, type: 'bar', stack: 'status', barMaxWidth: 90, data: d.byList.map((l) => l.byStatus[s] ?? 0) })),
       },
+      emptyText: d.byList.length ? null : `截至${month}月底尚无督办事项，不列状态分布图。`,
     },
     {
       key: 'weekly-trend',
@@ -61,8 +63,8 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
           { name: '已销号', type: 'line', symbolSize: 10, lineStyle: { width: 4 }, data: d.trend.map((t) => t.closed) },
           { name: '逾期', type: 'line', symbolSize: 10, lineStyle: { width: 4 }, data: d.trend.map((t) => t.overdue) },
         ],
-        ...(d.trend.length ? {} : EMPTY('暂无周督查快照')),
       },
+      emptyText: d.trend.length ? null : `截至${month}月底尚未生成周督查快照，本期不列周督查趋势图；趋势自第一次周督查起统计。`,
     },
     {
       key: 'completion-by-unit',
@@ -70,6 +72,7 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
       width: 1200,
       height: Math.max(300, 60 + byCompletion.length * 34),
       option: unitBars(byCompletion, (r) => r.completionRate, '#c0392b', 100),
+      emptyText: byCompletion.length ? null : `截至${month}月底尚无牵头事项，不列完成率图。`,
     },
     {
       key: 'overdue-by-unit',
@@ -77,6 +80,7 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
       width: 1200,
       height: Math.max(300, 60 + overdueUnits.length * 40),
       option: unitBars(overdueUnits, (r) => r.overdue, '#2c3e50'),
+      emptyText: overdueUnits.length ? null : `截至${month}月底无逾期事项，不列逾期分布图。`,
     },
   ];
 }

@@ -46,12 +46,15 @@ function rankingTable(rows: BulletinData['ranking'], caption: string, note?: str
  */
 export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDocumentInput> {
   const d = b.data;
-  const rendered = new Map(await Promise.all(bulletinCharts(d).map(async (c) => [c.key, { ...c, png: await renderChartPng(c.option, { width: c.width, height: c.height }) }] as const)));
+  const charts = bulletinCharts(d);
+  const drawn = charts.filter((c) => c.emptyText === null);
+  const pngs = new Map(await Promise.all(drawn.map(async (c) => [c.key, await renderChartPng(c.option, { width: c.width, height: c.height })] as const)));
   let figure = 0;
-  // Figures are numbered in the order they appear in the text.
+  // Figures are numbered in the order they appear in the text; a chart without data is a sentence instead.
   const chart = (key: BulletinChart['key']): DocBlock => {
-    const c = rendered.get(key)!;
-    return { type: 'image', png: c.png, widthPx: c.width, heightPx: c.height, caption: `图${++figure} ${c.title}` };
+    const c = charts.find((x) => x.key === key)!;
+    if (c.emptyText !== null) return { type: 'paragraph', text: c.emptyText };
+    return { type: 'image', png: pngs.get(key)!, widthPx: c.width, heightPx: c.height, caption: `图${++figure} ${c.title}` };
   };
   const [y, m] = d.month.split('-').map(Number);
   const t = d.totals;

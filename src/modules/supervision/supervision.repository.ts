@@ -85,13 +85,11 @@ export function listLeadItems(db: Executor, f: { light?: boolean; openWithDeadli
   return q.orderBy('a.item_id').orderBy('a.unit_id').execute();
 }
 
-/** The latest report of each (item, unit): staleness is measured from it. */
-export async function lastReportAt(db: Executor): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('item_report')
-    .select(['item_id', 'unit_id', (eb) => eb.fn.max<string>('created_at').as('last')])
-    .groupBy(['item_id', 'unit_id'])
-    .execute();
+/** The latest report of each (item, unit) sent before `before` (default: any): staleness is measured from it. */
+export async function lastReportAt(db: Executor, before?: string): Promise<Map<string, string>> {
+  let q = db.selectFrom('item_report').select(['item_id', 'unit_id', (eb) => eb.fn.max<string>('created_at').as('last')]);
+  if (before) q = q.where('created_at', '<', before);
+  const rows = await q.groupBy(['item_id', 'unit_id']).execute();
   return new Map(rows.map((r) => [`${r.item_id}:${r.unit_id}`, r.last]));
 }
 
@@ -136,6 +134,12 @@ export function recentInstructions(db: Executor, limit: number) {
     .orderBy('n.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** The timeline events that change an item's status or deadline, in order: to rebuild a past month. */
+export function listHistoryEvents(db: Executor) {
+  const types = ['reported', 'started', 'accepted', 'reopened', 'head_approved', 'head_returned', 'returned', 'closed', 'extension_approved', 'updated'];
+  return db.selectFrom('item_event').select(['id', 'item_id', 'at', 'type', 'data_json']).where('type', 'in', types).orderBy('item_id').orderBy('id').execute();
 }
 
 // ---- notices (the escalation ladder) ----

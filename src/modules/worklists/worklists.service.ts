@@ -349,7 +349,9 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: number, body
       await replacePublicity(trx, id, body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })));
       changed.push('publicity');
     }
-    if (changed.length) await recordEvent(ctx, trx, actor, id, 'updated', { fields: changed, ...(set.deadline !== undefined ? { deadline: set.deadline } : {}) });
+    // The previous deadline lets a past month's bulletin be rebuilt as it stood.
+    const deadlineChange = set.deadline !== undefined ? { deadline: set.deadline, previousDeadline: before.deadline } : {};
+    if (changed.length) await recordEvent(ctx, trx, actor, id, 'updated', { fields: changed, ...deadlineChange });
     const after = await itemDetailIn(ctx, actor, id, trx, cal);
     await audit(ctx, trx, actor, {
       action: 'item.update',
