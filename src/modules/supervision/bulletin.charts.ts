@@ -41,8 +41,13 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
         ...base,
         grid: { left: 20, right: 20, top: 90, bottom: 20, containLabel: true },
         legend: { top: 10, textStyle: TEXT, itemWidth: 30, itemHeight: 18 },
-        xAxis: { type: 'category', data: d.byList.map((l) => l.name.replace(/（.*?）/g, '').slice(0, 8)), axisLabel: { ...TEXT, interval: 0 } },
-        yAxis: { type: 'value', axisLabel: TEXT },
+        // Every list is labelled: names wrap within their own slot, and tilt when there are many.
+        xAxis: {
+          type: 'category',
+          data: d.byList.map((l) => l.name.replace(/（.*?）/g, '').slice(0, 16)),
+          axisLabel: { ...TEXT, interval: 0, width: Math.floor(1080 / Math.max(1, d.byList.length)) - 8, overflow: 'break', ...(d.byList.length > 8 ? { rotate: 30 } : {}) },
+        },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
         series: ITEM_STATUSES.map((s) => ({ name: ITEM_STATUS_LABELS[s].zh, type: 'bar', stack: 'status', barMaxWidth: 90, data: d.byList.map((l) => l.byStatus[s] ?? 0) })),
       },
       emptyText: d.byList.length ? null : `截至${month}月底尚无督办事项，不列状态分布图。`,
@@ -57,7 +62,7 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
         grid: { left: 20, right: 30, top: 80, bottom: 20, containLabel: true },
         legend: { top: 10, textStyle: TEXT, data: ['牵头事项', '已销号', '逾期'] },
         xAxis: { type: 'category', data: d.trend.map((t) => t.weekOf.slice(5)), axisLabel: TEXT },
-        yAxis: { type: 'value', axisLabel: TEXT },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
         series: [
           { name: '牵头事项', type: 'line', symbolSize: 10, lineStyle: { width: 4 }, data: d.trend.map((t) => t.assigned) },
           { name: '已销号', type: 'line', symbolSize: 10, lineStyle: { width: 4 }, data: d.trend.map((t) => t.closed) },

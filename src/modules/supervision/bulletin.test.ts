@@ -1,7 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../common/workdays.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
+import { officialDocumentHtml } from '../reports/html.js';
+import { bulletinDocumentInput } from './bulletin.document.js';
 import { DEMO_PAIR, closeItem, setChinaTime, unzip } from './supervision.fixtures.js';
 
 /** Drawing four charts takes seconds on a busy 2-core machine; the default 30 s is too tight for two documents. */
@@ -105,6 +111,44 @@ describeEachDialect(
       expect(xml).toMatch(/<w:pgMar w:top="209[78]" [^>]*w:left="158[78]"/);
       const footers = [...files.keys()].filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => text(files.get(f)!.toString('utf8')));
       expect(footers.some((f) => f.includes('— ') && f.includes(' —'))).toBe(true);
+    }, DRAWING_TIMEOUT);
+
+    it('prints a PDF with every table and column of the Word file, numbers to the right and a title that wraps whole', async () => {
+      const res = await (await h.as('leader')).get(`/api/v1/supervision/bulletins/${bulletin.id}/document.pdf`);
+      expect(res.statusCode).toBe(200);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-bulletin-'));
+      const file = path.join(dir, 'bulletin.pdf');
+      fs.writeFileSync(file, res.rawPayload);
+      const out = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      fs.rmSync(dir, { recursive: true, force: true });
+      expect(out.status, out.stderr).toBe(0);
+      const pdf = out.stdout;
+      // Each table's header row, every column in order on one line (a missing or wrapped header fails).
+      const headerRows = [
+        ['清单', '类别', '事项数', '已销号', '逾期', '完成率'],
+        ['领域', '事项数', '已销号', '逾期', '完成率'],
+        ['排名', '单位', '牵头事项', '已销号', '逾期', '完成率', '得分'],
+        ['序号', '编号', '事项内容', '牵头单位', '完成时限', '逾期工作日'],
+      ];
+      for (const cols of headerRows) expect(pdf, cols.join(' ')).toMatch(new RegExp(`^\\s*${cols.join('\\s+')}\\s*$`, 'm'));
+      expect(pdf.match(/^\s*排名\s+单位\s+牵头事项/gm)).toHaveLength(3); // 表3, 表4 红榜, 表5 黑榜
+      for (const caption of ['表1 各清单督办事项总体情况', '表2 分领域推进情况', '表6 逾期未完成事项清单']) expect(pdf).toContain(caption);
+      // The overdue row ends with its deadline and its overdue working days, side by side in their columns.
+      expect(pdf).toMatch(/2026-03-05\s+\d+\s*$/m);
+      // The title is broken between words into balanced lines, never one character alone.
+      expect(pdf).toMatch(/^\s*2026年3月全市优化营商环境\s*\n\s*工作推进情况通报\s*$/m);
+
+      // The HTML that Chromium printed: numbers are right-aligned, column widths add up to 100 %.
+      const view = (await (await h.as('office')).get(`/api/v1/supervision/bulletins/${bulletin.id}`)).json();
+      const html = officialDocumentHtml(await bulletinDocumentInput(view));
+      for (const table of html.match(/<table>.*?<\/table>/gs)!) {
+        const widths = [...table.matchAll(/<col style="width:([\d.]+)%">/g)].map((m) => Number(m[1]));
+        expect(widths.reduce((s, w) => s + w, 0)).toBeCloseTo(100, 6);
+        expect(widths.every((w) => w > 0)).toBe(true);
+        for (const [, cls, value] of table.matchAll(/<td class="(\w+)">([^<]*)<\/td>/g)) {
+          if (/^-?\d+(\.\d+)?%?$/.test(value)) expect(cls, value).toBe('right');
+        }
+      }
     }, DRAWING_TIMEOUT);
 
     it('publishes once; a published bulletin keeps its figures and refuses edits, a second publish and a redraft', async () => {
