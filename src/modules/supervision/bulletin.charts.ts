@@ -27,7 +27,8 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
     ...base,
     grid: { left: 20, right: 70, top: 20, bottom: 30, containLabel: true },
     xAxis: { type: 'value', ...(max ? { max } : { minInterval: 1 }), axisLabel: TEXT },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortUnit(r.unit.name)), axisLabel: { ...TEXT, interval: 0 } },
+    // One line per unit: a very long name is cut with … (the ranking table below gives it in full).
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortUnit(r.unit.name)), axisLabel: { ...TEXT, interval: 0, width: 320, overflow: 'truncate', ellipsis: '…' } },
     series: [{ type: 'bar', data: rows.map(value), barMaxWidth: 26, itemStyle: { color }, label: { show: true, position: 'right', ...TEXT } }],
   });
   const [, month] = d.month.split('-').map(Number);
@@ -76,7 +77,8 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
       title: d.ranking.length > byCompletion.length ? `各单位牵头事项完成率（%，前 ${byCompletion.length} 名）` : '各单位牵头事项完成率（%）',
       width: 1200,
       height: Math.max(300, 60 + byCompletion.length * 34),
-      option: unitBars(byCompletion, (r) => r.completionRate, '#c0392b', 100),
+      // Completion in a neutral colour; red is kept for what is bad (overdue).
+      option: unitBars(byCompletion, (r) => r.completionRate, '#3a7ca5', 100),
       emptyText: byCompletion.length ? null : `截至${month}月底尚无牵头事项，不列完成率图。`,
     },
     {
@@ -84,7 +86,7 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
       title: '各单位逾期事项数（项）',
       width: 1200,
       height: Math.max(300, 60 + overdueUnits.length * 40),
-      option: unitBars(overdueUnits, (r) => r.overdue, '#2c3e50'),
+      option: unitBars(overdueUnits, (r) => r.overdue, '#c0392b'),
       emptyText: overdueUnits.length ? null : `截至${month}月底无逾期事项，不列逾期分布图。`,
     },
   ];
