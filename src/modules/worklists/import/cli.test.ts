@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HEADER, workbook } from './import.fixtures.js';
 
 /** `bizenv import worklist` / `export worklist` as an outside script calls them: a real process per command. */
 const BIN = path.resolve('bin/bizenv');
@@ -91,6 +92,16 @@ describe('bizenv import/export worklist on SQLite', () => {
     expect(b.code).toBe(1);
     expect(JSON.parse(b.out).problems[0].message).toContain('超过上限');
   }, 480_000);
+
+  it('reports a deadline already past as a located warning in the JSON, without blocking the import', async () => {
+    const file = path.join(dir, 'past.xlsx');
+    fs.writeFileSync(file, await workbook({ name: '任务', rows: [HEADER, ['1', '政务服务', '早已到期的任务', null, '市发改委', null, '2020-01-31']] }));
+    const r = cli(['import', 'worklist', file, '--kind', 'task', '--list', '逾期提示', '--dry-run', '--json'], env);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.problems).toEqual([]);
+    expect(json.warnings).toEqual([{ sheet: '任务', row: 2, column: 'G', message: expect.stringContaining('2020-01-31') }]);
+  }, 300_000);
 });
 
 describe('bizenv import/export worklist on PostgreSQL', () => {
