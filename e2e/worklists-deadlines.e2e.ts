@@ -13,7 +13,9 @@ describeE2E('work lists: deadlines already past', (e) => {
     const past = addDays(today, -10);
     const unitId = (await loadUnitResolver(e.ctx.db)).resolve(DEMO_UNIT)!.id;
     const list = await createWorklist(e.ctx, SYSTEM_ACTOR, { name: '时限确认测试清单', kind: 'task' });
-    const item = await createItem(e.ctx, SYSTEM_ACTOR, { listId: list.id, code: 'D1', content: '推进不动产登记一窗办理（浏览器测试）', leadUnitIds: [unitId], deadline: addDays(today, 30) });
+    const content = '推进不动产登记一窗办理（浏览器测试）';
+    const item = await createItem(e.ctx, SYSTEM_ACTOR, { listId: list.id, code: 'D1', content, leadUnitIds: [unitId], deadline: addDays(today, 30) });
+    const stored = async () => (await e.ctx.db.selectFrom('item').select('deadline').where('id', '=', item.id).executeTakeFirstOrThrow()).deadline;
 
     const office = await e.newPage();
     await e.loginAs(office, 'office');
@@ -29,9 +31,9 @@ describeE2E('work lists: deadlines already past', (e) => {
     await confirm.waitFor();
     await confirm.getByText(`完成时限 ${past} 已过`).waitFor();
     await e.screenshot(office, 'worklists-past-deadline-confirm');
-    expect((await e.ctx.db.selectFrom('item').select('deadline').where('id', '=', item.id).executeTakeFirstOrThrow()).deadline).toBe(addDays(today, 30));
+    expect(await stored()).toBe(addDays(today, 30));
     await confirm.getByRole('button', { name: '确认保存' }).click();
-    await expect.poll(async () => (await e.ctx.db.selectFrom('item').select('deadline').where('id', '=', item.id).executeTakeFirstOrThrow()).deadline).toBe(past);
+    await expect.poll(stored).toBe(past);
   });
 
   test('the import preview warns of rows already past their deadline, by sheet, row and column (phone)', async () => {
@@ -46,7 +48,8 @@ describeE2E('work lists: deadlines already past', (e) => {
     await office.goto('/worklists/import');
     await chooseOption(office, office, '清单类型', '重点任务');
     await office.getByRole('combobox', { name: '导入到清单' }).fill('逾期提示测试');
-    await office.locator('input[type=file]').setInputFiles({ name: 'overdue.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await office.locator('input[type=file]').setInputFiles({ name: 'overdue.xlsx', mimeType: 'application/octet-stream', buffer });
     await office.getByRole('button', { name: /上传并预览/ }).filter({ visible: true }).click();
     await office.getByText('1 行的完成时限早于今天').waitFor();
     const row = office.getByRole('row').filter({ hasText: addDays(today, -20) }).filter({ hasText: '早于今天' });

@@ -143,7 +143,9 @@ export function titleLines(title: string, lineEms = TITLE_LINE_EMS): string[] {
   const total = emWidth(title);
   if (total <= lineEms || chars.length < 4) return [title];
   const inside = new Set<number>();
-  for (const w of WHOLE_WORDS) for (let at = title.indexOf(w); at >= 0; at = title.indexOf(w, at + 1)) for (let k = 1; k < w.length; k++) inside.add(at + k);
+  for (const w of WHOLE_WORDS) {
+    for (let at = title.indexOf(w); at >= 0; at = title.indexOf(w, at + 1)) for (let k = 1; k < w.length; k++) inside.add(at + k);
+  }
   const lines = Math.ceil(total / lineEms);
   const target = total / lines;
   let best = -1;

@@ -28,7 +28,12 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
     grid: { left: 20, right: 70, top: 20, bottom: 30, containLabel: true },
     xAxis: { type: 'value', ...(max ? { max } : { minInterval: 1 }), axisLabel: TEXT },
     // One line per unit: a very long name is cut with … (the ranking table below gives it in full).
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortUnit(r.unit.name)), axisLabel: { ...TEXT, interval: 0, width: 320, overflow: 'truncate', ellipsis: '…' } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => shortUnit(r.unit.name)),
+      axisLabel: { ...TEXT, interval: 0, width: 320, overflow: 'truncate', ellipsis: '…' },
+    },
     series: [{ type: 'bar', data: rows.map(value), barMaxWidth: 26, itemStyle: { color }, label: { show: true, position: 'right', ...TEXT } }],
   });
   const [, month] = d.month.split('-').map(Number);

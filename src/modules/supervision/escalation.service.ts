@@ -41,7 +41,13 @@ export function ladderFor(deadline: string, e: EscalationSettings, cal: WorkCale
  * the day the previous step actually fired. Reminders before the deadline catch up with one message,
  * not a burst of stale ones, and stop at the deadline. `firedOn` gives the day a step fired, if it did.
  */
-export function stepToFire(steps: LadderStep[], day: string, deadline: string, cal: WorkCalendar, firedOn: (s: LadderStep) => string | undefined): LadderStep | null {
+export function stepToFire(
+  steps: LadderStep[],
+  day: string,
+  deadline: string,
+  cal: WorkCalendar,
+  firedOn: (s: LadderStep) => string | undefined,
+): LadderStep | null {
   const reminders = steps.filter((s) => s.offset < 0);
   const after = steps.filter((s) => s.offset > 0);
   const lateReminder: LadderStep | null = reminders.length ? { kind: 'reminder', offset: 0, dueOn: day } : null;
@@ -66,7 +72,13 @@ export function stepToFire(steps: LadderStep[], day: string, deadline: string, c
   return due <= day ? { ...next, dueOn: due } : null;
 }
 
-function message(kind: NoticeKind, item: LeadItemRow, day: string, cal: WorkCalendar, extra: { number?: string | null; replyDue?: string | null }): { title: string; body: string } {
+function message(
+  kind: NoticeKind,
+  item: LeadItemRow,
+  day: string,
+  cal: WorkCalendar,
+  extra: { number?: string | null; replyDue?: string | null },
+): { title: string; body: string } {
   const what = `【${item.list_name}】${item.code} ${item.content.slice(0, 60)}`;
   const deadline = item.deadline!;
   const late = cal.workdaysBetween(deadline, day);

@@ -54,7 +54,8 @@ const STATUS_BEFORE: Record<string, string> = {
 function deadlineChange(e: HistoryEvent, data: Record<string, unknown>): { to: string | null; from: string | null | undefined } | null {
   if (e.type === 'extension_approved') return { to: data.to as string, from: data.from as string };
   if (e.type === 'updated' && Array.isArray(data.fields) && data.fields.includes('deadline')) {
-    return { to: (data.deadline as string | null) ?? null, from: 'previousDeadline' in data ? (data.previousDeadline as string | null) : undefined };
+    const from = 'previousDeadline' in data ? (data.previousDeadline as string | null) : undefined;
+    return { to: (data.deadline as string | null) ?? null, from };
   }
   return null;
 }
@@ -82,12 +83,18 @@ export function stateAt(now: ItemState & { created_at: string }, events: History
   }
 
   let closedAt: string | null = null;
-  if (status === 'closed') closedAt = now.closed_at && now.closed_at <= cutoff ? now.closed_at : (before.filter((p) => p.e.type === 'closed').at(-1)?.e.at ?? null);
+  if (status === 'closed') {
+    closedAt = now.closed_at && now.closed_at <= cutoff ? now.closed_at : (before.filter((p) => p.e.type === 'closed').at(-1)?.e.at ?? null);
+  }
   return { status, deadline, closed_at: closedAt };
 }
 
 /** Every (item, lead unit) pair as it stood at `cutoff`: later items left out, status, deadline and closing date rolled back. */
-export async function leadItemsAt<T extends ItemState & { item_id: number; created_at: string }>(db: Executor, pairs: T[], cutoff: string): Promise<T[]> {
+export async function leadItemsAt<T extends ItemState & { item_id: number; created_at: string }>(
+  db: Executor,
+  pairs: T[],
+  cutoff: string,
+): Promise<T[]> {
   const events = await listHistoryEvents(db);
   const byItem = new Map<number, HistoryEvent[]>();
   for (const e of events) byItem.set(e.item_id, [...(byItem.get(e.item_id) ?? []), e]);

@@ -139,7 +139,13 @@ export function recentInstructions(db: Executor, limit: number) {
 /** The timeline events that change an item's status or deadline, in order: to rebuild a past month. */
 export function listHistoryEvents(db: Executor) {
   const types = ['reported', 'started', 'accepted', 'reopened', 'head_approved', 'head_returned', 'returned', 'closed', 'extension_approved', 'updated'];
-  return db.selectFrom('item_event').select(['id', 'item_id', 'at', 'type', 'data_json']).where('type', 'in', types).orderBy('item_id').orderBy('id').execute();
+  return db
+    .selectFrom('item_event')
+    .select(['id', 'item_id', 'at', 'type', 'data_json'])
+    .where('type', 'in', types)
+    .orderBy('item_id')
+    .orderBy('id')
+    .execute();
 }
 
 // ---- notices (the escalation ladder) ----

@@ -43,7 +43,11 @@ describeEachDialect('worklists items: search, overdue, filters, import contract'
     const moved = await office.request('PATCH', `/api/v1/items/${item.id}`, { version: item.version, deadline: '2026-01-30' });
     expect(moved.statusCode).toBe(422);
     expect(moved.json().details[0].path).toBe('body.deadline');
-    const confirmed = await office.request('PATCH', `/api/v1/items/${item.id}`, { version: item.version, deadline: '2026-01-30', confirmPastDeadline: true });
+    const confirmed = await office.request('PATCH', `/api/v1/items/${item.id}`, {
+      version: item.version,
+      deadline: '2026-01-30',
+      confirmPastDeadline: true,
+    });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().deadline).toBe('2026-01-30');
   });

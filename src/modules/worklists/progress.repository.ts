@@ -159,7 +159,8 @@ export async function ledgerRows(db: Executor, itemIds: number[]) {
   for (let i = 0; i < itemIds.length; i += 500) {
     const ids = itemIds.slice(i, i + 500);
     reports.push(...(await db.selectFrom('item_report').select(['id', 'item_id', 'text', 'percent', 'created_at']).where('item_id', 'in', ids).execute()));
-    events.push(...(await db.selectFrom('item_event').select(['id', 'item_id', 'data_json']).where('type', '=', 'supervision').where('item_id', 'in', ids).execute()));
+    const supervision = db.selectFrom('item_event').select(['id', 'item_id', 'data_json']).where('type', '=', 'supervision');
+    events.push(...(await supervision.where('item_id', 'in', ids).execute()));
   }
   return { reports, events };
 }

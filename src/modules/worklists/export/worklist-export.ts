@@ -29,6 +29,12 @@ const BY_KIND: Record<ItemKind, ImportField[]> = {
  */
 const LEDGER_HEADERS = ['状态', '最新进展', '逾期工作日', '督办环节'];
 
+interface WorkbookOptions {
+  title: string;
+  /** The ledger columns' facts per item id; without it those columns stay empty but present. */
+  ledger?: Map<number, LedgerFacts>;
+}
+
 /** What the ledger adds to an item: its latest progress and the escalation step reached for its current deadline. */
 export interface LedgerFacts {
   progress: string | null;
@@ -65,7 +71,7 @@ function sheetName(name: string, used: Set<string>): string {
 
 const byCode = new Intl.Collator('zh-CN', { numeric: true });
 
-export async function buildWorklistWorkbook(items: ItemView[], opts: { title: string; ledger?: Map<number, LedgerFacts> }): Promise<Buffer> {
+export async function buildWorklistWorkbook(items: ItemView[], opts: WorkbookOptions): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'bizenv';
   const lists = new Map<string, ItemView[]>();

@@ -57,7 +57,10 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
     };
     const send = async (confirmPastDeadline: boolean) => {
       const b = confirmPastDeadline ? { ...body, confirmPastDeadline } : body;
-      onSaved(item ? await api.patch<ItemDetailView>(`/items/${item.id}`, { ...b, version: item.version }) : await api.post<ItemDetailView>('/items', { ...b, listId: v.listId }));
+      const saved = item
+        ? await api.patch<ItemDetailView>(`/items/${item.id}`, { ...b, version: item.version })
+        : await api.post<ItemDetailView>('/items', { ...b, listId: v.listId });
+      onSaved(saved);
       onClose();
     };
     try {
