@@ -21,6 +21,8 @@ function ensureDebianPackages() {
   if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
   if (!fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) missing.push('fonts-noto-cjk');
   if (!fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) missing.push('fonts-wqy-microhei');
+  // pdftotext: the bulletin test reads the printed PDF back
+  if (!fs.existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
   if (!missing.length) return;
   if (process.getuid?.() === 0 && has('apt-get')) {
     console.log(`Installing Debian packages: ${missing.join(' ')}`);

@@ -5,7 +5,7 @@ import { AppError } from '../common/errors.js';
 import type { ImportProblem, ImportResultView, WorklistImportPreview } from '../common/schemas/worklists-import.js';
 import { ITEM_KINDS, type ItemKind } from '../common/schemas/worklists.js';
 import { SYSTEM_ACTOR } from '../context.js';
-import { buildWorklistWorkbook, exportWorklistItems } from '../modules/worklists/export/worklist-export.js';
+import { buildWorklistWorkbook, exportWorklistItems, ledgerFacts } from '../modules/worklists/export/worklist-export.js';
 import { commitBlockers, commitWorkbook, presentPreview, previewWorkbook } from '../modules/worklists/import/import.service.js';
 import { listWorklists } from '../modules/worklists/worklists.service.js';
 import { referenceSeed } from '../seed.js';
@@ -37,12 +37,12 @@ async function importWorklist(file: string, opts: ImportOptions): Promise<void> 
     const size = fs.existsSync(file) ? fs.statSync(file).size : -1;
     if (size < 0) {
       blockers = [{ sheet: null, row: null, column: null, message: `找不到文件 ${file} / file not found` }];
-      preview = { rows: [], problems: blockers, mapping: [] };
+      preview = { rows: [], problems: blockers, warnings: [], mapping: [] };
     } else if (size > ctx.config.uploadMaxBytes) {
       // Refused by its size alone: the file is not even read.
       const message = `文件 ${(size / 1048576).toFixed(1)} MB 超过上限 ${ctx.config.uploadMaxBytes / 1048576} MB / the file exceeds the upload limit`;
       blockers = [{ sheet: null, row: null, column: null, message }];
-      preview = { rows: [], problems: blockers, mapping: [] };
+      preview = { rows: [], problems: blockers, warnings: [], mapping: [] };
     } else {
       for (const step of referenceSeed) await step.run(ctx, () => {}); // the units the names resolve to
       const parsed = await previewWorkbook(ctx, fs.readFileSync(file), opts.kind, progress);
@@ -67,6 +67,8 @@ async function importWorklist(file: string, opts: ImportOptions): Promise<void> 
       }
       console.log(`读取 ${preview.rows.length} 行，发现 ${preview.problems.length} 个问题 / ${preview.rows.length} rows, ${preview.problems.length} problems`);
       printProblems(preview.problems);
+      if (preview.warnings.length) console.log(`提示 ${preview.warnings.length} 条（不影响导入） / ${preview.warnings.length} warnings (import goes ahead)`);
+      printProblems(preview.warnings);
       if (result) console.log(`已导入清单“${result.list}”：新增 ${result.created}，更新 ${result.updated}，跳过 ${result.skipped} / imported`);
       else if (error) console.error(`错误 / error ${error.code}: ${error.message}`);
       else if (blockers.length) console.log(opts.keepValid ? '无法导入（见上） / nothing imported' : '未导入：请修正问题，或加 --keep-valid 只导入无误的行 / nothing imported');
@@ -86,7 +88,7 @@ async function exportWorklistFile(opts: { list: string; out: string; kind?: Item
     if (lists.length > 1) throw new AppError('VALIDATION_FAILED', [{ path: '--kind', message: `多个类型的清单同名，请加 --kind / several lists share this name; add --kind` }]);
     progress(`reading list “${opts.list}”`);
     const items = await exportWorklistItems(ctx, SYSTEM_ACTOR, { listId: lists[0].id });
-    fs.writeFileSync(opts.out, await buildWorklistWorkbook(items, { title: opts.list }));
+    fs.writeFileSync(opts.out, await buildWorklistWorkbook(items, { title: opts.list, ledger: await ledgerFacts(ctx, items) }));
     console.log(`已导出 ${items.length} 项到 ${path.resolve(opts.out)} / exported ${items.length} items`);
   } finally {
     await ctx.database.destroy();

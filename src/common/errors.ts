@@ -33,6 +33,11 @@ export const ERROR_CODES = {
   ITEM_STATUS_CONFLICT: { status: 409, zh: '事项当前状态不允许此操作', en: 'The item’s current status does not allow this' },
   DUPLICATE_CODE: { status: 409, zh: '该清单中已有相同序号的事项', en: 'The list already has an item with this code' },
   LIST_NOT_EMPTY: { status: 409, zh: '清单中仍有事项，不能删除', en: 'The list still has items and cannot be deleted' },
+  DEADLINE_IN_PAST: {
+    status: 422,
+    zh: '完成时限早于今天，保存后该事项即为逾期；请确认后再保存',
+    en: 'The deadline is before today, so the item would be overdue at once; confirm to save it',
+  },
   EVIDENCE_TYPE_NOT_ALLOWED: { status: 415, zh: '佐证材料类型不受支持或与扩展名不符', en: 'The evidence file type is not allowed or does not match its extension' },
   // worklists import/export (Excel)
   WORKBOOK_INVALID: { status: 400, zh: '文件不是可读取的 Excel 工作簿（.xlsx）', en: 'The file is not a readable Excel workbook (.xlsx)' },

@@ -54,6 +54,8 @@ export type ImportSheetMapping = z.infer<typeof importSheetMapping>;
 export const worklistImportPreview = z.object({
   rows: z.array(importPreviewRow),
   problems: z.array(importProblem),
+  /** Rows that import but deserve a second look (a deadline already passed); they never block the commit. */
+  warnings: z.array(importProblem),
   mapping: z.array(importSheetMapping),
 });
 export type WorklistImportPreview = z.infer<typeof worklistImportPreview>;

@@ -179,6 +179,8 @@ export const createItemBody = z
     ongoing: z.boolean().optional(),
     leadUnitIds: z.array(z.number().int().positive()).min(1).max(30),
     coopUnitIds: z.array(z.number().int().positive()).max(80).optional(),
+    /** A deadline before today makes the item overdue at once: the user has to say so. */
+    confirmPastDeadline: z.boolean().optional(),
     ...kindFields,
   })
   .strict();
@@ -195,6 +197,8 @@ export const updateItemBody = z
     ongoing: z.boolean().optional(),
     leadUnitIds: z.array(z.number().int().positive()).min(1).max(30).optional(),
     coopUnitIds: z.array(z.number().int().positive()).max(80).optional(),
+    /** A deadline before today makes the item overdue at once: the user has to say so. */
+    confirmPastDeadline: z.boolean().optional(),
     ...kindFields,
   })
   .strict();

@@ -94,3 +94,72 @@ export function issuerMarkPt(mark: string): number {
   const fits = (OFFICIAL_PAGE.width - OFFICIAL_PAGE.left - OFFICIAL_PAGE.right - 4) / [...mark].length / mmPerPt;
   return Math.max(16, Math.min(30, Math.floor(fits)));
 }
+
+/**
+ * Each column's share of the table width, adding up to exactly 1: given widths count as percent of
+ * the text block and the columns without one share what is left (at least 1 each). The .docx and
+ * the .pdf use the same shares, so a column never vanishes from one of them.
+ */
+export function columnShares(columns: TableColumn[]): number[] {
+  const total = columns.reduce((s, c) => s + (c.width ?? 0), 0);
+  const unset = columns.filter((c) => !c.width).length;
+  const share = unset ? Math.max(1, (100 - Math.min(total, 100)) / unset) : 0;
+  const weights = columns.map((c) => c.width ?? (total ? share : 1));
+  const sum = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => w / sum);
+}
+
+const NUMERIC = /^[-+−]?\d[\d,]*(\.\d+)?%?$/;
+
+/** A column's own alignment, else numbers (counts, scores, percentages) to the right and text centred. */
+export function cellAlign(column: TableColumn, value: TableCell): 'left' | 'center' | 'right' {
+  if (column.align) return column.align;
+  return typeof value === 'number' || (typeof value === 'string' && NUMERIC.test(value)) ? 'right' : 'center';
+}
+
+/** Width of a text in ems of its font: CJK and full-width characters 1, Latin letters and digits ½. */
+export function emWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
+/** Ems per title line: the 156 mm text block at 2号 (22 pt) holds 20.1; one is kept free for wider digits of the fallback fonts. */
+export const TITLE_LINE_EMS = Math.floor((OFFICIAL_PAGE.width - OFFICIAL_PAGE.left - OFFICIAL_PAGE.right) / ((22 * 25.4) / 72)) - 1;
+
+// GB/T 9704 7.3.3: a title that wraps keeps words whole and its lines balanced. Good places to break.
+const BREAK_AFTER = new Set([...'年月日的于、，）》']);
+const BREAK_BEFORE = ['工作', '关于', '情况', '推进', '通报', '实施', '方案', '清单', '优化', '进一步', '重点', '若干'];
+/** Words of this domain a line must not cut. */
+const WHOLE_WORDS = ['营商环境', '呼和浩特', '人民政府', '办公室', '领导小组', '市场主体', '重点任务'];
+
+/**
+ * The lines of a title: as the author broke it (with \n), else one line when it fits, else lines of
+ * balanced length broken between words — never a single character left on a line of its own.
+ */
+export function titleLines(title: string, lineEms = TITLE_LINE_EMS): string[] {
+  if (title.includes('\n')) return title.split('\n');
+  const chars = [...title];
+  const total = emWidth(title);
+  if (total <= lineEms || chars.length < 4) return [title];
+  const inside = new Set<number>();
+  for (const w of WHOLE_WORDS) {
+    for (let at = title.indexOf(w); at >= 0; at = title.indexOf(w, at + 1)) for (let k = 1; k < w.length; k++) inside.add(at + k);
+  }
+  const lines = Math.ceil(total / lineEms);
+  const target = total / lines;
+  let best = -1;
+  let bestScore = Infinity;
+  let width = 0;
+  for (let i = 1; i < chars.length - 1; i++) {
+    width += emWidth(chars[i - 1]);
+    const restWidth = total - width;
+    if (width > lineEms || (lines === 2 && restWidth > lineEms) || inside.has(i)) continue;
+    const rest = chars.slice(i).join('');
+    const good = BREAK_AFTER.has(chars[i - 1]) || BREAK_BEFORE.some((w) => rest.startsWith(w));
+    const score = Math.abs(width - target) - (good ? 4 : 0);
+    if (score < bestScore) [best, bestScore] = [i, score];
+  }
+  if (best < 0) return [title];
+  return [chars.slice(0, best).join(''), ...titleLines(chars.slice(best).join(''), lineEms)];
+}

@@ -17,7 +17,19 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import { type DocBlock, OFFICIAL_FONTS as F, OFFICIAL_PAGE as P, type OfficialDocumentInput, type TableCell as Cell, issuerMarkPt, numberHeadings, officialDate } from './document.js';
+import {
+  type DocBlock,
+  OFFICIAL_FONTS as F,
+  OFFICIAL_PAGE as P,
+  type OfficialDocumentInput,
+  type TableCell as Cell,
+  cellAlign,
+  columnShares,
+  issuerMarkPt,
+  numberHeadings,
+  officialDate,
+  titleLines,
+} from './document.js';
 
 // Sizes in half-points, as Word stores them: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt, 小四 = 12 pt.
 const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24, caption: 28 } as const;
@@ -65,30 +77,25 @@ const TABLE_STYLES = [
 ];
 
 function table(b: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)[] {
-  const total = b.columns.reduce((s, c) => s + (c.width ?? 0), 0);
-  const unset = b.columns.filter((c) => !c.width).length;
-  const share = unset ? Math.max(1, (100 - Math.min(total, 100)) / unset) : 0;
-  const weights = b.columns.map((c) => c.width ?? (total ? share : 1));
-  const sum = weights.reduce((s, w) => s + w, 0);
   const bodyTwips = convertMillimetersToTwip(BODY_WIDTH_MM);
-  const widths = weights.map((w) => Math.floor((w / sum) * bodyTwips));
+  const widths = columnShares(b.columns).map((s) => Math.floor(s * bodyTwips));
   const align = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-  const cell = (text: string, i: number, header: boolean) =>
+  const cell = (value: Cell, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
       ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
       children: [
         new Paragraph({
           style: header ? 'TableHeader' : 'TableText',
-          ...(header ? {} : { alignment: align[b.columns[i].align ?? 'center'] }),
-          children: [new TextRun(text)],
+          ...(header ? {} : { alignment: align[cellAlign(b.columns[i], value)] }),
+          children: [new TextRun(cellText(value))],
         }),
       ],
     });
   const rows = [
     // The header row repeats on every page of a long table.
     new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c.header, i, true)) }),
-    ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.columns.map((_, i) => cell(cellText(r[i] ?? null), i, false)) })),
+    ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.columns.map((_, i) => cell(r[i] ?? null, i, false)) })),
   ];
   const out: (Paragraph | Table)[] = [];
   if (b.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: [run(b.caption, F.heading1, SIZE.caption)] }));
@@ -232,7 +239,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
  * page numbers "— n —" alternating sides, issuer mark, document number, signature and date.
  */
 export async function officialDocument(input: OfficialDocumentInput): Promise<Buffer> {
-  const title = input.title.split('\n').map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(line, F.title, SIZE.title)] }));
+  const title = titleLines(input.title).map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(line, F.title, SIZE.title)] }));
   const doc = new Document({
     creator: input.issuer,
     title: input.title.replace(/\n/g, ''),

@@ -1,4 +1,15 @@
-import { type DocBlock, OFFICIAL_FONTS as F, OFFICIAL_PAGE as P, type OfficialDocumentInput, issuerMarkPt, numberHeadings, officialDate } from './document.js';
+import {
+  type DocBlock,
+  OFFICIAL_FONTS as F,
+  OFFICIAL_PAGE as P,
+  type OfficialDocumentInput,
+  cellAlign,
+  columnShares,
+  issuerMarkPt,
+  numberHeadings,
+  officialDate,
+  titleLines,
+} from './document.js';
 
 /**
  * The same document as HTML for print (Chromium's page.pdf()): identical structure and geometry
@@ -22,10 +33,12 @@ function block(b: DocBlock): string {
     case 'paragraph':
       return `<p class="${b.indent === false ? 'noindent' : ''}">${esc(b.text)}</p>`;
     case 'table': {
-      const sum = b.columns.reduce((s, c) => s + (c.width ?? 0), 0);
-      const cols = b.columns.map((c) => `<col${c.width && sum ? ` style="width:${((c.width / sum) * 100).toFixed(1)}%"` : ''}>`).join('');
+      // Percentages to three decimals that add up to 100 exactly: the last column takes the rounding.
+      const shares = columnShares(b.columns).map((s) => Math.round(s * 100_000) / 1000);
+      shares[shares.length - 1] = Math.round((100 - shares.slice(0, -1).reduce((s, x) => s + x, 0)) * 1000) / 1000;
+      const cols = shares.map((s) => `<col style="width:${s}%">`).join('');
       const head = b.columns.map((c) => `<th>${esc(c.header)}</th>`).join('');
-      const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td class="${c.align ?? 'center'}">${esc(r[i] === null || r[i] === undefined ? '' : String(r[i]))}</td>`).join('')}</tr>`).join('');
+      const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td class="${cellAlign(c, r[i] ?? null)}">${esc(r[i] === null || r[i] === undefined ? '' : String(r[i]))}</td>`).join('')}</tr>`).join('');
       return `${b.caption ? `<div class="caption table-caption">${esc(b.caption)}</div>` : ''}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${b.note ? `<div class="note">${esc(b.note)}</div>` : ''}`;
     }
     case 'image':
@@ -50,7 +63,7 @@ p.noindent { text-indent: 0; }
 .h3 { font-weight: bold; }
 .mark { color: #f00; text-align: center; font: 26pt/1.6 ${FAMILY.title}; margin-top: 5mm; white-space: nowrap; }
 .doc-number { text-align: center; margin-top: 10mm; padding-bottom: 4mm; border-bottom: 1.5pt solid #f00; text-indent: 0; }
-.title { text-align: center; font: 22pt/35pt ${FAMILY.title}; margin: 28.95pt 0; text-indent: 0; }
+.title { text-align: center; font: 22pt/35pt ${FAMILY.title}; margin: 28.95pt 0; text-indent: 0; white-space: nowrap; }
 .signature, .date { text-align: right; text-indent: 0; }
 .signature { padding-right: 2em; margin-top: 57.9pt; }
 .date { padding-right: 4em; }
@@ -65,7 +78,7 @@ thead { display: table-header-group; }
 th { font-family: ${FAMILY.heading1}; font-weight: normal; }
 th, td { border: 0.5pt solid #000; padding: 2pt 3pt; text-align: center; word-break: break-all; }
 tr { break-inside: avoid; }
-td.left { text-align: left; } td.right { text-align: right; }
+td.left { text-align: left; } td.right { text-align: right; font-variant-numeric: tabular-nums; }
 .caption { text-align: center; font-family: ${FAMILY.heading1}; font-size: 14pt; line-height: 28.95pt; }
 .note { font-size: 12pt; line-height: 1.5; }
 figure { margin: 6pt 0; text-align: center; break-inside: avoid; }
@@ -92,7 +105,7 @@ export function officialDocumentHtml(input: OfficialDocumentInput): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(input.title.replace(/\n/g, ''))}</title><style>${css()}</style></head><body>
 <div class="mark" style="font-size:${issuerMarkPt(mark)}pt">${esc(mark)}</div>
 <p class="doc-number">${esc(input.docNumber ?? '')}</p>
-<div class="title">${input.title.split('\n').map(esc).join('<br>')}</div>
+<div class="title">${titleLines(input.title).map(esc).join('<br>')}</div>
 ${input.recipients ? `<p class="noindent">${esc(input.recipients)}</p>` : ''}
 ${numberHeadings(input.sections).map(block).join('\n')}
 ${appendixList}

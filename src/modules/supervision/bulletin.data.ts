@@ -4,6 +4,7 @@ import { addDays, chinaDate } from '../../common/workdays.js';
 import type { Executor } from '../../db/database.js';
 import { chinaMidnight, dueOn, unitWorkloads } from './figures.js';
 import { rankUnits, scoreFormula } from './score.js';
+import { leadItemsAt } from './history.js';
 import { loadSettings } from './settings.service.js';
 import { countNoticesByKind, listDecisionItems, listLeadItems, listMeetings, listNotices, listSnapshots } from './supervision.repository.js';
 
@@ -18,14 +19,21 @@ export function monthRange(month: string): { first: string; last: string } {
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
 
 /**
- * The figures of a monthly bulletin, taken from the current data at `asOf`: item states now,
- * reports, returns, notices and meetings within the month, the weekly trend up to the month's end.
+ * The figures of a monthly bulletin as they stood at the end of the month (or at `asOf` while the
+ * month runs): items that existed then, with the status and deadline they had (rebuilt from their
+ * timeline), overdue days counted to that day, reports, returns, notices and meetings within the
+ * month, and the weekly snapshots taken by then.
  */
 export async function gatherBulletinData(db: Executor, month: string, asOf: Date): Promise<BulletinData> {
   const { first, last } = monthRange(month);
-  const day = chinaDate(asOf);
+  const monthEnd = new Date(chinaMidnight(addDays(last, 1)));
+  const cutoff = asOf < monthEnd ? asOf : monthEnd;
+  const cutoffIso = cutoff.toISOString();
+  // The last China day the figures cover: the month's last day once it is over.
+  const day = chinaDate(new Date(cutoff.getTime() - 1));
   const { score } = await loadSettings(db);
-  const pairs = await listLeadItems(db);
+  const pairs = cutoff === asOf ? await listLeadItems(db) : await leadItemsAt(db, await listLeadItems(db), cutoffIso);
+  const statusAt = new Map(pairs.map((p) => [p.item_id, p.status]));
 
   // Items counted once each, however many lead units they have.
   const items = new Map<number, (typeof pairs)[number] & { leads: number[] }>();
@@ -38,7 +46,7 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
   const byList = new Map<number, BulletinData['byList'][number]>();
   const byArea = new Map<string, BulletinData['byArea'][number]>();
   const overdueItems: BulletinData['overdueItems'] = [];
-  const workloads = await unitWorkloads(db, { asOf, period: { from: chinaMidnight(first), to: chinaMidnight(addDays(last, 1)) }, score, items: pairs });
+  const workloads = await unitWorkloads(db, { asOf: cutoff, period: { from: chinaMidnight(first), to: chinaMidnight(addDays(last, 1)) }, score, items: pairs });
   const unitName = new Map(workloads.map((w) => [w.unit.id, w.unit.name]));
   const dueOf = dueOn(day);
   for (const it of items.values()) {
@@ -93,7 +101,7 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
   const meetings = await listMeetings(db, { from: first, to: last });
   const decisions = await listDecisionItems(db, meetings.map((m) => m.id));
   const trend = (await listSnapshots(db, 60))
-    .filter((s) => s.week_of <= addDays(last, 1))
+    .filter((s) => s.week_of <= addDays(last, 1) && s.taken_at <= cutoffIso)
     .slice(0, 8)
     .reverse()
     .map((s) => {
@@ -104,7 +112,7 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
 
   return {
     month,
-    asOf: asOf.toISOString(),
+    asOf: cutoffIso,
     totals,
     byList: [...byList.values()].sort((a, b) => a.listId - b.listId),
     byArea: [...byArea.values()].sort((a, b) => b.total - a.total),
@@ -122,7 +130,7 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
       task_force: meetings.filter((m) => m.type === 'task_force').length,
       special: meetings.filter((m) => m.type === 'special').length,
       decisions: decisions.length,
-      decisionsClosed: decisions.filter((d) => d.status === 'closed').length,
+      decisionsClosed: decisions.filter((d) => statusAt.get(d.id) === 'closed').length,
     },
     notices,
     formula: scoreFormula(score),

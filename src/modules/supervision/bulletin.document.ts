@@ -26,13 +26,14 @@ function rankingTable(rows: BulletinData['ranking'], caption: string, note?: str
     type: 'table',
     caption,
     columns: [
+      // Widths in percent of the text block, wide enough for each header on one line at 12 pt.
       { header: '排名', width: 8 },
-      { header: '单位', width: 36, align: 'left' },
-      { header: '牵头事项', width: 12 },
+      { header: '单位', width: 33, align: 'left' },
+      { header: '牵头事项', width: 14 },
       { header: '已销号', width: 11 },
       { header: '逾期', width: 9 },
       { header: '完成率', width: 12 },
-      { header: '得分', width: 12 },
+      { header: '得分', width: 13 },
     ],
     rows: rows.map((r) => [r.rank, r.unit.name, r.assigned, r.closed, r.overdue, `${r.completionRate}%`, r.score]),
     ...(note ? { note } : {}),
@@ -46,12 +47,15 @@ function rankingTable(rows: BulletinData['ranking'], caption: string, note?: str
  */
 export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDocumentInput> {
   const d = b.data;
-  const rendered = new Map(await Promise.all(bulletinCharts(d).map(async (c) => [c.key, { ...c, png: await renderChartPng(c.option, { width: c.width, height: c.height }) }] as const)));
+  const charts = bulletinCharts(d);
+  const drawn = charts.filter((c) => c.emptyText === null);
+  const pngs = new Map(await Promise.all(drawn.map(async (c) => [c.key, await renderChartPng(c.option, { width: c.width, height: c.height })] as const)));
   let figure = 0;
-  // Figures are numbered in the order they appear in the text.
+  // Figures are numbered in the order they appear in the text; a chart without data is a sentence instead.
   const chart = (key: BulletinChart['key']): DocBlock => {
-    const c = rendered.get(key)!;
-    return { type: 'image', png: c.png, widthPx: c.width, heightPx: c.height, caption: `图${++figure} ${c.title}` };
+    const c = charts.find((x) => x.key === key)!;
+    if (c.emptyText !== null) return { type: 'paragraph', text: c.emptyText };
+    return { type: 'image', png: pngs.get(key)!, widthPx: c.width, heightPx: c.height, caption: `图${++figure} ${c.title}` };
   };
   const [y, m] = d.month.split('-').map(Number);
   const t = d.totals;
@@ -96,11 +100,11 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
       caption: '表6 逾期未完成事项清单',
       columns: [
         { header: '序号', width: 7 },
-        { header: '编号', width: 10 },
-        { header: '事项内容', width: 39, align: 'left' },
+        { header: '编号', width: 8 },
+        { header: '事项内容', width: 33, align: 'left' },
         { header: '牵头单位', width: 20, align: 'left' },
-        { header: '完成时限', width: 13 },
-        { header: '逾期工作日', width: 11 },
+        { header: '完成时限', width: 16 },
+        { header: '逾期工作日', width: 16 },
       ],
       rows: d.overdueItems.slice(0, OVERDUE_ROWS).map((o, i) => [i + 1, o.code, cut(o.content, 60), o.leadUnits.join('、'), o.deadline, o.overdueWorkdays]),
       ...(d.overdueItems.length > OVERDUE_ROWS ? { note: `注：按逾期时间列前 ${OVERDUE_ROWS} 项，另有 ${d.overdueItems.length - OVERDUE_ROWS} 项逾期事项见平台“四表一单”逾期清单。` } : {}),

@@ -1,6 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { addDays } from '../../common/workdays.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
+import { officialDocumentHtml } from '../reports/html.js';
+import { bulletinDocumentInput } from './bulletin.document.js';
 import { DEMO_PAIR, closeItem, setChinaTime, unzip } from './supervision.fixtures.js';
 
 /** Drawing four charts takes seconds on a busy 2-core machine; the default 30 s is too tight for two documents. */
@@ -34,7 +41,8 @@ describeEachDialect(
         topics: ['获得电力'],
         decisions: [{ content: '推进低压小微企业零投资接电', leadUnitIds: [unitA], deadline: '2026-04-30' }],
       });
-      for (const day of ['2026-03-06', '2026-03-12', '2026-03-19']) await office.post('/api/v1/supervision/escalation/run', { date: day });
+      // The daily job, every day up to 03-19: the ladder climbs one step at a time.
+      for (let day = '2026-03-02'; day <= '2026-03-19'; day = addDays(day, 1)) await office.post('/api/v1/supervision/escalation/run', { date: day });
       setChinaTime(h, '2026-03-30', '08:00');
       await office.post('/api/v1/supervision/weekly', {});
     });
@@ -105,6 +113,44 @@ describeEachDialect(
       expect(footers.some((f) => f.includes('— ') && f.includes(' —'))).toBe(true);
     }, DRAWING_TIMEOUT);
 
+    it('prints a PDF with every table and column of the Word file, numbers to the right and a title that wraps whole', async () => {
+      const res = await (await h.as('leader')).get(`/api/v1/supervision/bulletins/${bulletin.id}/document.pdf`);
+      expect(res.statusCode).toBe(200);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-bulletin-'));
+      const file = path.join(dir, 'bulletin.pdf');
+      fs.writeFileSync(file, res.rawPayload);
+      const out = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      fs.rmSync(dir, { recursive: true, force: true });
+      expect(out.status, out.stderr).toBe(0);
+      const pdf = out.stdout;
+      // Each table's header row, every column in order on one line (a missing or wrapped header fails).
+      const headerRows = [
+        ['清单', '类别', '事项数', '已销号', '逾期', '完成率'],
+        ['领域', '事项数', '已销号', '逾期', '完成率'],
+        ['排名', '单位', '牵头事项', '已销号', '逾期', '完成率', '得分'],
+        ['序号', '编号', '事项内容', '牵头单位', '完成时限', '逾期工作日'],
+      ];
+      for (const cols of headerRows) expect(pdf, cols.join(' ')).toMatch(new RegExp(`^\\s*${cols.join('\\s+')}\\s*$`, 'm'));
+      expect(pdf.match(/^\s*排名\s+单位\s+牵头事项/gm)).toHaveLength(3); // 表3, 表4 红榜, 表5 黑榜
+      for (const caption of ['表1 各清单督办事项总体情况', '表2 分领域推进情况', '表6 逾期未完成事项清单']) expect(pdf).toContain(caption);
+      // The overdue row ends with its deadline and its overdue working days, side by side in their columns.
+      expect(pdf).toMatch(/2026-03-05\s+\d+\s*$/m);
+      // The title is broken between words into balanced lines, never one character alone.
+      expect(pdf).toMatch(/^\s*2026年3月全市优化营商环境\s*\n\s*工作推进情况通报\s*$/m);
+
+      // The HTML that Chromium printed: numbers are right-aligned, column widths add up to 100 %.
+      const view = (await (await h.as('office')).get(`/api/v1/supervision/bulletins/${bulletin.id}`)).json();
+      const html = officialDocumentHtml(await bulletinDocumentInput(view));
+      for (const table of html.match(/<table>.*?<\/table>/gs)!) {
+        const widths = [...table.matchAll(/<col style="width:([\d.]+)%">/g)].map((m) => Number(m[1]));
+        expect(widths.reduce((s, w) => s + w, 0)).toBeCloseTo(100, 6);
+        expect(widths.every((w) => w > 0)).toBe(true);
+        for (const [, cls, value] of table.matchAll(/<td class="(\w+)">([^<]*)<\/td>/g)) {
+          if (/^-?\d+(\.\d+)?%?$/.test(value)) expect(cls, value).toBe('right');
+        }
+      }
+    }, DRAWING_TIMEOUT);
+
     it('publishes once; a published bulletin keeps its figures and refuses edits, a second publish and a redraft', async () => {
       const office = await h.as('office');
       const published = await office.post(`/api/v1/supervision/bulletins/${bulletin.id}/publish`, { version: bulletin.version });
@@ -127,6 +173,86 @@ describeEachDialect(
       expect(after.data.totals.closed).toBe(1);
       const doc = await office.get(`/api/v1/supervision/bulletins/${bulletin.id}/document.docx`);
       expect(text((await unzip(doc.rawPayload)).get('word/document.xml')!.toString('utf8'))).toContain('一是个别单位逾期事项未按期整改。');
+    }, DRAWING_TIMEOUT);
+  },
+  { config: { sessionHours: 24 * 30 } },
+);
+
+describeEachDialect(
+  'a past month’s bulletin (月通报 of a month that is over)',
+  (h) => {
+    let unitA: number;
+    let b: { unitId: number; liaison: string; head: string };
+    let early: number;
+    let late: number;
+    let later: { id: number; version: number };
+
+    beforeAll(async () => {
+      setChinaTime(h, '2026-03-02');
+      unitA = await unitId(h, DEMO_UNIT);
+      b = await unitUsers(h, '市住建局', 'pm');
+      const listId = await makeList(h, 'task');
+      early = (await makeItem(h, { listId, lead: [unitA], deadline: '2026-03-20', extra: { area: '开办企业' } })).id;
+      late = (await makeItem(h, { listId, lead: [b.unitId], deadline: '2026-03-05', extra: { area: '办理建筑许可' } })).id;
+      later = await makeItem(h, { listId, lead: [unitA], deadline: '2026-06-30', extra: { area: '获得电力' } });
+      setChinaTime(h, '2026-03-10');
+      await closeItem(h, early, DEMO_PAIR);
+      setChinaTime(h, '2026-03-30', '08:00');
+      await (await h.as('office')).post('/api/v1/supervision/weekly', {});
+    });
+
+    const bodyText = async (id: number) => {
+      const doc = await (await h.as('office')).get(`/api/v1/supervision/bulletins/${id}/document.docx`);
+      expect(doc.statusCode).toBe(200);
+      return text((await unzip(doc.rawPayload)).get('word/document.xml')!.toString('utf8'));
+    };
+
+    it('reports March as it stood on 03-31 and does not change when items are added or changed in April', async () => {
+      const office = await h.as('office');
+      setChinaTime(h, '2026-04-08');
+      const first = (await office.post('/api/v1/supervision/bulletins', { month: '2026-03' })).json();
+      const d = first.data;
+      expect(d.asOf).toBe('2026-03-31T16:00:00.000Z'); // 04-01 00:00 in China
+      expect(d.totals).toMatchObject({ items: 3, closed: 1, notStarted: 2, overdue: 1, closedThisMonth: 1 });
+      // Due 03-05, open on 03-31: 03-06 and the three full weeks 03-09…03-27, then 03-30 and 03-31.
+      expect(d.overdueItems).toEqual([expect.objectContaining({ id: late, deadline: '2026-03-05', overdueWorkdays: 18 })]);
+      expect(d.trend.map((t: { weekOf: string }) => t.weekOf)).toHaveLength(1);
+      const before = await bodyText(first.id);
+      expect(before).toContain('周督查趋势');
+
+      // April: the overdue item closes, the closed one reopens, a deadline moves, a new item arrives, a new snapshot is taken.
+      await closeItem(h, late, { liaison: b.liaison, head: b.head });
+      expect((await office.post(`/api/v1/items/${early}/reopen`, { reason: '复核发现未完成' })).statusCode).toBe(200);
+      expect((await office.request('PATCH', `/api/v1/items/${later.id}`, { version: later.version, deadline: '2026-04-09' })).statusCode).toBe(200);
+      await makeItem(h, { listId: d.byList[0].listId, lead: [unitA], deadline: '2026-05-31' });
+      setChinaTime(h, '2026-04-13', '08:00');
+      expect((await office.post('/api/v1/supervision/weekly', {})).statusCode).toBe(201);
+      // Today's figures do differ …
+      const april = (await office.post('/api/v1/supervision/bulletins', { month: '2026-04' })).json().data;
+      // (the reopened item was due 03-20, the moved one 04-09: both overdue on 04-13)
+      expect(april.totals).toMatchObject({ items: 4, closed: 1, overdue: 2 });
+
+      // … but March, drawn again, is the same bulletin.
+      const again = await office.post('/api/v1/supervision/bulletins', { month: '2026-03' });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().data).toEqual(d);
+      // Word for word, but for the date of signing: a draft is dated the day it is drawn.
+      const undated = (t: string) => t.replaceAll(/2026年4月\d+日/g, '成文日期');
+      expect(before).toContain('2026年4月8日');
+      expect(undated(await bodyText(again.json().id))).toBe(undated(before));
+    }, DRAWING_TIMEOUT);
+
+    it('says in words that a month had no weekly snapshot instead of drawing an empty chart', async () => {
+      const office = await h.as('office');
+      const feb = (await office.post('/api/v1/supervision/bulletins', { month: '2026-02' })).json();
+      expect(feb.data.totals.items).toBe(0);
+      expect(feb.data.trend).toEqual([]);
+      const doc = await office.get(`/api/v1/supervision/bulletins/${feb.id}/document.docx`);
+      const files = await unzip(doc.rawPayload);
+      const body = text(files.get('word/document.xml')!.toString('utf8'));
+      expect(body).toContain('截至2月底尚未生成周督查快照');
+      expect(body).not.toContain('图1');
+      expect([...files.keys()].filter((f) => f.startsWith('word/media/'))).toEqual([]);
     }, DRAWING_TIMEOUT);
   },
   { config: { sessionHours: 24 * 30 } },

@@ -34,36 +34,69 @@ export function ladderFor(deadline: string, e: EscalationSettings, cal: WorkCale
 }
 
 /**
- * The step to fire today for one deadline, or none. Within each phase (before / after the deadline)
- * only the latest due step fires, and only if no later step of that phase already fired: a job that
- * missed days catches up with one message, not a burst of stale ones. Reminders stop at the deadline.
+ * The step to fire on `day` for one deadline, or none. The ladder climbs one step at a time: an item
+ * first seen after its deadline (created or imported overdue) opens with a reminder (offset 0) rather
+ * than jumping to 约谈, and each later step waits both for its own day counted from the deadline and
+ * for the configured interval (the difference of the two steps' offsets) counted in working days from
+ * the day the previous step actually fired. Reminders before the deadline catch up with one message,
+ * not a burst of stale ones, and stop at the deadline. `firedOn` gives the day a step fired, if it did.
  */
-export function stepToFire(steps: LadderStep[], day: string, deadline: string, fired: (s: LadderStep) => boolean): LadderStep | null {
-  const phases = [steps.filter((s) => s.offset < 0 && day <= deadline), steps.filter((s) => s.offset > 0)];
-  for (const phase of phases.reverse()) {
-    const due = phase.filter((s) => s.dueOn <= day);
-    if (!due.length) continue;
-    const latest = due[due.length - 1];
-    if (phase.slice(phase.indexOf(latest)).some(fired)) return null;
-    return latest;
+export function stepToFire(
+  steps: LadderStep[],
+  day: string,
+  deadline: string,
+  cal: WorkCalendar,
+  firedOn: (s: LadderStep) => string | undefined,
+): LadderStep | null {
+  const reminders = steps.filter((s) => s.offset < 0);
+  const after = steps.filter((s) => s.offset > 0);
+  const lateReminder: LadderStep | null = reminders.length ? { kind: 'reminder', offset: 0, dueOn: day } : null;
+  const ladder = [...reminders, ...(lateReminder ? [lateReminder] : []), ...after];
+  let last = -1;
+  ladder.forEach((s, i) => {
+    if (firedOn(s) !== undefined) last = i;
+  });
+  const latestDueReminder = (from: number) => reminders.filter((s, i) => i > from && s.dueOn <= day).at(-1) ?? null;
+  if (last < 0) {
+    if (day <= deadline) return latestDueReminder(-1);
+    if (lateReminder) return lateReminder;
+    return after.length && after[0].dueOn <= day ? after[0] : null;
   }
-  return null;
+  const previous = ladder[last];
+  if (previous.offset < 0 && day <= deadline) return latestDueReminder(last);
+  // A reminder given before the deadline already opened the ladder: the next step is the first one after it.
+  const next = previous.offset < 0 ? after[0] : ladder[last + 1];
+  if (!next) return null;
+  const waited = cal.addWorkdays(firedOn(previous)!, next.offset - previous.offset);
+  const due = next.dueOn > waited ? next.dueOn : waited;
+  return due <= day ? { ...next, dueOn: due } : null;
 }
 
-function message(kind: NoticeKind, item: LeadItemRow, step: LadderStep, extra: { number?: string | null; replyDue?: string | null }): { title: string; body: string } {
+function message(
+  kind: NoticeKind,
+  item: LeadItemRow,
+  day: string,
+  cal: WorkCalendar,
+  extra: { number?: string | null; replyDue?: string | null },
+): { title: string; body: string } {
   const what = `【${item.list_name}】${item.code} ${item.content.slice(0, 60)}`;
+  const deadline = item.deadline!;
+  const late = cal.workdaysBetween(deadline, day);
   switch (kind) {
     case 'reminder':
-      return { title: `到期提醒：${item.code} 将于 ${item.deadline} 到期`, body: `${what}\n完成时限 ${item.deadline}，还有 ${-step.offset} 个工作日，请按时报送进展。` };
+      if (day > deadline) {
+        return { title: `逾期提醒：${item.code} 已于 ${deadline} 到期`, body: `${what}\n完成时限 ${deadline} 已过 ${late} 个工作日，请尽快完成并报送进展。` };
+      }
+      return { title: `到期提醒：${item.code} 将于 ${deadline} 到期`, body: `${what}\n完成时限 ${deadline}，还有 ${-late} 个工作日，请按时报送进展。` };
     case 'notice':
       return {
         title: `督办单 ${extra.number}：${item.code} 已逾期`,
-        body: `${what}\n完成时限 ${item.deadline} 已过，请于 ${extra.replyDue} 前书面回复整改情况。`,
+        body: `${what}\n完成时限 ${deadline} 已过，请于 ${extra.replyDue} 前书面回复整改情况。`,
       };
     case 'bulletin':
-      return { title: `通报预警：${item.code} 逾期 ${step.offset} 个工作日`, body: `${what}\n逾期 ${step.offset} 个工作日，将在月度通报中点名。` };
+      return { title: `通报预警：${item.code} 逾期 ${late} 个工作日`, body: `${what}\n逾期 ${late} 个工作日，将在月度通报中点名。` };
     case 'summons':
-      return { title: `约谈通知：${item.code} 逾期 ${step.offset} 个工作日`, body: `${what}\n逾期 ${step.offset} 个工作日仍未完成，领导小组办公室将约谈单位负责人。` };
+      return { title: `约谈通知：${item.code} 逾期 ${late} 个工作日`, body: `${what}\n逾期 ${late} 个工作日仍未完成，领导小组办公室将约谈单位负责人。` };
   }
 }
 
@@ -87,7 +120,7 @@ export async function runEscalation(ctx: AppContext, actor: Actor, opts: { date?
     for (const item of items) {
       const deadline = item.deadline!;
       const key = (s: LadderStep) => `${item.item_id}:${item.unit_id}:${s.kind}:${s.offset}:${deadline}`;
-      const step = stepToFire(ladderFor(deadline, escalation, cal), day, deadline, (s) => done.has(key(s)));
+      const step = stepToFire(ladderFor(deadline, escalation, cal), day, deadline, cal, (s) => done.get(key(s)));
       if (!step) continue;
       const isNotice = step.kind === 'notice';
       const number = isNotice ? `督办〔${day.slice(0, 4)}〕${++sequence}号` : null;
@@ -108,7 +141,7 @@ export async function runEscalation(ctx: AppContext, actor: Actor, opts: { date?
         created_at: at,
       });
       if (id === null) continue;
-      done.add(key(step));
+      done.set(key(step), day);
       fired[step.kind]++;
       await recordEvent(ctx, trx, actor, item.item_id, 'supervision', {
         step: step.kind,
@@ -120,7 +153,7 @@ export async function runEscalation(ctx: AppContext, actor: Actor, opts: { date?
         dueOn: day,
         ...(number ? { number, replyDue } : {}),
       });
-      const m = message(step.kind, item, step, { number, replyDue });
+      const m = message(step.kind, item, day, cal, { number, replyDue });
       const link = `/supervision/notices?itemId=${item.item_id}`;
       notified += (await notify(ctx, trx, { unitIds: [item.unit_id], title: m.title, body: m.body, link, kind: 'escalation' })).notificationIds.length;
       // 通报 and 约谈 are the office's to carry out: it hears of them too.

@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { officialCalendar } from '../../common/workdays.js';
+import { addDays, officialCalendar } from '../../common/workdays.js';
 import { describeEachDialect } from '../../test/harness.js';
-import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
+import { HEADER, workbook } from '../worklists/import/import.fixtures.js';
+import { DEMO_UNIT, makeItem, makeList, multipart, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
 import { ladderFor, stepToFire } from './escalation.service.js';
 import { DEFAULT_ESCALATION } from './score.js';
 
@@ -18,14 +20,47 @@ describe('the escalation ladder across 中秋 and 国庆 2026', () => {
     ]);
   });
 
-  it('fires only the latest due step when days were missed, and nothing already passed', () => {
+  /** Runs the pure ladder on every working day of [from, to] and lists what fired, as `kind@day`. */
+  function climb(deadline: string, from: string, to: string, skip: string[] = []): string[] {
+    const steps = ladderFor(deadline, DEFAULT_ESCALATION, officialCalendar);
+    const fired = new Map<string, string>();
+    const log: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      if (!officialCalendar.isWorkday(d) || skip.includes(d)) continue;
+      const s = stepToFire(steps, d, deadline, officialCalendar, (x) => fired.get(`${x.kind}:${x.offset}`));
+      if (!s) continue;
+      fired.set(`${s.kind}:${s.offset}`, d);
+      log.push(`${s.kind}${s.kind === 'reminder' ? s.offset : ''}@${d}`);
+    }
+    return log;
+  }
+
+  it('catches up reminders with one message and never fires a passed reminder after the deadline', () => {
+    // First seen on 09-28 (after the −5 reminder day): one reminder now, the −1 reminder on its day.
+    expect(climb('2026-09-30', '2026-09-28', '2026-09-30')).toEqual(['reminder-5@2026-09-28', 'reminder-1@2026-09-29']);
     const steps = ladderFor('2026-09-30', DEFAULT_ESCALATION, officialCalendar);
-    const none = () => false;
-    expect(stepToFire(steps, '2026-09-21', '2026-09-30', none)).toBeNull();
-    expect(stepToFire(steps, '2026-09-29', '2026-09-30', none)?.offset).toBe(-1);
-    expect(stepToFire(steps, '2026-10-14', '2026-09-30', none)?.kind).toBe('bulletin');
-    const bulletinFired = (s: { kind: string }) => s.kind === 'bulletin';
-    expect(stepToFire(steps, '2026-10-14', '2026-09-30', bulletinFired)).toBeNull();
+    expect(stepToFire(steps, '2026-09-21', '2026-09-30', officialCalendar, () => undefined)).toBeNull();
+  });
+
+  it('opens an item first seen overdue with a reminder, then climbs one configured interval at a time', () => {
+    // Deadline 09-30, first seen 10-14 (already past the 约谈 day 10-20 would be, had it been counted from
+    // the deadline alone). Intervals of DEFAULT_ESCALATION: 督办单 1, 通报 5 − 1 = 4, 约谈 10 − 5 = 5 working days.
+    expect(climb('2026-09-30', '2026-10-14', '2026-11-13')).toEqual([
+      'reminder0@2026-10-14',
+      'notice@2026-10-15', // Thu, 1 working day later
+      'bulletin@2026-10-21', // Fri 16, Mon 19, Tue 20, Wed 21
+      'summons@2026-10-28', // Thu 22, Fri 23, Mon 26, Tue 27, Wed 28
+    ]);
+  });
+
+  it('never skips a step when the job missed days: the next step fires, the one after waits its interval', () => {
+    const missed = ['2026-10-15', '2026-10-16', '2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23'];
+    expect(climb('2026-09-30', '2026-10-14', '2026-11-13', missed)).toEqual([
+      'reminder0@2026-10-14',
+      'notice@2026-10-26',
+      'bulletin@2026-10-30', // 27, 28, 29, 30
+      'summons@2026-11-06', // 11-02 … 11-06
+    ]);
   });
 });
 
@@ -116,5 +151,65 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     const stale = await office.request('PUT', '/api/v1/supervision/settings/escalation', { version: current.escalationVersion, escalation: current.escalation });
     expect(stale.statusCode).toBe(409);
     expect((await (await h.as('leader')).request('PUT', '/api/v1/supervision/settings/escalation', { version: 1, escalation: current.escalation })).statusCode).toBe(403);
+  });
+});
+
+describeEachDialect('an item that arrives overdue', (h) => {
+  let listId: number;
+  let overdueId: number;
+
+  it('is imported with a located warning, starts at 提醒 and climbs one step per configured interval', async () => {
+    const office = await h.as('office');
+    // The harness clock stands at 2026-03-02 (Mon); sheet row 2 was due on 02-10, row 3 is due later.
+    const file = await workbook({
+      name: '任务',
+      rows: [HEADER, ['1', '政务环境', '逾期导入的任务', '', DEMO_UNIT, '', '2026-02-10'], ['2', '政务环境', '按期的任务', '', DEMO_UNIT, '', '2026-12-31']],
+    });
+    const { body, headers } = multipart('overdue.xlsx', file);
+    const preview = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('逾期导入测试')}`, body, headers);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().problems).toEqual([]);
+    expect(preview.json().warnings).toEqual([{ sheet: '任务', row: 2, column: 'G', message: expect.stringContaining('2026-02-10') }]);
+    const commit = await office.post('/api/v1/worklists/imports/commit', { token: preview.json().token });
+    expect(commit.json()).toMatchObject({ created: 2 });
+    const list = (await office.get('/api/v1/worklists?kind=task')).json().find((l: { name: string }) => l.name === '逾期导入测试');
+    const overdue = (await office.get(`/api/v1/items?listId=${list.id}`)).json().items.find((i: { code: string }) => i.code === '1');
+    listId = list.id;
+    overdueId = overdue.id;
+
+    const steps: string[] = [];
+    for (let d = '2026-03-02'; d <= '2026-03-31'; d = addDays(d, 1)) {
+      expect((await office.post('/api/v1/supervision/escalation/run', { date: d })).statusCode).toBe(200);
+    }
+    const notices = (await office.get(`/api/v1/supervision/notices?itemId=${overdue.id}&pageSize=50`)).json();
+    for (const n of [...notices.items].reverse()) steps.push(`${n.kind}@${n.dueOn}`);
+    // 提醒 on the first run; 督办单 1 working day later; 通报 4 after that; 约谈 5 after that.
+    expect(steps).toEqual(['reminder@2026-03-02', 'notice@2026-03-03', 'bulletin@2026-03-09', 'summons@2026-03-16']);
+  });
+
+  it('leaves in the export as a supervision ledger (progress, overdue working days, step) that re-imports', async () => {
+    const office = await h.as('office');
+    const reported = await (await h.as('liaison')).post(`/api/v1/items/${overdueId}/reports`, { text: '已完成系统联调，待验收', percent: 80 });
+    expect(reported.statusCode).toBe(200);
+    const res = await office.get(`/api/v1/worklists/export?listId=${listId}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(2).values as unknown[]).slice(1) as string[];
+    expect(header.slice(-4)).toEqual(['状态', '最新进展', '逾期工作日', '督办环节']);
+    const rows = [3, 4].map((r) => Object.fromEntries(header.map((k, c) => [k, ws.getCell(r, c + 1).value])));
+    const late = rows.find((r) => r['序号'] === '1')!;
+    expect(late['最新进展']).toBe('2026-03-02 80%：已完成系统联调，待验收');
+    expect(late['逾期工作日']).toBe(officialCalendar.workdaysBetween('2026-02-10', '2026-03-02'));
+    expect(late['督办环节']).toBe('约谈');
+    const onTime = rows.find((r) => r['序号'] === '2')!;
+    expect([onTime['最新进展'], onTime['逾期工作日'], onTime['督办环节']]).toEqual([null, null, null]);
+
+    const { body, headers } = multipart('ledger.xlsx', res.rawPayload);
+    const back = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('台账回导')}`, body, headers);
+    expect(back.json().problems).toEqual([]);
+    expect(back.json().mapping[0].columns.slice(-4).map((c: { field: string | null }) => c.field)).toEqual([null, null, null, null]);
+    expect((await office.post('/api/v1/worklists/imports/commit', { token: back.json().token })).json()).toMatchObject({ created: 2 });
   });
 });

@@ -54,7 +54,7 @@ export async function unitWorkloads(
   const [units, items, lastReports, reports, returns] = await Promise.all([
     listActiveUnits(db),
     opts.items ? Promise.resolve(opts.items) : listLeadItems(db, { light: true }),
-    lastReportAt(db),
+    lastReportAt(db, opts.asOf.toISOString()),
     reportsBetween(db, opts.period.from, opts.period.to),
     returnsBetween(db, opts.period.from, opts.period.to),
   ]);

@@ -1,11 +1,15 @@
 import { type AppContext, SYSTEM_ACTOR } from '../../context.js';
 import { addDays, chinaDate } from '../../common/workdays.js';
+import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { loadUnitResolver } from '../org/units.service.js';
 import { draftLastMonth } from './bulletin.service.js';
 import { createMeeting } from './dispatch.service.js';
 import { runEscalation } from './escalation.service.js';
 import { listMeetings } from './supervision.repository.js';
 import { takeWeeklySnapshot } from './weekly.service.js';
+
+/** How far back the demo replays the daily escalation job. */
+const DEMO_LADDER_WORKDAYS = 12;
 
 /** Synthetic demo meetings (clearly marked 演示) and the first round of the supervision rhythm. Idempotent. */
 export async function seedDemoSupervision(ctx: AppContext): Promise<{ meetings: number; snapshot: boolean; bulletin: string | null }> {
@@ -36,7 +40,14 @@ export async function seedDemoSupervision(ctx: AppContext): Promise<{ meetings: 
       ],
     });
   }
-  await runEscalation(ctx, SYSTEM_ACTOR);
+  // The ladder as it stands after the office has run it for the last weeks: each day in turn, on that
+  // day's clock, so items overdue for long have climbed further than those just overdue.
+  const cal = await getWorkCalendar(ctx);
+  for (let d = cal.addWorkdays(today, -DEMO_LADDER_WORKDAYS); d <= today; d = addDays(d, 1)) {
+    if (!cal.isWorkday(d)) continue;
+    const at = d === today ? ctx.clock() : new Date(`${d}T01:00:00Z`);
+    await runEscalation({ ...ctx, clock: () => at }, SYSTEM_ACTOR, { date: d });
+  }
   const { created } = await takeWeeklySnapshot(ctx, SYSTEM_ACTOR);
   const { month } = await draftLastMonth(ctx, SYSTEM_ACTOR);
   return { meetings: meetings.length, snapshot: created, bulletin: month };

@@ -85,13 +85,11 @@ export function listLeadItems(db: Executor, f: { light?: boolean; openWithDeadli
   return q.orderBy('a.item_id').orderBy('a.unit_id').execute();
 }
 
-/** The latest report of each (item, unit): staleness is measured from it. */
-export async function lastReportAt(db: Executor): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('item_report')
-    .select(['item_id', 'unit_id', (eb) => eb.fn.max<string>('created_at').as('last')])
-    .groupBy(['item_id', 'unit_id'])
-    .execute();
+/** The latest report of each (item, unit) sent before `before` (default: any): staleness is measured from it. */
+export async function lastReportAt(db: Executor, before?: string): Promise<Map<string, string>> {
+  let q = db.selectFrom('item_report').select(['item_id', 'unit_id', (eb) => eb.fn.max<string>('created_at').as('last')]);
+  if (before) q = q.where('created_at', '<', before);
+  const rows = await q.groupBy(['item_id', 'unit_id']).execute();
   return new Map(rows.map((r) => [`${r.item_id}:${r.unit_id}`, r.last]));
 }
 
@@ -138,6 +136,18 @@ export function recentInstructions(db: Executor, limit: number) {
     .execute();
 }
 
+/** The timeline events that change an item's status or deadline, in order: to rebuild a past month. */
+export function listHistoryEvents(db: Executor) {
+  const types = ['reported', 'started', 'accepted', 'reopened', 'head_approved', 'head_returned', 'returned', 'closed', 'extension_approved', 'updated'];
+  return db
+    .selectFrom('item_event')
+    .select(['id', 'item_id', 'at', 'type', 'data_json'])
+    .where('type', 'in', types)
+    .orderBy('item_id')
+    .orderBy('id')
+    .execute();
+}
+
 // ---- notices (the escalation ladder) ----
 
 export type NoticeRow = Selectable<SupervisionNoticeTable>;
@@ -153,16 +163,16 @@ export async function insertNoticeOnce(db: Executor, v: Omit<Insertable<Supervis
   return r?.id ?? null;
 }
 
-/** Steps already fired, keyed item:unit:kind:offset:deadline. */
-export async function firedStepKeys(db: Executor, itemIds: number[]): Promise<Set<string>> {
-  const keys = new Set<string>();
+/** Steps already fired and the day each fired, keyed item:unit:kind:offset:deadline. */
+export async function firedStepKeys(db: Executor, itemIds: number[]): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
   for (let i = 0; i < itemIds.length; i += 500) {
     const rows = await db
       .selectFrom('supervision_notice')
-      .select(['item_id', 'unit_id', 'kind', 'offset_days', 'deadline'])
+      .select(['item_id', 'unit_id', 'kind', 'offset_days', 'deadline', 'due_on'])
       .where('item_id', 'in', itemIds.slice(i, i + 500))
       .execute();
-    for (const r of rows) keys.add(`${r.item_id}:${r.unit_id}:${r.kind}:${r.offset_days}:${r.deadline}`);
+    for (const r of rows) keys.set(`${r.item_id}:${r.unit_id}:${r.kind}:${r.offset_days}:${r.deadline}`, r.due_on);
   }
   return keys;
 }

@@ -27,6 +27,31 @@ describeEachDialect('worklists items: search, overdue, filters, import contract'
     return res.json().items.map((i: { content: string }) => i.content) as string[];
   };
 
+  it('refuses a deadline in the past without confirmation, with a located error, and saves it once confirmed', async () => {
+    const office = await h.as('office');
+    const ownList = await makeList(h, 'task');
+    const body = { listId: ownList, code: 'PAST-1', content: '已过完成时限的事项', leadUnitIds: [unitA], deadline: '2026-02-27' };
+    const refused = await office.post('/api/v1/items', body);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'DEADLINE_IN_PAST', details: [{ path: 'body.deadline' }] });
+    expect((await office.get(`/api/v1/items?listId=${ownList}`)).json().total).toBe(0);
+    const saved = await office.post('/api/v1/items', { ...body, confirmPastDeadline: true });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json()).toMatchObject({ deadline: '2026-02-27', overdue: true });
+    // Today (the harness clock's 2026-03-02) is not in the past; moving a deadline into the past asks again.
+    const item = await makeItem(h, { listId: ownList, lead: [unitA], deadline: '2026-03-02' });
+    const moved = await office.request('PATCH', `/api/v1/items/${item.id}`, { version: item.version, deadline: '2026-01-30' });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().details[0].path).toBe('body.deadline');
+    const confirmed = await office.request('PATCH', `/api/v1/items/${item.id}`, {
+      version: item.version,
+      deadline: '2026-01-30',
+      confirmPastDeadline: true,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().deadline).toBe('2026-01-30');
+  });
+
   it('finds Chinese keywords inside longer text (≥ 3 characters through the trigram index)', async () => {
     expect(await search('企业开办')).toEqual(['推进企业开办全程网办，实现一日办结']);
     expect(await search('拿地即开工')).toEqual(['深化工程建设项目审批制度改革']);

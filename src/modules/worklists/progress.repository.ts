@@ -152,6 +152,19 @@ export async function listEvents(db: Executor, itemId: number) {
   return db.selectFrom('item_event').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
 }
 
+/** For the ledger: each item's latest progress report and its supervision events, read in chunks. */
+export async function ledgerRows(db: Executor, itemIds: number[]) {
+  const reports: { item_id: number; text: string; percent: number; created_at: string; id: number }[] = [];
+  const events: { item_id: number; data_json: string; id: number }[] = [];
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const ids = itemIds.slice(i, i + 500);
+    reports.push(...(await db.selectFrom('item_report').select(['id', 'item_id', 'text', 'percent', 'created_at']).where('item_id', 'in', ids).execute()));
+    const supervision = db.selectFrom('item_event').select(['id', 'item_id', 'data_json']).where('type', '=', 'supervision');
+    events.push(...(await supervision.where('item_id', 'in', ids).execute()));
+  }
+  return { reports, events };
+}
+
 // ---- saved filters ----
 
 export async function listSavedFilters(db: Executor, userId: number) {

@@ -156,6 +156,12 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
       const x = rnd.next();
       return x < 0.28 ? 'closed' : x < 0.36 ? 'under_review' : x < 0.42 ? 'submitted' : x < 0.47 ? 'returned' : x < 0.8 ? 'in_progress' : 'not_started';
     });
+    // An office chases what falls behind: few open items are overdue, and mostly by days, not months.
+    // Without this a quarter of the open items would be weeks overdue and the ladder would open at 约谈.
+    specs.forEach((s, i) => {
+      if (plan[i] === 'closed' || s.deadline === null || s.deadline >= day) return;
+      s.deadline = rnd.next() < 0.75 ? addDays(day, rnd.int(3, 200)) : addDays(day, -1 - Math.floor(rnd.next() ** 2 * 30));
+    });
     const returnReason = plan.map((st) => (st === 'returned' ? rnd.pick(D.RETURN_REASONS) : null));
     const percent = plan.map((st) => (st === 'closed' ? 100 : st === 'not_started' ? 0 : rnd.int(2, 8) * 10));
     const ids = await insertItems(

@@ -259,8 +259,17 @@ function duplicateCode(code: string): AppError {
   return new AppError('DUPLICATE_CODE', [{ path: 'body.code', message: `序号“${code}”在该清单中已存在 / code exists in this list` }]);
 }
 
+/** An item saved with a past deadline is overdue from its first day; that must be a decision, not a typo. */
+function assertDeadlineConfirmed(deadline: string | null | undefined, day: string, confirmed: boolean | undefined): void {
+  if (!deadline || deadline >= day || confirmed) return;
+  throw new AppError('DEADLINE_IN_PAST', [
+    { path: 'body.deadline', message: `完成时限 ${deadline} 早于今天 ${day}，确认无误后再保存 / ${deadline} is before today ${day}; resend with confirmPastDeadline: true` },
+  ]);
+}
+
 export async function createItem(ctx: AppContext, actor: Actor, body: CreateItemBody): Promise<ItemDetailView> {
   requireOffice(actor);
+  assertDeadlineConfirmed(body.deadline, today(ctx.clock), body.confirmPastDeadline);
   const cal = await calendarOf(ctx);
   return withTransaction(ctx.db, async (trx) => {
     const list = await findWorklist(trx, body.listId);
@@ -312,6 +321,7 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: number, body
     const before = await findItem(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.version !== body.version) throw new AppError('VERSION_CONFLICT');
+    if (body.deadline !== before.deadline) assertDeadlineConfirmed(body.deadline, today(ctx.clock), body.confirmPastDeadline);
     const kind = before.kind as ItemKind;
     const set: Updateable<ItemTable> = { ...kindColumns(kind, body) };
     const plain = { code: 'code', area: 'area', content: 'content', measures: 'measures', deadline: 'deadline' } as const;
@@ -344,7 +354,9 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: number, body
       await replacePublicity(trx, id, body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })));
       changed.push('publicity');
     }
-    if (changed.length) await recordEvent(ctx, trx, actor, id, 'updated', { fields: changed, ...(set.deadline !== undefined ? { deadline: set.deadline } : {}) });
+    // The previous deadline lets a past month's bulletin be rebuilt as it stood.
+    const deadlineChange = set.deadline !== undefined ? { deadline: set.deadline, previousDeadline: before.deadline } : {};
+    if (changed.length) await recordEvent(ctx, trx, actor, id, 'updated', { fields: changed, ...deadlineChange });
     const after = await itemDetailIn(ctx, actor, id, trx, cal);
     await audit(ctx, trx, actor, {
       action: 'item.update',

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HEADER, workbook } from './import.fixtures.js';
 
 /** `bizenv import worklist` / `export worklist` as an outside script calls them: a real process per command. */
 const BIN = path.resolve('bin/bizenv');
@@ -59,7 +60,8 @@ describe('bizenv import/export worklist on SQLite', () => {
       content: '推进企业开办全程网办',
       leadUnits: ['呼和浩特市市场监督管理局'],
       coopUnits: ['呼和浩特市行政审批和政务服务局', '国家税务总局呼和浩特市税务局', '呼和浩特市公安局'],
-      deadline: '2024-06-30',
+      // The sample's deadlines count from the day it was made (examples/make-worklist-sample.ts): a month's last day.
+      deadline: expect.stringMatching(/^\d{4}-\d{2}-(28|29|30|31)$/),
       ongoing: false,
     });
     expect(json.problems).toHaveLength(5);
@@ -82,7 +84,7 @@ describe('bizenv import/export worklist on SQLite', () => {
     fs.writeFileSync(txt, '序号,任务\n1,推进\n');
     const r = cli(['import', 'worklist', txt, '--kind', 'task', '--list', 'x', '--json'], env);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toEqual({ rows: [], problems: [{ sheet: null, row: null, column: null, message: expect.stringContaining('xlsx') }], mapping: [] });
+    expect(JSON.parse(r.out)).toEqual({ rows: [], problems: [{ sheet: null, row: null, column: null, message: expect.stringContaining('xlsx') }], warnings: [], mapping: [] });
     const big = path.join(dir, 'big.xlsx');
     fs.writeFileSync(big, 'PK\u0003\u0004');
     fs.truncateSync(big, 50 * 1024 * 1024);
@@ -90,6 +92,16 @@ describe('bizenv import/export worklist on SQLite', () => {
     expect(b.code).toBe(1);
     expect(JSON.parse(b.out).problems[0].message).toContain('超过上限');
   }, 480_000);
+
+  it('reports a deadline already past as a located warning in the JSON, without blocking the import', async () => {
+    const file = path.join(dir, 'past.xlsx');
+    fs.writeFileSync(file, await workbook({ name: '任务', rows: [HEADER, ['1', '政务服务', '早已到期的任务', null, '市发改委', null, '2020-01-31']] }));
+    const r = cli(['import', 'worklist', file, '--kind', 'task', '--list', '逾期提示', '--dry-run', '--json'], env);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.problems).toEqual([]);
+    expect(json.warnings).toEqual([{ sheet: '任务', row: 2, column: 'G', message: expect.stringContaining('2020-01-31') }]);
+  }, 300_000);
 });
 
 describe('bizenv import/export worklist on PostgreSQL', () => {

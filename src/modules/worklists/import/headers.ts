@@ -53,7 +53,7 @@ const NAMES: { field: ImportField; exact: string[]; keywords: string[] }[] = [
 ];
 
 /** Headers that are read as nothing on purpose (export adds 状态 for the reader; import ignores it). */
-const IGNORED = ['状态', '进展', '完成情况', '备注', '说明'];
+const IGNORED = ['状态', '进展', '完成情况', '备注', '说明', '逾期工作日', '督办环节'];
 
 export function normalizeHeader(text: string): string {
   return text.normalize('NFKC').replace(/[\s*:：]/g, '');

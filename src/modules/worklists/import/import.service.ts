@@ -3,6 +3,7 @@ import { hasPermission } from '../../../common/permissions.js';
 import type { ImportCommitBody, ImportPreviewView, ImportProblem, ImportResultView, WorklistImportPreview } from '../../../common/schemas/worklists-import.js';
 import type { JobRunView } from '../../../common/schemas/jobs.js';
 import type { ItemKind } from '../../../common/schemas/worklists.js';
+import { chinaDate } from '../../../common/workdays.js';
 import type { Actor, AppContext } from '../../../context.js';
 import { withTransaction } from '../../../db/database.js';
 import { enqueueJob } from '../../../jobs/runtime.js';
@@ -22,7 +23,8 @@ export function assertMayImport(actor: Actor): void {
 /** Parses a workbook against the current units; nothing is written. */
 export async function previewWorkbook(ctx: AppContext, buffer: Buffer, kind: ItemKind, onProgress?: (m: string) => void): Promise<WorkbookPreview> {
   const units = unitDirectoryFrom(await loadUnitResolver(ctx.db));
-  return parseWorkbook(buffer, { kind, units, maxBytes: ctx.config.uploadMaxBytes, year: ctx.clock().getUTCFullYear(), onProgress });
+  const today = chinaDate(ctx.clock());
+  return parseWorkbook(buffer, { kind, units, maxBytes: ctx.config.uploadMaxBytes, year: ctx.clock().getUTCFullYear(), today, onProgress });
 }
 
 /** The preview in the shape the CLI prints with --json and the API returns. */
@@ -39,6 +41,7 @@ export function presentPreview(p: WorkbookPreview): WorklistImportPreview {
       ongoing: r.ongoing,
     })),
     problems: p.problems,
+    warnings: p.warnings,
     mapping: p.mapping,
   };
 }

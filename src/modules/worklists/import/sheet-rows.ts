@@ -37,12 +37,13 @@ export interface SheetHeader {
 
 /** What the sheets of one workbook share: codes are unique across sheets; texts are read once. */
 export interface SheetReadState {
-  preview: { rows: ParsedRow[]; problems: ImportProblem[] };
+  preview: { rows: ParsedRow[]; problems: ImportProblem[]; warnings: ImportProblem[] };
   units: UnitDirectory;
   unitCells: Map<string, UnitCell>;
   deadlines: Map<string, DeadlineResult>;
   codes: Map<string, { sheet: string; row: number }>;
   autoCode: number;
+  today?: string | undefined;
 }
 
 const NOTE_ROW = /^(?:注|备注|说明|填表说明|填报说明)[:：]?/;
@@ -148,6 +149,14 @@ export function readSheetRows(ws: ExcelJS.Worksheet, header: SheetHeader, year: 
       const d = deadlineOf(dv.raw);
       if (d.ok) ({ deadline, ongoing } = d);
       else problem('deadline', d.message);
+    }
+    if (deadline && state.today && deadline < state.today) {
+      preview.warnings.push({
+        sheet: ws.name,
+        row: r,
+        column: letters.deadline ?? null,
+        message: `完成时限 ${deadline} 早于今天，导入后即为逾期，督办从到期提醒开始 / deadline ${deadline} has passed: the item is overdue once imported`,
+      });
     }
 
     const extra: KindFields = {};

@@ -1,17 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { buildWorklistSample } from '../../../../examples/make-worklist-sample.js';
 import { HEADER, rawZip, referenceDirectory, workbook } from './import.fixtures.js';
 import { blockingProblems, parseWorkbook, validRows } from './workbook-parser.js';
 
 const units = referenceDirectory();
 const parse = (buffer: Buffer, kind: 'task' | 'question' = 'task') => parseWorkbook(buffer, { kind, units, maxBytes: 20 * 1024 * 1024, year: 2024 });
-const SAMPLE = path.resolve('examples/worklist-sample.xlsx');
+/** The sample as made on 2024-04-15: its deadlines count from the day it is made, so the test pins the day. */
+const sample = () => buildWorklistSample('2024-04-15');
 
 describe('workbook layout as offices write it', () => {
   it('reads the sample workbook: title rows, two-row header, sections, merged cells, short names, groups, odd deadlines', async () => {
-    const p = await parse(fs.readFileSync(SAMPLE));
+    const p = await parse(await sample());
     const sheet = p.mapping.find((m) => m.sheet === '重点任务')!;
     expect(sheet.headerRow).toBe(3);
     expect(Object.fromEntries(sheet.columns.map((c) => [c.column, c.field]))).toMatchObject({ A: 'code', B: 'area', C: 'content', D: 'measures', E: 'lead', F: 'coop', G: 'deadline', H: null });
@@ -43,6 +43,19 @@ describe('workbook layout as offices write it', () => {
     expect(blockingProblems(p)).toEqual([]);
     expect(validRows(p).map((r) => r.row)).not.toContain(15);
     expect(validRows(p)).toHaveLength(p.rows.length - 4);
+  });
+
+  it('makes the sample with deadlines in the months after the day it is made, whatever that day', async () => {
+    for (const today of ['2026-12-02', '2027-07-20']) {
+      const p = await parseWorkbook(await buildWorklistSample(today), { kind: 'task', units, maxBytes: 20 * 1024 * 1024, year: 2000, today });
+      const dated = p.rows.map((r) => r.deadline).filter((d): d is string => d !== null);
+      expect(dated.length).toBeGreaterThanOrEqual(10);
+      // Nothing already due, nothing further off than the end of next year's list (about 13 months).
+      const limit = new Date(Date.parse(today) + 400 * 86_400_000).toISOString().slice(0, 10);
+      for (const d of dated) expect(d > today && d <= limit, `${today}: ${d}`).toBe(true);
+      expect(p.warnings).toEqual([]);
+      expect(p.problems).toHaveLength(5); // the five deliberate mistakes, on any day
+    }
   });
 
   it('maps the header names that vary, and uses 具体措施 as the content when no task column exists', async () => {

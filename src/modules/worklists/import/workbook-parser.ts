@@ -19,6 +19,7 @@ export type { ParsedRow };
 export interface WorkbookPreview {
   rows: ParsedRow[];
   problems: ImportProblem[];
+  warnings: ImportProblem[];
   mapping: ImportSheetMapping[];
   /** The file could not be read as a workbook at all (not xlsx, too large, zip bomb). */
   rejected: { message: string; tooLarge: boolean } | null;
@@ -30,6 +31,8 @@ export interface ParseOptions {
   maxBytes: number;
   /** Year for deadlines written without one ("6月底前") when the title row names none. */
   year: number;
+  /** Today in China: rows whose deadline is earlier are imported with a warning. */
+  today?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -90,7 +93,7 @@ function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
 }
 
 export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise<WorkbookPreview> {
-  const preview: WorkbookPreview = { rows: [], problems: [], mapping: [], rejected: null };
+  const preview: WorkbookPreview = { rows: [], problems: [], warnings: [], mapping: [], rejected: null };
   const fileProblem = (message: string) => preview.problems.push({ sheet: null, row: null, column: null, message });
   let stored: Buffer;
   try {
@@ -131,7 +134,7 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
   }
   if (!sheets.length) fileProblem('工作簿中没有数据 / the workbook is empty');
 
-  const state: SheetReadState = { preview, units: opts.units, unitCells: new Map(), deadlines: new Map(), codes: new Map(), autoCode: 0 };
+  const state: SheetReadState = { preview, units: opts.units, unitCells: new Map(), deadlines: new Map(), codes: new Map(), autoCode: 0, today: opts.today };
   for (const ws of sheets) {
     const header = headers.get(ws);
     if (!header) continue;

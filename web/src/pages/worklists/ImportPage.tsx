@@ -145,6 +145,12 @@ export default function ImportPage() {
                   message={preview.problems.length ? fill(pick(X.summary), { rows: preview.rows.length, valid: preview.validRows, problems: preview.problems.length }) : pick(X.noProblems)}
                 />
                 {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
+                {preview.warnings.length > 0 && (
+                  <>
+                    <Alert type="warning" showIcon message={fill(pick(X.pastDeadlines), { n: preview.warnings.length })} />
+                    <ProblemsTable problems={preview.warnings} tone="warning" />
+                  </>
+                )}
                 <Space wrap>
                   <Tooltip title={allBlocked ? pick(X.commitAllBlocked) : undefined}>
                     <Button type="primary" disabled={allBlocked || busy} onClick={() => commit(false)}>

@@ -5,8 +5,8 @@ import { L, fill } from './labels.js';
 import { FIELD_LABELS, X } from './excelLabels.js';
 import { unitNames } from './parts.js';
 
-/** Every located problem: sheet, row, column and the reason in the user's language. */
-export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
+/** Every located problem (or warning): sheet, row, column and the reason in the user's language. */
+export function ProblemsTable({ problems, tone = 'danger' }: { problems: ImportProblem[]; tone?: 'danger' | 'warning' }) {
   const { pick, lang } = useI18n();
   return (
     <Table<ImportProblem & { key: number }>
@@ -17,7 +17,7 @@ export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
         { title: pick(X.sheet), dataIndex: 'sheet', width: 90, render: (v: string | null) => v ?? pick(X.wholeFile) },
         { title: pick(X.row), dataIndex: 'row', width: 48, render: (v: number | null) => v ?? '—' },
         { title: pick(X.column), dataIndex: 'column', width: 48, render: (v: string | null) => v ?? '—' },
-        { title: pick(X.reason), dataIndex: 'message', render: (v: string) => <Typography.Text type="danger">{pickBilingual(lang, v)}</Typography.Text> },
+        { title: pick(X.reason), dataIndex: 'message', render: (v: string) => <Typography.Text type={tone}>{pickBilingual(lang, v)}</Typography.Text> },
       ]}
     />
   );

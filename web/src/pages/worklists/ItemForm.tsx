@@ -1,7 +1,7 @@
-import { DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ItemDetailView, WorklistView } from '../../../../src/common/schemas/worklists.js';
-import { api } from '../../api.js';
+import { ApiError, api } from '../../api.js';
 import { useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
@@ -26,6 +26,7 @@ interface Values {
 export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemDetailView; lists?: WorklistView[]; open: boolean; onClose: () => void; onSaved: (i: ItemDetailView) => void }) {
   const { pick } = useI18n();
   const report = useReportError();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [units] = useUnits();
   const unitOptions = units.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }));
@@ -54,11 +55,25 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
       leadUnitIds: v.leadUnitIds,
       coopUnitIds: v.coopUnitIds ?? [],
     };
-    try {
-      onSaved(item ? await api.patch<ItemDetailView>(`/items/${item.id}`, { ...body, version: item.version }) : await api.post<ItemDetailView>('/items', { ...body, listId: v.listId }));
+    const send = async (confirmPastDeadline: boolean) => {
+      const b = confirmPastDeadline ? { ...body, confirmPastDeadline } : body;
+      const saved = item
+        ? await api.patch<ItemDetailView>(`/items/${item.id}`, { ...b, version: item.version })
+        : await api.post<ItemDetailView>('/items', { ...b, listId: v.listId });
+      onSaved(saved);
       onClose();
+    };
+    try {
+      await send(false);
     } catch (err) {
-      report(err, form);
+      // The server knows today's date in China; it asks, the user decides, nothing is saved silently.
+      if (!(err instanceof ApiError && err.code === 'DEADLINE_IN_PAST')) return report(err, form);
+      modal.confirm({
+        title: pick(L.pastDeadlineTitle),
+        content: pick(L.pastDeadlineBody).replace('{date}', body.deadline ?? ''),
+        okText: pick(L.pastDeadlineOk),
+        onOk: () => send(true).catch((e: unknown) => report(e, form)),
+      });
     }
   };
 

@@ -14,6 +14,10 @@ export const X = {
   preview: { zh: '上传并预览', en: 'Upload and preview' },
   summary: { zh: '读取 {rows} 行，其中无误 {valid} 行；发现问题 {problems} 个', en: '{rows} rows read, {valid} without problems; {problems} problems found' },
   noProblems: { zh: '未发现问题，可以全部导入', en: 'No problems found: everything can be imported' },
+  pastDeadlines: {
+    zh: '{n} 行的完成时限早于今天：可以导入，导入后即为逾期，督办从到期提醒开始',
+    en: '{n} rows have a deadline before today: they import, count as overdue at once and supervision starts with a reminder',
+  },
   mapping: { zh: '列识别结果', en: 'Column mapping' },
   headerRow: { zh: '表头在第 {n} 行', en: 'header on row {n}' },
   skipped: { zh: '未读取', en: 'not read' },
