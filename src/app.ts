@@ -15,7 +15,7 @@ import { AppError } from './common/errors.js';
 import { LIMITS } from './common/limits.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { type Database, openDatabase, pingDatabase } from './db/database.js';
+import { type Database, openDatabase, pgPoolSize, pingDatabase } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { moduleRoutes } from './modules/index.js';
@@ -27,7 +27,8 @@ const VERSION = '0.1.0';
 /** Opens the configured database and returns the context every service receives. */
 export function createContext(config: Config, opts: { database?: Database; clock?: () => Date } = {}): AppContext {
   const database =
-    opts.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'bizenv.sqlite') });
+    opts.database ??
+    openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'bizenv.sqlite'), poolSize: pgPoolSize(config) });
   // Passwords and session cookies are redacted wherever they would appear in a log line.
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', 'password'] });
   return { config, database, db: database.db, clock: opts.clock ?? (() => new Date()), log };
@@ -104,7 +105,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   registerErrorHandling(app);
-  // Job workers belong to the context; closing the app lets running jobs finish and stops them.
+  // A process that runs jobs (see startJobs) lets running ones finish when its app closes.
   app.addHook('onClose', () => stopJobs(ctx));
   registerAccessControl(app, ctx);
 

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../context.js';
 import type { AppContext } from '../context.js';
 import { listSchedules } from '../jobs/jobs.service.js';
-import { enqueueJob, getJobRun, stopJobs } from '../jobs/runtime.js';
+import { enqueueJobByName, getJobRun, startJobs, stopJobs } from '../jobs/runtime.js';
+import { moduleJobHandlers } from '../modules/index.js';
 import { importCalendarDays } from '../modules/calendar/calendar.service.js';
 import { openCliContext, runCommand } from './context.js';
 
@@ -56,7 +57,9 @@ export function registerJobCommands(program: Command): void {
       runCommand(async () => {
         const ctx = await openCliContext();
         try {
-          const run = await enqueueJob(ctx, name, JSON.parse(opts.payload), { actorId: null });
+          const run = await enqueueJobByName(ctx, name, JSON.parse(opts.payload), { actorId: null });
+          // This command runs jobs while it waits: a running server may claim the run first, either way it runs once.
+          await startJobs(ctx, { handlers: moduleJobHandlers });
           const status = await followJobRun(ctx, run.id);
           if (status !== 'succeeded') process.exitCode = 1;
         } finally {

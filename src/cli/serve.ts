@@ -9,6 +9,7 @@ import { isEmptyInstallation, runSeed } from '../seed.js';
 import { openCliContext } from './context.js';
 import type { AppContext } from '../context.js';
 import { startJobs, stopJobs } from '../jobs/runtime.js';
+import { moduleJobHandlers } from '../modules/index.js';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -48,8 +49,8 @@ export async function serve(opts: { buildWeb?: boolean }): Promise<void> {
   if (ctx.config.workers > 1) return servePrimary(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
-  // Workers and the schedule clock; app.close() stops them (see buildApp).
-  await startJobs(ctx, { tickSeconds: ctx.config.schedulerTickSeconds });
+  // A single process runs the jobs and the schedule clock; app.close() stops them (see buildApp).
+  await startJobs(ctx, { handlers: moduleJobHandlers, tickSeconds: ctx.config.schedulerTickSeconds });
   const addr = app.server.address();
   await printBanner(ctx, typeof addr === 'object' && addr ? addr.port : ctx.config.port);
   exitOnSignal(() => closeServer(app, ctx));
@@ -69,13 +70,13 @@ async function printBanner(ctx: AppContext, port: number, workers = 1): Promise<
 }
 
 /**
- * `BIZENV_WORKERS` > 1: this primary process has migrated and seeded; it now runs the job workers
- * and the schedule clock (the in-process queue on SQLite must live in one process, and schedules
- * tick once), and forks the HTTP workers, which share the port (node:cluster) and the database
- * (SQLite in WAL mode, or the PostgreSQL pool). A worker that dies is replaced.
+ * `BIZENV_WORKERS` > 1: this primary process has migrated and seeded; it now runs the jobs and the
+ * schedule clock, and forks the HTTP workers, which share the port (node:cluster) and the database
+ * (SQLite in WAL mode, or the PostgreSQL pool). Workers only enqueue runs (rows in `job_run`); the
+ * primary's runner picks them up within a second. A worker that dies is replaced.
  */
 async function servePrimary(ctx: AppContext): Promise<void> {
-  await startJobs(ctx, { tickSeconds: ctx.config.schedulerTickSeconds });
+  await startJobs(ctx, { handlers: moduleJobHandlers, tickSeconds: ctx.config.schedulerTickSeconds });
   let stopping = false;
   const fork = () => cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -112,7 +113,7 @@ async function servePrimary(ctx: AppContext): Promise<void> {
   });
 }
 
-/** An HTTP worker of the cluster: no migrations, seeding or schedule clock (the primary has them). */
+/** An HTTP worker of the cluster: no migrations, seeding, schedule clock or job runner (the primary has them). */
 async function serveWorker(): Promise<void> {
   const ctx = await openCliContext({ migrate: false });
   const app = await buildApp(ctx);

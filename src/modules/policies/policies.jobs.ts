@@ -1,13 +1,8 @@
-import { z } from 'zod';
-import { defineJob } from '../../jobs/define.js';
+import type { JobHandlersFor } from '../../jobs/define.js';
 import { matchPolicies } from './matching.service.js';
 
 /** 免申即享 bulk matching: idempotent (a second run recomputes the same pairs). */
-export const matchPoliciesJob = defineJob({
-  name: 'policies.match',
-  label: { zh: '惠企政策批量匹配', en: 'Enterprise policy matching' },
-  payload: z.object({ mode: z.enum(['full', 'incremental']) }).strict(),
-  retry: { attempts: 2, delaySeconds: 30 },
-  handler: (ctx, payload, run) =>
+export const policyJobHandlers: JobHandlersFor<'policies'> = {
+  'policies.match': (ctx, payload, run) =>
     matchPolicies(ctx, { mode: payload.mode, jobRunId: run.runId, progress: (done, total, message) => run.progress(done, total, message) }),
-});
+};
