@@ -6,7 +6,6 @@ import { SYSTEM_ACTOR } from '../context.js';
 import type { AppContext } from '../context.js';
 import { listSchedules } from '../jobs/jobs.service.js';
 import { enqueueJobByName, getJobRun, startJobs, stopJobs } from '../jobs/runtime.js';
-import { moduleJobHandlers } from '../modules/index.js';
 import { importCalendarDays } from '../modules/calendar/calendar.service.js';
 import { openCliContext, runCommand } from './context.js';
 
@@ -59,6 +58,8 @@ export function registerJobCommands(program: Command): void {
         try {
           const run = await enqueueJobByName(ctx, name, JSON.parse(opts.payload), { actorId: null });
           // This command runs jobs while it waits: a running server may claim the run first, either way it runs once.
+          // Loaded here only: every module's handlers cost seconds to load, which `jobs list` need not pay.
+          const { moduleJobHandlers } = await import('../modules/index.js');
           await startJobs(ctx, { handlers: moduleJobHandlers });
           const status = await followJobRun(ctx, run.id);
           if (status !== 'succeeded') process.exitCode = 1;

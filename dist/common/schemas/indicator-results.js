@@ -1,0 +1,1 @@
+//# sourceMappingURL=indicator-results.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=schema.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=indicators.js.map

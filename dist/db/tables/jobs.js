@@ -1,0 +1,1 @@
+//# sourceMappingURL=jobs.js.map

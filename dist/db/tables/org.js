@@ -1,0 +1,1 @@
+//# sourceMappingURL=org.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=policies.js.map

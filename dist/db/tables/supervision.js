@@ -1,0 +1,1 @@
+//# sourceMappingURL=supervision.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=worklists.js.map

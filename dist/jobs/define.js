@@ -1,0 +1,7 @@
+function defineJob(def) {
+  return def;
+}
+export {
+  defineJob
+};
+//# sourceMappingURL=define.js.map

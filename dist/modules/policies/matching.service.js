@@ -1,0 +1,123 @@
+import { SYSTEM_ACTOR } from "../../context.js";
+import { withTransaction } from "../../db/database.js";
+import { audit } from "../org/audit.service.js";
+import { loadEnterpriseColumns, prepareBenefit } from "./engine.js";
+import { countEnterprises, markEnterprisesMatched } from "./enterprises.repository.js";
+import { listBenefits, markBenefitsMatched, ruleTexts } from "./library.repository.js";
+import { deleteResults, insertResults, refreshResult, resultsOfBenefit } from "./results.repository.js";
+import { MATCHED, NEAR_MISS, NO_MATCH } from "./rules/compile.js";
+import { shanghaiDays } from "./rules/dates.js";
+import { PARALLEL_MIN_ROWS, RuleMatcher } from "./rules/parallel.js";
+const RUN_OWNED = /* @__PURE__ */ new Set(["near", "matched"]);
+async function matchPolicies(ctx, opts) {
+  const started = Date.now();
+  const today = shanghaiDays(ctx.clock());
+  const at = ctx.clock().toISOString();
+  const benefits = await listBenefits(ctx.db, { autoGrant: true });
+  const full = opts.mode === "full";
+  const staleBenefits = benefits.filter((b) => full || b.match_stale === 1);
+  const minRows = opts.matcher?.minRows ?? PARALLEL_MIN_ROWS;
+  const loaded = await loadEnterpriseColumns(ctx.db, staleBenefits.length ? { shared: await countEnterprises(ctx.db) >= minRows } : { staleOnly: true, shared: false });
+  const { cols } = loaded;
+  const staleRows = [];
+  for (let i = 0; i < cols.n; i++) if (loaded.stale[i] === 1) staleRows.push(i);
+  const rules = await ruleTexts(ctx.db);
+  const summary = { mode: opts.mode, benefits: 0, enterprises: cols.n, evaluations: 0, matched: 0, near: 0, written: 0, removed: 0, skipped: [], seconds: 0 };
+  const rowOf = /* @__PURE__ */ new Map();
+  for (let i = 0; i < cols.n; i++) rowOf.set(cols.ids[i], i);
+  const seenBenefits = [];
+  opts.progress?.(0, benefits.length, "compiling rules");
+  const matcher = await RuleMatcher.open(cols, today, { ...opts.matcher, minRows });
+  try {
+    for (const [k, b] of benefits.entries()) {
+      const wholeRule = full || b.match_stale === 1;
+      if (!wholeRule && !staleRows.length) {
+        opts.progress?.(k + 1, benefits.length);
+        continue;
+      }
+      const prepared = prepareBenefit(b, cols, today, rules);
+      if (!prepared.ok) {
+        summary.skipped.push({ code: b.code, problem: prepared.problems[0].message });
+        continue;
+      }
+      const { compiled, amount } = prepared.value;
+      summary.benefits++;
+      const rows = wholeRule ? null : staleRows;
+      let status;
+      if (rows) {
+        status = new Uint8Array(cols.n);
+        for (const i of rows) status[i] = compiled.test(i) ? MATCHED : compiled.failures(i, 2) === 1 ? NEAR_MISS : NO_MATCH;
+      } else [status] = await matcher.classify([{ rule: prepared.value.rule, text: b.rule_text }]);
+      const fresh = /* @__PURE__ */ new Map();
+      const visit = (i) => {
+        if (status[i] === NO_MATCH) return;
+        const eligible = status[i] === MATCHED;
+        const failed = eligible ? 0 : 1;
+        if (eligible) summary.matched++;
+        else summary.near++;
+        fresh.set(cols.ids[i], {
+          benefit_id: b.id,
+          eligible: eligible ? 1 : 0,
+          failed,
+          explanation_json: JSON.stringify(compiled.explain(i)),
+          amount: eligible ? amount(i) : null,
+          status: eligible ? "matched" : "near",
+          job_run_id: opts.jobRunId ?? null,
+          matched_at: at,
+          updated_at: at
+        });
+      };
+      if (rows) rows.forEach(visit);
+      else for (let i = 0; i < cols.n; i++) if (status[i] !== NO_MATCH) visit(i);
+      summary.evaluations += rows ? rows.length : cols.n;
+      await withTransaction(ctx.db, async (trx) => {
+        const existing = await resultsOfBenefit(trx, b.id, rows ? rows.map((i) => cols.ids[i]) : void 0);
+        const byEnterprise = new Map(existing.map((r) => [r.enterprise_id, r]));
+        const removed = [];
+        for (const r of existing) {
+          const now = fresh.get(r.enterprise_id);
+          if (!now) {
+            if (RUN_OWNED.has(r.status)) removed.push(r.id);
+            else {
+              const i = rowOf.get(r.enterprise_id);
+              if (i === void 0) continue;
+              await refreshResult(trx, r.id, { eligible: 0, failed: compiled.failures(i, 99), explanation_json: JSON.stringify(compiled.explain(i)), amount: null, job_run_id: opts.jobRunId ?? null, updated_at: at });
+            }
+            continue;
+          }
+          const keepStatus = !RUN_OWNED.has(r.status);
+          if (r.eligible === now.eligible && r.amount === now.amount && r.explanation_json === now.explanation_json && (keepStatus || r.status === now.status)) continue;
+          await refreshResult(trx, r.id, {
+            eligible: now.eligible,
+            failed: now.failed,
+            explanation_json: now.explanation_json,
+            amount: keepStatus && !now.eligible ? null : now.amount,
+            job_run_id: now.job_run_id,
+            updated_at: at,
+            ...keepStatus ? {} : { status: now.status, matched_at: at }
+          });
+        }
+        await deleteResults(trx, removed);
+        const inserts = [...fresh.entries()].filter(([id]) => !byEnterprise.has(id)).map(([enterprise_id, v]) => ({ enterprise_id, ...v }));
+        await insertResults(trx, inserts);
+        summary.written += inserts.length + existing.length - removed.length;
+        summary.removed += removed.length;
+      });
+      if (wholeRule) seenBenefits.push({ id: b.id, version: b.version });
+      opts.progress?.(k + 1, benefits.length, b.code);
+    }
+  } finally {
+    await matcher.close();
+  }
+  summary.seconds = Math.round((Date.now() - started) / 10) / 100;
+  await withTransaction(ctx.db, async (trx) => {
+    await markBenefitsMatched(trx, seenBenefits);
+    await markEnterprisesMatched(trx, staleRows.map((i) => ({ id: cols.ids[i], version: loaded.versions[i] })));
+    await audit(ctx, trx, opts.actor ?? SYSTEM_ACTOR, { action: "policies.match", entity: "match_run", entityId: opts.jobRunId ?? null, after: summary });
+  });
+  return summary;
+}
+export {
+  matchPolicies
+};
+//# sourceMappingURL=matching.service.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=ast.js.map

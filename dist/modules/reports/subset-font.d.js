@@ -1,0 +1,1 @@
+//# sourceMappingURL=subset-font.d.js.map
