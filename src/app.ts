@@ -20,6 +20,7 @@ import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { moduleRoutes } from './modules/index.js';
 import { stopJobs } from './jobs/runtime.js';
+import { closePdfBrowser } from './modules/reports/pdf.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 const VERSION = '0.1.0';
@@ -105,8 +106,12 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   registerErrorHandling(app);
-  // A process that runs jobs (see startJobs) lets running ones finish when its app closes.
-  app.addHook('onClose', () => stopJobs(ctx));
+  // A process that runs jobs (see startJobs) lets running ones finish when its app closes; the
+  // browser that printed PDFs goes with it.
+  app.addHook('onClose', async () => {
+    await stopJobs(ctx);
+    await closePdfBrowser();
+  });
   registerAccessControl(app, ctx);
 
   await app.register(fastifySwagger, {

@@ -10,6 +10,7 @@ import { openCliContext } from './context.js';
 import type { AppContext } from '../context.js';
 import { startJobs, stopJobs } from '../jobs/runtime.js';
 import { moduleJobHandlers } from '../modules/index.js';
+import { closePdfBrowser } from '../modules/reports/pdf.js';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -109,6 +110,7 @@ async function servePrimary(ctx: AppContext): Promise<void> {
       ),
     );
     await stopJobs(ctx);
+    await closePdfBrowser();
     await ctx.database.destroy();
   });
 }
