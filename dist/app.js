@@ -18,6 +18,7 @@ import { registerAccessControl } from "./http/access.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { moduleRoutes } from "./modules/index.js";
 import { stopJobs } from "./jobs/runtime.js";
+import { closePdfBrowser } from "./modules/reports/pdf.js";
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
 const VERSION = "0.1.0";
 function createContext(config, opts = {}) {
@@ -85,7 +86,10 @@ async function buildApp(ctx, opts = {}) {
     errorResponseBuilder: () => new AppError("RATE_LIMITED")
   });
   registerErrorHandling(app);
-  app.addHook("onClose", () => stopJobs(ctx));
+  app.addHook("onClose", async () => {
+    await stopJobs(ctx);
+    await closePdfBrowser();
+  });
   registerAccessControl(app, ctx);
   await app.register(fastifySwagger, {
     openapi: {

@@ -77,7 +77,10 @@ class LazyChildLogger {
   }
 }
 
-export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+/** Hashed build output (Vite puts the content hash in the name): never changes under its name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webDist?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     childLoggerFactory: (logger, bindings, options) => new LazyChildLogger(logger, bindings, options) as unknown as FastifyBaseLogger,
@@ -154,8 +157,22 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     { prefix: '/api/v1' },
   );
 
-  const webBuilt = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const webDist = opts.webDist ?? WEB_DIST;
+  const webBuilt = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each file (web/vite.config.ts); sent to clients that accept them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        const underAssets = path.relative(path.join(webDist, 'assets'), file);
+        reply.header('cache-control', underAssets.startsWith('..') ? 'no-cache' : IMMUTABLE);
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET') {
       return reply.status(404).send(new AppError('NOT_FOUND').toBody('zh'));

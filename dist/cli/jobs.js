@@ -4,7 +4,6 @@ import cliProgress from "cli-progress";
 import { SYSTEM_ACTOR } from "../context.js";
 import { listSchedules } from "../jobs/jobs.service.js";
 import { enqueueJobByName, getJobRun, startJobs, stopJobs } from "../jobs/runtime.js";
-import { moduleJobHandlers } from "../modules/index.js";
 import { importCalendarDays } from "../modules/calendar/calendar.service.js";
 import { openCliContext, runCommand } from "./context.js";
 async function followJobRun(ctx, id) {
@@ -44,6 +43,7 @@ function registerJobCommands(program) {
       const ctx = await openCliContext();
       try {
         const run = await enqueueJobByName(ctx, name, JSON.parse(opts.payload), { actorId: null });
+        const { moduleJobHandlers } = await import("../modules/index.js");
         await startJobs(ctx, { handlers: moduleJobHandlers });
         const status = await followJobRun(ctx, run.id);
         if (status !== "succeeded") process.exitCode = 1;

@@ -8,6 +8,7 @@ import { isEmptyInstallation, runSeed } from "../seed.js";
 import { openCliContext } from "./context.js";
 import { startJobs, stopJobs } from "../jobs/runtime.js";
 import { moduleJobHandlers } from "../modules/index.js";
+import { closePdfBrowser } from "../modules/reports/pdf.js";
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -91,6 +92,7 @@ async function servePrimary(ctx) {
       )
     );
     await stopJobs(ctx);
+    await closePdfBrowser();
     await ctx.database.destroy();
   });
 }

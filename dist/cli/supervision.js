@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { closePdfBrowser } from "../modules/reports/pdf.js";
 import { bulletinDocument } from "../modules/supervision/bulletin.document.js";
 import { previewBulletin } from "../modules/supervision/bulletin.service.js";
 import { openCliContext, runCommand } from "./context.js";
@@ -18,6 +19,7 @@ function registerSupervisionCommands(program) {
           console.log(`written: ${path.resolve(opts.pdf)} (${pdf.length} bytes)`);
         }
       } finally {
+        await closePdfBrowser();
         await ctx.database.destroy();
       }
     })
