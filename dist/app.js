@@ -58,6 +58,7 @@ class LazyChildLogger {
     return this.#log().child(bindings, options);
   }
 }
+const IMMUTABLE = "public, max-age=31536000, immutable";
 async function buildApp(ctx, opts = {}) {
   const app = Fastify({
     loggerInstance: ctx.log,
@@ -128,8 +129,22 @@ async function buildApp(ctx, opts = {}) {
     },
     { prefix: "/api/v1" }
   );
-  const webBuilt = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"));
-  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const webDist = opts.webDist ?? WEB_DIST;
+  const webBuilt = opts.serveWeb !== false && fs.existsSync(path.join(webDist, "index.html"));
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each file (web/vite.config.ts); sent to clients that accept them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        const underAssets = path.relative(path.join(webDist, "assets"), file);
+        reply.header("cache-control", underAssets.startsWith("..") ? "no-cache" : IMMUTABLE);
+      }
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api") || request.method !== "GET") {
       return reply.status(404).send(new AppError("NOT_FOUND").toBody("zh"));

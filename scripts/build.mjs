@@ -65,14 +65,17 @@ export async function buildServer(outDir = DIST) {
 
 function buildWeb() {
   // NODE_ENV is forced: under vitest it is 'test', which would make Vite bundle React and antd's development builds.
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 function webBuildStale() {
   const index = path.join(root, 'web', 'dist', 'index.html');
   if (!fs.existsSync(index)) return true;
-  const sources = [...walk(path.join(root, 'web', 'src')), path.join(root, 'web', 'index.html'), path.join(root, 'web', 'vite.config.ts'), ...walk(path.join(SRC, 'common'))];
+  const web = path.join(root, 'web');
+  const sources = [...walk(path.join(web, 'src')), ...walk(path.join(SRC, 'common'))];
+  sources.push(path.join(web, 'index.html'), path.join(web, 'vite.config.ts'));
   return newestMtime(sources) > fs.statSync(index).mtimeMs;
 }
 

@@ -13,7 +13,10 @@ const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
  */
 function precompress(outDir: string): Plugin {
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? walk(p) : [p];
+    });
   return {
     name: 'bizenv-precompress',
     apply: 'build',

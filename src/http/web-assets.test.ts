@@ -14,7 +14,8 @@ function fakeWebBuild(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-web-'));
   fs.mkdirSync(path.join(dir, 'assets'));
   const js = `export const label = ${JSON.stringify('优化营商环境'.repeat(400))};\n`;
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>bizenv</title><script type="module" src="/assets/index-Ab12Cd34.js"></script>');
+  const html = '<!doctype html><title>bizenv</title><script type="module" src="/assets/index-Ab12Cd34.js"></script>';
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
   fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12Cd34.js'), js);
   fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12Cd34.js.br'), zlib.brotliCompressSync(js));
   fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12Cd34.js.gz'), zlib.gzipSync(js));

@@ -52,7 +52,11 @@ export interface EnqueueOptions {
 
 /** A job outside the declared ones, its handler typed by its payload schema (tests). */
 export function defineJob<S extends JobDeclaration['payload']>(
-  def: Omit<JobDeclaration, 'payload'> & { name: string; payload: S; handler(ctx: AppContext, payload: z.output<S>, run: JobRunHandle): Promise<unknown> },
+  def: Omit<JobDeclaration, 'payload'> & {
+    name: string;
+    payload: S;
+    handler(ctx: AppContext, payload: z.output<S>, run: JobRunHandle): Promise<unknown>;
+  },
 ): JobDefinition {
   return def as JobDefinition;
 }

@@ -4,12 +4,13 @@ import type { DB, JobRunTable } from '../db/schema.js';
 
 export type JobRunRow = Omit<JobRunTable, 'id'> & { id: number };
 export type JobScheduleRow = Awaited<ReturnType<typeof listScheduleRows>>[number];
+type RunChange = Partial<Omit<JobRunTable, 'id'>>;
 
 export async function insertRun(
   db: Executor,
   r: { name: string; payloadJson: string; slot: string | null; maxAttempts: number; actorId: number | null; at: string; runAfter: string },
-): Promise<number> {
-  const row = await db
+): Promise<JobRunRow> {
+  return db
     .insertInto('job_run')
     .values({
       name: r.name,
@@ -24,9 +25,8 @@ export async function insertRun(
       enqueued_at: r.at,
       run_after: r.runAfter,
     })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export function findRun(db: Executor, id: number): Promise<JobRunRow | undefined> {
@@ -50,7 +50,14 @@ export async function claimRun(db: Kysely<DB>, id: number, at: string, worker: s
 
 /** Queued runs whose time has come, oldest first. */
 export async function listDueRuns(db: Kysely<DB>, now: string, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('job_run').select('id').where('status', '=', 'queued').where('run_after', '<=', now).orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('job_run')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('run_after', '<=', now)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -63,15 +70,27 @@ export async function updateRun(db: Kysely<DB>, id: number, set: Partial<Omit<Jo
  * running, same attempt number): a run already marked done in the handler's transaction, or taken
  * back by the reaper, is left as it is. False when nothing was written.
  */
-export async function finishAttempt(db: Executor, id: number, attempt: number, set: Partial<Omit<JobRunTable, 'id'>>, from = 'running'): Promise<boolean> {
-  const r = await db.updateTable('job_run').set(set).where('id', '=', id).where('status', '=', from).where('attempts', '=', attempt).executeTakeFirst();
+export async function finishAttempt(db: Executor, id: number, attempt: number, set: RunChange, from = 'running'): Promise<boolean> {
+  const r = await db
+    .updateTable('job_run')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .where('attempts', '=', attempt)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** Refreshes the heartbeat of the attempts this process holds. */
 export async function beatRuns(db: Kysely<DB>, held: { id: number; attempt: number }[], at: string): Promise<void> {
   for (const h of held) {
-    await db.updateTable('job_run').set({ heartbeat_at: at }).where('id', '=', h.id).where('status', '=', 'running').where('attempts', '=', h.attempt).execute();
+    await db
+      .updateTable('job_run')
+      .set({ heartbeat_at: at })
+      .where('id', '=', h.id)
+      .where('status', '=', 'running')
+      .where('attempts', '=', h.attempt)
+      .execute();
   }
 }
 
@@ -87,7 +106,7 @@ export function listStaleRuns(db: Kysely<DB>, before: string) {
 }
 
 /** Takes a stale run back (compare-and-set on its attempt, so one reaper wins among processes). */
-export async function reapRun(db: Kysely<DB>, id: number, attempt: number, before: string, set: Partial<Omit<JobRunTable, 'id'>>): Promise<boolean> {
+export async function reapRun(db: Kysely<DB>, id: number, attempt: number, before: string, set: RunChange): Promise<boolean> {
   const r = await db
     .updateTable('job_run')
     .set(set)

@@ -19,7 +19,10 @@ function testJobs(calls: { name: string; slot: string | null; ctx: AppContext }[
   // scheduler, the supervision tests test what the jobs do.
   const supervision = Object.entries(JOBS)
     .filter(([, j]) => 'schedule' in j)
-    .map(([name, j]) => defineJob({ ...j, name, payload: z.object({}).passthrough(), handler: async (ctx, _p, run) => calls.push({ name, slot: run.slot, ctx }) }));
+    .map(([name, j]) => {
+      const handler: JobDefinition['handler'] = async (ctx, _p, run) => calls.push({ name, slot: run.slot, ctx });
+      return defineJob({ ...j, name, payload: z.object({}).passthrough(), handler });
+    });
   return [
     ...supervision,
     defineJob({
@@ -132,7 +135,8 @@ describeEachDialect('job scheduler', (h) => {
   });
 
   it('rejects a bad payload or an unknown job before queuing anything', async () => {
-    await expect(enqueueJobByName(h.ctx, 'test.count', { to: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'payload.to' }] });
+    const bad = enqueueJobByName(h.ctx, 'test.count', { to: 0 });
+    await expect(bad).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'payload.to' }] });
     await expect(enqueueJobByName(h.ctx, 'test.nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -208,7 +212,8 @@ describeEachDialect('job scheduler with two server processes', (h) => {
     await second.database.destroy();
   });
 
-  it('never runs a scheduled slot twice when two schedulers tick together', async (t) => {
+  // A week in 15-minute steps, each ticking and draining both processes: long on a busy machine.
+  it('never runs a scheduled slot twice when two schedulers tick together', { timeout: 180_000 }, async (t) => {
     if (h.dialect === 'sqlite') t.skip();
     await runClock(h, [h.ctx, second], START, 7 * 24);
     const sixHourly = calls.filter((c) => c.name === 'test.six-hourly');
@@ -339,7 +344,9 @@ describeEachDialect('job runner processes', (h) => {
     // A second runner starts while the first is alive: well past the stale age, the live heartbeat keeps the run where it is.
     await startJobs(h.ctx, { handlers, jobs, staleSeconds: 90 });
     tick(300);
-    await until(async () => (await h.ctx.db.selectFrom('job_run').select('heartbeat_at').where('id', '=', run.id).executeTakeFirstOrThrow()).heartbeat_at === h.now.toISOString());
+    const row = () => h.ctx.db.selectFrom('job_run').select('heartbeat_at').where('id', '=', run.id).executeTakeFirstOrThrow();
+    const heartbeat = async () => (await row()).heartbeat_at;
+    await until(async () => (await heartbeat()) === h.now.toISOString());
     await new Promise((r) => setTimeout(r, 300));
     expect(await runOf(run.id)).toMatchObject({ status: 'running', attempts: 1 });
     expect(ran).toHaveLength(1);

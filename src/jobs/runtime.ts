@@ -138,7 +138,9 @@ export async function stopJobs(ctx: AppContext, opts: { graceMs?: number } = {})
   const outcome = await Promise.race([Promise.all(rt.active).then(() => 'done' as const), grace]);
   clearTimeout(timer);
   clearInterval(beat);
-  if (outcome === 'timeout') ctx.log.warn({ runs: [...rt.held.keys()] }, 'jobs still running at shutdown; another runner will take them back');
+  if (outcome === 'timeout') {
+    ctx.log.warn({ runs: [...rt.held.keys()] }, 'jobs still running at shutdown; another runner will take them back');
+  }
   runtimes.delete(ctx);
 }
 
@@ -157,7 +159,12 @@ function definitionOf(ctx: AppContext, name: string): Named | undefined {
  * jobs, else the primary) executes it. The payload is checked against the job's declaration at
  * compile time and validated again here. Follow the run with `getJobRun`.
  */
-export function enqueueJob<N extends JobName>(ctx: AppContext, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<JobRunView> {
+export function enqueueJob<N extends JobName>(
+  ctx: AppContext,
+  name: N,
+  payload: JobPayload<N>,
+  opts: EnqueueOptions = {},
+): Promise<JobRunView> {
   return enqueueJobByName(ctx, name, payload, opts);
 }
 
@@ -169,8 +176,7 @@ export async function enqueueJobByName(ctx: AppContext, name: string, payload: u
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => ({ path: ['payload', ...i.path].join('.'), message: i.message })));
   }
-  const db = opts.trx ?? ctx.db;
-  const id = await insertRun(db, {
+  const row = await insertRun(opts.trx ?? ctx.db, {
     name,
     payloadJson: JSON.stringify(parsed.data ?? {}),
     slot: opts.slot ?? null,
@@ -182,7 +188,8 @@ export async function enqueueJobByName(ctx: AppContext, name: string, payload: u
   const rt = runtimes.get(ctx);
   // setImmediate: a run enqueued inside a transaction is only visible once that transaction ends.
   if (rt && !rt.stopped) setImmediate(() => void pump(ctx, rt));
-  return presentRun((await findRun(db, id))!, def);
+  // The run as enqueued: a runner of another connection may already be starting it.
+  return presentRun(row, def);
 }
 
 /** A run with its progress, or null. */
@@ -219,7 +226,12 @@ export async function ensureSchedules(ctx: AppContext): Promise<void> {
     const now = ctx.clock();
     const rows = jobDefinitions(ctx)
       .filter((j) => j.schedule)
-      .map((j) => ({ name: j.name, cron: j.schedule!.cron, next_run_at: nextRunAfter(j.schedule!.cron, now)?.toISOString() ?? null, at: now.toISOString() }));
+      .map((j) => ({
+        name: j.name,
+        cron: j.schedule!.cron,
+        next_run_at: nextRunAfter(j.schedule!.cron, now)?.toISOString() ?? null,
+        at: now.toISOString(),
+      }));
     ready = insertMissingSchedules(ctx.db, rows);
     ready.catch(() => schedulesReady.delete(ctx));
     schedulesReady.set(ctx, ready);
@@ -289,9 +301,10 @@ async function reapStale(ctx: AppContext, rt: JobRuntime): Promise<void> {
     if (rt.held.get(r.id) === r.attempts) continue; // ours and alive: the event loop was only busy
     const again = r.attempts < r.max_attempts;
     const delay = (definitionOf(ctx, r.name)?.retry?.delaySeconds ?? 0) * 2 ** Math.max(0, r.attempts - 1);
+    const who = r.worker ?? '?';
     const set = again
-      ? { status: 'queued', error: `执行进程已停止，将重试 / its process (${r.worker ?? '?'}) stopped; retried`, run_after: later(ctx, delay), heartbeat_at: null }
-      : { status: 'failed', error: `执行进程已停止 / its process (${r.worker ?? '?'}) stopped`, finished_at: iso(ctx) };
+      ? { status: 'queued', error: `执行进程已停止，将重试 / its process (${who}) stopped; retried`, run_after: later(ctx, delay), heartbeat_at: null }
+      : { status: 'failed', error: `执行进程已停止 / its process (${who}) stopped`, finished_at: iso(ctx) };
     if (await reapRun(ctx.db, r.id, r.attempts, before, set)) {
       ctx.log.warn({ runId: r.id, job: r.name, worker: r.worker, retried: again }, 'took back a job run whose process stopped');
       if (!again) await recordScheduleResult(ctx.db, r.name, { runId: r.id, status: 'failed', at: iso(ctx) });
@@ -328,7 +341,8 @@ async function executeRun(ctx: AppContext, rt: JobRuntime, runId: number, attemp
       }
     },
     async markDone(trx, result) {
-      await finishAttempt(trx, runId, attempt, { status: 'succeeded', finished_at: iso(ctx), result_json: result === undefined ? null : JSON.stringify(result) });
+      const resultJson = result === undefined ? null : JSON.stringify(result);
+      await finishAttempt(trx, runId, attempt, { status: 'succeeded', finished_at: iso(ctx), result_json: resultJson });
     },
   };
   let status: string | null;
@@ -336,7 +350,12 @@ async function executeRun(ctx: AppContext, rt: JobRuntime, runId: number, attemp
     if (!def) throw new Error(`unknown job ${row.name}`);
     const result = await def.handler(ctx, def.payload.parse(JSON.parse(row.payload_json)) as never, handle);
     await p.writes;
-    const end = { result_json: result === undefined ? null : JSON.stringify(result), progress_done: p.total ?? p.done, progress_total: p.total, message: p.message };
+    const end = {
+      result_json: result === undefined ? null : JSON.stringify(result),
+      progress_done: p.total ?? p.done,
+      progress_total: p.total,
+      message: p.message,
+    };
     const written =
       (await finishAttempt(ctx.db, runId, attempt, { ...end, status: 'succeeded', finished_at: iso(ctx) })) ||
       // Already marked done in the handler's transaction: complete the result and progress.
@@ -347,7 +366,9 @@ async function executeRun(ctx: AppContext, rt: JobRuntime, runId: number, attemp
     const error = errorText(err).slice(0, 4000);
     if (attempt < row.max_attempts) {
       const delay = (def?.retry?.delaySeconds ?? 0) * 2 ** (attempt - 1);
-      status = (await finishAttempt(ctx.db, runId, attempt, { status: 'queued', error, run_after: later(ctx, delay), heartbeat_at: null })) ? 'retrying' : null;
+      const again = { status: 'queued', error, run_after: later(ctx, delay), heartbeat_at: null };
+      const requeued = await finishAttempt(ctx.db, runId, attempt, again);
+      status = requeued ? 'retrying' : null;
     } else {
       status = (await finishAttempt(ctx.db, runId, attempt, { status: 'failed', error, finished_at: iso(ctx) })) ? 'failed' : null;
     }
@@ -365,13 +386,14 @@ async function executeRun(ctx: AppContext, rt: JobRuntime, runId: number, attemp
 export async function drainJobs(ctx: AppContext, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
+    if ((await countUnfinishedRuns(ctx.db)) === 0) return;
+    if (Date.now() > until) throw new Error('jobs still running after the timeout');
     const rt = runtimes.get(ctx);
     if (rt) {
       await pump(ctx, rt);
       await Promise.all(rt.active);
+    } else {
+      await new Promise((r) => setTimeout(r, 20));
     }
-    if ((await countUnfinishedRuns(ctx.db)) === 0) return;
-    if (Date.now() > until) throw new Error('jobs still running after the timeout');
-    await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -44,4 +44,9 @@ export const moduleRoutes: ((ctx: AppContext) => FastifyPluginAsyncZod)[] = [
  * Every module's job handlers, handed to the job runtime by the processes that run jobs (the jobs
  * themselves are declared in src/common/jobs.ts). A job without its handler does not compile.
  */
-export const moduleJobHandlers: JobHandlers = { ...supervisionJobHandlers, ...notificationJobHandlers, ...worklistJobHandlers, ...policyJobHandlers };
+export const moduleJobHandlers: JobHandlers = {
+  ...supervisionJobHandlers,
+  ...notificationJobHandlers,
+  ...worklistJobHandlers,
+  ...policyJobHandlers,
+};

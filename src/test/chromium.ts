@@ -22,7 +22,7 @@ export function describeWithChromium(name: string, body: (chromiumPath: string) 
       });
     });
   } else {
-    console.warn(`\n*** Chromium not found at ${TEST_CHROMIUM}: "${title}" is SKIPPED (install: ${INSTALL}; CI=true makes this an error)\n`);
+    console.warn(`\n*** Chromium not found at ${TEST_CHROMIUM}: "${title}" is SKIPPED (${INSTALL}; CI=true makes this an error)\n`);
     describe.skip(title, () => body(TEST_CHROMIUM));
   }
 }

@@ -20,7 +20,9 @@ function browserFor(chromiumPath: string): Promise<Browser> {
     try {
       return await chromium.launch({ executablePath: chromiumPath, args: ARGS, headless: true });
     } catch (err) {
-      throw new AppError('DOCUMENT_RENDER_FAILED', [{ path: 'chromium', message: `无法启动 Chromium（${chromiumPath}）/ cannot start Chromium: ${(err as Error).message.split('\n')[0]}` }]);
+      const reason = (err as Error).message.split('\n')[0];
+      const message = `无法启动 Chromium（${chromiumPath}）/ cannot start Chromium: ${reason}`;
+      throw new AppError('DOCUMENT_RENDER_FAILED', [{ path: 'chromium', message }]);
     }
   })();
   const entry = { path: chromiumPath, browser };

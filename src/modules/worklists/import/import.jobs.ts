@@ -13,6 +13,7 @@ export const worklistJobHandlers: JobHandlersFor<'worklists'> = {
   'worklists.import': async (ctx, payload, run) => {
     const user = run.actorId ? await findUserById(ctx.db, run.actorId) : undefined;
     if (!user) throw new AppError('FORBIDDEN');
-    return importCommitUpload(ctx, actorOf(user), payload, (message) => run.progress(0, null, message), (trx, result) => run.markDone(trx, result));
+    const progress = (message: string) => run.progress(0, null, message);
+    return importCommitUpload(ctx, actorOf(user), payload, progress, (trx, result) => run.markDone(trx, result));
   },
 };

@@ -150,7 +150,8 @@ export async function importCommitUpload(
   const { meta, buffer } = await loadPending(ctx, body.token, actor.id);
   const p = await previewWorkbook(ctx, buffer, meta.kind, onProgress);
   onProgress?.(`committing ${p.rows.length} rows`);
-  const result = await commitWorkbook(ctx, actor, p, { kind: meta.kind, list: meta.list, keepValid: body.keepValid, fileName: meta.fileName ?? undefined, onCommit });
+  const fileName = meta.fileName ?? undefined;
+  const result = await commitWorkbook(ctx, actor, p, { kind: meta.kind, list: meta.list, keepValid: body.keepValid, fileName, onCommit });
   await discard(ctx, body.token);
   return result;
 }
