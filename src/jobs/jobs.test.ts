@@ -6,6 +6,7 @@ import { type AppContext, SYSTEM_ACTOR } from '../context.js';
 import { openDatabase, pgPoolSize, withTransaction } from '../db/database.js';
 import { moduleJobHandlers } from '../modules/index.js';
 import { audit } from '../modules/org/audit.service.js';
+import { HEADER, multipart, workbook } from '../modules/worklists/import/import.fixtures.js';
 import { type Harness, TEST_PASSWORD, describeEachDialect, login } from '../test/harness.js';
 import { type JobDefinition, defineJob } from './define.js';
 import { drainJobs, enqueueJob, enqueueJobByName, getJobRun, startJobs, stopJobs, tickSchedules } from './runtime.js';
@@ -398,6 +399,58 @@ describeEachDialect('job runner processes', (h) => {
     const written = await h.ctx.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'test.committed').execute();
     expect(written.map((w) => String(w.entity_id))).toEqual([String(run.id)]);
     await stopJobs(h.ctx);
+  });
+});
+
+describeEachDialect('work-list import killed after its commit', (h) => {
+  beforeAll(() => stopJobs(h.ctx));
+
+  it('ends succeeded on restart, with the rows in once, instead of failing on the consumed upload', async () => {
+    const office = await h.as('office');
+    const file = await workbook({
+      name: '任务',
+      rows: [
+        HEADER,
+        ['1', '开办企业', '推进企业开办全程网办', null, '市市场监管局', null, '2026年6月底'],
+        ['2', '纳税', '推广非接触式办税', null, '市税务局', null, '长期坚持'],
+        ['3', '获得电力', '压减接电时间', null, '呼和浩特供电公司', null, '2026年第三季度'],
+      ],
+    });
+    const { body, headers } = multipart(file);
+    const preview = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('中断导入')}`, body, headers);
+    expect(preview.statusCode).toBe(200);
+    const queued = await office.post('/api/v1/worklists/imports/commit-job', { token: preview.json().token });
+    expect(queued.statusCode).toBe(202);
+
+    // The process that runs it dies right after the import's transaction committed.
+    const real = moduleJobHandlers['worklists.import'];
+    let committed = 0;
+    const dying = createContext(h.ctx.config, { database: h.ctx.database, clock: () => h.now });
+    const dyingHandlers = {
+      ...handlers,
+      'worklists.import': async (...args: Parameters<typeof real>) => {
+        await real(...args);
+        committed++;
+        return never();
+      },
+    };
+    await startJobs(dying, { handlers: dyingHandlers, pollSeconds: 60 });
+    await until(() => committed === 1, 60_000);
+    await stopJobs(dying, { graceMs: 0 });
+
+    h.now = new Date(h.now.getTime() + 600_000);
+    await startJobs(h.ctx, { handlers });
+    await drainJobs(h.ctx);
+    const run = (await getJobRun(h.ctx, queued.json().id))!;
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1, error: null, result: { list: '中断导入', created: 3, updated: 0 } });
+    const items = await h.ctx.db
+      .selectFrom('item')
+      .innerJoin('worklist', 'worklist.id', 'item.list_id')
+      .select('item.code')
+      .where('worklist.name', '=', '中断导入')
+      .execute();
+    expect(items).toHaveLength(3);
+    expect(committed).toBe(1);
   });
 });
 
