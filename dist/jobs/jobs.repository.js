@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 async function insertRun(db, r) {
-  const row = await db.insertInto("job_run").values({
+  return db.insertInto("job_run").values({
     name: r.name,
     payload_json: r.payloadJson,
     status: "queued",
@@ -12,8 +12,7 @@ async function insertRun(db, r) {
     actor_id: r.actorId,
     enqueued_at: r.at,
     run_after: r.runAfter
-  }).returning("id").executeTakeFirstOrThrow();
-  return row.id;
+  }).returningAll().executeTakeFirstOrThrow();
 }
 function findRun(db, id) {
   return db.selectFrom("job_run").selectAll().where("id", "=", id).executeTakeFirst();

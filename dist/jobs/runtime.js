@@ -78,7 +78,9 @@ async function stopJobs(ctx, opts = {}) {
   const outcome = await Promise.race([Promise.all(rt.active).then(() => "done"), grace]);
   clearTimeout(timer);
   clearInterval(beat);
-  if (outcome === "timeout") ctx.log.warn({ runs: [...rt.held.keys()] }, "jobs still running at shutdown; another runner will take them back");
+  if (outcome === "timeout") {
+    ctx.log.warn({ runs: [...rt.held.keys()] }, "jobs still running at shutdown; another runner will take them back");
+  }
   runtimes.delete(ctx);
 }
 function jobDefinitions(ctx) {
@@ -98,8 +100,7 @@ async function enqueueJobByName(ctx, name, payload, opts = {}) {
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", parsed.error.issues.map((i) => ({ path: ["payload", ...i.path].join("."), message: i.message })));
   }
-  const db = opts.trx ?? ctx.db;
-  const id = await insertRun(db, {
+  const row = await insertRun(opts.trx ?? ctx.db, {
     name,
     payloadJson: JSON.stringify(parsed.data ?? {}),
     slot: opts.slot ?? null,
@@ -110,7 +111,7 @@ async function enqueueJobByName(ctx, name, payload, opts = {}) {
   });
   const rt = runtimes.get(ctx);
   if (rt && !rt.stopped) setImmediate(() => void pump(ctx, rt));
-  return presentRun(await findRun(db, id), def);
+  return presentRun(row, def);
 }
 async function getJobRun(ctx, id) {
   const row = await findRun(ctx.db, id);
@@ -140,7 +141,12 @@ async function ensureSchedules(ctx) {
   let ready = schedulesReady.get(ctx);
   if (!ready) {
     const now = ctx.clock();
-    const rows = jobDefinitions(ctx).filter((j) => j.schedule).map((j) => ({ name: j.name, cron: j.schedule.cron, next_run_at: nextRunAfter(j.schedule.cron, now)?.toISOString() ?? null, at: now.toISOString() }));
+    const rows = jobDefinitions(ctx).filter((j) => j.schedule).map((j) => ({
+      name: j.name,
+      cron: j.schedule.cron,
+      next_run_at: nextRunAfter(j.schedule.cron, now)?.toISOString() ?? null,
+      at: now.toISOString()
+    }));
     ready = insertMissingSchedules(ctx.db, rows);
     ready.catch(() => schedulesReady.delete(ctx));
     schedulesReady.set(ctx, ready);
@@ -197,7 +203,8 @@ async function reapStale(ctx, rt) {
     if (rt.held.get(r.id) === r.attempts) continue;
     const again = r.attempts < r.max_attempts;
     const delay = (definitionOf(ctx, r.name)?.retry?.delaySeconds ?? 0) * 2 ** Math.max(0, r.attempts - 1);
-    const set = again ? { status: "queued", error: `\u6267\u884C\u8FDB\u7A0B\u5DF2\u505C\u6B62\uFF0C\u5C06\u91CD\u8BD5 / its process (${r.worker ?? "?"}) stopped; retried`, run_after: later(ctx, delay), heartbeat_at: null } : { status: "failed", error: `\u6267\u884C\u8FDB\u7A0B\u5DF2\u505C\u6B62 / its process (${r.worker ?? "?"}) stopped`, finished_at: iso(ctx) };
+    const who = r.worker ?? "?";
+    const set = again ? { status: "queued", error: `\u6267\u884C\u8FDB\u7A0B\u5DF2\u505C\u6B62\uFF0C\u5C06\u91CD\u8BD5 / its process (${who}) stopped; retried`, run_after: later(ctx, delay), heartbeat_at: null } : { status: "failed", error: `\u6267\u884C\u8FDB\u7A0B\u5DF2\u505C\u6B62 / its process (${who}) stopped`, finished_at: iso(ctx) };
     if (await reapRun(ctx.db, r.id, r.attempts, before, set)) {
       ctx.log.warn({ runId: r.id, job: r.name, worker: r.worker, retried: again }, "took back a job run whose process stopped");
       if (!again) await recordScheduleResult(ctx.db, r.name, { runId: r.id, status: "failed", at: iso(ctx) });
@@ -231,7 +238,8 @@ async function executeRun(ctx, rt, runId, attempt) {
       }
     },
     async markDone(trx, result) {
-      await finishAttempt(trx, runId, attempt, { status: "succeeded", finished_at: iso(ctx), result_json: result === void 0 ? null : JSON.stringify(result) });
+      const resultJson = result === void 0 ? null : JSON.stringify(result);
+      await finishAttempt(trx, runId, attempt, { status: "succeeded", finished_at: iso(ctx), result_json: resultJson });
     }
   };
   let status;
@@ -239,7 +247,12 @@ async function executeRun(ctx, rt, runId, attempt) {
     if (!def) throw new Error(`unknown job ${row.name}`);
     const result = await def.handler(ctx, def.payload.parse(JSON.parse(row.payload_json)), handle);
     await p.writes;
-    const end = { result_json: result === void 0 ? null : JSON.stringify(result), progress_done: p.total ?? p.done, progress_total: p.total, message: p.message };
+    const end = {
+      result_json: result === void 0 ? null : JSON.stringify(result),
+      progress_done: p.total ?? p.done,
+      progress_total: p.total,
+      message: p.message
+    };
     const written = await finishAttempt(ctx.db, runId, attempt, { ...end, status: "succeeded", finished_at: iso(ctx) }) || // Already marked done in the handler's transaction: complete the result and progress.
     await finishAttempt(ctx.db, runId, attempt, end, "succeeded");
     status = written ? "succeeded" : null;
@@ -248,7 +261,9 @@ async function executeRun(ctx, rt, runId, attempt) {
     const error = errorText(err).slice(0, 4e3);
     if (attempt < row.max_attempts) {
       const delay = (def?.retry?.delaySeconds ?? 0) * 2 ** (attempt - 1);
-      status = await finishAttempt(ctx.db, runId, attempt, { status: "queued", error, run_after: later(ctx, delay), heartbeat_at: null }) ? "retrying" : null;
+      const again = { status: "queued", error, run_after: later(ctx, delay), heartbeat_at: null };
+      const requeued = await finishAttempt(ctx.db, runId, attempt, again);
+      status = requeued ? "retrying" : null;
     } else {
       status = await finishAttempt(ctx.db, runId, attempt, { status: "failed", error, finished_at: iso(ctx) }) ? "failed" : null;
     }
@@ -259,14 +274,15 @@ async function executeRun(ctx, rt, runId, attempt) {
 async function drainJobs(ctx, timeoutMs = 3e4) {
   const until = Date.now() + timeoutMs;
   for (; ; ) {
+    if (await countUnfinishedRuns(ctx.db) === 0) return;
+    if (Date.now() > until) throw new Error("jobs still running after the timeout");
     const rt = runtimes.get(ctx);
     if (rt) {
       await pump(ctx, rt);
       await Promise.all(rt.active);
+    } else {
+      await new Promise((r) => setTimeout(r, 20));
     }
-    if (await countUnfinishedRuns(ctx.db) === 0) return;
-    if (Date.now() > until) throw new Error("jobs still running after the timeout");
-    await new Promise((r) => setTimeout(r, 20));
   }
 }
 export {

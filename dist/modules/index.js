@@ -34,7 +34,12 @@ const moduleRoutes = [
   dispatchRoutes,
   policyRoutes
 ];
-const moduleJobHandlers = { ...supervisionJobHandlers, ...notificationJobHandlers, ...worklistJobHandlers, ...policyJobHandlers };
+const moduleJobHandlers = {
+  ...supervisionJobHandlers,
+  ...notificationJobHandlers,
+  ...worklistJobHandlers,
+  ...policyJobHandlers
+};
 export {
   moduleJobHandlers,
   moduleRoutes

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
-import fs from 'node:fs';
 import path from 'node:path';
 import { WEB_DIST, buildApp } from '../app.js';
 import { DEMO_UNIT, DEMO_USERNAMES } from '../modules/org/seed.js';
@@ -12,31 +11,10 @@ import { startJobs, stopJobs } from '../jobs/runtime.js';
 import { moduleJobHandlers } from '../modules/index.js';
 import { closePdfBrowser } from '../modules/reports/pdf.js';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the web client when it is missing or older than its sources. */
+/** Builds the web client when it is missing or older than its sources (the same step as `npm start`). */
 export function ensureWebBuilt(): void {
-  const index = path.join(WEB_DIST, 'index.html');
-  const webSrc = path.resolve(WEB_DIST, '..');
-  // The client also bundles the shared tables and labels of src/common.
-  const sources = [path.join(webSrc, 'src'), path.join(webSrc, 'index.html'), path.join(webSrc, 'vite.config.ts'), path.resolve(webSrc, '../src/common')];
-  const newestSource = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
-  const stale = !fs.existsSync(index) || newestSource > fs.statSync(index).mtimeMs;
-  if (!stale) return;
-  console.log('正在构建网页端 / building the web client (about a minute the first time)…');
-  // NODE_ENV is forced: under vitest it is 'test', which would make Vite bundle React and antd's development builds.
-  const r = spawnSync('npx', ['vite', 'build', '--config', path.join(webSrc, 'vite.config.ts')], {
-    stdio: 'inherit',
-    cwd: path.resolve(webSrc, '..'),
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const build = path.resolve(WEB_DIST, '../../scripts/build.mjs');
+  const r = spawnSync(process.execPath, [build, '--web', '--if-stale'], { stdio: 'inherit', cwd: path.resolve(WEB_DIST, '../..') });
   if (r.status !== 0) throw new Error('web build failed');
 }
 

@@ -12,7 +12,9 @@ function browserFor(chromiumPath) {
     try {
       return await chromium.launch({ executablePath: chromiumPath, args: ARGS, headless: true });
     } catch (err) {
-      throw new AppError("DOCUMENT_RENDER_FAILED", [{ path: "chromium", message: `\u65E0\u6CD5\u542F\u52A8 Chromium\uFF08${chromiumPath}\uFF09/ cannot start Chromium: ${err.message.split("\n")[0]}` }]);
+      const reason = err.message.split("\n")[0];
+      const message = `\u65E0\u6CD5\u542F\u52A8 Chromium\uFF08${chromiumPath}\uFF09/ cannot start Chromium: ${reason}`;
+      throw new AppError("DOCUMENT_RENDER_FAILED", [{ path: "chromium", message }]);
     }
   })();
   const entry = { path: chromiumPath, browser };

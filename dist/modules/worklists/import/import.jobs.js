@@ -6,7 +6,8 @@ const worklistJobHandlers = {
   "worklists.import": async (ctx, payload, run) => {
     const user = run.actorId ? await findUserById(ctx.db, run.actorId) : void 0;
     if (!user) throw new AppError("FORBIDDEN");
-    return importCommitUpload(ctx, actorOf(user), payload, (message) => run.progress(0, null, message), (trx, result) => run.markDone(trx, result));
+    const progress = (message) => run.progress(0, null, message);
+    return importCommitUpload(ctx, actorOf(user), payload, progress, (trx, result) => run.markDone(trx, result));
   }
 };
 export {

@@ -104,7 +104,8 @@ async function importCommitUpload(ctx, actor, body, onProgress, onCommit) {
   const { meta, buffer } = await loadPending(ctx, body.token, actor.id);
   const p = await previewWorkbook(ctx, buffer, meta.kind, onProgress);
   onProgress?.(`committing ${p.rows.length} rows`);
-  const result = await commitWorkbook(ctx, actor, p, { kind: meta.kind, list: meta.list, keepValid: body.keepValid, fileName: meta.fileName ?? void 0, onCommit });
+  const fileName = meta.fileName ?? void 0;
+  const result = await commitWorkbook(ctx, actor, p, { kind: meta.kind, list: meta.list, keepValid: body.keepValid, fileName, onCommit });
   await discard(ctx, body.token);
   return result;
 }
