@@ -1,1 +1,0 @@
-//# sourceMappingURL=indicator-results.js.map

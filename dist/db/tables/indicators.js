@@ -1,1 +1,0 @@
-//# sourceMappingURL=indicators.js.map

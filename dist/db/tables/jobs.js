@@ -1,1 +1,0 @@
-//# sourceMappingURL=jobs.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=org.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=policies.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=supervision.js.map

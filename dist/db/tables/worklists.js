@@ -1,1 +1,0 @@
-//# sourceMappingURL=worklists.js.map

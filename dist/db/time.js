@@ -1,7 +1,0 @@
-function nowIso(clock = () => /* @__PURE__ */ new Date()) {
-  return clock().toISOString();
-}
-export {
-  nowIso
-};
-//# sourceMappingURL=time.js.map

@@ -1,7 +1,0 @@
-function defineJob(def) {
-  return def;
-}
-export {
-  defineJob
-};
-//# sourceMappingURL=define.js.map

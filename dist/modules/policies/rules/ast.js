@@ -1,1 +1,0 @@
-//# sourceMappingURL=ast.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=subset-font.d.js.map
