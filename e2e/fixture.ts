@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { buildApp, createContext } from '../src/app.js';
+import { startJobs } from '../src/jobs/runtime.js';
+import { loadModuleJobHandlers } from '../src/modules/index.js';
 import type { Role } from '../src/common/roles.js';
 import { loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
@@ -72,6 +74,8 @@ export function describeE2E(name: string, body: (e: E2E) => void, opts: E2EOptio
       await runSeed(ctx, { demo: true, light: opts.seed === 'light' });
       const app = await buildApp(ctx);
       await app.listen({ port: 0, host: '127.0.0.1' });
+      // As `bizenv serve` in one process: this server runs the jobs its pages start.
+      await startJobs(ctx, { handlers: await loadModuleJobHandlers() });
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       const browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });

@@ -15,12 +15,13 @@ import { AppError } from './common/errors.js';
 import { LIMITS } from './common/limits.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { type Database, openDatabase, pingDatabase } from './db/database.js';
+import { type Database, openDatabase, pgPoolSize, pingDatabase } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerMultipart } from './http/upload.js';
 import { loadModuleRoutes } from './modules/index.js';
 import { stopJobs } from './jobs/runtime.js';
+import { closePdfBrowser } from './modules/reports/pdf.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 const VERSION = '0.1.0';
@@ -28,7 +29,8 @@ const VERSION = '0.1.0';
 /** Opens the configured database and returns the context every service receives. */
 export function createContext(config: Config, opts: { database?: Database; clock?: () => Date } = {}): AppContext {
   const database =
-    opts.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'bizenv.sqlite') });
+    opts.database ??
+    openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'bizenv.sqlite'), poolSize: pgPoolSize(config) });
   // Passwords and session cookies are redacted wherever they would appear in a log line.
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', 'password'] });
   return { config, database, db: database.db, clock: opts.clock ?? (() => new Date()), log };
@@ -76,7 +78,10 @@ class LazyChildLogger {
   }
 }
 
-export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+/** Hashed build output (Vite puts the content hash in the name): never changes under its name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webDist?: string } = {}): Promise<FastifyInstance> {
   // Loaded before any plugin starts: importing every module takes seconds on a busy machine, longer than a plugin may take.
   const moduleRoutes = await loadModuleRoutes();
   const app = Fastify({
@@ -109,8 +114,12 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   registerErrorHandling(app);
   // The only multipart registration: every upload route reads its file through readUpload (http/upload.ts).
   await registerMultipart(app, ctx.config.uploadMaxBytes);
-  // Job workers belong to the context; closing the app lets running jobs finish and stops them.
-  app.addHook('onClose', () => stopJobs(ctx));
+  // A process that runs jobs (see startJobs) lets running ones finish when its app closes; the
+  // browser that printed PDFs goes with it.
+  app.addHook('onClose', async () => {
+    await stopJobs(ctx);
+    await closePdfBrowser();
+  });
   registerAccessControl(app, ctx);
 
   await app.register(fastifySwagger, {
@@ -153,8 +162,22 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     { prefix: '/api/v1' },
   );
 
-  const webBuilt = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const webDist = opts.webDist ?? WEB_DIST;
+  const webBuilt = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each file (web/vite.config.ts); sent to clients that accept them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        const underAssets = path.relative(path.join(webDist, 'assets'), file);
+        reply.header('cache-control', underAssets.startsWith('..') ? 'no-cache' : IMMUTABLE);
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET') {
       return reply.status(404).send(new AppError('NOT_FOUND').toBody('zh'));

@@ -30,6 +30,8 @@ const envSchema = z.object({
   BIZENV_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   // `bizenv serve`: HTTP worker processes sharing the port ('auto' = one per CPU core; 1 = no cluster).
   BIZENV_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
+  // PostgreSQL connections all processes of one `bizenv serve` may hold together (see pgPoolSize).
+  BIZENV_PG_CONNECTIONS: z.coerce.number().int().min(4).max(10000).default(80),
   // Reports (src/modules/reports): the browser that prints PDFs.
   BIZENV_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
@@ -65,6 +67,8 @@ export interface Config {
    * primary process migrates, seeds and runs the job scheduler; the workers only serve requests.
    */
   workers: number;
+  /** PostgreSQL connections shared by all processes of one server; each pool gets its part. */
+  pgConnections: number;
   /** Headless Chromium used to print PDFs (Debian package chromium). */
   chromiumPath: string;
 }
@@ -104,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     schedulerTickSeconds: e.BIZENV_SCHEDULER_TICK_SECONDS,
     workers: e.BIZENV_WORKERS === 'auto' ? os.availableParallelism() : e.BIZENV_WORKERS,
+    pgConnections: e.BIZENV_PG_CONNECTIONS,
     chromiumPath: e.BIZENV_CHROMIUM_PATH,
   };
 }

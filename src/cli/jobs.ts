@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../context.js';
 import type { AppContext } from '../context.js';
 import { listSchedules } from '../jobs/jobs.service.js';
-import { enqueueJob, getJobRun, stopJobs } from '../jobs/runtime.js';
+import { enqueueJobByName, getJobRun, startJobs, stopJobs } from '../jobs/runtime.js';
 import { importCalendarDays } from '../modules/calendar/calendar.service.js';
 import { LIMITS } from '../common/limits.js';
 import { readUploadFile } from '../http/upload.js';
@@ -57,7 +57,11 @@ export function registerJobCommands(program: Command): void {
       runCommand(async () => {
         const ctx = await openCliContext();
         try {
-          const run = await enqueueJob(ctx, name, JSON.parse(opts.payload), { actorId: null });
+          const run = await enqueueJobByName(ctx, name, JSON.parse(opts.payload), { actorId: null });
+          // This command runs jobs while it waits: a running server may claim the run first, either way it runs once.
+          // Loaded here only: every module's handlers cost seconds to load, which `jobs list` need not pay.
+          const { loadModuleJobHandlers } = await import('../modules/index.js');
+          await startJobs(ctx, { handlers: await loadModuleJobHandlers() });
           const status = await followJobRun(ctx, run.id);
           if (status !== 'succeeded') process.exitCode = 1;
         } finally {

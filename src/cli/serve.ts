@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
-import fs from 'node:fs';
 import path from 'node:path';
 import { WEB_DIST, buildApp } from '../app.js';
 import { DEMO_UNIT, DEMO_USERNAMES } from '../modules/org/seed.js';
@@ -9,32 +8,13 @@ import { isEmptyInstallation, runSeed } from '../seed.js';
 import { openCliContext } from './context.js';
 import type { AppContext } from '../context.js';
 import { startJobs, stopJobs } from '../jobs/runtime.js';
+import { loadModuleJobHandlers } from '../modules/index.js';
+import { closePdfBrowser } from '../modules/reports/pdf.js';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the web client when it is missing or older than its sources. */
+/** Builds the web client when it is missing or older than its sources (the same step as `npm start`). */
 export function ensureWebBuilt(): void {
-  const index = path.join(WEB_DIST, 'index.html');
-  const webSrc = path.resolve(WEB_DIST, '..');
-  // The client also bundles the shared tables and labels of src/common.
-  const sources = [path.join(webSrc, 'src'), path.join(webSrc, 'index.html'), path.join(webSrc, 'vite.config.ts'), path.resolve(webSrc, '../src/common')];
-  const newestSource = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
-  const stale = !fs.existsSync(index) || newestSource > fs.statSync(index).mtimeMs;
-  if (!stale) return;
-  console.log('正在构建网页端 / building the web client (about a minute the first time)…');
-  // NODE_ENV is forced: under vitest it is 'test', which would make Vite bundle React and antd's development builds.
-  const r = spawnSync('npx', ['vite', 'build', '--config', path.join(webSrc, 'vite.config.ts')], {
-    stdio: 'inherit',
-    cwd: path.resolve(webSrc, '..'),
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const build = path.resolve(WEB_DIST, '../../scripts/build.mjs');
+  const r = spawnSync(process.execPath, [build, '--web', '--if-stale'], { stdio: 'inherit', cwd: path.resolve(WEB_DIST, '../..') });
   if (r.status !== 0) throw new Error('web build failed');
 }
 
@@ -48,8 +28,8 @@ export async function serve(opts: { buildWeb?: boolean }): Promise<void> {
   if (ctx.config.workers > 1) return servePrimary(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
-  // Workers and the schedule clock; app.close() stops them (see buildApp).
-  await startJobs(ctx, { tickSeconds: ctx.config.schedulerTickSeconds });
+  // A single process runs the jobs and the schedule clock; app.close() stops them (see buildApp).
+  await startJobs(ctx, { handlers: await loadModuleJobHandlers(), tickSeconds: ctx.config.schedulerTickSeconds });
   const addr = app.server.address();
   await printBanner(ctx, typeof addr === 'object' && addr ? addr.port : ctx.config.port);
   exitOnSignal(() => closeServer(app, ctx));
@@ -69,13 +49,13 @@ async function printBanner(ctx: AppContext, port: number, workers = 1): Promise<
 }
 
 /**
- * `BIZENV_WORKERS` > 1: this primary process has migrated and seeded; it now runs the job workers
- * and the schedule clock (the in-process queue on SQLite must live in one process, and schedules
- * tick once), and forks the HTTP workers, which share the port (node:cluster) and the database
- * (SQLite in WAL mode, or the PostgreSQL pool). A worker that dies is replaced.
+ * `BIZENV_WORKERS` > 1: this primary process has migrated and seeded; it now runs the jobs and the
+ * schedule clock, and forks the HTTP workers, which share the port (node:cluster) and the database
+ * (SQLite in WAL mode, or the PostgreSQL pool). Workers only enqueue runs (rows in `job_run`); the
+ * primary's runner picks them up within a second. A worker that dies is replaced.
  */
 async function servePrimary(ctx: AppContext): Promise<void> {
-  await startJobs(ctx, { tickSeconds: ctx.config.schedulerTickSeconds });
+  await startJobs(ctx, { handlers: await loadModuleJobHandlers(), tickSeconds: ctx.config.schedulerTickSeconds });
   let stopping = false;
   const fork = () => cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -108,11 +88,12 @@ async function servePrimary(ctx: AppContext): Promise<void> {
       ),
     );
     await stopJobs(ctx);
+    await closePdfBrowser();
     await ctx.database.destroy();
   });
 }
 
-/** An HTTP worker of the cluster: no migrations, seeding or schedule clock (the primary has them). */
+/** An HTTP worker of the cluster: no migrations, seeding, schedule clock or job runner (the primary has them). */
 async function serveWorker(): Promise<void> {
   const ctx = await openCliContext({ migrate: false });
   const app = await buildApp(ctx);

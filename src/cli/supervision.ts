@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { closePdfBrowser } from '../modules/reports/pdf.js';
 import { bulletinDocument } from '../modules/supervision/bulletin.document.js';
 import { previewBulletin } from '../modules/supervision/bulletin.service.js';
 import { openCliContext, runCommand } from './context.js';
@@ -26,6 +27,7 @@ export function registerSupervisionCommands(program: Command): void {
             console.log(`written: ${path.resolve(opts.pdf)} (${pdf.length} bytes)`);
           }
         } finally {
+          await closePdfBrowser();
           await ctx.database.destroy();
         }
       }),

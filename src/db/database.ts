@@ -31,6 +31,18 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * The connection pool of one server process on PostgreSQL: `BIZENV_WORKERS` HTTP workers plus the
+ * primary (or one single process) share `BIZENV_PG_CONNECTIONS` (default 80, leaving 20 of
+ * PostgreSQL's default max_connections = 100 for its 3 reserved superuser slots, CLI commands,
+ * pg_dump and psql): pool = clamp(floor(connections / processes), 2, 10), processes = workers + 1
+ * when workers > 1, else 1. With 2 workers that is 3 × 10 = 30; with 16, 17 × 4 = 68.
+ */
+export function pgPoolSize(opts: { workers: number; pgConnections: number }): number {
+  const processes = opts.workers > 1 ? opts.workers + 1 : 1;
+  return Math.min(10, Math.max(2, Math.floor(opts.pgConnections / processes)));
+}
+
 export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { JobData, JobDeclaration, JobName } from '../common/jobs.js';
 import type { AppContext } from '../context.js';
 import type { DB } from '../db/schema.js';
 
@@ -15,26 +16,30 @@ export interface JobRunHandle {
    * figures reach `job_run` a moment later (and at the end of the run at the latest).
    */
   progress(done: number, total?: number | null, message?: string): void;
+  /**
+   * Marks the run succeeded inside the handler's own transaction, as its last statement. A handler
+   * whose work is one transaction calls it there: if the process dies after that transaction
+   * committed, the run stays succeeded instead of being retried against data already written.
+   */
+  markDone(trx: Transaction<DB>, result?: unknown): Promise<void>;
 }
 
 /**
- * A job: a name, a payload schema and an idempotent handler that calls a service. The same run may
- * be attempted again after a failure or a crash, so the handler must tolerate a second call.
+ * The handler of job N: it calls a service. The same run may be attempted again after a failure or
+ * a crash, so it must tolerate a second call (or mark the run done in its own transaction).
  */
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
-  name: string;
-  /** 中文名 / label shown in the admin page. */
-  label: { zh: string; en: string };
-  payload: S;
-  handler(ctx: AppContext, payload: z.infer<S>, run: JobRunHandle): Promise<unknown>;
-  /** Attempts in all (1 = no retry) and the delay before each retry, doubled each time. */
-  retry?: { attempts: number; delaySeconds: number };
-  /** A default schedule (cron, Asia/Shanghai); the admin can change it, it is stored in `job_schedule`. */
-  schedule?: { cron: string };
-}
+export type JobHandler<N extends JobName> = (ctx: AppContext, payload: JobData<N>, run: JobRunHandle) => Promise<unknown>;
 
-export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
-  return def;
+/** One handler for every declared job: what the start-up code hands to `startJobs`. */
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** The handlers of one module's jobs, those named `<prefix>.…`: a missing one is a compile error. */
+export type JobHandlersFor<P extends string> = { [N in JobName as N extends `${P}.${string}` ? N : never]: JobHandler<N> };
+
+/** A declaration with its handler, as the runtime keeps it; tests add jobs outside `JOBS` this way. */
+export interface JobDefinition extends JobDeclaration {
+  name: string;
+  handler(ctx: AppContext, payload: never, run: JobRunHandle): Promise<unknown>;
 }
 
 export interface EnqueueOptions {
@@ -43,4 +48,15 @@ export interface EnqueueOptions {
   actorId?: number | null;
   slot?: string | null;
   delaySeconds?: number;
+}
+
+/** A job outside the declared ones, its handler typed by its payload schema (tests). */
+export function defineJob<S extends JobDeclaration['payload']>(
+  def: Omit<JobDeclaration, 'payload'> & {
+    name: string;
+    payload: S;
+    handler(ctx: AppContext, payload: z.output<S>, run: JobRunHandle): Promise<unknown>;
+  },
+): JobDefinition {
+  return def as JobDefinition;
 }

@@ -4,12 +4,13 @@ import type { DB, JobRunTable } from '../db/schema.js';
 
 export type JobRunRow = Omit<JobRunTable, 'id'> & { id: number };
 export type JobScheduleRow = Awaited<ReturnType<typeof listScheduleRows>>[number];
+type RunChange = Partial<Omit<JobRunTable, 'id'>>;
 
 export async function insertRun(
   db: Executor,
   r: { name: string; payloadJson: string; slot: string | null; maxAttempts: number; actorId: number | null; at: string; runAfter: string },
-): Promise<number> {
-  const row = await db
+): Promise<JobRunRow> {
+  return db
     .insertInto('job_run')
     .values({
       name: r.name,
@@ -24,28 +25,97 @@ export async function insertRun(
       enqueued_at: r.at,
       run_after: r.runAfter,
     })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export function findRun(db: Executor, id: number): Promise<JobRunRow | undefined> {
   return db.selectFrom('job_run').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Moves a queued run to running; false when another worker (or process) already has it. */
-export async function claimRun(db: Kysely<DB>, id: number, at: string): Promise<boolean> {
+/**
+ * Moves a queued run to running for this process; false when another worker (or process) already
+ * has it. The attempt number it sets is the run's lease: later writes of this process name it.
+ */
+export async function claimRun(db: Kysely<DB>, id: number, at: string, worker: string): Promise<number | null> {
   const r = await db
     .updateTable('job_run')
-    .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), started_at: at, error: null }))
+    .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), started_at: at, heartbeat_at: at, worker, error: null }))
     .where('id', '=', id)
     .where('status', '=', 'queued')
+    .returning('attempts')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return r ? r.attempts : null;
+}
+
+/** Queued runs whose time has come, oldest first. */
+export async function listDueRuns(db: Kysely<DB>, now: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('job_run')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('run_after', '<=', now)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function updateRun(db: Kysely<DB>, id: number, set: Partial<Omit<JobRunTable, 'id'>>): Promise<void> {
   await db.updateTable('job_run').set(set).where('id', '=', id).execute();
+}
+
+/**
+ * Writes the end of an attempt, only while this attempt still holds the run (status `from`, default
+ * running, same attempt number): a run already marked done in the handler's transaction, or taken
+ * back by the reaper, is left as it is. False when nothing was written.
+ */
+export async function finishAttempt(db: Executor, id: number, attempt: number, set: RunChange, from = 'running'): Promise<boolean> {
+  const r = await db
+    .updateTable('job_run')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .where('attempts', '=', attempt)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Refreshes the heartbeat of the attempts this process holds. */
+export async function beatRuns(db: Kysely<DB>, held: { id: number; attempt: number }[], at: string): Promise<void> {
+  for (const h of held) {
+    await db
+      .updateTable('job_run')
+      .set({ heartbeat_at: at })
+      .where('id', '=', h.id)
+      .where('status', '=', 'running')
+      .where('attempts', '=', h.attempt)
+      .execute();
+  }
+}
+
+/** Running runs whose heartbeat is older than `before`: their process died. */
+export function listStaleRuns(db: Kysely<DB>, before: string) {
+  return db
+    .selectFrom('job_run')
+    .select(['id', 'name', 'attempts', 'max_attempts', 'worker'])
+    .where('status', '=', 'running')
+    .where((eb) => eb.or([eb('heartbeat_at', '<', before), eb('heartbeat_at', 'is', null)]))
+    .orderBy('id')
+    .execute();
+}
+
+/** Takes a stale run back (compare-and-set on its attempt, so one reaper wins among processes). */
+export async function reapRun(db: Kysely<DB>, id: number, attempt: number, before: string, set: RunChange): Promise<boolean> {
+  const r = await db
+    .updateTable('job_run')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('attempts', '=', attempt)
+    .where((eb) => eb.or([eb('heartbeat_at', '<', before), eb('heartbeat_at', 'is', null)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function listRuns(db: Kysely<DB>, q: { name?: string | undefined; status?: string | undefined; actorId?: number | undefined; page: number; pageSize: number }) {
@@ -56,11 +126,6 @@ export async function listRuns(db: Kysely<DB>, q: { name?: string | undefined; s
   const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await query.selectAll().orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return { rows, total: Number(total) };
-}
-
-/** Runs left queued or running, e.g. by a process that stopped; the in-process queue picks them up at start. */
-export function listUnfinishedRuns(db: Kysely<DB>) {
-  return db.selectFrom('job_run').select(['id', 'status', 'attempts', 'max_attempts']).where('status', 'in', ['queued', 'running']).orderBy('id').execute();
 }
 
 export function countUnfinishedRuns(db: Kysely<DB>): Promise<number> {

@@ -3,14 +3,14 @@ import type { JobRunListQuery, JobRunView, JobScheduleView, UpdateScheduleBody }
 import type { Actor, AppContext } from '../context.js';
 import { withTransaction } from '../db/database.js';
 import { audit } from '../modules/org/audit.service.js';
-import type { JobDefinition } from './define.js';
+import type { JobDeclaration } from '../common/jobs.js';
 import { type JobScheduleRow, findSchedule, listRuns, listScheduleRows, updateScheduleVersioned } from './jobs.repository.js';
-import { enqueueJob, ensureSchedules, getJobRun, jobDefinitions, presentRun, startJobs } from './runtime.js';
+import { enqueueJobByName, ensureSchedules, getJobRun, jobDefinitions, presentRun } from './runtime.js';
 import { SCHEDULE_TIMEZONE, cronProblem, nextRunAfter } from './schedule.js';
 
 const SEES_ALL_RUNS = new Set(['admin', 'office']);
 
-function presentSchedule(s: JobScheduleRow, def: JobDefinition | undefined): JobScheduleView {
+function presentSchedule(s: JobScheduleRow, def: JobDeclaration | undefined): JobScheduleView {
   return {
     name: s.name,
     label: def?.label ?? { zh: s.name, en: s.name },
@@ -57,10 +57,9 @@ export async function updateSchedule(ctx: AppContext, actor: Actor, name: string
 
 /** "Run now": a run of a scheduled job outside its schedule, recorded as the actor's. */
 export async function runScheduleNow(ctx: AppContext, actor: Actor, name: string): Promise<JobRunView> {
-  await startJobs(ctx);
-  const def = (await jobDefinitions(ctx)).find((d) => d.name === name);
+  const def = jobDefinitions(ctx).find((d) => d.name === name);
   if (!def?.schedule) throw new AppError('NOT_FOUND');
-  const run = await enqueueJob(ctx, name, {}, { actorId: actor.id });
+  const run = await enqueueJobByName(ctx, name, {}, { actorId: actor.id });
   await withTransaction(ctx.db, (trx) => audit(ctx, trx, actor, { action: 'job.run', entity: 'job_run', entityId: run.id, after: { name } }));
   return run;
 }

@@ -1,23 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { createContext } from '../app.js';
-import type { AppContext } from '../context.js';
-import { openDatabase, withTransaction } from '../db/database.js';
-import { type Harness, describeEachDialect } from '../test/harness.js';
-import { loadJobCatalog } from './catalog.js';
+import { buildApp, createContext } from '../app.js';
+import { JOBS, type JobPayload } from '../common/jobs.js';
+import { type AppContext, SYSTEM_ACTOR } from '../context.js';
+import { openDatabase, pgPoolSize, withTransaction } from '../db/database.js';
+import { loadModuleJobHandlers } from '../modules/index.js';
+import { audit } from '../modules/org/audit.service.js';
+import { HEADER, multipart, workbook } from '../modules/worklists/import/import.fixtures.js';
+import { type Harness, TEST_PASSWORD, describeEachDialect, login } from '../test/harness.js';
 import { type JobDefinition, defineJob } from './define.js';
-import { drainJobs, enqueueJob, getJobRun, startJobs, stopJobs, tickSchedules } from './runtime.js';
+import { drainJobs, enqueueJob, enqueueJobByName, getJobRun, startJobs, stopJobs, tickSchedules } from './runtime.js';
 
-const jobCatalog = await loadJobCatalog();
+const handlers = await loadModuleJobHandlers();
 
 /** Test jobs: each records who ran it, so "exactly once" is checked on the handler, not only on rows. */
 function testJobs(calls: { name: string; slot: string | null; ctx: AppContext }[]): JobDefinition[] {
   let flaky = 0;
   // Stand-ins for the supervision jobs (same names, labels and schedules): this file tests the
   // scheduler, the supervision tests test what the jobs do.
-  const supervision = jobCatalog
-    .filter((j) => j.schedule)
-    .map((j) => defineJob({ ...j, payload: z.object({}).passthrough(), handler: async (ctx, _p, run) => calls.push({ name: j.name, slot: run.slot, ctx }) }));
+  const supervision = Object.entries(JOBS)
+    .filter(([, j]) => 'schedule' in j)
+    .map(([name, j]) => {
+      const handler: JobDefinition['handler'] = async (ctx, _p, run) => calls.push({ name, slot: run.slot, ctx });
+      return defineJob({ ...j, name, payload: z.object({}).passthrough(), handler });
+    });
   return [
     ...supervision,
     defineJob({
@@ -84,7 +90,7 @@ describeEachDialect('job scheduler', (h) => {
 
   beforeAll(async () => {
     h.now = START;
-    await startJobs(h.ctx, { jobs: testJobs(calls), pollingIntervalSeconds: 0.5 });
+    await startJobs(h.ctx, { handlers, jobs: testJobs(calls), pollSeconds: 0.5 });
   });
 
   it('runs a week of scheduled jobs exactly once each, on the China-time schedule', async () => {
@@ -114,7 +120,7 @@ describeEachDialect('job scheduler', (h) => {
   });
 
   it('records progress and the result of a long run', async () => {
-    const queued = await enqueueJob(h.ctx, 'test.count', { to: 500 }, { actorId: 1 });
+    const queued = await enqueueJobByName(h.ctx, 'test.count', { to: 500 }, { actorId: 1 });
     expect(queued).toMatchObject({ status: 'queued', progress: { done: 0 } });
     await drainJobs(h.ctx);
     const done = await getJobRun(h.ctx, queued.id);
@@ -122,29 +128,30 @@ describeEachDialect('job scheduler', (h) => {
   });
 
   it('retries a failed run up to its declared attempts, then marks it failed', async () => {
-    const flaky = await enqueueJob(h.ctx, 'test.flaky', {});
-    const broken = await enqueueJob(h.ctx, 'test.broken', {});
+    const flaky = await enqueueJobByName(h.ctx, 'test.flaky', {});
+    const broken = await enqueueJobByName(h.ctx, 'test.broken', {});
     await drainJobs(h.ctx);
     expect(await getJobRun(h.ctx, flaky.id)).toMatchObject({ status: 'succeeded', attempts: 2, result: { attempt: 2 } });
     expect(await getJobRun(h.ctx, broken.id)).toMatchObject({ status: 'failed', attempts: 2, error: 'always fails' });
   });
 
   it('rejects a bad payload or an unknown job before queuing anything', async () => {
-    await expect(enqueueJob(h.ctx, 'test.count', { to: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'payload.to' }] });
-    await expect(enqueueJob(h.ctx, 'test.nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const bad = enqueueJobByName(h.ctx, 'test.count', { to: 0 });
+    await expect(bad).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'payload.to' }] });
+    await expect(enqueueJobByName(h.ctx, 'test.nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('queues a run inside a transaction only if that transaction commits', async () => {
     let id = 0;
     await expect(
       withTransaction(h.ctx.db, async (trx) => {
-        id = (await enqueueJob(h.ctx, 'test.count', { to: 3 }, { trx })).id;
+        id = (await enqueueJobByName(h.ctx, 'test.count', { to: 3 }, { trx })).id;
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
     await drainJobs(h.ctx);
     expect(await getJobRun(h.ctx, id)).toBeNull();
-    const kept = await withTransaction(h.ctx.db, (trx) => enqueueJob(h.ctx, 'test.count', { to: 3 }, { trx }));
+    const kept = await withTransaction(h.ctx.db, (trx) => enqueueJobByName(h.ctx, 'test.count', { to: 3 }, { trx }));
     await drainJobs(h.ctx);
     expect(await getJobRun(h.ctx, kept.id)).toMatchObject({ status: 'succeeded' });
   });
@@ -179,7 +186,7 @@ describeEachDialect('job scheduler', (h) => {
     const liaison = await h.as('liaison');
     expect((await liaison.get('/api/v1/jobs/schedules')).statusCode).toBe(403);
     expect((await liaison.post('/api/v1/jobs/schedules/supervision.reminders/run')).statusCode).toBe(403);
-    const someone = await enqueueJob(h.ctx, 'test.count', { to: 1 }, { actorId: 1 });
+    const someone = await enqueueJobByName(h.ctx, 'test.count', { to: 1 }, { actorId: 1 });
     expect((await liaison.get(`/api/v1/jobs/runs/${someone.id}`)).statusCode).toBe(404);
     expect((await liaison.get('/api/v1/jobs/runs')).json()).toMatchObject({ items: [], total: 0 });
     await drainJobs(h.ctx);
@@ -193,11 +200,11 @@ describeEachDialect('job scheduler with two server processes', (h) => {
   beforeAll(async () => {
     h.now = START;
     if (h.dialect === 'sqlite') return; // one SQLite file belongs to one process
-    await startJobs(h.ctx, { jobs: testJobs(calls), pollingIntervalSeconds: 0.5 });
+    await startJobs(h.ctx, { handlers, jobs: testJobs(calls), pollSeconds: 0.5 });
     // A second process: its own connection pool, job runtime and scheduler, on the same database.
     const database = openDatabase({ databaseUrl: h.ctx.config.databaseUrl, poolSize: 4 });
     second = createContext(h.ctx.config, { database, clock: () => h.now });
-    await startJobs(second, { jobs: testJobs(calls), pollingIntervalSeconds: 0.5 });
+    await startJobs(second, { handlers, jobs: testJobs(calls), pollSeconds: 0.5 });
   });
   // Registered after the harness's own hooks, so it runs before the harness drops the database.
   afterAll(async () => {
@@ -206,7 +213,8 @@ describeEachDialect('job scheduler with two server processes', (h) => {
     await second.database.destroy();
   });
 
-  it('never runs a scheduled slot twice when two schedulers tick together', async (t) => {
+  // A week in 15-minute steps, each ticking and draining both processes: long on a busy machine.
+  it('never runs a scheduled slot twice when two schedulers tick together', { timeout: 180_000 }, async (t) => {
     if (h.dialect === 'sqlite') t.skip();
     await runClock(h, [h.ctx, second], START, 7 * 24);
     const sixHourly = calls.filter((c) => c.name === 'test.six-hourly');
@@ -228,7 +236,7 @@ describeEachDialect('job scheduler with two server processes', (h) => {
 
 describe('job definitions', () => {
   it('declares each default schedule in China time', () => {
-    const schedules = Object.fromEntries(jobCatalog.filter((j) => j.schedule).map((j) => [j.name, j.schedule!.cron]));
+    const schedules = Object.fromEntries(Object.entries(JOBS).flatMap(([name, j]) => ('schedule' in j ? [[name, j.schedule.cron]] : [])));
     expect(schedules).toEqual({
       'supervision.weekly-snapshot': '0 8 * * 1',
       'supervision.bulletin-draft': '0 8 1 * *',
@@ -236,5 +244,247 @@ describe('job definitions', () => {
       'notifications.digest': '30 8 * * *',
       'worklists.overdue-notice': '5 9 * * *',
     });
+  });
+});
+
+/** Waits (real time) until `check` holds. */
+async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const never = () => new Promise<never>(() => {});
+
+describeEachDialect('job runner processes', (h) => {
+  const ran: { job: string; attempt: number; ctx: AppContext }[] = [];
+  const jobs = [
+    // Stand-in for a declared job, so the test sees which process ran it.
+    defineJob({
+      ...JOBS['supervision.reminders'],
+      name: 'supervision.reminders',
+      handler: async (ctx, _p, run) => ran.push({ job: 'supervision.reminders', attempt: run.attempt, ctx }),
+    }),
+    // Its first attempt never ends: the process running it is then "killed".
+    defineJob({
+      name: 'test.hangs-once',
+      label: { zh: '首次中断', en: 'hangs once' },
+      payload: z.object({}).strict(),
+      retry: { attempts: 2, delaySeconds: 0 },
+      handler: async (ctx, _p, run) => {
+        ran.push({ job: 'test.hangs-once', attempt: run.attempt, ctx });
+        if (run.attempt === 1) await never();
+        return { attempt: run.attempt };
+      },
+    }),
+    defineJob({
+      name: 'test.hangs-no-retry',
+      label: { zh: '中断不重试', en: 'hangs, no retry' },
+      payload: z.object({}).strict(),
+      handler: async (ctx, _p, run) => {
+        ran.push({ job: 'test.hangs-no-retry', attempt: run.attempt, ctx });
+        await never();
+      },
+    }),
+    // Commits its work and marks the run done in one transaction, then its process dies.
+    defineJob({
+      name: 'test.commit-then-die',
+      label: { zh: '提交后中断', en: 'commit, then die' },
+      payload: z.object({}).strict(),
+      retry: { attempts: 3, delaySeconds: 0 },
+      handler: async (ctx, _p, run) => {
+        ran.push({ job: 'test.commit-then-die', attempt: run.attempt, ctx });
+        await withTransaction(ctx.db, async (trx) => {
+          await audit(ctx, trx, SYSTEM_ACTOR, { action: 'test.committed', entity: 'job_run', entityId: run.runId });
+          await run.markDone(trx, { rows: 10_000 });
+        });
+        await never();
+      },
+    }),
+  ];
+  /** Another server process on the same database: its own context and (if started) job runner. */
+  const otherProcess = () => createContext(h.ctx.config, { database: h.ctx.database, clock: () => h.now });
+  const runOf = async (id: number) => (await getJobRun(h.ctx, id))!;
+  const tick = (seconds: number) => {
+    h.now = new Date(h.now.getTime() + seconds * 1000);
+  };
+
+  beforeAll(async () => {
+    // The test process's own runner is "down" until a test restarts it.
+    await stopJobs(h.ctx);
+  });
+
+  it('an HTTP worker only enqueues: the run waits for the runner process, which executes it', async () => {
+    const worker = otherProcess();
+    const workerApp = await buildApp(worker, { serveWeb: false });
+    try {
+      const office = await login(workerApp, 'office', TEST_PASSWORD);
+      const started = await office.post('/api/v1/jobs/schedules/supervision.reminders/run');
+      expect(started.statusCode).toBe(202);
+      const direct = await enqueueJob(worker, 'supervision.reminders', {});
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await runOf(started.json().id)).status).toBe('queued');
+      expect((await runOf(direct.id)).status).toBe('queued');
+      expect(ran).toEqual([]);
+
+      await startJobs(h.ctx, { handlers, jobs, staleSeconds: 90 });
+      await drainJobs(h.ctx);
+      expect(await runOf(started.json().id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+      expect(await runOf(direct.id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+      expect(ran.map((r) => r.ctx === h.ctx)).toEqual([true, true]);
+    } finally {
+      await workerApp.close();
+      await stopJobs(h.ctx);
+      ran.length = 0;
+    }
+  });
+
+  it('takes back a run whose process died, only once its heartbeat is stale, and retries it once', async () => {
+    const dying = otherProcess();
+    await startJobs(dying, { handlers, jobs, heartbeatSeconds: 0.05, pollSeconds: 60 });
+    const run = await enqueueJobByName(dying, 'test.hangs-once', {});
+    await until(() => ran.length === 1);
+    expect(await runOf(run.id)).toMatchObject({ status: 'running', attempts: 1 });
+
+    // A second runner starts while the first is alive: well past the stale age, the live heartbeat keeps the run where it is.
+    await startJobs(h.ctx, { handlers, jobs, staleSeconds: 90 });
+    tick(300);
+    const row = () => h.ctx.db.selectFrom('job_run').select('heartbeat_at').where('id', '=', run.id).executeTakeFirstOrThrow();
+    const heartbeat = async () => (await row()).heartbeat_at;
+    await until(async () => (await heartbeat()) === h.now.toISOString());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await runOf(run.id)).toMatchObject({ status: 'running', attempts: 1 });
+    expect(ran).toHaveLength(1);
+
+    // The first process dies (its heartbeat stops); 90 s later the other runner retries the run.
+    await stopJobs(dying, { graceMs: 0 });
+    tick(60);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await runOf(run.id)).toMatchObject({ status: 'running', attempts: 1 });
+    tick(31);
+    await drainJobs(h.ctx);
+    expect(await runOf(run.id)).toMatchObject({ status: 'succeeded', attempts: 2, result: { attempt: 2 } });
+    expect(ran.map((r) => [r.attempt, r.ctx === h.ctx])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    await stopJobs(h.ctx);
+    ran.length = 0;
+  });
+
+  it('fails a run of a dead process when it has no attempt left', async () => {
+    const dying = otherProcess();
+    await startJobs(dying, { handlers, jobs, pollSeconds: 60 });
+    const run = await enqueueJobByName(dying, 'test.hangs-no-retry', {});
+    await until(() => ran.length === 1);
+    await stopJobs(dying, { graceMs: 0 });
+    tick(91);
+    await startJobs(h.ctx, { handlers, jobs });
+    await drainJobs(h.ctx);
+    const failed = await runOf(run.id);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed.error).toContain('stopped');
+    expect(ran).toHaveLength(1);
+    await stopJobs(h.ctx);
+    ran.length = 0;
+  });
+
+  it('leaves a run succeeded when its process died after the job’s transaction committed', async () => {
+    const dying = otherProcess();
+    await startJobs(dying, { handlers, jobs, pollSeconds: 60 });
+    const run = await enqueueJobByName(dying, 'test.commit-then-die', {});
+    await until(async () => (await runOf(run.id)).status === 'succeeded');
+    await stopJobs(dying, { graceMs: 0 });
+    tick(600);
+    await startJobs(h.ctx, { handlers, jobs });
+    await drainJobs(h.ctx);
+    expect(await runOf(run.id)).toMatchObject({ status: 'succeeded', attempts: 1, result: { rows: 10_000 }, error: null });
+    expect(ran).toHaveLength(1);
+    const written = await h.ctx.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'test.committed').execute();
+    expect(written.map((w) => String(w.entity_id))).toEqual([String(run.id)]);
+    await stopJobs(h.ctx);
+  });
+});
+
+describeEachDialect('work-list import killed after its commit', (h) => {
+  beforeAll(() => stopJobs(h.ctx));
+
+  it('ends succeeded on restart, with the rows in once, instead of failing on the consumed upload', async () => {
+    const office = await h.as('office');
+    const file = await workbook({
+      name: '任务',
+      rows: [
+        HEADER,
+        ['1', '开办企业', '推进企业开办全程网办', null, '市市场监管局', null, '2026年6月底'],
+        ['2', '纳税', '推广非接触式办税', null, '市税务局', null, '长期坚持'],
+        ['3', '获得电力', '压减接电时间', null, '呼和浩特供电公司', null, '2026年第三季度'],
+      ],
+    });
+    const { body, headers } = multipart(file);
+    const preview = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('中断导入')}`, body, headers);
+    expect(preview.statusCode).toBe(200);
+    const queued = await office.post('/api/v1/worklists/imports/commit-job', { token: preview.json().token });
+    expect(queued.statusCode).toBe(202);
+
+    // The process that runs it dies right after the import's transaction committed.
+    const real = handlers['worklists.import'];
+    let committed = 0;
+    const dying = createContext(h.ctx.config, { database: h.ctx.database, clock: () => h.now });
+    const dyingHandlers = {
+      ...handlers,
+      'worklists.import': async (...args: Parameters<typeof real>) => {
+        await real(...args);
+        committed++;
+        return never();
+      },
+    };
+    await startJobs(dying, { handlers: dyingHandlers, pollSeconds: 60 });
+    await until(() => committed === 1, 60_000);
+    await stopJobs(dying, { graceMs: 0 });
+
+    h.now = new Date(h.now.getTime() + 600_000);
+    await startJobs(h.ctx, { handlers });
+    await drainJobs(h.ctx);
+    const run = (await getJobRun(h.ctx, queued.json().id))!;
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1, error: null, result: { list: '中断导入', created: 3, updated: 0 } });
+    const items = await h.ctx.db
+      .selectFrom('item')
+      .innerJoin('worklist', 'worklist.id', 'item.list_id')
+      .select('item.code')
+      .where('worklist.name', '=', '中断导入')
+      .execute();
+    expect(items).toHaveLength(3);
+    expect(committed).toBe(1);
+  });
+});
+
+describe('typed jobs', () => {
+  it('checks job names and payloads at compile time (tsc), and payloads again at run time', async () => {
+    expectTypeOf<JobPayload<'policies.match'>>().toEqualTypeOf<{ mode: 'full' | 'incremental' }>();
+    expectTypeOf<JobPayload<'worklists.import'>>().toEqualTypeOf<{ token: string; keepValid?: boolean | undefined }>();
+    // Never called: these lines are for the compiler.
+    const calls = (ctx: AppContext) => [
+      enqueueJob(ctx, 'policies.match', { mode: 'full' }),
+      // @ts-expect-error a mode that does not exist
+      enqueueJob(ctx, 'policies.match', { mode: 'everything' }),
+      // @ts-expect-error the import needs its upload token
+      enqueueJob(ctx, 'worklists.import', { keepValid: true }),
+      // @ts-expect-error no such job
+      enqueueJob(ctx, 'policies.unknown', {}),
+    ];
+    expect(calls).toBeTypeOf('function');
+    expect(JOBS['policies.match'].payload.safeParse({ mode: 'everything' }).success).toBe(false);
+  });
+});
+
+describe('PostgreSQL connection pools', () => {
+  it('keep every process of one server within the budget (default 80 of PostgreSQL’s 100)', () => {
+    expect(pgPoolSize({ workers: 1, pgConnections: 80 })).toBe(10);
+    expect(pgPoolSize({ workers: 2, pgConnections: 80 })).toBe(10); // 3 processes, 30 connections
+    expect(pgPoolSize({ workers: 8, pgConnections: 80 })).toBe(8); // 9 processes, 72 connections
+    expect(pgPoolSize({ workers: 16, pgConnections: 80 })).toBe(4); // 17 processes, 68 connections
+    expect(pgPoolSize({ workers: 3, pgConnections: 20 })).toBe(5); // 4 processes, 20 connections
   });
 });

@@ -1,4 +1,5 @@
-import type { JobDefinition } from '../jobs/define.js';
+import { JOBS } from '../common/jobs.js';
+import type { JobHandlers } from '../jobs/define.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { indicatorsModule } from './indicators/indicators.module.js';
@@ -33,10 +34,16 @@ export async function loadModuleRoutes(): Promise<RouteFactory[]> {
   return (await Promise.all(moduleManifests.map((m) => m.routes?.() ?? []))).flat();
 }
 
-/** Every declared job by name, from all modules. */
-export async function loadModuleJobs(): Promise<Record<string, JobDefinition>> {
+/**
+ * Every job's handler, from all modules, for the processes that run jobs (the jobs themselves are
+ * declared in src/common/jobs.ts). A declared job without a handler stops the start.
+ */
+export async function loadModuleJobHandlers(): Promise<JobHandlers> {
   const maps = await Promise.all(moduleManifests.map((m) => m.jobs?.() ?? {}));
-  return Object.assign({}, ...maps) as Record<string, JobDefinition>;
+  const handlers = Object.assign({}, ...maps) as Partial<JobHandlers>;
+  const missing = Object.keys(JOBS).filter((name) => !(name in handlers));
+  if (missing.length) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);
+  return handlers as JobHandlers;
 }
 
 export const referenceSeedSteps: SeedStep[] = moduleManifests.flatMap((m) => m.seed?.reference ?? []);

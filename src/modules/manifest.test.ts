@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PERMISSION_NAMES } from '../common/permissions.js';
-import { demoSeedSteps, loadModuleJobs, loadModuleRoutes, moduleCliAreas, moduleManifests, referenceSeedSteps } from './index.js';
+import { demoSeedSteps, loadModuleJobHandlers, loadModuleRoutes, moduleCliAreas, moduleManifests, referenceSeedSteps } from './index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,15 +29,18 @@ describe('the module list', () => {
     const routes = await loadModuleRoutes();
     const names = routes.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
-    expect(Object.keys(await loadModuleJobs())).toEqual(expect.arrayContaining([
+    expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
+      'notifications.digest',
       'notifications.email',
       'notifications.webhook',
       'policies.match',
+      'policies.notice-email',
       'supervision.bulletin-draft',
       'supervision.reminders',
       'supervision.weekly-snapshot',
       'worklists.import',
-    ]));
+      'worklists.overdue-notice',
+    ]);
     expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue']);
     // Users first: every demo data set names demo users.
     const demo = demoSeedSteps.map((s) => s.name);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PERMISSION_NAMES, type Permission } from '../common/permissions.js';
 import type { AppContext } from '../context.js';
-import type { JobDefinition } from '../jobs/define.js';
+import type { JobHandlers } from '../jobs/define.js';
 
 export type RouteFactory = (ctx: AppContext) => FastifyPluginAsyncZod;
 
@@ -34,8 +34,8 @@ export interface ModuleManifest {
   name: string;
   /** Route plugins, mounted under /api/v1 in list order. */
   routes?: () => Promise<RouteFactory[]>;
-  /** Declared jobs by name; the job runtime receives them at start-up. */
-  jobs?: () => Promise<Record<string, JobDefinition>>;
+  /** The handlers of the module's jobs (declared in src/common/jobs.ts); the job runtime receives them at start-up. */
+  jobs?: () => Promise<Partial<JobHandlers>>;
   /** Reference data every installation needs, and the demo data set. */
   seed?: { reference?: SeedStep[]; demo?: SeedStep[] };
   cli?: CliArea[];
@@ -51,10 +51,4 @@ export function defineModule(manifest: ModuleManifest): ModuleManifest {
 /** The permissions whose names start with one of the prefixes (`'worklists'` → `worklists.*`). */
 export function permissionsIn(...prefixes: string[]): Permission[] {
   return PERMISSION_NAMES.filter((p) => prefixes.some((prefix) => p.startsWith(`${prefix}.`)));
-}
-
-/** A job list as the manifest's name → definition map. */
-export function byName(jobs: readonly { name: string }[]): Record<string, JobDefinition> {
-  // Each definition's payload type is checked where it is declared (defineJob); the runtime parses payloads itself.
-  return Object.fromEntries(jobs.map((j) => [j.name, j as JobDefinition]));
 }

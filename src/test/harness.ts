@@ -7,6 +7,8 @@ import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Dialect, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { startJobs } from '../jobs/runtime.js';
+import { loadModuleJobHandlers } from '../modules/index.js';
 import { runSeed } from '../seed.js';
 
 export const TEST_PASSWORD = 'Demo-pass-2026';
@@ -114,6 +116,8 @@ export function describeEachDialect(name: string, body: (h: Harness) => void, op
         await runSeed(h.ctx, { demo: opts.demo !== false, light: opts.demo !== 'full' });
         h.app = await buildApp(h.ctx, { serveWeb: false });
         await h.app.ready();
+        // The test process plays the single server process: it runs the jobs it enqueues (drainJobs waits for them).
+        await startJobs(h.ctx, { handlers: await loadModuleJobHandlers(), pollSeconds: 0.2 });
         h.as = async (username, password = TEST_PASSWORD) => {
           const key = `${username}\u0000${password}`;
           if (!clients.has(key)) clients.set(key, await login(h.app, username, password));

@@ -32,6 +32,10 @@ export interface JobRunTable {
   run_after: string;
   started_at: string | null;
   finished_at: string | null;
+  /** Refreshed by the process running it; a stale heartbeat means that process died. */
+  heartbeat_at: string | null;
+  /** host:pid of the process that claimed the run. */
+  worker: string | null;
 }
 
 export interface NotificationTable {

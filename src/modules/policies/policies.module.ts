@@ -1,13 +1,10 @@
-import { byName, defineModule, permissionsIn } from '../manifest.js';
+import { defineModule, permissionsIn } from '../manifest.js';
 
 /** 惠企政策 · 免申即享: registry, policy library, rules, bulk matching, payouts, the enterprise portal. */
 export const policiesModule = defineModule({
   name: 'policies',
   routes: async () => [(await import('./policies.routes.js')).policyRoutes],
-  jobs: async () => {
-    const { matchPoliciesJob, noticeEmailJob } = await import('./policies.jobs.js');
-    return byName([matchPoliciesJob, noticeEmailJob]);
-  },
+  jobs: async () => (await import('./policies.jobs.js')).policyJobHandlers,
   seed: { demo: [{ name: 'policies-demo', run: async (ctx) => (await import('./seed.js')).seedDemoPolicies(ctx), full: true }] },
   cli: [{ commands: ['policies'], load: async () => (await import('../../cli/policies.js')).registerPolicyCommands }],
   benchmarks: { policies: async () => (await import('../../../bench/policies.js')).policiesMatching() },

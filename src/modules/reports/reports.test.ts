@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describeWithChromium } from '../../test/chromium.js';
 import { chartFont, rasterizeSvg, renderChartPng, renderChartSvg } from './charts.js';
 import { chineseNumber, numberHeadings, officialDate } from './document.js';
 import { officialDocument } from './docx.js';
 import { addTableSheet, newWorkbook, textWidth, workbookBuffer } from './excel.js';
-import { officialDocumentPdf } from './pdf.js';
+import { closePdfBrowser, officialDocumentPdf } from './pdf.js';
 import { sampleDocument } from './sample.js';
 
 const TITLE_CHART = { title: { text: '各旗县区任务完成率', left: 'center', top: 10 }, xAxis: { type: 'category', data: ['新城区', '回民区'] }, yAxis: {}, series: [{ type: 'bar', data: [90, 80] }] };
@@ -124,14 +126,32 @@ describe('official document (.docx, GB/T 9704-2012)', async () => {
   });
 });
 
-describe('official document (.pdf via Chromium)', () => {
+describeWithChromium('official document (.pdf via Chromium)', (chromiumPath) => {
+  afterAll(closePdfBrowser);
+
   it('prints the same content on A4 pages', async () => {
-    const pdf = await officialDocumentPdf(await sampleDocument({ charts: 1, rows: 10, appendixRows: 40 }), { chromiumPath: '/usr/bin/chromium' });
+    const pdf = await officialDocumentPdf(await sampleDocument({ charts: 1, rows: 10, appendixRows: 40 }), { chromiumPath });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdf.toString('latin1');
     const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/\/MediaBox\s*\[0 0 59[45]\.\d* 841\.\d*\]/);
+  }, 60_000);
+
+  it('starts the browser once for many documents, and again after it was closed', async () => {
+    await closePdfBrowser();
+    const launch = vi.spyOn(chromium, 'launch');
+    try {
+      const input = await sampleDocument({ charts: 0, rows: 3, appendixRows: 0 });
+      const pdfs = await Promise.all([1, 2, 3].map(() => officialDocumentPdf(input, { chromiumPath })));
+      expect(pdfs.map((p) => p.subarray(0, 5).toString())).toEqual(['%PDF-', '%PDF-', '%PDF-']);
+      expect(launch).toHaveBeenCalledTimes(1);
+      await closePdfBrowser();
+      expect((await officialDocumentPdf(input, { chromiumPath })).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(launch).toHaveBeenCalledTimes(2);
+    } finally {
+      launch.mockRestore();
+    }
   }, 60_000);
 });
 

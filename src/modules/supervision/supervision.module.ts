@@ -1,4 +1,4 @@
-import { byName, defineModule, permissionsIn } from '../manifest.js';
+import { defineModule, permissionsIn } from '../manifest.js';
 
 /** 督查督办: escalation, weekly snapshots, monthly bulletins, dispatch meetings, the cockpit. */
 export const supervisionModule = defineModule({
@@ -12,7 +12,7 @@ export const supervisionModule = defineModule({
     ]);
     return [main.supervisionRoutes, position.positionRoutes, bulletins.bulletinRoutes, dispatch.dispatchRoutes];
   },
-  jobs: async () => byName((await import('./supervision.jobs.js')).supervisionJobs),
+  jobs: async () => (await import('./supervision.jobs.js')).supervisionJobHandlers,
   seed: { demo: [{ name: 'supervision-demo', run: async (ctx) => (await import('./seed.js')).seedDemoSupervision(ctx), full: true }] },
   cli: [{ commands: ['bulletin'], load: async () => (await import('../../cli/supervision.js')).registerSupervisionCommands }],
   benchmarks: {

@@ -1,4 +1,4 @@
-import { byName, defineModule, permissionsIn } from '../manifest.js';
+import { defineModule, permissionsIn } from '../manifest.js';
 
 /** The work lists (四表一单): lists, items, the report → approval → acceptance cycle, import and export. */
 export const worklistsModule = defineModule({
@@ -12,7 +12,7 @@ export const worklistsModule = defineModule({
     ]);
     return [items.worklistRoutes, imports.worklistImportRoutes, exports.worklistExportRoutes];
   },
-  jobs: async () => byName([(await import('./import/import.jobs.js')).importWorklistJob, (await import('./notify.jobs.js')).overdueNoticeJob]),
+  jobs: async () => (await import('./worklists.jobs.js')).worklistJobHandlers,
   seed: { demo: [{ name: 'worklists-demo', run: async (ctx) => (await import('./seed.js')).seedDemoWorklists(ctx), full: true }] },
   cli: [{ commands: ['import', 'export'], load: async () => (await import('../../cli/worklists.js')).registerWorklistCommands }],
   benchmarks: {

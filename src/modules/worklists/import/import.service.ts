@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { AppError, type ErrorDetail } from '../../../common/errors.js';
 import { hasPermission } from '../../../common/permissions.js';
 import type { ImportCommitBody, ImportPreviewView, ImportProblem, ImportResultView, WorklistImportPreview } from '../../../common/schemas/worklists-import.js';
@@ -6,6 +7,7 @@ import type { ItemKind } from '../../../common/schemas/worklists.js';
 import { chinaDate } from '../../../common/workdays.js';
 import type { Actor, AppContext } from '../../../context.js';
 import { withTransaction } from '../../../db/database.js';
+import type { DB } from '../../../db/schema.js';
 import { enqueueJob } from '../../../jobs/runtime.js';
 import { audit } from '../../org/audit.service.js';
 import { loadUnitResolver } from '../../org/units.service.js';
@@ -78,6 +80,9 @@ function toImportedRow(r: ParsedRow): ImportedItemRow {
   };
 }
 
+/** Runs last inside the import's transaction (the import job marks its run done there). */
+type OnCommit = (trx: Transaction<DB>, result: ImportResultView) => Promise<void>;
+
 /**
  * Writes a parsed workbook into the named list in one transaction: all rows, or with `keepValid`
  * the rows without problems. Items already in the list (same code) are updated, not duplicated.
@@ -86,7 +91,7 @@ export async function commitWorkbook(
   ctx: AppContext,
   actor: Actor,
   p: WorkbookPreview,
-  opts: { kind: ItemKind; list: string; keepValid: boolean; fileName?: string | undefined },
+  opts: { kind: ItemKind; list: string; keepValid: boolean; fileName?: string | undefined; onCommit?: OnCommit | undefined },
 ): Promise<ImportResultView> {
   assertMayImport(actor);
   assertReadable(p);
@@ -110,7 +115,9 @@ export async function commitWorkbook(
         problems: p.problems.length,
       },
     });
-    return { listId: list.id, list: list.name, created: result.created, updated: result.updated, skipped: skipped.length };
+    const done = { listId: list.id, list: list.name, created: result.created, updated: result.updated, skipped: skipped.length };
+    await opts.onCommit?.(trx, done);
+    return done;
   });
 }
 
@@ -136,12 +143,19 @@ export async function importPreviewUpload(
 }
 
 /** API step 2: parse the kept file again (units may have changed since) and commit it. */
-export async function importCommitUpload(ctx: AppContext, actor: Actor, body: ImportCommitBody, onProgress?: (m: string) => void): Promise<ImportResultView> {
+export async function importCommitUpload(
+  ctx: AppContext,
+  actor: Actor,
+  body: ImportCommitBody,
+  onProgress?: (m: string) => void,
+  onCommit?: OnCommit,
+): Promise<ImportResultView> {
   assertMayImport(actor);
   const { meta, buffer } = await loadPending(ctx, body.token, actor.id);
   const p = await previewWorkbook(ctx, buffer, meta.kind, onProgress);
   onProgress?.(`committing ${p.rows.length} rows`);
-  const result = await commitWorkbook(ctx, actor, p, { kind: meta.kind, list: meta.list, keepValid: body.keepValid, fileName: meta.fileName ?? undefined });
+  const fileName = meta.fileName ?? undefined;
+  const result = await commitWorkbook(ctx, actor, p, { kind: meta.kind, list: meta.list, keepValid: body.keepValid, fileName, onCommit });
   await discard(ctx, body.token);
   return result;
 }
