@@ -118,8 +118,6 @@ async function rankGoalOf(ctx: AppContext): Promise<CockpitView['rankGoal']> {
   if (!set) return null;
   const f = await forecast(ctx, { method: set.methodId, period: set.period }).catch(() => null);
   if (!f) return null;
-  const ahead = f.peers.filter((p) => p.code !== f.focus.code).sort((a, b) => b.score - a.score);
-  const gapTo = (rank: number) => Math.max(0, one((ahead[rank - 1]?.score ?? f.focus.score) - f.focus.score));
   // The next goal: 2nd while behind it, then 1st; its plan is the shortest list of improvements.
   const plan = f.plans.find((p) => !p.alreadyThere && p.reachable && p.rank === 2) ?? f.plans.find((p) => !p.alreadyThere && p.reachable);
   const component = (topic: string, id: string) => f.method.topics.find((t) => t.id === topic)?.components.find((c) => c.id === id);
@@ -128,11 +126,11 @@ async function rankGoalOf(ctx: AppContext): Promise<CockpitView['rankGoal']> {
     period: f.period,
     method: f.method.name,
     synthetic: f.synthetic,
-    rank: f.focus.rank,
-    peers: f.peers.length,
-    score: one(f.focus.score),
-    gapTo2: gapTo(2),
-    gapTo1: gapTo(1),
+    rank: f.position.rank,
+    peers: f.position.peers,
+    score: f.position.score,
+    gapTo2: f.position.gapTo[2],
+    gapTo1: f.position.gapTo[1],
     first: { name: leader.name, score: one(leader.score) },
     goalRank: plan?.rank ?? f.focus.rank,
     improvements: (plan?.improvements ?? []).slice(0, 3).map((i) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachment } from '../../http/attachment.js';
 import type { Role } from '../../common/roles.js';
 import {
   escalationRunBody,
@@ -30,9 +31,7 @@ export const READ_ALL: readonly Role[] = ['admin', 'office', 'leader'];
 export const READ_SCOPED: readonly Role[] = ['admin', 'office', 'leader', 'liaison', 'unit_head'];
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function attachment(filename: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
+export { attachment };
 
 /** Settings, the escalation ladder and its notices, weekly snapshots. */
 export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
