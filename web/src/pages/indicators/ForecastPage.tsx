@@ -42,7 +42,7 @@ export default function ForecastPage() {
         .filter((r) => r < pos.rank)
         .map((r) => fill(pick(L.gapTo), { rank: r, gap: fmtScore(pos.gapTo[r] ?? 0) })),
       ...(pos.rank <= 2 ? [fill(pick(L.atRank), { rank: pos.rank })] : []),
-    ].join(lang === 'en' ? '; ' : '，');
+    ].map((part, i, all) => (i < all.length - 1 ? part + (lang === 'en' ? '; ' : '，') : part));
 
   return (
     <Card
@@ -57,7 +57,11 @@ export default function ForecastPage() {
       {data && pos && (
         <section aria-label={pick(L.forecast)}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {headline}
+            {headline?.map((part, i) => (
+              <span key={i} style={{ display: 'inline-block' }}>
+                {part}
+              </span>
+            ))}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{fill(pick(L.headlineOf), { period: data.period, n: pos.peers, score: fmtScore(pos.score) })}</Typography.Paragraph>
         </section>
@@ -67,25 +71,30 @@ export default function ForecastPage() {
         <>
           <Chart
             label={pick(L.forecast)}
-            height={320}
+            height={72 + 28 * data.peers.length}
             option={{
-              tooltip: { trigger: 'axis' },
-              grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-              xAxis: { type: 'category', data: data.peers.map((p) => p.name), axisLabel: { interval: 0, rotate: 40 } },
-              yAxis: { type: 'value', name: pick(L.overall), min: 0, max: 100 },
+              tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+              grid: { left: 8, right: 40, top: 28, bottom: 28, containLabel: true },
+              // Horizontal bars: every league/city's name stays readable, on a phone too.
+              yAxis: { type: 'category', inverse: true, data: data.peers.map((p) => p.name), axisLabel: { interval: 0 } },
+              xAxis: { type: 'value', name: pick(L.overall), nameLocation: 'middle', nameGap: 24, min: 0, max: 100 },
               series: [
                 {
                   type: 'bar',
                   name: pick(L.overall),
+                  barMaxWidth: 18,
                   data: data.peers.map((p) => ({ value: Number(fmtScore(p.score)), itemStyle: { color: p.code === data.focus.code ? '#1d4ed8' : '#b0b8c4' } })),
-                  label: { show: true, position: 'top', formatter: (x: { value: unknown }) => fmtScore(Number(x.value)) },
+                  label: { show: true, position: 'right', formatter: (x: { value: unknown }) => fmtScore(Number(x.value)) },
                   markLine: {
                     symbol: 'none',
                     lineStyle: { color: '#d46b08' },
-                    label: { position: 'insideEndTop', formatter: (x: { name?: string }) => x.name ?? '' },
                     data: data.plans
                       .filter((p) => p.reachable && !p.alreadyThere && p.overtake)
-                      .map((p) => ({ yAxis: Number(fmtScore(p.overtake!.score)), name: fill(pick(L.targetLine), { rank: p.rank, score: fmtScore(p.overtake!.score) }) })),
+                      .map((p, i) => ({
+                        xAxis: Number(fmtScore(p.overtake!.score)),
+                        // Two targets can lie close together: one label above the chart, the other below.
+                        label: { position: i === 0 ? 'end' : 'start', formatter: fill(pick(L.targetLine), { rank: p.rank, score: fmtScore(p.overtake!.score) }), color: '#d46b08' },
+                      })),
                   },
                 },
               ],
