@@ -1,4 +1,4 @@
-import { AutoComplete, Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { LIMITS } from '../../../../src/common/limits.js';
@@ -7,6 +7,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { AuditDiff } from './AuditDiff.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface Filters {
   actorId?: number;
@@ -88,7 +89,7 @@ export default function AuditPage() {
         />
         <DatePicker.RangePicker aria-label={t('audit.dates')} onChange={(r) => onDates(r as [Dayjs | null, Dayjs | null] | null)} />
       </Space>
-      <Table<AuditView>
+      <ResponsiveTable<AuditView>
         rowKey="id"
         size="middle"
         loading={loading}

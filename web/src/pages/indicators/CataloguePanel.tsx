@@ -1,10 +1,11 @@
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useCallback } from 'react';
 import type { CatalogueView, IndicatorView, MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
 import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { L } from './labels.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 type Row = IndicatorView & { children?: Row[] };
 
@@ -27,7 +28,7 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
   return (
     <>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={pick(L.level2Missing)} description={catalogue.environmentNote} />
-      <Table<Row>
+      <ResponsiveTable<Row>
         rowKey="id"
         size="small"
         pagination={false}

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { ComponentResult, OverallResult } from '../../../../src/common/schemas/indicator-results.js';
 import type { MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
@@ -8,6 +8,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { L } from './labels.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface UnitScore {
   method: MethodSummaryView;
@@ -46,7 +47,7 @@ export function ScoresPanel() {
             </Descriptions.Item>
           </Descriptions>
           {topics.map((t) => (
-            <Table<ComponentResult>
+            <ResponsiveTable<ComponentResult>
               key={t.topic}
               title={() => `${pick(t.name)}：${t.score.toFixed(2)}（${t.formula}）`}
               rowKey="id"

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import type { CatalogueView, TargetView, ValueView } from '../../../../src/common/schemas/indicators.js';
 import { api } from '../../api.js';
@@ -10,6 +10,7 @@ import { useSession } from '../../session.js';
 import { Chart } from './charts.js';
 import { L } from './labels.js';
 import { ValuesImport } from './ValuesImport.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** One KPI of one unit over time: table with source and evidence, trend chart with targets. */
 export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
@@ -81,7 +82,7 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
           ],
         }}
       />
-      <Table<ValueView>
+      <ResponsiveTable<ValueView>
         rowKey="id"
         size="small"
         pagination={false}

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { S } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface MeetingForm {
   date: Dayjs;
@@ -32,7 +33,7 @@ function Decisions({ id }: { id: number }) {
       <div>
         {pick(S.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；{pick(S.topics)}：{data.topics.join('、') || '—'}
       </div>
-      <Table
+      <ResponsiveTable
         rowKey="itemId"
         size="small"
         pagination={false}
@@ -89,7 +90,8 @@ export default function MeetingsPage() {
           {pick(S.newMeeting)}
         </Button>
       )}
-      <Table<MeetingSummary>
+      <ResponsiveTable<MeetingSummary>
+        phoneColumns={['date', 'title']}
         rowKey="id"
         size="small"
         loading={!data}

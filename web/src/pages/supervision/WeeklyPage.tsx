@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { SnapshotRowView, SnapshotSummary, SnapshotView } from '../../../../src/common/schemas/supervision.js';
 import { api } from '../../api.js';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { S } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 const delta = (n: number | undefined, lowerIsBetter = false) => {
   if (!n) return null;
@@ -106,7 +107,7 @@ export default function WeeklyPage() {
             </Col>
           </Row>
           <Alert type="info" showIcon message={pick(S.formula)} description={pick(data.formula)} />
-          <Table<SnapshotRowView> rowKey={(r) => r.unit.id} size="small" columns={columns} dataSource={data.rows} scroll={{ x: 900 }} pagination={{ pageSize: 20 }} />
+          <ResponsiveTable<SnapshotRowView> phoneColumns={['rank', 'unit.name', 'score']} rowKey={(r) => r.unit.id} size="small" columns={columns} dataSource={data.rows} scroll={{ x: 900 }} pagination={{ pageSize: 20 }} />
         </Space>
       )}
     </>

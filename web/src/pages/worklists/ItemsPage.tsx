@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, type TableProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -22,6 +22,7 @@ import { L } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { Due, Percent, StatusTag, unitNames } from './parts.js';
 import { ExportButton } from './ExportButton.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 type Sort = { sort?: 'code' | 'deadline' | 'updatedAt' | 'status' | 'percent'; order?: 'asc' | 'desc' };
 
@@ -155,7 +156,8 @@ export default function ItemsPage() {
           </Button>
         </Space>
       </Form>
-      <Table<ItemView>
+      <ResponsiveTable<ItemView>
+        phoneColumns={['content', 'deadline']}
         rowKey="id"
         size="small"
         loading={loading}

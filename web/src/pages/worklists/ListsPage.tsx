@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { ITEM_KINDS, ITEM_KIND_LABELS, type ItemKind, WORKLIST_LIMITS, type WorklistView } from '../../../../src/common/schemas/worklists.js';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { X } from './excelLabels.js';
 import { L, fill } from './labels.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 type Values = { kind: ItemKind; name: string; description?: string | null };
 
@@ -62,7 +63,8 @@ export default function ListsPage() {
           </Space>
         }
       >
-        <Table<WorklistView>
+        <ResponsiveTable<WorklistView>
+          phoneColumns={['name', 'closedCount']}
           rowKey="id"
           size="small"
           loading={loading}
