@@ -65,7 +65,8 @@ function ResponsiveTableImpl(allProps: ResponsiveTableProps<Row>) {
     : undefined;
   const tableProps: TableProps<Row> = Object.assign({}, allProps, { dataSource: flatten(allProps.dataSource, childrenKey), columns: shown, scroll: undefined, expandable });
   delete (tableProps as { phoneColumns?: unknown }).phoneColumns;
-  return <Table<Row> {...tableProps} />;
+  // Its own key: the desktop table's expanded rows (a tree opened by default) must not carry over.
+  return <Table<Row> key="phone" {...tableProps} />;
 }
 
 /**

@@ -5,6 +5,8 @@ import type { MethodSummaryView } from '../../../../src/common/schemas/indicator
 import { api } from '../../api.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useLoad } from '../../components/useLoad.js';
+import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
+import { fmtNumber, fmtScore } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { L } from './labels.js';
@@ -21,7 +23,7 @@ const PERIODS = ['2024', '2025'];
 
 /** A unit's score under a method, with every component's value, bounds, trust and formula. */
 export function ScoresPanel() {
-  const { pick } = useI18n();
+  const { pick, lang } = useI18n();
   const { user } = useSession();
   const [units] = useUnits();
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
@@ -43,13 +45,13 @@ export function ScoresPanel() {
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={pick(L.method)}>{pick(data.method.name)}</Descriptions.Item>
             <Descriptions.Item label={pick(L.overall)}>
-              <Typography.Text strong>{data.result.score.toFixed(2)}</Typography.Text> = {data.result.formula}
+              <Typography.Text strong>{fmtScore(data.result.score)}</Typography.Text> = {data.result.formula}
             </Descriptions.Item>
           </Descriptions>
           {topics.map((t) => (
             <ResponsiveTable<ComponentResult>
               key={t.topic}
-              title={() => `${pick(t.name)}：${t.score.toFixed(2)}（${t.formula}）`}
+              title={() => `${pick(t.name)}：${fmtScore(t.score)}（${t.formula}）`}
               rowKey="id"
               size="small"
               pagination={false}
@@ -57,7 +59,7 @@ export function ScoresPanel() {
               dataSource={Object.values(t.components)}
               columns={[
                 { title: pick(L.kpi), render: (_, c) => pick(c.name) },
-                { title: pick(L.value), render: (_, c) => `${c.variants[''].value} ${c.unit}` },
+                { title: pick(L.value), align: 'right', render: (_, c) => withUnit(fmtNumber(c.variants[''].value, 2), measureUnit(c.unit), lang === 'en' ? 'en' : 'zh') },
                 {
                   title: pick(L.bounds),
                   render: (_, c) => (
@@ -66,7 +68,7 @@ export function ScoresPanel() {
                     </>
                   ),
                 },
-                { title: pick(L.score), render: (_, c) => c.score.toFixed(2) },
+                { title: pick(L.score), align: 'right', render: (_, c) => fmtScore(c.score) },
                 { title: pick(L.formula), render: (_, c) => <Typography.Text code>{c.formula}</Typography.Text> },
               ]}
             />

@@ -5,7 +5,9 @@ import { api } from '../../api.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
-import { useI18n } from '../../i18n.js';
+import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
+import { fmtNumber } from '../../components/format.js';
+import { pickBilingual, useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Chart } from './charts.js';
 import { L } from './labels.js';
@@ -75,7 +77,7 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
           tooltip: { trigger: 'axis' },
           legend: { data: [pick(L.value), pick(L.target)] },
           xAxis: { type: 'category', data: periods },
-          yAxis: { type: 'value', name: kpi?.unitOfMeasure ?? '' },
+          yAxis: { type: 'value', name: pick(measureUnit(kpi?.unitOfMeasure)) },
           series: [
             { name: pick(L.value), type: 'line', data: periods.map((p) => valueAt.get(p) ?? null) },
             { name: pick(L.target), type: 'line', lineStyle: { type: 'dashed' }, data: periods.map((p) => targetAt.get(p) ?? null) },
@@ -90,9 +92,9 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
         aria-label={pick(L.values)}
         columns={[
           { title: pick(L.period), dataIndex: 'period' },
-          { title: pick(L.value), render: (_, r) => `${r.value} ${kpi?.unitOfMeasure ?? ''}` },
+          { title: pick(L.value), align: 'right', render: (_, r) => withUnit(fmtNumber(r.value, 2), measureUnit(kpi?.unitOfMeasure), lang === 'en' ? 'en' : 'zh') },
           { title: pick(L.target), dataIndex: 'target' },
-          { title: pick(L.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(L.synthetic)}</Tag> : r.source) },
+          { title: pick(L.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(L.synthetic)}</Tag> : pickBilingual(lang, r.source)) },
           { title: pick(L.evidence), dataIndex: 'evidence', ellipsis: true },
         ]}
       />
@@ -102,7 +104,7 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
             <Input placeholder="2025 / 2025-Q1 / 2025-03" />
           </Form.Item>
           <Form.Item name="value" label={pick(L.value)} rules={[{ required: true }]}>
-            <InputNumber style={{ width: '100%' }} addonAfter={kpi?.unitOfMeasure} />
+            <InputNumber style={{ width: '100%' }} addonAfter={pick(measureUnit(kpi?.unitOfMeasure)) || undefined} />
           </Form.Item>
           <Form.Item name="source" label={pick(L.source)} rules={[{ required: true, max: 300 }]}>
             <Input />

@@ -89,3 +89,10 @@ export const L = {
   predicted: { zh: '预测得分', en: 'Predicted score' },
   unanswered: { zh: '未自评题数', en: 'Questions not self-assessed' },
 } satisfies Record<string, Label>;
+
+/** How a component's value becomes a score, in the office's words. */
+export const TRANSFORM_LABELS: Record<string, Label> = {
+  linear: { zh: '线性', en: 'linear' },
+  power: { zh: '幂函数', en: 'power' },
+  log: { zh: '对数', en: 'logarithmic' },
+};
