@@ -32,8 +32,8 @@ describeE2E('indicators: rank forecast', (e) => {
     const hohhot = ranks.getByRole('row').filter({ hasText: '呼和浩特市' });
     expect((await hohhot.getByRole('cell').first().innerText()).trim()).toBe('3');
     await expect.poll(() => page.getByText('本页含演示用虚构数据').count()).toBe(1);
-    await expect.poll(() => page.getByText(/^第 2 名：需超过/).count()).toBe(1);
-    await expect.poll(() => page.getByText(/^第 1 名：需超过/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^第2名：需超过/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^第1名：需超过/).count()).toBe(1);
     expect(await page.getByRole('region', { name: '差距分析：哪项改进最能提高总分' }).getByRole('table').getByRole('row').count()).toBe(11);
     expect(await page.getByRole('img', { name: '排名预测' }).locator('canvas').count()).toBe(1);
     await e.screenshot(page, 'indicators-forecast');

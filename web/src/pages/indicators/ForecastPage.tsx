@@ -55,7 +55,7 @@ export default function ForecastPage() {
       }
     >
       {data && pos && (
-        <section aria-label={pick(L.forecast)}>
+        <section aria-label={pick(L.headlineRegion)}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {headline?.map((part, i) => (
               <span key={i} style={{ display: 'inline-block' }}>
@@ -100,20 +100,22 @@ export default function ForecastPage() {
               ],
             }}
           />
-          <ResponsiveTable<PeerScore>
-            rowKey="code"
-            size="small"
-            pagination={false}
-            dataSource={data.peers}
-            phoneColumns={3}
-            rowClassName={(p) => (p.code === data.focus.code ? 'ant-table-row-selected' : '')}
-            columns={[
-              { title: pick(L.rank), dataIndex: 'rank', width: 64, align: 'right' },
-              { title: pick(L.peer), key: 'peer', render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}</> },
-              { title: pick(L.overall), key: 'overall', align: 'right', render: (_, p) => fmtScore(p.score) },
-              ...data.method.topics.map((t) => ({ title: pick(t.name), key: t.id, align: 'right' as const, render: (_: unknown, p: PeerScore) => fmtScore(p.topics[t.id]) })),
-            ]}
-          />
+          <section aria-label={pick(L.forecast)}>
+            <ResponsiveTable<PeerScore>
+              rowKey="code"
+              size="small"
+              pagination={false}
+              dataSource={data.peers}
+              phoneColumns={3}
+              rowClassName={(p) => (p.code === data.focus.code ? 'ant-table-row-selected' : '')}
+              columns={[
+                { title: pick(L.rank), dataIndex: 'rank', width: 64, align: 'right' },
+                { title: pick(L.peer), key: 'peer', render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}</> },
+                { title: pick(L.overall), key: 'overall', align: 'right', render: (_, p) => fmtScore(p.score) },
+                ...data.method.topics.map((t) => ({ title: pick(t.name), key: t.id, align: 'right' as const, render: (_: unknown, p: PeerScore) => fmtScore(p.topics[t.id]) })),
+              ]}
+            />
+          </section>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {pick(L.gaps)}
           </Typography.Title>
@@ -132,21 +134,23 @@ export default function ForecastPage() {
               ],
             }}
           />
-          <ResponsiveTable<ComponentGap>
-            rowKey={(g) => `${g.topic}.${g.component}`}
-            size="small"
-            pagination={false}
-            dataSource={data.gaps}
-            phoneColumns={['kpi', 'maxGain']}
-            columns={[
-              { title: pick(L.kpi), key: 'kpi', render: (_, g) => componentName(g) },
-              { title: pick(L.value), key: 'value', align: 'right', render: (_, g) => withUnit(fmtNumber(g.value, 2), unitOf(g), l) },
-              { title: pick(L.score), key: 'score', align: 'right', render: (_, g) => fmtScore(g.score) },
-              { title: pick(L.perUnit), key: 'perUnit', align: 'right', render: (_, g) => gain(g.gainPerUnit) },
-              { title: pick(L.perTenth), key: 'perTenth', align: 'right', render: (_, g) => gain(g.gainPerTenthOfRange) },
-              { title: pick(L.maxGain), key: 'maxGain', align: 'right', render: (_, g) => gain(g.maxGain) },
-            ]}
-          />
+          <section aria-label={pick(L.gaps)}>
+            <ResponsiveTable<ComponentGap>
+              rowKey={(g) => `${g.topic}.${g.component}`}
+              size="small"
+              pagination={false}
+              dataSource={data.gaps}
+              phoneColumns={['kpi', 'maxGain']}
+              columns={[
+                { title: pick(L.kpi), key: 'kpi', render: (_, g) => componentName(g) },
+                { title: pick(L.value), key: 'value', align: 'right', render: (_, g) => withUnit(fmtNumber(g.value, 2), unitOf(g), l) },
+                { title: pick(L.score), key: 'score', align: 'right', render: (_, g) => fmtScore(g.score) },
+                { title: pick(L.perUnit), key: 'perUnit', align: 'right', render: (_, g) => gain(g.gainPerUnit) },
+                { title: pick(L.perTenth), key: 'perTenth', align: 'right', render: (_, g) => gain(g.gainPerTenthOfRange) },
+                { title: pick(L.maxGain), key: 'maxGain', align: 'right', render: (_, g) => gain(g.maxGain) },
+              ]}
+            />
+          </section>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {pick(L.plans)}
           </Typography.Title>

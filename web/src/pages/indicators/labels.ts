@@ -69,6 +69,7 @@ export const L = {
     en: 'The names of the 87 level-2 indicators are not published yet; they are added when the evaluation documents arrive.',
   },
   headline: { zh: '预计第{rank}名', en: 'Forecast: rank {rank}' },
+  headlineRegion: { zh: '预测结论', en: 'Forecast in brief' },
   gapTo: { zh: '距第{rank}名差{gap}分', en: '{gap} points behind rank {rank}' },
   atRank: { zh: '已达到第{rank}名', en: 'at rank {rank}' },
   headlineOf: { zh: '（{period}年度，共{n}个盟市，总得分{score}分）', en: ' ({period}, {n} leagues/cities, overall {score} points)' },
