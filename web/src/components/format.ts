@@ -14,3 +14,6 @@ export const fmtScore = (n: number): string => n.toLocaleString('zh-CN', { minim
 export function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
+
+/** What an empty select says until something is chosen. */
+export const PLEASE_CHOOSE = { zh: '请选择', en: 'Select…' };

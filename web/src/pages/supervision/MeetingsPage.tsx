@@ -12,6 +12,7 @@ import { useSession } from '../../session.js';
 import { S } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 interface MeetingForm {
   date: Dayjs;
@@ -113,7 +114,7 @@ export default function MeetingsPage() {
               <DatePicker />
             </Form.Item>
             <Form.Item name="type" label={pick(S.type)} rules={[{ required: true }]}>
-              <Select style={{ width: 180 }} options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))} />
+              <Select placeholder={pick(PLEASE_CHOOSE)} style={{ width: 180 }} options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))} />
             </Form.Item>
             <Form.Item name="chair" label={pick(S.chair)} rules={[{ required: true }]}>
               <Input maxLength={60} />
