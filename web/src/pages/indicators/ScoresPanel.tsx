@@ -33,6 +33,10 @@ export function ScoresPanel() {
     useCallback(() => (effectiveUnit ? api.get<UnitScore>('/indicators/scores', { method: 'regional-demo', unitId: effectiveUnit, period }) : Promise.resolve(undefined)), [effectiveUnit, period]),
   );
   const topics = data ? Object.values(data.result.topics) : [];
+  // The engine writes formulas with the method's identifiers; the office reads the names.
+  const names = new Map<string, string>(topics.flatMap((t) => [[t.topic, pick(t.name)] as const, ...Object.values(t.components).map((c) => [c.id, pick(c.name)] as const)]));
+  const readable = (formula: string) =>
+    formula.replace(/\b[a-z][a-z0-9_]*\b/g, (id) => names.get(id) ?? (id === 'mean' && lang !== 'en' ? '平均' : id === 'sum' && lang !== 'en' ? '求和' : id));
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -45,13 +49,13 @@ export function ScoresPanel() {
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={pick(L.method)}>{pick(data.method.name)}</Descriptions.Item>
             <Descriptions.Item label={pick(L.overall)}>
-              <Typography.Text strong>{fmtScore(data.result.score)}</Typography.Text> = {data.result.formula}
+              <Typography.Text strong>{fmtScore(data.result.score)}</Typography.Text> = {readable(data.result.formula)}
             </Descriptions.Item>
           </Descriptions>
           {topics.map((t) => (
             <ResponsiveTable<ComponentResult>
               key={t.topic}
-              title={() => `${pick(t.name)}：${fmtScore(t.score)}（${t.formula}）`}
+              title={() => `${pick(t.name)}：${fmtScore(t.score)}（${readable(t.formula)}）`}
               rowKey="id"
               size="small"
               pagination={false}
@@ -69,7 +73,7 @@ export function ScoresPanel() {
                   ),
                 },
                 { title: pick(L.score), align: 'right', render: (_, c) => fmtScore(c.score) },
-                { title: pick(L.formula), render: (_, c) => <Typography.Text code>{c.formula}</Typography.Text> },
+                { title: pick(L.formula), render: (_, c) => <Typography.Text code>{readable(c.formula)}</Typography.Text> },
               ]}
             />
           ))}
