@@ -85,12 +85,15 @@ export default function MeetingsPage() {
   };
   return (
     <>
-      <SupervisionNav />
-      {manage && (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>
-          {pick(S.newMeeting)}
-        </Button>
-      )}
+      <SupervisionNav
+        extra={
+          manage && (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {pick(S.newMeeting)}
+            </Button>
+          )
+        }
+      />
       <ResponsiveTable<MeetingSummary>
         phoneColumns={['date', 'title']}
         rowKey="id"

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeView } from '../../../../src/common/schemas/supervision.js';
@@ -41,21 +41,22 @@ export default function NoticesPage() {
   };
   return (
     <>
-      <SupervisionNav />
-      <Space style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          aria-label={pick(S.kind)}
-          placeholder={pick(S.kind)}
-          style={{ minWidth: 160 }}
-          value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
-          options={NOTICE_KINDS.map((k) => ({ value: k, label: pick(NOTICE_KIND_LABELS[k]) }))}
-        />
-      </Space>
+      <SupervisionNav
+        extra={
+          <Select
+            allowClear
+            aria-label={pick(S.kind)}
+            placeholder={pick(S.kind)}
+            style={{ minWidth: 160 }}
+            value={kind}
+            onChange={(v) => {
+              setKind(v);
+              setPage(1);
+            }}
+            options={NOTICE_KINDS.map((k) => ({ value: k, label: pick(NOTICE_KIND_LABELS[k]) }))}
+          />
+        }
+      />
       <ResponsiveTable<NoticeView>
         rowKey="id"
         size="small"

@@ -60,37 +60,40 @@ export default function WeeklyPage() {
   const columns = [
     { title: pick(S.rank), dataIndex: 'rank', width: 64, render: (r: number) => r || '—' },
     { title: pick(S.unit), dataIndex: ['unit', 'name'], render: (n: string, r: SnapshotRowView) => (r.board ? <Space>{n}<Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(S[r.board])}</Tag></Space> : n) },
-    { title: pick(S.assigned), dataIndex: 'assigned', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
-    { title: pick(S.closed), dataIndex: 'closed', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
-    { title: pick(S.inProgress), dataIndex: 'inProgress' },
-    { title: pick(S.overdue), dataIndex: 'overdue', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
-    { title: pick(S.stale), dataIndex: 'stale', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
-    { title: pick(S.lateReports), dataIndex: 'lateReports' },
-    { title: pick(S.returns), dataIndex: 'returns' },
-    { title: pick(S.score), dataIndex: 'score', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
+    { title: pick(S.assigned), dataIndex: 'assigned', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
+    { title: pick(S.closed), dataIndex: 'closed', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
+    { title: pick(S.inProgress), dataIndex: 'inProgress', align: 'right' as const },
+    { title: pick(S.overdue), dataIndex: 'overdue', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
+    { title: pick(S.stale), dataIndex: 'stale', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
+    { title: pick(S.lateReports), dataIndex: 'lateReports', align: 'right' as const },
+    { title: pick(S.returns), dataIndex: 'returns', align: 'right' as const },
+    { title: pick(S.score), dataIndex: 'score', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
   ];
   return (
     <>
-      <SupervisionNav />
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={pick(S.week)}
-          style={{ minWidth: 180 }}
-          value={id}
-          onChange={setId}
-          options={[{ value: 'latest' as const, label: pick(S.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
-        />
-        {manage && (
-          <Button type="primary" loading={busy} onClick={take}>
-            {pick(S.takeSnapshot)}
-          </Button>
-        )}
-        {data && (
-          <Button href={`/api/v1/supervision/weekly/${data.id}/export.xlsx`} download>
-            {pick(S.exportExcel)}
-          </Button>
-        )}
-      </Space>
+      <SupervisionNav
+        extra={
+          <Space wrap>
+            <Select
+              aria-label={pick(S.week)}
+              style={{ minWidth: 180 }}
+              value={id}
+              onChange={setId}
+              options={[{ value: 'latest' as const, label: pick(S.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
+            />
+            {manage && (
+              <Button type="primary" loading={busy} onClick={take}>
+                {pick(S.takeSnapshot)}
+              </Button>
+            )}
+            {data && (
+              <Button href={`/api/v1/supervision/weekly/${data.id}/export.xlsx`} download>
+                {pick(S.exportExcel)}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       {!data ? (
         <Empty description={pick(S.noSnapshot)} />
       ) : (
