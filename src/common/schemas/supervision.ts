@@ -286,7 +286,16 @@ export const cockpitView = z.object({
   asOf: z.string(),
   totals: z.object({ items: z.number(), closed: z.number(), open: z.number(), overdue: z.number(), completionRate: z.number() }),
   byUnit: z.array(
-    z.object({ unit: unitRef, assigned: z.number(), closed: z.number(), onTime: z.number(), overdue: z.number(), completionRate: z.number(), drill, overdueDrill: drill }),
+    z.object({
+      unit: unitRef,
+      assigned: z.number(),
+      closed: z.number(),
+      onTime: z.number(),
+      overdue: z.number(),
+      completionRate: z.number(),
+      drill,
+      overdueDrill: drill,
+    }),
   ),
   /** per list: closed (销号), open within the deadline (按期推进), open past it (逾期) */
   byList: z.array(
@@ -326,7 +335,15 @@ export const cockpitView = z.object({
     })
     .nullable(),
   /** 免申即享 follow-through: results per stage (cumulative: a paid result was also notified) and amounts in 万元 */
-  autoGrant: z.object({ matched: z.number(), notified: z.number(), confirmed: z.number(), declined: z.number(), paid: z.number(), amountDue: z.number(), amountPaid: z.number() }),
+  autoGrant: z.object({
+    matched: z.number(),
+    notified: z.number(),
+    confirmed: z.number(),
+    declined: z.number(),
+    paid: z.number(),
+    amountDue: z.number(),
+    amountPaid: z.number(),
+  }),
   /** open items by the highest ladder step they reached, and notices still awaiting the unit's reply */
   escalation: z.object({ open: z.number(), byStep: z.record(z.enum(NOTICE_KINDS), z.number()), awaitingReply: z.number() }),
 });

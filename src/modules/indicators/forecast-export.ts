@@ -37,7 +37,9 @@ export async function forecastWorkbook(f: ForecastView): Promise<Buffer> {
   table(
     gaps,
     ['领域', '指标', '计量单位', '当前值', '前沿值', '指标得分', '每改善1个计量单位总分提高', '每改善1/10区间总分提高', '达到前沿总分最多提高'],
-    f.gaps.map((g) => [topicName(g.topic), g.name.zh, measureUnit(g.unit).zh, g.value, g.best, r1(g.score), r2(g.gainPerUnit), r2(g.gainPerTenthOfRange), r2(g.maxGain)]),
+    f.gaps.map((g) => [
+      topicName(g.topic), g.name.zh, measureUnit(g.unit).zh, g.value, g.best, r1(g.score), r2(g.gainPerUnit), r2(g.gainPerTenthOfRange), r2(g.maxGain),
+    ]),
   );
 
   const plans = wb.addWorksheet('保二争一方案');
@@ -50,7 +52,8 @@ export async function forecastWorkbook(f: ForecastView): Promise<Buffer> {
       ['领域', '指标', '计量单位', '当前值', '目标值', '改变量', '指标得分由', '指标得分至', '总分提高'],
       p.improvements.map((i) => {
         const c = componentOf(i.topic, i.component);
-        return [topicName(i.topic), c?.name.zh ?? '', measureUnit(c?.unit).zh, i.from, r2(i.to), r2(i.change), r1(i.scoreFrom), r1(i.scoreTo), r1(i.overallGain)];
+        const name = c?.name.zh ?? '';
+        return [topicName(i.topic), name, measureUnit(c?.unit).zh, i.from, r2(i.to), r2(i.change), r1(i.scoreFrom), r1(i.scoreTo), r1(i.overallGain)];
       }),
     );
     plans.addRow([]);

@@ -162,7 +162,10 @@ const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 export function positionOf(f: Pick<Forecast, 'peers' | 'focus'>): ForecastPosition {
   const ahead = f.peers.filter((p) => p.code !== f.focus.code).sort((a, b) => b.score - a.score);
   const gapTo: Record<number, number> = {};
-  for (let r = 1; r <= Math.max(2, f.focus.rank - 1); r++) gapTo[r] = Math.max(0, oneDecimal((ahead[r - 1]?.score ?? f.focus.score) - f.focus.score));
+  for (let r = 1; r <= Math.max(2, f.focus.rank - 1); r++) {
+    const rival = ahead[r - 1]?.score ?? f.focus.score;
+    gapTo[r] = Math.max(0, oneDecimal(rival - f.focus.score));
+  }
   return { rank: f.focus.rank, peers: f.peers.length, score: oneDecimal(f.focus.score), gapTo };
 }
 

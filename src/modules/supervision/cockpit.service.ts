@@ -53,7 +53,17 @@ export async function getCockpit(ctx: AppContext, actor: Actor, q: { kind?: Item
   let closed = 0;
   let overdue = 0;
   for (const { row, overdue: late } of items.values()) {
-    const l = byList.get(row.list_id) ?? { listId: row.list_id, name: row.list_name, kind: row.kind as ItemKind, total: 0, closed: 0, onTime: 0, overdue: 0, byStatus: {}, drill: { ...scope, listId: row.list_id } };
+    const l = byList.get(row.list_id) ?? {
+      listId: row.list_id,
+      name: row.list_name,
+      kind: row.kind as ItemKind,
+      total: 0,
+      closed: 0,
+      onTime: 0,
+      overdue: 0,
+      byStatus: {},
+      drill: { ...scope, listId: row.list_id },
+    };
     l.total++;
     l.byStatus[row.status] = (l.byStatus[row.status] ?? 0) + 1;
     if (row.status === 'closed') {
@@ -135,7 +145,8 @@ async function rankGoalOf(ctx: AppContext): Promise<CockpitView['rankGoal']> {
     goalRank: plan?.rank ?? f.focus.rank,
     improvements: (plan?.improvements ?? []).slice(0, 3).map((i) => {
       const c = component(i.topic, i.component);
-      return { name: c?.name ?? { zh: i.component, en: i.component }, unit: measureUnit(c?.unit), from: i.from, to: i.to, gain: i.overallGain };
+      const name = c?.name ?? { zh: i.component, en: i.component };
+      return { name, unit: measureUnit(c?.unit), from: i.from, to: i.to, gain: i.overallGain };
     }),
   };
 }
@@ -143,7 +154,8 @@ async function rankGoalOf(ctx: AppContext): Promise<CockpitView['rankGoal']> {
 /** 免申即享 totals through the policies module; each stage counts the results that reached it. */
 async function autoGrantOf(ctx: AppContext): Promise<CockpitView['autoGrant']> {
   const rows = await payoutTotals(ctx, 'policy');
-  const sum = (k: 'matched' | 'notified' | 'confirmed' | 'declined' | 'paid' | 'amountDue' | 'amountPaid') => rows.reduce((s, r) => s + r[k], 0);
+  type Figure = 'matched' | 'notified' | 'confirmed' | 'declined' | 'paid' | 'amountDue' | 'amountPaid';
+  const sum = (k: Figure) => rows.reduce((s, r) => s + r[k], 0);
   const [matched, notified, confirmed, declined, paid] = [sum('matched'), sum('notified'), sum('confirmed'), sum('declined'), sum('paid')];
   return {
     matched: matched + notified + confirmed + declined + paid,

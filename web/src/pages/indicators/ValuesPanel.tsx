@@ -76,11 +76,18 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
         option={{
           tooltip: { trigger: 'axis' },
           legend: { data: [pick(L.value), pick(L.target)] },
-          xAxis: { type: 'category', data: periods },
+          xAxis: { type: 'category', data: periods, axisLabel: { interval: 0 } },
           yAxis: { type: 'value', name: pick(measureUnit(kpi?.unitOfMeasure)) },
           series: [
             { name: pick(L.value), type: 'line', data: periods.map((p) => valueAt.get(p) ?? null) },
-            { name: pick(L.target), type: 'line', lineStyle: { type: 'dashed' }, data: periods.map((p) => targetAt.get(p) ?? null) },
+            {
+              name: pick(L.target),
+              type: 'line',
+              lineStyle: { type: 'dashed' },
+              // A target reads with its value beside the point, as the office writes it on a chart.
+              label: { show: true, position: 'top' },
+              data: periods.map((p) => targetAt.get(p) ?? null),
+            },
           ],
         }}
       />
