@@ -19,7 +19,8 @@ const keyOf = (c: ColumnType<Row>): string | undefined => {
 function cellOf(c: ColumnType<Row>, record: Row, index: number): ReactNode {
   const di = c.dataIndex;
   const path = di === undefined ? [] : Array.isArray(di) ? di : [di];
-  const value = path.reduce<unknown>((v, k) => (v === null || v === undefined ? v : (v as Record<string | number, unknown>)[k as string]), record);
+  const step = (v: unknown, k: unknown) => (v === null || v === undefined ? v : (v as Record<string, unknown>)[String(k)]);
+  const value = path.reduce<unknown>(step, record);
   const shown = c.render ? c.render(value, record, index) : value;
   return shown as ReactNode;
 }
@@ -45,8 +46,10 @@ function ResponsiveTableImpl(allProps: ResponsiveTableProps<Row>) {
 
   const phoneColumns = allProps.phoneColumns ?? 2;
   const columns = (allProps.columns ?? []) as ColumnType<Row>[];
-  const keep = (c: ColumnType<Row>, i: number) => (typeof phoneColumns === 'number' ? i < phoneColumns : phoneColumns.includes(keyOf(c) ?? ''));
-  const shown = columns.filter(keep).map((c): ColumnType<Row> => Object.assign({}, c, { width: undefined, fixed: undefined, ellipsis: false }));
+  const keep = (c: ColumnType<Row>, i: number) =>
+    typeof phoneColumns === 'number' ? i < phoneColumns : phoneColumns.includes(keyOf(c) ?? '');
+  // A phone has no room for fixed widths or sticky columns, and cut-off text would hide the figures.
+  const shown = columns.filter(keep).map((c): ColumnType<Row> => ({ ...c, width: undefined, fixed: undefined, ellipsis: false }));
   const hidden = columns.filter((c, i) => !keep(c, i));
   const childrenKey = allProps.expandable?.childrenColumnName ?? 'children';
   const expandable: TableProps<Row>['expandable'] = hidden.length
@@ -63,7 +66,8 @@ function ResponsiveTableImpl(allProps: ResponsiveTableProps<Row>) {
         columnWidth: 32,
       }
     : undefined;
-  const tableProps: TableProps<Row> = Object.assign({}, allProps, { dataSource: flatten(allProps.dataSource, childrenKey), columns: shown, scroll: undefined, expandable });
+  const dataSource = flatten(allProps.dataSource, childrenKey);
+  const tableProps: TableProps<Row> = Object.assign({}, allProps, { dataSource, columns: shown, scroll: undefined, expandable });
   delete (tableProps as { phoneColumns?: unknown }).phoneColumns;
   // Its own key: the desktop table's expanded rows (a tree opened by default) must not carry over.
   return <Table<Row> key="phone" {...tableProps} />;

@@ -14,6 +14,10 @@ const PERIODS = ['2024'];
 const METHOD = 'regional-demo';
 /** Overall points gained by one step are small: two decimals keep them apart where one would show 0.0. */
 const gain = (n: number) => fmtNumber(n, 2);
+const fromTo = (i: Improvement) => `${fmtScore(i.scoreFrom)} → ${fmtScore(i.scoreTo)}`;
+const FOCUS = '#1d4ed8';
+const PEER = '#b0b8c4';
+const TARGET = '#d46b08';
 
 /** "保二争一": the headline, the 12 leagues/cities' scores and ranks, the gap analysis and the plans for 2nd and 1st. */
 export default function ForecastPage() {
@@ -21,7 +25,8 @@ export default function ForecastPage() {
   const l = lang === 'en' ? 'en' : 'zh';
   const [period, setPeriod] = useState(PERIODS[0]);
   const { data } = useLoad(useCallback(() => api.get<ForecastView>('/indicators/forecast', { method: METHOD, period }), [period]));
-  const component = (g: { topic: string; component: string }) => data?.method.topics.find((t) => t.id === g.topic)?.components.find((x) => x.id === g.component);
+  const component = (g: { topic: string; component: string }) =>
+    data?.method.topics.find((t) => t.id === g.topic)?.components.find((x) => x.id === g.component);
   const componentName = (g: { topic: string; component: string }) => {
     const c = component(g);
     return c ? pick(c.name) : '';
@@ -30,7 +35,13 @@ export default function ForecastPage() {
   const planTitle = (p: RankPlan) => {
     if (p.alreadyThere) return fill(pick(L.planAlready), { rank: p.rank });
     if (!p.reachable) return fill(pick(L.planOut), { rank: p.rank });
-    const title = fill(pick(L.planNeed), { rank: p.rank, name: p.overtake?.name ?? '', score: fmtScore(p.overtake?.score ?? 0), gain: fmtScore(p.neededGain), n: p.improvements.length });
+    const title = fill(pick(L.planNeed), {
+      rank: p.rank,
+      name: p.overtake?.name ?? '',
+      score: fmtScore(p.overtake?.score ?? 0),
+      gain: fmtScore(p.neededGain),
+      n: p.improvements.length,
+    });
     return p.algorithm === 'greedy' ? title + pick(L.planGreedy) : title;
   };
   const pos = data?.position;
@@ -63,7 +74,9 @@ export default function ForecastPage() {
               </span>
             ))}
           </Typography.Title>
-          <Typography.Paragraph type="secondary">{fill(pick(L.headlineOf), { period: data.period, n: pos.peers, score: fmtScore(pos.score) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {fill(pick(L.headlineOf), { period: data.period, n: pos.peers, score: fmtScore(pos.score) })}
+          </Typography.Paragraph>
         </section>
       )}
       {data?.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(L.syntheticWarning)} />}
@@ -83,7 +96,11 @@ export default function ForecastPage() {
                   type: 'bar',
                   name: pick(L.overall),
                   barMaxWidth: 18,
-                  data: data.peers.map((p) => ({ value: Number(fmtScore(p.score)), itemStyle: { color: p.code === data.focus.code ? '#1d4ed8' : '#b0b8c4' } })),
+                  // The focus city in blue, the others neutral: no colour says good or bad here.
+                  data: data.peers.map((p) => ({
+                    value: Math.round(p.score * 10) / 10,
+                    itemStyle: { color: p.code === data.focus.code ? FOCUS : PEER },
+                  })),
                   label: { show: true, position: 'right', formatter: (x: { value: unknown }) => fmtScore(Number(x.value)) },
                   markLine: {
                     symbol: 'none',
@@ -93,7 +110,11 @@ export default function ForecastPage() {
                       .map((p, i) => ({
                         xAxis: Number(fmtScore(p.overtake!.score)),
                         // Two targets can lie close together: one label above the chart, the other below.
-                        label: { position: i === 0 ? 'end' : 'start', formatter: fill(pick(L.targetLine), { rank: p.rank, score: fmtScore(p.overtake!.score) }), color: '#d46b08' },
+                        label: {
+                          position: i === 0 ? 'end' : 'start',
+                          formatter: fill(pick(L.targetLine), { rank: p.rank, score: fmtScore(p.overtake!.score) }),
+                          color: TARGET,
+                        },
                       })),
                   },
                 },
@@ -110,9 +131,22 @@ export default function ForecastPage() {
               rowClassName={(p) => (p.code === data.focus.code ? 'ant-table-row-selected' : '')}
               columns={[
                 { title: pick(L.rank), dataIndex: 'rank', width: 64, align: 'right' },
-                { title: pick(L.peer), key: 'peer', render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}</> },
+                {
+                  title: pick(L.peer),
+                  key: 'peer',
+                  render: (_, p) => (
+                    <>
+                      {p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}
+                    </>
+                  ),
+                },
                 { title: pick(L.overall), key: 'overall', align: 'right', render: (_, p) => fmtScore(p.score) },
-                ...data.method.topics.map((t) => ({ title: pick(t.name), key: t.id, align: 'right' as const, render: (_: unknown, p: PeerScore) => fmtScore(p.topics[t.id]) })),
+                ...data.method.topics.map((t) => ({
+                  title: pick(t.name),
+                  key: t.id,
+                  align: 'right' as const,
+                  render: (_: unknown, p: PeerScore) => fmtScore(p.topics[t.id]),
+                })),
               ]}
             />
           </section>
@@ -126,7 +160,12 @@ export default function ForecastPage() {
               tooltip: { trigger: 'axis' },
               legend: {},
               grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-              yAxis: { type: 'category', inverse: true, data: data.gaps.map(componentName), axisLabel: { interval: 0, width: 130, overflow: 'break' } },
+              yAxis: {
+                type: 'category',
+                inverse: true,
+                data: data.gaps.map(componentName),
+                axisLabel: { interval: 0, width: 130, overflow: 'break' },
+              },
               xAxis: { type: 'value', name: pick(L.points) },
               series: [
                 { type: 'bar', name: pick(L.perTenth), data: data.gaps.map((g) => Number(gain(g.gainPerTenthOfRange))) },
@@ -168,7 +207,7 @@ export default function ForecastPage() {
                 { title: pick(L.kpi), key: 'kpi', render: (_, i) => componentName(i) },
                 { title: pick(L.now), key: 'now', align: 'right', render: (_, i) => withUnit(fmtNumber(i.from, 2), unitOf(i), l) },
                 { title: pick(L.needed), key: 'needed', align: 'right', render: (_, i) => withUnit(fmtNumber(i.to, 2), unitOf(i), l) },
-                { title: pick(L.componentScore), key: 'cs', align: 'right', render: (_, i) => `${fmtScore(i.scoreFrom)} → ${fmtScore(i.scoreTo)}` },
+                { title: pick(L.componentScore), key: 'cs', align: 'right', render: (_, i) => fromTo(i) },
                 { title: pick(L.overallGain), key: 'gain', align: 'right', render: (_, i) => fmtScore(i.overallGain) },
               ]}
             />

@@ -14,6 +14,7 @@ import { S, drillHref } from './labels.js';
 const short = (name: string) => name.replace(/^呼和浩特市/, '');
 /** Done is green, in progress within its deadline neutral, only what is late is red. */
 const COLOR = { closed: '#389e0d', onTime: '#8fa3bf', overdue: '#cf1322' } as const;
+const AMOUNT = { fontSize: 18 };
 
 /** A figure without a chart: said in a sentence, never an empty frame. */
 function NoData({ children }: { children: ReactNode }) {
@@ -25,7 +26,10 @@ function SplitBar({ parts, label }: { parts: { value: number; color: string; nam
   const total = parts.reduce((s, p) => s + p.value, 0) || 1;
   return (
     <div role="img" aria-label={label} style={{ display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', background: '#f0f0f0' }}>
-      {parts.map((p) => (p.value ? <div key={p.name} title={`${p.name} ${p.value}`} style={{ width: `${(p.value / total) * 100}%`, background: p.color }} /> : null))}
+      {parts.map((p) => {
+        const width = `${(100 * p.value) / total}%`;
+        return p.value ? <div key={p.name} title={`${p.name} ${p.value}`} style={{ width, background: p.color }} /> : null;
+      })}
     </div>
   );
 }
@@ -49,7 +53,12 @@ export default function CockpitPage() {
 
   const g = data.rankGoal;
   const rankBlock = (
-    <Card size="small" title={pick(S.rankGoal)} style={{ height: '100%' }} extra={g?.synthetic ? <Tag color="orange">{pick(S.demoData)}</Tag> : null}>
+    <Card
+      size="small"
+      title={pick(S.rankGoal)}
+      style={{ height: '100%' }}
+      extra={g?.synthetic ? <Tag color="orange">{pick(S.demoData)}</Tag> : null}
+    >
       <section aria-label={pick(S.rankGoal)}>
         {g ? (
           <>
@@ -59,13 +68,17 @@ export default function CockpitPage() {
                 {fill(pick(S.ofPeers), { n: g.peers })}
               </Typography.Text>
             </Typography.Title>
-            <Typography.Text type="secondary">{fill(pick(S.forecastPeriod), { period: g.period, score: fmtScore(g.score) })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {fill(pick(S.forecastPeriod), { period: g.period, score: fmtScore(g.score) })}
+            </Typography.Text>
             <div style={{ margin: '8px 0' }}>
               {[2, 1].map((r) => {
                 const gap = r === 2 ? g.gapTo2 : g.gapTo1;
                 return (
                   <div key={r}>
-                    <Typography.Text strong={r === 2}>{gap > 0 ? fill(pick(S.gapTo), { rank: r, gap: fmtScore(gap) }) : fill(pick(S.atRank), { rank: r })}</Typography.Text>
+                    <Typography.Text strong={r === 2}>
+                      {gap > 0 ? fill(pick(S.gapTo), { rank: r, gap: fmtScore(gap) }) : fill(pick(S.atRank), { rank: r })}
+                    </Typography.Text>
                   </div>
                 );
               })}
@@ -125,11 +138,12 @@ export default function CockpitPage() {
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, fontSize: 12 }}>
                 <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{list.name}</span>
                 <span style={{ whiteSpace: 'nowrap' }}>
-                  <span style={{ color: COLOR.closed }}>{list.closed}</span> / {list.onTime} / <span style={{ color: list.overdue ? COLOR.overdue : undefined }}>{list.overdue}</span>
+                  <span style={{ color: COLOR.closed }}>{list.closed}</span> / {list.onTime} /{' '}
+                  <span style={{ color: list.overdue ? COLOR.overdue : undefined }}>{list.overdue}</span>
                 </span>
               </div>
               <SplitBar
-                label={`${list.name}：${statusNames.closed} ${list.closed}，${statusNames.onTime} ${list.onTime}，${statusNames.overdue} ${list.overdue}`}
+                label={`${list.name}：${(['closed', 'onTime', 'overdue'] as const).map((k) => `${statusNames[k]} ${list[k]}`).join('，')}`}
                 parts={(['closed', 'onTime', 'overdue'] as const).map((k) => ({ name: statusNames[k], value: list[k], color: COLOR[k] }))}
               />
             </Link>
@@ -165,10 +179,14 @@ export default function CockpitPage() {
               </Col>
             ))}
             <Col span={24}>
-              <Statistic title={pick(S.amountDue)} value={fill(pick(S.wan), { n: fmtNumber(a.amountDue, 2) })} valueStyle={{ fontSize: 18 }} />
+              <Statistic title={pick(S.amountDue)} value={fill(pick(S.wan), { n: fmtNumber(a.amountDue, 2) })} valueStyle={AMOUNT} />
             </Col>
             <Col span={24}>
-              <Statistic title={pick(S.amountPaid)} value={fill(pick(S.wan), { n: fmtNumber(a.amountPaid, 2) })} valueStyle={{ fontSize: 18, color: COLOR.closed }} />
+              <Statistic
+                title={pick(S.amountPaid)}
+                value={fill(pick(S.wan), { n: fmtNumber(a.amountPaid, 2) })}
+                valueStyle={{ ...AMOUNT, color: COLOR.closed }}
+              />
             </Col>
           </Row>
         ) : (
@@ -185,7 +203,11 @@ export default function CockpitPage() {
       <section aria-label={pick(S.supervision)}>
         <Row gutter={[8, 4]}>
           <Col span={12}>
-            <Statistic title={pick(S.escalationsOpen)} value={e.open} valueStyle={{ fontSize: 20, ...(e.open ? { color: COLOR.overdue } : {}) }} />
+            <Statistic
+              title={pick(S.escalationsOpen)}
+              value={e.open}
+              valueStyle={{ fontSize: 20, ...(e.open ? { color: COLOR.overdue } : {}) }}
+            />
           </Col>
           <Col span={12}>
             <Statistic title={pick(S.awaitingReply)} value={e.awaitingReply} valueStyle={{ fontSize: 20 }} />
@@ -235,7 +257,13 @@ export default function CockpitPage() {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: units.map((u) => short(u.unit.name)), axisLabel: { interval: 0, width: 120, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: units.map((u) => short(u.unit.name)),
+      // interval 0: every unit's name, none skipped.
+      axisLabel: { interval: 0, width: 120, overflow: 'truncate' },
+    },
     series: (['closed', 'onTime', 'overdue'] as const).map((k) => ({
       name: statusNames[k],
       type: 'bar',
@@ -245,7 +273,13 @@ export default function CockpitPage() {
       data: units.map((u) => u[k]),
     })),
   };
-  const onUnit = { click: (p: { dataIndex: number; seriesIndex?: number }) => navigate(drillHref(units[p.dataIndex][p.seriesIndex === 2 ? 'overdueDrill' : 'drill'])) };
+  // The red (overdue) segment opens the unit's overdue items, the others all its items.
+  const onUnit = {
+    click: (p: { dataIndex: number; seriesIndex?: number }) => {
+      const unit = units[p.dataIndex];
+      navigate(drillHref(p.seriesIndex === 2 ? unit.overdueDrill : unit.drill));
+    },
+  };
 
   const trendChart: EChartsOption = {
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
@@ -313,7 +347,9 @@ export default function CockpitPage() {
               renderItem={(u) => (
                 <List.Item
                   extra={
-                    <Tag color={u.dueInWorkdays <= 2 ? 'red' : 'orange'}>{u.dueInWorkdays === 0 ? pick(S.dueToday) : fill(pick(S.workdays), { n: u.dueInWorkdays })}</Tag>
+                    <Tag color={u.dueInWorkdays <= 2 ? 'red' : 'orange'}>
+                      {u.dueInWorkdays === 0 ? pick(S.dueToday) : fill(pick(S.workdays), { n: u.dueInWorkdays })}
+                    </Tag>
                   }
                 >
                   <Link to={`/worklists/items/${u.itemId}`}>
@@ -333,7 +369,14 @@ export default function CockpitPage() {
             locale={{ emptyText: <NoData>{pick(S.noInstructions)}</NoData> }}
             renderItem={(n) => (
               <List.Item>
-                <List.Item.Meta title={<Link to={`/worklists/items/${n.itemId}`}>{n.code}. {n.content.slice(0, 50)}</Link>} description={`${n.author ?? ''}：${n.text}（${n.createdAt.slice(0, 10)}）`} />
+                <List.Item.Meta
+                  title={
+                    <Link to={`/worklists/items/${n.itemId}`}>
+                      {n.code}. {n.content.slice(0, 50)}
+                    </Link>
+                  }
+                  description={`${n.author ?? ''}：${n.text}（${n.createdAt.slice(0, 10)}）`}
+                />
               </List.Item>
             )}
           />
