@@ -323,7 +323,7 @@ export default function CockpitPage() {
           {units.length ? (
             <Chart label={pick(S.progressByUnit)} option={byUnit} height={60 + units.length * 22} onEvents={onUnit} />
           ) : (
-            <NoData>{pick(S.noOverdue)}</NoData>
+            <NoData>{pick(S.noItems)}</NoData>
           )}
         </Card>
       </Col>
