@@ -140,13 +140,14 @@ describeE2E('administration', (e) => {
     await page.getByRole('button', { name: '专班 王芳' }).waitFor();
 
     await page.getByRole('menu', { name: '导航菜单' }).getByRole('menuitem', { name: '审计日志' }).click();
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'auth.login' }).count()).toBeGreaterThan(0);
+    // Actions read in the office's words (auth.login → 登录), the code stays the filter's value.
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '登录' }).count()).toBeGreaterThan(0);
     const action = page.getByRole('combobox', { name: '操作', exact: true });
     await action.fill('user.update_profile');
     await action.press('Enter');
     await action.blur();
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'auth.login' }).count()).toBe(0);
-    const row = page.getByRole('row').filter({ hasText: 'user.update_profile' }).first();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '登录' }).count()).toBe(0);
+    const row = page.getByRole('row').filter({ hasText: '用户 · 修改个人设置' }).first();
     await row.getByRole('button', { name: /展开行|Expand row/ }).click();
     await expect.poll(() => visibleText(page, '专班工作人员（演示）').count()).toBeGreaterThan(0);
     expect(await visibleText(page, '专班 王芳').count()).toBeGreaterThan(0);

@@ -32,8 +32,8 @@ describeE2E('indicators: rank forecast', (e) => {
     const hohhot = ranks.getByRole('row').filter({ hasText: '呼和浩特市' });
     expect((await hohhot.getByRole('cell').first().innerText()).trim()).toBe('3');
     await expect.poll(() => page.getByText('本页含演示用虚构数据').count()).toBe(1);
-    await expect.poll(() => page.getByText(/^第 2 名：需超过/).count()).toBe(1);
-    await expect.poll(() => page.getByText(/^第 1 名：需超过/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^第2名：需超过/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^第1名：需超过/).count()).toBe(1);
     expect(await page.getByRole('region', { name: '差距分析：哪项改进最能提高总分' }).getByRole('table').getByRole('row').count()).toBe(11);
     expect(await page.getByRole('img', { name: '排名预测' }).locator('canvas').count()).toBe(1);
     await e.screenshot(page, 'indicators-forecast');
@@ -44,7 +44,7 @@ describeE2E('indicators: rank forecast', (e) => {
     await e.loginAs(page, 'liaison');
     await page.goto('/indicators');
     await expect.poll(() => page.getByRole('tab', { name: '指标目录' }).count()).toBe(1);
-    await expect.poll(() => page.getByText('二级指标（共 87 项）名称未能从公开来源取得').count()).toBe(1);
+    await expect.poll(() => page.getByText('二级指标（共87项）的名称尚未公布').count()).toBe(1);
     expect(await page.getByRole('button', { name: '排名预测' }).count()).toBe(0);
     await page.goto('/indicators/forecast');
     await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
@@ -57,7 +57,7 @@ describeE2E('indicators: rank forecast', (e) => {
     await expect.poll(() => page.getByText('边界未核实').count()).toBeGreaterThan(0);
     await e.screenshot(page, 'indicators-catalogue');
     await page.getByRole('tab', { name: '数值与趋势' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: '98 %' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '98%' }).count()).toBe(1);
     expect(await page.getByRole('img', { name: '数值与趋势' }).locator('canvas').count()).toBe(1);
     await e.screenshot(page, 'indicators-values');
   });
@@ -67,7 +67,7 @@ describeE2E('indicators: rank forecast', (e) => {
     await e.loginAs(page, 'office');
     await page.goto('/indicators');
     await page.getByRole('tab', { name: '数值与趋势' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: '98 %' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '98%' }).count()).toBe(1);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载导入模板/ }).click()]);
     const template = fs.readFileSync((await download.path())!);
@@ -93,7 +93,7 @@ describeE2E('indicators: rank forecast', (e) => {
     await dialog.getByRole('button', { name: '关闭' }).click();
 
     const values = page.getByRole('table', { name: '数值与趋势' });
-    await expect.poll(() => values.getByRole('cell', { name: '99.5 %' }).count()).toBe(1);
+    await expect.poll(() => values.getByRole('cell', { name: '99.5%' }).count()).toBe(1);
     const trend = page.getByRole('img', { name: '数值与趋势' });
     const summaryId = await trend.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${summaryId}"]`).textContent()).toContain('2025 数值 99.5');

@@ -45,7 +45,7 @@ describeE2E('supervision', (e) => {
       const page = await e.newPage({ viewport });
       await e.loginAs(page, 'leader');
       await page.goto('/cockpit');
-      await page.getByRole('img', { name: '各单位完成率' }).locator('canvas').first().waitFor();
+      await page.getByRole('img', { name: '各单位完成情况（牵头事项）' }).locator('canvas').first().waitFor();
       expect(await page.getByRole('img', { name: '周趋势' }).count()).toBe(1);
       // Nothing is wider than the screen.
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);

@@ -68,7 +68,8 @@ export function App() {
       <Route path="/login" element={<Navigate to={from && from !== '/login' ? from : '/'} replace />} />
       <Route path="/change-password" element={<Navigate to="/" replace />} />
       <Route element={<AppLayout />}>
-        <Route index element={<Lazy page={HomePage} />} />
+        {/* A leader comes to read the cockpit: it is the leader's home page. */}
+        <Route index element={user.role === 'leader' ? <Navigate to="/cockpit" replace /> : <Lazy page={HomePage} />} />
         <Route path="/profile" element={<Lazy page={ProfilePage} />} />
         {routes.map((r) => (
           <Route

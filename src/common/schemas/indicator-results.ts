@@ -115,7 +115,18 @@ export interface Forecast {
   plans: RankPlan[];
 }
 
+/** The headline "预计第3名，距第2名差4.9分": the focus city's rank and how far it is behind each place. */
+export interface ForecastPosition {
+  rank: number;
+  peers: number;
+  /** overall score, one decimal as published */
+  score: number;
+  /** overall points (one decimal) behind the peer now at rank r, for r = 1 … rank − 1; 0 at or above it */
+  gapTo: Record<number, number>;
+}
+
 export interface ForecastView extends Forecast {
+  position: ForecastPosition;
   method: MethodSummaryView;
   period: string;
   synthetic: boolean;

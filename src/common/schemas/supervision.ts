@@ -287,15 +287,67 @@ export const cockpitQuery = z.object({ kind: z.enum(ITEM_KINDS).optional(), list
 export const cockpitView = z.object({
   asOf: z.string(),
   totals: z.object({ items: z.number(), closed: z.number(), open: z.number(), overdue: z.number(), completionRate: z.number() }),
-  byUnit: z.array(z.object({ unit: unitRef, assigned: z.number(), closed: z.number(), overdue: z.number(), completionRate: z.number(), drill, overdueDrill: drill })),
+  byUnit: z.array(
+    z.object({
+      unit: unitRef,
+      assigned: z.number(),
+      closed: z.number(),
+      onTime: z.number(),
+      overdue: z.number(),
+      completionRate: z.number(),
+      drill,
+      overdueDrill: drill,
+    }),
+  ),
+  /** per list: closed (销号), open within the deadline (按期推进), open past it (逾期) */
   byList: z.array(
-    z.object({ listId: z.number(), name: z.string(), kind: z.enum(ITEM_KINDS), total: z.number(), closed: z.number(), overdue: z.number(), byStatus: z.record(z.string(), z.number()), drill }),
+    z.object({
+      listId: z.number(),
+      name: z.string(),
+      kind: z.enum(ITEM_KINDS),
+      total: z.number(),
+      closed: z.number(),
+      onTime: z.number(),
+      overdue: z.number(),
+      byStatus: z.record(z.string(), z.number()),
+      drill,
+    }),
   ),
   trend: z.array(z.object({ weekOf: z.string(), assigned: z.number(), closed: z.number(), overdue: z.number() })),
   redBlack: z.object({ weekOf: z.string().nullable(), red: z.array(snapshotRowView), black: z.array(snapshotRowView), formula: label }),
   instructions: z.array(z.object({ itemId: z.number(), code: z.string(), content: z.string(), text: z.string(), author: z.string().nullable(), createdAt: z.string(), drill })),
   upcoming: z.array(z.object({ itemId: z.number(), code: z.string(), content: z.string(), deadline: z.string(), dueInWorkdays: z.number(), leadUnits: z.array(unitRef), drill })),
   drillPath: z.string(),
+  /** 保二争一: the forecast rank among the region's leagues/cities; null when no peer values were imported */
+  rankGoal: z
+    .object({
+      period: z.string(),
+      method: label,
+      synthetic: z.boolean(),
+      rank: z.number(),
+      peers: z.number(),
+      score: z.number(),
+      /** overall points behind the 2nd / 1st place; 0 when already there */
+      gapTo2: z.number(),
+      gapTo1: z.number(),
+      first: z.object({ name: z.string(), score: z.number() }),
+      /** the smallest set of improvements that reaches the next goal (2nd, then 1st) */
+      goalRank: z.number(),
+      improvements: z.array(z.object({ name: label, unit: label, from: z.number(), to: z.number(), gain: z.number() })),
+    })
+    .nullable(),
+  /** 免申即享 follow-through: results per stage (cumulative: a paid result was also notified) and amounts in 万元 */
+  autoGrant: z.object({
+    matched: z.number(),
+    notified: z.number(),
+    confirmed: z.number(),
+    declined: z.number(),
+    paid: z.number(),
+    amountDue: z.number(),
+    amountPaid: z.number(),
+  }),
+  /** open items by the highest ladder step they reached, and notices still awaiting the unit's reply */
+  escalation: z.object({ open: z.number(), byStep: z.record(z.enum(NOTICE_KINDS), z.number()), awaitingReply: z.number() }),
 });
 export type CockpitView = z.infer<typeof cockpitView>;
 

@@ -140,6 +140,10 @@ export const itemView = z.object({
   overdueWorkdays: z.number(),
   /** working days from today to the deadline (negative when past); null without a deadline */
   dueInWorkdays: z.number().nullable(),
+  /** when the office accepted it as done (销号); null while open */
+  closedAt: z.string().nullable(),
+  /** working days the item was closed after its deadline; 0 when closed in time or still open */
+  closedLateWorkdays: z.number(),
   returnReason: z.string().nullable(),
   leadUnits: z.array(unitRef),
   coopUnits: z.array(unitRef),

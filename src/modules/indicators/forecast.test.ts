@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMethod } from './method.js';
-import { forecastRanks, type PeerInput } from './forecast.js';
+import { forecastRanks, type PeerInput, positionOf } from './forecast.js';
 import { loadMethod } from './method.js';
 
 const comp = (id: string, worst: number, best: number) => ({
@@ -47,6 +47,13 @@ describe('rank forecast and gap analysis (hand-checked example)', () => {
       ['F', 3, 37.5],
       ['P3', 4, 10],
     ]);
+  });
+
+  it('states the headline position: 3rd, 17.5 points behind 2nd and 52.5 behind 1st', () => {
+    expect(positionOf(f)).toEqual({ rank: 3, peers: 4, score: 37.5, gapTo: { 1: 52.5, 2: 17.5 } });
+    // At the top, nobody is ahead: no gap to any place.
+    const top = forecastRanks(method, [peer('F', 0, 0, 100), peer('P1', 5, 5, 60)], 'F', [1]);
+    expect(positionOf(top)).toEqual({ rank: 1, peers: 2, score: 100, gapTo: { 1: 0, 2: 0 } });
   });
 
   it('ranks components by overall gain per unit of improvement', () => {

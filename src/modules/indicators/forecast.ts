@@ -1,5 +1,5 @@
 import { AppError } from '../../common/errors.js';
-import type { ComponentGap, Forecast, Improvement, PeerScore, RankPlan } from '../../common/schemas/indicator-results.js';
+import type { ComponentGap, Forecast, ForecastPosition, Improvement, PeerScore, RankPlan } from '../../common/schemas/indicator-results.js';
 import type { Method } from './method.js';
 
 export type { ComponentGap, Forecast, Improvement, PeerScore, RankPlan };
@@ -154,6 +154,19 @@ export function planForRank(method: Method, focus: PeerScore, others: PeerScore[
   const maxShare = Math.max(...byHeadroom.map((g) => g.overallShare));
   const span = method.scoreRange.max - method.scoreRange.min;
   return { ...base, alreadyThere: false, reachable: true, ...plan, algorithm: 'greedy', effortLowerBound: neededGain / (span * maxShare) };
+}
+
+const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+
+/** The focus city's place and its gap to each place ahead, in points as the office writes them (one decimal). */
+export function positionOf(f: Pick<Forecast, 'peers' | 'focus'>): ForecastPosition {
+  const ahead = f.peers.filter((p) => p.code !== f.focus.code).sort((a, b) => b.score - a.score);
+  const gapTo: Record<number, number> = {};
+  for (let r = 1; r <= Math.max(2, f.focus.rank - 1); r++) {
+    const rival = ahead[r - 1]?.score ?? f.focus.score;
+    gapTo[r] = Math.max(0, oneDecimal(rival - f.focus.score));
+  }
+  return { rank: f.focus.rank, peers: f.peers.length, score: oneDecimal(f.focus.score), gapTo };
 }
 
 export function forecastRanks(method: Method, peers: PeerInput[], focusCode: string, ranks = [2, 1]): Forecast {

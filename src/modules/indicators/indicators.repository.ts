@@ -159,6 +159,18 @@ export async function listPeerValues(db: Executor, methodId: string, period: str
   return db.selectFrom('indicator_peer_value').selectAll().where('method_id', '=', methodId).where('period', '=', period).orderBy('peer_code').orderBy('id').execute();
 }
 
+/** The most recent (method, period) with imported peer values: what the cockpit forecasts from. */
+export async function latestPeerSet(db: Executor): Promise<{ methodId: string; period: string } | undefined> {
+  const r = await db
+    .selectFrom('indicator_peer_value')
+    .select(['method_id', 'period'])
+    .groupBy(['method_id', 'period'])
+    .orderBy('period', 'desc')
+    .orderBy('method_id', 'desc')
+    .executeTakeFirst();
+  return r && { methodId: r.method_id, period: r.period };
+}
+
 /** A peer import replaces the whole (method, period) set: the forecast always sees one consistent snapshot. */
 export async function replacePeerValues(db: Executor, methodId: string, period: string, rows: Omit<IndicatorPeerValueTable, 'id'>[]): Promise<number> {
   const r = await db.deleteFrom('indicator_peer_value').where('method_id', '=', methodId).where('period', '=', period).executeTakeFirst();

@@ -287,6 +287,13 @@ describeEachDialect('indicators', (h) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['预测排名', '差距分析', '保二争一方案']);
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('排名预测-2024.xlsx');
+    // The office reads names and Chinese units, never the method's identifiers or English units.
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    for (const internal of ['inclusive_innovation', 'sb_time', 'working days', 'steps']) expect(cells.some((c) => c.includes(internal)), internal).toBe(false);
+    expect(cells).toContain('个工作日');
+    expect(f.position).toEqual({ rank: 3, peers: 12, score: Math.round(f.focus.score * 10) / 10, gapTo: expect.any(Object) });
+    expect(f.position.gapTo[2]).toBe(Math.round((f.peers[1].score - f.focus.score) * 10) / 10);
     expect(String(wb.worksheets[0].getCell('A3').value)).toContain('虚构');
     expect((await (await h.as('liaison')).get('/api/v1/indicators/forecast?period=2024')).statusCode).toBe(403);
   });

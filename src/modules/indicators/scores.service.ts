@@ -8,7 +8,7 @@ import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { listUnits } from '../org/index.js';
 import type { ForecastView } from '../../common/schemas/indicator-results.js';
-import { type PeerInput, forecastRanks } from './forecast.js';
+import { type PeerInput, forecastRanks, positionOf } from './forecast.js';
 import { findIndicatorsByCode, latestValues, listPeerValues, listQuestionSelfScores, replacePeerValues } from './indicators.repository.js';
 import { visibleUnitIds } from './indicators.service.js';
 import { type Method, findTopic, isTrusted, listMethodIds, loadMethod } from './method.js';
@@ -221,6 +221,7 @@ export async function forecast(ctx: AppContext, q: { method: string; period: str
   const result = forecastRanks(method, peers, city.code);
   return {
     ...result,
+    position: positionOf(result),
     method: summarizeMethod(method),
     period: q.period,
     synthetic: rows.some((r) => r.synthetic === 1) || Boolean(method.synthetic),

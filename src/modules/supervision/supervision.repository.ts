@@ -230,6 +230,19 @@ export async function replyToNotice(db: Executor, id: number, v: { text: string;
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * The fired ladder steps of items not yet closed, one row per step: the cockpit counts, per item,
+ * the highest step reached (an open escalation) and the notices still awaiting a reply.
+ */
+export async function openItemSteps(db: Executor): Promise<{ item_id: number; kind: string; status: string }[]> {
+  return db
+    .selectFrom('supervision_notice as n')
+    .innerJoin('item as i', 'i.id', 'n.item_id')
+    .select(['n.item_id', 'n.kind', 'n.status'])
+    .where('i.status', '!=', 'closed')
+    .execute();
+}
+
 export async function countNoticesByKind(db: Executor, from: string, to: string): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('supervision_notice')

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachment } from '../../http/attachment.js';
 import {
   escalationRunBody,
   escalationRunView,
@@ -25,9 +26,7 @@ import { getSnapshot, listWeeklySnapshots, takeWeeklySnapshot } from './weekly.s
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function attachment(filename: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
+export { attachment };
 
 /** Settings, the escalation ladder and its notices, weekly snapshots. */
 export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -7,8 +7,8 @@ import type {
   TimelineView,
   WorklistView,
 } from '../../common/schemas/worklists.js';
-import type { WorkCalendar } from '../../common/workdays.js';
-import { dueInfo } from './deadlines.js';
+import { type WorkCalendar, chinaDate } from '../../common/workdays.js';
+import { dueInfo, workdaysBetween } from './deadlines.js';
 import type { EvidenceRow, ExtensionRow, ReportRow } from './progress.repository.js';
 import type { AssignmentRecord, ItemRow, WorklistRow } from './worklists.repository.js';
 
@@ -28,6 +28,12 @@ export function presentWorklist(r: WorklistRow & { item_count: number; closed_co
   };
 }
 
+/** A closed item keeps showing that it was closed late: working days from its deadline to the China date it closed. */
+function closedLate(r: ItemRow, cal?: WorkCalendar): number {
+  if (r.status !== 'closed' || !r.closed_at || !r.deadline) return 0;
+  return Math.max(0, -workdaysBetween(chinaDate(new Date(r.closed_at)), r.deadline, cal));
+}
+
 export function presentItem(r: ItemRow & { list_name: string }, assignments: AssignmentRecord[], day: string, cal?: WorkCalendar): ItemView {
   const mine = assignments.filter((a) => a.item_id === r.id);
   const units = (role: string) => mine.filter((a) => a.role === role).map((a) => ({ id: a.unit_id, name: a.unit_name }));
@@ -45,6 +51,8 @@ export function presentItem(r: ItemRow & { list_name: string }, assignments: Ass
     status: r.status as ItemView['status'],
     percent: r.percent,
     ...dueInfo(r.deadline, r.status, day, cal),
+    closedAt: r.status === 'closed' ? r.closed_at : null,
+    closedLateWorkdays: closedLate(r, cal),
     returnReason: r.return_reason,
     leadUnits: units('lead'),
     coopUnits: units('coop'),

@@ -24,6 +24,8 @@ function item(kind: ItemKind, code: string, extra: Partial<ItemView> = {}): Item
     overdue: false,
     overdueWorkdays: 0,
     dueInWorkdays: 10,
+    closedAt: null,
+    closedLateWorkdays: 0,
     returnReason: null,
     leadUnits: [unit('市发改委')],
     coopUnits: [unit('新城区'), unit('市财政局')],

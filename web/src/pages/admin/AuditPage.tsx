@@ -1,4 +1,4 @@
-import { AutoComplete, Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { LIMITS } from '../../../../src/common/limits.js';
@@ -7,6 +7,8 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { AuditDiff } from './AuditDiff.js';
+import { auditActionLabel, auditEntityLabel } from './auditLabels.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface Filters {
   actorId?: number;
@@ -20,7 +22,8 @@ const KNOWN_ENTITIES = ['user', 'unit'];
 
 /** Admin and office: every write with who, when, what; filters and a before/after diff per row. */
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const l = lang === 'en' ? 'en' : 'zh';
   const { can } = useSession();
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>({ page: 1, pageSize: LIMITS.pageSize.default });
@@ -71,7 +74,7 @@ export default function AuditPage() {
           placeholder={t('audit.entity')}
           aria-label={t('audit.entity')}
           style={{ width: 140 }}
-          options={[...seen.entities].map((value) => ({ value }))}
+          options={[...seen.entities].map((value) => ({ value, label: auditEntityLabel(value, l) }))}
           onSelect={(entity: string) => setFilter({ entity })}
           onChange={(v: string) => !v && setFilter({ entity: undefined })}
           onBlur={(e) => setFilter({ entity: (e.target as HTMLInputElement).value.trim() || undefined })}
@@ -81,15 +84,15 @@ export default function AuditPage() {
           placeholder={t('audit.action')}
           aria-label={t('audit.action')}
           style={{ width: 200 }}
-          options={[...seen.actions].sort().map((value) => ({ value }))}
-          filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+          options={[...seen.actions].sort().map((value) => ({ value, label: auditActionLabel(value, l) }))}
+          filterOption={(input, o) => String(o?.value ?? '').includes(input) || String(o?.label ?? '').includes(input)}
           onSelect={(action: string) => setFilter({ action })}
           onChange={(v: string) => !v && setFilter({ action: undefined })}
           onBlur={(e) => setFilter({ action: (e.target as HTMLInputElement).value.trim() || undefined })}
         />
         <DatePicker.RangePicker aria-label={t('audit.dates')} onChange={(r) => onDates(r as [Dayjs | null, Dayjs | null] | null)} />
       </Space>
-      <Table<AuditView>
+      <ResponsiveTable<AuditView>
         rowKey="id"
         size="middle"
         loading={loading}
@@ -119,8 +122,8 @@ export default function AuditPage() {
                 <Typography.Text type="secondary">{r.actorName ?? t('audit.system')}</Typography.Text>
               ),
           },
-          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: t('audit.entity'), dataIndex: 'entity' },
+          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => auditActionLabel(v, l) },
+          { title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => auditEntityLabel(v, l) },
           { title: t('audit.entityId'), dataIndex: 'entityId' },
           { title: t('audit.ip'), dataIndex: 'ip', responsive: ['lg'] },
         ]}

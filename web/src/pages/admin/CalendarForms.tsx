@@ -6,6 +6,7 @@ import { ApiError, api } from '../../api.js';
 import { FormModal } from '../../components/FormModal.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { A, DAY_TYPE, fill } from './labels.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 type DayForm = { date: string; type: CalendarDayView['type']; name: string };
 
@@ -35,7 +36,7 @@ export function DayModal({ day, onClose, onSaved }: { day?: CalendarDayView; onC
         <Input placeholder="YYYY-MM-DD" disabled={!!day} />
       </Form.Item>
       <Form.Item name="type" label={pick(A.kind)} rules={[{ required: true }]}>
-        <Select options={CALENDAR_DAY_TYPES.map((k) => ({ value: k, label: pick(DAY_TYPE[k]) }))} />
+        <Select placeholder={pick(PLEASE_CHOOSE)} options={CALENDAR_DAY_TYPES.map((k) => ({ value: k, label: pick(DAY_TYPE[k]) }))} />
       </Form.Item>
       <Form.Item name="name" label={pick(A.name)} rules={[{ required: true, whitespace: true, max: 40 }]}>
         <Input placeholder={pick({ zh: '如：春节', en: 'e.g. Spring Festival' })} />

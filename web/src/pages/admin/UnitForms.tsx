@@ -5,6 +5,7 @@ import { type UnitView, api } from '../../api.js';
 import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useI18n } from '../../i18n.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 interface UnitFormValues {
   name: string;
@@ -52,7 +53,7 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitVie
         <Input />
       </Form.Item>
       <Form.Item label={t('units.kind')} name="kind" rules={[{ required: true }]}>
-        <Select options={UNIT_KINDS.map((k) => ({ value: k, label: pick(UNIT_KIND_LABELS[k]) }))} />
+        <Select placeholder={pick(PLEASE_CHOOSE)} options={UNIT_KINDS.map((k) => ({ value: k, label: pick(UNIT_KIND_LABELS[k]) }))} />
       </Form.Item>
       {kind !== 'city' && (
         <Form.Item label={t('units.parent')} name="parentId" rules={[{ required: true }]}>

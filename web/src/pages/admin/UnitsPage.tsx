@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../../../src/common/roles.js';
 import { type UnitView, api } from '../../api.js';
@@ -7,6 +7,7 @@ import { useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
 import { type Label, useI18n } from '../../i18n.js';
 import { MergeUnitModal, UnitFormModal } from './UnitForms.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface Row {
   key: string;
@@ -84,7 +85,8 @@ export default function UnitsPage() {
           {t('units.showRetired')}
         </Checkbox>
       </Space>
-      <Table<Row>
+      <ResponsiveTable<Row>
+        phoneColumns={1}
         size="middle"
         dataSource={rows}
         pagination={search ? { showSizeChanger: true, showTotal: (n) => t('common.total', { n }) } : false}

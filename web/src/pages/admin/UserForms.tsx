@@ -6,6 +6,7 @@ import { newPasswordRules } from '../../components/PasswordForm.js';
 import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useI18n } from '../../i18n.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 interface UserFormValues {
   username: string;
@@ -52,7 +53,7 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: UserVie
         <Input />
       </Form.Item>
       <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-        <Select options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
+        <Select placeholder={pick(PLEASE_CHOOSE)} options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
       </Form.Item>
       <Form.Item label={t('users.unit')} name="unitId" rules={[{ required: UNIT_SCOPED_ROLES.includes(role) }]}>
         <UnitSelect units={units} />

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../src/common/roles.js';
 import { type UserView, api } from '../../api.js';
@@ -8,6 +8,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { ResetPasswordModal, UserFormModal } from './UserForms.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 const isLocked = (u: UserView) => Boolean(u.lockedUntil && new Date(u.lockedUntil) > new Date());
 
@@ -68,7 +69,7 @@ export default function UsersPage() {
           onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
         />
       </Space>
-      <Table<UserView>
+      <ResponsiveTable<UserView>
         rowKey="id"
         size="middle"
         loading={loading}

@@ -62,4 +62,4 @@ export const RUN_STATUS: Record<string, { label: Label; color: string }> = {
 };
 
 /** `{name}` placeholders in a label filled in. */
-export const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+export { fill } from '../../components/format.js';

@@ -1,10 +1,12 @@
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useCallback } from 'react';
 import type { CatalogueView, IndicatorView, MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
 import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
-import { useI18n } from '../../i18n.js';
-import { L } from './labels.js';
+import { pickBilingual, useI18n } from '../../i18n.js';
+import { measureUnit } from '../../../../src/common/measure-units.js';
+import { L, TRANSFORM_LABELS } from './labels.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 type Row = IndicatorView & { children?: Row[] };
 
@@ -26,8 +28,8 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
     });
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={pick(L.level2Missing)} description={catalogue.environmentNote} />
-      <Table<Row>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={pick(L.level2Missing)} description={pickBilingual(lang, catalogue.environmentNote)} />
+      <ResponsiveTable<Row>
         rowKey="id"
         size="small"
         pagination={false}
@@ -36,7 +38,7 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
         columns={[
           { title: pick(L.indicator), render: (_, r) => (lang === 'en' ? r.nameEn : r.nameZh) },
           { title: pick(L.environment), render: (_, r) => (r.kind === 'indicator' ? pick(env.get(r.environment)!) : null) },
-          { title: pick(L.unitOfMeasure), dataIndex: 'unitOfMeasure' },
+          { title: pick(L.unitOfMeasure), dataIndex: 'unitOfMeasure', render: (u: string | null) => pick(measureUnit(u)) },
           { title: pick(L.direction), render: (_, r) => (r.direction ? <Tag>{pick(r.direction === 'lower_is_better' ? L.lower : L.higher)}</Tag> : null) },
           {
             title: `${pick(L.bounds)}（${pick(L.method)}）`,
@@ -45,7 +47,7 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
               if (!hit) return null;
               return (
                 <>
-                  {hit.c.worst} → {hit.c.best} · {hit.c.transform} {!hit.c.trusted && <Tag color="orange">{pick(L.unverified)}</Tag>}
+                  {hit.c.worst} → {hit.c.best} · {TRANSFORM_LABELS[hit.c.transform] ? pick(TRANSFORM_LABELS[hit.c.transform]) : ''} {!hit.c.trusted && <Tag color="orange">{pick(L.unverified)}</Tag>}
                   <br />
                   <small>{pick(hit.method.name)}</small>
                 </>

@@ -1,7 +1,10 @@
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
 import type { ComponentGap, ForecastView, Improvement, PeerScore, RankPlan } from '../../../../src/common/schemas/indicator-results.js';
 import { api } from '../../api.js';
+import { fill, fmtNumber, fmtScore } from '../../components/format.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './charts.js';
@@ -9,71 +12,141 @@ import { L } from './labels.js';
 
 const PERIODS = ['2024'];
 const METHOD = 'regional-demo';
-const fix = (n: number, d = 2) => Number(n.toFixed(d));
+/** Overall points gained by one step are small: two decimals keep them apart where one would show 0.0. */
+const gain = (n: number) => fmtNumber(n, 2);
+const fromTo = (i: Improvement) => `${fmtScore(i.scoreFrom)} → ${fmtScore(i.scoreTo)}`;
+const FOCUS = '#1d4ed8';
+const PEER = '#b0b8c4';
+const TARGET = '#d46b08';
 
-function planTitle(p: RankPlan, zh: boolean): string {
-  const target = zh ? `第 ${p.rank} 名` : `Rank ${p.rank}`;
-  if (p.alreadyThere) return zh ? `${target}：已达到` : `${target}: already there`;
-  if (!p.reachable) return zh ? `${target}：即使全部成分达到前沿也无法达到` : `${target}: out of reach even at the frontier`;
-  const algo = p.algorithm === 'exact' ? (zh ? '精确枚举' : 'exact') : zh ? `贪心，努力下界 ${fix(p.effortLowerBound ?? 0, 3)}` : `greedy, effort lower bound ${fix(p.effortLowerBound ?? 0, 3)}`;
-  return zh
-    ? `${target}：需超过${p.overtake?.name}（${fix(p.overtake?.score ?? 0)}），总分提高 ${fix(p.neededGain, 3)}；${p.improvements.length} 项改进（${algo}）`
-    : `${target}: overtake ${p.overtake?.name} (${fix(p.overtake?.score ?? 0)}), +${fix(p.neededGain, 3)} overall; ${p.improvements.length} improvement(s) (${algo})`;
-}
-
-/** "保二争一": the 12 leagues/cities' scores and ranks, the gap analysis and the plans for 2nd and 1st. */
+/** "保二争一": the headline, the 12 leagues/cities' scores and ranks, the gap analysis and the plans for 2nd and 1st. */
 export default function ForecastPage() {
   const { pick, lang } = useI18n();
-  const zh = lang !== 'en';
+  const l = lang === 'en' ? 'en' : 'zh';
   const [period, setPeriod] = useState(PERIODS[0]);
   const { data } = useLoad(useCallback(() => api.get<ForecastView>('/indicators/forecast', { method: METHOD, period }), [period]));
+  const component = (g: { topic: string; component: string }) =>
+    data?.method.topics.find((t) => t.id === g.topic)?.components.find((x) => x.id === g.component);
   const componentName = (g: { topic: string; component: string }) => {
-    const c = data?.method.topics.find((t) => t.id === g.topic)?.components.find((x) => x.id === g.component);
-    return c ? pick(c.name) : g.component;
+    const c = component(g);
+    return c ? pick(c.name) : '';
   };
+  const unitOf = (g: { topic: string; component: string }) => measureUnit(component(g)?.unit);
+  const planTitle = (p: RankPlan) => {
+    if (p.alreadyThere) return fill(pick(L.planAlready), { rank: p.rank });
+    if (!p.reachable) return fill(pick(L.planOut), { rank: p.rank });
+    const title = fill(pick(L.planNeed), {
+      rank: p.rank,
+      name: p.overtake?.name ?? '',
+      score: fmtScore(p.overtake?.score ?? 0),
+      gain: fmtScore(p.neededGain),
+      n: p.improvements.length,
+    });
+    return p.algorithm === 'greedy' ? title + pick(L.planGreedy) : title;
+  };
+  const pos = data?.position;
+  const headline =
+    pos &&
+    [
+      fill(pick(L.headline), { rank: pos.rank }),
+      ...[2, 1]
+        .filter((r) => r < pos.rank)
+        .map((r) => fill(pick(L.gapTo), { rank: r, gap: fmtScore(pos.gapTo[r] ?? 0) })),
+      ...(pos.rank <= 2 ? [fill(pick(L.atRank), { rank: pos.rank })] : []),
+    ].map((part, i, all) => (i < all.length - 1 ? part + (lang === 'en' ? '; ' : '，') : part));
+
   return (
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{pick(L.forecast)}</Typography.Title>}
       extra={
-        <Space>
+        <Space wrap>
           <Select aria-label={pick(L.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
           <Button href={`/api/v1/indicators/forecast/export?method=${METHOD}&period=${period}`}>{pick(L.export)}</Button>
         </Space>
       }
     >
+      {data && pos && (
+        <section aria-label={pick(L.headlineRegion)}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {headline?.map((part, i) => (
+              <span key={i} style={{ display: 'inline-block' }}>
+                {part}
+              </span>
+            ))}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {fill(pick(L.headlineOf), { period: data.period, n: pos.peers, score: fmtScore(pos.score) })}
+          </Typography.Paragraph>
+        </section>
+      )}
       {data?.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(L.syntheticWarning)} />}
       {data && (
         <>
           <Chart
             label={pick(L.forecast)}
-            height={300}
+            height={72 + 28 * data.peers.length}
             option={{
-              tooltip: { trigger: 'axis' },
-              grid: { left: 40, right: 16, bottom: 60 },
-              xAxis: { type: 'category', data: data.peers.map((p) => p.name), axisLabel: { rotate: 30 } },
-              yAxis: { type: 'value', name: pick(L.overall), min: 0, max: 100 },
+              tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+              grid: { left: 8, right: 40, top: 28, bottom: 28, containLabel: true },
+              // Horizontal bars: every league/city's name stays readable, on a phone too.
+              yAxis: { type: 'category', inverse: true, data: data.peers.map((p) => p.name), axisLabel: { interval: 0 } },
+              xAxis: { type: 'value', name: pick(L.overall), nameLocation: 'middle', nameGap: 24, min: 0, max: 100 },
               series: [
                 {
                   type: 'bar',
                   name: pick(L.overall),
-                  data: data.peers.map((p) => ({ value: fix(p.score), itemStyle: { color: p.code === data.focus.code ? '#cf1322' : '#8c8c8c' } })),
-                  markLine: { symbol: 'none', data: data.plans.filter((p) => p.reachable && !p.alreadyThere).map((p) => ({ yAxis: fix(p.targetScore), name: `#${p.rank}` })) },
+                  barMaxWidth: 18,
+                  // The focus city in blue, the others neutral: no colour says good or bad here.
+                  data: data.peers.map((p) => ({
+                    value: Math.round(p.score * 10) / 10,
+                    itemStyle: { color: p.code === data.focus.code ? FOCUS : PEER },
+                  })),
+                  label: { show: true, position: 'right', formatter: (x: { value: unknown }) => fmtScore(Number(x.value)) },
+                  markLine: {
+                    symbol: 'none',
+                    lineStyle: { color: '#d46b08' },
+                    data: data.plans
+                      .filter((p) => p.reachable && !p.alreadyThere && p.overtake)
+                      .map((p, i) => ({
+                        xAxis: Number(fmtScore(p.overtake!.score)),
+                        // Two targets can lie close together: one label above the chart, the other below.
+                        label: {
+                          position: i === 0 ? 'end' : 'start',
+                          formatter: fill(pick(L.targetLine), { rank: p.rank, score: fmtScore(p.overtake!.score) }),
+                          color: TARGET,
+                        },
+                      })),
+                  },
                 },
               ],
             }}
           />
           <section aria-label={pick(L.forecast)}>
-            <Table<PeerScore>
+            <ResponsiveTable<PeerScore>
               rowKey="code"
               size="small"
               pagination={false}
               dataSource={data.peers}
+              phoneColumns={3}
               rowClassName={(p) => (p.code === data.focus.code ? 'ant-table-row-selected' : '')}
               columns={[
-                { title: pick(L.rank), dataIndex: 'rank', width: 70 },
-                { title: pick(L.peer), render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}</> },
-                { title: pick(L.overall), render: (_, p) => fix(p.score) },
-                ...data.method.topics.map((t) => ({ title: pick(t.name), render: (_: unknown, p: PeerScore) => fix(p.topics[t.id]) })),
+                { title: pick(L.rank), dataIndex: 'rank', width: 64, align: 'right' },
+                {
+                  title: pick(L.peer),
+                  key: 'peer',
+                  render: (_, p) => (
+                    <>
+                      {p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}
+                    </>
+                  ),
+                },
+                { title: pick(L.overall), key: 'overall', align: 'right', render: (_, p) => fmtScore(p.score) },
+                ...data.method.topics.map((t) => ({
+                  title: pick(t.name),
+                  key: t.id,
+                  align: 'right' as const,
+                  render: (_: unknown, p: PeerScore) => fmtScore(p.topics[t.id]),
+                })),
               ]}
             />
           </section>
@@ -82,32 +155,38 @@ export default function ForecastPage() {
           </Typography.Title>
           <Chart
             label={pick(L.gaps)}
-            height={80 + 32 * data.gaps.length}
+            height={80 + 36 * data.gaps.length}
             option={{
               tooltip: { trigger: 'axis' },
               legend: {},
-              grid: { left: 160, right: 16 },
-              yAxis: { type: 'category', inverse: true, data: data.gaps.map(componentName), axisLabel: { interval: 0 } },
-              xAxis: { type: 'value' },
+              grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+              yAxis: {
+                type: 'category',
+                inverse: true,
+                data: data.gaps.map(componentName),
+                axisLabel: { interval: 0, width: 130, overflow: 'break' },
+              },
+              xAxis: { type: 'value', name: pick(L.points) },
               series: [
-                { type: 'bar', name: pick(L.perTenth), data: data.gaps.map((g) => fix(g.gainPerTenthOfRange, 3)) },
-                { type: 'bar', name: pick(L.maxGain), data: data.gaps.map((g) => fix(g.maxGain, 3)) },
+                { type: 'bar', name: pick(L.perTenth), data: data.gaps.map((g) => Number(gain(g.gainPerTenthOfRange))) },
+                { type: 'bar', name: pick(L.maxGain), data: data.gaps.map((g) => Number(gain(g.maxGain))) },
               ],
             }}
           />
           <section aria-label={pick(L.gaps)}>
-            <Table<ComponentGap>
+            <ResponsiveTable<ComponentGap>
               rowKey={(g) => `${g.topic}.${g.component}`}
               size="small"
               pagination={false}
               dataSource={data.gaps}
+              phoneColumns={['kpi', 'maxGain']}
               columns={[
-                { title: pick(L.kpi), render: (_, g) => componentName(g) },
-                { title: pick(L.value), render: (_, g) => `${g.value} ${g.unit}` },
-                { title: pick(L.score), render: (_, g) => fix(g.score) },
-                { title: pick(L.perUnit), render: (_, g) => fix(g.gainPerUnit, 4) },
-                { title: pick(L.perTenth), render: (_, g) => fix(g.gainPerTenthOfRange, 4) },
-                { title: pick(L.maxGain), render: (_, g) => fix(g.maxGain, 4) },
+                { title: pick(L.kpi), key: 'kpi', render: (_, g) => componentName(g) },
+                { title: pick(L.value), key: 'value', align: 'right', render: (_, g) => withUnit(fmtNumber(g.value, 2), unitOf(g), l) },
+                { title: pick(L.score), key: 'score', align: 'right', render: (_, g) => fmtScore(g.score) },
+                { title: pick(L.perUnit), key: 'perUnit', align: 'right', render: (_, g) => gain(g.gainPerUnit) },
+                { title: pick(L.perTenth), key: 'perTenth', align: 'right', render: (_, g) => gain(g.gainPerTenthOfRange) },
+                { title: pick(L.maxGain), key: 'maxGain', align: 'right', render: (_, g) => gain(g.maxGain) },
               ]}
             />
           </section>
@@ -115,20 +194,21 @@ export default function ForecastPage() {
             {pick(L.plans)}
           </Typography.Title>
           {data.plans.map((p) => (
-            <Table<Improvement>
+            <ResponsiveTable<Improvement>
               key={p.rank}
-              title={() => planTitle(p, zh)}
+              title={() => planTitle(p)}
               rowKey={(i) => `${i.topic}.${i.component}`}
               size="small"
               pagination={false}
               style={{ marginBottom: 12 }}
               dataSource={p.improvements}
+              phoneColumns={['kpi', 'needed']}
               columns={[
-                { title: pick(L.kpi), render: (_, i) => componentName(i) },
-                { title: zh ? '当前值' : 'Now', render: (_, i) => fix(i.from, 3) },
-                { title: zh ? '目标值' : 'Needed', render: (_, i) => fix(i.to, 3) },
-                { title: zh ? '成分得分' : 'Component score', render: (_, i) => `${fix(i.scoreFrom)} → ${fix(i.scoreTo)}` },
-                { title: zh ? '总分提高' : 'Overall gain', render: (_, i) => fix(i.overallGain, 3) },
+                { title: pick(L.kpi), key: 'kpi', render: (_, i) => componentName(i) },
+                { title: pick(L.now), key: 'now', align: 'right', render: (_, i) => withUnit(fmtNumber(i.from, 2), unitOf(i), l) },
+                { title: pick(L.needed), key: 'needed', align: 'right', render: (_, i) => withUnit(fmtNumber(i.to, 2), unitOf(i), l) },
+                { title: pick(L.componentScore), key: 'cs', align: 'right', render: (_, i) => fromTo(i) },
+                { title: pick(L.overallGain), key: 'gain', align: 'right', render: (_, i) => fmtScore(i.overallGain) },
               ]}
             />
           ))}

@@ -1,13 +1,16 @@
-import { Alert, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { ComponentResult, OverallResult } from '../../../../src/common/schemas/indicator-results.js';
 import type { MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
 import { api } from '../../api.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useLoad } from '../../components/useLoad.js';
+import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
+import { fmtNumber, fmtScore } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { L } from './labels.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface UnitScore {
   method: MethodSummaryView;
@@ -20,7 +23,7 @@ const PERIODS = ['2024', '2025'];
 
 /** A unit's score under a method, with every component's value, bounds, trust and formula. */
 export function ScoresPanel() {
-  const { pick } = useI18n();
+  const { pick, lang } = useI18n();
   const { user } = useSession();
   const [units] = useUnits();
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
@@ -30,6 +33,10 @@ export function ScoresPanel() {
     useCallback(() => (effectiveUnit ? api.get<UnitScore>('/indicators/scores', { method: 'regional-demo', unitId: effectiveUnit, period }) : Promise.resolve(undefined)), [effectiveUnit, period]),
   );
   const topics = data ? Object.values(data.result.topics) : [];
+  // The engine writes formulas with the method's identifiers; the office reads the names.
+  const names = new Map<string, string>(topics.flatMap((t) => [[t.topic, pick(t.name)] as const, ...Object.values(t.components).map((c) => [c.id, pick(c.name)] as const)]));
+  const readable = (formula: string) =>
+    formula.replace(/\b[a-z][a-z0-9_]*\b/g, (id) => names.get(id) ?? (id === 'mean' && lang !== 'en' ? '平均' : id === 'sum' && lang !== 'en' ? '求和' : id));
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -42,13 +49,13 @@ export function ScoresPanel() {
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={pick(L.method)}>{pick(data.method.name)}</Descriptions.Item>
             <Descriptions.Item label={pick(L.overall)}>
-              <Typography.Text strong>{data.result.score.toFixed(2)}</Typography.Text> = {data.result.formula}
+              <Typography.Text strong>{fmtScore(data.result.score)}</Typography.Text> = {readable(data.result.formula)}
             </Descriptions.Item>
           </Descriptions>
           {topics.map((t) => (
-            <Table<ComponentResult>
+            <ResponsiveTable<ComponentResult>
               key={t.topic}
-              title={() => `${pick(t.name)}：${t.score.toFixed(2)}（${t.formula}）`}
+              title={() => `${pick(t.name)}：${fmtScore(t.score)}（${readable(t.formula)}）`}
               rowKey="id"
               size="small"
               pagination={false}
@@ -56,7 +63,7 @@ export function ScoresPanel() {
               dataSource={Object.values(t.components)}
               columns={[
                 { title: pick(L.kpi), render: (_, c) => pick(c.name) },
-                { title: pick(L.value), render: (_, c) => `${c.variants[''].value} ${c.unit}` },
+                { title: pick(L.value), align: 'right', render: (_, c) => withUnit(fmtNumber(c.variants[''].value, 2), measureUnit(c.unit), lang === 'en' ? 'en' : 'zh') },
                 {
                   title: pick(L.bounds),
                   render: (_, c) => (
@@ -65,8 +72,8 @@ export function ScoresPanel() {
                     </>
                   ),
                 },
-                { title: pick(L.score), render: (_, c) => c.score.toFixed(2) },
-                { title: pick(L.formula), render: (_, c) => <Typography.Text code>{c.formula}</Typography.Text> },
+                { title: pick(L.score), align: 'right', render: (_, c) => fmtScore(c.score) },
+                { title: pick(L.formula), render: (_, c) => <Typography.Text code>{readable(c.formula)}</Typography.Text> },
               ]}
             />
           ))}

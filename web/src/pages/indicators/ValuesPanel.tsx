@@ -1,15 +1,18 @@
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import type { CatalogueView, TargetView, ValueView } from '../../../../src/common/schemas/indicators.js';
 import { api } from '../../api.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
-import { useI18n } from '../../i18n.js';
+import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
+import { fmtNumber } from '../../components/format.js';
+import { pickBilingual, useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Chart } from './charts.js';
 import { L } from './labels.js';
 import { ValuesImport } from './ValuesImport.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** One KPI of one unit over time: table with source and evidence, trend chart with targets. */
 export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
@@ -73,15 +76,22 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
         option={{
           tooltip: { trigger: 'axis' },
           legend: { data: [pick(L.value), pick(L.target)] },
-          xAxis: { type: 'category', data: periods },
-          yAxis: { type: 'value', name: kpi?.unitOfMeasure ?? '' },
+          xAxis: { type: 'category', data: periods, axisLabel: { interval: 0 } },
+          yAxis: { type: 'value', name: pick(measureUnit(kpi?.unitOfMeasure)) },
           series: [
             { name: pick(L.value), type: 'line', data: periods.map((p) => valueAt.get(p) ?? null) },
-            { name: pick(L.target), type: 'line', lineStyle: { type: 'dashed' }, data: periods.map((p) => targetAt.get(p) ?? null) },
+            {
+              name: pick(L.target),
+              type: 'line',
+              lineStyle: { type: 'dashed' },
+              // A target reads with its value beside the point, as the office writes it on a chart.
+              label: { show: true, position: 'top' },
+              data: periods.map((p) => targetAt.get(p) ?? null),
+            },
           ],
         }}
       />
-      <Table<ValueView>
+      <ResponsiveTable<ValueView>
         rowKey="id"
         size="small"
         pagination={false}
@@ -89,9 +99,9 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
         aria-label={pick(L.values)}
         columns={[
           { title: pick(L.period), dataIndex: 'period' },
-          { title: pick(L.value), render: (_, r) => `${r.value} ${kpi?.unitOfMeasure ?? ''}` },
+          { title: pick(L.value), align: 'right', render: (_, r) => withUnit(fmtNumber(r.value, 2), measureUnit(kpi?.unitOfMeasure), lang === 'en' ? 'en' : 'zh') },
           { title: pick(L.target), dataIndex: 'target' },
-          { title: pick(L.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(L.synthetic)}</Tag> : r.source) },
+          { title: pick(L.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(L.synthetic)}</Tag> : pickBilingual(lang, r.source)) },
           { title: pick(L.evidence), dataIndex: 'evidence', ellipsis: true },
         ]}
       />
@@ -101,7 +111,7 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
             <Input placeholder="2025 / 2025-Q1 / 2025-03" />
           </Form.Item>
           <Form.Item name="value" label={pick(L.value)} rules={[{ required: true }]}>
-            <InputNumber style={{ width: '100%' }} addonAfter={kpi?.unitOfMeasure} />
+            <InputNumber style={{ width: '100%' }} addonAfter={pick(measureUnit(kpi?.unitOfMeasure)) || undefined} />
           </Form.Item>
           <Form.Item name="source" label={pick(L.source)} rules={[{ required: true, max: 300 }]}>
             <Input />

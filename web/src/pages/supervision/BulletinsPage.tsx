@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Form, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { S } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** 月通报: the bulletins by month; the office drafts a month here. */
 export default function BulletinsPage() {
@@ -48,7 +49,8 @@ export default function BulletinsPage() {
           </Form>
         </Card>
       )}
-      <Table<BulletinSummary>
+      <ResponsiveTable<BulletinSummary>
+        phoneColumns={['title', 'status']}
         rowKey="id"
         size="small"
         loading={!data}

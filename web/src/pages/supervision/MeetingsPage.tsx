@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,8 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { S } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 interface MeetingForm {
   date: Dayjs;
@@ -32,7 +34,7 @@ function Decisions({ id }: { id: number }) {
       <div>
         {pick(S.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；{pick(S.topics)}：{data.topics.join('、') || '—'}
       </div>
-      <Table
+      <ResponsiveTable
         rowKey="itemId"
         size="small"
         pagination={false}
@@ -83,13 +85,17 @@ export default function MeetingsPage() {
   };
   return (
     <>
-      <SupervisionNav />
-      {manage && (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>
-          {pick(S.newMeeting)}
-        </Button>
-      )}
-      <Table<MeetingSummary>
+      <SupervisionNav
+        extra={
+          manage && (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {pick(S.newMeeting)}
+            </Button>
+          )
+        }
+      />
+      <ResponsiveTable<MeetingSummary>
+        phoneColumns={['date', 'title']}
         rowKey="id"
         size="small"
         loading={!data}
@@ -111,7 +117,7 @@ export default function MeetingsPage() {
               <DatePicker />
             </Form.Item>
             <Form.Item name="type" label={pick(S.type)} rules={[{ required: true }]}>
-              <Select style={{ width: 180 }} options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))} />
+              <Select placeholder={pick(PLEASE_CHOOSE)} style={{ width: 180 }} options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))} />
             </Form.Item>
             <Form.Item name="chair" label={pick(S.chair)} rules={[{ required: true }]}>
               <Input maxLength={60} />

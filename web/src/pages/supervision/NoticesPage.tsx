@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeView } from '../../../../src/common/schemas/supervision.js';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { NOTICE_STATUS, S } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 const KIND_COLOR = { reminder: 'blue', notice: 'orange', bulletin: 'volcano', summons: 'red' } as const;
 
@@ -40,22 +41,23 @@ export default function NoticesPage() {
   };
   return (
     <>
-      <SupervisionNav />
-      <Space style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          aria-label={pick(S.kind)}
-          placeholder={pick(S.kind)}
-          style={{ minWidth: 160 }}
-          value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
-          options={NOTICE_KINDS.map((k) => ({ value: k, label: pick(NOTICE_KIND_LABELS[k]) }))}
-        />
-      </Space>
-      <Table<NoticeView>
+      <SupervisionNav
+        extra={
+          <Select
+            allowClear
+            aria-label={pick(S.kind)}
+            placeholder={pick(S.kind)}
+            style={{ minWidth: 160 }}
+            value={kind}
+            onChange={(v) => {
+              setKind(v);
+              setPage(1);
+            }}
+            options={NOTICE_KINDS.map((k) => ({ value: k, label: pick(NOTICE_KIND_LABELS[k]) }))}
+          />
+        }
+      />
+      <ResponsiveTable<NoticeView>
         rowKey="id"
         size="small"
         loading={!data}

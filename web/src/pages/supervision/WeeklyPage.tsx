@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { SnapshotRowView, SnapshotSummary, SnapshotView } from '../../../../src/common/schemas/supervision.js';
 import { api } from '../../api.js';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { S } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 const delta = (n: number | undefined, lowerIsBetter = false) => {
   if (!n) return null;
@@ -59,37 +60,40 @@ export default function WeeklyPage() {
   const columns = [
     { title: pick(S.rank), dataIndex: 'rank', width: 64, render: (r: number) => r || '—' },
     { title: pick(S.unit), dataIndex: ['unit', 'name'], render: (n: string, r: SnapshotRowView) => (r.board ? <Space>{n}<Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(S[r.board])}</Tag></Space> : n) },
-    { title: pick(S.assigned), dataIndex: 'assigned', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
-    { title: pick(S.closed), dataIndex: 'closed', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
-    { title: pick(S.inProgress), dataIndex: 'inProgress' },
-    { title: pick(S.overdue), dataIndex: 'overdue', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
-    { title: pick(S.stale), dataIndex: 'stale', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
-    { title: pick(S.lateReports), dataIndex: 'lateReports' },
-    { title: pick(S.returns), dataIndex: 'returns' },
-    { title: pick(S.score), dataIndex: 'score', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
+    { title: pick(S.assigned), dataIndex: 'assigned', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
+    { title: pick(S.closed), dataIndex: 'closed', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
+    { title: pick(S.inProgress), dataIndex: 'inProgress', align: 'right' as const },
+    { title: pick(S.overdue), dataIndex: 'overdue', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
+    { title: pick(S.stale), dataIndex: 'stale', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
+    { title: pick(S.lateReports), dataIndex: 'lateReports', align: 'right' as const },
+    { title: pick(S.returns), dataIndex: 'returns', align: 'right' as const },
+    { title: pick(S.score), dataIndex: 'score', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
   ];
   return (
     <>
-      <SupervisionNav />
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={pick(S.week)}
-          style={{ minWidth: 180 }}
-          value={id}
-          onChange={setId}
-          options={[{ value: 'latest' as const, label: pick(S.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
-        />
-        {manage && (
-          <Button type="primary" loading={busy} onClick={take}>
-            {pick(S.takeSnapshot)}
-          </Button>
-        )}
-        {data && (
-          <Button href={`/api/v1/supervision/weekly/${data.id}/export.xlsx`} download>
-            {pick(S.exportExcel)}
-          </Button>
-        )}
-      </Space>
+      <SupervisionNav
+        extra={
+          <Space wrap>
+            <Select
+              aria-label={pick(S.week)}
+              style={{ minWidth: 180 }}
+              value={id}
+              onChange={setId}
+              options={[{ value: 'latest' as const, label: pick(S.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
+            />
+            {manage && (
+              <Button type="primary" loading={busy} onClick={take}>
+                {pick(S.takeSnapshot)}
+              </Button>
+            )}
+            {data && (
+              <Button href={`/api/v1/supervision/weekly/${data.id}/export.xlsx`} download>
+                {pick(S.exportExcel)}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       {!data ? (
         <Empty description={pick(S.noSnapshot)} />
       ) : (
@@ -106,7 +110,7 @@ export default function WeeklyPage() {
             </Col>
           </Row>
           <Alert type="info" showIcon message={pick(S.formula)} description={pick(data.formula)} />
-          <Table<SnapshotRowView> rowKey={(r) => r.unit.id} size="small" columns={columns} dataSource={data.rows} scroll={{ x: 900 }} pagination={{ pageSize: 20 }} />
+          <ResponsiveTable<SnapshotRowView> phoneColumns={['rank', 'unit.name', 'score']} rowKey={(r) => r.unit.id} size="small" columns={columns} dataSource={data.rows} scroll={{ x: 900 }} pagination={{ pageSize: 20 }} />
         </Space>
       )}
     </>

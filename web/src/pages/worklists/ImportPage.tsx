@@ -12,6 +12,7 @@ import { MappingView, ProblemsTable, RowsTable } from './ImportPreview.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { X } from './excelLabels.js';
 import { L, fill } from './labels.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 type Choice = { kind: ItemKind; list: string };
 
@@ -105,7 +106,7 @@ export default function ImportPage() {
         >
           <Form<Choice> form={form} layout="vertical" initialValues={{ kind: 'task' }} onFinish={upload} disabled={busy || !!preview} style={{ maxWidth: 560 }}>
             <Form.Item name="kind" label={pick(L.kind)} rules={[{ required: true }]}>
-              <Select options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} onChange={() => form.setFieldValue('list', undefined)} />
+              <Select placeholder={pick(PLEASE_CHOOSE)} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} onChange={() => form.setFieldValue('list', undefined)} />
             </Form.Item>
             <Form.Item name="list" label={pick(X.listName)} extra={pick(X.listHint)} rules={[{ required: true, whitespace: true, max: 80 }]}>
               <AutoComplete options={(lists ?? []).filter((l) => l.kind === kind).map((l) => ({ value: l.name }))} filterOption />

@@ -6,6 +6,7 @@ import { useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { L } from './labels.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 interface Values {
   listId?: number;
@@ -82,7 +83,7 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save} preserve={false}>
         {!item && (
           <Form.Item name="listId" label={pick(L.list)} rules={[{ required: true }]}>
-            <Select options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+            <Select placeholder={pick(PLEASE_CHOOSE)} options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
           </Form.Item>
         )}
         <Form.Item name="code" label={pick(L.code)} rules={[{ required: true }]}>
@@ -98,10 +99,10 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <Form.Item name="leadUnitIds" label={pick(L.lead)} rules={[{ required: true }]}>
-          <Select mode="multiple" options={unitOptions} filterOption={filterOption} />
+          <Select placeholder={pick(PLEASE_CHOOSE)} mode="multiple" options={unitOptions} filterOption={filterOption} />
         </Form.Item>
         <Form.Item name="coopUnitIds" label={pick(L.coop)}>
-          <Select mode="multiple" options={unitOptions} filterOption={filterOption} />
+          <Select placeholder={pick(PLEASE_CHOOSE)} mode="multiple" options={unitOptions} filterOption={filterOption} />
         </Form.Item>
         <Form.Item name="deadline" label={pick(L.deadline)}>
           <DatePicker />

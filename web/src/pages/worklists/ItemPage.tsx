@@ -1,3 +1,4 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Input, List, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
@@ -123,7 +124,7 @@ export default function ItemPage() {
                   {r.reviewNote && <Typography.Text type="danger">{r.reviewNote}</Typography.Text>}
                   {r.evidence.map((e) => (
                     <a key={e.id} href={`/api/v1/items/${item.id}/evidence/${e.id}`}>
-                      📎 {e.filename}
+                      <PaperClipOutlined aria-hidden /> {e.filename}
                     </a>
                   ))}
                 </Space>

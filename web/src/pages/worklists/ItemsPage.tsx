@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, type TableProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -22,6 +22,8 @@ import { L } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { Due, Percent, StatusTag, unitNames } from './parts.js';
 import { ExportButton } from './ExportButton.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 type Sort = { sort?: 'code' | 'deadline' | 'updatedAt' | 'status' | 'percent'; order?: 'asc' | 'desc' };
 
@@ -129,10 +131,10 @@ export default function ItemsPage() {
         style={{ rowGap: 8, marginBottom: 16 }}
       >
         <Form.Item name="kind" label={pick(L.kind)}>
-          <Select allowClear style={{ width: 130 }} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
+          <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 130 }} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
         </Form.Item>
         <Form.Item name="listId" label={pick(L.list)}>
-          <Select allowClear style={{ width: 220 }} options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+          <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 220 }} options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
         </Form.Item>
         {seesAll && (
           <Form.Item name="unitId" label={pick(L.unit)}>
@@ -140,7 +142,7 @@ export default function ItemsPage() {
           </Form.Item>
         )}
         <Form.Item name="status" label={pick(L.status)}>
-          <Select allowClear style={{ width: 140 }} options={ITEM_STATUSES.map((s) => ({ value: s, label: pick(ITEM_STATUS_LABELS[s]) }))} />
+          <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 140 }} options={ITEM_STATUSES.map((s) => ({ value: s, label: pick(ITEM_STATUS_LABELS[s]) }))} />
         </Form.Item>
         <Form.Item name="dueWithin" label={pick(L.dueWithin)}>
           <InputNumber min={0} max={250} style={{ width: 80 }} />
@@ -165,7 +167,8 @@ export default function ItemsPage() {
           </Button>
         </Space>
       </Form>
-      <Table<ItemView>
+      <ResponsiveTable<ItemView>
+        phoneColumns={['content', 'deadline']}
         rowKey="id"
         size="small"
         loading={loading}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { ITEM_KINDS, ITEM_KIND_LABELS, type ItemKind, WORKLIST_LIMITS, type WorklistView } from '../../../../src/common/schemas/worklists.js';
@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { X } from './excelLabels.js';
 import { L, fill } from './labels.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { PLEASE_CHOOSE } from '../../components/format.js';
 
 type Values = { kind: ItemKind; name: string; description?: string | null };
 
@@ -62,7 +64,8 @@ export default function ListsPage() {
           </Space>
         }
       >
-        <Table<WorklistView>
+        <ResponsiveTable<WorklistView>
+          phoneColumns={['name', 'closedCount']}
           rowKey="id"
           size="small"
           loading={loading}
@@ -97,7 +100,7 @@ export default function ListsPage() {
       <Modal title={pick(editing === 'new' ? X.newList : X.rename)} open={editing !== null} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
         <Form<Values> form={form} layout="vertical" onFinish={save} initialValues={{ kind: 'task' }}>
           <Form.Item name="kind" label={pick(L.kind)} rules={[{ required: true }]}>
-            <Select disabled={editing !== 'new'} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
+            <Select placeholder={pick(PLEASE_CHOOSE)} disabled={editing !== 'new'} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
           </Form.Item>
           <Form.Item name="name" label={pick(X.name)} rules={[{ required: true, whitespace: true, max: WORKLIST_LIMITS.listName }]}>
             <Input maxLength={WORKLIST_LIMITS.listName} />

@@ -28,6 +28,7 @@ export const L = {
   ongoing: { zh: '长期坚持', en: 'Ongoing' },
   percent: { zh: '进度', en: 'Progress' },
   overdueBy: { zh: '逾期 {n} 个工作日', en: 'Overdue by {n} working days' },
+  closedLate: { zh: '逾期 {n} 个工作日后销号', en: 'Closed {n} working days late' },
   dueIn: { zh: '剩 {n} 个工作日', en: '{n} working days left' },
   returnReason: { zh: '退回理由', en: 'Reason for return' },
   instructions: { zh: '领导批示', en: 'Leaders’ instructions' },
@@ -114,6 +115,4 @@ export const STATUS_COLORS: Record<string, string> = {
   closed: 'green',
 };
 
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export { fill } from '../../components/format.js';

@@ -8,13 +8,14 @@ export function StatusTag({ status }: { status: ItemView['status'] }) {
   return <Tag color={STATUS_COLORS[status]}>{pick(ITEM_STATUS_LABELS[status])}</Tag>;
 }
 
-/** The deadline with what it means today: overdue (red) or working days left. */
+/** The deadline with what it means today: overdue (red) or working days left; once closed, whether it closed late. */
 export function Due({ item }: { item: ItemView }) {
   const { pick } = useI18n();
   if (!item.deadline) return <Typography.Text type="secondary">{item.ongoing ? pick(L.ongoing) : '—'}</Typography.Text>;
   return (
     <Space direction="vertical" size={0}>
       <span>{item.deadline}</span>
+      {item.status === 'closed' && item.closedLateWorkdays > 0 && <Tag color="volcano">{fill(pick(L.closedLate), { n: item.closedLateWorkdays })}</Tag>}
       {item.status !== 'closed' &&
         (item.overdue ? (
           <Tag color="red">{fill(pick(L.overdueBy), { n: item.overdueWorkdays })}</Tag>
