@@ -2,7 +2,7 @@ import { measureUnit } from '../../common/measure-units.js';
 import { type CockpitView, NOTICE_KINDS, type NoticeKind } from '../../common/schemas/supervision.js';
 import type { ItemKind } from '../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../context.js';
-import { latestPeerSet } from '../indicators/indicators.repository.js';
+import { latestPeerSet } from '../indicators/index.js';
 import { forecast } from '../indicators/scores.service.js';
 import { payoutTotals } from '../policies/results.service.js';
 import { today } from '../worklists/deadlines.js';
