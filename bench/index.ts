@@ -6,6 +6,7 @@ import { supervisionWeekly } from './supervision-weekly.js';
 import { unitsApi } from './units-api.js';
 import { worklistsImport } from './worklists-import.js';
 import { worklistsList } from './worklists-list.js';
+import { worklistsMixed } from './worklists-mixed.js';
 
 export type Benchmark = () => Promise<Record<string, unknown>>;
 
@@ -14,6 +15,7 @@ export const benchmarks: Record<string, Benchmark> = {
   'units-api': unitsApi,
   policies: policiesMatching,
   'worklists-list': worklistsList,
+  'worklists-mixed': worklistsMixed,
   'worklists-import': worklistsImport,
   'indicators-import': indicatorsImport,
   'supervision-bulletin': supervisionBulletin,
