@@ -134,6 +134,13 @@ export interface ItemSavedFilterTable {
   created_at: string;
 }
 
+/** Written by SQLite triggers only (see the migration); read by the listed-page cache (src/db/item-changes.ts). */
+export interface ItemChangeTable {
+  id: Generated<number>;
+  item_id: number | null;
+  wide: number;
+}
+
 export interface WorklistTables {
   worklist: WorklistTable;
   item: ItemTable;
@@ -146,4 +153,5 @@ export interface WorklistTables {
   item_note: ItemNoteTable;
   item_event: ItemEventTable;
   item_saved_filter: ItemSavedFilterTable;
+  item_change: ItemChangeTable;
 }
