@@ -1,6 +1,7 @@
 import { AppError } from '../../common/errors.js';
 import type { CalendarDayBody, CalendarDayView, CalendarYearView, ImportCalendarBody, UpdateCalendarDayBody } from '../../common/schemas/calendar.js';
-import { type WorkCalendar, addDays, officialCalendar } from '../../common/workdays.js';
+import { addDays, weekday } from '../../common/dates.js';
+import { type WorkCalendar, officialCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -44,7 +45,7 @@ export async function calendarYear(ctx: AppContext, year: number): Promise<Calen
   const addedDates = new Set(added.map((d) => d.date));
   const days: CalendarYearView['days'] = [];
   for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
-    const weekend = [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+    const weekend = [0, 6].includes(weekday(d));
     const work = calendar.isWorkday(d);
     if (work === !weekend && !calendar.dayName(d)) continue;
     days.push({ date: d, type: work ? 'workday' : 'holiday', name: calendar.dayName(d) ?? '', source: addedDates.has(d) ? 'added' : 'official' });

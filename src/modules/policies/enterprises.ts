@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import { countyLabel, resolveCounty } from './counties.js';
 import { checkIndustryCode } from './industry.js';
 import type { EnterpriseFacts } from './rules/columns.js';
-import { isValidDate } from './rules/dates.js';
+import { isValidDate } from '../../common/dates.js';
 import { LEGAL_FORMS, QUALIFICATIONS, TAX_GRADES } from './rules/fields.js';
 import { sizeClassOf } from './size-class.js';
 import { checkUscc } from './uscc.js';

@@ -7,7 +7,7 @@ import { countEnterprises, markEnterprisesMatched } from './enterprises.reposito
 import { listBenefits, markBenefitsMatched, ruleTexts } from './library.repository.js';
 import { type NewResult, deleteResults, insertResults, refreshResult, resultsOfBenefit } from './results.repository.js';
 import { MATCHED, NEAR_MISS, NO_MATCH } from './rules/compile.js';
-import { shanghaiDays } from './rules/dates.js';
+import { chinaDays } from '../../common/dates.js';
 import { type MatcherOptions, PARALLEL_MIN_ROWS, RuleMatcher } from './rules/parallel.js';
 
 export interface MatchOptions {
@@ -31,7 +31,7 @@ const RUN_OWNED = new Set(['near', 'matched']);
  */
 export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promise<MatchSummary> {
   const started = Date.now();
-  const today = shanghaiDays(ctx.clock());
+  const today = chinaDays(ctx.clock());
   const at = ctx.clock().toISOString();
   const benefits = await listBenefits(ctx.db, { autoGrant: true });
   const full = opts.mode === 'full';

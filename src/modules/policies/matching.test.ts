@@ -5,7 +5,7 @@ import { type Client, describeEachDialect } from '../../test/harness.js';
 import { loadEnterpriseColumns, prepareBenefit } from './engine.js';
 import { listBenefits, ruleTexts } from './library.repository.js';
 import { runAllRuleTests } from './library.service.js';
-import { shanghaiDays } from './rules/dates.js';
+import { chinaDays } from '../../common/dates.js';
 import { seedDemoPolicies } from './seed.js';
 
 describeEachDialect('policies: rules, matching and payout', (h) => {
@@ -74,7 +74,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
     const loaded = await loadEnterpriseColumns(h.ctx.db);
     const rules = await ruleTexts(h.ctx.db);
     for (const b of await listBenefits(h.ctx.db, { autoGrant: true })) {
-      const p = prepareBenefit(b, loaded.cols, shanghaiDays(h.now), rules);
+      const p = prepareBenefit(b, loaded.cols, chinaDays(h.now), rules);
       if (!p.ok) throw new Error(b.code);
       const expected = [];
       for (let i = 0; i < loaded.cols.n; i++) if (p.value.compiled.test(i)) expected.push(loaded.cols.ids[i]);

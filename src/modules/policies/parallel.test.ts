@@ -4,7 +4,7 @@ import { matchPolicies } from './matching.service.js';
 import { type Resolved, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { MATCHED, NEAR_MISS, NO_MATCH, compileRule } from './rules/compile.js';
-import { toDays } from './rules/dates.js';
+import { toDays } from '../../common/dates.js';
 import { RuleMatcher } from './rules/parallel.js';
 import { seedDemoPolicies } from './seed.js';
 import { rng, syntheticFacts } from './synthetic.js';

@@ -11,7 +11,7 @@ import { presentEnterprise } from './enterprises.js';
 import { findEnterprise } from './enterprises.repository.js';
 import { findBenefit, ruleTexts } from './library.repository.js';
 import { type ResultFilter, type ResultRecord, findResult, listResults, resultTotals, updateResultVersioned } from './results.repository.js';
-import { shanghaiDays } from './rules/dates.js';
+import { chinaDays } from '../../common/dates.js';
 
 export function presentResult(r: ResultRecord): ResultView {
   return {
@@ -72,7 +72,7 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
   const b = await findBenefit(ctx.db, benefitId);
   if (!e || !visible || !b) throw new AppError('NOT_FOUND');
   const { cols } = await loadEnterpriseColumns(ctx.db, { ids: [enterpriseId] });
-  const prepared = prepareBenefit(b, cols, shanghaiDays(ctx.clock()), await ruleTexts(ctx.db));
+  const prepared = prepareBenefit(b, cols, chinaDays(ctx.clock()), await ruleTexts(ctx.db));
   if (!prepared.ok) throw new AppError('RULE_INVALID', prepared.problems.map((p) => ({ path: 'rule', message: p.message, line: p.line, column: p.column })));
   const stored = (await listResults(ctx.db, { enterpriseId, benefitId })).rows.length > 0;
   return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored, explanation: prepared.value.compiled.explain(0) };

@@ -1,5 +1,5 @@
 import { FIELDS, HISTORY_YEARS, YEARLY_FIELDS } from './fields.js';
-import { toDays } from './dates.js';
+import { toDays } from '../../../common/dates.js';
 
 /** What the rules see of one enterprise (registry row, qualifications, tags, yearly history). */
 export interface EnterpriseFacts {

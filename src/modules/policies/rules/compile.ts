@@ -3,7 +3,7 @@ import { checkIndustryCode, industryUnder } from '../industry.js';
 import type { Expr, Literal } from './ast.js';
 import { type Resolved, conjuncts } from './check.js';
 import { type Columns, MISSING_ENUM } from './columns.js';
-import { addDuration, fromDays } from './dates.js';
+import { addDuration, fromDays } from '../../../common/dates.js';
 import { FIELDS } from './fields.js';
 import { foldConstant } from './walk.js';
 
