@@ -28,6 +28,7 @@ import {
 import { idParam } from '../../common/schemas/org.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { attachment } from '../../http/download.js';
 import { forecastWorkbook } from './forecast-export.js';
 import {
   createIndicator,
@@ -117,7 +118,7 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/indicators/values/template.xlsx',
       { config: { access: WRITERS }, schema: { tags, summary: '数值导入模板 / blank workbook for the values import' } },
       async (_request, reply) =>
-        reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="indicator-values-template.xlsx"').send(await indicatorValueTemplate(ctx)),
+        reply.header('content-type', XLSX).header('content-disposition', attachment('指标数据填报模板.xlsx', 'indicator-values-template.xlsx')).send(await indicatorValueTemplate(ctx)),
     );
 
     app.get(
@@ -172,7 +173,7 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const f = await forecast(ctx, request.query);
         return reply
           .header('content-type', XLSX)
-          .header('content-disposition', `attachment; filename="forecast-${f.period}.xlsx"`)
+          .header('content-disposition', attachment(`排名预测-${f.period}.xlsx`, `forecast-${f.period}.xlsx`))
           .send(await forecastWorkbook(f));
       },
     );

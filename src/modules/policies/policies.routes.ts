@@ -35,6 +35,7 @@ import {
 } from '../../common/schemas/policies.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { attachment } from '../../http/download.js';
 import { enqueueJob } from '../../jobs/runtime.js';
 import { EDITORS } from './access.js';
 import { importRegistry } from './enterprises.import.js';
@@ -115,7 +116,7 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const buf = await exportResults(ctx, actorOf(request), request.query);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="payouts.xlsx"; filename*=UTF-8''${encodeURIComponent('兑现清单.xlsx')}`)
+        .header('content-disposition', attachment('兑现清单.xlsx', 'payouts.xlsx'))
         .send(buf);
     });
     app.get('/policies/results/totals', { config: { access: [...CITY] }, schema: { tags, summary: '按政策/部门/旗县区汇总 / totals', querystring: totalsQuery, response: { 200: z.array(totalsRow) } } }, async (request) =>

@@ -19,6 +19,7 @@ import {
 } from '../../common/schemas/supervision.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { attachment } from '../../http/download.js';
 import { listNoticesFor, replyNotice, runEscalation } from './escalation.service.js';
 import { getSettings, updateEscalationSettings, updateScoreSettings } from './settings.service.js';
 import { snapshotWorkbook } from './weekly.export.js';
@@ -29,10 +30,6 @@ export const READ_ALL: readonly Role[] = ['admin', 'office', 'leader'];
 /** Unit roles reach these routes too; the services narrow them to their own unit. */
 export const READ_SCOPED: readonly Role[] = ['admin', 'office', 'leader', 'liaison', 'unit_head'];
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export function attachment(filename: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** Settings, the escalation ladder and its notices, weekly snapshots. */
 export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
