@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './charts.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 
 const PERIODS = ['2024'];
 const METHOD = 'regional-demo';
@@ -33,36 +33,36 @@ export default function ForecastPage() {
   };
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{pick(L.forecast)}</Typography.Title>}
+      title={<Typography.Title level={4} style={{ margin: 0 }}>{pick(indicatorLabels.forecast)}</Typography.Title>}
       extra={
         <Space>
-          <Select aria-label={pick(L.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
-          <Button href={`/api/v1/indicators/forecast/export?method=${METHOD}&period=${period}`}>{pick(L.export)}</Button>
+          <Select aria-label={pick(indicatorLabels.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
+          <Button href={`/api/v1/indicators/forecast/export?method=${METHOD}&period=${period}`}>{pick(indicatorLabels.export)}</Button>
         </Space>
       }
     >
-      {data?.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(L.syntheticWarning)} />}
+      {data?.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.syntheticWarning)} />}
       {data && (
         <>
           <Chart
-            label={pick(L.forecast)}
+            label={pick(indicatorLabels.forecast)}
             height={300}
             option={{
               tooltip: { trigger: 'axis' },
               grid: { left: 40, right: 16, bottom: 60 },
               xAxis: { type: 'category', data: data.peers.map((p) => p.name), axisLabel: { rotate: 30 } },
-              yAxis: { type: 'value', name: pick(L.overall), min: 0, max: 100 },
+              yAxis: { type: 'value', name: pick(indicatorLabels.overall), min: 0, max: 100 },
               series: [
                 {
                   type: 'bar',
-                  name: pick(L.overall),
+                  name: pick(indicatorLabels.overall),
                   data: data.peers.map((p) => ({ value: fix(p.score), itemStyle: { color: p.code === data.focus.code ? '#cf1322' : '#8c8c8c' } })),
                   markLine: { symbol: 'none', data: data.plans.filter((p) => p.reachable && !p.alreadyThere).map((p) => ({ yAxis: fix(p.targetScore), name: `#${p.rank}` })) },
                 },
               ],
             }}
           />
-          <section aria-label={pick(L.forecast)}>
+          <section aria-label={pick(indicatorLabels.forecast)}>
             <Table<PeerScore>
               rowKey="code"
               size="small"
@@ -70,18 +70,18 @@ export default function ForecastPage() {
               dataSource={data.peers}
               rowClassName={(p) => (p.code === data.focus.code ? 'ant-table-row-selected' : '')}
               columns={[
-                { title: pick(L.rank), dataIndex: 'rank', width: 70 },
-                { title: pick(L.peer), render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}</> },
-                { title: pick(L.overall), render: (_, p) => fix(p.score) },
+                { title: pick(indicatorLabels.rank), dataIndex: 'rank', width: 70 },
+                { title: pick(indicatorLabels.peer), render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag>}</> },
+                { title: pick(indicatorLabels.overall), render: (_, p) => fix(p.score) },
                 ...data.method.topics.map((t) => ({ title: pick(t.name), render: (_: unknown, p: PeerScore) => fix(p.topics[t.id]) })),
               ]}
             />
           </section>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            {pick(L.gaps)}
+            {pick(indicatorLabels.gaps)}
           </Typography.Title>
           <Chart
-            label={pick(L.gaps)}
+            label={pick(indicatorLabels.gaps)}
             height={80 + 32 * data.gaps.length}
             option={{
               tooltip: { trigger: 'axis' },
@@ -90,29 +90,29 @@ export default function ForecastPage() {
               yAxis: { type: 'category', inverse: true, data: data.gaps.map(componentName), axisLabel: { interval: 0 } },
               xAxis: { type: 'value' },
               series: [
-                { type: 'bar', name: pick(L.perTenth), data: data.gaps.map((g) => fix(g.gainPerTenthOfRange, 3)) },
-                { type: 'bar', name: pick(L.maxGain), data: data.gaps.map((g) => fix(g.maxGain, 3)) },
+                { type: 'bar', name: pick(indicatorLabels.perTenth), data: data.gaps.map((g) => fix(g.gainPerTenthOfRange, 3)) },
+                { type: 'bar', name: pick(indicatorLabels.maxGain), data: data.gaps.map((g) => fix(g.maxGain, 3)) },
               ],
             }}
           />
-          <section aria-label={pick(L.gaps)}>
+          <section aria-label={pick(indicatorLabels.gaps)}>
             <Table<ComponentGap>
               rowKey={(g) => `${g.topic}.${g.component}`}
               size="small"
               pagination={false}
               dataSource={data.gaps}
               columns={[
-                { title: pick(L.kpi), render: (_, g) => componentName(g) },
-                { title: pick(L.value), render: (_, g) => `${g.value} ${g.unit}` },
-                { title: pick(L.score), render: (_, g) => fix(g.score) },
-                { title: pick(L.perUnit), render: (_, g) => fix(g.gainPerUnit, 4) },
-                { title: pick(L.perTenth), render: (_, g) => fix(g.gainPerTenthOfRange, 4) },
-                { title: pick(L.maxGain), render: (_, g) => fix(g.maxGain, 4) },
+                { title: pick(indicatorLabels.kpi), render: (_, g) => componentName(g) },
+                { title: pick(indicatorLabels.value), render: (_, g) => `${g.value} ${g.unit}` },
+                { title: pick(indicatorLabels.score), render: (_, g) => fix(g.score) },
+                { title: pick(indicatorLabels.perUnit), render: (_, g) => fix(g.gainPerUnit, 4) },
+                { title: pick(indicatorLabels.perTenth), render: (_, g) => fix(g.gainPerTenthOfRange, 4) },
+                { title: pick(indicatorLabels.maxGain), render: (_, g) => fix(g.maxGain, 4) },
               ]}
             />
           </section>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            {pick(L.plans)}
+            {pick(indicatorLabels.plans)}
           </Typography.Title>
           {data.plans.map((p) => (
             <Table<Improvement>
@@ -124,7 +124,7 @@ export default function ForecastPage() {
               style={{ marginBottom: 12 }}
               dataSource={p.improvements}
               columns={[
-                { title: pick(L.kpi), render: (_, i) => componentName(i) },
+                { title: pick(indicatorLabels.kpi), render: (_, i) => componentName(i) },
                 { title: zh ? '当前值' : 'Now', render: (_, i) => fix(i.from, 3) },
                 { title: zh ? '目标值' : 'Needed', render: (_, i) => fix(i.to, 3) },
                 { title: zh ? '成分得分' : 'Component score', render: (_, i) => `${fix(i.scoreFrom)} → ${fix(i.scoreTo)}` },

@@ -7,7 +7,7 @@ import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 
 interface UnitScore {
   method: MethodSummaryView;
@@ -33,15 +33,15 @@ export function ScoresPanel() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <UnitSelect aria-label={pick(L.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
-        <Select aria-label={pick(L.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
+        <UnitSelect aria-label={pick(indicatorLabels.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
+        <Select aria-label={pick(indicatorLabels.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
       </Space>
       {data && (
         <>
-          {data.method.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(L.syntheticWarning)} />}
+          {data.method.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.syntheticWarning)} />}
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={pick(L.method)}>{pick(data.method.name)}</Descriptions.Item>
-            <Descriptions.Item label={pick(L.overall)}>
+            <Descriptions.Item label={pick(indicatorLabels.method)}>{pick(data.method.name)}</Descriptions.Item>
+            <Descriptions.Item label={pick(indicatorLabels.overall)}>
               <Typography.Text strong>{data.result.score.toFixed(2)}</Typography.Text> = {data.result.formula}
             </Descriptions.Item>
           </Descriptions>
@@ -55,18 +55,18 @@ export function ScoresPanel() {
               style={{ marginBottom: 12 }}
               dataSource={Object.values(t.components)}
               columns={[
-                { title: pick(L.kpi), render: (_, c) => pick(c.name) },
-                { title: pick(L.value), render: (_, c) => `${c.variants[''].value} ${c.unit}` },
+                { title: pick(indicatorLabels.kpi), render: (_, c) => pick(c.name) },
+                { title: pick(indicatorLabels.value), render: (_, c) => `${c.variants[''].value} ${c.unit}` },
                 {
-                  title: pick(L.bounds),
+                  title: pick(indicatorLabels.bounds),
                   render: (_, c) => (
                     <>
-                      {c.bounds.worst} → {c.bounds.best} {!c.bounds.trusted && <Tag color="orange">{pick(L.unverified)}</Tag>}
+                      {c.bounds.worst} → {c.bounds.best} {!c.bounds.trusted && <Tag color="orange">{pick(indicatorLabels.unverified)}</Tag>}
                     </>
                   ),
                 },
-                { title: pick(L.score), render: (_, c) => c.score.toFixed(2) },
-                { title: pick(L.formula), render: (_, c) => <Typography.Text code>{c.formula}</Typography.Text> },
+                { title: pick(indicatorLabels.score), render: (_, c) => c.score.toFixed(2) },
+                { title: pick(indicatorLabels.formula), render: (_, c) => <Typography.Text code>{c.formula}</Typography.Text> },
               ]}
             />
           ))}

@@ -8,7 +8,7 @@ import { announceUnread } from '../../components/NotificationBell.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
-import { N } from './labels.js';
+import { notificationLabels } from './labels.js';
 
 const PAGE_SIZE = 20;
 type Inbox = { items: NotificationView[]; total: number; unread: number };
@@ -25,16 +25,16 @@ function ContactCard() {
     try {
       const saved = await api.put<{ email: string | null }>('/notifications/contact', { email: email?.trim() ? email.trim() : null });
       form.setFieldsValue({ email: saved.email ?? '' });
-      message.success(pick(N.saved));
+      message.success(pick(notificationLabels.saved));
     } catch (err) {
       report(err, form);
     }
   };
   return (
-    <Card title={pick(N.contact)} size="small">
-      <Typography.Paragraph type="secondary">{pick(N.contactHelp)}</Typography.Paragraph>
+    <Card title={pick(notificationLabels.contact)} size="small">
+      <Typography.Paragraph type="secondary">{pick(notificationLabels.contactHelp)}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={save}>
-        <Form.Item name="email" label={pick(N.email)} rules={[{ type: 'email' }]}>
+        <Form.Item name="email" label={pick(notificationLabels.email)} rules={[{ type: 'email' }]}>
           <Input type="email" autoComplete="email" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
@@ -76,13 +76,13 @@ export default function InboxPage() {
       <Col xs={24} lg={16}>
         <Card
           size="small"
-          title={<Space>{pick(N.inbox)}<Badge count={data?.unread ?? 0} /></Space>}
+          title={<Space>{pick(notificationLabels.inbox)}<Badge count={data?.unread ?? 0} /></Space>}
           extra={
             <Space wrap>
-              <Switch size="small" checked={onlyUnread} onChange={(v) => { setOnlyUnread(v); setPage(1); }} aria-label={pick(N.onlyUnread)} />
-              <span>{pick(N.onlyUnread)}</span>
+              <Switch size="small" checked={onlyUnread} onChange={(v) => { setOnlyUnread(v); setPage(1); }} aria-label={pick(notificationLabels.onlyUnread)} />
+              <span>{pick(notificationLabels.onlyUnread)}</span>
               <Button size="small" disabled={!data?.unread} onClick={() => markRead({ all: true })}>
-                {pick(N.markAllRead)}
+                {pick(notificationLabels.markAllRead)}
               </Button>
             </Space>
           }
@@ -90,20 +90,20 @@ export default function InboxPage() {
           <List<NotificationView>
             loading={!data}
             dataSource={data?.items}
-            locale={{ emptyText: pick(N.empty) }}
+            locale={{ emptyText: pick(notificationLabels.empty) }}
             pagination={data && data.total > PAGE_SIZE ? { current: page, total: data.total, pageSize: PAGE_SIZE, onChange: setPage, size: 'small' } : false}
             renderItem={(n) => (
               <List.Item
                 aria-label={n.title}
                 actions={[
-                  n.link && <Button key="open" type="link" size="small" onClick={() => open(n)}>{pick(N.open)}</Button>,
-                  !n.readAt && <Button key="read" size="small" onClick={() => markRead({ ids: [n.id] })}>{pick(N.markRead)}</Button>,
+                  n.link && <Button key="open" type="link" size="small" onClick={() => open(n)}>{pick(notificationLabels.open)}</Button>,
+                  !n.readAt && <Button key="read" size="small" onClick={() => markRead({ ids: [n.id] })}>{pick(notificationLabels.markRead)}</Button>,
                 ].filter(Boolean)}
               >
                 <List.Item.Meta
                   title={
                     <Space size={6} wrap>
-                      {!n.readAt && <Tag color="blue">{pick(N.unread)}</Tag>}
+                      {!n.readAt && <Tag color="blue">{pick(notificationLabels.unread)}</Tag>}
                       <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
                     </Space>
                   }

@@ -8,7 +8,7 @@ import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './CockpitChart.js';
-import { S, drillHref } from './labels.js';
+import { supervisionLabels, drillHref } from './labels.js';
 
 const short = (name: string) => name.replace(/^呼和浩特市/, '');
 
@@ -38,9 +38,9 @@ export default function CockpitPage() {
     xAxis: { type: 'category', data: data.trend.map((t) => t.weekOf.slice(5)) },
     yAxis: { type: 'value' },
     series: [
-      { name: pick(S.assigned), type: 'line', data: data.trend.map((t) => t.assigned) },
-      { name: pick(S.closed), type: 'line', data: data.trend.map((t) => t.closed) },
-      { name: pick(S.overdue), type: 'line', data: data.trend.map((t) => t.overdue) },
+      { name: pick(supervisionLabels.assigned), type: 'line', data: data.trend.map((t) => t.assigned) },
+      { name: pick(supervisionLabels.closed), type: 'line', data: data.trend.map((t) => t.closed) },
+      { name: pick(supervisionLabels.overdue), type: 'line', data: data.trend.map((t) => t.overdue) },
     ],
   };
   const byList: EChartsOption = {
@@ -57,51 +57,51 @@ export default function CockpitPage() {
     <Row gutter={[12, 12]}>
       <Col span={24}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {pick(S.cockpit)} · {data.asOf}
+          {pick(supervisionLabels.cockpit)} · {data.asOf}
         </Typography.Title>
       </Col>
       {[
-        [S.totalItems, t.items, undefined],
-        [S.closed, t.closed, undefined],
-        [S.completion, t.completionRate, '%'],
-        [S.overdue, t.overdue, undefined],
+        [supervisionLabels.totalItems, t.items, undefined],
+        [supervisionLabels.closed, t.closed, undefined],
+        [supervisionLabels.completion, t.completionRate, '%'],
+        [supervisionLabels.overdue, t.overdue, undefined],
       ].map(([label, value, suffix]) => (
-        <Col xs={12} md={6} key={String(value) + pick(label as typeof S.closed)}>
+        <Col xs={12} md={6} key={String(value) + pick(label as typeof supervisionLabels.closed)}>
           <Card size="small">
-            <Statistic title={pick(label as typeof S.closed)} value={value as number} suffix={suffix as string | undefined} valueStyle={label === S.overdue ? { color: '#cf1322' } : undefined} />
+            <Statistic title={pick(label as typeof supervisionLabels.closed)} value={value as number} suffix={suffix as string | undefined} valueStyle={label === supervisionLabels.overdue ? { color: '#cf1322' } : undefined} />
           </Card>
         </Col>
       ))}
       <Col {...col}>
-        <Card size="small" title={pick(S.byUnit)}>
-          <Chart label={pick(S.byUnit)} option={bars(units, (u) => u.completionRate, '#c0392b')} height={Math.max(240, units.length * 24)} onEvents={onBar(units, 'drill')} />
+        <Card size="small" title={pick(supervisionLabels.byUnit)}>
+          <Chart label={pick(supervisionLabels.byUnit)} option={bars(units, (u) => u.completionRate, '#c0392b')} height={Math.max(240, units.length * 24)} onEvents={onBar(units, 'drill')} />
         </Card>
       </Col>
       <Col {...col}>
-        <Card size="small" title={pick(S.overdueByUnit)}>
+        <Card size="small" title={pick(supervisionLabels.overdueByUnit)}>
           {overdue.length ? (
-            <Chart label={pick(S.overdueByUnit)} option={bars(overdue, (u) => u.overdue, '#2c3e50')} height={Math.max(240, overdue.length * 26)} onEvents={onBar(overdue, 'overdueDrill')} />
+            <Chart label={pick(supervisionLabels.overdueByUnit)} option={bars(overdue, (u) => u.overdue, '#2c3e50')} height={Math.max(240, overdue.length * 26)} onEvents={onBar(overdue, 'overdueDrill')} />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
           )}
         </Card>
       </Col>
       <Col {...col}>
-        <Card size="small" title={pick(S.trend)}>
-          <Chart label={pick(S.trend)} option={trend} height={280} />
+        <Card size="small" title={pick(supervisionLabels.trend)}>
+          <Chart label={pick(supervisionLabels.trend)} option={trend} height={280} />
         </Card>
       </Col>
       <Col {...col}>
-        <Card size="small" title={pick(S.byList)}>
-          <Chart label={pick(S.byList)} option={byList} height={300} onEvents={{ click: (p: { dataIndex: number }) => navigate(drillHref(data.byList[p.dataIndex].drill)) }} />
+        <Card size="small" title={pick(supervisionLabels.byList)}>
+          <Chart label={pick(supervisionLabels.byList)} option={byList} height={300} onEvents={{ click: (p: { dataIndex: number }) => navigate(drillHref(data.byList[p.dataIndex].drill)) }} />
         </Card>
       </Col>
       <Col {...col}>
-        <Card size="small" title={`${pick(S.red)} / ${pick(S.black)} ${data.redBlack.weekOf ?? ''}`}>
+        <Card size="small" title={`${pick(supervisionLabels.red)} / ${pick(supervisionLabels.black)} ${data.redBlack.weekOf ?? ''}`}>
           <Row gutter={12}>
             {(['red', 'black'] as const).map((b) => (
               <Col span={12} key={b}>
-                <Tag color={b === 'red' ? 'red' : 'black'}>{pick(S[b])}</Tag>
+                <Tag color={b === 'red' ? 'red' : 'black'}>{pick(supervisionLabels[b])}</Tag>
                 <ol style={{ paddingLeft: 18, marginTop: 8 }}>
                   {data.redBlack[b].map((r) => (
                     <li key={r.unit.id}>{short(r.unit.name)}</li>
@@ -116,13 +116,13 @@ export default function CockpitPage() {
         </Card>
       </Col>
       <Col {...col}>
-        <Card size="small" title={pick(S.upcoming)}>
+        <Card size="small" title={pick(supervisionLabels.upcoming)}>
           <List
             size="small"
             dataSource={data.upcoming.slice(0, 8)}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
             renderItem={(u) => (
-              <List.Item extra={<Tag color={u.dueInWorkdays <= 2 ? 'red' : 'orange'}>{pick(S.workdays).replace('{n}', String(u.dueInWorkdays))}</Tag>}>
+              <List.Item extra={<Tag color={u.dueInWorkdays <= 2 ? 'red' : 'orange'}>{pick(supervisionLabels.workdays).replace('{n}', String(u.dueInWorkdays))}</Tag>}>
                 <Link to={`/worklists/items/${u.itemId}`}>
                   {u.code}. {u.content.slice(0, 40)}
                 </Link>
@@ -132,7 +132,7 @@ export default function CockpitPage() {
         </Card>
       </Col>
       <Col span={24}>
-        <Card size="small" title={pick(S.instructions)}>
+        <Card size="small" title={pick(supervisionLabels.instructions)}>
           <List
             size="small"
             dataSource={data.instructions.slice(0, 10)}

@@ -2,8 +2,8 @@ import { Segmented } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { X } from './excelLabels.js';
-import { L } from './labels.js';
+import { workbookLabels } from './excelLabels.js';
+import { worklistLabels } from './labels.js';
 
 /** Switches between the module's views (one menu entry, three views). */
 export function WorklistsNav() {
@@ -12,13 +12,13 @@ export function WorklistsNav() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const options = [
-    { value: '/worklists', label: pick(L.items) },
-    ...(user.role === 'leader' ? [] : [{ value: '/worklists/todo', label: pick(user.role === 'office' || user.role === 'admin' ? L.officeTodo : L.todo) }]),
-    { value: '/worklists/cases', label: pick(L.caseBoard) },
+    { value: '/worklists', label: pick(worklistLabels.items) },
+    ...(user.role === 'leader' ? [] : [{ value: '/worklists/todo', label: pick(user.role === 'office' || user.role === 'admin' ? worklistLabels.officeTodo : worklistLabels.todo) }]),
+    { value: '/worklists/cases', label: pick(worklistLabels.caseBoard) },
     ...(user.role === 'office' || user.role === 'admin'
       ? [
-          { value: '/worklists/lists', label: pick(X.listsNav) },
-          { value: '/worklists/import', label: pick(X.importNav) },
+          { value: '/worklists/lists', label: pick(workbookLabels.listsNav) },
+          { value: '/worklists/import', label: pick(workbookLabels.importNav) },
         ]
       : []),
   ];
