@@ -31,7 +31,11 @@ export function DayModal({ day, onClose, onSaved }: { day?: CalendarDayView; onC
       onSubmit={save}
       onCancel={onClose}
     >
-      <Form.Item name="date" label={pick(adminLabels.date)} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+      <Form.Item
+        name="date"
+        label={pick(adminLabels.date)}
+        rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}
+      >
         <Input placeholder="YYYY-MM-DD" disabled={!!day} />
       </Form.Item>
       <Form.Item name="type" label={pick(adminLabels.kind)} rules={[{ required: true }]}>

@@ -26,7 +26,13 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
     });
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.level2Missing)} description={catalogue.environmentNote} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message={pick(indicatorLabels.level2Missing)}
+        description={catalogue.environmentNote}
+      />
       <Table<Row>
         rowKey="id"
         size="small"
@@ -45,7 +51,8 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
               if (!hit) return null;
               return (
                 <>
-                  {hit.c.worst} → {hit.c.best} · {hit.c.transform} {!hit.c.trusted && <Tag color="orange">{pick(indicatorLabels.unverified)}</Tag>}
+                  {hit.c.worst} → {hit.c.best} · {hit.c.transform}{' '}
+                  {!hit.c.trusted && <Tag color="orange">{pick(indicatorLabels.unverified)}</Tag>}
                   <br />
                   <small>{pick(hit.method.name)}</small>
                 </>

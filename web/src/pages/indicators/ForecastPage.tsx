@@ -36,7 +36,12 @@ export default function ForecastPage() {
       title={<Typography.Title level={4} style={{ margin: 0 }}>{pick(indicatorLabels.forecast)}</Typography.Title>}
       extra={
         <Space>
-          <Select aria-label={pick(indicatorLabels.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
+          <Select
+            aria-label={pick(indicatorLabels.period)}
+            value={period}
+            onChange={setPeriod}
+            options={PERIODS.map((p) => ({ value: p, label: p }))}
+          />
           <Button href={`/api/v1/indicators/forecast/export?method=${METHOD}&period=${period}`}>{pick(indicatorLabels.export)}</Button>
         </Space>
       }
@@ -71,7 +76,10 @@ export default function ForecastPage() {
               rowClassName={(p) => (p.code === data.focus.code ? 'ant-table-row-selected' : '')}
               columns={[
                 { title: pick(indicatorLabels.rank), dataIndex: 'rank', width: 70 },
-                { title: pick(indicatorLabels.peer), render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag>}</> },
+                {
+                  title: pick(indicatorLabels.peer),
+                  render: (_, p) => <>{p.name} {p.synthetic && <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag>}</>,
+                },
                 { title: pick(indicatorLabels.overall), render: (_, p) => fix(p.score) },
                 ...data.method.topics.map((t) => ({ title: pick(t.name), render: (_: unknown, p: PeerScore) => fix(p.topics[t.id]) })),
               ]}

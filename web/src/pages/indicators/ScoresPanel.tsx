@@ -34,11 +34,18 @@ export function ScoresPanel() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <UnitSelect aria-label={pick(indicatorLabels.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
-        <Select aria-label={pick(indicatorLabels.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
+        <Select
+          aria-label={pick(indicatorLabels.period)}
+          value={period}
+          onChange={setPeriod}
+          options={PERIODS.map((p) => ({ value: p, label: p }))}
+        />
       </Space>
       {data && (
         <>
-          {data.method.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.syntheticWarning)} />}
+          {data.method.synthetic && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.syntheticWarning)} />
+          )}
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={pick(indicatorLabels.method)}>{pick(data.method.name)}</Descriptions.Item>
             <Descriptions.Item label={pick(indicatorLabels.overall)}>

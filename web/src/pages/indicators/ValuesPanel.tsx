@@ -77,7 +77,12 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
           yAxis: { type: 'value', name: kpi?.unitOfMeasure ?? '' },
           series: [
             { name: pick(indicatorLabels.value), type: 'line', data: periods.map((p) => valueAt.get(p) ?? null) },
-            { name: pick(indicatorLabels.target), type: 'line', lineStyle: { type: 'dashed' }, data: periods.map((p) => targetAt.get(p) ?? null) },
+            {
+              name: pick(indicatorLabels.target),
+              type: 'line',
+              lineStyle: { type: 'dashed' },
+              data: periods.map((p) => targetAt.get(p) ?? null),
+            },
           ],
         }}
       />
@@ -91,13 +96,20 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
           { title: pick(indicatorLabels.period), dataIndex: 'period' },
           { title: pick(indicatorLabels.value), render: (_, r) => `${r.value} ${kpi?.unitOfMeasure ?? ''}` },
           { title: pick(indicatorLabels.target), dataIndex: 'target' },
-          { title: pick(indicatorLabels.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag> : r.source) },
+          {
+            title: pick(indicatorLabels.source),
+            render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag> : r.source),
+          },
           { title: pick(indicatorLabels.evidence), dataIndex: 'evidence', ellipsis: true },
         ]}
       />
       <Modal open={open} title={pick(indicatorLabels.addValue)} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="period" label={pick(indicatorLabels.period)} rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/ }]}>
+          <Form.Item
+            name="period"
+            label={pick(indicatorLabels.period)}
+            rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/ }]}
+          >
             <Input placeholder="2025 / 2025-Q1 / 2025-03" />
           </Form.Item>
           <Form.Item name="value" label={pick(indicatorLabels.value)} rules={[{ required: true }]}>

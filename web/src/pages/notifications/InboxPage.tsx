@@ -97,7 +97,11 @@ export default function InboxPage() {
                 aria-label={n.title}
                 actions={[
                   n.link && <Button key="open" type="link" size="small" onClick={() => open(n)}>{pick(notificationLabels.open)}</Button>,
-                  !n.readAt && <Button key="read" size="small" onClick={() => markRead({ ids: [n.id] })}>{pick(notificationLabels.markRead)}</Button>,
+                  !n.readAt && (
+                    <Button key="read" size="small" onClick={() => markRead({ ids: [n.id] })}>
+                      {pick(notificationLabels.markRead)}
+                    </Button>
+                  ),
                 ].filter(Boolean)}
               >
                 <List.Item.Meta

@@ -56,7 +56,11 @@ export default function BulletinsPage() {
         scroll={{ x: 600 }}
         columns={[
           { title: pick(supervisionLabels.month), dataIndex: 'month', width: 100 },
-          { title: pick(supervisionLabels.title), dataIndex: 'title', render: (t: string, b) => <Link to={`/supervision/bulletins/${b.id}`}>{t}</Link> },
+          {
+            title: pick(supervisionLabels.title),
+            dataIndex: 'title',
+            render: (t: string, b) => <Link to={`/supervision/bulletins/${b.id}`}>{t}</Link>,
+          },
           { title: pick(supervisionLabels.status), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'published' ? 'green' : 'orange'}>{pick(s === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}</Tag> },
           {
             title: '',

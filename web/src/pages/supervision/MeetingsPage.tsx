@@ -30,7 +30,8 @@ function Decisions({ id }: { id: number }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <div>
-        {pick(supervisionLabels.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；{pick(supervisionLabels.topics)}：{data.topics.join('、') || '—'}
+        {pick(supervisionLabels.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；
+        {pick(supervisionLabels.topics)}：{data.topics.join('、') || '—'}
       </div>
       <Table
         rowKey="itemId"

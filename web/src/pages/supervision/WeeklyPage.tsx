@@ -59,14 +59,34 @@ export default function WeeklyPage() {
   const columns = [
     { title: pick(supervisionLabels.rank), dataIndex: 'rank', width: 64, render: (r: number) => r || '—' },
     { title: pick(supervisionLabels.unit), dataIndex: ['unit', 'name'], render: (n: string, r: SnapshotRowView) => (r.board ? <Space>{n}<Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(supervisionLabels[r.board])}</Tag></Space> : n) },
-    { title: pick(supervisionLabels.assigned), dataIndex: 'assigned', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
-    { title: pick(supervisionLabels.closed), dataIndex: 'closed', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
+    {
+      title: pick(supervisionLabels.assigned),
+      dataIndex: 'assigned',
+      render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</>,
+    },
+    {
+      title: pick(supervisionLabels.closed),
+      dataIndex: 'closed',
+      render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</>,
+    },
     { title: pick(supervisionLabels.inProgress), dataIndex: 'inProgress' },
-    { title: pick(supervisionLabels.overdue), dataIndex: 'overdue', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
-    { title: pick(supervisionLabels.stale), dataIndex: 'stale', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
+    {
+      title: pick(supervisionLabels.overdue),
+      dataIndex: 'overdue',
+      render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</>,
+    },
+    {
+      title: pick(supervisionLabels.stale),
+      dataIndex: 'stale',
+      render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</>,
+    },
     { title: pick(supervisionLabels.lateReports), dataIndex: 'lateReports' },
     { title: pick(supervisionLabels.returns), dataIndex: 'returns' },
-    { title: pick(supervisionLabels.score), dataIndex: 'score', render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
+    {
+      title: pick(supervisionLabels.score),
+      dataIndex: 'score',
+      render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</>,
+    },
   ];
   return (
     <>
@@ -77,7 +97,10 @@ export default function WeeklyPage() {
           style={{ minWidth: 180 }}
           value={id}
           onChange={setId}
-          options={[{ value: 'latest' as const, label: pick(supervisionLabels.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
+          options={[
+            { value: 'latest' as const, label: pick(supervisionLabels.week) },
+            ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf })),
+          ]}
         />
         {manage && (
           <Button type="primary" loading={busy} onClick={take}>

@@ -152,7 +152,9 @@ export default function ImportPage() {
                     </Button>
                   </Tooltip>
                   <Button type={allBlocked ? 'primary' : 'default'} disabled={!preview.committable || busy} loading={busy} onClick={() => commit(true)}>
-                    {preview.committable ? fill(pick(workbookLabels.commitValid), { n: preview.validRows }) : pick(workbookLabels.commitNone)}
+                    {preview.committable
+                      ? fill(pick(workbookLabels.commitValid), { n: preview.validRows })
+                      : pick(workbookLabels.commitNone)}
                   </Button>
                 </Space>
               </Space>

@@ -14,7 +14,12 @@ export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
       pagination={problems.length > 20 ? { pageSize: 20 } : false}
       dataSource={problems.map((p, key) => ({ ...p, key }))}
       columns={[
-        { title: pick(workbookLabels.sheet), dataIndex: 'sheet', width: 90, render: (v: string | null) => v ?? pick(workbookLabels.wholeFile) },
+        {
+          title: pick(workbookLabels.sheet),
+          dataIndex: 'sheet',
+          width: 90,
+          render: (v: string | null) => v ?? pick(workbookLabels.wholeFile),
+        },
         { title: pick(workbookLabels.row), dataIndex: 'row', width: 48, render: (v: number | null) => v ?? '—' },
         { title: pick(workbookLabels.column), dataIndex: 'column', width: 48, render: (v: string | null) => v ?? '—' },
         { title: pick(workbookLabels.reason), dataIndex: 'message', render: (v: string) => <Typography.Text type="danger">{pickBilingual(lang, v)}</Typography.Text> },
@@ -66,7 +71,12 @@ export function RowsTable({ rows, problemRows }: { rows: ImportPreviewRow[]; pro
         { title: pick(worklistLabels.content), dataIndex: 'content' },
         { title: pick(worklistLabels.lead), key: 'lead', width: 160, render: (_, r) => units(r.leadUnits) },
         { title: pick(worklistLabels.coop), key: 'coop', width: 180, render: (_, r) => units(r.coopUnits) },
-        { title: pick(worklistLabels.deadline), key: 'deadline', width: 110, render: (_, r) => r.deadline ?? (r.ongoing ? pick(worklistLabels.ongoing) : '—') },
+        {
+          title: pick(worklistLabels.deadline),
+          key: 'deadline',
+          width: 110,
+          render: (_, r) => r.deadline ?? (r.ongoing ? pick(worklistLabels.ongoing) : '—'),
+        },
       ]}
     />
   );

@@ -91,7 +91,14 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
         )}
         {c.selfScore && (
           <Space.Compact>
-            <InputNumber aria-label={pick(worklistLabels.selfScore)} min={0} max={item.maxScore ?? 1000} step={0.5} value={score} onChange={setScore} />
+            <InputNumber
+              aria-label={pick(worklistLabels.selfScore)}
+              min={0}
+              max={item.maxScore ?? 1000}
+              step={0.5}
+              value={score}
+              onChange={setScore}
+            />
             <Button disabled={score === null} onClick={() => run(() => post('/self-score', { version: item.version, selfScore: score }))}>
               {pick(worklistLabels.saveScore)}
             </Button>

@@ -73,7 +73,9 @@ export default function ItemPage() {
             <Percent value={item.percent} />
           </Descriptions.Item>
           {item.measures && <Descriptions.Item label={pick(worklistLabels.measures)} span={2}>{item.measures}</Descriptions.Item>}
-          {item.sourceEvaluation && <Descriptions.Item label={pick(worklistLabels.sourceEvaluation)}>{item.sourceEvaluation}</Descriptions.Item>}
+          {item.sourceEvaluation && (
+            <Descriptions.Item label={pick(worklistLabels.sourceEvaluation)}>{item.sourceEvaluation}</Descriptions.Item>
+          )}
           {item.rectification && <Descriptions.Item label={pick(worklistLabels.rectification)}>{item.rectification}</Descriptions.Item>}
           {item.kind === 'question' && (
             <>
@@ -83,7 +85,9 @@ export default function ItemPage() {
               <Descriptions.Item label={pick(worklistLabels.scoringRule)}>{item.scoringRule ?? '—'}</Descriptions.Item>
             </>
           )}
-          {item.stage && <Descriptions.Item label={pick(worklistLabels.caseBoard)}>{pick(CASE_STAGE_LABELS[item.stage])}</Descriptions.Item>}
+          {item.stage && (
+            <Descriptions.Item label={pick(worklistLabels.caseBoard)}>{pick(CASE_STAGE_LABELS[item.stage])}</Descriptions.Item>
+          )}
         </Descriptions>
         <div style={{ marginTop: 16 }}>
           <ItemActions item={item} onChange={setItem} />

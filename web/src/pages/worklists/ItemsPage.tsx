@@ -88,8 +88,20 @@ export default function ItemsPage() {
     },
     { title: pick(worklistLabels.lead), key: 'lead', width: 160, render: (_, item) => unitNames(item.leadUnits) },
     { title: pick(worklistLabels.deadline), key: 'deadline', width: 150, sorter: true, render: (_, item) => <Due item={item} /> },
-    { title: pick(worklistLabels.status), key: 'status', width: 120, sorter: true, render: (_, item) => <StatusTag status={item.status} /> },
-    { title: pick(worklistLabels.percent), key: 'percent', width: 130, sorter: true, render: (_, item) => <Percent value={item.percent} /> },
+    {
+      title: pick(worklistLabels.status),
+      key: 'status',
+      width: 120,
+      sorter: true,
+      render: (_, item) => <StatusTag status={item.status} />,
+    },
+    {
+      title: pick(worklistLabels.percent),
+      key: 'percent',
+      width: 130,
+      sorter: true,
+      render: (_, item) => <Percent value={item.percent} />,
+    },
   ];
 
   return (

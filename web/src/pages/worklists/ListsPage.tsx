@@ -70,8 +70,17 @@ export default function ListsPage() {
           scroll={{ x: 560 }}
           pagination={false}
           columns={[
-            { title: pick(worklistLabels.kind), dataIndex: 'kind', width: 110, render: (k: ItemKind) => <Tag>{pick(ITEM_KIND_LABELS[k])}</Tag> },
-            { title: pick(workbookLabels.name), dataIndex: 'name', render: (name: string, l) => <Link to={`/worklists?listId=${l.id}`}>{name}</Link> },
+            {
+              title: pick(worklistLabels.kind),
+              dataIndex: 'kind',
+              width: 110,
+              render: (k: ItemKind) => <Tag>{pick(ITEM_KIND_LABELS[k])}</Tag>,
+            },
+            {
+              title: pick(workbookLabels.name),
+              dataIndex: 'name',
+              render: (name: string, l) => <Link to={`/worklists?listId=${l.id}`}>{name}</Link>,
+            },
             { title: pick(workbookLabels.itemCount), dataIndex: 'itemCount', width: 80, align: 'right' },
             { title: pick(workbookLabels.closedCount), dataIndex: 'closedCount', width: 80, align: 'right' },
             {
@@ -99,7 +108,11 @@ export default function ListsPage() {
           <Form.Item name="kind" label={pick(worklistLabels.kind)} rules={[{ required: true }]}>
             <Select disabled={editing !== 'new'} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
           </Form.Item>
-          <Form.Item name="name" label={pick(workbookLabels.name)} rules={[{ required: true, whitespace: true, max: WORKLIST_LIMITS.listName }]}>
+          <Form.Item
+            name="name"
+            label={pick(workbookLabels.name)}
+            rules={[{ required: true, whitespace: true, max: WORKLIST_LIMITS.listName }]}
+          >
             <Input maxLength={WORKLIST_LIMITS.listName} />
           </Form.Item>
           <Form.Item name="description" label={pick(workbookLabels.description)}>
