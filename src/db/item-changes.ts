@@ -9,22 +9,30 @@ import type { Database } from './database.js';
  * seen (microseconds: one indexed read on the raw handle, only when the database changed at all) and
  * drops just the pages they affect. A comment, a timeline event or an audit row drops nothing; a report
  * that moves one item's status drops the pages showing that item and those filtering or sorting on
- * status; anything else (new items, edited text or deadlines, assignments, names, the calendar) drops
- * every page. A page is stored only if no change was logged while it was being computed.
+ * status; closing or reopening an item also drops the overdue and due-soon views; anything else (new
+ * items, edited text or deadlines, assignments, names, the calendar) drops every page. A page is
+ * stored only if no change was logged while it was being computed.
  */
 export interface PageDeps<V> {
   value: V;
   /** ids of the items on the page */
   itemIds: readonly number[];
-  /** the page's filter or order depends on status-like fields (status, percent, updated_at, overdue) */
-  statusSensitive: boolean;
+  /**
+   * What else of other items the page's filter or order reads: `any` change of a row (a status filter,
+   * sorting by status, percent or last change), only whether they are `closed` (overdue, due soon), or
+   * nothing beyond the fields every filter reads (`none`).
+   */
+  dependsOn: 'any' | 'closed' | 'none';
 }
 
 interface Entry<V> {
   value: V;
   ids: Set<number>;
-  statusSensitive: boolean;
+  /** the least `reach` of a change to another item that drops the page (see the migration) */
+  dropAt: number;
 }
+
+const DROP_AT = { any: 0, closed: 1, none: 2 } as const;
 
 /** Rows beyond which a reader that fell behind drops everything instead of reading them all. */
 const MAX_CATCH_UP = 1_000;
@@ -51,7 +59,7 @@ export class ItemPageCache<V> {
     if (this.sqlite.inTransaction) return undefined;
     this.statements ??= {
       max: this.sqlite.prepare('select coalesce(max(id), 0) from item_change').pluck(),
-      since: this.sqlite.prepare(`select item_id, wide from item_change where id > ? order by id limit ${MAX_CATCH_UP + 1}`).raw(),
+      since: this.sqlite.prepare(`select item_id, reach from item_change where id > ? order by id limit ${MAX_CATCH_UP + 1}`).raw(),
     };
     const max = this.statements.max.get() as number;
     if (max === this.cursor) return max;
@@ -62,12 +70,12 @@ export class ItemPageCache<V> {
       return max;
     }
     const rows = this.statements.since.all(this.cursor) as [number | null, number][];
-    for (const [itemId, wide] of rows) {
-      if (wide || itemId === null) {
+    for (const [itemId, reach] of rows) {
+      if (reach >= 2 || itemId === null) {
         this.entries.clear();
         break;
       }
-      for (const [key, e] of this.entries) if (e.statusSensitive || e.ids.has(itemId)) this.entries.delete(key);
+      for (const [key, e] of this.entries) if (reach >= e.dropAt || e.ids.has(itemId)) this.entries.delete(key);
     }
     this.cursor = max;
     return max;
@@ -90,7 +98,7 @@ export class ItemPageCache<V> {
       const loaded = await flight;
       if (this.sync() === at) {
         if (this.entries.size >= this.maxEntries) this.entries.clear();
-        this.entries.set(key, { value: loaded.value, ids: new Set(loaded.itemIds), statusSensitive: loaded.statusSensitive });
+        this.entries.set(key, { value: loaded.value, ids: new Set(loaded.itemIds), dropAt: DROP_AT[loaded.dependsOn] });
       }
       return loaded.value;
     }

@@ -138,7 +138,7 @@ export interface ItemSavedFilterTable {
 export interface ItemChangeTable {
   id: Generated<number>;
   item_id: number | null;
-  wide: number;
+  reach: number;
 }
 
 export interface WorklistTables {

@@ -37,28 +37,36 @@ describeEachDialect('listed item pages under writes', (h) => {
     const cache = itemPageCacheFor<string>(h.ctx.database)!;
     const shown = await makeItem(h, { listId, lead: [unitA], content: '页面上的事项' });
     const other = await makeItem(h, { listId, lead: [unitA], content: '不在页面上的事项' });
-    const loads = { plain: 0, byStatus: 0 };
-    const plain = () => cache.get('plain', async () => ({ value: `plain${++loads.plain}`, itemIds: [shown.id], statusSensitive: false }));
-    const byStatus = () => cache.get('byStatus', async () => ({ value: `byStatus${++loads.byStatus}`, itemIds: [], statusSensitive: true }));
-    await plain();
-    await byStatus();
-    expect([await plain(), await byStatus()]).toEqual(['plain1', 'byStatus1']);
+    const loads = { plain: 0, byStatus: 0, overdue: 0 };
+    const plain = () => cache.get('plain', async () => ({ value: `plain${++loads.plain}`, itemIds: [shown.id], dependsOn: 'none' }));
+    const byStatus = () => cache.get('byStatus', async () => ({ value: `byStatus${++loads.byStatus}`, itemIds: [], dependsOn: 'any' }));
+    const overdue = () => cache.get('overdue', async () => ({ value: `overdue${++loads.overdue}`, itemIds: [], dependsOn: 'closed' }));
+    const all = async () => [await plain(), await byStatus(), await overdue()];
+    await all();
+    expect(await all()).toEqual(['plain1', 'byStatus1', 'overdue1']);
 
     // A comment writes notes, events and audit rows only: nothing is dropped.
     await (await h.as('office')).post(`/api/v1/items/${shown.id}/comments`, { text: '评论不改变列表' });
-    expect([await plain(), await byStatus()]).toEqual(['plain1', 'byStatus1']);
+    expect(await all()).toEqual(['plain1', 'byStatus1', 'overdue1']);
 
-    // A report moves another item's status: the status-filtered page goes, the plain one stays.
-    await (await h.as('liaison')).post(`/api/v1/items/${other.id}/reports`, { text: '进展', percent: 10 });
-    expect([await plain(), await byStatus()]).toEqual(['plain1', 'byStatus2']);
+    // A report moves another item's status between open states: only the status-filtered page goes.
+    await (await h.as('liaison')).post(`/api/v1/items/${other.id}/reports`, { text: '进展', percent: 100 });
+    expect(await all()).toEqual(['plain1', 'byStatus2', 'overdue1']);
+
+    // Closing that item (unit head passes, office accepts 100 %) also changes the overdue views.
+    const report = (await (await h.ctx.db.selectFrom('item_report').select('id').where('item_id', '=', other.id).executeTakeFirstOrThrow())).id;
+    expect((await (await h.as('unit_head')).post(`/api/v1/items/${other.id}/reports/${report}/approve`, {})).statusCode).toBe(200);
+    expect(await all()).toEqual(['plain1', 'byStatus3', 'overdue1']);
+    expect((await (await h.as('office')).post(`/api/v1/items/${other.id}/reports/${report}/accept`, {})).json().status).toBe('closed');
+    expect(await all()).toEqual(['plain1', 'byStatus4', 'overdue2']);
 
     // A report on the item shown drops the plain page too.
     await (await h.as('liaison')).post(`/api/v1/items/${shown.id}/reports`, { text: '进展', percent: 20 });
-    expect([await plain(), await byStatus()]).toEqual(['plain2', 'byStatus3']);
+    expect(await all()).toEqual(['plain2', 'byStatus5', 'overdue2']);
 
     // A holiday the admin adds can change any page (overdue): everything goes.
     const holiday = await (await h.as('admin')).post('/api/v1/calendar/days', { date: '2026-12-24', type: 'holiday', name: '缓存测试' });
     expect(holiday.statusCode).toBe(201);
-    expect([await plain(), await byStatus()]).toEqual(['plain3', 'byStatus4']);
+    expect(await all()).toEqual(['plain3', 'byStatus6', 'overdue3']);
   });
 });

@@ -147,7 +147,7 @@ type ItemPage = { items: ItemView[]; total: number; page: number; pageSize: numb
  * Listed pages by (scope, day, query). Sixty units' liaisons and the office open the same few
  * filtered views all day, while reports and comments keep arriving. On SQLite a page is dropped only
  * by a change that can alter it (src/db/item-changes.ts: a comment drops nothing, a report on one item
- * drops the pages showing it or filtering on status). On PostgreSQL an entry lives until this process
+ * drops the pages showing it or filtering on status, closing it also the overdue views). On PostgreSQL an entry lives until this process
  * writes, or `STALE_MS` for other processes' writes (src/db/change-stamp.ts). The day is in the key
  * because "overdue" moves with it.
  */
@@ -159,10 +159,11 @@ export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Pr
   const key = JSON.stringify([scope.all ? null : scope.unitId, day, q]);
   const pages = itemPageCacheFor<ItemPage>(ctx.database);
   if (pages) {
-    const statusSensitive = q.status !== undefined || q.overdue !== undefined || q.dueWithin !== undefined || ['status', 'percent', 'updatedAt'].includes(q.sort ?? '');
+    const dependsOn =
+      q.status !== undefined || ['status', 'percent', 'updatedAt'].includes(q.sort ?? '') ? 'any' : q.overdue !== undefined || q.dueWithin !== undefined ? 'closed' : 'none';
     return pages.get(key, async () => {
       const page = await loadItemPage(ctx, scope, day, q);
-      return { value: page, itemIds: page.items.map((i) => i.id), statusSensitive };
+      return { value: page, itemIds: page.items.map((i) => i.id), dependsOn };
     });
   }
   const stamp = changeStamp(ctx.database);
