@@ -141,6 +141,12 @@ export interface ItemChangeTable {
   reach: number;
 }
 
+/** Trigger-kept write counters of the tables behind a cache (src/db/change-stamp.ts counterStamp). */
+export interface ChangeCounterTable {
+  name: string;
+  n: number;
+}
+
 export interface WorklistTables {
   worklist: WorklistTable;
   item: ItemTable;
@@ -154,4 +160,5 @@ export interface WorklistTables {
   item_event: ItemEventTable;
   item_saved_filter: ItemSavedFilterTable;
   item_change: ItemChangeTable;
+  change_counter: ChangeCounterTable;
 }

@@ -17,6 +17,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('item_id', 'integer')
     .addColumn('reach', 'integer', (c) => c.notNull())
     .execute();
+  // Counters of writes to the tables one cache reads ('auth': sessions, users, units — every request
+  // resolves its session), so that cache survives all other writes (src/db/change-stamp.ts).
+  await db.schema
+    .createTable('change_counter')
+    .addColumn('name', 'varchar(40)', (c) => c.primaryKey())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .execute();
+  await sql`insert into change_counter (name, n) values ('auth', 0)`.execute(db);
   if (isPostgres(db)) return;
   for (const [name, body] of triggers()) await sql.raw(`create trigger ${name} ${body}`).execute(db);
 }
@@ -39,6 +47,12 @@ function triggers(): [string, string][] {
     ['item_change_calendar_ai', `after insert on calendar_day begin ${log('null', '2')} end`],
     ['item_change_calendar_ad', `after delete on calendar_day begin ${log('null', '2')} end`],
     ['item_change_calendar_au', `after update on calendar_day begin ${log('null', '2')} end`],
+    ...['session', 'app_user', 'unit'].flatMap((table): [string, string][] =>
+      ['insert', 'update', 'delete'].map((op) => [
+        `change_counter_${table}_${op[0]}`,
+        `after ${op} on ${table} begin update change_counter set n = n + 1 where name = 'auth'; end`,
+      ]),
+    ),
     // Bounded: every 1 000th row drops all but the last 5 000; a reader further behind starts afresh.
     ['item_change_prune', `after insert on item_change when new.id % 1000 = 0 begin delete from item_change where id <= new.id - 5000; end`],
   ];
@@ -46,5 +60,6 @@ function triggers(): [string, string][] {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) for (const [name] of triggers()) await sql.raw(`drop trigger if exists ${name}`).execute(db);
+  await db.schema.dropTable('change_counter').execute();
   await db.schema.dropTable('item_change').execute();
 }
