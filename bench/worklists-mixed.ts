@@ -25,7 +25,8 @@ export async function worklistsMixed(): Promise<Record<string, unknown>> {
     const { ctx } = server;
     const units = await topUpItems(server, TOTAL);
     const [office, liaison, head] = await Promise.all([server.headers('office'), server.headers('liaison'), server.headers('unit_head')]);
-    const demoUnit = (await ctx.db.selectFrom('app_user').select('unit_id').where('username', '=', 'liaison').executeTakeFirstOrThrow()).unit_id!;
+    const demoLiaison = await ctx.db.selectFrom('app_user').select('unit_id').where('username', '=', 'liaison').executeTakeFirstOrThrow();
+    const demoUnit = demoLiaison.unit_id!;
     // Items the demo unit leads that no one else touches here: each reporter cycles over its own.
     const led = await ctx.db
       .selectFrom('item_assignment')
@@ -59,7 +60,11 @@ export async function worklistsMixed(): Promise<Record<string, unknown>> {
     const post = async (path: string, headers: Record<string, string>, body: unknown): Promise<unknown> => {
       const t0 = performance.now();
       try {
-        const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         const json: unknown = await res.json();
         writeLatencies.push(performance.now() - t0);
         if (!res.ok) {
@@ -93,12 +98,21 @@ export async function worklistsMixed(): Promise<Record<string, unknown>> {
       }
     };
 
-    const writers = [...Array.from({ length: COMMENTERS }, (_, k) => commenter(k)), ...Array.from({ length: REPORTERS }, (_, k) => reporter(k))];
+    const writers = [
+      ...Array.from({ length: COMMENTERS }, (_, k) => commenter(k)),
+      ...Array.from({ length: REPORTERS }, (_, k) => reporter(k)),
+    ];
     const liaisonShare = Math.round(READERS / 4);
     const cpuBefore = server.cpuMs();
     const [asOffice, asLiaison] = await Promise.all([
       loadTest({ url: server.url, paths: readPaths, headers: office, connections: READERS - liaisonShare, seconds: SECONDS, server }),
-      loadTest({ url: server.url, paths: ['/api/v1/items', '/api/v1/items?status=returned', '/api/v1/items?overdue=true'], headers: liaison, connections: liaisonShare, seconds: SECONDS }),
+      loadTest({
+        url: server.url,
+        paths: ['/api/v1/items', '/api/v1/items?status=returned', '/api/v1/items?overdue=true'],
+        headers: liaison,
+        connections: liaisonShare,
+        seconds: SECONDS,
+      }),
     ]);
     stop = true;
     await Promise.all(writers);

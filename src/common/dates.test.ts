@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addDuration, chinaDate, chinaDays, daysBetween, excelSerialToDate, fromDays, isValidDate, lastDayOfMonth, toDays, weekday } from './dates.js';
+import {
+  addDays,
+  addDuration,
+  chinaDate,
+  chinaDays,
+  daysBetween,
+  excelSerialToDate,
+  fromDays,
+  isValidDate,
+  lastDayOfMonth,
+  toDays,
+  weekday,
+} from './dates.js';
 import { officialCalendar as cal } from './workdays.js';
 
 // Expected values are counted by hand on a printed calendar and the State Council's published 2026
@@ -7,7 +19,9 @@ import { officialCalendar as cal } from './workdays.js';
 // Day rest 10-01..10-07 with Sun 09-20 and Sat 10-10 worked.
 describe('plain dates', () => {
   it('refuses dates that do not exist', () => {
-    for (const bad of ['2026-02-30', '2026-13-45', '0000-00-00', '2026-2-3', '2025-02-29', '', '2026-04-31']) expect(isValidDate(bad)).toBe(false);
+    for (const bad of ['2026-02-30', '2026-13-45', '0000-00-00', '2026-2-3', '2025-02-29', '', '2026-04-31']) {
+      expect(isValidDate(bad)).toBe(false);
+    }
     for (const good of ['2024-02-29', '2000-02-29', '2026-12-31']) expect(isValidDate(good)).toBe(true);
     expect(isValidDate('1900-02-29')).toBe(false);
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);

@@ -24,7 +24,8 @@ export function toDays(date: string | null | undefined): number {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1 || m < 1 || m > 12 || d < 1 || d > lastDayOfMonth(y, m)) return Number.NaN;
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return Number.NaN;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > lastDayOfMonth(y, m)) return Number.NaN;
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 

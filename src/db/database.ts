@@ -49,7 +49,8 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, sqlite), plugins: [new WriteCounterPlugin()] });
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, sqlite);
+  const db = new Kysely<DB>({ dialect, plugins: [new WriteCounterPlugin()] });
   return { db, dialect: 'sqlite', location: file, sqlite, destroy: () => db.destroy() };
 }
 

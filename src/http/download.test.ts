@@ -10,8 +10,12 @@ describe('download header', () => {
   });
 
   it('derives the stand-in when none is given, keeping the extension', () => {
-    expect(attachment('兑现清单.xlsx')).toBe(`attachment; filename="download.xlsx"; filename*=UTF-8''%E5%85%91%E7%8E%B0%E6%B8%85%E5%8D%95.xlsx`);
-    expect(attachment('report 2026 (final).pdf')).toBe(`attachment; filename="report 2026 (final).pdf"; filename*=UTF-8''report%202026%20%28final%29.pdf`);
+    expect(attachment('兑现清单.xlsx')).toBe(
+      `attachment; filename="download.xlsx"; filename*=UTF-8''%E5%85%91%E7%8E%B0%E6%B8%85%E5%8D%95.xlsx`,
+    );
+    expect(attachment('report 2026 (final).pdf')).toBe(
+      `attachment; filename="report 2026 (final).pdf"; filename*=UTF-8''report%202026%20%28final%29.pdf`,
+    );
     expect(attachment('营商环境report.pdf')).toContain('filename="____report.pdf"');
   });
 

@@ -31,13 +31,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 function triggers(): [string, string][] {
   const log = (itemId: string, reach: string) => `insert into item_change(item_id, reach) values (${itemId}, ${reach});`;
-  const narrow = ['list_id', 'kind', 'code', 'sort_order', 'area', 'content', 'measures', 'deadline', 'stage'].map((c) => `new.${c} is not old.${c}`).join(' or ');
+  const filtered = ['list_id', 'kind', 'code', 'sort_order', 'area', 'content', 'measures', 'deadline', 'stage'];
+  const narrow = filtered.map((c) => `new.${c} is not old.${c}`).join(' or ');
+  const closedness = `(new.status = 'closed') <> (old.status = 'closed')`;
   return [
     ['item_change_item_ai', `after insert on item begin ${log('new.id', '2')} end`],
     ['item_change_item_ad', `after delete on item begin ${log('old.id', '2')} end`],
     [
       'item_change_item_au',
-      `after update on item begin ${log('new.id', `case when ${narrow} then 2 when (new.status = 'closed') <> (old.status = 'closed') then 1 else 0 end`)} end`,
+      `after update on item begin ${log('new.id', `case when ${narrow} then 2 when ${closedness} then 1 else 0 end`)} end`,
     ],
     ['item_change_assignment_ai', `after insert on item_assignment begin ${log('new.item_id', '2')} end`],
     ['item_change_assignment_ad', `after delete on item_assignment begin ${log('old.item_id', '2')} end`],
@@ -54,7 +56,10 @@ function triggers(): [string, string][] {
       ]),
     ),
     // Bounded: every 1 000th row drops all but the last 5 000; a reader further behind starts afresh.
-    ['item_change_prune', `after insert on item_change when new.id % 1000 = 0 begin delete from item_change where id <= new.id - 5000; end`],
+    [
+      'item_change_prune',
+      `after insert on item_change when new.id % 1000 = 0 begin delete from item_change where id <= new.id - 5000; end`,
+    ],
   ];
 }
 

@@ -118,7 +118,10 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/indicators/values/template.xlsx',
       { config: { access: WRITERS }, schema: { tags, summary: '数值导入模板 / blank workbook for the values import' } },
       async (_request, reply) =>
-        reply.header('content-type', XLSX).header('content-disposition', attachment('指标数据填报模板.xlsx', 'indicator-values-template.xlsx')).send(await indicatorValueTemplate(ctx)),
+        reply
+          .header('content-type', XLSX)
+          .header('content-disposition', attachment('指标数据填报模板.xlsx', 'indicator-values-template.xlsx'))
+          .send(await indicatorValueTemplate(ctx)),
     );
 
     app.get(

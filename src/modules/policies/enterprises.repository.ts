@@ -65,7 +65,10 @@ export async function updateEnterprise(db: Executor, id: number, version: number
 }
 
 /** Every enterprise (or the stale ones, or given ids) in id order, streamed in pages. */
-export async function* scanEnterprises(db: Executor, f: { staleOnly?: boolean; ids?: number[]; upToId?: number } = {}): AsyncGenerator<EnterpriseRow[]> {
+export async function* scanEnterprises(
+  db: Executor,
+  f: { staleOnly?: boolean; ids?: number[]; upToId?: number } = {},
+): AsyncGenerator<EnterpriseRow[]> {
   let after = 0;
   for (;;) {
     let q = db.selectFrom('enterprise').selectAll().where('id', '>', after);

@@ -115,9 +115,10 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
           for (let j = lo; j < hi; j++) visit(rows ? rows[j]! : j);
           // A whole-rule run covers every stored result, of deleted enterprises too: the chunks' id ranges
           // join up and the last is open-ended.
+          const range = { from: lo === 0 ? 0 : cols.ids[lo - 1]! + 1, to: hi === total ? undefined : cols.ids[hi - 1]! };
           const existing = rows
             ? await resultsOfBenefit(trx, b.id, rows.slice(lo, hi).map((i) => cols.ids[i]!))
-            : await resultsOfBenefit(trx, b.id, undefined, { from: lo === 0 ? 0 : cols.ids[lo - 1]! + 1, to: hi === total ? undefined : cols.ids[hi - 1]! });
+            : await resultsOfBenefit(trx, b.id, undefined, range);
           await applyChunk(trx, existing);
         }
       });

@@ -94,14 +94,15 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
   });
 
   it('writes the same results chunk by chunk as in one piece, and builds only the tag columns rules name', async () => {
-    const before = await h.ctx.db.selectFrom('match_result').select(['id', 'enterprise_id', 'benefit_id', 'eligible', 'amount', 'explanation_json']).orderBy('id').execute();
+    const columns = ['enterprise_id', 'benefit_id', 'eligible', 'amount', 'explanation_json'] as const;
+    const before = await h.ctx.db.selectFrom('match_result').select(['id', ...columns]).orderBy('id').execute();
     expect(before.length).toBeGreaterThan(20);
     // Deleting some results makes the chunked run insert them again, in chunks of 7 enterprises.
     const gone = before.filter((_, k) => k % 5 === 0);
     await h.ctx.db.deleteFrom('match_result').where('id', 'in', gone.map((r) => r.id)).execute();
     const summary = await matchPolicies(h.ctx, { mode: 'full', chunks: { whole: 7, stale: 3 } });
     expect(summary.removed).toBe(0);
-    const after = await h.ctx.db.selectFrom('match_result').select(['enterprise_id', 'benefit_id', 'eligible', 'amount', 'explanation_json']).execute();
+    const after = await h.ctx.db.selectFrom('match_result').select([...columns]).execute();
     const key = (r: { enterprise_id: number; benefit_id: number }) => `${r.benefit_id}/${r.enterprise_id}`;
     const strip = ({ id: _id, ...r }: (typeof before)[number]) => r;
     expect(new Map(after.map((r) => [key(r), r]))).toEqual(new Map(before.map((r) => [key(r), strip(r)])));

@@ -54,7 +54,7 @@ describeEachDialect('listed item pages under writes', (h) => {
     expect(await all()).toEqual(['plain1', 'byStatus2', 'overdue1']);
 
     // Closing that item (unit head passes, office accepts 100 %) also changes the overdue views.
-    const report = (await (await h.ctx.db.selectFrom('item_report').select('id').where('item_id', '=', other.id).executeTakeFirstOrThrow())).id;
+    const report = (await h.ctx.db.selectFrom('item_report').select('id').where('item_id', '=', other.id).executeTakeFirstOrThrow()).id;
     expect((await (await h.as('unit_head')).post(`/api/v1/items/${other.id}/reports/${report}/approve`, {})).statusCode).toBe(200);
     expect(await all()).toEqual(['plain1', 'byStatus3', 'overdue1']);
     expect((await (await h.as('office')).post(`/api/v1/items/${other.id}/reports/${report}/accept`, {})).json().status).toBe('closed');

@@ -159,8 +159,9 @@ export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Pr
   const key = JSON.stringify([scope.all ? null : scope.unitId, day, q]);
   const pages = itemPageCacheFor<ItemPage>(ctx.database);
   if (pages) {
-    const dependsOn =
-      q.status !== undefined || ['status', 'percent', 'updatedAt'].includes(q.sort ?? '') ? 'any' : q.overdue !== undefined || q.dueWithin !== undefined ? 'closed' : 'none';
+    const byStatus = q.status !== undefined || ['status', 'percent', 'updatedAt'].includes(q.sort ?? '');
+    const byClosed = q.overdue !== undefined || q.dueWithin !== undefined;
+    const dependsOn = byStatus ? 'any' : byClosed ? 'closed' : 'none';
     return pages.get(key, async () => {
       const page = await loadItemPage(ctx, scope, day, q);
       return { value: page, itemIds: page.items.map((i) => i.id), dependsOn };

@@ -80,7 +80,8 @@ interface Slot {
 
 /** A worker that died (out of memory, killed, a crash in native code) fails the matcher for good. */
 function workerFailure(k: number, cause: string): AppError {
-  return new AppError('MATCHING_WORKER_FAILED', [{ path: `worker[${k}]`, message: `计算线程 ${k} 已终止：${cause} / matching thread ${k} stopped: ${cause}` }]);
+  const message = `计算线程 ${k} 已终止：${cause} / matching thread ${k} stopped: ${cause}`;
+  return new AppError('MATCHING_WORKER_FAILED', [{ path: `worker[${k}]`, message }]);
 }
 
 /**
