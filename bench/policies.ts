@@ -13,7 +13,7 @@ import { type Resolved, checkRule } from '../src/modules/policies/rules/check.js
 import { Columns } from '../src/modules/policies/rules/columns.js';
 import { compileRule } from '../src/modules/policies/rules/compile.js';
 import { RuleMatcher, type Split } from '../src/modules/policies/rules/parallel.js';
-import { toDays } from '../src/modules/policies/rules/dates.js';
+import { toDays } from '../src/common/dates.js';
 import { QUALIFICATIONS } from '../src/modules/policies/rules/fields.js';
 import { recordOf, toJsonLogic, toRulesEngine } from '../src/modules/policies/rules/translate.js';
 import { rng, syntheticFacts } from '../src/modules/policies/synthetic.js';

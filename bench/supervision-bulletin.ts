@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../src/context.js';
-import { addDays } from '../src/common/workdays.js';
+import { addDays } from '../src/common/dates.js';
 import { bulletinDocument } from '../src/modules/supervision/bulletin.document.js';
 import { previewBulletin } from '../src/modules/supervision/bulletin.service.js';
 import { runEscalation } from '../src/modules/supervision/escalation.service.js';

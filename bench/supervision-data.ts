@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createContext } from '../src/app.js';
 import { ITEM_KINDS } from '../src/common/schemas/worklists.js';
-import { addDays, chinaDate } from '../src/common/workdays.js';
+import { addDays, chinaDate } from '../src/common/dates.js';
 import { loadConfig } from '../src/config.js';
 import { type AppContext, SYSTEM_ACTOR } from '../src/context.js';
 import { withTransaction } from '../src/db/database.js';

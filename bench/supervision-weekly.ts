@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../src/context.js';
-import { addDays } from '../src/common/workdays.js';
+import { addDays } from '../src/common/dates.js';
 import { mondayOf, takeWeeklySnapshot } from '../src/modules/supervision/weekly.service.js';
 import { median, supervisionBenchContext } from './supervision-data.js';
 

@@ -4,9 +4,38 @@ import { loadUnitResolver } from '../src/modules/org/units.service.js';
 import { AREAS } from '../src/modules/worklists/demo-data.js';
 import type { ImportedItemRow } from '../src/modules/worklists/worklists.types.js';
 import { findOrCreateList, upsertImportedItems } from '../src/modules/worklists/worklists.service.js';
-import { loadTest, startBenchServer } from './lib/server.js';
+import { type BenchServer, loadTest, startBenchServer } from './lib/server.js';
 
 const TOTAL = 10_000;
+
+/**
+ * Tops the demo set up to `total` items with generated rows (lead and cooperating units spread over
+ * every active non-city unit); returns those units' ids. Shared by the list benchmarks.
+ */
+export async function topUpItems(server: BenchServer, total: number): Promise<number[]> {
+  const { ctx } = server;
+  const have = Number((await ctx.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const units = (await loadUnitResolver(ctx.db)).all.filter((u) => u.status === 'active' && u.kind !== 'city').map((u) => u.id);
+  const rows: ImportedItemRow[] = Array.from({ length: total - have }, (_, i) => {
+    const a = AREAS[i % AREAS.length];
+    return {
+      row: i + 2,
+      code: `B${i + 1}`,
+      area: a.area,
+      content: `推进${a.objects[i % a.objects.length]}第${i + 1}项工作（基准测试数据）`,
+      measures: '按月报送进展',
+      leadUnitIds: [units[i % units.length]],
+      coopUnitIds: [units[(i * 7 + 3) % units.length]].filter((u) => u !== units[i % units.length]),
+      deadline: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`,
+      ongoing: false,
+    };
+  });
+  await withTransaction(ctx.db, async (trx) => {
+    const list = await findOrCreateList(ctx, SYSTEM_ACTOR, trx, { name: '基准测试清单', kind: 'task' });
+    await upsertImportedItems(ctx, SYSTEM_ACTOR, trx, { listId: list.id, kind: 'task', rows });
+  });
+  return units;
+}
 
 /**
  * GET /api/v1/items over 10 000 items (the demo set topped up with generated rows), 50 concurrent
@@ -15,27 +44,7 @@ const TOTAL = 10_000;
 export async function worklistsList(): Promise<Record<string, unknown>> {
   const server = await startBenchServer();
   try {
-    const { ctx } = server;
-    const have = Number((await ctx.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const units = (await loadUnitResolver(ctx.db)).all.filter((u) => u.status === 'active' && u.kind !== 'city').map((u) => u.id);
-    const rows: ImportedItemRow[] = Array.from({ length: TOTAL - have }, (_, i) => {
-      const a = AREAS[i % AREAS.length];
-      return {
-        row: i + 2,
-        code: `B${i + 1}`,
-        area: a.area,
-        content: `推进${a.objects[i % a.objects.length]}第${i + 1}项工作（基准测试数据）`,
-        measures: '按月报送进展',
-        leadUnitIds: [units[i % units.length]],
-        coopUnitIds: [units[(i * 7 + 3) % units.length]].filter((u) => u !== units[i % units.length]),
-        deadline: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`,
-        ongoing: false,
-      };
-    });
-    await withTransaction(ctx.db, async (trx) => {
-      const list = await findOrCreateList(ctx, SYSTEM_ACTOR, trx, { name: '基准测试清单', kind: 'task' });
-      await upsertImportedItems(ctx, SYSTEM_ACTOR, trx, { listId: list.id, kind: 'task', rows });
-    });
+    const units = await topUpItems(server, TOTAL);
     const office = await server.headers('office');
     const liaison = await server.headers('liaison');
     const officePaths = [
@@ -61,7 +70,7 @@ export async function worklistsList(): Promise<Record<string, unknown>> {
     );
     return {
       items: TOTAL,
-      dialect: ctx.database.dialect,
+      dialect: server.ctx.database.dialect,
       workers: server.workers,
       office: asOffice,
       liaison: asLiaison,

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { addDays, chinaDate } from '../src/common/workdays.js';
+import { addDays, chinaDate } from '../src/common/dates.js';
 import { SYSTEM_ACTOR } from '../src/context.js';
 import { DEMO_UNIT } from '../src/modules/org/seed.js';
 import { loadUnitResolver } from '../src/modules/org/units.service.js';

@@ -27,6 +27,11 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账户已临时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
+  MATCHING_WORKER_FAILED: {
+    status: 503,
+    zh: '政策匹配计算线程意外终止，请重新运行匹配',
+    en: 'A policy-matching thread stopped unexpectedly; run the matching again',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   // worklists
   UNIT_NOT_ASSIGNED: { status: 403, zh: '该事项未分配给您的单位', en: 'This item is not assigned to your unit' },

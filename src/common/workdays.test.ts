@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, chinaDate, officialCalendar as cal } from './workdays.js';
+import { chinaDate } from './dates.js';
+import { WorkCalendar, officialCalendar as cal } from './workdays.js';
 
 describe('working-day calendar', () => {
   it('knows 2026 National Day: 10-01..10-07 rest, Sunday 09-20 and Saturday 10-10 worked', () => {

@@ -63,6 +63,29 @@ export function changeStamp(database: Database): ChangeStamp {
   return { value: `${v}:${c}:${localWrites}`, exact: true };
 }
 
+const counterStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+/**
+ * A stamp that moves only when the tables behind one cache change: on SQLite a counter kept by
+ * triggers (`change_counter`, see the 202612020700-create-change-logs migration), so a session survives every write to
+ * other tables; elsewhere (PostgreSQL, or before that migration) `changeStamp`.
+ */
+export function counterStamp(database: Database, name: 'auth'): ChangeStamp {
+  const sqlite = database.sqlite;
+  if (!sqlite) return changeStamp(database);
+  let stmt = counterStatements.get(sqlite);
+  if (!stmt) {
+    try {
+      stmt = sqlite.prepare('select n from change_counter where name = ?').pluck();
+    } catch {
+      return changeStamp(database);
+    }
+    counterStatements.set(sqlite, stmt);
+  }
+  const n = stmt.get(name) as number | undefined;
+  return n === undefined ? changeStamp(database) : { value: `${name}:${n}`, exact: true };
+}
+
 interface Entry<V> {
   value: V;
   stamp: string;

@@ -61,7 +61,8 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new WriteCounterPlugin()] });
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, sqlite);
+  const db = new Kysely<DB>({ dialect, plugins: [new WriteCounterPlugin()] });
   return { db, dialect: 'sqlite', location: file, sqlite, destroy: () => db.destroy() };
 }
 
@@ -69,22 +70,58 @@ export function openDatabase(opts: DatabaseOptions): Database {
  * Transactions take the write lock when they begin (`begin immediate`). With several server
  * processes on one file (`BIZENV_WORKERS`), a deferred transaction that read first could not
  * upgrade to writing once another process had committed (SQLITE_BUSY at once, no retry); an
- * immediate one waits up to `busy_timeout` for the other writer instead. One process is unaffected:
- * its single connection runs one transaction at a time anyway.
+ * immediate one waits for the other writer instead. It waits here, asynchronously, rather than in
+ * SQLite's busy handler: better-sqlite3 is synchronous, and the busy handler's sleeps (up to 100 ms
+ * each) would stall every request of this process, reads included, whenever the other process
+ * writes. Statements outside a transaction still use `busy_timeout`.
  */
+const BEGIN_WAIT_MS = 5_000;
+
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(config);
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const giveUpAt = Date.now() + BEGIN_WAIT_MS;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+      if (this.tryBegin()) return;
+      if (Date.now() >= giveUpAt) break;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    // Last try through the busy handler: the error, if any, is SQLite's own SQLITE_BUSY.
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /** One attempt without waiting; false when another process holds the write lock. */
+  private tryBegin(): boolean {
+    const timeout = this.sqlite.pragma('busy_timeout', { simple: true }) as number;
+    this.sqlite.pragma('busy_timeout = 0');
+    try {
+      this.sqlite.exec('begin immediate');
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw err;
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+  constructor(
+    private readonly sqliteConfig: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
     super(sqliteConfig);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.sqliteConfig);
+    return new ImmediateSqliteDriver(this.sqliteConfig, this.sqlite);
   }
 }
 

@@ -10,6 +10,7 @@ import * as addNotificationKinds from './202612020100-add-notification-kinds.js'
 import * as addEnterpriseContactNotice from './202612020400-add-enterprise-contact-notice.js';
 import * as createLoginThrottle from './202612020500-create-login-throttle.js';
 import * as addJobRunHeartbeat from './202612020600-add-job-run-heartbeat.js';
+import * as createChangeLogs from './202612020700-create-change-logs.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '202612020400-add-enterprise-contact-notice': addEnterpriseContactNotice,
   '202612020500-create-login-throttle': createLoginThrottle,
   '202612020600-add-job-run-heartbeat': addJobRunHeartbeat,
+  '202612020700-create-change-logs': createChangeLogs,
 };

@@ -134,6 +134,19 @@ export interface ItemSavedFilterTable {
   created_at: string;
 }
 
+/** Written by SQLite triggers only (see the migration); read by the listed-page cache (src/db/item-changes.ts). */
+export interface ItemChangeTable {
+  id: Generated<number>;
+  item_id: number | null;
+  reach: number;
+}
+
+/** Trigger-kept write counters of the tables behind a cache (src/db/change-stamp.ts counterStamp). */
+export interface ChangeCounterTable {
+  name: string;
+  n: number;
+}
+
 export interface WorklistTables {
   worklist: WorklistTable;
   item: ItemTable;
@@ -146,4 +159,6 @@ export interface WorklistTables {
   item_note: ItemNoteTable;
   item_event: ItemEventTable;
   item_saved_filter: ItemSavedFilterTable;
+  item_change: ItemChangeTable;
+  change_counter: ChangeCounterTable;
 }

@@ -9,7 +9,7 @@ import {
   updateCalendarDayBody,
 } from '../../common/schemas/calendar.js';
 import { idParam, okView } from '../../common/schemas/org.js';
-import { chinaDate } from '../../common/workdays.js';
+import { chinaDate } from '../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
 import { addCalendarDay, calendarYear, importCalendarDays, removeCalendarDay, updateCalendarDay } from './calendar.service.js';

@@ -1,37 +1,53 @@
 import { AppError } from '../../common/errors.js';
 import type { CalendarDayBody, CalendarDayView, CalendarYearView, ImportCalendarBody, UpdateCalendarDayBody } from '../../common/schemas/calendar.js';
-import { type WorkCalendar, addDays, officialCalendar } from '../../common/workdays.js';
+import { addDays, weekday } from '../../common/dates.js';
+import { type WorkCalendar, officialCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
-import { type Executor, withTransaction } from '../../db/database.js';
+import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.js';
+import { type Database, type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
 import { parseCalendarFile } from './calendar.import.js';
 import { type CalendarDayRow, deleteDay, findDay, findDayByDate, insertDay, listDays, updateDayVersioned } from './calendar.repository.js';
 
-// Another server process may change the days; a minute-old calendar is recent enough for deadlines.
-const CACHE_MS = 60_000;
-const cache = new WeakMap<AppContext, { calendar: WorkCalendar; loadedAt: number }>();
-
-async function loadCalendar(db: Executor): Promise<WorkCalendar> {
-  const extra = { holidays: {} as Record<string, string>, workdays: {} as Record<string, string> };
-  for (const d of await listDays(db)) (d.type === 'holiday' ? extra.holidays : extra.workdays)[d.date] = d.name;
-  return officialCalendar.withDays(extra);
+interface Loaded {
+  calendar: WorkCalendar;
+  /** the admin-added days the calendar was built from, to reuse it while they are the same */
+  signature: string;
 }
+
+/**
+ * The calendar lives until the database changes (src/db/change-stamp.ts, like sessions and units):
+ * a day added in any server process counts at once on SQLite and within `STALE_MS` on PostgreSQL.
+ * After another write the days are read again (one small query) but the calendar, whose working-day
+ * table is costly to build, is rebuilt only if they differ.
+ */
+const calendars = new WeakMap<Database, StampedCache<'calendar', Loaded>>();
+
+async function loadCalendar(db: Executor, previous: Loaded | undefined): Promise<Loaded> {
+  const rows = await listDays(db);
+  const signature = JSON.stringify(rows.map((d) => [d.date, d.type, d.name]));
+  if (previous?.signature === signature) return previous;
+  const extra = { holidays: {} as Record<string, string>, workdays: {} as Record<string, string> };
+  for (const d of rows) (d.type === 'holiday' ? extra.holidays : extra.workdays)[d.date] = d.name;
+  return { calendar: officialCalendar.withDays(extra), signature };
+}
+
+const lastLoaded = new WeakMap<Database, Loaded>();
 
 /**
  * The working-day calendar in force: the packaged official data with the days the admin added
  * (next year's schedule, corrections) laid over it. Every deadline computation should use this.
  */
 export async function getWorkCalendar(ctx: AppContext): Promise<WorkCalendar> {
-  const hit = cache.get(ctx);
-  if (hit && Date.now() - hit.loadedAt < CACHE_MS) return hit.calendar;
-  const calendar = await loadCalendar(ctx.db);
-  cache.set(ctx, { calendar, loadedAt: Date.now() });
-  return calendar;
-}
-
-function invalidate(ctx: AppContext): void {
-  cache.delete(ctx);
+  const stamp = changeStamp(ctx.database);
+  const cache = cacheFor(calendars, ctx.database, 1);
+  const hit = cache.get('calendar', stamp);
+  if (hit) return hit.calendar;
+  const loaded = await loadCalendar(ctx.db, lastLoaded.get(ctx.database));
+  lastLoaded.set(ctx.database, loaded);
+  cache.set('calendar', loaded, stamp);
+  return loaded.calendar;
 }
 
 function present(d: CalendarDayRow): CalendarDayView {
@@ -44,7 +60,7 @@ export async function calendarYear(ctx: AppContext, year: number): Promise<Calen
   const addedDates = new Set(added.map((d) => d.date));
   const days: CalendarYearView['days'] = [];
   for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
-    const weekend = [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+    const weekend = [0, 6].includes(weekday(d));
     const work = calendar.isWorkday(d);
     if (work === !weekend && !calendar.dayName(d)) continue;
     days.push({ date: d, type: work ? 'workday' : 'holiday', name: calendar.dayName(d) ?? '', source: addedDates.has(d) ? 'added' : 'official' });
@@ -63,7 +79,6 @@ export async function addCalendarDay(ctx: AppContext, actor: Actor, body: Calend
     if (isUniqueViolation(err)) throw new AppError('CONFLICT', [{ path: 'body.date', message: `${body.date} 已有设置 / already set` }]);
     throw err;
   });
-  invalidate(ctx);
   return view;
 }
 
@@ -78,7 +93,6 @@ export async function updateCalendarDay(ctx: AppContext, actor: Actor, id: numbe
     await audit(ctx, trx, actor, { action: 'calendar.update', entity: 'calendar_day', entityId: id, before: present(before), after });
     return after;
   });
-  invalidate(ctx);
   return view;
 }
 
@@ -89,7 +103,6 @@ export async function removeCalendarDay(ctx: AppContext, actor: Actor, id: numbe
     await deleteDay(trx, id);
     await audit(ctx, trx, actor, { action: 'calendar.delete', entity: 'calendar_day', entityId: id, before: present(before) });
   });
-  invalidate(ctx);
 }
 
 /** Imports the State Council's list all-or-nothing: new dates are added, known dates updated. */
@@ -114,6 +127,5 @@ export async function importCalendarDays(ctx: AppContext, actor: Actor, body: Im
     await audit(ctx, trx, actor, { action: 'calendar.import', entity: 'calendar_day', entityId: null, after: { added, updated, unchanged, years } });
     return { added, updated, unchanged, years };
   });
-  invalidate(ctx);
   return result;
 }

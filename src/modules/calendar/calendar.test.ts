@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
+import { insertDay } from './calendar.repository.js';
 import { getWorkCalendar } from './calendar.service.js';
 
 // A made-up 2027 schedule in the State Council's shape: the real one is published each November.
@@ -74,5 +75,23 @@ describeEachDialect('working-day calendar admin', (h) => {
     expect(year.added).toEqual([]);
     const actions = await h.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'calendar_day').orderBy('id').execute();
     expect(actions.map((a) => a.action)).toEqual(['calendar.import', 'calendar.import', 'calendar.add', 'calendar.update', 'calendar.delete']);
+  });
+
+  it('keeps the calendar while nothing changes and follows a day added by the admin or written by another process', async () => {
+    const admin = await h.as('admin');
+    const before = await getWorkCalendar(h.ctx);
+    // Mon 2026-06-01 is a plain working day in the packaged data.
+    expect(before.isWorkday('2026-06-01')).toBe(true);
+    expect(await getWorkCalendar(h.ctx)).toBe(before);
+    await admin.post('/api/v1/calendar/days', { date: '2026-06-02', type: 'holiday', name: '缓存测试一' });
+    const afterAdd = await getWorkCalendar(h.ctx);
+    expect(afterAdd.isWorkday('2026-06-02')).toBe(false);
+    // A write elsewhere makes the days be read again, but the same calendar is kept.
+    expect((await (await h.as('office')).post('/api/v1/worklists', { name: '日历缓存测试清单', kind: 'task' })).statusCode).toBe(201);
+    expect(await getWorkCalendar(h.ctx)).toBe(afterAdd);
+    // A row written without the calendar service (as another server process or the CLI would).
+    await insertDay(h.ctx.db, { date: '2026-06-01', type: 'holiday', name: '缓存测试二' }, h.now.toISOString());
+    expect((await getWorkCalendar(h.ctx)).isWorkday('2026-06-01')).toBe(false);
+    expect((await getWorkCalendar(h.ctx)).dayName('2026-06-01')).toBe('缓存测试二');
   });
 });

@@ -27,7 +27,7 @@ import {
 import { idParam } from '../../common/schemas/org.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
-import { attachment } from '../../http/attachment.js';
+import { attachment } from '../../http/download.js';
 import { forecastWorkbook } from './forecast-export.js';
 import {
   createIndicator,

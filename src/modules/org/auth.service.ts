@@ -3,7 +3,7 @@ import { AppError } from '../../common/errors.js';
 import type { Role } from '../../common/roles.js';
 import type { SessionView, UserView } from '../../common/schemas/org.js';
 import type { Actor, AppContext } from '../../context.js';
-import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.js';
+import { type StampedCache, cacheFor, counterStamp } from '../../db/change-stamp.js';
 import { type Database, withTransaction } from '../../db/database.js';
 import { audit } from './audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -110,10 +110,10 @@ export interface ResolvedSession {
 export async function resolveSession(ctx: AppContext, token: string | undefined, ip?: string): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const idHash = hashToken(token);
-  // Every API request resolves its session: the row is cached while the database is unchanged
-  // (see change-stamp.ts; logout, password changes, locks and user edits all move the stamp).
+  // Every API request resolves its session: the row is cached while sessions, users and units are
+  // unchanged (see counterStamp; logout, password changes, locks and user edits all move the stamp).
   const cache = cacheFor(sessionCaches, ctx.database);
-  const stamp = changeStamp(ctx.database);
+  const stamp = counterStamp(ctx.database, 'auth');
   let row = cache.get(idHash, stamp);
   if (!row) {
     row = await findSessionWithUser(ctx.db, idHash);

@@ -1,12 +1,13 @@
 import type { Executor } from '../../db/database.js';
 import { factsOf } from './enterprises.js';
-import { scanEnterprises } from './enterprises.repository.js';
+import { measureScan, scanEnterprises } from './enterprises.repository.js';
 import type { BenefitRow } from './library.repository.js';
 import type { RuleProblem } from './rules/ast.js';
 import { type Resolved, checkFormula, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { type CompiledRule, compileFormula, compileRule } from './rules/compile.js';
 import { PARALLEL_MIN_ROWS } from './rules/parallel.js';
+import { walkRule } from './rules/walk.js';
 
 /** The enterprises of a match run as columns, with the version each row was read at. */
 export interface LoadedEnterprises {
@@ -19,18 +20,43 @@ export interface LoadedEnterprises {
  * Reads the enterprises into columns. `shared`: columns in shared memory, for matching worker
  * threads (parallel.ts); by default when there are enough rows for matching to run in parallel.
  */
-export async function loadEnterpriseColumns(db: Executor, f: { staleOnly?: boolean; ids?: number[]; shared?: boolean } = {}): Promise<LoadedEnterprises> {
-  const rows = [];
-  for await (const page of scanEnterprises(db, f)) rows.push(...page);
-  const cols = new Columns(Math.max(1, rows.length), f.shared ?? rows.length >= PARALLEL_MIN_ROWS);
-  const versions = new Int32Array(rows.length);
-  const stale = new Uint8Array(rows.length);
-  rows.forEach((r, i) => {
-    cols.push(factsOf(r));
-    versions[i] = r.version;
-    stale[i] = r.match_stale;
-  });
-  return { cols, versions, stale };
+export async function loadEnterpriseColumns(
+  db: Executor,
+  f: { staleOnly?: boolean; ids?: number[]; shared?: boolean; onlyTags?: ReadonlySet<string> } = {},
+): Promise<LoadedEnterprises> {
+  // Counted first, then streamed page by page into the columns: no array of a million row objects.
+  // Enterprises added meanwhile (ids above maxId) wait for the next run, which sees them as stale.
+  const { n, maxId } = await measureScan(db, f);
+  const cols = new Columns(Math.max(1, n), f.shared ?? n >= PARALLEL_MIN_ROWS);
+  cols.onlyTags = f.onlyTags;
+  const versions = new Int32Array(n);
+  const stale = new Uint8Array(n);
+  let i = 0;
+  for await (const page of scanEnterprises(db, { ...f, upToId: maxId })) {
+    for (const r of page) {
+      if (i === n) break;
+      cols.push(factsOf(r));
+      versions[i] = r.version;
+      stale[i] = r.match_stale;
+      i++;
+    }
+  }
+  return { cols, versions: versions.subarray(0, i), stale: stale.subarray(0, i) };
+}
+
+/** The tags that the (checkable) rules of these benefits name: the only tag columns matching needs. */
+export function tagsNamedBy(benefits: BenefitRow[], today: number, rules: Map<string, string>): Set<string> {
+  const tags = new Set<string>();
+  for (const b of benefits) {
+    const checked = checkRule(b.rule_text, { today, lookupRule: (c) => rules.get(c), selfCode: b.code });
+    if (!checked.ok) continue;
+    walkRule(checked.rule as Resolved, {
+      expr: (e) => {
+        if (e.type === 'call' && e.name === 'tag') tags.add((e.args[0] as { value: string }).value);
+      },
+    });
+  }
+  return tags;
 }
 
 export interface PreparedBenefit {

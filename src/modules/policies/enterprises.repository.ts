@@ -66,10 +66,14 @@ export async function updateEnterprise(db: Executor, id: number, version: number
 }
 
 /** Every enterprise (or the stale ones, or given ids) in id order, streamed in pages. */
-export async function* scanEnterprises(db: Executor, f: { staleOnly?: boolean; ids?: number[] } = {}): AsyncGenerator<EnterpriseRow[]> {
+export async function* scanEnterprises(
+  db: Executor,
+  f: { staleOnly?: boolean; ids?: number[]; upToId?: number } = {},
+): AsyncGenerator<EnterpriseRow[]> {
   let after = 0;
   for (;;) {
     let q = db.selectFrom('enterprise').selectAll().where('id', '>', after);
+    if (f.upToId !== undefined) q = q.where('id', '<=', f.upToId);
     if (f.staleOnly) q = q.where('match_stale', '=', 1);
     if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
     const rows = await q.orderBy('id').limit(5000).execute();
@@ -77,6 +81,16 @@ export async function* scanEnterprises(db: Executor, f: { staleOnly?: boolean; i
     yield rows;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** How many enterprises `scanEnterprises` with the same filter and `upToId` would give, and that bound. */
+export async function measureScan(db: Executor, f: { staleOnly?: boolean; ids?: number[] } = {}): Promise<{ n: number; maxId: number }> {
+  if (f.ids && !f.ids.length) return { n: 0, maxId: 0 };
+  let q = db.selectFrom('enterprise').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<number>('id').as('m')]);
+  if (f.staleOnly) q = q.where('match_stale', '=', 1);
+  if (f.ids) q = q.where('id', 'in', f.ids);
+  const r = await q.executeTakeFirstOrThrow();
+  return { n: Number(r.n), maxId: Number(r.m ?? 0) };
 }
 
 export async function countEnterprises(db: Executor): Promise<number> {

@@ -5,7 +5,7 @@ import { countyLabel, resolveCounty } from './counties.js';
 import { checkIndustryCode } from './industry.js';
 import type { EnterpriseFacts } from './rules/columns.js';
 import { hasUnsafeChars } from '../../common/text.js';
-import { isValidDate } from './rules/dates.js';
+import { isValidDate } from '../../common/dates.js';
 import { LEGAL_FORMS, QUALIFICATIONS, TAX_GRADES } from './rules/fields.js';
 import { sizeClassOf } from './size-class.js';
 import { checkUscc } from './uscc.js';

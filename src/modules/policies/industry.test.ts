@@ -6,7 +6,7 @@ import { checkIndustryCode, industryCatalogue, industryName } from './industry.j
 import { checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { compileRule } from './rules/compile.js';
-import { toDays } from './rules/dates.js';
+import { toDays } from '../../common/dates.js';
 
 const SHARED_CSV = path.join(SHARED_DATA, 'industry', 'gbt4754-2017.csv');
 

@@ -25,7 +25,7 @@ import type { RuleProblem } from './rules/ast.js';
 import { checkFormula, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { compileRule } from './rules/compile.js';
-import { shanghaiDays, toDays } from './rules/dates.js';
+import { chinaDays, toDays } from '../../common/dates.js';
 import { describeCondition } from './rules/describe.js';
 import { asBilingual } from './explanations.js';
 
@@ -78,7 +78,7 @@ function problemDetails(path: string, problems: LocatedProblem[]): ErrorDetail[]
  * examples" button, and the rule tests that CI runs for every stored benefit.
  */
 export async function checkRuleText(ctx: AppContext, db: Executor, body: { text: string; code?: string | undefined; examples?: RuleExample[] | undefined }): Promise<RuleCheckView> {
-  const today = shanghaiDays(ctx.clock());
+  const today = chinaDays(ctx.clock());
   const rules = await ruleTexts(db);
   const checked = checkRule(body.text, { today, lookupRule: (c) => rules.get(c), selfCode: body.code });
   const examples = body.examples ?? [];
@@ -177,7 +177,7 @@ async function assertBenefitValid(ctx: AppContext, db: Executor, b: { code: stri
   const check = await checkRuleText(ctx, db, { text: b.rule, code: b.code, examples: b.examples });
   if (!check.ok) throw new AppError('RULE_INVALID', problemDetails('body.rule', check.problems as LocatedProblem[]));
   if (b.formula) {
-    const f = checkFormula(b.formula, { today: shanghaiDays(ctx.clock()) });
+    const f = checkFormula(b.formula, { today: chinaDays(ctx.clock()) });
     if (!f.ok) throw new AppError('RULE_INVALID', problemDetails('body.formula', f.problems));
   }
   const failed = check.examples.filter((e) => !e.pass);

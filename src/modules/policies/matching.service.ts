@@ -1,13 +1,15 @@
 import type { MatchSummary } from '../../common/schemas/policies.js';
 import { type AppContext, SYSTEM_ACTOR, type Actor } from '../../context.js';
+import type { Transaction } from 'kysely';
 import { withTransaction } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import { audit } from '../org/audit.service.js';
-import { loadEnterpriseColumns, prepareBenefit } from './engine.js';
+import { loadEnterpriseColumns, prepareBenefit, tagsNamedBy } from './engine.js';
 import { countEnterprises, markEnterprisesMatched } from './enterprises.repository.js';
 import { listBenefits, markBenefitsMatched, ruleTexts } from './library.repository.js';
 import { type NewResult, deleteResults, insertResults, refreshResult, resultsOfBenefit } from './results.repository.js';
 import { MATCHED, NEAR_MISS, NO_MATCH } from './rules/compile.js';
-import { shanghaiDays } from './rules/dates.js';
+import { chinaDays } from '../../common/dates.js';
 import { type MatcherOptions, PARALLEL_MIN_ROWS, RuleMatcher } from './rules/parallel.js';
 
 export interface MatchOptions {
@@ -18,7 +20,13 @@ export interface MatchOptions {
   actor?: Actor;
   /** Worker threads for bulk matching (default: the cores, for registries of PARALLEL_MIN_ROWS or more). */
   matcher?: MatcherOptions;
+  /** Enterprises per chunk of results built and written at once (defaults WHOLE_CHUNK, STALE_CHUNK). */
+  chunks?: { whole: number; stale: number };
 }
+
+/** Enterprises per chunk of a whole-rule run, and per chunk of changed enterprises (an id list in SQL). */
+const WHOLE_CHUNK = 50_000;
+const STALE_CHUNK = 1_000;
 
 /** Statuses that a new match run may overwrite or remove; later ones are the clerk's work and stay. */
 const RUN_OWNED = new Set(['near', 'matched']);
@@ -31,18 +39,22 @@ const RUN_OWNED = new Set(['near', 'matched']);
  */
 export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promise<MatchSummary> {
   const started = Date.now();
-  const today = shanghaiDays(ctx.clock());
+  const today = chinaDays(ctx.clock());
   const at = ctx.clock().toISOString();
   const benefits = await listBenefits(ctx.db, { autoGrant: true });
   const full = opts.mode === 'full';
   const staleBenefits = benefits.filter((b) => full || b.match_stale === 1);
   // Rows are needed for every enterprise when some rule changed; otherwise for the changed enterprises only.
   const minRows = opts.matcher?.minRows ?? PARALLEL_MIN_ROWS;
-  const loaded = await loadEnterpriseColumns(ctx.db, staleBenefits.length ? { shared: (await countEnterprises(ctx.db)) >= minRows } : { staleOnly: true, shared: false });
+  const rules = await ruleTexts(ctx.db);
+  const onlyTags = tagsNamedBy(benefits, today, rules);
+  const loaded = await loadEnterpriseColumns(
+    ctx.db,
+    staleBenefits.length ? { shared: (await countEnterprises(ctx.db)) >= minRows, onlyTags } : { staleOnly: true, shared: false, onlyTags },
+  );
   const { cols } = loaded;
   const staleRows: number[] = [];
   for (let i = 0; i < cols.n; i++) if (loaded.stale[i] === 1) staleRows.push(i);
-  const rules = await ruleTexts(ctx.db);
   const summary: MatchSummary = { mode: opts.mode, benefits: 0, enterprises: cols.n, evaluations: 0, matched: 0, near: 0, written: 0, removed: 0, skipped: [], seconds: 0 };
   const rowOf = new Map<number, number>();
   for (let i = 0; i < cols.n; i++) rowOf.set(cols.ids[i]!, i);
@@ -71,7 +83,7 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
         status = new Uint8Array(cols.n);
         for (const i of rows) status[i] = compiled.test(i) ? MATCHED : compiled.failures(i, 2) === 1 ? NEAR_MISS : NO_MATCH;
       } else [status] = (await matcher.classify([{ rule: prepared.value.rule, text: b.rule_text }])) as [Uint8Array];
-      const fresh = new Map<number, Omit<NewResult, 'enterprise_id'>>();
+      let fresh = new Map<number, Omit<NewResult, 'enterprise_id'>>();
       const visit = (i: number) => {
         if (status[i] === NO_MATCH) return;
         const eligible = status[i] === MATCHED;
@@ -90,12 +102,28 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
           updated_at: at,
         });
       };
-      if (rows) rows.forEach(visit);
-      else for (let i = 0; i < cols.n; i++) if (status[i] !== NO_MATCH) visit(i);
       summary.evaluations += rows ? rows.length : cols.n;
 
+      // The results are built, compared with the stored ones and written chunk by chunk of enterprises,
+      // so memory stays bounded whatever the registry's size (one transaction per benefit still).
       await withTransaction(ctx.db, async (trx) => {
-        const existing = await resultsOfBenefit(trx, b.id, rows ? rows.map((i) => cols.ids[i]!) : undefined);
+        const total = rows ? rows.length : cols.n;
+        const chunk = rows ? (opts.chunks?.stale ?? STALE_CHUNK) : (opts.chunks?.whole ?? WHOLE_CHUNK);
+        for (let lo = 0; lo < total; lo += chunk) {
+          const hi = Math.min(total, lo + chunk);
+          fresh = new Map();
+          for (let j = lo; j < hi; j++) visit(rows ? rows[j]! : j);
+          // A whole-rule run covers every stored result, of deleted enterprises too: the chunks' id ranges
+          // join up and the last is open-ended.
+          const range = { from: lo === 0 ? 0 : cols.ids[lo - 1]! + 1, to: hi === total ? undefined : cols.ids[hi - 1]! };
+          const existing = rows
+            ? await resultsOfBenefit(trx, b.id, rows.slice(lo, hi).map((i) => cols.ids[i]!))
+            : await resultsOfBenefit(trx, b.id, undefined, range);
+          await applyChunk(trx, existing);
+        }
+      });
+
+      async function applyChunk(trx: Transaction<DB>, existing: Awaited<ReturnType<typeof resultsOfBenefit>>): Promise<void> {
         const byEnterprise = new Map(existing.map((r) => [r.enterprise_id, r]));
         const removed: number[] = [];
         for (const r of existing) {
@@ -128,7 +156,7 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
         await insertResults(trx, inserts);
         summary.written += inserts.length + existing.length - removed.length;
         summary.removed += removed.length;
-      });
+      }
       if (wholeRule) seenBenefits.push({ id: b.id, version: b.version });
       opts.progress?.(k + 1, benefits.length, b.code);
     }

@@ -1,10 +1,11 @@
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
 import { matchPolicies } from './matching.service.js';
 import { type Resolved, checkRule } from './rules/check.js';
 import { Columns } from './rules/columns.js';
 import { MATCHED, NEAR_MISS, NO_MATCH, compileRule } from './rules/compile.js';
-import { toDays } from './rules/dates.js';
+import { toDays } from '../../common/dates.js';
 import { RuleMatcher } from './rules/parallel.js';
 import { seedDemoPolicies } from './seed.js';
 import { rng, syntheticFacts } from './synthetic.js';
@@ -50,6 +51,23 @@ describe('matching in worker threads over shared columns', () => {
         got.forEach((rows, k) => expect([...rows], `${split}: ${texts[k]}`).toEqual(inThread[k]!.rows));
       }
       expect(inThread.every((x) => x.rows.length > 0)).toBe(true);
+    } finally {
+      await m.close();
+    }
+  });
+
+  it('fails the pending and every later call with a clear error once a worker thread has died', async () => {
+    const m = await RuleMatcher.open(cols, today, { threads: 2, minRows: 1 });
+    try {
+      // As if the thread had been killed (out of memory, a native crash): the matcher cannot know in advance.
+      const { worker } = (m as unknown as { slots: { worker: Worker }[] }).slots[0]!;
+      const stopped = worker.terminate();
+      const pending = m.match(rules, 'rows');
+      await stopped;
+      const expected = { code: 'MATCHING_WORKER_FAILED', details: [expect.objectContaining({ path: 'worker[0]' })] };
+      await expect(pending).rejects.toMatchObject(expected);
+      await expect(m.match(rules, 'rules')).rejects.toMatchObject(expected);
+      await expect(m.classify(rules.slice(0, 2))).rejects.toMatchObject(expected);
     } finally {
       await m.close();
     }

@@ -34,6 +34,7 @@ import {
 } from '../../common/schemas/policies.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { attachment } from '../../http/download.js';
 import { enqueueJob } from '../../jobs/runtime.js';
 import { importRegistry } from './enterprises.import.js';
 import { createEnterprise, getEnterprise, listVisibleEnterprises, updateEnterprise } from './enterprises.service.js';
@@ -109,7 +110,7 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const buf = await exportResults(ctx, actorOf(request), request.query);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="payouts.xlsx"; filename*=UTF-8''${encodeURIComponent('兑现清单.xlsx')}`)
+        .header('content-disposition', attachment('兑现清单.xlsx', 'payouts.xlsx'))
         .send(buf);
     });
     app.get('/policies/results/totals', { config: { access: 'policies.results.totals' }, schema: { tags, summary: '按政策/部门/旗县区汇总 / totals', querystring: totalsQuery, response: { 200: z.array(totalsRow) } } }, async (request) =>

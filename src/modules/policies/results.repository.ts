@@ -68,8 +68,14 @@ export async function resultsOfBenefit(
   db: Executor,
   benefitId: number,
   enterpriseIds?: number[],
+  /** enterprise ids from `from` to `to` inclusive (`to` undefined: no upper bound) */
+  range?: { from: number; to: number | undefined },
 ): Promise<Pick<ResultRow, 'id' | 'enterprise_id' | 'status' | 'eligible' | 'amount' | 'explanation_json'>[]> {
   let q = db.selectFrom('match_result').select(['id', 'enterprise_id', 'status', 'eligible', 'amount', 'explanation_json']).where('benefit_id', '=', benefitId);
+  if (range) {
+    q = q.where('enterprise_id', '>=', range.from);
+    if (range.to !== undefined) q = q.where('enterprise_id', '<=', range.to);
+  }
   if (enterpriseIds) {
     if (!enterpriseIds.length) return [];
     if (enterpriseIds.length <= 1000) q = q.where('enterprise_id', 'in', enterpriseIds);

@@ -25,7 +25,7 @@ import {
   resultTotals,
   updateResultVersioned,
 } from './results.repository.js';
-import { shanghaiDays } from './rules/dates.js';
+import { chinaDays } from '../../common/dates.js';
 import { actionableGap, asBilingual, failingConditions, outcomeOf, sentenceOf } from './explanations.js';
 import { type NoticeChannel, PAYOUT_LINK, PORTAL_LINK, answerNotice, draftNotices, noticeTitle } from './notices.js';
 import { sendEmail } from '../notifications/channels.js';
@@ -120,7 +120,7 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
   const b = await findBenefit(ctx.db, benefitId);
   if (!e || !b || !(await mayExplain(ctx, scope, e, b))) throw new AppError('NOT_FOUND');
   const { cols } = await loadEnterpriseColumns(ctx.db, { ids: [enterpriseId] });
-  const prepared = prepareBenefit(b, cols, shanghaiDays(ctx.clock()), await ruleTexts(ctx.db));
+  const prepared = prepareBenefit(b, cols, chinaDays(ctx.clock()), await ruleTexts(ctx.db));
   if (!prepared.ok) throw new AppError('RULE_INVALID', prepared.problems.map((p) => ({ path: 'rule', message: p.message, line: p.line, column: p.column })));
   const stored = (await listResults(ctx.db, { enterpriseId, benefitId })).rows.length > 0;
   return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored, explanation: prepared.value.compiled.explain(0) };

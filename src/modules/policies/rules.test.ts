@@ -4,7 +4,7 @@ import { checkIndustryCode } from './industry.js';
 import { checkRule } from './rules/check.js';
 import { Columns, type EnterpriseFacts } from './rules/columns.js';
 import { compileRule } from './rules/compile.js';
-import { toDays } from './rules/dates.js';
+import { toDays } from '../../common/dates.js';
 import { recordOf, toJsonLogic } from './rules/translate.js';
 import { sizeClassOf } from './size-class.js';
 import { rng, syntheticFacts, syntheticUscc } from './synthetic.js';

@@ -8,7 +8,7 @@ import { normalizeEnterprise } from './enterprises.js';
 import { countEnterprises, findEnterprisesByUscc, insertEnterprises, linkEnterpriseUser } from './enterprises.repository.js';
 import { insertBenefit, insertPolicy, listPolicies } from './library.repository.js';
 import { matchPolicies } from './matching.service.js';
-import { shanghaiDays } from './rules/dates.js';
+import { chinaDays } from '../../common/dates.js';
 import { rng, syntheticEnterprise, syntheticUscc } from './synthetic.js';
 
 /** Size of the demo registry; tests pass a small number so every module's test database stays quick. */
@@ -21,7 +21,7 @@ export const DEMO_ENTERPRISE_COUNT = 20_000;
 export async function seedDemoPolicies(ctx: AppContext, opts: { enterprises?: number } = {}): Promise<{ enterprises: number; policies: number; matched: number }> {
   const count = opts.enterprises ?? DEMO_ENTERPRISE_COUNT;
   const at = ctx.clock().toISOString();
-  const today = shanghaiDays(ctx.clock());
+  const today = chinaDays(ctx.clock());
   let addedEnterprises = 0;
   let addedPolicies = 0;
   const demoUscc = syntheticUscc(0, '150105', '有限责任公司');

@@ -2,7 +2,7 @@ import type { EnterpriseInput } from '../../common/schemas/policies.js';
 import { HOHHOT_COUNTIES } from './counties.js';
 import { industryCatalogue } from './industry.js';
 import type { EnterpriseFacts } from './rules/columns.js';
-import { fromDays } from './rules/dates.js';
+import { fromDays } from '../../common/dates.js';
 import { sizeClassOf } from './size-class.js';
 import { orgCodeCheckChar, usccCheckChar } from './uscc.js';
 

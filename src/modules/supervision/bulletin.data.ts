@@ -1,6 +1,6 @@
 import type { BulletinData, Commentary, NoticeKind } from '../../common/schemas/supervision.js';
 import { ITEM_KIND_LABELS, type ItemKind } from '../../common/schemas/worklists.js';
-import { addDays, chinaDate } from '../../common/workdays.js';
+import { addDays, chinaDate } from '../../common/dates.js';
 import type { Executor } from '../../db/database.js';
 import { chinaMidnight, dueOn, unitWorkloads } from './figures.js';
 import { rankUnits, scoreFormula } from './score.js';

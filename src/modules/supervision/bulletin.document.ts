@@ -1,6 +1,6 @@
 import type { BulletinData, BulletinView } from '../../common/schemas/supervision.js';
 import { ITEM_KIND_LABELS } from '../../common/schemas/worklists.js';
-import { chinaDate } from '../../common/workdays.js';
+import { chinaDate } from '../../common/dates.js';
 import { renderChartPng } from '../reports/charts.js';
 import type { DocBlock, OfficialDocumentInput } from '../reports/document.js';
 import { officialDocument } from '../reports/docx.js';

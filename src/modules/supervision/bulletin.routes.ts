@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { bulletinSummary, bulletinView, draftBulletinBody, idParam, updateBulletinBody, versionBody } from '../../common/schemas/supervision.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { attachment } from '../../http/download.js';
 import { bulletinDocument } from './bulletin.document.js';
 import { draftBulletin, getBulletin, listAllBulletins, publishBulletin, updateBulletin } from './bulletin.service.js';
-import { attachment } from './supervision.routes.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

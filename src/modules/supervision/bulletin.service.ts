@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors.js';
 import { type BulletinSummary, type BulletinView, type Commentary, type UpdateBulletinBody, bulletinData, monthString } from '../../common/schemas/supervision.js';
-import { chinaDate } from '../../common/workdays.js';
+import { chinaDate } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { addDays } from '../../common/workdays.js';
+import { addDays } from '../../common/dates.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
 import { officialDocumentHtml } from '../reports/html.js';

@@ -1,6 +1,7 @@
 import { AppError } from '../../common/errors.js';
 import { type EscalationRunView, type EscalationSettings, NOTICE_KIND_LABELS, type NoticeKind, type NoticeQuery, type NoticeView } from '../../common/schemas/supervision.js';
-import { type WorkCalendar, chinaDate } from '../../common/workdays.js';
+import { chinaDate } from '../../common/dates.js';
+import { type WorkCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, officialCalendar } from '../../common/workdays.js';
+import { addDays } from '../../common/dates.js';
+import { officialCalendar } from '../../common/workdays.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { HEADER, workbook } from '../worklists/import/import.fixtures.js';
 import { DEMO_UNIT, makeItem, makeList, multipart, unitId, unitUsers } from '../worklists/worklists.fixtures.js';

@@ -1,5 +1,5 @@
 import type { ScoreSettings, UnitFigures } from '../../common/schemas/supervision.js';
-import { chinaDate } from '../../common/workdays.js';
+import { chinaDate } from '../../common/dates.js';
 import type { Executor } from '../../db/database.js';
 import { type DueInfo, dueInfo } from '../worklists/deadlines.js';
 import { type LeadItemFigures, lastReportAt, listActiveUnits, listLeadItems, reportsBetween, returnsBetween } from './supervision.repository.js';

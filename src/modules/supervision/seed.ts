@@ -1,5 +1,5 @@
 import { type AppContext, SYSTEM_ACTOR } from '../../context.js';
-import { addDays, chinaDate } from '../../common/workdays.js';
+import { addDays, chinaDate } from '../../common/dates.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { loadUnitResolver } from '../org/units.service.js';
 import { draftLastMonth } from './bulletin.service.js';

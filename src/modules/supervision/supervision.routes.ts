@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachment } from '../../http/attachment.js';
 import {
   escalationRunBody,
   escalationRunView,
@@ -19,14 +18,13 @@ import {
 } from '../../common/schemas/supervision.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { attachment } from '../../http/download.js';
 import { listNoticesFor, replyNotice, runEscalation } from './escalation.service.js';
 import { getSettings, updateEscalationSettings, updateScoreSettings } from './settings.service.js';
 import { snapshotWorkbook } from './weekly.export.js';
 import { getSnapshot, listWeeklySnapshots, takeWeeklySnapshot } from './weekly.service.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export { attachment };
 
 /** Settings, the escalation ladder and its notices, weekly snapshots. */
 export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors.js';
 import { type ScoreSettings, type SnapshotRowView, type SnapshotSummary, type SnapshotView, type UnitFigures, scoreSettings } from '../../common/schemas/supervision.js';
-import { addDays, chinaDate } from '../../common/workdays.js';
+import { addDays, chinaDate, weekday } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -12,7 +12,7 @@ import { type SnapshotRowRow, findSnapshot, findSnapshotBefore, insertSnapshot, 
 
 /** The Monday of the week a China date falls in. */
 export function mondayOf(date: string): string {
-  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const dow = weekday(date);
   return addDays(date, -((dow + 6) % 7));
 }
 

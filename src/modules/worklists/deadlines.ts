@@ -1,4 +1,5 @@
-import { type WorkCalendar, addDays, chinaDate, officialCalendar } from '../../common/workdays.js';
+import { addDays, chinaDate } from '../../common/dates.js';
+import { type WorkCalendar, officialCalendar } from '../../common/workdays.js';
 import type { AppContext } from '../../context.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
 
@@ -30,36 +31,9 @@ export function lastWorkdayOnOrBefore(date: string, cal: WorkCalendar = official
   return cur;
 }
 
-const DAY_MS = 86_400_000;
-const TABLE_START = Date.parse('2000-01-01T00:00:00Z');
-const TABLE_DAYS = 365 * 60;
-const tables = new WeakMap<WorkCalendar, Int32Array>();
-
-/**
- * The same count as `WorkCalendar.workdaysBetween`, in O(1) through a table of cumulative working
- * days built once per calendar: list pages compute it for every row, and walking day by day over
- * months of calendar made each page tens of milliseconds slower.
- */
-export function workdaysBetween(from: string, to: string, cal: WorkCalendar = officialCalendar): number {
-  const a = (Date.parse(`${from}T00:00:00Z`) - TABLE_START) / DAY_MS;
-  const b = (Date.parse(`${to}T00:00:00Z`) - TABLE_START) / DAY_MS;
-  if (!(a >= 0 && b >= 0 && a < TABLE_DAYS && b < TABLE_DAYS)) return cal.workdaysBetween(from, to);
-  let cumulative = tables.get(cal);
-  if (!cumulative) {
-    cumulative = new Int32Array(TABLE_DAYS);
-    let n = 0;
-    for (let i = 0; i < TABLE_DAYS; i++) {
-      if (cal.isWorkday(new Date(TABLE_START + i * DAY_MS).toISOString().slice(0, 10))) n++;
-      cumulative[i] = n;
-    }
-    tables.set(cal, cumulative);
-  }
-  return cumulative[b] - cumulative[a];
-}
-
 export function dueInfo(deadline: string | null, status: string, day: string, cal: WorkCalendar = officialCalendar): DueInfo {
   if (!deadline) return { overdue: false, overdueWorkdays: 0, dueInWorkdays: null };
-  const dueIn = workdaysBetween(day, deadline, cal);
+  const dueIn = cal.workdaysBetween(day, deadline);
   const overdueWorkdays = status === 'closed' ? 0 : Math.max(0, -dueIn);
   return { overdue: overdueWorkdays > 0, overdueWorkdays, dueInWorkdays: dueIn };
 }

@@ -4,6 +4,7 @@ import { idValue } from '../../common/schemas/id.js';
 import { evidenceView } from '../../common/schemas/worklists.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { attachment } from '../../http/download.js';
 import { downloadEvidence, tooLarge, uploadEvidence } from './evidence.service.js';
 import { readUpload } from '../../http/upload.js';
 
@@ -32,10 +33,9 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { access: 'worklists.read' }, schema: { tags, summary: '下载佐证材料 / download evidence', params: evidenceParams } },
       async (request, reply) => {
         const file = await downloadEvidence(ctx, actorOf(request), request.params.id, request.params.evidenceId);
-        const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
         return reply
           .header('content-type', file.mime)
-          .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header('content-disposition', attachment(file.filename))
           .header('cache-control', 'private, no-store')
           .send(file.data);
       },

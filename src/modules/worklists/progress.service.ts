@@ -46,12 +46,14 @@ type Step = (trx: Transaction<DB>, l: LoadedItem, at: string) => Promise<{ actio
 
 async function onItem(ctx: AppContext, actor: Actor, id: number, step: Step): Promise<ItemDetailView> {
   const cal = await calendarOf(ctx);
-  return withTransaction(ctx.db, async (trx) => {
+  await withTransaction(ctx.db, async (trx) => {
     const l = await loadVisibleItem(trx, actor, id);
     const { action, before, after } = await step(trx, l, ctx.clock().toISOString());
     await audit(ctx, trx, actor, { action, entity: 'item', entityId: id, before, after });
-    return itemDetailIn(ctx, actor, id, trx, cal);
   });
+  // The answer is read after the commit: the write lock (one writer for all server processes) is
+  // held only for the write itself, not for the seven reads of the item's detail.
+  return itemDetailIn(ctx, actor, id, ctx.db, cal);
 }
 
 function statusConflict(l: LoadedItem, allowed: readonly string[]): AppError {

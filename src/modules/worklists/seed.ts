@@ -1,5 +1,5 @@
 import type { ItemKind, ItemStatus, ReportStatus } from '../../common/schemas/worklists.js';
-import { addDays } from '../../common/workdays.js';
+import { addDays } from '../../common/dates.js';
 import { type AppContext, SYSTEM_ACTOR } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';

@@ -18,6 +18,7 @@ export const worklistsModule = defineModule({
   benchmarks: {
     'worklists-list': async () => (await import('../../../bench/worklists-list.js')).worklistsList(),
     'worklists-import': async () => (await import('../../../bench/worklists-import.js')).worklistsImport(),
+    'worklists-mixed': async () => (await import('../../../bench/worklists-mixed.js')).worklistsMixed(),
     // The name for the list API benchmark; the same measurement as worklists-list.
     'worklists-list-api': async () => (await import('../../../bench/worklists-list.js')).worklistsList(),
   },

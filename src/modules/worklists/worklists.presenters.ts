@@ -7,8 +7,9 @@ import type {
   TimelineView,
   WorklistView,
 } from '../../common/schemas/worklists.js';
-import { type WorkCalendar, chinaDate } from '../../common/workdays.js';
-import { dueInfo, workdaysBetween } from './deadlines.js';
+import { chinaDate } from '../../common/dates.js';
+import { type WorkCalendar, officialCalendar } from '../../common/workdays.js';
+import { dueInfo } from './deadlines.js';
 import type { EvidenceRow, ExtensionRow, ReportRow } from './progress.repository.js';
 import type { AssignmentRecord, ItemRow, WorklistRow } from './worklists.repository.js';
 
@@ -29,9 +30,9 @@ export function presentWorklist(r: WorklistRow & { item_count: number; closed_co
 }
 
 /** A closed item keeps showing that it was closed late: working days from its deadline to the China date it closed. */
-function closedLate(r: ItemRow, cal?: WorkCalendar): number {
+function closedLate(r: ItemRow, cal: WorkCalendar = officialCalendar): number {
   if (r.status !== 'closed' || !r.closed_at || !r.deadline) return 0;
-  return Math.max(0, -workdaysBetween(chinaDate(new Date(r.closed_at)), r.deadline, cal));
+  return Math.max(0, -cal.workdaysBetween(chinaDate(new Date(r.closed_at)), r.deadline));
 }
 
 export function presentItem(r: ItemRow & { list_name: string }, assignments: AssignmentRecord[], day: string, cal?: WorkCalendar): ItemView {

@@ -19,6 +19,7 @@ import {
 } from '../../common/schemas/worklists.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
+import { sendJsonOnce } from '../../http/json-once.js';
 import { evidenceRoutes } from './evidence.routes.js';
 import { progressRoutes } from './progress.routes.js';
 import { caseBoard, deleteSavedFilter, listMySavedFilters, myTodo, saveFilter } from './views.service.js';
@@ -59,7 +60,7 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/items',
       { config: { access: 'worklists.read' }, schema: { tags, summary: '督办事项（筛选、检索、排序、分页） / items with filters', querystring: itemQuery, response: { 200: itemPage } } },
-      async (request) => listItems(ctx, actorOf(request), request.query),
+      async (request, reply) => sendJsonOnce(reply, await listItems(ctx, actorOf(request), request.query)),
     );
     app.get(
       '/items/todo',

@@ -15,6 +15,7 @@ import type { WorkCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type ColumnTypes, bulkUpdateById } from '../../db/bulk.js';
 import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.js';
+import { itemPageCacheFor } from '../../db/item-changes.js';
 import { type Database, type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { DB, ItemTable } from '../../db/schema.js';
@@ -145,19 +146,38 @@ type ItemPage = { items: ItemView[]; total: number; page: number; pageSize: numb
 
 /**
  * Listed pages by (scope, day, query). Sixty units' liaisons and the office open the same few
- * filtered views all day; an entry lives only until the database changes (any write, by any
- * process — see change-stamp.ts), and the day is in the key because "overdue" moves with it.
+ * filtered views all day, while reports and comments keep arriving. On SQLite a page is dropped only
+ * by a change that can alter it (src/db/item-changes.ts: a comment drops nothing, a report on one item
+ * drops the pages showing it or filtering on status, closing it also the overdue views). On PostgreSQL an entry lives until this process
+ * writes, or `STALE_MS` for other processes' writes (src/db/change-stamp.ts). The day is in the key
+ * because "overdue" moves with it.
  */
 const listCaches = new WeakMap<Database, StampedCache<string, ItemPage>>();
 
 export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Promise<ItemPage> {
   const scope = readScope(actor);
   const day = today(ctx.clock);
+  const key = JSON.stringify([scope.all ? null : scope.unitId, day, q]);
+  const pages = itemPageCacheFor<ItemPage>(ctx.database);
+  if (pages) {
+    const byStatus = q.status !== undefined || ['status', 'percent', 'updatedAt'].includes(q.sort ?? '');
+    const byClosed = q.overdue !== undefined || q.dueWithin !== undefined;
+    const dependsOn = byStatus ? 'any' : byClosed ? 'closed' : 'none';
+    return pages.get(key, async () => {
+      const page = await loadItemPage(ctx, scope, day, q);
+      return { value: page, itemIds: page.items.map((i) => i.id), dependsOn };
+    });
+  }
   const stamp = changeStamp(ctx.database);
   const cache = cacheFor(listCaches, ctx.database, 1_000);
-  const key = JSON.stringify([scope.all ? null : scope.unitId, day, q]);
   const cached = cache.get(key, stamp);
   if (cached) return cached;
+  const page = await loadItemPage(ctx, scope, day, q);
+  cache.set(key, page, stamp);
+  return page;
+}
+
+async function loadItemPage(ctx: AppContext, scope: ReturnType<typeof readScope>, day: string, q: ItemQuery): Promise<ItemPage> {
   const cal = await calendarOf(ctx);
   const { rows, total } = await queryItems(
     ctx.db,
@@ -178,9 +198,7 @@ export async function listItems(ctx: AppContext, actor: Actor, q: ItemQuery): Pr
     { sort: q.sort ?? 'code', order: q.order ?? 'asc' },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
-  const page = { items: await presentItems(ctx.db, rows, day, cal), total, page: q.page, pageSize: q.pageSize };
-  cache.set(key, page, stamp);
-  return page;
+  return { items: await presentItems(ctx.db, rows, day, cal), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getItemDetail(ctx: AppContext, actor: Actor, id: number): Promise<ItemDetailView> {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../api.js';
 import { useI18n } from '../i18n.js';
-import { N } from '../pages/notifications/labels.js';
+import { notificationLabels } from '../pages/notifications/labels.js';
 
 // A modest poll: messages come from daily jobs and colleagues' actions, not in real time.
 const POLL_MS = 60_000;
@@ -39,7 +39,7 @@ export function NotificationBell() {
     };
   }, [pathname]);
 
-  const label = pick(N.bell).replace('{n}', String(unread));
+  const label = pick(notificationLabels.bell).replace('{n}', String(unread));
   // The count hangs off the bell's top-right corner; the button makes room for it so that a wide
   // "99+" never lies over the language switch next to it (390 px phones leave 2 px between them).
   const room = unread > 99 ? 30 : unread > 9 ? 22 : undefined;

@@ -1,7 +1,7 @@
 import { checkIndustryCode } from '../industry.js';
 import { resolveCounty } from '../counties.js';
 import type { Cond, CmpOp, Expr, Literal, Loc, RuleProblem } from './ast.js';
-import { addDuration, isValidDate } from './dates.js';
+import { addDuration, isValidDate } from '../../../common/dates.js';
 import { FIELDS, QUALIFICATIONS, YEARLY_FIELDS, resolveField, resolveFunction } from './fields.js';
 import { parseRule } from './parser.js';
 import { foldConstant } from './walk.js';

@@ -1,5 +1,5 @@
 import { FIELDS, HISTORY_YEARS, YEARLY_FIELDS } from './fields.js';
-import { toDays } from './dates.js';
+import { toDays } from '../../../common/dates.js';
 
 /** What the rules see of one enterprise (registry row, qualifications, tags, yearly history). */
 export interface EnterpriseFacts {
@@ -48,6 +48,11 @@ export class Columns {
   qualFrom = new Map<string, Float64Array>();
   qualTo = new Map<string, Float64Array>();
   tags = new Map<string, Uint8Array>();
+  /**
+   * When set, only these tags get a column: a registry carries many tags no rule names, and each
+   * column is a byte per enterprise (a million enterprises × hundreds of tags would be gigabytes).
+   */
+  onlyTags: ReadonlySet<string> | undefined;
   strings: { uscc: string[]; name: string[] } = { uscc: [], name: [] };
   private countyIndex = new Map<string, number>();
   private industryIndex = new Map<string, number>();
@@ -121,6 +126,7 @@ export class Columns {
       }
     }
     for (const t of f.tags) {
+      if (this.onlyTags && !this.onlyTags.has(t)) continue;
       let arr = this.tags.get(t);
       if (!arr) this.tags.set(t, (arr = this.alloc(Uint8Array)));
       arr[i] = 1;

@@ -3,7 +3,7 @@ import { checkIndustryCode, industryName, industryUnder } from '../industry.js';
 import type { Expr, Literal } from './ast.js';
 import { type Resolved, conjuncts } from './check.js';
 import { type Columns, MISSING_ENUM } from './columns.js';
-import { addDuration } from './dates.js';
+import { addDuration } from '../../../common/dates.js';
 import { type Bilingual, FIELD_WORDS, describeCondition, formatValue, isActionable, withinRange } from './describe.js';
 import { FIELDS } from './fields.js';
 import { foldConstant } from './walk.js';

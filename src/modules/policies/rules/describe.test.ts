@@ -4,7 +4,7 @@ import { actionableGap, outcomeOf } from '../explanations.js';
 import { checkRule } from './check.js';
 import { Columns } from './columns.js';
 import { compileRule } from './compile.js';
-import { toDays } from './dates.js';
+import { toDays } from '../../../common/dates.js';
 import { describeCondition, isActionable } from './describe.js';
 
 const today = toDays('2026-03-02');

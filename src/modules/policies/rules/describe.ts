@@ -2,7 +2,7 @@ import { countyLabel, resolveCounty } from '../counties.js';
 import { checkIndustryCode } from '../industry.js';
 import type { CmpOp, DurationUnit, Expr, Literal } from './ast.js';
 import type { Resolved } from './check.js';
-import { addDuration, fromDays } from './dates.js';
+import { addDuration, fromDays } from '../../../common/dates.js';
 import { FIELDS } from './fields.js';
 import { foldConstant, subConditions } from './walk.js';
 

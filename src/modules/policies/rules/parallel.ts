@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../common/errors.js';
 import type { Resolved } from './check.js';
 import type { Columns } from './columns.js';
 import { compileRule, orderedForScan } from './compile.js';
@@ -73,6 +74,14 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (r: Int32Array[]) => void; reject: (e: Error) => void }>;
+  /** Set once the worker has died: its pending and all later calls fail with it instead of waiting forever. */
+  failure?: AppError;
+}
+
+/** A worker that died (out of memory, killed, a crash in native code) fails the matcher for good. */
+function workerFailure(k: number, cause: string): AppError {
+  const message = `计算线程 ${k} 已终止：${cause} / matching thread ${k} stopped: ${cause}`;
+  return new AppError('MATCHING_WORKER_FAILED', [{ path: `worker[${k}]`, message }]);
 }
 
 /**
@@ -103,18 +112,19 @@ export class RuleMatcher {
     const snapshot = cols.snapshot();
     const started: Worker[] = [];
     const slots = await Promise.all(
-      Array.from({ length: threads }, () => {
+      Array.from({ length: threads }, (_, k) => {
         const worker = startWorker({ snapshot, today });
         started.push(worker);
         const slot: Slot = { worker, pending: new Map() };
         return new Promise<Slot>((resolve, reject) => {
-          const fail = (e: Error) => {
-            reject(e);
-            for (const p of slot.pending.values()) p.reject(e);
+          const fail = (cause: string) => {
+            slot.failure ??= workerFailure(k, cause);
+            reject(slot.failure);
+            for (const p of slot.pending.values()) p.reject(slot.failure);
             slot.pending.clear();
           };
-          worker.on('error', fail);
-          worker.on('exit', (code) => fail(new Error(`matching worker exited (${code})`)));
+          worker.on('error', (e) => fail(e.message));
+          worker.on('exit', (code) => fail(`exit code ${code}`));
           worker.on('message', (m: WorkerReply | { ready: true }) => {
             if ('ready' in m) return resolve(slot);
             const p = slot.pending.get(m.id);
@@ -133,6 +143,9 @@ export class RuleMatcher {
 
   private send(slot: Slot, req: WithoutId<WorkerRequest>): Promise<Int32Array[]> {
     const id = this.nextId++;
+    // One dead worker leaves its slice of rows (or its share of rules) unanswered: no call can succeed.
+    const failure = this.slots.find((s) => s.failure)?.failure;
+    if (failure) return Promise.reject(failure);
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
       slot.worker.postMessage({ ...req, id } as WorkerRequest);

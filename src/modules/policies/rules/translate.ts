@@ -3,7 +3,7 @@ import { checkIndustryCode } from '../industry.js';
 import type { Expr } from './ast.js';
 import type { Resolved } from './check.js';
 import { type Columns, MISSING_ENUM } from './columns.js';
-import { addDuration, toDays } from './dates.js';
+import { addDuration, toDays } from '../../../common/dates.js';
 import { FIELDS, QUALIFICATIONS } from './fields.js';
 
 /*

@@ -1,6 +1,6 @@
 import type { Expr } from './ast.js';
 import type { Resolved } from './check.js';
-import { addDuration, toDays } from './dates.js';
+import { addDuration, toDays } from '../../../common/dates.js';
 
 /*
  * The walks over a rule tree that the checker, the compiler and the parallel matcher share: constant

@@ -5,6 +5,8 @@
  * row) or the current year. A cell naming several dates keeps the latest, the final completion.
  */
 
+import { excelSerialToDate, lastDayOfMonth } from '../../../common/dates.js';
+
 export type DeadlineResult = { ok: true; deadline: string | null; ongoing: boolean } | { ok: false; message: string };
 
 const ONGOING = /长期坚持|持续推进|长期推进|持续开展|持续实施|常态化|长期|持续|动态调整/;
@@ -14,18 +16,8 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 function num(s: string): number {
   return CN_DIGITS[s] ?? Number(s);
-}
-
-/** 'YYYY-MM-DD' of an Excel serial day number (1900 date system, with its 1900-02-29 quirk). */
-export function excelSerialToDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400_000);
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /** Thrown from inside a replace callback to stop at the first impossible date. */

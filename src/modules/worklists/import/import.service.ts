@@ -4,7 +4,7 @@ import { hasPermission } from '../../../common/permissions.js';
 import type { ImportCommitBody, ImportPreviewView, ImportProblem, ImportResultView, WorklistImportPreview } from '../../../common/schemas/worklists-import.js';
 import type { JobRunView } from '../../../common/schemas/jobs.js';
 import type { ItemKind } from '../../../common/schemas/worklists.js';
-import { chinaDate } from '../../../common/workdays.js';
+import { chinaDate } from '../../../common/dates.js';
 import type { Actor, AppContext } from '../../../context.js';
 import { withTransaction } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';

@@ -5,7 +5,7 @@ import { CALENDAR_DAY_TYPES, type CalendarDayView } from '../../../../src/common
 import { ApiError, api } from '../../api.js';
 import { FormModal } from '../../components/FormModal.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
-import { A, DAY_TYPE, fill } from './labels.js';
+import { adminLabels, DAY_TYPE, fill } from './labels.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
 
 type DayForm = { date: string; type: CalendarDayView['type']; name: string };
@@ -19,26 +19,30 @@ export function DayModal({ day, onClose, onSaved }: { day?: CalendarDayView; onC
   const save = async (v: DayForm) => {
     if (day) await api.patch(`/calendar/days/${day.id}`, { type: v.type, name: v.name, version: day.version });
     else await api.post('/calendar/days', v);
-    message.success(pick(A.saved));
+    message.success(pick(adminLabels.saved));
     onSaved();
   };
 
   return (
     <FormModal<DayForm>
       form={form}
-      title={pick(day ? A.editDay : A.addDay)}
+      title={pick(day ? adminLabels.editDay : adminLabels.addDay)}
       okText={t('common.confirm')}
       initialValues={day ? { date: day.date, type: day.type, name: day.name } : { type: 'workday' }}
       onSubmit={save}
       onCancel={onClose}
     >
-      <Form.Item name="date" label={pick(A.date)} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+      <Form.Item
+        name="date"
+        label={pick(adminLabels.date)}
+        rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}
+      >
         <Input placeholder="YYYY-MM-DD" disabled={!!day} />
       </Form.Item>
-      <Form.Item name="type" label={pick(A.kind)} rules={[{ required: true }]}>
+      <Form.Item name="type" label={pick(adminLabels.kind)} rules={[{ required: true }]}>
         <Select placeholder={pick(PLEASE_CHOOSE)} options={CALENDAR_DAY_TYPES.map((k) => ({ value: k, label: pick(DAY_TYPE[k]) }))} />
       </Form.Item>
-      <Form.Item name="name" label={pick(A.name)} rules={[{ required: true, whitespace: true, max: 40 }]}>
+      <Form.Item name="name" label={pick(adminLabels.name)} rules={[{ required: true, whitespace: true, max: 40 }]}>
         <Input placeholder={pick({ zh: '如：春节', en: 'e.g. Spring Festival' })} />
       </Form.Item>
     </FormModal>
@@ -64,7 +68,7 @@ export function ImportModal({ onClose, onImported }: { onClose: () => void; onIm
     setProblems([]);
     try {
       const r = await api.post<{ added: number; updated: number; unchanged: number }>('/calendar/import', v);
-      message.success(fill(pick(A.imported), r));
+      message.success(fill(pick(adminLabels.imported), r));
       onImported();
     } catch (err) {
       // A bad file lists its located problems; anything else is reported by the modal.
@@ -81,30 +85,30 @@ export function ImportModal({ onClose, onImported }: { onClose: () => void; onIm
   return (
     <FormModal<ImportForm>
       form={form}
-      title={pick(A.importFile)}
+      title={pick(adminLabels.importFile)}
       okText={t('common.confirm')}
       width={640}
-      intro={<Alert type="info" showIcon message={pick(A.importHelp)} style={{ marginBottom: 12 }} />}
+      intro={<Alert type="info" showIcon message={pick(adminLabels.importHelp)} style={{ marginBottom: 12 }} />}
       initialValues={{ format: 'csv' }}
       onSubmit={importFile}
       onCancel={onClose}
     >
-      <Form.Item name="format" label={pick(A.format)}>
+      <Form.Item name="format" label={pick(adminLabels.format)}>
         <Radio.Group options={[{ value: 'csv', label: 'CSV' }, { value: 'json', label: 'JSON' }]} />
       </Form.Item>
       <Upload accept=".csv,.json,.txt" showUploadList={false} beforeUpload={readFile}>
         <Button icon={<UploadOutlined />} style={{ marginBottom: 8 }}>
-          {pick(A.chooseFile)}
+          {pick(adminLabels.chooseFile)}
         </Button>
       </Upload>
-      <Form.Item name="content" label={pick(A.content)} rules={[{ required: true }]}>
+      <Form.Item name="content" label={pick(adminLabels.content)} rules={[{ required: true }]}>
         <Input.TextArea rows={8} style={{ fontFamily: 'monospace' }} placeholder={'date,type,name\n2027-02-06,休,春节\n2027-02-14,班,春节调休'} />
       </Form.Item>
       {problems.length > 0 && (
         <Alert
           type="error"
           role="alert"
-          message={pick(A.errorsAt)}
+          message={pick(adminLabels.errorsAt)}
           description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
         />
       )}

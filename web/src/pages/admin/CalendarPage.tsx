@@ -8,7 +8,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { DayModal, ImportModal } from './CalendarForms.js';
-import { A, DAY_TYPE, fill } from './labels.js';
+import { adminLabels, DAY_TYPE, fill } from './labels.js';
 
 type Day = CalendarYearView['days'][number];
 const WEEKDAYS = { zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] };
@@ -32,7 +32,7 @@ export default function CalendarPage() {
   const remove = async (d: CalendarDayView) => {
     try {
       await api.delete(`/calendar/days/${d.id}`);
-      message.success(pick(A.saved));
+      message.success(pick(adminLabels.saved));
       reload();
     } catch (err) {
       report(err);
@@ -48,23 +48,23 @@ export default function CalendarPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        {pick(A.calendar)}
+        {pick(adminLabels.calendar)}
       </Typography.Title>
       <Space wrap>
-        <Select aria-label={pick(A.year)} value={year} onChange={setYear} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: String(y) }))} />
+        <Select aria-label={pick(adminLabels.year)} value={year} onChange={setYear} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: String(y) }))} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-          {pick(A.addDay)}
+          {pick(adminLabels.addDay)}
         </Button>
         <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-          {pick(A.importFile)}
+          {pick(adminLabels.importFile)}
         </Button>
         {data && (
           <Typography.Text type="secondary">
-            {fill(pick(A.holidays), { n: count('holiday') })} · {fill(pick(A.workdays), { n: count('workday') })}
+            {fill(pick(adminLabels.holidays), { n: count('holiday') })} · {fill(pick(adminLabels.workdays), { n: count('workday') })}
           </Typography.Text>
         )}
       </Space>
-      {data && !data.covered && <Alert type="warning" showIcon message={fill(pick(A.notCovered), { year })} />}
+      {data && !data.covered && <Alert type="warning" showIcon message={fill(pick(adminLabels.notCovered), { year })} />}
       <Table<Day>
         rowKey="date"
         size="small"
@@ -73,11 +73,11 @@ export default function CalendarPage() {
         pagination={false}
         scroll={isPhone ? undefined : { x: 640 }}
         columns={[
-          { title: pick(A.date), dataIndex: 'date', width: isPhone ? 96 : 110, render: (date: string) => (isPhone ? <>{date}<div>{weekday(date)}</div></> : date) },
-          { title: pick(A.weekday), key: 'weekday', width: 70, responsive: ['md'], render: (_: unknown, d) => weekday(d.date) },
-          { title: pick(A.kind), dataIndex: 'type', width: isPhone ? 90 : 120, render: (t: Day['type']) => <Tag color={t === 'holiday' ? 'green' : 'orange'}>{pick(DAY_TYPE[t])}</Tag> },
-          { title: pick(A.name), dataIndex: 'name', render: (name: string, d) => (isPhone && d.source === 'added' ? <>{name} <Tag color="blue">{pick(A.added)}</Tag></> : name) },
-          { title: pick(A.source), dataIndex: 'source', width: 160, responsive: ['md'], render: (s: Day['source']) => <Tag color={s === 'added' ? 'blue' : 'default'}>{pick(s === 'added' ? A.added : A.official)}</Tag> },
+          { title: pick(adminLabels.date), dataIndex: 'date', width: isPhone ? 96 : 110, render: (date: string) => (isPhone ? <>{date}<div>{weekday(date)}</div></> : date) },
+          { title: pick(adminLabels.weekday), key: 'weekday', width: 70, responsive: ['md'], render: (_: unknown, d) => weekday(d.date) },
+          { title: pick(adminLabels.kind), dataIndex: 'type', width: isPhone ? 90 : 120, render: (t: Day['type']) => <Tag color={t === 'holiday' ? 'green' : 'orange'}>{pick(DAY_TYPE[t])}</Tag> },
+          { title: pick(adminLabels.name), dataIndex: 'name', render: (name: string, d) => (isPhone && d.source === 'added' ? <>{name} <Tag color="blue">{pick(adminLabels.added)}</Tag></> : name) },
+          { title: pick(adminLabels.source), dataIndex: 'source', width: 160, responsive: ['md'], render: (s: Day['source']) => <Tag color={s === 'added' ? 'blue' : 'default'}>{pick(s === 'added' ? adminLabels.added : adminLabels.official)}</Tag> },
           {
             title: pick({ zh: '操作', en: 'Actions' }),
             key: 'actions',
@@ -86,8 +86,8 @@ export default function CalendarPage() {
               const own = added.get(d.date);
               return own ? (
                 <Space size={0}>
-                  <Button type="text" size="small" icon={<EditOutlined />} aria-label={`${pick(A.editDay)} ${d.date}`} onClick={() => setEditing({ day: own })} />
-                  <Popconfirm title={pick(A.deleteConfirm)} onConfirm={() => remove(own)}>
+                  <Button type="text" size="small" icon={<EditOutlined />} aria-label={`${pick(adminLabels.editDay)} ${d.date}`} onClick={() => setEditing({ day: own })} />
+                  <Popconfirm title={pick(adminLabels.deleteConfirm)} onConfirm={() => remove(own)}>
                     <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${pick({ zh: '删除', en: 'Delete' })} ${d.date}`} />
                   </Popconfirm>
                 </Space>

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { JobRunsCard, RUNS_PAGE_SIZE } from './JobRunsCard.js';
 import { RunStatus, duration, when } from './jobTime.js';
-import { A } from './labels.js';
+import { adminLabels } from './labels.js';
 
 const done = (r: JobRunView) => r.status === 'succeeded' || r.status === 'failed';
 
@@ -72,7 +72,7 @@ export default function SchedulesPage() {
     try {
       const after = await api.patch<JobScheduleView>(`/jobs/schedules/${encodeURIComponent(s.name)}`, { ...body, version: s.version });
       schedules.setData((schedules.data ?? []).map((r) => (r.name === s.name ? { ...r, ...after } : r)));
-      message.success(pick(A.saved));
+      message.success(pick(adminLabels.saved));
       return true;
     } catch (err) {
       report(err, editing ? form : undefined);
@@ -94,10 +94,10 @@ export default function SchedulesPage() {
   const cron = (s: Row) => (
     <Space size={4}>
       <Typography.Text code>{s.cron}</Typography.Text>
-      {isAdmin && <Button size="small" type="text" icon={<EditOutlined />} aria-label={`${pick(A.editCron)} ${pick(s.label)}`} onClick={() => edit(s)} />}
+      {isAdmin && <Button size="small" type="text" icon={<EditOutlined />} aria-label={`${pick(adminLabels.editCron)} ${pick(s.label)}`} onClick={() => edit(s)} />}
     </Space>
   );
-  const enabled = (s: Row) => <Switch size="small" checked={s.enabled} disabled={!isAdmin} aria-label={`${pick(A.enabled)} ${pick(s.label)}`} onChange={(on) => save(s, { enabled: on })} />;
+  const enabled = (s: Row) => <Switch size="small" checked={s.enabled} disabled={!isAdmin} aria-label={`${pick(adminLabels.enabled)} ${pick(s.label)}`} onChange={(on) => save(s, { enabled: on })} />;
   const last = (s: Row) =>
     s.lastRunAt ? (
       <Space size={4} wrap>
@@ -107,18 +107,18 @@ export default function SchedulesPage() {
         {s.lastRun?.error && <Typography.Text type="danger">{s.lastRun.error}</Typography.Text>}
       </Space>
     ) : (
-      <Typography.Text type="secondary">{pick(A.never)}</Typography.Text>
+      <Typography.Text type="secondary">{pick(adminLabels.never)}</Typography.Text>
     );
-  const next = (s: Row) => (s.enabled ? when(s.nextRunAt) : <Typography.Text type="secondary">{pick(A.off)}</Typography.Text>);
+  const next = (s: Row) => (s.enabled ? when(s.nextRunAt) : <Typography.Text type="secondary">{pick(adminLabels.off)}</Typography.Text>);
   const runCell = (s: Row) => {
     const run = active[s.name];
     return (
       <Space direction="vertical" size={2} style={{ width: '100%' }}>
-        <Button size="small" icon={<PlayCircleOutlined />} loading={run && !done(run)} onClick={() => runNow(s)} aria-label={`${pick(A.runNow)} ${pick(s.label)}`}>
-          {pick(A.runNow)}
+        <Button size="small" icon={<PlayCircleOutlined />} loading={run && !done(run)} onClick={() => runNow(s)} aria-label={`${pick(adminLabels.runNow)} ${pick(s.label)}`}>
+          {pick(adminLabels.runNow)}
         </Button>
         {run && (
-          <span role="status" aria-label={`${pick(s.label)} ${pick(A.runNow)}`}>
+          <span role="status" aria-label={`${pick(s.label)} ${pick(adminLabels.runNow)}`}>
             <RunStatus status={run.status} />
             {!done(run) && <Progress percent={run.progress.percent ?? 0} size="small" status="active" />}
             {run.error && <Typography.Text type="danger">{run.error}</Typography.Text>}
@@ -140,40 +140,40 @@ export default function SchedulesPage() {
   const columns: TableColumnsType<Row> = isPhone
     ? [
         {
-          title: pick(A.job),
+          title: pick(adminLabels.job),
           key: 'job',
           render: (_: unknown, s) => (
             <Space direction="vertical" size={2}>
               {job(s)}
               <Space size={4}>{cron(s)}{enabled(s)}</Space>
-              <div>{pick(A.lastRun)}{colon}{last(s)}</div>
-              <div>{pick(A.nextRun)}{colon}{next(s)}</div>
+              <div>{pick(adminLabels.lastRun)}{colon}{last(s)}</div>
+              <div>{pick(adminLabels.nextRun)}{colon}{next(s)}</div>
             </Space>
           ),
         },
         actions,
       ]
     : [
-        { title: pick(A.job), key: 'job', width: 200, render: (_: unknown, s) => job(s) },
-        { title: pick(A.cron), key: 'cron', width: 190, render: (_: unknown, s) => cron(s) },
-        { title: pick(A.enabled), key: 'enabled', width: 80, render: (_: unknown, s) => enabled(s) },
-        { title: pick(A.lastRun), key: 'last', width: 260, render: (_: unknown, s) => last(s) },
-        { title: pick(A.nextRun), key: 'next', width: 170, render: (_: unknown, s) => next(s) },
+        { title: pick(adminLabels.job), key: 'job', width: 200, render: (_: unknown, s) => job(s) },
+        { title: pick(adminLabels.cron), key: 'cron', width: 190, render: (_: unknown, s) => cron(s) },
+        { title: pick(adminLabels.enabled), key: 'enabled', width: 80, render: (_: unknown, s) => enabled(s) },
+        { title: pick(adminLabels.lastRun), key: 'last', width: 260, render: (_: unknown, s) => last(s) },
+        { title: pick(adminLabels.nextRun), key: 'next', width: 170, render: (_: unknown, s) => next(s) },
         actions,
       ];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        {pick(A.schedules)}
+        {pick(adminLabels.schedules)}
       </Typography.Title>
-      <section aria-label={pick(A.schedules)}>
+      <section aria-label={pick(adminLabels.schedules)}>
         <Table<Row> rowKey="name" size="small" loading={!schedules.data} dataSource={schedules.data} pagination={false} scroll={isPhone ? undefined : { x: 980 }} columns={columns} />
       </section>
       <JobRunsCard data={runs.data} page={runsPage} setPage={setRunsPage} />
-      <Modal open={!!editing} title={editing && `${pick(A.editCron)} · ${pick(editing.label)}`} onCancel={() => setEditing(undefined)} onOk={submitCron} forceRender>
+      <Modal open={!!editing} title={editing && `${pick(adminLabels.editCron)} · ${pick(editing.label)}`} onCancel={() => setEditing(undefined)} onOk={submitCron} forceRender>
         <Form form={form} layout="vertical">
-          <Form.Item name="cron" label={pick(A.cron)} extra={<>{pick(A.cronHelp)}{editing?.defaultCron && <div>{pick(A.defaultCron)}: <Typography.Text code>{editing.defaultCron}</Typography.Text></div>}</>} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="cron" label={pick(adminLabels.cron)} extra={<>{pick(adminLabels.cronHelp)}{editing?.defaultCron && <div>{pick(adminLabels.defaultCron)}: <Typography.Text code>{editing.defaultCron}</Typography.Text></div>}</>} rules={[{ required: true, whitespace: true }]}>
             <Input style={{ fontFamily: 'monospace' }} />
           </Form.Item>
         </Form>

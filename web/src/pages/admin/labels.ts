@@ -1,7 +1,7 @@
 import type { Label } from '../../i18n.js';
 
 /** Strings of the job-schedule and working-day calendar pages. */
-export const A = {
+export const adminLabels = {
   schedules: { zh: '定时任务', en: 'Scheduled jobs' },
   job: { zh: '任务', en: 'Job' },
   cron: { zh: '执行时间（cron）', en: 'Schedule (cron)' },

@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { measureUnit } from '../../../../src/common/measure-units.js';
-import { L, TRANSFORM_LABELS } from './labels.js';
+import { indicatorLabels, TRANSFORM_LABELS } from './labels.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 type Row = IndicatorView & { children?: Row[] };
@@ -28,7 +28,7 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
     });
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={pick(L.level2Missing)} description={pickBilingual(lang, catalogue.environmentNote)} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.level2Missing)} description={pickBilingual(lang, catalogue.environmentNote)} />
       <ResponsiveTable<Row>
         rowKey="id"
         size="small"
@@ -36,25 +36,25 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
         dataSource={rows}
         expandable={{ defaultExpandAllRows: true }}
         columns={[
-          { title: pick(L.indicator), render: (_, r) => (lang === 'en' ? r.nameEn : r.nameZh) },
-          { title: pick(L.environment), render: (_, r) => (r.kind === 'indicator' ? pick(env.get(r.environment)!) : null) },
-          { title: pick(L.unitOfMeasure), dataIndex: 'unitOfMeasure', render: (u: string | null) => pick(measureUnit(u)) },
-          { title: pick(L.direction), render: (_, r) => (r.direction ? <Tag>{pick(r.direction === 'lower_is_better' ? L.lower : L.higher)}</Tag> : null) },
+          { title: pick(indicatorLabels.indicator), render: (_, r) => (lang === 'en' ? r.nameEn : r.nameZh) },
+          { title: pick(indicatorLabels.environment), render: (_, r) => (r.kind === 'indicator' ? pick(env.get(r.environment)!) : null) },
+          { title: pick(indicatorLabels.unitOfMeasure), dataIndex: 'unitOfMeasure', render: (u: string | null) => pick(measureUnit(u)) },
+          { title: pick(indicatorLabels.direction), render: (_, r) => (r.direction ? <Tag>{pick(r.direction === 'lower_is_better' ? indicatorLabels.lower : indicatorLabels.higher)}</Tag> : null) },
           {
-            title: `${pick(L.bounds)}（${pick(L.method)}）`,
+            title: `${pick(indicatorLabels.bounds)}（${pick(indicatorLabels.method)}）`,
             render: (_, r) => {
               const hit = scored.get(r.code);
               if (!hit) return null;
               return (
                 <>
-                  {hit.c.worst} → {hit.c.best} · {TRANSFORM_LABELS[hit.c.transform] ? pick(TRANSFORM_LABELS[hit.c.transform]) : ''} {!hit.c.trusted && <Tag color="orange">{pick(L.unverified)}</Tag>}
+                  {hit.c.worst} → {hit.c.best} · {TRANSFORM_LABELS[hit.c.transform] ? pick(TRANSFORM_LABELS[hit.c.transform]) : ''} {!hit.c.trusted && <Tag color="orange">{pick(indicatorLabels.unverified)}</Tag>}
                   <br />
                   <small>{pick(hit.method.name)}</small>
                 </>
               );
             },
           },
-          { title: pick(L.note), render: (_, r) => (r.kind === 'kpi' ? r.note : null), ellipsis: true },
+          { title: pick(indicatorLabels.note), render: (_, r) => (r.kind === 'kpi' ? r.note : null), ellipsis: true },
         ]}
       />
     </>

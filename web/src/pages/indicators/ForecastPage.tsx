@@ -8,7 +8,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './charts.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 
 const PERIODS = ['2024'];
 const METHOD = 'regional-demo';
@@ -33,40 +33,40 @@ export default function ForecastPage() {
   };
   const unitOf = (g: { topic: string; component: string }) => measureUnit(component(g)?.unit);
   const planTitle = (p: RankPlan) => {
-    if (p.alreadyThere) return fill(pick(L.planAlready), { rank: p.rank });
-    if (!p.reachable) return fill(pick(L.planOut), { rank: p.rank });
-    const title = fill(pick(L.planNeed), {
+    if (p.alreadyThere) return fill(pick(indicatorLabels.planAlready), { rank: p.rank });
+    if (!p.reachable) return fill(pick(indicatorLabels.planOut), { rank: p.rank });
+    const title = fill(pick(indicatorLabels.planNeed), {
       rank: p.rank,
       name: p.overtake?.name ?? '',
       score: fmtScore(p.overtake?.score ?? 0),
       gain: fmtScore(p.neededGain),
       n: p.improvements.length,
     });
-    return p.algorithm === 'greedy' ? title + pick(L.planGreedy) : title;
+    return p.algorithm === 'greedy' ? title + pick(indicatorLabels.planGreedy) : title;
   };
   const pos = data?.position;
   const headline =
     pos &&
     [
-      fill(pick(L.headline), { rank: pos.rank }),
+      fill(pick(indicatorLabels.headline), { rank: pos.rank }),
       ...[2, 1]
         .filter((r) => r < pos.rank)
-        .map((r) => fill(pick(L.gapTo), { rank: r, gap: fmtScore(pos.gapTo[r] ?? 0) })),
-      ...(pos.rank <= 2 ? [fill(pick(L.atRank), { rank: pos.rank })] : []),
+        .map((r) => fill(pick(indicatorLabels.gapTo), { rank: r, gap: fmtScore(pos.gapTo[r] ?? 0) })),
+      ...(pos.rank <= 2 ? [fill(pick(indicatorLabels.atRank), { rank: pos.rank })] : []),
     ].map((part, i, all) => (i < all.length - 1 ? part + (lang === 'en' ? '; ' : '，') : part));
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{pick(L.forecast)}</Typography.Title>}
+      title={<Typography.Title level={4} style={{ margin: 0 }}>{pick(indicatorLabels.forecast)}</Typography.Title>}
       extra={
         <Space wrap>
-          <Select aria-label={pick(L.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
-          <Button href={`/api/v1/indicators/forecast/export?method=${METHOD}&period=${period}`}>{pick(L.export)}</Button>
+          <Select aria-label={pick(indicatorLabels.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
+          <Button href={`/api/v1/indicators/forecast/export?method=${METHOD}&period=${period}`}>{pick(indicatorLabels.export)}</Button>
         </Space>
       }
     >
       {data && pos && (
-        <section aria-label={pick(L.headlineRegion)}>
+        <section aria-label={pick(indicatorLabels.headlineRegion)}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {headline?.map((part, i) => (
               <span key={i} style={{ display: 'inline-block' }}>
@@ -75,26 +75,26 @@ export default function ForecastPage() {
             ))}
           </Typography.Title>
           <Typography.Paragraph type="secondary">
-            {fill(pick(L.headlineOf), { period: data.period, n: pos.peers, score: fmtScore(pos.score) })}
+            {fill(pick(indicatorLabels.headlineOf), { period: data.period, n: pos.peers, score: fmtScore(pos.score) })}
           </Typography.Paragraph>
         </section>
       )}
-      {data?.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(L.syntheticWarning)} />}
+      {data?.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.syntheticWarning)} />}
       {data && (
         <>
           <Chart
-            label={pick(L.forecast)}
+            label={pick(indicatorLabels.forecast)}
             height={72 + 28 * data.peers.length}
             option={{
               tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
               grid: { left: 8, right: 40, top: 28, bottom: 28, containLabel: true },
               // Horizontal bars: every league/city's name stays readable, on a phone too.
               yAxis: { type: 'category', inverse: true, data: data.peers.map((p) => p.name), axisLabel: { interval: 0 } },
-              xAxis: { type: 'value', name: pick(L.overall), nameLocation: 'middle', nameGap: 24, min: 0, max: 100 },
+              xAxis: { type: 'value', name: pick(indicatorLabels.overall), nameLocation: 'middle', nameGap: 24, min: 0, max: 100 },
               series: [
                 {
                   type: 'bar',
-                  name: pick(L.overall),
+                  name: pick(indicatorLabels.overall),
                   barMaxWidth: 18,
                   // The focus city in blue, the others neutral: no colour says good or bad here.
                   data: data.peers.map((p) => ({
@@ -112,7 +112,7 @@ export default function ForecastPage() {
                         // Two targets can lie close together: one label above the chart, the other below.
                         label: {
                           position: i === 0 ? 'end' : 'start',
-                          formatter: fill(pick(L.targetLine), { rank: p.rank, score: fmtScore(p.overtake!.score) }),
+                          formatter: fill(pick(indicatorLabels.targetLine), { rank: p.rank, score: fmtScore(p.overtake!.score) }),
                           color: TARGET,
                         },
                       })),
@@ -121,7 +121,7 @@ export default function ForecastPage() {
               ],
             }}
           />
-          <section aria-label={pick(L.forecast)}>
+          <section aria-label={pick(indicatorLabels.forecast)}>
             <ResponsiveTable<PeerScore>
               rowKey="code"
               size="small"
@@ -130,17 +130,17 @@ export default function ForecastPage() {
               phoneColumns={3}
               rowClassName={(p) => (p.code === data.focus.code ? 'ant-table-row-selected' : '')}
               columns={[
-                { title: pick(L.rank), dataIndex: 'rank', width: 64, align: 'right' },
+                { title: pick(indicatorLabels.rank), dataIndex: 'rank', width: 64, align: 'right' },
                 {
-                  title: pick(L.peer),
+                  title: pick(indicatorLabels.peer),
                   key: 'peer',
                   render: (_, p) => (
                     <>
-                      {p.name} {p.synthetic && <Tag color="orange">{pick(L.synthetic)}</Tag>}
+                      {p.name} {p.synthetic && <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag>}
                     </>
                   ),
                 },
-                { title: pick(L.overall), key: 'overall', align: 'right', render: (_, p) => fmtScore(p.score) },
+                { title: pick(indicatorLabels.overall), key: 'overall', align: 'right', render: (_, p) => fmtScore(p.score) },
                 ...data.method.topics.map((t) => ({
                   title: pick(t.name),
                   key: t.id,
@@ -151,10 +151,10 @@ export default function ForecastPage() {
             />
           </section>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            {pick(L.gaps)}
+            {pick(indicatorLabels.gaps)}
           </Typography.Title>
           <Chart
-            label={pick(L.gaps)}
+            label={pick(indicatorLabels.gaps)}
             height={80 + 36 * data.gaps.length}
             option={{
               tooltip: { trigger: 'axis' },
@@ -166,14 +166,14 @@ export default function ForecastPage() {
                 data: data.gaps.map(componentName),
                 axisLabel: { interval: 0, width: 130, overflow: 'break' },
               },
-              xAxis: { type: 'value', name: pick(L.points) },
+              xAxis: { type: 'value', name: pick(indicatorLabels.points) },
               series: [
-                { type: 'bar', name: pick(L.perTenth), data: data.gaps.map((g) => Number(gain(g.gainPerTenthOfRange))) },
-                { type: 'bar', name: pick(L.maxGain), data: data.gaps.map((g) => Number(gain(g.maxGain))) },
+                { type: 'bar', name: pick(indicatorLabels.perTenth), data: data.gaps.map((g) => Number(gain(g.gainPerTenthOfRange))) },
+                { type: 'bar', name: pick(indicatorLabels.maxGain), data: data.gaps.map((g) => Number(gain(g.maxGain))) },
               ],
             }}
           />
-          <section aria-label={pick(L.gaps)}>
+          <section aria-label={pick(indicatorLabels.gaps)}>
             <ResponsiveTable<ComponentGap>
               rowKey={(g) => `${g.topic}.${g.component}`}
               size="small"
@@ -181,17 +181,17 @@ export default function ForecastPage() {
               dataSource={data.gaps}
               phoneColumns={['kpi', 'maxGain']}
               columns={[
-                { title: pick(L.kpi), key: 'kpi', render: (_, g) => componentName(g) },
-                { title: pick(L.value), key: 'value', align: 'right', render: (_, g) => withUnit(fmtNumber(g.value, 2), unitOf(g), l) },
-                { title: pick(L.score), key: 'score', align: 'right', render: (_, g) => fmtScore(g.score) },
-                { title: pick(L.perUnit), key: 'perUnit', align: 'right', render: (_, g) => gain(g.gainPerUnit) },
-                { title: pick(L.perTenth), key: 'perTenth', align: 'right', render: (_, g) => gain(g.gainPerTenthOfRange) },
-                { title: pick(L.maxGain), key: 'maxGain', align: 'right', render: (_, g) => gain(g.maxGain) },
+                { title: pick(indicatorLabels.kpi), key: 'kpi', render: (_, g) => componentName(g) },
+                { title: pick(indicatorLabels.value), key: 'value', align: 'right', render: (_, g) => withUnit(fmtNumber(g.value, 2), unitOf(g), l) },
+                { title: pick(indicatorLabels.score), key: 'score', align: 'right', render: (_, g) => fmtScore(g.score) },
+                { title: pick(indicatorLabels.perUnit), key: 'perUnit', align: 'right', render: (_, g) => gain(g.gainPerUnit) },
+                { title: pick(indicatorLabels.perTenth), key: 'perTenth', align: 'right', render: (_, g) => gain(g.gainPerTenthOfRange) },
+                { title: pick(indicatorLabels.maxGain), key: 'maxGain', align: 'right', render: (_, g) => gain(g.maxGain) },
               ]}
             />
           </section>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            {pick(L.plans)}
+            {pick(indicatorLabels.plans)}
           </Typography.Title>
           {data.plans.map((p) => (
             <ResponsiveTable<Improvement>
@@ -204,11 +204,11 @@ export default function ForecastPage() {
               dataSource={p.improvements}
               phoneColumns={['kpi', 'needed']}
               columns={[
-                { title: pick(L.kpi), key: 'kpi', render: (_, i) => componentName(i) },
-                { title: pick(L.now), key: 'now', align: 'right', render: (_, i) => withUnit(fmtNumber(i.from, 2), unitOf(i), l) },
-                { title: pick(L.needed), key: 'needed', align: 'right', render: (_, i) => withUnit(fmtNumber(i.to, 2), unitOf(i), l) },
-                { title: pick(L.componentScore), key: 'cs', align: 'right', render: (_, i) => fromTo(i) },
-                { title: pick(L.overallGain), key: 'gain', align: 'right', render: (_, i) => fmtScore(i.overallGain) },
+                { title: pick(indicatorLabels.kpi), key: 'kpi', render: (_, i) => componentName(i) },
+                { title: pick(indicatorLabels.now), key: 'now', align: 'right', render: (_, i) => withUnit(fmtNumber(i.from, 2), unitOf(i), l) },
+                { title: pick(indicatorLabels.needed), key: 'needed', align: 'right', render: (_, i) => withUnit(fmtNumber(i.to, 2), unitOf(i), l) },
+                { title: pick(indicatorLabels.componentScore), key: 'cs', align: 'right', render: (_, i) => fromTo(i) },
+                { title: pick(indicatorLabels.overallGain), key: 'gain', align: 'right', render: (_, i) => fmtScore(i.overallGain) },
               ]}
             />
           ))}

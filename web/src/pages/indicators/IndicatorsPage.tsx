@@ -7,7 +7,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { CataloguePanel } from './CataloguePanel.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 import { RollupPanel } from './RollupPanel.js';
 import { ScoresPanel } from './ScoresPanel.js';
 import { ValuesPanel } from './ValuesPanel.js';
@@ -20,11 +20,11 @@ export default function IndicatorsPage() {
   const officeSide = can('indicators.forecast');
   return (
     <Card
-      title={pick(L.title)}
+      title={pick(indicatorLabels.title)}
       extra={
         officeSide && (
           <Link to="/indicators/forecast">
-            <Button>{pick(L.forecast)}</Button>
+            <Button>{pick(indicatorLabels.forecast)}</Button>
           </Link>
         )
       }
@@ -32,10 +32,10 @@ export default function IndicatorsPage() {
       {data && (
         <Tabs
           items={[
-            { key: 'catalogue', label: pick(L.catalogue), children: <CataloguePanel catalogue={data} /> },
-            { key: 'values', label: pick(L.values), children: <ValuesPanel catalogue={data} /> },
-            { key: 'scores', label: pick(L.scores), children: <ScoresPanel /> },
-            { key: 'rollup', label: pick(L.rollup), children: <RollupPanel /> },
+            { key: 'catalogue', label: pick(indicatorLabels.catalogue), children: <CataloguePanel catalogue={data} /> },
+            { key: 'values', label: pick(indicatorLabels.values), children: <ValuesPanel catalogue={data} /> },
+            { key: 'scores', label: pick(indicatorLabels.scores), children: <ScoresPanel /> },
+            { key: 'rollup', label: pick(indicatorLabels.rollup), children: <RollupPanel /> },
           ]}
         />
       )}

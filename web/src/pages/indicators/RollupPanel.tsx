@@ -4,28 +4,28 @@ import type { AreaRollup, RollupView, UnitRollup } from '../../../../src/common/
 import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 
 /** The question bank's self-assessments as a predicted score per indicator area and per unit. */
 export function RollupPanel() {
   const { pick } = useI18n();
   const { data } = useLoad(useCallback(() => api.get<RollupView>('/indicators/rollup'), []));
   const columns = [
-    { title: pick(L.area), dataIndex: 'area' },
-    { title: pick(L.predicted), render: (_: unknown, a: AreaRollup) => a.predicted.toFixed(1) },
-    { title: pick(L.unanswered), dataIndex: 'unanswered' },
+    { title: pick(indicatorLabels.area), dataIndex: 'area' },
+    { title: pick(indicatorLabels.predicted), render: (_: unknown, a: AreaRollup) => a.predicted.toFixed(1) },
+    { title: pick(indicatorLabels.unanswered), dataIndex: 'unanswered' },
   ];
   return (
     <>
-      <Table<AreaRollup> rowKey="area" size="small" pagination={false} dataSource={data?.areas ?? []} columns={columns} aria-label={pick(L.rollup)} />
+      <Table<AreaRollup> rowKey="area" size="small" pagination={false} dataSource={data?.areas ?? []} columns={columns} aria-label={pick(indicatorLabels.rollup)} />
       <Table<UnitRollup>
         rowKey="unitId"
         size="small"
         style={{ marginTop: 16 }}
         dataSource={data?.units ?? []}
         columns={[
-          { title: pick(L.unit), dataIndex: 'unitName' },
-          { title: pick(L.predicted), render: (_, u) => u.predicted.toFixed(1) },
+          { title: pick(indicatorLabels.unit), dataIndex: 'unitName' },
+          { title: pick(indicatorLabels.predicted), render: (_, u) => u.predicted.toFixed(1) },
         ]}
         expandable={{ expandedRowRender: (u) => <Table<AreaRollup> rowKey="area" size="small" pagination={false} dataSource={u.areas} columns={columns} /> }}
       />

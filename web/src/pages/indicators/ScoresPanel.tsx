@@ -9,7 +9,7 @@ import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
 import { fmtNumber, fmtScore } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface UnitScore {
@@ -40,15 +40,22 @@ export function ScoresPanel() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <UnitSelect aria-label={pick(L.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
-        <Select aria-label={pick(L.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
+        <UnitSelect aria-label={pick(indicatorLabels.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
+        <Select
+          aria-label={pick(indicatorLabels.period)}
+          value={period}
+          onChange={setPeriod}
+          options={PERIODS.map((p) => ({ value: p, label: p }))}
+        />
       </Space>
       {data && (
         <>
-          {data.method.synthetic && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(L.syntheticWarning)} />}
+          {data.method.synthetic && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.syntheticWarning)} />
+          )}
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={pick(L.method)}>{pick(data.method.name)}</Descriptions.Item>
-            <Descriptions.Item label={pick(L.overall)}>
+            <Descriptions.Item label={pick(indicatorLabels.method)}>{pick(data.method.name)}</Descriptions.Item>
+            <Descriptions.Item label={pick(indicatorLabels.overall)}>
               <Typography.Text strong>{fmtScore(data.result.score)}</Typography.Text> = {readable(data.result.formula)}
             </Descriptions.Item>
           </Descriptions>
@@ -62,18 +69,18 @@ export function ScoresPanel() {
               style={{ marginBottom: 12 }}
               dataSource={Object.values(t.components)}
               columns={[
-                { title: pick(L.kpi), render: (_, c) => pick(c.name) },
-                { title: pick(L.value), align: 'right', render: (_, c) => withUnit(fmtNumber(c.variants[''].value, 2), measureUnit(c.unit), lang === 'en' ? 'en' : 'zh') },
+                { title: pick(indicatorLabels.kpi), render: (_, c) => pick(c.name) },
+                { title: pick(indicatorLabels.value), align: 'right', render: (_, c) => withUnit(fmtNumber(c.variants[''].value, 2), measureUnit(c.unit), lang === 'en' ? 'en' : 'zh') },
                 {
-                  title: pick(L.bounds),
+                  title: pick(indicatorLabels.bounds),
                   render: (_, c) => (
                     <>
-                      {c.bounds.worst} → {c.bounds.best} {!c.bounds.trusted && <Tag color="orange">{pick(L.unverified)}</Tag>}
+                      {c.bounds.worst} → {c.bounds.best} {!c.bounds.trusted && <Tag color="orange">{pick(indicatorLabels.unverified)}</Tag>}
                     </>
                   ),
                 },
-                { title: pick(L.score), align: 'right', render: (_, c) => fmtScore(c.score) },
-                { title: pick(L.formula), render: (_, c) => <Typography.Text code>{readable(c.formula)}</Typography.Text> },
+                { title: pick(indicatorLabels.score), align: 'right', render: (_, c) => fmtScore(c.score) },
+                { title: pick(indicatorLabels.formula), render: (_, c) => <Typography.Text code>{readable(c.formula)}</Typography.Text> },
               ]}
             />
           ))}

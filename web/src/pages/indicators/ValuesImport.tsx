@@ -6,7 +6,7 @@ import type { ImportPreviewRow, ImportResultView } from '../../../../src/common/
 import { ApiError, api } from '../../api.js';
 import { useReportError } from '../../components/feedback.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 
 type Step = { kind: 'choose' } | { kind: 'problems'; problems: ErrorDetail[] } | { kind: 'preview'; result: ImportResultView } | { kind: 'done'; result: ImportResultView };
 
@@ -70,27 +70,27 @@ export function ValuesImport({ onImported }: { onImported: () => void }) {
   return (
     <Space>
       <Button icon={<DownloadOutlined />} href="/api/v1/indicators/values/template.xlsx" download>
-        {pick(L.template)}
+        {pick(indicatorLabels.template)}
       </Button>
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
-        {pick(L.importValues)}
+        {pick(indicatorLabels.importValues)}
       </Button>
       <Modal
         open={open}
         width={860}
-        title={pick(L.importValues)}
+        title={pick(indicatorLabels.importValues)}
         onCancel={close}
         destroyOnHidden
         footer={
           step.kind === 'done' ? (
             <Button type="primary" onClick={close}>
-              {pick(L.close)}
+              {pick(indicatorLabels.close)}
             </Button>
           ) : (
             <Space>
-              <Button onClick={close}>{pick(L.cancel)}</Button>
+              <Button onClick={close}>{pick(indicatorLabels.cancel)}</Button>
               <Button type="primary" disabled={step.kind !== 'preview'} loading={busy && step.kind === 'preview'} onClick={commit}>
-                {pick(L.commitImport)}
+                {pick(indicatorLabels.commitImport)}
               </Button>
             </Space>
           )
@@ -100,11 +100,11 @@ export function ValuesImport({ onImported }: { onImported: () => void }) {
           {step.kind !== 'done' && (
             <>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                {pick(L.importHint)}
+                {pick(indicatorLabels.importHint)}
               </Typography.Paragraph>
               <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={(f) => (void check(f), false)}>
                 <Button icon={<UploadOutlined />} loading={busy && step.kind !== 'preview'}>
-                  {file ? pick(L.chooseAnother) : pick(L.chooseFile)}
+                  {file ? pick(indicatorLabels.chooseAnother) : pick(indicatorLabels.chooseFile)}
                 </Button>
               </Upload>
               {file && <Typography.Text>{file.name}</Typography.Text>}
@@ -114,16 +114,16 @@ export function ValuesImport({ onImported }: { onImported: () => void }) {
             <>
               <Alert type="error" showIcon message={pick({ zh: `发现 ${step.problems.length} 处问题，未导入任何数据。请修改后重新上传。`, en: `${step.problems.length} problem(s) found; nothing was imported. Fix them and upload again.` })} />
               <Table<ErrorDetail>
-                aria-label={pick(L.problems)}
+                aria-label={pick(indicatorLabels.problems)}
                 size="small"
                 rowKey={(d, i) => `${d.path ?? ''}-${i}`}
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 dataSource={step.problems}
                 columns={[
-                  { title: pick(L.sheet), width: 100, render: (_, d) => String(d.sheet ?? '—') },
-                  { title: pick(L.row), width: 60, render: (_, d) => String(d.row ?? '—') },
-                  { title: pick(L.column), width: 60, render: (_, d) => String(d.column ?? '—') },
-                  { title: pick(L.problem), render: (_, d) => pickBilingual(lang, d.message) },
+                  { title: pick(indicatorLabels.sheet), width: 100, render: (_, d) => String(d.sheet ?? '—') },
+                  { title: pick(indicatorLabels.row), width: 60, render: (_, d) => String(d.row ?? '—') },
+                  { title: pick(indicatorLabels.column), width: 60, render: (_, d) => String(d.column ?? '—') },
+                  { title: pick(indicatorLabels.problem), render: (_, d) => pickBilingual(lang, d.message) },
                 ]}
               />
             </>
@@ -139,19 +139,19 @@ export function ValuesImport({ onImported }: { onImported: () => void }) {
                 })}
               />
               <Table<ImportPreviewRow>
-                aria-label={pick(L.preview)}
+                aria-label={pick(indicatorLabels.preview)}
                 size="small"
                 rowKey="row"
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 dataSource={step.result.preview ?? []}
                 columns={[
-                  { title: pick(L.row), dataIndex: 'row', width: 60 },
-                  { title: pick(L.indicator), render: (_, r) => `${r.code} ${r.indicatorName}` },
-                  { title: pick(L.unit), dataIndex: 'unitName' },
-                  { title: pick(L.period), dataIndex: 'period' },
-                  { title: pick(L.value), render: (_, r) => `${r.value} ${r.unitOfMeasure ?? ''}` },
-                  { title: pick(L.previous), render: (_, r) => (r.previous === null ? '—' : String(r.previous)) },
-                  { title: pick(L.action), render: (_, r) => (r.action === 'create' ? <Tag color="green">{pick(L.create)}</Tag> : <Tag color="blue">{pick(L.update)}</Tag>) },
+                  { title: pick(indicatorLabels.row), dataIndex: 'row', width: 60 },
+                  { title: pick(indicatorLabels.indicator), render: (_, r) => `${r.code} ${r.indicatorName}` },
+                  { title: pick(indicatorLabels.unit), dataIndex: 'unitName' },
+                  { title: pick(indicatorLabels.period), dataIndex: 'period' },
+                  { title: pick(indicatorLabels.value), render: (_, r) => `${r.value} ${r.unitOfMeasure ?? ''}` },
+                  { title: pick(indicatorLabels.previous), render: (_, r) => (r.previous === null ? '—' : String(r.previous)) },
+                  { title: pick(indicatorLabels.action), render: (_, r) => (r.action === 'create' ? <Tag color="green">{pick(indicatorLabels.create)}</Tag> : <Tag color="blue">{pick(indicatorLabels.update)}</Tag>) },
                 ]}
               />
             </>

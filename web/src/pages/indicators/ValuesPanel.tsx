@@ -10,7 +10,7 @@ import { fmtNumber } from '../../components/format.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Chart } from './charts.js';
-import { L } from './labels.js';
+import { indicatorLabels } from './labels.js';
 import { ValuesImport } from './ValuesImport.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
@@ -56,32 +56,32 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select<number>
-          aria-label={pick(L.kpi)}
+          aria-label={pick(indicatorLabels.kpi)}
           style={{ width: 320 }}
           value={indicatorId}
           onChange={setIndicatorId}
           options={kpis.map((k) => ({ value: k.id, label: lang === 'en' ? k.nameEn : k.nameZh }))}
         />
-        <UnitSelect aria-label={pick(L.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
+        <UnitSelect aria-label={pick(indicatorLabels.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
         {canWrite && (
           <Button type="primary" onClick={() => setOpen(true)}>
-            {pick(L.addValue)}
+            {pick(indicatorLabels.addValue)}
           </Button>
         )}
         {canWrite && <ValuesImport onImported={reload} />}
       </Space>
       <Chart
-        label={pick(L.values)}
-        summary={`${pick(L.trendSummary)}: ${periods.map((p) => `${p} ${pick(L.value)} ${valueAt.get(p) ?? '—'}${targetAt.has(p) ? ` ${pick(L.target)} ${targetAt.get(p)}` : ''}`).join('; ')}`}
+        label={pick(indicatorLabels.values)}
+        summary={`${pick(indicatorLabels.trendSummary)}: ${periods.map((p) => `${p} ${pick(indicatorLabels.value)} ${valueAt.get(p) ?? '—'}${targetAt.has(p) ? ` ${pick(indicatorLabels.target)} ${targetAt.get(p)}` : ''}`).join('; ')}`}
         option={{
           tooltip: { trigger: 'axis' },
-          legend: { data: [pick(L.value), pick(L.target)] },
+          legend: { data: [pick(indicatorLabels.value), pick(indicatorLabels.target)] },
           xAxis: { type: 'category', data: periods, axisLabel: { interval: 0 } },
           yAxis: { type: 'value', name: pick(measureUnit(kpi?.unitOfMeasure)) },
           series: [
-            { name: pick(L.value), type: 'line', data: periods.map((p) => valueAt.get(p) ?? null) },
+            { name: pick(indicatorLabels.value), type: 'line', data: periods.map((p) => valueAt.get(p) ?? null) },
             {
-              name: pick(L.target),
+              name: pick(indicatorLabels.target),
               type: 'line',
               lineStyle: { type: 'dashed' },
               // A target reads with its value beside the point, as the office writes it on a chart.
@@ -96,27 +96,31 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
         size="small"
         pagination={false}
         dataSource={rows}
-        aria-label={pick(L.values)}
+        aria-label={pick(indicatorLabels.values)}
         columns={[
-          { title: pick(L.period), dataIndex: 'period' },
-          { title: pick(L.value), align: 'right', render: (_, r) => withUnit(fmtNumber(r.value, 2), measureUnit(kpi?.unitOfMeasure), lang === 'en' ? 'en' : 'zh') },
-          { title: pick(L.target), dataIndex: 'target' },
-          { title: pick(L.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(L.synthetic)}</Tag> : pickBilingual(lang, r.source)) },
-          { title: pick(L.evidence), dataIndex: 'evidence', ellipsis: true },
+          { title: pick(indicatorLabels.period), dataIndex: 'period' },
+          { title: pick(indicatorLabels.value), align: 'right', render: (_, r) => withUnit(fmtNumber(r.value, 2), measureUnit(kpi?.unitOfMeasure), lang === 'en' ? 'en' : 'zh') },
+          { title: pick(indicatorLabels.target), dataIndex: 'target' },
+          { title: pick(indicatorLabels.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag> : pickBilingual(lang, r.source)) },
+          { title: pick(indicatorLabels.evidence), dataIndex: 'evidence', ellipsis: true },
         ]}
       />
-      <Modal open={open} title={pick(L.addValue)} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal open={open} title={pick(indicatorLabels.addValue)} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="period" label={pick(L.period)} rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/ }]}>
+          <Form.Item
+            name="period"
+            label={pick(indicatorLabels.period)}
+            rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/ }]}
+          >
             <Input placeholder="2025 / 2025-Q1 / 2025-03" />
           </Form.Item>
-          <Form.Item name="value" label={pick(L.value)} rules={[{ required: true }]}>
+          <Form.Item name="value" label={pick(indicatorLabels.value)} rules={[{ required: true }]}>
             <InputNumber style={{ width: '100%' }} addonAfter={pick(measureUnit(kpi?.unitOfMeasure)) || undefined} />
           </Form.Item>
-          <Form.Item name="source" label={pick(L.source)} rules={[{ required: true, max: 300 }]}>
+          <Form.Item name="source" label={pick(indicatorLabels.source)} rules={[{ required: true, max: 300 }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="evidence" label={pick(L.evidence)}>
+          <Form.Item name="evidence" label={pick(indicatorLabels.evidence)}>
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>

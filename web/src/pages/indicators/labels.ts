@@ -1,7 +1,7 @@
 import type { Label } from '../../i18n.js';
 
 /** The indicators pages' own strings. */
-export const L = {
+export const indicatorLabels = {
   title: { zh: '指标监测', en: 'Indicators' },
   catalogue: { zh: '指标目录', en: 'Catalogue' },
   values: { zh: '数值与趋势', en: 'Values and trend' },

@@ -14,7 +14,7 @@ import { announceUnread } from '../../components/NotificationBell.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
-import { N } from './labels.js';
+import { notificationLabels } from './labels.js';
 
 const PAGE_SIZE = 20;
 type Inbox = { items: NotificationView[]; total: number; unread: number; unreadByKind: Partial<Record<NotificationKind, number>> };
@@ -46,23 +46,23 @@ function ContactCard() {
     try {
       const saved = await api.put<Contact>('/notifications/contact', { email: email?.trim() ? email.trim() : null, delivery });
       form.setFieldsValue({ email: saved.email ?? '', delivery: saved.delivery });
-      message.success(pick(N.saved));
+      message.success(pick(notificationLabels.saved));
     } catch (err) {
       report(err, form);
     }
   };
   return (
-    <Card title={pick(N.contact)} size="small">
-      <Typography.Paragraph type="secondary">{pick(N.contactHelp)}</Typography.Paragraph>
+    <Card title={pick(notificationLabels.contact)} size="small">
+      <Typography.Paragraph type="secondary">{pick(notificationLabels.contactHelp)}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ delivery: 'digest' }}>
-        <Form.Item name="email" label={pick(N.email)} rules={[{ type: 'email' }]}>
+        <Form.Item name="email" label={pick(notificationLabels.email)} rules={[{ type: 'email' }]}>
           <Input type="email" autoComplete="email" />
         </Form.Item>
-        <Form.Item name="delivery" label={pick(N.delivery)} extra={pick(N.deliveryHelp)}>
+        <Form.Item name="delivery" label={pick(notificationLabels.delivery)} extra={pick(notificationLabels.deliveryHelp)}>
           <Radio.Group>
             <Space direction="vertical" size={4}>
-              <Radio value="digest">{pick(N.deliveryDigest)}</Radio>
-              <Radio value="immediate">{pick(N.deliveryImmediate)}</Radio>
+              <Radio value="digest">{pick(notificationLabels.deliveryDigest)}</Radio>
+              <Radio value="immediate">{pick(notificationLabels.deliveryImmediate)}</Radio>
             </Space>
           </Radio.Group>
         </Form.Item>
@@ -118,7 +118,7 @@ export default function InboxPage() {
   const unreadHere = kind ? (data?.unreadByKind[kind] ?? 0) : (data?.unread ?? 0);
   const unreadOnPage = (data?.items ?? []).filter((n) => !n.readAt).map((n) => n.id);
   const kindOptions = [
-    { value: '', label: pick(N.allKinds) },
+    { value: '', label: pick(notificationLabels.allKinds) },
     ...NOTIFICATION_KINDS.map((k) => {
       const n = data?.unreadByKind[k];
       return { value: k, label: n ? `${pick(NOTIFICATION_KIND_LABELS[k])}（${n}）` : pick(NOTIFICATION_KIND_LABELS[k]) };
@@ -128,18 +128,18 @@ export default function InboxPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
-        <Card size="small" title={<Space>{pick(N.inbox)}<Badge count={data?.unread ?? 0} overflowCount={999} /></Space>}>
+        <Card size="small" title={<Space>{pick(notificationLabels.inbox)}<Badge count={data?.unread ?? 0} overflowCount={999} /></Space>}>
           <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
             <Select<string>
-              aria-label={pick(N.kind)}
+              aria-label={pick(notificationLabels.kind)}
               value={kind ?? ''}
               options={kindOptions}
               style={{ minWidth: 160 }}
               onChange={(v) => turnTo({ kind: v ? (v as NotificationKind) : undefined })}
             />
             <Space size={6}>
-              <Switch size="small" checked={onlyUnread} onChange={(v) => turnTo({ onlyUnread: v })} aria-label={pick(N.onlyUnread)} />
-              <span>{pick(N.onlyUnread)}</span>
+              <Switch size="small" checked={onlyUnread} onChange={(v) => turnTo({ onlyUnread: v })} aria-label={pick(notificationLabels.onlyUnread)} />
+              <span>{pick(notificationLabels.onlyUnread)}</span>
             </Space>
           </Space>
           <Space wrap style={{ display: 'flex', marginBottom: 8 }}>
@@ -149,19 +149,19 @@ export default function InboxPage() {
               disabled={!unreadOnPage.length}
               onChange={(e) => setSelected(e.target.checked ? unreadOnPage : [])}
             >
-              {pick(N.selectPage)}
+              {pick(notificationLabels.selectPage)}
             </Checkbox>
             <Button size="small" disabled={!selected.length} onClick={() => markRead({ ids: selected })}>
-              {pick(N.markSelectedRead).replace('{n}', String(selected.length))}
+              {pick(notificationLabels.markSelectedRead).replace('{n}', String(selected.length))}
             </Button>
             <Button size="small" disabled={!unreadHere} onClick={() => markRead(kind ? { all: true, kind } : { all: true })}>
-              {pick(kind ? N.markKindRead : N.markAllRead)}
+              {pick(kind ? notificationLabels.markKindRead : notificationLabels.markAllRead)}
             </Button>
           </Space>
           <List<NotificationView>
             loading={!data}
             dataSource={data?.items}
-            locale={{ emptyText: pick(N.empty) }}
+            locale={{ emptyText: pick(notificationLabels.empty) }}
             pagination={
               data && data.total > PAGE_SIZE
                 ? { current: page, total: data.total, pageSize: PAGE_SIZE, onChange: (p) => turnTo({ page: p }), size: 'small' }
@@ -171,15 +171,19 @@ export default function InboxPage() {
               <List.Item
                 aria-label={n.title}
                 actions={[
-                  n.link && <Button key="open" type="link" size="small" onClick={() => open(n)}>{pick(N.open)}</Button>,
-                  !n.readAt && <Button key="read" size="small" onClick={() => markRead({ ids: [n.id] })}>{pick(N.markRead)}</Button>,
+                  n.link && <Button key="open" type="link" size="small" onClick={() => open(n)}>{pick(notificationLabels.open)}</Button>,
+                  !n.readAt && (
+                    <Button key="read" size="small" onClick={() => markRead({ ids: [n.id] })}>
+                      {pick(notificationLabels.markRead)}
+                    </Button>
+                  ),
                 ].filter(Boolean)}
               >
                 <List.Item.Meta
                   avatar={
                     // Read messages keep a disabled box so that every row lines up.
                     <Checkbox
-                      aria-label={`${pick(N.select)} ${n.title}`}
+                      aria-label={`${pick(notificationLabels.select)} ${n.title}`}
                       disabled={Boolean(n.readAt)}
                       checked={selected.includes(n.id)}
                       onChange={(e) => setSelected((s) => (e.target.checked ? [...s, n.id] : s.filter((id) => id !== n.id)))}
@@ -187,7 +191,7 @@ export default function InboxPage() {
                   }
                   title={
                     <Space size={6} wrap>
-                      {!n.readAt && <Tag color="blue">{pick(N.unread)}</Tag>}
+                      {!n.readAt && <Tag color="blue">{pick(notificationLabels.unread)}</Tag>}
                       <Tag color={KIND_COLORS[n.kind]}>{pick(NOTIFICATION_KIND_LABELS[n.kind])}</Tag>
                       <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
                     </Space>

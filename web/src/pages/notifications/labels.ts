@@ -1,7 +1,7 @@
 import type { Label } from '../../i18n.js';
 
 /** Strings of the inbox and the header bell. */
-export const N = {
+export const notificationLabels = {
   inbox: { zh: '我的消息', en: 'My messages' },
   bell: { zh: '我的消息（{n} 条未读）', en: 'My messages ({n} unread)' },
   onlyUnread: { zh: '只看未读', en: 'Unread only' },

@@ -1,7 +1,7 @@
 import { Tag, Tree, Typography } from 'antd';
 import type { ExplainNodeView } from '../../../../src/common/schemas/policies.js';
 import { useI18n } from '../../i18n.js';
-import { P, bi, fill } from './labels.js';
+import { policyLabels, bi, fill } from './labels.js';
 
 type TreeNode = { key: string; title: React.ReactNode; children?: TreeNode[] };
 
@@ -11,9 +11,9 @@ type TreeNode = { key: string; title: React.ReactNode; children?: TreeNode[] };
  */
 export function Explanation({ node, showRule = true }: { node: ExplainNodeView; showRule?: boolean }) {
   const { pick } = useI18n();
-  const KIND: Record<string, { zh: string; en: string }> = { and: P.allOf, or: P.anyOf, not: P.noneOf };
+  const KIND: Record<string, { zh: string; en: string }> = { and: policyLabels.allOf, or: policyLabels.anyOf, not: policyLabels.noneOf };
   const toTree = (n: ExplainNodeView, key: string): TreeNode => {
-    const mark = <Tag color={n.pass ? 'green' : 'red'}>{n.pass ? `✓ ${pick(P.met)}` : `✗ ${pick(P.notMet)}`}</Tag>;
+    const mark = <Tag color={n.pass ? 'green' : 'red'}>{n.pass ? `✓ ${pick(policyLabels.met)}` : `✗ ${pick(policyLabels.notMet)}`}</Tag>;
     const sentence = pick(n.sentence ?? bi(n.text));
     if (n.kind !== 'cond') {
       const head = n.kind === 'ref' ? pick(bi(n.label)) : pick(KIND[n.kind]!);
@@ -22,17 +22,17 @@ export function Explanation({ node, showRule = true }: { node: ExplainNodeView; 
     return {
       key,
       title: (
-        <span data-testid="condition" aria-label={`${sentence} ${pick(n.pass ? P.met : P.notMet)}`}>
+        <span data-testid="condition" aria-label={`${sentence} ${pick(n.pass ? policyLabels.met : policyLabels.notMet)}`}>
           {mark}
           {sentence}
           {n.actual !== undefined && (
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-              {fill(pick(P.enterpriseValue), { v: pick(bi(n.actual)) })}
+              {fill(pick(policyLabels.enterpriseValue), { v: pick(bi(n.actual)) })}
             </Typography.Text>
           )}
           {showRule && (
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              {pick(P.ruleCode)}<code>{n.text}</code>（{fill(pick(P.at), { line: n.line, column: n.column }).replace(/[：:]\s*$/, '')}）
+              {pick(policyLabels.ruleCode)}<code>{n.text}</code>（{fill(pick(policyLabels.at), { line: n.line, column: n.column }).replace(/[：:]\s*$/, '')}）
             </Typography.Text>
           )}
         </span>

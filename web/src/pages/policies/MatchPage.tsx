@@ -8,7 +8,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Explanation } from './Explanation.js';
-import { P, STATUS_COLORS, STATUS_LABELS, fill, formatAmount } from './labels.js';
+import { policyLabels, STATUS_COLORS, STATUS_LABELS, fill, formatAmount } from './labels.js';
 
 type Act = (r: ResultView, body: Record<string, unknown>) => Promise<void>;
 
@@ -59,15 +59,15 @@ export default function MatchPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {canMatch && (
-      <Card title={pick(P.matching)}>
+      <Card title={pick(policyLabels.matching)}>
         <Space wrap>
-          <Button type="primary" onClick={() => start('incremental')}>{pick(P.matchChanged)}</Button>
-          <Button onClick={() => start('full')}>{pick(P.matchAll)}</Button>
+          <Button type="primary" onClick={() => start('incremental')}>{pick(policyLabels.matchChanged)}</Button>
+          <Button onClick={() => start('full')}>{pick(policyLabels.matchAll)}</Button>
           {run && (
-            <span role="status" aria-label={pick(P.progress)} style={{ minWidth: 260, maxWidth: '100%', display: 'inline-block' }}>
+            <span role="status" aria-label={pick(policyLabels.progress)} style={{ minWidth: 260, maxWidth: '100%', display: 'inline-block' }}>
               <Progress percent={run.progress.percent ?? 0} status={run.status === 'failed' ? 'exception' : run.status === 'succeeded' ? 'success' : 'active'} size="small" />
               {run.status === 'succeeded' && result && (
-                <Typography.Text>{fill(pick(P.done), { evaluations: result.evaluations ?? 0, matched: result.matched ?? 0, near: result.near ?? 0, seconds: result.seconds ?? 0 })}</Typography.Text>
+                <Typography.Text>{fill(pick(policyLabels.done), { evaluations: result.evaluations ?? 0, matched: result.matched ?? 0, near: result.near ?? 0, seconds: result.seconds ?? 0 })}</Typography.Text>
               )}
               {run.status === 'failed' && <Typography.Text type="danger">{run.error}</Typography.Text>}
             </span>
@@ -80,7 +80,7 @@ export default function MatchPage() {
           items={[
             {
               key: 'results',
-              label: pick(P.results),
+              label: pick(policyLabels.results),
               children: (
                 <Results
                   data={data}
@@ -96,7 +96,7 @@ export default function MatchPage() {
                 />
               ),
             },
-            { key: 'totals', label: pick(P.totals), children: <Totals /> },
+            { key: 'totals', label: pick(policyLabels.totals), children: <Totals /> },
           ]}
         />
       </Card>
@@ -115,17 +115,17 @@ function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; si
     <>
       <Space size={4} wrap>
         {r.status === 'matched' && can('policies.results.notify') && (
-          <Button size={size} onClick={() => act(r, { action: 'notify' })} aria-label={`${pick(P.notify)} ${r.enterprise.name}`}>
-            {pick(P.notify)}
+          <Button size={size} onClick={() => act(r, { action: 'notify' })} aria-label={`${pick(policyLabels.notify)} ${r.enterprise.name}`}>
+            {pick(policyLabels.notify)}
           </Button>
         )}
-        {r.status === 'notified' && <Button size={size} onClick={() => act(r, { action: 'confirm' })}>{pick(P.confirm)}</Button>}
+        {r.status === 'notified' && <Button size={size} onClick={() => act(r, { action: 'confirm' })}>{pick(policyLabels.confirm)}</Button>}
         {(r.status === 'notified' || r.status === 'confirmed') && (
-          <Button size={size} onClick={() => setDeclining(true)}>{pick(P.decline)}</Button>
+          <Button size={size} onClick={() => setDeclining(true)}>{pick(policyLabels.decline)}</Button>
         )}
-        {r.status === 'confirmed' && can('policies.results.pay') && <Button size={size} onClick={() => setPaying(true)}>{pick(P.pay)}</Button>}
+        {r.status === 'confirmed' && can('policies.results.pay') && <Button size={size} onClick={() => setPaying(true)}>{pick(policyLabels.pay)}</Button>}
       </Space>
-      <Modal open={paying} title={pick(P.payTitle)} onCancel={() => setPaying(false)} footer={null} destroyOnHidden>
+      <Modal open={paying} title={pick(policyLabels.payTitle)} onCancel={() => setPaying(false)} footer={null} destroyOnHidden>
         <Form
           layout="vertical"
           initialValues={{ amount: r.amount ?? 0, paidOn: new Date().toISOString().slice(0, 10) }}
@@ -133,28 +133,28 @@ function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; si
             act(r, { action: 'pay', amount: v.amount, paidOn: v.paidOn }).then(() => setPaying(false))
           }
         >
-          <Form.Item name="amount" label={pick(P.paidAmount)} rules={[{ required: true }]}>
+          <Form.Item name="amount" label={pick(policyLabels.paidAmount)} rules={[{ required: true }]}>
             <InputNumber min={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item
             name="paidOn"
-            label={pick(P.paidOn)}
-            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: pick(P.dateFormat) }]}
+            label={pick(policyLabels.paidOn)}
+            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: pick(policyLabels.dateFormat) }]}
           >
-            <Input placeholder={pick(P.dateFormat)} />
+            <Input placeholder={pick(policyLabels.dateFormat)} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
+          <Button type="primary" htmlType="submit">{pick(policyLabels.ok)}</Button>
         </Form>
       </Modal>
-      <Modal open={declining} title={pick(P.declineTitle)} onCancel={() => setDeclining(false)} footer={null} destroyOnHidden>
+      <Modal open={declining} title={pick(policyLabels.declineTitle)} onCancel={() => setDeclining(false)} footer={null} destroyOnHidden>
         <Form
           layout="vertical"
           onFinish={(v: { reason: string }) => act(r, { action: 'decline', reason: v.reason }).then(() => setDeclining(false))}
         >
-          <Form.Item name="reason" label={pick(P.reason)} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="reason" label={pick(policyLabels.reason)} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
+          <Button type="primary" htmlType="submit">{pick(policyLabels.ok)}</Button>
         </Form>
       </Modal>
     </>
@@ -183,8 +183,8 @@ function Results(props: {
     size: 'small' as const,
   };
   const why = (r: ResultView) => (
-    <Button size="small" onClick={() => props.onOpen(r)} aria-label={`${pick(P.why)} ${r.enterprise.name}`}>
-      {pick(P.why)}
+    <Button size="small" onClick={() => props.onOpen(r)} aria-label={`${pick(policyLabels.why)} ${r.enterprise.name}`}>
+      {pick(policyLabels.why)}
     </Button>
   );
   const amount = (r: ResultView) => formatAmount(r.paidAmount ?? r.amount);
@@ -192,15 +192,15 @@ function Results(props: {
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
-          aria-label={pick(P.status)}
+          aria-label={pick(policyLabels.status)}
           allowClear
-          placeholder={pick(P.choose)}
+          placeholder={pick(policyLabels.choose)}
           style={{ width: 140 }}
           value={props.status}
           onChange={(v) => props.onStatus(v)}
           options={RESULT_STATUSES.map((s) => ({ value: s, label: pick(STATUS_LABELS[s]) }))}
         />
-        {can('policies.results.export') && <Button href={exportHref}>{pick(P.export)}</Button>}
+        {can('policies.results.export') && <Button href={exportHref}>{pick(policyLabels.export)}</Button>}
       </Space>
       {phone ? (
         // At phone width each result is a card with its key facts; everything else is in the drawer.
@@ -217,7 +217,7 @@ function Results(props: {
                 <Typography.Text>{r.benefit.name}</Typography.Text>
                 <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                   <Typography.Text type="secondary">{r.enterprise.countyName}</Typography.Text>
-                  <Typography.Text>{amount(r)} {pick(P.tenThousandYuan)}</Typography.Text>
+                  <Typography.Text>{amount(r)} {pick(policyLabels.tenThousandYuan)}</Typography.Text>
                 </Space>
                 <Space wrap>
                   {why(r)}
@@ -234,10 +234,10 @@ function Results(props: {
           dataSource={props.data?.items ?? []}
           pagination={pagination}
           columns={[
-            { title: pick(P.enterprise), render: (_, r: ResultView) => <span>{r.enterprise.name}<br /><Typography.Text type="secondary">{r.enterprise.uscc} · {r.enterprise.countyName}</Typography.Text></span> },
-            { title: pick(P.benefit), render: (_, r: ResultView) => <span>{r.benefit.name}<br /><Typography.Text type="secondary">{r.benefit.policyTitle}</Typography.Text></span> },
+            { title: pick(policyLabels.enterprise), render: (_, r: ResultView) => <span>{r.enterprise.name}<br /><Typography.Text type="secondary">{r.enterprise.uscc} · {r.enterprise.countyName}</Typography.Text></span> },
+            { title: pick(policyLabels.benefit), render: (_, r: ResultView) => <span>{r.benefit.name}<br /><Typography.Text type="secondary">{r.benefit.policyTitle}</Typography.Text></span> },
             {
-              title: pick(P.status),
+              title: pick(policyLabels.status),
               dataIndex: 'status',
               width: 140,
               render: (s: ResultStatus, r: ResultView) => (
@@ -249,9 +249,9 @@ function Results(props: {
                 </span>
               ),
             },
-            { title: pick(P.amount), width: 110, align: 'right', render: (_, r: ResultView) => amount(r) },
+            { title: pick(policyLabels.amount), width: 110, align: 'right', render: (_, r: ResultView) => amount(r) },
             {
-              title: pick(P.actions),
+              title: pick(policyLabels.actions),
               width: 230,
               render: (_, r: ResultView) => (
                 <Space size={4} wrap>
@@ -267,7 +267,7 @@ function Results(props: {
   );
 }
 
-const CHANNEL = { inbox: P.channelInbox, email: P.channelEmail, sms: P.channelSms };
+const CHANNEL = { inbox: policyLabels.channelInbox, email: policyLabels.channelEmail, sms: policyLabels.channelSms };
 
 /** One result in full: outcome, the enterprise's answer, what it was sent, and every condition. */
 function ResultDrawer({ result: r, onClose, act }: { result: ResultView | null; onClose: () => void; act: Act }) {
@@ -279,26 +279,26 @@ function ResultDrawer({ result: r, onClose, act }: { result: ResultView | null; 
       open={!!r}
       onClose={onClose}
       width={phone ? '100%' : 720}
-      title={r ? fill(pick(r.eligible ? P.whyYes : P.whyNo), { name }) : ''}
+      title={r ? fill(pick(r.eligible ? policyLabels.whyYes : policyLabels.whyNo), { name }) : ''}
     >
       {r && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={pick(P.status)}>
+            <Descriptions.Item label={pick(policyLabels.status)}>
               <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag> {pick(r.summary)}
             </Descriptions.Item>
-            <Descriptions.Item label={pick(P.amount)}>{formatAmount(r.paidAmount ?? r.amount)}</Descriptions.Item>
+            <Descriptions.Item label={pick(policyLabels.amount)}>{formatAmount(r.paidAmount ?? r.amount)}</Descriptions.Item>
             {(r.confirmedAt || r.declinedAt) && (
-              <Descriptions.Item label={pick(P.answer)}>
+              <Descriptions.Item label={pick(policyLabels.answer)}>
                 {r.declinedAt
-                  ? fill(pick(P.declinedOn), { at: r.declinedAt.slice(0, 10), reason: r.declineReason ?? '' })
-                  : fill(pick(P.confirmedOn), { at: r.confirmedAt!.slice(0, 10) })}
+                  ? fill(pick(policyLabels.declinedOn), { at: r.declinedAt.slice(0, 10), reason: r.declineReason ?? '' })
+                  : fill(pick(policyLabels.confirmedOn), { at: r.confirmedAt!.slice(0, 10) })}
               </Descriptions.Item>
             )}
           </Descriptions>
           <ResultActions r={r} act={act} size="middle" />
           {r.notices.length > 0 && (
-            <Card size="small" title={pick(P.notices)}>
+            <Card size="small" title={pick(policyLabels.notices)}>
               <List
                 size="small"
                 dataSource={r.notices}
@@ -312,7 +312,7 @@ function ResultDrawer({ result: r, onClose, act }: { result: ResultView | null; 
               />
             </Card>
           )}
-          <Card size="small" title={pick(P.conditions)}>
+          <Card size="small" title={pick(policyLabels.conditions)}>
             <Explanation node={r.explanation} />
           </Card>
         </Space>
@@ -336,14 +336,14 @@ function Totals() {
   return (
     <>
       <Select
-        aria-label={pick(P.totals)}
+        aria-label={pick(policyLabels.totals)}
         value={by}
         onChange={setBy}
         style={{ width: 160, marginBottom: 12 }}
         options={[
-          { value: 'policy', label: pick(P.byPolicy) },
-          { value: 'department', label: pick(P.byDepartment) },
-          { value: 'county', label: pick(P.byCounty) },
+          { value: 'policy', label: pick(policyLabels.byPolicy) },
+          { value: 'department', label: pick(policyLabels.byDepartment) },
+          { value: 'county', label: pick(policyLabels.byCounty) },
         ]}
       />
       <Table
@@ -352,15 +352,15 @@ function Totals() {
         dataSource={rows}
         pagination={false}
         columns={[
-          { title: pick(P.name), dataIndex: 'label' },
+          { title: pick(policyLabels.name), dataIndex: 'label' },
           ...shown.map(({ k, title }) => ({ title, dataIndex: k, align: 'right' as const, width: 72, render: count })),
-          { title: pick(P.due), dataIndex: 'amountDue', align: 'right', width: phone ? 110 : 130, render: money },
-          { title: pick(P.paid), dataIndex: 'amountPaid', align: 'right', width: phone ? 110 : 130, render: money },
+          { title: pick(policyLabels.due), dataIndex: 'amountDue', align: 'right', width: phone ? 110 : 130, render: money },
+          { title: pick(policyLabels.paid), dataIndex: 'amountPaid', align: 'right', width: phone ? 110 : 130, render: money },
         ]}
         summary={() =>
           rows.length ? (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><Typography.Text strong>{pick(P.total)}</Typography.Text></Table.Summary.Cell>
+              <Table.Summary.Cell index={0}><Typography.Text strong>{pick(policyLabels.total)}</Typography.Text></Table.Summary.Cell>
               {shown.map(({ k }, i) => (
                 <Table.Summary.Cell key={k} index={i + 1} align="right">{count(sum(k))}</Table.Summary.Cell>
               ))}

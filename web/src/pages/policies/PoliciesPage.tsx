@@ -6,7 +6,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Explanation } from './Explanation.js';
-import { P, bi, fill } from './labels.js';
+import { policyLabels, bi, fill } from './labels.js';
 
 /** The policy library, and the rule editor of one benefit with live validation and example tests. */
 export default function PoliciesPage() {
@@ -19,15 +19,15 @@ export default function PoliciesPage() {
   return (
     <Row gutter={16}>
       <Col xs={24} xl={11}>
-        <Card title={pick(P.library)} extra={<Input.Search placeholder={pick(P.searchPolicies)} allowClear onSearch={setQ} style={{ width: 200, maxWidth: '45vw' }} />}>
+        <Card title={pick(policyLabels.library)} extra={<Input.Search placeholder={pick(policyLabels.searchPolicies)} allowClear onSearch={setQ} style={{ width: 200, maxWidth: '45vw' }} />}>
           <Table
             size="small"
             rowKey="id"
             dataSource={data?.items ?? []}
             pagination={false}
             columns={[
-              { title: pick(P.policy), dataIndex: 'title', render: (t: string, p: PolicyView) => <span>{t}<br /><Typography.Text type="secondary">{p.docNumber} · {p.departmentName}</Typography.Text></span> },
-              { title: pick(P.area), dataIndex: 'area', width: 90, render: (a: PolicyView['area']) => pick(POLICY_AREA_LABELS[a]) },
+              { title: pick(policyLabels.policy), dataIndex: 'title', render: (t: string, p: PolicyView) => <span>{t}<br /><Typography.Text type="secondary">{p.docNumber} · {p.departmentName}</Typography.Text></span> },
+              { title: pick(policyLabels.area), dataIndex: 'area', width: 90, render: (a: PolicyView['area']) => pick(POLICY_AREA_LABELS[a]) },
             ]}
             expandable={{
               // Benefits are what staff work on: every policy stays open.
@@ -38,12 +38,12 @@ export default function PoliciesPage() {
                   size="small"
                   dataSource={p.benefits}
                   renderItem={(b) => (
-                    <List.Item actions={[<Button key="edit" size="small" onClick={() => setSelected(b)} aria-label={`${pick(P.editRule)} ${b.code}`}>{pick(P.editRule)}</Button>]}>
+                    <List.Item actions={[<Button key="edit" size="small" onClick={() => setSelected(b)} aria-label={`${pick(policyLabels.editRule)} ${b.code}`}>{pick(policyLabels.editRule)}</Button>]}>
                       <Space wrap>
                         <Tag>{b.code}</Tag>
                         {b.name}
-                        {b.autoGrant ? <Tag color="blue">{pick(P.autoGrant)}</Tag> : <Tag>{pick(P.byApplication)}</Tag>}
-                        {b.autoGrant && b.matchStale && <Tag color="orange">{pick(P.stale)}</Tag>}
+                        {b.autoGrant ? <Tag color="blue">{pick(policyLabels.autoGrant)}</Tag> : <Tag>{pick(policyLabels.byApplication)}</Tag>}
+                        {b.autoGrant && b.matchStale && <Tag color="orange">{pick(policyLabels.stale)}</Tag>}
                       </Space>
                     </List.Item>
                   )}
@@ -57,8 +57,8 @@ export default function PoliciesPage() {
         {selected ? (
           <RuleEditor key={selected.id} benefit={benefits.find((b) => b.id === selected.id) ?? selected} onSaved={reload} />
         ) : (
-          <Card title={pick(P.ruleEditor)}>
-            <Empty description={pick(P.pickBenefit)} />
+          <Card title={pick(policyLabels.ruleEditor)}>
+            <Empty description={pick(policyLabels.pickBenefit)} />
           </Card>
         )}
       </Col>
@@ -104,21 +104,21 @@ function RuleEditor({ benefit, onSaved }: { benefit: BenefitView; onSaved: () =>
   const outcome = tested?.examples[example];
 
   return (
-    <Card title={`${pick(P.ruleEditor)}：${benefit.code} ${benefit.name}`}>
+    <Card title={`${pick(policyLabels.ruleEditor)}：${benefit.code} ${benefit.name}`}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Input.TextArea aria-label={pick(P.rule)} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 5, maxRows: 14 }} style={{ fontFamily: 'monospace' }} />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{pick(P.fieldHelp)}</Typography.Text>
-        {check && (check.ok ? <Alert type="success" showIcon message={pick(P.ruleValid)} description={check.reading && <span aria-label={pick(P.reading)}>{pick(P.reading)}：{pick(check.reading)}</span>} /> : (
+        <Input.TextArea aria-label={pick(policyLabels.rule)} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 5, maxRows: 14 }} style={{ fontFamily: 'monospace' }} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{pick(policyLabels.fieldHelp)}</Typography.Text>
+        {check && (check.ok ? <Alert type="success" showIcon message={pick(policyLabels.ruleValid)} description={check.reading && <span aria-label={pick(policyLabels.reading)}>{pick(policyLabels.reading)}：{pick(check.reading)}</span>} /> : (
           <Alert
             type="error"
             showIcon
-            message={pick(P.ruleInvalid)}
-            description={<ul style={{ margin: 0, paddingLeft: 18 }}>{check.problems.map((p) => <li key={`${p.start}-${p.kind}`}>{fill(pick(P.at), { line: p.line, column: p.column })}{pick(bi(p.message))}</li>)}</ul>}
+            message={pick(policyLabels.ruleInvalid)}
+            description={<ul style={{ margin: 0, paddingLeft: 18 }}>{check.problems.map((p) => <li key={`${p.start}-${p.kind}`}>{fill(pick(policyLabels.at), { line: p.line, column: p.column })}{pick(bi(p.message))}</li>)}</ul>}
           />
         ))}
         <Space>
-          <Button onClick={runExamples}>{pick(P.testExamples)}</Button>
-          <Button type="primary" onClick={save} loading={saving} disabled={!check?.ok}>{pick(P.saveRule)}</Button>
+          <Button onClick={runExamples}>{pick(policyLabels.testExamples)}</Button>
+          <Button type="primary" onClick={save} loading={saving} disabled={!check?.ok}>{pick(policyLabels.saveRule)}</Button>
         </Space>
         {tested && (
           <>
@@ -129,10 +129,10 @@ function RuleEditor({ benefit, onSaved }: { benefit: BenefitView; onSaved: () =>
               dataSource={tested.examples}
               onRow={(_, k) => ({ onClick: () => setExample(k ?? 0) })}
               columns={[
-                { title: pick(P.example), dataIndex: 'name' },
-                { title: pick(P.expected), dataIndex: 'expected', render: (v: boolean) => pick(v ? P.qualifies : P.notQualifies) },
-                { title: pick(P.actual), dataIndex: 'actual', render: (v: boolean | null) => (v === null ? '—' : pick(v ? P.qualifies : P.notQualifies)) },
-                { title: pick(P.outcome), dataIndex: 'pass', render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{pick(v ? P.passed : P.failed)}</Tag> },
+                { title: pick(policyLabels.example), dataIndex: 'name' },
+                { title: pick(policyLabels.expected), dataIndex: 'expected', render: (v: boolean) => pick(v ? policyLabels.qualifies : policyLabels.notQualifies) },
+                { title: pick(policyLabels.actual), dataIndex: 'actual', render: (v: boolean | null) => (v === null ? '—' : pick(v ? policyLabels.qualifies : policyLabels.notQualifies)) },
+                { title: pick(policyLabels.outcome), dataIndex: 'pass', render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{pick(v ? policyLabels.passed : policyLabels.failed)}</Tag> },
               ]}
             />
             {outcome?.explanation && <Explanation node={outcome.explanation} />}

@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
-import { P, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS, bi, fill, moneyText } from './labels.js';
+import { policyLabels, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS, bi, fill, moneyText } from './labels.js';
 
 interface Portal {
   enterprise: EnterpriseView;
@@ -40,17 +40,17 @@ export default function PortalPage() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title={e.name}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
-          <Descriptions.Item label={pick(P.uscc)}>{e.uscc}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.county)}>{e.countyName}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.industry)}>{e.industryName}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.size)}>{e.sizeClass ? pick(SIZE_LABELS[e.sizeClass] ?? bi(e.sizeClass)) : ''}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.taxGrade)}>{e.taxGrade}</Descriptions.Item>
-          <Descriptions.Item label={pick(P.qualificationsHeld)}>
+          <Descriptions.Item label={pick(policyLabels.uscc)}>{e.uscc}</Descriptions.Item>
+          <Descriptions.Item label={pick(policyLabels.county)}>{e.countyName}</Descriptions.Item>
+          <Descriptions.Item label={pick(policyLabels.industry)}>{e.industryName}</Descriptions.Item>
+          <Descriptions.Item label={pick(policyLabels.size)}>{e.sizeClass ? pick(SIZE_LABELS[e.sizeClass] ?? bi(e.sizeClass)) : ''}</Descriptions.Item>
+          <Descriptions.Item label={pick(policyLabels.taxGrade)}>{e.taxGrade}</Descriptions.Item>
+          <Descriptions.Item label={pick(policyLabels.qualificationsHeld)}>
             {e.qualifications.map((q) => <Tag key={q.kind}>{q.kind}</Tag>)}
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={pick(P.myBenefits)}>
+      <Card title={pick(policyLabels.myBenefits)}>
         {data.qualifies.length ? (
           <List
             dataSource={data.qualifies}
@@ -61,42 +61,42 @@ export default function PortalPage() {
                     <Typography.Text strong>{r.benefit.name}</Typography.Text>
                     <Tag color={STATUS_COLORS[r.status]}>{pick(STATUS_LABELS[r.status])}</Tag>
                     {r.amount !== null && (
-                      <Typography.Text>{fill(pick(P.expectedAmount), { amount: pick(moneyText(r.amount)) })}</Typography.Text>
+                      <Typography.Text>{fill(pick(policyLabels.expectedAmount), { amount: pick(moneyText(r.amount)) })}</Typography.Text>
                     )}
                   </Space>
                   <Typography.Text type="secondary">{sub(r)}</Typography.Text>
                   <Typography.Text type="success">{pick(r.summary)}</Typography.Text>
                   {r.status === 'declined' && r.declineReason && (
-                    <Typography.Text type="secondary">{fill(pick(P.reasonIs), { reason: r.declineReason })}</Typography.Text>
+                    <Typography.Text type="secondary">{fill(pick(policyLabels.reasonIs), { reason: r.declineReason })}</Typography.Text>
                   )}
                   {r.status === 'notified' && (
                     <Space wrap>
                       <Button
                         type="primary"
                         onClick={() => act(r, { action: 'confirm' })}
-                        aria-label={`${pick(P.confirmBenefit)} ${r.benefit.name}`}
+                        aria-label={`${pick(policyLabels.confirmBenefit)} ${r.benefit.name}`}
                       >
-                        {pick(P.confirmBenefit)}
+                        {pick(policyLabels.confirmBenefit)}
                       </Button>
-                      <Button onClick={() => setDeclining(r)} aria-label={`${pick(P.declineBenefit)} ${r.benefit.name}`}>
-                        {pick(P.declineBenefit)}
+                      <Button onClick={() => setDeclining(r)} aria-label={`${pick(policyLabels.declineBenefit)} ${r.benefit.name}`}>
+                        {pick(policyLabels.declineBenefit)}
                       </Button>
                     </Space>
                   )}
-                  {r.status === 'confirmed' && <Button size="small" onClick={() => setDeclining(r)}>{pick(P.declineBenefit)}</Button>}
-                  {r.status === 'matched' && <Typography.Text type="secondary">{pick(P.waitingOffice)}</Typography.Text>}
+                  {r.status === 'confirmed' && <Button size="small" onClick={() => setDeclining(r)}>{pick(policyLabels.declineBenefit)}</Button>}
+                  {r.status === 'matched' && <Typography.Text type="secondary">{pick(policyLabels.waitingOffice)}</Typography.Text>}
                 </Space>
               </List.Item>
             )}
           />
         ) : (
-          <Empty description={pick(P.none)} />
+          <Empty description={pick(policyLabels.none)} />
         )}
       </Card>
-      <Card title={pick(P.nearly)}>
+      <Card title={pick(policyLabels.nearly)}>
         {data.nearly.length ? (
           <>
-            <Typography.Paragraph type="secondary">{pick(P.nearlyHelp)}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{pick(policyLabels.nearlyHelp)}</Typography.Paragraph>
             <List
               dataSource={data.nearly}
               renderItem={(r) => (
@@ -106,9 +106,9 @@ export default function PortalPage() {
                     <Typography.Text type="secondary">{sub(r)}</Typography.Text>
                     {r.failing.map((f, k) => (
                       <Typography.Text key={k} type="warning">
-                        {pick(P.missing)}
+                        {pick(policyLabels.missing)}
                         {pick(f.sentence ?? bi(f.text))}
-                        {f.actual !== undefined && fill(pick(P.yourValue), { v: pick(bi(f.actual)) })}
+                        {f.actual !== undefined && fill(pick(policyLabels.yourValue), { v: pick(bi(f.actual)) })}
                       </Typography.Text>
                     ))}
                   </Space>
@@ -117,36 +117,36 @@ export default function PortalPage() {
             />
           </>
         ) : (
-          <Empty description={pick(P.none)} />
+          <Empty description={pick(policyLabels.none)} />
         )}
       </Card>
-      <Card title={pick(P.payouts)}>
+      <Card title={pick(policyLabels.payouts)}>
         {data.payouts.length ? (
           <List
             dataSource={data.payouts}
             renderItem={(r) => (
               <List.Item>
-                {fill(pick(P.paidRecord), { name: r.benefit.name, amount: pick(moneyText(r.paidAmount)), date: r.paidOn ?? '' })}
+                {fill(pick(policyLabels.paidRecord), { name: r.benefit.name, amount: pick(moneyText(r.paidAmount)), date: r.paidOn ?? '' })}
               </List.Item>
             )}
           />
         ) : (
-          <Empty description={pick(P.noPayouts)} />
+          <Empty description={pick(policyLabels.noPayouts)} />
         )}
       </Card>
       <Modal
         open={!!declining}
-        title={`${pick(P.declineBenefit)}：${declining?.benefit.name ?? ''}`}
+        title={`${pick(policyLabels.declineBenefit)}：${declining?.benefit.name ?? ''}`}
         onCancel={() => setDeclining(null)}
         footer={null}
         destroyOnHidden
       >
-        <Typography.Paragraph type="secondary">{pick(P.declineAsk)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{pick(policyLabels.declineAsk)}</Typography.Paragraph>
         <Form layout="vertical" onFinish={(v: { reason: string }) => declining && act(declining, { action: 'decline', reason: v.reason })}>
-          <Form.Item name="reason" label={pick(P.reason)} rules={[{ required: true, whitespace: true, message: pick(P.declineAsk) }]}>
+          <Form.Item name="reason" label={pick(policyLabels.reason)} rules={[{ required: true, whitespace: true, message: pick(policyLabels.declineAsk) }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{pick(P.ok)}</Button>
+          <Button type="primary" htmlType="submit">{pick(policyLabels.ok)}</Button>
         </Form>
       </Modal>
     </Space>

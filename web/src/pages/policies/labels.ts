@@ -2,7 +2,7 @@ import type { ResultStatus } from '../../../../src/common/schemas/policies.js';
 import type { Label } from '../../i18n.js';
 
 /** Strings of the policies pages: library and rules, matching and payouts, the enterprise portal. */
-export const P = {
+export const policyLabels = {
   // library and rule editor
   library: { zh: '惠企政策库', en: 'Policy library' },
   searchPolicies: { zh: '标题或文号', en: 'Title or document number' },

@@ -7,7 +7,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { S } from './labels.js';
+import { supervisionLabels } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
 
 const SECTIONS = ['basicSituation', 'progressByArea', 'problems', 'nextSteps'] as const;
@@ -46,7 +46,7 @@ export default function BulletinPage() {
       const v = await form.validateFields();
       const { title, ...commentary } = v;
       return api.patch<BulletinView>(`/supervision/bulletins/${bulletin.id}`, { version: bulletin.version, title, commentary });
-    }, pick(S.saved));
+    }, pick(supervisionLabels.saved));
   const t = bulletin.data.totals;
   return (
     <>
@@ -56,23 +56,23 @@ export default function BulletinPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {bulletin.title}
           </Typography.Title>
-          <Tag color={bulletin.status === 'published' ? 'green' : 'orange'}>{pick(bulletin.status === 'published' ? S.published : S.draftStatus)}</Tag>
+          <Tag color={bulletin.status === 'published' ? 'green' : 'orange'}>{pick(bulletin.status === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}</Tag>
         </Space>
         <Space wrap>
           <Button href={`/api/v1/supervision/bulletins/${bulletin.id}/document.docx`} download>
-            {pick(S.downloadDocx)}
+            {pick(supervisionLabels.downloadDocx)}
           </Button>
           <Button href={`/api/v1/supervision/bulletins/${bulletin.id}/document.pdf`} download>
-            {pick(S.downloadPdf)}
+            {pick(supervisionLabels.downloadPdf)}
           </Button>
           {editable && (
             <>
               <Button onClick={() => act(() => api.post<BulletinView>('/supervision/bulletins', { month: bulletin.month }))} loading={busy}>
-                {pick(S.refresh)}
+                {pick(supervisionLabels.refresh)}
               </Button>
-              <Popconfirm title={pick(S.publishConfirm)} onConfirm={() => act(() => api.post<BulletinView>(`/supervision/bulletins/${bulletin.id}/publish`, { version: bulletin.version }))}>
+              <Popconfirm title={pick(supervisionLabels.publishConfirm)} onConfirm={() => act(() => api.post<BulletinView>(`/supervision/bulletins/${bulletin.id}/publish`, { version: bulletin.version }))}>
                 <Button type="primary" danger loading={busy}>
-                  {pick(S.publish)}
+                  {pick(supervisionLabels.publish)}
                 </Button>
               </Popconfirm>
             </>
@@ -80,36 +80,36 @@ export default function BulletinPage() {
         </Space>
         <Row gutter={[12, 12]}>
           {[
-            [S.totalItems, t.items],
-            [S.closed, t.closed],
-            [S.inProgress, t.inProgress],
-            [S.overdue, t.overdue],
+            [supervisionLabels.totalItems, t.items],
+            [supervisionLabels.closed, t.closed],
+            [supervisionLabels.inProgress, t.inProgress],
+            [supervisionLabels.overdue, t.overdue],
           ].map(([label, value]) => (
-            <Col xs={12} md={6} key={pick(label as typeof S.closed)}>
+            <Col xs={12} md={6} key={pick(label as typeof supervisionLabels.closed)}>
               <Card size="small">
-                <Statistic title={pick(label as typeof S.closed)} value={value as number} />
+                <Statistic title={pick(label as typeof supervisionLabels.closed)} value={value as number} />
               </Card>
             </Col>
           ))}
         </Row>
         <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
-          <Descriptions.Item label={pick(S.month)}>{bulletin.month}</Descriptions.Item>
+          <Descriptions.Item label={pick(supervisionLabels.month)}>{bulletin.month}</Descriptions.Item>
           <Descriptions.Item label="文号">{bulletin.docNumber}</Descriptions.Item>
-          <Descriptions.Item label={pick(S.published)}>{bulletin.publishedAt ? `${bulletin.publishedAt.slice(0, 10)} ${bulletin.publishedBy ?? ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={pick(supervisionLabels.published)}>{bulletin.publishedAt ? `${bulletin.publishedAt.slice(0, 10)} ${bulletin.publishedBy ?? ''}` : '—'}</Descriptions.Item>
         </Descriptions>
         <Card size="small">
           <Form form={form} layout="vertical" disabled={!editable}>
-            <Form.Item name="title" label={pick(S.title)} rules={[{ required: true }]}>
+            <Form.Item name="title" label={pick(supervisionLabels.title)} rules={[{ required: true }]}>
               <Input maxLength={120} />
             </Form.Item>
             {SECTIONS.map((s) => (
-              <Form.Item key={s} name={s} label={pick(S[s])}>
+              <Form.Item key={s} name={s} label={pick(supervisionLabels[s])}>
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={8000} />
               </Form.Item>
             ))}
             {editable && (
               <Button type="primary" onClick={save} loading={busy}>
-                {pick(S.save)}
+                {pick(supervisionLabels.save)}
               </Button>
             )}
           </Form>

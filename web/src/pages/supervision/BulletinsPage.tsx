@@ -8,7 +8,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { S } from './labels.js';
+import { supervisionLabels } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
@@ -40,11 +40,11 @@ export default function BulletinsPage() {
       {manage && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Form layout="inline">
-            <Form.Item label={pick(S.month)}>
-              <DatePicker picker="month" value={month} onChange={setMonth} aria-label={pick(S.month)} />
+            <Form.Item label={pick(supervisionLabels.month)}>
+              <DatePicker picker="month" value={month} onChange={setMonth} aria-label={pick(supervisionLabels.month)} />
             </Form.Item>
             <Button type="primary" onClick={draft} loading={busy} disabled={!month}>
-              {pick(S.draft)}
+              {pick(supervisionLabels.draft)}
             </Button>
           </Form>
         </Card>
@@ -57,9 +57,13 @@ export default function BulletinsPage() {
         dataSource={data}
         scroll={{ x: 600 }}
         columns={[
-          { title: pick(S.month), dataIndex: 'month', width: 100 },
-          { title: pick(S.title), dataIndex: 'title', render: (t: string, b) => <Link to={`/supervision/bulletins/${b.id}`}>{t}</Link> },
-          { title: pick(S.status), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'published' ? 'green' : 'orange'}>{pick(s === 'published' ? S.published : S.draftStatus)}</Tag> },
+          { title: pick(supervisionLabels.month), dataIndex: 'month', width: 100 },
+          {
+            title: pick(supervisionLabels.title),
+            dataIndex: 'title',
+            render: (t: string, b) => <Link to={`/supervision/bulletins/${b.id}`}>{t}</Link>,
+          },
+          { title: pick(supervisionLabels.status), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'published' ? 'green' : 'orange'}>{pick(s === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}</Tag> },
           {
             title: '',
             key: 'download',

@@ -9,7 +9,7 @@ import { fill, fmtNumber, fmtScore } from '../../components/format.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './CockpitChart.js';
-import { S, drillHref } from './labels.js';
+import { supervisionLabels, drillHref } from './labels.js';
 
 const short = (name: string) => name.replace(/^呼和浩特市/, '');
 /** Done is green, in progress within its deadline neutral, only what is late is red. */
@@ -49,27 +49,27 @@ export default function CockpitPage() {
   const onTime = t.open - t.overdue;
   const block = { xs: 24, md: 12, xl: 6 };
   const col = { xs: 24, xl: 12 };
-  const statusNames = { closed: pick(S.closed), onTime: pick(S.onTime), overdue: pick(S.overdue) };
+  const statusNames = { closed: pick(supervisionLabels.closed), onTime: pick(supervisionLabels.onTime), overdue: pick(supervisionLabels.overdue) };
 
   const g = data.rankGoal;
   const rankBlock = (
     <Card
       size="small"
-      title={pick(S.rankGoal)}
+      title={pick(supervisionLabels.rankGoal)}
       style={{ height: '100%' }}
-      extra={g?.synthetic ? <Tag color="orange">{pick(S.demoData)}</Tag> : null}
+      extra={g?.synthetic ? <Tag color="orange">{pick(supervisionLabels.demoData)}</Tag> : null}
     >
-      <section aria-label={pick(S.rankGoal)}>
+      <section aria-label={pick(supervisionLabels.rankGoal)}>
         {g ? (
           <>
             <Typography.Title level={3} style={{ margin: 0 }}>
-              {fill(pick(S.rankForecast), { rank: g.rank })}
+              {fill(pick(supervisionLabels.rankForecast), { rank: g.rank })}
               <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
-                {fill(pick(S.ofPeers), { n: g.peers })}
+                {fill(pick(supervisionLabels.ofPeers), { n: g.peers })}
               </Typography.Text>
             </Typography.Title>
             <Typography.Text type="secondary">
-              {fill(pick(S.forecastPeriod), { period: g.period, score: fmtScore(g.score) })}
+              {fill(pick(supervisionLabels.forecastPeriod), { period: g.period, score: fmtScore(g.score) })}
             </Typography.Text>
             <div style={{ margin: '8px 0' }}>
               {[2, 1].map((r) => {
@@ -77,51 +77,51 @@ export default function CockpitPage() {
                 return (
                   <div key={r}>
                     <Typography.Text strong={r === 2}>
-                      {gap > 0 ? fill(pick(S.gapTo), { rank: r, gap: fmtScore(gap) }) : fill(pick(S.atRank), { rank: r })}
+                      {gap > 0 ? fill(pick(supervisionLabels.gapTo), { rank: r, gap: fmtScore(gap) }) : fill(pick(supervisionLabels.atRank), { rank: r })}
                     </Typography.Text>
                   </div>
                 );
               })}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {fill(pick(S.firstIs), { name: g.first.name, score: fmtScore(g.first.score) })}
+                {fill(pick(supervisionLabels.firstIs), { name: g.first.name, score: fmtScore(g.first.score) })}
               </Typography.Text>
             </div>
             {g.improvements.length > 0 && (
               <>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {fill(pick(S.improvementsFor), { rank: g.goalRank })}
+                  {fill(pick(supervisionLabels.improvementsFor), { rank: g.goalRank })}
                 </Typography.Text>
                 <ol style={{ paddingLeft: 18, margin: '4px 0 0' }}>
                   {g.improvements.map((i) => (
                     <li key={i.name.zh}>
                       {pick(i.name)}：{withUnit(fmtNumber(i.from, 2), i.unit, l)} → {withUnit(fmtNumber(i.to, 2), i.unit, l)}
-                      <Typography.Text type="success"> +{fill(pick(S.points), { n: fmtScore(i.gain) })}</Typography.Text>
+                      <Typography.Text type="success"> +{fill(pick(supervisionLabels.points), { n: fmtScore(i.gain) })}</Typography.Text>
                     </li>
                   ))}
                 </ol>
               </>
             )}
             <div style={{ marginTop: 8 }}>
-              <Link to="/indicators/forecast">{pick(S.rankGoal)} →</Link>
+              <Link to="/indicators/forecast">{pick(supervisionLabels.rankGoal)} →</Link>
             </div>
           </>
         ) : (
-          <NoData>{pick(S.noForecast)}</NoData>
+          <NoData>{pick(supervisionLabels.noForecast)}</NoData>
         )}
       </section>
     </Card>
   );
 
   const worklistBlock = (
-    <Card size="small" title={pick(S.worklists)} style={{ height: '100%' }}>
-      <section aria-label={pick(S.worklists)}>
+    <Card size="small" title={pick(supervisionLabels.worklists)} style={{ height: '100%' }}>
+      <section aria-label={pick(supervisionLabels.worklists)}>
         <Row gutter={[8, 4]}>
           {(
             [
-              [S.totalItems, t.items, undefined],
-              [S.closed, t.closed, COLOR.closed],
-              [S.onTime, onTime, undefined],
-              [S.overdue, t.overdue, COLOR.overdue],
+              [supervisionLabels.totalItems, t.items, undefined],
+              [supervisionLabels.closed, t.closed, COLOR.closed],
+              [supervisionLabels.onTime, onTime, undefined],
+              [supervisionLabels.overdue, t.overdue, COLOR.overdue],
             ] as const
           ).map(([label, value, color]) => (
             <Col span={12} key={label.zh}>
@@ -130,7 +130,7 @@ export default function CockpitPage() {
           ))}
         </Row>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {pick(S.completion)} {fmtNumber(t.completionRate, 1)}%
+          {pick(supervisionLabels.completion)} {fmtNumber(t.completionRate, 1)}%
         </Typography.Text>
         <div style={{ marginTop: 6 }}>
           {data.byList.map((list) => (
@@ -163,15 +163,15 @@ export default function CockpitPage() {
 
   const a = data.autoGrant;
   const grantBlock = (
-    <Card size="small" title={pick(S.autoGrant)} style={{ height: '100%' }}>
-      <section aria-label={pick(S.autoGrant)}>
+    <Card size="small" title={pick(supervisionLabels.autoGrant)} style={{ height: '100%' }}>
+      <section aria-label={pick(supervisionLabels.autoGrant)}>
         {a.matched ? (
           <Row gutter={[8, 8]}>
             {(
               [
-                [S.matched, a.matched],
-                [S.notified, a.notified],
-                [S.paid, a.paid],
+                [supervisionLabels.matched, a.matched],
+                [supervisionLabels.notified, a.notified],
+                [supervisionLabels.paid, a.paid],
               ] as const
             ).map(([label, n]) => (
               <Col span={8} key={label.zh}>
@@ -179,18 +179,18 @@ export default function CockpitPage() {
               </Col>
             ))}
             <Col span={24}>
-              <Statistic title={pick(S.amountDue)} value={fill(pick(S.wan), { n: fmtNumber(a.amountDue, 2) })} valueStyle={AMOUNT} />
+              <Statistic title={pick(supervisionLabels.amountDue)} value={fill(pick(supervisionLabels.wan), { n: fmtNumber(a.amountDue, 2) })} valueStyle={AMOUNT} />
             </Col>
             <Col span={24}>
               <Statistic
-                title={pick(S.amountPaid)}
-                value={fill(pick(S.wan), { n: fmtNumber(a.amountPaid, 2) })}
+                title={pick(supervisionLabels.amountPaid)}
+                value={fill(pick(supervisionLabels.wan), { n: fmtNumber(a.amountPaid, 2) })}
                 valueStyle={{ ...AMOUNT, color: COLOR.closed }}
               />
             </Col>
           </Row>
         ) : (
-          <NoData>{pick(S.noAutoGrant)}</NoData>
+          <NoData>{pick(supervisionLabels.noAutoGrant)}</NoData>
         )}
       </section>
     </Card>
@@ -199,18 +199,18 @@ export default function CockpitPage() {
   const e = data.escalation;
   const rb = data.redBlack;
   const supervisionBlock = (
-    <Card size="small" title={pick(S.supervision)} style={{ height: '100%' }}>
-      <section aria-label={pick(S.supervision)}>
+    <Card size="small" title={pick(supervisionLabels.supervision)} style={{ height: '100%' }}>
+      <section aria-label={pick(supervisionLabels.supervision)}>
         <Row gutter={[8, 4]}>
           <Col span={12}>
             <Statistic
-              title={pick(S.escalationsOpen)}
+              title={pick(supervisionLabels.escalationsOpen)}
               value={e.open}
               valueStyle={{ fontSize: 20, ...(e.open ? { color: COLOR.overdue } : {}) }}
             />
           </Col>
           <Col span={12}>
-            <Statistic title={pick(S.awaitingReply)} value={e.awaitingReply} valueStyle={{ fontSize: 20 }} />
+            <Statistic title={pick(supervisionLabels.awaitingReply)} value={e.awaitingReply} valueStyle={{ fontSize: 20 }} />
           </Col>
         </Row>
         <Space size={[4, 4]} wrap style={{ margin: '6px 0' }}>
@@ -223,13 +223,13 @@ export default function CockpitPage() {
         {rb.weekOf ? (
           <>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              {pick(S.red)} / {pick(S.black)} · {rb.weekOf}
+              {pick(supervisionLabels.red)} / {pick(supervisionLabels.black)} · {rb.weekOf}
             </Typography.Text>
             <Row gutter={8}>
               {(['red', 'black'] as const).map((b) => (
                 <Col span={12} key={b}>
                   <Tag color={b === 'red' ? 'red' : 'black'} style={{ marginTop: 4 }}>
-                    {pick(S[b])}
+                    {pick(supervisionLabels[b])}
                   </Tag>
                   <ol style={{ paddingLeft: 18, margin: '4px 0 0', fontSize: 12 }}>
                     {rb[b].slice(0, 3).map((r) => (
@@ -241,10 +241,10 @@ export default function CockpitPage() {
             </Row>
           </>
         ) : (
-          <NoData>{pick(S.noRedBlack)}</NoData>
+          <NoData>{pick(supervisionLabels.noRedBlack)}</NoData>
         )}
         <div style={{ marginTop: 6 }}>
-          <Link to="/supervision/weekly">{pick(S.weekly)} →</Link>
+          <Link to="/supervision/weekly">{pick(supervisionLabels.weekly)} →</Link>
         </div>
       </section>
     </Card>
@@ -289,9 +289,9 @@ export default function CockpitPage() {
     yAxis: { type: 'value', minInterval: 1 },
     series: (
       [
-        ['assigned', S.assigned, '#5470c6'],
-        ['closed', S.closed, COLOR.closed],
-        ['overdue', S.overdue, COLOR.overdue],
+        ['assigned', supervisionLabels.assigned, '#5470c6'],
+        ['closed', supervisionLabels.closed, COLOR.closed],
+        ['overdue', supervisionLabels.overdue, COLOR.overdue],
       ] as const
     ).map(([k, label, color]) => ({
       name: pick(label),
@@ -307,9 +307,9 @@ export default function CockpitPage() {
     <Row gutter={[12, 12]}>
       <Col span={24}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {pick(S.cockpit)}
+          {pick(supervisionLabels.cockpit)}
           <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginLeft: 12 }}>
-            {fill(pick(S.asOf), { d: data.asOf })}
+            {fill(pick(supervisionLabels.asOf), { d: data.asOf })}
           </Typography.Text>
         </Typography.Title>
       </Col>
@@ -319,36 +319,36 @@ export default function CockpitPage() {
         </Col>
       ))}
       <Col {...col}>
-        <Card size="small" title={pick(S.progressByUnit)}>
+        <Card size="small" title={pick(supervisionLabels.progressByUnit)}>
           {units.length ? (
-            <Chart label={pick(S.progressByUnit)} option={byUnit} height={60 + units.length * 22} onEvents={onUnit} />
+            <Chart label={pick(supervisionLabels.progressByUnit)} option={byUnit} height={60 + units.length * 22} onEvents={onUnit} />
           ) : (
-            <NoData>{pick(S.noItems)}</NoData>
+            <NoData>{pick(supervisionLabels.noItems)}</NoData>
           )}
         </Card>
       </Col>
       <Col {...col}>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
-          <Card size="small" title={pick(S.trend)} extra={data.trend.length === 1 ? <Tag color="blue">{pick(S.oneWeek)}</Tag> : null}>
+          <Card size="small" title={pick(supervisionLabels.trend)} extra={data.trend.length === 1 ? <Tag color="blue">{pick(supervisionLabels.oneWeek)}</Tag> : null}>
             {data.trend.length === 0 ? (
-              <NoData>{pick(S.noTrend)}</NoData>
+              <NoData>{pick(supervisionLabels.noTrend)}</NoData>
             ) : (
               <>
-                {data.trend.length === 1 && <NoData>{fill(pick(S.oneWeekNote), { week: data.trend[0].weekOf })}</NoData>}
-                <Chart label={pick(S.trend)} option={trendChart} height={260} />
+                {data.trend.length === 1 && <NoData>{fill(pick(supervisionLabels.oneWeekNote), { week: data.trend[0].weekOf })}</NoData>}
+                <Chart label={pick(supervisionLabels.trend)} option={trendChart} height={260} />
               </>
             )}
           </Card>
-          <Card size="small" title={pick(S.upcoming)}>
+          <Card size="small" title={pick(supervisionLabels.upcoming)}>
             <List
               size="small"
               dataSource={data.upcoming.slice(0, 8)}
-              locale={{ emptyText: <NoData>{pick(S.noUpcoming)}</NoData> }}
+              locale={{ emptyText: <NoData>{pick(supervisionLabels.noUpcoming)}</NoData> }}
               renderItem={(u) => (
                 <List.Item
                   extra={
                     <Tag color={u.dueInWorkdays <= 2 ? 'red' : 'orange'}>
-                      {u.dueInWorkdays === 0 ? pick(S.dueToday) : fill(pick(S.workdays), { n: u.dueInWorkdays })}
+                      {u.dueInWorkdays === 0 ? pick(supervisionLabels.dueToday) : fill(pick(supervisionLabels.workdays), { n: u.dueInWorkdays })}
                     </Tag>
                   }
                 >
@@ -362,11 +362,11 @@ export default function CockpitPage() {
         </Space>
       </Col>
       <Col span={24}>
-        <Card size="small" title={pick(S.instructions)}>
+        <Card size="small" title={pick(supervisionLabels.instructions)}>
           <List
             size="small"
             dataSource={data.instructions.slice(0, 10)}
-            locale={{ emptyText: <NoData>{pick(S.noInstructions)}</NoData> }}
+            locale={{ emptyText: <NoData>{pick(supervisionLabels.noInstructions)}</NoData> }}
             renderItem={(n) => (
               <List.Item>
                 <List.Item.Meta

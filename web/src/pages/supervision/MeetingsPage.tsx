@@ -9,7 +9,7 @@ import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { S } from './labels.js';
+import { supervisionLabels } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
@@ -32,7 +32,8 @@ function Decisions({ id }: { id: number }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <div>
-        {pick(S.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；{pick(S.topics)}：{data.topics.join('、') || '—'}
+        {pick(supervisionLabels.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；
+        {pick(supervisionLabels.topics)}：{data.topics.join('、') || '—'}
       </div>
       <ResponsiveTable
         rowKey="itemId"
@@ -41,10 +42,10 @@ function Decisions({ id }: { id: number }) {
         dataSource={data.decisions}
         scroll={{ x: 700 }}
         columns={[
-          { title: pick(S.decision), key: 'c', render: (_: unknown, d: MeetingView['decisions'][number]) => <Link to={`/worklists/items/${d.itemId}`}>{d.code}. {d.content}</Link> },
-          { title: pick(S.lead), key: 'l', render: (_: unknown, d: MeetingView['decisions'][number]) => d.leadUnits.map((u) => u.name).join('、') },
-          { title: pick(S.deadline), key: 'd', width: 110, render: (_: unknown, d: MeetingView['decisions'][number]) => (d.ongoing ? '长期坚持' : d.deadline) },
-          { title: pick(S.progress), key: 'p', width: 160, render: (_: unknown, d: MeetingView['decisions'][number]) => <Progress percent={d.percent} size="small" status={d.overdue ? 'exception' : d.status === 'closed' ? 'success' : 'active'} /> },
+          { title: pick(supervisionLabels.decision), key: 'c', render: (_: unknown, d: MeetingView['decisions'][number]) => <Link to={`/worklists/items/${d.itemId}`}>{d.code}. {d.content}</Link> },
+          { title: pick(supervisionLabels.lead), key: 'l', render: (_: unknown, d: MeetingView['decisions'][number]) => d.leadUnits.map((u) => u.name).join('、') },
+          { title: pick(supervisionLabels.deadline), key: 'd', width: 110, render: (_: unknown, d: MeetingView['decisions'][number]) => (d.ongoing ? '长期坚持' : d.deadline) },
+          { title: pick(supervisionLabels.progress), key: 'p', width: 160, render: (_: unknown, d: MeetingView['decisions'][number]) => <Progress percent={d.percent} size="small" status={d.overdue ? 'exception' : d.status === 'closed' ? 'success' : 'active'} /> },
         ]}
       />
     </Space>
@@ -74,7 +75,7 @@ export default function MeetingsPage() {
         topics: v.topics ?? [],
         decisions: (v.decisions ?? []).map((d) => ({ content: d.content, leadUnitIds: [d.leadUnitId], ...(d.deadline ? { deadline: d.deadline.format('YYYY-MM-DD') } : { ongoing: true }) })),
       });
-      message.success(pick(S.saved));
+      message.success(pick(supervisionLabels.saved));
       setOpen(false);
       form.resetFields();
       reload();
@@ -89,7 +90,7 @@ export default function MeetingsPage() {
         extra={
           manage && (
             <Button type="primary" onClick={() => setOpen(true)}>
-              {pick(S.newMeeting)}
+              {pick(supervisionLabels.newMeeting)}
             </Button>
           )
         }
@@ -103,33 +104,33 @@ export default function MeetingsPage() {
         scroll={{ x: 700 }}
         expandable={{ expandedRowRender: (m) => <Decisions id={m.id} /> }}
         columns={[
-          { title: pick(S.date), dataIndex: 'date', width: 110 },
-          { title: pick(S.type), dataIndex: 'type', width: 140, render: (t: MeetingView['type']) => <Tag>{pick(MEETING_TYPE_LABELS[t])}</Tag> },
-          { title: pick(S.title), dataIndex: 'title' },
-          { title: pick(S.chair), dataIndex: 'chair', width: 120 },
-          { title: pick(S.decisions), key: 'n', width: 160, render: (_: unknown, m) => `${m.closedCount}/${m.decisionCount}${m.overdueCount ? `（${pick(S.overdue)} ${m.overdueCount}）` : ''}` },
+          { title: pick(supervisionLabels.date), dataIndex: 'date', width: 110 },
+          { title: pick(supervisionLabels.type), dataIndex: 'type', width: 140, render: (t: MeetingView['type']) => <Tag>{pick(MEETING_TYPE_LABELS[t])}</Tag> },
+          { title: pick(supervisionLabels.title), dataIndex: 'title' },
+          { title: pick(supervisionLabels.chair), dataIndex: 'chair', width: 120 },
+          { title: pick(supervisionLabels.decisions), key: 'n', width: 160, render: (_: unknown, m) => `${m.closedCount}/${m.decisionCount}${m.overdueCount ? `（${pick(supervisionLabels.overdue)} ${m.overdueCount}）` : ''}` },
         ]}
       />
-      <Modal open={open} title={pick(S.newMeeting)} onOk={save} onCancel={() => setOpen(false)} width={760} destroyOnHidden>
+      <Modal open={open} title={pick(supervisionLabels.newMeeting)} onOk={save} onCancel={() => setOpen(false)} width={760} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ type: 'task_force' }}>
           <Space wrap>
-            <Form.Item name="date" label={pick(S.date)} rules={[{ required: true }]}>
+            <Form.Item name="date" label={pick(supervisionLabels.date)} rules={[{ required: true }]}>
               <DatePicker />
             </Form.Item>
-            <Form.Item name="type" label={pick(S.type)} rules={[{ required: true }]}>
+            <Form.Item name="type" label={pick(supervisionLabels.type)} rules={[{ required: true }]}>
               <Select placeholder={pick(PLEASE_CHOOSE)} style={{ width: 180 }} options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))} />
             </Form.Item>
-            <Form.Item name="chair" label={pick(S.chair)} rules={[{ required: true }]}>
+            <Form.Item name="chair" label={pick(supervisionLabels.chair)} rules={[{ required: true }]}>
               <Input maxLength={60} />
             </Form.Item>
           </Space>
-          <Form.Item name="title" label={pick(S.title)} rules={[{ required: true }]}>
+          <Form.Item name="title" label={pick(supervisionLabels.title)} rules={[{ required: true }]}>
             <Input maxLength={120} />
           </Form.Item>
-          <Form.Item name="unitIds" label={pick(S.unitsPresent)}>
+          <Form.Item name="unitIds" label={pick(supervisionLabels.unitsPresent)}>
             <UnitSelect units={units} mode="multiple" />
           </Form.Item>
-          <Form.Item name="topics" label={pick(S.topics)}>
+          <Form.Item name="topics" label={pick(supervisionLabels.topics)}>
             <Select mode="tags" open={false} />
           </Form.Item>
           <Form.List name="decisions">
@@ -137,20 +138,20 @@ export default function MeetingsPage() {
               <>
                 {fields.map((f) => (
                   <Card size="small" key={f.key} style={{ marginBottom: 8 }} extra={<Button size="small" onClick={() => remove(f.name)}>×</Button>}>
-                    <Form.Item name={[f.name, 'content']} label={pick(S.decision)} rules={[{ required: true }]}>
+                    <Form.Item name={[f.name, 'content']} label={pick(supervisionLabels.decision)} rules={[{ required: true }]}>
                       <Input.TextArea autoSize maxLength={2000} />
                     </Form.Item>
                     <Space wrap>
-                      <Form.Item name={[f.name, 'leadUnitId']} label={pick(S.lead)} rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'leadUnitId']} label={pick(supervisionLabels.lead)} rules={[{ required: true }]}>
                         <UnitSelect units={units} style={{ width: 260 }} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'deadline']} label={pick(S.deadline)}>
+                      <Form.Item name={[f.name, 'deadline']} label={pick(supervisionLabels.deadline)}>
                         <DatePicker />
                       </Form.Item>
                     </Space>
                   </Card>
                 ))}
-                <Button onClick={() => add()}>{pick(S.addDecision)}</Button>
+                <Button onClick={() => add()}>{pick(supervisionLabels.addDecision)}</Button>
               </>
             )}
           </Form.List>

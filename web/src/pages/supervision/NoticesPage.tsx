@@ -7,7 +7,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { NOTICE_STATUS, S } from './labels.js';
+import { NOTICE_STATUS, supervisionLabels } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
@@ -30,7 +30,7 @@ export default function NoticesPage() {
     try {
       const { text } = await form.validateFields();
       await api.post(`/supervision/notices/${replying!.id}/reply`, { text });
-      message.success(pick(S.saved));
+      message.success(pick(supervisionLabels.saved));
       setReplying(undefined);
       form.resetFields();
       reload();
@@ -45,8 +45,8 @@ export default function NoticesPage() {
         extra={
           <Select
             allowClear
-            aria-label={pick(S.kind)}
-            placeholder={pick(S.kind)}
+            aria-label={pick(supervisionLabels.kind)}
+            placeholder={pick(supervisionLabels.kind)}
             style={{ minWidth: 160 }}
             value={kind}
             onChange={(v) => {
@@ -65,20 +65,20 @@ export default function NoticesPage() {
         scroll={{ x: 900 }}
         pagination={{ current: page, total: data?.total, pageSize: 20, onChange: setPage }}
         columns={[
-          { title: pick(S.kind), dataIndex: 'kind', width: 110, render: (k: NoticeView['kind'], n) => <Tag color={KIND_COLOR[k]}>{pick(NOTICE_KIND_LABELS[k])}{n.number ? ` ${n.number}` : ''}</Tag> },
-          { title: pick(S.item), key: 'item', render: (_: unknown, n) => <Link to={`/worklists/items/${n.item.id}`}>{n.item.code}. {n.item.content}</Link> },
-          { title: pick(S.unit), dataIndex: ['unit', 'name'], width: 200 },
-          { title: pick(S.deadline), dataIndex: 'deadline', width: 110 },
-          { title: pick(S.dueOn), dataIndex: 'dueOn', width: 110 },
-          { title: pick(S.replyDue), dataIndex: 'replyDue', width: 110, render: (d: string | null) => d ?? '—' },
+          { title: pick(supervisionLabels.kind), dataIndex: 'kind', width: 110, render: (k: NoticeView['kind'], n) => <Tag color={KIND_COLOR[k]}>{pick(NOTICE_KIND_LABELS[k])}{n.number ? ` ${n.number}` : ''}</Tag> },
+          { title: pick(supervisionLabels.item), key: 'item', render: (_: unknown, n) => <Link to={`/worklists/items/${n.item.id}`}>{n.item.code}. {n.item.content}</Link> },
+          { title: pick(supervisionLabels.unit), dataIndex: ['unit', 'name'], width: 200 },
+          { title: pick(supervisionLabels.deadline), dataIndex: 'deadline', width: 110 },
+          { title: pick(supervisionLabels.dueOn), dataIndex: 'dueOn', width: 110 },
+          { title: pick(supervisionLabels.replyDue), dataIndex: 'replyDue', width: 110, render: (d: string | null) => d ?? '—' },
           {
-            title: pick(S.status),
+            title: pick(supervisionLabels.status),
             key: 'status',
             width: 200,
             render: (_: unknown, n) =>
               n.status === 'awaiting_reply' && canReply ? (
                 <Button size="small" type="primary" onClick={() => setReplying(n)}>
-                  {pick(S.reply)}
+                  {pick(supervisionLabels.reply)}
                 </Button>
               ) : (
                 <span title={n.replyText ?? undefined}>{pick(NOTICE_STATUS[n.status])}</span>
@@ -86,9 +86,9 @@ export default function NoticesPage() {
           },
         ]}
       />
-      <Modal open={Boolean(replying)} title={`${pick(S.reply)} ${replying?.number ?? ''}`} onOk={send} onCancel={() => setReplying(undefined)} destroyOnHidden>
+      <Modal open={Boolean(replying)} title={`${pick(supervisionLabels.reply)} ${replying?.number ?? ''}`} onOk={send} onCancel={() => setReplying(undefined)} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="text" label={pick(S.replyText)} rules={[{ required: true }]}>
+          <Form.Item name="text" label={pick(supervisionLabels.replyText)} rules={[{ required: true }]}>
             <Input.TextArea autoSize={{ minRows: 4 }} maxLength={2000} />
           </Form.Item>
         </Form>

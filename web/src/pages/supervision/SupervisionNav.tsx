@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { S } from './labels.js';
+import { supervisionLabels } from './labels.js';
 
 /**
  * Switches between the module's views; unit roles see only the views that concern their unit.
@@ -15,10 +15,10 @@ export function SupervisionNav({ extra }: { extra?: ReactNode } = {}) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const options = [
-    { value: '/supervision/weekly', label: pick(S.weekly) },
-    ...(can('supervision.bulletins.read') ? [{ value: '/supervision/bulletins', label: pick(S.bulletins) }] : []),
-    ...(can('supervision.meetings.read') ? [{ value: '/supervision/meetings', label: pick(S.meetings) }] : []),
-    { value: '/supervision/notices', label: pick(S.notices) },
+    { value: '/supervision/weekly', label: pick(supervisionLabels.weekly) },
+    ...(can('supervision.bulletins.read') ? [{ value: '/supervision/bulletins', label: pick(supervisionLabels.bulletins) }] : []),
+    ...(can('supervision.meetings.read') ? [{ value: '/supervision/meetings', label: pick(supervisionLabels.meetings) }] : []),
+    { value: '/supervision/notices', label: pick(supervisionLabels.notices) },
   ];
   const value = options.find((o) => pathname.startsWith(o.value))?.value ?? pathname;
   return (

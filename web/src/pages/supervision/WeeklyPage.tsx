@@ -6,7 +6,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { S } from './labels.js';
+import { supervisionLabels } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
@@ -58,16 +58,16 @@ export default function WeeklyPage() {
     }
   };
   const columns = [
-    { title: pick(S.rank), dataIndex: 'rank', width: 64, render: (r: number) => r || '—' },
-    { title: pick(S.unit), dataIndex: ['unit', 'name'], render: (n: string, r: SnapshotRowView) => (r.board ? <Space>{n}<Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(S[r.board])}</Tag></Space> : n) },
-    { title: pick(S.assigned), dataIndex: 'assigned', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
-    { title: pick(S.closed), dataIndex: 'closed', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
-    { title: pick(S.inProgress), dataIndex: 'inProgress', align: 'right' as const },
-    { title: pick(S.overdue), dataIndex: 'overdue', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
-    { title: pick(S.stale), dataIndex: 'stale', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
-    { title: pick(S.lateReports), dataIndex: 'lateReports', align: 'right' as const },
-    { title: pick(S.returns), dataIndex: 'returns', align: 'right' as const },
-    { title: pick(S.score), dataIndex: 'score', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
+    { title: pick(supervisionLabels.rank), dataIndex: 'rank', width: 64, render: (r: number) => r || '—' },
+    { title: pick(supervisionLabels.unit), dataIndex: ['unit', 'name'], render: (n: string, r: SnapshotRowView) => (r.board ? <Space>{n}<Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(supervisionLabels[r.board])}</Tag></Space> : n) },
+    { title: pick(supervisionLabels.assigned), dataIndex: 'assigned', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
+    { title: pick(supervisionLabels.closed), dataIndex: 'closed', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
+    { title: pick(supervisionLabels.inProgress), dataIndex: 'inProgress', align: 'right' as const },
+    { title: pick(supervisionLabels.overdue), dataIndex: 'overdue', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
+    { title: pick(supervisionLabels.stale), dataIndex: 'stale', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
+    { title: pick(supervisionLabels.lateReports), dataIndex: 'lateReports', align: 'right' as const },
+    { title: pick(supervisionLabels.returns), dataIndex: 'returns', align: 'right' as const },
+    { title: pick(supervisionLabels.score), dataIndex: 'score', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
   ];
   return (
     <>
@@ -75,41 +75,41 @@ export default function WeeklyPage() {
         extra={
           <Space wrap>
             <Select
-              aria-label={pick(S.week)}
+              aria-label={pick(supervisionLabels.week)}
               style={{ minWidth: 180 }}
               value={id}
               onChange={setId}
-              options={[{ value: 'latest' as const, label: pick(S.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
+              options={[{ value: 'latest' as const, label: pick(supervisionLabels.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
             />
             {manage && (
               <Button type="primary" loading={busy} onClick={take}>
-                {pick(S.takeSnapshot)}
+                {pick(supervisionLabels.takeSnapshot)}
               </Button>
             )}
             {data && (
               <Button href={`/api/v1/supervision/weekly/${data.id}/export.xlsx`} download>
-                {pick(S.exportExcel)}
+                {pick(supervisionLabels.exportExcel)}
               </Button>
             )}
           </Space>
         }
       />
       {!data ? (
-        <Empty description={pick(S.noSnapshot)} />
+        <Empty description={pick(supervisionLabels.noSnapshot)} />
       ) : (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {pick(S.weekly)} {data.weekOf}（{data.period.from} ~ {data.period.to}）
+            {pick(supervisionLabels.weekly)} {data.weekOf}（{data.period.from} ~ {data.period.to}）
           </Typography.Title>
           <Row gutter={[12, 12]}>
             <Col xs={24} md={12}>
-              <BoardCard title={pick(S.red)} rows={data.red} color="red" />
+              <BoardCard title={pick(supervisionLabels.red)} rows={data.red} color="red" />
             </Col>
             <Col xs={24} md={12}>
-              <BoardCard title={pick(S.black)} rows={data.black} color="black" />
+              <BoardCard title={pick(supervisionLabels.black)} rows={data.black} color="black" />
             </Col>
           </Row>
-          <Alert type="info" showIcon message={pick(S.formula)} description={pick(data.formula)} />
+          <Alert type="info" showIcon message={pick(supervisionLabels.formula)} description={pick(data.formula)} />
           <ResponsiveTable<SnapshotRowView> phoneColumns={['rank', 'unit.name', 'score']} rowKey={(r) => r.unit.id} size="small" columns={columns} dataSource={data.rows} scroll={{ x: 900 }} pagination={{ pageSize: 20 }} />
         </Space>
       )}

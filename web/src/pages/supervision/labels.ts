@@ -1,7 +1,7 @@
 import type { Label } from '../../i18n.js';
 
 /** The supervision pages' own strings. */
-export const S = {
+export const supervisionLabels = {
   weekly: { zh: '周督查', en: 'Weekly' },
   bulletins: { zh: '月通报', en: 'Bulletins' },
   meetings: { zh: '调度会', en: 'Dispatch meetings' },

@@ -5,7 +5,7 @@ import { CASE_STAGE_LABELS, type CaseBoardView } from '../../../../src/common/sc
 import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
-import { L } from './labels.js';
+import { worklistLabels } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { unitNames } from './parts.js';
 
@@ -16,13 +16,13 @@ export default function CaseBoardPage() {
   return (
     <>
       <WorklistsNav />
-    <Card title={pick(L.caseBoard)} loading={!data}>
+    <Card title={pick(worklistLabels.caseBoard)} loading={!data}>
       <Row gutter={[12, 12]}>
         {data?.columns.map((col) => (
           <Col key={col.stage} xs={24} sm={12} lg={6}>
             <Card size="small" title={`${pick(CASE_STAGE_LABELS[col.stage])}（${col.items.length}）`} styles={{ body: { background: '#fafafa' } }}>
               <Space direction="vertical" style={{ width: '100%' }}>
-                {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick(L.empty)} />}
+                {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick(worklistLabels.empty)} />}
                 {col.items.map((c) => (
                   <Card key={c.id} size="small">
                     <Link to={`/worklists/items/${c.id}`}>{c.content}</Link>

@@ -3,15 +3,15 @@ import { Button, Tooltip } from 'antd';
 import type { ItemFilter } from '../../../../src/common/schemas/worklists.js';
 import { apiUrl } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { X } from './excelLabels.js';
+import { workbookLabels } from './excelLabels.js';
 
 /** Downloads exactly the items of the list request's filters (and order) as .xlsx, re-importable. */
 export function ExportButton({ query }: { query: ItemFilter }) {
   const { pick } = useI18n();
   return (
-    <Tooltip title={pick(X.exportHint)}>
+    <Tooltip title={pick(workbookLabels.exportHint)}>
       <Button icon={<DownloadOutlined />} href={apiUrl('/worklists/export', query)} download>
-        {pick(X.exportXlsx)}
+        {pick(workbookLabels.exportXlsx)}
       </Button>
     </Tooltip>
   );

@@ -10,8 +10,8 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { MappingView, ProblemsTable, RowsTable } from './ImportPreview.js';
 import { WorklistsNav } from './WorklistsNav.js';
-import { X } from './excelLabels.js';
-import { L, fill } from './labels.js';
+import { workbookLabels } from './excelLabels.js';
+import { worklistLabels, fill } from './labels.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
 
 type Choice = { kind: ItemKind; list: string };
@@ -73,14 +73,14 @@ export default function ImportPage() {
         <WorklistsNav />
         <Result
           status="success"
-          title={pick(X.done)}
-          subTitle={fill(pick(X.doneCounts), { list: result.list, created: result.created, updated: result.updated, skipped: result.skipped })}
+          title={pick(workbookLabels.done)}
+          subTitle={fill(pick(workbookLabels.doneCounts), { list: result.list, created: result.created, updated: result.updated, skipped: result.skipped })}
           extra={[
             <Button key="open" type="primary" onClick={() => navigate(`/worklists?listId=${result.listId}`)}>
-              {pick(X.openList)}
+              {pick(workbookLabels.openList)}
             </Button>,
             <Button key="again" onClick={restart}>
-              {pick(X.again)}
+              {pick(workbookLabels.again)}
             </Button>,
           ]}
         />
@@ -95,23 +95,23 @@ export default function ImportPage() {
       <WorklistsNav />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card
-          title={pick(X.importTitle)}
+          title={pick(workbookLabels.importTitle)}
           extra={
             preview && (
               <Button onClick={restart} disabled={busy}>
-                {pick(X.again)}
+                {pick(workbookLabels.again)}
               </Button>
             )
           }
         >
           <Form<Choice> form={form} layout="vertical" initialValues={{ kind: 'task' }} onFinish={upload} disabled={busy || !!preview} style={{ maxWidth: 560 }}>
-            <Form.Item name="kind" label={pick(L.kind)} rules={[{ required: true }]}>
+            <Form.Item name="kind" label={pick(worklistLabels.kind)} rules={[{ required: true }]}>
               <Select placeholder={pick(PLEASE_CHOOSE)} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} onChange={() => form.setFieldValue('list', undefined)} />
             </Form.Item>
-            <Form.Item name="list" label={pick(X.listName)} extra={pick(X.listHint)} rules={[{ required: true, whitespace: true, max: 80 }]}>
+            <Form.Item name="list" label={pick(workbookLabels.listName)} extra={pick(workbookLabels.listHint)} rules={[{ required: true, whitespace: true, max: 80 }]}>
               <AutoComplete options={(lists ?? []).filter((l) => l.kind === kind).map((l) => ({ value: l.name }))} filterOption />
             </Form.Item>
-            <Form.Item label={pick(X.file)} extra={pick(X.fileHint)} required>
+            <Form.Item label={pick(workbookLabels.file)} extra={pick(workbookLabels.fileHint)} required>
               <Upload.Dragger
                 accept=".xlsx"
                 maxCount={1}
@@ -125,49 +125,51 @@ export default function ImportPage() {
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
                 </p>
-                <p>{pick(X.chooseFile)}</p>
+                <p>{pick(workbookLabels.chooseFile)}</p>
               </Upload.Dragger>
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy && !preview} disabled={!file || !!preview}>
-              {pick(X.preview)}
+              {pick(workbookLabels.preview)}
             </Button>
           </Form>
         </Card>
         {error && (
-          <Alert type="error" showIcon message={`${pick(X.failed)}：${error.text(lang)}`} description={error.details.length ? <ProblemsTable problems={located(error)} /> : undefined} />
+          <Alert type="error" showIcon message={`${pick(workbookLabels.failed)}：${error.text(lang)}`} description={error.details.length ? <ProblemsTable problems={located(error)} /> : undefined} />
         )}
         {preview && (
           <>
-            <Card title={`${pick(X.problems)}（${preview.problems.length}）`}>
+            <Card title={`${pick(workbookLabels.problems)}（${preview.problems.length}）`}>
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Alert
                   type={preview.problems.length ? 'warning' : 'success'}
                   showIcon
-                  message={preview.problems.length ? fill(pick(X.summary), { rows: preview.rows.length, valid: preview.validRows, problems: preview.problems.length }) : pick(X.noProblems)}
+                  message={preview.problems.length ? fill(pick(workbookLabels.summary), { rows: preview.rows.length, valid: preview.validRows, problems: preview.problems.length }) : pick(workbookLabels.noProblems)}
                 />
                 {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
                 {preview.warnings.length > 0 && (
                   <>
-                    <Alert type="warning" showIcon message={fill(pick(X.pastDeadlines), { n: preview.warnings.length })} />
+                    <Alert type="warning" showIcon message={fill(pick(workbookLabels.pastDeadlines), { n: preview.warnings.length })} />
                     <ProblemsTable problems={preview.warnings} tone="warning" />
                   </>
                 )}
                 <Space wrap>
-                  <Tooltip title={allBlocked ? pick(X.commitAllBlocked) : undefined}>
+                  <Tooltip title={allBlocked ? pick(workbookLabels.commitAllBlocked) : undefined}>
                     <Button type="primary" disabled={allBlocked || busy} onClick={() => commit(false)}>
-                      {pick(X.commitAll)}
+                      {pick(workbookLabels.commitAll)}
                     </Button>
                   </Tooltip>
                   <Button type={allBlocked ? 'primary' : 'default'} disabled={!preview.committable || busy} loading={busy} onClick={() => commit(true)}>
-                    {preview.committable ? fill(pick(X.commitValid), { n: preview.validRows }) : pick(X.commitNone)}
+                    {preview.committable
+                      ? fill(pick(workbookLabels.commitValid), { n: preview.validRows })
+                      : pick(workbookLabels.commitNone)}
                   </Button>
                 </Space>
               </Space>
             </Card>
-            <Card title={pick(X.mapping)}>
+            <Card title={pick(workbookLabels.mapping)}>
               <MappingView mapping={preview.mapping} />
             </Card>
-            <Card title={`${pick(X.rows)}（${preview.rows.length}）`}>
+            <Card title={`${pick(workbookLabels.rows)}（${preview.rows.length}）`}>
               <RowsTable rows={preview.rows} problemRows={problemRows} />
             </Card>
           </>

@@ -7,7 +7,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { ItemForm } from './ItemForm.js';
-import { L } from './labels.js';
+import { worklistLabels } from './labels.js';
 
 type Prompt = { title: string; label: string; run: (text: string) => Promise<unknown> };
 
@@ -50,39 +50,39 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
   return (
     <>
       <Space wrap>
-        {c.start && <Button onClick={() => run(() => post('/start'))}>{pick(L.start)}</Button>}
+        {c.start && <Button onClick={() => run(() => post('/start'))}>{pick(worklistLabels.start)}</Button>}
         {c.report && (
           <Button type="primary" onClick={() => setReporting(true)}>
-            {pick(L.report)}
+            {pick(worklistLabels.report)}
           </Button>
         )}
         {c.approve && pendingHead && (
           <>
             <Button type="primary" loading={busy} onClick={() => run(() => post(`/reports/${pendingHead.id}/approve`, {}))}>
-              {pick(L.approve)}
+              {pick(worklistLabels.approve)}
             </Button>
-            <Button danger onClick={() => ask(pick(L.sendBack), pick(L.reason), (reason) => post(`/reports/${pendingHead.id}/send-back`, { reason }))}>
-              {pick(L.sendBack)}
+            <Button danger onClick={() => ask(pick(worklistLabels.sendBack), pick(worklistLabels.reason), (reason) => post(`/reports/${pendingHead.id}/send-back`, { reason }))}>
+              {pick(worklistLabels.sendBack)}
             </Button>
           </>
         )}
         {c.review && pendingOffice && (
           <>
             <Button type="primary" loading={busy} onClick={() => run(() => post(`/reports/${pendingOffice.id}/accept`, {}))}>
-              {pick(pendingOffice.percent === 100 ? L.acceptClose : L.accept)}
+              {pick(pendingOffice.percent === 100 ? worklistLabels.acceptClose : worklistLabels.accept)}
             </Button>
-            <Button danger onClick={() => ask(pick(L.officeReturn), pick(L.reason), (reason) => post(`/reports/${pendingOffice.id}/return`, { reason }))}>
-              {pick(L.officeReturn)}
+            <Button danger onClick={() => ask(pick(worklistLabels.officeReturn), pick(worklistLabels.reason), (reason) => post(`/reports/${pendingOffice.id}/return`, { reason }))}>
+              {pick(worklistLabels.officeReturn)}
             </Button>
           </>
         )}
-        {c.requestExtension && <Button onClick={() => setExtending(true)}>{pick(L.requestExtension)}</Button>}
-        {c.instruct && <Button onClick={() => ask(pick(L.instruct), pick(L.instructions), (text) => post('/instructions', { text }))}>{pick(L.instruct)}</Button>}
-        {c.reopen && <Button onClick={() => ask(pick(L.reopen), pick(L.reason), (reason) => post('/reopen', { reason }))}>{pick(L.reopen)}</Button>}
-        {c.edit && <Button onClick={() => setEditing(true)}>{pick(L.editItem)}</Button>}
+        {c.requestExtension && <Button onClick={() => setExtending(true)}>{pick(worklistLabels.requestExtension)}</Button>}
+        {c.instruct && <Button onClick={() => ask(pick(worklistLabels.instruct), pick(worklistLabels.instructions), (text) => post('/instructions', { text }))}>{pick(worklistLabels.instruct)}</Button>}
+        {c.reopen && <Button onClick={() => ask(pick(worklistLabels.reopen), pick(worklistLabels.reason), (reason) => post('/reopen', { reason }))}>{pick(worklistLabels.reopen)}</Button>}
+        {c.edit && <Button onClick={() => setEditing(true)}>{pick(worklistLabels.editItem)}</Button>}
         {c.edit && item.kind === 'case' && (
           <Select
-            aria-label={pick(L.setStage)}
+            aria-label={pick(worklistLabels.setStage)}
             value={item.stage ?? 'declared'}
             style={{ width: 120 }}
             options={CASE_STAGES.map((st) => ({ value: st, label: pick(CASE_STAGE_LABELS[st]) }))}
@@ -91,9 +91,16 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
         )}
         {c.selfScore && (
           <Space.Compact>
-            <InputNumber aria-label={pick(L.selfScore)} min={0} max={item.maxScore ?? 1000} step={0.5} value={score} onChange={setScore} />
+            <InputNumber
+              aria-label={pick(worklistLabels.selfScore)}
+              min={0}
+              max={item.maxScore ?? 1000}
+              step={0.5}
+              value={score}
+              onChange={setScore}
+            />
             <Button disabled={score === null} onClick={() => run(() => post('/self-score', { version: item.version, selfScore: score }))}>
-              {pick(L.saveScore)}
+              {pick(worklistLabels.saveScore)}
             </Button>
           </Space.Compact>
         )}
@@ -112,7 +119,7 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
         <Input.TextArea aria-label={prompt?.label} placeholder={prompt?.label} rows={3} value={promptText} onChange={(e) => setPromptText(e.target.value)} maxLength={1000} />
       </Modal>
 
-      <Modal title={pick(L.report)} open={reporting} confirmLoading={busy} onOk={() => reportForm.submit()} onCancel={() => setReporting(false)} okText={pick(L.submit)}>
+      <Modal title={pick(worklistLabels.report)} open={reporting} confirmLoading={busy} onOk={() => reportForm.submit()} onCancel={() => setReporting(false)} okText={pick(worklistLabels.submit)}>
         <Form
           form={reportForm}
           layout="vertical"
@@ -126,13 +133,13 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
             }
           }}
         >
-          <Form.Item name="text" label={pick(L.reportText)} rules={[{ required: true }]}>
+          <Form.Item name="text" label={pick(worklistLabels.reportText)} rules={[{ required: true }]}>
             <Input.TextArea rows={4} maxLength={4000} />
           </Form.Item>
-          <Form.Item name="percent" label={pick(L.percent)} rules={[{ required: true }]}>
+          <Form.Item name="percent" label={pick(worklistLabels.percent)} rules={[{ required: true }]}>
             <InputNumber min={0} max={100} addonAfter="%" />
           </Form.Item>
-          <Form.Item label={pick(L.evidence)}>
+          <Form.Item label={pick(worklistLabels.evidence)}>
             <Upload
               multiple
               fileList={uploaded.map((e) => ({ uid: String(e.id), name: e.filename, status: 'done' as const }))}
@@ -150,13 +157,13 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
                 }
               }}
             >
-              <Button>{pick(L.uploadEvidence)}</Button>
+              <Button>{pick(worklistLabels.uploadEvidence)}</Button>
             </Upload>
           </Form.Item>
         </Form>
       </Modal>
 
-      <Modal title={pick(L.requestExtension)} open={extending} confirmLoading={busy} onOk={() => extForm.submit()} onCancel={() => setExtending(false)}>
+      <Modal title={pick(worklistLabels.requestExtension)} open={extending} confirmLoading={busy} onOk={() => extForm.submit()} onCancel={() => setExtending(false)}>
         <Form
           form={extForm}
           layout="vertical"
@@ -165,10 +172,10 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
             if (ok) setExtending(false);
           }}
         >
-          <Form.Item name="requestedDeadline" label={pick(L.newDeadline)} rules={[{ required: true }]}>
+          <Form.Item name="requestedDeadline" label={pick(worklistLabels.newDeadline)} rules={[{ required: true }]}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="reason" label={pick(L.reason)} rules={[{ required: true }]}>
+          <Form.Item name="reason" label={pick(worklistLabels.reason)} rules={[{ required: true }]}>
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
         </Form>

@@ -5,7 +5,7 @@ import { ApiError, api } from '../../api.js';
 import { useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
-import { L } from './labels.js';
+import { worklistLabels } from './labels.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
 
 interface Values {
@@ -70,44 +70,44 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
       // The server knows today's date in China; it asks, the user decides, nothing is saved silently.
       if (!(err instanceof ApiError && err.code === 'DEADLINE_IN_PAST')) return report(err, form);
       modal.confirm({
-        title: pick(L.pastDeadlineTitle),
-        content: pick(L.pastDeadlineBody).replace('{date}', body.deadline ?? ''),
-        okText: pick(L.pastDeadlineOk),
+        title: pick(worklistLabels.pastDeadlineTitle),
+        content: pick(worklistLabels.pastDeadlineBody).replace('{date}', body.deadline ?? ''),
+        okText: pick(worklistLabels.pastDeadlineOk),
         onOk: () => send(true).catch((e: unknown) => report(e, form)),
       });
     }
   };
 
   return (
-    <Modal title={item ? `${item.code}` : pick(L.newItem)} open={open} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={640}>
+    <Modal title={item ? `${item.code}` : pick(worklistLabels.newItem)} open={open} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save} preserve={false}>
         {!item && (
-          <Form.Item name="listId" label={pick(L.list)} rules={[{ required: true }]}>
+          <Form.Item name="listId" label={pick(worklistLabels.list)} rules={[{ required: true }]}>
             <Select placeholder={pick(PLEASE_CHOOSE)} options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
           </Form.Item>
         )}
-        <Form.Item name="code" label={pick(L.code)} rules={[{ required: true }]}>
+        <Form.Item name="code" label={pick(worklistLabels.code)} rules={[{ required: true }]}>
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="content" label={pick(L.content)} rules={[{ required: true }]}>
+        <Form.Item name="content" label={pick(worklistLabels.content)} rules={[{ required: true }]}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="area" label={pick(L.area)}>
+        <Form.Item name="area" label={pick(worklistLabels.area)}>
           <Input maxLength={80} />
         </Form.Item>
-        <Form.Item name="measures" label={pick(L.measures)}>
+        <Form.Item name="measures" label={pick(worklistLabels.measures)}>
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
-        <Form.Item name="leadUnitIds" label={pick(L.lead)} rules={[{ required: true }]}>
+        <Form.Item name="leadUnitIds" label={pick(worklistLabels.lead)} rules={[{ required: true }]}>
           <Select placeholder={pick(PLEASE_CHOOSE)} mode="multiple" options={unitOptions} filterOption={filterOption} />
         </Form.Item>
-        <Form.Item name="coopUnitIds" label={pick(L.coop)}>
+        <Form.Item name="coopUnitIds" label={pick(worklistLabels.coop)}>
           <Select placeholder={pick(PLEASE_CHOOSE)} mode="multiple" options={unitOptions} filterOption={filterOption} />
         </Form.Item>
-        <Form.Item name="deadline" label={pick(L.deadline)}>
+        <Form.Item name="deadline" label={pick(worklistLabels.deadline)}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="ongoing" label={pick(L.ongoing)} valuePropName="checked">
+        <Form.Item name="ongoing" label={pick(worklistLabels.ongoing)} valuePropName="checked">
           <Switch />
         </Form.Item>
       </Form>

@@ -15,7 +15,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { ItemActions } from './ItemActions.js';
-import { EVENT_LABELS, L } from './labels.js';
+import { EVENT_LABELS, worklistLabels } from './labels.js';
 import { Due, Percent, StatusTag, unitNames } from './parts.js';
 
 /** Stored times are UTC; show them in the browser's (China) time. */
@@ -47,9 +47,9 @@ export default function ItemPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {item.instructions.map((n) => (
-        <Alert key={n.id} type="warning" showIcon message={`${pick(L.instructions)}（${n.author ?? ''} ${when(n.createdAt)}）`} description={n.text} />
+        <Alert key={n.id} type="warning" showIcon message={`${pick(worklistLabels.instructions)}（${n.author ?? ''} ${when(n.createdAt)}）`} description={n.text} />
       ))}
-      {item.status === 'returned' && item.returnReason && <Alert type="error" showIcon message={pick(L.returnReason)} description={item.returnReason} />}
+      {item.status === 'returned' && item.returnReason && <Alert type="error" showIcon message={pick(worklistLabels.returnReason)} description={item.returnReason} />}
       <Card
         title={
           <Space wrap>
@@ -61,30 +61,34 @@ export default function ItemPage() {
         }
       >
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
-          <Descriptions.Item label={pick(L.list)}>
+          <Descriptions.Item label={pick(worklistLabels.list)}>
             {item.listName}（{pick(ITEM_KIND_LABELS[item.kind])}）
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.area)}>{item.area ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.lead)}>{unitNames(item.leadUnits)}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.coop)}>{unitNames(item.coopUnits) || '—'}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.deadline)}>
+          <Descriptions.Item label={pick(worklistLabels.area)}>{item.area ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={pick(worklistLabels.lead)}>{unitNames(item.leadUnits)}</Descriptions.Item>
+          <Descriptions.Item label={pick(worklistLabels.coop)}>{unitNames(item.coopUnits) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={pick(worklistLabels.deadline)}>
             <Due item={item} />
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.percent)}>
+          <Descriptions.Item label={pick(worklistLabels.percent)}>
             <Percent value={item.percent} />
           </Descriptions.Item>
-          {item.measures && <Descriptions.Item label={pick(L.measures)} span={2}>{item.measures}</Descriptions.Item>}
-          {item.sourceEvaluation && <Descriptions.Item label={pick(L.sourceEvaluation)}>{item.sourceEvaluation}</Descriptions.Item>}
-          {item.rectification && <Descriptions.Item label={pick(L.rectification)}>{item.rectification}</Descriptions.Item>}
+          {item.measures && <Descriptions.Item label={pick(worklistLabels.measures)} span={2}>{item.measures}</Descriptions.Item>}
+          {item.sourceEvaluation && (
+            <Descriptions.Item label={pick(worklistLabels.sourceEvaluation)}>{item.sourceEvaluation}</Descriptions.Item>
+          )}
+          {item.rectification && <Descriptions.Item label={pick(worklistLabels.rectification)}>{item.rectification}</Descriptions.Item>}
           {item.kind === 'question' && (
             <>
-              <Descriptions.Item label={`${pick(L.selfScore)} / ${pick(L.maxScore)}`}>
+              <Descriptions.Item label={`${pick(worklistLabels.selfScore)} / ${pick(worklistLabels.maxScore)}`}>
                 {item.selfScore ?? '—'} / {item.maxScore ?? '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={pick(L.scoringRule)}>{item.scoringRule ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={pick(worklistLabels.scoringRule)}>{item.scoringRule ?? '—'}</Descriptions.Item>
             </>
           )}
-          {item.stage && <Descriptions.Item label={pick(L.caseBoard)}>{pick(CASE_STAGE_LABELS[item.stage])}</Descriptions.Item>}
+          {item.stage && (
+            <Descriptions.Item label={pick(worklistLabels.caseBoard)}>{pick(CASE_STAGE_LABELS[item.stage])}</Descriptions.Item>
+          )}
         </Descriptions>
         <div style={{ marginTop: 16 }}>
           <ItemActions item={item} onChange={setItem} />
@@ -92,7 +96,7 @@ export default function ItemPage() {
       </Card>
 
       {item.publicity.length > 0 && (
-        <Card title={pick(L.publicity)} size="small">
+        <Card title={pick(worklistLabels.publicity)} size="small">
           <List
             dataSource={item.publicity}
             renderItem={(p) => (
@@ -104,7 +108,7 @@ export default function ItemPage() {
         </Card>
       )}
 
-      <Card title={pick(L.reports)} size="small">
+      <Card title={pick(worklistLabels.reports)} size="small">
         {item.reports.length ? (
           <List
             dataSource={item.reports}
@@ -132,12 +136,12 @@ export default function ItemPage() {
             )}
           />
         ) : (
-          <Empty description={pick(L.empty)} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          <Empty description={pick(worklistLabels.empty)} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         )}
       </Card>
 
       {item.extensions.length > 0 && (
-        <Card title={pick(L.extensions)} size="small">
+        <Card title={pick(worklistLabels.extensions)} size="small">
           <List
             dataSource={item.extensions}
             renderItem={(x) => (
@@ -146,10 +150,10 @@ export default function ItemPage() {
                   item.can.decideExtension && x.status === 'pending'
                     ? [
                         <Button key="a" size="small" type="primary" onClick={() => post(`/extensions/${x.id}/decision`, { approve: true })}>
-                          {pick(L.approveExtension)}
+                          {pick(worklistLabels.approveExtension)}
                         </Button>,
                         <Button key="r" size="small" danger onClick={() => post(`/extensions/${x.id}/decision`, { approve: false })}>
-                          {pick(L.refuseExtension)}
+                          {pick(worklistLabels.refuseExtension)}
                         </Button>,
                       ]
                     : []
@@ -167,21 +171,21 @@ export default function ItemPage() {
         </Card>
       )}
 
-      <Card title={pick(L.comments)} size="small">
-        <List dataSource={item.comments} locale={{ emptyText: pick(L.empty) }} renderItem={(n) => <List.Item>{`${n.author ?? ''}：${n.text}`}</List.Item>} />
+      <Card title={pick(worklistLabels.comments)} size="small">
+        <List dataSource={item.comments} locale={{ emptyText: pick(worklistLabels.empty) }} renderItem={(n) => <List.Item>{`${n.author ?? ''}：${n.text}`}</List.Item>} />
         {item.can.comment && (
           <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-            <Input aria-label={pick(L.comment)} placeholder={pick(L.comment)} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
+            <Input aria-label={pick(worklistLabels.comment)} placeholder={pick(worklistLabels.comment)} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
             <Button disabled={!comment.trim()} onClick={() => post('/comments', { text: comment.trim() }).then((ok) => ok && setComment(''))}>
-              {pick(L.comment)}
+              {pick(worklistLabels.comment)}
             </Button>
           </Space.Compact>
         )}
       </Card>
 
-      <Card title={pick(L.timeline)} size="small">
+      <Card title={pick(worklistLabels.timeline)} size="small">
         <Timeline
-          aria-label={pick(L.timeline)}
+          aria-label={pick(worklistLabels.timeline)}
           items={item.timeline.map((e) => ({
             key: e.id,
             children: (

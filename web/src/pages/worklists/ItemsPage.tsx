@@ -18,7 +18,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { ItemForm } from './ItemForm.js';
-import { L } from './labels.js';
+import { worklistLabels } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { Due, Percent, StatusTag, unitNames } from './parts.js';
 import { ExportButton } from './ExportButton.js';
@@ -78,9 +78,9 @@ export default function ItemsPage() {
   };
 
   const columns: TableProps<ItemView>['columns'] = [
-    { title: pick(L.code), dataIndex: 'code', width: 70, sorter: true, key: 'code' },
+    { title: pick(worklistLabels.code), dataIndex: 'code', width: 70, sorter: true, key: 'code' },
     {
-      title: pick(L.content),
+      title: pick(worklistLabels.content),
       dataIndex: 'content',
       render: (_, item) => (
         <Space direction="vertical" size={0}>
@@ -92,32 +92,44 @@ export default function ItemsPage() {
         </Space>
       ),
     },
-    { title: pick(L.lead), key: 'lead', width: 160, render: (_, item) => unitNames(item.leadUnits) },
-    { title: pick(L.deadline), key: 'deadline', width: 150, sorter: true, render: (_, item) => <Due item={item} /> },
-    { title: pick(L.status), key: 'status', width: 120, sorter: true, render: (_, item) => <StatusTag status={item.status} /> },
-    { title: pick(L.percent), key: 'percent', width: 130, sorter: true, render: (_, item) => <Percent value={item.percent} /> },
+    { title: pick(worklistLabels.lead), key: 'lead', width: 160, render: (_, item) => unitNames(item.leadUnits) },
+    { title: pick(worklistLabels.deadline), key: 'deadline', width: 150, sorter: true, render: (_, item) => <Due item={item} /> },
+    {
+      title: pick(worklistLabels.status),
+      key: 'status',
+      width: 120,
+      sorter: true,
+      render: (_, item) => <StatusTag status={item.status} />,
+    },
+    {
+      title: pick(worklistLabels.percent),
+      key: 'percent',
+      width: 130,
+      sorter: true,
+      render: (_, item) => <Percent value={item.percent} />,
+    },
   ];
 
   return (
     <>
       <WorklistsNav />
     <Card
-      title={pick(L.items)}
+      title={pick(worklistLabels.items)}
       extra={
         <Space wrap>
           <Select<number>
             allowClear
-            placeholder={pick(L.savedFilters)}
-            aria-label={pick(L.savedFilters)}
+            placeholder={pick(worklistLabels.savedFilters)}
+            aria-label={pick(worklistLabels.savedFilters)}
             style={{ minWidth: 160 }}
             options={(saved ?? []).map((s) => ({ value: s.id, label: s.name }))}
             onChange={applySaved}
           />
-          <Button onClick={() => setSaving(true)}>{pick(L.saveFilter)}</Button>
+          <Button onClick={() => setSaving(true)}>{pick(worklistLabels.saveFilter)}</Button>
           {isOffice && <ExportButton query={{ ...filter, ...sort }} />}
           {isOffice && (
             <Button type="primary" onClick={() => setCreating(true)}>
-              {pick(L.newItem)}
+              {pick(worklistLabels.newItem)}
             </Button>
           )}
         </Space>
@@ -130,32 +142,32 @@ export default function ItemsPage() {
         initialValues={{ listId: initialListId, overdueOnly: initialOverdue }}
         style={{ rowGap: 8, marginBottom: 16 }}
       >
-        <Form.Item name="kind" label={pick(L.kind)}>
+        <Form.Item name="kind" label={pick(worklistLabels.kind)}>
           <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 130 }} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
         </Form.Item>
-        <Form.Item name="listId" label={pick(L.list)}>
+        <Form.Item name="listId" label={pick(worklistLabels.list)}>
           <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 220 }} options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
         </Form.Item>
         {seesAll && (
-          <Form.Item name="unitId" label={pick(L.unit)}>
+          <Form.Item name="unitId" label={pick(worklistLabels.unit)}>
             <UnitSelect units={units} style={{ width: 220 }} />
           </Form.Item>
         )}
-        <Form.Item name="status" label={pick(L.status)}>
+        <Form.Item name="status" label={pick(worklistLabels.status)}>
           <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 140 }} options={ITEM_STATUSES.map((s) => ({ value: s, label: pick(ITEM_STATUS_LABELS[s]) }))} />
         </Form.Item>
-        <Form.Item name="dueWithin" label={pick(L.dueWithin)}>
+        <Form.Item name="dueWithin" label={pick(worklistLabels.dueWithin)}>
           <InputNumber min={0} max={250} style={{ width: 80 }} />
         </Form.Item>
         <Form.Item name="overdueOnly" valuePropName="checked">
-          <Checkbox>{pick(L.overdue)}</Checkbox>
+          <Checkbox>{pick(worklistLabels.overdue)}</Checkbox>
         </Form.Item>
-        <Form.Item name="q" label={pick(L.keyword)}>
+        <Form.Item name="q" label={pick(worklistLabels.keyword)}>
           <Input allowClear style={{ width: 180 }} />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit">
-            {pick(L.search)}
+            {pick(worklistLabels.search)}
           </Button>
           <Button
             onClick={() => {
@@ -163,7 +175,7 @@ export default function ItemsPage() {
               apply({});
             }}
           >
-            {pick(L.reset)}
+            {pick(worklistLabels.reset)}
           </Button>
         </Space>
       </Form>
@@ -183,8 +195,8 @@ export default function ItemsPage() {
         }}
       />
       {creating && <ItemForm lists={lists} open={creating} onClose={() => setCreating(false)} onSaved={(i) => navigate(`/worklists/items/${i.id}`)} />}
-      <Modal title={pick(L.saveFilter)} open={saving} onOk={saveFilter} onCancel={() => setSaving(false)} okButtonProps={{ disabled: !filterName.trim() }}>
-        <Input aria-label={pick(L.filterName)} placeholder={pick(L.filterName)} value={filterName} onChange={(e) => setFilterName(e.target.value)} maxLength={40} />
+      <Modal title={pick(worklistLabels.saveFilter)} open={saving} onOk={saveFilter} onCancel={() => setSaving(false)} okButtonProps={{ disabled: !filterName.trim() }}>
+        <Input aria-label={pick(worklistLabels.filterName)} placeholder={pick(worklistLabels.filterName)} value={filterName} onChange={(e) => setFilterName(e.target.value)} maxLength={40} />
       </Modal>
     </Card>
     </>

@@ -7,8 +7,8 @@ import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { WorklistsNav } from './WorklistsNav.js';
-import { X } from './excelLabels.js';
-import { L, fill } from './labels.js';
+import { workbookLabels } from './excelLabels.js';
+import { worklistLabels, fill } from './labels.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
 
@@ -43,7 +43,7 @@ export default function ListsPage() {
   const remove = async (l: WorklistView) => {
     try {
       await api.delete(`/worklists/${l.id}`);
-      message.success(pick(X.deleted));
+      message.success(pick(workbookLabels.deleted));
       reload();
     } catch (err) {
       report(err);
@@ -54,12 +54,12 @@ export default function ListsPage() {
     <>
       <WorklistsNav />
       <Card
-        title={pick(X.listsNav)}
+        title={pick(workbookLabels.listsNav)}
         extra={
           <Space wrap>
-            <Select<ItemKind> allowClear aria-label={pick(L.kind)} placeholder={pick(L.kind)} style={{ width: 130 }} value={kind} onChange={setKind} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
+            <Select<ItemKind> allowClear aria-label={pick(worklistLabels.kind)} placeholder={pick(worklistLabels.kind)} style={{ width: 130 }} value={kind} onChange={setKind} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
             <Button type="primary" onClick={() => open('new')}>
-              {pick(X.newList)}
+              {pick(workbookLabels.newList)}
             </Button>
           </Space>
         }
@@ -73,10 +73,19 @@ export default function ListsPage() {
           scroll={{ x: 560 }}
           pagination={false}
           columns={[
-            { title: pick(L.kind), dataIndex: 'kind', width: 110, render: (k: ItemKind) => <Tag>{pick(ITEM_KIND_LABELS[k])}</Tag> },
-            { title: pick(X.name), dataIndex: 'name', render: (name: string, l) => <Link to={`/worklists?listId=${l.id}`}>{name}</Link> },
-            { title: pick(X.itemCount), dataIndex: 'itemCount', width: 80, align: 'right' },
-            { title: pick(X.closedCount), dataIndex: 'closedCount', width: 80, align: 'right' },
+            {
+              title: pick(worklistLabels.kind),
+              dataIndex: 'kind',
+              width: 110,
+              render: (k: ItemKind) => <Tag>{pick(ITEM_KIND_LABELS[k])}</Tag>,
+            },
+            {
+              title: pick(workbookLabels.name),
+              dataIndex: 'name',
+              render: (name: string, l) => <Link to={`/worklists?listId=${l.id}`}>{name}</Link>,
+            },
+            { title: pick(workbookLabels.itemCount), dataIndex: 'itemCount', width: 80, align: 'right' },
+            { title: pick(workbookLabels.closedCount), dataIndex: 'closedCount', width: 80, align: 'right' },
             {
               title: t('common.actions'),
               key: 'actions',
@@ -84,9 +93,9 @@ export default function ListsPage() {
               render: (_, l) => (
                 <Space size={0}>
                   <Button type="link" size="small" onClick={() => open(l)}>
-                    {pick(X.rename)}
+                    {pick(workbookLabels.rename)}
                   </Button>
-                  <Popconfirm title={fill(pick(X.deleteConfirm), { name: l.name })} onConfirm={() => remove(l)}>
+                  <Popconfirm title={fill(pick(workbookLabels.deleteConfirm), { name: l.name })} onConfirm={() => remove(l)}>
                     <Button type="link" size="small" danger>
                       {t('common.delete')}
                     </Button>
@@ -97,15 +106,19 @@ export default function ListsPage() {
           ]}
         />
       </Card>
-      <Modal title={pick(editing === 'new' ? X.newList : X.rename)} open={editing !== null} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
+      <Modal title={pick(editing === 'new' ? workbookLabels.newList : workbookLabels.rename)} open={editing !== null} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
         <Form<Values> form={form} layout="vertical" onFinish={save} initialValues={{ kind: 'task' }}>
-          <Form.Item name="kind" label={pick(L.kind)} rules={[{ required: true }]}>
+          <Form.Item name="kind" label={pick(worklistLabels.kind)} rules={[{ required: true }]}>
             <Select placeholder={pick(PLEASE_CHOOSE)} disabled={editing !== 'new'} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
           </Form.Item>
-          <Form.Item name="name" label={pick(X.name)} rules={[{ required: true, whitespace: true, max: WORKLIST_LIMITS.listName }]}>
+          <Form.Item
+            name="name"
+            label={pick(workbookLabels.name)}
+            rules={[{ required: true, whitespace: true, max: WORKLIST_LIMITS.listName }]}
+          >
             <Input maxLength={WORKLIST_LIMITS.listName} />
           </Form.Item>
-          <Form.Item name="description" label={pick(X.description)}>
+          <Form.Item name="description" label={pick(workbookLabels.description)}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
         </Form>

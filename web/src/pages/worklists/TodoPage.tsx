@@ -6,7 +6,7 @@ import { api } from '../../api.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import type { Label } from '../../i18n.js';
-import { L } from './labels.js';
+import { worklistLabels } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { Due, StatusTag } from './parts.js';
 
@@ -34,7 +34,7 @@ function Section({ title, items }: { title: Label; items: { item: ItemView; extr
       {items.length ? (
         <List dataSource={items} pagination={items.length > 8 ? { pageSize: 8, size: 'small', simple: true } : false} renderItem={(x) => <ItemLine key={x.item.id} item={x.item} extra={x.extra} />} />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick(L.empty)} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick(worklistLabels.empty)} />
       )}
     </Card>
   );
@@ -50,12 +50,12 @@ export default function TodoPage() {
       <WorklistsNav />
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        {pick(L.todo)}
+        {pick(worklistLabels.todo)}
       </Typography.Title>
-      <Section title={L.toApprove} items={data.toApprove.map((x) => ({ item: x.item, extra: `${x.report.unit.name} · ${x.report.percent}%` }))} />
-      <Section title={L.toReport} items={data.toReport.map((item) => ({ item }))} />
-      <Section title={L.dueSoon} items={data.dueSoon.map((item) => ({ item }))} />
-      <Section title={L.coopReports} items={data.coopReports.map((x) => ({ item: x.item, extra: `${x.report.unit.name}：${x.report.text}` }))} />
+      <Section title={worklistLabels.toApprove} items={data.toApprove.map((x) => ({ item: x.item, extra: `${x.report.unit.name} · ${x.report.percent}%` }))} />
+      <Section title={worklistLabels.toReport} items={data.toReport.map((item) => ({ item }))} />
+      <Section title={worklistLabels.dueSoon} items={data.dueSoon.map((item) => ({ item }))} />
+      <Section title={worklistLabels.coopReports} items={data.coopReports.map((x) => ({ item: x.item, extra: `${x.report.unit.name}：${x.report.text}` }))} />
     </Space>
     </>
   );

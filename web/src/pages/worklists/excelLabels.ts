@@ -1,8 +1,8 @@
 import type { Label } from '../../i18n.js';
-import { L } from './labels.js';
+import { worklistLabels } from './labels.js';
 
 /** Strings of the Excel import, the export button and list management. */
-export const X = {
+export const workbookLabels = {
   importNav: { zh: 'Excel 导入', en: 'Import from Excel' },
   listsNav: { zh: '清单管理', en: 'Lists' },
   importTitle: { zh: '从 Excel 导入清单', en: 'Import a list from Excel' },
@@ -55,19 +55,19 @@ export const X = {
 
 /** The item fields a sheet column can feed, as the mapping shows them. */
 export const FIELD_LABELS: Record<string, Label> = {
-  code: L.code,
-  area: L.area,
-  content: L.content,
-  measures: L.measures,
-  lead: L.lead,
-  coop: L.coop,
-  deadline: L.deadline,
-  sourceEvaluation: L.sourceEvaluation,
-  rectification: L.rectification,
+  code: worklistLabels.code,
+  area: worklistLabels.area,
+  content: worklistLabels.content,
+  measures: worklistLabels.measures,
+  lead: worklistLabels.lead,
+  coop: worklistLabels.coop,
+  deadline: worklistLabels.deadline,
+  sourceEvaluation: worklistLabels.sourceEvaluation,
+  rectification: worklistLabels.rectification,
   level: { zh: '层级', en: 'Level' },
-  maxScore: L.maxScore,
-  selfScore: L.selfScore,
-  scoringRule: L.scoringRule,
+  maxScore: worklistLabels.maxScore,
+  selfScore: worklistLabels.selfScore,
+  scoringRule: worklistLabels.scoringRule,
   stage: { zh: '阶段', en: 'Stage' },
   tags: { zh: '标签', en: 'Tags' },
 };

@@ -1,7 +1,7 @@
 import type { Label } from '../../i18n.js';
 
 /** The worklists pages' own strings. */
-export const L = {
+export const worklistLabels = {
   items: { zh: '督办事项', en: 'Items' },
   todo: { zh: '本单位待办', en: 'My unit’s to-do' },
   officeTodo: { zh: '待办', en: 'To-do' },

@@ -1,7 +1,7 @@
 import { Progress, Space, Tag, Typography } from 'antd';
 import { ITEM_STATUS_LABELS, type ItemView } from '../../../../src/common/schemas/worklists.js';
 import { useI18n } from '../../i18n.js';
-import { L, STATUS_COLORS, fill } from './labels.js';
+import { worklistLabels, STATUS_COLORS, fill } from './labels.js';
 
 export function StatusTag({ status }: { status: ItemView['status'] }) {
   const { pick } = useI18n();
@@ -11,16 +11,16 @@ export function StatusTag({ status }: { status: ItemView['status'] }) {
 /** The deadline with what it means today: overdue (red) or working days left; once closed, whether it closed late. */
 export function Due({ item }: { item: ItemView }) {
   const { pick } = useI18n();
-  if (!item.deadline) return <Typography.Text type="secondary">{item.ongoing ? pick(L.ongoing) : '—'}</Typography.Text>;
+  if (!item.deadline) return <Typography.Text type="secondary">{item.ongoing ? pick(worklistLabels.ongoing) : '—'}</Typography.Text>;
   return (
     <Space direction="vertical" size={0}>
       <span>{item.deadline}</span>
-      {item.status === 'closed' && item.closedLateWorkdays > 0 && <Tag color="volcano">{fill(pick(L.closedLate), { n: item.closedLateWorkdays })}</Tag>}
+      {item.status === 'closed' && item.closedLateWorkdays > 0 && <Tag color="volcano">{fill(pick(worklistLabels.closedLate), { n: item.closedLateWorkdays })}</Tag>}
       {item.status !== 'closed' &&
         (item.overdue ? (
-          <Tag color="red">{fill(pick(L.overdueBy), { n: item.overdueWorkdays })}</Tag>
+          <Tag color="red">{fill(pick(worklistLabels.overdueBy), { n: item.overdueWorkdays })}</Tag>
         ) : (
-          item.dueInWorkdays !== null && item.dueInWorkdays <= 10 && <Tag color="orange">{fill(pick(L.dueIn), { n: item.dueInWorkdays })}</Tag>
+          item.dueInWorkdays !== null && item.dueInWorkdays <= 10 && <Tag color="orange">{fill(pick(worklistLabels.dueIn), { n: item.dueInWorkdays })}</Tag>
         ))}
     </Space>
   );
