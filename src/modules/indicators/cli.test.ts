@@ -174,7 +174,7 @@ describe('bizenv indicators import-values (CLI)', () => {
     }
     const missing = await bizenv(['indicators', 'import-values', path.join(dir, 'none.xlsx'), '--dry-run']);
     expect(missing.exitCode).toBe(1);
-    expect(missing.stdout).toContain('cannot read the file');
+    expect(missing.stdout).toContain(`cannot read ${path.join(dir, 'none.xlsx')}`);
     expect(await storedValues()).toBe(before);
   }, 120_000);
 });

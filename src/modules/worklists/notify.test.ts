@@ -127,8 +127,8 @@ describeEachDialect(
     });
 
     it('tells the office once of each item that became overdue, in one message', async () => {
-      const before = await makeItem(h, { listId, lead: [unitC.unitId], deadline: '2026-02-20' });
-      const alsoBefore = await makeItem(h, { listId, lead: [unitC.unitId], deadline: '2026-02-24' });
+      const before = await makeItem(h, { listId, lead: [unitC.unitId], deadline: '2026-02-20', extra: { confirmPastDeadline: true } });
+      const alsoBefore = await makeItem(h, { listId, lead: [unitC.unitId], deadline: '2026-02-24', extra: { confirmPastDeadline: true } });
       await makeItem(h, { listId, lead: [unitC.unitId], deadline: '2026-03-31' });
       await sent();
       // Items made by earlier tests in this file all have later deadlines: only these two are overdue on 2026-03-02.
