@@ -243,10 +243,14 @@ export const createMeetingBody = z
     unitIds: z.array(z.number().int().positive()).max(100),
     topics: z.array(text(SUPERVISION_LIMITS.topic)).max(SUPERVISION_LIMITS.topics),
     decisions: z.array(decisionInput).max(SUPERVISION_LIMITS.decisions),
+    /** Decisions whose deadline has passed are saved only when the office confirms it (they are overdue at once). */
+    confirmPastDeadline: z.boolean().optional(),
   })
   .strict();
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
-export const addDecisionsBody = z.object({ decisions: z.array(decisionInput).min(1).max(SUPERVISION_LIMITS.decisions) }).strict();
+export const addDecisionsBody = z
+  .object({ decisions: z.array(decisionInput).min(1).max(SUPERVISION_LIMITS.decisions), confirmPastDeadline: z.boolean().optional() })
+  .strict();
 export const meetingQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), type: z.enum(MEETING_TYPES).optional() }).strict();
 export const decisionView = z.object({
   itemId: z.number(),

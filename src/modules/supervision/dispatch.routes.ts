@@ -26,7 +26,7 @@ export function dispatchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/supervision/meetings/:id/decisions',
       { config: { access: 'supervision.manage' }, schema: { tags, summary: '追加议定事项 / add decisions', params: idParam, body: addDecisionsBody, response: { 200: meetingView } } },
-      async (request) => addDecisions(ctx, actorOf(request), request.params.id, request.body.decisions),
+      async (request) => addDecisions(ctx, actorOf(request), request.params.id, request.body.decisions, request.body.confirmPastDeadline),
     );
     app.get(
       '/supervision/cockpit',

@@ -8,7 +8,7 @@ import { audit } from '../org/audit.service.js';
 import { dueInfo, today } from '../worklists/deadlines.js';
 import { recordEvents } from '../worklists/timeline.js';
 import { activeUnitIds } from '../org/index.js';
-import { listItemAssignments } from '../worklists/index.js';
+import { assertDeadlinesConfirmed, listItemAssignments } from '../worklists/index.js';
 import { findOrCreateList, upsertImportedItems } from '../worklists/worklists.service.js';
 import { findMeeting, insertDecisions, insertMeeting, listDecisionItems, listMeetingUnits, listMeetings, maxDecisionOrder } from './supervision.repository.js';
 
@@ -63,7 +63,14 @@ async function addDecisionItems(ctx: AppContext, actor: Actor, trx: Transaction<
   );
 }
 
+/** Decisions become items: one whose deadline has passed is overdue at once, which the office must confirm. */
+function assertDecisionDeadlines(ctx: AppContext, decisions: DecisionInput[], confirmed: boolean | undefined): void {
+  const deadlines = decisions.map((d, i) => ({ path: `body.decisions.${i}.deadline`, deadline: d.ongoing ? null : d.deadline }));
+  assertDeadlinesConfirmed(deadlines, today(ctx.clock), confirmed);
+}
+
 export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateMeetingBody): Promise<MeetingView> {
+  assertDecisionDeadlines(ctx, body.decisions, body.confirmPastDeadline);
   const id = await withTransaction(ctx.db, async (trx) => {
     await checkUnits(trx, body.unitIds, body.decisions);
     const at = ctx.clock().toISOString();
@@ -79,7 +86,8 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
   return getMeeting(ctx, id);
 }
 
-export async function addDecisions(ctx: AppContext, actor: Actor, id: number, decisions: DecisionInput[]): Promise<MeetingView> {
+export async function addDecisions(ctx: AppContext, actor: Actor, id: number, decisions: DecisionInput[], confirmPastDeadline?: boolean): Promise<MeetingView> {
+  assertDecisionDeadlines(ctx, decisions, confirmPastDeadline);
   await withTransaction(ctx.db, async (trx) => {
     const m = await findMeeting(trx, id);
     if (!m) throw new AppError('NOT_FOUND');

@@ -104,6 +104,39 @@ describeEachDialect('dispatch meetings (调度会) and the cockpit (驾驶舱)',
     expect(byKind.totals.items).toBe(2);
     expect((await (await h.as('liaison')).get('/api/v1/supervision/cockpit')).statusCode).toBe(403);
   });
+
+  it('asks before a decision due before today becomes an item, and records nothing until the office confirms', async () => {
+    const office = await h.as('office');
+    const before = (await office.get('/api/v1/supervision/meetings')).json().length;
+    const meeting = {
+      date: '2026-02-10',
+      type: 'task_force',
+      title: '专班调度会（补录）',
+      chair: '专班负责人',
+      unitIds: [unitA],
+      topics: [],
+      decisions: [
+        { content: '二月底前完成清单梳理', leadUnitIds: [unitA], deadline: '2026-02-27' },
+        { content: '三月底前完成系统对接', leadUnitIds: [unitA], deadline: '2026-03-31' },
+      ],
+    };
+    const asked = await office.post('/api/v1/supervision/meetings', meeting);
+    expect(asked.statusCode).toBe(422);
+    expect(asked.json().code).toBe('DEADLINE_IN_PAST');
+    // Only the decision due before today (2026-03-02) is named.
+    expect(asked.json().details.map((d: { path: string }) => d.path)).toEqual(['body.decisions.0.deadline']);
+    expect((await office.get('/api/v1/supervision/meetings')).json().length).toBe(before);
+    const confirmed = await office.post('/api/v1/supervision/meetings', { ...meeting, confirmPastDeadline: true });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json().decisions.map((d: { deadline: string; overdue: boolean }) => [d.deadline, d.overdue])).toEqual([
+      ['2026-02-27', true],
+      ['2026-03-31', false],
+    ]);
+    const more = await office.post(`/api/v1/supervision/meetings/${confirmed.json().id}/decisions`, {
+      decisions: [{ content: '补充事项', leadUnitIds: [unitA], deadline: '2026-02-20' }],
+    });
+    expect(more.statusCode).toBe(422);
+  });
 },
   { config: { sessionHours: 24 * 30 } },
 );

@@ -33,6 +33,8 @@ export async function seedDemoSupervision(ctx: AppContext): Promise<{ meetings: 
       chair: m.chair,
       unitIds: units,
       topics: ['企业开办全程网办', '工程建设项目审批提速', '低压小微企业接电'].slice(0, i + 1),
+      // A meeting of 40 days ago may have decided things due by now: recorded as they were decided.
+      confirmPastDeadline: true,
       decisions: [
         { content: `${m.title}议定：压缩企业开办时间至0.5个工作日（演示）`, leadUnitIds: [units[1]], coopUnitIds: [units[3]], deadline: addDays(date, 20) },
         { content: `${m.title}议定：工程建设项目审批全流程网办（演示）`, leadUnitIds: [units[2]], deadline: addDays(date, 45) },

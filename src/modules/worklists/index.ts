@@ -4,3 +4,4 @@
  * in eslint.config.js keeps it so.
  */
 export { type AssignmentRecord, listAssignments as listItemAssignments } from './worklists.repository.js';
+export { assertDeadlinesConfirmed } from './worklists.service.js';

@@ -277,12 +277,25 @@ function duplicateCode(code: string): AppError {
   return new AppError('DUPLICATE_CODE', [{ path: 'body.code', message: `序号“${code}”在该清单中已存在 / code exists in this list` }]);
 }
 
-/** An item saved with a past deadline is overdue from its first day; that must be a decision, not a typo. */
+/**
+ * An item saved with a past deadline is overdue from its first day; that must be a decision, not a
+ * typo. Refuses, located, every deadline before `day` unless the caller confirmed them.
+ */
+export function assertDeadlinesConfirmed(deadlines: { path: string; deadline: string | null | undefined }[], day: string, confirmed: boolean | undefined): void {
+  if (confirmed) return;
+  const past = deadlines.filter((d): d is { path: string; deadline: string } => Boolean(d.deadline) && d.deadline! < day);
+  if (!past.length) return;
+  throw new AppError(
+    'DEADLINE_IN_PAST',
+    past.map(({ path, deadline }) => ({
+      path,
+      message: `完成时限 ${deadline} 早于今天 ${day}，确认无误后再保存 / ${deadline} is before today ${day}; resend with confirmPastDeadline: true`,
+    })),
+  );
+}
+
 function assertDeadlineConfirmed(deadline: string | null | undefined, day: string, confirmed: boolean | undefined): void {
-  if (!deadline || deadline >= day || confirmed) return;
-  throw new AppError('DEADLINE_IN_PAST', [
-    { path: 'body.deadline', message: `完成时限 ${deadline} 早于今天 ${day}，确认无误后再保存 / ${deadline} is before today ${day}; resend with confirmPastDeadline: true` },
-  ]);
+  assertDeadlinesConfirmed([{ path: 'body.deadline', deadline }], day, confirmed);
 }
 
 export async function createItem(ctx: AppContext, actor: Actor, body: CreateItemBody): Promise<ItemDetailView> {

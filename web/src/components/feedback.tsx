@@ -40,3 +40,40 @@ export function useReportError() {
     [notification, lang],
   );
 }
+
+const PAST_DEADLINE = {
+  title: { zh: '完成时限早于今天', en: 'The deadline is before today' },
+  body: {
+    zh: '完成时限 {date} 已过，保存后该事项立即计为逾期，并从“到期提醒”开始督办。确认保存吗？',
+    en: 'The deadline {date} has passed: the item counts as overdue at once and supervision starts with a reminder. Save it?',
+  },
+  ok: { zh: '确认保存', en: 'Save anyway' },
+};
+
+/**
+ * Saving an item (or a meeting's decisions) with a deadline in the past: the server, which knows
+ * today's date in China, refuses it once (DEADLINE_IN_PAST); the user is asked and, on yes, the
+ * same request goes again with the confirmation. Nothing is saved silently.
+ */
+export function useConfirmPastDeadline() {
+  const { modal } = App.useApp();
+  const { lang } = useI18n();
+  const pick = (l: { zh: string; en: string }) => (lang === 'en' ? l.en : l.zh);
+  return useCallback(
+    async (send: (confirmPastDeadline: boolean) => Promise<void>, dates: string[], onError: (err: unknown) => void): Promise<void> => {
+      try {
+        await send(false);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'DEADLINE_IN_PAST')) return onError(err);
+        modal.confirm({
+          title: pick(PAST_DEADLINE.title),
+          content: pick(PAST_DEADLINE.body).replace('{date}', dates.join(lang === 'en' ? ', ' : '、')),
+          okText: pick(PAST_DEADLINE.ok),
+          onOk: () => send(true).catch(onError),
+        });
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pick only reads lang
+    [modal, lang],
+  );
+}

@@ -1,10 +1,10 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Select, Space, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type MeetingSummary, type MeetingView } from '../../../../src/common/schemas/supervision.js';
 import { api } from '../../api.js';
-import { useReportError } from '../../components/feedback.js';
+import { useConfirmPastDeadline, useReportError } from '../../components/feedback.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
@@ -63,26 +63,31 @@ export default function MeetingsPage() {
   const [form] = Form.useForm<MeetingForm>();
   const { data, reload } = useLoad(useCallback(() => api.get<MeetingSummary[]>('/supervision/meetings'), []));
   const manage = can('supervision.manage');
+  const confirmPastDeadline = useConfirmPastDeadline();
   const save = async () => {
+    let v: MeetingForm;
     try {
-      const v = await form.validateFields();
-      await api.post('/supervision/meetings', {
-        date: v.date.format('YYYY-MM-DD'),
-        type: v.type,
-        title: v.title,
-        chair: v.chair,
-        unitIds: v.unitIds ?? [],
-        topics: v.topics ?? [],
-        decisions: (v.decisions ?? []).map((d) => ({ content: d.content, leadUnitIds: [d.leadUnitId], ...(d.deadline ? { deadline: d.deadline.format('YYYY-MM-DD') } : { ongoing: true }) })),
-      });
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
+    const decisions = (v.decisions ?? []).map((d) => ({
+      content: d.content,
+      leadUnitIds: [d.leadUnitId],
+      ...(d.deadline ? { deadline: d.deadline.format('YYYY-MM-DD') } : { ongoing: true }),
+    }));
+    const body = { date: v.date.format('YYYY-MM-DD'), type: v.type, title: v.title, chair: v.chair, unitIds: v.unitIds ?? [], topics: v.topics ?? [], decisions };
+    const send = async (confirm: boolean) => {
+      await api.post('/supervision/meetings', confirm ? { ...body, confirmPastDeadline: true } : body);
       message.success(pick(supervisionLabels.saved));
       setOpen(false);
       form.resetFields();
       reload();
-    } catch (err) {
-      if (err && typeof err === 'object' && 'errorFields' in err) return;
-      report(err, form);
-    }
+    };
+    // The dialog names the deadlines that have passed (the server decides by the China date).
+    const today = dayjs().format('YYYY-MM-DD');
+    const dates = decisions.flatMap((d) => ('deadline' in d && d.deadline && d.deadline < today ? [d.deadline] : []));
+    await confirmPastDeadline(send, dates, (err) => report(err, form));
   };
   return (
     <>

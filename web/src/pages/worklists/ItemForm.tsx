@@ -1,9 +1,9 @@
-import { App, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ItemDetailView, WorklistView } from '../../../../src/common/schemas/worklists.js';
-import { ApiError, api } from '../../api.js';
+import { api } from '../../api.js';
 import { useUnits } from '../../components/UnitSelect.js';
-import { useReportError } from '../../components/feedback.js';
+import { useConfirmPastDeadline, useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { worklistLabels } from './labels.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
@@ -27,7 +27,7 @@ interface Values {
 export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemDetailView; lists?: WorklistView[]; open: boolean; onClose: () => void; onSaved: (i: ItemDetailView) => void }) {
   const { pick } = useI18n();
   const report = useReportError();
-  const { modal } = App.useApp();
+  const confirmPastDeadline = useConfirmPastDeadline();
   const [form] = Form.useForm<Values>();
   const [units] = useUnits();
   const unitOptions = units.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }));
@@ -64,18 +64,7 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
       onSaved(saved);
       onClose();
     };
-    try {
-      await send(false);
-    } catch (err) {
-      // The server knows today's date in China; it asks, the user decides, nothing is saved silently.
-      if (!(err instanceof ApiError && err.code === 'DEADLINE_IN_PAST')) return report(err, form);
-      modal.confirm({
-        title: pick(worklistLabels.pastDeadlineTitle),
-        content: pick(worklistLabels.pastDeadlineBody).replace('{date}', body.deadline ?? ''),
-        okText: pick(worklistLabels.pastDeadlineOk),
-        onOk: () => send(true).catch((e: unknown) => report(e, form)),
-      });
-    }
+    await confirmPastDeadline(send, body.deadline ? [body.deadline] : [], (err) => report(err, form));
   };
 
   return (

@@ -72,12 +72,6 @@ export const worklistLabels = {
   all: { zh: '全部', en: 'All' },
   yes: { zh: '是', en: 'Yes' },
   newItem: { zh: '新增事项', en: 'New item' },
-  pastDeadlineTitle: { zh: '完成时限早于今天', en: 'The deadline is before today' },
-  pastDeadlineBody: {
-    zh: '完成时限 {date} 已过，保存后该事项立即计为逾期，并从“到期提醒”开始督办。确认保存吗？',
-    en: 'The deadline {date} has passed: the item counts as overdue at once and supervision starts with a reminder. Save it?',
-  },
-  pastDeadlineOk: { zh: '确认保存', en: 'Save anyway' },
   editItem: { zh: '编辑', en: 'Edit' },
   setStage: { zh: '调整阶段', en: 'Change stage' },
   saveScore: { zh: '保存自评', en: 'Save self-assessment' },
