@@ -3,6 +3,7 @@ import { plainText } from '../text.js';
 import { idValue } from './id.js';
 import { isoDate } from './date.js';
 import { LIMITS } from '../limits.js';
+import { totalsRow } from './policies.js';
 import { ITEM_KINDS, ITEM_STATUSES, unitRef } from './worklists.js';
 
 /** Request and response shapes of the supervision module (督查督办); the web client imports them. */
@@ -341,15 +342,7 @@ export const cockpitView = z.object({
     })
     .nullable(),
   /** 免申即享 follow-through: results per stage (cumulative: a paid result was also notified) and amounts in 万元 */
-  autoGrant: z.object({
-    matched: z.number(),
-    notified: z.number(),
-    confirmed: z.number(),
-    declined: z.number(),
-    paid: z.number(),
-    amountDue: z.number(),
-    amountPaid: z.number(),
-  }),
+  autoGrant: totalsRow.omit({ key: true, label: true }),
   /** open items by the highest ladder step they reached, and notices still awaiting the unit's reply */
   escalation: z.object({ open: z.number(), byStep: z.record(z.enum(NOTICE_KINDS), z.number()), awaitingReply: z.number() }),
 });
