@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import bizenv from './scripts/eslint/module-boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'e2e/screenshots', '.tmp', '**/*.tmp.ts'] },
+  { ignores: ['node_modules', 'dist', 'web/dist', 'data', 'coverage', 'e2e/screenshots', '.tmp', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
