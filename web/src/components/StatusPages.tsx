@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
-import { type Label, useI18n } from '../i18n.js';
+import { useI18n } from '../i18n.js';
 
 function BackHome() {
   const { t } = useI18n();
@@ -10,12 +10,6 @@ function BackHome() {
       {t('common.back')}
     </Button>
   );
-}
-
-/** Shown on the paths of a module that has no pages yet: says so plainly instead of a blank page. */
-export function NotAvailable({ label }: { label: Label }) {
-  const { t, pick } = useI18n();
-  return <Result status="info" title={t('notAvailable.title', { name: pick(label) })} subTitle={t('notAvailable.body')} extra={<BackHome />} />;
 }
 
 export function Forbidden() {

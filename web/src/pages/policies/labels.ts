@@ -151,9 +151,7 @@ export const STATUS_COLORS: Record<ResultStatus, string> = {
 };
 
 /** Fills {name} placeholders of a picked label. */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export { fill } from '../../components/format.js';
 
 /** Amounts in 万元 as offices write them: thousands separators, two decimals at most. */
 export function formatAmount(v: number | null | undefined, fixed = false): string {
