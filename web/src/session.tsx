@@ -1,6 +1,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Permission } from '../../src/common/permissions.js';
 import { type SessionView, type UserView, api, onUnauthenticated } from './api.js';
+import { queryClient } from './api/client.js';
 import { I18nContext, type Lang, storeLang, storedLang } from './i18n.js';
 
 type SessionState =
@@ -49,7 +50,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .me()
       .then((s) => live && setState(signedIn(s)))
       .catch(() => live && setState({ status: 'anonymous' }));
-    const off = onUnauthenticated(() => setState({ status: 'anonymous' }));
+    const off = onUnauthenticated(() => {
+      queryClient.clear();
+      setState({ status: 'anonymous' });
+    });
     return () => {
       live = false;
       off();
@@ -67,6 +71,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     await api.auth.logout().catch(() => {});
+    // The next person at this browser sees nothing of what the last one loaded.
+    queryClient.clear();
     setState({ status: 'anonymous' });
   }, []);
 
