@@ -30,7 +30,7 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
   const report = useReportError();
   const confirmPastDeadline = useConfirmPastDeadline();
   const [form] = Form.useForm<Values>();
-  const [units] = useUnits();
+  const units = useUnits();
   const unitOptions = units.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }));
   const filterOption = (input: string, option?: { search?: string }) => String(option?.search ?? '').includes(input.trim());
   const initial: Partial<Values> = item
