@@ -184,7 +184,13 @@ type PostResponse<P extends PostPath> = ApiResponse<P, 'post'>;
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type JsonOf<R> = R extends { content: { 'application/json': infer D } } ? D : never;
-type SuccessOf<R> = R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer B } ? JsonOf<B> : never;
+type SuccessOf<R> = R extends { 200: infer A }
+  ? JsonOf<A>
+  : R extends { 201: infer B }
+    ? JsonOf<B>
+    : R extends { 202: infer C }
+      ? JsonOf<C>
+      : never;
 
 /** What a route answers on success: `ApiResponse<'/api/v1/audit'>['items'][number]` is one audit row. */
 export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends { responses: infer R }

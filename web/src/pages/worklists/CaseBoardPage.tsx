@@ -1,9 +1,7 @@
 import { Card, Col, Empty, Row, Space, Tag } from 'antd';
-import { useCallback } from 'react';
 import { Link } from 'react-router';
-import { CASE_STAGE_LABELS, type CaseBoardView } from '../../../../src/common/schemas/worklists.js';
-import { api } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import { CASE_STAGE_LABELS } from '../../../../src/common/schemas/worklists.js';
+import { $api } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { worklistLabels } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
@@ -12,7 +10,7 @@ import { unitNames } from './parts.js';
 /** Typical cases by stage: 申报 → 培育 → 入选 → 推广. */
 export default function CaseBoardPage() {
   const { pick } = useI18n();
-  const { data } = useLoad(useCallback(() => api.get<CaseBoardView>('/items/case-board'), []));
+  const { data } = $api.useQuery('get', '/api/v1/items/case-board');
   return (
     <>
       <WorklistsNav />

@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import type { ItemFilter } from '../../../../src/common/schemas/worklists.js';
-import { apiUrl } from '../../api.js';
+import { apiUrl } from '../../api/client.js';
+import { itemQueryOf } from './parts.js';
 import { useI18n } from '../../i18n.js';
 import { workbookLabels } from './excelLabels.js';
 
@@ -10,7 +11,7 @@ export function ExportButton({ query }: { query: ItemFilter }) {
   const { pick } = useI18n();
   return (
     <Tooltip title={pick(workbookLabels.exportHint)}>
-      <Button icon={<DownloadOutlined />} href={apiUrl('/worklists/export', query)} download>
+      <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/worklists/export', { query: itemQueryOf(query) })} download>
         {pick(workbookLabels.exportXlsx)}
       </Button>
     </Tooltip>

@@ -1,12 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Card, Form, Result, Select, Space, Tooltip, Upload } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportPreviewView, ImportProblem, ImportResultView } from '../../../../src/common/schemas/worklists-import.js';
-import { ITEM_KINDS, ITEM_KIND_LABELS, type ItemKind, type WorklistView } from '../../../../src/common/schemas/worklists.js';
-import { ApiError, api } from '../../api.js';
+import { ITEM_KINDS, ITEM_KIND_LABELS, type ItemKind } from '../../../../src/common/schemas/worklists.js';
+import { $api, ApiError, client, ok, upload } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { MappingView, ProblemsTable, RowsTable } from './ImportPreview.js';
 import { WorklistsNav } from './WorklistsNav.js';
@@ -38,7 +37,7 @@ export default function ImportPage() {
   const [result, setResult] = useState<ImportResultView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const { data: lists } = useLoad(useCallback(() => api.get<WorklistView[]>('/worklists'), []));
+  const { data: lists } = $api.useQuery('get', '/api/v1/worklists');
 
   const run = async (step: () => Promise<void>) => {
     setBusy(true);
@@ -52,14 +51,14 @@ export default function ImportPage() {
       setBusy(false);
     }
   };
-  const upload = (c: Choice) =>
+  const check = (c: Choice) =>
     run(async () => {
       const body = new FormData();
       body.append('file', file!);
-      const q = new URLSearchParams({ kind: c.kind, list: c.list, fileName: file!.name });
-      setPreview(await api.post<ImportPreviewView>(`/worklists/imports?${q}`, body));
+      setPreview(await upload('/api/v1/worklists/imports', body, { query: { kind: c.kind, list: c.list, fileName: file!.name } }));
     });
-  const commit = (keepValid: boolean) => run(async () => setResult(await api.post<ImportResultView>('/worklists/imports/commit', { token: preview!.token, keepValid })));
+  const commit = (keepValid: boolean) =>
+    run(async () => setResult(await ok(client.POST('/api/v1/worklists/imports/commit', { body: { token: preview!.token, keepValid } }))));
   const restart = () => {
     setPreview(null);
     setResult(null);
@@ -104,7 +103,7 @@ export default function ImportPage() {
             )
           }
         >
-          <Form<Choice> form={form} layout="vertical" initialValues={{ kind: 'task' }} onFinish={upload} disabled={busy || !!preview} style={{ maxWidth: 560 }}>
+          <Form<Choice> form={form} layout="vertical" initialValues={{ kind: 'task' }} onFinish={check} disabled={busy || !!preview} style={{ maxWidth: 560 }}>
             <Form.Item name="kind" label={pick(worklistLabels.kind)} rules={[{ required: true }]}>
               <Select placeholder={pick(PLEASE_CHOOSE)} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} onChange={() => form.setFieldValue('list', undefined)} />
             </Form.Item>

@@ -1,5 +1,5 @@
 import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, type TableProps } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   ITEM_KINDS,
@@ -8,19 +8,16 @@ import {
   ITEM_STATUS_LABELS,
   type ItemFilter,
   type ItemView,
-  type SavedFilterView,
-  type WorklistView,
 } from '../../../../src/common/schemas/worklists.js';
-import { type Page, api } from '../../api.js';
+import { $api, client } from '../../api/client.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { ItemForm } from './ItemForm.js';
 import { worklistLabels } from './labels.js';
 import { WorklistsNav } from './WorklistsNav.js';
-import { Due, Percent, StatusTag, unitNames } from './parts.js';
+import { Due, Percent, StatusTag, itemQueryOf, unitNames } from './parts.js';
 import { ExportButton } from './ExportButton.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
@@ -50,9 +47,9 @@ export default function ItemsPage() {
   const isOffice = can('worklists.manage');
   const seesAll = ['office', 'leader', 'admin'].includes(user.role);
   const units = useUnits();
-  const { data: lists } = useLoad(useCallback(() => api.get<WorklistView[]>('/worklists'), []));
-  const { data: saved, reload: reloadSaved } = useLoad(useCallback(() => api.get<SavedFilterView[]>('/items/saved-filters'), []));
-  const { data, loading } = useLoad(useCallback(() => api.get<Page<ItemView>>('/items', { ...filter, ...sort, ...paging }), [filter, sort, paging]));
+  const { data: lists } = $api.useQuery('get', '/api/v1/worklists');
+  const { data: saved } = $api.useQuery('get', '/api/v1/items/saved-filters');
+  const { data, isFetching } = $api.useQuery('get', '/api/v1/items', { params: { query: { ...itemQueryOf(filter), ...sort, ...paging } } });
 
   const apply = (values: ItemFilter & { overdueOnly?: boolean }) => {
     const { overdueOnly, ...rest } = values;
@@ -68,10 +65,9 @@ export default function ItemsPage() {
   };
   const saveFilter = async () => {
     try {
-      await api.post('/items/saved-filters', { name: filterName, filter });
+      await client.POST('/api/v1/items/saved-filters', { body: { name: filterName, filter: itemQueryOf(filter) } });
       setSaving(false);
       setFilterName('');
-      reloadSaved();
     } catch (err) {
       report(err);
     }
@@ -183,7 +179,7 @@ export default function ItemsPage() {
         phoneColumns={['content', 'deadline']}
         rowKey="id"
         size="small"
-        loading={loading}
+        loading={isFetching}
         columns={columns}
         dataSource={data?.items ?? []}
         scroll={{ x: 800 }}

@@ -1,10 +1,9 @@
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ITEM_KINDS, ITEM_KIND_LABELS, type ItemKind, WORKLIST_LIMITS, type WorklistView } from '../../../../src/common/schemas/worklists.js';
-import { api } from '../../api.js';
+import { $api, client } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { WorklistsNav } from './WorklistsNav.js';
 import { workbookLabels } from './excelLabels.js';
@@ -22,7 +21,7 @@ export default function ListsPage() {
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<WorklistView | 'new' | null>(null);
   const [kind, setKind] = useState<ItemKind | undefined>();
-  const { data, loading, reload } = useLoad(useCallback(() => api.get<WorklistView[]>('/worklists', kind ? { kind } : undefined), [kind]));
+  const { data, isFetching } = $api.useQuery('get', '/api/v1/worklists', { params: { query: { kind } } });
 
   const open = (target: WorklistView | 'new') => {
     form.resetFields();
@@ -31,20 +30,22 @@ export default function ListsPage() {
   };
   const save = async (v: Values) => {
     try {
-      if (editing === 'new') await api.post('/worklists', { kind: v.kind, name: v.name, description: v.description || null });
-      else if (editing) await api.patch(`/worklists/${editing.id}`, { version: editing.version, name: v.name, description: v.description || null });
+      const description = v.description || null;
+      if (editing === 'new') await client.POST('/api/v1/worklists', { body: { kind: v.kind, name: v.name, description } });
+      else if (editing) {
+        const body = { version: editing.version, name: v.name, description };
+        await client.PATCH('/api/v1/worklists/{id}', { params: { path: { id: String(editing.id) } }, body });
+      }
       setEditing(null);
       message.success(t('common.saved'));
-      reload();
     } catch (err) {
       report(err, form);
     }
   };
   const remove = async (l: WorklistView) => {
     try {
-      await api.delete(`/worklists/${l.id}`);
+      await client.DELETE('/api/v1/worklists/{id}', { params: { path: { id: String(l.id) } } });
       message.success(pick(workbookLabels.deleted));
-      reload();
     } catch (err) {
       report(err);
     }
@@ -68,7 +69,7 @@ export default function ListsPage() {
           phoneColumns={['name', 'closedCount']}
           rowKey="id"
           size="small"
-          loading={loading}
+          loading={isFetching}
           dataSource={data ?? []}
           scroll={{ x: 560 }}
           pagination={false}

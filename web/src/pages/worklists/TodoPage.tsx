@@ -1,9 +1,7 @@
 import { Badge, Card, Empty, List, Space, Typography } from 'antd';
-import { useCallback } from 'react';
 import { Link } from 'react-router';
-import type { ItemView, TodoView } from '../../../../src/common/schemas/worklists.js';
-import { api } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import type { ItemView } from '../../../../src/common/schemas/worklists.js';
+import { $api } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import type { Label } from '../../i18n.js';
 import { worklistLabels } from './labels.js';
@@ -43,7 +41,7 @@ function Section({ title, items }: { title: Label; items: { item: ItemView; extr
 /** What the caller's unit (or the office) has to do now; one column, so it reads on a phone. */
 export default function TodoPage() {
   const { pick } = useI18n();
-  const { data } = useLoad(useCallback(() => api.get<TodoView>('/items/todo'), []));
+  const { data } = $api.useQuery('get', '/api/v1/items/todo');
   if (!data) return <Card loading />;
   return (
     <>

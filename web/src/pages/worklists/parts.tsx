@@ -1,5 +1,6 @@
 import { Progress, Space, Tag, Typography } from 'antd';
-import { ITEM_STATUS_LABELS, type ItemView } from '../../../../src/common/schemas/worklists.js';
+import { ITEM_STATUS_LABELS, type ItemFilter, type ItemView } from '../../../../src/common/schemas/worklists.js';
+import type { ApiQuery } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { worklistLabels, STATUS_COLORS, fill } from './labels.js';
 
@@ -31,3 +32,6 @@ export function Percent({ value }: { value: number }) {
 }
 
 export const unitNames = (units: { name: string }[]) => units.map((u) => u.name.replace(/^呼和浩特市/, '')).join('、');
+
+/** A filter as the form holds it (unit and list ids as numbers), as the query string carries it. */
+export const itemQueryOf = (f: ItemFilter): ApiQuery<'/api/v1/items'> => ({ ...f, listId: f.listId?.toString(), unitId: f.unitId?.toString() });
