@@ -223,6 +223,3 @@ export const peerImportBody = z
 export type PeerImportBody = z.infer<typeof peerImportBody>;
 
 export const rollupQuery = z.object({ unitId: idValue.optional() }).strict();
-
-/** Scores, forecasts and roll-ups carry explanations whose shape follows the engine's types. */
-export const looseObject = z.record(z.string(), z.unknown());

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { forecastView, peerImportResultView, rollupView, scoredView, unitScoreView } from '../../common/schemas/indicator-results.js';
 import { z } from 'zod';
 import {
   catalogueView,
@@ -9,7 +10,6 @@ import {
   importResultView,
   importValuesQuery,
   indicatorView,
-  looseObject,
   methodParam,
   methodSummaryView,
   peerImportBody,
@@ -140,27 +140,26 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/indicators/score',
-      { config: { access: 'indicators.read' }, schema: { tags, summary: '按方法计算得分并给出解释 / score posted values with explanations', body: scoreBody, response: { 200: looseObject } } },
+      { config: { access: 'indicators.read' }, schema: { tags, summary: '按方法计算得分并给出解释 / score posted values with explanations', body: scoreBody, response: { 200: scoredView } } },
       async (request) => scorePosted(request.body),
     );
 
     app.get(
       '/indicators/scores',
-      { config: { access: 'indicators.read' }, schema: { tags, summary: '单位得分（最新数值） / a unit’s score from its latest values', querystring: unitScoreQuery, response: { 200: looseObject } } },
+      { config: { access: 'indicators.read' }, schema: { tags, summary: '单位得分（最新数值） / a unit’s score from its latest values', querystring: unitScoreQuery, response: { 200: unitScoreView } } },
       async (request) => scoreUnit(ctx, actorOf(request), request.query),
     );
 
     app.post(
       '/indicators/peers/import',
-      { config: { access: 'indicators.manage' }, schema: { tags, summary: '导入盟市数值或得分（替换该方法该期间的全部数据） / import peer values or scores', body: peerImportBody, response: { 200: looseObject } } },
+      { config: { access: 'indicators.manage' }, schema: { tags, summary: '导入盟市数值或得分（替换该方法该期间的全部数据） / import peer values or scores', body: peerImportBody, response: { 200: peerImportResultView } } },
       async (request) => importPeerValues(ctx, actorOf(request), request.body),
     );
 
     app.get(
       '/indicators/forecast',
-      { config: { access: 'indicators.forecast' }, schema: { tags, summary: '排名预测与差距分析（保二争一） / rank forecast and gap analysis', querystring: forecastQuery, response: { 200: looseObject } } },
-      // Spread into a plain object: the loose response schema wants an index signature.
-      async (request) => ({ ...(await forecast(ctx, request.query)) }),
+      { config: { access: 'indicators.forecast' }, schema: { tags, summary: '排名预测与差距分析（保二争一） / rank forecast and gap analysis', querystring: forecastQuery, response: { 200: forecastView } } },
+      async (request) => forecast(ctx, request.query),
     );
 
     app.get(
@@ -177,8 +176,8 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/indicators/rollup',
-      { config: { access: 'indicators.read' }, schema: { tags, summary: '试题自评得分汇总为预测得分 / self-assessments rolled up to predicted scores', querystring: rollupQuery, response: { 200: looseObject } } },
-      async (request) => ({ ...(await rollUp(ctx, actorOf(request), request.query)) }),
+      { config: { access: 'indicators.read' }, schema: { tags, summary: '试题自评得分汇总为预测得分 / self-assessments rolled up to predicted scores', querystring: rollupQuery, response: { 200: rollupView } } },
+      async (request) => rollUp(ctx, actorOf(request), request.query),
     );
   };
 }

@@ -2625,7 +2625,108 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            topics: {
+                                topic: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                score: number;
+                                supplied: boolean;
+                                weight: number;
+                                components: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        unit: string;
+                                        /** @enum {string} */
+                                        direction: "lower_is_better" | "higher_is_better";
+                                        bounds: {
+                                            worst: number;
+                                            best: number;
+                                            status: string;
+                                            trusted: boolean;
+                                        };
+                                        /** @enum {string} */
+                                        transform: "linear" | "power" | "log";
+                                        weight: number;
+                                        score: number;
+                                        variants: {
+                                            [key: string]: {
+                                                value: number;
+                                                score: number;
+                                                scoreFromValue: number;
+                                                /** @enum {string} */
+                                                basis: "value" | "published_score";
+                                                formula: string;
+                                                publishedScore?: number;
+                                            };
+                                        };
+                                        formula: string;
+                                        warnings: string[];
+                                    };
+                                };
+                                formula: string;
+                                warnings: string[];
+                            }[];
+                            overall: {
+                                id: string;
+                                score: number;
+                                topics: {
+                                    [key: string]: {
+                                        topic: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        score: number;
+                                        supplied: boolean;
+                                        weight: number;
+                                        components: {
+                                            [key: string]: {
+                                                id: string;
+                                                name: {
+                                                    zh: string;
+                                                    en: string;
+                                                };
+                                                unit: string;
+                                                /** @enum {string} */
+                                                direction: "lower_is_better" | "higher_is_better";
+                                                bounds: {
+                                                    worst: number;
+                                                    best: number;
+                                                    status: string;
+                                                    trusted: boolean;
+                                                };
+                                                /** @enum {string} */
+                                                transform: "linear" | "power" | "log";
+                                                weight: number;
+                                                score: number;
+                                                variants: {
+                                                    [key: string]: {
+                                                        value: number;
+                                                        score: number;
+                                                        scoreFromValue: number;
+                                                        /** @enum {string} */
+                                                        basis: "value" | "published_score";
+                                                        formula: string;
+                                                        publishedScore?: number;
+                                                    };
+                                                };
+                                                formula: string;
+                                                warnings: string[];
+                                            };
+                                        };
+                                        formula: string;
+                                        warnings: string[];
+                                    };
+                                };
+                                formula: string;
+                                warnings: string[];
+                            } | null;
                         };
                     };
                 };
@@ -2665,7 +2766,103 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            method: {
+                                id: string;
+                                version: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                description: string;
+                                synthetic: boolean;
+                                sources: string[];
+                                topics: {
+                                    id: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    weight: number;
+                                    catalogueCode: string | null;
+                                    components: {
+                                        id: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        unit: string;
+                                        /** @enum {string} */
+                                        direction: "lower_is_better" | "higher_is_better";
+                                        worst: number | null;
+                                        best: number | null;
+                                        boundStatus: string;
+                                        trusted: boolean;
+                                        transform: string;
+                                        weight: number;
+                                        catalogueCode: string | null;
+                                    }[];
+                                }[];
+                            };
+                            unitId: number;
+                            period: string;
+                            valuePeriods: {
+                                [key: string]: string;
+                            };
+                            result: {
+                                id: string;
+                                score: number;
+                                topics: {
+                                    [key: string]: {
+                                        topic: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        score: number;
+                                        supplied: boolean;
+                                        weight: number;
+                                        components: {
+                                            [key: string]: {
+                                                id: string;
+                                                name: {
+                                                    zh: string;
+                                                    en: string;
+                                                };
+                                                unit: string;
+                                                /** @enum {string} */
+                                                direction: "lower_is_better" | "higher_is_better";
+                                                bounds: {
+                                                    worst: number;
+                                                    best: number;
+                                                    status: string;
+                                                    trusted: boolean;
+                                                };
+                                                /** @enum {string} */
+                                                transform: "linear" | "power" | "log";
+                                                weight: number;
+                                                score: number;
+                                                variants: {
+                                                    [key: string]: {
+                                                        value: number;
+                                                        score: number;
+                                                        scoreFromValue: number;
+                                                        /** @enum {string} */
+                                                        basis: "value" | "published_score";
+                                                        formula: string;
+                                                        publishedScore?: number;
+                                                    };
+                                                };
+                                                formula: string;
+                                                warnings: string[];
+                                            };
+                                        };
+                                        formula: string;
+                                        warnings: string[];
+                                    };
+                                };
+                                formula: string;
+                                warnings: string[];
+                            };
                         };
                     };
                 };
@@ -2720,7 +2917,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            rows: number;
+                            peers: number;
+                            replaced: number;
                         };
                     };
                 };
@@ -2759,7 +2958,122 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            peers: {
+                                code: string;
+                                name: string;
+                                synthetic: boolean;
+                                score: number;
+                                rank: number;
+                                topics: {
+                                    [key: string]: number;
+                                };
+                                formula: string;
+                            }[];
+                            focus: {
+                                code: string;
+                                name: string;
+                                synthetic: boolean;
+                                score: number;
+                                rank: number;
+                                topics: {
+                                    [key: string]: number;
+                                };
+                                formula: string;
+                            };
+                            gaps: {
+                                topic: string;
+                                component: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unit: string;
+                                /** @enum {string} */
+                                direction: "lower_is_better" | "higher_is_better";
+                                value: number;
+                                score: number;
+                                best: number;
+                                overallShare: number;
+                                gainPerUnit: number;
+                                gainPerTenthOfRange: number;
+                                maxGain: number;
+                            }[];
+                            plans: {
+                                rank: number;
+                                overtake: {
+                                    code: string;
+                                    name: string;
+                                    score: number;
+                                } | null;
+                                targetScore: number;
+                                neededGain: number;
+                                alreadyThere: boolean;
+                                reachable: boolean;
+                                improvements: {
+                                    topic: string;
+                                    component: string;
+                                    from: number;
+                                    to: number;
+                                    change: number;
+                                    scoreFrom: number;
+                                    scoreTo: number;
+                                    overallGain: number;
+                                }[];
+                                effort: number;
+                                /** @enum {string} */
+                                algorithm: "exact" | "greedy";
+                                effortLowerBound?: number;
+                            }[];
+                            position: {
+                                rank: number;
+                                peers: number;
+                                score: number;
+                                gapTo: {
+                                    [key: string]: number;
+                                };
+                            };
+                            method: {
+                                id: string;
+                                version: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                description: string;
+                                synthetic: boolean;
+                                sources: string[];
+                                topics: {
+                                    id: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    weight: number;
+                                    catalogueCode: string | null;
+                                    components: {
+                                        id: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        unit: string;
+                                        /** @enum {string} */
+                                        direction: "lower_is_better" | "higher_is_better";
+                                        worst: number | null;
+                                        best: number | null;
+                                        boundStatus: string;
+                                        trusted: boolean;
+                                        transform: string;
+                                        weight: number;
+                                        catalogueCode: string | null;
+                                    }[];
+                                }[];
+                            };
+                            period: string;
+                            synthetic: boolean;
+                            sources: string[];
+                            /** @enum {string} */
+                            focusSource: "stored_values" | "peer_import";
                         };
                     };
                 };
@@ -2836,7 +3150,28 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            units: {
+                                unitId: number;
+                                unitName: string;
+                                predicted: number;
+                                areas: {
+                                    area: string;
+                                    selfTotal: number;
+                                    maxTotal: number;
+                                    questions: number;
+                                    unanswered: number;
+                                    predicted: number;
+                                }[];
+                            }[];
+                            areas: {
+                                area: string;
+                                selfTotal: number;
+                                maxTotal: number;
+                                questions: number;
+                                unanswered: number;
+                                predicted: number;
+                            }[];
+                            skipped: number;
                         };
                     };
                 };

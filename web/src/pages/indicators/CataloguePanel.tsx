@@ -1,8 +1,6 @@
 import { Alert, Tag } from 'antd';
-import { useCallback } from 'react';
 import type { CatalogueView, IndicatorView, MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
-import { api } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import { $api } from '../../api/client.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { measureUnit } from '../../../../src/common/measure-units.js';
 import { indicatorLabels, TRANSFORM_LABELS } from './labels.js';
@@ -15,7 +13,7 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
   const { pick, lang } = useI18n();
   const env = new Map(catalogue.environments.map((e) => [e.id, e]));
   // Where a KPI is scored by a method, show that method's bounds and transform beside it.
-  const { data: methods } = useLoad(useCallback(() => api.get<MethodSummaryView[]>('/indicators/methods'), []));
+  const { data: methods } = $api.useQuery('get', '/api/v1/indicators/methods');
   const scored = new Map(
     (methods ?? []).flatMap((m) => m.topics.flatMap((t) => t.components.filter((c) => c.catalogueCode).map((c) => [c.catalogueCode!, { method: m, c }] as const))),
   );

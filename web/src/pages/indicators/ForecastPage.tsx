@@ -1,11 +1,10 @@
 import { Alert, Button, Card, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
 import type { ComponentGap, ForecastView, Improvement, PeerScore, RankPlan } from '../../../../src/common/schemas/indicator-results.js';
-import { api } from '../../api.js';
+import { $api, apiUrl } from '../../api/client.js';
 import { fill, fmtNumber, fmtScore } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './charts.js';
 import { indicatorLabels } from './labels.js';
@@ -24,7 +23,7 @@ export default function ForecastPage() {
   const { pick, lang } = useI18n();
   const l = lang === 'en' ? 'en' : 'zh';
   const [period, setPeriod] = useState(PERIODS[0]);
-  const { data } = useLoad(useCallback(() => api.get<ForecastView>('/indicators/forecast', { method: METHOD, period }), [period]));
+  const { data } = $api.useQuery('get', '/api/v1/indicators/forecast', { params: { query: { method: METHOD, period } } });
   const component = (g: { topic: string; component: string }) =>
     data?.method.topics.find((t) => t.id === g.topic)?.components.find((x) => x.id === g.component);
   const componentName = (g: { topic: string; component: string }) => {
@@ -61,7 +60,7 @@ export default function ForecastPage() {
       extra={
         <Space wrap>
           <Select aria-label={pick(indicatorLabels.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
-          <Button href={`/api/v1/indicators/forecast/export?method=${METHOD}&period=${period}`}>{pick(indicatorLabels.export)}</Button>
+          <Button href={apiUrl('/api/v1/indicators/forecast/export', { query: { method: METHOD, period } })}>{pick(indicatorLabels.export)}</Button>
         </Space>
       }
     >

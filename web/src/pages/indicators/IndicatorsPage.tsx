@@ -1,9 +1,7 @@
 import { Button, Card, Tabs } from 'antd';
-import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { CatalogueView } from '../../../../src/common/schemas/indicators.js';
-import { api } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import { $api } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { CataloguePanel } from './CataloguePanel.js';
@@ -16,7 +14,7 @@ import { ValuesPanel } from './ValuesPanel.js';
 export default function IndicatorsPage() {
   const { pick } = useI18n();
   const { can } = useSession();
-  const { data } = useLoad(useCallback(() => api.get<CatalogueView>('/indicators/catalogue'), []));
+  const { data } = $api.useQuery('get', '/api/v1/indicators/catalogue');
   const officeSide = can('indicators.forecast');
   return (
     <Card

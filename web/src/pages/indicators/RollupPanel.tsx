@@ -1,15 +1,13 @@
 import { Table } from 'antd';
-import { useCallback } from 'react';
 import type { AreaRollup, RollupView, UnitRollup } from '../../../../src/common/schemas/indicator-results.js';
-import { api } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import { $api } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { indicatorLabels } from './labels.js';
 
 /** The question bank's self-assessments as a predicted score per indicator area and per unit. */
 export function RollupPanel() {
   const { pick } = useI18n();
-  const { data } = useLoad(useCallback(() => api.get<RollupView>('/indicators/rollup'), []));
+  const { data } = $api.useQuery('get', '/api/v1/indicators/rollup');
   const columns = [
     { title: pick(indicatorLabels.area), dataIndex: 'area' },
     { title: pick(indicatorLabels.predicted), render: (_: unknown, a: AreaRollup) => a.predicted.toFixed(1) },

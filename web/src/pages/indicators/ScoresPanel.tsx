@@ -1,10 +1,9 @@
 import { Alert, Descriptions, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ComponentResult, OverallResult } from '../../../../src/common/schemas/indicator-results.js';
 import type { MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
-import { api } from '../../api.js';
+import { $api } from '../../api/client.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
-import { useLoad } from '../../components/useLoad.js';
 import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
 import { fmtNumber, fmtScore } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
@@ -29,9 +28,8 @@ export function ScoresPanel() {
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
   const [period, setPeriod] = useState('2024');
   const effectiveUnit = unitId ?? user.unitId ?? units.find((u) => u.kind === 'city')?.id;
-  const { data } = useLoad(
-    useCallback(() => (effectiveUnit ? api.get<UnitScore>('/indicators/scores', { method: 'regional-demo', unitId: effectiveUnit, period }) : Promise.resolve(undefined)), [effectiveUnit, period]),
-  );
+  const query = { method: 'regional-demo', unitId: String(effectiveUnit ?? ''), period };
+  const { data } = $api.useQuery('get', '/api/v1/indicators/scores', { params: { query } }, { enabled: effectiveUnit !== undefined });
   const topics = data ? Object.values(data.result.topics) : [];
   // The engine writes formulas with the method's identifiers; the office reads the names.
   const names = new Map<string, string>(topics.flatMap((t) => [[t.topic, pick(t.name)] as const, ...Object.values(t.components).map((c) => [c.id, pick(c.name)] as const)]));

@@ -21,7 +21,7 @@ function send(file: File, dryRun: boolean): Promise<ImportResultView> {
  * Values from Excel: download the template, upload a filled workbook, see every problem at its
  * cell or a preview of what would change (a server dry run), then commit it as one transaction.
  */
-export function ValuesImport({ onImported }: { onImported: () => void }) {
+export function ValuesImport() {
   const { pick, lang } = useI18n();
   const report = useReportError();
   const [open, setOpen] = useState(false);
@@ -50,8 +50,8 @@ export function ValuesImport({ onImported }: { onImported: () => void }) {
     if (!file) return;
     setBusy(true);
     try {
+      // The values shown behind the dialog load afresh by themselves (a write: api/client.ts).
       setStep({ kind: 'done', result: await send(file, false) });
-      onImported();
     } catch (err) {
       // The data may have changed since the preview: show what the commit found.
       const problems = problemsOf(err);

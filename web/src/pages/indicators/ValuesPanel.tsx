@@ -1,10 +1,9 @@
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { CatalogueView, TargetView, ValueView } from '../../../../src/common/schemas/indicators.js';
-import { api } from '../../api.js';
+import { $api, client } from '../../api/client.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
 import { fmtNumber } from '../../components/format.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
@@ -24,12 +23,10 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
   const [indicatorId, setIndicatorId] = useState<number | undefined>(kpis[0]?.id);
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
   const effectiveUnit = unitId ?? user.unitId ?? units.find((u) => u.kind === 'city')?.id;
-  const { data, reload } = useLoad(
-    useCallback(() => (indicatorId && effectiveUnit ? api.get<ValueView[]>('/indicators/values', { indicatorId, unitId: effectiveUnit }) : Promise.resolve([])), [indicatorId, effectiveUnit]),
-  );
-  const { data: targets } = useLoad(
-    useCallback(() => (indicatorId && effectiveUnit ? api.get<TargetView[]>('/indicators/targets', { indicatorId, unitId: effectiveUnit }) : Promise.resolve([])), [indicatorId, effectiveUnit]),
-  );
+  const chosen = { enabled: indicatorId !== undefined && effectiveUnit !== undefined };
+  const query = { indicatorId: String(indicatorId ?? ''), unitId: String(effectiveUnit ?? '') };
+  const { data } = $api.useQuery('get', '/api/v1/indicators/values', { params: { query } }, chosen);
+  const { data: targets } = $api.useQuery('get', '/api/v1/indicators/targets', { params: { query } }, chosen);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const kpi = kpis.find((k) => k.id === indicatorId);
@@ -43,10 +40,9 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/indicators/values', { ...v, indicatorId, unitId: effectiveUnit });
+      await client.POST('/api/v1/indicators/values', { body: { ...v, indicatorId, unitId: effectiveUnit } });
       setOpen(false);
       form.resetFields();
-      reload();
     } catch (err) {
       report(err, form);
     }
@@ -68,7 +64,7 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
             {pick(indicatorLabels.addValue)}
           </Button>
         )}
-        {canWrite && <ValuesImport onImported={reload} />}
+        {canWrite && <ValuesImport />}
       </Space>
       <Chart
         label={pick(indicatorLabels.values)}

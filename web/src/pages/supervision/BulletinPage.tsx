@@ -1,30 +1,33 @@
 import { App, Button, Card, Col, Descriptions, Form, Input, Popconfirm, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { BulletinView, Commentary } from '../../../../src/common/schemas/supervision.js';
-import { api } from '../../api.js';
+import type { Commentary } from '../../../../src/common/schemas/supervision.js';
+import { $api, type ApiResponse, apiUrl, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { supervisionLabels } from './labels.js';
 import { SupervisionNav } from './SupervisionNav.js';
 
+type BulletinView = ApiResponse<'/api/v1/supervision/bulletins/{id}'>;
+
 const SECTIONS = ['basicSituation', 'progressByArea', 'problems', 'nextSteps'] as const;
 
 /** One bulletin: its figures, the commentary the office edits, publishing and the downloads. */
 export default function BulletinPage() {
-  const { id } = useParams();
+  const id = useParams().id ?? '';
   const { pick } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
   const [form] = Form.useForm<{ title: string } & Commentary>();
   const [busy, setBusy] = useState(false);
-  // The latest answer of a save or publish replaces what was loaded.
-  const [updated, setBulletin] = useState<BulletinView>();
-  const { data } = useLoad(useCallback(() => api.get<BulletinView>(`/supervision/bulletins/${id}`), [id]));
-  const bulletin = updated && updated.id === data?.id ? updated : data;
+  const queryClient = useQueryClient();
+  const bulletinQuery = $api.queryOptions('get', '/api/v1/supervision/bulletins/{id}', { params: { path: { id } } });
+  const { data: bulletin } = useQuery(bulletinQuery);
+  // The answer of a save or publish is the bulletin as it now is: shown at once.
+  const setBulletin = (b: BulletinView) => String(b.id) === id && queryClient.setQueryData(bulletinQuery.queryKey, b);
   useEffect(() => {
     if (bulletin) form.setFieldsValue({ title: bulletin.title, ...bulletin.commentary });
   }, [bulletin, form]);
@@ -45,7 +48,8 @@ export default function BulletinPage() {
     act(async () => {
       const v = await form.validateFields();
       const { title, ...commentary } = v;
-      return api.patch<BulletinView>(`/supervision/bulletins/${bulletin.id}`, { version: bulletin.version, title, commentary });
+      const body = { version: bulletin.version, title, commentary };
+      return ok(client.PATCH('/api/v1/supervision/bulletins/{id}', { params: { path: { id } }, body }));
     }, pick(supervisionLabels.saved));
   const t = bulletin.data.totals;
   return (
@@ -59,18 +63,18 @@ export default function BulletinPage() {
           <Tag color={bulletin.status === 'published' ? 'green' : 'orange'}>{pick(bulletin.status === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}</Tag>
         </Space>
         <Space wrap>
-          <Button href={`/api/v1/supervision/bulletins/${bulletin.id}/document.docx`} download>
+          <Button href={apiUrl('/api/v1/supervision/bulletins/{id}/document.docx', { path: { id } })} download>
             {pick(supervisionLabels.downloadDocx)}
           </Button>
-          <Button href={`/api/v1/supervision/bulletins/${bulletin.id}/document.pdf`} download>
+          <Button href={apiUrl('/api/v1/supervision/bulletins/{id}/document.pdf', { path: { id } })} download>
             {pick(supervisionLabels.downloadPdf)}
           </Button>
           {editable && (
             <>
-              <Button onClick={() => act(() => api.post<BulletinView>('/supervision/bulletins', { month: bulletin.month }))} loading={busy}>
+              <Button onClick={() => act(() => ok(client.POST('/api/v1/supervision/bulletins', { body: { month: bulletin.month } })))} loading={busy}>
                 {pick(supervisionLabels.refresh)}
               </Button>
-              <Popconfirm title={pick(supervisionLabels.publishConfirm)} onConfirm={() => act(() => api.post<BulletinView>(`/supervision/bulletins/${bulletin.id}/publish`, { version: bulletin.version }))}>
+              <Popconfirm title={pick(supervisionLabels.publishConfirm)} onConfirm={() => act(() => ok(client.POST('/api/v1/supervision/bulletins/{id}/publish', { params: { path: { id } }, body: { version: bulletin.version } })))}>
                 <Button type="primary" danger loading={busy}>
                   {pick(supervisionLabels.publish)}
                 </Button>

@@ -1,11 +1,10 @@
 import { Button, Card, DatePicker, Form, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { BulletinSummary, BulletinView } from '../../../../src/common/schemas/supervision.js';
-import { api } from '../../api.js';
+import type { BulletinSummary } from '../../../../src/common/schemas/supervision.js';
+import { $api, apiUrl, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { supervisionLabels } from './labels.js';
@@ -20,13 +19,13 @@ export default function BulletinsPage() {
   const report = useReportError();
   const [month, setMonth] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);
-  const { data } = useLoad(useCallback(() => api.get<BulletinSummary[]>('/supervision/bulletins'), []));
+  const { data } = $api.useQuery('get', '/api/v1/supervision/bulletins');
   const manage = can('supervision.manage');
   const draft = async () => {
     if (!month) return;
     setBusy(true);
     try {
-      const b = await api.post<BulletinView>('/supervision/bulletins', { month: month.format('YYYY-MM') });
+      const b = await ok(client.POST('/api/v1/supervision/bulletins', { body: { month: month.format('YYYY-MM') } }));
       navigate(`/supervision/bulletins/${b.id}`);
     } catch (err) {
       report(err);
@@ -70,10 +69,10 @@ export default function BulletinsPage() {
             width: 200,
             render: (_: unknown, b) => (
               <Space>
-                <a href={`/api/v1/supervision/bulletins/${b.id}/document.docx`} download>
+                <a href={apiUrl('/api/v1/supervision/bulletins/{id}/document.docx', { path: { id: b.id } })} download>
                   Word
                 </a>
-                <a href={`/api/v1/supervision/bulletins/${b.id}/document.pdf`} download>
+                <a href={apiUrl('/api/v1/supervision/bulletins/{id}/document.pdf', { path: { id: b.id } })} download>
                   PDF
                 </a>
               </Space>
