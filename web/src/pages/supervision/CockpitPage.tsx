@@ -1,12 +1,11 @@
 import { Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
-import { type ReactNode, useCallback } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { withUnit } from '../../../../src/common/measure-units.js';
 import { type CockpitView, NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../../src/common/schemas/supervision.js';
-import { api } from '../../api.js';
+import { $api } from '../../api/client.js';
 import { fill, fmtNumber, fmtScore } from '../../components/format.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './CockpitChart.js';
 import { supervisionLabels, drillHref } from './labels.js';
@@ -43,7 +42,7 @@ export default function CockpitPage() {
   const { pick, lang } = useI18n();
   const l = lang === 'en' ? 'en' : 'zh';
   const navigate = useNavigate();
-  const { data } = useLoad(useCallback(() => api.get<CockpitView>('/supervision/cockpit'), []));
+  const { data } = $api.useQuery('get', '/api/v1/supervision/cockpit');
   if (!data) return <Card loading />;
   const t = data.totals;
   const onTime = t.open - t.overdue;

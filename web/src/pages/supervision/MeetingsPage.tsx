@@ -1,12 +1,11 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type MeetingSummary, type MeetingView } from '../../../../src/common/schemas/supervision.js';
-import { api } from '../../api.js';
+import { $api, client } from '../../api/client.js';
 import { useConfirmPastDeadline, useReportError } from '../../components/feedback.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { supervisionLabels } from './labels.js';
@@ -27,7 +26,7 @@ interface MeetingForm {
 /** The decisions of one meeting with their items' progress. */
 function Decisions({ id }: { id: number }) {
   const { pick } = useI18n();
-  const { data } = useLoad(useCallback(() => api.get<MeetingView>(`/supervision/meetings/${id}`), [id]));
+  const { data } = $api.useQuery('get', '/api/v1/supervision/meetings/{id}', { params: { path: { id: String(id) } } });
   if (!data) return <Card loading size="small" />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -61,7 +60,7 @@ export default function MeetingsPage() {
   const units = useUnits();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<MeetingForm>();
-  const { data, reload } = useLoad(useCallback(() => api.get<MeetingSummary[]>('/supervision/meetings'), []));
+  const { data } = $api.useQuery('get', '/api/v1/supervision/meetings');
   const manage = can('supervision.manage');
   const confirmPastDeadline = useConfirmPastDeadline();
   const save = async () => {
@@ -78,11 +77,10 @@ export default function MeetingsPage() {
     }));
     const body = { date: v.date.format('YYYY-MM-DD'), type: v.type, title: v.title, chair: v.chair, unitIds: v.unitIds ?? [], topics: v.topics ?? [], decisions };
     const send = async (confirm: boolean) => {
-      await api.post('/supervision/meetings', confirm ? { ...body, confirmPastDeadline: true } : body);
+      await client.POST('/api/v1/supervision/meetings', { body: confirm ? { ...body, confirmPastDeadline: true } : body });
       message.success(pick(supervisionLabels.saved));
       setOpen(false);
       form.resetFields();
-      reload();
     };
     // The dialog names the deadlines that have passed (the server decides by the China date).
     const today = dayjs().format('YYYY-MM-DD');

@@ -1,10 +1,9 @@
 import { App, Button, Form, Input, Modal, Select, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeView } from '../../../../src/common/schemas/supervision.js';
-import { type Page, api } from '../../api.js';
+import { $api, client } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { NOTICE_STATUS, supervisionLabels } from './labels.js';
@@ -19,21 +18,20 @@ export default function NoticesPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
-  const [kind, setKind] = useState<string>();
+  const [kind, setKind] = useState<NoticeView['kind']>();
   const [page, setPage] = useState(1);
   const [replying, setReplying] = useState<NoticeView>();
   const [form] = Form.useForm<{ text: string }>();
   const itemId = new URLSearchParams(window.location.search).get('itemId') ?? undefined;
-  const { data, reload } = useLoad(useCallback(() => api.get<Page<NoticeView>>('/supervision/notices', { kind, page, itemId }), [kind, page, itemId]));
+  const { data } = $api.useQuery('get', '/api/v1/supervision/notices', { params: { query: { kind, page, itemId } } });
   const canReply = can('supervision.notices.reply');
   const send = async () => {
     try {
       const { text } = await form.validateFields();
-      await api.post(`/supervision/notices/${replying!.id}/reply`, { text });
+      await client.POST('/api/v1/supervision/notices/{id}/reply', { params: { path: { id: String(replying!.id) } }, body: { text } });
       message.success(pick(supervisionLabels.saved));
       setReplying(undefined);
       form.resetFields();
-      reload();
     } catch (err) {
       if (err && typeof err === 'object' && 'errorFields' in err) return;
       report(err, form);

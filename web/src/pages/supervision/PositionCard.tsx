@@ -1,9 +1,6 @@
 import { Button, Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
-import { useCallback } from 'react';
 import { Link } from 'react-router';
-import type { UnitPositionView } from '../../../../src/common/schemas/supervision.js';
-import { api } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import { $api } from '../../api/client.js';
 import { type Label, useI18n } from '../../i18n.js';
 import { POSITION_LABELS as P } from './positionLabels.js';
 
@@ -13,7 +10,7 @@ const fill = (text: string, values: Record<string, string | number>) =>
 /** The caller's unit on the latest weekly red/black list: rank among the ranked units, score, list. */
 export function PositionCard() {
   const { pick } = useI18n();
-  const { data } = useLoad(useCallback(() => api.get<UnitPositionView>('/supervision/weekly/my-unit'), []));
+  const { data } = $api.useQuery('get', '/api/v1/supervision/weekly/my-unit');
   const say = (label: Label, values: Record<string, string | number> = {}) => fill(pick(label), values);
   const p = data?.position;
   return (

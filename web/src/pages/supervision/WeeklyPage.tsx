@@ -1,9 +1,8 @@
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import type { SnapshotRowView, SnapshotSummary, SnapshotView } from '../../../../src/common/schemas/supervision.js';
-import { api } from '../../api.js';
+import { useState } from 'react';
+import type { SnapshotRowView } from '../../../../src/common/schemas/supervision.js';
+import { $api, apiUrl, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { supervisionLabels } from './labels.js';
@@ -41,16 +40,16 @@ export default function WeeklyPage() {
   const report = useReportError();
   const [id, setId] = useState<number | 'latest'>('latest');
   const [busy, setBusy] = useState(false);
-  const list = useLoad(useCallback(() => api.get<SnapshotSummary[]>('/supervision/weekly'), []));
-  const { data, reload } = useLoad(useCallback(() => api.get<SnapshotView | null>(`/supervision/weekly/${id}`).catch(() => null), [id]));
+  const list = $api.useQuery('get', '/api/v1/supervision/weekly');
+  // No snapshot taken yet is an empty page, not an error.
+  const snapshot = $api.useQuery('get', '/api/v1/supervision/weekly/{id}', { params: { path: { id: String(id) } } }, { meta: { silent: true } });
+  const data = snapshot.isError ? null : snapshot.data;
   const manage = can('supervision.manage');
   const take = async () => {
     setBusy(true);
     try {
-      const s = await api.post<SnapshotView>('/supervision/weekly', {});
-      list.reload();
+      const s = await ok(client.POST('/api/v1/supervision/weekly', { body: {} }));
       setId(s.id);
-      reload();
     } catch (err) {
       report(err);
     } finally {
@@ -87,7 +86,7 @@ export default function WeeklyPage() {
               </Button>
             )}
             {data && (
-              <Button href={`/api/v1/supervision/weekly/${data.id}/export.xlsx`} download>
+              <Button href={apiUrl('/api/v1/supervision/weekly/{id}/export.xlsx', { path: { id: data.id } })} download>
                 {pick(supervisionLabels.exportExcel)}
               </Button>
             )}
