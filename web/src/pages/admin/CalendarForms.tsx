@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Radio, Select, Upload } from 'antd';
 import { useState } from 'react';
 import { CALENDAR_DAY_TYPES, type CalendarDayView } from '../../../../src/common/schemas/calendar.js';
-import { ApiError, api } from '../../api.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { adminLabels, DAY_TYPE, fill } from './labels.js';
@@ -17,8 +17,10 @@ export function DayModal({ day, onClose, onSaved }: { day?: CalendarDayView; onC
   const [form] = Form.useForm<DayForm>();
 
   const save = async (v: DayForm) => {
-    if (day) await api.patch(`/calendar/days/${day.id}`, { type: v.type, name: v.name, version: day.version });
-    else await api.post('/calendar/days', v);
+    if (day) {
+      const body = { type: v.type, name: v.name, version: day.version };
+      await client.PATCH('/api/v1/calendar/days/{id}', { params: { path: { id: String(day.id) } }, body });
+    } else await client.POST('/api/v1/calendar/days', { body: v });
     message.success(pick(adminLabels.saved));
     onSaved();
   };
@@ -67,8 +69,8 @@ export function ImportModal({ onClose, onImported }: { onClose: () => void; onIm
   const importFile = async (v: ImportForm) => {
     setProblems([]);
     try {
-      const r = await api.post<{ added: number; updated: number; unchanged: number }>('/calendar/import', v);
-      message.success(fill(pick(adminLabels.imported), r));
+      const r = await ok(client.POST('/api/v1/calendar/import', { body: v }));
+      message.success(fill(pick(adminLabels.imported), { added: r.added, updated: r.updated, unchanged: r.unchanged }));
       onImported();
     } catch (err) {
       // A bad file lists its located problems; anything else is reported by the modal.

@@ -1,11 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Grid, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { CalendarDayView, CalendarYearView } from '../../../../src/common/schemas/calendar.js';
-import { api } from '../../api.js';
+import { $api, client } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { DayModal, ImportModal } from './CalendarForms.js';
 import { adminLabels, DAY_TYPE, fill } from './labels.js';
@@ -25,15 +24,14 @@ export default function CalendarPage() {
   const [year, setYear] = useState(thisYear);
   const [editing, setEditing] = useState<{ day?: CalendarDayView }>();
   const [importing, setImporting] = useState(false);
-  const { data, reload } = useLoad(useCallback(() => api.get<CalendarYearView>('/calendar', { year }), [year]));
+  const { data } = $api.useQuery('get', '/api/v1/calendar', { params: { query: { year } } });
   const added = new Map((data?.added ?? []).map((d) => [d.date, d]));
   const years = Array.from({ length: Math.max(thisYear + 2, year) - 2024 + 1 }, (_, i) => 2024 + i);
 
   const remove = async (d: CalendarDayView) => {
     try {
-      await api.delete(`/calendar/days/${d.id}`);
+      await client.DELETE('/api/v1/calendar/days/{id}', { params: { path: { id: String(d.id) } } });
       message.success(pick(adminLabels.saved));
-      reload();
     } catch (err) {
       report(err);
     }
@@ -41,7 +39,6 @@ export default function CalendarPage() {
   const saved = () => {
     setEditing(undefined);
     setImporting(false);
-    reload();
   };
   const count = (type: Day['type']) => data?.days.filter((d) => d.type === type).length ?? 0;
 

@@ -1,10 +1,10 @@
 import { EditOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { App, Button, Form, Grid, Input, Modal, Progress, Space, Switch, Table, type TableColumnsType, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { JobRunView, JobScheduleView } from '../../../../src/common/schemas/jobs.js';
-import { api } from '../../api.js';
+import { $api, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { JobRunsCard, RUNS_PAGE_SIZE } from './JobRunsCard.js';
@@ -12,14 +12,11 @@ import { RunStatus, duration, when } from './jobTime.js';
 import { adminLabels } from './labels.js';
 
 const done = (r: JobRunView) => r.status === 'succeeded' || r.status === 'failed';
+const runQuery = (id: number) => $api.queryOptions('get', '/api/v1/jobs/runs/{id}', { params: { path: { id: String(id) } } });
+const schedulesQuery = $api.queryOptions('get', '/api/v1/jobs/schedules');
 
 /** A schedule with its last run, fetched for the run's duration and error. */
 type Row = JobScheduleView & { lastRun?: JobRunView };
-
-async function loadRows(): Promise<Row[]> {
-  const schedules = await api.get<JobScheduleView[]>('/jobs/schedules');
-  return Promise.all(schedules.map(async (s) => ({ ...s, lastRun: s.lastRunId ? await api.get<JobRunView>(`/jobs/runs/${s.lastRunId}`) : undefined })));
-}
 
 /** 定时任务: schedules with last and next run; the admin edits them, admin and office run one now. */
 export default function SchedulesPage() {
@@ -28,41 +25,35 @@ export default function SchedulesPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
+  const queryClient = useQueryClient();
   const isAdmin = can('jobs.schedules.edit');
   const isPhone = Grid.useBreakpoint().md === false;
   const [runsPage, setRunsPage] = useState(1);
-  const schedules = useLoad(loadRows);
-  const runs = useLoad(useCallback(() => api.get<{ items: JobRunView[]; total: number }>('/jobs/runs', { page: runsPage, pageSize: RUNS_PAGE_SIZE }), [runsPage]));
-  const [active, setActive] = useState<Record<string, JobRunView>>({});
+  const schedules = useQuery(schedulesQuery);
+  const lastRuns = useQueries({ queries: (schedules.data ?? []).flatMap((s) => (s.lastRunId ? [runQuery(s.lastRunId)] : [])) });
+  const lastRunById = new Map(lastRuns.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])));
+  const rows: Row[] | undefined = schedules.data?.map((s) => ({ ...s, lastRun: s.lastRunId ? lastRunById.get(s.lastRunId) : undefined }));
+  const runs = $api.useQuery('get', '/api/v1/jobs/runs', { params: { query: { page: runsPage, pageSize: RUNS_PAGE_SIZE } } });
+  // Runs started here (schedule name → run id), followed every second until they finish.
+  const [started, setStarted] = useState<Record<string, number>>({});
+  const followed = useQueries({
+    queries: Object.values(started).map((id) => ({ ...runQuery(id), refetchInterval: (q: { state: { data?: JobRunView } }) => (q.state.data && done(q.state.data) ? false : 1000) })),
+  });
+  const active: Record<string, JobRunView> = Object.fromEntries(followed.flatMap((q) => (q.data ? [[q.data.name, q.data] as const] : [])));
   const [editing, setEditing] = useState<JobScheduleView>();
   const [form] = Form.useForm<{ cron: string }>();
-  const { reload: reloadSchedules } = schedules;
-  const { reload: reloadRuns } = runs;
 
-  // Follows the runs started here until they finish, then shows the new last run.
+  // A run that finishes changes its schedule's last run and the run list: both load afresh.
+  const finished = followed.filter((q) => q.data && done(q.data)).length;
   useEffect(() => {
-    const pending = Object.values(active).filter((r) => !done(r));
-    if (!pending.length) return;
-    const timer = setTimeout(async () => {
-      try {
-        const next = await Promise.all(pending.map((r) => api.get<JobRunView>(`/jobs/runs/${r.id}`)));
-        setActive((a) => ({ ...a, ...Object.fromEntries(next.map((r) => [r.name, r])) }));
-        if (next.some(done)) {
-          reloadSchedules();
-          reloadRuns();
-        }
-      } catch (err) {
-        report(err);
-      }
-    }, 1000);
-    return () => clearTimeout(timer);
-  }, [active, report, reloadSchedules, reloadRuns]);
+    if (finished) void queryClient.invalidateQueries();
+  }, [finished, queryClient]);
 
   const runNow = async (s: JobScheduleView) => {
     try {
-      const run = await api.post<JobRunView>(`/jobs/schedules/${encodeURIComponent(s.name)}/run`);
-      setActive((a) => ({ ...a, [s.name]: run }));
-      reloadRuns();
+      const run = await ok(client.POST('/api/v1/jobs/schedules/{name}/run', { params: { path: { name: s.name } } }));
+      queryClient.setQueryData(runQuery(run.id).queryKey, run);
+      setStarted((a) => ({ ...a, [s.name]: run.id }));
     } catch (err) {
       report(err);
     }
@@ -70,8 +61,9 @@ export default function SchedulesPage() {
 
   const save = async (s: JobScheduleView, body: { cron?: string; enabled?: boolean }) => {
     try {
-      const after = await api.patch<JobScheduleView>(`/jobs/schedules/${encodeURIComponent(s.name)}`, { ...body, version: s.version });
-      schedules.setData((schedules.data ?? []).map((r) => (r.name === s.name ? { ...r, ...after } : r)));
+      const after = await ok(client.PATCH('/api/v1/jobs/schedules/{name}', { params: { path: { name: s.name } }, body: { ...body, version: s.version } }));
+      // Shown at once (the switch must not spring back while the list loads again).
+      queryClient.setQueryData<typeof schedules.data>(schedulesQuery.queryKey, (list) => list?.map((r) => (r.name === s.name ? { ...r, ...after } : r)));
       message.success(pick(adminLabels.saved));
       return true;
     } catch (err) {
@@ -168,7 +160,7 @@ export default function SchedulesPage() {
         {pick(adminLabels.schedules)}
       </Typography.Title>
       <section aria-label={pick(adminLabels.schedules)}>
-        <Table<Row> rowKey="name" size="small" loading={!schedules.data} dataSource={schedules.data} pagination={false} scroll={isPhone ? undefined : { x: 980 }} columns={columns} />
+        <Table<Row> rowKey="name" size="small" loading={!rows} dataSource={rows} pagination={false} scroll={isPhone ? undefined : { x: 980 }} columns={columns} />
       </section>
       <JobRunsCard data={runs.data} page={runsPage} setPage={setRunsPage} />
       <Modal open={!!editing} title={editing && `${pick(adminLabels.editCron)} · ${pick(editing.label)}`} onCancel={() => setEditing(undefined)} onOk={submitCron} forceRender>
