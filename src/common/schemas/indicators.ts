@@ -9,7 +9,9 @@ export const INDICATOR_KINDS = ['indicator', 'sub_indicator', 'kpi'] as const;
 export const DIRECTIONS = ['lower_is_better', 'higher_is_better'] as const;
 
 /** A year ('2024'), quarter ('2024-Q3') or month ('2024-06'); sorts as text in time order. */
-export const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, '期间格式应为 2024、2024-Q3 或 2024-06 / a period is 2024, 2024-Q3 or 2024-06');
+export const period = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, '期间格式应为 2024、2024-Q3 或 2024-06 / a period is 2024, 2024-Q3 or 2024-06');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const finite = z.number().finite();
 
@@ -42,7 +44,10 @@ export type CatalogueView = z.infer<typeof catalogueView>;
 
 export const createIndicatorBody = z
   .object({
-    code: z.string().trim().regex(/^[A-Z0-9-]{2,40}$/, '编码由大写字母、数字和连字符组成 / a code uses A–Z, 0–9 and hyphens'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{2,40}$/, '编码由大写字母、数字和连字符组成 / a code uses A–Z, 0–9 and hyphens'),
     nameZh: plainText(120),
     nameEn: plainText(160),
     parentId: z.number().int().positive().nullable().optional(),
@@ -57,7 +62,11 @@ export const createIndicatorBody = z
   .strict();
 export type CreateIndicatorBody = z.infer<typeof createIndicatorBody>;
 
-export const updateIndicatorBody = createIndicatorBody.omit({ code: true }).partial().extend({ version: z.number().int().positive() }).strict();
+export const updateIndicatorBody = createIndicatorBody
+  .omit({ code: true })
+  .partial()
+  .extend({ version: z.number().int().positive() })
+  .strict();
 export type UpdateIndicatorBody = z.infer<typeof updateIndicatorBody>;
 
 export const valueView = z.object({
@@ -101,24 +110,52 @@ export const createValueBody = z
 export type CreateValueBody = z.infer<typeof createValueBody>;
 
 export const updateValueBody = z
-  .object({ value: finite.optional(), source: text(300).optional(), evidence: z.string().trim().max(2000).nullable().optional(), version: z.number().int().positive() })
+  .object({
+    value: finite.optional(),
+    source: text(300).optional(),
+    evidence: z.string().trim().max(2000).nullable().optional(),
+    version: z.number().int().positive(),
+  })
   .strict();
 export type UpdateValueBody = z.infer<typeof updateValueBody>;
 
 export const targetBody = z
-  .object({ indicatorId: z.number().int().positive(), unitId: z.number().int().positive(), period, target: finite, note: z.string().trim().max(500).nullable().optional() })
+  .object({
+    indicatorId: z.number().int().positive(),
+    unitId: z.number().int().positive(),
+    period,
+    target: finite,
+    note: z.string().trim().max(500).nullable().optional(),
+  })
   .strict();
 export type TargetBody = z.infer<typeof targetBody>;
 
 export const targetListQuery = z.object({ indicatorId: idValue.optional(), unitId: idValue.optional() }).strict();
 
-export const targetView = z.object({ id: z.number(), indicatorId: z.number(), unitId: z.number(), period: z.string(), target: z.number(), note: z.string().nullable(), version: z.number() });
+export const targetView = z.object({
+  id: z.number(),
+  indicatorId: z.number(),
+  unitId: z.number(),
+  period: z.string(),
+  target: z.number(),
+  note: z.string().nullable(),
+  version: z.number(),
+});
 export type TargetView = z.infer<typeof targetView>;
 
-export const historyView = z.array(z.object({ at: z.string(), actorName: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown() }));
+export const historyView = z.array(
+  z.object({ at: z.string(), actorName: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown() }),
+);
 
 /** `?dryRun=true` checks the whole workbook and says what would change, writing nothing. */
-export const importValuesQuery = z.object({ dryRun: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }).strict();
+export const importValuesQuery = z
+  .object({
+    dryRun: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true'),
+  })
+  .strict();
 
 export const importPreviewRow = z.object({
   row: z.number(),
@@ -196,8 +233,25 @@ export const scoreBody = z
   .strict();
 export type ScoreBody = z.infer<typeof scoreBody>;
 
-export const unitScoreQuery = z.object({ method: z.string().regex(/^[a-z0-9-]+$/).default('regional-demo'), unitId: idValue, period }).strict();
-export const forecastQuery = z.object({ method: z.string().regex(/^[a-z0-9-]+$/).default('regional-demo'), period }).strict();
+export const unitScoreQuery = z
+  .object({
+    method: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .default('regional-demo'),
+    unitId: idValue,
+    period,
+  })
+  .strict();
+export const forecastQuery = z
+  .object({
+    method: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .default('regional-demo'),
+    period,
+  })
+  .strict();
 
 export const peerImportBody = z
   .object({

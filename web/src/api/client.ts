@@ -67,6 +67,9 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** POST routes that only compute an answer (a rule checked while typing, posted values scored): nothing on screen changes. */
+const COMPUTE_ONLY = new Set<string>(['/api/v1/policies/rules/check', '/api/v1/indicators/score']);
+
 const session: Middleware = {
   onRequest({ request }) {
     if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
@@ -74,11 +77,11 @@ const session: Middleware = {
     request.headers.set('accept-language', storedLang());
     return request;
   },
-  async onResponse({ request, response }) {
+  async onResponse({ request, response, schemaPath }) {
     if (response.ok) {
       // A write may change any list or figure on screen (counts, statuses, the bell): what is shown
       // loads again; what is not shown is marked stale and loads when next shown.
-      if (request.method !== 'GET') void queryClient.invalidateQueries();
+      if (request.method !== 'GET' && !COMPUTE_ONLY.has(schemaPath)) void queryClient.invalidateQueries();
       return response;
     }
     const e = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;

@@ -53,7 +53,12 @@ export function DayModal({ day, onClose, onSaved }: { day?: CalendarDayView; onC
 
 /** A detail as "row 3, date: message" so the admin finds the line to fix. */
 function located(d: ApiError['details'][number], lang: 'zh-CN' | 'en'): string {
-  const where = [d.row !== undefined ? (lang === 'en' ? `row ${String(d.row)}` : `第 ${String(d.row)} 行`) : '', d.column !== undefined ? String(d.column) : ''].filter(Boolean).join(lang === 'en' ? ', ' : ' ');
+  const where = [
+    d.row !== undefined ? (lang === 'en' ? `row ${String(d.row)}` : `第 ${String(d.row)} 行`) : '',
+    d.column !== undefined ? String(d.column) : '',
+  ]
+    .filter(Boolean)
+    .join(lang === 'en' ? ', ' : ' ');
   return `${where ? `${where}: ` : ''}${pickBilingual(lang, d.message)}`;
 }
 
@@ -74,7 +79,8 @@ export function ImportModal({ onClose, onImported }: { onClose: () => void; onIm
       onImported();
     } catch (err) {
       // A bad file lists its located problems; anything else is reported by the modal.
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED' && err.details.length) setProblems(err.details.map((d) => located(d, lang)));
+      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED' && err.details.length)
+        setProblems(err.details.map((d) => located(d, lang)));
       else throw err;
     }
   };
@@ -96,7 +102,12 @@ export function ImportModal({ onClose, onImported }: { onClose: () => void; onIm
       onCancel={onClose}
     >
       <Form.Item name="format" label={pick(adminLabels.format)}>
-        <Radio.Group options={[{ value: 'csv', label: 'CSV' }, { value: 'json', label: 'JSON' }]} />
+        <Radio.Group
+          options={[
+            { value: 'csv', label: 'CSV' },
+            { value: 'json', label: 'JSON' },
+          ]}
+        />
       </Form.Item>
       <Upload accept=".csv,.json,.txt" showUploadList={false} beforeUpload={readFile}>
         <Button icon={<UploadOutlined />} style={{ marginBottom: 8 }}>
@@ -104,14 +115,24 @@ export function ImportModal({ onClose, onImported }: { onClose: () => void; onIm
         </Button>
       </Upload>
       <Form.Item name="content" label={pick(adminLabels.content)} rules={[{ required: true }]}>
-        <Input.TextArea rows={8} style={{ fontFamily: 'monospace' }} placeholder={'date,type,name\n2027-02-06,休,春节\n2027-02-14,班,春节调休'} />
+        <Input.TextArea
+          rows={8}
+          style={{ fontFamily: 'monospace' }}
+          placeholder={'date,type,name\n2027-02-06,休,春节\n2027-02-14,班,春节调休'}
+        />
       </Form.Item>
       {problems.length > 0 && (
         <Alert
           type="error"
           role="alert"
           message={pick(adminLabels.errorsAt)}
-          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
         />
       )}
     </FormModal>

@@ -48,7 +48,13 @@ export default function CalendarPage() {
         {pick(adminLabels.calendar)}
       </Typography.Title>
       <Space wrap>
-        <Select aria-label={pick(adminLabels.year)} value={year} onChange={setYear} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: String(y) }))} />
+        <Select
+          aria-label={pick(adminLabels.year)}
+          value={year}
+          onChange={setYear}
+          style={{ width: 110 }}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
           {pick(adminLabels.addDay)}
         </Button>
@@ -70,11 +76,48 @@ export default function CalendarPage() {
         pagination={false}
         scroll={isPhone ? undefined : { x: 640 }}
         columns={[
-          { title: pick(adminLabels.date), dataIndex: 'date', width: isPhone ? 96 : 110, render: (date: string) => (isPhone ? <>{date}<div>{weekday(date)}</div></> : date) },
+          {
+            title: pick(adminLabels.date),
+            dataIndex: 'date',
+            width: isPhone ? 96 : 110,
+            render: (date: string) =>
+              isPhone ? (
+                <>
+                  {date}
+                  <div>{weekday(date)}</div>
+                </>
+              ) : (
+                date
+              ),
+          },
           { title: pick(adminLabels.weekday), key: 'weekday', width: 70, responsive: ['md'], render: (_: unknown, d) => weekday(d.date) },
-          { title: pick(adminLabels.kind), dataIndex: 'type', width: isPhone ? 90 : 120, render: (t: Day['type']) => <Tag color={t === 'holiday' ? 'green' : 'orange'}>{pick(DAY_TYPE[t])}</Tag> },
-          { title: pick(adminLabels.name), dataIndex: 'name', render: (name: string, d) => (isPhone && d.source === 'added' ? <>{name} <Tag color="blue">{pick(adminLabels.added)}</Tag></> : name) },
-          { title: pick(adminLabels.source), dataIndex: 'source', width: 160, responsive: ['md'], render: (s: Day['source']) => <Tag color={s === 'added' ? 'blue' : 'default'}>{pick(s === 'added' ? adminLabels.added : adminLabels.official)}</Tag> },
+          {
+            title: pick(adminLabels.kind),
+            dataIndex: 'type',
+            width: isPhone ? 90 : 120,
+            render: (t: Day['type']) => <Tag color={t === 'holiday' ? 'green' : 'orange'}>{pick(DAY_TYPE[t])}</Tag>,
+          },
+          {
+            title: pick(adminLabels.name),
+            dataIndex: 'name',
+            render: (name: string, d) =>
+              isPhone && d.source === 'added' ? (
+                <>
+                  {name} <Tag color="blue">{pick(adminLabels.added)}</Tag>
+                </>
+              ) : (
+                name
+              ),
+          },
+          {
+            title: pick(adminLabels.source),
+            dataIndex: 'source',
+            width: 160,
+            responsive: ['md'],
+            render: (s: Day['source']) => (
+              <Tag color={s === 'added' ? 'blue' : 'default'}>{pick(s === 'added' ? adminLabels.added : adminLabels.official)}</Tag>
+            ),
+          },
           {
             title: pick({ zh: '操作', en: 'Actions' }),
             key: 'actions',
@@ -83,9 +126,21 @@ export default function CalendarPage() {
               const own = added.get(d.date);
               return own ? (
                 <Space size={0}>
-                  <Button type="text" size="small" icon={<EditOutlined />} aria-label={`${pick(adminLabels.editDay)} ${d.date}`} onClick={() => setEditing({ day: own })} />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<EditOutlined />}
+                    aria-label={`${pick(adminLabels.editDay)} ${d.date}`}
+                    onClick={() => setEditing({ day: own })}
+                  />
                   <Popconfirm title={pick(adminLabels.deleteConfirm)} onConfirm={() => remove(own)}>
-                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${pick({ zh: '删除', en: 'Delete' })} ${d.date}`} />
+                    <Button
+                      type="text"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={`${pick({ zh: '删除', en: 'Delete' })} ${d.date}`}
+                    />
                   </Popconfirm>
                 </Space>
               ) : null;

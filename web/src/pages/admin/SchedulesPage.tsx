@@ -37,7 +37,10 @@ export default function SchedulesPage() {
   // Runs started here (schedule name → run id), followed every second until they finish.
   const [started, setStarted] = useState<Record<string, number>>({});
   const followed = useQueries({
-    queries: Object.values(started).map((id) => ({ ...runQuery(id), refetchInterval: (q: { state: { data?: JobRunView } }) => (q.state.data && done(q.state.data) ? false : 1000) })),
+    queries: Object.values(started).map((id) => ({
+      ...runQuery(id),
+      refetchInterval: (q: { state: { data?: JobRunView } }) => (q.state.data && done(q.state.data) ? false : 1000),
+    })),
   });
   const active: Record<string, JobRunView> = Object.fromEntries(followed.flatMap((q) => (q.data ? [[q.data.name, q.data] as const] : [])));
   const [editing, setEditing] = useState<JobScheduleView>();
@@ -61,9 +64,13 @@ export default function SchedulesPage() {
 
   const save = async (s: JobScheduleView, body: { cron?: string; enabled?: boolean }) => {
     try {
-      const after = await ok(client.PATCH('/api/v1/jobs/schedules/{name}', { params: { path: { name: s.name } }, body: { ...body, version: s.version } }));
+      const after = await ok(
+        client.PATCH('/api/v1/jobs/schedules/{name}', { params: { path: { name: s.name } }, body: { ...body, version: s.version } }),
+      );
       // Shown at once (the switch must not spring back while the list loads again).
-      queryClient.setQueryData<typeof schedules.data>(schedulesQuery.queryKey, (list) => list?.map((r) => (r.name === s.name ? { ...r, ...after } : r)));
+      queryClient.setQueryData<typeof schedules.data>(schedulesQuery.queryKey, (list) =>
+        list?.map((r) => (r.name === s.name ? { ...r, ...after } : r)),
+      );
       message.success(pick(adminLabels.saved));
       return true;
     } catch (err) {
@@ -86,10 +93,26 @@ export default function SchedulesPage() {
   const cron = (s: Row) => (
     <Space size={4}>
       <Typography.Text code>{s.cron}</Typography.Text>
-      {isAdmin && <Button size="small" type="text" icon={<EditOutlined />} aria-label={`${pick(adminLabels.editCron)} ${pick(s.label)}`} onClick={() => edit(s)} />}
+      {isAdmin && (
+        <Button
+          size="small"
+          type="text"
+          icon={<EditOutlined />}
+          aria-label={`${pick(adminLabels.editCron)} ${pick(s.label)}`}
+          onClick={() => edit(s)}
+        />
+      )}
     </Space>
   );
-  const enabled = (s: Row) => <Switch size="small" checked={s.enabled} disabled={!isAdmin} aria-label={`${pick(adminLabels.enabled)} ${pick(s.label)}`} onChange={(on) => save(s, { enabled: on })} />;
+  const enabled = (s: Row) => (
+    <Switch
+      size="small"
+      checked={s.enabled}
+      disabled={!isAdmin}
+      aria-label={`${pick(adminLabels.enabled)} ${pick(s.label)}`}
+      onChange={(on) => save(s, { enabled: on })}
+    />
+  );
   const last = (s: Row) =>
     s.lastRunAt ? (
       <Space size={4} wrap>
@@ -106,7 +129,13 @@ export default function SchedulesPage() {
     const run = active[s.name];
     return (
       <Space direction="vertical" size={2} style={{ width: '100%' }}>
-        <Button size="small" icon={<PlayCircleOutlined />} loading={run && !done(run)} onClick={() => runNow(s)} aria-label={`${pick(adminLabels.runNow)} ${pick(s.label)}`}>
+        <Button
+          size="small"
+          icon={<PlayCircleOutlined />}
+          loading={run && !done(run)}
+          onClick={() => runNow(s)}
+          aria-label={`${pick(adminLabels.runNow)} ${pick(s.label)}`}
+        >
           {pick(adminLabels.runNow)}
         </Button>
         {run && (
@@ -127,7 +156,12 @@ export default function SchedulesPage() {
       </Typography.Text>
     </>
   );
-  const actions = { title: pick({ zh: '操作', en: 'Actions' }), key: 'run', width: isPhone ? 110 : 200, render: (_: unknown, s: Row) => runCell(s) };
+  const actions = {
+    title: pick({ zh: '操作', en: 'Actions' }),
+    key: 'run',
+    width: isPhone ? 110 : 200,
+    render: (_: unknown, s: Row) => runCell(s),
+  };
   // A phone shows one column per job with everything but the run button stacked in it.
   const columns: TableColumnsType<Row> = isPhone
     ? [
@@ -137,9 +171,20 @@ export default function SchedulesPage() {
           render: (_: unknown, s) => (
             <Space direction="vertical" size={2}>
               {job(s)}
-              <Space size={4}>{cron(s)}{enabled(s)}</Space>
-              <div>{pick(adminLabels.lastRun)}{colon}{last(s)}</div>
-              <div>{pick(adminLabels.nextRun)}{colon}{next(s)}</div>
+              <Space size={4}>
+                {cron(s)}
+                {enabled(s)}
+              </Space>
+              <div>
+                {pick(adminLabels.lastRun)}
+                {colon}
+                {last(s)}
+              </div>
+              <div>
+                {pick(adminLabels.nextRun)}
+                {colon}
+                {next(s)}
+              </div>
             </Space>
           ),
         },
@@ -160,12 +205,40 @@ export default function SchedulesPage() {
         {pick(adminLabels.schedules)}
       </Typography.Title>
       <section aria-label={pick(adminLabels.schedules)}>
-        <Table<Row> rowKey="name" size="small" loading={!rows} dataSource={rows} pagination={false} scroll={isPhone ? undefined : { x: 980 }} columns={columns} />
+        <Table<Row>
+          rowKey="name"
+          size="small"
+          loading={!rows}
+          dataSource={rows}
+          pagination={false}
+          scroll={isPhone ? undefined : { x: 980 }}
+          columns={columns}
+        />
       </section>
       <JobRunsCard data={runs.data} page={runsPage} setPage={setRunsPage} />
-      <Modal open={!!editing} title={editing && `${pick(adminLabels.editCron)} · ${pick(editing.label)}`} onCancel={() => setEditing(undefined)} onOk={submitCron} forceRender>
+      <Modal
+        open={!!editing}
+        title={editing && `${pick(adminLabels.editCron)} · ${pick(editing.label)}`}
+        onCancel={() => setEditing(undefined)}
+        onOk={submitCron}
+        forceRender
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="cron" label={pick(adminLabels.cron)} extra={<>{pick(adminLabels.cronHelp)}{editing?.defaultCron && <div>{pick(adminLabels.defaultCron)}: <Typography.Text code>{editing.defaultCron}</Typography.Text></div>}</>} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item
+            name="cron"
+            label={pick(adminLabels.cron)}
+            extra={
+              <>
+                {pick(adminLabels.cronHelp)}
+                {editing?.defaultCron && (
+                  <div>
+                    {pick(adminLabels.defaultCron)}: <Typography.Text code>{editing.defaultCron}</Typography.Text>
+                  </div>
+                )}
+              </>
+            }
+            rules={[{ required: true, whitespace: true }]}
+          >
             <Input style={{ fontFamily: 'monospace' }} />
           </Form.Item>
         </Form>

@@ -1,5 +1,5 @@
 import { Alert, Tag } from 'antd';
-import type { CatalogueView, IndicatorView, MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
+import type { CatalogueView, IndicatorView } from '../../../../src/common/schemas/indicators.js';
 import { $api } from '../../api/client.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { measureUnit } from '../../../../src/common/measure-units.js';
@@ -15,7 +15,9 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
   // Where a KPI is scored by a method, show that method's bounds and transform beside it.
   const { data: methods } = $api.useQuery('get', '/api/v1/indicators/methods');
   const scored = new Map(
-    (methods ?? []).flatMap((m) => m.topics.flatMap((t) => t.components.filter((c) => c.catalogueCode).map((c) => [c.catalogueCode!, { method: m, c }] as const))),
+    (methods ?? []).flatMap((m) =>
+      m.topics.flatMap((t) => t.components.filter((c) => c.catalogueCode).map((c) => [c.catalogueCode!, { method: m, c }] as const)),
+    ),
   );
   const kpis = catalogue.indicators.filter((i) => i.kind === 'kpi');
   const rows: Row[] = catalogue.indicators
@@ -26,7 +28,13 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
     });
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={pick(indicatorLabels.level2Missing)} description={pickBilingual(lang, catalogue.environmentNote)} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message={pick(indicatorLabels.level2Missing)}
+        description={pickBilingual(lang, catalogue.environmentNote)}
+      />
       <ResponsiveTable<Row>
         rowKey="id"
         size="small"
@@ -37,7 +45,11 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
           { title: pick(indicatorLabels.indicator), render: (_, r) => (lang === 'en' ? r.nameEn : r.nameZh) },
           { title: pick(indicatorLabels.environment), render: (_, r) => (r.kind === 'indicator' ? pick(env.get(r.environment)!) : null) },
           { title: pick(indicatorLabels.unitOfMeasure), dataIndex: 'unitOfMeasure', render: (u: string | null) => pick(measureUnit(u)) },
-          { title: pick(indicatorLabels.direction), render: (_, r) => (r.direction ? <Tag>{pick(r.direction === 'lower_is_better' ? indicatorLabels.lower : indicatorLabels.higher)}</Tag> : null) },
+          {
+            title: pick(indicatorLabels.direction),
+            render: (_, r) =>
+              r.direction ? <Tag>{pick(r.direction === 'lower_is_better' ? indicatorLabels.lower : indicatorLabels.higher)}</Tag> : null,
+          },
           {
             title: `${pick(indicatorLabels.bounds)}（${pick(indicatorLabels.method)}）`,
             render: (_, r) => {
@@ -45,7 +57,8 @@ export function CataloguePanel({ catalogue }: { catalogue: CatalogueView }) {
               if (!hit) return null;
               return (
                 <>
-                  {hit.c.worst} → {hit.c.best} · {TRANSFORM_LABELS[hit.c.transform] ? pick(TRANSFORM_LABELS[hit.c.transform]) : ''} {!hit.c.trusted && <Tag color="orange">{pick(indicatorLabels.unverified)}</Tag>}
+                  {hit.c.worst} → {hit.c.best} · {TRANSFORM_LABELS[hit.c.transform] ? pick(TRANSFORM_LABELS[hit.c.transform]) : ''}{' '}
+                  {!hit.c.trusted && <Tag color="orange">{pick(indicatorLabels.unverified)}</Tag>}
                   <br />
                   <small>{pick(hit.method.name)}</small>
                 </>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
-import type { ComponentGap, ForecastView, Improvement, PeerScore, RankPlan } from '../../../../src/common/schemas/indicator-results.js';
+import type { ComponentGap, Improvement, PeerScore, RankPlan } from '../../../../src/common/schemas/indicator-results.js';
 import { $api, apiUrl } from '../../api/client.js';
 import { fill, fmtNumber, fmtScore } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
@@ -48,19 +48,28 @@ export default function ForecastPage() {
     pos &&
     [
       fill(pick(indicatorLabels.headline), { rank: pos.rank }),
-      ...[2, 1]
-        .filter((r) => r < pos.rank)
-        .map((r) => fill(pick(indicatorLabels.gapTo), { rank: r, gap: fmtScore(pos.gapTo[r] ?? 0) })),
+      ...[2, 1].filter((r) => r < pos.rank).map((r) => fill(pick(indicatorLabels.gapTo), { rank: r, gap: fmtScore(pos.gapTo[r] ?? 0) })),
       ...(pos.rank <= 2 ? [fill(pick(indicatorLabels.atRank), { rank: pos.rank })] : []),
     ].map((part, i, all) => (i < all.length - 1 ? part + (lang === 'en' ? '; ' : '，') : part));
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{pick(indicatorLabels.forecast)}</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {pick(indicatorLabels.forecast)}
+        </Typography.Title>
+      }
       extra={
         <Space wrap>
-          <Select aria-label={pick(indicatorLabels.period)} value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: p }))} />
-          <Button href={apiUrl('/api/v1/indicators/forecast/export', { query: { method: METHOD, period } })}>{pick(indicatorLabels.export)}</Button>
+          <Select
+            aria-label={pick(indicatorLabels.period)}
+            value={period}
+            onChange={setPeriod}
+            options={PERIODS.map((p) => ({ value: p, label: p }))}
+          />
+          <Button href={apiUrl('/api/v1/indicators/forecast/export', { query: { method: METHOD, period } })}>
+            {pick(indicatorLabels.export)}
+          </Button>
         </Space>
       }
     >
@@ -181,7 +190,12 @@ export default function ForecastPage() {
               phoneColumns={['kpi', 'maxGain']}
               columns={[
                 { title: pick(indicatorLabels.kpi), key: 'kpi', render: (_, g) => componentName(g) },
-                { title: pick(indicatorLabels.value), key: 'value', align: 'right', render: (_, g) => withUnit(fmtNumber(g.value, 2), unitOf(g), l) },
+                {
+                  title: pick(indicatorLabels.value),
+                  key: 'value',
+                  align: 'right',
+                  render: (_, g) => withUnit(fmtNumber(g.value, 2), unitOf(g), l),
+                },
                 { title: pick(indicatorLabels.score), key: 'score', align: 'right', render: (_, g) => fmtScore(g.score) },
                 { title: pick(indicatorLabels.perUnit), key: 'perUnit', align: 'right', render: (_, g) => gain(g.gainPerUnit) },
                 { title: pick(indicatorLabels.perTenth), key: 'perTenth', align: 'right', render: (_, g) => gain(g.gainPerTenthOfRange) },
@@ -204,8 +218,18 @@ export default function ForecastPage() {
               phoneColumns={['kpi', 'needed']}
               columns={[
                 { title: pick(indicatorLabels.kpi), key: 'kpi', render: (_, i) => componentName(i) },
-                { title: pick(indicatorLabels.now), key: 'now', align: 'right', render: (_, i) => withUnit(fmtNumber(i.from, 2), unitOf(i), l) },
-                { title: pick(indicatorLabels.needed), key: 'needed', align: 'right', render: (_, i) => withUnit(fmtNumber(i.to, 2), unitOf(i), l) },
+                {
+                  title: pick(indicatorLabels.now),
+                  key: 'now',
+                  align: 'right',
+                  render: (_, i) => withUnit(fmtNumber(i.from, 2), unitOf(i), l),
+                },
+                {
+                  title: pick(indicatorLabels.needed),
+                  key: 'needed',
+                  align: 'right',
+                  render: (_, i) => withUnit(fmtNumber(i.to, 2), unitOf(i), l),
+                },
                 { title: pick(indicatorLabels.componentScore), key: 'cs', align: 'right', render: (_, i) => fromTo(i) },
                 { title: pick(indicatorLabels.overallGain), key: 'gain', align: 'right', render: (_, i) => fmtScore(i.overallGain) },
               ]}

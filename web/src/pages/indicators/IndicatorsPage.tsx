@@ -1,6 +1,5 @@
 import { Button, Card, Tabs } from 'antd';
 import { Link } from 'react-router';
-import type { CatalogueView } from '../../../../src/common/schemas/indicators.js';
 import { $api } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';

@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { AreaRollup, RollupView, UnitRollup } from '../../../../src/common/schemas/indicator-results.js';
+import type { AreaRollup, UnitRollup } from '../../../../src/common/schemas/indicator-results.js';
 import { $api } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { indicatorLabels } from './labels.js';
@@ -15,7 +15,14 @@ export function RollupPanel() {
   ];
   return (
     <>
-      <Table<AreaRollup> rowKey="area" size="small" pagination={false} dataSource={data?.areas ?? []} columns={columns} aria-label={pick(indicatorLabels.rollup)} />
+      <Table<AreaRollup>
+        rowKey="area"
+        size="small"
+        pagination={false}
+        dataSource={data?.areas ?? []}
+        columns={columns}
+        aria-label={pick(indicatorLabels.rollup)}
+      />
       <Table<UnitRollup>
         rowKey="unitId"
         size="small"
@@ -25,7 +32,11 @@ export function RollupPanel() {
           { title: pick(indicatorLabels.unit), dataIndex: 'unitName' },
           { title: pick(indicatorLabels.predicted), render: (_, u) => u.predicted.toFixed(1) },
         ]}
-        expandable={{ expandedRowRender: (u) => <Table<AreaRollup> rowKey="area" size="small" pagination={false} dataSource={u.areas} columns={columns} /> }}
+        expandable={{
+          expandedRowRender: (u) => (
+            <Table<AreaRollup> rowKey="area" size="small" pagination={false} dataSource={u.areas} columns={columns} />
+          ),
+        }}
       />
     </>
   );

@@ -1,7 +1,6 @@
 import { Alert, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { ComponentResult, OverallResult } from '../../../../src/common/schemas/indicator-results.js';
-import type { MethodSummaryView } from '../../../../src/common/schemas/indicators.js';
+import type { ComponentResult } from '../../../../src/common/schemas/indicator-results.js';
 import { $api } from '../../api/client.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { measureUnit, withUnit } from '../../../../src/common/measure-units.js';
@@ -10,13 +9,6 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { indicatorLabels } from './labels.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-
-interface UnitScore {
-  method: MethodSummaryView;
-  period: string;
-  valuePeriods: Record<string, string>;
-  result: OverallResult;
-}
 
 const PERIODS = ['2024', '2025'];
 
@@ -32,13 +24,24 @@ export function ScoresPanel() {
   const { data } = $api.useQuery('get', '/api/v1/indicators/scores', { params: { query } }, { enabled: effectiveUnit !== undefined });
   const topics = data ? Object.values(data.result.topics) : [];
   // The engine writes formulas with the method's identifiers; the office reads the names.
-  const names = new Map<string, string>(topics.flatMap((t) => [[t.topic, pick(t.name)] as const, ...Object.values(t.components).map((c) => [c.id, pick(c.name)] as const)]));
+  const names = new Map<string, string>(
+    topics.flatMap((t) => [[t.topic, pick(t.name)] as const, ...Object.values(t.components).map((c) => [c.id, pick(c.name)] as const)]),
+  );
   const readable = (formula: string) =>
-    formula.replace(/\b[a-z][a-z0-9_]*\b/g, (id) => names.get(id) ?? (id === 'mean' && lang !== 'en' ? '平均' : id === 'sum' && lang !== 'en' ? '求和' : id));
+    formula.replace(
+      /\b[a-z][a-z0-9_]*\b/g,
+      (id) => names.get(id) ?? (id === 'mean' && lang !== 'en' ? '平均' : id === 'sum' && lang !== 'en' ? '求和' : id),
+    );
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <UnitSelect aria-label={pick(indicatorLabels.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
+        <UnitSelect
+          aria-label={pick(indicatorLabels.unit)}
+          style={{ width: 280 }}
+          units={units}
+          value={effectiveUnit}
+          onChange={(v) => setUnitId(v ?? undefined)}
+        />
         <Select
           aria-label={pick(indicatorLabels.period)}
           value={period}
@@ -68,7 +71,11 @@ export function ScoresPanel() {
               dataSource={Object.values(t.components)}
               columns={[
                 { title: pick(indicatorLabels.kpi), render: (_, c) => pick(c.name) },
-                { title: pick(indicatorLabels.value), align: 'right', render: (_, c) => withUnit(fmtNumber(c.variants[''].value, 2), measureUnit(c.unit), lang === 'en' ? 'en' : 'zh') },
+                {
+                  title: pick(indicatorLabels.value),
+                  align: 'right',
+                  render: (_, c) => withUnit(fmtNumber(c.variants[''].value, 2), measureUnit(c.unit), lang === 'en' ? 'en' : 'zh'),
+                },
                 {
                   title: pick(indicatorLabels.bounds),
                   render: (_, c) => (

@@ -9,7 +9,11 @@ import { pickBilingual, useI18n } from '../../i18n.js';
 import { indicatorLabels } from './labels.js';
 
 type ImportResultView = ApiResponse<'/api/v1/indicators/values/import', 'post'>;
-type Step = { kind: 'choose' } | { kind: 'problems'; problems: ErrorDetail[] } | { kind: 'preview'; result: ImportResultView } | { kind: 'done'; result: ImportResultView };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'problems'; problems: ErrorDetail[] }
+  | { kind: 'preview'; result: ImportResultView }
+  | { kind: 'done'; result: ImportResultView };
 
 function send(file: File, dryRun: boolean): Promise<ImportResultView> {
   const form = new FormData();
@@ -30,7 +34,8 @@ export function ValuesImport() {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
 
   // Located problems (bad rows, a missing column, not a workbook) are shown in the table; anything else is a plain failure.
-  const problemsOf = (err: unknown): ErrorDetail[] | null => (err instanceof ApiError && err.status === 400 && err.details.length ? err.details : null);
+  const problemsOf = (err: unknown): ErrorDetail[] | null =>
+    err instanceof ApiError && err.status === 400 && err.details.length ? err.details : null;
 
   const check = async (f: File) => {
     setFile(f);
@@ -113,7 +118,14 @@ export function ValuesImport() {
           )}
           {step.kind === 'problems' && (
             <>
-              <Alert type="error" showIcon message={pick({ zh: `发现 ${step.problems.length} 处问题，未导入任何数据。请修改后重新上传。`, en: `${step.problems.length} problem(s) found; nothing was imported. Fix them and upload again.` })} />
+              <Alert
+                type="error"
+                showIcon
+                message={pick({
+                  zh: `发现 ${step.problems.length} 处问题，未导入任何数据。请修改后重新上传。`,
+                  en: `${step.problems.length} problem(s) found; nothing was imported. Fix them and upload again.`,
+                })}
+              />
               <Table<ErrorDetail>
                 aria-label={pick(indicatorLabels.problems)}
                 size="small"
@@ -152,7 +164,15 @@ export function ValuesImport() {
                   { title: pick(indicatorLabels.period), dataIndex: 'period' },
                   { title: pick(indicatorLabels.value), render: (_, r) => `${r.value} ${r.unitOfMeasure ?? ''}` },
                   { title: pick(indicatorLabels.previous), render: (_, r) => (r.previous === null ? '—' : String(r.previous)) },
-                  { title: pick(indicatorLabels.action), render: (_, r) => (r.action === 'create' ? <Tag color="green">{pick(indicatorLabels.create)}</Tag> : <Tag color="blue">{pick(indicatorLabels.update)}</Tag>) },
+                  {
+                    title: pick(indicatorLabels.action),
+                    render: (_, r) =>
+                      r.action === 'create' ? (
+                        <Tag color="green">{pick(indicatorLabels.create)}</Tag>
+                      ) : (
+                        <Tag color="blue">{pick(indicatorLabels.update)}</Tag>
+                      ),
+                  },
                 ]}
               />
             </>

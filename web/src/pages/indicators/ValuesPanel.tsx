@@ -1,6 +1,6 @@
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import type { CatalogueView, TargetView, ValueView } from '../../../../src/common/schemas/indicators.js';
+import type { CatalogueView, ValueView } from '../../../../src/common/schemas/indicators.js';
 import { $api, client } from '../../api/client.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
@@ -58,7 +58,13 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
           onChange={setIndicatorId}
           options={kpis.map((k) => ({ value: k.id, label: lang === 'en' ? k.nameEn : k.nameZh }))}
         />
-        <UnitSelect aria-label={pick(indicatorLabels.unit)} style={{ width: 280 }} units={units} value={effectiveUnit} onChange={(v) => setUnitId(v ?? undefined)} />
+        <UnitSelect
+          aria-label={pick(indicatorLabels.unit)}
+          style={{ width: 280 }}
+          units={units}
+          value={effectiveUnit}
+          onChange={(v) => setUnitId(v ?? undefined)}
+        />
         {canWrite && (
           <Button type="primary" onClick={() => setOpen(true)}>
             {pick(indicatorLabels.addValue)}
@@ -95,9 +101,16 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
         aria-label={pick(indicatorLabels.values)}
         columns={[
           { title: pick(indicatorLabels.period), dataIndex: 'period' },
-          { title: pick(indicatorLabels.value), align: 'right', render: (_, r) => withUnit(fmtNumber(r.value, 2), measureUnit(kpi?.unitOfMeasure), lang === 'en' ? 'en' : 'zh') },
+          {
+            title: pick(indicatorLabels.value),
+            align: 'right',
+            render: (_, r) => withUnit(fmtNumber(r.value, 2), measureUnit(kpi?.unitOfMeasure), lang === 'en' ? 'en' : 'zh'),
+          },
           { title: pick(indicatorLabels.target), dataIndex: 'target' },
-          { title: pick(indicatorLabels.source), render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag> : pickBilingual(lang, r.source)) },
+          {
+            title: pick(indicatorLabels.source),
+            render: (_, r) => (r.synthetic ? <Tag color="orange">{pick(indicatorLabels.synthetic)}</Tag> : pickBilingual(lang, r.source)),
+          },
           { title: pick(indicatorLabels.evidence), dataIndex: 'evidence', ellipsis: true },
         ]}
       />

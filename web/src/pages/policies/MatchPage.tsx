@@ -1,16 +1,40 @@
-import { Button, Card, Descriptions, Drawer, Form, Grid, Input, InputNumber, List, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { JobRunView } from '../../../../src/common/schemas/jobs.js';
 import { RESULT_STATUSES, type ResultStatus, type ResultView, type TotalsRow } from '../../../../src/common/schemas/policies.js';
-import { api } from '../../api.js';
+import { $api, type ApiBody, apiUrl, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Explanation } from './Explanation.js';
 import { policyLabels, STATUS_COLORS, STATUS_LABELS, fill, formatAmount } from './labels.js';
 
-type Act = (r: ResultView, body: Record<string, unknown>) => Promise<void>;
+type ActionBody = ApiBody<'/api/v1/policies/results/{id}/actions'>;
+/** An action as a button sends it; the result's version is added when it goes. */
+type Action = ActionBody extends infer B ? (B extends unknown ? Omit<B, 'version'> : never) : never;
+type Act = (r: ResultView, body: Action) => Promise<void>;
+
+const finished = (r: JobRunView) => r.status === 'succeeded' || r.status === 'failed';
+const runQuery = (id: number) => $api.queryOptions('get', '/api/v1/jobs/runs/{id}', { params: { path: { id: String(id) } } });
 
 /** Bulk matching with progress, the results with "why (not)", the follow-through and the totals. */
 export default function MatchPage() {
@@ -18,38 +42,45 @@ export default function MatchPage() {
   const report = useReportError();
   // Only the office starts a bulk match; the specialist follows the results through.
   const canMatch = useSession().can('policies.match');
-  const [run, setRun] = useState<JobRunView | null>(null);
+  const queryClient = useQueryClient();
+  const [runId, setRunId] = useState<number | null>(null);
   const [status, setStatus] = useState<ResultStatus | undefined>('matched');
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<number | null>(null);
-  const { data, reload } = useLoad(useCallback(() => api.get<{ items: ResultView[]; total: number }>('/policies/results', { status, page, pageSize: 20 }), [status, page]));
-  const [detail, setDetail] = useState<ResultView | null>(null);
+  const { data } = $api.useQuery('get', '/api/v1/policies/results', { params: { query: { status, page, pageSize: 20 } } });
+  // The drawer shows the result as it is now, also after an action changed it (writes refresh what is shown).
+  const openPath = { params: { path: { id: String(openId) } } };
+  const { data: detail } = $api.useQuery('get', '/api/v1/policies/results/{id}', openPath, {
+    enabled: openId !== null,
+    placeholderData: undefined,
+  });
 
+  // The match job, followed twice a second until it ends; then the results load afresh.
+  const { data: run } = useQuery({
+    ...runQuery(runId ?? 0),
+    enabled: runId !== null,
+    refetchInterval: (q) => (q.state.data && finished(q.state.data) ? false : 500),
+  });
+  const runDone = run !== undefined && finished(run);
   useEffect(() => {
-    if (!run || run.status === 'succeeded' || run.status === 'failed') return;
-    const timer = setTimeout(() => api.get<JobRunView>(`/jobs/runs/${run.id}`).then((r) => {
-      setRun(r);
-      if (r.status === 'succeeded') reload();
-    }, report), 500);
-    return () => clearTimeout(timer);
-  }, [run, report, reload]);
-
-  // The drawer shows the result as it is now, also after an action changed it.
-  useEffect(() => {
-    if (openId !== null) api.get<ResultView>(`/policies/results/${openId}`).then(setDetail, report);
-  }, [openId, data, report]);
+    if (runDone) void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/policies/results'] });
+  }, [runDone, queryClient]);
 
   const start = async (mode: 'full' | 'incremental') => {
     try {
-      setRun(await api.post<JobRunView>('/policies/match', { mode }));
+      const started = await ok(client.POST('/api/v1/policies/match', { body: { mode } }));
+      queryClient.setQueryData(runQuery(started.id).queryKey, started);
+      setRunId(started.id);
     } catch (err) {
       report(err);
     }
   };
   const act: Act = async (r, body) => {
     try {
-      await api.post(`/policies/results/${r.id}/actions`, { ...body, version: r.version });
-      reload();
+      await client.POST('/api/v1/policies/results/{id}/actions', {
+        params: { path: { id: String(r.id) } },
+        body: { ...body, version: r.version },
+      });
     } catch (err) {
       report(err);
     }
@@ -59,21 +90,38 @@ export default function MatchPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {canMatch && (
-      <Card title={pick(policyLabels.matching)}>
-        <Space wrap>
-          <Button type="primary" onClick={() => start('incremental')}>{pick(policyLabels.matchChanged)}</Button>
-          <Button onClick={() => start('full')}>{pick(policyLabels.matchAll)}</Button>
-          {run && (
-            <span role="status" aria-label={pick(policyLabels.progress)} style={{ minWidth: 260, maxWidth: '100%', display: 'inline-block' }}>
-              <Progress percent={run.progress.percent ?? 0} status={run.status === 'failed' ? 'exception' : run.status === 'succeeded' ? 'success' : 'active'} size="small" />
-              {run.status === 'succeeded' && result && (
-                <Typography.Text>{fill(pick(policyLabels.done), { evaluations: result.evaluations ?? 0, matched: result.matched ?? 0, near: result.near ?? 0, seconds: result.seconds ?? 0 })}</Typography.Text>
-              )}
-              {run.status === 'failed' && <Typography.Text type="danger">{run.error}</Typography.Text>}
-            </span>
-          )}
-        </Space>
-      </Card>
+        <Card title={pick(policyLabels.matching)}>
+          <Space wrap>
+            <Button type="primary" onClick={() => start('incremental')}>
+              {pick(policyLabels.matchChanged)}
+            </Button>
+            <Button onClick={() => start('full')}>{pick(policyLabels.matchAll)}</Button>
+            {run && (
+              <span
+                role="status"
+                aria-label={pick(policyLabels.progress)}
+                style={{ minWidth: 260, maxWidth: '100%', display: 'inline-block' }}
+              >
+                <Progress
+                  percent={run.progress.percent ?? 0}
+                  status={run.status === 'failed' ? 'exception' : run.status === 'succeeded' ? 'success' : 'active'}
+                  size="small"
+                />
+                {run.status === 'succeeded' && result && (
+                  <Typography.Text>
+                    {fill(pick(policyLabels.done), {
+                      evaluations: result.evaluations ?? 0,
+                      matched: result.matched ?? 0,
+                      near: result.near ?? 0,
+                      seconds: result.seconds ?? 0,
+                    })}
+                  </Typography.Text>
+                )}
+                {run.status === 'failed' && <Typography.Text type="danger">{run.error}</Typography.Text>}
+              </span>
+            )}
+          </Space>
+        </Card>
       )}
       <Card>
         <Tabs
@@ -119,11 +167,21 @@ function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; si
             {pick(policyLabels.notify)}
           </Button>
         )}
-        {r.status === 'notified' && <Button size={size} onClick={() => act(r, { action: 'confirm' })}>{pick(policyLabels.confirm)}</Button>}
-        {(r.status === 'notified' || r.status === 'confirmed') && (
-          <Button size={size} onClick={() => setDeclining(true)}>{pick(policyLabels.decline)}</Button>
+        {r.status === 'notified' && (
+          <Button size={size} onClick={() => act(r, { action: 'confirm' })}>
+            {pick(policyLabels.confirm)}
+          </Button>
         )}
-        {r.status === 'confirmed' && can('policies.results.pay') && <Button size={size} onClick={() => setPaying(true)}>{pick(policyLabels.pay)}</Button>}
+        {(r.status === 'notified' || r.status === 'confirmed') && (
+          <Button size={size} onClick={() => setDeclining(true)}>
+            {pick(policyLabels.decline)}
+          </Button>
+        )}
+        {r.status === 'confirmed' && can('policies.results.pay') && (
+          <Button size={size} onClick={() => setPaying(true)}>
+            {pick(policyLabels.pay)}
+          </Button>
+        )}
       </Space>
       <Modal open={paying} title={pick(policyLabels.payTitle)} onCancel={() => setPaying(false)} footer={null} destroyOnHidden>
         <Form
@@ -143,7 +201,9 @@ function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; si
           >
             <Input placeholder={pick(policyLabels.dateFormat)} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{pick(policyLabels.ok)}</Button>
+          <Button type="primary" htmlType="submit">
+            {pick(policyLabels.ok)}
+          </Button>
         </Form>
       </Modal>
       <Modal open={declining} title={pick(policyLabels.declineTitle)} onCancel={() => setDeclining(false)} footer={null} destroyOnHidden>
@@ -154,7 +214,9 @@ function ResultActions({ r, act, size = 'small' }: { r: ResultView; act: Act; si
           <Form.Item name="reason" label={pick(policyLabels.reason)} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{pick(policyLabels.ok)}</Button>
+          <Button type="primary" htmlType="submit">
+            {pick(policyLabels.ok)}
+          </Button>
         </Form>
       </Modal>
     </>
@@ -173,7 +235,7 @@ function Results(props: {
   const { pick } = useI18n();
   const { can } = useSession();
   const phone = !Grid.useBreakpoint().md;
-  const exportHref = `/api/v1/policies/results/export${props.status ? `?status=${props.status}` : ''}`;
+  const exportHref = apiUrl('/api/v1/policies/results/export', { query: { status: props.status } });
   const pagination = {
     current: props.page,
     total: props.data?.total ?? 0,
@@ -217,7 +279,9 @@ function Results(props: {
                 <Typography.Text>{r.benefit.name}</Typography.Text>
                 <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                   <Typography.Text type="secondary">{r.enterprise.countyName}</Typography.Text>
-                  <Typography.Text>{amount(r)} {pick(policyLabels.tenThousandYuan)}</Typography.Text>
+                  <Typography.Text>
+                    {amount(r)} {pick(policyLabels.tenThousandYuan)}
+                  </Typography.Text>
                 </Space>
                 <Space wrap>
                   {why(r)}
@@ -234,8 +298,28 @@ function Results(props: {
           dataSource={props.data?.items ?? []}
           pagination={pagination}
           columns={[
-            { title: pick(policyLabels.enterprise), render: (_, r: ResultView) => <span>{r.enterprise.name}<br /><Typography.Text type="secondary">{r.enterprise.uscc} · {r.enterprise.countyName}</Typography.Text></span> },
-            { title: pick(policyLabels.benefit), render: (_, r: ResultView) => <span>{r.benefit.name}<br /><Typography.Text type="secondary">{r.benefit.policyTitle}</Typography.Text></span> },
+            {
+              title: pick(policyLabels.enterprise),
+              render: (_, r: ResultView) => (
+                <span>
+                  {r.enterprise.name}
+                  <br />
+                  <Typography.Text type="secondary">
+                    {r.enterprise.uscc} · {r.enterprise.countyName}
+                  </Typography.Text>
+                </span>
+              ),
+            },
+            {
+              title: pick(policyLabels.benefit),
+              render: (_, r: ResultView) => (
+                <span>
+                  {r.benefit.name}
+                  <br />
+                  <Typography.Text type="secondary">{r.benefit.policyTitle}</Typography.Text>
+                </span>
+              ),
+            },
             {
               title: pick(policyLabels.status),
               dataIndex: 'status',
@@ -244,7 +328,9 @@ function Results(props: {
                 <span>
                   <Tag color={STATUS_COLORS[s]}>{pick(STATUS_LABELS[s])}</Tag>
                   {s === 'declined' && r.declineReason && (
-                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.declineReason}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {r.declineReason}
+                    </Typography.Text>
                   )}
                 </span>
               ),
@@ -305,8 +391,14 @@ function ResultDrawer({ result: r, onClose, act }: { result: ResultView | null; 
                 renderItem={(n) => (
                   <List.Item style={{ display: 'block' }}>
                     <Typography.Text strong>{pick(CHANNEL[n.channel])}</Typography.Text>
-                    {n.address && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{n.address}</Typography.Text>}
-                    <Typography.Paragraph copyable={n.channel === 'sms'} style={{ marginBottom: 0 }}>{n.text}</Typography.Paragraph>
+                    {n.address && (
+                      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                        {n.address}
+                      </Typography.Text>
+                    )}
+                    <Typography.Paragraph copyable={n.channel === 'sms'} style={{ marginBottom: 0 }}>
+                      {n.text}
+                    </Typography.Paragraph>
                   </List.Item>
                 )}
               />
@@ -325,7 +417,7 @@ function Totals() {
   const { pick } = useI18n();
   const phone = !Grid.useBreakpoint().md;
   const [by, setBy] = useState<'policy' | 'department' | 'county'>('policy');
-  const { data } = useLoad(useCallback(() => api.get<TotalsRow[]>('/policies/results/totals', { by }), [by]));
+  const { data } = $api.useQuery('get', '/api/v1/policies/results/totals', { params: { query: { by } } });
   const rows = data ?? [];
   const sum = (k: keyof TotalsRow) => rows.reduce((a, r) => a + (r[k] as number), 0);
   const counts = (['matched', 'notified', 'confirmed', 'declined', 'paid'] as const).map((k) => ({ k, title: pick(STATUS_LABELS[k]) }));
@@ -360,9 +452,13 @@ function Totals() {
         summary={() =>
           rows.length ? (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><Typography.Text strong>{pick(policyLabels.total)}</Typography.Text></Table.Summary.Cell>
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>{pick(policyLabels.total)}</Typography.Text>
+              </Table.Summary.Cell>
               {shown.map(({ k }, i) => (
-                <Table.Summary.Cell key={k} index={i + 1} align="right">{count(sum(k))}</Table.Summary.Cell>
+                <Table.Summary.Cell key={k} index={i + 1} align="right">
+                  {count(sum(k))}
+                </Table.Summary.Cell>
               ))}
               <Table.Summary.Cell index={shown.length + 1} align="right">
                 <Typography.Text strong>{money(sum('amountDue'))}</Typography.Text>

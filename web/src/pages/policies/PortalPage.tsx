@@ -1,18 +1,10 @@
 import { Button, Card, Descriptions, Empty, Form, Input, List, Modal, Skeleton, Space, Tag, Typography, message } from 'antd';
-import { useCallback, useState } from 'react';
-import type { EnterpriseView, ExplainNodeView, ResultView } from '../../../../src/common/schemas/policies.js';
-import { api } from '../../api.js';
+import { useState } from 'react';
+import type { ResultView } from '../../../../src/common/schemas/policies.js';
+import { $api, client } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { policyLabels, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS, bi, fill, moneyText } from './labels.js';
-
-interface Portal {
-  enterprise: EnterpriseView;
-  qualifies: ResultView[];
-  nearly: (ResultView & { failing: ExplainNodeView[] })[];
-  payouts: ResultView[];
-}
 
 /**
  * The enterprise's own page, in plain words: the benefits it qualifies for (to accept or decline
@@ -21,14 +13,16 @@ interface Portal {
 export default function PortalPage() {
   const { pick } = useI18n();
   const report = useReportError();
-  const { data, reload } = useLoad(useCallback(() => api.get<Portal>('/policies/portal'), []));
+  const { data } = $api.useQuery('get', '/api/v1/policies/portal');
   const [declining, setDeclining] = useState<ResultView | null>(null);
   const act = async (r: ResultView, body: { action: 'confirm' } | { action: 'decline'; reason: string }) => {
     try {
-      await api.post(`/policies/results/${r.id}/actions`, { ...body, version: r.version });
+      await client.POST('/api/v1/policies/results/{id}/actions', {
+        params: { path: { id: String(r.id) } },
+        body: { ...body, version: r.version },
+      });
       message.success(pick(STATUS_LABELS[body.action === 'confirm' ? 'confirmed' : 'declined']));
       setDeclining(null);
-      reload();
     } catch (err) {
       report(err);
     }
@@ -43,10 +37,14 @@ export default function PortalPage() {
           <Descriptions.Item label={pick(policyLabels.uscc)}>{e.uscc}</Descriptions.Item>
           <Descriptions.Item label={pick(policyLabels.county)}>{e.countyName}</Descriptions.Item>
           <Descriptions.Item label={pick(policyLabels.industry)}>{e.industryName}</Descriptions.Item>
-          <Descriptions.Item label={pick(policyLabels.size)}>{e.sizeClass ? pick(SIZE_LABELS[e.sizeClass] ?? bi(e.sizeClass)) : ''}</Descriptions.Item>
+          <Descriptions.Item label={pick(policyLabels.size)}>
+            {e.sizeClass ? pick(SIZE_LABELS[e.sizeClass] ?? bi(e.sizeClass)) : ''}
+          </Descriptions.Item>
           <Descriptions.Item label={pick(policyLabels.taxGrade)}>{e.taxGrade}</Descriptions.Item>
           <Descriptions.Item label={pick(policyLabels.qualificationsHeld)}>
-            {e.qualifications.map((q) => <Tag key={q.kind}>{q.kind}</Tag>)}
+            {e.qualifications.map((q) => (
+              <Tag key={q.kind}>{q.kind}</Tag>
+            ))}
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -83,7 +81,11 @@ export default function PortalPage() {
                       </Button>
                     </Space>
                   )}
-                  {r.status === 'confirmed' && <Button size="small" onClick={() => setDeclining(r)}>{pick(policyLabels.declineBenefit)}</Button>}
+                  {r.status === 'confirmed' && (
+                    <Button size="small" onClick={() => setDeclining(r)}>
+                      {pick(policyLabels.declineBenefit)}
+                    </Button>
+                  )}
                   {r.status === 'matched' && <Typography.Text type="secondary">{pick(policyLabels.waitingOffice)}</Typography.Text>}
                 </Space>
               </List.Item>
@@ -143,10 +145,16 @@ export default function PortalPage() {
       >
         <Typography.Paragraph type="secondary">{pick(policyLabels.declineAsk)}</Typography.Paragraph>
         <Form layout="vertical" onFinish={(v: { reason: string }) => declining && act(declining, { action: 'decline', reason: v.reason })}>
-          <Form.Item name="reason" label={pick(policyLabels.reason)} rules={[{ required: true, whitespace: true, message: pick(policyLabels.declineAsk) }]}>
+          <Form.Item
+            name="reason"
+            label={pick(policyLabels.reason)}
+            rules={[{ required: true, whitespace: true, message: pick(policyLabels.declineAsk) }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{pick(policyLabels.ok)}</Button>
+          <Button type="primary" htmlType="submit">
+            {pick(policyLabels.ok)}
+          </Button>
         </Form>
       </Modal>
     </Space>

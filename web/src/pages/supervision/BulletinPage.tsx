@@ -60,7 +60,9 @@ export default function BulletinPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {bulletin.title}
           </Typography.Title>
-          <Tag color={bulletin.status === 'published' ? 'green' : 'orange'}>{pick(bulletin.status === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}</Tag>
+          <Tag color={bulletin.status === 'published' ? 'green' : 'orange'}>
+            {pick(bulletin.status === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}
+          </Tag>
         </Space>
         <Space wrap>
           <Button href={apiUrl('/api/v1/supervision/bulletins/{id}/document.docx', { path: { id } })} download>
@@ -71,10 +73,25 @@ export default function BulletinPage() {
           </Button>
           {editable && (
             <>
-              <Button onClick={() => act(() => ok(client.POST('/api/v1/supervision/bulletins', { body: { month: bulletin.month } })))} loading={busy}>
+              <Button
+                onClick={() => act(() => ok(client.POST('/api/v1/supervision/bulletins', { body: { month: bulletin.month } })))}
+                loading={busy}
+              >
                 {pick(supervisionLabels.refresh)}
               </Button>
-              <Popconfirm title={pick(supervisionLabels.publishConfirm)} onConfirm={() => act(() => ok(client.POST('/api/v1/supervision/bulletins/{id}/publish', { params: { path: { id } }, body: { version: bulletin.version } })))}>
+              <Popconfirm
+                title={pick(supervisionLabels.publishConfirm)}
+                onConfirm={() =>
+                  act(() =>
+                    ok(
+                      client.POST('/api/v1/supervision/bulletins/{id}/publish', {
+                        params: { path: { id } },
+                        body: { version: bulletin.version },
+                      }),
+                    ),
+                  )
+                }
+              >
                 <Button type="primary" danger loading={busy}>
                   {pick(supervisionLabels.publish)}
                 </Button>
@@ -99,7 +116,9 @@ export default function BulletinPage() {
         <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
           <Descriptions.Item label={pick(supervisionLabels.month)}>{bulletin.month}</Descriptions.Item>
           <Descriptions.Item label="文号">{bulletin.docNumber}</Descriptions.Item>
-          <Descriptions.Item label={pick(supervisionLabels.published)}>{bulletin.publishedAt ? `${bulletin.publishedAt.slice(0, 10)} ${bulletin.publishedBy ?? ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={pick(supervisionLabels.published)}>
+            {bulletin.publishedAt ? `${bulletin.publishedAt.slice(0, 10)} ${bulletin.publishedBy ?? ''}` : '—'}
+          </Descriptions.Item>
         </Descriptions>
         <Card size="small">
           <Form form={form} layout="vertical" disabled={!editable}>

@@ -62,7 +62,16 @@ export default function BulletinsPage() {
             dataIndex: 'title',
             render: (t: string, b) => <Link to={`/supervision/bulletins/${b.id}`}>{t}</Link>,
           },
-          { title: pick(supervisionLabels.status), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'published' ? 'green' : 'orange'}>{pick(s === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}</Tag> },
+          {
+            title: pick(supervisionLabels.status),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: string) => (
+              <Tag color={s === 'published' ? 'green' : 'orange'}>
+                {pick(s === 'published' ? supervisionLabels.published : supervisionLabels.draftStatus)}
+              </Tag>
+            ),
+          },
           {
             title: '',
             key: 'download',

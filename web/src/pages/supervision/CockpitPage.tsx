@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { withUnit } from '../../../../src/common/measure-units.js';
-import { type CockpitView, NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../../src/common/schemas/supervision.js';
+import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../../src/common/schemas/supervision.js';
 import { $api } from '../../api/client.js';
 import { fill, fmtNumber, fmtScore } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
@@ -17,7 +17,11 @@ const AMOUNT = { fontSize: 18 };
 
 /** A figure without a chart: said in a sentence, never an empty frame. */
 function NoData({ children }: { children: ReactNode }) {
-  return <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>{children}</Typography.Paragraph>;
+  return (
+    <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
+      {children}
+    </Typography.Paragraph>
+  );
 }
 
 /** One list's closed / on time / overdue as a single bar, its numbers written beside it. */
@@ -48,7 +52,11 @@ export default function CockpitPage() {
   const onTime = t.open - t.overdue;
   const block = { xs: 24, md: 12, xl: 6 };
   const col = { xs: 24, xl: 12 };
-  const statusNames = { closed: pick(supervisionLabels.closed), onTime: pick(supervisionLabels.onTime), overdue: pick(supervisionLabels.overdue) };
+  const statusNames = {
+    closed: pick(supervisionLabels.closed),
+    onTime: pick(supervisionLabels.onTime),
+    overdue: pick(supervisionLabels.overdue),
+  };
 
   const g = data.rankGoal;
   const rankBlock = (
@@ -76,7 +84,9 @@ export default function CockpitPage() {
                 return (
                   <div key={r}>
                     <Typography.Text strong={r === 2}>
-                      {gap > 0 ? fill(pick(supervisionLabels.gapTo), { rank: r, gap: fmtScore(gap) }) : fill(pick(supervisionLabels.atRank), { rank: r })}
+                      {gap > 0
+                        ? fill(pick(supervisionLabels.gapTo), { rank: r, gap: fmtScore(gap) })
+                        : fill(pick(supervisionLabels.atRank), { rank: r })}
                     </Typography.Text>
                   </div>
                 );
@@ -178,7 +188,11 @@ export default function CockpitPage() {
               </Col>
             ))}
             <Col span={24}>
-              <Statistic title={pick(supervisionLabels.amountDue)} value={fill(pick(supervisionLabels.wan), { n: fmtNumber(a.amountDue, 2) })} valueStyle={AMOUNT} />
+              <Statistic
+                title={pick(supervisionLabels.amountDue)}
+                value={fill(pick(supervisionLabels.wan), { n: fmtNumber(a.amountDue, 2) })}
+                valueStyle={AMOUNT}
+              />
             </Col>
             <Col span={24}>
               <Statistic
@@ -328,7 +342,11 @@ export default function CockpitPage() {
       </Col>
       <Col {...col}>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
-          <Card size="small" title={pick(supervisionLabels.trend)} extra={data.trend.length === 1 ? <Tag color="blue">{pick(supervisionLabels.oneWeek)}</Tag> : null}>
+          <Card
+            size="small"
+            title={pick(supervisionLabels.trend)}
+            extra={data.trend.length === 1 ? <Tag color="blue">{pick(supervisionLabels.oneWeek)}</Tag> : null}
+          >
             {data.trend.length === 0 ? (
               <NoData>{pick(supervisionLabels.noTrend)}</NoData>
             ) : (
@@ -347,7 +365,9 @@ export default function CockpitPage() {
                 <List.Item
                   extra={
                     <Tag color={u.dueInWorkdays <= 2 ? 'red' : 'orange'}>
-                      {u.dueInWorkdays === 0 ? pick(supervisionLabels.dueToday) : fill(pick(supervisionLabels.workdays), { n: u.dueInWorkdays })}
+                      {u.dueInWorkdays === 0
+                        ? pick(supervisionLabels.dueToday)
+                        : fill(pick(supervisionLabels.workdays), { n: u.dueInWorkdays })}
                     </Tag>
                   }
                 >

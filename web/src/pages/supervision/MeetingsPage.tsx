@@ -31,8 +31,8 @@ function Decisions({ id }: { id: number }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <div>
-        {pick(supervisionLabels.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；
-        {pick(supervisionLabels.topics)}：{data.topics.join('、') || '—'}
+        {pick(supervisionLabels.unitsPresent)}：{data.units.map((u) => u.name).join('、') || '—'}；{pick(supervisionLabels.topics)}：
+        {data.topics.join('、') || '—'}
       </div>
       <ResponsiveTable
         rowKey="itemId"
@@ -41,10 +41,34 @@ function Decisions({ id }: { id: number }) {
         dataSource={data.decisions}
         scroll={{ x: 700 }}
         columns={[
-          { title: pick(supervisionLabels.decision), key: 'c', render: (_: unknown, d: MeetingView['decisions'][number]) => <Link to={`/worklists/items/${d.itemId}`}>{d.code}. {d.content}</Link> },
-          { title: pick(supervisionLabels.lead), key: 'l', render: (_: unknown, d: MeetingView['decisions'][number]) => d.leadUnits.map((u) => u.name).join('、') },
-          { title: pick(supervisionLabels.deadline), key: 'd', width: 110, render: (_: unknown, d: MeetingView['decisions'][number]) => (d.ongoing ? '长期坚持' : d.deadline) },
-          { title: pick(supervisionLabels.progress), key: 'p', width: 160, render: (_: unknown, d: MeetingView['decisions'][number]) => <Progress percent={d.percent} size="small" status={d.overdue ? 'exception' : d.status === 'closed' ? 'success' : 'active'} /> },
+          {
+            title: pick(supervisionLabels.decision),
+            key: 'c',
+            render: (_: unknown, d: MeetingView['decisions'][number]) => (
+              <Link to={`/worklists/items/${d.itemId}`}>
+                {d.code}. {d.content}
+              </Link>
+            ),
+          },
+          {
+            title: pick(supervisionLabels.lead),
+            key: 'l',
+            render: (_: unknown, d: MeetingView['decisions'][number]) => d.leadUnits.map((u) => u.name).join('、'),
+          },
+          {
+            title: pick(supervisionLabels.deadline),
+            key: 'd',
+            width: 110,
+            render: (_: unknown, d: MeetingView['decisions'][number]) => (d.ongoing ? '长期坚持' : d.deadline),
+          },
+          {
+            title: pick(supervisionLabels.progress),
+            key: 'p',
+            width: 160,
+            render: (_: unknown, d: MeetingView['decisions'][number]) => (
+              <Progress percent={d.percent} size="small" status={d.overdue ? 'exception' : d.status === 'closed' ? 'success' : 'active'} />
+            ),
+          },
         ]}
       />
     </Space>
@@ -75,7 +99,15 @@ export default function MeetingsPage() {
       leadUnitIds: [d.leadUnitId],
       ...(d.deadline ? { deadline: d.deadline.format('YYYY-MM-DD') } : { ongoing: true }),
     }));
-    const body = { date: v.date.format('YYYY-MM-DD'), type: v.type, title: v.title, chair: v.chair, unitIds: v.unitIds ?? [], topics: v.topics ?? [], decisions };
+    const body = {
+      date: v.date.format('YYYY-MM-DD'),
+      type: v.type,
+      title: v.title,
+      chair: v.chair,
+      unitIds: v.unitIds ?? [],
+      topics: v.topics ?? [],
+      decisions,
+    };
     const send = async (confirm: boolean) => {
       await client.POST('/api/v1/supervision/meetings', { body: confirm ? { ...body, confirmPastDeadline: true } : body });
       message.success(pick(supervisionLabels.saved));
@@ -108,10 +140,21 @@ export default function MeetingsPage() {
         expandable={{ expandedRowRender: (m) => <Decisions id={m.id} /> }}
         columns={[
           { title: pick(supervisionLabels.date), dataIndex: 'date', width: 110 },
-          { title: pick(supervisionLabels.type), dataIndex: 'type', width: 140, render: (t: MeetingView['type']) => <Tag>{pick(MEETING_TYPE_LABELS[t])}</Tag> },
+          {
+            title: pick(supervisionLabels.type),
+            dataIndex: 'type',
+            width: 140,
+            render: (t: MeetingView['type']) => <Tag>{pick(MEETING_TYPE_LABELS[t])}</Tag>,
+          },
           { title: pick(supervisionLabels.title), dataIndex: 'title' },
           { title: pick(supervisionLabels.chair), dataIndex: 'chair', width: 120 },
-          { title: pick(supervisionLabels.decisions), key: 'n', width: 160, render: (_: unknown, m) => `${m.closedCount}/${m.decisionCount}${m.overdueCount ? `（${pick(supervisionLabels.overdue)} ${m.overdueCount}）` : ''}` },
+          {
+            title: pick(supervisionLabels.decisions),
+            key: 'n',
+            width: 160,
+            render: (_: unknown, m) =>
+              `${m.closedCount}/${m.decisionCount}${m.overdueCount ? `（${pick(supervisionLabels.overdue)} ${m.overdueCount}）` : ''}`,
+          },
         ]}
       />
       <Modal open={open} title={pick(supervisionLabels.newMeeting)} onOk={save} onCancel={() => setOpen(false)} width={760} destroyOnHidden>
@@ -121,7 +164,11 @@ export default function MeetingsPage() {
               <DatePicker />
             </Form.Item>
             <Form.Item name="type" label={pick(supervisionLabels.type)} rules={[{ required: true }]}>
-              <Select placeholder={pick(PLEASE_CHOOSE)} style={{ width: 180 }} options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))} />
+              <Select
+                placeholder={pick(PLEASE_CHOOSE)}
+                style={{ width: 180 }}
+                options={MEETING_TYPES.map((t) => ({ value: t, label: pick(MEETING_TYPE_LABELS[t]) }))}
+              />
             </Form.Item>
             <Form.Item name="chair" label={pick(supervisionLabels.chair)} rules={[{ required: true }]}>
               <Input maxLength={60} />
@@ -140,7 +187,16 @@ export default function MeetingsPage() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
-                  <Card size="small" key={f.key} style={{ marginBottom: 8 }} extra={<Button size="small" onClick={() => remove(f.name)}>×</Button>}>
+                  <Card
+                    size="small"
+                    key={f.key}
+                    style={{ marginBottom: 8 }}
+                    extra={
+                      <Button size="small" onClick={() => remove(f.name)}>
+                        ×
+                      </Button>
+                    }
+                  >
                     <Form.Item name={[f.name, 'content']} label={pick(supervisionLabels.decision)} rules={[{ required: true }]}>
                       <Input.TextArea autoSize maxLength={2000} />
                     </Form.Item>

@@ -63,8 +63,26 @@ export default function NoticesPage() {
         scroll={{ x: 900 }}
         pagination={{ current: page, total: data?.total, pageSize: 20, onChange: setPage }}
         columns={[
-          { title: pick(supervisionLabels.kind), dataIndex: 'kind', width: 110, render: (k: NoticeView['kind'], n) => <Tag color={KIND_COLOR[k]}>{pick(NOTICE_KIND_LABELS[k])}{n.number ? ` ${n.number}` : ''}</Tag> },
-          { title: pick(supervisionLabels.item), key: 'item', render: (_: unknown, n) => <Link to={`/worklists/items/${n.item.id}`}>{n.item.code}. {n.item.content}</Link> },
+          {
+            title: pick(supervisionLabels.kind),
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: NoticeView['kind'], n) => (
+              <Tag color={KIND_COLOR[k]}>
+                {pick(NOTICE_KIND_LABELS[k])}
+                {n.number ? ` ${n.number}` : ''}
+              </Tag>
+            ),
+          },
+          {
+            title: pick(supervisionLabels.item),
+            key: 'item',
+            render: (_: unknown, n) => (
+              <Link to={`/worklists/items/${n.item.id}`}>
+                {n.item.code}. {n.item.content}
+              </Link>
+            ),
+          },
           { title: pick(supervisionLabels.unit), dataIndex: ['unit', 'name'], width: 200 },
           { title: pick(supervisionLabels.deadline), dataIndex: 'deadline', width: 110 },
           { title: pick(supervisionLabels.dueOn), dataIndex: 'dueOn', width: 110 },
@@ -84,7 +102,13 @@ export default function NoticesPage() {
           },
         ]}
       />
-      <Modal open={Boolean(replying)} title={`${pick(supervisionLabels.reply)} ${replying?.number ?? ''}`} onOk={send} onCancel={() => setReplying(undefined)} destroyOnHidden>
+      <Modal
+        open={Boolean(replying)}
+        title={`${pick(supervisionLabels.reply)} ${replying?.number ?? ''}`}
+        onOk={send}
+        onCancel={() => setReplying(undefined)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="text" label={pick(supervisionLabels.replyText)} rules={[{ required: true }]}>
             <Input.TextArea autoSize={{ minRows: 4 }} maxLength={2000} />

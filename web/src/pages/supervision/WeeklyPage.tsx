@@ -42,7 +42,12 @@ export default function WeeklyPage() {
   const [busy, setBusy] = useState(false);
   const list = $api.useQuery('get', '/api/v1/supervision/weekly');
   // No snapshot taken yet is an empty page, not an error.
-  const snapshot = $api.useQuery('get', '/api/v1/supervision/weekly/{id}', { params: { path: { id: String(id) } } }, { meta: { silent: true } });
+  const snapshot = $api.useQuery(
+    'get',
+    '/api/v1/supervision/weekly/{id}',
+    { params: { path: { id: String(id) } } },
+    { meta: { silent: true } },
+  );
   const data = snapshot.isError ? null : snapshot.data;
   const manage = can('supervision.manage');
   const take = async () => {
@@ -58,15 +63,77 @@ export default function WeeklyPage() {
   };
   const columns = [
     { title: pick(supervisionLabels.rank), dataIndex: 'rank', width: 64, render: (r: number) => r || '—' },
-    { title: pick(supervisionLabels.unit), dataIndex: ['unit', 'name'], render: (n: string, r: SnapshotRowView) => (r.board ? <Space>{n}<Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(supervisionLabels[r.board])}</Tag></Space> : n) },
-    { title: pick(supervisionLabels.assigned), dataIndex: 'assigned', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.assigned)}</> },
-    { title: pick(supervisionLabels.closed), dataIndex: 'closed', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.closed)}</> },
+    {
+      title: pick(supervisionLabels.unit),
+      dataIndex: ['unit', 'name'],
+      render: (n: string, r: SnapshotRowView) =>
+        r.board ? (
+          <Space>
+            {n}
+            <Tag color={r.board === 'red' ? 'red' : 'default'}>{pick(supervisionLabels[r.board])}</Tag>
+          </Space>
+        ) : (
+          n
+        ),
+    },
+    {
+      title: pick(supervisionLabels.assigned),
+      dataIndex: 'assigned',
+      align: 'right' as const,
+      render: (v: number, r: SnapshotRowView) => (
+        <>
+          {v}
+          {delta(r.change?.assigned)}
+        </>
+      ),
+    },
+    {
+      title: pick(supervisionLabels.closed),
+      dataIndex: 'closed',
+      align: 'right' as const,
+      render: (v: number, r: SnapshotRowView) => (
+        <>
+          {v}
+          {delta(r.change?.closed)}
+        </>
+      ),
+    },
     { title: pick(supervisionLabels.inProgress), dataIndex: 'inProgress', align: 'right' as const },
-    { title: pick(supervisionLabels.overdue), dataIndex: 'overdue', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.overdue, true)}</> },
-    { title: pick(supervisionLabels.stale), dataIndex: 'stale', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.stale, true)}</> },
+    {
+      title: pick(supervisionLabels.overdue),
+      dataIndex: 'overdue',
+      align: 'right' as const,
+      render: (v: number, r: SnapshotRowView) => (
+        <>
+          {v}
+          {delta(r.change?.overdue, true)}
+        </>
+      ),
+    },
+    {
+      title: pick(supervisionLabels.stale),
+      dataIndex: 'stale',
+      align: 'right' as const,
+      render: (v: number, r: SnapshotRowView) => (
+        <>
+          {v}
+          {delta(r.change?.stale, true)}
+        </>
+      ),
+    },
     { title: pick(supervisionLabels.lateReports), dataIndex: 'lateReports', align: 'right' as const },
     { title: pick(supervisionLabels.returns), dataIndex: 'returns', align: 'right' as const },
-    { title: pick(supervisionLabels.score), dataIndex: 'score', align: 'right' as const, render: (v: number, r: SnapshotRowView) => <>{v}{delta(r.change?.score)}</> },
+    {
+      title: pick(supervisionLabels.score),
+      dataIndex: 'score',
+      align: 'right' as const,
+      render: (v: number, r: SnapshotRowView) => (
+        <>
+          {v}
+          {delta(r.change?.score)}
+        </>
+      ),
+    },
   ];
   return (
     <>
@@ -78,7 +145,10 @@ export default function WeeklyPage() {
               style={{ minWidth: 180 }}
               value={id}
               onChange={setId}
-              options={[{ value: 'latest' as const, label: pick(supervisionLabels.week) }, ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf }))]}
+              options={[
+                { value: 'latest' as const, label: pick(supervisionLabels.week) },
+                ...(list.data ?? []).map((s) => ({ value: s.id, label: s.weekOf })),
+              ]}
             />
             {manage && (
               <Button type="primary" loading={busy} onClick={take}>
@@ -109,7 +179,15 @@ export default function WeeklyPage() {
             </Col>
           </Row>
           <Alert type="info" showIcon message={pick(supervisionLabels.formula)} description={pick(data.formula)} />
-          <ResponsiveTable<SnapshotRowView> phoneColumns={['rank', 'unit.name', 'score']} rowKey={(r) => r.unit.id} size="small" columns={columns} dataSource={data.rows} scroll={{ x: 900 }} pagination={{ pageSize: 20 }} />
+          <ResponsiveTable<SnapshotRowView>
+            phoneColumns={['rank', 'unit.name', 'score']}
+            rowKey={(r) => r.unit.id}
+            size="small"
+            columns={columns}
+            dataSource={data.rows}
+            scroll={{ x: 900 }}
+            pagination={{ pageSize: 20 }}
+          />
         </Space>
       )}
     </>

@@ -14,28 +14,32 @@ export default function CaseBoardPage() {
   return (
     <>
       <WorklistsNav />
-    <Card title={pick(worklistLabels.caseBoard)} loading={!data}>
-      <Row gutter={[12, 12]}>
-        {data?.columns.map((col) => (
-          <Col key={col.stage} xs={24} sm={12} lg={6}>
-            <Card size="small" title={`${pick(CASE_STAGE_LABELS[col.stage])}（${col.items.length}）`} styles={{ body: { background: '#fafafa' } }}>
-              <Space direction="vertical" style={{ width: '100%' }}>
-                {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick(worklistLabels.empty)} />}
-                {col.items.map((c) => (
-                  <Card key={c.id} size="small">
-                    <Link to={`/worklists/items/${c.id}`}>{c.content}</Link>
-                    <div style={{ fontSize: 12, color: '#888' }}>{unitNames(c.leadUnits)}</div>
-                    {c.tags.map((t) => (
-                      <Tag key={t}>{t}</Tag>
-                    ))}
-                  </Card>
-                ))}
-              </Space>
-            </Card>
-          </Col>
-        ))}
-      </Row>
-    </Card>
+      <Card title={pick(worklistLabels.caseBoard)} loading={!data}>
+        <Row gutter={[12, 12]}>
+          {data?.columns.map((col) => (
+            <Col key={col.stage} xs={24} sm={12} lg={6}>
+              <Card
+                size="small"
+                title={`${pick(CASE_STAGE_LABELS[col.stage])}（${col.items.length}）`}
+                styles={{ body: { background: '#fafafa' } }}
+              >
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick(worklistLabels.empty)} />}
+                  {col.items.map((c) => (
+                    <Card key={c.id} size="small">
+                      <Link to={`/worklists/items/${c.id}`}>{c.content}</Link>
+                      <div style={{ fontSize: 12, color: '#888' }}>{unitNames(c.leadUnits)}</div>
+                      {c.tags.map((t) => (
+                        <Tag key={t}>{t}</Tag>
+                      ))}
+                    </Card>
+                  ))}
+                </Space>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </Card>
     </>
   );
 }

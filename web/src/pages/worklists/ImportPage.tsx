@@ -73,7 +73,12 @@ export default function ImportPage() {
         <Result
           status="success"
           title={pick(workbookLabels.done)}
-          subTitle={fill(pick(workbookLabels.doneCounts), { list: result.list, created: result.created, updated: result.updated, skipped: result.skipped })}
+          subTitle={fill(pick(workbookLabels.doneCounts), {
+            list: result.list,
+            created: result.created,
+            updated: result.updated,
+            skipped: result.skipped,
+          })}
           extra={[
             <Button key="open" type="primary" onClick={() => navigate(`/worklists?listId=${result.listId}`)}>
               {pick(workbookLabels.openList)}
@@ -87,7 +92,11 @@ export default function ImportPage() {
     );
   }
 
-  const problemRows = new Set(preview && preview.mapping.filter((m) => !m.skipped).length === 1 ? preview.problems.flatMap((p) => (p.row === null ? [] : [p.row])) : []);
+  const problemRows = new Set(
+    preview && preview.mapping.filter((m) => !m.skipped).length === 1
+      ? preview.problems.flatMap((p) => (p.row === null ? [] : [p.row]))
+      : [],
+  );
   const allBlocked = !preview || preview.problems.length > 0;
   return (
     <>
@@ -103,11 +112,27 @@ export default function ImportPage() {
             )
           }
         >
-          <Form<Choice> form={form} layout="vertical" initialValues={{ kind: 'task' }} onFinish={check} disabled={busy || !!preview} style={{ maxWidth: 560 }}>
+          <Form<Choice>
+            form={form}
+            layout="vertical"
+            initialValues={{ kind: 'task' }}
+            onFinish={check}
+            disabled={busy || !!preview}
+            style={{ maxWidth: 560 }}
+          >
             <Form.Item name="kind" label={pick(worklistLabels.kind)} rules={[{ required: true }]}>
-              <Select placeholder={pick(PLEASE_CHOOSE)} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} onChange={() => form.setFieldValue('list', undefined)} />
+              <Select
+                placeholder={pick(PLEASE_CHOOSE)}
+                options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))}
+                onChange={() => form.setFieldValue('list', undefined)}
+              />
             </Form.Item>
-            <Form.Item name="list" label={pick(workbookLabels.listName)} extra={pick(workbookLabels.listHint)} rules={[{ required: true, whitespace: true, max: 80 }]}>
+            <Form.Item
+              name="list"
+              label={pick(workbookLabels.listName)}
+              extra={pick(workbookLabels.listHint)}
+              rules={[{ required: true, whitespace: true, max: 80 }]}
+            >
               <AutoComplete options={(lists ?? []).filter((l) => l.kind === kind).map((l) => ({ value: l.name }))} filterOption />
             </Form.Item>
             <Form.Item label={pick(workbookLabels.file)} extra={pick(workbookLabels.fileHint)} required>
@@ -133,7 +158,12 @@ export default function ImportPage() {
           </Form>
         </Card>
         {error && (
-          <Alert type="error" showIcon message={`${pick(workbookLabels.failed)}：${error.text(lang)}`} description={error.details.length ? <ProblemsTable problems={located(error)} /> : undefined} />
+          <Alert
+            type="error"
+            showIcon
+            message={`${pick(workbookLabels.failed)}：${error.text(lang)}`}
+            description={error.details.length ? <ProblemsTable problems={located(error)} /> : undefined}
+          />
         )}
         {preview && (
           <>
@@ -142,7 +172,15 @@ export default function ImportPage() {
                 <Alert
                   type={preview.problems.length ? 'warning' : 'success'}
                   showIcon
-                  message={preview.problems.length ? fill(pick(workbookLabels.summary), { rows: preview.rows.length, valid: preview.validRows, problems: preview.problems.length }) : pick(workbookLabels.noProblems)}
+                  message={
+                    preview.problems.length
+                      ? fill(pick(workbookLabels.summary), {
+                          rows: preview.rows.length,
+                          valid: preview.validRows,
+                          problems: preview.problems.length,
+                        })
+                      : pick(workbookLabels.noProblems)
+                  }
                 />
                 {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
                 {preview.warnings.length > 0 && (
@@ -157,7 +195,12 @@ export default function ImportPage() {
                       {pick(workbookLabels.commitAll)}
                     </Button>
                   </Tooltip>
-                  <Button type={allBlocked ? 'primary' : 'default'} disabled={!preview.committable || busy} loading={busy} onClick={() => commit(true)}>
+                  <Button
+                    type={allBlocked ? 'primary' : 'default'}
+                    disabled={!preview.committable || busy}
+                    loading={busy}
+                    onClick={() => commit(true)}
+                  >
                     {preview.committable
                       ? fill(pick(workbookLabels.commitValid), { n: preview.validRows })
                       : pick(workbookLabels.commitNone)}

@@ -53,7 +53,9 @@ export default function ItemsPage() {
 
   const apply = (values: ItemFilter & { overdueOnly?: boolean }) => {
     const { overdueOnly, ...rest } = values;
-    const next: ItemFilter = Object.fromEntries(Object.entries({ ...rest, overdue: overdueOnly ? 'true' : undefined }).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    const next: ItemFilter = Object.fromEntries(
+      Object.entries({ ...rest, overdue: overdueOnly ? 'true' : undefined }).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+    );
     setFilter(next);
     setPaging((p) => ({ ...p, page: 1 }));
   };
@@ -109,92 +111,126 @@ export default function ItemsPage() {
   return (
     <>
       <WorklistsNav />
-    <Card
-      title={pick(worklistLabels.items)}
-      extra={
-        <Space wrap>
-          <Select<number>
-            allowClear
-            placeholder={pick(worklistLabels.savedFilters)}
-            aria-label={pick(worklistLabels.savedFilters)}
-            style={{ minWidth: 160 }}
-            options={(saved ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            onChange={applySaved}
-          />
-          <Button onClick={() => setSaving(true)}>{pick(worklistLabels.saveFilter)}</Button>
-          {isOffice && <ExportButton query={{ ...filter, ...sort }} />}
-          {isOffice && (
-            <Button type="primary" onClick={() => setCreating(true)}>
-              {pick(worklistLabels.newItem)}
-            </Button>
-          )}
-        </Space>
-      }
-    >
-      <Form
-        form={form}
-        layout="inline"
-        onFinish={apply}
-        initialValues={{ listId: initialListId, overdueOnly: initialOverdue }}
-        style={{ rowGap: 8, marginBottom: 16 }}
+      <Card
+        title={pick(worklistLabels.items)}
+        extra={
+          <Space wrap>
+            <Select<number>
+              allowClear
+              placeholder={pick(worklistLabels.savedFilters)}
+              aria-label={pick(worklistLabels.savedFilters)}
+              style={{ minWidth: 160 }}
+              options={(saved ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              onChange={applySaved}
+            />
+            <Button onClick={() => setSaving(true)}>{pick(worklistLabels.saveFilter)}</Button>
+            {isOffice && <ExportButton query={{ ...filter, ...sort }} />}
+            {isOffice && (
+              <Button type="primary" onClick={() => setCreating(true)}>
+                {pick(worklistLabels.newItem)}
+              </Button>
+            )}
+          </Space>
+        }
       >
-        <Form.Item name="kind" label={pick(worklistLabels.kind)}>
-          <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 130 }} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
-        </Form.Item>
-        <Form.Item name="listId" label={pick(worklistLabels.list)}>
-          <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 220 }} options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))} />
-        </Form.Item>
-        {seesAll && (
-          <Form.Item name="unitId" label={pick(worklistLabels.unit)}>
-            <UnitSelect units={units} style={{ width: 220 }} />
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={apply}
+          initialValues={{ listId: initialListId, overdueOnly: initialOverdue }}
+          style={{ rowGap: 8, marginBottom: 16 }}
+        >
+          <Form.Item name="kind" label={pick(worklistLabels.kind)}>
+            <Select
+              placeholder={pick(PLEASE_CHOOSE)}
+              allowClear
+              style={{ width: 130 }}
+              options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))}
+            />
           </Form.Item>
+          <Form.Item name="listId" label={pick(worklistLabels.list)}>
+            <Select
+              placeholder={pick(PLEASE_CHOOSE)}
+              allowClear
+              style={{ width: 220 }}
+              options={(lists ?? []).map((l) => ({ value: l.id, label: l.name }))}
+            />
+          </Form.Item>
+          {seesAll && (
+            <Form.Item name="unitId" label={pick(worklistLabels.unit)}>
+              <UnitSelect units={units} style={{ width: 220 }} />
+            </Form.Item>
+          )}
+          <Form.Item name="status" label={pick(worklistLabels.status)}>
+            <Select
+              placeholder={pick(PLEASE_CHOOSE)}
+              allowClear
+              style={{ width: 140 }}
+              options={ITEM_STATUSES.map((s) => ({ value: s, label: pick(ITEM_STATUS_LABELS[s]) }))}
+            />
+          </Form.Item>
+          <Form.Item name="dueWithin" label={pick(worklistLabels.dueWithin)}>
+            <InputNumber min={0} max={250} style={{ width: 80 }} />
+          </Form.Item>
+          <Form.Item name="overdueOnly" valuePropName="checked">
+            <Checkbox>{pick(worklistLabels.overdue)}</Checkbox>
+          </Form.Item>
+          <Form.Item name="q" label={pick(worklistLabels.keyword)}>
+            <Input allowClear style={{ width: 180 }} />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {pick(worklistLabels.search)}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                apply({});
+              }}
+            >
+              {pick(worklistLabels.reset)}
+            </Button>
+          </Space>
+        </Form>
+        <ResponsiveTable<ItemView>
+          phoneColumns={['content', 'deadline']}
+          rowKey="id"
+          size="small"
+          loading={isFetching}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 800 }}
+          pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true }}
+          onChange={(p, _f, sorter) => {
+            setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            setSort(s?.order ? { sort: s.columnKey as Sort['sort'], order: s.order === 'descend' ? 'desc' : 'asc' } : {});
+          }}
+        />
+        {creating && (
+          <ItemForm
+            lists={lists}
+            open={creating}
+            onClose={() => setCreating(false)}
+            onSaved={(i) => navigate(`/worklists/items/${i.id}`)}
+          />
         )}
-        <Form.Item name="status" label={pick(worklistLabels.status)}>
-          <Select placeholder={pick(PLEASE_CHOOSE)} allowClear style={{ width: 140 }} options={ITEM_STATUSES.map((s) => ({ value: s, label: pick(ITEM_STATUS_LABELS[s]) }))} />
-        </Form.Item>
-        <Form.Item name="dueWithin" label={pick(worklistLabels.dueWithin)}>
-          <InputNumber min={0} max={250} style={{ width: 80 }} />
-        </Form.Item>
-        <Form.Item name="overdueOnly" valuePropName="checked">
-          <Checkbox>{pick(worklistLabels.overdue)}</Checkbox>
-        </Form.Item>
-        <Form.Item name="q" label={pick(worklistLabels.keyword)}>
-          <Input allowClear style={{ width: 180 }} />
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {pick(worklistLabels.search)}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              apply({});
-            }}
-          >
-            {pick(worklistLabels.reset)}
-          </Button>
-        </Space>
-      </Form>
-      <ResponsiveTable<ItemView>
-        phoneColumns={['content', 'deadline']}
-        rowKey="id"
-        size="small"
-        loading={isFetching}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 800 }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true }}
-        onChange={(p, _f, sorter) => {
-          setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setSort(s?.order ? { sort: s.columnKey as Sort['sort'], order: s.order === 'descend' ? 'desc' : 'asc' } : {});
-        }}
-      />
-      {creating && <ItemForm lists={lists} open={creating} onClose={() => setCreating(false)} onSaved={(i) => navigate(`/worklists/items/${i.id}`)} />}
-      <Modal title={pick(worklistLabels.saveFilter)} open={saving} onOk={saveFilter} onCancel={() => setSaving(false)} okButtonProps={{ disabled: !filterName.trim() }}>
-        <Input aria-label={pick(worklistLabels.filterName)} placeholder={pick(worklistLabels.filterName)} value={filterName} onChange={(e) => setFilterName(e.target.value)} maxLength={40} />
-      </Modal>
-    </Card>
+        <Modal
+          title={pick(worklistLabels.saveFilter)}
+          open={saving}
+          onOk={saveFilter}
+          onCancel={() => setSaving(false)}
+          okButtonProps={{ disabled: !filterName.trim() }}
+        >
+          <Input
+            aria-label={pick(worklistLabels.filterName)}
+            placeholder={pick(worklistLabels.filterName)}
+            value={filterName}
+            onChange={(e) => setFilterName(e.target.value)}
+            maxLength={40}
+          />
+        </Modal>
+      </Card>
     </>
   );
 }

@@ -1,7 +1,13 @@
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ITEM_KINDS, ITEM_KIND_LABELS, type ItemKind, WORKLIST_LIMITS, type WorklistView } from '../../../../src/common/schemas/worklists.js';
+import {
+  ITEM_KINDS,
+  ITEM_KIND_LABELS,
+  type ItemKind,
+  WORKLIST_LIMITS,
+  type WorklistView,
+} from '../../../../src/common/schemas/worklists.js';
 import { $api, client } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
@@ -58,7 +64,15 @@ export default function ListsPage() {
         title={pick(workbookLabels.listsNav)}
         extra={
           <Space wrap>
-            <Select<ItemKind> allowClear aria-label={pick(worklistLabels.kind)} placeholder={pick(worklistLabels.kind)} style={{ width: 130 }} value={kind} onChange={setKind} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
+            <Select<ItemKind>
+              allowClear
+              aria-label={pick(worklistLabels.kind)}
+              placeholder={pick(worklistLabels.kind)}
+              style={{ width: 130 }}
+              value={kind}
+              onChange={setKind}
+              options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))}
+            />
             <Button type="primary" onClick={() => open('new')}>
               {pick(workbookLabels.newList)}
             </Button>
@@ -107,10 +121,20 @@ export default function ListsPage() {
           ]}
         />
       </Card>
-      <Modal title={pick(editing === 'new' ? workbookLabels.newList : workbookLabels.rename)} open={editing !== null} onOk={() => form.submit()} onCancel={() => setEditing(null)} forceRender>
+      <Modal
+        title={pick(editing === 'new' ? workbookLabels.newList : workbookLabels.rename)}
+        open={editing !== null}
+        onOk={() => form.submit()}
+        onCancel={() => setEditing(null)}
+        forceRender
+      >
         <Form<Values> form={form} layout="vertical" onFinish={save} initialValues={{ kind: 'task' }}>
           <Form.Item name="kind" label={pick(worklistLabels.kind)} rules={[{ required: true }]}>
-            <Select placeholder={pick(PLEASE_CHOOSE)} disabled={editing !== 'new'} options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))} />
+            <Select
+              placeholder={pick(PLEASE_CHOOSE)}
+              disabled={editing !== 'new'}
+              options={ITEM_KINDS.map((k) => ({ value: k, label: pick(ITEM_KIND_LABELS[k]) }))}
+            />
           </Form.Item>
           <Form.Item
             name="name"

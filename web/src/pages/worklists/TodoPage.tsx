@@ -28,9 +28,20 @@ function ItemLine({ item, extra }: { item: ItemView; extra?: string }) {
 function Section({ title, items }: { title: Label; items: { item: ItemView; extra?: string }[] }) {
   const { pick } = useI18n();
   return (
-    <Card size="small" title={<Badge count={items.length} offset={[12, 0]} color="blue">{pick(title)}</Badge>}>
+    <Card
+      size="small"
+      title={
+        <Badge count={items.length} offset={[12, 0]} color="blue">
+          {pick(title)}
+        </Badge>
+      }
+    >
       {items.length ? (
-        <List dataSource={items} pagination={items.length > 8 ? { pageSize: 8, size: 'small', simple: true } : false} renderItem={(x) => <ItemLine key={x.item.id} item={x.item} extra={x.extra} />} />
+        <List
+          dataSource={items}
+          pagination={items.length > 8 ? { pageSize: 8, size: 'small', simple: true } : false}
+          renderItem={(x) => <ItemLine key={x.item.id} item={x.item} extra={x.extra} />}
+        />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick(worklistLabels.empty)} />
       )}
@@ -46,15 +57,21 @@ export default function TodoPage() {
   return (
     <>
       <WorklistsNav />
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {pick(worklistLabels.todo)}
-      </Typography.Title>
-      <Section title={worklistLabels.toApprove} items={data.toApprove.map((x) => ({ item: x.item, extra: `${x.report.unit.name} · ${x.report.percent}%` }))} />
-      <Section title={worklistLabels.toReport} items={data.toReport.map((item) => ({ item }))} />
-      <Section title={worklistLabels.dueSoon} items={data.dueSoon.map((item) => ({ item }))} />
-      <Section title={worklistLabels.coopReports} items={data.coopReports.map((x) => ({ item: x.item, extra: `${x.report.unit.name}：${x.report.text}` }))} />
-    </Space>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {pick(worklistLabels.todo)}
+        </Typography.Title>
+        <Section
+          title={worklistLabels.toApprove}
+          items={data.toApprove.map((x) => ({ item: x.item, extra: `${x.report.unit.name} · ${x.report.percent}%` }))}
+        />
+        <Section title={worklistLabels.toReport} items={data.toReport.map((item) => ({ item }))} />
+        <Section title={worklistLabels.dueSoon} items={data.dueSoon.map((item) => ({ item }))} />
+        <Section
+          title={worklistLabels.coopReports}
+          items={data.coopReports.map((x) => ({ item: x.item, extra: `${x.report.unit.name}：${x.report.text}` }))}
+        />
+      </Space>
     </>
   );
 }

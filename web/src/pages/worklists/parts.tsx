@@ -16,12 +16,15 @@ export function Due({ item }: { item: ItemView }) {
   return (
     <Space direction="vertical" size={0}>
       <span>{item.deadline}</span>
-      {item.status === 'closed' && item.closedLateWorkdays > 0 && <Tag color="volcano">{fill(pick(worklistLabels.closedLate), { n: item.closedLateWorkdays })}</Tag>}
+      {item.status === 'closed' && item.closedLateWorkdays > 0 && (
+        <Tag color="volcano">{fill(pick(worklistLabels.closedLate), { n: item.closedLateWorkdays })}</Tag>
+      )}
       {item.status !== 'closed' &&
         (item.overdue ? (
           <Tag color="red">{fill(pick(worklistLabels.overdueBy), { n: item.overdueWorkdays })}</Tag>
         ) : (
-          item.dueInWorkdays !== null && item.dueInWorkdays <= 10 && <Tag color="orange">{fill(pick(worklistLabels.dueIn), { n: item.dueInWorkdays })}</Tag>
+          item.dueInWorkdays !== null &&
+          item.dueInWorkdays <= 10 && <Tag color="orange">{fill(pick(worklistLabels.dueIn), { n: item.dueInWorkdays })}</Tag>
         ))}
     </Space>
   );
@@ -34,4 +37,8 @@ export function Percent({ value }: { value: number }) {
 export const unitNames = (units: { name: string }[]) => units.map((u) => u.name.replace(/^呼和浩特市/, '')).join('、');
 
 /** A filter as the form holds it (unit and list ids as numbers), as the query string carries it. */
-export const itemQueryOf = (f: ItemFilter): ApiQuery<'/api/v1/items'> => ({ ...f, listId: f.listId?.toString(), unitId: f.unitId?.toString() });
+export const itemQueryOf = (f: ItemFilter): ApiQuery<'/api/v1/items'> => ({
+  ...f,
+  listId: f.listId?.toString(),
+  unitId: f.unitId?.toString(),
+});
