@@ -1,0 +1,7 @@
+/**
+ * OCDS input and the cardinal-rs red flags: a pure library (no database, no HTTP) that the
+ * procurement module calls. See README.md in this folder.
+ */
+export { OcdsError, type OcdsErrorCode, type OcdsErrorDetail } from './errors.js';
+export { ALL_INDICATORS_INI, INDICATOR_CODES, parseSettings, type CardinalSettings, type IndicatorCode } from './settings.js';
+export { computeIndicators, type Group, type IndicatorResults } from './indicators.js';
