@@ -5,3 +5,4 @@
 export { OcdsError, type OcdsErrorCode, type OcdsErrorDetail } from './errors.js';
 export { ALL_INDICATORS_INI, INDICATOR_CODES, parseSettings, type CardinalSettings, type IndicatorCode } from './settings.js';
 export { computeIndicators, type Group, type IndicatorResults } from './indicators.js';
+export { readOcds, type OcdsRelease, type ReadOcdsOptions } from './reader.js';
