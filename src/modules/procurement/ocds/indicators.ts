@@ -12,6 +12,11 @@ import { type CardinalSettings, type IndicatorCode, pipeSet } from './settings.j
 
 export type Group = 'OCID' | 'Buyer' | 'ProcuringEntity' | 'Tenderer';
 export type IndicatorResults = Partial<Record<Group, Record<string, Record<string, number>>>>;
+/**
+ * The quartiles and fences each indicator used (cardinal's `Meta`, with the same keys: `q1`, `q3`,
+ * `lower_fence`, `upper_fence`; R038 prefixes them with the group, e.g. `Buyer_upper_fence`).
+ */
+export type IndicatorMeta = Partial<Record<IndicatorCode, Record<string, number>>>;
 
 type Json = Record<string, unknown>;
 interface Fraction {
@@ -37,6 +42,11 @@ class State {
   readonly r038ProcuringEntity = new Map<string, Fraction>();
   readonly r038Tenderer = new Map<string, Fraction>();
   readonly r048Classifications = new Map<string, { count: number; codes: Set<string> }>();
+  readonly meta: IndicatorMeta = {};
+
+  note(code: IndicatorCode, key: string, value: number): void {
+    (this.meta[code] ??= {})[key] = value;
+  }
 
   set(group: Group, id: string, code: IndicatorCode, value: number): void {
     let ids = this.results.get(group);
@@ -377,6 +387,14 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
+/** Notes Q1 and computes, notes and returns Q3. */
+function quartiles(state: State, code: IndicatorCode, values: number[], q1: number, prefix = ''): number {
+  const q3 = quantile(values, 0.75);
+  state.note(code, `${prefix}q1`, q1);
+  state.note(code, `${prefix}q3`, q3);
+  return q3;
+}
+
 const lowerFence = (q1: number, q3: number) => mulAdd(q3 - q1, -1.5, q1);
 const upperFence = (q1: number, q3: number) => mulAdd(q3 - q1, 1.5, q3);
 
@@ -386,7 +404,8 @@ const finalizers: Partial<Record<IndicatorCode, (state: State, settings: Cardina
     const ratios = [...state.secondLowestBidRatios.values()];
     const threshold = settings.R024?.threshold;
     const q1 = threshold === undefined ? quantile(ratios, 0.25) : 1; // a set threshold passes the guard
-    const fence = threshold ?? lowerFence(q1, quantile(ratios, 0.75));
+    const fence = threshold ?? lowerFence(q1, quartiles(state, 'R024', ratios, q1));
+    state.note('R024', 'lower_fence', fence);
     // Ratios are non-negative: if Q1 is 0, three quarters of processes would be flagged; skip.
     if (!(q1 > 0 && fence > 0)) return;
     for (const [ocid, ratio] of state.secondLowestBidRatios) {
@@ -406,7 +425,9 @@ const finalizers: Partial<Record<IndicatorCode, (state: State, settings: Cardina
     const threshold = settings.R025?.threshold;
     const ratios = fractions.map((f) => f.numerator / f.denominator);
     const q1 = threshold === undefined ? quantile(ratios, 0.25) : 1;
-    const fence = threshold ?? lowerFence(q1, quantile(ratios, 0.75));
+    const fence = threshold ?? lowerFence(q1, quartiles(state, 'R025', ratios, q1));
+    state.note('R025', 'upper_fence', often);
+    state.note('R025', 'lower_fence', fence);
     if (!(q1 > 0 && fence > 0)) return;
     for (const [id, f] of state.r025Tenderer) {
       const ratio = f.numerator / f.denominator;
@@ -420,7 +441,12 @@ const finalizers: Partial<Record<IndicatorCode, (state: State, settings: Cardina
       const ratios = [...fractions].filter(([, f]) => f.denominator >= minimum).map(([id, f]) => [id, f.numerator / f.denominator] as const);
       if (ratios.length === 0) return;
       const values = ratios.map(([, r]) => r);
-      const fence = s.threshold ?? upperFence(quantile(values, 0.25), quantile(values, 0.75));
+      let fence = s.threshold;
+      if (fence === undefined) {
+        const q1 = quantile(values, 0.25);
+        fence = upperFence(q1, quartiles(state, 'R038', values, q1, `${group}_`));
+      }
+      state.note('R038', `${group}_upper_fence`, fence);
       // If three quarters of cases have no disqualified bid, the fence is 0 and would flag them all: skip.
       if (!(fence > 0)) return;
       for (const [id, ratio] of ratios) if (ratio >= fence) state.set(group, id, 'R038', ratio);
@@ -436,14 +462,18 @@ const finalizers: Partial<Record<IndicatorCode, (state: State, settings: Cardina
       .filter(([, e]) => e.count >= (s.minimumContractingProcesses ?? 20))
       .map(([id, e]) => [id, e.codes.size] as const);
     const values = lengths.map(([, n]) => n);
-    const fence = s.threshold ?? upperFence(quantile(values, 0.25), quantile(values, 0.75));
+    const q1 = s.threshold === undefined ? quantile(values, 0.25) : NaN;
+    const fence = s.threshold ?? upperFence(q1, quartiles(state, 'R048', values, q1));
+    state.note('R048', 'upper_fence', fence);
     for (const [id, n] of lengths) if (n >= fence) state.set('Tenderer', id, 'R048', n);
   },
 
   /** Winning bid far below the next: ratio at or above Q3 + 1.5·IQR (or the set threshold). */
   R058(state, settings) {
     const ratios = [...state.secondLowestBidRatios.values()];
-    const fence = settings.R058?.threshold ?? upperFence(quantile(ratios, 0.25), quantile(ratios, 0.75));
+    const q1 = settings.R058?.threshold === undefined ? quantile(ratios, 0.25) : NaN;
+    const fence = settings.R058?.threshold ?? upperFence(q1, quartiles(state, 'R058', ratios, q1));
+    state.note('R058', 'upper_fence', fence);
     if (!(fence > 0)) return;
     for (const [ocid, ratio] of state.secondLowestBidRatios) {
       if (ratio < fence) continue;
@@ -459,8 +489,9 @@ const ORDER: IndicatorCode[] = ['R003', 'R018', 'R024', 'R025', 'R028', 'R030', 
  * Runs every indicator whose section is present in `settings` over the releases (OCDS compiled
  * releases, any iterable, consumed once) and returns cardinal's `results`: group → id → code → value.
  * Releases without a string `ocid`, cancelled tenders and excluded `procurementMethodDetails` are skipped.
+ * Pass `options.meta` (an empty object) to receive the quartiles and fences used, to explain each flag.
  */
-export function computeIndicators(releases: Iterable<unknown>, settings: CardinalSettings): IndicatorResults {
+export function computeIndicators(releases: Iterable<unknown>, settings: CardinalSettings, options: { meta?: IndicatorMeta } = {}): IndicatorResults {
   const state = new State();
   const enabled = ORDER.filter((code) => settings[code] !== undefined);
   const ctx: Context = {
@@ -483,6 +514,7 @@ export function computeIndicators(releases: Iterable<unknown>, settings: Cardina
     for (const fold of steps) fold(state, release, ocid, ctx);
   }
   for (const code of enabled) finalizers[code]?.(state, settings);
+  if (options.meta) Object.assign(options.meta, state.meta);
 
   const out: IndicatorResults = {};
   for (const [group, ids] of state.results) if (ids.size) out[group] = Object.fromEntries(ids);

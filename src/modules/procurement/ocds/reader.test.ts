@@ -101,7 +101,7 @@ describe('readOcds', () => {
 
   it('refuses a release larger than the limit instead of buffering it', async () => {
     const big = JSON.stringify({ ocid: 'big', note: 'x'.repeat(5000) });
-    const out = [];
+    const out: unknown[] = [];
     await expect(async () => {
       for await (const r of readOcds(stream(`${JSON.stringify(A)}\n${big}\n`, 512), { maxReleaseChars: 1000 })) out.push(r);
     }).rejects.toMatchObject({ code: 'OCDS_RELEASE_TOO_LARGE', details: [{ line: 2 }] });
