@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { OcdsError, ocdsToTenders } from './index.js';
+
+const bid = (id: string, tenderer: string | string[], amount: number | undefined, extra: Record<string, unknown> = {}) => ({
+  id,
+  status: 'valid',
+  tenderers: (Array.isArray(tenderer) ? tenderer : [tenderer]).map((t) => ({ id: t })),
+  ...(amount === undefined ? {} : { value: { amount, currency: 'CNY' } }),
+  ...extra,
+});
+
+function badBid(release: Record<string, unknown>) {
+  try {
+    ocdsToTenders(release);
+  } catch (error) {
+    if (error instanceof OcdsError) return error;
+    throw error;
+  }
+  throw new Error('expected an OcdsError');
+}
+
+describe('ocdsToTenders', () => {
+  it('gives one tender per lot, with the bids for that lot and who won it', () => {
+    const release = {
+      ocid: 'ocds-x-1',
+      buyer: { id: 'B1', name: '示例市住建局' },
+      parties: [
+        { id: 'T1', name: '示例建设甲公司' },
+        { id: 'T2', name: '示例建设乙公司' },
+      ],
+      tender: { title: '道路工程（示例）', procurementMethod: 'open', lots: [{ id: 'L1', title: '一标段' }, { id: 'L2' }] },
+      bids: {
+        details: [
+          bid('b1', 'T1', 100, { relatedLots: ['L1'], date: '2026-03-01T09:00:00+08:00' }),
+          bid('b2', 'T2', 105, { relatedLots: ['L1', 'L2'] }),
+          bid('b3', 'T1', 200, { relatedLots: ['L2'] }),
+          bid('b4', 'T9', 1, { status: 'withdrawn', relatedLots: ['L1'] }),
+        ],
+      },
+      awards: [
+        { id: 'a1', status: 'active', relatedLots: ['L1'], suppliers: [{ id: 'T1' }] },
+        { id: 'a2', status: 'cancelled', relatedLots: ['L2'], suppliers: [{ id: 'T1' }] },
+        { id: 'a3', status: 'active', relatedLots: ['L2'], suppliers: [{ id: 'T2' }] },
+      ],
+    };
+    expect(ocdsToTenders(release)).toEqual([
+      {
+        id: 'ocds-x-1',
+        lotId: 'L1',
+        title: '一标段',
+        buyerId: 'B1',
+        procurementMethod: 'open',
+        bids: [
+          { bidderId: 'T1', bidderName: '示例建设甲公司', amount: 100, currency: 'CNY', date: '2026-03-01T09:00:00+08:00', status: 'valid', winner: true },
+          { bidderId: 'T2', bidderName: '示例建设乙公司', amount: 105, currency: 'CNY', status: 'valid', winner: false },
+        ],
+      },
+      {
+        id: 'ocds-x-1',
+        lotId: 'L2',
+        title: '道路工程（示例）',
+        buyerId: 'B1',
+        procurementMethod: 'open',
+        bids: [
+          { bidderId: 'T2', bidderName: '示例建设乙公司', amount: 105, currency: 'CNY', status: 'valid', winner: true },
+          { bidderId: 'T1', bidderName: '示例建设甲公司', amount: 200, currency: 'CNY', status: 'valid', winner: false },
+        ],
+      },
+    ]);
+  });
+
+  it('gives one tender without lots; a consortium is one bidder; a missing amount is null; numeric ids become text', () => {
+    const [tender] = ocdsToTenders({
+      ocid: 'ocds-x-2',
+      bids: { details: [bid('1', ['T3', 'T2'], 50), bid('2', 'T4', undefined, { status: 'disqualified' }), { id: '3', tenderers: [{ id: 7 }], value: { amount: 60 } }] },
+      awards: [{ status: 'active', suppliers: [{ id: 'T2' }, { id: 'T3' }] }],
+    });
+    expect(tender.lotId).toBeUndefined();
+    expect(tender.bids).toEqual([
+      { bidderId: 'T2+T3', amount: 50, currency: 'CNY', status: 'valid', winner: true },
+      { bidderId: 'T4', amount: null, status: 'disqualified', winner: false },
+      { bidderId: '7', amount: 60, winner: false },
+    ]);
+  });
+
+  it('gives nothing for a release without bids', () => {
+    expect(ocdsToTenders({ ocid: 'ocds-x-3', tender: { title: '规划阶段' } })).toEqual([]);
+  });
+
+  it('refuses a bidder without an identifier and a negative amount, naming the place in the release', () => {
+    const noId = badBid({ ocid: 'o', bids: { details: [bid('1', 'T1', 5), { id: '2', tenderers: [{ name: '无标识公司' }] }] } });
+    expect(noId.code).toBe('OCDS_BAD_BID');
+    expect(noId.details[0].path).toBe('bids.details[1].tenderers[0].id');
+    const negative = badBid({ ocid: 'o', bids: { details: [bid('1', 'T1', -5)] } });
+    expect(negative.details[0]).toMatchObject({ path: 'bids.details[0].value.amount', message: 'o: bids.details[0].value.amount must be a number ≥ 0, not -5' });
+    expect(badBid({ ocid: 'o', bids: { details: [bid('1', 'T1', 5, { value: { amount: '5' } })] } }).details[0].path).toBe('bids.details[0].value.amount');
+  });
+});
