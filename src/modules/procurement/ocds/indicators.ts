@@ -485,13 +485,18 @@ const finalizers: Partial<Record<IndicatorCode, (state: State, settings: Cardina
 
 const ORDER: IndicatorCode[] = ['R003', 'R018', 'R024', 'R025', 'R028', 'R030', 'R035', 'R036', 'R038', 'R048', 'R058'];
 
+export interface IndicatorRun {
+  /** Folds one release in (anything not an object with a string `ocid` is skipped, as upstream skips it). */
+  add(release: unknown): void;
+  /** Computes the fences and returns the results; call once, after the last release. */
+  finish(): IndicatorResults;
+}
+
 /**
- * Runs every indicator whose section is present in `settings` over the releases (OCDS compiled
- * releases, any iterable, consumed once) and returns cardinal's `results`: group → id → code → value.
- * Releases without a string `ocid`, cancelled tenders and excluded `procurementMethodDetails` are skipped.
- * Pass `options.meta` (an empty object) to receive the quartiles and fences used, to explain each flag.
+ * An incremental run, for releases that arrive one at a time (e.g. from `readOcds`): only the
+ * per-process and per-organisation figures the fences need are kept, never the releases.
  */
-export function computeIndicators(releases: Iterable<unknown>, settings: CardinalSettings, options: { meta?: IndicatorMeta } = {}): IndicatorResults {
+export function createIndicatorRun(settings: CardinalSettings, options: { meta?: IndicatorMeta } = {}): IndicatorRun {
   const state = new State();
   const enabled = ORDER.filter((code) => settings[code] !== undefined);
   const ctx: Context = {
@@ -504,19 +509,34 @@ export function computeIndicators(releases: Iterable<unknown>, settings: Cardina
   const needsRatios = settings.R024 !== undefined || settings.R058 !== undefined;
   const steps = enabled.map((code) => folds[code]).filter((f) => f !== undefined);
 
-  for (const release of releases) {
-    if (!isObject(release)) continue;
-    const ocid = str(release, 'ocid');
-    if (ocid === undefined || str(obj(release, 'tender'), 'status') === 'cancelled') continue;
-    if (!matchesProcurementMethodDetails(release, none, excluded)) continue;
-    // Upstream runs the shared ratio first; it and R036 share the first-observed currency.
-    if (needsRatios) foldSecondLowestBidRatio(state, release, ocid, ctx);
-    for (const fold of steps) fold(state, release, ocid, ctx);
-  }
-  for (const code of enabled) finalizers[code]?.(state, settings);
-  if (options.meta) Object.assign(options.meta, state.meta);
+  return {
+    add(release) {
+      if (!isObject(release)) return;
+      const ocid = str(release, 'ocid');
+      if (ocid === undefined || str(obj(release, 'tender'), 'status') === 'cancelled') return;
+      if (!matchesProcurementMethodDetails(release, none, excluded)) return;
+      // Upstream runs the shared ratio first; it and R036 share the first-observed currency.
+      if (needsRatios) foldSecondLowestBidRatio(state, release, ocid, ctx);
+      for (const fold of steps) fold(state, release, ocid, ctx);
+    },
+    finish() {
+      for (const code of enabled) finalizers[code]?.(state, settings);
+      if (options.meta) Object.assign(options.meta, state.meta);
+      const out: IndicatorResults = {};
+      for (const [group, ids] of state.results) if (ids.size) out[group] = Object.fromEntries(ids);
+      return out;
+    },
+  };
+}
 
-  const out: IndicatorResults = {};
-  for (const [group, ids] of state.results) if (ids.size) out[group] = Object.fromEntries(ids);
-  return out;
+/**
+ * Runs every indicator whose section is present in `settings` over the releases (OCDS compiled
+ * releases, any iterable, consumed once) and returns cardinal's `results`: group → id → code → value.
+ * Releases without a string `ocid`, cancelled tenders and excluded `procurementMethodDetails` are skipped.
+ * Pass `options.meta` (an empty object) to receive the quartiles and fences used, to explain each flag.
+ */
+export function computeIndicators(releases: Iterable<unknown>, settings: CardinalSettings, options: { meta?: IndicatorMeta } = {}): IndicatorResults {
+  const run = createIndicatorRun(settings, options);
+  for (const release of releases) run.add(release);
+  return run.finish();
 }

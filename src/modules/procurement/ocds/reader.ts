@@ -76,38 +76,34 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
   const maxChars = options.maxReleaseChars ?? 64 * 1024 * 1024;
   const decoder = new StringDecoder('utf8');
   const stack: Frame[] = [];
-  let text = ''; // unconsumed text; index 0 is `offset` in the stream of characters
-  let line = 1;
-  let inString = false;
-  let escaped = false;
-  let stringStart = -1; // index in `text` of the string being read, if it may be a key
+  let text = ''; // unconsumed text
+  let line = 1; // line of the file at `text[0]`… advanced as the scan passes newlines
   let capture = -1; // index in `text` where the release being read starts
   let captureLine = 0;
   let captureKind: 'release' | 'record' = 'release';
+  let resumeAt = 0; // where the next scan starts (a string cut by the chunk end is read again whole)
+  /** JSON Lines: once the first release is seen to fill one line, lines are parsed one by one (faster). */
+  let lines = false;
 
   const out: OcdsRelease[] = [];
 
-  /** Scans `text` from index `from` (what came before was scanned with an earlier chunk). */
-  function scan(from: number): void {
+  /** Index of the quote closing the string opened at `open`, or -1 if it is not in `text` yet. */
+  function closingQuote(open: number): number {
+    let q = open;
+    for (;;) {
+      q = text.indexOf('"', q + 1);
+      if (q < 0) return -1;
+      let k = q - 1;
+      while (text.charCodeAt(k) === BACKSLASH) k--;
+      if ((q - 1 - k) % 2 === 0) return q; // an even run of backslashes escapes nothing
+    }
+  }
+
+  /** Scans `text` from `resumeAt`, tracking containers; returns early when switching to JSON Lines. */
+  function scan(): void {
     const n = text.length;
-    for (let i = from; i < n; i++) {
+    for (let i = resumeAt; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) {
-          inString = false;
-          if (stringStart >= 0) {
-            // Only a package's own keys matter: is this the array of releases (or records)?
-            const top = stack[0];
-            const length = i + 1 - stringStart;
-            top.key = length === 10 || length === 9 ? (JSON.parse(text.slice(stringStart, i + 1)) as string) : undefined;
-            top.expectKey = false;
-            stringStart = -1;
-          }
-        } else if (c === NEWLINE) throw invalid(line, `line ${line} is not valid JSON (a line break inside a string)`, `第 ${line} 行不是有效的 JSON（字符串中有换行）`);
-        continue;
-      }
       if (c === NEWLINE) {
         line++;
         continue;
@@ -125,8 +121,18 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
         captureKind = top?.releases ?? 'release';
       }
       if (c === QUOTE) {
-        inString = true;
-        stringStart = stack.length === 1 && top!.kind === 'object' && top!.expectKey ? i : -1;
+        const close = closingQuote(i);
+        if (close < 0) {
+          resumeAt = i;
+          return;
+        }
+        // Only a package's own keys matter: is this the array of releases (or records)?
+        if (stack.length === 1 && top!.kind === 'object' && top!.expectKey) {
+          const length = close + 1 - i;
+          top!.key = length === 10 || length === 9 ? (JSON.parse(text.slice(i, close + 1)) as string) : undefined;
+          top!.expectKey = false;
+        }
+        i = close;
         continue;
       }
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
@@ -151,11 +157,48 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
           const value = parseRelease(text.slice(capture, i + 1), captureLine);
           capture = -1;
           out.push({ line: captureLine, release: asRelease(value, captureLine, captureKind) });
+          if (stack.length === 0 && out.length === 1 && captureLine === line && !seenAny) {
+            // The first release of the file fills its line: the file is JSON Lines.
+            lines = true;
+            resumeAt = i + 1;
+            seenAny = true;
+            return;
+          }
+          seenAny = true;
         }
         continue;
       }
       if (c === COMMA && top?.kind === 'object') top.expectKey = true;
     }
+    resumeAt = n;
+  }
+  let seenAny = false;
+
+  /** JSON Lines: each line from `resumeAt` to a newline is one release (or one package). */
+  function scanLines(final: boolean): void {
+    let start = resumeAt;
+    for (;;) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) {
+        if (!final) break;
+        end = text.length;
+      }
+      const body = text.slice(start, end);
+      if (body.trim() !== '') {
+        const value = parseRelease(body, line);
+        const many = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+        if (many && Array.isArray(many.releases)) for (const r of many.releases) out.push({ line, release: asRelease(r, line, 'release') });
+        else if (many && Array.isArray(many.records)) for (const r of many.records) out.push({ line, release: asRelease(r, line, 'record') });
+        else out.push({ line, release: asRelease(value, line, 'release') });
+      }
+      if (end >= text.length) {
+        start = end;
+        break;
+      }
+      line++;
+      start = end + 1;
+    }
+    resumeAt = start;
   }
 
   /** Depth at which a captured release ends: 0 at the top level, else just inside the releases array. */
@@ -164,32 +207,29 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
     return 0;
   }
 
-  function* feed(chunk: string): Generator<OcdsRelease> {
-    const from = text.length;
+  function* feed(chunk: string, final = false): Generator<OcdsRelease> {
     text += chunk;
-    scan(from);
+    if (!lines) scan();
+    if (lines) scanLines(final);
     yield* out.splice(0);
-    if (capture >= 0 && text.length - capture > maxChars) {
+    // Keep only what is still needed: the release being read, or a line or string not yet complete.
+    const keep = lines ? resumeAt : Math.min(resumeAt, capture >= 0 ? capture : resumeAt);
+    if (text.length - keep > maxChars) {
+      const at = lines || capture < 0 ? line : captureLine;
       throw new OcdsError('OCDS_RELEASE_TOO_LARGE', [
-        {
-          line: captureLine,
-          message: `the release starting on line ${captureLine} is larger than ${maxChars} characters`,
-          messageZh: `第 ${captureLine} 行开始的发布超过 ${maxChars} 个字符`,
-        },
+        { line: at, message: `the release starting on line ${at} is larger than ${maxChars} characters`, messageZh: `第 ${at} 行开始的发布超过 ${maxChars} 个字符` },
       ]);
     }
-    // Keep only what the release being read (or a package key being read) still needs.
-    const keep = capture >= 0 ? capture : stringStart >= 0 ? stringStart : text.length;
     if (capture >= 0) capture -= keep;
-    if (stringStart >= 0) stringStart -= keep;
+    resumeAt -= keep;
     text = text.slice(keep);
   }
 
   for await (const chunk of input as AsyncIterable<string | Buffer>) {
     yield* feed(typeof chunk === 'string' ? chunk : decoder.write(chunk));
   }
-  yield* feed(decoder.end());
-  if (stack.length || inString || capture >= 0) {
+  yield* feed(decoder.end(), true);
+  if (!lines && (stack.length || resumeAt < text.length || capture >= 0)) {
     const started = capture >= 0 ? captureLine : line;
     throw invalid(started, `the file ends inside an unfinished JSON value that starts on line ${started}`, `文件在第 ${started} 行开始的 JSON 内容结束之前截止`);
   }
