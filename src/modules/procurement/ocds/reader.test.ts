@@ -82,6 +82,14 @@ describe('readOcds', () => {
     expect((await read(text, 4)).map((r) => r.release)).toEqual([A]);
   });
 
+  it('reads a long string or a long line that spans many chunks, in either reading mode', async () => {
+    const long = { ocid: 'long', note: '说明'.repeat(20_000) + '\\"' };
+    const jsonl = `${JSON.stringify(A)}\n${JSON.stringify(long)}\n`;
+    expect((await read(jsonl, 997)).map((r) => r.release)).toEqual([A, long]);
+    const pkg = JSON.stringify({ releases: [long, A] }, null, 2);
+    expect((await read(pkg, 997)).map((r) => r.release)).toEqual([long, A]);
+  });
+
   it('keeps unknown fields and extension fields as they are', async () => {
     const odd = { ocid: 'x', 'x_省级扩展': { 评标地点: '异地' }, tender: { lots: [{ id: 'L1', x_unknown: [1, 2] }] } };
     expect((await read(JSON.stringify(odd) + '\n'))[0].release).toEqual(odd);

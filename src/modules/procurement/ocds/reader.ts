@@ -84,12 +84,14 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
   let resumeAt = 0; // where the next scan starts (a string cut by the chunk end is read again whole)
   /** JSON Lines: once the first release is seen to fill one line, lines are parsed one by one (faster). */
   let lines = false;
+  /** How far the text after `resumeAt` was already searched for the end of a string or line (so a long one is not searched again with every chunk). */
+  let searched = 0;
 
   const out: OcdsRelease[] = [];
 
   /** Index of the quote closing the string opened at `open`, or -1 if it is not in `text` yet. */
   function closingQuote(open: number): number {
-    let q = open;
+    let q = Math.max(open, searched - 1);
     for (;;) {
       q = text.indexOf('"', q + 1);
       if (q < 0) return -1;
@@ -124,8 +126,10 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
         const close = closingQuote(i);
         if (close < 0) {
           resumeAt = i;
+          searched = n;
           return;
         }
+        searched = 0;
         // Only a package's own keys matter: is this the array of releases (or records)?
         if (stack.length === 1 && top!.kind === 'object' && top!.expectKey) {
           const length = close + 1 - i;
@@ -178,8 +182,10 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
   function scanLines(final: boolean): void {
     let start = resumeAt;
     for (;;) {
-      let end = text.indexOf('\n', start);
+      let end = text.indexOf('\n', Math.max(start, searched));
+      searched = 0;
       if (end < 0) {
+        searched = text.length;
         if (!final) break;
         end = text.length;
       }
@@ -222,6 +228,7 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
     }
     if (capture >= 0) capture -= keep;
     resumeAt -= keep;
+    searched = Math.max(0, searched - keep);
     text = text.slice(keep);
   }
 
