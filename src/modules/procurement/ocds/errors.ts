@@ -3,7 +3,7 @@
  * table (the procurement module owns its codes); the module wraps an `OcdsError` into its own coded
  * error with the same `details`, so the user still sees where the problem is.
  */
-export type OcdsErrorCode = 'OCDS_INVALID_JSON' | 'OCDS_NOT_A_RELEASE' | 'OCDS_RELEASE_TOO_LARGE' | 'OCDS_BAD_BID' | 'SETTINGS_INVALID';
+export type OcdsErrorCode = 'OCDS_INVALID_JSON' | 'OCDS_NOT_A_RELEASE' | 'OCDS_RELEASE_TOO_LARGE' | 'SETTINGS_INVALID';
 
 export interface OcdsErrorDetail {
   /** 1-based line of the input file or settings file. */
@@ -18,7 +18,6 @@ const MESSAGES: Record<OcdsErrorCode, { zh: string; en: string }> = {
   OCDS_INVALID_JSON: { zh: 'OCDS 文件不是有效的 JSON', en: 'The OCDS file is not valid JSON' },
   OCDS_NOT_A_RELEASE: { zh: 'OCDS 文件中有一项不是发布（JSON 对象）', en: 'An entry of the OCDS file is not a release (a JSON object)' },
   OCDS_RELEASE_TOO_LARGE: { zh: 'OCDS 文件中单个发布过大', en: 'A single release of the OCDS file is too large' },
-  OCDS_BAD_BID: { zh: 'OCDS 发布中的投标数据有误', en: 'A bid in an OCDS release is invalid' },
   SETTINGS_INVALID: { zh: '红旗指标设置文件有误', en: 'The red-flag settings file is invalid' },
 };
 

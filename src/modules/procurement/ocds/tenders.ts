@@ -4,13 +4,13 @@
  * (OCDS bids extension, `bids.details`). Invited and withdrawn bids are not bids that were made,
  * so they are left out; pending, valid and disqualified bids stay, with their status.
  */
-import { OcdsError } from './errors.js';
+import type { OcdsErrorDetail } from './errors.js';
 
 export interface OcdsBid {
-  /** The tenderer's identifier; a consortium's members' identifiers sorted and joined with "+". */
+  /** The tenderer's identifier; a consortium's members' identifiers sorted and joined with "+"; '' if a tenderer has none. */
   bidderId: string;
   bidderName?: string;
-  /** null when the bid has no amount (the caller decides whether that is acceptable). */
+  /** As published (a negative amount is kept for the caller to refuse); null when absent or not a number. */
   amount: number | null;
   currency?: string;
   date?: string;
@@ -36,21 +36,20 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const ident = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function badBid(ocid: string, path: string, en: string, zh: string): OcdsError {
-  return new OcdsError('OCDS_BAD_BID', [{ path, message: `${ocid}: ${path} ${en}`, messageZh: `${ocid}：${path} ${zh}` }]);
-}
 
 /** Awards still standing: cancelled, unsuccessful and pending awards name no winner. */
 const standing = (award: Json) => !['cancelled', 'unsuccessful', 'pending'].includes(text(award.status) ?? '');
 
 /**
- * Throws `OcdsError('OCDS_BAD_BID')` with the path inside the release for a bidder without an
- * identifier or an amount that is negative, not a number or not finite.
+ * Bad bids do not stop the mapping, so that a preview can list every problem of a file: a bidder
+ * without an identifier gets `bidderId: ''`, an amount that is not a number becomes `null`, a
+ * negative one is kept. Each is also reported to `onProblem`, with its path inside the release.
  */
-export function ocdsToTenders(release: Record<string, unknown>): OcdsTender[] {
+export function ocdsToTenders(release: Record<string, unknown>, onProblem?: (problem: OcdsErrorDetail) => void): OcdsTender[] {
   const ocid = ident(release.ocid);
   if (ocid === undefined) {
-    throw new OcdsError('OCDS_NOT_A_RELEASE', [{ path: 'ocid', message: 'the release has no ocid', messageZh: '发布缺少 ocid' }]);
+    onProblem?.({ path: 'ocid', message: 'the release has no ocid, so its bids cannot be told apart from others', messageZh: '发布缺少 ocid，无法区分其投标' });
+    return [];
   }
   const bidsObject = isObject(release.bids) ? release.bids : undefined;
   if (!bidsObject || !Array.isArray(bidsObject.details)) return [];
@@ -79,23 +78,22 @@ export function ocdsToTenders(release: Record<string, unknown>): OcdsTender[] {
     const status = text(detail.status);
     if (status === 'invited' || status === 'withdrawn') return;
     const at = `bids.details[${i}]`;
+    const report = (path: string, en: string, zh: string) => onProblem?.({ path, message: `${ocid}: ${path} ${en}`, messageZh: `${ocid}：${path} ${zh}` });
     const tenderers = list(detail.tenderers);
-    if (tenderers.length === 0) throw badBid(ocid, `${at}.tenderers`, 'names no bidder', '未列明投标人');
+    if (tenderers.length === 0) report(`${at}.tenderers`, 'names no bidder', '未列明投标人');
     const memberIds = tenderers.map((t, j) => {
       const id = isObject(t) ? ident(t.id) : undefined;
-      if (id === undefined) throw badBid(ocid, `${at}.tenderers[${j}].id`, 'is missing: a bidder needs an identifier', '缺失：投标人须有标识');
-      return id;
+      if (id === undefined) report(`${at}.tenderers[${j}].id`, 'is missing: a bidder needs an identifier', '缺失：投标人须有标识');
+      return id ?? '';
     });
     const value = isObject(detail.value) ? detail.value : {};
-    const amount = value.amount;
-    if (amount !== undefined && amount !== null && (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0)) {
-      throw badBid(ocid, `${at}.value.amount`, `must be a number ≥ 0, not ${JSON.stringify(amount)}`, `应为不小于 0 的数，而不是 ${JSON.stringify(amount)}`);
+    const raw = value.amount;
+    const amount = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+    if (raw !== undefined && raw !== null && (amount === null || amount < 0)) {
+      report(`${at}.value.amount`, `must be a number ≥ 0, not ${JSON.stringify(raw)}`, `应为不小于 0 的数，而不是 ${JSON.stringify(raw)}`);
     }
     const memberNames = tenderers.map((t, j) => (isObject(t) ? text(t.name) : undefined) ?? names.get(memberIds[j]));
-    const bid: OcdsBid = {
-      bidderId: [...memberIds].sort().join('+'),
-      amount: typeof amount === 'number' ? amount : null,
-    };
+    const bid: OcdsBid = { bidderId: memberIds.length && memberIds.every((id) => id) ? [...memberIds].sort().join('+') : '', amount };
     if (memberNames.every((n) => n !== undefined)) bid.bidderName = memberNames.join('、');
     if (text(value.currency)) bid.currency = text(value.currency);
     if (text(detail.date)) bid.date = text(detail.date);
