@@ -37,16 +37,24 @@ export function syntheticRelease(i: number, r: () => number): Record<string, unk
   const ids = new Set<number>();
   while (ids.size < bidders) ids.add(r() < 0.3 ? int(0, 99) : int(100, 4999));
   const identical = r() < 0.01;
+  // Competitive prices: each bid a few per cent above the one before (so the gap between the two
+  // lowest is usually 3–4 %); now and then a cover bid just above the winner (R024) or a winner
+  // far below the rest (R058).
+  const cover = r() < 0.02;
+  const discount = r() < 0.01;
+  let price = Math.round(estimate * (0.85 + r() * 0.1));
   const details = [...ids].map((t, j) => {
     const status = r() < 0.08 ? 'disqualified' : r() < 0.01 ? 'pending' : 'valid';
-    const amount = identical && j === 1 ? estimate * 0.9 : Math.round(estimate * (0.8 + r() * 0.3));
+    const before = price;
+    if (j > 0) price = Math.round(price * (cover && j === 1 ? 1.001 : discount && j === 1 ? 1.4 : 1.03 + r() * 0.01));
+    const amount = identical && j === 1 ? before : price; // R028: two bids at the same price
     const late = r() < 0.005;
     return {
       id: `${i}-${j}`,
       date: new Date((late ? end + DAY : end - int(1, 5) * 3_600_000) as number).toISOString(),
       status,
       tenderers: [{ id: `T${t}`, name: `示例建设工程有限公司${t}` }],
-      value: { amount: identical && j === 0 ? estimate * 0.9 : amount, currency: 'CNY' },
+      value: { amount, currency: 'CNY' },
     };
   });
   const valid = details.filter((d) => d.status === 'valid');
