@@ -39,7 +39,7 @@ function limit(
   kind: 'lower' | 'upper',
 ): { zh: string; en: string } {
   if (set !== undefined) return { zh: `设定阈值 ${format(set)}`, en: `the set threshold of ${format(set)}` };
-  const rule = kind === 'lower' ? { zh: 'Q1 − 1.5×四分位距', en: 'Q1 − 1.5 × IQR' } : { zh: 'Q3 + 1.5×四分位距', en: 'Q3 + 1.5 × IQR' };
+  const rule = kind === 'lower' ? { zh: '下四分位数减 1.5 倍四分位距', en: 'Q1 − 1.5 × IQR' } : { zh: '上四分位数加 1.5 倍四分位距', en: 'Q3 + 1.5 × IQR' };
   if (fence === undefined) return { zh: `由全部数据计算的界限（${rule.zh}）`, en: `the fence computed from all the data (${rule.en})` };
   return { zh: `由全部数据计算的界限 ${format(fence)}（${rule.zh}）`, en: `the fence of ${format(fence)} computed from all the data (${rule.en})` };
 }
@@ -123,8 +123,11 @@ export function describeIndicator(
     case 'R038': {
       const l = limit(settings.R038?.threshold, meta[`${group}_upper_fence`], pct, 'upper');
       const who = GROUP_NAMES[group];
-      zh = `${who.zh}${tenderer ? '提交' : '收到'}的投标中有 ${pct(value)} 被否决，不低于${l.zh}。否决比例异常高，可能是以资格审查排除竞争者。`;
-      en = `${pct(value)} of the bids ${tenderer ? 'submitted by' : 'received by'} ${who.en} were disqualified, at or above ${l.en}. An unusually high share of disqualifications can be a way to exclude competitors.`;
+      const reason = tenderer
+        ? { zh: '屡被否决的投标人可能是故意提交不合格投标，为他人制造竞争的假象。', en: 'A colluding bidder can mimic competition by submitting deliberately unqualified bids.' }
+        : { zh: '否决比例异常高，可能是以资格审查排除竞争者、为预定的中标人让路。', en: 'A buyer can clear the way for a chosen bidder by disqualifying the others.' };
+      zh = `${who.zh}${tenderer ? '提交' : '收到'}的投标中有 ${pct(value)} 被否决，不低于${l.zh}。${reason.zh}`;
+      en = `${pct(value)} of the bids ${tenderer ? 'submitted by' : 'received by'} ${who.en} were disqualified, at or above ${l.en}. ${reason.en}`;
       break;
     }
     case 'R048': {
