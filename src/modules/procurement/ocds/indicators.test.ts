@@ -65,6 +65,45 @@ describe('computeIndicators', () => {
   });
 });
 
+describe('R003 submission period, counted like chrono', () => {
+  const period = (ocid: string, startDate: string, endDate: string) => ({ ocid, tender: { tenderPeriod: { startDate, endDate } } });
+  const flagged = (...releases: unknown[]) => Object.keys(computeIndicators(releases, parseSettings('[R003]\n')).OCID ?? {});
+
+  it('counts whole days between instants, across time zones, and flags fewer than 15', () => {
+    expect(
+      flagged(
+        period('14d23h59m59s', '2026-01-01T00:00:00Z', '2026-01-15T23:59:59Z'),
+        period('15d', '2026-01-01T00:00:00Z', '2026-01-16T00:00:00+00:00'),
+        // 00:00 in Beijing is 16:00 UTC the day before: exactly 15 days.
+        period('15d-tz', '2026-01-01T00:00:00+08:00', '2026-01-15T16:00:00Z'),
+        // One second short of 15 days, with fractions of a second.
+        period('15d-minus', '2026-01-01T00:00:00.5Z', '2026-01-16T00:00:00.4Z'),
+      ),
+    ).toEqual(['14d23h59m59s', '15d-minus']);
+  });
+
+  it('skips dates that are not RFC 3339 date-times (no time zone, impossible dates)', () => {
+    expect(
+      flagged(period('date-only', '2026-01-01', '2026-01-02'), period('no-zone', '2026-01-01T00:00:00', '2026-01-02T00:00:00'), period('feb-30', '2026-02-30T00:00:00Z', '2026-03-01T00:00:00Z')),
+    ).toEqual([]);
+  });
+});
+
+describe('R048 heterogeneous supplier', () => {
+  it('counts distinct first digits of classification codes per single-supplier active award', () => {
+    const award = (supplier: string, ...codes: string[]) => ({ status: 'active', suppliers: [{ id: supplier }], items: codes.map((id) => ({ classification: { id } })) });
+    const data = [
+      { ocid: '1', awards: [award('S', '45233140', '45000000'), award('T', '71000000')] },
+      { ocid: '2', awards: [award('S', '71356200'), { ...award('S', '90000000'), status: 'pending' }] },
+      { ocid: '3', awards: [award('S', '33100000'), { status: 'active', suppliers: [{ id: 'S' }, { id: 'T' }], items: [{ classification: { id: '99' } }] }] },
+    ];
+    // S: prefixes 45, 71, 33 in 3 processes (the pending award and the joint award do not count); T: 71 in 1.
+    expect(computeIndicators(data, parseSettings('[R048]\nminimum_contracting_processes = 2\nthreshold = 3\n'))).toEqual({ Tenderer: { S: { R048: 3 } } });
+    // With all 8 digits S has 4 categories (45233140, 45000000, 71356200, 33100000).
+    expect(computeIndicators(data, parseSettings('[R048]\nminimum_contracting_processes = 2\nthreshold = 4\ndigits = 8\n'))).toEqual({ Tenderer: { S: { R048: 4 } } });
+  });
+});
+
 describe('describeIndicator', () => {
   it('says what was found, against which threshold, in both languages', () => {
     const settings = parseSettings('[R024]\nthreshold = 0.05\n[R003]\n');
