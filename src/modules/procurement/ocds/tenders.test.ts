@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DATA } from '../../../test/shared-data.js';
 import { ocdsToTenders, type OcdsErrorDetail } from './index.js';
+import { BID_STATUSES } from './tenders.js';
 
 const bid = (id: string, tenderer: string | string[], amount: number | undefined, extra: Record<string, unknown> = {}) => ({
   id,
@@ -91,5 +95,14 @@ describe('ocdsToTenders', () => {
     ]);
     expect(problems.map((p) => p.path)).toEqual(['bids.details[1].tenderers[0].id', 'bids.details[2].value.amount', 'bids.details[3].value.amount']);
     expect(problems[1]).toMatchObject({ message: 'o: bids.details[2].value.amount must be a number ≥ 0, not -5', messageZh: 'o：bids.details[2].value.amount 应为不小于 0 的数，而不是 -5' });
+  });
+
+  it('knows the bid statuses of the OCDS bids extension, and reports any other', () => {
+    const csv = fs.readFileSync(path.join(SHARED_DATA, 'procurement/ocds_bid_extension/codelists/bidStatus.csv'), 'utf8');
+    const codes = csv.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect([...BID_STATUSES]).toEqual(codes);
+    const problems: OcdsErrorDetail[] = [];
+    ocdsToTenders({ ocid: 'o', bids: { details: [bid('1', 'T1', 5, { status: 'qualified' })] } }, (p) => problems.push(p));
+    expect(problems.map((p) => p.path)).toEqual(['bids.details[0].status']);
   });
 });

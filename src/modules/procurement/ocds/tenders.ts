@@ -37,6 +37,10 @@ const ident = (v: unknown): string | undefined => (typeof v === 'string' && v !=
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 
+/** The bidStatus codelist of the OCDS bids extension (codelists/bidStatus.csv). */
+export const BID_STATUSES = ['invited', 'pending', 'valid', 'disqualified', 'withdrawn'] as const;
+const BID_STATUS_SET = new Set<string>(BID_STATUSES);
+
 /** Awards still standing: cancelled, unsuccessful and pending awards name no winner. */
 const standing = (award: Json) => !['cancelled', 'unsuccessful', 'pending'].includes(text(award.status) ?? '');
 
@@ -79,6 +83,9 @@ export function ocdsToTenders(release: Record<string, unknown>, onProblem?: (pro
     if (status === 'invited' || status === 'withdrawn') return;
     const at = `bids.details[${i}]`;
     const report = (path: string, en: string, zh: string) => onProblem?.({ path, message: `${ocid}: ${path} ${en}`, messageZh: `${ocid}：${path} ${zh}` });
+    if (status !== undefined && !BID_STATUS_SET.has(status)) {
+      report(`${at}.status`, `"${status}" is not a bid status (${BID_STATUSES.join(', ')})`, `“${status}”不是规定的投标状态（${BID_STATUSES.join('、')}）`);
+    }
     const tenderers = list(detail.tenderers);
     if (tenderers.length === 0) report(`${at}.tenderers`, 'names no bidder', '未列明投标人');
     const memberIds = tenderers.map((t, j) => {
