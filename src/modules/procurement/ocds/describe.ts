@@ -4,7 +4,7 @@
  * `computeIndicators(…, { meta })`), and why that pattern matters. Definitions follow cardinal-rs's
  * documentation of each indicator (docs/cli/indicators/R/*.md) and the OCP red-flags guide.
  */
-import type { Group, IndicatorMeta } from './indicators.js';
+import type { Group, IndicatorMeta, IndicatorResults } from './indicators.js';
 import type { CardinalSettings, IndicatorCode } from './settings.js';
 
 export interface IndicatorDescription {
@@ -149,4 +149,24 @@ export function describeIndicator(
       break;
   }
   return { code, title: INDICATOR_TITLES[code], why: { zh, en } };
+}
+
+export interface ExplainedFlag extends IndicatorDescription {
+  group: Group;
+  /** The ocid, buyer, procuring entity or tenderer identifier the flag is about. */
+  id: string;
+  value: number;
+}
+
+/** Every result of a run as a flag with its plain-language reason: what a page or a CLI lists. */
+export function explainResults(results: IndicatorResults, settings: CardinalSettings, meta?: IndicatorMeta): ExplainedFlag[] {
+  const flags: ExplainedFlag[] = [];
+  for (const [group, ids] of Object.entries(results) as [Group, Record<string, Record<string, number>>][]) {
+    for (const [id, codes] of Object.entries(ids)) {
+      for (const [code, value] of Object.entries(codes) as [IndicatorCode, number][]) {
+        flags.push({ group, id, value, ...describeIndicator(code, value, settings, { group, meta }) });
+      }
+    }
+  }
+  return flags;
 }

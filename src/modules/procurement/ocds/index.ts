@@ -7,4 +7,4 @@ export { ALL_INDICATORS_INI, INDICATOR_CODES, parseSettings, type CardinalSettin
 export { computeIndicators, createIndicatorRun, type IndicatorRun, type Group, type IndicatorMeta, type IndicatorResults } from './indicators.js';
 export { readOcds, type OcdsRelease, type ReadOcdsOptions } from './reader.js';
 export { ocdsToTenders, type OcdsBid, type OcdsTender } from './tenders.js';
-export { describeIndicator, INDICATOR_TITLES, type IndicatorDescription } from './describe.js';
+export { describeIndicator, explainResults, INDICATOR_TITLES, type ExplainedFlag, type IndicatorDescription } from './describe.js';

@@ -2,7 +2,7 @@
  * Semantics the golden fixtures touch lightly, on small hand-made releases with hand-computed results.
  */
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, describeIndicator, type IndicatorMeta, parseSettings } from './index.js';
+import { computeIndicators, describeIndicator, explainResults, type IndicatorMeta, parseSettings } from './index.js';
 
 const bid = (tenderer: string, amount: number, status = 'valid', currency = 'USD') => ({ status, tenderers: [{ id: tenderer }], value: { amount, currency } });
 const release = (ocid: string, details: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -114,5 +114,16 @@ describe('describeIndicator', () => {
     expect(describeIndicator('R003', 1, settings).why.zh).toContain('不足 15 天');
     const fromData = describeIndicator('R038', 0.5, parseSettings('[R038]\n'), { group: 'Buyer', meta: { R038: { Buyer_upper_fence: 0.25 } } });
     expect(fromData.why.en).toContain('50% of the bids received by this buyer were disqualified, at or above the fence of 25% computed from all the data');
+  });
+
+  it('lists every result of a run with its reason', () => {
+    const settings = parseSettings('[R058]\nthreshold = 0.5\n');
+    const results = computeIndicators([release('far', [bid('W', 100), bid('L', 200)])], settings);
+    const flags = explainResults(results, settings);
+    expect(flags.map((f) => [f.group, f.id, f.code, f.value])).toEqual([
+      ['OCID', 'far', 'R058', 1],
+      ['Tenderer', 'W', 'R058', 0],
+    ]);
+    expect(flags[0].why.en).toContain('100% above the winning bid, at or above the set threshold of 50%');
   });
 });
