@@ -5,6 +5,7 @@
  * so they are left out; pending, valid and disqualified bids stay, with their status.
  */
 import type { OcdsErrorDetail } from './errors.js';
+import { isObject, type Json } from './releases.js';
 
 export interface OcdsBid {
   /** The tenderer's identifier; a consortium's members' identifiers sorted and joined with "+"; '' if a tenderer has none. */
@@ -29,8 +30,6 @@ export interface OcdsTender {
   bids: OcdsBid[];
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** OCDS identifiers may be published as numbers; they are compared as strings. */
 const ident = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
