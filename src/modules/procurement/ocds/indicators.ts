@@ -86,6 +86,9 @@ interface Context {
   settings: CardinalSettings;
   noPriceComparison: Set<string>;
   priceComparison: Set<string>;
+  /** The procurement methods R003 and R018 look at (parsed once, not per release). */
+  r003Methods: Set<string>;
+  r018Methods: Set<string>;
 }
 
 /** Bids are compared on price only where the method is a price competition. */
@@ -124,12 +127,12 @@ function foldSecondLowestBidRatio(state: State, release: Json, ocid: string, ctx
 
 const folds: Partial<Record<IndicatorCode, (state: State, release: Json, ocid: string, ctx: Context) => void>> = {
   /** Short submission period. */
-  R003(state, release, ocid, { settings }) {
+  R003(state, release, ocid, ctx) {
     const tender = obj(release, 'tender');
-    const s = settings.R003 ?? {};
+    const s = ctx.settings.R003 ?? {};
     const start = str(obj(tender, 'tenderPeriod'), 'startDate');
     const end = str(obj(tender, 'tenderPeriod'), 'endDate');
-    if (!tender || !matchesProcurementMethod(tender, pipeSet(s.procurementMethods)) || start === undefined || end === undefined) return;
+    if (!tender || !matchesProcurementMethod(tender, ctx.r003Methods) || start === undefined || end === undefined) return;
     const days = durationDays(start, end);
     if (days === undefined) return;
     const details = str(tender, 'procurementMethodDetails');
@@ -139,11 +142,10 @@ const folds: Partial<Record<IndicatorCode, (state: State, release: Json, ocid: s
   },
 
   /** Single bid received in a competitive procedure. */
-  R018(state, release, ocid, { settings }) {
+  R018(state, release, ocid, { r018Methods }) {
     const tender = obj(release, 'tender');
-    const methods = pipeSet(settings.R018?.procurementMethods ?? 'open|selective');
     // serde's `as_u64()`: a non-negative integer; JSON.parse cannot tell 1 from 1.0, which upstream would skip.
-    if (tender && matchesProcurementMethod(tender, methods) && num(tender, 'numberOfTenderers') === 1) state.set('OCID', ocid, 'R018', 1);
+    if (tender && matchesProcurementMethod(tender, r018Methods) && num(tender, 'numberOfTenderers') === 1) state.set('OCID', ocid, 'R018', 1);
   },
 
   /** Winning bids that rarely win. */
@@ -420,6 +422,8 @@ export function createIndicatorRun(settings: CardinalSettings, options: { meta?:
   const ctx: Context = {
     settings,
     noPriceComparison: pipeSet(settings.noPriceComparisonProcurementMethods),
+    r003Methods: pipeSet(settings.R003?.procurementMethods),
+    r018Methods: pipeSet(settings.R018?.procurementMethods ?? 'open|selective'),
     priceComparison: pipeSet(settings.priceComparisonProcurementMethods),
   };
   const excluded = pipeSet(settings.exclusions?.procurementMethodDetails);
