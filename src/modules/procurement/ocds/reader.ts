@@ -77,7 +77,7 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
   const decoder = new StringDecoder('utf8');
   const stack: Frame[] = [];
   let text = ''; // unconsumed text
-  let line = 1; // line of the file at `text[0]`… advanced as the scan passes newlines
+  let line = 1; // the line of the file the scan has reached
   let capture = -1; // index in `text` where the release being read starts
   let captureLine = 0;
   let captureKind: 'release' | 'record' = 'release';
