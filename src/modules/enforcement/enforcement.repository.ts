@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { EnforcementTables } from '../../db/tables/enforcement.js';
+import type { EnforcementTables } from './enforcement.tables.js';
 
 type T = EnforcementTables;
 export type MatterRow = Selectable<T['enf_matter']>;

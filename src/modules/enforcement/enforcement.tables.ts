@@ -164,3 +164,8 @@ export interface EnforcementTables {
   enf_repair: EnfRepairTable;
   enf_complaint: EnfComplaintTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends EnforcementTables {}
+}
