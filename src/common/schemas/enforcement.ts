@@ -101,3 +101,161 @@ export const verifyView = z.object({
   checks: z.object({ commitment: z.boolean(), snapshot: z.boolean(), visits: z.boolean() }),
   visits: z.number(),
 });
+
+// — response shapes (the web's typed client is generated from them) —
+
+export const matterView = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  legalBasis: z.string(),
+  items: z.array(z.object({ code: z.string(), name: z.string() })),
+  version: z.number(),
+});
+export const officerView = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  name: z.string(),
+  certNo: z.string().nullable(),
+  certValidTo: z.string().nullable(),
+  certified: z.boolean(),
+  version: z.number(),
+});
+const quotaView = z.object({ grade: z.enum(CREDIT_GRADE_CODES), ratio: z.number().optional(), count: z.number().optional() });
+export const planView = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  unitIds: z.array(z.number()),
+  itemCodes: z.array(z.string()),
+  filter: z.object({ industryPrefix: z.string().optional(), countyCode: z.string().optional(), grades: z.array(z.string()).optional() }),
+  quotas: z.array(quotaView),
+  officerIds: z.array(z.number()),
+  officersPerVisit: z.number(),
+  windowFrom: z.string(),
+  windowTo: z.string(),
+  offSite: z.boolean(),
+  dataSource: z.string().nullable(),
+  publishDays: z.number(),
+  status: z.string(),
+  commitment: z.string().nullable(),
+  snapshotHash: z.string().nullable(),
+  seed: z.string().nullable(),
+  committedAt: z.string().nullable(),
+  drawnAt: z.string().nullable(),
+  resultsPublishedAt: z.string().nullable(),
+  version: z.number(),
+});
+export const planSummaryView = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  unitIds: z.array(z.number()),
+  status: z.string(),
+  windowFrom: z.string(),
+  windowTo: z.string(),
+  offSite: z.boolean(),
+  version: z.number(),
+});
+const visitView = z.object({ enterpriseId: z.number(), grade: z.string(), items: z.array(z.string()), officerIds: z.array(z.number()), enterpriseName: z.string(), uscc: z.string() });
+export const resultView = z.object({
+  id: z.number(),
+  enterpriseId: z.number(),
+  itemCode: z.string(),
+  outcome: z.enum(RESULT_OUTCOMES),
+  note: z.string(),
+  inspectedOn: z.string(),
+  offSite: z.boolean(),
+  rectifyDue: z.string().nullable(),
+  rectifiedOn: z.string().nullable(),
+  waiverReason: z.string().nullable(),
+  version: z.number(),
+});
+export const planDetailView = planView.extend({
+  poolSize: z.number().nullable(),
+  publishBy: z.string().nullable(),
+  publishOverdue: z.boolean(),
+  visits: z.array(visitView.extend({ officers: z.array(z.object({ id: z.number(), name: z.string() })) })),
+  results: z.array(resultView),
+});
+export const publicPlanSummaryView = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  units: z.array(z.string()),
+  windowFrom: z.string(),
+  windowTo: z.string(),
+  offSite: z.boolean(),
+  status: z.string(),
+  commitment: z.string().nullable(),
+  snapshotHash: z.string().nullable(),
+  committedAt: z.string().nullable(),
+  drawnAt: z.string().nullable(),
+});
+export const publicPlanView = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  windowFrom: z.string(),
+  windowTo: z.string(),
+  offSite: z.boolean(),
+  dataSource: z.string().nullable(),
+  status: z.string(),
+  algorithm: z.string(),
+  commitment: z.string().nullable(),
+  snapshotHash: z.string().nullable(),
+  seed: z.string().nullable(),
+  committedAt: z.string().nullable(),
+  drawnAt: z.string().nullable(),
+  items: z.array(z.object({ code: z.string(), name: z.string() })),
+  visits: z.array(visitView),
+  resultsPublishedAt: z.string().nullable(),
+  results: z.array(
+    z.object({
+      enterpriseName: z.string(),
+      uscc: z.string(),
+      itemCode: z.string(),
+      itemName: z.string(),
+      outcome: z.enum(RESULT_OUTCOMES),
+      inspectedOn: z.string(),
+      offSite: z.boolean(),
+      rectifiedOn: z.string().nullable(),
+    }),
+  ),
+});
+export const creditProfileView = z.object({
+  enterpriseId: z.number(),
+  name: z.string(),
+  uscc: z.string(),
+  taxGrade: z.string().nullable(),
+  grade: z.string().nullable(),
+  gradeLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  score: z.number().nullable(),
+  base: z.number(),
+  explanation: z.array(z.object({ factor: z.string(), count: z.number(), points: z.number() })),
+  computedAt: z.string().nullable(),
+  records: z.array(
+    z.object({ id: z.number(), kind: z.string(), unitId: z.number().nullable(), summary: z.string(), occurredOn: z.string(), endedOn: z.string().nullable(), inEffect: z.boolean() }),
+  ),
+});
+export const figuresView = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  figures: z.object({
+    matters: z.number(),
+    bodies: z.number(),
+    officersCertified: z.number(),
+    inspections: z.number(),
+    offSiteInspections: z.number(),
+    mutualRecognitions: z.number(),
+    documentsCleaned: z.number(),
+  }),
+  lists: z.object({
+    bodies: z.array(z.object({ unitId: z.number(), name: z.string(), matters: z.number() })),
+    officers: z.array(z.object({ id: z.number(), name: z.string(), unitName: z.string(), certNo: z.string().nullable(), certValidTo: z.string().nullable() })),
+    offSiteInspections: z.array(z.object({ id: z.number(), planId: z.number(), enterpriseName: z.string(), itemCode: z.string(), outcome: z.string(), inspectedOn: z.string() })),
+    mutualRecognitions: z.array(z.object({ planId: z.number(), planName: z.string(), enterpriseId: z.number(), enterpriseName: z.string(), itemCodes: z.array(z.string()) })),
+    documentsCleaned: z.array(z.object({ id: z.number(), title: z.string(), docNumber: z.string(), outcome: z.string().nullable(), reviewedOn: z.string().nullable() })),
+  }),
+});

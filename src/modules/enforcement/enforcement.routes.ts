@@ -4,6 +4,16 @@ import { z } from 'zod';
 import {
   catalogueQuery,
   complaintBody,
+  creditProfileView,
+  figuresView,
+  matterView,
+  officerView,
+  planDetailView,
+  planSummaryView,
+  planView,
+  publicPlanSummaryView,
+  publicPlanView,
+  resultView,
   complaintCloseBody,
   creditRecordBody,
   documentBody,
@@ -41,10 +51,10 @@ const RECIPE = new URL('./verify-draw.py', import.meta.url);
 export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // — catalogue, officers, recusals —
-    app.get('/enforcement/matters', { config: { access: 'enforcement.read' }, schema: { tags, summary: '执法事项清单 / enforcement matters', querystring: catalogueQuery } }, async (request) =>
+    app.get('/enforcement/matters', { config: { access: 'enforcement.read' }, schema: { response: { 200: z.array(matterView) }, tags, summary: '执法事项清单 / enforcement matters', querystring: catalogueQuery } }, async (request) =>
       listCatalogue(ctx, actorOf(request), request.query.unitId),
     );
-    app.post('/enforcement/matters', { config: { access: 'enforcement.catalogue.edit' }, schema: { tags, summary: '新增或替换执法事项 / add or replace a matter', body: matterBody } }, async (request) =>
+    app.post('/enforcement/matters', { config: { access: 'enforcement.catalogue.edit' }, schema: { response: { 200: matterView }, tags, summary: '新增或替换执法事项 / add or replace a matter', body: matterBody } }, async (request) =>
       saveMatter(ctx, actorOf(request), request.body),
     );
     app.get('/enforcement/matters/export.xlsx', { config: { access: 'enforcement.read' }, schema: { tags, summary: '导出执法事项清单 / export the catalogue' } }, async (request, reply) =>
@@ -61,11 +71,11 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return importCatalogue(ctx, actorOf(request), upload.data, { dryRun: request.query.dryRun === 'true' });
       },
     );
-    app.get('/enforcement/officers', { config: { access: 'enforcement.read' }, schema: { tags, summary: '执法人员 / officers', querystring: catalogueQuery } }, async (request) => listOfficersFor(ctx, actorOf(request), request.query.unitId));
-    app.post('/enforcement/officers', { config: { access: 'enforcement.catalogue.edit' }, schema: { tags, summary: '新增执法人员 / add an officer', body: officerBody } }, async (request, reply) =>
+    app.get('/enforcement/officers', { config: { access: 'enforcement.read' }, schema: { response: { 200: z.array(officerView) }, tags, summary: '执法人员 / officers', querystring: catalogueQuery } }, async (request) => listOfficersFor(ctx, actorOf(request), request.query.unitId));
+    app.post('/enforcement/officers', { config: { access: 'enforcement.catalogue.edit' }, schema: { response: { 201: officerView }, tags, summary: '新增执法人员 / add an officer', body: officerBody } }, async (request, reply) =>
       reply.status(201).send(await addOfficer(ctx, actorOf(request), request.body)),
     );
-    app.patch('/enforcement/officers/:id', { config: { access: 'enforcement.catalogue.edit' }, schema: { tags, summary: '修改执法人员（证件） / edit an officer', params: idParam, body: officerUpdateBody } }, async (request) =>
+    app.patch('/enforcement/officers/:id', { config: { access: 'enforcement.catalogue.edit' }, schema: { response: { 200: officerView }, tags, summary: '修改执法人员（证件） / edit an officer', params: idParam, body: officerUpdateBody } }, async (request) =>
       updateOfficer(ctx, actorOf(request), request.params.id, request.body),
     );
     app.get('/enforcement/recusals', { config: { access: 'enforcement.read' }, schema: { tags, summary: '回避名单 / recusal lists' } }, async (request) => listRecusalsFor(ctx, actorOf(request)));
@@ -85,34 +95,34 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     // — "双随机、一公开" plans —
-    app.get('/enforcement/plans', { config: { access: 'enforcement.read' }, schema: { tags, summary: '抽查计划 / inspection plans' } }, async (request) => listPlansFor(ctx, actorOf(request)));
-    app.post('/enforcement/plans', { config: { access: 'enforcement.plans.manage' }, schema: { tags, summary: '新建抽查计划 / create a plan', body: planBody } }, async (request, reply) =>
+    app.get('/enforcement/plans', { config: { access: 'enforcement.read' }, schema: { response: { 200: z.array(planSummaryView) }, tags, summary: '抽查计划 / inspection plans' } }, async (request) => listPlansFor(ctx, actorOf(request)));
+    app.post('/enforcement/plans', { config: { access: 'enforcement.plans.manage' }, schema: { response: { 201: planView }, tags, summary: '新建抽查计划 / create a plan', body: planBody } }, async (request, reply) =>
       reply.status(201).send(await createPlan(ctx, actorOf(request), request.body)),
     );
-    app.get('/enforcement/plans/:id', { config: { access: 'enforcement.read' }, schema: { tags, summary: '计划、抽取结果与检查结果 / a plan with its draw and results', params: idParam } }, async (request) =>
+    app.get('/enforcement/plans/:id', { config: { access: 'enforcement.read' }, schema: { response: { 200: planDetailView }, tags, summary: '计划、抽取结果与检查结果 / a plan with its draw and results', params: idParam } }, async (request) =>
       getPlan(ctx, actorOf(request), request.params.id),
     );
-    app.post('/enforcement/plans/:id/commit', { config: { access: 'enforcement.plans.manage' }, schema: { tags, summary: '固定对象库并公布承诺值 / fix the pool and publish the commitment', params: idParam, body: versionBody } }, async (request) =>
+    app.post('/enforcement/plans/:id/commit', { config: { access: 'enforcement.plans.manage' }, schema: { response: { 200: planView }, tags, summary: '固定对象库并公布承诺值 / fix the pool and publish the commitment', params: idParam, body: versionBody } }, async (request) =>
       commitPlan(ctx, actorOf(request), request.params.id, request.body.version),
     );
-    app.post('/enforcement/plans/:id/draw', { config: { access: 'enforcement.plans.manage' }, schema: { tags, summary: '抽取并公布种子 / draw and reveal the seed', params: idParam, body: versionBody } }, async (request) =>
+    app.post('/enforcement/plans/:id/draw', { config: { access: 'enforcement.plans.manage' }, schema: { response: { 200: planView }, tags, summary: '抽取并公布种子 / draw and reveal the seed', params: idParam, body: versionBody } }, async (request) =>
       drawPlan(ctx, actorOf(request), request.params.id, request.body.version),
     );
     app.get('/enforcement/plans/:id/verify', { config: { access: 'enforcement.read' }, schema: { tags, summary: '复核抽取 / re-run the draw', params: idParam, response: { 200: verifyView } } }, async (request) =>
       verifyPlanDraw(ctx.db, request.params.id),
     );
-    app.post('/enforcement/plans/:id/results', { config: { access: 'enforcement.results.record' }, schema: { tags, summary: '登记检查结果 / record a result', params: idParam, body: resultBody } }, async (request, reply) =>
+    app.post('/enforcement/plans/:id/results', { config: { access: 'enforcement.results.record' }, schema: { response: { 201: resultView }, tags, summary: '登记检查结果 / record a result', params: idParam, body: resultBody } }, async (request, reply) =>
       reply.status(201).send(await recordResult(ctx, actorOf(request), request.params.id, request.body)),
     );
-    app.post('/enforcement/plans/:id/publish', { config: { access: 'enforcement.results.record' }, schema: { tags, summary: '公示检查结果 / publish the results', params: idParam, body: versionBody } }, async (request) =>
+    app.post('/enforcement/plans/:id/publish', { config: { access: 'enforcement.results.record' }, schema: { response: { 200: planView }, tags, summary: '公示检查结果 / publish the results', params: idParam, body: versionBody } }, async (request) =>
       publishResults(ctx, actorOf(request), request.params.id, request.body.version),
     );
-    app.post('/enforcement/results/:id/rectified', { config: { access: 'enforcement.results.record' }, schema: { tags, summary: '整改完成 / rectification closed', params: idParam, body: rectifiedBody } }, async (request) =>
+    app.post('/enforcement/results/:id/rectified', { config: { access: 'enforcement.results.record' }, schema: { response: { 200: resultView }, tags, summary: '整改完成 / rectification closed', params: idParam, body: rectifiedBody } }, async (request) =>
       markRectified(ctx, actorOf(request), request.params.id, request.body),
     );
 
     // — credit grades, repair, complaints, figures —
-    app.get('/enforcement/credit/:id', { config: { access: 'enforcement.credit.read' }, schema: { tags, summary: '企业信用风险等级及说明 / an enterprise’s grade explained', params: idParam } }, async (request) =>
+    app.get('/enforcement/credit/:id', { config: { access: 'enforcement.credit.read' }, schema: { response: { 200: creditProfileView }, tags, summary: '企业信用风险等级及说明 / an enterprise’s grade explained', params: idParam } }, async (request) =>
       creditProfile(ctx, actorOf(request), request.params.id),
     );
     app.post('/enforcement/credit/records', { config: { access: 'enforcement.credit.manage' }, schema: { tags, summary: '登记信用记录 / add a credit record', body: creditRecordBody } }, async (request, reply) =>
@@ -133,13 +143,13 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/enforcement/complaints/:id/close', { config: { access: 'enforcement.complaints' }, schema: { tags, summary: '办结投诉 / close a complaint', params: idParam, body: complaintCloseBody } }, async (request) =>
       closeComplaint(ctx, actorOf(request), request.params.id, request.body),
     );
-    app.get('/enforcement/figures', { config: { access: 'enforcement.read' }, schema: { tags, summary: '法治环境数据及明细 / figures with their lists', querystring: periodQuery } }, async (request) =>
+    app.get('/enforcement/figures', { config: { access: 'enforcement.read' }, schema: { response: { 200: figuresView }, tags, summary: '法治环境数据及明细 / figures with their lists', querystring: periodQuery } }, async (request) =>
       enforcementFigures(ctx, request.query),
     );
 
     // — public, without login: commitments, seeds, snapshots, the recipe, published results —
-    app.get('/public/enforcement/plans', { config: { access: 'public' }, schema: { tags, summary: '双随机抽查公示 / public plans' } }, async () => publicPlans(ctx));
-    app.get('/public/enforcement/plans/:id', { config: { access: 'public' }, schema: { tags, summary: '抽查公示详情 / a public plan', params: idParam } }, async (request) => publicPlan(ctx, request.params.id));
+    app.get('/public/enforcement/plans', { config: { access: 'public' }, schema: { response: { 200: z.array(publicPlanSummaryView) }, tags, summary: '双随机抽查公示 / public plans' } }, async () => publicPlans(ctx));
+    app.get('/public/enforcement/plans/:id', { config: { access: 'public' }, schema: { response: { 200: publicPlanView }, tags, summary: '抽查公示详情 / a public plan', params: idParam } }, async (request) => publicPlan(ctx, request.params.id));
     app.get('/public/enforcement/plans/:id/snapshot', { config: { access: 'public' }, schema: { tags, summary: '对象库快照（验证用） / the pool snapshot', params: idParam } }, async (request, reply) =>
       reply
         .header('content-type', 'application/json; charset=utf-8')

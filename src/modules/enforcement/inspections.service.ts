@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
-import type { PlanBody, ResultBody } from '../../common/schemas/enforcement.js';
+import type { PlanBody, RESULT_OUTCOMES, ResultBody } from '../../common/schemas/enforcement.js';
+
+type Outcome = (typeof RESULT_OUTCOMES)[number];
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
@@ -258,7 +260,7 @@ function presentResult(r: ResultRow) {
     id: r.id,
     enterpriseId: r.enterprise_id,
     itemCode: r.item_code,
-    outcome: r.outcome,
+    outcome: r.outcome as Outcome,
     note: r.note,
     inspectedOn: r.inspected_on,
     offSite: r.off_site === 1,
@@ -437,7 +439,7 @@ export async function publicPlan(ctx: AppContext, id: number) {
       uscc: registry.get(r.enterprise_id)?.uscc ?? '',
       itemCode: r.item_code,
       itemName: items.get(r.item_code) ?? '',
-      outcome: r.outcome,
+      outcome: r.outcome as Outcome,
       inspectedOn: r.inspected_on,
       offSite: r.off_site === 1,
       rectifiedOn: r.rectified_on,
