@@ -259,3 +259,20 @@ export const figuresView = z.object({
     documentsCleaned: z.array(z.object({ id: z.number(), title: z.string(), docNumber: z.string(), outcome: z.string().nullable(), reviewedOn: z.string().nullable() })),
   }),
 });
+export const catalogueImportView = z.object({ dryRun: z.boolean(), matters: z.number(), items: z.number(), codes: z.array(z.string()), added: z.number(), replaced: z.number() });
+export const documentsView = z.object({
+  documents: z.array(
+    z.object({
+      id: z.number(),
+      unitId: z.number(),
+      title: z.string(),
+      docNumber: z.string(),
+      issuedOn: z.string().nullable(),
+      outcome: z.string().nullable(),
+      reviewedOn: z.string().nullable(),
+      reviews: z.array(z.object({ round: z.number(), outcome: z.string(), reviewedOn: z.string(), note: z.string() })),
+      version: z.number(),
+    }),
+  ),
+  totals: z.object({ documents: z.number(), reviewed: z.number(), keep: z.number(), amend: z.number(), repeal: z.number(), pending: z.number() }),
+});

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   catalogueQuery,
+  catalogueImportView,
   complaintBody,
+  documentsView,
   creditProfileView,
   figuresView,
   matterView,
@@ -65,7 +67,7 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/enforcement/matters/import',
-      { config: { access: 'enforcement.catalogue.edit' }, schema: { tags, summary: '导入执法事项清单（先预览） / import the catalogue (preview first)', consumes: ['multipart/form-data'], querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict() } },
+      { config: { access: 'enforcement.catalogue.edit' }, schema: { response: { 200: catalogueImportView }, tags, summary: '导入执法事项清单（先预览） / import the catalogue (preview first)', consumes: ['multipart/form-data'], querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict() } },
       async (request) => {
         const upload = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes });
         return importCatalogue(ctx, actorOf(request), upload.data, { dryRun: request.query.dryRun === 'true' });
@@ -86,7 +88,7 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/enforcement/waivers', { config: { access: 'enforcement.catalogue.edit' }, schema: { tags, summary: '列入清单 / add to a list', body: waiverBody } }, async (request, reply) =>
       reply.status(201).send(await addWaiver(ctx, actorOf(request), request.body)),
     );
-    app.get('/enforcement/documents', { config: { access: 'enforcement.read' }, schema: { tags, summary: '行政规范性文件及清理 / normative documents and cleanup' } }, async (request) => documentList(ctx, actorOf(request)));
+    app.get('/enforcement/documents', { config: { access: 'enforcement.read' }, schema: { response: { 200: documentsView }, tags, summary: '行政规范性文件及清理 / normative documents and cleanup' } }, async (request) => documentList(ctx, actorOf(request)));
     app.post('/enforcement/documents', { config: { access: 'enforcement.catalogue.edit' }, schema: { tags, summary: '登记规范性文件 / add a document', body: documentBody } }, async (request, reply) =>
       reply.status(201).send(await addDocument(ctx, actorOf(request), request.body)),
     );

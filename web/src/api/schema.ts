@@ -11316,7 +11316,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            matters: number;
+                            items: number;
+                            codes: string[];
+                            added: number;
+                            replaced: number;
+                        };
+                    };
                 };
             };
         };
@@ -11613,7 +11622,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            documents: {
+                                id: number;
+                                unitId: number;
+                                title: string;
+                                docNumber: string;
+                                issuedOn: string | null;
+                                outcome: string | null;
+                                reviewedOn: string | null;
+                                reviews: {
+                                    round: number;
+                                    outcome: string;
+                                    reviewedOn: string;
+                                    note: string;
+                                }[];
+                                version: number;
+                            }[];
+                            totals: {
+                                documents: number;
+                                reviewed: number;
+                                keep: number;
+                                amend: number;
+                                repeal: number;
+                                pending: number;
+                            };
+                        };
+                    };
                 };
             };
         };
