@@ -61,9 +61,10 @@ function presentRecord(r: CreditRecordRow) {
 
 /** An enterprise's grade with its explanation and the records behind it. */
 export async function creditProfile(ctx: AppContext, actor: Actor, enterpriseId: number) {
-  if (actor.role === 'enterprise' && (await enterpriseIdOfUser(ctx.db, actor.id)) !== enterpriseId) throw new AppError('FORBIDDEN');
   const enterprise = await findRegistryEnterprise(ctx.db, enterpriseId);
   if (!enterprise) throw new AppError('NOT_FOUND');
+  // An enterprise sees its own grade only.
+  if (actor.role === 'enterprise' && (await enterpriseIdOfUser(ctx.db, actor.id)) !== enterpriseId) throw new AppError('FORBIDDEN');
   const grade = await findGrade(ctx.db, enterpriseId);
   const label = CREDIT_MODEL.grades.find((g) => g.grade === grade?.grade);
   return {

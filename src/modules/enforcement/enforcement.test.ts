@@ -229,6 +229,11 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     expect((await liaison.post('/api/v1/enforcement/officers', { unitId: market, name: '外单位' })).statusCode).toBe(403);
     expect((await liaison.get('/api/v1/enforcement/plans')).json()).toEqual([]);
     expect((await liaison.get('/api/v1/enforcement/officers')).json()).toEqual([]);
+    // An enterprise reads its own grade only, and applies to repair its own records only.
+    const enterprise = await h.as('enterprise');
+    expect((await enterprise.get(`/api/v1/enforcement/credit/${enterprises[0]}`)).statusCode).toBe(403);
+    const record = await h.ctx.db.selectFrom('enf_credit_record').select('id').executeTakeFirstOrThrow();
+    expect((await enterprise.post('/api/v1/enforcement/repairs', { recordId: record.id, reason: '冒名申请' })).statusCode).toBe(403);
     const own = await liaison.post('/api/v1/enforcement/officers', { unitId: demoUnit, name: '本单位执法员（测试）', certNo: 'T-1', certValidTo: '2027-01-01' });
     expect(own.statusCode).toBe(201);
   });
