@@ -113,19 +113,22 @@ export function sampleSize(q: Quota, poolSize: number): number {
 
 /** Runs the draw. Pure: the same seed and snapshot always give the same visits. */
 export function runDraw(seedHex: string, s: DrawSnapshot): DrawnVisit[] {
-  const byGrade = new Map<string, number[]>();
+  // The pools by grade, in snapshot (ascending id) order: one counting pass, then one filling pass.
+  const sizes = new Int32Array(128);
+  for (let i = 0; i < s.grades.length; i++) sizes[s.grades.charCodeAt(i) & 127]!++;
+  const pools = new Map(CREDIT_GRADES.map((g) => [g, new Int32Array(sizes[g.charCodeAt(0)]!)]));
+  const filled = new Int32Array(128);
   for (let i = 0; i < s.enterpriseIds.length; i++) {
-    const g = s.grades[i]!;
-    let list = byGrade.get(g);
-    if (!list) byGrade.set(g, (list = []));
-    list.push(s.enterpriseIds[i]!);
+    const c = s.grades.charCodeAt(i) & 127;
+    const pool = pools.get(s.grades[i] as CreditGrade);
+    if (pool) pool[filled[c]!++] = s.enterpriseIds[i]!;
   }
   const recognised = new Map(s.recognised);
   const drawn: { id: number; grade: CreditGrade }[] = [];
   for (const grade of CREDIT_GRADES) {
     const quota = s.quotas.find((q) => q.grade === grade);
     if (!quota) continue;
-    const pool = Int32Array.from(byGrade.get(grade) ?? []);
+    const pool = pools.get(grade)!;
     const k = sampleSize(quota, pool.length);
     if (k > pool.length) throw new DrawError('pool_too_small', { grade, pool: pool.length, sample: k });
     const stream = new SeedStream(seedHex, `sample:${grade}`);
@@ -138,19 +141,16 @@ export function runDraw(seedHex: string, s: DrawSnapshot): DrawnVisit[] {
     }
   }
 
-  const recusedUnits = new Map<number, Set<number>>();
-  for (const [unitId, enterpriseId] of s.recusals) {
-    let set = recusedUnits.get(enterpriseId);
-    if (!set) recusedUnits.set(enterpriseId, (set = new Set()));
-    set.add(unitId);
-  }
-  const last = new Map(s.lastInspectors.map(([e, ids]) => [e, new Set(ids)]));
+  // Pairs as single numbers (enterprise id · 2^22 + unit or officer id): one Set instead of a Set per enterprise.
+  // Officer and unit ids stay far below 2^22 (4 million) in any city; the product stays below 2^53.
+  const pair = (enterpriseId: number, other: number) => enterpriseId * 4_194_304 + other;
+  if (s.officers.some((o) => o.id >= 4_194_304 || o.unitId >= 4_194_304)) throw new RangeError('officer or unit id too large for the draw');
+  const recused = new Set(s.recusals.map(([unitId, enterpriseId]) => pair(enterpriseId, unitId)));
+  const last = new Set(s.lastInspectors.flatMap(([e, ids]) => ids.map((o) => pair(e, o))));
   const officers = s.officers;
   const stream = new SeedStream(seedHex, 'officers');
   return drawn.map(({ id, grade }) => {
-    const units = recusedUnits.get(id);
-    const before = last.get(id);
-    const eligible = (o: { id: number; unitId: number }) => !units?.has(o.unitId) && !before?.has(o.id);
+    const eligible = (o: { id: number; unitId: number }) => !recused.has(pair(id, o.unitId)) && !last.has(pair(id, o.id));
     const chosen: number[] = [];
     for (let tries = 0; tries < 64 && chosen.length < s.officersPerVisit && officers.length; tries++) {
       const o = officers[stream.uniform(officers.length)]!;
