@@ -1,6 +1,7 @@
 import { AppError } from '../../common/errors.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
+import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { enterpriseIdOfUser, findRegistryEnterprise, registryPages } from '../policies/index.js';
 import { CREDIT_MODEL, type RecordKind, gradeEnterprise } from './credit.js';
@@ -125,6 +126,14 @@ export async function applyRepair(ctx: AppContext, actor: Actor, body: { recordI
     const id = await insertRow(trx, 'enf_repair', { record_id: record.id, enterprise_id: record.enterprise_id, reason: body.reason, status: 'pending', applied_by: actor.id, created_at: at, updated_at: at });
     const view = presentRepair((await findById(trx, 'enf_repair', id))!);
     await audit(ctx, trx, actor, { action: 'enforcement.repair.apply', entity: 'enf_repair', entityId: id, after: view });
+    // Whoever decides is told: the department that made the record, else the office.
+    await notify(ctx, trx, {
+      ...(record.unit_id ? { unitIds: [record.unit_id], unitRoles: ['unit_head', 'liaison'] } : { roles: ['office'] }),
+      kind: 'awaiting_review',
+      title: '信用修复申请待审核',
+      body: `${record.summary}：${body.reason}`,
+      link: '/enforcement',
+    });
     return view;
   });
 }
@@ -156,6 +165,11 @@ export async function listRepairsFor(ctx: AppContext, actor: Actor) {
   if (actor.role === 'enterprise') {
     const mine = await enterpriseIdOfUser(ctx.db, actor.id);
     return rows.filter((r) => r.enterprise_id === mine).map(presentRepair);
+  }
+  if (actor.role === 'unit_head' || actor.role === 'liaison') {
+    const mine = [];
+    for (const r of rows) if ((await findCreditRecord(ctx.db, r.record_id))?.unit_id === actor.unitId) mine.push(r);
+    return mine.map(presentRepair);
   }
   return rows.map(presentRepair);
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../common/errors.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
+import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { activeUnitIds } from '../org/index.js';
 import { type ComplaintRow, type DocumentRow, findById, findItemsByCodes, insertRow, listComplaints, listDocuments, listWaivers, updateVersioned } from './enforcement.repository.js';
@@ -95,6 +96,7 @@ export async function addComplaint(ctx: AppContext, actor: Actor, body: { unitId
     const id = await insertRow(trx, 'enf_complaint', { unit_id: body.unitId, enterprise_id: body.enterpriseId, source: body.source, summary: body.summary, status: 'open', created_at: at(ctx), updated_at: at(ctx) });
     const view = presentComplaint((await findById(trx, 'enf_complaint', id))!);
     await audit(ctx, trx, actor, { action: 'enforcement.complaint.add', entity: 'enf_complaint', entityId: id, after: view });
+    await notify(ctx, trx, { unitIds: [body.unitId], unitRoles: ['unit_head', 'liaison'], title: '涉企执法投诉待处理', body: body.summary, link: '/enforcement' });
     return view;
   });
 }

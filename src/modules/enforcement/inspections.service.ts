@@ -6,6 +6,7 @@ type Outcome = (typeof RESULT_OUTCOMES)[number];
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
+import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { activeUnitIds, listUnits } from '../org/index.js';
 import { registryByIds, registryPages } from '../policies/index.js';
@@ -233,6 +234,14 @@ export async function drawPlan(ctx: AppContext, actor: Actor, id: number, versio
     if (!(await updateVersioned(trx, 'enf_plan', id, version, { status: 'drawn', drawn_at: at }, at))) throw new AppError('VERSION_CONFLICT');
     const view = presentPlan((await findById(trx, 'enf_plan', id))!);
     await audit(ctx, trx, actor, { action: 'enforcement.plan.draw', entity: 'enf_plan', entityId: id, after: { seed: view.seed, visits: visits.length } });
+    // The departments must now inspect the drawn enterprises: their people are told.
+    await notify(ctx, trx, {
+      unitIds: view.unitIds,
+      kind: 'assigned',
+      title: `双随机抽查已抽取：${view.name}`,
+      body: `共抽中 ${visits.length} 户企业，请按计划于 ${view.windowTo} 前完成检查并登记结果。`,
+      link: `/enforcement/plans/${id}`,
+    });
     return view;
   });
 }
