@@ -287,4 +287,43 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     const closed = (await office.post(`/api/v1/enforcement/complaints/${c.id}/close`, { outcome: '已纳入联合抽查，合并检查', version: 1 })).json();
     expect(closed).toMatchObject({ status: 'closed', outcome: '已纳入联合抽查，合并检查' });
   });
+
+  it('merges a joint plan’s items into one visit per enterprise, filters the pool, and records off-site inspections with their source', async () => {
+    const office = await h.as('office');
+    const units = (await office.get('/api/v1/units')).json() as { id: number; name: string }[];
+    const ecology = units.find((u) => u.name === '呼和浩特市生态环境局')!.id;
+    const all = (await office.get('/api/v1/enforcement/officers')).json() as typeof officers;
+    const body = planBody({
+      name: '市场监管与生态环境联合非现场抽查（测试）',
+      kind: 'ad_hoc',
+      unitIds: [market, ecology],
+      itemCodes: ['SJ-CC-02', 'ST-CC-01'],
+      officerIds: all.filter((o) => o.certified && (o.unitId === market || o.unitId === ecology)).map((o) => o.id),
+      // Every test enterprise is in 新城区 (150102) under industry 5221 粮油零售 (section F).
+      filter: { countyCode: '150102', industryPrefix: 'F52' },
+      quotas: ['A', 'B', 'C', 'D'].map((grade) => ({ grade, ratio: 1 })),
+      offSite: true,
+      dataSource: '企业年报与在线监测数据（测试）',
+    });
+    const noSource = await office.post('/api/v1/enforcement/plans', { ...body, dataSource: null });
+    expect(noSource.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.dataSource' }] });
+
+    const elsewhere = (await office.post('/api/v1/enforcement/plans', { ...body, filter: { countyCode: '150105' }, quotas: [{ grade: 'B', count: 1 }] })).json();
+    expect((await office.post(`/api/v1/enforcement/plans/${elsewhere.id}/commit`, { version: 1 })).json()).toMatchObject({ code: 'ENF_POOL_TOO_SMALL', details: [{ pool: 0, sample: 1 }] });
+
+    const plan = (await office.post('/api/v1/enforcement/plans', body)).json();
+    const committed = await office.post(`/api/v1/enforcement/plans/${plan.id}/commit`, { version: 1 });
+    expect(committed.statusCode, committed.body).toBe(200);
+    expect((await office.post(`/api/v1/enforcement/plans/${plan.id}/draw`, { version: 2 })).statusCode).toBe(200);
+    const visits = (await office.get(`/api/v1/enforcement/plans/${plan.id}`)).json().visits as { enterpriseId: number; items: string[] }[];
+    // 进一次门、查多项事: one visit per enterprise with both departments' items.
+    expect(visits).toHaveLength(10);
+    expect(new Set(visits.map((v) => v.enterpriseId)).size).toBe(10);
+    for (const v of visits) expect(v.items).toEqual(['SJ-CC-02', 'ST-CC-01']);
+    const r = await office.post(`/api/v1/enforcement/plans/${plan.id}/results`, { enterpriseId: visits[0]!.enterpriseId, itemCode: 'ST-CC-01', outcome: 'none', inspectedOn: '2026-03-03' });
+    expect(r.json()).toMatchObject({ offSite: true });
+    const figures = (await office.get('/api/v1/enforcement/figures?from=2026-03-01&to=2026-03-31')).json();
+    expect(figures.figures.offSiteInspections).toBe(1);
+    expect((await h.anonymous().get(`/api/v1/public/enforcement/plans/${plan.id}`)).json()).toMatchObject({ offSite: true, dataSource: '企业年报与在线监测数据（测试）' });
+  });
 });

@@ -202,11 +202,13 @@ export async function commitPlan(ctx: AppContext, actor: Actor, id: number, vers
     await checkPlan(trx, { unitIds: parseJson(plan.unit_ids_json), itemCodes: parseJson(plan.item_codes_json), officerIds: parseJson(plan.officer_ids_json) }, on, '');
     const snapshot = await buildSnapshot(trx, plan, on);
     const seed = randomBytes(32).toString('hex');
+    let trial: DrawnVisit[];
     try {
-      runDraw(seed, snapshot);
+      trial = runDraw(seed, snapshot);
     } catch (err) {
       drawProblem(err, snapshot);
     }
+    if (!trial.length) throw new AppError('ENF_POOL_TOO_SMALL', [{ path: 'quotas', message: `按条件筛选的对象库为 ${snapshot.enterpriseIds.length} 户，抽取结果为 0 户 / the draw would select nobody` }]);
     const snapshotJson = JSON.stringify(snapshot);
     const at = ctx.clock().toISOString();
     const set = { status: 'committed', seed, commitment: sha256Hex(seed), snapshot_json: snapshotJson, snapshot_hash: sha256Hex(snapshotJson), committed_at: at };
