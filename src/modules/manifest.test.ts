@@ -31,6 +31,7 @@ describe('the module list', () => {
     const names = routes.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
     expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
+      'enforcement.regrade',
       'notifications.digest',
       'notifications.email',
       'notifications.webhook',

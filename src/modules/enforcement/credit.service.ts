@@ -1,5 +1,6 @@
 import { AppError } from '../../common/errors.js';
 import type { Actor, AppContext } from '../../context.js';
+import { countEnterprisesInRegistry } from '../policies/index.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
@@ -83,10 +84,11 @@ export async function creditProfile(ctx: AppContext, actor: Actor, enterpriseId:
   };
 }
 
-/** Regrades every enterprise of the registry, a page at a time (one transaction per page). */
-export async function regradeAll(ctx: AppContext, actor: Actor): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
+/** Regrades every enterprise of the registry, a page at a time (one transaction per page); run as the `enforcement.regrade` job. */
+export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done: number, total: number) => void): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
   const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
   let enterprises = 0;
+  const total = await countEnterprisesInRegistry(ctx.db);
   for await (const page of registryPages(ctx.db)) {
     await withTransaction(ctx.db, async (trx) => {
       const counts = new Map<number, Partial<Record<RecordKind, number>>>();
@@ -104,6 +106,7 @@ export async function regradeAll(ctx: AppContext, actor: Actor): Promise<{ enter
       await upsertGrades(trx, rows);
     });
     enterprises += page.length;
+    progress?.(enterprises, total);
   }
   await withTransaction(ctx.db, (trx) => audit(ctx, trx, actor, { action: 'enforcement.credit.regradeAll', entity: 'enterprise', entityId: null, after: { enterprises, byGrade, model: CREDIT_MODEL.name } }));
   return { enterprises, byGrade };

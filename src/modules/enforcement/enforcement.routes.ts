@@ -33,14 +33,16 @@ import {
   verifyView,
   waiverBody,
 } from '../../common/schemas/enforcement.js';
+import { jobRunView } from '../../common/schemas/jobs.js';
 import { idParam } from '../../common/schemas/org.js';
+import { enqueueJob } from '../../jobs/runtime.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
 import { attachment } from '../../http/download.js';
 import { readUpload } from '../../http/upload.js';
 import { addOfficer, addRecusal, listCatalogue, listOfficersFor, listRecusalsFor, saveMatter, updateOfficer } from './catalogue.service.js';
 import { exportCatalogue, importCatalogue } from './catalogue.xlsx.js';
-import { addCreditRecord, applyRepair, creditProfile, listRepairsFor, regradeAll, reviewRepair } from './credit.service.js';
+import { addCreditRecord, applyRepair, creditProfile, listRepairsFor, reviewRepair } from './credit.service.js';
 import { enforcementFigures } from './figures.service.js';
 import { addComplaint, addDocument, addWaiver, closeComplaint, complaintList, documentList, reviewDocument, waiverList } from './governance.service.js';
 import { commitPlan, createPlan, drawPlan, getPlan, listPlansFor, markRectified, publicPlan, publicPlans, publicSnapshot, publishResults, recordResult, verifyPlanDraw } from './inspections.service.js';
@@ -130,7 +132,9 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/enforcement/credit/records', { config: { access: 'enforcement.credit.manage' }, schema: { tags, summary: '登记信用记录 / add a credit record', body: creditRecordBody } }, async (request, reply) =>
       reply.status(201).send(await addCreditRecord(ctx, actorOf(request), request.body)),
     );
-    app.post('/enforcement/credit/regrade', { config: { access: 'enforcement.credit.manage' }, schema: { tags, summary: '重新评定全部企业 / regrade every enterprise' } }, async (request) => regradeAll(ctx, actorOf(request)));
+    app.post('/enforcement/credit/regrade', { config: { access: 'enforcement.credit.manage' }, schema: { tags, summary: '重新评定全部企业（后台任务） / regrade every enterprise as a job', response: { 202: jobRunView } } }, async (request, reply) =>
+      reply.status(202).send(await enqueueJob(ctx, 'enforcement.regrade', {}, { actorId: actorOf(request).id })),
+    );
     app.get('/enforcement/repairs', { config: { access: 'enforcement.credit.read' }, schema: { tags, summary: '信用修复申请 / credit-repair applications' } }, async (request) => listRepairsFor(ctx, actorOf(request)));
     app.post('/enforcement/repairs', { config: { access: 'enforcement.repair.apply' }, schema: { tags, summary: '申请信用修复 / apply for credit repair', body: repairBody } }, async (request, reply) =>
       reply.status(201).send(await applyRepair(ctx, actorOf(request), request.body)),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { drainJobs } from '../../jobs/runtime.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { syntheticUscc } from '../policies/index.js';
 import { verifyPlanDraw } from './inspections.service.js';
@@ -82,9 +83,10 @@ describeEachDialect('enforcement (法治环境)', (h) => {
   it('publishes a commitment before the draw and a seed after it that hashes to it; the draw verifies', async () => {
     const office = await h.as('office');
     // Every enterprise is ungraded (drawn as B) → the A quota has an empty pool unless graded: grade all first.
-    const regraded = (await office.post('/api/v1/enforcement/credit/regrade', {})).json();
-    expect(regraded.enterprises).toBe(10);
-    expect(regraded.byGrade).toEqual({ A: 10, B: 0, C: 0, D: 0 });
+    const run = await office.post('/api/v1/enforcement/credit/regrade', {});
+    expect(run.statusCode).toBe(202);
+    await drainJobs(h.ctx);
+    expect((await office.get(`/api/v1/jobs/runs/${run.json().id}`)).json()).toMatchObject({ status: 'succeeded', result: { enterprises: 10, byGrade: { A: 10, B: 0, C: 0, D: 0 } } });
     const created = await office.post('/api/v1/enforcement/plans', planBody({ quotas: [{ grade: 'A', ratio: 0.3 }] }));
     expect(created.statusCode).toBe(201);
     planId = created.json().id;

@@ -12485,7 +12485,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 重新评定全部企业 / regrade every enterprise */
+        /** 重新评定全部企业（后台任务） / regrade every enterprise as a job */
         post: {
             parameters: {
                 query?: never;
@@ -12496,11 +12496,37 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            slot: string | null;
+                            attempts: number;
+                            maxAttempts: number;
+                            progress: {
+                                done: number;
+                                total: number | null;
+                                percent: number | null;
+                            };
+                            message: string | null;
+                            result: unknown;
+                            error: string | null;
+                            actorId: number | null;
+                            enqueuedAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
                 };
             };
         };
