@@ -276,3 +276,13 @@ export const documentsView = z.object({
   ),
   totals: z.object({ documents: z.number(), reviewed: z.number(), keep: z.number(), amend: z.number(), repeal: z.number(), pending: z.number() }),
 });
+export const repairView = z.object({
+  id: z.number(),
+  recordId: z.number(),
+  enterpriseId: z.number(),
+  reason: z.string(),
+  status: z.string(),
+  reviewNote: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});

@@ -6,6 +6,7 @@ import {
   catalogueImportView,
   complaintBody,
   documentsView,
+  repairView,
   creditProfileView,
   figuresView,
   matterView,
@@ -135,11 +136,11 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/enforcement/credit/regrade', { config: { access: 'enforcement.credit.manage' }, schema: { tags, summary: '重新评定全部企业（后台任务） / regrade every enterprise as a job', response: { 202: jobRunView } } }, async (request, reply) =>
       reply.status(202).send(await enqueueJob(ctx, 'enforcement.regrade', {}, { actorId: actorOf(request).id })),
     );
-    app.get('/enforcement/repairs', { config: { access: 'enforcement.credit.read' }, schema: { tags, summary: '信用修复申请 / credit-repair applications' } }, async (request) => listRepairsFor(ctx, actorOf(request)));
-    app.post('/enforcement/repairs', { config: { access: 'enforcement.repair.apply' }, schema: { tags, summary: '申请信用修复 / apply for credit repair', body: repairBody } }, async (request, reply) =>
+    app.get('/enforcement/repairs', { config: { access: 'enforcement.credit.read' }, schema: { response: { 200: z.array(repairView) }, tags, summary: '信用修复申请 / credit-repair applications' } }, async (request) => listRepairsFor(ctx, actorOf(request)));
+    app.post('/enforcement/repairs', { config: { access: 'enforcement.repair.apply' }, schema: { response: { 201: repairView }, tags, summary: '申请信用修复 / apply for credit repair', body: repairBody } }, async (request, reply) =>
       reply.status(201).send(await applyRepair(ctx, actorOf(request), request.body)),
     );
-    app.post('/enforcement/repairs/:id/review', { config: { access: 'enforcement.repair.review' }, schema: { tags, summary: '审核信用修复 / review an application', params: idParam, body: repairReviewBody } }, async (request) =>
+    app.post('/enforcement/repairs/:id/review', { config: { access: 'enforcement.repair.review' }, schema: { response: { 200: repairView.extend({ grade: z.string().nullable() }) }, tags, summary: '审核信用修复 / review an application', params: idParam, body: repairReviewBody } }, async (request) =>
       reviewRepair(ctx, actorOf(request), request.params.id, request.body),
     );
     app.get('/enforcement/complaints', { config: { access: 'enforcement.complaints' }, schema: { tags, summary: '涉企执法投诉 / complaints about enforcement' } }, async (request) => complaintList(ctx, actorOf(request)));

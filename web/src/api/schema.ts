@@ -12558,7 +12558,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recordId: number;
+                            enterpriseId: number;
+                            reason: string;
+                            status: string;
+                            reviewNote: string | null;
+                            createdAt: string;
+                            version: number;
+                        }[];
+                    };
                 };
             };
         };
@@ -12581,11 +12592,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recordId: number;
+                            enterpriseId: number;
+                            reason: string;
+                            status: string;
+                            reviewNote: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -12630,7 +12652,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recordId: number;
+                            enterpriseId: number;
+                            reason: string;
+                            status: string;
+                            reviewNote: string | null;
+                            createdAt: string;
+                            version: number;
+                            grade: string | null;
+                        };
+                    };
                 };
             };
         };

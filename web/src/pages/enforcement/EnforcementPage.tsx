@@ -224,12 +224,31 @@ function CatalogueTab() {
   );
 }
 
+interface OfficerForm {
+  unitId: number;
+  name: string;
+  certNo?: string;
+  certValidTo?: Dayjs;
+}
+
 function OfficersTab() {
   const { pick } = useI18n();
+  const { can } = useSession();
   const units = useUnits();
+  const [form] = Form.useForm<OfficerForm>();
+  const [adding, setAdding] = useState(false);
   const { data } = $api.useQuery('get', '/api/v1/enforcement/officers', {});
+  const add = async (v: OfficerForm) => {
+    await ok(client.POST('/api/v1/enforcement/officers', { body: { unitId: v.unitId, name: v.name, certNo: v.certNo || null, certValidTo: v.certValidTo ? v.certValidTo.format('YYYY-MM-DD') : null } }));
+    setAdding(false);
+    form.resetFields();
+  };
   return (
-    <Card size="small" title={pick(L.officers)}>
+    <Card
+      size="small"
+      title={pick(L.officers)}
+      extra={can('enforcement.catalogue.edit') && <Button onClick={() => setAdding(true)}>{pick(L.addOfficer)}</Button>}
+    >
       <ResponsiveTable<Officer>
         rowKey="id"
         dataSource={data ?? []}
@@ -243,14 +262,39 @@ function OfficersTab() {
           { key: 'certValidTo', title: pick(L.certValidTo), dataIndex: 'certValidTo' },
         ]}
       />
+      {adding && (
+        <FormModal<OfficerForm> title={pick(L.addOfficer)} form={form} onSubmit={add} onCancel={() => setAdding(false)}>
+          <Form.Item name="unitId" label={pick(L.departments)} rules={[{ required: true }]}>
+            <UnitSelect units={units} />
+          </Form.Item>
+          <Form.Item name="name" label={pick(L.name)} rules={[{ required: true }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="certNo" label={pick(L.certNo)}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="certValidTo" label={pick(L.certValidTo)}>
+            <DatePicker />
+          </Form.Item>
+        </FormModal>
+      )}
     </Card>
   );
 }
 
 function DocumentsTab() {
   const { pick } = useI18n();
+  const { can } = useSession();
+  const report = useReportError();
   const { data } = $api.useQuery('get', '/api/v1/enforcement/documents');
   const t = data?.totals;
+  const review = async (id: number, version: number, outcome: 'keep' | 'amend' | 'repeal') => {
+    try {
+      await ok(client.POST('/api/v1/enforcement/documents/{id}/reviews', { params: { path: { id: String(id) } }, body: { outcome, reviewedOn: dayjs().format('YYYY-MM-DD'), version } }));
+    } catch (err) {
+      report(err);
+    }
+  };
   return (
     <Card size="small" title={pick(L.documents)}>
       {t && (
@@ -269,8 +313,24 @@ function DocumentsTab() {
         phoneColumns={['title', 'outcome']}
         columns={[
           { key: 'title', title: pick(L.name), dataIndex: 'title' },
-          { key: 'outcome', title: pick(L.reviewOutcome), render: (_, d) => (d.outcome ? pick(DOC_OUTCOMES[d.outcome]!) : pick(L.pending)) },
+          { key: 'outcome', title: pick(L.reviewOutcome), render: (_, d) => (d.outcome ? `${pick(DOC_OUTCOMES[d.outcome]!)}（${fill(pick(L.round), { n: d.reviews.length })}）` : pick(L.pending)) },
           { key: 'docNumber', title: pick(L.docNumber), dataIndex: 'docNumber' },
+          {
+            key: 'review',
+            title: pick(L.review),
+            render: (_, d) =>
+              can('enforcement.catalogue.edit') &&
+              d.outcome !== 'repeal' && (
+                <Select<'keep' | 'amend' | 'repeal'>
+                  size="small"
+                  style={{ width: 120 }}
+                  placeholder={pick(L.review)}
+                  aria-label={`${pick(L.review)} ${d.title}`}
+                  options={Object.entries(DOC_OUTCOMES).map(([value, label]) => ({ value: value as 'keep', label: pick(label) }))}
+                  onChange={(v) => review(d.id, d.version, v)}
+                />
+              ),
+          },
         ]}
       />
     </Card>
@@ -314,26 +374,79 @@ function FiguresTab() {
 
 function CreditTab() {
   const { pick } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
   const [id, setId] = useState<number | null>(null);
   const { data } = $api.useQuery('get', '/api/v1/enforcement/credit/{id}', { params: { path: { id: String(id ?? 0) } } }, { enabled: id !== null });
+  const { data: repairs } = $api.useQuery('get', '/api/v1/enforcement/repairs');
+  const act = async (call: () => Promise<unknown>, done: string) => {
+    try {
+      await call();
+      message.success(done);
+    } catch (err) {
+      report(err);
+    }
+  };
+  const pending = (repairs ?? []).filter((r) => r.status === 'pending');
   return (
-    <Card size="small" title={pick(L.credit)}>
-      <Space style={{ marginBottom: 12 }}>
-        <InputNumber min={1} placeholder={pick(L.lookup)} onChange={(v) => setId(typeof v === 'number' ? v : null)} aria-label={pick(L.lookup)} />
-      </Space>
-      {data && (
-        <>
-          <Typography.Title level={5}>
-            {data.name} {data.grade && <Tag color={GRADE_COLORS[data.grade]}>{`${data.grade} ${data.gradeLabel ? pick(data.gradeLabel) : ''}`}</Tag>}
-          </Typography.Title>
-          <Typography.Paragraph>
-            {pick(L.explanation)}：{pick(L.base)} {data.base}
-            {data.explanation.map((e) => `，${pick(FACTORS[e.factor] ?? { zh: e.factor.replace('tax:', '纳税信用 '), en: e.factor.replace('tax:', 'tax credit ') })} ×${e.count} ${e.points > 0 ? '+' : ''}${e.points}`).join('')}
-            {data.score !== null && ` = ${data.score}`}
-          </Typography.Paragraph>
-        </>
-      )}
-    </Card>
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title={pick(L.credit)}
+        extra={
+          can('enforcement.credit.manage') && (
+            <Button onClick={() => act(() => ok(client.POST('/api/v1/enforcement/credit/regrade')), pick(L.regradeStarted))}>{pick(L.regrade)}</Button>
+          )
+        }
+      >
+        <Space style={{ marginBottom: 12 }}>
+          <InputNumber min={1} placeholder={pick(L.lookup)} onChange={(v) => setId(typeof v === 'number' ? v : null)} aria-label={pick(L.lookup)} />
+        </Space>
+        {data && (
+          <>
+            <Typography.Title level={5}>
+              {data.name} {data.grade && <Tag color={GRADE_COLORS[data.grade]}>{`${data.grade} ${data.gradeLabel ? pick(data.gradeLabel) : ''}`}</Tag>}
+            </Typography.Title>
+            <Typography.Paragraph>
+              {pick(L.explanation)}：{pick(L.base)} {data.base}
+              {data.explanation.map((e) => `，${pick(FACTORS[e.factor] ?? { zh: e.factor.replace('tax:', '纳税信用 '), en: e.factor.replace('tax:', 'tax credit ') })} ×${e.count} ${e.points > 0 ? '+' : ''}${e.points}`).join('')}
+              {data.score !== null && ` = ${data.score}`}
+            </Typography.Paragraph>
+          </>
+        )}
+      </Card>
+      <Card size="small" title={pick(L.repairs)}>
+        {pending.length === 0 ? (
+          <Typography.Text type="secondary">{pick(L.noRepairs)}</Typography.Text>
+        ) : (
+          <ResponsiveTable
+            rowKey="id"
+            dataSource={pending}
+            pagination={false}
+            columns={[
+              { key: 'reason', title: pick(L.reason), dataIndex: 'reason' },
+              { key: 'createdAt', title: pick(L.appliedAt), render: (_, r) => r.createdAt.slice(0, 10) },
+              {
+                key: 'act',
+                title: '',
+                render: (_, r) =>
+                  can('enforcement.repair.review') && (
+                    <Space>
+                      <Button size="small" type="primary" onClick={() => act(() => ok(client.POST('/api/v1/enforcement/repairs/{id}/review', { params: { path: { id: String(r.id) } }, body: { approve: true, version: r.version } })), pick(L.approved))}>
+                        {pick(L.approve)}
+                      </Button>
+                      <Button size="small" onClick={() => act(() => ok(client.POST('/api/v1/enforcement/repairs/{id}/review', { params: { path: { id: String(r.id) } }, body: { approve: false, version: r.version } })), pick(L.rejected))}>
+                        {pick(L.reject)}
+                      </Button>
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </Space>
   );
 }
 

@@ -100,6 +100,19 @@ export const enforcementLabels = {
   noPlans: { zh: '暂无公示的抽查计划。', en: 'No plans published yet.' },
   back: { zh: '返回', en: 'Back' },
   draftHint: { zh: '草稿：固定对象库后，将公布承诺值与快照哈希，此后不能再更改。', en: 'Draft: fixing the pool publishes the commitment and snapshot hash; nothing can change after that.' },
+  addOfficer: { zh: '新增执法人员', en: 'Add an officer' },
+  review: { zh: '清理审查', en: 'Review' },
+  round: { zh: '第 {n} 轮', en: 'round {n}' },
+  regrade: { zh: '重新评定全部企业', en: 'Regrade every enterprise' },
+  regradeStarted: { zh: '已开始评定，完成后等级自动更新', en: 'Grading started; the grades update when it finishes' },
+  repairs: { zh: '待审核的信用修复申请', en: 'Credit-repair applications to review' },
+  noRepairs: { zh: '暂无待审核的申请。', en: 'No applications to review.' },
+  reason: { zh: '申请理由', en: 'Reason' },
+  appliedAt: { zh: '申请日期', en: 'Applied on' },
+  approve: { zh: '通过', en: 'Approve' },
+  reject: { zh: '不通过', en: 'Reject' },
+  approved: { zh: '已通过，记录停止公示并重新评定', en: 'Approved: the record ends and the grade is recomputed' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
 } satisfies Record<string, Label>;
 
 export const PLAN_STATUS: Record<string, Label> = {
