@@ -286,3 +286,14 @@ export const repairView = z.object({
   createdAt: z.string(),
   version: z.number(),
 });
+export const complaintView = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  enterpriseId: z.number().nullable(),
+  source: z.string(),
+  summary: z.string(),
+  status: z.string(),
+  outcome: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});

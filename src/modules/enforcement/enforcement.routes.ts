@@ -18,6 +18,7 @@ import {
   publicPlanView,
   resultView,
   complaintCloseBody,
+  complaintView,
   creditRecordBody,
   documentBody,
   documentReviewBody,
@@ -143,11 +144,11 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/enforcement/repairs/:id/review', { config: { access: 'enforcement.repair.review' }, schema: { response: { 200: repairView.extend({ grade: z.string().nullable() }) }, tags, summary: '审核信用修复 / review an application', params: idParam, body: repairReviewBody } }, async (request) =>
       reviewRepair(ctx, actorOf(request), request.params.id, request.body),
     );
-    app.get('/enforcement/complaints', { config: { access: 'enforcement.complaints' }, schema: { tags, summary: '涉企执法投诉 / complaints about enforcement' } }, async (request) => complaintList(ctx, actorOf(request)));
-    app.post('/enforcement/complaints', { config: { access: 'enforcement.complaints' }, schema: { tags, summary: '登记投诉 / record a complaint', body: complaintBody } }, async (request, reply) =>
+    app.get('/enforcement/complaints', { config: { access: 'enforcement.complaints' }, schema: { response: { 200: z.array(complaintView) }, tags, summary: '涉企执法投诉 / complaints about enforcement' } }, async (request) => complaintList(ctx, actorOf(request)));
+    app.post('/enforcement/complaints', { config: { access: 'enforcement.complaints' }, schema: { response: { 201: complaintView }, tags, summary: '登记投诉 / record a complaint', body: complaintBody } }, async (request, reply) =>
       reply.status(201).send(await addComplaint(ctx, actorOf(request), request.body)),
     );
-    app.post('/enforcement/complaints/:id/close', { config: { access: 'enforcement.complaints' }, schema: { tags, summary: '办结投诉 / close a complaint', params: idParam, body: complaintCloseBody } }, async (request) =>
+    app.post('/enforcement/complaints/:id/close', { config: { access: 'enforcement.complaints' }, schema: { response: { 200: complaintView }, tags, summary: '办结投诉 / close a complaint', params: idParam, body: complaintCloseBody } }, async (request) =>
       closeComplaint(ctx, actorOf(request), request.params.id, request.body),
     );
     app.get('/enforcement/figures', { config: { access: 'enforcement.read' }, schema: { response: { 200: figuresView }, tags, summary: '法治环境数据及明细 / figures with their lists', querystring: periodQuery } }, async (request) =>

@@ -12696,7 +12696,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            enterpriseId: number | null;
+                            source: string;
+                            summary: string;
+                            status: string;
+                            outcome: string | null;
+                            createdAt: string;
+                            version: number;
+                        }[];
+                    };
                 };
             };
         };
@@ -12723,11 +12735,23 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            enterpriseId: number | null;
+                            source: string;
+                            summary: string;
+                            status: string;
+                            outcome: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -12770,7 +12794,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            enterpriseId: number | null;
+                            source: string;
+                            summary: string;
+                            status: string;
+                            outcome: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };

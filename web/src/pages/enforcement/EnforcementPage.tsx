@@ -450,9 +450,77 @@ function CreditTab() {
   );
 }
 
+interface ComplaintForm {
+  unitId: number;
+  source: 'demand' | 'direct';
+  summary: string;
+}
+
+/** 涉企执法监督: complaints about enforcement against enterprises, followed to an outcome. */
+function ComplaintsTab() {
+  const { pick } = useI18n();
+  const { modal } = App.useApp();
+  const report = useReportError();
+  const units = useUnits();
+  const [form] = Form.useForm<ComplaintForm>();
+  const [adding, setAdding] = useState(false);
+  const { data } = $api.useQuery('get', '/api/v1/enforcement/complaints');
+  const add = async (v: ComplaintForm) => {
+    await ok(client.POST('/api/v1/enforcement/complaints', { body: { unitId: v.unitId, source: v.source, summary: v.summary, enterpriseId: null } }));
+    setAdding(false);
+    form.resetFields();
+  };
+  const close = (c: { id: number; version: number }) => {
+    let outcome = '';
+    modal.confirm({
+      title: pick(L.closeComplaint),
+      content: <Input.TextArea rows={3} maxLength={1000} aria-label={pick(L.complaintOutcome)} onChange={(e) => (outcome = e.target.value)} />,
+      onOk: async () => {
+        try {
+          await ok(client.POST('/api/v1/enforcement/complaints/{id}/close', { params: { path: { id: String(c.id) } }, body: { outcome, version: c.version } }));
+        } catch (err) {
+          report(err);
+          throw err;
+        }
+      },
+    });
+  };
+  return (
+    <Card size="small" title={pick(L.complaints)} extra={<Button onClick={() => setAdding(true)}>{pick(L.addComplaint)}</Button>}>
+      <ResponsiveTable
+        rowKey="id"
+        dataSource={data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        phoneColumns={['summary', 'status']}
+        columns={[
+          { key: 'summary', title: pick(L.complaintSummary), dataIndex: 'summary' },
+          { key: 'status', title: pick(L.status), render: (_, c) => (c.status === 'open' ? <Tag color="orange">{pick(L.complaintOpen)}</Tag> : <Tag color="green">{pick(L.complaintClosed)}</Tag>) },
+          { key: 'unit', title: pick(L.departments), render: (_, c) => units.find((u) => u.id === c.unitId)?.name ?? '' },
+          { key: 'source', title: pick(L.source), render: (_, c) => pick(c.source === 'demand' ? L.fromDemand : L.direct) },
+          { key: 'outcome', title: pick(L.complaintOutcome), render: (_, c) => c.outcome ?? (c.status === 'open' ? <Button size="small" onClick={() => close(c)}>{pick(L.closeComplaint)}</Button> : '') },
+        ]}
+      />
+      {adding && (
+        <FormModal<ComplaintForm> title={pick(L.addComplaint)} form={form} initialValues={{ source: 'direct' }} onSubmit={add} onCancel={() => setAdding(false)}>
+          <Form.Item name="unitId" label={pick(L.departments)} rules={[{ required: true }]}>
+            <UnitSelect units={units} />
+          </Form.Item>
+          <Form.Item name="source" label={pick(L.source)}>
+            <Select options={[{ value: 'direct', label: pick(L.direct) }, { value: 'demand', label: pick(L.fromDemand) }]} />
+          </Form.Item>
+          <Form.Item name="summary" label={pick(L.complaintSummary)} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </FormModal>
+      )}
+    </Card>
+  );
+}
+
 /** 法治环境: the plans first (what the office does daily), then the catalogue, officers, cleanup, figures and grades. */
 export default function EnforcementPage() {
   const { pick } = useI18n();
+  const { can } = useSession();
   return (
     <Tabs
       items={[
@@ -462,6 +530,7 @@ export default function EnforcementPage() {
         { key: 'documents', label: pick(L.documents), children: <DocumentsTab /> },
         { key: 'figures', label: pick(L.figures), children: <FiguresTab /> },
         { key: 'credit', label: pick(L.credit), children: <CreditTab /> },
+        ...(can('enforcement.complaints') ? [{ key: 'complaints', label: pick(L.complaints), children: <ComplaintsTab /> }] : []),
       ]}
     />
   );

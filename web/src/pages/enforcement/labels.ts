@@ -113,6 +113,16 @@ export const enforcementLabels = {
   reject: { zh: '不通过', en: 'Reject' },
   approved: { zh: '已通过，记录停止公示并重新评定', en: 'Approved: the record ends and the grade is recomputed' },
   rejected: { zh: '已驳回', en: 'Rejected' },
+  complaints: { zh: '涉企执法投诉', en: 'Complaints about enforcement' },
+  addComplaint: { zh: '登记投诉', en: 'Record a complaint' },
+  complaintSummary: { zh: '投诉内容', en: 'Complaint' },
+  complaintOutcome: { zh: '办理结果', en: 'Outcome' },
+  closeComplaint: { zh: '办结', en: 'Close' },
+  complaintOpen: { zh: '办理中', en: 'Open' },
+  complaintClosed: { zh: '已办结', en: 'Closed' },
+  source: { zh: '来源', en: 'Source' },
+  fromDemand: { zh: '诉求平台转来', en: 'From the demand desk' },
+  direct: { zh: '直接受理', en: 'Received here' },
 } satisfies Record<string, Label>;
 
 export const PLAN_STATUS: Record<string, Label> = {
