@@ -96,6 +96,20 @@ describeE2E(
       await phone.goto(`/public/inspections/${planId}`);
       await phone.getByText('公示的检查结果').waitFor();
       await e.screenshot(phone, 'enforcement-public-phone');
+
+      // The office's workspace at desktop and phone width: the plan, the catalogue and the figures.
+      await page.goto('/enforcement');
+      await page.getByRole('link', { name: '食品经营双随机抽查（示例）' }).waitFor();
+      await e.screenshot(page, 'enforcement-plans');
+      await page.getByRole('tab', { name: '数据统计' }).click();
+      await page.getByText('持证执法人员').waitFor();
+      await e.screenshot(page, 'enforcement-figures');
+      const officePhone = await e.newPage({ viewport: PHONE });
+      await e.loginAs(officePhone, 'office');
+      await officePhone.goto('/enforcement');
+      await officePhone.getByRole('tab', { name: '执法事项清单' }).click();
+      await officePhone.getByText('对食品经营者的监督检查（示例）', { exact: false }).first().waitFor();
+      await e.screenshot(officePhone, 'enforcement-catalogue-phone');
     }, 180_000);
   },
   { seed: 'light' },

@@ -2,8 +2,10 @@ import model from './credit-model.json' with { type: 'json' };
 import type { CreditGrade } from './draw.js';
 
 /**
- * Credit-risk grading (信用风险分类监管; 国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见,
- * 国办发〔2020〕49号): the scoring model is data (credit-model.json), this file only applies it.
+ * Credit-risk grading (信用风险分类监管: 市场监管总局关于推进企业信用风险分类管理进一步提升监管效能的意见,
+ * 国市监信发〔2022〕6号, four grades A–D, low to high risk, setting the draw ratio of "双随机" inspections;
+ * 国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见, 国办发〔2020〕49号): the scoring
+ * model is data (credit-model.json), this file only applies it.
  */
 export const CREDIT_MODEL = model;
 export const RECORD_KINDS = Object.keys(model.records) as (keyof typeof model.records)[];
