@@ -6,6 +6,14 @@
  *   then the verification (hash of the snapshot and re-run) as anyone would run it.
  * - grading: 5 000 000 credit records over the 1 000 000 enterprises, scored by the data model.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createContext } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { SYSTEM_ACTOR } from '../src/context.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { regradeAll } from '../src/modules/enforcement/credit.service.js';
 import { gradeOfScore, RECORD_KINDS, scoreAll } from '../src/modules/enforcement/credit.js';
 import { CREDIT_MODEL } from '../src/modules/enforcement/credit.js';
 import { DRAW_ALGORITHM, type DrawSnapshot, runDraw, sha256Hex, verifyDraw } from '../src/modules/enforcement/draw.js';
@@ -14,6 +22,43 @@ import { rng } from '../src/modules/policies/synthetic.js';
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 3_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 5_000_000);
+/** The database path (registry pages, grouped counts, upserts) at a smaller scale, on SQLite or DATABASE_URL. */
+const DB_ENTERPRISES = Number(process.env.BENCH_DB_ENTERPRISES ?? 50_000);
+
+/** regradeAll through the database: DB_ENTERPRISES enterprises with five records each (synthetic rows). */
+async function gradeThroughDatabase(r: () => number): Promise<{ dialect: string; seconds: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-bench-enf-'));
+  const ctx = createContext({ ...loadConfig({ BIZENV_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL }), logLevel: 'silent' });
+  try {
+    await migrateToLatest(ctx.db);
+    const at = new Date().toISOString();
+    for (let k = 0; k < DB_ENTERPRISES; k += 1000) {
+      const rows = Array.from({ length: Math.min(1000, DB_ENTERPRISES - k) }, (_, i) => ({
+        uscc: `BENCH${String(k + i).padStart(13, '0')}`,
+        name: `基准企业${k + i}（虚构）`,
+        tax_grade: 'ABMCD'[Math.floor(r() * 5)]!,
+        qualifications_json: '[]',
+        tags_json: '[]',
+        history_json: '{}',
+        synthetic: 1,
+        match_stale: 0,
+        created_at: at,
+        updated_at: at,
+      }));
+      await ctx.db.insertInto('enterprise').values(rows).execute();
+      const records = rows.flatMap((_, i) => Array.from({ length: 5 }, () => ({ enterprise_id: k + i + 1, kind: RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!, summary: '基准记录（虚构）', occurred_on: '2026-01-01', created_at: at })));
+      for (let j = 0; j < records.length; j += 1000) await ctx.db.insertInto('enf_credit_record').values(records.slice(j, j + 1000)).execute();
+    }
+    const t0 = performance.now();
+    const out = await regradeAll(ctx, SYSTEM_ACTOR);
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`grade through the database (${ctx.database.dialect}): ${out.enterprises} enterprises, ${out.enterprises * 5} records in ${seconds.toFixed(2)} s`);
+    return { dialect: ctx.database.dialect, seconds: Number(seconds.toFixed(2)) };
+  } finally {
+    await ctx.database.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 export async function enforcementBench(): Promise<Record<string, unknown>> {
   const r = rng(2026);
@@ -76,5 +121,7 @@ export async function enforcementBench(): Promise<Record<string, unknown>> {
   const gradeAllS = (performance.now() - t2) / 1000;
   console.log(`grade all: ${RECORDS} records, ${ENTERPRISES} enterprises in ${gradeAllS.toFixed(2)} s → ${JSON.stringify(byGrade)}`);
 
-  return { bench: 'enforcement', enterprises: ENTERPRISES, officers: OFFICERS, visits, draw_ms: Math.round(drawMs), verify_ms: Math.round(verifyMs), records: RECORDS, grade_all_s: Number(gradeAllS.toFixed(2)), by_grade: byGrade };
+  const db = await gradeThroughDatabase(r);
+
+  return { bench: 'enforcement', enterprises: ENTERPRISES, officers: OFFICERS, visits, draw_ms: Math.round(drawMs), verify_ms: Math.round(verifyMs), records: RECORDS, grade_all_s: Number(gradeAllS.toFixed(2)), by_grade: byGrade, db_dialect: db.dialect, db_enterprises: DB_ENTERPRISES, db_grade_s: db.seconds };
 }
