@@ -12,10 +12,10 @@ import { PHONE, describeE2E, topNavLabels } from './fixture.js';
  */
 const EXPECTED_NAV: Record<Role, string[]> = {
   admin: ['首页', '系统管理', '审计日志'],
-  office: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '惠企政策', '定时任务', '审计日志'],
-  leader: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测'],
-  unit_head: ['首页', '四表一单', '督查督办', '指标监测', '本单位'],
-  liaison: ['首页', '四表一单', '督查督办', '指标监测', '本单位'],
+  office: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '惠企政策', '定时任务', '审计日志', '法治环境'],
+  leader: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '法治环境'],
+  unit_head: ['首页', '四表一单', '督查督办', '指标监测', '本单位', '法治环境'],
+  liaison: ['首页', '四表一单', '督查督办', '指标监测', '本单位', '法治环境'],
   specialist: ['首页', '惠企政策'],
   // The policies module names its one entry for enterprises 我的政策.
   enterprise: ['首页', '我的政策'],

@@ -73,6 +73,17 @@ export const PERMISSIONS = {
   'policies.portal': ['enterprise'],
   // — the unit's own page —
   'myUnit.view': UNIT,
+  // — enforcement (法治环境) —
+  'enforcement.view': ['office', 'leader', 'unit_head', 'liaison'],
+  'enforcement.read': ['admin', 'office', 'leader', 'unit_head', 'liaison'],
+  'enforcement.catalogue.edit': [...OFFICE, ...UNIT],
+  'enforcement.plans.manage': [...OFFICE, ...UNIT],
+  'enforcement.results.record': [...OFFICE, ...UNIT],
+  'enforcement.credit.read': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'enterprise'],
+  'enforcement.credit.manage': OFFICE,
+  'enforcement.repair.apply': [...OFFICE, 'enterprise'],
+  'enforcement.repair.review': [...OFFICE, ...UNIT],
+  'enforcement.complaints': [...OFFICE, ...UNIT, 'specialist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -243,6 +243,8 @@ describe('job definitions', () => {
       'supervision.reminders': '0 9 * * *',
       'notifications.digest': '30 8 * * *',
       'worklists.overdue-notice': '5 9 * * *',
+      // enforcement
+      'enforcement.regrade': '30 2 * * *',
     });
   });
 });

@@ -12,6 +12,8 @@ import { useSession } from './session.js';
 const HomePage = lazy(() => import('./pages/HomePage.js'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.js'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.js'));
+// enforcement: the "一公开" page is for everyone, with or without a login.
+const PublicInspectionsPage = lazy(() => import('./pages/enforcement/PublicPage.js'));
 
 const routes = routesOf(webModules);
 
@@ -40,6 +42,14 @@ export function App() {
   const { state } = useSession();
   const location = useLocation();
 
+  // enforcement
+  if (location.pathname.startsWith('/public/inspections'))
+    return (
+      <Routes>
+        <Route path="/public/inspections" element={<Lazy page={PublicInspectionsPage} />} />
+        <Route path="/public/inspections/:id" element={<Lazy page={PublicInspectionsPage} />} />
+      </Routes>
+    );
   if (state.status === 'loading') return <FullPageSpin />;
 
   if (state.status === 'anonymous') {

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  SafetyCertificateOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   LineChartOutlined,
@@ -126,5 +127,16 @@ export const webModules: WebModule[] = [
     icon: <BellOutlined />,
     nav: [],
     pages: [{ path: '/notifications', page: lazy(() => import('./pages/notifications/InboxPage.js')) }],
+  },
+  // enforcement
+  {
+    key: 'enforcement',
+    label: { zh: '法治环境', en: 'Law-based environment' },
+    icon: <SafetyCertificateOutlined />,
+    permission: 'enforcement.view',
+    pages: [
+      { path: '/enforcement', page: lazy(() => import('./pages/enforcement/EnforcementPage.js')) },
+      { path: '/enforcement/plans/:id', page: lazy(() => import('./pages/enforcement/PlanPage.js')) },
+    ],
   },
 ];

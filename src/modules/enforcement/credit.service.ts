@@ -1,0 +1,178 @@
+import { AppError } from '../../common/errors.js';
+import type { Actor, AppContext } from '../../context.js';
+import { countEnterprisesInRegistry } from '../policies/index.js';
+import { type Executor, withTransaction } from '../../db/database.js';
+import { notify } from '../notifications/notifications.service.js';
+import { audit } from '../org/audit.service.js';
+import { enterpriseIdOfUser, findRegistryEnterprise, registryPages } from '../policies/index.js';
+import { CREDIT_MODEL, type RecordKind, gradeEnterprise } from './credit.js';
+import {
+  type CreditRecordRow,
+  type RepairRow,
+  countRecordsInEffect,
+  endCreditRecord,
+  findById,
+  findCreditRecord,
+  findGrade,
+  insertRow,
+  listCreditRecords,
+  listRepairs,
+  updateVersioned,
+  upsertGrades,
+} from './enforcement.repository.js';
+import { actsForAll, assertUnit, parseJson } from './scope.js';
+
+/**
+ * Recomputes one enterprise's grade from its records in effect and its tax grade, and audits a
+ * change of grade (the enterprise's supervision frequency follows it).
+ */
+export async function regradeEnterprise(ctx: AppContext, trx: Executor, actor: Actor | null, enterpriseId: number, why: string) {
+  const enterprise = await findRegistryEnterprise(trx, enterpriseId);
+  if (!enterprise) throw new AppError('NOT_FOUND');
+  const counts: Partial<Record<RecordKind, number>> = {};
+  for (const r of await countRecordsInEffect(trx, enterpriseId, enterpriseId)) counts[r.kind as RecordKind] = Number(r.n);
+  const outcome = gradeEnterprise(counts, enterprise.taxGrade);
+  const before = await findGrade(trx, enterpriseId);
+  await upsertGrades(trx, [{ enterprise_id: enterpriseId, grade: outcome.grade, score: outcome.score, explanation_json: JSON.stringify(outcome.explanation), computed_at: ctx.clock().toISOString() }]);
+  if (before?.grade !== outcome.grade)
+    await audit(ctx, trx, actor, { action: 'enforcement.credit.regrade', entity: 'enterprise', entityId: enterpriseId, before: before ? { grade: before.grade, score: before.score } : null, after: { grade: outcome.grade, score: outcome.score, why } });
+  return outcome;
+}
+
+/** Adds a credit record (penalty, abnormal list, dishonesty, inspection problem, complaint) and regrades. */
+export async function recordCreditFact(
+  ctx: AppContext,
+  trx: Executor,
+  actor: Actor,
+  f: { enterpriseId: number; unitId: number | null; kind: RecordKind; summary: string; occurredOn: string },
+) {
+  if (!(await findRegistryEnterprise(trx, f.enterpriseId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '企业不在名录中 / not in the registry' }]);
+  const id = await insertRow(trx, 'enf_credit_record', { enterprise_id: f.enterpriseId, unit_id: f.unitId, kind: f.kind, summary: f.summary, occurred_on: f.occurredOn, created_at: ctx.clock().toISOString() });
+  await audit(ctx, trx, actor, { action: 'enforcement.credit.record', entity: 'enf_credit_record', entityId: id, after: f });
+  await regradeEnterprise(ctx, trx, actor, f.enterpriseId, `record ${id}`);
+  return id;
+}
+
+export async function addCreditRecord(ctx: AppContext, actor: Actor, body: { enterpriseId: number; unitId: number | null; kind: RecordKind; summary: string; occurredOn: string }) {
+  return withTransaction(ctx.db, async (trx) => ({ id: await recordCreditFact(ctx, trx, actor, body) }));
+}
+
+function presentRecord(r: CreditRecordRow) {
+  return { id: r.id, kind: r.kind, unitId: r.unit_id, summary: r.summary, occurredOn: r.occurred_on, endedOn: r.ended_on, inEffect: r.ended_on === null };
+}
+
+/** An enterprise's grade with its explanation and the records behind it. */
+export async function creditProfile(ctx: AppContext, actor: Actor, enterpriseId: number) {
+  const enterprise = await findRegistryEnterprise(ctx.db, enterpriseId);
+  if (!enterprise) throw new AppError('NOT_FOUND');
+  // An enterprise sees its own grade only.
+  if (actor.role === 'enterprise' && (await enterpriseIdOfUser(ctx.db, actor.id)) !== enterpriseId) throw new AppError('FORBIDDEN');
+  const grade = await findGrade(ctx.db, enterpriseId);
+  const label = CREDIT_MODEL.grades.find((g) => g.grade === grade?.grade);
+  return {
+    enterpriseId,
+    name: enterprise.name,
+    uscc: enterprise.uscc,
+    taxGrade: enterprise.taxGrade,
+    grade: grade?.grade ?? null,
+    gradeLabel: label ? { zh: label.zh, en: label.en } : null,
+    score: grade?.score ?? null,
+    base: CREDIT_MODEL.base,
+    explanation: grade ? parseJson<{ factor: string; count: number; points: number }[]>(grade.explanation_json) : [],
+    computedAt: grade?.computed_at ?? null,
+    records: (await listCreditRecords(ctx.db, enterpriseId)).map(presentRecord),
+  };
+}
+
+/** Regrades every enterprise of the registry, a page at a time (one transaction per page); run as the `enforcement.regrade` job. */
+export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done: number, total: number) => void): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
+  const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
+  let enterprises = 0;
+  const total = await countEnterprisesInRegistry(ctx.db);
+  for await (const page of registryPages(ctx.db)) {
+    await withTransaction(ctx.db, async (trx) => {
+      const counts = new Map<number, Partial<Record<RecordKind, number>>>();
+      for (const r of await countRecordsInEffect(trx, page[0]!.id, page[page.length - 1]!.id)) {
+        const c = counts.get(r.enterprise_id) ?? {};
+        c[r.kind as RecordKind] = Number(r.n);
+        counts.set(r.enterprise_id, c);
+      }
+      const at = ctx.clock().toISOString();
+      const rows = page.map((e) => {
+        const o = gradeEnterprise(counts.get(e.id) ?? {}, e.taxGrade);
+        byGrade[o.grade]!++;
+        return { enterprise_id: e.id, grade: o.grade, score: o.score, explanation_json: JSON.stringify(o.explanation), computed_at: at };
+      });
+      await upsertGrades(trx, rows);
+    });
+    enterprises += page.length;
+    progress?.(enterprises, total);
+  }
+  await withTransaction(ctx.db, (trx) => audit(ctx, trx, actor, { action: 'enforcement.credit.regradeAll', entity: 'enterprise', entityId: null, after: { enterprises, byGrade, model: CREDIT_MODEL.name } }));
+  return { enterprises, byGrade };
+}
+
+// — credit repair (信用修复: 失信行为纠正后的信用信息修复管理办法（试行）, 国家发展和改革委员会令 2023年第58号) —
+
+function presentRepair(r: RepairRow) {
+  return { id: r.id, recordId: r.record_id, enterpriseId: r.enterprise_id, reason: r.reason, status: r.status, reviewNote: r.review_note, createdAt: r.created_at, version: r.version };
+}
+
+export async function applyRepair(ctx: AppContext, actor: Actor, body: { recordId: number; reason: string }) {
+  return withTransaction(ctx.db, async (trx) => {
+    const record = await findCreditRecord(trx, body.recordId);
+    if (!record) throw new AppError('VALIDATION_FAILED', [{ path: 'body.recordId', message: `信用记录 ${body.recordId} 不存在 / no such credit record` }]);
+    if (actor.role === 'enterprise' && (await enterpriseIdOfUser(trx, actor.id)) !== record.enterprise_id) throw new AppError('FORBIDDEN');
+    if (record.ended_on) throw new AppError('ENF_REPAIR_STATUS', [{ path: 'body.recordId', message: '该记录已停止公示 / the record no longer has effect' }]);
+    if ((await listRepairs(trx, 'pending')).some((r) => r.record_id === record.id)) throw new AppError('ENF_REPAIR_STATUS', [{ path: 'body.recordId', message: '已有待审核的修复申请 / an application is pending' }]);
+    const at = ctx.clock().toISOString();
+    const id = await insertRow(trx, 'enf_repair', { record_id: record.id, enterprise_id: record.enterprise_id, reason: body.reason, status: 'pending', applied_by: actor.id, created_at: at, updated_at: at });
+    const view = presentRepair((await findById(trx, 'enf_repair', id))!);
+    await audit(ctx, trx, actor, { action: 'enforcement.repair.apply', entity: 'enf_repair', entityId: id, after: view });
+    // Whoever decides is told: the department that made the record, else the office.
+    await notify(ctx, trx, {
+      ...(record.unit_id ? { unitIds: [record.unit_id], unitRoles: ['unit_head', 'liaison'] } : { roles: ['office'] }),
+      kind: 'awaiting_review',
+      title: '信用修复申请待审核',
+      body: `${record.summary}：${body.reason}`,
+      link: '/enforcement',
+    });
+    return view;
+  });
+}
+
+/** The department that made the record (or the office) decides; approval ends the record's effect and regrades. */
+export async function reviewRepair(ctx: AppContext, actor: Actor, id: number, body: { approve: boolean; note: string; version: number }) {
+  return withTransaction(ctx.db, async (trx) => {
+    const before = await findById(trx, 'enf_repair', id);
+    if (!before) throw new AppError('NOT_FOUND');
+    const record = (await findCreditRecord(trx, before.record_id))!;
+    if (!actsForAll(actor)) assertUnit(actor, record.unit_id ?? -1);
+    if (before.status !== 'pending') throw new AppError('ENF_REPAIR_STATUS');
+    const at = ctx.clock().toISOString();
+    const set = { status: body.approve ? 'approved' : 'rejected', review_note: body.note || null, reviewed_by: actor.id };
+    if (!(await updateVersioned(trx, 'enf_repair', id, body.version, set, at))) throw new AppError('VERSION_CONFLICT');
+    let grade = null;
+    if (body.approve) {
+      await endCreditRecord(trx, record.id, at.slice(0, 10));
+      grade = await regradeEnterprise(ctx, trx, actor, record.enterprise_id, `repair ${id}`);
+    }
+    const after = presentRepair((await findById(trx, 'enf_repair', id))!);
+    await audit(ctx, trx, actor, { action: 'enforcement.repair.review', entity: 'enf_repair', entityId: id, before: presentRepair(before), after: { ...after, grade: grade?.grade ?? null } });
+    return { ...after, grade: grade?.grade ?? null };
+  });
+}
+
+export async function listRepairsFor(ctx: AppContext, actor: Actor) {
+  const rows = await listRepairs(ctx.db);
+  if (actor.role === 'enterprise') {
+    const mine = await enterpriseIdOfUser(ctx.db, actor.id);
+    return rows.filter((r) => r.enterprise_id === mine).map(presentRepair);
+  }
+  if (actor.role === 'unit_head' || actor.role === 'liaison') {
+    const mine = [];
+    for (const r of rows) if ((await findCreditRecord(ctx.db, r.record_id))?.unit_id === actor.unitId) mine.push(r);
+    return mine.map(presentRepair);
+  }
+  return rows.map(presentRepair);
+}

@@ -1,0 +1,213 @@
+import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { EnforcementTables } from './enforcement.tables.js';
+
+type T = EnforcementTables;
+export type MatterRow = Selectable<T['enf_matter']>;
+export type CheckItemRow = Selectable<T['enf_check_item']>;
+export type OfficerRow = Selectable<T['enf_officer']>;
+export type PlanRow = Selectable<T['enf_plan']>;
+export type VisitRow = Selectable<T['enf_visit']>;
+export type ResultRow = Selectable<T['enf_result']>;
+export type DocumentRow = Selectable<T['enf_document']>;
+export type CreditRecordRow = Selectable<T['enf_credit_record']>;
+export type RepairRow = Selectable<T['enf_repair']>;
+export type ComplaintRow = Selectable<T['enf_complaint']>;
+
+/** Tables whose rows carry a version and are edited with optimistic locking. */
+type Versioned = 'enf_officer' | 'enf_plan' | 'enf_result' | 'enf_document' | 'enf_repair' | 'enf_complaint';
+
+export async function insertRow<N extends keyof T>(db: Executor, table: N, values: Insertable<T[N]>): Promise<number> {
+  // Every table of this module has an `id` except the grade table, which is written by upsertGrades.
+  const r = await db
+    .insertInto(table as 'enf_matter')
+    .values(values as Insertable<T['enf_matter']>)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateVersioned<N extends Versioned>(db: Executor, table: N, id: number, version: number, set: Updateable<T[N]>, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable(table as 'enf_plan')
+    .set({ ...(set as Updateable<T['enf_plan']>), version: sql<number>`version + 1`, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function findById<N extends Versioned | 'enf_matter'>(db: Executor, table: N, id: number) {
+  return db
+    .selectFrom(table as 'enf_plan')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst() as unknown as Promise<Selectable<T[N]> | undefined>;
+}
+
+// — catalogue —
+export function listMatters(db: Executor, unitId?: number) {
+  let q = db.selectFrom('enf_matter').selectAll();
+  if (unitId) q = q.where('unit_id', '=', unitId);
+  return q.orderBy('unit_id').orderBy('code').execute();
+}
+export function listCheckItems(db: Executor, matterIds?: number[]) {
+  let q = db.selectFrom('enf_check_item').selectAll();
+  if (matterIds) q = matterIds.length ? q.where('matter_id', 'in', matterIds) : q.where(sql<boolean>`1 = 0`);
+  return q.orderBy('code').execute();
+}
+export function findMatterByCode(db: Executor, code: string) {
+  return db.selectFrom('enf_matter').selectAll().where('code', '=', code).executeTakeFirst();
+}
+export function findItemsByCodes(db: Executor, codes: string[]) {
+  if (!codes.length) return Promise.resolve([]);
+  return db
+    .selectFrom('enf_check_item')
+    .innerJoin('enf_matter', 'enf_matter.id', 'enf_check_item.matter_id')
+    .select(['enf_check_item.code', 'enf_check_item.name', 'enf_matter.unit_id', 'enf_matter.code as matter_code'])
+    .where('enf_check_item.code', 'in', codes)
+    .execute();
+}
+export async function insertCheckItems(db: Executor, matterId: number, items: { code: string; name: string }[]): Promise<void> {
+  if (items.length) await db.insertInto('enf_check_item').values(items.map((i) => ({ matter_id: matterId, code: i.code, name: i.name }))).execute();
+}
+export async function replaceMatter(db: Executor, id: number, set: Updateable<T['enf_matter']>, items: { code: string; name: string }[]): Promise<void> {
+  await db.updateTable('enf_matter').set({ ...set, version: sql<number>`version + 1` }).where('id', '=', id).execute();
+  await db.deleteFrom('enf_check_item').where('matter_id', '=', id).execute();
+  await insertCheckItems(db, id, items);
+}
+
+// — officers and recusals —
+export function listOfficers(db: Executor, f: { unitId?: number | undefined; ids?: number[] } = {}) {
+  let q = db.selectFrom('enf_officer').selectAll();
+  if (f.unitId) q = q.where('unit_id', '=', f.unitId);
+  if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
+  return q.orderBy('id').execute();
+}
+export function listRecusals(db: Executor, unitIds?: number[]) {
+  let q = db.selectFrom('enf_recusal').selectAll();
+  if (unitIds) q = unitIds.length ? q.where('unit_id', 'in', unitIds) : q.where(sql<boolean>`1 = 0`);
+  return q.orderBy('id').execute();
+}
+
+// — plans, visits, results —
+export function listPlans(db: Executor, f: { status?: string[] } = {}) {
+  let q = db.selectFrom('enf_plan').select(['id', 'name', 'kind', 'unit_ids_json', 'status', 'window_from', 'window_to', 'off_site', 'commitment', 'snapshot_hash', 'committed_at', 'drawn_at', 'results_published_at', 'publish_days', 'version']);
+  if (f.status) q = q.where('status', 'in', f.status);
+  return q.orderBy('id', 'desc').execute();
+}
+export async function insertVisits(db: Executor, planId: number, visits: { enterpriseId: number; grade: string; items: string[]; officerIds: number[] }[]): Promise<void> {
+  for (let k = 0; k < visits.length; k += 500) {
+    await db
+      .insertInto('enf_visit')
+      .values(visits.slice(k, k + 500).map((v, i) => ({ plan_id: planId, enterprise_id: v.enterpriseId, position: k + i, grade: v.grade, item_codes_json: JSON.stringify(v.items), officer_ids_json: JSON.stringify(v.officerIds) })))
+      .execute();
+  }
+}
+export function listVisits(db: Executor, planId: number) {
+  return db.selectFrom('enf_visit').selectAll().where('plan_id', '=', planId).orderBy('position').execute();
+}
+export function findVisit(db: Executor, planId: number, enterpriseId: number) {
+  return db.selectFrom('enf_visit').selectAll().where('plan_id', '=', planId).where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+}
+/** For each enterprise, the officers of its latest visit in an earlier plan (the "not the same as last time" rule). */
+export async function lastInspectors(db: Executor, beforePlanId: number) {
+  const latest = db.selectFrom('enf_visit').select((eb) => ['enterprise_id', eb.fn.max('plan_id').as('plan_id')]).where('plan_id', '<', beforePlanId).groupBy('enterprise_id').as('latest');
+  return db
+    .selectFrom('enf_visit')
+    .innerJoin(latest, (j) => j.onRef('latest.enterprise_id', '=', 'enf_visit.enterprise_id').onRef('latest.plan_id', '=', 'enf_visit.plan_id'))
+    .select(['enf_visit.enterprise_id', 'enf_visit.officer_ids_json'])
+    .execute();
+}
+/** Item codes each enterprise was already inspected for within the window (mutual recognition). */
+export function inspectedWithin(db: Executor, itemCodes: string[], from: string, to: string) {
+  return db.selectFrom('enf_result').select(['enterprise_id', 'item_code']).where('item_code', 'in', itemCodes).where('inspected_on', '>=', from).where('inspected_on', '<=', to).execute();
+}
+export function listResults(db: Executor, f: { planId?: number; enterpriseId?: number; itemCode?: string; from?: string; to?: string }) {
+  let q = db.selectFrom('enf_result').selectAll();
+  if (f.planId) q = q.where('plan_id', '=', f.planId);
+  if (f.enterpriseId) q = q.where('enterprise_id', '=', f.enterpriseId);
+  if (f.itemCode) q = q.where('item_code', '=', f.itemCode);
+  if (f.from) q = q.where('inspected_on', '>=', f.from);
+  if (f.to) q = q.where('inspected_on', '<=', f.to);
+  return q.orderBy('id').execute();
+}
+export function findResultFor(db: Executor, planId: number, enterpriseId: number, itemCode: string) {
+  return db.selectFrom('enf_result').selectAll().where('plan_id', '=', planId).where('enterprise_id', '=', enterpriseId).where('item_code', '=', itemCode).executeTakeFirst();
+}
+export function findWaiver(db: Executor, unitIds: number[], itemCode: string) {
+  if (!unitIds.length) return Promise.resolve(undefined);
+  return db.selectFrom('enf_waiver').selectAll().where('unit_id', 'in', unitIds).where('item_code', '=', itemCode).where('kind', '=', 'first').executeTakeFirst();
+}
+export function listWaivers(db: Executor) {
+  return db.selectFrom('enf_waiver').selectAll().orderBy('unit_id').orderBy('item_code').execute();
+}
+
+// — documents, complaints —
+export function listDocuments(db: Executor) {
+  return db.selectFrom('enf_document').selectAll().orderBy('id').execute();
+}
+export function listComplaints(db: Executor, unitId?: number) {
+  let q = db.selectFrom('enf_complaint').selectAll();
+  if (unitId) q = q.where('unit_id', '=', unitId);
+  return q.orderBy('id', 'desc').execute();
+}
+
+// — credit —
+export function findCreditRecord(db: Executor, id: number) {
+  return db.selectFrom('enf_credit_record').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function listCreditRecords(db: Executor, enterpriseId: number) {
+  return db.selectFrom('enf_credit_record').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('occurred_on').orderBy('id').execute();
+}
+export async function endCreditRecord(db: Executor, id: number, on: string): Promise<void> {
+  await db.updateTable('enf_credit_record').set({ ended_on: on }).where('id', '=', id).execute();
+}
+/** Records still in effect, counted per enterprise and kind, for the enterprises with ids in [fromId, toId]. */
+export function countRecordsInEffect(db: Executor, fromId: number, toId: number) {
+  return db
+    .selectFrom('enf_credit_record')
+    .select((eb) => ['enterprise_id', 'kind', eb.fn.countAll<number>().as('n')])
+    .where('ended_on', 'is', null)
+    .where('enterprise_id', '>=', fromId)
+    .where('enterprise_id', '<=', toId)
+    .groupBy(['enterprise_id', 'kind'])
+    .execute();
+}
+export async function upsertGrades(db: Executor, rows: Insertable<T['enf_credit_grade']>[]): Promise<void> {
+  for (let k = 0; k < rows.length; k += 500) {
+    await db
+      .insertInto('enf_credit_grade')
+      .values(rows.slice(k, k + 500))
+      .onConflict((oc) =>
+        oc.column('enterprise_id').doUpdateSet((eb) => ({
+          grade: eb.ref('excluded.grade'),
+          score: eb.ref('excluded.score'),
+          explanation_json: eb.ref('excluded.explanation_json'),
+          computed_at: eb.ref('excluded.computed_at'),
+        })),
+      )
+      .execute();
+  }
+}
+export function findGrade(db: Executor, enterpriseId: number) {
+  return db.selectFrom('enf_credit_grade').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+}
+export async function gradesOf(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let k = 0; k < ids.length; k += 500) {
+    const rows = await db.selectFrom('enf_credit_grade').select(['enterprise_id', 'grade']).where('enterprise_id', 'in', ids.slice(k, k + 500)).execute();
+    for (const r of rows) out.set(r.enterprise_id, r.grade);
+  }
+  return out;
+}
+export function listRepairs(db: Executor, status?: string) {
+  let q = db.selectFrom('enf_repair').selectAll();
+  if (status) q = q.where('status', '=', status);
+  return q.orderBy('id', 'desc').execute();
+}
+
+// — figures —
+export function countMattersByUnit(db: Executor) {
+  return db.selectFrom('enf_matter').select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')]).groupBy('unit_id').execute();
+}

@@ -1,0 +1,6 @@
+/**
+ * The enforcement module's public face: what other modules may read. The indicators module and the
+ * monthly bulletin take the law-based-environment figures (with the lists behind them) from here.
+ */
+export { enforcementFigures } from './figures.service.js';
+export { CREDIT_MODEL, gradeEnterprise } from './credit.js';
