@@ -67,6 +67,13 @@ export const ERROR_CODES = {
   RULE_EXAMPLES_FAILED: { status: 422, zh: '规则未通过示例企业测试', en: 'The rule does not give the expected outcome on its example enterprises' },
   RESULT_STATUS_CONFLICT: { status: 409, zh: '兑现记录当前状态不允许此操作', en: 'The payout record’s current status does not allow this' },
   ENTERPRISE_NOT_LINKED: { status: 403, zh: '该账号未关联企业', en: 'This account is not linked to an enterprise' },
+  // services
+  SERVICE_PROMISE_ABOVE_LEGAL: { status: 400, zh: '承诺时限不能超过法定时限', en: 'The promised time limit cannot exceed the legal one' },
+  SERVICE_CODE_DUPLICATE: { status: 409, zh: '事项编码重复', en: 'The service code is used twice' },
+  SERVICE_UNKNOWN: { status: 400, zh: '目录中没有该事项', en: 'The catalogue has no service with this code' },
+  SERVICE_STEP_ORDER: { status: 400, zh: '办理环节的完成时间早于开始时间', en: 'The step would finish before it started' },
+  SERVICE_STEP_CLOSED: { status: 409, zh: '该环节已办结或尚未轮到办理', en: 'This step is already finished or not yet due' },
+  SERVICE_ASSISTANT_UNKNOWN: { status: 400, zh: '没有该帮办代办员', en: 'There is no such assistant' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -73,6 +73,11 @@ export const PERMISSIONS = {
   'policies.portal': ['enterprise'],
   // — the unit's own page —
   'myUnit.view': UNIT,
+  // — services (政务服务) —
+  'services.view': ['office', 'leader'],
+  'services.read': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
+  'services.manage': OFFICE,
+  'services.cases.record': ['admin', 'office', 'unit_head', 'liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

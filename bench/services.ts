@@ -1,0 +1,3 @@
+export async function servicesBench(): Promise<Record<string, unknown>> {
+  return { bench: 'services' };
+}
