@@ -9,7 +9,7 @@ import type {
   ServiceItemTable,
   ServicePackageTable,
   ServicePointTable,
-} from '../../db/schema.js';
+} from './services.tables.js';
 
 export type ServiceRow = Selectable<ServiceItemTable>;
 export type PackageRow = Selectable<ServicePackageTable>;

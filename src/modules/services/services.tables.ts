@@ -173,3 +173,8 @@ export interface ServiceTables {
   service_assistant: ServiceAssistantTable;
   service_assisted_case: ServiceAssistedCaseTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends ServiceTables {}
+}
