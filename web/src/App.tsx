@@ -12,6 +12,8 @@ import { useSession } from './session.js';
 const HomePage = lazy(() => import('./pages/HomePage.js'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.js'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.js'));
+// services: the public service guide, read without login
+const GuidePage = lazy(() => import('./pages/services/GuidePage.js'));
 
 const routes = routesOf(webModules);
 
@@ -46,6 +48,7 @@ export function App() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/guide/:kind/:code" element={<Lazy page={GuidePage} />} />
         <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
       </Routes>
     );
@@ -67,6 +70,7 @@ export function App() {
     <Routes>
       <Route path="/login" element={<Navigate to={from && from !== '/login' ? from : '/'} replace />} />
       <Route path="/change-password" element={<Navigate to="/" replace />} />
+      <Route path="/guide/:kind/:code" element={<Lazy page={GuidePage} />} />
       <Route element={<AppLayout />}>
         {/* A leader comes to read the cockpit: it is the leader's home page. */}
         <Route index element={user.role === 'leader' ? <Navigate to="/cockpit" replace /> : <Lazy page={HomePage} />} />

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   LineChartOutlined,
+  ShopOutlined,
   SettingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -85,6 +86,17 @@ export const webModules: WebModule[] = [
       { path: '/policies', page: lazy(() => import('./pages/policies/PoliciesPage.js')), permission: 'policies.view' },
       { path: '/policies/match', page: lazy(() => import('./pages/policies/MatchPage.js')), permission: 'policies.view' },
       { path: '/policies/portal', page: lazy(() => import('./pages/policies/PortalPage.js')), permission: 'policies.portal' },
+    ],
+  },
+  // services
+  {
+    key: 'services',
+    label: { zh: '政务服务', en: 'Government services' },
+    icon: <ShopOutlined />,
+    permission: 'services.view',
+    pages: [
+      { path: '/services', page: lazy(() => import('./pages/services/ServicesPage.js')) },
+      { path: '/services/cases/:id', page: lazy(() => import('./pages/services/CasePage.js')) },
     ],
   },
   {

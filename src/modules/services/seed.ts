@@ -95,7 +95,7 @@ const PACKAGES: DemoPackage[] = [
   { code: 'SL-YJS-YPQX', name: '药品和医疗器械经营许可“一件事”', kind: 'permit', mode: 'parallel', promised: 1, members: ['SL-SC-010', 'SL-SC-011'], before: { steps: 8, materials: 14, days: 20, visits: 3, feeFen: 0 }, after: { steps: 2, visits: 0, feeFen: 0 }, waivedFen: 0 },
   { code: 'SL-YJS-XNYC', name: '新能源汽车上牌“一件事”', kind: 'vehicle', mode: 'sequence', promised: 0.06, members: ['SL-SW-010', 'SL-GA-010'], before: { steps: 5, materials: 8, days: 2, visits: 2, feeFen: 0 }, after: { steps: 1, visits: 1, feeFen: 0 }, waivedFen: 0 },
   { code: 'SL-YJS-SDQW', name: '水电气暖视讯联合报装“一件事”', kind: 'utilities', mode: 'parallel', promised: 0.5, members: ['SL-SD-001', 'SL-SD-002', 'SL-SD-003', 'SL-SD-004', 'SL-SD-005'], before: { steps: 15, materials: 12, days: 6, visits: 5, feeFen: 0 }, after: { steps: 1, visits: 0, feeFen: 0 }, waivedFen: 0 },
-  { code: 'SL-YJS-KCYD', name: '开办餐饮店（企业准营）“一件事”', kind: 'operation', mode: 'sequence', promised: 5, members: ['SL-SC-020', 'SL-ZJ-020', 'SL-WS-001'], before: { steps: 9, materials: 16, days: 30, visits: 4, feeFen: 0 }, after: { steps: 2, visits: 1, feeFen: 0 }, waivedFen: 0 },
+  { code: 'SL-YJS-KCYD', name: '开办餐饮店（企业准营）“一件事”', kind: 'operation', mode: 'parallel', promised: 5, members: ['SL-SC-020', 'SL-ZJ-020', 'SL-WS-001'], before: { steps: 9, materials: 16, days: 30, visits: 4, feeFen: 0 }, after: { steps: 2, visits: 1, feeFen: 0 }, waivedFen: 0 },
 ];
 
 const MATERIALS_OF: Record<string, string[]> = {

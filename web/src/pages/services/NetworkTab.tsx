@@ -1,0 +1,65 @@
+import { Space, Table, Typography } from 'antd';
+import { useCallback } from 'react';
+import { api } from '../../api.js';
+import { fill, fmtNumber } from '../../components/format.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { POINT_LABEL, servicesLabels as L } from './labels.js';
+
+type CoverageRow = { countyId: number; countyName: string; covered: boolean } & Record<string, number | string | boolean>;
+interface Monthly {
+  year: number;
+  total: number;
+  byAssistant: { month: string; assistantId: number; assistantName: string; cases: number; done: number; rating: number | null }[];
+}
+
+/** 一窗式全覆盖 county by county, and the assisted-service cases of the year per month and assistant. */
+export function NetworkTab({ year }: { year: number }) {
+  const { pick } = useI18n();
+  const coverage = useLoad(useCallback(() => api.get<{ counties: CoverageRow[] }>('/services/network/coverage'), []));
+  const monthly = useLoad(useCallback(() => api.get<Monthly>('/services/assisted-cases/monthly', { year }), [year]));
+  const kinds = Object.keys(POINT_LABEL);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {pick(L.coverage)}
+      </Typography.Title>
+      <ResponsiveTable<CoverageRow>
+        rowKey="countyId"
+        size="small"
+        loading={!coverage.data}
+        dataSource={coverage.data?.counties}
+        pagination={false}
+        phoneColumns={['countyName', 'covered']}
+        columns={[
+          { title: pick(L.county), dataIndex: 'countyName', key: 'countyName' },
+          ...kinds.map((k) => ({ title: pick(POINT_LABEL[k]!), dataIndex: k, render: (n: number) => fmtNumber(n) })),
+          { title: pick(L.allInOne), dataIndex: 'allInOneWindows' },
+          { title: pick(L.zones), dataIndex: 'enterpriseZones' },
+          { title: pick(L.covered), dataIndex: 'covered', key: 'covered', render: (c: boolean) => pick(c ? L.yes : L.no) },
+        ]}
+      />
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {pick(L.assisted)}
+      </Typography.Title>
+      {monthly.data && monthly.data.total === 0 ? (
+        <Typography.Text type="secondary">{pick(L.noAssisted)}</Typography.Text>
+      ) : (
+        <Table
+          rowKey={(r) => `${r.month}|${r.assistantId}`}
+          size="small"
+          loading={!monthly.data}
+          dataSource={monthly.data?.byAssistant}
+          pagination={{ pageSize: 12, showSizeChanger: false }}
+          columns={[
+            { title: pick(L.month), dataIndex: 'month', width: 90 },
+            { title: pick(L.assistant), dataIndex: 'assistantName' },
+            { title: pick(L.cases), dataIndex: 'cases', width: 70 },
+            { title: pick(L.rating), dataIndex: 'rating', width: 90, render: (n: number | null) => (n === null ? '—' : fill('{n} / 5', { n })) },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

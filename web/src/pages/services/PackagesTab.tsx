@@ -1,0 +1,132 @@
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api.js';
+import { useReportError } from '../../components/feedback.js';
+import { fill, fmtNumber } from '../../components/format.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { useLoad } from '../../components/useLoad.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { MODE_LABEL, servicesLabels as L } from './labels.js';
+import type { Case, Package, PackageStat } from './types.js';
+
+const pct = (n: number | null) => (n === null ? '—' : `−${fmtNumber(n, 1)}%`);
+
+/** The packages with their promised before/after figures, the reductions measured from the cases of the period, and the missed-promise list. */
+export function PackagesTab({ from, to }: { from: string; to: string }) {
+  const { pick } = useI18n();
+  const { can } = useSession();
+  const { data: packages } = useLoad(useCallback(() => api.get<Package[]>('/services/packages'), []));
+  const stats = useLoad(useCallback(() => api.get<{ packages: PackageStat[]; averageTimeCut: number | null; finished: number; late: number }>('/services/packages/stats', { from, to }), [from, to]));
+  const missed = useLoad(useCallback(() => api.get<{ packages: PackageStat[] }>('/services/packages/missed', { from, to }), [from, to]));
+  const [filing, setFiling] = useState<Package>();
+  const measured = new Map((stats.data?.packages ?? []).map((s) => [s.packageId, s]));
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <ResponsiveTable<Package>
+        rowKey="id"
+        size="small"
+        loading={!packages}
+        dataSource={packages}
+        pagination={false}
+        phoneColumns={['name', 'actions']}
+        columns={[
+          { title: pick(L.package), dataIndex: 'name', key: 'name', render: (n: string, p) => <a href={`/guide/packages/${encodeURIComponent(p.code)}`} target="_blank" rel="noreferrer">{n}</a> },
+          { title: pick(L.departments), dataIndex: 'departments', width: 80 },
+          { title: pick(L.mode), dataIndex: 'mode', width: 90, render: (m: string) => pick(MODE_LABEL[m]!) },
+          { title: pick(L.steps), key: 'steps', render: (_: unknown, p) => `${p.before.steps} → ${p.after.steps}（${pct(p.reductions.steps)}）` },
+          { title: pick(L.materials), key: 'materials', render: (_: unknown, p) => `${p.before.materials} → ${p.after.materials}（${pct(p.reductions.materials)}）` },
+          { title: pick(L.limit), key: 'limit', render: (_: unknown, p) => `${fmtNumber(p.before.days, 2)} → ${fmtNumber(p.after.days, 2)}（${pct(p.reductions.days)}）` },
+          { title: pick(L.visits), key: 'visits', render: (_: unknown, p) => `${p.before.visits} → ${p.after.visits}` },
+          { title: pick(L.timeCut), key: 'timeCut', render: (_: unknown, p) => pct(measured.get(p.id)?.timeCut ?? null) },
+          {
+            title: '',
+            key: 'actions',
+            width: 100,
+            render: (_: unknown, p) =>
+              can('services.cases.record') && (
+                <Button size="small" onClick={() => setFiling(p)}>
+                  {pick(L.fileCase)}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      {stats.data && (
+        <Typography.Text type="secondary">
+          {fill(pick(L.measured), { from, to })}：{pick(L.finished)} {fmtNumber(stats.data.finished)} · {pick(L.late)} {fmtNumber(stats.data.late)} · {pick(L.timeCut)} {pct(stats.data.averageTimeCut)}
+        </Typography.Text>
+      )}
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {pick(L.missed)}
+      </Typography.Title>
+      {missed.data && missed.data.packages.length === 0 ? (
+        <Typography.Text type="secondary">{pick(L.noMissed)}</Typography.Text>
+      ) : (
+        <Table<PackageStat>
+          aria-label={pick(L.missed)}
+          rowKey="packageId"
+          size="small"
+          loading={missed.loading}
+          dataSource={missed.data?.packages}
+          pagination={false}
+          columns={[
+            { title: pick(L.package), dataIndex: 'name' },
+            { title: pick(L.late), key: 'late', render: (_: unknown, s) => `${s.late} / ${s.finished}` },
+            { title: pick(L.lateShare), dataIndex: 'lateShare', render: (n: number) => `${fmtNumber(n, 1)}%` },
+          ]}
+        />
+      )}
+      <FileCaseModal pkg={filing} onClose={() => setFiling(undefined)} />
+    </Space>
+  );
+}
+
+function FileCaseModal({ pkg, onClose }: { pkg: Package | undefined; onClose: () => void }) {
+  const { pick } = useI18n();
+  const [form] = Form.useForm<{ applicant: string; submittedAt?: Dayjs; waived?: number }>();
+  const report = useReportError();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      const c = await api.post<Case>(`/services/packages/${pkg!.id}/cases`, {
+        applicant: v.applicant,
+        ...(v.submittedAt ? { submittedAt: v.submittedAt.toISOString() } : {}),
+        waivedFen: Math.round((v.waived ?? 0) * 100),
+      });
+      message.success(pick(L.saved));
+      form.resetFields();
+      onClose();
+      navigate(`/services/cases/${c.id}`);
+    } catch (err) {
+      report(err, form);
+    }
+  };
+  return (
+    <Modal open={Boolean(pkg)} title={`${pick(L.fileCase)}：${pkg?.name ?? ''}`} onCancel={onClose} onOk={submit} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="applicant" label={pick(L.applicant)} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="submittedAt" label={pick(L.submittedAt)}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="waived" label={pick(L.waived)}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
+        {pkg && (
+          <Space wrap>
+            {[...new Set(pkg.members.map((m) => m.unitName))].map((u) => (
+              <Tag key={u}>{u}</Tag>
+            ))}
+          </Space>
+        )}
+      </Form>
+    </Modal>
+  );
+}
