@@ -50,14 +50,14 @@ const SERVICES: DemoService[] = [
   { code: 'SL-SC-011', name: '第二类医疗器械经营备案', unit: '市市场监管局', type: 'confirmation', legal: 20, promised: 1, flags: ['online', 'fullyOnline'], materials: ['备案表', '经营场所证明（共享）'] },
   { code: 'SL-GA-010', name: '新能源汽车注册登记', unit: '市公安局', type: 'confirmation', legal: 2, promised: 0.06, flags: ['online', 'mobile', 'smart'], materials: ['机动车合格证', '购车发票（共享）', '交强险凭证（共享）'] },
   { code: 'SL-SW-010', name: '车辆购置税申报', unit: '市税务局', type: 'payment', legal: 2, promised: 0.06, flags: [...F_ALL, 'smart'], materials: ['购车发票（共享）'] },
-  { code: 'SL-SD-001', name: '供水报装', unit: '市春华水务', type: 'public_service', legal: 6, promised: 0.5, flags: F_ALL, materials: ['用水申请表', '产权证明（共享）'] },
+  { code: 'SL-SD-001', name: '供水报装', unit: '春华水务', type: 'public_service', legal: 6, promised: 0.5, flags: F_ALL, materials: ['用水申请表', '产权证明（共享）'] },
   { code: 'SL-SD-002', name: '低压供电报装', unit: '呼和浩特供电分公司', type: 'public_service', legal: 6, promised: 0.5, flags: [...F_ALL, 'hubao'], materials: ['用电申请表', '产权证明（共享）'] },
   { code: 'SL-SD-003', name: '燃气报装', unit: '市住建局', type: 'public_service', legal: 6, promised: 0.5, flags: ['online', 'mobile'], materials: ['用气申请表', '产权证明（共享）'] },
   { code: 'SL-SD-004', name: '供热报装', unit: '市住建局', type: 'public_service', legal: 6, promised: 0.5, flags: ['online'], materials: ['用热申请表'] },
-  { code: 'SL-SD-005', name: '有线电视与通信报装', unit: '市文化旅游广电局', type: 'public_service', legal: 6, promised: 0.5, flags: ['online', 'mobile'], materials: ['报装申请表'] },
+  { code: 'SL-SD-005', name: '有线电视与通信报装', unit: '市文旅广电局', type: 'public_service', legal: 6, promised: 0.5, flags: ['online', 'mobile'], materials: ['报装申请表'] },
   { code: 'SL-SC-020', name: '食品经营许可', unit: '市市场监管局', type: 'licence', legal: 20, promised: 3, flags: [...F_ALL, 'park'], materials: ['食品经营许可申请书', '营业执照（共享）', '食品安全管理制度'] },
   { code: 'SL-ZJ-020', name: '公众聚集场所投入使用营业前消防安全检查', unit: '市住建局', type: 'inspection', legal: 10, promised: 3, flags: ['online'], materials: ['消防安全检查申报表', '场所平面图'] },
-  { code: 'SL-WL-001', name: '娱乐场所经营许可', unit: '市文化旅游广电局', type: 'licence', legal: 20, promised: 5, flags: ['online', 'fullyOnline'], materials: ['申请书', '营业执照（共享）'] },
+  { code: 'SL-WL-001', name: '娱乐场所经营许可', unit: '市文旅广电局', type: 'licence', legal: 20, promised: 5, flags: ['online', 'fullyOnline'], materials: ['申请书', '营业执照（共享）'] },
   { code: 'SL-WS-001', name: '公共场所卫生许可', unit: '市卫健委', type: 'licence', legal: 20, promised: 5, flags: ['online', 'fullyOnline', 'mobile', 'park'], materials: ['卫生许可申请书', '卫生管理制度'] },
   { code: 'SL-ZR-001', name: '建设用地规划许可证核发', unit: '市自然资源局', type: 'licence', legal: 20, promised: 10, flags: ['online'], materials: ['申请表', '用地批准文件（共享）', '规划条件'] },
   { code: 'SL-ZJ-001', name: '建筑工程施工许可证核发', unit: '市住建局', type: 'licence', legal: 7, promised: 3, flags: ['online', 'fullyOnline', 'park'], materials: ['施工许可申请表', '用地规划许可证（共享）', '施工合同'] },
@@ -140,11 +140,11 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
         place: '呼和浩特市政务服务中心“高效办成一件事”专窗', online_url: null, created_at: at, updated_at: at,
       });
       await insertMembers(trx, p.members.map((code, i) => ({ package_id: packageId, seq: i + 1, service_code: code, unit_id: units.get(code)! })));
-      // Eight finished cases per package over the last weeks, every fourth one late; one still open.
+      // Eight finished cases per package over the last weeks (every fourth one late in the first three packages); one still open.
       for (let k = 0; k < 9; k++) {
         const day = cal.addWorkdays(addDays(today, -30 + k * 3 + pi), 0);
         const submitted = new Date(`${day}T10:00:00+08:00`).toISOString();
-        const late = k % 4 === 3;
+        const late = k % 4 === 3 && pi < 3;
         const open = k === 8;
         const minutes = Math.max(10, Math.round(p.promised * WORKDAY_MINUTES * (late ? 1.8 : 0.6)));
         const finished = open ? null : finishAfter(cal, submitted, minutes);

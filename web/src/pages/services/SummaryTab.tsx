@@ -55,8 +55,8 @@ export function SummaryTab({ date, countyId }: { date: string; countyId?: number
         <Card size="small" title={pick(L.packages)}>
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={pick(L.package)}>{fill(pick(L.items), { n: data.packages.count })}</Descriptions.Item>
-            <Descriptions.Item label={`${pick(L.materials)} ${pick(L.reduction)}`}>{pct(data.packages.promisedMaterialsCut)}</Descriptions.Item>
-            <Descriptions.Item label={`${pick(L.limit)} ${pick(L.reduction)}`}>{pct(data.packages.promisedTimeCut)}</Descriptions.Item>
+            <Descriptions.Item label={pick(L.materialsCut)}>{pct(data.packages.promisedMaterialsCut)}</Descriptions.Item>
+            <Descriptions.Item label={pick(L.limitCutPromised)}>{pct(data.packages.promisedTimeCut)}</Descriptions.Item>
             <Descriptions.Item label={fill(pick(L.measured), { from: data.packages.measured.from, to: data.packages.measured.to })}>
               {pick(L.finished)} {fmtNumber(data.packages.measured.finished)} · {pick(L.late)} {fmtNumber(data.packages.measured.late)} · {pick(L.timeCut)} {pct(data.packages.measured.averageTimeCut)}
             </Descriptions.Item>
