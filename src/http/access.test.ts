@@ -160,6 +160,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/services/packages/stats': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'GET /api/v1/services/packages/missed': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'GET /api/v1/services/packages/:id': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
+  'POST /api/v1/services/packages/:id/problem-item': ['admin', 'office'],
   'POST /api/v1/services/packages/:id/cases': ['admin', 'office', 'unit_head', 'liaison'],
   'GET /api/v1/services/cases/:id': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'POST /api/v1/services/cases/:id/steps/:stepId': ['admin', 'office', 'unit_head', 'liaison'],

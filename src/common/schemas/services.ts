@@ -123,6 +123,7 @@ export const stepBody = z.object({ result: z.enum(STEP_RESULTS), at: instant.opt
 export type StepBody = z.infer<typeof stepBody>;
 
 export const periodQuery = z.object({ from: isoDate, to: isoDate }).strict();
+export const missedItemBody = z.object({ from: isoDate, to: isoDate, deadline: isoDate }).strict();
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
 export const summaryQuery = z.object({ date: isoDate.optional(), countyId: idValue.optional() }).strict();
 

@@ -183,14 +183,20 @@ export async function createRound(ctx: AppContext, actor: Actor, body: RoundBody
     }
     if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
     const beforeCount = (await countFlags(trx, { date: on, level: 'city' })).total;
+    const counties = (await listUnits(trx)).filter((u) => u.kind === 'county');
     const at = ctx.clock().toISOString();
     const roundId = await insertRound(trx, { name: body.name, effective_on: on, note: body.note, before_count: beforeCount, after_count: 0, created_at: at });
     for (const ch of body.changes) {
       const row = byCode.get(ch.code)!;
       await endService(trx, row.id, on, roundId, at);
+      // Delegated to the counties (or their townships): every county's catalogue gains the service, under
+      // its implementation code (the basic code followed by the county's division code), as the catalogues write it.
       if (ch.action === 'delegated') {
         const { id: _id, version: _v, ...rest } = row;
-        await insertService(trx, { ...rest, level: ch.toLevel!, valid_from: on, valid_to: null, round_id: roundId, created_at: at, updated_at: at });
+        for (const county of counties) {
+          const code = `${row.code}-${county.division_code ?? county.id}`;
+          await insertService(trx, { ...rest, code, level: ch.toLevel!, county_id: county.id, valid_from: on, valid_to: null, round_id: roundId, created_at: at, updated_at: at });
+        }
       }
     }
     await insertRoundChanges(

@@ -4,6 +4,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
+import { createItem, findOrCreateList } from '../worklists/worklists.service.js';
 import { audit } from '../org/audit.service.js';
 import { type Material, today } from './catalogue.service.js';
 import {
@@ -318,4 +319,31 @@ export async function startupYear(ctx: AppContext, year: number) {
     waivedFen: rows.reduce((a, r) => a + r.waivedFen, 0),
     packages: rows,
   };
+}
+
+/** The problem list the office's missed-promise items go to (created when first needed). */
+export const MISSED_PROMISE_LIST = '“高效办成一件事”超承诺时限问题清单';
+
+/**
+ * Opens a work-list problem item for a package that missed its promise in a period, led by the
+ * package's departments, through the work lists' own services (their life cycle, notices and
+ * supervision then follow). One item per package and period: a second call is refused by the
+ * list's code check.
+ */
+export async function openMissedPromiseItem(ctx: AppContext, actor: Actor, packageId: number, q: { from: string; to: string; deadline: string }) {
+  const p = await findPackage(ctx.db, { id: packageId });
+  if (!p) throw new AppError('NOT_FOUND');
+  const missed = (await missedPromises(ctx, q.from, q.to)).packages.find((m) => m.packageId === packageId);
+  if (!missed) throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', message: '该一件事在此期间没有超时办件 / no late case of this package in the period' }]);
+  const units = [...new Set((await listMembers(ctx.db, [p.id])).map((m) => m.unit_id))];
+  const list = await withTransaction(ctx.db, (trx) => findOrCreateList(ctx, actor, trx, { name: MISSED_PROMISE_LIST, kind: 'problem' }));
+  return createItem(ctx, actor, {
+    listId: list.id,
+    code: `${p.code}-${q.from}-${q.to}`.slice(0, 60),
+    area: '政务服务',
+    content: `${p.name}：${q.from} 至 ${q.to} 办结 ${missed.finished} 件，${missed.late} 件超过承诺时限（${p.promised_days} 个工作日），超时率 ${missed.lateShare}%`,
+    measures: '查明超时环节和原因，提出整改措施并按期报送',
+    deadline: q.deadline,
+    leadUnitIds: units.slice(0, 30),
+  });
 }

@@ -8,12 +8,15 @@ import { audit } from '../org/audit.service.js';
 import { serviceRow } from './catalogue.service.js';
 import {
   addToCaseDay,
+  endService,
   insertAssistant,
   insertAssistedCases,
   insertCase,
   insertMembers,
   insertPackage,
   insertPoint,
+  insertRound,
+  insertRoundChanges,
   insertService,
   insertSteps,
   listPackages,
@@ -124,6 +127,19 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
       const body: ServiceBody = { ...base, code: s.code, name: s.name, level: 'city', unitId: unitId(s.unit), type: s.type, legalDays: s.legal, promisedDays: s.promised, materials: materials(s.materials), flags: s.flags, parkBasis: s.flags.includes('park') ? 'agreement' : null };
       await insertService(trx, serviceRow(body, at));
     }
+    // One streamlining round 200 days ago: name pre-approval merged into company registration, one certificate removed.
+    const roundDay = addDays(today, -200);
+    const ended = [
+      { code: 'SL-OLD-001', name: '企业名称预先核准', unit: '市市场监管局', action: 'merged', into: 'SL-SC-001', reason: '名称自主申报，并入企业设立登记' },
+      { code: 'SL-OLD-002', name: '无犯罪记录证明开具（企业开办）', unit: '市公安局', action: 'removed', into: null, reason: '改为部门间核验，不再要求申请人提交' },
+    ];
+    const endedIds = [];
+    for (const e of ended) {
+      endedIds.push(await insertService(trx, serviceRow({ ...base, code: e.code, name: e.name, level: 'city', unitId: unitId(e.unit), type: 'confirmation', legalDays: 5, promisedDays: 3, materials: [], flags: ['online'] }, at)));
+    }
+    const roundId = await insertRound(trx, { name: '市级政务服务事项精简（示例）', effective_on: roundDay, note: null, before_count: SERVICES.length + ended.length, after_count: SERVICES.length, created_at: at });
+    for (const id of endedIds) await endService(trx, id, roundDay, roundId, at);
+    await insertRoundChanges(trx, ended.map((e) => ({ round_id: roundId, code: e.code, name: e.name, action: e.action, into_code: e.into, to_level: null, reason: e.reason })));
     for (const s of COUNTY_SERVICES) {
       const county = resolver.resolve(s.county);
       if (!county) continue;

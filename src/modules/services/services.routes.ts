@@ -10,6 +10,7 @@ import {
   catalogueQuery,
   codeParam,
   importQuery,
+  missedItemBody,
   packageBody,
   periodQuery,
   pointBody,
@@ -29,7 +30,18 @@ import { readUpload } from '../../http/upload.js';
 import { exportCatalogue, importCatalogue } from './catalogue-sheet.js';
 import { catalogueRates, createRound, createService, listCatalogue, listStreamliningRounds, roundDiff } from './catalogue.service.js';
 import { assistants, assistedMonthlyCounts, createAssistant, createAssistedCase, createPoint, importAssistedCases, listNetwork, networkCoverage } from './network.service.js';
-import { createServicePackage, fileServiceCase, getServiceCase, getServicePackage, listServicePackages, missedPromises, packageStats, recordCaseStep, startupYear } from './packages.service.js';
+import {
+  createServicePackage,
+  fileServiceCase,
+  getServiceCase,
+  getServicePackage,
+  listServicePackages,
+  missedPromises,
+  openMissedPromiseItem,
+  packageStats,
+  recordCaseStep,
+  startupYear,
+} from './packages.service.js';
 import { packageGuide, publishRates, serviceGuide, servicesSummary } from './summary.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -89,6 +101,11 @@ export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get('/services/packages/missed', { config: { access: 'services.read' }, schema: { tags, summary: '超承诺时限的一件事 / packages that missed their promise', querystring: periodQuery } }, async (request) =>
       missedPromises(ctx, request.query.from, request.query.to),
+    );
+    app.post(
+      '/services/packages/:id/problem-item',
+      { config: { access: 'services.manage' }, schema: { tags, summary: '为超时的一件事开具问题清单事项 / open a work-list problem item for a late package', params: idParam, body: missedItemBody } },
+      async (request, reply) => reply.status(201).send(await openMissedPromiseItem(ctx, actorOf(request), request.params.id, request.body)),
     );
     app.get('/services/packages/:id', { config: { access: 'services.read' }, schema: { tags, summary: '一件事详情 / one package', params: idParam } }, async (request) =>
       getServicePackage(ctx, { id: request.params.id }),

@@ -117,6 +117,16 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
     expect(unknown.json().details[0].path).toBe('body.changes.0.code');
   });
 
+  it('exports the catalogue in the layout the import reads back unchanged', async () => {
+    const office = await h.as('office');
+    const exported = await office.get('/api/v1/services/catalogue/export');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+    const total = (await office.get('/api/v1/services/rates')).json().total;
+    const back = await upload(office, '/api/v1/services/catalogue/import?commit=0', 'export.xlsx', exported.rawPayload);
+    expect(back.json()).toMatchObject({ problems: [], added: 0, changed: 0, unchanged: total });
+  });
+
   it('feeds the rates to the indicators with their source', async () => {
     const office = await h.as('office');
     const res = await office.post('/api/v1/services/rates/publish', { date: '2026-03-02' });
@@ -198,6 +208,44 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     expect((await office.get(`/api/v1/services/cases/${filed.id}`)).json().steps.every((s: { finishedAt: string | null }) => s.finishedAt === null)).toBe(true);
   });
 
+  it('starts each department of a sequential package only when the one before is done', async () => {
+    const office = await h.as('office');
+    const body = {
+      code: 'T-SEQ', name: '依次办理测试', kind: 'other', mode: 'sequence', promisedDays: 2, materials: [{ name: '申请表' }],
+      members: [{ serviceCode: 'T-PK-0' }, { serviceCode: 'T-PK-1' }], before: { steps: 4, materials: 4, days: 10, visits: 2, feeFen: 0 }, after: { steps: 1, visits: 0, feeFen: 0 },
+    };
+    const pkg = (await office.post('/api/v1/services/packages', body)).json();
+    const c = (await office.post(`/api/v1/services/packages/${pkg.id}/cases`, { applicant: '示例企业三', submittedAt: '2026-03-02T01:00:00Z' })).json();
+    expect(c.steps.map((s: { startedAt: string | null }) => s.startedAt)).toEqual(['2026-03-02T01:00:00.000Z', null]);
+    const early = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[1].id}`, { result: 'done' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('SERVICE_STEP_CLOSED');
+    const first = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, { result: 'done', at: '2026-03-02T01:30:00Z' });
+    expect(first.json().steps[1].startedAt).toBe('2026-03-02T01:30:00.000Z');
+    expect(first.json().status).toBe('open');
+  });
+
+  it('opens one work-list problem item for a package that missed its promise', async () => {
+    const office = await h.as('office');
+    const body = { from: '2026-03-01', to: '2026-03-31', deadline: '2026-04-30' };
+    const item = await office.post(`/api/v1/services/packages/${packageId}/problem-item`, body);
+    expect(item.statusCode, item.body).toBe(201);
+    expect(item.json().content).toContain('1 件超过承诺时限');
+    expect(item.json().leadUnits.map((u: { id: number }) => u.id).sort()).toEqual(depts.map((d) => d.id).sort());
+    expect((await office.post(`/api/v1/services/packages/${packageId}/problem-item`, body)).statusCode).toBe(409);
+  });
+
+  it('adds a service point to its county only, and counts it in the coverage table', async () => {
+    const office = await h.as('office');
+    const counties = ((await office.get('/api/v1/units')).json() as { id: number; kind: string }[]).filter((u) => u.kind === 'county');
+    const before = (await office.get('/api/v1/services/network/coverage')).json().counties.find((c: { countyId: number }) => c.countyId === counties[0]!.id);
+    const point = { kind: 'village', name: '示例村便民服务站', countyId: counties[0]!.id, address: '示例村', hours: '工作日 9:00–17:00', services: ['社保'] };
+    expect((await office.post('/api/v1/services/network', { ...point, countyId: depts[0]!.id })).json()).toMatchObject({ details: [{ path: 'body.countyId' }] });
+    expect((await office.post('/api/v1/services/network', point)).statusCode).toBe(201);
+    const after = (await office.get('/api/v1/services/network/coverage')).json().counties.find((c: { countyId: number }) => c.countyId === counties[0]!.id);
+    expect(after.village).toBe(before.village + 1);
+  });
+
   it('refuses an assisted case for an unknown assistant and counts the known ones per month', async () => {
     const office = await h.as('office');
     const bad = await office.post('/api/v1/services/assisted-cases', { assistantId: 99999, applicant: '示例', subject: '企业开办', channel: 'hall', receivedOn: '2026-02-10', result: 'done' });
@@ -212,6 +260,32 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
       ['2025-01', 2],
       ['2025-02', 1],
     ]);
+  });
+
+  it('imports the mini-program export all or nothing, and skips cases already imported', async () => {
+    const office = await h.as('office');
+    const a = (await office.get('/api/v1/services/assistants')).json().find((x: { name: string }) => x.name === '示例帮办员甲');
+    const sheet = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('工单');
+      ws.addRow(['工单编号', '帮办员编号', '申请人', '事项', '渠道', '受理日期', '办结日期', '办理结果', '评价']);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const bad = await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', await sheet([
+      ['XCX-1', a.id, '示例甲', '企业开办', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
+      ['XCX-2', 99999, '示例乙', '企业开办', '小程序', '2025-03-01', '', '办理中', ''],
+    ]));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().details).toEqual([expect.objectContaining({ row: 3, column: 'B', code: 'SERVICE_ASSISTANT_UNKNOWN' })]);
+    const good = await sheet([
+      ['XCX-1', a.id, '示例甲', '企业开办', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
+      ['XCX-2', a.id, '示例乙', '企业开办', '上门服务', '2025-03-05', '', '办理中', ''],
+    ]);
+    expect((await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', good)).json()).toEqual({ imported: 2, skipped: 0 });
+    expect((await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', good)).json()).toEqual({ imported: 0, skipped: 2 });
+    const march = (await office.get('/api/v1/services/assisted-cases/monthly?year=2025')).json().byAssistant.find((r: { month: string; assistantId: number }) => r.month === '2025-03' && r.assistantId === a.id);
+    expect(march).toMatchObject({ cases: 2, done: 1 });
   });
 
   it('shows the public guide without login, and the city summary with its data date', async () => {
