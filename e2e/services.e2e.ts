@@ -7,7 +7,6 @@ import { PHONE, chooseOption, describeE2E } from './fixture.js';
 const HEAD = ['事项编码', '事项名称', '层级', '实施部门', '所属旗县区', '事项类型', '法定时限（工作日）', '承诺时限（工作日）', '收费（元）', '申请材料', '一网通办', '全程网办', '掌上办', '智审慧办', '呼包通办', '区域通办', '跨省通办', '园区办', '赋权方式', '办理地点', '网上办理地址'];
 const FLAGS = ['一网通办', '全程网办', '掌上办', '智审慧办', '呼包通办', '区域通办', '跨省通办', '园区办'];
 const PACKAGE = '开办餐饮店（企业准营）“一件事”';
-const button = (scope: Page, name: RegExp) => scope.getByRole('button', { name }).filter({ visible: true });
 const overflow = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
 
 /** Three township services of 武川县: two online (one of them also fully online), one neither. */
