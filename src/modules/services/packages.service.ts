@@ -11,6 +11,7 @@ import {
   type CaseRow,
   type PackageRow,
   addToCaseDay,
+  caseStepsAndDocuments,
   closeCase,
   currentByCodes,
   findCase,
@@ -312,10 +313,13 @@ export async function startupYear(ctx: AppContext, year: number) {
   const rows = stats.packages.filter((p) => startup.has(p.packageId));
   const finished = rows.reduce((a, r) => a + r.finished, 0);
   const minutes = rows.reduce((a, r) => a + r.elapsedMinutes, 0);
+  const figures = await caseStepsAndDocuments(ctx.db, [...startup], new Date(`${year}-01-01T00:00:00+08:00`).toISOString(), new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString());
   return {
     year,
     cases: finished,
     averageDays: finished ? Math.round((minutes / finished / WORKDAY_MINUTES) * 100) / 100 : null,
+    averageSteps: figures.steps,
+    averageDocuments: figures.documents,
     waivedFen: rows.reduce((a, r) => a + r.waivedFen, 0),
     packages: rows,
   };

@@ -329,3 +329,18 @@ export async function assistedMonthly(db: Executor, year: number) {
     .execute();
   return rows.map((r) => ({ month: r.month, assistantId: r.assistant_id, assistantName: r.assistant_name, pointId: r.point_id, cases: Number(r.n), done: Number(r.done), rating: r.rating === null ? null : Math.round(Number(r.rating) * 10) / 10 }));
 }
+
+/** Average steps and documents of the finished cases of some packages (the start-up cases) in a period. */
+export async function caseStepsAndDocuments(db: Executor, packageIds: number[], fromIso: string, toIso: string) {
+  if (!packageIds.length) return { steps: null, documents: null };
+  const r = await db
+    .selectFrom('service_case')
+    .select([sql<number | string | null>`avg(steps)`.as('steps'), sql<number | string | null>`avg(documents)`.as('documents')])
+    .where('package_id', 'in', packageIds)
+    .where('status', '=', 'done')
+    .where('finished_at', '>=', fromIso)
+    .where('finished_at', '<', toIso)
+    .executeTakeFirstOrThrow();
+  const round = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
+  return { steps: round(r.steps), documents: round(r.documents) };
+}

@@ -297,5 +297,7 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     expect(summary.dataDate).toBe('2026-03-02');
     expect(summary.packages.count).toBeGreaterThanOrEqual(6);
     expect(summary.network.covered).toBe(true);
+    // The demo's start-up package: 8 finished cases in 2026, each 2 steps, 6 documents and 520 yuan of fees waived.
+    expect(summary.startup).toMatchObject({ year: 2026, cases: 8, averageSteps: 2, averageDocuments: 6, waivedFen: 8 * 52000 });
   });
 });

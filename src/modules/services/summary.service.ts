@@ -46,7 +46,7 @@ export async function servicesSummary(ctx: AppContext, q: { date?: string | unde
       promisedTimeCut: mean(packages.map((p) => p.reductions.days)),
       measured: { from, to: date, finished: stats.finished, late: stats.late, averageTimeCut: stats.averageTimeCut, packages: stats.measuredPackages },
     },
-    startup: { year, cases: startup.cases, averageDays: startup.averageDays, waivedFen: startup.waivedFen },
+    startup: { year, cases: startup.cases, averageDays: startup.averageDays, averageSteps: startup.averageSteps, averageDocuments: startup.averageDocuments, waivedFen: startup.waivedFen },
   };
 }
 

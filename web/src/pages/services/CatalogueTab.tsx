@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useState } from 'react';
 import { api, apiUrl } from '../../api.js';
@@ -9,6 +9,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { FLAG_LABEL, LEVEL_LABEL, RATE_FLAGS, TYPE_LABEL, servicesLabels as L } from './labels.js';
+import { RoundsModal } from './RoundsModal.js';
 import type { Rates, Service } from './types.js';
 
 interface Preview {
@@ -30,6 +31,7 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
   const [page, setPage] = useState(1);
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<Preview>();
+  const [showRounds, setShowRounds] = useState(false);
   const rates = useLoad(useCallback(() => api.get<Rates>('/services/rates', { date, level, countyId }), [date, level, countyId]));
   const list = useLoad(
     useCallback(() => api.get<{ items: Service[]; total: number }>('/services/catalogue', { date, level, countyId, flag, q: q || undefined, page, pageSize: 20 }), [date, level, countyId, flag, q, page]),
@@ -61,8 +63,18 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
     }
   };
 
+  const publish = async () => {
+    try {
+      const r = await api.post<{ values: unknown[] }>('/services/rates/publish', { date });
+      message.success(fill(pick(L.published), { n: r.values.length }));
+    } catch (err) {
+      report(err);
+    }
+  };
+
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <RoundsModal open={showRounds} onClose={() => setShowRounds(false)} />
       <Space wrap>
         <Select aria-label={pick(L.level)} allowClear placeholder={pick(L.allLevels)} style={{ width: 130 }} value={level} onChange={setLevel} options={Object.entries(LEVEL_LABEL).map(([v, l]) => ({ value: v, label: pick(l) }))} />
         <Input.Search aria-label={pick(L.search)} placeholder={pick(L.search)} allowClear style={{ width: 220 }} onSearch={(v) => (setQ(v), setPage(1))} />
@@ -74,6 +86,14 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
         <Button icon={<DownloadOutlined />} href={apiUrl('/services/catalogue/export', { date })}>
           {pick(L.exportCatalogue)}
         </Button>
+        <Button icon={<HistoryOutlined />} onClick={() => setShowRounds(true)}>
+          {pick(L.rounds)}
+        </Button>
+        {can('services.manage') && (
+          <Button icon={<SendOutlined />} onClick={publish}>
+            {pick(L.publish)}
+          </Button>
+        )}
       </Space>
       {rates.data && (
         <Row gutter={[12, 12]}>

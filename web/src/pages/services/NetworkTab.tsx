@@ -1,9 +1,12 @@
-import { Space, Table, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Table, Typography, Upload } from 'antd';
 import { useCallback } from 'react';
 import { api } from '../../api.js';
 import { fill, fmtNumber } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { useReportError } from '../../components/feedback.js';
 import { useLoad } from '../../components/useLoad.js';
+import { useSession } from '../../session.js';
 import { useI18n } from '../../i18n.js';
 import { POINT_LABEL, servicesLabels as L } from './labels.js';
 
@@ -20,6 +23,21 @@ export function NetworkTab({ year }: { year: number }) {
   const coverage = useLoad(useCallback(() => api.get<{ counties: CoverageRow[] }>('/services/network/coverage'), []));
   const monthly = useLoad(useCallback(() => api.get<Monthly>('/services/assisted-cases/monthly', { year }), [year]));
   const kinds = Object.keys(POINT_LABEL);
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const importCases = async (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const r = await api.post<{ imported: number; skipped: number }>('/services/assisted-cases/import', form);
+      message.success(fill(pick(L.assistedImported), r));
+      monthly.reload();
+    } catch (err) {
+      report(err);
+    }
+    return false;
+  };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={5} style={{ margin: 0 }}>
@@ -40,9 +58,18 @@ export function NetworkTab({ year }: { year: number }) {
           { title: pick(L.covered), dataIndex: 'covered', key: 'covered', render: (c: boolean) => pick(c ? L.yes : L.no) },
         ]}
       />
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {pick(L.assisted)}
-      </Typography.Title>
+      <Space wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {pick(L.assisted)}
+        </Typography.Title>
+        {can('services.manage') && (
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={importCases}>
+            <Button size="small" icon={<UploadOutlined />}>
+              {pick(L.importAssisted)}
+            </Button>
+          </Upload>
+        )}
+      </Space>
       {monthly.data && monthly.data.total === 0 ? (
         <Typography.Text type="secondary">{pick(L.noAssisted)}</Typography.Text>
       ) : (

@@ -14,7 +14,7 @@ interface Summary {
   network: Record<string, number | boolean> | null;
   assisted: { year: number; cases: number; assistants: number };
   packages: { count: number; promisedMaterialsCut: number | null; promisedTimeCut: number | null; measured: { from: string; to: string; finished: number; late: number; averageTimeCut: number | null } };
-  startup: { year: number; cases: number; averageDays: number | null; waivedFen: number };
+  startup: { year: number; cases: number; averageDays: number | null; averageSteps: number | null; averageDocuments: number | null; waivedFen: number };
 }
 
 /** Every figure of the report's government-services section, computed from the records, for the city or one county. */
@@ -61,7 +61,7 @@ export function SummaryTab({ date, countyId }: { date: string; countyId?: number
               {pick(L.finished)} {fmtNumber(data.packages.measured.finished)} · {pick(L.late)} {fmtNumber(data.packages.measured.late)} · {pick(L.timeCut)} {pct(data.packages.measured.averageTimeCut)}
             </Descriptions.Item>
             <Descriptions.Item label={pick(L.startup)}>
-              {fill(pick(L.startupLine), { year: data.startup.year, n: fmtNumber(data.startup.cases), days: fmtNumber(data.startup.averageDays, 2), yuan: fmtNumber(data.startup.waivedFen / 100, 2) })}
+              {fill(pick(L.startupLine), { year: data.startup.year, n: fmtNumber(data.startup.cases), days: fmtNumber(data.startup.averageDays, 2), steps: fmtNumber(data.startup.averageSteps, 1), docs: fmtNumber(data.startup.averageDocuments, 1), yuan: fmtNumber(data.startup.waivedFen / 100, 2) })}
             </Descriptions.Item>
           </Descriptions>
         </Card>

@@ -48,6 +48,10 @@ export const servicesLabels = {
   rounds: { zh: '事项精简', en: 'Streamlining rounds' },
   roundLine: { zh: '{date} {name}：{before} 项 → {after} 项', en: '{date} {name}: {before} → {after}' },
   noRounds: { zh: '尚未记录精简轮次', en: 'No streamlining round recorded' },
+  change: { zh: '变化', en: 'Change' },
+  reason: { zh: '理由', en: 'Reason' },
+  importAssisted: { zh: '导入小程序办件', en: 'Import mini-program cases' },
+  assistedImported: { zh: '导入 {imported} 件，已有 {skipped} 件未重复导入', en: '{imported} imported, {skipped} already there' },
   package: { zh: '一件事', en: 'Package' },
   departments: { zh: '涉及部门', en: 'Departments' },
   mode: { zh: '办理方式', en: 'Routing' },
@@ -87,7 +91,10 @@ export const servicesLabels = {
   finishTime: { zh: '完成时间（不填为现在）', en: 'Finished at (empty = now)' },
   saved: { zh: '已保存', en: 'Saved' },
   startup: { zh: '企业开办', en: 'Company start-up' },
-  startupLine: { zh: '{year} 年办结 {n} 件，平均 {days} 个工作日，免收刻章、邮寄等费用 {yuan} 元', en: '{year}: {n} cases, {days} working days on average, {yuan} yuan of fees waived' },
+  startupLine: {
+    zh: '{year} 年办结 {n} 件，平均 {days} 个工作日、{steps} 个环节、{docs} 份材料，免收刻章、邮寄等费用 {yuan} 元',
+    en: '{year}: {n} cases, on average {days} working days, {steps} steps and {docs} documents; {yuan} yuan of fees waived',
+  },
   coverage: { zh: '各旗县区服务网络覆盖', en: 'Service network by county' },
   allInOne: { zh: '综合窗口', en: 'All-in-one windows' },
   zones: { zh: '企业服务专区', en: 'Enterprise zones' },
@@ -145,3 +152,4 @@ export const POINT_LABEL: Record<string, Label> = {
   village: { zh: '村（社区）便民服务站', en: 'Village points' },
   bank: { zh: '政银合作网点', en: 'Bank outlets' },
 };
+export const ROUND_ACTION_LABEL: Record<string, Label> = { removed: { zh: '取消', en: 'Removed' }, merged: { zh: '合并', en: 'Merged' }, delegated: { zh: '下放', en: 'Delegated' } };
