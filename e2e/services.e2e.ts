@@ -50,6 +50,15 @@ describeE2E('government services', (e) => {
     await expect.poll(() => office.locator('.ant-table-row').allInnerTexts()).toEqual([expect.stringContaining('浏览器测试事项甲'), expect.stringContaining('浏览器测试事项乙')]);
     await e.screenshot(office, 'services-catalogue');
 
+    // The demo's streamlining round and what it changed, with the reasons.
+    await office.getByRole('button', { name: /事项精简/ }).click();
+    const rounds = office.getByRole('dialog', { name: '事项精简' });
+    await rounds.getByText(/市级政务服务事项精简（示例）：26 项 → 24 项/).click();
+    await rounds.getByRole('row').filter({ hasText: '企业名称预先核准' }).getByText('合并 → SL-SC-001').waitFor();
+    await rounds.getByText('改为部门间核验，不再要求申请人提交').waitFor();
+    await e.screenshot(office, 'services-rounds');
+    await rounds.getByRole('button', { name: /Close|关闭/ }).click();
+
     // The package is not on the missed-promise list yet.
     await office.getByRole('tab', { name: '高效办成一件事' }).click();
     const missed = office.getByRole('table').filter({ hasText: '超时率' });

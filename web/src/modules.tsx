@@ -88,17 +88,7 @@ export const webModules: WebModule[] = [
       { path: '/policies/portal', page: lazy(() => import('./pages/policies/PortalPage.js')), permission: 'policies.portal' },
     ],
   },
-  // services
-  {
-    key: 'services',
-    label: { zh: '政务服务', en: 'Government services' },
-    icon: <ShopOutlined />,
-    permission: 'services.view',
-    pages: [
-      { path: '/services', page: lazy(() => import('./pages/services/ServicesPage.js')) },
-      { path: '/services/cases/:id', page: lazy(() => import('./pages/services/CasePage.js')) },
-    ],
-  },
+
   {
     key: 'my-unit',
     label: { zh: '本单位', en: 'My unit' },
@@ -138,5 +128,16 @@ export const webModules: WebModule[] = [
     icon: <BellOutlined />,
     nav: [],
     pages: [{ path: '/notifications', page: lazy(() => import('./pages/notifications/InboxPage.js')) }],
+  },
+  // services
+  {
+    key: 'services',
+    label: { zh: '政务服务', en: 'Government services' },
+    icon: <ShopOutlined />,
+    permission: 'services.view',
+    pages: [
+      { path: '/services', page: lazy(() => import('./pages/services/ServicesPage.js')) },
+      { path: '/services/cases/:id', page: lazy(() => import('./pages/services/CasePage.js')) },
+    ],
   },
 ];
