@@ -15,7 +15,7 @@ const TABS = ['summary', 'catalogue', 'packages', 'network'] as const;
 export default function ServicesPage() {
   const { pick } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [units] = useUnits();
+  const units = useUnits();
   const tab = TABS.find((t) => t === params.get('tab')) ?? 'summary';
   const date = params.get('date') ?? dayjs().format('YYYY-MM-DD');
   const countyId = params.get('county') ? Number(params.get('county')) : undefined;
