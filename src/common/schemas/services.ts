@@ -165,3 +165,244 @@ export type AssistedCaseBody = z.infer<typeof assistedCaseBody>;
 export const codeParam = z.object({ code: z.string().trim().min(1).max(60) }).strict();
 export const rateParam = z.object({ flag: z.enum(SERVICE_FLAGS) }).strict();
 export const caseStepParams = z.object({ id: idValue, stepId: idValue }).strict();
+
+// ---- responses (the web's types are generated from these: npm run gen:api) ----
+
+const detail = z.looseObject({ path: z.string().optional(), message: z.string() });
+const material = z.object({ name: z.string(), shared: z.boolean(), exempt: z.boolean() });
+
+export const serviceView = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  countyId: z.number().nullable(),
+  countyName: z.string().nullable(),
+  type: z.string(),
+  legalDays: z.number(),
+  promisedDays: z.number(),
+  feeFen: z.number(),
+  materials: z.array(material),
+  flags: z.array(z.enum(SERVICE_FLAGS)),
+  parkBasis: z.string().nullable(),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  version: z.number(),
+});
+export const cataloguePage = z.object({ date: z.string(), items: z.array(serviceView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ratesView = z.object({
+  date: z.string(),
+  level: z.string().nullable(),
+  countyId: z.number().nullable(),
+  total: z.number(),
+  rates: z.array(z.object({ flag: z.enum(SERVICE_FLAGS), count: z.number(), percent: z.number().nullable() })),
+  limitCutPercent: z.number().nullable(),
+});
+export const catalogueImportView = z.object({
+  file: z.string(),
+  rows: z.number(),
+  added: z.number(),
+  changed: z.number(),
+  unchanged: z.number(),
+  problems: z.array(detail),
+  preview: z.array(z.object({ row: z.number(), code: z.string(), name: z.string(), change: z.enum(['added', 'changed', 'unchanged']) })),
+  imported: z.boolean(),
+});
+export const publishView = z.object({ date: z.string(), values: z.array(z.object({ code: z.string(), value: z.number(), period: z.string(), source: z.string() })) });
+const roundBase = { id: z.number(), name: z.string(), effectiveOn: z.string(), beforeCount: z.number(), afterCount: z.number() };
+export const roundView = z.object({ ...roundBase, note: z.string().nullable() });
+export const roundCreatedView = z.object({ ...roundBase, changes: z.number() });
+export const roundDiffView = z.object({
+  ...roundBase,
+  note: z.string().nullable(),
+  counts: z.record(z.string(), z.number()),
+  changes: z.array(z.object({ code: z.string(), name: z.string(), action: z.string(), intoCode: z.string().nullable(), toLevel: z.string().nullable(), reason: z.string() })),
+});
+
+const figures = { steps: z.number(), materials: z.number(), days: z.number(), visits: z.number(), feeFen: z.number() };
+const cut = z.number().nullable();
+export const packageView = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  mode: z.string(),
+  promisedDays: z.number(),
+  formFields: z.array(z.string()),
+  materials: z.array(material),
+  members: z.array(z.object({ seq: z.number(), serviceCode: z.string(), unitId: z.number(), unitName: z.string() })),
+  departments: z.number(),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  before: z.object(figures),
+  after: z.object(figures),
+  reductions: z.object({ steps: cut, materials: cut, days: cut, visits: cut, fees: cut }),
+});
+const caseSummary = {
+  id: z.number(),
+  packageId: z.number(),
+  applicant: z.string(),
+  submittedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.string(),
+  elapsedMinutes: z.number(),
+  elapsed: z.object({ days: z.number(), hours: z.number() }),
+  promisedMinutes: z.number(),
+  late: z.boolean(),
+  waivedFen: z.number(),
+  version: z.number(),
+};
+export const packageDetailView = packageView.extend({ cases: z.array(z.object(caseSummary)) });
+export const caseView = z.object({
+  ...caseSummary,
+  packageCode: z.string(),
+  packageName: z.string(),
+  mode: z.string(),
+  steps: z.array(
+    z.object({
+      id: z.number(),
+      seq: z.number(),
+      unitId: z.number(),
+      unitName: z.string(),
+      serviceCode: z.string(),
+      startedAt: z.string().nullable(),
+      finishedAt: z.string().nullable(),
+      result: z.string().nullable(),
+      note: z.string().nullable(),
+      elapsedMinutes: z.number(),
+    }),
+  ),
+});
+const packageStat = z.object({
+  packageId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  finished: z.number(),
+  late: z.number(),
+  beforeDays: z.number(),
+  promisedDays: z.number(),
+  avgDays: z.number().nullable(),
+  timeCut: cut,
+  elapsedMinutes: z.number(),
+  materialsCut: cut,
+  waivedFen: z.number(),
+});
+export const packageStatsView = z.object({
+  from: z.string(),
+  to: z.string(),
+  packages: z.array(packageStat),
+  measuredPackages: z.number(),
+  finished: z.number(),
+  late: z.number(),
+  averageTimeCut: cut,
+  averageMaterialsCut: cut,
+});
+export const missedView = z.object({
+  from: z.string(),
+  to: z.string(),
+  packages: z.array(
+    packageStat.extend({
+      lateShare: z.number(),
+      lateCases: z.array(z.object({ id: z.number(), applicant: z.string(), submittedAt: z.string(), finishedAt: z.string().nullable(), elapsedMinutes: z.number().nullable() })),
+    }),
+  ),
+});
+export const startupView = z.object({
+  year: z.number(),
+  cases: z.number(),
+  averageDays: z.number().nullable(),
+  averageSteps: z.number().nullable(),
+  averageDocuments: z.number().nullable(),
+  waivedFen: z.number(),
+  packages: z.array(packageStat),
+});
+
+const pointCounts = { ...Object.fromEntries(POINT_KINDS.map((k) => [k, z.number()])), allInOneWindows: z.number(), enterpriseZones: z.number() } as Record<
+  (typeof POINT_KINDS)[number] | 'allInOneWindows' | 'enterpriseZones',
+  z.ZodNumber
+>;
+export const coverageView = z.object({
+  counties: z.array(z.object({ countyId: z.number(), countyName: z.string(), covered: z.boolean(), ...pointCounts })),
+  total: z.object(pointCounts),
+  allCovered: z.boolean(),
+});
+export const pointView = z.object({
+  id: z.number(),
+  kind: z.string(),
+  name: z.string(),
+  countyId: z.number(),
+  countyName: z.string().optional(),
+  parentId: z.number().nullable(),
+  allInOne: z.boolean(),
+  enterpriseZone: z.boolean(),
+  address: z.string(),
+  hours: z.string(),
+  services: z.array(z.string()),
+});
+export const networkPage = z.object({ total: z.number(), items: z.array(pointView) });
+export const assistantView = z.object({
+  id: z.number(),
+  name: z.string(),
+  unitId: z.number(),
+  unitName: z.string().optional(),
+  pointId: z.number().nullable(),
+  pointName: z.string().nullable().optional(),
+  phone: z.string().nullable(),
+});
+export const assistedImportView = z.object({ imported: z.number(), skipped: z.number() });
+export const monthlyView = z.object({
+  year: z.number(),
+  total: z.number(),
+  byAssistant: z.array(
+    z.object({ month: z.string(), assistantId: z.number(), assistantName: z.string(), pointId: z.number().nullable(), cases: z.number(), done: z.number(), rating: z.number().nullable() }),
+  ),
+  byPoint: z.array(z.object({ month: z.string(), pointId: z.number().nullable(), cases: z.number() })),
+});
+export const summaryView = z.object({
+  dataDate: z.string(),
+  countyId: z.number().nullable(),
+  rates: ratesView,
+  cityCatalogue: z.object({ inForce: z.number(), rounds: z.array(roundView) }),
+  network: z.object({ ...pointCounts, covered: z.boolean() }).partial().nullable(),
+  assisted: z.object({ year: z.number(), cases: z.number(), assistants: z.number() }),
+  packages: z.object({
+    count: z.number(),
+    promisedMaterialsCut: cut,
+    promisedTimeCut: cut,
+    measured: z.object({ from: z.string(), to: z.string(), finished: z.number(), late: z.number(), averageTimeCut: cut, packages: z.number() }),
+  }),
+  startup: z.object({ year: z.number(), cases: z.number(), averageDays: z.number().nullable(), averageSteps: z.number().nullable(), averageDocuments: z.number().nullable(), waivedFen: z.number() }),
+});
+export const serviceGuideView = z.object({
+  kind: z.literal('service'),
+  code: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  countyName: z.string().nullable(),
+  legalDays: z.number(),
+  promisedDays: z.number(),
+  feeFen: z.number(),
+  materials: z.array(material),
+  flags: z.array(z.enum(SERVICE_FLAGS)),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  inForce: z.boolean(),
+});
+export const packageGuideView = z.object({
+  kind: z.literal('package'),
+  code: z.string(),
+  name: z.string(),
+  departments: z.array(z.string()),
+  promisedDays: z.number(),
+  before: z.object(figures),
+  after: z.object(figures),
+  reductions: z.object({ steps: cut, materials: cut, days: cut, visits: cut, fees: cut }),
+  materials: z.array(material),
+  formFields: z.array(z.string()),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+});

@@ -11188,7 +11188,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            date: string;
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                level: string;
+                                unitId: number;
+                                unitName: string;
+                                countyId: number | null;
+                                countyName: string | null;
+                                type: string;
+                                legalDays: number;
+                                promisedDays: number;
+                                feeFen: number;
+                                materials: {
+                                    name: string;
+                                    shared: boolean;
+                                    exempt: boolean;
+                                }[];
+                                flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                                parkBasis: string | null;
+                                place: string | null;
+                                onlineUrl: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -11242,11 +11275,38 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            level: string;
+                            unitId: number;
+                            unitName: string;
+                            countyId: number | null;
+                            countyName: string | null;
+                            type: string;
+                            legalDays: number;
+                            promisedDays: number;
+                            feeFen: number;
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                            parkBasis: string | null;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -11318,7 +11378,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            file: string;
+                            rows: number;
+                            added: number;
+                            changed: number;
+                            unchanged: number;
+                            problems: ({
+                                path?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            preview: {
+                                row: number;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                change: "added" | "changed" | "unchanged";
+                            }[];
+                            imported: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -11354,7 +11436,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            date: string;
+                            level: string | null;
+                            countyId: number | null;
+                            total: number;
+                            rates: {
+                                /** @enum {string} */
+                                flag: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
+                                count: number;
+                                percent: number | null;
+                            }[];
+                            limitCutPercent: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -11396,7 +11492,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            date: string;
+                            values: {
+                                code: string;
+                                value: number;
+                                period: string;
+                                source: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11428,7 +11534,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            effectiveOn: string;
+                            beforeCount: number;
+                            afterCount: number;
+                            note: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -11466,11 +11581,20 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            effectiveOn: string;
+                            beforeCount: number;
+                            afterCount: number;
+                            changes: number;
+                        };
+                    };
                 };
             };
         };
@@ -11504,7 +11628,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            effectiveOn: string;
+                            beforeCount: number;
+                            afterCount: number;
+                            note: string | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            changes: {
+                                code: string;
+                                name: string;
+                                action: string;
+                                intoCode: string | null;
+                                toLevel: string | null;
+                                reason: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11538,7 +11682,52 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            kind: string;
+                            mode: string;
+                            promisedDays: number;
+                            formFields: string[];
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            members: {
+                                seq: number;
+                                serviceCode: string;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            departments: number;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                        }[];
+                    };
                 };
             };
         };
@@ -11594,11 +11783,56 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            kind: string;
+                            mode: string;
+                            promisedDays: number;
+                            formFields: string[];
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            members: {
+                                seq: number;
+                                serviceCode: string;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            departments: number;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -11633,7 +11867,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            packages: {
+                                packageId: number;
+                                code: string;
+                                name: string;
+                                finished: number;
+                                late: number;
+                                beforeDays: number;
+                                promisedDays: number;
+                                avgDays: number | null;
+                                timeCut: number | null;
+                                elapsedMinutes: number;
+                                materialsCut: number | null;
+                                waivedFen: number;
+                            }[];
+                            measuredPackages: number;
+                            finished: number;
+                            late: number;
+                            averageTimeCut: number | null;
+                            averageMaterialsCut: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -11670,7 +11928,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            packages: {
+                                packageId: number;
+                                code: string;
+                                name: string;
+                                finished: number;
+                                late: number;
+                                beforeDays: number;
+                                promisedDays: number;
+                                avgDays: number | null;
+                                timeCut: number | null;
+                                elapsedMinutes: number;
+                                materialsCut: number | null;
+                                waivedFen: number;
+                                lateShare: number;
+                                lateCases: {
+                                    id: number;
+                                    applicant: string;
+                                    submittedAt: string;
+                                    finishedAt: string | null;
+                                    elapsedMinutes: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11712,11 +11997,154 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            listId: number;
+                            listName: string;
+                            /** @enum {string} */
+                            kind: "task" | "problem" | "question" | "improvement" | "case";
+                            code: string;
+                            area: string | null;
+                            content: string;
+                            measures: string | null;
+                            deadline: string | null;
+                            ongoing: boolean;
+                            /** @enum {string} */
+                            status: "not_started" | "in_progress" | "submitted" | "under_review" | "returned" | "closed";
+                            percent: number;
+                            overdue: boolean;
+                            overdueWorkdays: number;
+                            dueInWorkdays: number | null;
+                            closedAt: string | null;
+                            closedLateWorkdays: number;
+                            returnReason: string | null;
+                            leadUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            coopUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            tags: string[];
+                            sourceEvaluation: string | null;
+                            rectification: string | null;
+                            /** @enum {string|null} */
+                            level: "city" | "county" | null;
+                            maxScore: number | null;
+                            selfScore: number | null;
+                            scoringRule: string | null;
+                            /** @enum {string|null} */
+                            stage: "declared" | "nurtured" | "selected" | "promoted" | null;
+                            version: number;
+                            updatedAt: string;
+                            publicity: {
+                                /** @enum {string} */
+                                level: "national" | "regional" | "city";
+                                outlet: string;
+                                date: string | null;
+                                link: string | null;
+                            }[];
+                            instructions: {
+                                id: number;
+                                author: string | null;
+                                role: string | null;
+                                text: string;
+                                createdAt: string;
+                            }[];
+                            reports: {
+                                id: number;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "lead" | "coop";
+                                text: string;
+                                percent: number;
+                                /** @enum {string} */
+                                status: "pending_head" | "head_returned" | "pending_office" | "office_returned" | "accepted" | "delivered";
+                                author: string | null;
+                                headNote: string | null;
+                                reviewNote: string | null;
+                                evidence: {
+                                    id: number;
+                                    reportId: number | null;
+                                    unitId: number | null;
+                                    filename: string;
+                                    mime: string;
+                                    size: number;
+                                    uploadedBy: string | null;
+                                    createdAt: string;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            evidence: {
+                                id: number;
+                                reportId: number | null;
+                                unitId: number | null;
+                                filename: string;
+                                mime: string;
+                                size: number;
+                                uploadedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                id: number;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                reason: string;
+                                oldDeadline: string | null;
+                                requestedDeadline: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                requestedBy: string | null;
+                                decidedBy: string | null;
+                                decisionNote: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            comments: {
+                                id: number;
+                                author: string | null;
+                                role: string | null;
+                                text: string;
+                                createdAt: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                at: string;
+                                /** @enum {string} */
+                                type: "created" | "updated" | "imported" | "assigned" | "started" | "reported" | "head_approved" | "head_returned" | "accepted" | "returned" | "closed" | "reopened" | "coop_delivered" | "evidence_added" | "extension_requested" | "extension_approved" | "extension_refused" | "instruction" | "comment" | "self_scored" | "supervision";
+                                actor: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                start: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                review: boolean;
+                                requestExtension: boolean;
+                                decideExtension: boolean;
+                                instruct: boolean;
+                                comment: boolean;
+                                uploadEvidence: boolean;
+                                selfScore: boolean;
+                                reopen: boolean;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -11750,7 +12178,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            kind: string;
+                            mode: string;
+                            promisedDays: number;
+                            formFields: string[];
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            members: {
+                                seq: number;
+                                serviceCode: string;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            departments: number;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                            cases: {
+                                id: number;
+                                packageId: number;
+                                applicant: string;
+                                submittedAt: string;
+                                finishedAt: string | null;
+                                status: string;
+                                elapsedMinutes: number;
+                                elapsed: {
+                                    days: number;
+                                    hours: number;
+                                };
+                                promisedMinutes: number;
+                                late: boolean;
+                                waivedFen: number;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11798,11 +12288,44 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            packageId: number;
+                            applicant: string;
+                            submittedAt: string;
+                            finishedAt: string | null;
+                            status: string;
+                            elapsedMinutes: number;
+                            elapsed: {
+                                days: number;
+                                hours: number;
+                            };
+                            promisedMinutes: number;
+                            late: boolean;
+                            waivedFen: number;
+                            version: number;
+                            packageCode: string;
+                            packageName: string;
+                            mode: string;
+                            steps: {
+                                id: number;
+                                seq: number;
+                                unitId: number;
+                                unitName: string;
+                                serviceCode: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                result: string | null;
+                                note: string | null;
+                                elapsedMinutes: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11836,7 +12359,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            packageId: number;
+                            applicant: string;
+                            submittedAt: string;
+                            finishedAt: string | null;
+                            status: string;
+                            elapsedMinutes: number;
+                            elapsed: {
+                                days: number;
+                                hours: number;
+                            };
+                            promisedMinutes: number;
+                            late: boolean;
+                            waivedFen: number;
+                            version: number;
+                            packageCode: string;
+                            packageName: string;
+                            mode: string;
+                            steps: {
+                                id: number;
+                                seq: number;
+                                unitId: number;
+                                unitName: string;
+                                serviceCode: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                result: string | null;
+                                note: string | null;
+                                elapsedMinutes: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11886,7 +12442,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            packageId: number;
+                            applicant: string;
+                            submittedAt: string;
+                            finishedAt: string | null;
+                            status: string;
+                            elapsedMinutes: number;
+                            elapsed: {
+                                days: number;
+                                hours: number;
+                            };
+                            promisedMinutes: number;
+                            late: boolean;
+                            waivedFen: number;
+                            version: number;
+                            packageCode: string;
+                            packageName: string;
+                            mode: string;
+                            steps: {
+                                id: number;
+                                seq: number;
+                                unitId: number;
+                                unitName: string;
+                                serviceCode: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                result: string | null;
+                                note: string | null;
+                                elapsedMinutes: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11920,7 +12509,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            year: number;
+                            cases: number;
+                            averageDays: number | null;
+                            averageSteps: number | null;
+                            averageDocuments: number | null;
+                            waivedFen: number;
+                            packages: {
+                                packageId: number;
+                                code: string;
+                                name: string;
+                                finished: number;
+                                late: number;
+                                beforeDays: number;
+                                promisedDays: number;
+                                avgDays: number | null;
+                                timeCut: number | null;
+                                elapsedMinutes: number;
+                                materialsCut: number | null;
+                                waivedFen: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11959,7 +12571,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                kind: string;
+                                name: string;
+                                countyId: number;
+                                countyName?: string;
+                                parentId: number | null;
+                                allInOne: boolean;
+                                enterpriseZone: boolean;
+                                address: string;
+                                hours: string;
+                                services: string[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11994,11 +12623,25 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            name: string;
+                            countyId: number;
+                            countyName?: string;
+                            parentId: number | null;
+                            allInOne: boolean;
+                            enterpriseZone: boolean;
+                            address: string;
+                            hours: string;
+                            services: string[];
+                        };
+                    };
                 };
             };
         };
@@ -12030,7 +12673,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            counties: {
+                                countyId: number;
+                                countyName: string;
+                                covered: boolean;
+                                centre: number;
+                                window: number;
+                                park: number;
+                                township: number;
+                                village: number;
+                                bank: number;
+                                allInOneWindows: number;
+                                enterpriseZones: number;
+                            }[];
+                            total: {
+                                centre: number;
+                                window: number;
+                                park: number;
+                                township: number;
+                                village: number;
+                                bank: number;
+                                allInOneWindows: number;
+                                enterpriseZones: number;
+                            };
+                            allCovered: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -12064,7 +12734,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitId: number;
+                            unitName?: string;
+                            pointId: number | null;
+                            pointName?: string | null;
+                            phone: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -12091,11 +12771,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitId: number;
+                            unitName?: string;
+                            pointId: number | null;
+                            pointName?: string | null;
+                            phone: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -12144,11 +12834,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
                 };
             };
         };
@@ -12182,7 +12877,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            skipped: number;
+                        };
+                    };
                 };
             };
         };
@@ -12216,7 +12916,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            year: number;
+                            total: number;
+                            byAssistant: {
+                                month: string;
+                                assistantId: number;
+                                assistantName: string;
+                                pointId: number | null;
+                                cases: number;
+                                done: number;
+                                rating: number | null;
+                            }[];
+                            byPoint: {
+                                month: string;
+                                pointId: number | null;
+                                cases: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -12253,7 +12972,73 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dataDate: string;
+                            countyId: number | null;
+                            rates: {
+                                date: string;
+                                level: string | null;
+                                countyId: number | null;
+                                total: number;
+                                rates: {
+                                    /** @enum {string} */
+                                    flag: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
+                                    count: number;
+                                    percent: number | null;
+                                }[];
+                                limitCutPercent: number | null;
+                            };
+                            cityCatalogue: {
+                                inForce: number;
+                                rounds: {
+                                    id: number;
+                                    name: string;
+                                    effectiveOn: string;
+                                    beforeCount: number;
+                                    afterCount: number;
+                                    note: string | null;
+                                }[];
+                            };
+                            network: {
+                                centre?: number;
+                                window?: number;
+                                park?: number;
+                                township?: number;
+                                village?: number;
+                                bank?: number;
+                                allInOneWindows?: number;
+                                enterpriseZones?: number;
+                                covered?: boolean;
+                            } | null;
+                            assisted: {
+                                year: number;
+                                cases: number;
+                                assistants: number;
+                            };
+                            packages: {
+                                count: number;
+                                promisedMaterialsCut: number | null;
+                                promisedTimeCut: number | null;
+                                measured: {
+                                    from: string;
+                                    to: string;
+                                    finished: number;
+                                    late: number;
+                                    averageTimeCut: number | null;
+                                    packages: number;
+                                };
+                            };
+                            startup: {
+                                year: number;
+                                cases: number;
+                                averageDays: number | null;
+                                averageSteps: number | null;
+                                averageDocuments: number | null;
+                                waivedFen: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -12289,7 +13074,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "service";
+                            code: string;
+                            name: string;
+                            unitName: string;
+                            countyName: string | null;
+                            legalDays: number;
+                            promisedDays: number;
+                            feeFen: number;
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                            place: string | null;
+                            onlineUrl: string | null;
+                            inForce: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -12325,7 +13131,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "package";
+                            code: string;
+                            name: string;
+                            departments: string[];
+                            promisedDays: number;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            formFields: string[];
+                            place: string | null;
+                            onlineUrl: string | null;
+                        };
+                    };
                 };
             };
         };
