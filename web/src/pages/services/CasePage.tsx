@@ -1,16 +1,15 @@
 import { App, Button, Card, DatePicker, Descriptions, Popover, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api.js';
+import { $api, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { fill } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { STATUS_LABEL, servicesLabels as L } from './labels.js';
-import type { Case, Step } from './types.js';
+import type { Step } from './types.js';
 
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -19,7 +18,7 @@ export default function CasePage() {
   const { pick } = useI18n();
   const { id } = useParams();
   const { can, state } = useSession();
-  const { data, setData } = useLoad(useCallback(() => api.get<Case>(`/services/cases/${id}`), [id]));
+  const { data } = $api.useQuery('get', '/api/v1/services/cases/{id}', { params: { path: { id: id ?? '' } } });
   if (!data) return null;
   const unitId = state.status === 'authenticated' ? state.user.unitId : null;
   const mayAct = (s: Step) => can('services.cases.record') && (can('services.manage') || s.unitId === unitId);
@@ -59,7 +58,7 @@ export default function CasePage() {
           {
             title: '',
             key: 'actions',
-            render: (_: unknown, s) => data.status === 'open' && s.startedAt && !s.finishedAt && mayAct(s) && <StepActions caseId={data.id} step={s} onSaved={setData} />,
+            render: (_: unknown, s) => data.status === 'open' && s.startedAt && !s.finishedAt && mayAct(s) && <StepActions caseId={data.id} step={s} />,
           },
         ]}
       />
@@ -67,14 +66,19 @@ export default function CasePage() {
   );
 }
 
-function StepActions({ caseId, step, onSaved }: { caseId: number; step: Step; onSaved: (c: Case) => void }) {
+function StepActions({ caseId, step }: { caseId: number; step: Step }) {
   const { pick } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
   const [at, setAt] = useState<Dayjs | null>(null);
   const save = async (result: 'done' | 'returned') => {
     try {
-      onSaved(await api.post<Case>(`/services/cases/${caseId}/steps/${step.id}`, { result, ...(at ? { at: at.toISOString() } : {}) }));
+      await ok(
+        client.POST('/api/v1/services/cases/{id}/steps/{stepId}', {
+          params: { path: { id: String(caseId), stepId: String(step.id) } },
+          body: { result, ...(at ? { at: at.toISOString() } : {}) },
+        }),
+      );
       message.success(pick(L.saved));
     } catch (err) {
       report(err);

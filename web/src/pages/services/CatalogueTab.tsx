@@ -1,23 +1,20 @@
 import { DownloadOutlined, HistoryOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useState } from 'react';
-import { api, apiUrl } from '../../api.js';
+import { useState } from 'react';
+import { $api, type ApiResponse, apiUrl, client, ok, upload as uploadFile } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { fill, fmtNumber } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { FLAG_LABEL, LEVEL_LABEL, RATE_FLAGS, TYPE_LABEL, servicesLabels as L } from './labels.js';
 import { RoundsModal } from './RoundsModal.js';
-import type { Rates, Service } from './types.js';
+import type { Service } from './types.js';
 
-interface Preview {
-  added: number;
-  changed: number;
-  unchanged: number;
-  problems: { path: string; message: string }[];
-}
+type Level = 'city' | 'county' | 'township' | undefined;
+type Flag = Service['flags'][number] | undefined;
+
+type Preview = ApiResponse<'/api/v1/services/catalogue/import', 'post'>;
 
 /** The catalogue of a day: every rate of the report (a click lists the services behind it), the list, import and export. */
 export function CatalogueTab({ date, countyId }: { date: string; countyId?: number | undefined }) {
@@ -25,22 +22,23 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
-  const [level, setLevel] = useState<string>();
-  const [flag, setFlag] = useState<string>();
+  const [level, setLevel] = useState<Level>();
+  const [flag, setFlag] = useState<Flag>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<Preview>();
   const [showRounds, setShowRounds] = useState(false);
-  const rates = useLoad(useCallback(() => api.get<Rates>('/services/rates', { date, level, countyId }), [date, level, countyId]));
-  const list = useLoad(
-    useCallback(() => api.get<{ items: Service[]; total: number }>('/services/catalogue', { date, level, countyId, flag, q: q || undefined, page, pageSize: 20 }), [date, level, countyId, flag, q, page]),
-  );
+  const county = countyId ? String(countyId) : undefined;
+  const rates = $api.useQuery('get', '/api/v1/services/rates', { params: { query: { date, level: level as Level, countyId: county } } });
+  const list = $api.useQuery('get', '/api/v1/services/catalogue', {
+    params: { query: { date, level: level as Level, countyId: county, flag: flag as Flag, q: q || undefined, page, pageSize: 20 } },
+  });
 
   const send = async (f: File, commit: boolean) => {
     const form = new FormData();
     form.append('file', f);
-    return api.post<Preview>(`/services/catalogue/import?commit=${commit ? 1 : 0}`, form);
+    return uploadFile('/api/v1/services/catalogue/import', form, { query: { commit: commit ? '1' : '0' } });
   };
   const upload = async (f: File) => {
     try {
@@ -56,8 +54,6 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
       await send(file!, true);
       message.success(pick(L.imported));
       setPreview(undefined);
-      rates.reload();
-      list.reload();
     } catch (err) {
       report(err);
     }
@@ -65,7 +61,7 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
 
   const publish = async () => {
     try {
-      const r = await api.post<{ values: unknown[] }>('/services/rates/publish', { date });
+      const r = await ok(client.POST('/api/v1/services/rates/publish', { body: { date } }));
       message.success(fill(pick(L.published), { n: r.values.length }));
     } catch (err) {
       report(err);
@@ -83,7 +79,7 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
             <Button icon={<UploadOutlined />}>{pick(L.importCatalogue)}</Button>
           </Upload>
         )}
-        <Button icon={<DownloadOutlined />} href={apiUrl('/services/catalogue/export', { date })}>
+        <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/services/catalogue/export', { query: { date } })}>
           {pick(L.exportCatalogue)}
         </Button>
         <Button icon={<HistoryOutlined />} onClick={() => setShowRounds(true)}>
@@ -135,7 +131,7 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
       <ResponsiveTable<Service>
         rowKey="id"
         size="small"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items}
         phoneColumns={['name', 'promisedDays']}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}

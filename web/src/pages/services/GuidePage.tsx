@@ -1,38 +1,25 @@
 import { Alert, Card, Descriptions, List, Result, Space, Tag, Typography } from 'antd';
-import { useCallback } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api.js';
+import { $api } from '../../api/client.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { fill, fmtNumber } from '../../components/format.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
+import type { ApiResponse } from '../../api/client.js';
 import { FLAG_LABEL, servicesLabels as L } from './labels.js';
 
-interface Guide {
-  kind: 'service' | 'package';
-  code: string;
-  name: string;
-  unitName?: string;
-  departments?: string[];
-  legalDays?: number;
-  promisedDays: number;
-  feeFen?: number;
-  before?: { steps: number; materials: number; days: number; visits: number };
-  after?: { steps: number; materials: number; days: number; visits: number };
-  materials: { name: string; shared: boolean; exempt: boolean }[];
-  formFields?: string[];
-  flags?: string[];
-  place: string | null;
-  onlineUrl: string | null;
-  inForce?: boolean;
-}
+type ServiceGuide = ApiResponse<'/api/v1/services/guide/services/{code}'>;
+type PackageGuide = ApiResponse<'/api/v1/services/guide/packages/{code}'>;
 
 /** 办事指南: what to bring, how long, what it costs, where and online — for the public, no login, readable on a phone. */
 export default function GuidePage() {
   const { pick } = useI18n();
   const { kind, code } = useParams();
-  const path = kind === 'packages' ? 'packages' : 'services';
-  const { data, loading } = useLoad(useCallback(() => api.get<Guide>(`/services/guide/${path}/${encodeURIComponent(code ?? '')}`).catch(() => null), [path, code]));
+  const params = { params: { path: { code: code ?? '' } } };
+  const ofPackage = kind === 'packages';
+  const service = $api.useQuery('get', '/api/v1/services/guide/services/{code}', params, { enabled: !ofPackage, retry: false, meta: { silent: true } });
+  const pkg = $api.useQuery('get', '/api/v1/services/guide/packages/{code}', params, { enabled: ofPackage, retry: false, meta: { silent: true } });
+  const { data: found, isLoading: loading } = ofPackage ? pkg : service;
+  const data = found as (Partial<ServiceGuide> & Partial<PackageGuide> & { name: string; code: string; promisedDays: number; materials: ServiceGuide['materials']; place: string | null; onlineUrl: string | null }) | undefined;
   return (
     <div style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>

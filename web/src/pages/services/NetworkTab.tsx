@@ -1,27 +1,19 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Typography, Upload } from 'antd';
-import { useCallback } from 'react';
-import { api } from '../../api.js';
+import { $api, upload } from '../../api/client.js';
 import { fill, fmtNumber } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useSession } from '../../session.js';
 import { useI18n } from '../../i18n.js';
 import { POINT_LABEL, servicesLabels as L } from './labels.js';
-
-type CoverageRow = { countyId: number; countyName: string; covered: boolean } & Record<string, number | string | boolean>;
-interface Monthly {
-  year: number;
-  total: number;
-  byAssistant: { month: string; assistantId: number; assistantName: string; cases: number; done: number; rating: number | null }[];
-}
+import type { CoverageRow } from './types.js';
 
 /** 一窗式全覆盖 county by county, and the assisted-service cases of the year per month and assistant. */
 export function NetworkTab({ year }: { year: number }) {
   const { pick } = useI18n();
-  const coverage = useLoad(useCallback(() => api.get<{ counties: CoverageRow[] }>('/services/network/coverage'), []));
-  const monthly = useLoad(useCallback(() => api.get<Monthly>('/services/assisted-cases/monthly', { year }), [year]));
+  const coverage = $api.useQuery('get', '/api/v1/services/network/coverage');
+  const monthly = $api.useQuery('get', '/api/v1/services/assisted-cases/monthly', { params: { query: { year } } });
   const kinds = Object.keys(POINT_LABEL);
   const { can } = useSession();
   const { message } = App.useApp();
@@ -30,9 +22,8 @@ export function NetworkTab({ year }: { year: number }) {
     const form = new FormData();
     form.append('file', file);
     try {
-      const r = await api.post<{ imported: number; skipped: number }>('/services/assisted-cases/import', form);
+      const r = await upload('/api/v1/services/assisted-cases/import', form, {});
       message.success(fill(pick(L.assistedImported), r));
-      monthly.reload();
     } catch (err) {
       report(err);
     }

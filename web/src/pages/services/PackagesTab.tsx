@@ -1,16 +1,15 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api.js';
+import { $api, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { fill, fmtNumber } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { MODE_LABEL, servicesLabels as L } from './labels.js';
-import type { Case, Package, PackageStat } from './types.js';
+import type { MissedPackage, Package } from './types.js';
 
 const pct = (n: number | null) => (n === null ? '—' : `−${fmtNumber(n, 1)}%`);
 
@@ -18,9 +17,9 @@ const pct = (n: number | null) => (n === null ? '—' : `−${fmtNumber(n, 1)}%`
 export function PackagesTab({ from, to }: { from: string; to: string }) {
   const { pick } = useI18n();
   const { can } = useSession();
-  const { data: packages } = useLoad(useCallback(() => api.get<Package[]>('/services/packages'), []));
-  const stats = useLoad(useCallback(() => api.get<{ packages: PackageStat[]; averageTimeCut: number | null; finished: number; late: number }>('/services/packages/stats', { from, to }), [from, to]));
-  const missed = useLoad(useCallback(() => api.get<{ packages: PackageStat[] }>('/services/packages/missed', { from, to }), [from, to]));
+  const { data: packages } = $api.useQuery('get', '/api/v1/services/packages');
+  const stats = $api.useQuery('get', '/api/v1/services/packages/stats', { params: { query: { from, to } } });
+  const missed = $api.useQuery('get', '/api/v1/services/packages/missed', { params: { query: { from, to } } });
   const [filing, setFiling] = useState<Package>();
   const measured = new Map((stats.data?.packages ?? []).map((s) => [s.packageId, s]));
 
@@ -66,11 +65,11 @@ export function PackagesTab({ from, to }: { from: string; to: string }) {
       {missed.data && missed.data.packages.length === 0 ? (
         <Typography.Text type="secondary">{pick(L.noMissed)}</Typography.Text>
       ) : (
-        <Table<PackageStat>
+        <Table<MissedPackage>
           aria-label={pick(L.missed)}
           rowKey="packageId"
           size="small"
-          loading={missed.loading}
+          loading={missed.isFetching}
           dataSource={missed.data?.packages}
           pagination={false}
           columns={[
@@ -94,11 +93,12 @@ function FileCaseModal({ pkg, onClose }: { pkg: Package | undefined; onClose: ()
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const c = await api.post<Case>(`/services/packages/${pkg!.id}/cases`, {
-        applicant: v.applicant,
-        ...(v.submittedAt ? { submittedAt: v.submittedAt.toISOString() } : {}),
-        waivedFen: Math.round((v.waived ?? 0) * 100),
-      });
+      const c = await ok(
+        client.POST('/api/v1/services/packages/{id}/cases', {
+          params: { path: { id: String(pkg!.id) } },
+          body: { applicant: v.applicant, ...(v.submittedAt ? { submittedAt: v.submittedAt.toISOString() } : {}), waivedFen: Math.round((v.waived ?? 0) * 100) },
+        }),
+      );
       message.success(pick(L.saved));
       form.resetFields();
       onClose();

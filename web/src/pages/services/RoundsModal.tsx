@@ -1,28 +1,17 @@
 import { Modal, Table, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import { api } from '../../api.js';
+import { useState } from 'react';
+import { $api } from '../../api/client.js';
 import { fill } from '../../components/format.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { LEVEL_LABEL, ROUND_ACTION_LABEL, servicesLabels as L } from './labels.js';
-
-interface Round {
-  id: number;
-  name: string;
-  effectiveOn: string;
-  beforeCount: number;
-  afterCount: number;
-}
-interface Diff extends Round {
-  changes: { code: string; name: string; action: string; intoCode: string | null; toLevel: string | null; reason: string }[];
-}
+import type { Round } from './types.js';
 
 /** The streamlining rounds; choosing one shows what it removed, merged or delegated, and why. */
 export function RoundsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { pick } = useI18n();
-  const { data: rounds } = useLoad(useCallback(() => (open ? api.get<Round[]>('/services/rounds') : Promise.resolve([])), [open]));
+  const { data: rounds } = $api.useQuery('get', '/api/v1/services/rounds', {}, { enabled: open });
   const [chosen, setChosen] = useState<number>();
-  const { data: diff } = useLoad(useCallback(() => (chosen ? api.get<Diff>(`/services/rounds/${chosen}`) : Promise.resolve(undefined)), [chosen]));
+  const { data: diff } = $api.useQuery('get', '/api/v1/services/rounds/{id}', { params: { path: { id: String(chosen ?? '') } } }, { enabled: Boolean(chosen) });
   return (
     <Modal open={open} title={pick(L.rounds)} onCancel={onClose} footer={null} width={760}>
       {rounds && rounds.length === 0 && <Typography.Text type="secondary">{pick(L.noRounds)}</Typography.Text>}

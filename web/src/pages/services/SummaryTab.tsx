@@ -1,26 +1,13 @@
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
-import { useCallback } from 'react';
-import { api } from '../../api.js';
+import { $api } from '../../api/client.js';
 import { fill, fmtNumber } from '../../components/format.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { FLAG_LABEL, POINT_LABEL, RATE_FLAGS, servicesLabels as L } from './labels.js';
-import type { Rates } from './types.js';
-
-interface Summary {
-  dataDate: string;
-  rates: Rates;
-  cityCatalogue: { inForce: number; rounds: { id: number; name: string; effectiveOn: string; beforeCount: number; afterCount: number }[] };
-  network: Record<string, number | boolean> | null;
-  assisted: { year: number; cases: number; assistants: number };
-  packages: { count: number; promisedMaterialsCut: number | null; promisedTimeCut: number | null; measured: { from: string; to: string; finished: number; late: number; averageTimeCut: number | null } };
-  startup: { year: number; cases: number; averageDays: number | null; averageSteps: number | null; averageDocuments: number | null; waivedFen: number };
-}
 
 /** Every figure of the report's government-services section, computed from the records, for the city or one county. */
 export function SummaryTab({ date, countyId }: { date: string; countyId?: number | undefined }) {
   const { pick } = useI18n();
-  const { data } = useLoad(useCallback(() => api.get<Summary>('/services/summary', { date, countyId }), [date, countyId]));
+  const { data } = $api.useQuery('get', '/api/v1/services/summary', { params: { query: { date, countyId: countyId ? String(countyId) : undefined } } });
   if (!data) return null;
   const r = data.rates;
   const pct = (n: number | null) => (n === null ? '—' : `${fmtNumber(n, 1)}%`);
@@ -72,7 +59,7 @@ export function SummaryTab({ date, countyId }: { date: string; countyId?: number
             <Row gutter={[12, 12]}>
               {Object.keys(POINT_LABEL).map((k) => (
                 <Col span={8} key={k}>
-                  <Statistic title={pick(POINT_LABEL[k]!)} value={fmtNumber(Number(data.network![k] ?? 0))} />
+                  <Statistic title={pick(POINT_LABEL[k]!)} value={fmtNumber(Number(data.network![k as keyof typeof data.network] ?? 0))} />
                 </Col>
               ))}
               <Col span={8}>
