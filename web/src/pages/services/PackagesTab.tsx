@@ -1,14 +1,13 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { $api, client, ok } from '../../api/client.js';
-import { useReportError } from '../../components/feedback.js';
+import { $api } from '../../api/client.js';
 import { fill, fmtNumber } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { MODE_LABEL, servicesLabels as L } from './labels.js';
+import { FileCaseModal, NewPackageModal } from './PackageForms.js';
 import type { MissedPackage, Package } from './types.js';
 
 const pct = (n: number | null) => (n === null ? '—' : `−${fmtNumber(n, 1)}%`);
@@ -21,10 +20,16 @@ export function PackagesTab({ from, to }: { from: string; to: string }) {
   const stats = $api.useQuery('get', '/api/v1/services/packages/stats', { params: { query: { from, to } } });
   const missed = $api.useQuery('get', '/api/v1/services/packages/missed', { params: { query: { from, to } } });
   const [filing, setFiling] = useState<Package>();
+  const [creating, setCreating] = useState(false);
   const measured = new Map((stats.data?.packages ?? []).map((s) => [s.packageId, s]));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {can('services.manage') && (
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ alignSelf: 'flex-start' }}>
+          {pick(L.newPackage)}
+        </Button>
+      )}
       <ResponsiveTable<Package>
         rowKey="id"
         size="small"
@@ -79,54 +84,8 @@ export function PackagesTab({ from, to }: { from: string; to: string }) {
           ]}
         />
       )}
-      <FileCaseModal pkg={filing} onClose={() => setFiling(undefined)} />
+      {filing && <FileCaseModal pkg={filing} onClose={() => setFiling(undefined)} />}
+      {creating && <NewPackageModal onClose={() => setCreating(false)} />}
     </Space>
-  );
-}
-
-function FileCaseModal({ pkg, onClose }: { pkg: Package | undefined; onClose: () => void }) {
-  const { pick } = useI18n();
-  const [form] = Form.useForm<{ applicant: string; submittedAt?: Dayjs; waived?: number }>();
-  const report = useReportError();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      const c = await ok(
-        client.POST('/api/v1/services/packages/{id}/cases', {
-          params: { path: { id: String(pkg!.id) } },
-          body: { applicant: v.applicant, ...(v.submittedAt ? { submittedAt: v.submittedAt.toISOString() } : {}), waivedFen: Math.round((v.waived ?? 0) * 100) },
-        }),
-      );
-      message.success(pick(L.saved));
-      form.resetFields();
-      onClose();
-      navigate(`/services/cases/${c.id}`);
-    } catch (err) {
-      report(err, form);
-    }
-  };
-  return (
-    <Modal open={Boolean(pkg)} title={`${pick(L.fileCase)}：${pkg?.name ?? ''}`} onCancel={onClose} onOk={submit} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="applicant" label={pick(L.applicant)} rules={[{ required: true }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="submittedAt" label={pick(L.submittedAt)}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="waived" label={pick(L.waived)}>
-          <InputNumber min={0} style={{ width: '100%' }} />
-        </Form.Item>
-        {pkg && (
-          <Space wrap>
-            {[...new Set(pkg.members.map((m) => m.unitName))].map((u) => (
-              <Tag key={u}>{u}</Tag>
-            ))}
-          </Space>
-        )}
-      </Form>
-    </Modal>
   );
 }

@@ -71,6 +71,16 @@ export const servicesLabels = {
   noMissed: { zh: '本期间没有超承诺时限的办件', en: 'No case missed its promise in this period' },
   lateShare: { zh: '超时率', en: 'Late share' },
   fileCase: { zh: '受理办件', en: 'File a case' },
+  newPackage: { zh: '新增一件事', en: 'New package' },
+  packageCode: { zh: '编码', en: 'Code' },
+  inWorkdays: { zh: '（工作日）', en: ' (working days)' },
+  inYuan: { zh: '（元）', en: ' (yuan)' },
+  kind: { zh: '类别', en: 'Kind' },
+  members: { zh: '成员事项', en: 'Member services' },
+  mergedMaterials: { zh: '合并后的申请材料', en: 'Merged materials' },
+  materialsHelp: { zh: '每行一项；可注明（共享）或（免提交）', en: 'One per line; mark （共享） shared or （免提交） not needed' },
+  before: { zh: '改革前', en: 'Before: ' },
+  after: { zh: '改革后', en: 'After: ' },
   applicant: { zh: '申请人', en: 'Applicant' },
   submittedAt: { zh: '受理时间（不填为现在）', en: 'Received at (empty = now)' },
   waived: { zh: '免收费用（元）', en: 'Fees waived (yuan)' },
@@ -153,3 +163,11 @@ export const POINT_LABEL: Record<string, Label> = {
   bank: { zh: '政银合作网点', en: 'Bank outlets' },
 };
 export const ROUND_ACTION_LABEL: Record<string, Label> = { removed: { zh: '取消', en: 'Removed' }, merged: { zh: '合并', en: 'Merged' }, delegated: { zh: '下放', en: 'Delegated' } };
+export const PACKAGE_KIND_LABEL: Record<string, Label> = {
+  startup: { zh: '企业开办', en: 'Company start-up' },
+  permit: { zh: '许可审批', en: 'Permits' },
+  vehicle: { zh: '车辆业务', en: 'Vehicles' },
+  utilities: { zh: '水电气暖报装', en: 'Utilities' },
+  operation: { zh: '企业准营', en: 'Operating licences' },
+  other: { zh: '其他', en: 'Other' },
+};
