@@ -11,6 +11,7 @@ import {
   type CaseRow,
   type PackageRow,
   addToCaseDay,
+  bumpCaseVersion,
   caseStepsAndDocuments,
   closeCase,
   currentByCodes,
@@ -221,6 +222,7 @@ export async function recordCaseStep(ctx: AppContext, actor: Actor, caseId: numb
     if (at < step.started_at) {
       throw new AppError('SERVICE_STEP_ORDER', [{ path: 'body.at', message: `办结时间 ${at} 早于该环节开始时间 ${step.started_at} / the step started at ${step.started_at}` }]);
     }
+    if (!(await bumpCaseVersion(trx, c.id, c.version))) throw new AppError('VERSION_CONFLICT');
     await updateStep(trx, step.id, { finished_at: at, result: body.result, note: body.note });
     const p = (await findPackage(trx, { id: c.package_id }))!;
     const next = steps.find((s) => s.seq > step.seq && !s.started_at);
@@ -234,7 +236,7 @@ export async function recordCaseStep(ctx: AppContext, actor: Actor, caseId: numb
       const minutes = workingMinutesBetween(cal, c.submitted_at, finishedAt);
       const done = body.result === 'done';
       const late = done && minutes > p.promised_days * WORKDAY_MINUTES ? 1 : 0;
-      if (!(await closeCase(trx, c.id, c.version, { status: done ? 'done' : 'returned', finished_at: finishedAt, elapsed_minutes: minutes, late }))) throw new AppError('VERSION_CONFLICT');
+      if (!(await closeCase(trx, c.id, c.version + 1, { status: done ? 'done' : 'returned', finished_at: finishedAt, elapsed_minutes: minutes, late }))) throw new AppError('VERSION_CONFLICT');
       if (done) await addToCaseDay(trx, { package_id: p.id, day: chinaDay(finishedAt), finished: 1, late, elapsed_minutes: minutes, waived_fen: c.waived_fen });
     }
     await audit(ctx, trx, actor, { action: 'services.case.step', entity: 'service_case', entityId: c.id, after: { stepId, unitId: step.unit_id, result: body.result, at } });

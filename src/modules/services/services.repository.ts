@@ -178,7 +178,21 @@ export async function updateStep(db: Executor, id: number, v: { started_at?: str
   await db.updateTable('service_case_step').set(v).where('id', '=', id).execute();
 }
 
-/** Closes a case once, guarded by its version so two last steps finishing together close it once. */
+/**
+ * Claims the case for one step's write: its version moves on, so two departments finishing at the
+ * same moment cannot both miss that the other was the last open step (the later one retries).
+ */
+export async function bumpCaseVersion(db: Executor, id: number, version: number): Promise<boolean> {
+  const r = await db
+    .updateTable('service_case')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Closes a case once, guarded by its version. */
 export async function closeCase(db: Executor, id: number, version: number, v: { status: string; finished_at: string; elapsed_minutes: number | null; late: number }): Promise<boolean> {
   const r = await db
     .updateTable('service_case')

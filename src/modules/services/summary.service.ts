@@ -2,11 +2,10 @@ import { AppError } from '../../common/errors.js';
 import type { Actor, AppContext } from '../../context.js';
 import { createIndicatorValue, getCatalogue, listIndicatorValues, updateIndicatorValue } from '../indicators/indicators.service.js';
 import { assistedMonthlyCounts, networkCoverage } from './network.service.js';
-import { catalogueRates, listStreamliningRounds, presentService, today, unitNameMap } from './catalogue.service.js';
+import { activeUnits, catalogueRates, listStreamliningRounds, presentService, today, unitNameMap } from './catalogue.service.js';
 import { FLAG_ZH } from './catalogue-sheet.js';
 import { getServicePackage, listServicePackages, packageStats, startupYear } from './packages.service.js';
 import { latestByCode } from './services.repository.js';
-import { activeUnits } from './catalogue.service.js';
 
 /**
  * The government-services figures of the report, each computed from the records as of one day:
