@@ -81,6 +81,12 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
     expect(rates.limitCutPercent).toBe(57.5);
     const behind = (await office.get('/api/v1/services/catalogue?level=township&flag=online')).json();
     expect(behind.items.map((s: { code: string }) => s.code)).toEqual(['T-WC-1', 'T-WC-2']);
+    // A county's catalogue holds only its own services: 武川县 has the three imported ones, 新城区 none of them.
+    const units = (await office.get('/api/v1/units')).json() as { id: number; name: string }[];
+    const wuchuan = units.find((u) => u.name === '武川县')!;
+    expect((await office.get(`/api/v1/services/rates?level=township&countyId=${wuchuan.id}`)).json().total).toBe(3);
+    const xincheng = units.find((u) => u.name === '新城区')!;
+    expect((await office.get(`/api/v1/services/rates?level=township&countyId=${xincheng.id}`)).json().total).toBe(0);
     // The day before the import the township catalogue was empty.
     expect((await office.get('/api/v1/services/rates?level=township&date=2026-03-01')).json()).toMatchObject({ total: 0 });
   });
@@ -195,6 +201,16 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     const stats = (await office.get('/api/v1/services/packages/stats?from=2026-03-01&to=2026-03-31')).json();
     // 1 500 min = 3.125 working days against 5 before → −37.5 %.
     expect(stats.packages.find((p: { code: string }) => p.code === 'T-PKG')).toMatchObject({ avgDays: 3.13, timeCut: 37.5 });
+  });
+
+  it('closes a case as returned when a department sends it back, outside the finished-case statistics', async () => {
+    const office = await h.as('office');
+    const before = (await office.get('/api/v1/services/packages/stats?from=2026-03-01&to=2026-03-31')).json().finished;
+    const c = (await office.post(`/api/v1/services/packages/${packageId}/cases`, { applicant: '示例企业四', submittedAt: '2026-03-02T01:00:00Z' })).json();
+    const back = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[1].id}`, { result: 'returned', note: '材料不齐' });
+    expect(back.json()).toMatchObject({ status: 'returned', elapsedMinutes: 60 });
+    expect((await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, { result: 'done' })).statusCode).toBe(409);
+    expect((await office.get('/api/v1/services/packages/stats?from=2026-03-01&to=2026-03-31')).json().finished).toBe(before);
   });
 
   it('lets a unit record only its own department’s step', async () => {
