@@ -118,5 +118,9 @@ describeE2E('government services', (e) => {
     await office.getByText('企业开办', { exact: true }).waitFor();
     expect(await overflow(office)).toBeLessThanOrEqual(0);
     await e.screenshot(office, 'services-summary-phone');
+    await office.getByRole('button', { name: 'English' }).click();
+    await office.getByText(/Computed from the records as of \d{4}-\d{2}-\d{2}/).waitFor();
+    await office.getByRole('heading', { name: 'Government services' }).waitFor();
+    await e.screenshot(office, 'services-summary-phone-en');
   }, 90_000);
 });

@@ -40,7 +40,11 @@ export default function GuidePage() {
               {data.legalDays !== undefined && <Descriptions.Item label={pick(L.legalDays)}>{fill(pick(L.workdays), { n: data.legalDays })}</Descriptions.Item>}
               {data.before && data.after && (
                 <Descriptions.Item label={pick(L.beforeAfter)}>
-                  {pick(L.steps)} {data.before.steps} → {data.after.steps}；{pick(L.materials)} {data.before.materials} → {data.after.materials}；{pick(L.visits)} {data.before.visits} → {data.after.visits}
+                  {pick(L.steps)} {data.before.steps} → {data.after.steps}
+                  {pick(L.sep)}
+                  {pick(L.materials)} {data.before.materials} → {data.after.materials}
+                  {pick(L.sep)}
+                  {pick(L.visits)} {data.before.visits} → {data.after.visits}
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={pick(L.fee)}>{data.feeFen ? fill(pick(L.yuan), { n: fmtNumber(data.feeFen / 100, 2) }) : pick(L.free)}</Descriptions.Item>

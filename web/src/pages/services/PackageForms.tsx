@@ -24,7 +24,7 @@ export function FileCaseModal({ pkg, onClose }: { pkg: Package; onClose: () => v
     navigate(`/services/cases/${c.id}`);
   };
   return (
-    <FormModal title={`${pick(L.fileCase)}：${pkg.name}`} form={form} onSubmit={submit} onCancel={onClose}>
+    <FormModal title={`${pick(L.fileCase)}${pick(L.colon)}${pkg.name}`} form={form} onSubmit={submit} onCancel={onClose}>
       <Form.Item name="applicant" label={pick(L.applicant)} rules={[{ required: true }]}>
         <Input maxLength={200} />
       </Form.Item>

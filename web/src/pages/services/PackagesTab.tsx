@@ -61,7 +61,9 @@ export function PackagesTab({ from, to }: { from: string; to: string }) {
       />
       {stats.data && (
         <Typography.Text type="secondary">
-          {fill(pick(L.measured), { from, to })}：{pick(L.finished)} {fmtNumber(stats.data.finished)} · {pick(L.late)} {fmtNumber(stats.data.late)} · {pick(L.timeCut)} {pct(stats.data.averageTimeCut)}
+          {fill(pick(L.measured), { from, to })}
+          {pick(L.colon)}
+          {pick(L.finished)} {fmtNumber(stats.data.finished)} · {pick(L.late)} {fmtNumber(stats.data.late)} · {pick(L.timeCut)} {pct(stats.data.averageTimeCut)}
         </Typography.Text>
       )}
       <Typography.Title level={5} style={{ margin: 0 }}>

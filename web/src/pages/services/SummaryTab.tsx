@@ -30,9 +30,10 @@ export function SummaryTab({ date, countyId }: { date: string; countyId?: number
           </Row>
           {!countyId && (
             <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-              {pick(L.rounds)}：
+              {pick(L.rounds)}
+              {pick(L.colon)}
               {data.cityCatalogue.rounds.length
-                ? data.cityCatalogue.rounds.map((x) => fill(pick(L.roundLine), { date: x.effectiveOn, name: x.name, before: x.beforeCount, after: x.afterCount })).join('；')
+                ? data.cityCatalogue.rounds.map((x) => fill(pick(L.roundLine), { date: x.effectiveOn, name: x.name, before: x.beforeCount, after: x.afterCount })).join(pick(L.sep))
                 : pick(L.noRounds)}
             </Typography.Paragraph>
           )}
@@ -41,10 +42,11 @@ export function SummaryTab({ date, countyId }: { date: string; countyId?: number
       <Col xs={24} lg={12}>
         <Card size="small" title={pick(L.packages)}>
           <Descriptions size="small" column={1}>
-            <Descriptions.Item label={pick(L.package)}>{fill(pick(L.items), { n: data.packages.count })}</Descriptions.Item>
+            <Descriptions.Item label={pick(L.packages)}>{fill(pick(L.packageCount), { n: data.packages.count })}</Descriptions.Item>
             <Descriptions.Item label={pick(L.materialsCut)}>{pct(data.packages.promisedMaterialsCut)}</Descriptions.Item>
             <Descriptions.Item label={pick(L.limitCutPromised)}>{pct(data.packages.promisedTimeCut)}</Descriptions.Item>
-            <Descriptions.Item label={fill(pick(L.measured), { from: data.packages.measured.from, to: data.packages.measured.to })}>
+            <Descriptions.Item label={pick(L.measuredShort)}>
+              {data.packages.measured.from} – {data.packages.measured.to}{pick(L.colon)}
               {pick(L.finished)} {fmtNumber(data.packages.measured.finished)} · {pick(L.late)} {fmtNumber(data.packages.measured.late)} · {pick(L.timeCut)} {pct(data.packages.measured.averageTimeCut)}
             </Descriptions.Item>
             <Descriptions.Item label={pick(L.startup)}>
