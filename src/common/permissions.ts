@@ -84,6 +84,11 @@ export const PERMISSIONS = {
   'enforcement.repair.apply': [...OFFICE, 'enterprise'],
   'enforcement.repair.review': [...OFFICE, ...UNIT],
   'enforcement.complaints': [...OFFICE, ...UNIT, 'specialist'],
+  // — services (政务服务) —
+  'services.view': ['office', 'leader'],
+  'services.read': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
+  'services.manage': OFFICE,
+  'services.cases.record': ['admin', 'office', 'unit_head', 'liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

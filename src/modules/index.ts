@@ -12,6 +12,8 @@ import { supervisionModule } from './supervision/supervision.module.js';
 import { worklistsModule } from './worklists/worklists.module.js';
 // enforcement
 import { enforcementModule } from './enforcement/enforcement.module.js';
+// services
+import { servicesModule } from './services/services.module.js';
 
 /**
  * Every module of the platform, each declared by its own `<module>.module.ts`. Adding a module
@@ -31,6 +33,8 @@ export const moduleManifests: readonly ModuleManifest[] = [
   reportsModule,
   // enforcement
   enforcementModule,
+  // services
+  servicesModule,
 ];
 
 /** Every module's route plugins, in list order (mounted under /api/v1). */

@@ -47,6 +47,8 @@ describe('the module list', () => {
     // Users first: every demo data set names demo users.
     const demo = demoSeedSteps.map((s) => s.name);
     expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'enforcement-demo']);
+    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', // services
+      'services-demo']);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];
     expect(commands).toEqual(expect.arrayContaining(expected));

@@ -14,6 +14,8 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.js'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.js'));
 // enforcement: the "一公开" page is for everyone, with or without a login.
 const PublicInspectionsPage = lazy(() => import('./pages/enforcement/PublicPage.js'));
+// services: the public service guide, read without login
+const GuidePage = lazy(() => import('./pages/services/GuidePage.js'));
 
 const routes = routesOf(webModules);
 
@@ -56,6 +58,7 @@ export function App() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/guide/:kind/:code" element={<Lazy page={GuidePage} />} />
         <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
       </Routes>
     );
@@ -77,6 +80,7 @@ export function App() {
     <Routes>
       <Route path="/login" element={<Navigate to={from && from !== '/login' ? from : '/'} replace />} />
       <Route path="/change-password" element={<Navigate to="/" replace />} />
+      <Route path="/guide/:kind/:code" element={<Lazy page={GuidePage} />} />
       <Route element={<AppLayout />}>
         {/* A leader comes to read the cockpit: it is the leader's home page. */}
         <Route index element={user.role === 'leader' ? <Navigate to="/cockpit" replace /> : <Lazy page={HomePage} />} />

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   LineChartOutlined,
+  ShopOutlined,
   SettingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -88,6 +89,7 @@ export const webModules: WebModule[] = [
       { path: '/policies/portal', page: lazy(() => import('./pages/policies/PortalPage.js')), permission: 'policies.portal' },
     ],
   },
+
   {
     key: 'my-unit',
     label: { zh: '本单位', en: 'My unit' },
@@ -137,6 +139,15 @@ export const webModules: WebModule[] = [
     pages: [
       { path: '/enforcement', page: lazy(() => import('./pages/enforcement/EnforcementPage.js')) },
       { path: '/enforcement/plans/:id', page: lazy(() => import('./pages/enforcement/PlanPage.js')) },
+  // services
+  {
+    key: 'services',
+    label: { zh: '政务服务', en: 'Government services' },
+    icon: <ShopOutlined />,
+    permission: 'services.view',
+    pages: [
+      { path: '/services', page: lazy(() => import('./pages/services/ServicesPage.js')) },
+      { path: '/services/cases/:id', page: lazy(() => import('./pages/services/CasePage.js')) },
     ],
   },
 ];

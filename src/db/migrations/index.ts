@@ -13,6 +13,8 @@ import * as addJobRunHeartbeat from './202612020600-add-job-run-heartbeat.js';
 import * as createChangeLogs from './202612020700-create-change-logs.js';
 // enforcement
 import * as createEnforcement from './202612035000-create-enforcement.js';
+// services
+import * as createServices from './202612034000-create-services.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '202612020700-create-change-logs': createChangeLogs,
   // enforcement
   '202612035000-create-enforcement': createEnforcement,
+  // services
+  '202612034000-create-services': createServices,
 };

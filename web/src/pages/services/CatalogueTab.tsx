@@ -1,0 +1,173 @@
+import { DownloadOutlined, HistoryOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { $api, type ApiResponse, apiUrl, client, ok, upload as uploadFile } from '../../api/client.js';
+import { useReportError } from '../../components/feedback.js';
+import { fill, fmtNumber } from '../../components/format.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { pickBilingual, useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { FLAG_LABEL, LEVEL_LABEL, RATE_FLAGS, TYPE_LABEL, servicesLabels as L } from './labels.js';
+import { RoundsModal } from './RoundsModal.js';
+import type { Service } from './types.js';
+
+type Level = 'city' | 'county' | 'township' | undefined;
+type Flag = Service['flags'][number] | undefined;
+
+type Preview = ApiResponse<'/api/v1/services/catalogue/import', 'post'>;
+
+/** The catalogue of a day: every rate of the report (a click lists the services behind it), the list, import and export. */
+export function CatalogueTab({ date, countyId }: { date: string; countyId?: number | undefined }) {
+  const { pick, lang } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [level, setLevel] = useState<Level>();
+  const [flag, setFlag] = useState<Flag>();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [file, setFile] = useState<File>();
+  const [preview, setPreview] = useState<Preview>();
+  const [showRounds, setShowRounds] = useState(false);
+  const county = countyId ? String(countyId) : undefined;
+  const rates = $api.useQuery('get', '/api/v1/services/rates', { params: { query: { date, level: level as Level, countyId: county } } });
+  const list = $api.useQuery('get', '/api/v1/services/catalogue', {
+    params: { query: { date, level: level as Level, countyId: county, flag: flag as Flag, q: q || undefined, page, pageSize: 20 } },
+  });
+
+  const send = async (f: File, commit: boolean) => {
+    const form = new FormData();
+    form.append('file', f);
+    return uploadFile('/api/v1/services/catalogue/import', form, { query: { commit: commit ? '1' : '0' } });
+  };
+  const upload = async (f: File) => {
+    try {
+      setFile(f);
+      setPreview(await send(f, false));
+    } catch (err) {
+      report(err);
+    }
+    return false;
+  };
+  const commit = async () => {
+    try {
+      await send(file!, true);
+      message.success(pick(L.imported));
+      setPreview(undefined);
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  const publish = async () => {
+    try {
+      const r = await ok(client.POST('/api/v1/services/rates/publish', { body: { date } }));
+      message.success(fill(pick(L.published), { n: r.values.length }));
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <RoundsModal open={showRounds} onClose={() => setShowRounds(false)} />
+      <Space wrap>
+        <Select aria-label={pick(L.level)} allowClear placeholder={pick(L.allLevels)} style={{ width: 130 }} value={level} onChange={setLevel} options={Object.entries(LEVEL_LABEL).map(([v, l]) => ({ value: v, label: pick(l) }))} />
+        <Input.Search aria-label={pick(L.search)} placeholder={pick(L.search)} allowClear style={{ width: 220 }} onSearch={(v) => (setQ(v), setPage(1))} />
+        {can('services.manage') && (
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={upload}>
+            <Button icon={<UploadOutlined />}>{pick(L.importCatalogue)}</Button>
+          </Upload>
+        )}
+        <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/services/catalogue/export', { query: { date } })}>
+          {pick(L.exportCatalogue)}
+        </Button>
+        <Button icon={<HistoryOutlined />} onClick={() => setShowRounds(true)}>
+          {pick(L.rounds)}
+        </Button>
+        {can('services.manage') && (
+          <Button icon={<SendOutlined />} onClick={publish}>
+            {pick(L.publish)}
+          </Button>
+        )}
+      </Space>
+      {rates.data && (
+        <Row gutter={[12, 12]}>
+          <Col xs={12} md={6} lg={4}>
+            <Card size="small" hoverable onClick={() => (setFlag(undefined), setPage(1))}>
+              <Statistic title={pick(L.inForce)} value={fmtNumber(rates.data.total)} />
+            </Card>
+          </Col>
+          {rates.data.rates.map((r) => (
+            <Col xs={12} md={6} lg={4} key={r.flag}>
+              <Card size="small" hoverable aria-label={pick(FLAG_LABEL[r.flag]!)} onClick={() => (setFlag(r.flag), setPage(1))} style={flag === r.flag ? { borderColor: '#1677ff' } : undefined}>
+                <Statistic
+                  title={pick(FLAG_LABEL[r.flag]!)}
+                  value={RATE_FLAGS.has(r.flag) ? (r.percent === null ? '—' : `${fmtNumber(r.percent, 1)}%`) : fmtNumber(r.count)}
+                />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {RATE_FLAGS.has(r.flag) ? fill(pick(L.ofTotal), { n: fmtNumber(r.count), total: fmtNumber(rates.data!.total) }) : pick(L.showList)}
+                </Typography.Text>
+              </Card>
+            </Col>
+          ))}
+          <Col xs={12} md={6} lg={4}>
+            <Card size="small">
+              <Statistic title={pick(L.limitCut)} value={rates.data.limitCutPercent === null ? '—' : `${fmtNumber(rates.data.limitCutPercent, 1)}%`} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+      {flag && (
+        <Space>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {fill(pick(L.listOf), { flag: pick(FLAG_LABEL[flag]!) })}
+          </Typography.Title>
+          <Button size="small" onClick={() => setFlag(undefined)}>
+            {pick(L.clearFilter)}
+          </Button>
+        </Space>
+      )}
+      <ResponsiveTable<Service>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        phoneColumns={['name', 'promisedDays']}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: pick(L.code), dataIndex: 'code', width: 120 },
+          { title: pick(L.name), dataIndex: 'name', key: 'name', render: (name: string, s) => <a href={`/guide/services/${encodeURIComponent(s.code)}`} target="_blank" rel="noreferrer">{name}</a> },
+          { title: pick(L.level), dataIndex: 'level', width: 80, render: (v: string) => pick(LEVEL_LABEL[v]!) },
+          { title: pick(L.unit), dataIndex: 'unitName', render: (v: string, s) => (s.countyName ? `${s.countyName} · ${v}` : v) },
+          { title: pick(L.type), dataIndex: 'type', width: 100, render: (v: string) => pick(TYPE_LABEL[v]!) },
+          { title: pick(L.legalDays), dataIndex: 'legalDays', width: 90, render: (n: number) => fill(pick(L.workdays), { n }) },
+          { title: pick(L.promisedDays), dataIndex: 'promisedDays', key: 'promisedDays', width: 90, render: (n: number) => fill(pick(L.workdays), { n }) },
+          { title: pick(L.channels), dataIndex: 'flags', render: (fs: string[]) => fs.map((f) => <Tag key={f}>{pick(FLAG_LABEL[f]!)}</Tag>) },
+        ]}
+      />
+      <Modal open={Boolean(preview)} title={pick(L.importPreview)} onCancel={() => setPreview(undefined)} onOk={commit} okText={pick(L.confirmImport)} okButtonProps={{ disabled: Boolean(preview?.problems.length) }} width={720}>
+        {preview && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text>{fill(pick(L.importCounts), { added: preview.added, changed: preview.changed, unchanged: preview.unchanged })}</Typography.Text>
+            {preview.problems.length > 0 && (
+              <>
+                <Alert type="error" showIcon message={pick(L.importProblems)} />
+                <Table
+                  rowKey={(p) => `${p.path}|${p.message}`}
+                  size="small"
+                  pagination={false}
+                  dataSource={preview.problems}
+                  columns={[
+                    { title: pick(L.place), dataIndex: 'path', width: 120 },
+                    { title: pick(L.problem), dataIndex: 'message', render: (m: string) => pickBilingual(lang, m) },
+                  ]}
+                />
+              </>
+            )}
+          </Space>
+        )}
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,83 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Table, Typography, Upload } from 'antd';
+import { $api, upload } from '../../api/client.js';
+import { fill, fmtNumber } from '../../components/format.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { useReportError } from '../../components/feedback.js';
+import { useSession } from '../../session.js';
+import { useI18n } from '../../i18n.js';
+import { POINT_LABEL, servicesLabels as L } from './labels.js';
+import type { CoverageRow } from './types.js';
+
+/** 一窗式全覆盖 county by county, and the assisted-service cases of the year per month and assistant. */
+export function NetworkTab({ year }: { year: number }) {
+  const { pick } = useI18n();
+  const coverage = $api.useQuery('get', '/api/v1/services/network/coverage');
+  const monthly = $api.useQuery('get', '/api/v1/services/assisted-cases/monthly', { params: { query: { year } } });
+  const kinds = Object.keys(POINT_LABEL);
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const importCases = async (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const r = await upload('/api/v1/services/assisted-cases/import', form, {});
+      message.success(fill(pick(L.assistedImported), r));
+    } catch (err) {
+      report(err);
+    }
+    return false;
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {pick(L.coverage)}
+      </Typography.Title>
+      <ResponsiveTable<CoverageRow>
+        rowKey="countyId"
+        size="small"
+        loading={!coverage.data}
+        dataSource={coverage.data?.counties}
+        pagination={false}
+        phoneColumns={['countyName', 'covered']}
+        columns={[
+          { title: pick(L.county), dataIndex: 'countyName', key: 'countyName' },
+          ...kinds.map((k) => ({ title: pick(POINT_LABEL[k]!), dataIndex: k, render: (n: number) => fmtNumber(n) })),
+          { title: pick(L.allInOne), dataIndex: 'allInOneWindows' },
+          { title: pick(L.zones), dataIndex: 'enterpriseZones' },
+          { title: pick(L.covered), dataIndex: 'covered', key: 'covered', render: (c: boolean) => pick(c ? L.yes : L.no) },
+        ]}
+      />
+      <Space wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {pick(L.assisted)}
+        </Typography.Title>
+        {can('services.manage') && (
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={importCases}>
+            <Button size="small" icon={<UploadOutlined />}>
+              {pick(L.importAssisted)}
+            </Button>
+          </Upload>
+        )}
+      </Space>
+      {monthly.data && monthly.data.total === 0 ? (
+        <Typography.Text type="secondary">{pick(L.noAssisted)}</Typography.Text>
+      ) : (
+        <Table
+          rowKey={(r) => `${r.month}|${r.assistantId}`}
+          size="small"
+          loading={!monthly.data}
+          dataSource={monthly.data?.byAssistant}
+          pagination={{ pageSize: 12, showSizeChanger: false }}
+          columns={[
+            { title: pick(L.month), dataIndex: 'month', width: 90 },
+            { title: pick(L.assistant), dataIndex: 'assistantName' },
+            { title: pick(L.cases), dataIndex: 'cases', width: 70 },
+            { title: pick(L.rating), dataIndex: 'rating', width: 90, render: (n: number | null) => (n === null ? '—' : fill('{n} / 5', { n })) },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
