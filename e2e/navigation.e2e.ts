@@ -19,6 +19,8 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   specialist: ['首页', '惠企政策'],
   // The policies module names its one entry for enterprises 我的政策.
   enterprise: ['首页', '我的政策'],
+  // finance
+  bank: ['首页', '融资对接'],
 };
 
 /** The entries of each group a role sees, in order. */

@@ -79,6 +79,13 @@ export const JOBS = {
     payload: notificationIds,
     retry: { attempts: 4, delaySeconds: 30 },
   },
+  // finance
+  'finance.desk-overdue': {
+    label: { zh: '融资专班逾期问题列入督办', en: 'Put overdue financing-desk steps on the supervision ladder' },
+    payload: z.object({}).strict(),
+    schedule: { cron: '10 8 * * *' },
+    retry: { attempts: 3, delaySeconds: 60 },
+  },
 } satisfies Record<string, JobDeclaration>;
 
 export type JobName = keyof typeof JOBS;

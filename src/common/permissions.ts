@@ -73,6 +73,15 @@ export const PERMISSIONS = {
   'policies.portal': ['enterprise'],
   // — the unit's own page —
   'myUnit.view': UNIT,
+  // — finance (融资环境) —
+  'finance.view': ['office', 'leader', 'bank', 'enterprise'],
+  'finance.read': CITY_READERS,
+  'finance.manage': OFFICE,
+  'finance.needs.read': [...CITY_READERS, 'bank', 'enterprise'],
+  'finance.needs.file': [...OFFICE, 'enterprise'],
+  'finance.respond': ['bank'],
+  'finance.credit.record': [...OFFICE, 'bank'],
+  'finance.export': CITY_READERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,3 @@
+export async function financeBench(): Promise<Record<string, unknown>> {
+  return {};
+}
