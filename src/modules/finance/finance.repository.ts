@@ -7,7 +7,7 @@ import type {
   FinanceLoanReturnTable,
   FinanceNeedTable,
   FinancePublicationTable,
-} from '../../db/tables/finance.js';
+} from './finance.tables.js';
 
 export type NeedRow = Selectable<FinanceNeedTable>;
 export type PublicationRow = Selectable<FinancePublicationTable>;

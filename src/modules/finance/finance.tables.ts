@@ -162,3 +162,8 @@ export interface FinanceTables {
   finance_loan_return: FinanceLoanReturnTable;
   finance_region_stat: FinanceRegionStatTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends FinanceTables {}
+}
