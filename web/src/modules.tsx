@@ -127,4 +127,12 @@ export const webModules: WebModule[] = [
     nav: [],
     pages: [{ path: '/notifications', page: lazy(() => import('./pages/notifications/InboxPage.js')) }],
   },
+  // finance
+  {
+    key: 'finance',
+    label: { zh: '融资环境', en: 'Financing' },
+    icon: <BankOutlined />,
+    permission: 'finance.view',
+    pages: [{ path: '/finance', page: lazy(() => import('./pages/finance/FinancePage.js')) }],
+  },
 ];

@@ -137,3 +137,117 @@ export const RESPONSE_LABELS: Record<BankResponse, { zh: string; en: string }> =
   declined: { zh: '婉拒', en: 'Declined' },
   offered: { zh: '已提供方案', en: 'Offer made' },
 };
+
+// ---- what the API returns (shared with the web) ----
+export interface PublicationView {
+  id: number;
+  needId: number;
+  bankId: number;
+  bankName: string;
+  publishedAt: string;
+  response: BankResponse;
+  reason: string | null;
+  offerFen: number | null;
+  respondedAt: string | null;
+  grantedFen: number | null;
+  grantedOn: string | null;
+  landedFen: number | null;
+  landedOn: string | null;
+  version: number;
+}
+
+export interface NeedView {
+  id: number;
+  enterprise: { id: number; name: string; uscc: string };
+  amountFen: number;
+  termMonths: number;
+  purpose: string;
+  collateral: string;
+  project: { id: number; name: string } | null;
+  source: string;
+  sourceRef: string | null;
+  status: string;
+  createdAt: string;
+  version: number;
+  publications: PublicationView[];
+  grantedFen: number;
+  landedFen: number;
+}
+
+
+export interface EventResult {
+  days: number;
+  offers: number;
+  grantedFen: number;
+  landedFen: number;
+}
+export interface EventListView {
+  id: number;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  banks: number;
+  enterprises: number;
+  needs: number;
+  results: EventResult[];
+}
+export interface ProjectView {
+  id: number;
+  name: string;
+  countyCode: string | null;
+  banks: { bankId: number; bankName: string; grantedFen: number; landedFen: number }[];
+  grantedFen: number;
+  landedFen: number;
+}
+export interface ProjectsView {
+  items: ProjectView[];
+  totals: { projects: number; withCredit: number; grantedFen: number; landedFen: number };
+}
+export interface DeskView {
+  id: number;
+  enterprise: { id: number; name: string };
+  problem: string;
+  member: { id: number; name: string };
+  bank: { id: number; name: string };
+  presidentName: string;
+  leadUnitId: number;
+  status: string;
+  createdAt: string;
+  steps: { id: number; action: string; deadline: string; doneOn: string | null; overdue: boolean; itemId: number | null }[];
+}
+export interface ListingView {
+  id: number;
+  enterprise: { id: number; name: string };
+  stage: ListingStage;
+  exchange: string | null;
+  board: string | null;
+  version: number;
+  history: { kind: string; on: string; fromStage: string | null; toStage: string | null; note: string | null; amountFen: number | null; resultId: number | null }[];
+  subsidyFen: number;
+}
+export interface LoanStat {
+  period: string;
+  banks: number;
+  balanceFen: number;
+  privateFen: number;
+  smeFen: number;
+  /** shares of the city's own balance */
+  privateShare: number | null;
+  smeShare: number | null;
+  region: { balanceFen: number; privateFen: number; smeFen: number; source: string } | null;
+  /** the city's figures as shares of the region's */
+  balanceOfRegion: number | null;
+  privateOfRegion: number | null;
+  smeOfRegion: number | null;
+  source: string;
+}
+export interface ReturnPreview {
+  bank: { id: number; name: string } | null;
+  period: string;
+  rows: number;
+  balanceFen: number;
+  privateFen: number;
+  smeFen: number;
+  problems: { path?: string; message: string; row?: number; column?: string }[];
+  imported: boolean;
+}

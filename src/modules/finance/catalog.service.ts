@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors.js';
 import { addDays } from '../../common/dates.js';
-import type { EventBody } from '../../common/schemas/finance.js';
+import type { EventBody, EventListView, EventResult, ProjectView, ProjectsView } from '../../common/schemas/finance.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -60,20 +60,11 @@ export async function linkUserToBank(ctx: AppContext, actor: Actor, bankId: numb
 }
 
 // ---- major projects ----
-export interface ProjectView {
-  id: number;
-  name: string;
-  countyCode: string | null;
-  banks: { bankId: number; bankName: string; grantedFen: number; landedFen: number }[];
-  grantedFen: number;
-  landedFen: number;
-}
-
 /** Credit granted and landed per project and bank, with the sums, all from the publications. */
-export async function listProjectViews(ctx: AppContext): Promise<{ items: ProjectView[]; totals: { projects: number; withCredit: number; grantedFen: number; landedFen: number } }> {
+export async function listProjectViews(ctx: AppContext): Promise<ProjectsView> {
   const [projects, banks, sums] = await Promise.all([listProjects(ctx.db), listBanks(ctx.db), projectBankTotals(ctx.db)]);
   const bankName = new Map(banks.map((b) => [b.id, b.name]));
-  const items = projects.map((p) => {
+  const items = projects.map((p): ProjectView => {
     const rows = sums
       .filter((s) => s.project_id === p.id)
       .map((s) => ({ bankId: s.bank_id, bankName: bankName.get(s.bank_id) ?? '', grantedFen: Number(s.granted), landedFen: Number(s.landed) }))
@@ -108,14 +99,7 @@ export async function createProject(ctx: AppContext, actor: Actor, body: { name:
 // ---- matchmaking events ----
 export const RESULT_WINDOWS = [30, 90, 180] as const;
 
-export interface EventResult {
-  days: number;
-  offers: number;
-  grantedFen: number;
-  landedFen: number;
-}
-
-export async function listEventViews(ctx: AppContext) {
+export async function listEventViews(ctx: AppContext): Promise<EventListView[]> {
   const events = await listEvents(ctx.db);
   const parties = await partiesOf(
     ctx.db,

@@ -13,7 +13,7 @@ import { findBank, findDesk, findStep, insertDesk, insertStep, listBanks, listDe
 
 /** The work list the desk's overdue steps are put on, so the supervision ladder follows them. */
 export const DESK_LIST_NAME = '重点企业融资专班问题';
-const DESK_LINK = '/finance/desk';
+const DESK_LINK = '/finance?tab=desk';
 
 export async function listDeskViews(ctx: AppContext) {
   const desks = await listDesks(ctx.db);

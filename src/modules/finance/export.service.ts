@@ -1,10 +1,10 @@
-import { LISTING_STAGE_LABELS, RESPONSE_LABELS } from '../../common/schemas/finance.js';
+import { LISTING_STAGE_LABELS, type NeedView, RESPONSE_LABELS } from '../../common/schemas/finance.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type SheetColumn, addTableSheet, newWorkbook, workbookBuffer } from '../reports/excel.js';
 import { listEventViews, listProjectViews } from './catalog.service.js';
 import { listDeskViews } from './desk.service.js';
 import { listListingViews } from './listing.service.js';
-import { type NeedView, listVisibleNeeds } from './needs.service.js';
+import { listVisibleNeeds } from './needs.service.js';
 import { loanStats } from './stats.service.js';
 
 export const EXPORT_LISTS = ['needs', 'events', 'projects', 'desk', 'listing', 'stats'] as const;

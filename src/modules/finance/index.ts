@@ -4,4 +4,4 @@
  */
 export { needFromTicket } from './needs.service.js';
 export { financeBulletinSection } from './bulletin.js';
-export { loanStats, type LoanStat } from './stats.service.js';
+export { loanStats } from './stats.service.js';

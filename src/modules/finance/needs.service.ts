@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors.js';
 import { chinaDate } from '../../common/dates.js';
-import type { BankResponse, CreditBody, NeedBody, RespondBody } from '../../common/schemas/finance.js';
+import type { BankResponse, CreditBody, NeedBody, NeedView, PublicationView, RespondBody } from '../../common/schemas/finance.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -24,41 +24,6 @@ import {
   setNeedStatus,
   updatePublication,
 } from './finance.repository.js';
-
-export interface PublicationView {
-  id: number;
-  needId: number;
-  bankId: number;
-  bankName: string;
-  publishedAt: string;
-  response: BankResponse;
-  reason: string | null;
-  offerFen: number | null;
-  respondedAt: string | null;
-  grantedFen: number | null;
-  grantedOn: string | null;
-  landedFen: number | null;
-  landedOn: string | null;
-  version: number;
-}
-
-export interface NeedView {
-  id: number;
-  enterprise: { id: number; name: string; uscc: string };
-  amountFen: number;
-  termMonths: number;
-  purpose: string;
-  collateral: string;
-  project: { id: number; name: string } | null;
-  source: string;
-  sourceRef: string | null;
-  status: string;
-  createdAt: string;
-  version: number;
-  publications: PublicationView[];
-  grantedFen: number;
-  landedFen: number;
-}
 
 const NEED_LINK = '/finance';
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import type { LoanStat, ReturnPreview } from '../../common/schemas/finance.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
@@ -8,23 +9,6 @@ import { listBanks, listRegionStats, replaceReturns, returnTotals, upsertRegionS
 import { RETURN_SHEET, parseReturn } from './returns.js';
 
 const RETURN_CELL = `${RETURN_SHEET}!`;
-
-export interface LoanStat {
-  period: string;
-  banks: number;
-  balanceFen: number;
-  privateFen: number;
-  smeFen: number;
-  /** shares of the city's own balance */
-  privateShare: number | null;
-  smeShare: number | null;
-  region: { balanceFen: number; privateFen: number; smeFen: number; source: string } | null;
-  /** the city's figures as shares of the region's */
-  balanceOfRegion: number | null;
-  privateOfRegion: number | null;
-  smeOfRegion: number | null;
-  source: string;
-}
 
 const share = (part: number, whole: number | undefined) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
 
@@ -67,17 +51,6 @@ export async function setRegionStat(ctx: AppContext, actor: Actor, body: { perio
     await audit(ctx, trx, actor, { action: 'finance.region.set', entity: 'finance_region_stat', entityId: null, after: body });
   });
   return (await loanStats(ctx)).find((s) => s.period === body.period)!;
-}
-
-export interface ReturnPreview {
-  bank: { id: number; name: string } | null;
-  period: string;
-  rows: number;
-  balanceFen: number;
-  privateFen: number;
-  smeFen: number;
-  problems: { path?: string; message: string; row?: number; column?: string }[];
-  imported: boolean;
 }
 
 /**
