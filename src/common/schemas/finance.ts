@@ -53,7 +53,10 @@ export const needBody = z
   .strict();
 export type NeedBody = z.infer<typeof needBody>;
 
-export const publishBody = z.object({ bankIds: z.array(z.number().int().positive()).min(1).max(50), version }).strict();
+/** The office publishes a need to banks and may file it under a major project at the same time. */
+export const publishBody = z
+  .object({ bankIds: z.array(z.number().int().positive()).min(1).max(50), projectId: z.number().int().positive().nullable().optional(), version })
+  .strict();
 
 export const respondBody = z
   .object({

@@ -91,8 +91,8 @@ export function findNeed(db: Executor, id: number) {
 export async function insertNeed(db: Executor, v: Insertable<FinanceNeedTable>): Promise<number> {
   return (await db.insertInto('finance_need').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
-export async function setNeedStatus(db: Executor, id: number, version: number, status: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('finance_need').set({ status, version: sql<number>`version + 1`, updated_at: at }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function setNeedStatus(db: Executor, id: number, version: number, set: { status: string; project_id?: number | null }, at: string): Promise<boolean> {
+  const r = await db.updateTable('finance_need').set({ ...set, version: sql<number>`version + 1`, updated_at: at }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 export function publicationsOf(db: Executor, needIds: number[], bankId?: number) {

@@ -153,7 +153,7 @@ export async function needFromTicket(ctx: AppContext, actor: Actor, trx: Executo
 }
 
 /** The office publishes a need to banks; each bank's account managers are told at once. */
-export async function publishNeed(ctx: AppContext, actor: Actor, id: number, body: { bankIds: number[]; version: number }): Promise<NeedView> {
+export async function publishNeed(ctx: AppContext, actor: Actor, id: number, body: { bankIds: number[]; projectId?: number | null | undefined; version: number }): Promise<NeedView> {
   return withTransaction(ctx.db, async (trx) => {
     const need = await findNeed(trx, id);
     if (!need) throw new AppError('NOT_FOUND');
@@ -161,13 +161,15 @@ export async function publishNeed(ctx: AppContext, actor: Actor, id: number, bod
     const known = new Set((await listBanks(trx)).map((b) => b.id));
     const unknown = body.bankIds.filter((b) => !known.has(b));
     if (unknown.length) throw new AppError('VALIDATION_FAILED', [{ path: 'body.bankIds', message: `银行不存在：${unknown.join('、')} / unknown banks` }]);
-    if (!(await setNeedStatus(trx, id, body.version, 'published', ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
+    await assertProject(trx, body.projectId);
+    const set = { status: 'published', ...(body.projectId !== undefined ? { project_id: body.projectId } : {}) };
+    if (!(await setNeedStatus(trx, id, body.version, set, ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
     const already = new Set((await publicationsOf(trx, [id])).map((p) => p.bank_id));
     const fresh = [...new Set(body.bankIds)].filter((b) => !already.has(b));
     for (const bankId of fresh) await insertPublication(trx, id, bankId, ctx.clock().toISOString());
     const users = await bankUserIds(trx, fresh);
     if (users.length) await notify(ctx, trx, { userIds: users, kind: 'assigned', title: '新的融资需求待回应', body: `融资需求 ${need.purpose}（${need.amount_fen / 100} 元）已推送给贵行，请回应。`, link: NEED_LINK });
-    await audit(ctx, trx, actor, { action: 'finance.need.publish', entity: 'finance_need', entityId: id, after: { bankIds: fresh } });
+    await audit(ctx, trx, actor, { action: 'finance.need.publish', entity: 'finance_need', entityId: id, after: { bankIds: fresh, projectId: body.projectId } });
     return getNeed(ctx, actor, id, trx);
   });
 }

@@ -1,4 +1,5 @@
 import { App, Button, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import type { BankView, EventListView, NeedView } from '../../../../src/common/schemas/finance.js';
 import { api } from '../../api.js';
@@ -9,7 +10,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { financeLabels as L, yuanText } from './labels.js';
-import { DateItem, ExportButton, isoDay } from './parts.js';
+import { DateItem, ExportButton, isoDay, today } from './parts.js';
 
 /** Matchmaking events and what came of the needs presented there within 30/90/180 days. */
 export default function EventsPanel() {
@@ -52,7 +53,8 @@ export default function EventsPanel() {
         <FormModal
           title={pick(L.newEvent)}
           form={form}
-          onSubmit={async (v: { title: string; heldOn: never; place?: string; bankIds?: number[]; needIds?: number[] }) => {
+          initialValues={{ heldOn: today() }}
+          onSubmit={async (v: { title: string; heldOn: Dayjs; place?: string; bankIds?: number[]; needIds?: number[] }) => {
             await api.post('/finance/events', { title: v.title, heldOn: isoDay(v.heldOn), place: v.place ?? null, bankIds: v.bankIds ?? [], needIds: v.needIds ?? [] });
             message.success(pick(L.saved));
             setOpen(false);

@@ -38,7 +38,7 @@ export default function NeedsPanel() {
   };
 
   const pubActions = (n: NeedView, p: PublicationView) => {
-    const name = `${p.bankName} ${n.enterprise.name}`;
+    const name = `${p.bankName} ${n.purpose}`;
     return (
       <Space wrap size={4}>
         {bank && p.grantedFen === null && (
@@ -83,7 +83,7 @@ export default function NeedsPanel() {
             </div>
           ))}
           {office && n.status !== 'closed' && (
-            <Button size="small" type="primary" onClick={() => setDialog({ kind: 'publish', need: n })} aria-label={`${pick(L.publish)} ${n.enterprise.name}`}>
+            <Button size="small" type="primary" onClick={() => setDialog({ kind: 'publish', need: n })} aria-label={`${pick(L.publish)} ${n.purpose}`}>
               {pick(L.publish)}
             </Button>
           )}
@@ -97,7 +97,7 @@ export default function NeedsPanel() {
     if (dialog.kind === 'file') {
       await api.post('/finance/needs', { ...v, projectId: v.projectId ?? null });
     } else if (dialog.kind === 'publish') {
-      await api.post(`/finance/needs/${dialog.need.id}/publish`, { bankIds: v.bankIds, version: dialog.need.version });
+      await api.post(`/finance/needs/${dialog.need.id}/publish`, { bankIds: v.bankIds, projectId: v.projectId ?? dialog.need.project?.id ?? null, version: dialog.need.version });
     } else if (dialog.kind === 'respond') {
       await api.post(`/finance/publications/${dialog.pub.id}/respond`, {
         response: v.response,
@@ -129,7 +129,7 @@ export default function NeedsPanel() {
         <FormModal
           title={`${pick(titles[dialog.kind])}${dialog.kind === 'file' ? '' : `：${dialog.need.enterprise.name}`}`}
           form={form}
-          initialValues={dialog.kind === 'grant' || dialog.kind === 'land' ? { on: today() } : dialog.kind === 'respond' ? { response: 'offered' } : { termMonths: 12 }}
+          initialValues={dialog.kind === 'grant' || dialog.kind === 'land' ? { on: today() } : dialog.kind === 'respond' ? { response: 'offered' } : dialog.kind === 'publish' ? { projectId: dialog.need.project?.id } : { termMonths: 12 }}
           onSubmit={submit}
           onCancel={() => {
             setDialog(null);
@@ -157,9 +157,14 @@ export default function NeedsPanel() {
             </>
           )}
           {dialog.kind === 'publish' && (
-            <Form.Item name="bankIds" label={pick(L.chooseBanks)} rules={[{ required: true, message: pick(L.chooseBanks) }]}>
-              <Checkbox.Group options={(banks ?? []).map((b) => ({ value: b.id, label: b.name, disabled: dialog.need.publications.some((p) => p.bankId === b.id) }))} />
-            </Form.Item>
+            <>
+              <Form.Item name="bankIds" label={pick(L.chooseBanks)} rules={[{ required: true, message: pick(L.chooseBanks) }]}>
+                <Checkbox.Group options={(banks ?? []).map((b) => ({ value: b.id, label: b.name, disabled: dialog.need.publications.some((p) => p.bankId === b.id) }))} />
+              </Form.Item>
+              <Form.Item name="projectId" label={pick(L.project)}>
+                <Select allowClear aria-label={pick(L.project)} options={(projects?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+              </Form.Item>
+            </>
           )}
           {dialog.kind === 'respond' && (
             <>

@@ -36,7 +36,7 @@ export default function ProjectsPanel() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {t && (
-        <Card size="small" aria-label={pick(L.projects)}>
+        <Card size="small" aria-label={pick(L.projectTotals)}>
           <Typography.Text>
             {fill(pick(L.totalsLine), { projects: t.projects, withCredit: t.withCredit, granted: yuanText(t.grantedFen, lang), landed: yuanText(t.landedFen, lang) })}
           </Typography.Text>

@@ -49,6 +49,7 @@ export const financeLabels = {
     zh: '共 {projects} 个重大项目，{withCredit} 个获得授信：授信 {granted}，已放款 {landed}。',
     en: '{projects} major projects, {withCredit} with credit: {granted} granted, {landed} landed.',
   },
+  projectTotals: { zh: '重大项目授信合计', en: 'Credit to major projects' },
   newProject: { zh: '新增重大项目', en: 'Add a project' },
   projectName: { zh: '项目名称', en: 'Project' },
   bank: { zh: '银行', en: 'Bank' },
