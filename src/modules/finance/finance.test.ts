@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../context.js';
 import { type Client, TEST_PASSWORD, describeEachDialect } from '../../test/harness.js';
 import { createUser } from '../org/users.service.js';
 import { seedDemoPolicies } from '../policies/seed.js';
+import { financeBulletinSection } from './bulletin.js';
 import { escalateOverdueDeskSteps } from './desk.service.js';
 import { DEMO_BANKS } from './seed.js';
 
@@ -153,6 +154,25 @@ describeEachDialect('finance', (h) => {
     expect(svc.json().history.at(-1)).toMatchObject({ kind: 'policy_talk', note: '上市政策宣讲' });
   });
 
+  it('pays a listing subsidy through the policies payout, for the listed enterprise’s own confirmed benefit only', async () => {
+    const l = (await office.post('/api/v1/finance/listing', { enterpriseId: demoId, stage: 'cultivating' })).json();
+    const r = (await office.get(`/api/v1/policies/results?enterpriseId=${demoId}&status=matched`)).json().items[0];
+    const notified = (await office.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'notify', version: r.version })).json();
+    const confirmed = (await enterprise.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'confirm', version: notified.version })).json();
+    // another enterprise's listing cannot take this payout
+    const otherListing = (await office.get('/api/v1/finance/listing')).json().find((x: { enterprise: { id: number } }) => x.enterprise.id === otherId);
+    const wrong = await office.post(`/api/v1/finance/listing/${otherListing.id}/subsidies`, { resultId: r.id, amount: '300000', paidOn: '2026-03-02', resultVersion: confirmed.version });
+    expect(wrong.statusCode).toBe(400);
+    const paid = await office.post(`/api/v1/finance/listing/${l.id}/subsidies`, { resultId: r.id, amount: '300000', paidOn: '2026-03-02', resultVersion: confirmed.version });
+    expect(paid.statusCode).toBe(200);
+    expect(paid.json()).toMatchObject({ subsidyFen: 30000000 });
+    expect((await office.get(`/api/v1/policies/results/${r.id}`)).json()).toMatchObject({ status: 'paid', paidAmount: 300000, paidOn: '2026-03-02' });
+    // paying again is refused by the payout's own status rule, and nothing is added to the reserve
+    const again = await office.post(`/api/v1/finance/listing/${l.id}/subsidies`, { resultId: r.id, amount: '300000', paidOn: '2026-03-02', resultVersion: confirmed.version + 1 });
+    expect(again.statusCode).toBe(409);
+    expect((await office.get('/api/v1/finance/listing')).json().find((x: { id: number }) => x.id === l.id).subsidyFen).toBe(30000000);
+  });
+
   it('a desk step overdue on the working-day calendar enters the supervision ladder once', async () => {
     const officeUser = await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'office').executeTakeFirstOrThrow();
     const unit = await h.ctx.db.selectFrom('unit').select('id').where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow();
@@ -201,6 +221,12 @@ describeEachDialect('finance', (h) => {
     await office.post('/api/v1/finance/region-stats', { period: '2026-02', balance: 16000000, private: 4000000, sme: 2000000, source: '测试：全区金融运行数据' });
     const feb = (await office.get('/api/v1/finance/stats')).json().items.find((s: { period: string }) => s.period === '2026-02');
     expect(feb).toMatchObject({ banks: 1, balanceFen: 400000000, privateShare: 0.25, smeShare: 0.25, balanceOfRegion: 0.25, privateOfRegion: 0.25, smeOfRegion: 0.5 });
+
+    // the bulletin's finance section states the month's figures and the projects' credit
+    const blocks = await financeBulletinSection(h.ctx, '2026-02');
+    const text = blocks.flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
+    expect(text).toContain('各银行报送贷款余额0.04亿元，其中民营企业贷款0.01亿元（占25.00%，占全区民营企业贷款的25.00%）');
+    expect(text).toContain('为1个重大项目授信0.01亿元，已放款0.01亿元');
   });
 
   it('exports every list as Excel for the city, not for a bank', async () => {

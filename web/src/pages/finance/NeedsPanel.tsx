@@ -62,7 +62,7 @@ export default function NeedsPanel() {
 
   const columns = [
     { key: 'enterprise', title: pick(L.enterprise), render: (_: unknown, n: NeedView) => n.enterprise.name },
-    { key: 'amount', title: pick(L.amount), align: 'right' as const, render: (_: unknown, n: NeedView) => yuanText(n.amountFen, lang) },
+    { key: 'amount', title: pick(L.amountCol), align: 'right' as const, render: (_: unknown, n: NeedView) => yuanText(n.amountFen, lang) },
     { key: 'term', title: pick(L.term), dataIndex: 'termMonths' },
     { key: 'purpose', title: pick(L.purpose), dataIndex: 'purpose' },
     { key: 'collateral', title: pick(L.collateral), dataIndex: 'collateral' },
@@ -124,7 +124,7 @@ export default function NeedsPanel() {
         )}
         {can('finance.export') && <ExportButton list="needs" />}
       </Space>
-      <ResponsiveTable<NeedView> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={!data} pagination={{ pageSize: 20 }} phoneColumns={['enterprise', 'amount']} locale={{ emptyText: pick(L.none) }} />
+      <ResponsiveTable<NeedView> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={!data} pagination={{ pageSize: 20 }} phoneColumns={user.role === 'enterprise' ? ['purpose', 'amount'] : ['enterprise', 'amount']} locale={{ emptyText: pick(L.none) }} />
       {dialog && (
         <FormModal
           title={`${pick(titles[dialog.kind])}${dialog.kind === 'file' ? '' : `：${dialog.need.enterprise.name}`}`}

@@ -22,8 +22,8 @@ export default function ProjectsPanel() {
   const t = data?.totals;
   const columns = [
     { key: 'name', title: pick(L.projectName), dataIndex: 'name' },
-    { key: 'granted', title: pick(L.grantedYuan), align: 'right' as const, render: (_: unknown, p: ProjectView) => yuanText(p.grantedFen, lang) },
-    { key: 'landed', title: pick(L.landedYuan), align: 'right' as const, render: (_: unknown, p: ProjectView) => yuanText(p.landedFen, lang) },
+    { key: 'granted', title: pick(L.grantedCol), align: 'right' as const, render: (_: unknown, p: ProjectView) => yuanText(p.grantedFen, lang) },
+    { key: 'landed', title: pick(L.landedCol), align: 'right' as const, render: (_: unknown, p: ProjectView) => yuanText(p.landedFen, lang) },
     {
       key: 'banks',
       title: pick(L.bank),
