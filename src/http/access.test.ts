@@ -174,6 +174,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/finance/listing/:id/subsidies': ['admin', 'office'],
   'GET /api/v1/finance/stats': ['admin', 'office', 'leader'],
   'POST /api/v1/finance/region-stats': ['admin', 'office'],
+  'POST /api/v1/finance/stats/:period/indicators': ['admin', 'office'],
   'GET /api/v1/finance/returns/template.xlsx': ['admin', 'office', 'bank'],
   'POST /api/v1/finance/returns': ['admin', 'office', 'bank'],
   'GET /api/v1/finance/export/:list': ['admin', 'office', 'leader'],

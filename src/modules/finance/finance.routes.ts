@@ -14,6 +14,7 @@ import {
   listingSubsidyBody,
   needBody,
   needQuery,
+  period,
   projectBody,
   publishBody,
   regionStatBody,
@@ -31,6 +32,7 @@ import { addDeskStep, completeDeskStep, createDesk, escalateOverdueDeskSteps, li
 import { EXPORT_LISTS, exportList } from './export.service.js';
 import { addToReserve, listListingViews, moveListingStage, payListingSubsidy, recordListingService } from './listing.service.js';
 import { fileNeed, getNeed, grantCredit, landLoan, listVisibleNeeds, publishNeed, respondToNeed } from './needs.service.js';
+import { publishLoanIndicators } from './indicators.js';
 import { returnTemplate } from './returns.js';
 import { importReturn, loanStats, setRegionStat } from './stats.service.js';
 
@@ -122,6 +124,9 @@ export function financeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/finance/stats', { config: { access: 'finance.read' }, schema: { tags, summary: '贷款统计 / loan statistics by month' } }, async () => ({ items: await loanStats(ctx) }));
     app.post('/finance/region-stats', { config: { access: 'finance.manage' }, schema: { tags, summary: '全区对比数据 / the region’s figures', body: regionStatBody } }, async (request) =>
       setRegionStat(ctx, actorOf(request), request.body),
+    );
+    app.post('/finance/stats/:period/indicators', { config: { access: 'finance.manage' }, schema: { tags, summary: '写入指标监测 / post a month as indicator values', params: z.object({ period }).strict() } }, async (request) =>
+      publishLoanIndicators(ctx, actorOf(request), request.params.period),
     );
     app.get('/finance/returns/template.xlsx', { config: { access: 'finance.credit.record' }, schema: { tags, summary: '月度贷款报表模板 / the return template' } }, async (_request, reply) =>
       reply.header('content-type', XLSX).header('content-disposition', attachment('月度贷款报表模板.xlsx', 'loan-return-template.xlsx')).send(await returnTemplate()),

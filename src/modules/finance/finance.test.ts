@@ -222,6 +222,16 @@ describeEachDialect('finance', (h) => {
     const feb = (await office.get('/api/v1/finance/stats')).json().items.find((s: { period: string }) => s.period === '2026-02');
     expect(feb).toMatchObject({ banks: 1, balanceFen: 400000000, privateShare: 0.25, smeShare: 0.25, balanceOfRegion: 0.25, privateOfRegion: 0.25, smeOfRegion: 0.5 });
 
+    // the month becomes the city's indicator values, each with its source
+    const posted = await office.post('/api/v1/finance/stats/2026-02/indicators');
+    expect(posted.json()).toEqual({ period: '2026-02', written: ['FIN-LOAN-BALANCE', 'FIN-PRIVATE-SHARE', 'FIN-SME-SHARE', 'FIN-PRIVATE-OF-REGION'] });
+    expect((await office.post('/api/v1/finance/stats/2026-02/indicators')).statusCode).toBe(200);
+    const values = (await office.get('/api/v1/indicators/values?periodFrom=2026-02&periodTo=2026-02')).json() as { indicatorCode: string; value: number; source: string }[];
+    const fin = values.filter((v) => v.indicatorCode.startsWith('FIN-'));
+    expect(fin.map((v) => [v.indicatorCode, v.value]).sort()).toEqual([['FIN-LOAN-BALANCE', 0.04], ['FIN-PRIVATE-OF-REGION', 25], ['FIN-PRIVATE-SHARE', 25], ['FIN-SME-SHARE', 25]]);
+    expect(fin[0]!.source).toBe('1 家银行月度贷款报表；测试：全区金融运行数据');
+    expect((await office.post('/api/v1/finance/stats/2025-01/indicators')).statusCode).toBe(404);
+
     // the bulletin's finance section states the month's figures and the projects' credit
     const blocks = await financeBulletinSection(h.ctx, '2026-02');
     const text = blocks.flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');

@@ -20,6 +20,8 @@ const yi = (fen: number) => Math.round(fen / 1e8) / 100;
 export default function StatsPanel() {
   const { pick, lang } = useI18n();
   const { can } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
   const { data, reload } = useLoad(useCallback(() => api.get<{ items: LoanStat[] }>('/finance/stats'), []));
   const months = (data?.items ?? []).filter((s) => s.banks > 0);
   const columns = [
@@ -29,6 +31,17 @@ export default function StatsPanel() {
     { key: 'sme', title: pick(L.smeLoans), align: 'right' as const, render: (_: unknown, s: LoanStat) => yuanText(s.smeFen, lang) },
     { key: 'share', title: pick(L.privateShare), render: (_: unknown, s: LoanStat) => pct(s.privateShare) },
     { key: 'region', title: pick(L.ofRegion), render: (_: unknown, s: LoanStat) => pct(s.privateOfRegion) },
+    {
+      key: 'post',
+      title: '',
+      render: (_: unknown, s: LoanStat) =>
+        can('finance.manage') &&
+        s.banks > 0 && (
+          <Button size="small" onClick={() => api.post(`/finance/stats/${s.period}/indicators`).then(() => message.success(pick(L.posted)), report)} aria-label={`${pick(L.postIndicators)} ${s.period}`}>
+            {pick(L.postIndicators)}
+          </Button>
+        ),
+    },
     { key: 'source', title: pick(L.source), render: (_: unknown, s: LoanStat) => [pick({ zh: s.source.split(' / ')[0] ?? '', en: s.source.split(' / ')[1] ?? '' }), s.region?.source].filter(Boolean).join('；') },
   ];
   return (

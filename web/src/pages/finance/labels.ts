@@ -87,6 +87,8 @@ export const financeLabels = {
   importReturn: { zh: '导入银行月度报表', en: 'Import a monthly return' },
   previewOk: { zh: '{bank} {period}：{rows} 户，贷款余额 {balance}，未发现问题。', en: '{bank} {period}: {rows} borrowers, balance {balance}, no problems.' },
   previewBad: { zh: '报表有 {n} 处问题，未导入：', en: 'The return has {n} problems and was not imported:' },
+  postIndicators: { zh: '写入指标监测', en: 'Post to indicators' },
+  posted: { zh: '已写入指标监测', en: 'Posted to the indicators' },
   commit: { zh: '确认导入', en: 'Import' },
   imported: { zh: '已导入', en: 'Imported' },
   seeOwn: { zh: '仅显示推送给本行的需求及本行的回应。', en: 'Only the needs published to your bank and your answers are shown.' },
