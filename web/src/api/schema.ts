@@ -98,7 +98,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export")[];
                         };
                     };
                 };
@@ -192,7 +192,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export")[];
                         };
                     };
                 };
@@ -246,7 +246,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -730,7 +730,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                     unitId?: string;
                     q?: string;
                 };
@@ -751,7 +751,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -783,7 +783,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                         unitId?: number | null;
                         password: string;
                         /** @enum {string} */
@@ -803,7 +803,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -855,7 +855,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -892,7 +892,7 @@ export interface paths {
                         version: number;
                         displayName?: string;
                         /** @enum {string} */
-                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                         unitId?: number | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
@@ -911,7 +911,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -1009,7 +1009,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -11147,6 +11147,1194 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 银行名录 / banks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 新增银行 / add a bank */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/banks/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联银行客户经理 / link a bank user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重大项目授信与放款 / major projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 新增重大项目 / add a project */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        countyCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求 / financing needs */
+        get: {
+            parameters: {
+                query?: {
+                    enterpriseId?: number;
+                    status?: "open" | "published" | "closed";
+                    projectId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 填报融资需求 / file a need */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        amount: string | number;
+                        termMonths: number;
+                        purpose: string;
+                        collateral: string;
+                        projectId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求详情 / one need */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推送给银行 / publish to banks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankIds: number[];
+                        projectId?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 银行回应 / a bank answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        response: "interested" | "declined" | "offered";
+                        reason?: string;
+                        offerAmount?: string | number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记授信 / credit granted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                        on: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/land": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记放款 / loan landed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                        on: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政金企对接会 / matchmaking events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 登记对接会 / record an event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        heldOn: string;
+                        place?: string | null;
+                        /** @default [] */
+                        bankIds?: number[];
+                        /** @default [] */
+                        enterpriseIds?: number[];
+                        /** @default [] */
+                        needIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接会详情与成效 / an event and its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events/{id}/followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 跟进事项 / a follow-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        needId?: number | null;
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专班+行长 / key-enterprise desk */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 建立专班对接 / open a desk case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        problem: string;
+                        memberUserId: number;
+                        bankId: number;
+                        presidentName: string;
+                        leadUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题步骤 / add a step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        workdays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/steps/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 步骤办结 / step done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        doneOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逾期步骤列入督办 / escalate overdue steps now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上市后备库 / listing reserve */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 入库 / add to the reserve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        /** @enum {string} */
+                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                        exchange?: string | null;
+                        board?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 阶段变更 / change stage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                        on: string;
+                        reason?: string;
+                        exchange?: string | null;
+                        board?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务记录 / a service received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "policy_talk" | "financing_plan" | "coaching";
+                        on: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/subsidies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拨付上市补贴 / pay a listing subsidy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resultId: number;
+                        amount: string | number;
+                        paidOn: string;
+                        resultVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款统计 / loan statistics by month */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/region-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全区对比数据 / the region’s figures */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        balance: string | number;
+                        private: string | number;
+                        sme: string | number;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/stats/{period}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 写入指标监测 / post a month as indicator values */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/returns/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度贷款报表模板 / the return template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入银行月度报表（预览/提交） / import a monthly return */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "preview" | "commit";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/export/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出 Excel / export a list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list: "needs" | "events" | "projects" | "desk" | "listing" | "stats";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -110,7 +110,7 @@ export default function DeskPanel() {
 
 function DeskFields() {
   const { pick } = useI18n();
-  const [units] = useUnits();
+  const units = useUnits();
   const { data: banks } = useLoad(useCallback(() => api.get<BankView[]>('/finance/banks'), []));
   return (
     <>
