@@ -141,116 +141,144 @@ export const RESPONSE_LABELS: Record<BankResponse, { zh: string; en: string }> =
   offered: { zh: '已提供方案', en: 'Offer made' },
 };
 
-// ---- what the API returns (shared with the web) ----
-export interface PublicationView {
-  id: number;
-  needId: number;
-  bankId: number;
-  bankName: string;
-  publishedAt: string;
-  response: BankResponse;
-  reason: string | null;
-  offerFen: number | null;
-  respondedAt: string | null;
-  grantedFen: number | null;
-  grantedOn: string | null;
-  landedFen: number | null;
-  landedOn: string | null;
-  version: number;
-}
+// ---- what the API returns (the routes' response schemas; the web reads them through the typed client) ----
+const fen = z.number().int();
+export const publicationView = z.object({
+  id: z.number(),
+  needId: z.number(),
+  bankId: z.number(),
+  bankName: z.string(),
+  publishedAt: z.string(),
+  response: z.enum(RESPONSES),
+  reason: z.string().nullable(),
+  offerFen: fen.nullable(),
+  respondedAt: z.string().nullable(),
+  grantedFen: fen.nullable(),
+  grantedOn: z.string().nullable(),
+  landedFen: fen.nullable(),
+  landedOn: z.string().nullable(),
+  version: z.number(),
+});
+export type PublicationView = z.infer<typeof publicationView>;
+export const needView = z.object({
+  id: z.number(),
+  enterprise: z.object({ id: z.number(), name: z.string(), uscc: z.string() }),
+  amountFen: fen,
+  termMonths: z.number(),
+  purpose: z.string(),
+  collateral: z.string(),
+  project: z.object({ id: z.number(), name: z.string() }).nullable(),
+  source: z.string(),
+  sourceRef: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.string(),
+  version: z.number(),
+  publications: z.array(publicationView),
+  grantedFen: fen,
+  landedFen: fen,
+});
+export type NeedView = z.infer<typeof needView>;
+export const needList = z.object({ items: z.array(needView) });
 
-export interface NeedView {
-  id: number;
-  enterprise: { id: number; name: string; uscc: string };
-  amountFen: number;
-  termMonths: number;
-  purpose: string;
-  collateral: string;
-  project: { id: number; name: string } | null;
-  source: string;
-  sourceRef: string | null;
-  status: string;
-  createdAt: string;
-  version: number;
-  publications: PublicationView[];
-  grantedFen: number;
-  landedFen: number;
-}
+export const eventResult = z.object({ days: z.number(), offers: z.number(), grantedFen: fen, landedFen: fen });
+export type EventResult = z.infer<typeof eventResult>;
+export const eventListView = z.object({
+  id: z.number(),
+  title: z.string(),
+  heldOn: z.string(),
+  place: z.string().nullable(),
+  banks: z.number(),
+  enterprises: z.number(),
+  needs: z.number(),
+  results: z.array(eventResult),
+});
+export type EventListView = z.infer<typeof eventListView>;
+const named = z.object({ id: z.number(), name: z.string() });
+export const eventView = z.object({
+  id: z.number(),
+  title: z.string(),
+  heldOn: z.string(),
+  place: z.string().nullable(),
+  banks: z.array(named),
+  enterprises: z.array(named),
+  needs: z.array(z.object({ id: z.number(), enterpriseId: z.number(), purpose: z.string(), amountFen: fen })),
+  followups: z.array(z.object({ id: z.number(), needId: z.number().nullable(), text: z.string(), dueOn: z.string().nullable(), doneOn: z.string().nullable() })),
+  results: z.array(eventResult),
+});
 
+export const projectView = z.object({
+  id: z.number(),
+  name: z.string(),
+  countyCode: z.string().nullable(),
+  banks: z.array(z.object({ bankId: z.number(), bankName: z.string(), grantedFen: fen, landedFen: fen })),
+  grantedFen: fen,
+  landedFen: fen,
+});
+export type ProjectView = z.infer<typeof projectView>;
+export const projectsView = z.object({
+  items: z.array(projectView),
+  totals: z.object({ projects: z.number(), withCredit: z.number(), grantedFen: fen, landedFen: fen }),
+});
+export type ProjectsView = z.infer<typeof projectsView>;
 
-export interface EventResult {
-  days: number;
-  offers: number;
-  grantedFen: number;
-  landedFen: number;
-}
-export interface EventListView {
-  id: number;
-  title: string;
-  heldOn: string;
-  place: string | null;
-  banks: number;
-  enterprises: number;
-  needs: number;
-  results: EventResult[];
-}
-export interface ProjectView {
-  id: number;
-  name: string;
-  countyCode: string | null;
-  banks: { bankId: number; bankName: string; grantedFen: number; landedFen: number }[];
-  grantedFen: number;
-  landedFen: number;
-}
-export interface ProjectsView {
-  items: ProjectView[];
-  totals: { projects: number; withCredit: number; grantedFen: number; landedFen: number };
-}
-export interface DeskView {
-  id: number;
-  enterprise: { id: number; name: string };
-  problem: string;
-  member: { id: number; name: string };
-  bank: { id: number; name: string };
-  presidentName: string;
-  leadUnitId: number;
-  status: string;
-  createdAt: string;
-  steps: { id: number; action: string; deadline: string; doneOn: string | null; overdue: boolean; itemId: number | null }[];
-}
-export interface ListingView {
-  id: number;
-  enterprise: { id: number; name: string };
-  stage: ListingStage;
-  exchange: string | null;
-  board: string | null;
-  version: number;
-  history: { kind: string; on: string; fromStage: string | null; toStage: string | null; note: string | null; amountFen: number | null; resultId: number | null }[];
-  subsidyFen: number;
-}
-export interface LoanStat {
-  period: string;
-  banks: number;
-  balanceFen: number;
-  privateFen: number;
-  smeFen: number;
+export const deskView = z.object({
+  id: z.number(),
+  enterprise: named,
+  problem: z.string(),
+  member: named,
+  bank: named,
+  presidentName: z.string(),
+  leadUnitId: z.number(),
+  status: z.string(),
+  createdAt: z.string(),
+  steps: z.array(z.object({ id: z.number(), action: z.string(), deadline: z.string(), doneOn: z.string().nullable(), overdue: z.boolean(), itemId: z.number().nullable() })),
+});
+export type DeskView = z.infer<typeof deskView>;
+
+export const listingView = z.object({
+  id: z.number(),
+  enterprise: named,
+  stage: z.enum(LISTING_STAGES),
+  exchange: z.string().nullable(),
+  board: z.string().nullable(),
+  version: z.number(),
+  history: z.array(
+    z.object({ kind: z.string(), on: z.string(), fromStage: z.string().nullable(), toStage: z.string().nullable(), note: z.string().nullable(), amountFen: fen.nullable(), resultId: z.number().nullable() }),
+  ),
+  subsidyFen: fen,
+});
+export type ListingView = z.infer<typeof listingView>;
+
+const share = z.number().nullable();
+export const loanStat = z.object({
+  period: z.string(),
+  banks: z.number(),
+  balanceFen: fen,
+  privateFen: fen,
+  smeFen: fen,
   /** shares of the city's own balance */
-  privateShare: number | null;
-  smeShare: number | null;
-  region: { balanceFen: number; privateFen: number; smeFen: number; source: string } | null;
+  privateShare: share,
+  smeShare: share,
+  region: z.object({ balanceFen: fen, privateFen: fen, smeFen: fen, source: z.string() }).nullable(),
   /** the city's figures as shares of the region's */
-  balanceOfRegion: number | null;
-  privateOfRegion: number | null;
-  smeOfRegion: number | null;
-  source: string;
-}
-export interface ReturnPreview {
-  bank: { id: number; name: string } | null;
-  period: string;
-  rows: number;
-  balanceFen: number;
-  privateFen: number;
-  smeFen: number;
-  problems: { path?: string; message: string; row?: number; column?: string }[];
-  imported: boolean;
-}
+  balanceOfRegion: share,
+  privateOfRegion: share,
+  smeOfRegion: share,
+  source: z.string(),
+});
+export type LoanStat = z.infer<typeof loanStat>;
+export const loanStatList = z.object({ items: z.array(loanStat) });
+
+export const returnPreview = z.object({
+  bank: named.nullable(),
+  period: z.string(),
+  rows: z.number(),
+  balanceFen: fen,
+  privateFen: fen,
+  smeFen: fen,
+  problems: z.array(z.object({ path: z.string().optional(), message: z.string(), row: z.number().optional(), column: z.string().optional() })),
+  imported: z.boolean(),
+});
+export type ReturnPreview = z.infer<typeof returnPreview>;
+export const escalationResult = z.object({ escalated: z.number() });
+export const indicatorsPosted = z.object({ period: z.string(), written: z.array(z.string()) });

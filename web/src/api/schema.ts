@@ -11180,7 +11180,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        }[];
+                    };
                 };
             };
         };
@@ -11202,11 +11209,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -11248,7 +11262,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -11280,7 +11301,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                countyCode: string | null;
+                                banks: {
+                                    bankId: number;
+                                    bankName: string;
+                                    grantedFen: number;
+                                    landedFen: number;
+                                }[];
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                            totals: {
+                                projects: number;
+                                withCredit: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -11303,11 +11346,25 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            countyCode: string | null;
+                            banks: {
+                                bankId: number;
+                                bankName: string;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -11343,7 +11400,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterprise: {
+                                    id: number;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                amountFen: number;
+                                termMonths: number;
+                                purpose: string;
+                                collateral: string;
+                                project: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                source: string;
+                                sourceRef: string | null;
+                                status: string;
+                                createdAt: string;
+                                version: number;
+                                publications: {
+                                    id: number;
+                                    needId: number;
+                                    bankId: number;
+                                    bankName: string;
+                                    publishedAt: string;
+                                    /** @enum {string} */
+                                    response: "pending" | "interested" | "declined" | "offered";
+                                    reason: string | null;
+                                    offerFen: number | null;
+                                    respondedAt: string | null;
+                                    grantedFen: number | null;
+                                    grantedOn: string | null;
+                                    landedFen: number | null;
+                                    landedOn: string | null;
+                                    version: number;
+                                }[];
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11370,11 +11470,52 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -11408,7 +11549,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -11454,7 +11636,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -11500,7 +11723,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -11544,7 +11808,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -11588,7 +11893,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -11620,7 +11966,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: number;
+                            enterprises: number;
+                            needs: number;
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        }[];
+                    };
                 };
             };
         };
@@ -11650,11 +12012,45 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11688,7 +12084,41 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11734,7 +12164,41 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11766,7 +12230,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        }[];
+                    };
                 };
             };
         };
@@ -11793,11 +12286,40 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11840,7 +12362,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11882,7 +12433,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11916,7 +12496,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            escalated: number;
+                        };
+                    };
                 };
             };
         };
@@ -11948,7 +12532,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        }[];
+                    };
                 };
             };
         };
@@ -11974,11 +12581,34 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -12026,7 +12656,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -12071,7 +12724,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -12116,7 +12792,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
                 };
             };
         };
@@ -12148,7 +12847,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                period: string;
+                                banks: number;
+                                balanceFen: number;
+                                privateFen: number;
+                                smeFen: number;
+                                privateShare: number | null;
+                                smeShare: number | null;
+                                region: {
+                                    balanceFen: number;
+                                    privateFen: number;
+                                    smeFen: number;
+                                    source: string;
+                                } | null;
+                                balanceOfRegion: number | null;
+                                privateOfRegion: number | null;
+                                smeOfRegion: number | null;
+                                source: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -12194,7 +12915,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            period: string;
+                            banks: number;
+                            balanceFen: number;
+                            privateFen: number;
+                            smeFen: number;
+                            privateShare: number | null;
+                            smeShare: number | null;
+                            region: {
+                                balanceFen: number;
+                                privateFen: number;
+                                smeFen: number;
+                                source: string;
+                            } | null;
+                            balanceOfRegion: number | null;
+                            privateOfRegion: number | null;
+                            smeOfRegion: number | null;
+                            source: string;
+                        };
+                    };
                 };
             };
         };
@@ -12230,7 +12971,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            period: string;
+                            written: string[];
+                        };
+                    };
                 };
             };
         };
@@ -12300,7 +13046,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bank: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            period: string;
+                            rows: number;
+                            balanceFen: number;
+                            privateFen: number;
+                            smeFen: number;
+                            problems: {
+                                path?: string;
+                                message: string;
+                                row?: number;
+                                column?: string;
+                            }[];
+                            imported: boolean;
+                        };
+                    };
                 };
             };
         };
