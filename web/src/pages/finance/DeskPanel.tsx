@@ -1,11 +1,10 @@
 import { App, Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
-import { useCallback, useState } from 'react';
-import type { BankView, DeskView } from '../../../../src/common/schemas/finance.js';
-import { api } from '../../api.js';
+import { useState } from 'react';
+import type { DeskView } from '../../../../src/common/schemas/finance.js';
+import { $api, type ApiBody, client, ok } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { financeLabels as L } from './labels.js';
@@ -17,17 +16,16 @@ export default function DeskPanel() {
   const { can, user } = useSession();
   const { message } = App.useApp();
   const manage = can('finance.manage');
-  const { data, reload } = useLoad(useCallback(() => api.get<DeskView[]>('/finance/desk'), []));
+  const { data } = $api.useQuery('get', '/api/v1/finance/desk');
   const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'step'; desk: DeskView } | null>(null);
   const [form] = Form.useForm();
   const saved = () => {
     message.success(pick(L.saved));
     setDialog(null);
     form.resetFields();
-    reload();
   };
   const finish = async (stepId: number) => {
-    await api.post(`/finance/desk/steps/${stepId}/done`, { doneOn: isoDay(today()) });
+    await ok(client.POST('/api/v1/finance/desk/steps/{id}/done', { params: { path: { id: String(stepId) } }, body: { doneOn: isoDay(today()) } }));
     saved();
   };
   const columns = [
@@ -77,7 +75,7 @@ export default function DeskPanel() {
           form={form}
           onSubmit={async (v: Record<string, unknown>) => {
             // the staff member who opens the case is its task-force member
-            await api.post('/finance/desk', { ...v, memberUserId: user.id });
+            await ok(client.POST('/api/v1/finance/desk', { body: { ...v, memberUserId: user.id } as ApiBody<'/api/v1/finance/desk'> }));
             saved();
           }}
           onCancel={() => setDialog(null)}
@@ -91,7 +89,7 @@ export default function DeskPanel() {
           form={form}
           initialValues={{ workdays: 5 }}
           onSubmit={async (v: { action: string; workdays: number }) => {
-            await api.post(`/finance/desk/${dialog.desk.id}/steps`, v);
+            await ok(client.POST('/api/v1/finance/desk/{id}/steps', { params: { path: { id: String(dialog.desk.id) } }, body: v }));
             saved();
           }}
           onCancel={() => setDialog(null)}
@@ -111,7 +109,7 @@ export default function DeskPanel() {
 function DeskFields() {
   const { pick } = useI18n();
   const units = useUnits();
-  const { data: banks } = useLoad(useCallback(() => api.get<BankView[]>('/finance/banks'), []));
+  const { data: banks } = $api.useQuery('get', '/api/v1/finance/banks');
   return (
     <>
       <EnterprisePicker />

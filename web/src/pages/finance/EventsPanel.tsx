@@ -1,12 +1,11 @@
 import { App, Button, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
-import type { BankView, EventListView, NeedView } from '../../../../src/common/schemas/finance.js';
-import { api } from '../../api.js';
+import { useState } from 'react';
+import type { EventListView } from '../../../../src/common/schemas/finance.js';
+import { $api, client, ok } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { fill } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { financeLabels as L, yuanText } from './labels.js';
@@ -17,7 +16,7 @@ export default function EventsPanel() {
   const { pick, lang } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
-  const { data, reload } = useLoad(useCallback(() => api.get<EventListView[]>('/finance/events'), []));
+  const { data } = $api.useQuery('get', '/api/v1/finance/events');
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const window = (k: number) => ({
@@ -55,11 +54,10 @@ export default function EventsPanel() {
           form={form}
           initialValues={{ heldOn: today() }}
           onSubmit={async (v: { title: string; heldOn: Dayjs; place?: string; bankIds?: number[]; needIds?: number[] }) => {
-            await api.post('/finance/events', { title: v.title, heldOn: isoDay(v.heldOn), place: v.place ?? null, bankIds: v.bankIds ?? [], needIds: v.needIds ?? [] });
+            await ok(client.POST('/api/v1/finance/events', { body: { title: v.title, heldOn: isoDay(v.heldOn), place: v.place ?? null, bankIds: v.bankIds ?? [], needIds: v.needIds ?? [] } }));
             message.success(pick(L.saved));
             setOpen(false);
             form.resetFields();
-            reload();
           }}
           onCancel={() => setOpen(false)}
         >
@@ -72,8 +70,8 @@ export default function EventsPanel() {
 
 function EventFields() {
   const { pick, lang } = useI18n();
-  const { data: banks } = useLoad(useCallback(() => api.get<BankView[]>('/finance/banks'), []));
-  const { data: needs } = useLoad(useCallback(() => api.get<{ items: NeedView[] }>('/finance/needs'), []));
+  const { data: banks } = $api.useQuery('get', '/api/v1/finance/banks');
+  const { data: needs } = $api.useQuery('get', '/api/v1/finance/needs');
   return (
     <>
       <Form.Item name="title" label={pick(L.eventTitle)} rules={[{ required: true, whitespace: true, message: pick(L.required) }]}>

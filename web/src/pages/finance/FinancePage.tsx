@@ -30,7 +30,7 @@ export default function FinancePage() {
           { key: 'stats', label: pick(L.stats), children: <StatsPanel /> },
         ]
       : []),
-    ...(user.role === 'bank' ? [{ key: 'returns', label: pick(L.importReturn), children: <ReturnImport onImported={() => undefined} /> }] : []),
+    ...(user.role === 'bank' ? [{ key: 'returns', label: pick(L.importReturn), children: <ReturnImport /> }] : []),
   ];
   const active = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab')! : 'needs';
   return (

@@ -1,10 +1,9 @@
 import { App, Button, Form, Input, Select, Space, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { LISTING_STAGES, type ListingView } from '../../../../src/common/schemas/finance.js';
-import { api } from '../../api.js';
+import { $api, type ApiBody, client, ok } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { SERVICE_LABELS, STAGE_LABELS, financeLabels as L, yuanText } from './labels.js';
@@ -16,7 +15,7 @@ export default function ListingPanel() {
   const { can } = useSession();
   const { message } = App.useApp();
   const manage = can('finance.manage');
-  const { data, reload } = useLoad(useCallback(() => api.get<ListingView[]>('/finance/listing'), []));
+  const { data } = $api.useQuery('get', '/api/v1/finance/listing');
   const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'stage'; listing: ListingView } | null>(null);
   const [form] = Form.useForm();
   const stage = Form.useWatch('stage', form) as string | undefined;
@@ -26,7 +25,6 @@ export default function ListingPanel() {
     message.success(pick(L.saved));
     setDialog(null);
     form.resetFields();
-    reload();
   };
   const columns = [
     { key: 'enterprise', title: pick(L.enterprise), render: (_: unknown, l: ListingView) => l.enterprise.name },
@@ -69,8 +67,11 @@ export default function ListingPanel() {
           form={form}
           initialValues={dialog.kind === 'new' ? { stage: 'cultivating' } : { stage: dialog.listing.stage, on: today(), exchange: dialog.listing.exchange, board: dialog.listing.board }}
           onSubmit={async (v: Record<string, unknown>) => {
-            if (dialog.kind === 'new') await api.post('/finance/listing', v);
-            else await api.post(`/finance/listing/${dialog.listing.id}/stage`, { ...v, on: isoDay(v.on as never), version: dialog.listing.version, reason: v.reason || undefined });
+            if (dialog.kind === 'new') await ok(client.POST('/api/v1/finance/listing', { body: v as ApiBody<'/api/v1/finance/listing'> }));
+            else {
+              const body = { ...v, on: isoDay(v.on as never), version: dialog.listing.version, reason: (v.reason as string) || undefined } as ApiBody<'/api/v1/finance/listing/{id}/stage'>;
+              await ok(client.POST('/api/v1/finance/listing/{id}/stage', { params: { path: { id: String(dialog.listing.id) } }, body }));
+            }
             saved();
           }}
           onCancel={() => setDialog(null)}

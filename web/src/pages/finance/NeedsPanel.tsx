@@ -1,10 +1,9 @@
 import { App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import type { BankView, NeedView, ProjectsView, PublicationView } from '../../../../src/common/schemas/finance.js';
-import { api } from '../../api.js';
+import { useState } from 'react';
+import type { NeedView, PublicationView } from '../../../../src/common/schemas/finance.js';
+import { $api, type ApiBody, client, ok } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { NEED_STATUS_LABELS, RESPONSE_LABELS, financeLabels as L, yuanText } from './labels.js';
@@ -23,18 +22,15 @@ export default function NeedsPanel() {
   const { message } = App.useApp();
   const office = can('finance.manage');
   const bank = user.role === 'bank';
-  const { data, reload } = useLoad(useCallback(() => api.get<{ items: NeedView[] }>('/finance/needs'), []));
-  const { data: banks } = useLoad(useCallback(() => (office ? api.get<BankView[]>('/finance/banks') : Promise.resolve([])), [office]));
-  const { data: projects } = useLoad(
-    useCallback(() => (can('finance.read') ? api.get<ProjectsView>('/finance/projects') : Promise.resolve({ items: [], totals: { projects: 0, withCredit: 0, grantedFen: 0, landedFen: 0 } })), [can]),
-  );
+  const { data } = $api.useQuery('get', '/api/v1/finance/needs');
+  const { data: banks } = $api.useQuery('get', '/api/v1/finance/banks', {}, { enabled: office });
+  const { data: projects } = $api.useQuery('get', '/api/v1/finance/projects', {}, { enabled: can('finance.read') });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [form] = Form.useForm();
   const done = () => {
     message.success(pick(L.saved));
     setDialog(null);
     form.resetFields();
-    reload();
   };
 
   const pubActions = (n: NeedView, p: PublicationView) => {
@@ -95,18 +91,25 @@ export default function NeedsPanel() {
   const submit = async (v: Record<string, unknown>) => {
     if (!dialog) return;
     if (dialog.kind === 'file') {
-      await api.post('/finance/needs', { ...v, projectId: v.projectId ?? null });
+      await ok(client.POST('/api/v1/finance/needs', { body: { ...v, projectId: v.projectId ?? null } as ApiBody<'/api/v1/finance/needs'> }));
     } else if (dialog.kind === 'publish') {
-      await api.post(`/finance/needs/${dialog.need.id}/publish`, { bankIds: v.bankIds, projectId: v.projectId ?? dialog.need.project?.id ?? null, version: dialog.need.version });
-    } else if (dialog.kind === 'respond') {
-      await api.post(`/finance/publications/${dialog.pub.id}/respond`, {
-        response: v.response,
-        ...(v.reason ? { reason: v.reason } : {}),
-        ...(v.response === 'offered' ? { offerAmount: v.offerAmount } : {}),
-        version: dialog.pub.version,
-      });
+      const body = { bankIds: v.bankIds as number[], projectId: (v.projectId as number | undefined) ?? dialog.need.project?.id ?? null, version: dialog.need.version };
+      await ok(client.POST('/api/v1/finance/needs/{id}/publish', { params: { path: { id: String(dialog.need.id) } }, body }));
     } else {
-      await api.post(`/finance/publications/${dialog.pub.id}/${dialog.kind}`, { amount: v.amount, on: isoDay(v.on as never), version: dialog.pub.version });
+      const path = { id: String(dialog.pub.id) };
+      if (dialog.kind === 'respond') {
+        const body = {
+          response: v.response,
+          ...(v.reason ? { reason: v.reason } : {}),
+          ...(v.response === 'offered' ? { offerAmount: v.offerAmount } : {}),
+          version: dialog.pub.version,
+        } as ApiBody<'/api/v1/finance/publications/{id}/respond'>;
+        await ok(client.POST('/api/v1/finance/publications/{id}/respond', { params: { path }, body }));
+      } else {
+        const body = { amount: v.amount as string, on: isoDay(v.on as never), version: dialog.pub.version };
+        if (dialog.kind === 'grant') await ok(client.POST('/api/v1/finance/publications/{id}/grant', { params: { path }, body }));
+        else await ok(client.POST('/api/v1/finance/publications/{id}/land', { params: { path }, body }));
+      }
     }
     done();
   };

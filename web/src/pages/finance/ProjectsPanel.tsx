@@ -1,11 +1,10 @@
 import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import type { ProjectView, ProjectsView } from '../../../../src/common/schemas/finance.js';
-import { api } from '../../api.js';
+import { useState } from 'react';
+import type { ProjectView } from '../../../../src/common/schemas/finance.js';
+import { $api, client, ok } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { fill } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { financeLabels as L, yuanText } from './labels.js';
@@ -16,7 +15,7 @@ export default function ProjectsPanel() {
   const { pick, lang } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
-  const { data, reload } = useLoad(useCallback(() => api.get<ProjectsView>('/finance/projects'), []));
+  const { data } = $api.useQuery('get', '/api/v1/finance/projects');
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const t = data?.totals;
@@ -56,11 +55,10 @@ export default function ProjectsPanel() {
           title={pick(L.newProject)}
           form={form}
           onSubmit={async (v: { name: string }) => {
-            await api.post('/finance/projects', { name: v.name });
+            await ok(client.POST('/api/v1/finance/projects', { body: { name: v.name } }));
             message.success(pick(L.saved));
             setOpen(false);
             form.resetFields();
-            reload();
           }}
           onCancel={() => setOpen(false)}
         >

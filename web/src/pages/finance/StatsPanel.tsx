@@ -1,12 +1,11 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Typography, Upload } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { LoanStat, ReturnPreview } from '../../../../src/common/schemas/finance.js';
-import { api, apiUrl } from '../../api.js';
+import { $api, apiUrl, client, ok, upload } from '../../api/client.js';
 import { fill } from '../../components/format.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Chart } from '../indicators/charts.js';
@@ -22,7 +21,7 @@ export default function StatsPanel() {
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
-  const { data, reload } = useLoad(useCallback(() => api.get<{ items: LoanStat[] }>('/finance/stats'), []));
+  const { data } = $api.useQuery('get', '/api/v1/finance/stats');
   const months = (data?.items ?? []).filter((s) => s.banks > 0);
   const columns = [
     { key: 'period', title: pick(L.period), dataIndex: 'period' },
@@ -37,7 +36,7 @@ export default function StatsPanel() {
       render: (_: unknown, s: LoanStat) =>
         can('finance.manage') &&
         s.banks > 0 && (
-          <Button size="small" onClick={() => api.post(`/finance/stats/${s.period}/indicators`).then(() => message.success(pick(L.posted)), report)} aria-label={`${pick(L.postIndicators)} ${s.period}`}>
+          <Button size="small" onClick={() => ok(client.POST('/api/v1/finance/stats/{period}/indicators', { params: { path: { period: s.period } } })).then(() => message.success(pick(L.posted)), report)} aria-label={`${pick(L.postIndicators)} ${s.period}`}>
             {pick(L.postIndicators)}
           </Button>
         ),
@@ -68,7 +67,7 @@ export default function StatsPanel() {
         )}
       </Card>
       <Space wrap>
-        {can('finance.credit.record') && <ReturnImport onImported={reload} />}
+        {can('finance.credit.record') && <ReturnImport />}
         <ExportButton list="stats" />
       </Space>
       <ResponsiveTable<LoanStat> rowKey="period" columns={columns} dataSource={data?.items ?? []} loading={!data} pagination={false} phoneColumns={['period', 'balance']} locale={{ emptyText: pick(L.none) }} />
@@ -77,7 +76,7 @@ export default function StatsPanel() {
 }
 
 /** Upload → preview (problems by cell) → import, all or nothing. */
-export function ReturnImport({ onImported }: { onImported: () => void }) {
+export function ReturnImport() {
   const { pick, lang } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
@@ -86,12 +85,12 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
   const send = async (f: File, mode: 'preview' | 'commit') => {
     const body = new FormData();
     body.append('file', f);
-    return api.post<ReturnPreview>(`/finance/returns?mode=${mode}`, body);
+    return upload('/api/v1/finance/returns', body, { query: { mode } });
   };
   return (
     <Space direction="vertical">
       <Space wrap>
-        <Button href={apiUrl('/finance/returns/template.xlsx')} download>
+        <Button href={apiUrl('/api/v1/finance/returns/template.xlsx')} download>
           {pick(L.template)}
         </Button>
         <Upload
@@ -132,7 +131,6 @@ export function ReturnImport({ onImported }: { onImported: () => void }) {
                 send(file, 'commit').then((r) => {
                   setPreview(r);
                   message.success(pick(L.imported));
-                  onImported();
                 }, report)
               }
             >

@@ -1,9 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, apiUrl } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import { $api, apiUrl } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { AMOUNT_PATTERN, financeLabels } from './labels.js';
 
@@ -29,10 +28,10 @@ export function DateItem({ name, label }: { name: string; label: string }) {
 export const isoDay = (d: Dayjs) => d.format('YYYY-MM-DD');
 export const today = () => dayjs();
 
-export function ExportButton({ list }: { list: string }) {
+export function ExportButton({ list }: { list: 'needs' | 'events' | 'projects' | 'desk' | 'listing' | 'stats' }) {
   const { pick } = useI18n();
   return (
-    <Button icon={<DownloadOutlined />} href={apiUrl(`/finance/export/${list}`)} download>
+    <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/finance/export/{list}', { path: { list } })} download>
       {pick(financeLabels.exportExcel)}
     </Button>
   );
@@ -42,7 +41,7 @@ export function ExportButton({ list }: { list: string }) {
 export function EnterprisePicker() {
   const { pick } = useI18n();
   const [q, setQ] = useState('');
-  const { data } = useLoad(useCallback(() => api.get<{ items: { id: number; name: string }[] }>('/policies/enterprises', { q, pageSize: 20 }), [q]));
+  const { data } = $api.useQuery('get', '/api/v1/policies/enterprises', { params: { query: { q: q || undefined, pageSize: 20 } } });
   return (
     <Form.Item name="enterpriseId" label={pick(financeLabels.enterprise)} rules={[{ required: true, message: pick(financeLabels.required) }]}>
       <Select showSearch filterOption={false} onSearch={setQ} aria-label={pick(financeLabels.enterprise)} options={(data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} />
