@@ -25,9 +25,9 @@ export default function StatsPanel() {
   const months = (data?.items ?? []).filter((s) => s.banks > 0);
   const columns = [
     { key: 'period', title: pick(L.period), dataIndex: 'period' },
-    { key: 'balance', title: pick(L.balance), align: 'right' as const, render: (_: unknown, s: LoanStat) => yuanText(s.balanceFen, lang) },
-    { key: 'private', title: pick(L.privateLoans), align: 'right' as const, render: (_: unknown, s: LoanStat) => yuanText(s.privateFen, lang) },
-    { key: 'sme', title: pick(L.smeLoans), align: 'right' as const, render: (_: unknown, s: LoanStat) => yuanText(s.smeFen, lang) },
+    { key: 'balance', title: pick(L.balance), align: 'right' as const, render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.balanceFen, lang) : '—') },
+    { key: 'private', title: pick(L.privateLoans), align: 'right' as const, render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.privateFen, lang) : '—') },
+    { key: 'sme', title: pick(L.smeLoans), align: 'right' as const, render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.smeFen, lang) : '—') },
     { key: 'share', title: pick(L.privateShare), render: (_: unknown, s: LoanStat) => pct(s.privateShare) },
     { key: 'region', title: pick(L.ofRegion), render: (_: unknown, s: LoanStat) => pct(s.privateOfRegion) },
     {
