@@ -6,6 +6,8 @@ import { createUser } from '../org/users.service.js';
 import { seedDemoPolicies } from '../policies/seed.js';
 import { financeBulletinSection } from './bulletin.js';
 import { escalateOverdueDeskSteps } from './desk.service.js';
+import { needFromTicket } from './index.js';
+import { withTransaction } from '../../db/database.js';
 import { DEMO_BANKS } from './seed.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -77,6 +79,13 @@ describeEachDialect('finance', (h) => {
     const other = (await office.post('/api/v1/finance/needs', { enterpriseId: otherId, amount: 300000, termMonths: 12, purpose: '周转', collateral: '担保' })).json();
     expect((await enterprise.get(`/api/v1/finance/needs/${other.id}`)).statusCode).toBe(404);
     expect((await enterprise.get('/api/v1/finance/needs')).json().items.map((n: { id: number }) => n.id)).not.toContain(other.id);
+  });
+
+  it('a demand-desk ticket becomes a need that keeps the ticket’s reference', async () => {
+    const id = await withTransaction(h.ctx.db, (trx) =>
+      needFromTicket(h.ctx, SYSTEM_ACTOR, trx, { enterpriseId: otherId, amount: 5000000, termMonths: 6, purpose: '采购原料', collateral: '应收账款质押', ticketRef: 'SQ-2026-0031' }),
+    );
+    expect((await need(office, id))).toMatchObject({ source: 'ticket', sourceRef: 'SQ-2026-0031', amountFen: 5000000, enterprise: { id: otherId } });
   });
 
   it('a bank sees only the needs published to it and answers only its own publication', async () => {
