@@ -4,14 +4,29 @@ import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { findUserByUsername } from '../org/index.js';
 import { enterpriseIdOfUser } from '../policies/index.js';
-import { insertBank, insertListing, insertListingEvent, insertNeed, insertProject, linkBankUser, listBanks, listNeeds, listProjects, upsertRegionStat } from './finance.repository.js';
+import {
+  insertBank,
+  insertEvent,
+  insertListing,
+  insertListingEvent,
+  insertNeed,
+  insertParties,
+  insertProject,
+  linkBankUser,
+  listBanks,
+  listNeeds,
+  listProjects,
+  replaceReturns,
+  upsertRegionStat,
+} from './finance.repository.js';
 
 export const DEMO_BANKS = ['示例银行甲分行（演示）', '示例银行乙分行（演示）'];
 
 /**
  * Two synthetic banks with the demo `bank` user at the first, a major project, and — when the
  * policies demo registry is there — one need of the demo enterprise and its place in the listing
- * reserve. Quick, and does nothing the second time.
+ * reserve, a matchmaking event presenting it and the first bank's January return. Quick, and does
+ * nothing the second time.
  */
 export async function seedDemoFinance(ctx: AppContext): Promise<{ banks: number }> {
   return withTransaction(ctx.db, async (trx) => {
@@ -39,6 +54,12 @@ export async function seedDemoFinance(ctx: AppContext): Promise<{ banks: number 
         created_at: at,
         updated_at: at,
       });
+      const needId = (await listNeeds(trx, { enterpriseId }))[0]!.id;
+      const event = await insertEvent(trx, { title: '示例：政金企对接会（演示）', held_on: chinaDate(ctx.clock()), place: '示例会场', created_at: at });
+      await insertParties(trx, event, 'bank', ids);
+      await insertParties(trx, event, 'enterprise', [enterpriseId]);
+      await insertParties(trx, event, 'need', [needId]);
+      await replaceReturns(trx, ids[0]!, '2026-01', [{ bank_id: ids[0]!, period: '2026-01', enterprise_id: enterpriseId, balance_fen: 300_000_000, private: 1, sme: 1, imported_at: at }]);
       const listing = await insertListing(trx, { enterprise_id: enterpriseId, stage: 'cultivating', exchange: null, board: null, created_at: at, updated_at: at });
       await insertListingEvent(trx, { listing_id: listing, kind: 'stage', on_date: chinaDate(ctx.clock()), to_stage: 'cultivating', note: '入库（演示）', created_at: at });
     }
