@@ -118,6 +118,9 @@ describeEachDialect('finance', (h) => {
     expect(event.statusCode).toBe(201);
     expect(event.json().enterprises).toEqual([expect.objectContaining({ id: demoId })]);
     const eventId = event.json().id;
+    const followed = await office.post(`/api/v1/finance/events/${eventId}/followups`, { text: '甲行三日内上门尽调', needId, dueOn: '2026-01-15' });
+    expect(followed.json().followups).toEqual([{ id: expect.any(Number), needId, text: '甲行三日内上门尽调', dueOn: '2026-01-15', doneOn: null }]);
+    expect((await bankA.get(`/api/v1/finance/events/${eventId}`)).statusCode).toBe(403);
 
     let p = (await need(bankA, needId)).publications[0];
     const tooEarly = await bankA.post(`/api/v1/finance/publications/${p.id}/grant`, { amount: 1000000, on: '2026-02-01', version: p.version });
