@@ -23,7 +23,11 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   specialist: ['首页', '惠企政策'],
   // The policies module names its one entry for enterprises 我的政策.
   enterprise: ['首页', '我的政策'],
+  // finance
+  bank: ['首页'],
 };
+// finance: the last module of the menu, for the city's staff, the banks and the enterprises
+for (const role of ['office', 'leader', 'enterprise', 'bank'] as const) EXPECTED_NAV[role].push('融资环境');
 
 /** The entries of each group a role sees, in order. */
 const EXPECTED_GROUPS: Partial<Record<Role, Record<string, string[]>>> = {

@@ -89,6 +89,15 @@ export const PERMISSIONS = {
   'services.read': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'services.manage': OFFICE,
   'services.cases.record': ['admin', 'office', 'unit_head', 'liaison'],
+  // — finance (融资环境) —
+  'finance.view': ['office', 'leader', 'bank', 'enterprise'],
+  'finance.read': CITY_READERS,
+  'finance.manage': OFFICE,
+  'finance.needs.read': [...CITY_READERS, 'bank', 'enterprise'],
+  'finance.needs.file': [...OFFICE, 'enterprise'],
+  'finance.respond': ['bank'],
+  'finance.credit.record': [...OFFICE, 'bank'],
+  'finance.export': CITY_READERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,7 @@
-export const ROLES = ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist', 'enterprise'] as const;
+export const ROLES = ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist', 'enterprise',
+  // finance
+  'bank',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles whose users must belong to a unit, since everything they see is scoped to it. */
@@ -12,6 +15,8 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   liaison: { zh: '单位联络员', en: 'Unit liaison' },
   specialist: { zh: '企业服务专员', en: 'Service specialist' },
   enterprise: { zh: '企业', en: 'Enterprise' },
+  // finance
+  bank: { zh: '银行客户经理', en: 'Bank account manager' },
 };
 
 export const UNIT_KINDS = ['city', 'county', 'zone', 'department'] as const;

@@ -214,6 +214,39 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/services/summary': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'GET /api/v1/services/guide/services/:code': PUBLIC,
   'GET /api/v1/services/guide/packages/:code': PUBLIC,
+  // finance: the city's staff read, the office manages; a bank answers and records its credit; an enterprise files its own needs
+  'GET /api/v1/finance/banks': ['admin', 'office', 'leader'],
+  'POST /api/v1/finance/banks': ['admin', 'office'],
+  'POST /api/v1/finance/banks/:id/users': ['admin', 'office'],
+  'GET /api/v1/finance/projects': ['admin', 'office', 'leader'],
+  'POST /api/v1/finance/projects': ['admin', 'office'],
+  'GET /api/v1/finance/needs': ['admin', 'office', 'leader', 'bank', 'enterprise'],
+  'GET /api/v1/finance/needs/:id': ['admin', 'office', 'leader', 'bank', 'enterprise'],
+  'POST /api/v1/finance/needs': ['admin', 'office', 'enterprise'],
+  'POST /api/v1/finance/needs/:id/publish': ['admin', 'office'],
+  'POST /api/v1/finance/publications/:id/respond': ['bank'],
+  'POST /api/v1/finance/publications/:id/grant': ['admin', 'office', 'bank'],
+  'POST /api/v1/finance/publications/:id/land': ['admin', 'office', 'bank'],
+  'GET /api/v1/finance/events': ['admin', 'office', 'leader'],
+  'GET /api/v1/finance/events/:id': ['admin', 'office', 'leader'],
+  'POST /api/v1/finance/events': ['admin', 'office'],
+  'POST /api/v1/finance/events/:id/followups': ['admin', 'office'],
+  'GET /api/v1/finance/desk': ['admin', 'office', 'leader'],
+  'POST /api/v1/finance/desk': ['admin', 'office'],
+  'POST /api/v1/finance/desk/:id/steps': ['admin', 'office'],
+  'POST /api/v1/finance/desk/steps/:id/done': ['admin', 'office'],
+  'POST /api/v1/finance/desk/escalate': ['admin', 'office'],
+  'GET /api/v1/finance/listing': ['admin', 'office', 'leader'],
+  'POST /api/v1/finance/listing': ['admin', 'office'],
+  'POST /api/v1/finance/listing/:id/stage': ['admin', 'office'],
+  'POST /api/v1/finance/listing/:id/services': ['admin', 'office'],
+  'POST /api/v1/finance/listing/:id/subsidies': ['admin', 'office'],
+  'GET /api/v1/finance/stats': ['admin', 'office', 'leader'],
+  'POST /api/v1/finance/region-stats': ['admin', 'office'],
+  'POST /api/v1/finance/stats/:period/indicators': ['admin', 'office'],
+  'GET /api/v1/finance/returns/template.xlsx': ['admin', 'office', 'bank'],
+  'POST /api/v1/finance/returns': ['admin', 'office', 'bank'],
+  'GET /api/v1/finance/export/:list': ['admin', 'office', 'leader'],
 };
 
 function allowed(rule: Rule, role: Role | null): boolean {
@@ -244,7 +277,11 @@ const VIEWS: Record<Role, string[]> = {
   liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
   specialist: ['policies.view'],
   enterprise: [],
+  // finance
+  bank: [],
 };
+// finance: the financing workspace for the office, the leaders, the banks and the enterprises
+for (const role of ['office', 'leader', 'bank', 'enterprise'] as const) VIEWS[role].push('finance.view');
 
 /** Permissions that no route declares but a service or a page checks (each must be named in the code). */
 const CHECKED_IN_CODE = ['worklists.todo', 'policies.results.notify', 'policies.results.respond', 'policies.results.pay'];

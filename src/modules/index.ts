@@ -14,6 +14,8 @@ import { worklistsModule } from './worklists/worklists.module.js';
 import { enforcementModule } from './enforcement/enforcement.module.js';
 // services
 import { servicesModule } from './services/services.module.js';
+// finance
+import { financeModule } from './finance/finance.module.js';
 
 /**
  * Every module of the platform, each declared by its own `<module>.module.ts`. Adding a module
@@ -35,6 +37,8 @@ export const moduleManifests: readonly ModuleManifest[] = [
   enforcementModule,
   // services
   servicesModule,
+  // finance
+  financeModule,
 ];
 
 /** Every module's route plugins, in list order (mounted under /api/v1). */

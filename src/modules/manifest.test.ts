@@ -32,6 +32,7 @@ describe('the module list', () => {
     expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
     expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
       'enforcement.regrade',
+      'finance.desk-overdue', // finance
       'notifications.digest',
       'notifications.email',
       'notifications.webhook',
@@ -49,6 +50,7 @@ describe('the module list', () => {
     expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'enforcement-demo']);
     expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', // services
       'services-demo']);
+    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'finance-demo']);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];
     expect(commands).toEqual(expect.arrayContaining(expected));

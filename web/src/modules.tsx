@@ -149,5 +149,12 @@ export const webModules: WebModule[] = [
       { path: '/services', page: lazy(() => import('./pages/services/ServicesPage.js')) },
       { path: '/services/cases/:id', page: lazy(() => import('./pages/services/CasePage.js')) },
     ],
+  // finance
+  {
+    key: 'finance',
+    label: { zh: '融资环境', en: 'Financing' },
+    icon: <BankOutlined />,
+    permission: 'finance.view',
+    pages: [{ path: '/finance', page: lazy(() => import('./pages/finance/FinancePage.js')) }],
   },
 ];

@@ -15,6 +15,8 @@ import * as createChangeLogs from './202612020700-create-change-logs.js';
 import * as createEnforcement from './202612035000-create-enforcement.js';
 // services
 import * as createServices from './202612034000-create-services.js';
+// finance
+import * as createFinance from './202612036000-create-finance.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '202612035000-create-enforcement': createEnforcement,
   // services
   '202612034000-create-services': createServices,
+  // finance
+  '202612036000-create-finance': createFinance,
 };

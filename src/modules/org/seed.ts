@@ -60,6 +60,8 @@ const DEMO_ACCOUNTS: { username: Role; displayName: string; unit?: string }[] = 
   { username: 'liaison', displayName: '单位联络员（演示）', unit: DEMO_UNIT },
   { username: 'specialist', displayName: '企业服务专员（演示）' },
   { username: 'enterprise', displayName: '演示企业用户' },
+  // finance
+  { username: 'bank', displayName: '银行客户经理（演示）' },
 ];
 
 export const DEMO_USERNAMES = DEMO_ACCOUNTS.map((a) => a.username);

@@ -5,3 +5,5 @@
  */
 export { type AssignmentRecord, listAssignments as listItemAssignments } from './worklists.repository.js';
 export { assertDeadlinesConfirmed } from './worklists.service.js';
+// finance: the key-enterprise desk puts overdue problem steps on the supervision ladder as problem items
+export { createItem, createWorklist, listWorklists } from './worklists.service.js';

@@ -98,7 +98,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "services.view" | "services.read" | "services.manage" | "services.cases.record")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export")[];
                         };
                     };
                 };
@@ -192,7 +192,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "services.view" | "services.read" | "services.manage" | "services.cases.record")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export")[];
                         };
                     };
                 };
@@ -246,7 +246,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -730,7 +730,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                     unitId?: string;
                     q?: string;
                 };
@@ -751,7 +751,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -783,7 +783,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                         unitId?: number | null;
                         password: string;
                         /** @enum {string} */
@@ -803,7 +803,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -855,7 +855,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -892,7 +892,7 @@ export interface paths {
                         version: number;
                         displayName?: string;
                         /** @enum {string} */
-                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                         unitId?: number | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
@@ -911,7 +911,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -1009,7 +1009,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -11158,24 +11158,236 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/services/catalogue": {
+    "/api/v1/finance/banks": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 政务服务事项目录（任一日期） / the catalogue as of a day */
+        /** 银行名录 / banks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增银行 / add a bank */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/banks/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联银行客户经理 / link a bank user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重大项目授信与放款 / major projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                countyCode: string | null;
+                                banks: {
+                                    bankId: number;
+                                    bankName: string;
+                                    grantedFen: number;
+                                    landedFen: number;
+                                }[];
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                            totals: {
+                                projects: number;
+                                withCredit: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增重大项目 / add a project */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        countyCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            countyCode: string | null;
+                            banks: {
+                                bankId: number;
+                                bankName: string;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求 / financing needs */
         get: {
             parameters: {
                 query?: {
-                    date?: string;
-                    level?: "city" | "county" | "township";
-                    countyId?: string;
-                    flag?: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
-                    q?: string;
-                    page?: number;
-                    pageSize?: number;
+                    enterpriseId?: number;
+                    status?: "open" | "published" | "closed";
+                    projectId?: number;
                 };
                 header?: never;
                 path?: never;
@@ -11190,43 +11402,53 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            date: string;
                             items: {
                                 id: number;
-                                code: string;
-                                name: string;
-                                level: string;
-                                unitId: number;
-                                unitName: string;
-                                countyId: number | null;
-                                countyName: string | null;
-                                type: string;
-                                legalDays: number;
-                                promisedDays: number;
-                                feeFen: number;
-                                materials: {
+                                enterprise: {
+                                    id: number;
                                     name: string;
-                                    shared: boolean;
-                                    exempt: boolean;
-                                }[];
-                                flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
-                                parkBasis: string | null;
-                                place: string | null;
-                                onlineUrl: string | null;
-                                validFrom: string;
-                                validTo: string | null;
+                                    uscc: string;
+                                };
+                                amountFen: number;
+                                termMonths: number;
+                                purpose: string;
+                                collateral: string;
+                                project: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                source: string;
+                                sourceRef: string | null;
+                                status: string;
+                                createdAt: string;
                                 version: number;
+                                publications: {
+                                    id: number;
+                                    needId: number;
+                                    bankId: number;
+                                    bankName: string;
+                                    publishedAt: string;
+                                    /** @enum {string} */
+                                    response: "pending" | "interested" | "declined" | "offered";
+                                    reason: string | null;
+                                    offerFen: number | null;
+                                    respondedAt: string | null;
+                                    grantedFen: number | null;
+                                    grantedOn: string | null;
+                                    landedFen: number | null;
+                                    landedOn: string | null;
+                                    version: number;
+                                }[];
+                                grantedFen: number;
+                                landedFen: number;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
                         };
                     };
                 };
             };
         };
         put?: never;
-        /** 新增事项 / add a service */
+        /** 填报融资需求 / file a need */
         post: {
             parameters: {
                 query?: never;
@@ -11237,39 +11459,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        code: string;
-                        name: string;
-                        /** @enum {string} */
-                        level: "city" | "county" | "township";
-                        unitId: number;
-                        /** @default null */
-                        countyId?: number | null;
-                        /** @enum {string} */
-                        type: "licence" | "confirmation" | "public_service" | "payment" | "inspection" | "other";
-                        legalDays: number;
-                        promisedDays: number;
-                        /** @default 0 */
-                        feeFen?: number;
-                        /** @default [] */
-                        materials?: {
-                            name: string;
-                            /** @default false */
-                            shared?: boolean;
-                            /** @default false */
-                            exempt?: boolean;
-                        }[];
-                        /** @default [] */
-                        flags?: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
-                        /**
-                         * @default null
-                         * @enum {string|null}
-                         */
-                        parkBasis?: "agreement" | "entrust" | null;
-                        /** @default null */
-                        place?: string | null;
-                        /** Format: uri */
-                        onlineUrl?: string | null;
-                        validFrom: string;
+                        enterpriseId?: number;
+                        amount: string | number;
+                        termMonths: number;
+                        purpose: string;
+                        collateral: string;
+                        projectId?: number | null;
                     };
                 };
             };
@@ -11282,29 +11477,43 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            code: string;
-                            name: string;
-                            level: string;
-                            unitId: number;
-                            unitName: string;
-                            countyId: number | null;
-                            countyName: string | null;
-                            type: string;
-                            legalDays: number;
-                            promisedDays: number;
-                            feeFen: number;
-                            materials: {
+                            enterprise: {
+                                id: number;
                                 name: string;
-                                shared: boolean;
-                                exempt: boolean;
-                            }[];
-                            flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
-                            parkBasis: string | null;
-                            place: string | null;
-                            onlineUrl: string | null;
-                            validFrom: string;
-                            validTo: string | null;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
                             version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
                         };
                     };
                 };
@@ -11316,19 +11525,1478 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/services/catalogue/export": {
+    "/api/v1/finance/needs/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 导出目录（.xlsx） / export the catalogue */
+        /** 融资需求详情 / one need */
         get: {
             parameters: {
-                query?: {
-                    date?: string;
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
                 };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推送给银行 / publish to banks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankIds: number[];
+                        projectId?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 银行回应 / a bank answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        response: "interested" | "declined" | "offered";
+                        reason?: string;
+                        offerAmount?: string | number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记授信 / credit granted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                        on: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/land": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记放款 / loan landed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                        on: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政金企对接会 / matchmaking events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: number;
+                            enterprises: number;
+                            needs: number;
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记对接会 / record an event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        heldOn: string;
+                        place?: string | null;
+                        /** @default [] */
+                        bankIds?: number[];
+                        /** @default [] */
+                        enterpriseIds?: number[];
+                        /** @default [] */
+                        needIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接会详情与成效 / an event and its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events/{id}/followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 跟进事项 / a follow-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        needId?: number | null;
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专班+行长 / key-enterprise desk */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 建立专班对接 / open a desk case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        problem: string;
+                        memberUserId: number;
+                        bankId: number;
+                        presidentName: string;
+                        leadUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题步骤 / add a step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        workdays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/steps/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 步骤办结 / step done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        doneOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逾期步骤列入督办 / escalate overdue steps now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            escalated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上市后备库 / listing reserve */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 入库 / add to the reserve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        /** @enum {string} */
+                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                        exchange?: string | null;
+                        board?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 阶段变更 / change stage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                        on: string;
+                        reason?: string;
+                        exchange?: string | null;
+                        board?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务记录 / a service received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "policy_talk" | "financing_plan" | "coaching";
+                        on: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/subsidies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拨付上市补贴 / pay a listing subsidy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resultId: number;
+                        amount: string | number;
+                        paidOn: string;
+                        resultVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款统计 / loan statistics by month */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                period: string;
+                                banks: number;
+                                balanceFen: number;
+                                privateFen: number;
+                                smeFen: number;
+                                privateShare: number | null;
+                                smeShare: number | null;
+                                region: {
+                                    balanceFen: number;
+                                    privateFen: number;
+                                    smeFen: number;
+                                    source: string;
+                                } | null;
+                                balanceOfRegion: number | null;
+                                privateOfRegion: number | null;
+                                smeOfRegion: number | null;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/region-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全区对比数据 / the region’s figures */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        balance: string | number;
+                        private: string | number;
+                        sme: string | number;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            banks: number;
+                            balanceFen: number;
+                            privateFen: number;
+                            smeFen: number;
+                            privateShare: number | null;
+                            smeShare: number | null;
+                            region: {
+                                balanceFen: number;
+                                privateFen: number;
+                                smeFen: number;
+                                source: string;
+                            } | null;
+                            balanceOfRegion: number | null;
+                            privateOfRegion: number | null;
+                            smeOfRegion: number | null;
+                            source: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/stats/{period}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 写入指标监测 / post a month as indicator values */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            written: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/returns/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度贷款报表模板 / the return template */
+        get: {
+            parameters: {
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -11352,7 +13020,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/services/catalogue/import": {
+    "/api/v1/finance/returns": {
         parameters: {
             query?: never;
             header?: never;
@@ -11361,11 +13029,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入目录：commit=0 预览并定位问题，commit=1 一次性导入 / preview (commit=0) or import all or nothing (commit=1) */
+        /** 导入银行月度报表（预览/提交） / import a monthly return */
         post: {
             parameters: {
                 query?: {
-                    commit?: "0" | "1";
+                    mode?: "preview" | "commit";
                 };
                 header?: never;
                 path?: never;
@@ -11380,23 +13048,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            file: string;
+                            bank: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            period: string;
                             rows: number;
-                            added: number;
-                            changed: number;
-                            unchanged: number;
-                            problems: ({
+                            balanceFen: number;
+                            privateFen: number;
+                            smeFen: number;
+                            problems: {
                                 path?: string;
                                 message: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            preview: {
-                                row: number;
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                change: "added" | "changed" | "unchanged";
+                                row?: number;
+                                column?: string;
                             }[];
                             imported: boolean;
                         };
@@ -11410,214 +13075,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/services/rates": {
+    "/api/v1/finance/export/{list}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 目录各项比率（任一日期、层级、旗县区） / the rates of a day */
-        get: {
-            parameters: {
-                query?: {
-                    date?: string;
-                    level?: "city" | "county" | "township";
-                    countyId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            level: string | null;
-                            countyId: number | null;
-                            total: number;
-                            rates: {
-                                /** @enum {string} */
-                                flag: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
-                                count: number;
-                                percent: number | null;
-                            }[];
-                            limitCutPercent: number | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/rates/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 将比率写入指标（含来源） / feed the rates to the indicators */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        date: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            values: {
-                                code: string;
-                                value: number;
-                                period: string;
-                                source: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/rounds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 精简轮次 / streamlining rounds */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            effectiveOn: string;
-                            beforeCount: number;
-                            afterCount: number;
-                            note: string | null;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 记录一轮精简 / record a streamlining round */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        effectiveOn: string;
-                        /** @default null */
-                        note?: string | null;
-                        changes: {
-                            code: string;
-                            /** @enum {string} */
-                            action: "removed" | "merged" | "delegated";
-                            /** @default null */
-                            intoCode?: string | null;
-                            /**
-                             * @default null
-                             * @enum {string|null}
-                             */
-                            toLevel?: "city" | "county" | "township" | null;
-                            reason: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            effectiveOn: string;
-                            beforeCount: number;
-                            afterCount: number;
-                            changes: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/rounds/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一轮精简的变化 / the diff of a round */
+        /** 导出 Excel / export a list */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    list: "needs" | "events" | "projects" | "desk" | "listing" | "stats";
                 };
                 cookie?: never;
             };
@@ -11628,1548 +13099,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            effectiveOn: string;
-                            beforeCount: number;
-                            afterCount: number;
-                            note: string | null;
-                            counts: {
-                                [key: string]: number;
-                            };
-                            changes: {
-                                code: string;
-                                name: string;
-                                action: string;
-                                intoCode: string | null;
-                                toLevel: string | null;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/packages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 高效办成一件事 / the packages */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            name: string;
-                            kind: string;
-                            mode: string;
-                            promisedDays: number;
-                            formFields: string[];
-                            materials: {
-                                name: string;
-                                shared: boolean;
-                                exempt: boolean;
-                            }[];
-                            members: {
-                                seq: number;
-                                serviceCode: string;
-                                unitId: number;
-                                unitName: string;
-                            }[];
-                            departments: number;
-                            place: string | null;
-                            onlineUrl: string | null;
-                            before: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            after: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            reductions: {
-                                steps: number | null;
-                                materials: number | null;
-                                days: number | null;
-                                visits: number | null;
-                                fees: number | null;
-                            };
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 新增一件事 / add a package */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        /** @enum {string} */
-                        kind: "startup" | "permit" | "vehicle" | "utilities" | "operation" | "other";
-                        /** @enum {string} */
-                        mode: "parallel" | "sequence";
-                        promisedDays: number;
-                        /** @default [] */
-                        formFields?: string[];
-                        materials: {
-                            name: string;
-                            /** @default false */
-                            shared?: boolean;
-                            /** @default false */
-                            exempt?: boolean;
-                        }[];
-                        members: {
-                            serviceCode: string;
-                        }[];
-                        before: {
-                            steps: number;
-                            materials: number;
-                            days: number;
-                            visits: number;
-                            feeFen: number;
-                        };
-                        after: {
-                            steps: number;
-                            visits: number;
-                            feeFen: number;
-                        };
-                        /** @default null */
-                        place?: string | null;
-                        /** Format: uri */
-                        onlineUrl?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            name: string;
-                            kind: string;
-                            mode: string;
-                            promisedDays: number;
-                            formFields: string[];
-                            materials: {
-                                name: string;
-                                shared: boolean;
-                                exempt: boolean;
-                            }[];
-                            members: {
-                                seq: number;
-                                serviceCode: string;
-                                unitId: number;
-                                unitName: string;
-                            }[];
-                            departments: number;
-                            place: string | null;
-                            onlineUrl: string | null;
-                            before: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            after: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            reductions: {
-                                steps: number | null;
-                                materials: number | null;
-                                days: number | null;
-                                visits: number | null;
-                                fees: number | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/packages/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 期间实际压减（由办件计算） / reductions measured from the cases */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            packages: {
-                                packageId: number;
-                                code: string;
-                                name: string;
-                                finished: number;
-                                late: number;
-                                beforeDays: number;
-                                promisedDays: number;
-                                avgDays: number | null;
-                                timeCut: number | null;
-                                elapsedMinutes: number;
-                                materialsCut: number | null;
-                                waivedFen: number;
-                            }[];
-                            measuredPackages: number;
-                            finished: number;
-                            late: number;
-                            averageTimeCut: number | null;
-                            averageMaterialsCut: number | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/packages/missed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 超承诺时限的一件事 / packages that missed their promise */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            packages: {
-                                packageId: number;
-                                code: string;
-                                name: string;
-                                finished: number;
-                                late: number;
-                                beforeDays: number;
-                                promisedDays: number;
-                                avgDays: number | null;
-                                timeCut: number | null;
-                                elapsedMinutes: number;
-                                materialsCut: number | null;
-                                waivedFen: number;
-                                lateShare: number;
-                                lateCases: {
-                                    id: number;
-                                    applicant: string;
-                                    submittedAt: string;
-                                    finishedAt: string | null;
-                                    elapsedMinutes: number | null;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/packages/{id}/problem-item": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 为超时的一件事开具问题清单事项 / open a work-list problem item for a late package */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        from: string;
-                        to: string;
-                        deadline: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            listId: number;
-                            listName: string;
-                            /** @enum {string} */
-                            kind: "task" | "problem" | "question" | "improvement" | "case";
-                            code: string;
-                            area: string | null;
-                            content: string;
-                            measures: string | null;
-                            deadline: string | null;
-                            ongoing: boolean;
-                            /** @enum {string} */
-                            status: "not_started" | "in_progress" | "submitted" | "under_review" | "returned" | "closed";
-                            percent: number;
-                            overdue: boolean;
-                            overdueWorkdays: number;
-                            dueInWorkdays: number | null;
-                            closedAt: string | null;
-                            closedLateWorkdays: number;
-                            returnReason: string | null;
-                            leadUnits: {
-                                id: number;
-                                name: string;
-                            }[];
-                            coopUnits: {
-                                id: number;
-                                name: string;
-                            }[];
-                            tags: string[];
-                            sourceEvaluation: string | null;
-                            rectification: string | null;
-                            /** @enum {string|null} */
-                            level: "city" | "county" | null;
-                            maxScore: number | null;
-                            selfScore: number | null;
-                            scoringRule: string | null;
-                            /** @enum {string|null} */
-                            stage: "declared" | "nurtured" | "selected" | "promoted" | null;
-                            version: number;
-                            updatedAt: string;
-                            publicity: {
-                                /** @enum {string} */
-                                level: "national" | "regional" | "city";
-                                outlet: string;
-                                date: string | null;
-                                link: string | null;
-                            }[];
-                            instructions: {
-                                id: number;
-                                author: string | null;
-                                role: string | null;
-                                text: string;
-                                createdAt: string;
-                            }[];
-                            reports: {
-                                id: number;
-                                unit: {
-                                    id: number;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                role: "lead" | "coop";
-                                text: string;
-                                percent: number;
-                                /** @enum {string} */
-                                status: "pending_head" | "head_returned" | "pending_office" | "office_returned" | "accepted" | "delivered";
-                                author: string | null;
-                                headNote: string | null;
-                                reviewNote: string | null;
-                                evidence: {
-                                    id: number;
-                                    reportId: number | null;
-                                    unitId: number | null;
-                                    filename: string;
-                                    mime: string;
-                                    size: number;
-                                    uploadedBy: string | null;
-                                    createdAt: string;
-                                }[];
-                                createdAt: string;
-                                updatedAt: string;
-                            }[];
-                            evidence: {
-                                id: number;
-                                reportId: number | null;
-                                unitId: number | null;
-                                filename: string;
-                                mime: string;
-                                size: number;
-                                uploadedBy: string | null;
-                                createdAt: string;
-                            }[];
-                            extensions: {
-                                id: number;
-                                unit: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                reason: string;
-                                oldDeadline: string | null;
-                                requestedDeadline: string;
-                                /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
-                                requestedBy: string | null;
-                                decidedBy: string | null;
-                                decisionNote: string | null;
-                                createdAt: string;
-                                decidedAt: string | null;
-                            }[];
-                            comments: {
-                                id: number;
-                                author: string | null;
-                                role: string | null;
-                                text: string;
-                                createdAt: string;
-                            }[];
-                            timeline: {
-                                id: number;
-                                at: string;
-                                /** @enum {string} */
-                                type: "created" | "updated" | "imported" | "assigned" | "started" | "reported" | "head_approved" | "head_returned" | "accepted" | "returned" | "closed" | "reopened" | "coop_delivered" | "evidence_added" | "extension_requested" | "extension_approved" | "extension_refused" | "instruction" | "comment" | "self_scored" | "supervision";
-                                actor: string | null;
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            can: {
-                                edit: boolean;
-                                start: boolean;
-                                report: boolean;
-                                approve: boolean;
-                                review: boolean;
-                                requestExtension: boolean;
-                                decideExtension: boolean;
-                                instruct: boolean;
-                                comment: boolean;
-                                uploadEvidence: boolean;
-                                selfScore: boolean;
-                                reopen: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/packages/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一件事详情 / one package */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            name: string;
-                            kind: string;
-                            mode: string;
-                            promisedDays: number;
-                            formFields: string[];
-                            materials: {
-                                name: string;
-                                shared: boolean;
-                                exempt: boolean;
-                            }[];
-                            members: {
-                                seq: number;
-                                serviceCode: string;
-                                unitId: number;
-                                unitName: string;
-                            }[];
-                            departments: number;
-                            place: string | null;
-                            onlineUrl: string | null;
-                            before: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            after: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            reductions: {
-                                steps: number | null;
-                                materials: number | null;
-                                days: number | null;
-                                visits: number | null;
-                                fees: number | null;
-                            };
-                            cases: {
-                                id: number;
-                                packageId: number;
-                                applicant: string;
-                                submittedAt: string;
-                                finishedAt: string | null;
-                                status: string;
-                                elapsedMinutes: number;
-                                elapsed: {
-                                    days: number;
-                                    hours: number;
-                                };
-                                promisedMinutes: number;
-                                late: boolean;
-                                waivedFen: number;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/packages/{id}/cases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 受理办件（分发至各部门） / file a case */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        applicant: string;
-                        /** Format: date-time */
-                        submittedAt?: string;
-                        /** @default null */
-                        steps?: number | null;
-                        /** @default null */
-                        documents?: number | null;
-                        /** @default 0 */
-                        waivedFen?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            packageId: number;
-                            applicant: string;
-                            submittedAt: string;
-                            finishedAt: string | null;
-                            status: string;
-                            elapsedMinutes: number;
-                            elapsed: {
-                                days: number;
-                                hours: number;
-                            };
-                            promisedMinutes: number;
-                            late: boolean;
-                            waivedFen: number;
-                            version: number;
-                            packageCode: string;
-                            packageName: string;
-                            mode: string;
-                            steps: {
-                                id: number;
-                                seq: number;
-                                unitId: number;
-                                unitName: string;
-                                serviceCode: string;
-                                startedAt: string | null;
-                                finishedAt: string | null;
-                                result: string | null;
-                                note: string | null;
-                                elapsedMinutes: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/cases/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 办件及各部门环节 / a case and its steps */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            packageId: number;
-                            applicant: string;
-                            submittedAt: string;
-                            finishedAt: string | null;
-                            status: string;
-                            elapsedMinutes: number;
-                            elapsed: {
-                                days: number;
-                                hours: number;
-                            };
-                            promisedMinutes: number;
-                            late: boolean;
-                            waivedFen: number;
-                            version: number;
-                            packageCode: string;
-                            packageName: string;
-                            mode: string;
-                            steps: {
-                                id: number;
-                                seq: number;
-                                unitId: number;
-                                unitName: string;
-                                serviceCode: string;
-                                startedAt: string | null;
-                                finishedAt: string | null;
-                                result: string | null;
-                                note: string | null;
-                                elapsedMinutes: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/cases/{id}/steps/{stepId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 部门办结或退回 / a department finishes or returns its step */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    stepId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        result: "done" | "returned";
-                        /** Format: date-time */
-                        at?: string;
-                        /** @default null */
-                        note?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            packageId: number;
-                            applicant: string;
-                            submittedAt: string;
-                            finishedAt: string | null;
-                            status: string;
-                            elapsedMinutes: number;
-                            elapsed: {
-                                days: number;
-                                hours: number;
-                            };
-                            promisedMinutes: number;
-                            late: boolean;
-                            waivedFen: number;
-                            version: number;
-                            packageCode: string;
-                            packageName: string;
-                            mode: string;
-                            steps: {
-                                id: number;
-                                seq: number;
-                                unitId: number;
-                                unitName: string;
-                                serviceCode: string;
-                                startedAt: string | null;
-                                finishedAt: string | null;
-                                result: string | null;
-                                note: string | null;
-                                elapsedMinutes: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/startup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 企业开办年度统计（免收费用合计） / company start-up in a year */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            cases: number;
-                            averageDays: number | null;
-                            averageSteps: number | null;
-                            averageDocuments: number | null;
-                            waivedFen: number;
-                            packages: {
-                                packageId: number;
-                                code: string;
-                                name: string;
-                                finished: number;
-                                late: number;
-                                beforeDays: number;
-                                promisedDays: number;
-                                avgDays: number | null;
-                                timeCut: number | null;
-                                elapsedMinutes: number;
-                                materialsCut: number | null;
-                                waivedFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/network": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 服务网络 / service points */
-        get: {
-            parameters: {
-                query?: {
-                    countyId?: string;
-                    kind?: "centre" | "window" | "park" | "township" | "village" | "bank";
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            total: number;
-                            items: {
-                                id: number;
-                                kind: string;
-                                name: string;
-                                countyId: number;
-                                countyName?: string;
-                                parentId: number | null;
-                                allInOne: boolean;
-                                enterpriseZone: boolean;
-                                address: string;
-                                hours: string;
-                                services: string[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 新增服务场所 / add a service point */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "centre" | "window" | "park" | "township" | "village" | "bank";
-                        name: string;
-                        countyId: number;
-                        /** @default null */
-                        parentId?: number | null;
-                        /** @default false */
-                        allInOne?: boolean;
-                        /** @default false */
-                        enterpriseZone?: boolean;
-                        address: string;
-                        hours: string;
-                        /** @default [] */
-                        services?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            kind: string;
-                            name: string;
-                            countyId: number;
-                            countyName?: string;
-                            parentId: number | null;
-                            allInOne: boolean;
-                            enterpriseZone: boolean;
-                            address: string;
-                            hours: string;
-                            services: string[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/network/coverage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 各旗县区覆盖情况 / coverage per county */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            counties: {
-                                countyId: number;
-                                countyName: string;
-                                covered: boolean;
-                                centre: number;
-                                window: number;
-                                park: number;
-                                township: number;
-                                village: number;
-                                bank: number;
-                                allInOneWindows: number;
-                                enterpriseZones: number;
-                            }[];
-                            total: {
-                                centre: number;
-                                window: number;
-                                park: number;
-                                township: number;
-                                village: number;
-                                bank: number;
-                                allInOneWindows: number;
-                                enterpriseZones: number;
-                            };
-                            allCovered: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/assistants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 帮办代办员 / assistants */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            unitId: number;
-                            unitName?: string;
-                            pointId: number | null;
-                            pointName?: string | null;
-                            phone: string | null;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 新增帮办代办员 / add an assistant */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        unitId: number;
-                        /** @default null */
-                        pointId?: number | null;
-                        /** @default null */
-                        phone?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            unitId: number;
-                            unitName?: string;
-                            pointId: number | null;
-                            pointName?: string | null;
-                            phone: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/assisted-cases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 登记帮办代办件 / record an assisted case */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default null */
-                        externalNo?: string | null;
-                        assistantId: number;
-                        applicant: string;
-                        subject: string;
-                        /** @enum {string} */
-                        channel: "mini_program" | "hall" | "park_visit" | "door";
-                        receivedOn: string;
-                        /** @default null */
-                        finishedOn?: string | null;
-                        /** @enum {string} */
-                        result: "done" | "in_progress" | "declined";
-                        /** @default null */
-                        rating?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/assisted-cases/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 导入小程序导出的办件（.xlsx，全部或不导入） / import the mini-program export */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                            skipped: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/assisted-cases/monthly": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 按月统计（帮办员、服务场所） / monthly counts */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            total: number;
-                            byAssistant: {
-                                month: string;
-                                assistantId: number;
-                                assistantName: string;
-                                pointId: number | null;
-                                cases: number;
-                                done: number;
-                                rating: number | null;
-                            }[];
-                            byPoint: {
-                                month: string;
-                                pointId: number | null;
-                                cases: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 政务服务数据（全市或旗县区，注明数据日期） / the report figures from the records */
-        get: {
-            parameters: {
-                query?: {
-                    date?: string;
-                    countyId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            dataDate: string;
-                            countyId: number | null;
-                            rates: {
-                                date: string;
-                                level: string | null;
-                                countyId: number | null;
-                                total: number;
-                                rates: {
-                                    /** @enum {string} */
-                                    flag: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
-                                    count: number;
-                                    percent: number | null;
-                                }[];
-                                limitCutPercent: number | null;
-                            };
-                            cityCatalogue: {
-                                inForce: number;
-                                rounds: {
-                                    id: number;
-                                    name: string;
-                                    effectiveOn: string;
-                                    beforeCount: number;
-                                    afterCount: number;
-                                    note: string | null;
-                                }[];
-                            };
-                            network: {
-                                centre?: number;
-                                window?: number;
-                                park?: number;
-                                township?: number;
-                                village?: number;
-                                bank?: number;
-                                allInOneWindows?: number;
-                                enterpriseZones?: number;
-                                covered?: boolean;
-                            } | null;
-                            assisted: {
-                                year: number;
-                                cases: number;
-                                assistants: number;
-                            };
-                            packages: {
-                                count: number;
-                                promisedMaterialsCut: number | null;
-                                promisedTimeCut: number | null;
-                                measured: {
-                                    from: string;
-                                    to: string;
-                                    finished: number;
-                                    late: number;
-                                    averageTimeCut: number | null;
-                                    packages: number;
-                                };
-                            };
-                            startup: {
-                                year: number;
-                                cases: number;
-                                averageDays: number | null;
-                                averageSteps: number | null;
-                                averageDocuments: number | null;
-                                waivedFen: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/guide/services/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 办事指南（事项） / public guide of a service */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            kind: "service";
-                            code: string;
-                            name: string;
-                            unitName: string;
-                            countyName: string | null;
-                            legalDays: number;
-                            promisedDays: number;
-                            feeFen: number;
-                            materials: {
-                                name: string;
-                                shared: boolean;
-                                exempt: boolean;
-                            }[];
-                            flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
-                            place: string | null;
-                            onlineUrl: string | null;
-                            inForce: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/services/guide/packages/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 办事指南（一件事） / public guide of a package */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            kind: "package";
-                            code: string;
-                            name: string;
-                            departments: string[];
-                            promisedDays: number;
-                            before: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            after: {
-                                steps: number;
-                                materials: number;
-                                days: number;
-                                visits: number;
-                                feeFen: number;
-                            };
-                            reductions: {
-                                steps: number | null;
-                                materials: number | null;
-                                days: number | null;
-                                visits: number | null;
-                                fees: number | null;
-                            };
-                            materials: {
-                                name: string;
-                                shared: boolean;
-                                exempt: boolean;
-                            }[];
-                            formFields: string[];
-                            place: string | null;
-                            onlineUrl: string | null;
-                        };
-                    };
+                    content?: never;
                 };
             };
         };
