@@ -1,12 +1,15 @@
 /**
- * The policies module's public face: what other modules may read of the enterprise registry.
- * Other modules import this file, never the registry's repository.
+ * The policies module's public face: what other modules may use of the enterprise registry
+ * (enforcement, finance, demands, procurement) and of the payouts (finance). Other modules import
+ * this file, never the policies repositories.
  */
 import type { Executor } from '../../db/database.js';
+import type { EnterpriseRow } from './enterprises.js';
 import { findEnterprise, listEnterprises, scanEnterprises } from './enterprises.repository.js';
 
-export { countEnterprises as countEnterprisesInRegistry, enterpriseIdOfUser } from './enterprises.repository.js';
-
+export { type EnterpriseRow } from './enterprises.js';
+export { countEnterprises as countEnterprisesInRegistry, enterpriseIdOfUser, findEnterprise, findEnterprisesByUscc } from './enterprises.repository.js';
+export { actOnResult, getResult } from './results.service.js';
 export { syntheticUscc } from './synthetic.js';
 
 /** What another module needs of a registered enterprise: no contact or personal data. */
@@ -33,30 +36,19 @@ export async function findRegistryEnterprise(db: Executor, id: number): Promise<
   return r && brief(r);
 }
 
-/** The enterprises with these ids, by id (unknown ids are left out). */
-export async function registryByIds(db: Executor, ids: number[]): Promise<Map<number, RegistryEnterprise>> {
-  const out = new Map<number, RegistryEnterprise>();
+/** The registry rows of these ids (unknown ids are left out), keyed by id, read 500 at a time. */
+export async function enterprisesByIds(db: Executor, ids: number[]): Promise<Map<number, EnterpriseRow>> {
+  const out = new Map<number, EnterpriseRow>();
   const unique = [...new Set(ids)];
   for (let k = 0; k < unique.length; k += 500) {
     const chunk = unique.slice(k, k + 500);
-    for (const r of (await listEnterprises(db, { ids: chunk }, { offset: 0, limit: chunk.length })).rows) out.set(r.id, brief(r));
+    for (const r of (await listEnterprises(db, { ids: chunk }, { offset: 0, limit: chunk.length })).rows) out.set(r.id, r);
   }
   return out;
- * The policies module's public face: what other modules (finance) may use of the enterprise
- * registry and the payouts. Other modules import this file, never the policies repositories.
- */
-import type { Executor } from '../../db/database.js';
-import type { EnterpriseRow } from './enterprises.js';
-import { listEnterprises } from './enterprises.repository.js';
+}
 
-export { type EnterpriseRow } from './enterprises.js';
-export { enterpriseIdOfUser, findEnterprise, findEnterprisesByUscc } from './enterprises.repository.js';
-export { actOnResult, getResult } from './results.service.js';
-
-/** The registry rows of these ids (missing ids are simply absent), keyed by id. */
-export async function enterprisesByIds(db: Executor, ids: number[]): Promise<Map<number, EnterpriseRow>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const { rows } = await listEnterprises(db, { ids: unique }, { offset: 0, limit: unique.length });
-  return new Map(rows.map((r) => [r.id, r]));
+/** The same enterprises without contact or personal data. */
+export async function registryByIds(db: Executor, ids: number[]): Promise<Map<number, RegistryEnterprise>> {
+  const rows = await enterprisesByIds(db, ids);
+  return new Map([...rows].map(([id, r]) => [id, brief(r)]));
 }
