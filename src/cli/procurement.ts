@@ -1,0 +1,68 @@
+import { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import { AppError } from '../common/errors.js';
+import { loadConfig } from '../config.js';
+import { readUploadFile } from '../http/upload.js';
+import { fileStream, formatOfFile, isSourceFormat, presentScreenedTender, screenStream } from '../modules/procurement/screen-file.js';
+import { runCommand } from './context.js';
+
+interface ScreenOptions {
+  format?: string;
+  json?: boolean;
+}
+
+/**
+ * `bizenv procurement screen FILE`: screens a file without storing anything. The JSON is written
+ * as the tenders are screened (one tender at a time), so its size never sits in memory; located
+ * problems follow the result (and go to stderr) with a non-zero exit.
+ */
+async function screenFile(file: string, opts: ScreenOptions): Promise<void> {
+  const format = opts.format ?? formatOfFile(file);
+  if (!isSourceFormat(format)) throw new AppError('VALIDATION_FAILED', [{ path: '--format', message: `格式应为 ocds、csv 或 xlsx / the format must be ocds, csv or xlsx, not "${format}"` }]);
+  if (format !== 'xlsx') await assertReadable(file);
+  // a workbook is a zip: it goes through the upload guard (size, entries, ratio) like any upload
+  const input = format === 'xlsx' ? Readable.from((await readUploadFile(file, { maxBytes: loadConfig().uploadMaxBytes })).data) : fileStream(file);
+  const out = process.stdout;
+  let first = true;
+  if (opts.json) out.write('{"tenders":[');
+  const run = await screenStream(input, format, async (result) => {
+    if (!opts.json) {
+      if (result.suspect || result.flags.length) console.log(`${result.id}\t${result.bids} 家投标\t风险 ${result.risk}${result.suspect ? '\t疑似串通' : ''}\t${result.flags.map((f) => f.code).join(' ')}`);
+      return;
+    }
+    const text = `${first ? '' : ','}${JSON.stringify(presentScreenedTender(result))}`;
+    first = false;
+    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+  });
+  if (opts.json) {
+    out.write(`],"pairs":${JSON.stringify(run.pairs)},"groups":${JSON.stringify(run.groups)}`);
+    out.write(run.problemCount ? `,"problems":${JSON.stringify(run.problems)},"problemCount":${run.problemCount}}\n` : '}\n');
+  } else {
+    for (const g of run.groups) console.log(`投标人组 ${g.id}: ${g.members.join('、')}\t共同投标 ${g.tenders}\t风险 ${g.risk}\t${g.flags.map((f) => f.code).join(' ')}`);
+    console.log(`已筛查 ${run.tenders} 个标段、${run.bids} 条投标 / screened ${run.tenders} tenders, ${run.bids} bids`);
+  }
+  if (run.problemCount) {
+    for (const p of run.problems) console.error(`第 ${p.line} 行${p.column ? ` ${p.column}` : ''}: ${p.message}`);
+    console.error(`共 ${run.problemCount} 个问题 / ${run.problemCount} problem(s)`);
+    process.exitCode = 1;
+  }
+}
+
+async function assertReadable(file: string): Promise<void> {
+  const { access } = await import('node:fs/promises');
+  try {
+    await access(file);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', [{ path: file, message: `找不到文件 ${file} / cannot read ${file}` }]);
+  }
+}
+
+export function registerProcurementCommands(program: Command): void {
+  const procurement = program.command('procurement').description('串通投标预警 / bid-collusion early warning');
+  procurement
+    .command('screen <file>')
+    .description('筛查投标文件（不保存）：报价筛查指标、第四十条/第三十九条信号、投标人组 / screen a bids file without storing it')
+    .option('--format <format>', 'ocds | csv | xlsx (default: from the file extension)')
+    .option('--json', 'print one JSON object {"tenders": [...], "pairs": [...], "groups": [...]}')
+    .action((file: string, opts: ScreenOptions) => runCommand(() => screenFile(file, opts)));
+}
