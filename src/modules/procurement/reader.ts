@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { readOcdsTenders } from './ocds-source.js';
@@ -85,11 +84,10 @@ export function readTenders(input: Readable, format: SourceFormat): TenderReadin
   return { tenders: counted(), problems, problemCount: () => count, rows: () => rows };
 }
 
-interface Row {
-  line: number;
-  /** Field name → cell text (trimmed), by the header. */
-  get(field: string): string;
-  has(field: string): boolean;
+/** The rows of a file in batches (one per chunk read), so the per-row work stays synchronous. */
+interface RowBatch {
+  header?: { columns: Map<string, number>; line: number };
+  rows: { line: number; cells: string[] }[];
 }
 
 function headerMap(cells: string[]): Map<string, number> {
@@ -101,43 +99,50 @@ function headerMap(cells: string[]): Map<string, number> {
   return map;
 }
 
-function rowOf(line: number, cells: string[], header: Map<string, number>): Row {
-  return {
-    line,
-    get: (field) => {
-      const i = header.get(field);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    },
-    has: (field) => header.has(field),
-  };
-}
-
-/** CSV (RFC 4180 quoting; comma separated; UTF-8 with or without BOM). */
-async function* csvRows(input: Readable): AsyncIterable<Row | { header: Map<string, number>; line: number }> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+/** CSV (RFC 4180 quoting; comma separated; UTF-8 with or without BOM), read chunk by chunk. */
+async function* csvRows(input: Readable): AsyncIterable<RowBatch> {
+  input.setEncoding('utf8');
   let header: Map<string, number> | null = null;
   let line = 0;
+  let rest = '';
   let pending = '';
   let pendingStart = 0;
-  for await (const text of lines) {
-    line++;
-    const full = pending ? `${pending}\n${text}` : text;
-    if (!pending) pendingStart = line;
-    // an odd number of quotes means a quoted field continues on the next line
-    if (full.includes('"') && (full.match(/"/g)!.length & 1) === 1) {
-      pending = full;
+  const batchOf = (text: string, batch: RowBatch) => {
+    const lines = text.split('\n');
+    for (const raw of lines) {
+      line++;
+      const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const full = pending ? `${pending}\n${t}` : t;
+      if (!pending) pendingStart = line;
+      // an odd number of quotes means a quoted field continues on the next line
+      if (full.includes('"') && (full.match(/"/g)!.length & 1) === 1) {
+        pending = full;
+        continue;
+      }
+      pending = '';
+      if (!full.trim()) continue;
+      const cells = full.includes('"') ? splitQuoted(full) : full.split(',');
+      if (!header) {
+        header = headerMap(cells);
+        batch.header = { columns: header, line: pendingStart };
+      } else batch.rows.push({ line: pendingStart, cells });
+    }
+  };
+  for await (const chunk of input as AsyncIterable<string>) {
+    const text = rest + chunk;
+    const cut = text.lastIndexOf('\n');
+    if (cut < 0) {
+      rest = text;
       continue;
     }
-    pending = '';
-    if (!full.trim()) continue;
-    const cells = full.includes('"') ? splitQuoted(full) : full.split(',');
-    if (!header) {
-      header = headerMap(cells);
-      yield { header, line: pendingStart };
-      continue;
-    }
-    yield rowOf(pendingStart, cells, header);
+    rest = text.slice(cut + 1);
+    const batch: RowBatch = { rows: [] };
+    batchOf(text.slice(0, cut), batch);
+    yield batch;
   }
+  const batch: RowBatch = { rows: [] };
+  if (rest || pending) batchOf(rest, batch);
+  yield batch;
 }
 
 function splitQuoted(line: string): string[] {
@@ -163,23 +168,29 @@ function splitQuoted(line: string): string[] {
 }
 
 /** The first worksheet of an .xlsx, streamed row by row (ExcelJS WorkbookReader); the first row with a bidder and an amount column is the header. */
-async function* xlsxRows(input: Readable): AsyncIterable<Row | { header: Map<string, number>; line: number }> {
+async function* xlsxRows(input: Readable): AsyncIterable<RowBatch> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
   let header: Map<string, number> | null = null;
   for await (const sheet of reader) {
+    let batch: RowBatch = { rows: [] };
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
       if (!header) {
         const h = headerMap(values);
         if (h.has('amount') && (h.has('bidder_id') || h.has('bidder_name'))) {
           header = h;
-          yield { header, line: row.number };
+          batch.header = { columns: header, line: row.number };
         }
         continue;
       }
       if (values.every((v) => !v.trim())) continue;
-      yield rowOf(row.number, values, header);
+      batch.rows.push({ line: row.number, cells: values });
+      if (batch.rows.length >= 1000) {
+        yield batch;
+        batch = { rows: [] };
+      }
     }
+    yield batch;
     break; // the bids are on the first sheet
   }
 }
@@ -198,80 +209,105 @@ function cellText(v: ExcelJS.CellValue): string {
 
 const REQUIRED = ['tender_id', 'bidder_id', 'amount'];
 
-async function* groupRows(rows: AsyncIterable<Row | { header: Map<string, number>; line: number }>, problem: (p: ReadProblem) => void): AsyncIterable<Tender> {
+/** Column indices read once from the header; -1 when the file lacks the column. */
+class Columns {
+  readonly index: Record<string, number>;
+  readonly meta: [number, keyof BidMeta][];
+  constructor(header: Map<string, number>) {
+    this.index = Object.fromEntries(Object.keys(HEADERS).map((f) => [f, header.get(f) ?? -1]));
+    this.meta = Object.entries(META_COLUMNS).flatMap(([column, key]) => (header.has(column) ? [[header.get(column)!, key] as [number, keyof BidMeta]] : []));
+  }
+  get(cells: string[], field: string): string {
+    const i = this.index[field]!;
+    return i < 0 ? '' : (cells[i] ?? '').trim();
+  }
+}
+
+async function* groupRows(batches: AsyncIterable<RowBatch>, problem: (p: ReadProblem) => void): AsyncIterable<Tender> {
   let current = null as Tender | null;
-  const done = new Map<string, number>();
-  for await (const row of rows) {
-    if ('header' in row) {
-      const missing = REQUIRED.filter((f) => !row.header.has(f));
+  let columns: Columns | null = null;
+  const done = new Set<string>();
+  for await (const batch of batches) {
+    if (batch.header) {
+      const missing = REQUIRED.filter((f) => !batch.header!.columns.has(f));
       if (missing.length) {
-        problem({ line: row.line, message: `缺少必需的列：${missing.join('、')} / missing required column(s): ${missing.join(', ')}` });
+        problem({ line: batch.header.line, message: `缺少必需的列：${missing.join('、')} / missing required column(s): ${missing.join(', ')}` });
         return;
       }
-      continue;
+      columns = new Columns(batch.header.columns);
     }
-    const bid = readBid(row, problem);
-    const tenderId = row.get('tender_id');
-    if (!tenderId) {
-      problem({ line: row.line, column: 'tender_id', message: '缺少招标项目编号 / the tender id is missing' });
-      continue;
-    }
-    const key = tenderKey(tenderId, row.get('lot_id') || undefined);
-    if (current?.id !== key) {
-      if (current) {
-        done.set(current.id, current.bids.length);
-        yield current;
-      }
-      if (done.has(key)) {
-        problem({ line: row.line, column: 'tender_id', message: `标段 ${key} 的投标记录不连续（此前已出现），请按标段排序后再导入 / the rows of ${key} are not together (it appeared before); sort the file by tender` });
-        current = null;
+    if (!columns) continue;
+    const ready: Tender[] = [];
+    for (const { line, cells } of batch.rows) {
+      const bid = readBid(line, cells, columns, problem);
+      const tenderId = columns.get(cells, 'tender_id');
+      if (!tenderId) {
+        problem({ line, column: 'tender_id', message: '缺少招标项目编号 / the tender id is missing' });
         continue;
       }
-      current = { id: key, tenderId, lotId: row.get('lot_id') || undefined, title: row.get('title') || undefined, buyerId: row.get('buyer_id') || undefined, bids: [] };
+      const lotId = columns.get(cells, 'lot_id') || undefined;
+      const key = tenderKey(tenderId, lotId);
+      if (current?.id !== key) {
+        if (current) {
+          done.add(current.id);
+          ready.push(current);
+        }
+        if (done.has(key)) {
+          problem({ line, column: 'tender_id', message: `标段 ${key} 的投标记录不连续（此前已出现），请按标段排序后再导入 / the rows of ${key} are not together (it appeared before); sort the file by tender` });
+          current = null;
+          continue;
+        }
+        current = { id: key, tenderId, lotId, title: columns.get(cells, 'title') || undefined, buyerId: columns.get(cells, 'buyer_id') || undefined, bids: [] };
+      }
+      if (bid) {
+        current.bids.push(bid);
+        if (bid.date && (!current.date || bid.date < current.date)) current.date = bid.date;
+      }
     }
-    if (bid) {
-      current.bids.push(bid);
-      if (bid.date && (!current.date || bid.date < current.date)) current.date = bid.date;
-    }
+    yield* ready;
   }
+  if (!columns) problem({ line: 1, message: '文件中没有找到表头（至少需要 tender_id、bidder_id、amount 列） / no header row found (tender_id, bidder_id and amount are needed)' });
   if (current) yield current;
 }
 
-function readBid(row: Row, problem: (p: ReadProblem) => void): Bid | null {
-  const bidderId = row.get('bidder_id');
-  const rawAmount = row.get('amount');
+const WINNER_YES = new Set(['1', '是', 'true', 'yes', 'y', '中标']);
+
+function readBid(line: number, cells: string[], columns: Columns, problem: (p: ReadProblem) => void): Bid | null {
+  const bidderId = columns.get(cells, 'bidder_id');
+  const rawAmount = columns.get(cells, 'amount');
   let ok = true;
   if (!bidderId) {
-    problem({ line: row.line, column: 'bidder_id', message: '投标人缺少统一社会信用代码或编号 / the bidder has no identifier' });
+    problem({ line, column: 'bidder_id', message: '投标人缺少统一社会信用代码或编号 / the bidder has no identifier' });
     ok = false;
   }
-  const amount = Number(rawAmount.replace(/[,，\s¥￥]/g, ''));
+  let amount = Number(rawAmount);
+  if (Number.isNaN(amount)) amount = Number(rawAmount.replace(/[,，\s¥￥]/g, ''));
   if (!rawAmount) {
-    problem({ line: row.line, column: 'amount', message: '缺少投标报价 / the bid amount is missing' });
+    problem({ line, column: 'amount', message: '缺少投标报价 / the bid amount is missing' });
     ok = false;
   } else if (!Number.isFinite(amount)) {
-    problem({ line: row.line, column: 'amount', message: `投标报价“${rawAmount}”不是数字 / the bid amount "${rawAmount}" is not a number` });
+    problem({ line, column: 'amount', message: `投标报价“${rawAmount}”不是数字 / the bid amount "${rawAmount}" is not a number` });
     ok = false;
   } else if (amount <= 0) {
-    problem({ line: row.line, column: 'amount', message: `投标报价 ${rawAmount} 不能为零或负数 / the bid amount ${rawAmount} must be positive` });
+    problem({ line, column: 'amount', message: `投标报价 ${rawAmount} 不能为零或负数 / the bid amount ${rawAmount} must be positive` });
     ok = false;
   }
-  const rawDate = row.get('bid_date');
+  const rawDate = columns.get(cells, 'bid_date');
   const date = /^\d{4}-\d{2}-\d{2}/.test(rawDate) ? rawDate.slice(0, 10) : undefined;
-  if (rawDate && !date) problem({ line: row.line, column: 'bid_date', message: `投标时间“${rawDate}”应为 YYYY-MM-DD / the bid date "${rawDate}" should be YYYY-MM-DD` });
+  if (rawDate && !date) problem({ line, column: 'bid_date', message: `投标时间“${rawDate}”应为 YYYY-MM-DD / the bid date "${rawDate}" should be YYYY-MM-DD` });
   if (!ok) return null;
-  const meta: BidMeta = {};
-  for (const [column, key] of Object.entries(META_COLUMNS)) {
-    const v = row.get(column);
-    if (v) meta[key] = v;
+  let meta: BidMeta | undefined;
+  for (const [i, key] of columns.meta) {
+    const v = (cells[i] ?? '').trim();
+    if (v) (meta ??= {})[key] = v;
   }
-  const winner = row.get('winner');
+  const winner = columns.get(cells, 'winner');
   return {
     bidderId,
-    bidderName: row.get('bidder_name') || undefined,
+    bidderName: columns.get(cells, 'bidder_name') || undefined,
     amount,
     date,
-    winner: winner ? ['1', '是', 'true', 'yes', 'y', '中标'].includes(winner.toLowerCase()) : undefined,
+    winner: winner ? WINNER_YES.has(winner.toLowerCase()) : undefined,
     meta,
   };
 }

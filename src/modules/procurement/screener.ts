@@ -77,7 +77,6 @@ interface PairStat {
   tenderCodes: Record<string, number> | null;
 }
 
-const PAIR_KEY = 2 ** 26;
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export class Screener {
@@ -87,7 +86,8 @@ export class Screener {
   private readonly bidderTenders: number[][] = [];
   private readonly tenderRisk: number[] = [];
   private readonly tenderWinner: number[] = [];
-  private readonly pairs = new Map<number, PairStat>();
+  /** Pair statistics by lower bidder index, then higher (small-integer keys keep the maps fast). */
+  private readonly pairs: (Map<number, PairStat> | undefined)[] = [];
 
   constructor(private readonly model: RiskModel = riskModel) {}
 
@@ -117,7 +117,7 @@ export class Screener {
       for (let j = i + 1; j < ids.length; j++) this.updatePair(ids[i]!, amounts[i]!, ids[j]!, amounts[j]!, winner);
     }
     for (const s of pairSignals) {
-      const stat = this.pairs.get(this.key(this.bidderIndex.get(s.a)!, this.bidderIndex.get(s.b)!))!;
+      const stat = this.pair(this.bidderIndex.get(s.a)!, this.bidderIndex.get(s.b)!)!;
       stat.tenderCodes ??= {};
       stat.tenderCodes[s.code] = (stat.tenderCodes[s.code] ?? 0) + 1;
     }
@@ -145,7 +145,7 @@ export class Screener {
       while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
       return x;
     };
-    for (const stat of this.pairs.values()) {
+    for (const stat of this.allPairs()) {
       const flags = this.pairFlags(stat);
       if (!flags.length) continue;
       pairs.push({ a: this.bidderIds[stat.lo]!, b: this.bidderIds[stat.hi]!, coBids: stat.n, flags });
@@ -179,17 +179,25 @@ export class Screener {
     return b;
   }
 
-  private key(a: number, b: number): number {
-    return a < b ? a * PAIR_KEY + b : b * PAIR_KEY + a;
+  private pair(a: number, b: number): PairStat | undefined {
+    return a < b ? this.pairs[a]?.get(b) : this.pairs[b]?.get(a);
+  }
+
+  private *allPairs(): Iterable<PairStat> {
+    for (const map of this.pairs) if (map) yield* map.values();
   }
 
   private updatePair(a: number, amountA: number, b: number, amountB: number, winner: number) {
-    const [lo, hi, aLo, aHi] = a < b ? [a, b, amountA, amountB] : [b, a, amountB, amountA];
-    const key = lo * PAIR_KEY + hi;
-    let s = this.pairs.get(key);
+    const swap = a > b;
+    const lo = swap ? b : a;
+    const hi = swap ? a : b;
+    const aLo = swap ? amountB : amountA;
+    const aHi = swap ? amountA : amountB;
+    const map = (this.pairs[lo] ??= new Map());
+    let s = map.get(hi);
     if (!s) {
       s = { lo, hi, n: 0, sumR: 0, sumR2: 0, sumD: 0, sumD2: 0, sumAmt: 0, winsLo: 0, winsHi: 0, coverHiN: 0, coverHiS: 0, coverHiS2: 0, coverLoN: 0, coverLoS: 0, coverLoS2: 0, tenderCodes: null };
-      this.pairs.set(key, s);
+      map.set(hi, s);
     }
     const r = aHi / aLo;
     const d = aHi - aLo;

@@ -58,38 +58,32 @@ export interface TenderPairSignal {
 export function tenderSignals(tender: Tender): { flags: Flag[]; pairs: TenderPairSignal[] } {
   const pairs: TenderPairSignal[] = [];
   const bids = tender.bids;
-  if (bids.length < 2) return { flags: [], pairs };
+  const n = bids.length;
+  if (n < 2) return { flags: [], pairs };
+  // Tenders have a handful of bids: comparing every pair beats building a map per field.
   for (const field of BID_META_FIELDS) {
     if (SUPPORTING_ONLY.has(field)) continue;
-    sharedValues(
-      bids,
-      (bid) => normalise(bid.meta?.[field]),
-      (a, b, value) => pairs.push({ code: META_RULES[field].code, a, b, value }),
-      (bid) => bid.meta![field]!.trim(),
-    );
+    let values: (string | undefined)[] | null = null;
+    for (let i = 0; i < n; i++) {
+      const v = bids[i]!.meta?.[field];
+      if (v) (values ??= new Array<string | undefined>(n))[i] = v.trim().toLowerCase() || undefined;
+    }
+    if (!values) continue;
+    const code = META_RULES[field].code;
+    samePairs(bids, (i, j) => values[i] !== undefined && values[i] === values[j], (a, b, i) => pairs.push({ code, a, b, value: bids[i]!.meta![field]!.trim() }));
   }
-  sharedValues(bids, (bid) => (bid.amount > 0 ? String(bid.amount) : undefined), (a, b, value) =>
-    pairs.push({ code: ART40_IDENTICAL_PRICE, a, b, value: Number(value) }),
-  );
-  return { flags: flagsOf(tender, pairs), pairs };
+  samePairs(bids, (i, j) => bids[i]!.amount === bids[j]!.amount, (a, b, i) => pairs.push({ code: ART40_IDENTICAL_PRICE, a, b, value: bids[i]!.amount }));
+  return { flags: pairs.length ? flagsOf(tender, pairs) : [], pairs };
 }
 
-function normalise(value: string | undefined): string | undefined {
-  const v = value?.trim().toLowerCase();
-  return v ? v : undefined;
-}
-
-/** Emits each pair of bidders whose key matches, with the value as the first of them wrote it. */
-function sharedValues(bids: Bid[], key: (bid: Bid) => string | undefined, emit: (a: string, b: string, value: string) => void, shown: (bid: Bid) => string = key as (bid: Bid) => string) {
-  const seen = new Map<string, { ids: string[]; value: string }>();
-  for (const bid of bids) {
-    const k = key(bid);
-    if (k === undefined) continue;
-    const entry = seen.get(k);
-    if (!entry) seen.set(k, { ids: [bid.bidderId], value: shown(bid) });
-    else if (!entry.ids.includes(bid.bidderId)) {
-      for (const other of entry.ids) emit(other < bid.bidderId ? other : bid.bidderId, other < bid.bidderId ? bid.bidderId : other, entry.value);
-      entry.ids.push(bid.bidderId);
+/** Every pair of distinct bidders (i < j) for which `same` holds, named in id order. */
+function samePairs(bids: Bid[], same: (i: number, j: number) => boolean, emit: (a: string, b: string, i: number) => void) {
+  for (let i = 0; i < bids.length; i++) {
+    for (let j = i + 1; j < bids.length; j++) {
+      if (!same(i, j)) continue;
+      const a = bids[i]!.bidderId;
+      const b = bids[j]!.bidderId;
+      if (a !== b) emit(a < b ? a : b, a < b ? b : a, i);
     }
   }
 }
