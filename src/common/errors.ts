@@ -67,6 +67,10 @@ export const ERROR_CODES = {
   RULE_EXAMPLES_FAILED: { status: 422, zh: '规则未通过示例企业测试', en: 'The rule does not give the expected outcome on its example enterprises' },
   RESULT_STATUS_CONFLICT: { status: 409, zh: '兑现记录当前状态不允许此操作', en: 'The payout record’s current status does not allow this' },
   ENTERPRISE_NOT_LINKED: { status: 403, zh: '该账号未关联企业', en: 'This account is not linked to an enterprise' },
+  // procurement
+  PROCUREMENT_FILE_PROBLEMS: { status: 422, zh: '投标文件有问题，未导入任何数据；请修正标注的行', en: 'The bids file has problems and nothing was imported; fix the lines listed' },
+  CASE_STAGE_CONFLICT: { status: 409, zh: '线索当前所处阶段不允许此操作', en: 'The case’s current stage does not allow this' },
+  DUPLICATE_PROJECT_CODE: { status: 409, zh: '该专项整治中已有相同编号的项目', en: 'The campaign already has a project with this code' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -12,7 +12,7 @@ import type { WorklistTables } from './tables/worklists.js';
  * 'YYYY-MM-DD' text, flags integer 0/1, JSON as text — identical on SQLite and PostgreSQL, so one
  * query layer serves both.
  */
-export type DB = OrgTables & JobsTables & WorklistTables & SupervisionTables & IndicatorTables & PolicyTables & LoginThrottleTables;
+export type DB = OrgTables & JobsTables & WorklistTables & SupervisionTables & IndicatorTables & PolicyTables & LoginThrottleTables & ProcurementTables;
 
 export type * from './tables/org.js';
 export type * from './tables/worklists.js';
@@ -21,3 +21,7 @@ export type * from './tables/supervision.js';
 export type * from './tables/indicators.js';
 export type * from './tables/policies.js';
 export type * from './tables/login-throttle.js';
+
+// procurement
+import type { ProcurementTables } from './tables/procurement.js';
+export type * from './tables/procurement.js';

@@ -50,6 +50,7 @@ const HEADERS: Record<string, string[]> = {
   agent: ['agent', '代理人', '委托代理人', '投标代理'],
   project_manager: ['project_manager', '项目负责人', '项目经理'],
   legal_representative: ['legal_representative', '法定代表人'],
+  remote_evaluation: ['remote_evaluation', '远程异地评标', '是否远程异地评标'],
 };
 
 const META_COLUMNS: Record<string, keyof BidMeta> = {
@@ -223,6 +224,9 @@ class Columns {
   }
 }
 
+/** The ways exports write yes (winner, remote evaluation). */
+const WINNER_YES = new Set(['1', '是', 'true', 'yes', 'y', '中标']);
+
 async function* groupRows(batches: AsyncIterable<RowBatch>, problem: (p: ReadProblem) => void): AsyncIterable<Tender> {
   let current = null as Tender | null;
   let columns: Columns | null = null;
@@ -257,7 +261,9 @@ async function* groupRows(batches: AsyncIterable<RowBatch>, problem: (p: ReadPro
           current = null;
           continue;
         }
+        const remote = columns.get(cells, 'remote_evaluation');
         current = { id: key, tenderId, lotId, title: columns.get(cells, 'title') || undefined, buyerId: columns.get(cells, 'buyer_id') || undefined, bids: [] };
+        if (remote) current.remoteEvaluation = WINNER_YES.has(remote.toLowerCase());
       }
       if (bid) {
         current.bids.push(bid);
@@ -270,7 +276,6 @@ async function* groupRows(batches: AsyncIterable<RowBatch>, problem: (p: ReadPro
   if (current) yield current;
 }
 
-const WINNER_YES = new Set(['1', '是', 'true', 'yes', 'y', '中标']);
 
 function readBid(line: number, cells: string[], columns: Columns, problem: (p: ReadProblem) => void): Bid | null {
   const bidderId = columns.get(cells, 'bidder_id');

@@ -48,6 +48,8 @@ export interface Tender {
   buyerId?: string;
   /** YYYY-MM-DD of the bids (the month figures use it). */
   date?: string;
+  /** Evaluated remotely across regions (远程异地评标), when the source says. */
+  remoteEvaluation?: boolean;
   bids: Bid[];
 }
 
