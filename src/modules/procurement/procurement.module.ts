@@ -1,8 +1,10 @@
 import { defineModule, permissionsIn } from '../manifest.js';
+import { procurementErrors } from './procurement.errors.js';
 
 /** 串通投标预警: tenders and bids in, screens and explained collusion signals out, cases and campaigns followed up. */
 export const procurementModule = defineModule({
   name: 'procurement',
+  errors: procurementErrors,
   routes: async () => [(await import('./procurement.routes.js')).procurementRoutes],
   permissions: permissionsIn('procurement'),
   benchmarks: { procurement: async () => (await import('../../../bench/procurement.js')).procurementScreening() },

@@ -2,7 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { likeContains } from '../../db/like.js';
 import { type PageRequest, paged } from '../../db/paged.js';
-import type { ProcurementCaseTable, ProcurementTenderTable } from '../../db/schema.js';
+import type { ProcurementCaseTable, ProcurementTenderTable } from './procurement.tables.js';
 
 export type TenderRow = Selectable<ProcurementTenderTable>;
 export type CaseRow = Selectable<ProcurementCaseTable> & { unit_name: string | null };

@@ -142,3 +142,8 @@ export interface ProcurementTables {
   procurement_campaign_problem: ProcurementCampaignProblemTable;
   procurement_expert_pool: ProcurementExpertPoolTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends ProcurementTables {}
+}
