@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage")[];
                         };
                     };
                 };
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage")[];
                         };
                     };
                 };
@@ -11152,6 +11152,1349 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入投标数据（CSV / 交易中心 Excel / OCDS）：先预览，再整体导入 / import bids: preview, then all or nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                    format?: "csv" | "xlsx" | "ocds";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            filename: string;
+                            format: string;
+                            tenders: number;
+                            bids: number;
+                            suspect: number;
+                            flagged: number;
+                            pairs: number;
+                            groups: number;
+                            importId: number | null;
+                            top: {
+                                key: string;
+                                bids: number;
+                                risk: number;
+                                suspect: boolean;
+                                flagCodes: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/tenders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已筛查的标段（可疑优先） / screened tenders, suspect first */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    suspect?: "true" | "false";
+                    flagged?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                key: string;
+                                tenderId: string;
+                                lotId: string | null;
+                                title: string | null;
+                                bidDate: string | null;
+                                bidCount: number;
+                                risk: number;
+                                suspect: boolean;
+                                flagCount: number;
+                                flagCodes: string[];
+                                label: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/tenders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标段：筛查指标、预警及原因 / a tender with its screens and flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            key: string;
+                            tenderId: string;
+                            lotId: string | null;
+                            title: string | null;
+                            bidDate: string | null;
+                            bidCount: number;
+                            risk: number;
+                            suspect: boolean;
+                            flagCount: number;
+                            flagCodes: string[];
+                            label: number | null;
+                            screens: {
+                                cv: number | null;
+                                spd: number | null;
+                                diffp: number | null;
+                                rd: number | null;
+                                rdnor: number | null;
+                                rdalt: number | null;
+                                kurt: number | null;
+                                skew: number | null;
+                                ks: number | null;
+                            };
+                            flags: {
+                                code: string;
+                                why: string;
+                                whyEn: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                threshold?: number | string;
+                            }[];
+                            bids: {
+                                bidderId: string;
+                                bidderName: string | null;
+                                amount: number;
+                                winner: boolean;
+                                meta: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            groups: {
+                                id: number;
+                                code: string;
+                                risk: number;
+                                members: number;
+                            }[];
+                            cases: {
+                                id: number;
+                                stage: string;
+                                outcome: string | null;
+                            }[];
+                            remoteEvaluation: boolean | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人组 / bidder groups */
+        get: {
+            parameters: {
+                query?: {
+                    bidder?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                members: {
+                                    bidderId: string;
+                                    name: string | null;
+                                }[];
+                                tenders: number;
+                                wins: {
+                                    [key: string]: number;
+                                };
+                                risk: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/groups/{id}/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人组的共同投标网络 / co-bidding network of a group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: {
+                                id: number;
+                                code: string;
+                                members: {
+                                    bidderId: string;
+                                    name: string | null;
+                                }[];
+                                tenders: number;
+                                wins: {
+                                    [key: string]: number;
+                                };
+                                risk: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            };
+                            nodes: {
+                                id: string;
+                                name: string;
+                                member: boolean;
+                                risk: number;
+                                tenders: number;
+                                wins: number;
+                            }[];
+                            edges: {
+                                source: string;
+                                target: string;
+                                coBids: number;
+                                flags: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/bidders/{bidderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人投标历史 / a bidder’s history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bidderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidderId: string;
+                            name: string | null;
+                            tenders: {
+                                id: number;
+                                key: string;
+                                title: string | null;
+                                bidDate: string | null;
+                                amount: number;
+                                winner: boolean;
+                                risk: number;
+                                suspect: boolean;
+                                bidCount: number;
+                            }[];
+                            groups: {
+                                id: number;
+                                code: string;
+                                risk: number;
+                                members: number;
+                            }[];
+                            pairs: {
+                                other: string;
+                                otherName: string | null;
+                                coBids: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度数据：筛查标段、预警标段与投标人、远程异地评标、专家库规模 / monthly figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: {
+                                month: string;
+                                tendersScreened: number;
+                                lotsFlagged: number;
+                                biddersFlagged: number;
+                                remoteEvaluations: number;
+                                expertPool: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/expert-pool/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记当月评标专家库规模 / record the expert pool size of a month */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        size: number;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: {
+                                month: string;
+                                tendersScreened: number;
+                                lotsFlagged: number;
+                                biddersFlagged: number;
+                                remoteEvaluations: number;
+                                expertPool: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 串通投标线索 / cases */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "lead" | "verification" | "disposed";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "tender" | "group";
+                                title: string;
+                                /** @enum {string} */
+                                stage: "lead" | "verification" | "disposed";
+                                /** @enum {string|null} */
+                                outcome: "referred" | "penalised" | "cleared" | null;
+                                unitId: number | null;
+                                unitName: string | null;
+                                deadline: string | null;
+                                overdue: boolean;
+                                tenderId: number | null;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 立为线索 / open a case on a tender or a group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tenderId: number;
+                        note?: string;
+                    } | {
+                        groupId: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 线索详情 / a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交单位核查 / send for verification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        workdays: number;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充核查材料 / add evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理结果（移送/处罚/排除） / record the outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "referred" | "penalised" | "cleared";
+                        note: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项整治 / inspection campaigns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                checklist: string[];
+                                projects: number;
+                                checked: number;
+                                amount: number;
+                                problems: number;
+                                verified: number;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建专项整治 / create a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        checklist?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项整治详情与合计 / a campaign with its totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入检查项目 / add checked projects */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        projects: {
+                            code: string;
+                            name: string;
+                            agency: string;
+                            amount: number;
+                            /** @default true */
+                            checked?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记发现的问题 / record a problem found */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        projectId: number;
+                        misconduct: string;
+                        description: string;
+                        unitId?: number;
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/problems/{problemId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题已核实 / mark a problem verified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    problemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
