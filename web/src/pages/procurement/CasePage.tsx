@@ -60,7 +60,7 @@ export default function CasePage() {
       </Card>
       {c.stage === 'lead' && manage && (
         <Card title={pick(L.sendToVerify)} style={{ marginBottom: 16 }}>
-          <Form form={verifyForm} layout="vertical" initialValues={{ workdays: 10 }} onFinish={(v) => act(verifyForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/verify', { params: { path }, body: { ...v, version: c.version } })))}>
+          <Form form={verifyForm} name="verify" layout="vertical" initialValues={{ workdays: 10 }} onFinish={(v) => act(verifyForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/verify', { params: { path }, body: { ...v, version: c.version } })))}>
             <Form.Item name="unitId" label={pick(L.unit)} rules={[{ required: true }]}>
               <UnitSelect units={units} />
             </Form.Item>
@@ -78,7 +78,7 @@ export default function CasePage() {
       )}
       {c.stage !== 'disposed' && can('procurement.cases.evidence') && (
         <Card title={pick(L.addEvidence)} style={{ marginBottom: 16 }}>
-          <Form form={evidenceForm} layout="vertical" onFinish={(v) => act(evidenceForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/evidence', { params: { path }, body: v })))}>
+          <Form form={evidenceForm} name="evidence" layout="vertical" onFinish={(v) => act(evidenceForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/evidence', { params: { path }, body: v })))}>
             <Form.Item name="note" label={pick(L.note)} rules={[{ required: true }]}>
               <Input.TextArea rows={2} />
             </Form.Item>
@@ -90,7 +90,7 @@ export default function CasePage() {
       )}
       {c.stage !== 'disposed' && manage && (
         <Card title={pick(L.recordOutcome)} style={{ marginBottom: 16 }}>
-          <Form form={outcomeForm} layout="vertical" onFinish={(v) => act(outcomeForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/outcome', { params: { path }, body: { ...v, version: c.version } })))}>
+          <Form form={outcomeForm} name="outcome" layout="vertical" onFinish={(v) => act(outcomeForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/outcome', { params: { path }, body: { ...v, version: c.version } })))}>
             <Form.Item name="outcome" label={pick(L.outcome)} rules={[{ required: true }]}>
               <Select placeholder={pick(PLEASE_CHOOSE)} options={CASE_OUTCOMES.map((o) => ({ value: o, label: pick(OUTCOME_LABELS[o]!) }))} />
             </Form.Item>
