@@ -7,6 +7,7 @@ export const procurementModule = defineModule({
   errors: procurementErrors,
   routes: async () => [(await import('./procurement.routes.js')).procurementRoutes],
   permissions: permissionsIn('procurement'),
+  seed: { demo: [{ name: 'procurement-demo', run: async (ctx) => (await import('./seed.js')).seedDemoProcurement(ctx), full: true }] },
   benchmarks: { procurement: async () => (await import('../../../bench/procurement.js')).procurementScreening() },
   cli: [{ commands: ['procurement'], load: async () => (await import('../../cli/procurement.js')).registerProcurementCommands }],
 });

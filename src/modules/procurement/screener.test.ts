@@ -65,6 +65,8 @@ describe('collusion signals', () => {
     expect(r.bids).toBe(1);
     expect(r.screens.cv).toBeNull();
     expect(r.flags).toEqual([]);
+    expect(r.risk).toBe(0);
+    expect(r.suspect).toBe(false);
   });
 
   it('scores a textbook cover-bidding tender above a competitive one', () => {

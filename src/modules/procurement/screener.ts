@@ -124,7 +124,9 @@ export class Screener {
 
     const screens = computeScreens(amounts.slice());
     const art40 = new Set(signalFlags.map((f) => f.code)).size;
-    const risk = tenderRisk(this.model, screens, art40);
+    // Fewer than three bids cannot be screened: without an Art. 40 signal there is no evidence
+    // either way, and the model's prior alone would read as a risk the tender never showed.
+    const risk = ids.length < 3 && art40 === 0 ? 0 : tenderRisk(this.model, screens, art40);
     this.tenderRisk.push(risk);
     return {
       id: tender.id,

@@ -110,7 +110,7 @@ export default function CasePage() {
             children: (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>
-                  {pick(EVENT_LABELS[e.kind] ?? { zh: e.kind, en: e.kind })} · {e.actorName ?? ''} · {e.at.slice(0, 16).replace('T', ' ')}
+                  {pick(EVENT_LABELS[e.kind] ?? { zh: e.kind, en: e.kind })} · {e.actorName ?? ''} · {new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
                 </Typography.Text>
                 {e.note && <Typography.Text>{e.note}</Typography.Text>}
               </Space>

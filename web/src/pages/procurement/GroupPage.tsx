@@ -7,7 +7,7 @@ import { useSession } from '../../session.js';
 import { procurementLabels as L } from './labels.js';
 import { NetworkChart } from './NetworkChart.js';
 import { ProcurementNav } from './nav.js';
-import { FlagList, RiskTag } from './parts.js';
+import { FlagList, FlagTags, RiskTag } from './parts.js';
 
 /** A bidder group: its co-bidding network, members and wins, the signals that tie it together. */
 export default function GroupPage() {
@@ -29,7 +29,6 @@ export default function GroupPage() {
       report(err);
     }
   };
-  // pair signals come with the tenders; the group's own (rotation) with the group
   return (
     <div>
       <Typography.Title level={3}>
@@ -81,7 +80,8 @@ export default function GroupPage() {
                 <Link to={`/procurement/bidders/${encodeURIComponent(e.source)}`}>{data.nodes.find((n) => n.id === e.source)?.name ?? e.source}</Link>
                 {' — '}
                 <Link to={`/procurement/bidders/${encodeURIComponent(e.target)}`}>{data.nodes.find((n) => n.id === e.target)?.name ?? e.target}</Link>
-                {lang === 'en' ? `: together ${e.coBids} times` : `：共同投标 ${e.coBids} 次`}
+                {lang === 'en' ? `: together ${e.coBids} times ` : `：共同投标 ${e.coBids} 次 `}
+                <FlagTags codes={e.flags} />
               </Typography.Text>
             ))}
         </Space>

@@ -31,7 +31,7 @@ export const procurementLabels = {
   onlySuspect: { zh: '只看疑似串通', en: 'Suspect only' },
   search: { zh: '搜索标段编号或名称', en: 'Search by tender id or title' },
   why: { zh: '预警原因', en: 'Why it was flagged' },
-  noFlags: { zh: '该标段没有触发任何预警。', en: 'This tender raised no flag.' },
+  noFlags: { zh: '没有触发任何预警。', en: 'No flag was raised.' },
   inputs: { zh: '依据数据', en: 'Inputs' },
   threshold: { zh: '阈值', en: 'Threshold' },
   screens: { zh: '报价筛查指标', en: 'Screens' },
