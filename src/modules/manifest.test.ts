@@ -45,7 +45,7 @@ describe('the module list', () => {
     expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue']);
     // Users first: every demo data set names demo users.
     const demo = demoSeedSteps.map((s) => s.name);
-    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo']);
+    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'procurement-demo']);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];
     expect(commands).toEqual(expect.arrayContaining(expected));
