@@ -4,7 +4,9 @@ import { AppError } from '../common/errors.js';
 import { loadConfig } from '../config.js';
 import { readUploadFile } from '../http/upload.js';
 import { fileStream, formatOfFile, isSourceFormat, presentScreenedTender, screenStream } from '../modules/procurement/screen-file.js';
-import { runCommand } from './context.js';
+import { openCliContext, runCommand } from './context.js';
+import { calibrate, syntheticSamples, writeModel } from '../modules/procurement/calibrate.js';
+import { labelledSamples } from '../modules/procurement/procurement.service.js';
 
 interface ScreenOptions {
   format?: string;
@@ -57,6 +59,24 @@ async function assertReadable(file: string): Promise<void> {
   }
 }
 
+/** Cross-validates the model on the synthetic set plus the tenders closed cases labelled; --write replaces risk-model.json. */
+async function calibrateModel(opts: { write?: boolean }): Promise<void> {
+  const ctx = await openCliContext();
+  try {
+    const labelled = await labelledSamples(ctx);
+    const samples = [...syntheticSamples(6000), ...labelled];
+    const model = calibrate(samples, opts.write ? 'written' : 'checked');
+    console.log(`案件标注标段 ${labelled.length} 个（处罚 ${labelled.filter((s) => s.label).length}） / ${labelled.length} tenders labelled by cases`);
+    console.log(JSON.stringify(model.validation));
+    if (opts.write) {
+      await writeModel(labelled);
+      console.log('已更新风险模型 / risk-model.json written');
+    }
+  } finally {
+    await ctx.database.destroy();
+  }
+}
+
 export function registerProcurementCommands(program: Command): void {
   const procurement = program.command('procurement').description('串通投标预警 / bid-collusion early warning');
   procurement
@@ -65,4 +85,9 @@ export function registerProcurementCommands(program: Command): void {
     .option('--format <format>', 'ocds | csv | xlsx (default: from the file extension)')
     .option('--json', 'print one JSON object {"tenders": [...], "pairs": [...], "groups": [...]}')
     .action((file: string, opts: ScreenOptions) => runCommand(() => screenFile(file, opts)));
+  procurement
+    .command('calibrate')
+    .description('用合成样本与已结案线索的标注重新校准风险模型并交叉验证 / re-fit the risk model with the labels of closed cases, cross-validated')
+    .option('--write', 'replace src/modules/procurement/risk-model.json with the new fit')
+    .action((opts: { write?: boolean }) => runCommand(() => calibrateModel(opts)));
 }

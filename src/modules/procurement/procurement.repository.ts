@@ -92,6 +92,11 @@ export function allBidsInTenderOrder(db: Executor) {
     .execute();
 }
 
+/** Tenders whose case outcome labelled them (1 collusive, 0 competitive): the city's own calibration data. */
+export function labelledTenders(db: Executor) {
+  return db.selectFrom('procurement_tender').select(['screens_json', 'flags_json', 'label']).where('label', 'is not', null).orderBy('id').execute();
+}
+
 export async function setTenderLabels(db: Executor, tenderPks: number[], label: number | null): Promise<void> {
   if (tenderPks.length) await db.updateTable('procurement_tender').set({ label }).where('id', 'in', tenderPks).execute();
 }

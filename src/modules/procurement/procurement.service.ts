@@ -8,6 +8,8 @@ import { audit } from '../org/audit.service.js';
 import * as repo from './procurement.repository.js';
 import type { SourceFormat } from './reader.js';
 import { formatOfFile, screenStream } from './screen-file.js';
+import type { LabelledSample } from './calibrate.js';
+import type { Screens } from './screens.js';
 import { Screener, type TenderResult } from './screener.js';
 import type { Bid, BidMeta, Flag, Tender } from './tender.js';
 
@@ -213,6 +215,15 @@ export async function bidderHistory(ctx: AppContext, bidderId: string): Promise<
     groups: groups.map((g) => ({ id: g.id, code: g.code, risk: fromBp(g.risk_bp), members: (JSON.parse(g.members_json) as string[]).length })),
     pairs: pairs.map((p, i) => ({ other: otherIds[i]!, otherName: names.get(otherIds[i]!) ?? null, coBids: p.co_bids, flags: JSON.parse(p.flags_json) })),
   };
+}
+
+/** The stored tenders that closed cases labelled, as calibration samples (screens and Art. 40 signals as screened). */
+export async function labelledSamples(ctx: AppContext): Promise<LabelledSample[]> {
+  const rows = await repo.labelledTenders(ctx.db);
+  return rows.map((r) => {
+    const codes = (JSON.parse(r.flags_json) as Flag[]).map((f) => f.code).filter((c) => !c.startsWith('SCREEN_'));
+    return { screens: JSON.parse(r.screens_json) as Screens, art40: new Set(codes).size, label: r.label === 1 ? 1 : 0 };
+  });
 }
 
 /** The figures the office's reports cite, per month, all counted from the stored data. */
