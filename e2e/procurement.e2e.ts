@@ -58,6 +58,10 @@ describeE2E(
       await phone.getByRole('row').filter({ hasText: 'ZB-2026-001/1' }).waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await e.screenshot(phone, 'procurement-phone');
+      await phone.getByRole('link', { name: 'ZB-2026-001/1' }).click();
+      await phone.getByText(/第四十条第（一）项情形/).waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await e.screenshot(phone, 'procurement-tender-phone');
     }, 120_000);
   },
   { seed: 'light' },

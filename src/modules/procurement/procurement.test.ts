@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
 import { multipart } from '../worklists/import/import.fixtures.js';
+import { labelledSamples } from './procurement.service.js';
 
 /**
  * The module through its API on both databases: import (preview, located errors, one transaction),
@@ -132,6 +133,13 @@ describeEachDialect('procurement', (h) => {
     // the three joint tenders now carry the label 1 (collusive) for calibration; ZB-4 none
     const list = (await office.get('/api/v1/procurement/tenders?pageSize=10')).json().items as { key: string; label: number | null }[];
     expect(Object.fromEntries(list.map((t) => [t.key, t.label]))).toEqual({ 'ZB-1/1': 1, 'ZB-2': 1, 'ZB-3': 1, 'ZB-4': null });
+    // …and come back as calibration samples, each with the one Art. 40 signal (same machine) it was screened with
+    const samples = await labelledSamples(h.ctx);
+    expect(samples.map((s) => [s.label, s.art40])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     expect((await office.post(`/api/v1/procurement/cases/${c.id}/evidence`, { note: 'late' })).statusCode).toBe(409);
   });
 
