@@ -48,7 +48,7 @@ export function isSourceFormat(value: string): value is SourceFormat {
 
 /** A file on disk as a stream (CSV and OCDS are never read whole; a 2 GB file streams). */
 export function fileStream(file: string): Readable {
-  return fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  return fs.createReadStream(file, { highWaterMark: 1 << 18 });
 }
 
 const r6 = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
