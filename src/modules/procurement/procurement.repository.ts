@@ -178,6 +178,23 @@ export function pairsOf(db: Executor, bidderIds: string[]) {
     .execute();
 }
 
+/** The bidders who bid most often against any of `members`, outside them. */
+export async function topCoBidders(db: Executor, members: string[], limit: number): Promise<string[]> {
+  if (!members.length) return [];
+  const rows = await db
+    .selectFrom('procurement_bid as x')
+    .innerJoin('procurement_bid as y', 'y.tender_pk', 'x.tender_pk')
+    .select(['y.bidder_id', sql<number>`count(distinct x.tender_pk)`.as('together')])
+    .where('x.bidder_id', 'in', members)
+    .where('y.bidder_id', 'not in', members)
+    .groupBy('y.bidder_id')
+    .orderBy('together', 'desc')
+    .orderBy('y.bidder_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.bidder_id);
+}
+
 /** How often each pair of the bidders bid together, and each bidder's tenders and wins. */
 export async function coBidding(db: Executor, bidderIds: string[]) {
   if (!bidderIds.length) return { pairs: [], bidders: [] };

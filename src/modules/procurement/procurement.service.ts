@@ -179,6 +179,9 @@ export async function findGroupOrThrow(db: Executor, id: number) {
   return g;
 }
 
+/** How many of the members' most frequent rivals the network view adds. */
+const NETWORK_RIVALS = 25;
+
 /**
  * The co-bidding network of a group: its members and everyone who bid against them, an edge for
  * each pair that met (how often, with which signals), each node coloured by its riskiest tender.
@@ -189,7 +192,9 @@ export async function groupNetwork(ctx: AppContext, id: number): Promise<Network
   const members = group.members.map((m) => m.bidderId);
   const signalled = await repo.pairsOf(ctx.db, members);
   const others = new Set(signalled.flatMap((p) => [p.bidder_a, p.bidder_b]));
-  const ids = [...new Set([...members, ...others])];
+  // besides the signalled pairs, the members' most frequent rivals: who they bid with, to a readable size
+  const rivals = await repo.topCoBidders(ctx.db, members, NETWORK_RIVALS);
+  const ids = [...new Set([...members, ...others, ...rivals])];
   const { pairs, bidders } = await repo.coBidding(ctx.db, ids);
   const names = await repo.bidderNames(ctx.db, ids);
   const flagsOf = new Map(signalled.map((p) => [`${p.bidder_a}\u0000${p.bidder_b}`, (JSON.parse(p.flags_json) as Flag[]).map((f) => f.code)]));
