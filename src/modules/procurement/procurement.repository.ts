@@ -68,7 +68,7 @@ export function listTenders(db: Executor, f: TenderFilter, page: PageRequest) {
   if (f.flagged !== undefined) q = q.where('flag_count', f.flagged ? '>' : '=', 0);
   if (f.q) {
     const text = f.q;
-    q = q.where((eb) => eb.or([eb(likeContains('key', text), '=', true), eb(likeContains('title', text), '=', true)]));
+    q = q.where((eb) => eb.or([likeContains('procurement_tender.key', text), likeContains('procurement_tender.title', text)]));
   }
   return paged(q.orderBy('suspect', 'desc').orderBy('risk_bp', 'desc').orderBy('id'), page);
 }

@@ -143,6 +143,28 @@ describeEachDialect('procurement', (h) => {
     expect((await office.post(`/api/v1/procurement/cases/${c.id}/evidence`, { note: 'late' })).statusCode).toBe(409);
   });
 
+  it('tells the assigned unit, which then sees the case and adds evidence', async () => {
+    const office = await h.as('office');
+    const units = (await office.get('/api/v1/units')).json() as { id: number; name: string }[];
+    const demoUnit = units.find((u) => u.name === '呼和浩特市行政审批和政务服务局')!;
+    const found = await office.get('/api/v1/procurement/tenders?q=ZB-4');
+    expect(found.statusCode, found.body).toBe(200);
+    const zb4 = found.json().items[0];
+    const c = (await office.post('/api/v1/procurement/cases', { tenderId: zb4.id })).json();
+    const sent = await office.post(`/api/v1/procurement/cases/${c.id}/verify`, { unitId: demoUnit.id, workdays: 5, version: c.version });
+    // 2026-03-02 (Monday) + 5 working days = 2026-03-09
+    expect(sent.json()).toMatchObject({ deadline: '2026-03-09', unitName: demoUnit.name });
+    const liaison = await h.as('liaison');
+    const inbox = (await liaison.get('/api/v1/notifications')).json();
+    expect(JSON.stringify(inbox)).toContain('串通投标线索核查：ZB-4');
+    expect((await liaison.get('/api/v1/procurement/cases')).json().items.map((x: { id: number }) => x.id)).toEqual([c.id]);
+    const added = await liaison.post(`/api/v1/procurement/cases/${c.id}/evidence`, { note: '已调取开标记录' });
+    expect(added.statusCode).toBe(200);
+    expect(added.json().events.at(-1)).toMatchObject({ kind: 'evidence', note: '已调取开标记录', actorName: '单位联络员（演示）' });
+    // the unit verifies; only the office records the outcome
+    expect((await liaison.post(`/api/v1/procurement/cases/${c.id}/outcome`, { outcome: 'cleared', note: 'x', version: 2 })).statusCode).toBe(403);
+  });
+
   it('counts a campaign’s totals and follows a problem as a work-list item', async () => {
     const office = await h.as('office');
     const units = (await office.get('/api/v1/units')).json() as { id: number; name: string }[];
