@@ -62,6 +62,10 @@ describeE2E(
       await phone.getByText(/第四十条第（一）项情形/).waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await e.screenshot(phone, 'procurement-tender-phone');
+      await phone.getByRole('button', { name: 'English' }).click();
+      await phone.getByText(/a case of Art\. 40\(1\) of the Tendering Law regulations/).waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await e.screenshot(phone, 'procurement-tender-phone-en');
     }, 120_000);
   },
   { seed: 'light' },

@@ -17,5 +17,10 @@ export function ProcurementNav() {
     { value: '/procurement/campaigns', label: pick(L.campaigns), show: can('procurement.campaigns.read') },
   ].filter((s) => s.show);
   const current = [...sections].reverse().find((s) => pathname === s.value || pathname.startsWith(`${s.value}/`))?.value ?? '/procurement';
-  return <Segmented options={sections.map(({ value, label }) => ({ value, label }))} value={current} onChange={(v) => navigate(String(v))} style={{ marginBottom: 16 }} />;
+  // On a phone the sections scroll sideways rather than widen the page.
+  return (
+    <div style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 16 }}>
+      <Segmented options={sections.map(({ value, label }) => ({ value, label }))} value={current} onChange={(v) => navigate(String(v))} />
+    </div>
+  );
 }

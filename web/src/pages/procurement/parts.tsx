@@ -52,12 +52,13 @@ export function FlagList({ flags }: { flags: FlagItem[] }) {
             <Space direction="vertical" size={2}>
               <span>{lang === 'en' ? f.whyEn : f.why}</span>
               <Typography.Text type="secondary">
-                {pick(L.inputs)}：
+                {pick(L.inputs)}
+                {lang === 'en' ? ': ' : '：'}
                 {Object.entries(f.inputs)
                   .filter(([k]) => k !== 'bidders')
                   .map(([, v]) => showValue(v))
                   .join('；')}
-                {f.threshold !== undefined && typeof f.threshold === 'number' ? `  ${pick(L.threshold)}：${showValue(f.threshold)}` : ''}
+                {typeof f.threshold === 'number' ? `  ${pick(L.threshold)}${lang === 'en' ? ': ' : '：'}${showValue(f.threshold)}` : ''}
               </Typography.Text>
             </Space>
           }
