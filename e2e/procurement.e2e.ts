@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/context.js';
+import { addProblem, addProjects, createCampaign } from '../src/modules/procurement/campaigns.service.js';
 import { PHONE, chooseOption, describeE2E } from './fixture.js';
 
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/procurement/bids.csv');
@@ -66,6 +68,32 @@ describeE2E(
       await phone.getByText(/a case of Art\. 40\(1\) of the Tendering Law regulations/).waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await e.screenshot(phone, 'procurement-tender-phone-en');
+    }, 120_000);
+
+    test('a campaign shows its totals per agency, on a desktop and a phone', async () => {
+      const office = SYSTEM_ACTOR;
+      const c = await createCampaign(e.ctx, office, { name: '招标代理机构专项整治（示例）' });
+      const view = await addProjects(e.ctx, office, c.id, {
+        projects: [
+          { code: 'ZC-1', name: '示例政府采购项目一', agency: '示例招标代理甲', amount: 1_200_000, checked: true },
+          { code: 'ZC-2', name: '示例政府采购项目二', agency: '示例招标代理乙', amount: 800_000, checked: true },
+        ],
+      });
+      await addProblem(e.ctx, office, c.id, { projectId: view.projects[0]!.id, misconduct: 'improper_fees', description: '超标准收取代理服务费（示例）' });
+      const page = await e.newPage();
+      await e.loginAs(page, 'office');
+      await page.goto('/procurement/campaigns');
+      await page.getByRole('row', { name: /招标代理机构专项整治（示例）/ }).click();
+      // checked 2, amount 2 000 000.00 yuan, 1 problem, 0 verified
+      await page.getByText('2,000,000.00').first().waitFor();
+      await page.getByRole('row', { name: /示例招标代理甲 1 1 0/ }).waitFor();
+      await e.screenshot(page, 'procurement-campaign');
+      const phone = await e.newPage({ viewport: PHONE });
+      await e.loginAs(phone, 'office');
+      await phone.goto(`/procurement/campaigns/${c.id}`);
+      await phone.getByText('超标准收取代理服务费（示例）').waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await e.screenshot(phone, 'procurement-campaign-phone');
     }, 120_000);
   },
   { seed: 'light' },

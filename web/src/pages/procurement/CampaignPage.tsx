@@ -100,7 +100,7 @@ export default function CampaignPage() {
         {manage && c.projects.length > 0 && (
           <Form form={problemForm} layout="vertical" onFinish={addProblem} style={{ marginTop: 16, maxWidth: 640 }}>
             <Typography.Title level={5}>{pick(L.addProblem)}</Typography.Title>
-            <Form.Item name="projectId" label={pick(L.projects)} rules={[{ required: true }]}>
+            <Form.Item name="projectId" label={pick(L.project)} rules={[{ required: true }]}>
               <Select placeholder={pick(PLEASE_CHOOSE)} options={c.projects.map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${p.agency}）` }))} />
             </Form.Item>
             <Form.Item name="misconduct" label={pick(L.misconduct)} rules={[{ required: true }]}>
@@ -113,7 +113,7 @@ export default function CampaignPage() {
               <Form.Item name="unitId" label={pick(L.rectifyUnit)}>
                 <UnitSelect units={units} style={{ width: 280 }} />
               </Form.Item>
-              <Form.Item name="deadline" label={pick(L.deadline)}>
+              <Form.Item name="deadline" label={pick(L.rectifyDeadline)}>
                 <DatePicker />
               </Form.Item>
             </Space>
@@ -156,7 +156,7 @@ export default function CampaignPage() {
             <Form.Item name="checked" label={pick(L.checked)} valuePropName="checked">
               <Switch />
             </Form.Item>
-            <Button htmlType="submit">{pick(L.projects)} +</Button>
+            <Button htmlType="submit">{pick(L.addProject)}</Button>
           </Form>
         )}
       </Card>
