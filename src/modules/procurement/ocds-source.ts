@@ -19,8 +19,18 @@ interface OcdsTender {
 
 interface OcdsLibrary {
   readOcds(input: NodeJS.ReadableStream): AsyncIterable<{ line: number; release: Record<string, unknown> }>;
-  ocdsToTenders(release: Record<string, unknown>): OcdsTender[];
+  ocdsToTenders(release: Record<string, unknown>, onProblem?: (problem: OcdsProblem) => void): OcdsTender[];
 }
+
+/** A located problem as the OCDS library reports it (its errors carry a list of these as `details`). */
+interface OcdsProblem {
+  line?: number;
+  path?: string;
+  message: string;
+  messageZh?: string;
+}
+
+const bilingual = (p: OcdsProblem) => (p.messageZh ? `${p.messageZh} / ${p.message}` : p.message);
 
 const OCDS_LIBRARY = './ocds/index.js';
 
@@ -32,11 +42,6 @@ async function loadOcds(): Promise<OcdsLibrary | null> {
   }
 }
 
-/** Where a reader error says the problem is (AppError details, or a `line` on the error). */
-function lineOf(err: unknown): number {
-  const e = err as { line?: number; details?: { line?: number }[] };
-  return e.line ?? e.details?.find((d) => typeof d.line === 'number')?.line ?? 0;
-}
 
 export async function* readOcdsTenders(input: Readable, problem: (p: ReadProblem) => void): AsyncIterable<Tender> {
   const lib = await loadOcds();
@@ -46,7 +51,8 @@ export async function* readOcdsTenders(input: Readable, problem: (p: ReadProblem
   }
   try {
     for await (const { line, release } of lib.readOcds(input)) {
-      for (const t of lib.ocdsToTenders(release)) {
+      const tenders = lib.ocdsToTenders(release, (p) => problem({ line: p.line ?? line, column: p.path, message: bilingual(p) }));
+      for (const t of tenders) {
         const tender: Tender = {
           id: t.lotId && !t.id.endsWith(`/${t.lotId}`) ? `${t.id}/${t.lotId}` : t.id,
           tenderId: t.id,
@@ -75,6 +81,9 @@ export async function* readOcdsTenders(input: Readable, problem: (p: ReadProblem
       }
     }
   } catch (err) {
-    problem({ line: lineOf(err), message: `OCDS 文件无法读取：${(err as Error).message} / the OCDS file cannot be read: ${(err as Error).message}` });
+    // the reader stops at malformed JSON, naming the line; its details say where and why
+    const details = (err as { details?: OcdsProblem[] }).details;
+    if (details?.length) for (const d of details) problem({ line: d.line ?? 0, column: d.path, message: bilingual(d) });
+    else problem({ line: 0, message: `OCDS 文件无法读取 / the OCDS file cannot be read: ${(err as Error).message}` });
   }
 }
