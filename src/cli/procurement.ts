@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import type { Command } from 'commander';
 import { AppError } from '../common/errors.js';
 import { loadConfig } from '../config.js';
@@ -7,6 +9,8 @@ import { fileStream, formatOfFile, isSourceFormat, presentScreenedTender, screen
 import { openCliContext, runCommand } from './context.js';
 import { calibrate, syntheticSamples, writeModel } from '../modules/procurement/calibrate.js';
 import { labelledSamples } from '../modules/procurement/procurement.service.js';
+import { addProjects } from '../modules/procurement/campaigns.service.js';
+import { SYSTEM_ACTOR } from '../context.js';
 
 interface ScreenOptions {
   format?: string;
@@ -77,6 +81,40 @@ async function calibrateModel(opts: { write?: boolean }): Promise<void> {
   }
 }
 
+/**
+ * Adds a campaign's checked projects from a CSV (`code,name,agency,amount[,checked]`, amount in
+ * yuan, checked 1/0): every row is checked first, problems are listed by line, and the projects
+ * go in as one transaction or not at all.
+ */
+async function importCampaignProjects(file: string, opts: { campaign: string; dryRun?: boolean }): Promise<void> {
+  let records: Record<string, string>[];
+  try {
+    records = parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
+  } catch (err) {
+    throw new AppError('VALIDATION_FAILED', [{ path: file, message: `无法读取 CSV / cannot read the CSV: ${(err as Error).message}` }]);
+  }
+  const problems: { path: string; message: string }[] = [];
+  const projects = records.map((r, i) => {
+    const line = i + 2;
+    for (const column of ['code', 'name', 'agency']) if (!r[column]) problems.push({ path: `${file}:${line}:${column}`, message: `第 ${line} 行缺少 ${column} / line ${line} has no ${column}` });
+    const amount = Number(r.amount);
+    if (!r.amount || !Number.isFinite(amount) || amount < 0) problems.push({ path: `${file}:${line}:amount`, message: `第 ${line} 行金额“${r.amount ?? ''}”无效 / line ${line}: the amount is not a non-negative number` });
+    return { code: r.code ?? '', name: r.name ?? '', agency: r.agency ?? '', amount, checked: r.checked === undefined || ['1', '是', 'true', 'yes'].includes(r.checked.toLowerCase()) };
+  });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  if (opts.dryRun) {
+    console.log(`检查通过：${projects.length} 个项目 / ${projects.length} projects, no problems (dry run)`);
+    return;
+  }
+  const ctx = await openCliContext();
+  try {
+    const view = await addProjects(ctx, SYSTEM_ACTOR, Number(opts.campaign), { projects });
+    console.log(`已加入 ${projects.length} 个项目；该专项整治共检查 ${view.checked} 个，金额 ${view.amount.toFixed(2)} 元 / ${projects.length} projects added`);
+  } finally {
+    await ctx.database.destroy();
+  }
+}
+
 export function registerProcurementCommands(program: Command): void {
   const procurement = program.command('procurement').description('串通投标预警 / bid-collusion early warning');
   procurement
@@ -85,6 +123,12 @@ export function registerProcurementCommands(program: Command): void {
     .option('--format <format>', 'ocds | csv | xlsx (default: from the file extension)')
     .option('--json', 'print one JSON object {"tenders": [...], "pairs": [...], "groups": [...]}')
     .action((file: string, opts: ScreenOptions) => runCommand(() => screenFile(file, opts)));
+  procurement
+    .command('campaign-projects <file>')
+    .description('从 CSV 导入专项整治的检查项目（code,name,agency,amount[,checked]；全部成功或全部不导入） / add a campaign’s projects from CSV, all or nothing')
+    .requiredOption('--campaign <id>', 'the campaign id')
+    .option('--dry-run', 'check the file only')
+    .action((file: string, opts: { campaign: string; dryRun?: boolean }) => runCommand(() => importCampaignProjects(file, opts)));
   procurement
     .command('calibrate')
     .description('用合成样本与已结案线索的标注重新校准风险模型并交叉验证 / re-fit the risk model with the labels of closed cases, cross-validated')
