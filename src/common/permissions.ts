@@ -98,6 +98,15 @@ export const PERMISSIONS = {
   'finance.respond': ['bank'],
   'finance.credit.record': [...OFFICE, 'bank'],
   'finance.export': CITY_READERS,
+  // — procurement (串通投标预警) —
+  'procurement.view': ['office', 'leader', 'unit_head', 'liaison'],
+  'procurement.read': CITY_READERS,
+  'procurement.import': OFFICE,
+  'procurement.cases.read': [...CITY_READERS, ...UNIT],
+  'procurement.cases.manage': OFFICE,
+  'procurement.cases.evidence': [...OFFICE, ...UNIT],
+  'procurement.campaigns.read': CITY_READERS,
+  'procurement.campaigns.manage': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

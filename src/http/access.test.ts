@@ -247,6 +247,27 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/finance/returns/template.xlsx': ['admin', 'office', 'bank'],
   'POST /api/v1/finance/returns': ['admin', 'office', 'bank'],
   'GET /api/v1/finance/export/:list': ['admin', 'office', 'leader'],
+  // procurement: the office screens and decides; leaders read; a unit sees the cases sent to it and adds evidence
+  'POST /api/v1/procurement/imports': ['admin', 'office'],
+  'GET /api/v1/procurement/tenders': ['admin', 'office', 'leader'],
+  'GET /api/v1/procurement/tenders/:id': ['admin', 'office', 'leader'],
+  'GET /api/v1/procurement/groups': ['admin', 'office', 'leader'],
+  'GET /api/v1/procurement/groups/:id/network': ['admin', 'office', 'leader'],
+  'GET /api/v1/procurement/bidders/:bidderId': ['admin', 'office', 'leader'],
+  'GET /api/v1/procurement/figures': ['admin', 'office', 'leader'],
+  'PUT /api/v1/procurement/expert-pool/:month': ['admin', 'office'],
+  'GET /api/v1/procurement/cases': ['admin', 'office', 'leader', 'unit_head', 'liaison'],
+  'POST /api/v1/procurement/cases': ['admin', 'office'],
+  'GET /api/v1/procurement/cases/:id': ['admin', 'office', 'leader', 'unit_head', 'liaison'],
+  'POST /api/v1/procurement/cases/:id/verify': ['admin', 'office'],
+  'POST /api/v1/procurement/cases/:id/evidence': ['admin', 'office', 'unit_head', 'liaison'],
+  'POST /api/v1/procurement/cases/:id/outcome': ['admin', 'office'],
+  'GET /api/v1/procurement/campaigns': ['admin', 'office', 'leader'],
+  'POST /api/v1/procurement/campaigns': ['admin', 'office'],
+  'GET /api/v1/procurement/campaigns/:id': ['admin', 'office', 'leader'],
+  'POST /api/v1/procurement/campaigns/:id/projects': ['admin', 'office'],
+  'POST /api/v1/procurement/campaigns/:id/problems': ['admin', 'office'],
+  'POST /api/v1/procurement/campaigns/:id/problems/:problemId/verify': ['admin', 'office'],
 };
 
 function allowed(rule: Rule, role: Role | null): boolean {
@@ -275,6 +296,10 @@ const VIEWS: Record<Role, string[]> = {
   leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'services.view'],
   unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
   liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
+  office: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'policies.view', 'procurement.view'],
+  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'procurement.view'],
+  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'procurement.view'],
+  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'procurement.view'],
   specialist: ['policies.view'],
   enterprise: [],
   // finance

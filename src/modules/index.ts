@@ -16,6 +16,8 @@ import { enforcementModule } from './enforcement/enforcement.module.js';
 import { servicesModule } from './services/services.module.js';
 // finance
 import { financeModule } from './finance/finance.module.js';
+// procurement
+import { procurementModule } from './procurement/procurement.module.js';
 
 /**
  * Every module of the platform, each declared by its own `<module>.module.ts`. Adding a module
@@ -39,6 +41,8 @@ export const moduleManifests: readonly ModuleManifest[] = [
   servicesModule,
   // finance
   financeModule,
+  // procurement
+  procurementModule,
 ];
 
 /** Every module's route plugins, in list order (mounted under /api/v1). */

@@ -51,6 +51,7 @@ describe('the module list', () => {
     expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', // services
       'services-demo']);
     expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'finance-demo']);
+    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'procurement-demo']);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];
     expect(commands).toEqual(expect.arrayContaining(expected));

@@ -6,6 +6,8 @@ import {
   SafetyCertificateOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  // procurement
+  SafetyCertificateOutlined,
   LineChartOutlined,
   ShopOutlined,
   SettingOutlined,
@@ -156,5 +158,26 @@ export const webModules: WebModule[] = [
     icon: <BankOutlined />,
     permission: 'finance.view',
     pages: [{ path: '/finance', page: lazy(() => import('./pages/finance/FinancePage.js')) }],
+  // procurement (串通投标预警): a unit's users see only the cases sent to them
+  {
+    key: 'procurement',
+    label: { zh: '串通投标预警', en: 'Bid-collusion warning' },
+    icon: <SafetyCertificateOutlined />,
+    permission: 'procurement.view',
+    nav: [
+      { path: '/procurement', label: { zh: '串通投标预警', en: 'Bid-collusion warning' }, permission: 'procurement.read' },
+      { path: '/procurement/cases', label: { zh: '串通投标线索', en: 'Collusion cases' }, permission: 'procurement.cases.read' },
+    ],
+    pages: [
+      { path: '/procurement', page: lazy(() => import('./pages/procurement/TendersPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/tenders/:id', page: lazy(() => import('./pages/procurement/TenderPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/groups', page: lazy(() => import('./pages/procurement/GroupsPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/groups/:id', page: lazy(() => import('./pages/procurement/GroupPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/bidders/:bidderId', page: lazy(() => import('./pages/procurement/BidderPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/cases', page: lazy(() => import('./pages/procurement/CasesPage.js')), permission: 'procurement.cases.read' },
+      { path: '/procurement/cases/:id', page: lazy(() => import('./pages/procurement/CasePage.js')), permission: 'procurement.cases.read' },
+      { path: '/procurement/campaigns', page: lazy(() => import('./pages/procurement/CampaignsPage.js')), permission: 'procurement.campaigns.read' },
+      { path: '/procurement/campaigns/:id', page: lazy(() => import('./pages/procurement/CampaignPage.js')), permission: 'procurement.campaigns.read' },
+    ],
   },
 ];

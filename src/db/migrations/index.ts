@@ -17,6 +17,8 @@ import * as createEnforcement from './202612035000-create-enforcement.js';
 import * as createServices from './202612034000-create-services.js';
 // finance
 import * as createFinance from './202612036000-create-finance.js';
+// procurement
+import * as createProcurement from './202612033000-create-procurement.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '202612034000-create-services': createServices,
   // finance
   '202612036000-create-finance': createFinance,
+  // procurement
+  '202612033000-create-procurement': createProcurement,
 };

@@ -98,7 +98,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage")[];
                         };
                     };
                 };
@@ -192,7 +192,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage")[];
                         };
                     };
                 };
@@ -246,7 +246,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -730,7 +730,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                     unitId?: string;
                     q?: string;
                 };
@@ -751,7 +751,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -783,7 +783,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                         unitId?: number | null;
                         password: string;
                         /** @enum {string} */
@@ -803,7 +803,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -855,7 +855,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -892,7 +892,7 @@ export interface paths {
                         version: number;
                         displayName?: string;
                         /** @enum {string} */
-                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                         unitId?: number | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
@@ -911,7 +911,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -1009,7 +1009,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -11158,79 +11158,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/banks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 银行名录 / banks */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            userIds: number[];
-                            version: number;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 新增银行 / add a bank */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            userIds: number[];
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/banks/{id}/users": {
+    "/api/v1/procurement/imports": {
         parameters: {
             query?: never;
             header?: never;
@@ -11239,57 +11167,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 关联银行客户经理 / link a bank user */
+        /** 导入投标数据（CSV / 交易中心 Excel / OCDS）：先预览，再整体导入 / import bids: preview, then all or nothing */
         post: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query?: {
+                    dryRun?: "true" | "false";
+                    format?: "csv" | "xlsx" | "ocds";
                 };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        userId: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            userIds: number[];
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 重大项目授信与放款 / major projects */
-        get: {
-            parameters: {
-                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -11303,66 +11187,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                countyCode: string | null;
-                                banks: {
-                                    bankId: number;
-                                    bankName: string;
-                                    grantedFen: number;
-                                    landedFen: number;
-                                }[];
-                                grantedFen: number;
-                                landedFen: number;
+                            dryRun: boolean;
+                            filename: string;
+                            format: string;
+                            tenders: number;
+                            bids: number;
+                            suspect: number;
+                            flagged: number;
+                            pairs: number;
+                            groups: number;
+                            importId: number | null;
+                            top: {
+                                key: string;
+                                bids: number;
+                                risk: number;
+                                suspect: boolean;
+                                flagCodes: string[];
                             }[];
-                            totals: {
-                                projects: number;
-                                withCredit: number;
-                                grantedFen: number;
-                                landedFen: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 新增重大项目 / add a project */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        countyCode?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            countyCode: string | null;
-                            banks: {
-                                bankId: number;
-                                bankName: string;
-                                grantedFen: number;
-                                landedFen: number;
-                            }[];
-                            grantedFen: number;
-                            landedFen: number;
                         };
                     };
                 };
@@ -11374,20 +11215,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/needs": {
+    "/api/v1/procurement/tenders": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 融资需求 / financing needs */
+        /** 已筛查的标段（可疑优先） / screened tenders, suspect first */
         get: {
             parameters: {
                 query?: {
-                    enterpriseId?: number;
-                    status?: "open" | "published" | "closed";
-                    projectId?: number;
+                    q?: string;
+                    suspect?: "true" | "false";
+                    flagged?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -11404,191 +11247,111 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: number;
-                                enterprise: {
-                                    id: number;
-                                    name: string;
-                                    uscc: string;
+                                key: string;
+                                tenderId: string;
+                                lotId: string | null;
+                                title: string | null;
+                                bidDate: string | null;
+                                bidCount: number;
+                                risk: number;
+                                suspect: boolean;
+                                flagCount: number;
+                                flagCodes: string[];
+                                label: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/tenders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标段：筛查指标、预警及原因 / a tender with its screens and flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            key: string;
+                            tenderId: string;
+                            lotId: string | null;
+                            title: string | null;
+                            bidDate: string | null;
+                            bidCount: number;
+                            risk: number;
+                            suspect: boolean;
+                            flagCount: number;
+                            flagCodes: string[];
+                            label: number | null;
+                            screens: {
+                                cv: number | null;
+                                spd: number | null;
+                                diffp: number | null;
+                                rd: number | null;
+                                rdnor: number | null;
+                                rdalt: number | null;
+                                kurt: number | null;
+                                skew: number | null;
+                                ks: number | null;
+                            };
+                            flags: {
+                                code: string;
+                                why: string;
+                                whyEn: string;
+                                inputs: {
+                                    [key: string]: unknown;
                                 };
-                                amountFen: number;
-                                termMonths: number;
-                                purpose: string;
-                                collateral: string;
-                                project: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                source: string;
-                                sourceRef: string | null;
-                                status: string;
-                                createdAt: string;
-                                version: number;
-                                publications: {
-                                    id: number;
-                                    needId: number;
-                                    bankId: number;
-                                    bankName: string;
-                                    publishedAt: string;
-                                    /** @enum {string} */
-                                    response: "pending" | "interested" | "declined" | "offered";
-                                    reason: string | null;
-                                    offerFen: number | null;
-                                    respondedAt: string | null;
-                                    grantedFen: number | null;
-                                    grantedOn: string | null;
-                                    landedFen: number | null;
-                                    landedOn: string | null;
-                                    version: number;
-                                }[];
-                                grantedFen: number;
-                                landedFen: number;
+                                threshold?: number | string;
                             }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 填报融资需求 / file a need */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterpriseId?: number;
-                        amount: string | number;
-                        termMonths: number;
-                        purpose: string;
-                        collateral: string;
-                        projectId?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                                uscc: string;
-                            };
-                            amountFen: number;
-                            termMonths: number;
-                            purpose: string;
-                            collateral: string;
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            source: string;
-                            sourceRef: string | null;
-                            status: string;
-                            createdAt: string;
-                            version: number;
-                            publications: {
-                                id: number;
-                                needId: number;
-                                bankId: number;
-                                bankName: string;
-                                publishedAt: string;
-                                /** @enum {string} */
-                                response: "pending" | "interested" | "declined" | "offered";
-                                reason: string | null;
-                                offerFen: number | null;
-                                respondedAt: string | null;
-                                grantedFen: number | null;
-                                grantedOn: string | null;
-                                landedFen: number | null;
-                                landedOn: string | null;
-                                version: number;
+                            bids: {
+                                bidderId: string;
+                                bidderName: string | null;
+                                amount: number;
+                                winner: boolean;
+                                meta: {
+                                    [key: string]: string;
+                                };
                             }[];
-                            grantedFen: number;
-                            landedFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/needs/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 融资需求详情 / one need */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
+                            groups: {
                                 id: number;
-                                name: string;
-                                uscc: string;
-                            };
-                            amountFen: number;
-                            termMonths: number;
-                            purpose: string;
-                            collateral: string;
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            source: string;
-                            sourceRef: string | null;
-                            status: string;
-                            createdAt: string;
-                            version: number;
-                            publications: {
-                                id: number;
-                                needId: number;
-                                bankId: number;
-                                bankName: string;
-                                publishedAt: string;
-                                /** @enum {string} */
-                                response: "pending" | "interested" | "declined" | "offered";
-                                reason: string | null;
-                                offerFen: number | null;
-                                respondedAt: string | null;
-                                grantedFen: number | null;
-                                grantedOn: string | null;
-                                landedFen: number | null;
-                                landedOn: string | null;
-                                version: number;
+                                code: string;
+                                risk: number;
+                                members: number;
                             }[];
-                            grantedFen: number;
-                            landedFen: number;
+                            cases: {
+                                id: number;
+                                stage: string;
+                                outcome: string | null;
+                            }[];
+                            remoteEvaluation: boolean | null;
                         };
                     };
                 };
@@ -11602,1240 +11365,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/needs/{id}/publish": {
+    "/api/v1/procurement/groups": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 推送给银行 / publish to banks */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        bankIds: number[];
-                        projectId?: number | null;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                                uscc: string;
-                            };
-                            amountFen: number;
-                            termMonths: number;
-                            purpose: string;
-                            collateral: string;
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            source: string;
-                            sourceRef: string | null;
-                            status: string;
-                            createdAt: string;
-                            version: number;
-                            publications: {
-                                id: number;
-                                needId: number;
-                                bankId: number;
-                                bankName: string;
-                                publishedAt: string;
-                                /** @enum {string} */
-                                response: "pending" | "interested" | "declined" | "offered";
-                                reason: string | null;
-                                offerFen: number | null;
-                                respondedAt: string | null;
-                                grantedFen: number | null;
-                                grantedOn: string | null;
-                                landedFen: number | null;
-                                landedOn: string | null;
-                                version: number;
-                            }[];
-                            grantedFen: number;
-                            landedFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/publications/{id}/respond": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 银行回应 / a bank answers */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        response: "interested" | "declined" | "offered";
-                        reason?: string;
-                        offerAmount?: string | number;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                                uscc: string;
-                            };
-                            amountFen: number;
-                            termMonths: number;
-                            purpose: string;
-                            collateral: string;
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            source: string;
-                            sourceRef: string | null;
-                            status: string;
-                            createdAt: string;
-                            version: number;
-                            publications: {
-                                id: number;
-                                needId: number;
-                                bankId: number;
-                                bankName: string;
-                                publishedAt: string;
-                                /** @enum {string} */
-                                response: "pending" | "interested" | "declined" | "offered";
-                                reason: string | null;
-                                offerFen: number | null;
-                                respondedAt: string | null;
-                                grantedFen: number | null;
-                                grantedOn: string | null;
-                                landedFen: number | null;
-                                landedOn: string | null;
-                                version: number;
-                            }[];
-                            grantedFen: number;
-                            landedFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/publications/{id}/grant": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 登记授信 / credit granted */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amount: string | number;
-                        on: string;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                                uscc: string;
-                            };
-                            amountFen: number;
-                            termMonths: number;
-                            purpose: string;
-                            collateral: string;
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            source: string;
-                            sourceRef: string | null;
-                            status: string;
-                            createdAt: string;
-                            version: number;
-                            publications: {
-                                id: number;
-                                needId: number;
-                                bankId: number;
-                                bankName: string;
-                                publishedAt: string;
-                                /** @enum {string} */
-                                response: "pending" | "interested" | "declined" | "offered";
-                                reason: string | null;
-                                offerFen: number | null;
-                                respondedAt: string | null;
-                                grantedFen: number | null;
-                                grantedOn: string | null;
-                                landedFen: number | null;
-                                landedOn: string | null;
-                                version: number;
-                            }[];
-                            grantedFen: number;
-                            landedFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/publications/{id}/land": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 登记放款 / loan landed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amount: string | number;
-                        on: string;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                                uscc: string;
-                            };
-                            amountFen: number;
-                            termMonths: number;
-                            purpose: string;
-                            collateral: string;
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            source: string;
-                            sourceRef: string | null;
-                            status: string;
-                            createdAt: string;
-                            version: number;
-                            publications: {
-                                id: number;
-                                needId: number;
-                                bankId: number;
-                                bankName: string;
-                                publishedAt: string;
-                                /** @enum {string} */
-                                response: "pending" | "interested" | "declined" | "offered";
-                                reason: string | null;
-                                offerFen: number | null;
-                                respondedAt: string | null;
-                                grantedFen: number | null;
-                                grantedOn: string | null;
-                                landedFen: number | null;
-                                landedOn: string | null;
-                                version: number;
-                            }[];
-                            grantedFen: number;
-                            landedFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 政金企对接会 / matchmaking events */
+        /** 投标人组 / bidder groups */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            heldOn: string;
-                            place: string | null;
-                            banks: number;
-                            enterprises: number;
-                            needs: number;
-                            results: {
-                                days: number;
-                                offers: number;
-                                grantedFen: number;
-                                landedFen: number;
-                            }[];
-                        }[];
-                    };
+                query?: {
+                    bidder?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
-            };
-        };
-        put?: never;
-        /** 登记对接会 / record an event */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        heldOn: string;
-                        place?: string | null;
-                        /** @default [] */
-                        bankIds?: number[];
-                        /** @default [] */
-                        enterpriseIds?: number[];
-                        /** @default [] */
-                        needIds?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            heldOn: string;
-                            place: string | null;
-                            banks: {
-                                id: number;
-                                name: string;
-                            }[];
-                            enterprises: {
-                                id: number;
-                                name: string;
-                            }[];
-                            needs: {
-                                id: number;
-                                enterpriseId: number;
-                                purpose: string;
-                                amountFen: number;
-                            }[];
-                            followups: {
-                                id: number;
-                                needId: number | null;
-                                text: string;
-                                dueOn: string | null;
-                                doneOn: string | null;
-                            }[];
-                            results: {
-                                days: number;
-                                offers: number;
-                                grantedFen: number;
-                                landedFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/events/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 对接会详情与成效 / an event and its results */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            heldOn: string;
-                            place: string | null;
-                            banks: {
-                                id: number;
-                                name: string;
-                            }[];
-                            enterprises: {
-                                id: number;
-                                name: string;
-                            }[];
-                            needs: {
-                                id: number;
-                                enterpriseId: number;
-                                purpose: string;
-                                amountFen: number;
-                            }[];
-                            followups: {
-                                id: number;
-                                needId: number | null;
-                                text: string;
-                                dueOn: string | null;
-                                doneOn: string | null;
-                            }[];
-                            results: {
-                                days: number;
-                                offers: number;
-                                grantedFen: number;
-                                landedFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/events/{id}/followups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 跟进事项 / a follow-up */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        text: string;
-                        needId?: number | null;
-                        dueOn?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            heldOn: string;
-                            place: string | null;
-                            banks: {
-                                id: number;
-                                name: string;
-                            }[];
-                            enterprises: {
-                                id: number;
-                                name: string;
-                            }[];
-                            needs: {
-                                id: number;
-                                enterpriseId: number;
-                                purpose: string;
-                                amountFen: number;
-                            }[];
-                            followups: {
-                                id: number;
-                                needId: number | null;
-                                text: string;
-                                dueOn: string | null;
-                                doneOn: string | null;
-                            }[];
-                            results: {
-                                days: number;
-                                offers: number;
-                                grantedFen: number;
-                                landedFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/desk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专班+行长 / key-enterprise desk */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            problem: string;
-                            member: {
-                                id: number;
-                                name: string;
-                            };
-                            bank: {
-                                id: number;
-                                name: string;
-                            };
-                            presidentName: string;
-                            leadUnitId: number;
-                            status: string;
-                            createdAt: string;
-                            steps: {
-                                id: number;
-                                action: string;
-                                deadline: string;
-                                doneOn: string | null;
-                                overdue: boolean;
-                                itemId: number | null;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 建立专班对接 / open a desk case */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterpriseId: number;
-                        problem: string;
-                        memberUserId: number;
-                        bankId: number;
-                        presidentName: string;
-                        leadUnitId: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            problem: string;
-                            member: {
-                                id: number;
-                                name: string;
-                            };
-                            bank: {
-                                id: number;
-                                name: string;
-                            };
-                            presidentName: string;
-                            leadUnitId: number;
-                            status: string;
-                            createdAt: string;
-                            steps: {
-                                id: number;
-                                action: string;
-                                deadline: string;
-                                doneOn: string | null;
-                                overdue: boolean;
-                                itemId: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/desk/{id}/steps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 问题步骤 / add a step */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        action: string;
-                        workdays: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            problem: string;
-                            member: {
-                                id: number;
-                                name: string;
-                            };
-                            bank: {
-                                id: number;
-                                name: string;
-                            };
-                            presidentName: string;
-                            leadUnitId: number;
-                            status: string;
-                            createdAt: string;
-                            steps: {
-                                id: number;
-                                action: string;
-                                deadline: string;
-                                doneOn: string | null;
-                                overdue: boolean;
-                                itemId: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/desk/steps/{id}/done": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 步骤办结 / step done */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        doneOn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            problem: string;
-                            member: {
-                                id: number;
-                                name: string;
-                            };
-                            bank: {
-                                id: number;
-                                name: string;
-                            };
-                            presidentName: string;
-                            leadUnitId: number;
-                            status: string;
-                            createdAt: string;
-                            steps: {
-                                id: number;
-                                action: string;
-                                deadline: string;
-                                doneOn: string | null;
-                                overdue: boolean;
-                                itemId: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/desk/escalate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 逾期步骤列入督办 / escalate overdue steps now */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            escalated: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/listing": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 上市后备库 / listing reserve */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
-                            exchange: string | null;
-                            board: string | null;
-                            version: number;
-                            history: {
-                                kind: string;
-                                on: string;
-                                fromStage: string | null;
-                                toStage: string | null;
-                                note: string | null;
-                                amountFen: number | null;
-                                resultId: number | null;
-                            }[];
-                            subsidyFen: number;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 入库 / add to the reserve */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterpriseId: number;
-                        /** @enum {string} */
-                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
-                        exchange?: string | null;
-                        board?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
-                            exchange: string | null;
-                            board: string | null;
-                            version: number;
-                            history: {
-                                kind: string;
-                                on: string;
-                                fromStage: string | null;
-                                toStage: string | null;
-                                note: string | null;
-                                amountFen: number | null;
-                                resultId: number | null;
-                            }[];
-                            subsidyFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/listing/{id}/stage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 阶段变更 / change stage */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
-                        on: string;
-                        reason?: string;
-                        exchange?: string | null;
-                        board?: string | null;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
-                            exchange: string | null;
-                            board: string | null;
-                            version: number;
-                            history: {
-                                kind: string;
-                                on: string;
-                                fromStage: string | null;
-                                toStage: string | null;
-                                note: string | null;
-                                amountFen: number | null;
-                                resultId: number | null;
-                            }[];
-                            subsidyFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/listing/{id}/services": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 服务记录 / a service received */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "policy_talk" | "financing_plan" | "coaching";
-                        on: string;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
-                            exchange: string | null;
-                            board: string | null;
-                            version: number;
-                            history: {
-                                kind: string;
-                                on: string;
-                                fromStage: string | null;
-                                toStage: string | null;
-                                note: string | null;
-                                amountFen: number | null;
-                                resultId: number | null;
-                            }[];
-                            subsidyFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/listing/{id}/subsidies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 拨付上市补贴 / pay a listing subsidy */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resultId: number;
-                        amount: string | number;
-                        paidOn: string;
-                        resultVersion: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
-                            exchange: string | null;
-                            board: string | null;
-                            version: number;
-                            history: {
-                                kind: string;
-                                on: string;
-                                fromStage: string | null;
-                                toStage: string | null;
-                                note: string | null;
-                                amountFen: number | null;
-                                resultId: number | null;
-                            }[];
-                            subsidyFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 贷款统计 / loan statistics by month */
-        get: {
-            parameters: {
-                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -12850,23 +11394,102 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                period: string;
-                                banks: number;
-                                balanceFen: number;
-                                privateFen: number;
-                                smeFen: number;
-                                privateShare: number | null;
-                                smeShare: number | null;
-                                region: {
-                                    balanceFen: number;
-                                    privateFen: number;
-                                    smeFen: number;
-                                    source: string;
-                                } | null;
-                                balanceOfRegion: number | null;
-                                privateOfRegion: number | null;
-                                smeOfRegion: number | null;
+                                id: number;
+                                code: string;
+                                members: {
+                                    bidderId: string;
+                                    name: string | null;
+                                }[];
+                                tenders: number;
+                                wins: {
+                                    [key: string]: number;
+                                };
+                                risk: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/groups/{id}/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人组的共同投标网络 / co-bidding network of a group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: {
+                                id: number;
+                                code: string;
+                                members: {
+                                    bidderId: string;
+                                    name: string | null;
+                                }[];
+                                tenders: number;
+                                wins: {
+                                    [key: string]: number;
+                                };
+                                risk: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            };
+                            nodes: {
+                                id: string;
+                                name: string;
+                                member: boolean;
+                                risk: number;
+                                tenders: number;
+                                wins: number;
+                            }[];
+                            edges: {
                                 source: string;
+                                target: string;
+                                coBids: number;
+                                flags: string[];
                             }[];
                         };
                     };
@@ -12881,7 +11504,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/region-stats": {
+    "/api/v1/procurement/bidders/{bidderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人投标历史 / a bidder’s history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bidderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidderId: string;
+                            name: string | null;
+                            tenders: {
+                                id: number;
+                                key: string;
+                                title: string | null;
+                                bidDate: string | null;
+                                amount: number;
+                                winner: boolean;
+                                risk: number;
+                                suspect: boolean;
+                                bidCount: number;
+                            }[];
+                            groups: {
+                                id: number;
+                                code: string;
+                                risk: number;
+                                members: number;
+                            }[];
+                            pairs: {
+                                other: string;
+                                otherName: string | null;
+                                coBids: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度数据：筛查标段、预警标段与投标人、远程异地评标、专家库规模 / monthly figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: {
+                                month: string;
+                                tendersScreened: number;
+                                lotsFlagged: number;
+                                biddersFlagged: number;
+                                remoteEvaluations: number;
+                                expertPool: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/expert-pool/{month}": {
         parameters: {
             query?: never;
             header?: never;
@@ -12889,22 +11629,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** 全区对比数据 / the region’s figures */
-        post: {
+        /** 登记当月评标专家库规模 / record the expert pool size of a month */
+        put: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    month: string;
+                };
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        period: string;
-                        balance: string | number;
-                        private: string | number;
-                        sme: string | number;
+                        size: number;
                         source: string;
                     };
                 };
@@ -12917,102 +11655,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            period: string;
-                            banks: number;
-                            balanceFen: number;
-                            privateFen: number;
-                            smeFen: number;
-                            privateShare: number | null;
-                            smeShare: number | null;
-                            region: {
-                                balanceFen: number;
-                                privateFen: number;
-                                smeFen: number;
-                                source: string;
-                            } | null;
-                            balanceOfRegion: number | null;
-                            privateOfRegion: number | null;
-                            smeOfRegion: number | null;
-                            source: string;
+                            months: {
+                                month: string;
+                                tendersScreened: number;
+                                lotsFlagged: number;
+                                biddersFlagged: number;
+                                remoteEvaluations: number;
+                                expertPool: number | null;
+                            }[];
                         };
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/stats/{period}/indicators": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 写入指标监测 / post a month as indicator values */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    period: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            period: string;
-                            written: string[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/finance/returns/template.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 月度贷款报表模板 / the return template */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -13020,20 +11675,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/returns": {
+    "/api/v1/procurement/cases": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 导入银行月度报表（预览/提交） / import a monthly return */
-        post: {
+        /** 串通投标线索 / cases */
+        get: {
             parameters: {
                 query?: {
-                    mode?: "preview" | "commit";
+                    stage?: "lead" | "verification" | "disposed";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -13048,22 +11703,80 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            bank: {
+                            items: {
                                 id: number;
-                                name: string;
-                            } | null;
-                            period: string;
-                            rows: number;
-                            balanceFen: number;
-                            privateFen: number;
-                            smeFen: number;
-                            problems: {
-                                path?: string;
-                                message: string;
-                                row?: number;
-                                column?: string;
+                                /** @enum {string} */
+                                subject: "tender" | "group";
+                                title: string;
+                                /** @enum {string} */
+                                stage: "lead" | "verification" | "disposed";
+                                /** @enum {string|null} */
+                                outcome: "referred" | "penalised" | "cleared" | null;
+                                unitId: number | null;
+                                unitName: string | null;
+                                deadline: string | null;
+                                overdue: boolean;
+                                tenderId: number | null;
+                                createdAt: string;
+                                version: number;
                             }[];
-                            imported: boolean;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 立为线索 / open a case on a tender or a group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tenderId: number;
+                        note?: string;
+                    } | {
+                        groupId: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
                         };
                     };
                 };
@@ -13075,20 +11788,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/export/{list}": {
+    "/api/v1/procurement/cases/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel / export a list */
+        /** 线索详情 / a case */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    list: "needs" | "events" | "projects" | "desk" | "listing" | "stats";
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -13099,12 +11812,689 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交单位核查 / send for verification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        workdays: number;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充核查材料 / add evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理结果（移送/处罚/排除） / record the outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "referred" | "penalised" | "cleared";
+                        note: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项整治 / inspection campaigns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                checklist: string[];
+                                projects: number;
+                                checked: number;
+                                amount: number;
+                                problems: number;
+                                verified: number;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建专项整治 / create a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        checklist?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项整治详情与合计 / a campaign with its totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入检查项目 / add checked projects */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        projects: {
+                            code: string;
+                            name: string;
+                            agency: string;
+                            amount: number;
+                            /** @default true */
+                            checked?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记发现的问题 / record a problem found */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        projectId: number;
+                        misconduct: string;
+                        description: string;
+                        unitId?: number;
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/problems/{problemId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题已核实 / mark a problem verified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    problemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
