@@ -288,25 +288,24 @@ function concreteUrl(url: string): string {
  */
 const VIEWS: Record<Role, string[]> = {
   admin: [],
-  office: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'policies.view', 'enforcement.view'],
-  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'enforcement.view'],
-  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'enforcement.view'],
-  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'enforcement.view'],
-  office: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'policies.view', 'services.view'],
-  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'services.view'],
-  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
-  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
-  office: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'policies.view', 'procurement.view'],
-  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'procurement.view'],
-  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'procurement.view'],
-  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'procurement.view'],
+  office: [
+    'worklists.view',
+    'indicators.view',
+    'supervision.view',
+    'supervision.cockpit.view',
+    'policies.view',
+    'services.view',
+    'enforcement.view',
+    'finance.view',
+    'procurement.view',
+  ],
+  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'services.view', 'enforcement.view', 'finance.view', 'procurement.view'],
+  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'enforcement.view', 'procurement.view'],
+  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'enforcement.view', 'procurement.view'],
   specialist: ['policies.view'],
-  enterprise: [],
-  // finance
-  bank: [],
+  enterprise: ['finance.view'],
+  bank: ['finance.view'],
 };
-// finance: the financing workspace for the office, the leaders, the banks and the enterprises
-for (const role of ['office', 'leader', 'bank', 'enterprise'] as const) VIEWS[role].push('finance.view');
 
 /** Permissions that no route declares but a service or a page checks (each must be named in the code). */
 const CHECKED_IN_CODE = ['worklists.todo', 'policies.results.notify', 'policies.results.respond', 'policies.results.pay'];

@@ -32,7 +32,7 @@ describe('the module list', () => {
     expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
     expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
       'enforcement.regrade',
-      'finance.desk-overdue', // finance
+      'finance.desk-overdue',
       'notifications.digest',
       'notifications.email',
       'notifications.webhook',
@@ -47,11 +47,17 @@ describe('the module list', () => {
     expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue']);
     // Users first: every demo data set names demo users.
     const demo = demoSeedSteps.map((s) => s.name);
-    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'enforcement-demo']);
-    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', // services
-      'services-demo']);
-    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'finance-demo']);
-    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', 'procurement-demo']);
+    expect(demo).toEqual([
+      'demo-users',
+      'indicators-demo',
+      'worklists-demo',
+      'supervision-demo',
+      'policies-demo',
+      'enforcement-demo',
+      'services-demo',
+      'finance-demo',
+      'procurement-demo',
+    ]);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];
     expect(commands).toEqual(expect.arrayContaining(expected));

@@ -3,14 +3,14 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
-  SafetyCertificateOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileProtectOutlined,
-  // procurement
-  SafetyCertificateOutlined,
   LineChartOutlined,
-  ShopOutlined,
+  MoneyCollectOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
@@ -91,7 +91,58 @@ export const webModules: WebModule[] = [
       { path: '/policies/portal', page: lazy(() => import('./pages/policies/PortalPage.js')), permission: 'policies.portal' },
     ],
   },
-
+  // services
+  {
+    key: 'services',
+    label: { zh: '政务服务', en: 'Government services' },
+    icon: <ShopOutlined />,
+    permission: 'services.view',
+    pages: [
+      { path: '/services', page: lazy(() => import('./pages/services/ServicesPage.js')) },
+      { path: '/services/cases/:id', page: lazy(() => import('./pages/services/CasePage.js')) },
+    ],
+  },
+  // enforcement
+  {
+    key: 'enforcement',
+    label: { zh: '法治环境', en: 'Law-based environment' },
+    icon: <SafetyCertificateOutlined />,
+    permission: 'enforcement.view',
+    pages: [
+      { path: '/enforcement', page: lazy(() => import('./pages/enforcement/EnforcementPage.js')) },
+      { path: '/enforcement/plans/:id', page: lazy(() => import('./pages/enforcement/PlanPage.js')) },
+    ],
+  },
+  // finance
+  {
+    key: 'finance',
+    label: { zh: '融资环境', en: 'Financing' },
+    icon: <MoneyCollectOutlined />,
+    permission: 'finance.view',
+    pages: [{ path: '/finance', page: lazy(() => import('./pages/finance/FinancePage.js')) }],
+  },
+  // procurement (串通投标预警): a unit's users see only the cases sent to them
+  {
+    key: 'procurement',
+    label: { zh: '串通投标预警', en: 'Bid-collusion warning' },
+    icon: <ClusterOutlined />,
+    permission: 'procurement.view',
+    nav: [
+      { path: '/procurement', label: { zh: '串通投标预警', en: 'Bid-collusion warning' }, permission: 'procurement.read' },
+      { path: '/procurement/cases', label: { zh: '串通投标线索', en: 'Collusion cases' }, permission: 'procurement.cases.read' },
+    ],
+    pages: [
+      { path: '/procurement', page: lazy(() => import('./pages/procurement/TendersPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/tenders/:id', page: lazy(() => import('./pages/procurement/TenderPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/groups', page: lazy(() => import('./pages/procurement/GroupsPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/groups/:id', page: lazy(() => import('./pages/procurement/GroupPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/bidders/:bidderId', page: lazy(() => import('./pages/procurement/BidderPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/cases', page: lazy(() => import('./pages/procurement/CasesPage.js')), permission: 'procurement.cases.read' },
+      { path: '/procurement/cases/:id', page: lazy(() => import('./pages/procurement/CasePage.js')), permission: 'procurement.cases.read' },
+      { path: '/procurement/campaigns', page: lazy(() => import('./pages/procurement/CampaignsPage.js')), permission: 'procurement.campaigns.read' },
+      { path: '/procurement/campaigns/:id', page: lazy(() => import('./pages/procurement/CampaignPage.js')), permission: 'procurement.campaigns.read' },
+    ],
+  },
   {
     key: 'my-unit',
     label: { zh: '本单位', en: 'My unit' },
@@ -131,53 +182,5 @@ export const webModules: WebModule[] = [
     icon: <BellOutlined />,
     nav: [],
     pages: [{ path: '/notifications', page: lazy(() => import('./pages/notifications/InboxPage.js')) }],
-  },
-  // enforcement
-  {
-    key: 'enforcement',
-    label: { zh: '法治环境', en: 'Law-based environment' },
-    icon: <SafetyCertificateOutlined />,
-    permission: 'enforcement.view',
-    pages: [
-      { path: '/enforcement', page: lazy(() => import('./pages/enforcement/EnforcementPage.js')) },
-      { path: '/enforcement/plans/:id', page: lazy(() => import('./pages/enforcement/PlanPage.js')) },
-  // services
-  {
-    key: 'services',
-    label: { zh: '政务服务', en: 'Government services' },
-    icon: <ShopOutlined />,
-    permission: 'services.view',
-    pages: [
-      { path: '/services', page: lazy(() => import('./pages/services/ServicesPage.js')) },
-      { path: '/services/cases/:id', page: lazy(() => import('./pages/services/CasePage.js')) },
-    ],
-  // finance
-  {
-    key: 'finance',
-    label: { zh: '融资环境', en: 'Financing' },
-    icon: <BankOutlined />,
-    permission: 'finance.view',
-    pages: [{ path: '/finance', page: lazy(() => import('./pages/finance/FinancePage.js')) }],
-  // procurement (串通投标预警): a unit's users see only the cases sent to them
-  {
-    key: 'procurement',
-    label: { zh: '串通投标预警', en: 'Bid-collusion warning' },
-    icon: <SafetyCertificateOutlined />,
-    permission: 'procurement.view',
-    nav: [
-      { path: '/procurement', label: { zh: '串通投标预警', en: 'Bid-collusion warning' }, permission: 'procurement.read' },
-      { path: '/procurement/cases', label: { zh: '串通投标线索', en: 'Collusion cases' }, permission: 'procurement.cases.read' },
-    ],
-    pages: [
-      { path: '/procurement', page: lazy(() => import('./pages/procurement/TendersPage.js')), permission: 'procurement.read' },
-      { path: '/procurement/tenders/:id', page: lazy(() => import('./pages/procurement/TenderPage.js')), permission: 'procurement.read' },
-      { path: '/procurement/groups', page: lazy(() => import('./pages/procurement/GroupsPage.js')), permission: 'procurement.read' },
-      { path: '/procurement/groups/:id', page: lazy(() => import('./pages/procurement/GroupPage.js')), permission: 'procurement.read' },
-      { path: '/procurement/bidders/:bidderId', page: lazy(() => import('./pages/procurement/BidderPage.js')), permission: 'procurement.read' },
-      { path: '/procurement/cases', page: lazy(() => import('./pages/procurement/CasesPage.js')), permission: 'procurement.cases.read' },
-      { path: '/procurement/cases/:id', page: lazy(() => import('./pages/procurement/CasePage.js')), permission: 'procurement.cases.read' },
-      { path: '/procurement/campaigns', page: lazy(() => import('./pages/procurement/CampaignsPage.js')), permission: 'procurement.campaigns.read' },
-      { path: '/procurement/campaigns/:id', page: lazy(() => import('./pages/procurement/CampaignPage.js')), permission: 'procurement.campaigns.read' },
-    ],
   },
 ];
