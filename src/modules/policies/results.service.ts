@@ -182,7 +182,7 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
     const row = (await findResult(trx, id))!;
     if (body.action === 'notify') await tellEnterprise(ctx, trx, presentResult(row), at);
     // The office follows the answers in its inbox; answers it records itself need no message.
-    if ((body.action === 'confirm' || body.action === 'decline') && actor.role === 'enterprise') {
+    if ((body.action === 'confirm' || body.action === 'decline') && hasPermission(actor.role, 'policies.scope.enterprise')) {
       await notify(ctx, trx, { roles: ['office'], ...answerNotice(before, body), link: PAYOUT_LINK });
     }
     const after = presentResult(row, await noticesOf(trx, [id]));
