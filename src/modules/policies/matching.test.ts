@@ -94,7 +94,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
   });
 
   it('writes the same results chunk by chunk as in one piece, and builds only the tag columns rules name', async () => {
-    const columns = ['enterprise_id', 'benefit_id', 'eligible', 'amount', 'explanation_json'] as const;
+    const columns = ['enterprise_id', 'benefit_id', 'eligible', 'amount', 'rule_version_id'] as const;
     const before = await h.ctx.db.selectFrom('match_result').select(['id', ...columns]).orderBy('id').execute();
     expect(before.length).toBeGreaterThan(20);
     // Deleting some results makes the chunked run insert them again, in chunks of 7 enterprises.
