@@ -120,3 +120,8 @@ export interface PolicyTables {
   benefit_rule_version: BenefitRuleVersionTable;
   enterprise_notice: EnterpriseNoticeTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends PolicyTables {}
+}
