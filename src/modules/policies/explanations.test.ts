@@ -17,12 +17,30 @@ const BEFORE = JSON.parse(fs.readFileSync(new URL('./explanations.demo.json', im
 
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
-const digest = (e: ExplainNodeView) => createHash('sha256').update(JSON.stringify(canonical(e))).digest('hex').slice(0, 16);
+const digest = (e: ExplainNodeView) =>
+  createHash('sha256')
+    .update(JSON.stringify(canonical(e)))
+    .digest('hex')
+    .slice(0, 16);
 
-interface Listed { id: number; status: string; enterprise: { id: number; uscc: string }; benefit: { id: number; code: string }; explanation: ExplainNodeView }
+/** KJ-GXZZ as the demo library writes it (demo-policies.ts). */
+const RULE_GXZZ = 'rule("KJ-GXQY") and growth(revenue) >= 20% and revenue >= 1000';
+
+interface Listed {
+  id: number;
+  status: string;
+  enterprise: { id: number; uscc: string };
+  benefit: { id: number; code: string };
+  explanation: ExplainNodeView;
+}
 
 describeEachDialect('policies: explanations computed when asked for', (h) => {
   let office: Client;
@@ -48,9 +66,16 @@ describeEachDialect('policies: explanations computed when asked for', (h) => {
   });
 
   it('explains a result with the rule version that decided it until a run decides again', async () => {
-    const demo = (await office.get(`/api/v1/policies/results?pageSize=${LIMITS.pageSize.max}`)).json().items
-      .find((r: Listed) => r.benefit.code === 'KJ-GXZZ' && r.status === 'near' &&
-        r.explanation.children?.some((c) => !c.pass && c.text === 'growth(revenue) >= 20%' && c.actual && (c.actual as { zh: string }).zh === '13.33%')) as Listed;
+    const demo = (await office.get(`/api/v1/policies/results?pageSize=${LIMITS.pageSize.max}`))
+      .json()
+      .items.find(
+        (r: Listed) =>
+          r.benefit.code === 'KJ-GXZZ' &&
+          r.status === 'near' &&
+          r.explanation.children?.some(
+            (c) => !c.pass && c.text === 'growth(revenue) >= 20%' && c.actual && (c.actual as { zh: string }).zh === '13.33%',
+          ),
+      ) as Listed;
     expect(demo).toBeDefined();
     const benefit = await h.ctx.db.selectFrom('benefit').select('version').where('id', '=', demo.benefit.id).executeTakeFirstOrThrow();
     const lowered = await office.patch(`/api/v1/policies/benefits/${demo.benefit.id}`, {
@@ -58,20 +83,27 @@ describeEachDialect('policies: explanations computed when asked for', (h) => {
       version: benefit.version,
     });
     expect(lowered.statusCode).toBe(200);
-    // Not matched again yet: the stored "near" is explained by the rule that decided it (20 %).
-    const why = (await office.get(`/api/v1/policies/enterprises/${demo.enterprise.id}/explain?benefitId=${demo.benefit.id}`)).json();
-    expect(why).toMatchObject({ stored: true, eligible: false });
-    expect(why.explanation.children.find((c: ExplainNodeView) => !c.pass)).toMatchObject({ text: 'growth(revenue) >= 20%' });
-    expect(digest((await office.get(`/api/v1/policies/results/${demo.id}`)).json().explanation)).toBe(digest(demo.explanation));
+    try {
+      // Not matched again yet: the stored "near" is explained by the rule that decided it (20 %).
+      const why = (await office.get(`/api/v1/policies/enterprises/${demo.enterprise.id}/explain?benefitId=${demo.benefit.id}`)).json();
+      expect(why).toMatchObject({ stored: true, eligible: false });
+      expect(why.explanation.children.find((c: ExplainNodeView) => !c.pass)).toMatchObject({ text: 'growth(revenue) >= 20%' });
+      expect(digest((await office.get(`/api/v1/policies/results/${demo.id}`)).json().explanation)).toBe(digest(demo.explanation));
 
-    // The next run decides with the new rule: 13.33 % ≥ 10 %, every condition met.
-    await matchPolicies(h.ctx, { mode: 'incremental' });
-    const after = (await office.get(`/api/v1/policies/results/${demo.id}`)).json();
-    expect(after).toMatchObject({ status: 'matched', eligible: true });
-    expect(after.explanation.children.map((c: ExplainNodeView) => [c.text, c.pass])).toEqual([
-      ['rule("KJ-GXQY")', true],
-      ['growth(revenue) >= 10%', true],
-      ['revenue >= 1000', true],
-    ]);
+      // The next run decides with the new rule: 13.33 % ≥ 10 %, every condition met.
+      await matchPolicies(h.ctx, { mode: 'incremental' });
+      const after = (await office.get(`/api/v1/policies/results/${demo.id}`)).json();
+      expect(after).toMatchObject({ status: 'matched', eligible: true });
+      expect(after.explanation.children.map((c: ExplainNodeView) => [c.text, c.pass])).toEqual([
+        ['rule("KJ-GXQY")', true],
+        ['growth(revenue) >= 10%', true],
+        ['revenue >= 1000', true],
+      ]);
+    } finally {
+      // The demo rule as it was, and its results decided by it again, for the other tests in any order.
+      const now = await h.ctx.db.selectFrom('benefit').select('version').where('id', '=', demo.benefit.id).executeTakeFirstOrThrow();
+      await office.patch(`/api/v1/policies/benefits/${demo.benefit.id}`, { rule: RULE_GXZZ, version: now.version });
+      await matchPolicies(h.ctx, { mode: 'incremental' });
+    }
   });
 });
