@@ -173,8 +173,9 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
     load_avg: os.loadavg().map((x) => Math.round(x * 100) / 100),
     peak_rss_mb: peakRssMb,
     peak_rss_mb_through_match: matchPeakRssMb,
-    target: { seconds: 3, vs_json_logic: 50, peak_rss_mb: 2048 },
-    within_target: seconds <= 3 && vsLogic >= 50 && peakRssMb < 2048,
+    // issue 10: 1 000 000 × 200 in at most 1 s on this 2-core machine when idle
+    target: { seconds: 1, vs_json_logic: 50, peak_rss_mb: 2048 },
+    within_target: seconds <= 1 && vsLogic >= 50 && peakRssMb < 2048,
     pass: agree && vsLogic >= 50,
   };
 }

@@ -107,6 +107,25 @@ export const PERMISSIONS = {
   'procurement.cases.evidence': [...OFFICE, ...UNIT],
   'procurement.campaigns.read': CITY_READERS,
   'procurement.campaigns.manage': OFFICE,
+  // — data scope (h2-platform): which rows a caller sees, checked in services and pages, never declared by a route —
+  'units.scope.all': ['admin', 'office', 'leader', 'specialist'],
+  'units.scope.retired': OFFICE,
+  /** an enterprise user sees the counties and zones (where it may be registered), not the departments */
+  'units.scope.places': ['enterprise'],
+  'jobs.runs.all': OFFICE,
+  'worklists.scope.all': CITY_READERS,
+  'worklists.scope.unit': UNIT,
+  'indicators.scope.all': ['admin', 'office', 'leader', 'specialist'],
+  'indicators.scope.unit': UNIT,
+  'supervision.scope.all': CITY_READERS,
+  'supervision.scope.unit': UNIT,
+  /** the leader's home page is the cockpit */
+  'supervision.cockpit.home': ['leader'],
+  'policies.scope.all': ['admin', 'office', 'leader', 'specialist'],
+  /** a county's or zone's staff see its enterprises, a department's staff the results of its own policies */
+  'policies.scope.unit': UNIT,
+  /** the caller speaks for its own (linked) enterprise */
+  'policies.scope.enterprise': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -308,7 +308,13 @@ const VIEWS: Record<Role, string[]> = {
 };
 
 /** Permissions that no route declares but a service or a page checks (each must be named in the code). */
-const CHECKED_IN_CODE = ['worklists.todo', 'policies.results.notify', 'policies.results.respond', 'policies.results.pay'];
+const CHECKED_IN_CODE = [
+  'worklists.todo', 'policies.results.notify', 'policies.results.respond', 'policies.results.pay',
+  // — data scope (h2-platform) —
+  'units.scope.all', 'units.scope.retired', 'units.scope.places', 'jobs.runs.all', 'worklists.scope.all', 'worklists.scope.unit',
+  'indicators.scope.all', 'indicators.scope.unit', 'supervision.scope.all', 'supervision.scope.unit', 'supervision.cockpit.home',
+  'policies.scope.all', 'policies.scope.unit', 'policies.scope.enterprise',
+];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,4 +1,5 @@
 import { AppError } from '../common/errors.js';
+import { hasPermission } from '../common/permissions.js';
 import type { JobRunListQuery, JobRunView, JobScheduleView, UpdateScheduleBody } from '../common/schemas/jobs.js';
 import type { Actor, AppContext } from '../context.js';
 import { withTransaction } from '../db/database.js';
@@ -7,8 +8,6 @@ import type { JobDeclaration } from '../common/jobs.js';
 import { type JobScheduleRow, findSchedule, listRuns, listScheduleRows, updateScheduleVersioned } from './jobs.repository.js';
 import { enqueueJobByName, ensureSchedules, getJobRun, jobDefinitions, presentRun } from './runtime.js';
 import { SCHEDULE_TIMEZONE, cronProblem, nextRunAfter } from './schedule.js';
-
-const SEES_ALL_RUNS = new Set(['admin', 'office']);
 
 function presentSchedule(s: JobScheduleRow, def: JobDeclaration | undefined): JobScheduleView {
   return {
@@ -66,13 +65,13 @@ export async function runScheduleNow(ctx: AppContext, actor: Actor, name: string
 
 export async function listJobRuns(ctx: AppContext, actor: Actor, q: JobRunListQuery): Promise<{ items: JobRunView[]; total: number }> {
   const defs = new Map((await jobDefinitions(ctx)).map((d) => [d.name, d]));
-  const { rows, total } = await listRuns(ctx.db, { ...q, actorId: SEES_ALL_RUNS.has(actor.role) ? undefined : actor.id });
+  const { rows, total } = await listRuns(ctx.db, { ...q, actorId: hasPermission(actor.role, 'jobs.runs.all') ? undefined : actor.id });
   return { total, items: rows.map((r) => presentRun(r, defs.get(r.name))) };
 }
 
 /** A run's progress; besides the office, a user sees only the runs they started. */
 export async function viewJobRun(ctx: AppContext, actor: Actor, id: number): Promise<JobRunView> {
   const run = await getJobRun(ctx, id);
-  if (!run || (!SEES_ALL_RUNS.has(actor.role) && run.actorId !== actor.id)) throw new AppError('NOT_FOUND');
+  if (!run || (!hasPermission(actor.role, 'jobs.runs.all') && run.actorId !== actor.id)) throw new AppError('NOT_FOUND');
   return run;
 }

@@ -41,7 +41,7 @@ function Guarded({ permissions, children }: { permissions: readonly Permission[]
 }
 
 export function App() {
-  const { state } = useSession();
+  const { state, can } = useSession();
   const location = useLocation();
 
   // enforcement
@@ -83,7 +83,7 @@ export function App() {
       <Route path="/guide/:kind/:code" element={<Lazy page={GuidePage} />} />
       <Route element={<AppLayout />}>
         {/* A leader comes to read the cockpit: it is the leader's home page. */}
-        <Route index element={user.role === 'leader' ? <Navigate to="/cockpit" replace /> : <Lazy page={HomePage} />} />
+        <Route index element={can('supervision.cockpit.home') ? <Navigate to="/cockpit" replace /> : <Lazy page={HomePage} />} />
         <Route path="/profile" element={<Lazy page={ProfilePage} />} />
         {routes.map((r) => (
           <Route

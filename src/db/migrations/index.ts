@@ -19,6 +19,8 @@ import * as createServices from './202612034000-create-services.js';
 import * as createFinance from './202612036000-create-finance.js';
 // procurement
 import * as createProcurement from './202612033000-create-procurement.js';
+// — policies (h2-platform): explanations on demand —
+import * as addRuleVersions from './202612037001-add-rule-versions.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +44,6 @@ export const migrations: Record<string, Migration> = {
   '202612036000-create-finance': createFinance,
   // procurement
   '202612033000-create-procurement': createProcurement,
+  // — policies (h2-platform) —
+  '202612037001-add-rule-versions': addRuleVersions,
 };

@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetail } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type {
   CatalogueView,
   CreateIndicatorBody,
@@ -83,12 +84,10 @@ export function presentValue(r: ValueRecord): ValueView {
   };
 }
 
-const SEES_ALL_UNITS = new Set(['admin', 'office', 'leader', 'specialist']);
-
 /** The units whose values an actor may read: all for the office side, the own unit for a unit's staff. */
 export function visibleUnitIds(actor: Actor): number[] | undefined {
-  if (SEES_ALL_UNITS.has(actor.role)) return undefined;
-  if (actor.role === 'enterprise') throw new AppError('FORBIDDEN');
+  if (hasPermission(actor.role, 'indicators.scope.all')) return undefined;
+  if (!hasPermission(actor.role, 'indicators.scope.unit')) throw new AppError('FORBIDDEN');
   return actor.unitId ? [actor.unitId] : [];
 }
 

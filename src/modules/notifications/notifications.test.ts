@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeEach, expect, it } from 'vitest';
 import { withTransaction } from '../../db/database.js';
 import { drainJobs, enqueueJob } from '../../jobs/runtime.js';
 import { describeEachDialect } from '../../test/harness.js';
@@ -75,9 +75,14 @@ describeEachDialect(
   (h) => {
     const userId = async (username: string) => (await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
-    it('puts a message in the inbox of everyone named by user, unit or role, once each', async () => {
+    // Each test starts with empty inboxes and sends what it reads, whatever ran before it.
+    beforeEach(async () => {
+      await h.ctx.db.deleteFrom('notification').execute();
+    });
+    /** An escalation to the leader (named twice), the office and the demo unit's head and liaison. */
+    const escalate = async () => {
       const unit = await h.ctx.db.selectFrom('unit').select('id').where('name', '=', DEMO_UNIT).executeTakeFirstOrThrow();
-      const { notificationIds } = await notify(h.ctx, undefined, {
+      return notify(h.ctx, undefined, {
         userIds: [await userId('leader')],
         unitIds: [unit.id],
         roles: ['office', 'leader'],
@@ -86,6 +91,10 @@ describeEachDialect(
         link: '/worklists/items/1',
         kind: 'escalation',
       });
+    };
+
+    it('puts a message in the inbox of everyone named by user, unit or role, once each', async () => {
+      const { notificationIds } = await escalate();
       // leader (named twice), office, and the unit's head and liaison
       expect(notificationIds).toHaveLength(4);
       const liaison = await h.as('liaison');
@@ -97,6 +106,7 @@ describeEachDialect(
     });
 
     it('marks only the reader’s own messages read', async () => {
+      await escalate();
       const liaison = await h.as('liaison');
       const office = await h.as('office');
       const officeItem = (await office.get('/api/v1/notifications')).json().items[0];
@@ -110,6 +120,8 @@ describeEachDialect(
     });
 
     it('posts an escalation to the work-chat robot at once, as {msgtype:"text"}', async () => {
+      await escalate();
+      await drainJobs(h.ctx);
       const last = hooks.at(-1)!;
       expect(last.path).toBe('/cgi-bin/webhook/send?key=test');
       expect(last.body.msgtype).toBe('text');

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { CreateUnitBody, UnitView, UpdateUnitBody } from '../../common/schemas/org.js';
 import type { UnitKind } from '../../common/roles.js';
 import type { Actor, AppContext } from '../../context.js';
@@ -69,17 +70,15 @@ async function cachedUnits(ctx: AppContext, f: { includeRetired: boolean; kind: 
   return units;
 }
 
-const SEES_ALL_UNITS = new Set(['admin', 'office', 'leader', 'specialist']);
-
 export async function listVisibleUnits(
   ctx: AppContext,
   actor: Actor,
   q: { includeRetired?: boolean; kind?: UnitKind | undefined; q?: string | undefined },
 ): Promise<UnitView[]> {
-  const includeRetired = Boolean(q.includeRetired) && (actor.role === 'admin' || actor.role === 'office');
+  const includeRetired = Boolean(q.includeRetired) && hasPermission(actor.role, 'units.scope.retired');
   let units: UnitRecord[];
-  if (SEES_ALL_UNITS.has(actor.role)) units = await cachedUnits(ctx, { includeRetired, kind: q.kind });
-  else if (actor.role === 'enterprise')
+  if (hasPermission(actor.role, 'units.scope.all')) units = await cachedUnits(ctx, { includeRetired, kind: q.kind });
+  else if (hasPermission(actor.role, 'units.scope.places'))
     units = (await cachedUnits(ctx, { includeRetired: false, kind: q.kind })).filter((u) => u.kind !== 'department');
   else units = actor.unitId ? await listUnits(ctx.db, { ids: [actor.unitId], includeRetired: true }) : [];
   if (q.kind) units = units.filter((u) => u.kind === q.kind);
@@ -92,7 +91,7 @@ export async function listVisibleUnits(
 
 export async function getUnit(ctx: AppContext, actor: Actor, id: number): Promise<UnitView> {
   const u = await findUnit(ctx.db, id);
-  const visible = u && (SEES_ALL_UNITS.has(actor.role) || actor.unitId === id || (actor.role === 'enterprise' && u.kind !== 'department'));
+  const visible = u && (hasPermission(actor.role, 'units.scope.all') || actor.unitId === id || (hasPermission(actor.role, 'units.scope.places') && u.kind !== 'department'));
   if (!u || !visible) throw new AppError('NOT_FOUND');
   return presentUnit(u);
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import { isStrongPassword } from '../../common/limits.js';
 import { type Role, UNIT_SCOPED_ROLES } from '../../common/roles.js';
 import type { CreateUserBody, UpdateUserBody, UserView } from '../../common/schemas/org.js';
@@ -97,7 +98,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, body
     if (before.version !== body.version) throw new AppError('VERSION_CONFLICT');
     const role = body.role ?? (before.role as Role);
     const unitId = body.unitId === undefined ? before.unit_id : body.unitId;
-    if (id === actor.id && (role !== 'admin' || body.status === 'disabled')) {
+    if (id === actor.id && (!hasPermission(role, 'users.manage') || body.status === 'disabled')) {
       throw new AppError('VALIDATION_FAILED', [{ path: 'body.role', message: '不能降低或停用自己的管理员账户 / you cannot demote or disable yourself' }]);
     }
     await assertUnitFitsRole(trx, role, unitId);

@@ -66,13 +66,21 @@ export interface PreparedBenefit {
   compiled: CompiledRule;
   /** The amount due to row i: the formula (or fixed amount), capped. */
   amount(i: number): number | null;
+  /** The texts of the rules it refers to (rule("CODE"), also through those), as JSON sorted by code: part of its version. */
+  refsJson: string;
 }
 
 export type Prepared = { ok: true; value: PreparedBenefit } | { ok: false; problems: RuleProblem[] };
 
 /** Checks and compiles a benefit's rule and formula against a set of columns. */
 export function prepareBenefit(b: BenefitRow, cols: Columns, today: number, rules: Map<string, string>): Prepared {
-  const checked = checkRule(b.rule_text, { today, lookupRule: (c) => rules.get(c), selfCode: b.code });
+  const refs = new Map<string, string>();
+  const lookupRule = (code: string) => {
+    const text = rules.get(code);
+    if (text !== undefined) refs.set(code, text);
+    return text;
+  };
+  const checked = checkRule(b.rule_text, { today, lookupRule, selfCode: b.code });
   if (!checked.ok) return { ok: false, problems: checked.problems };
   const compiled = compileRule(checked.rule as Resolved, cols, today, b.rule_text);
   let formula: ((i: number) => number) | undefined;
@@ -87,5 +95,16 @@ export function prepareBenefit(b: BenefitRow, cols: Columns, today: number, rule
     const capped = b.cap !== null ? Math.min(raw, b.cap) : raw;
     return Math.round(Math.max(0, capped) * 100) / 100;
   };
-  return { ok: true, value: { benefit: b, rule: checked.rule, compiled, amount } };
+  const refsJson = JSON.stringify(Object.fromEntries([...refs].sort(([a], [b]) => (a < b ? -1 : 1))));
+  return { ok: true, value: { benefit: b, rule: checked.rule, compiled, amount, refsJson } };
+}
+
+/**
+ * A recorded rule version (its text and the texts of the rules it referred to) compiled against
+ * some enterprises' columns, to explain the results it decided; undefined if it no longer checks.
+ */
+export function compileRuleVersion(v: { rule_text: string; refs_json: string }, code: string, cols: Columns, today: number): CompiledRule | undefined {
+  const refs = new Map(Object.entries(JSON.parse(v.refs_json) as Record<string, string>));
+  const checked = checkRule(v.rule_text, { today, lookupRule: (c) => refs.get(c), selfCode: code });
+  return checked.ok ? compileRule(checked.rule as Resolved, cols, today, v.rule_text) : undefined;
 }

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { likeContains } from '../../db/like.js';
-import type { BenefitTable, PolicyTable } from './policies.tables.js';
+import type { BenefitRuleVersionTable, BenefitTable, PolicyTable } from './policies.tables.js';
 
 export type PolicyRow = Selectable<PolicyTable> & { department_name: string | null };
 export type BenefitRow = Selectable<BenefitTable>;
@@ -88,4 +88,21 @@ export async function markBenefitsMatched(db: Executor, seen: { id: number; vers
 /** Benefits whose rule refers to `code` (they change when it changes). */
 export async function benefitsReferring(db: Executor, code: string): Promise<BenefitRow[]> {
   return db.selectFrom('benefit').selectAll().where(likeContains('rule_text', code)).execute();
+}
+
+export type RuleVersionRow = Selectable<BenefitRuleVersionTable>;
+
+/**
+ * The id of the benefit's rule version with this text and these referred rules: the latest one when
+ * it is the same, else a new row (one per change of the rule, however many results it decides).
+ */
+export async function recordRuleVersion(db: Executor, v: Omit<RuleVersionRow, 'id'>): Promise<number> {
+  const last = await db.selectFrom('benefit_rule_version').selectAll().where('benefit_id', '=', v.benefit_id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (last && last.rule_text === v.rule_text && last.refs_json === v.refs_json) return last.id;
+  return (await db.insertInto('benefit_rule_version').values(v).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function ruleVersionsByIds(db: Executor, ids: number[]): Promise<RuleVersionRow[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('benefit_rule_version').selectAll().where('id', 'in', ids).execute();
 }

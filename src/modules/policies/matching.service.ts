@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { audit } from '../org/audit.service.js';
 import { loadEnterpriseColumns, prepareBenefit, tagsNamedBy } from './engine.js';
 import { countEnterprises, markEnterprisesMatched } from './enterprises.repository.js';
-import { listBenefits, markBenefitsMatched, ruleTexts } from './library.repository.js';
+import { listBenefits, markBenefitsMatched, recordRuleVersion, ruleTexts } from './library.repository.js';
 import { type NewResult, deleteResults, insertResults, refreshResult, resultsOfBenefit } from './results.repository.js';
 import { MATCHED, NEAR_MISS, NO_MATCH } from './rules/compile.js';
 import { chinaDays } from '../../common/dates.js';
@@ -33,8 +33,8 @@ const RUN_OWNED = new Set(['near', 'matched']);
 
 /**
  * Matches enterprises against the auto-grant benefits and stores, per (enterprise, benefit), the
- * matches and near misses (one failed top-level condition) with the explanation of every
- * condition. Incremental runs evaluate changed rules against all enterprises and all rules against
+ * matches and near misses (one failed top-level condition) with the rule version that decided them;
+ * explanations are computed from that version when someone asks (results.service.ts). Incremental runs evaluate changed rules against all enterprises and all rules against
  * changed enterprises, and touch only those pairs.
  */
 export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promise<MatchSummary> {
@@ -84,6 +84,7 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
         for (const i of rows) status[i] = compiled.test(i) ? MATCHED : compiled.failures(i, 2) === 1 ? NEAR_MISS : NO_MATCH;
       } else [status] = (await matcher.classify([{ rule: prepared.value.rule, text: b.rule_text }])) as [Uint8Array];
       let fresh = new Map<number, Omit<NewResult, 'enterprise_id'>>();
+      let ruleVersionId = 0;
       const visit = (i: number) => {
         if (status[i] === NO_MATCH) return;
         const eligible = status[i] === MATCHED;
@@ -94,7 +95,7 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
           benefit_id: b.id,
           eligible: eligible ? 1 : 0,
           failed,
-          explanation_json: JSON.stringify(compiled.explain(i)),
+          rule_version_id: ruleVersionId,
           amount: eligible ? amount(i) : null,
           status: eligible ? 'matched' : 'near',
           job_run_id: opts.jobRunId ?? null,
@@ -107,6 +108,7 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
       // The results are built, compared with the stored ones and written chunk by chunk of enterprises,
       // so memory stays bounded whatever the registry's size (one transaction per benefit still).
       await withTransaction(ctx.db, async (trx) => {
+        ruleVersionId = await recordRuleVersion(trx, { benefit_id: b.id, rule_text: b.rule_text, refs_json: prepared.value.refsJson, created_at: at });
         const total = rows ? rows.length : cols.n;
         const chunk = rows ? (opts.chunks?.stale ?? STALE_CHUNK) : (opts.chunks?.whole ?? WHOLE_CHUNK);
         for (let lo = 0; lo < total; lo += chunk) {
@@ -134,17 +136,18 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
             else {
               const i = rowOf.get(r.enterprise_id);
               if (i === undefined) continue;
-              await refreshResult(trx, r.id, { eligible: 0, failed: compiled.failures(i, 99), explanation_json: JSON.stringify(compiled.explain(i)), amount: null, job_run_id: opts.jobRunId ?? null, updated_at: at });
+              await refreshResult(trx, r.id, { eligible: 0, failed: compiled.failures(i, 99), rule_version_id: ruleVersionId, amount: null, job_run_id: opts.jobRunId ?? null, updated_at: at });
             }
             continue;
           }
           const keepStatus = !RUN_OWNED.has(r.status);
-          // Unchanged pairs are not written again: a re-run over unchanged data writes nothing.
-          if (r.eligible === now.eligible && r.amount === now.amount && r.explanation_json === now.explanation_json && (keepStatus || r.status === now.status)) continue;
+          // Unchanged pairs (outcome, amount, rule version) are not written again: a re-run over unchanged data
+          // writes nothing, nor does a change of the enterprise's data that leaves its outcome as it was.
+          if (r.eligible === now.eligible && r.amount === now.amount && r.rule_version_id === now.rule_version_id && (keepStatus || r.status === now.status)) continue;
           await refreshResult(trx, r.id, {
             eligible: now.eligible,
             failed: now.failed,
-            explanation_json: now.explanation_json,
+            rule_version_id: now.rule_version_id,
             amount: keepStatus && !now.eligible ? null : now.amount,
             job_run_id: now.job_run_id,
             updated_at: at,

@@ -22,6 +22,19 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
     return run.result;
   };
 
+  /**
+   * Each test that reads results starts from the same state, whatever ran before it: no results
+   * (or a full match with nothing stale left), none notified or paid.
+   */
+  const clearResults = async () => {
+    await h.ctx.db.deleteFrom('enterprise_notice').execute();
+    await h.ctx.db.deleteFrom('match_result').execute();
+  };
+  const freshMatch = async () => {
+    await clearResults();
+    await matchPolicies(h.ctx, { mode: 'full' });
+  };
+
   beforeAll(async () => {
     await seedDemoPolicies(h.ctx, { enterprises: 80 });
     demoId = (await h.ctx.db.selectFrom('enterprise').select('id').where('name', '=', '（演示）呼和浩特青城智造科技有限公司').executeTakeFirstOrThrow()).id;
@@ -70,6 +83,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
 
   it('matches all enterprises in a background job, exactly as the compiled rules say, with explanations', async () => {
     const office = await h.as('office');
+    await clearResults();
     const summary = await runMatch(office, 'full');
     expect(summary).toMatchObject({ mode: 'full', enterprises: 80, skipped: [] });
     const loaded = await loadEnterpriseColumns(h.ctx.db);
@@ -94,7 +108,8 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
   });
 
   it('writes the same results chunk by chunk as in one piece, and builds only the tag columns rules name', async () => {
-    const columns = ['enterprise_id', 'benefit_id', 'eligible', 'amount', 'explanation_json'] as const;
+    await freshMatch();
+    const columns = ['enterprise_id', 'benefit_id', 'eligible', 'amount', 'rule_version_id'] as const;
     const before = await h.ctx.db.selectFrom('match_result').select(['id', ...columns]).orderBy('id').execute();
     expect(before.length).toBeGreaterThan(20);
     // Deleting some results makes the chunked run insert them again, in chunks of 7 enterprises.
@@ -135,6 +150,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
 
   it('re-matches only what changed: one enterprise × all rules, then one rule × all enterprises', async () => {
     const office = await h.as('office');
+    await freshMatch();
     const nothing = await runMatch(office, 'incremental');
     expect(nothing).toMatchObject({ evaluations: 0, benefits: 0 });
     const e = (await office.get(`/api/v1/policies/enterprises/${otherId}`)).json();
@@ -169,6 +185,7 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
 
   it('follows a match through notified → confirmed → paid, with totals and an Excel export', async () => {
     const office = await h.as('office');
+    await freshMatch();
     const r = (await office.get(`/api/v1/policies/results?enterpriseId=${demoId}&status=matched`)).json().items.find((x: { benefit: { code: string } }) => x.benefit.code === 'KJ-GXQY');
     const early = await office.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'pay', amount: 20, paidOn: '2026-03-10', version: r.version });
     expect(early.statusCode).toBe(409);
@@ -209,6 +226,11 @@ describeEachDialect('policies: rules, matching and payout', (h) => {
   });
 
   it('shows an enterprise only itself: portal with qualifies, nearly and payouts; never another enterprise', async () => {
+    await freshMatch();
+    // One payout of the demo enterprise (the follow-through itself is the test above).
+    const gxqy = await benefitId('KJ-GXQY');
+    const paid = { status: 'paid', paid_amount: 20, paid_on: '2026-03-10' };
+    await h.ctx.db.updateTable('match_result').set(paid).where('enterprise_id', '=', demoId).where('benefit_id', '=', gxqy).execute();
     const ent = await h.as('enterprise');
     const portal = (await ent.get('/api/v1/policies/portal')).json();
     expect(portal.enterprise.id).toBe(demoId);

@@ -102,12 +102,12 @@ describe('matching in worker threads over shared columns', () => {
 
 describeEachDialect('policies: the matching job with worker threads', (h) => {
   const stored = async () =>
-    (await h.ctx.db.selectFrom('match_result').select(['enterprise_id', 'benefit_id', 'eligible', 'failed', 'amount', 'status', 'explanation_json']).orderBy('benefit_id').orderBy('enterprise_id').execute()).map((r) => ({
+    (await h.ctx.db.selectFrom('match_result').select(['enterprise_id', 'benefit_id', 'eligible', 'failed', 'amount', 'status', 'rule_version_id']).orderBy('benefit_id').orderBy('enterprise_id').execute()).map((r) => ({
       ...r,
       amount: r.amount === null ? null : Number(r.amount),
     }));
 
-  it('stores the same matches, near misses and explanations as matching in one thread', async () => {
+  it('stores the same matches, near misses and rule versions as matching in one thread', async () => {
     await seedDemoPolicies(h.ctx, { enterprises: 120 });
     const parallel = await matchPolicies(h.ctx, { mode: 'full', matcher: { threads: 2, minRows: 1 } });
     const afterParallel = await stored();

@@ -85,7 +85,8 @@ export interface MatchResultTable {
   benefit_id: number;
   eligible: number;
   failed: number;
-  explanation_json: string;
+  /** the rule version the result was decided with (null: stored before versions were kept) */
+  rule_version_id: number | null;
   amount: number | null;
   status: string;
   job_run_id: number | null;
@@ -100,12 +101,23 @@ export interface MatchResultTable {
   updated_at: string;
 }
 
+/** A benefit's rule as it was when results were decided with it (explanations are computed from it). */
+export interface BenefitRuleVersionTable {
+  id: Generated<number>;
+  benefit_id: number;
+  rule_text: string;
+  /** JSON object: code → text of the rules it refers to */
+  refs_json: string;
+  created_at: string;
+}
+
 export interface PolicyTables {
   enterprise: EnterpriseTable;
   enterprise_user: EnterpriseUserTable;
   policy: PolicyTable;
   benefit: BenefitTable;
   match_result: MatchResultTable;
+  benefit_rule_version: BenefitRuleVersionTable;
   enterprise_notice: EnterpriseNoticeTable;
 }
 

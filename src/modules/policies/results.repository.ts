@@ -70,8 +70,8 @@ export async function resultsOfBenefit(
   enterpriseIds?: number[],
   /** enterprise ids from `from` to `to` inclusive (`to` undefined: no upper bound) */
   range?: { from: number; to: number | undefined },
-): Promise<Pick<ResultRow, 'id' | 'enterprise_id' | 'status' | 'eligible' | 'amount' | 'explanation_json'>[]> {
-  let q = db.selectFrom('match_result').select(['id', 'enterprise_id', 'status', 'eligible', 'amount', 'explanation_json']).where('benefit_id', '=', benefitId);
+): Promise<Pick<ResultRow, 'id' | 'enterprise_id' | 'status' | 'eligible' | 'amount' | 'rule_version_id'>[]> {
+  let q = db.selectFrom('match_result').select(['id', 'enterprise_id', 'status', 'eligible', 'amount', 'rule_version_id']).where('benefit_id', '=', benefitId);
   if (range) {
     q = q.where('enterprise_id', '>=', range.from);
     if (range.to !== undefined) q = q.where('enterprise_id', '<=', range.to);
@@ -96,7 +96,7 @@ export async function insertResults(db: Executor, rows: NewResult[]): Promise<vo
 export async function refreshResult(
   db: Executor,
   id: number,
-  v: Pick<ResultRow, 'eligible' | 'failed' | 'explanation_json' | 'amount' | 'job_run_id' | 'updated_at'> & { status?: string; matched_at?: string },
+  v: Pick<ResultRow, 'eligible' | 'failed' | 'rule_version_id' | 'amount' | 'job_run_id' | 'updated_at'> & { status?: string; matched_at?: string },
 ): Promise<void> {
   await db
     .updateTable('match_result')

@@ -7,10 +7,11 @@ import { type Executor, withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { type Scope, scopeOf } from './access.js';
 import { countyLabel, resolveCounty } from './counties.js';
-import { loadEnterpriseColumns, prepareBenefit } from './engine.js';
+import { compileRuleVersion, loadEnterpriseColumns, prepareBenefit } from './engine.js';
 import { presentEnterprise } from './enterprises.js';
 import { findEnterprise } from './enterprises.repository.js';
-import { findBenefit, findPolicy, ruleTexts } from './library.repository.js';
+import { findBenefit, findPolicy, listBenefits, ruleTexts, ruleVersionsByIds } from './library.repository.js';
+import type { CompiledRule } from './rules/compile.js';
 import {
   type NoticeRow,
   type ResultFilter,
@@ -34,8 +35,64 @@ import { enqueueJob } from '../../jobs/runtime.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
-export function presentResult(r: ResultRecord, notices: NoticeRow[] = []): ResultView {
-  const explanation = JSON.parse(r.explanation_json) as ExplainNodeView;
+/** Results explained per call, at most this many at once (enterprise ids in one SQL list, their columns in memory). */
+const EXPLAIN_CHUNK = 500;
+
+/**
+ * The explanations of stored results, computed when asked for (none is stored): each from the rule
+ * version that decided the result and the enterprise's facts as they are now, on today's date.
+ * When the enterprise's data changed after the decision, the explanation describes the new data:
+ * the change marked the enterprise for re-matching, and the next run (scheduled) decides again;
+ * until then the explanation may disagree with the stored outcome — it says why the enterprise
+ * would or would not qualify today under the rule it was judged by. A later change of the rule
+ * does not alter the explanation of results decided before it (the version is kept), and a result
+ * stored before versions were kept is explained with the benefit's rule in force.
+ */
+async function explainResults(ctx: AppContext, db: Executor, rows: ResultRecord[]): Promise<Map<number, ExplainNodeView>> {
+  const out = new Map<number, ExplainNodeView>();
+  const today = chinaDays(ctx.clock());
+  for (let k = 0; k < rows.length; k += EXPLAIN_CHUNK) {
+    const part = rows.slice(k, k + EXPLAIN_CHUNK);
+    const { cols } = await loadEnterpriseColumns(db, { ids: [...new Set(part.map((r) => r.enterprise_id))] });
+    const rowOf = new Map<number, number>();
+    for (let i = 0; i < cols.n; i++) rowOf.set(cols.ids[i]!, i);
+    const versions = new Map((await ruleVersionsByIds(db, [...new Set(part.flatMap((r) => r.rule_version_id ?? []))])).map((v) => [v.id, v]));
+    const unversioned = part.filter((r) => r.rule_version_id === null);
+    const current = unversioned.length ? await listBenefits(db, { ids: [...new Set(unversioned.map((r) => r.benefit_id))] }) : [];
+    const rules = current.length ? await ruleTexts(db) : new Map<string, string>();
+    const compiled = new Map<string, CompiledRule | undefined>();
+    const compiledFor = (r: ResultRecord): CompiledRule | undefined => {
+      const key = r.rule_version_id === null ? `b${r.benefit_id}` : `v${r.rule_version_id}`;
+      if (!compiled.has(key)) {
+        const v = r.rule_version_id === null ? undefined : versions.get(r.rule_version_id);
+        const b = current.find((x) => x.id === r.benefit_id);
+        const p = !v && b ? prepareBenefit(b, cols, today, rules) : undefined;
+        compiled.set(key, v ? compileRuleVersion(v, r.benefit_code, cols, today) : p?.ok ? p.value.compiled : undefined);
+      }
+      return compiled.get(key);
+    };
+    for (const r of part) {
+      const i = rowOf.get(r.enterprise_id);
+      const c = compiledFor(r);
+      out.set(r.id, c && i !== undefined ? c.explain(i) : unexplained(r));
+    }
+  }
+  return out;
+}
+
+/** What a result says when its rule version no longer checks (a later, stricter checker): its outcome only. */
+function unexplained(r: ResultRecord): ExplainNodeView {
+  const sentence = { zh: '该规则版本已无法逐条解释', en: 'This version of the rule can no longer be explained condition by condition' };
+  return { kind: 'cond', pass: r.eligible === 1, text: '', line: 1, column: 1, sentence };
+}
+
+async function presentResults(ctx: AppContext, db: Executor, rows: ResultRecord[], withNotices = true): Promise<ResultView[]> {
+  const explanations = await explainResults(ctx, db, rows);
+  const notices = withNotices ? await noticesOf(db, rows.map((r) => r.id)) : [];
+  return rows.map((r) => presentResult(r, explanations.get(r.id)!, notices.filter((n) => n.match_result_id === r.id)));
+}
+
+export function presentResult(r: ResultRecord, explanation: ExplainNodeView, notices: NoticeRow[] = []): ResultView {
   return {
     id: r.id,
     enterprise: { id: r.enterprise_id, name: r.enterprise_name, uscc: r.enterprise_uscc, countyCode: r.county_code, countyName: countyLabel(r.county_code) },
@@ -74,12 +131,7 @@ export async function listVisibleResults(ctx: AppContext, actor: Actor, q: Resul
   const f = scoped(await scopeOf(ctx, actor), filterOf(q));
   if (!f) return { items: [], total: 0 };
   const { rows, total } = await listResults(ctx.db, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
-  return { items: await presentWithNotices(ctx.db, rows), total };
-}
-
-async function presentWithNotices(db: Executor, rows: ResultRecord[]): Promise<ResultView[]> {
-  const notices = await noticesOf(db, rows.map((r) => r.id));
-  return rows.map((r) => presentResult(r, notices.filter((n) => n.match_result_id === r.id)));
+  return { items: await presentResults(ctx, ctx.db, rows), total };
 }
 
 export async function getResult(ctx: AppContext, actor: Actor, id: number): Promise<ResultView> {
@@ -87,7 +139,7 @@ export async function getResult(ctx: AppContext, actor: Actor, id: number): Prom
   const f = r && scoped(await scopeOf(ctx, actor), { enterpriseId: r.enterprise_id, countyCode: r.county_code ?? undefined, departmentUnitId: r.department_unit_id ?? undefined });
   const visible = r && f && (f.enterpriseId === undefined || f.enterpriseId === r.enterprise_id);
   if (!r || !visible) throw new AppError('NOT_FOUND');
-  return presentResult(r, await noticesOf(ctx.db, [id]));
+  return (await presentResults(ctx, ctx.db, [r]))[0]!;
 }
 
 /**
@@ -111,19 +163,24 @@ async function mayExplain(
 }
 
 /**
- * "Why not me?": the explanation of one enterprise against one benefit's rule, evaluated now on
- * the enterprise's current data (the stored result's explanation is from the last match run).
+ * "Why not me?": the explanation of one enterprise against one benefit's rule on the enterprise's
+ * current data — for a stored result, the rule version that decided it (explainResults); for a
+ * pair without one, the rule in force.
  */
 export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpriseId: number, benefitId: number) {
   const scope = await scopeOf(ctx, actor);
   const e = await findEnterprise(ctx.db, enterpriseId);
   const b = await findBenefit(ctx.db, benefitId);
   if (!e || !b || !(await mayExplain(ctx, scope, e, b))) throw new AppError('NOT_FOUND');
+  const result = (await listResults(ctx.db, { enterpriseId, benefitId })).rows[0];
+  if (result) {
+    const explanation = (await explainResults(ctx, ctx.db, [result])).get(result.id)!;
+    return { enterpriseId, benefitId, eligible: explanation.pass, stored: true, explanation };
+  }
   const { cols } = await loadEnterpriseColumns(ctx.db, { ids: [enterpriseId] });
   const prepared = prepareBenefit(b, cols, chinaDays(ctx.clock()), await ruleTexts(ctx.db));
   if (!prepared.ok) throw new AppError('RULE_INVALID', prepared.problems.map((p) => ({ path: 'rule', message: p.message, line: p.line, column: p.column })));
-  const stored = (await listResults(ctx.db, { enterpriseId, benefitId })).rows.length > 0;
-  return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored, explanation: prepared.value.compiled.explain(0) };
+  return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored: false, explanation: prepared.value.compiled.explain(0) };
 }
 
 const STATUS_LABELS: Record<ResultStatus, string> = {
@@ -180,12 +237,13 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
   return withTransaction(ctx.db, async (trx) => {
     if (!(await updateResultVersioned(trx, id, body.version, { ...patch, status: rule.to }, at))) throw new AppError('VERSION_CONFLICT');
     const row = (await findResult(trx, id))!;
-    if (body.action === 'notify') await tellEnterprise(ctx, trx, presentResult(row), at);
+    const explanation = before.explanation;
+    if (body.action === 'notify') await tellEnterprise(ctx, trx, presentResult(row, explanation), at);
     // The office follows the answers in its inbox; answers it records itself need no message.
-    if ((body.action === 'confirm' || body.action === 'decline') && actor.role === 'enterprise') {
+    if ((body.action === 'confirm' || body.action === 'decline') && hasPermission(actor.role, 'policies.scope.enterprise')) {
       await notify(ctx, trx, { roles: ['office'], ...answerNotice(before, body), link: PAYOUT_LINK });
     }
-    const after = presentResult(row, await noticesOf(trx, [id]));
+    const after = presentResult(row, explanation, await noticesOf(trx, [id]));
     await audit(ctx, trx, actor, { action: `payout.${body.action}`, entity: 'match_result', entityId: id, before: { status: before.status }, after: { status: after.status, ...patch } });
     return after;
   });
@@ -248,7 +306,7 @@ function failingText(n: ExplainNodeView): string {
 /** One list (filtered like the API) as an .xlsx workbook. */
 export async function exportResults(ctx: AppContext, actor: Actor, q: Omit<ResultListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
   const f = scoped(await scopeOf(ctx, actor), filterOf(q));
-  const rows = f ? (await listResults(ctx.db, f)).rows.map((r) => presentResult(r)) : [];
+  const rows = f ? await presentResults(ctx, ctx.db, (await listResults(ctx.db, f)).rows, false) : [];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(q.status ? STATUS_LABELS[q.status] : '兑现清单');
   ws.columns = [
@@ -282,7 +340,7 @@ export async function portalOverview(ctx: AppContext, actor: Actor) {
   if (scope.all || !scope.enterpriseId) throw new AppError('ENTERPRISE_NOT_LINKED');
   const enterprise = await findEnterprise(ctx.db, scope.enterpriseId);
   if (!enterprise) throw new AppError('ENTERPRISE_NOT_LINKED');
-  const all = await presentWithNotices(ctx.db, (await listResults(ctx.db, { enterpriseId: scope.enterpriseId })).rows);
+  const all = await presentResults(ctx, ctx.db, (await listResults(ctx.db, { enterpriseId: scope.enterpriseId })).rows);
   const nearly = all.filter((r) => r.status === 'near').flatMap((r) => {
     const failing = actionableGap(r.explanation);
     return failing ? [{ ...r, failing }] : [];

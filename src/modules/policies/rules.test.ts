@@ -198,4 +198,37 @@ describe('compiled matching and explanations', () => {
       expect(matches).toBeGreaterThan(0);
     }
   });
+
+  it('finds in bulk (the filters of stages.ts) exactly the rows json-logic-js accepts, boundaries included', () => {
+    const r = rng(5);
+    const sample = Columns.from(Array.from({ length: 3000 }, (_, i) => syntheticFacts(r, i, today)));
+    const texts = [
+      // strict and inclusive bounds on integer counts, where many enterprises sit exactly on the bound
+      'employees > 20 and employees < 100',
+      'employees >= 20 and employees <= 100 and employees != 50',
+      'employees == 20 or employees == 21',
+      '10 < employees and 300 >= employees',
+      'revenue between 100 and 2000 and assets >= 0.5',
+      'registeredOn > today - 5 years and registeredOn <= 2025-06-30',
+      'registeredOn within 18 months and not tag("外资企业")',
+      'county not in ["赛罕区", "回民区"] and industry under ["C", "F51", "I"]',
+      'sizeClass in ["中", "小"] and taxGrade not in ["C"] and legalForm in ["有限责任公司"]',
+      'has("高新技术企业", 2025-01-01) and growth(revenue) > 0 and rdSpending / revenue > 2%',
+      'tag("民营企业") and not tag("无此标签") and not has("瞪羚企业")',
+      'tag("无此标签") or employees > 900',
+      'growth(revenue) >= 3% and prev(revenue, 1) < 5000',
+    ];
+    const out = new Int32Array(sample.n);
+    for (const text of texts) {
+      const c = check(text);
+      if (!c.ok) throw new Error(`${text}: ${c.problems[0]!.message}`);
+      const expected: number[] = [];
+      const logic = toJsonLogic(c.rule, today) as jsonLogic.RulesLogic;
+      for (let i = 0; i < sample.n; i++) if (jsonLogic.apply(logic, recordOf(sample, i))) expected.push(i);
+      const comp = compileRule(c.rule, sample, today, text);
+      expect([...out.slice(0, comp.matchAll(out))], text).toEqual(expected);
+      // A slice of the rows, as a worker thread evaluates it.
+      expect([...out.slice(0, comp.matchAll(out, 1000, 2500))], text).toEqual(expected.filter((i) => i >= 1000 && i < 2500));
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import { type EscalationRunView, type EscalationSettings, NOTICE_KIND_LABELS, type NoticeKind, type NoticeQuery, type NoticeView } from '../../common/schemas/supervision.js';
 import { chinaDate } from '../../common/dates.js';
 import { type WorkCalendar } from '../../common/workdays.js';
@@ -190,11 +191,11 @@ export function presentNotice(r: NoticeListRow): NoticeView {
 
 /** A liaison or unit head sees only their own unit's notices, whatever filter they send. */
 function unitScope(actor: Actor): number | undefined {
-  if (actor.role === 'liaison' || actor.role === 'unit_head') {
+  if (hasPermission(actor.role, 'supervision.scope.unit')) {
     if (!actor.unitId) throw new AppError('FORBIDDEN');
     return actor.unitId;
   }
-  if (actor.role === 'office' || actor.role === 'admin' || actor.role === 'leader') return undefined;
+  if (hasPermission(actor.role, 'supervision.scope.all')) return undefined;
   throw new AppError('FORBIDDEN');
 }
 
@@ -214,7 +215,7 @@ export async function replyNotice(ctx: AppContext, actor: Actor, id: number, tex
     const n = await findNotice(trx, id);
     const scoped = unitScope(actor);
     if (!n || (scoped !== undefined && n.unit_id !== scoped)) throw new AppError('NOT_FOUND');
-    if (actor.role !== 'liaison' && actor.role !== 'unit_head') throw new AppError('FORBIDDEN');
+    if (!hasPermission(actor.role, 'supervision.notices.reply')) throw new AppError('FORBIDDEN');
     if (!(await replyToNotice(trx, id, { text, by: actor.id, at: ctx.clock().toISOString() }))) throw new AppError('NOTICE_NOT_AWAITING_REPLY');
     await recordEvent(ctx, trx, actor, n.item_id, 'supervision', { step: 'notice_reply', noticeId: id, number: n.number, unitId: n.unit_id });
     const after = presentNotice((await findNotice(trx, id))!);

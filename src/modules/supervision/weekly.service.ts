@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import { type ScoreSettings, type SnapshotRowView, type SnapshotSummary, type SnapshotView, type UnitFigures, scoreSettings } from '../../common/schemas/supervision.js';
 import { addDays, chinaDate, weekday } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
@@ -80,11 +81,11 @@ export async function takeWeeklySnapshot(ctx: AppContext, actor: Actor, opts: { 
 
 /** Liaisons and unit heads see their own unit's row only; everyone else who may read sees all. */
 function rowScope(actor: Actor): number | undefined {
-  if (actor.role === 'liaison' || actor.role === 'unit_head') {
+  if (hasPermission(actor.role, 'supervision.scope.unit')) {
     if (!actor.unitId) throw new AppError('FORBIDDEN');
     return actor.unitId;
   }
-  if (['office', 'admin', 'leader'].includes(actor.role)) return undefined;
+  if (hasPermission(actor.role, 'supervision.scope.all')) return undefined;
   throw new AppError('FORBIDDEN');
 }
 

@@ -164,7 +164,8 @@ describeEachDialect('worklists items: search, overdue, filters, import contract'
   it('moves assignments to the target when a unit is merged', async () => {
     const office = await h.as('office');
     const from = await unitId(h, '市统计局');
-    const item = await makeItem(h, { listId, lead: [from], coop: [unitA] });
+    // Its own list: the searches and counts above read the shared one, in any order.
+    const item = await makeItem(h, { listId: await makeList(h, 'task'), lead: [from], coop: [unitA] });
     const unit = (await office.get(`/api/v1/units/${from}`)).json();
     await mergeUnit(h.ctx, SYSTEM_ACTOR, from, unitA, unit.version);
     const after = (await office.get(`/api/v1/items/${item.id}`)).json();

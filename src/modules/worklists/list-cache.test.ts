@@ -35,8 +35,10 @@ describeEachDialect('listed item pages under writes', (h) => {
 
   it.runIf(h.dialect === 'sqlite')('drops only the pages a change can alter (SQLite change log)', async () => {
     const cache = itemPageCacheFor<string>(h.ctx.database)!;
-    const shown = await makeItem(h, { listId, lead: [unitA], content: '页面上的事项' });
-    const other = await makeItem(h, { listId, lead: [unitA], content: '不在页面上的事项' });
+    // Its own list: the test above counts the shared one's items, in any order.
+    const ownList = await makeList(h, 'task');
+    const shown = await makeItem(h, { listId: ownList, lead: [unitA], content: '页面上的事项' });
+    const other = await makeItem(h, { listId: ownList, lead: [unitA], content: '不在页面上的事项' });
     const loads = { plain: 0, byStatus: 0, overdue: 0 };
     const plain = () => cache.get('plain', async () => ({ value: `plain${++loads.plain}`, itemIds: [shown.id], dependsOn: 'none' }));
     const byStatus = () => cache.get('byStatus', async () => ({ value: `byStatus${++loads.byStatus}`, itemIds: [], dependsOn: 'any' }));

@@ -1,6 +1,6 @@
 import type { Transaction, Updateable } from 'kysely';
 import { AppError } from '../../common/errors.js';
-import { hasPermission } from '../../common/permissions.js';
+import { type Permission, hasPermission } from '../../common/permissions.js';
 import type { CaseStage, ItemDetailView, ItemStatus, ReportBody } from '../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -33,7 +33,7 @@ import {
   tellReportReturned,
 } from './notify.service.js';
 import { recordEvent } from './timeline.js';
-import { type LoadedItem, isOffice, isUnitRole, loadVisibleItem, requireOffice } from './worklists.access.js';
+import { type LoadedItem, isOffice, loadVisibleItem, requireOffice } from './worklists.access.js';
 import { transitionItem, updateItemVersioned } from './worklists.repository.js';
 import { itemDetailIn } from './worklists.service.js';
 
@@ -73,15 +73,16 @@ function unitName(l: LoadedItem, unitId: number | null): string {
   return l.assignments.find((a) => a.unit_id === unitId)?.unit_name ?? '';
 }
 
-function requireAssigned(actor: Actor, l: LoadedItem, roles: Actor['role'][], leadOnly = false): void {
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN');
+/** The caller holds the permission as one of the item's assigned units (the office acts without an assignment). */
+function requireAssigned(actor: Actor, l: LoadedItem, permission: Permission, leadOnly = false): void {
+  if (!hasPermission(actor.role, permission)) throw new AppError('FORBIDDEN');
   if (!l.myRole) throw new AppError('UNIT_NOT_ASSIGNED');
   if (leadOnly && l.myRole !== 'lead') throw new AppError('FORBIDDEN', [{ path: 'role', message: '仅牵头单位可执行此操作 / only the lead unit may do this' }]);
 }
 
 export function startItem(ctx: AppContext, actor: Actor, id: number) {
   return onItem(ctx, actor, id, async (trx, l, at) => {
-    if (!isOffice(actor)) requireAssigned(actor, l, ['liaison', 'unit_head'], true);
+    if (!isOffice(actor)) requireAssigned(actor, l, 'worklists.scope.unit', true);
     await move(trx, l, TRANSITIONS.start, at);
     await recordEvent(ctx, trx, actor, id, 'started', { from: l.item.status, to: 'in_progress' });
     return { action: 'item.start', before: { status: l.item.status }, after: { status: 'in_progress' } };
@@ -91,7 +92,7 @@ export function startItem(ctx: AppContext, actor: Actor, id: number) {
 /** A liaison reports for their unit: the lead unit's report submits the item; a cooperating unit's goes to the lead unit. */
 export function reportProgress(ctx: AppContext, actor: Actor, id: number, body: ReportBody) {
   return onItem(ctx, actor, id, async (trx, l, at) => {
-    requireAssigned(actor, l, ['liaison']);
+    requireAssigned(actor, l, 'worklists.report');
     const unitId = actor.unitId!;
     if (l.item.status === 'closed') throw statusConflict(l, TRANSITIONS.report.from);
     if (await hasOpenReport(trx, id, unitId)) throw new AppError('ITEM_STATUS_CONFLICT', [{ path: 'report', message: '本单位已有待审核的报送 / your unit already has a report awaiting review' }]);
@@ -139,7 +140,7 @@ async function moveReport(trx: Transaction<DB>, r: ReportRow, from: string, v: P
 /** The unit head passes (or sends back) a report of their own unit. */
 export function headDecision(ctx: AppContext, actor: Actor, id: number, reportId: number, approve: boolean, note: string | null) {
   return onItem(ctx, actor, id, async (trx, l, at) => {
-    requireAssigned(actor, l, ['unit_head']);
+    requireAssigned(actor, l, 'worklists.approve');
     const r = await loadReport(trx, l, reportId);
     if (r.unit_id !== actor.unitId) throw new AppError('UNIT_NOT_ASSIGNED', [{ path: 'params.reportId', message: '这不是本单位的报送 / not your unit’s report' }]);
     if (!approve && !note) throw new AppError('VALIDATION_FAILED', [{ path: 'body.note', message: '退回须说明理由 / a reason is required to send back' }]);
@@ -185,7 +186,7 @@ export function reopenItem(ctx: AppContext, actor: Actor, id: number, reason: st
 /** Self-assessment of a question against the latest progress (自评). */
 export function setSelfScore(ctx: AppContext, actor: Actor, id: number, version: number, selfScore: number) {
   return onItem(ctx, actor, id, async (trx, l, at) => {
-    if (!isOffice(actor)) requireAssigned(actor, l, ['liaison', 'unit_head'], true);
+    if (!isOffice(actor)) requireAssigned(actor, l, 'worklists.scope.unit', true);
     if (l.item.kind !== 'question') throw new AppError('VALIDATION_FAILED', [{ path: 'body.selfScore', message: '仅试题可自评 / only questions are self-assessed' }]);
     if (l.item.max_score !== null && selfScore > l.item.max_score) throw new AppError('VALIDATION_FAILED', [{ path: 'body.selfScore', message: `自评分不能超过满分 ${l.item.max_score} / above the maximum` }]);
     if (!(await updateItemVersioned(trx, id, version, { self_score: selfScore }, at))) throw new AppError('VERSION_CONFLICT');
@@ -208,7 +209,7 @@ export function setCaseStage(ctx: AppContext, actor: Actor, id: number, version:
 
 export function requestExtension(ctx: AppContext, actor: Actor, id: number, body: { reason: string; requestedDeadline: string }) {
   return onItem(ctx, actor, id, async (trx, l, at) => {
-    requireAssigned(actor, l, ['liaison', 'unit_head'], true);
+    requireAssigned(actor, l, 'worklists.scope.unit', true);
     if (l.item.status === 'closed') throw statusConflict(l, ['not_started', 'in_progress', 'submitted', 'under_review', 'returned']);
     if (!l.item.deadline) throw new AppError('VALIDATION_FAILED', [{ path: 'body.requestedDeadline', message: '该事项没有完成时限 / the item has no deadline' }]);
     if (body.requestedDeadline <= l.item.deadline) throw new AppError('VALIDATION_FAILED', [{ path: 'body.requestedDeadline', message: `新时限须晚于 ${l.item.deadline} / must be after the current deadline` }]);
@@ -268,7 +269,7 @@ export function addInstruction(ctx: AppContext, actor: Actor, id: number, text: 
 
 export function addComment(ctx: AppContext, actor: Actor, id: number, text: string) {
   return onItem(ctx, actor, id, async (trx, _l, at) => {
-    if (!isOffice(actor) && !isUnitRole(actor) && actor.role !== 'leader') throw new AppError('FORBIDDEN');
+    if (!hasPermission(actor.role, 'worklists.comment')) throw new AppError('FORBIDDEN');
     const noteId = await insertNote(trx, { item_id: id, kind: 'comment', author_id: actor.id, text, created_at: at });
     await recordEvent(ctx, trx, actor, id, 'comment', { noteId });
     return { action: 'item.comment', after: { noteId, text } };

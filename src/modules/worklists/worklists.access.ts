@@ -1,24 +1,28 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { type AssignmentRecord, type ItemWithList, findItem, listAssignments } from './worklists.repository.js';
 
 /**
- * Who sees which items: the office and admins everything, leaders everything (read-only apart from
- * instructions), liaisons and unit heads only items their unit is assigned to, nobody else anything.
+ * Who sees which items (`worklists.scope.*` in the permission table): the office, admins and
+ * leaders everything (leaders read-only apart from instructions), liaisons and unit heads only
+ * items their unit is assigned to, nobody else anything.
  */
 export type Scope = { all: true } | { all: false; unitId: number };
 
+/** The office side, who edits, reviews and closes items for the whole city. */
 export function isOffice(actor: Actor): boolean {
-  return actor.role === 'office' || actor.role === 'admin';
+  return hasPermission(actor.role, 'worklists.manage');
 }
 
+/** A unit's staff, who work on the items of their own unit. */
 export function isUnitRole(actor: Actor): boolean {
-  return actor.role === 'liaison' || actor.role === 'unit_head';
+  return hasPermission(actor.role, 'worklists.scope.unit');
 }
 
 export function readScope(actor: Actor): Scope {
-  if (isOffice(actor) || actor.role === 'leader') return { all: true };
+  if (hasPermission(actor.role, 'worklists.scope.all')) return { all: true };
   if (isUnitRole(actor) && actor.unitId) return { all: false, unitId: actor.unitId };
   throw new AppError('FORBIDDEN');
 }

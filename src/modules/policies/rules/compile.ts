@@ -1,12 +1,13 @@
 import { countyLabel, resolveCounty } from '../counties.js';
 import { checkIndustryCode, industryName, industryUnder } from '../industry.js';
-import type { Expr, Literal } from './ast.js';
+import type { CmpOp, Expr, Literal } from './ast.js';
 import { type Resolved, conjuncts } from './check.js';
 import { type Columns, MISSING_ENUM } from './columns.js';
 import { addDuration } from '../../../common/dates.js';
 import { type Bilingual, FIELD_WORDS, describeCondition, formatValue, isActionable, withinRange } from './describe.js';
 import { FIELDS } from './fields.js';
 import { foldConstant } from './walk.js';
+import { ConstStage, FlagStage, MaskStage, PredStage, RangeStage, RatioStage, type Stage, TableStage, ValidOnStage, runStages } from './stages.js';
 
 /*
  * Rules compile to JavaScript source over the typed arrays of `Columns` — one tight loop per rule,
@@ -55,6 +56,27 @@ export interface CompiledRule {
 }
 
 type Fn = (i: number) => boolean;
+
+/** A lookup table over a dictionary: 1 where the dictionary entry is one of the wanted values. */
+function lookupTable(dict: string[], accept: (code: string) => boolean): Uint8Array {
+  const t = new Uint8Array(dict.length);
+  dict.forEach((code, k) => (t[k] = code && accept(code) ? 1 : 0));
+  return t;
+}
+
+function enumMask(values: readonly string[], wanted: string[]): number {
+  return wanted.reduce((m, s) => m | (1 << values.indexOf(s)), 0);
+}
+
+function countyTable(cols: Columns, names: string[]): Uint8Array {
+  const codes = new Set(names.map((s) => resolveCounty(s)));
+  return lookupTable(cols.countyDict, (c) => codes.has(c));
+}
+
+function industryTable(cols: Columns, codes: string[]): Uint8Array {
+  const prefixes = codes.map((s) => (checkIndustryCode(s, { names: true }) as { code: string }).code);
+  return lookupTable(cols.industryDict, (c) => prefixes.some((p) => industryUnder(c, p)));
+}
 
 class Gen {
   decls: string[] = [];
@@ -112,30 +134,14 @@ class Gen {
     }
   }
 
-  /** A lookup table over a dictionary: 1 where the dictionary entry is one of the wanted values. */
-  lookup(dict: string[], accept: (code: string) => boolean): string {
-    const t = new Uint8Array(dict.length);
-    dict.forEach((code, k) => (t[k] = code && accept(code) ? 1 : 0));
-    return this.ref(t);
-  }
-
   /** JS source testing whether row i's categorical value is one of `list`. */
   member(e: Expr, list: Literal[]): string {
     const v = this.value(e);
     const def = e.type === 'field' ? FIELDS[e.name]! : { type: 'number' as const, values: undefined };
     const strs = list.map((l) => String(l.value));
-    if (def.type === 'enum') {
-      const mask = strs.reduce((m, s) => m | (1 << def.values!.indexOf(s)), 0);
-      return `((${mask} >>> ${v}) & 1) === 1`;
-    }
-    if (def.type === 'county') {
-      const codes = new Set(strs.map((s) => resolveCounty(s)));
-      return `${this.lookup(this.cols.countyDict, (c) => codes.has(c))}[${v}] === 1`;
-    }
-    if (def.type === 'industry') {
-      const prefixes = strs.map((s) => (checkIndustryCode(s, { names: true }) as { code: string }).code);
-      return `${this.lookup(this.cols.industryDict, (c) => prefixes.some((p) => industryUnder(c, p)))}[${v}] === 1`;
-    }
+    if (def.type === 'enum') return `((${enumMask(def.values!, strs)} >>> ${v}) & 1) === 1`;
+    if (def.type === 'county') return `${this.ref(countyTable(this.cols, strs))}[${v}] === 1`;
+    if (def.type === 'industry') return `${this.ref(industryTable(this.cols, strs))}[${v}] === 1`;
     if (def.type === 'string') return `${this.ref(new Set(strs))}.has(${v})`;
     return `(${list.map((l) => `${v} === ${Number(l.value)}`).join(' || ')})`;
   }
@@ -270,17 +276,14 @@ export interface CompileOptions {
 export function compileRule(rule: Resolved, cols: Columns, today: number, text = '', opts: CompileOptions = {}): CompiledRule {
   const g = new Gen(cols, today);
   const scan = opts.reorder === false ? rule : orderWith(g, rule);
-  const expr = g.cond(scan);
-  const all = g.build<(start: number, end: number, out: Int32Array) => number>(
-    `return function (start, end, out) { let k = 0; for (let i = start; i < end; i++) { if (${expr}) out[k++] = i; } return k; };`,
-  );
+  let stages: Stage[] | undefined;
   let classify: ((start: number, end: number, status: Uint8Array) => number) | undefined;
   // The single-row functions serve explanations and near misses; bulk matching never needs them.
   let parts: Fn[] | undefined;
   return {
-    matchAll: (out, start = 0, end = cols.n) => all(start, end, out),
+    matchAll: (out, start = 0, end = cols.n) => runStages((stages ??= stagesOf(g, scan)), out, start, end),
     classify(status, start = 0, end = cols.n) {
-      classify ??= buildClassify(g, scan, expr);
+      classify ??= buildClassify(g, scan, g.cond(scan));
       return classify(start, end, status);
     },
     test: (i) => g.fn(rule)(i),
@@ -292,6 +295,116 @@ export function compileRule(rule: Resolved, cols: Columns, today: number, text =
     },
     explain: (i) => explainNode(g, rule, text, i),
   };
+}
+
+const STEP = new Float64Array(1);
+const STEP_BITS = new BigInt64Array(STEP.buffer);
+
+/** The next double above (or below) a finite x: `v > x` is `v >= nextDouble(x, true)`, exactly. */
+function nextDouble(x: number, up: boolean): number {
+  if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  STEP[0] = x;
+  STEP_BITS[0] = STEP_BITS[0]! + ((x > 0) === up ? 1n : -1n);
+  return STEP[0]!;
+}
+
+/** The column, or the two columns of a ratio or growth rate, a filter reads for a value; undefined if it is none of these. */
+function columnsOf(g: Gen, e: Expr): { a: Float64Array; b?: Float64Array; offset: number } | undefined {
+  const column = (x: Expr) => {
+    if (x.type !== 'field') return undefined;
+    const type = FIELDS[x.name]!.type;
+    if (type === 'date') return x.name === 'registeredOn' ? g.cols.registeredOn : undefined;
+    return type === 'number' ? g.cols.num[x.name] : undefined;
+  };
+  if (e.type === 'field') {
+    const a = column(e);
+    return a && { a, offset: 0 };
+  }
+  if (e.type === 'arith' && e.op === '/') {
+    const a = column(e.left);
+    const b = column(e.right);
+    return a && b && { a, b, offset: 0 };
+  }
+  const years = e.type === 'call' ? e.args[1] : undefined;
+  if (e.type === 'call' && e.name === 'growth' && (years === undefined || (years.type === 'num' && years.value === 1))) {
+    const h = g.cols.hist[(e.args[0] as { name: string }).name];
+    return h && { a: h[0]!, b: h[1]!, offset: 1 };
+  }
+  return undefined;
+}
+
+function rangeStage(g: Gen, value: Expr, lo: number | undefined, hi: number | undefined): Stage | undefined {
+  const c = columnsOf(g, value);
+  if (!c || lo === undefined || hi === undefined || Number.isNaN(lo) || Number.isNaN(hi)) return undefined;
+  return c.b ? new RatioStage(c.a, c.b, c.offset, lo, hi) : new RangeStage(c.a, lo, hi);
+}
+
+const FLIPPED: Record<CmpOp, CmpOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };
+
+/** `value op k` as lo ≤ value ≤ hi, for a finite constant k (NaN, infinities and != stay with the predicate). */
+function cmpStage(g: Gen, value: Expr, op: CmpOp, k: number | undefined): Stage | undefined {
+  if (k === undefined || !Number.isFinite(k) || op === '!=') return undefined;
+  const bounds: Record<Exclude<CmpOp, '!='>, [number, number]> = {
+    '>=': [k, Infinity],
+    '>': [nextDouble(k, true), Infinity],
+    '<=': [-Infinity, k],
+    '<': [-Infinity, nextDouble(k, false)],
+    '==': [k, k],
+  };
+  const [lo, hi] = bounds[op];
+  return rangeStage(g, value, lo, hi);
+}
+
+/**
+ * The filters of a rule (stages.ts), in scan order: one per item of its top-level AND (and of the
+ * ANDs of the rules it refers to); each keeps exactly the rows Gen.cond's expression accepts.
+ */
+function stagesOf(g: Gen, c: Resolved): Stage[] {
+  if (c.type === 'and') return c.items.flatMap((x) => stagesOf(g, x));
+  if (c.type === 'ref') return stagesOf(g, c.body);
+  return [stageOf(g, c) ?? new PredStage(g.fn(c))];
+}
+
+function stageOf(g: Gen, c: Resolved): Stage | undefined {
+  switch (c.type) {
+    case 'cmp': {
+      // Enum, county, industry and string comparisons are left to the predicate (columnsOf refuses them).
+      const right = g.fold(c.right);
+      return right !== undefined ? cmpStage(g, c.left, c.op, right) : cmpStage(g, c.right, FLIPPED[c.op], g.fold(c.left));
+    }
+    case 'between':
+      return rangeStage(g, c.value, g.fold(c.low), g.fold(c.high));
+    case 'within':
+      return rangeStage(g, c.value, addDuration(g.today, -c.amount, c.unit), g.today);
+    case 'in':
+    case 'under': {
+      if (c.value.type !== 'field') return undefined;
+      const def = FIELDS[c.value.name]!;
+      const strs = c.list.map((l) => String(l.value));
+      const want = c.type === 'in' && c.negated ? 0 : 1;
+      if (def.type === 'enum') return new MaskStage(g.cols.enums[c.value.name]!, enumMask(def.values!, strs), want);
+      if (def.type === 'county') return new TableStage(g.cols.county, countyTable(g.cols, strs), want);
+      if (def.type === 'industry') return new TableStage(g.cols.industry, industryTable(g.cols, strs), want);
+      return undefined;
+    }
+    case 'test':
+    case 'not': {
+      const item = c.type === 'not' ? c.item : c;
+      if (item.type !== 'test') return undefined;
+      const e = item.expr as Extract<Expr, { type: 'call' }>;
+      const arg = (e.args[0] as { value: string }).value;
+      if (e.name === 'tag') {
+        const t = g.cols.tags.get(arg);
+        return t ? new FlagStage(t, c.type === 'not' ? 0 : 1) : new ConstStage(c.type === 'not');
+      }
+      if (c.type === 'not') return undefined;
+      const from = g.cols.qualFrom.get(arg);
+      const to = g.cols.qualTo.get(arg);
+      return from && to ? new ValidOnStage(from, to, e.args[1] ? g.fold(e.args[1])! : g.today) : new ConstStage(false);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**

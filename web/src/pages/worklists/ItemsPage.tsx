@@ -27,7 +27,7 @@ type Sort = { sort?: 'code' | 'deadline' | 'updatedAt' | 'status' | 'percent'; o
 /** All items the caller may see, with filters, keyword search, sorting, paging and saved filters. */
 export default function ItemsPage() {
   const { pick } = useI18n();
-  const { user, can } = useSession();
+  const { can } = useSession();
   const report = useReportError();
   const [form] = Form.useForm<ItemFilter & { overdueOnly?: boolean }>();
   // The import result, the list page and notifications link here with ?listId= and ?overdue=true.
@@ -45,7 +45,7 @@ export default function ItemsPage() {
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const isOffice = can('worklists.manage');
-  const seesAll = ['office', 'leader', 'admin'].includes(user.role);
+  const seesAll = can('worklists.scope.all');
   const units = useUnits();
   const { data: lists } = $api.useQuery('get', '/api/v1/worklists');
   const { data: saved } = $api.useQuery('get', '/api/v1/items/saved-filters');
