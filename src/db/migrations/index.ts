@@ -11,15 +11,10 @@ import * as addEnterpriseContactNotice from './202612020400-add-enterprise-conta
 import * as createLoginThrottle from './202612020500-create-login-throttle.js';
 import * as addJobRunHeartbeat from './202612020600-add-job-run-heartbeat.js';
 import * as createChangeLogs from './202612020700-create-change-logs.js';
-// enforcement
-import * as createEnforcement from './202612035000-create-enforcement.js';
-// services
-import * as createServices from './202612034000-create-services.js';
-// finance
-import * as createFinance from './202612036000-create-finance.js';
-// procurement
 import * as createProcurement from './202612033000-create-procurement.js';
-// — policies (h2-platform): explanations on demand —
+import * as createServices from './202612034000-create-services.js';
+import * as createEnforcement from './202612035000-create-enforcement.js';
+import * as createFinance from './202612036000-create-finance.js';
 import * as addRuleVersions from './202612037001-add-rule-versions.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
@@ -36,14 +31,9 @@ export const migrations: Record<string, Migration> = {
   '202612020500-create-login-throttle': createLoginThrottle,
   '202612020600-add-job-run-heartbeat': addJobRunHeartbeat,
   '202612020700-create-change-logs': createChangeLogs,
-  // enforcement
-  '202612035000-create-enforcement': createEnforcement,
-  // services
-  '202612034000-create-services': createServices,
-  // finance
-  '202612036000-create-finance': createFinance,
-  // procurement
   '202612033000-create-procurement': createProcurement,
-  // — policies (h2-platform) —
+  '202612034000-create-services': createServices,
+  '202612035000-create-enforcement': createEnforcement,
+  '202612036000-create-finance': createFinance,
   '202612037001-add-rule-versions': addRuleVersions,
 };

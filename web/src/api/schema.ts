@@ -98,7 +98,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise")[];
                         };
                     };
                 };
@@ -192,7 +192,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                                role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                                 unitId: number | null;
                                 unitName: string | null;
                                 /** @enum {string} */
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise")[];
                         };
                     };
                 };
@@ -246,7 +246,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -730,7 +730,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                    role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                     unitId?: string;
                     q?: string;
                 };
@@ -751,7 +751,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -783,7 +783,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         /** @enum {string} */
-                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                        role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                         unitId?: number | null;
                         password: string;
                         /** @enum {string} */
@@ -803,7 +803,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -855,7 +855,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -892,7 +892,7 @@ export interface paths {
                         version: number;
                         displayName?: string;
                         /** @enum {string} */
-                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                        role?: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                         unitId?: number | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
@@ -911,7 +911,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -1009,7 +1009,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise";
+                            role: "admin" | "office" | "leader" | "unit_head" | "liaison" | "specialist" | "enterprise" | "bank";
                             unitId: number | null;
                             unitName: string | null;
                             /** @enum {string} */
@@ -2625,7 +2625,108 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            topics: {
+                                topic: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                score: number;
+                                supplied: boolean;
+                                weight: number;
+                                components: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        unit: string;
+                                        /** @enum {string} */
+                                        direction: "lower_is_better" | "higher_is_better";
+                                        bounds: {
+                                            worst: number;
+                                            best: number;
+                                            status: string;
+                                            trusted: boolean;
+                                        };
+                                        /** @enum {string} */
+                                        transform: "linear" | "power" | "log";
+                                        weight: number;
+                                        score: number;
+                                        variants: {
+                                            [key: string]: {
+                                                value: number;
+                                                score: number;
+                                                scoreFromValue: number;
+                                                /** @enum {string} */
+                                                basis: "value" | "published_score";
+                                                formula: string;
+                                                publishedScore?: number;
+                                            };
+                                        };
+                                        formula: string;
+                                        warnings: string[];
+                                    };
+                                };
+                                formula: string;
+                                warnings: string[];
+                            }[];
+                            overall: {
+                                id: string;
+                                score: number;
+                                topics: {
+                                    [key: string]: {
+                                        topic: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        score: number;
+                                        supplied: boolean;
+                                        weight: number;
+                                        components: {
+                                            [key: string]: {
+                                                id: string;
+                                                name: {
+                                                    zh: string;
+                                                    en: string;
+                                                };
+                                                unit: string;
+                                                /** @enum {string} */
+                                                direction: "lower_is_better" | "higher_is_better";
+                                                bounds: {
+                                                    worst: number;
+                                                    best: number;
+                                                    status: string;
+                                                    trusted: boolean;
+                                                };
+                                                /** @enum {string} */
+                                                transform: "linear" | "power" | "log";
+                                                weight: number;
+                                                score: number;
+                                                variants: {
+                                                    [key: string]: {
+                                                        value: number;
+                                                        score: number;
+                                                        scoreFromValue: number;
+                                                        /** @enum {string} */
+                                                        basis: "value" | "published_score";
+                                                        formula: string;
+                                                        publishedScore?: number;
+                                                    };
+                                                };
+                                                formula: string;
+                                                warnings: string[];
+                                            };
+                                        };
+                                        formula: string;
+                                        warnings: string[];
+                                    };
+                                };
+                                formula: string;
+                                warnings: string[];
+                            } | null;
                         };
                     };
                 };
@@ -2665,7 +2766,103 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            method: {
+                                id: string;
+                                version: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                description: string;
+                                synthetic: boolean;
+                                sources: string[];
+                                topics: {
+                                    id: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    weight: number;
+                                    catalogueCode: string | null;
+                                    components: {
+                                        id: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        unit: string;
+                                        /** @enum {string} */
+                                        direction: "lower_is_better" | "higher_is_better";
+                                        worst: number | null;
+                                        best: number | null;
+                                        boundStatus: string;
+                                        trusted: boolean;
+                                        transform: string;
+                                        weight: number;
+                                        catalogueCode: string | null;
+                                    }[];
+                                }[];
+                            };
+                            unitId: number;
+                            period: string;
+                            valuePeriods: {
+                                [key: string]: string;
+                            };
+                            result: {
+                                id: string;
+                                score: number;
+                                topics: {
+                                    [key: string]: {
+                                        topic: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        score: number;
+                                        supplied: boolean;
+                                        weight: number;
+                                        components: {
+                                            [key: string]: {
+                                                id: string;
+                                                name: {
+                                                    zh: string;
+                                                    en: string;
+                                                };
+                                                unit: string;
+                                                /** @enum {string} */
+                                                direction: "lower_is_better" | "higher_is_better";
+                                                bounds: {
+                                                    worst: number;
+                                                    best: number;
+                                                    status: string;
+                                                    trusted: boolean;
+                                                };
+                                                /** @enum {string} */
+                                                transform: "linear" | "power" | "log";
+                                                weight: number;
+                                                score: number;
+                                                variants: {
+                                                    [key: string]: {
+                                                        value: number;
+                                                        score: number;
+                                                        scoreFromValue: number;
+                                                        /** @enum {string} */
+                                                        basis: "value" | "published_score";
+                                                        formula: string;
+                                                        publishedScore?: number;
+                                                    };
+                                                };
+                                                formula: string;
+                                                warnings: string[];
+                                            };
+                                        };
+                                        formula: string;
+                                        warnings: string[];
+                                    };
+                                };
+                                formula: string;
+                                warnings: string[];
+                            };
                         };
                     };
                 };
@@ -2720,7 +2917,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            rows: number;
+                            peers: number;
+                            replaced: number;
                         };
                     };
                 };
@@ -2759,7 +2958,122 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            peers: {
+                                code: string;
+                                name: string;
+                                synthetic: boolean;
+                                score: number;
+                                rank: number;
+                                topics: {
+                                    [key: string]: number;
+                                };
+                                formula: string;
+                            }[];
+                            focus: {
+                                code: string;
+                                name: string;
+                                synthetic: boolean;
+                                score: number;
+                                rank: number;
+                                topics: {
+                                    [key: string]: number;
+                                };
+                                formula: string;
+                            };
+                            gaps: {
+                                topic: string;
+                                component: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unit: string;
+                                /** @enum {string} */
+                                direction: "lower_is_better" | "higher_is_better";
+                                value: number;
+                                score: number;
+                                best: number;
+                                overallShare: number;
+                                gainPerUnit: number;
+                                gainPerTenthOfRange: number;
+                                maxGain: number;
+                            }[];
+                            plans: {
+                                rank: number;
+                                overtake: {
+                                    code: string;
+                                    name: string;
+                                    score: number;
+                                } | null;
+                                targetScore: number;
+                                neededGain: number;
+                                alreadyThere: boolean;
+                                reachable: boolean;
+                                improvements: {
+                                    topic: string;
+                                    component: string;
+                                    from: number;
+                                    to: number;
+                                    change: number;
+                                    scoreFrom: number;
+                                    scoreTo: number;
+                                    overallGain: number;
+                                }[];
+                                effort: number;
+                                /** @enum {string} */
+                                algorithm: "exact" | "greedy";
+                                effortLowerBound?: number;
+                            }[];
+                            position: {
+                                rank: number;
+                                peers: number;
+                                score: number;
+                                gapTo: {
+                                    [key: string]: number;
+                                };
+                            };
+                            method: {
+                                id: string;
+                                version: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                description: string;
+                                synthetic: boolean;
+                                sources: string[];
+                                topics: {
+                                    id: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    weight: number;
+                                    catalogueCode: string | null;
+                                    components: {
+                                        id: string;
+                                        name: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        unit: string;
+                                        /** @enum {string} */
+                                        direction: "lower_is_better" | "higher_is_better";
+                                        worst: number | null;
+                                        best: number | null;
+                                        boundStatus: string;
+                                        trusted: boolean;
+                                        transform: string;
+                                        weight: number;
+                                        catalogueCode: string | null;
+                                    }[];
+                                }[];
+                            };
+                            period: string;
+                            synthetic: boolean;
+                            sources: string[];
+                            /** @enum {string} */
+                            focusSource: "stored_values" | "peer_import";
                         };
                     };
                 };
@@ -2836,7 +3150,28 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            units: {
+                                unitId: number;
+                                unitName: string;
+                                predicted: number;
+                                areas: {
+                                    area: string;
+                                    selfTotal: number;
+                                    maxTotal: number;
+                                    questions: number;
+                                    unanswered: number;
+                                    predicted: number;
+                                }[];
+                            }[];
+                            areas: {
+                                area: string;
+                                selfTotal: number;
+                                maxTotal: number;
+                                questions: number;
+                                unanswered: number;
+                                predicted: number;
+                            }[];
+                            skipped: number;
                         };
                     };
                 };
@@ -11152,6 +11487,7268 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法事项清单 / enforcement matters */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            code: string;
+                            name: string;
+                            type: string;
+                            legalBasis: string;
+                            items: {
+                                code: string;
+                                name: string;
+                            }[];
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增或替换执法事项 / add or replace a matter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        type: "penalty" | "coercion" | "inspection" | "levy" | "permit" | "other";
+                        legalBasis: string;
+                        /** @default [] */
+                        items?: {
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            code: string;
+                            name: string;
+                            type: string;
+                            legalBasis: string;
+                            items: {
+                                code: string;
+                                name: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/matters/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出执法事项清单 / export the catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/matters/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入执法事项清单（先预览） / import the catalogue (preview first) */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            matters: number;
+                            items: number;
+                            codes: string[];
+                            added: number;
+                            replaced: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法人员 / officers */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            name: string;
+                            certNo: string | null;
+                            certValidTo: string | null;
+                            certified: boolean;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增执法人员 / add an officer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        name: string;
+                        /** @default null */
+                        certNo?: string | null;
+                        /** @default null */
+                        certValidTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            name: string;
+                            certNo: string | null;
+                            certValidTo: string | null;
+                            certified: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/officers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改执法人员（证件） / edit an officer */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId?: number;
+                        name?: string;
+                        /** @default null */
+                        certNo?: string | null;
+                        /** @default null */
+                        certValidTo?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            name: string;
+                            certNo: string | null;
+                            certValidTo: string | null;
+                            certified: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enforcement/recusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回避名单 / recusal lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 加入回避名单 / add to a recusal list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        enterpriseId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/waivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 首违不罚、轻微违法不罚清单 / first-violation and minor-violation lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 列入清单 / add to a list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        itemCode: string;
+                        /** @enum {string} */
+                        kind: "first" | "minor";
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政规范性文件及清理 / normative documents and cleanup */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documents: {
+                                id: number;
+                                unitId: number;
+                                title: string;
+                                docNumber: string;
+                                issuedOn: string | null;
+                                outcome: string | null;
+                                reviewedOn: string | null;
+                                reviews: {
+                                    round: number;
+                                    outcome: string;
+                                    reviewedOn: string;
+                                    note: string;
+                                }[];
+                                version: number;
+                            }[];
+                            totals: {
+                                documents: number;
+                                reviewed: number;
+                                keep: number;
+                                amend: number;
+                                repeal: number;
+                                pending: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记规范性文件 / add a document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        title: string;
+                        docNumber: string;
+                        /** @default null */
+                        issuedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/documents/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 清理审查结论 / a review round */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "keep" | "amend" | "repeal";
+                        reviewedOn: string;
+                        /** @default  */
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查计划 / inspection plans */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            unitIds: number[];
+                            status: string;
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建抽查计划 / create a plan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "annual" | "ad_hoc";
+                        unitIds: number[];
+                        itemCodes: string[];
+                        /** @default {} */
+                        filter?: {
+                            industryPrefix?: string;
+                            countyCode?: string;
+                            grades?: ("A" | "B" | "C" | "D")[];
+                        };
+                        quotas: {
+                            /** @enum {string} */
+                            grade: "A" | "B" | "C" | "D";
+                            ratio?: number;
+                            count?: number;
+                        }[];
+                        officerIds: number[];
+                        /** @default 2 */
+                        officersPerVisit?: number;
+                        windowFrom: string;
+                        windowTo: string;
+                        /** @default false */
+                        offSite?: boolean;
+                        /** @default null */
+                        dataSource?: string | null;
+                        /** @default 20 */
+                        publishDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            unitIds: number[];
+                            itemCodes: string[];
+                            filter: {
+                                industryPrefix?: string;
+                                countyCode?: string;
+                                grades?: string[];
+                            };
+                            quotas: {
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                ratio?: number;
+                                count?: number;
+                            }[];
+                            officerIds: number[];
+                            officersPerVisit: number;
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            dataSource: string | null;
+                            publishDays: number;
+                            status: string;
+                            commitment: string | null;
+                            snapshotHash: string | null;
+                            seed: string | null;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                            resultsPublishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 计划、抽取结果与检查结果 / a plan with its draw and results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            unitIds: number[];
+                            itemCodes: string[];
+                            filter: {
+                                industryPrefix?: string;
+                                countyCode?: string;
+                                grades?: string[];
+                            };
+                            quotas: {
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                ratio?: number;
+                                count?: number;
+                            }[];
+                            officerIds: number[];
+                            officersPerVisit: number;
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            dataSource: string | null;
+                            publishDays: number;
+                            status: string;
+                            commitment: string | null;
+                            snapshotHash: string | null;
+                            seed: string | null;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                            resultsPublishedAt: string | null;
+                            version: number;
+                            poolSize: number | null;
+                            publishBy: string | null;
+                            publishOverdue: boolean;
+                            visits: {
+                                enterpriseId: number;
+                                grade: string;
+                                items: string[];
+                                officerIds: number[];
+                                enterpriseName: string;
+                                uscc: string;
+                                officers: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            }[];
+                            results: {
+                                id: number;
+                                enterpriseId: number;
+                                itemCode: string;
+                                /** @enum {string} */
+                                outcome: "none" | "problem" | "rectify" | "penalised";
+                                note: string;
+                                inspectedOn: string;
+                                offSite: boolean;
+                                rectifyDue: string | null;
+                                rectifiedOn: string | null;
+                                waiverReason: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/plans/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 固定对象库并公布承诺值 / fix the pool and publish the commitment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            unitIds: number[];
+                            itemCodes: string[];
+                            filter: {
+                                industryPrefix?: string;
+                                countyCode?: string;
+                                grades?: string[];
+                            };
+                            quotas: {
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                ratio?: number;
+                                count?: number;
+                            }[];
+                            officerIds: number[];
+                            officersPerVisit: number;
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            dataSource: string | null;
+                            publishDays: number;
+                            status: string;
+                            commitment: string | null;
+                            snapshotHash: string | null;
+                            seed: string | null;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                            resultsPublishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/plans/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抽取并公布种子 / draw and reveal the seed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            unitIds: number[];
+                            itemCodes: string[];
+                            filter: {
+                                industryPrefix?: string;
+                                countyCode?: string;
+                                grades?: string[];
+                            };
+                            quotas: {
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                ratio?: number;
+                                count?: number;
+                            }[];
+                            officerIds: number[];
+                            officersPerVisit: number;
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            dataSource: string | null;
+                            publishDays: number;
+                            status: string;
+                            commitment: string | null;
+                            snapshotHash: string | null;
+                            seed: string | null;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                            resultsPublishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/plans/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 复核抽取 / re-run the draw */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: boolean;
+                            checks: {
+                                commitment: boolean;
+                                snapshot: boolean;
+                                visits: boolean;
+                            };
+                            visits: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/plans/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记检查结果 / record a result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        itemCode: string;
+                        /** @enum {string} */
+                        outcome: "none" | "problem" | "rectify" | "penalised";
+                        /** @default  */
+                        note?: string;
+                        inspectedOn: string;
+                        /** @default null */
+                        rectifyDue?: string | null;
+                        /** @default null */
+                        waiverReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            itemCode: string;
+                            /** @enum {string} */
+                            outcome: "none" | "problem" | "rectify" | "penalised";
+                            note: string;
+                            inspectedOn: string;
+                            offSite: boolean;
+                            rectifyDue: string | null;
+                            rectifiedOn: string | null;
+                            waiverReason: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/plans/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示检查结果 / publish the results */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            unitIds: number[];
+                            itemCodes: string[];
+                            filter: {
+                                industryPrefix?: string;
+                                countyCode?: string;
+                                grades?: string[];
+                            };
+                            quotas: {
+                                /** @enum {string} */
+                                grade: "A" | "B" | "C" | "D";
+                                ratio?: number;
+                                count?: number;
+                            }[];
+                            officerIds: number[];
+                            officersPerVisit: number;
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            dataSource: string | null;
+                            publishDays: number;
+                            status: string;
+                            commitment: string | null;
+                            snapshotHash: string | null;
+                            seed: string | null;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                            resultsPublishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/results/{id}/rectified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整改完成 / rectification closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rectifiedOn: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            itemCode: string;
+                            /** @enum {string} */
+                            outcome: "none" | "problem" | "rectify" | "penalised";
+                            note: string;
+                            inspectedOn: string;
+                            offSite: boolean;
+                            rectifyDue: string | null;
+                            rectifiedOn: string | null;
+                            waiverReason: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/credit/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业信用风险等级及说明 / an enterprise’s grade explained */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseId: number;
+                            name: string;
+                            uscc: string;
+                            taxGrade: string | null;
+                            grade: string | null;
+                            gradeLabel: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            score: number | null;
+                            base: number;
+                            explanation: {
+                                factor: string;
+                                count: number;
+                                points: number;
+                            }[];
+                            computedAt: string | null;
+                            records: {
+                                id: number;
+                                kind: string;
+                                unitId: number | null;
+                                summary: string;
+                                occurredOn: string;
+                                endedOn: string | null;
+                                inEffect: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/credit/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记信用记录 / add a credit record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        /** @default null */
+                        unitId?: number | null;
+                        /** @enum {string} */
+                        kind: "penalty" | "abnormal" | "dishonest" | "inspection" | "complaint";
+                        summary: string;
+                        occurredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/credit/regrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新评定全部企业（后台任务） / regrade every enterprise as a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            slot: string | null;
+                            attempts: number;
+                            maxAttempts: number;
+                            progress: {
+                                done: number;
+                                total: number | null;
+                                percent: number | null;
+                            };
+                            message: string | null;
+                            result: unknown;
+                            error: string | null;
+                            actorId: number | null;
+                            enqueuedAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信用修复申请 / credit-repair applications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recordId: number;
+                            enterpriseId: number;
+                            reason: string;
+                            status: string;
+                            reviewNote: string | null;
+                            createdAt: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请信用修复 / apply for credit repair */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recordId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recordId: number;
+                            enterpriseId: number;
+                            reason: string;
+                            status: string;
+                            reviewNote: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/repairs/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核信用修复 / review an application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        /** @default  */
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recordId: number;
+                            enterpriseId: number;
+                            reason: string;
+                            status: string;
+                            reviewNote: string | null;
+                            createdAt: string;
+                            version: number;
+                            grade: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 涉企执法投诉 / complaints about enforcement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            enterpriseId: number | null;
+                            source: string;
+                            summary: string;
+                            status: string;
+                            outcome: string | null;
+                            createdAt: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记投诉 / record a complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        /** @default null */
+                        enterpriseId?: number | null;
+                        /** @enum {string} */
+                        source: "demand" | "direct";
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            enterpriseId: number | null;
+                            source: string;
+                            summary: string;
+                            status: string;
+                            outcome: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/complaints/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结投诉 / close a complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            enterpriseId: number | null;
+                            source: string;
+                            summary: string;
+                            status: string;
+                            outcome: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法治环境数据及明细 / figures with their lists */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            figures: {
+                                matters: number;
+                                bodies: number;
+                                officersCertified: number;
+                                inspections: number;
+                                offSiteInspections: number;
+                                mutualRecognitions: number;
+                                documentsCleaned: number;
+                            };
+                            lists: {
+                                bodies: {
+                                    unitId: number;
+                                    name: string;
+                                    matters: number;
+                                }[];
+                                officers: {
+                                    id: number;
+                                    name: string;
+                                    unitName: string;
+                                    certNo: string | null;
+                                    certValidTo: string | null;
+                                }[];
+                                offSiteInspections: {
+                                    id: number;
+                                    planId: number;
+                                    enterpriseName: string;
+                                    itemCode: string;
+                                    outcome: string;
+                                    inspectedOn: string;
+                                }[];
+                                mutualRecognitions: {
+                                    planId: number;
+                                    planName: string;
+                                    enterpriseId: number;
+                                    enterpriseName: string;
+                                    itemCodes: string[];
+                                }[];
+                                documentsCleaned: {
+                                    id: number;
+                                    title: string;
+                                    docNumber: string;
+                                    outcome: string | null;
+                                    reviewedOn: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/enforcement/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双随机抽查公示 / public plans */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            units: string[];
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            status: string;
+                            commitment: string | null;
+                            snapshotHash: string | null;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/enforcement/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查公示详情 / a public plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            windowFrom: string;
+                            windowTo: string;
+                            offSite: boolean;
+                            dataSource: string | null;
+                            status: string;
+                            algorithm: string;
+                            commitment: string | null;
+                            snapshotHash: string | null;
+                            seed: string | null;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                            items: {
+                                code: string;
+                                name: string;
+                            }[];
+                            visits: {
+                                enterpriseId: number;
+                                grade: string;
+                                items: string[];
+                                officerIds: number[];
+                                enterpriseName: string;
+                                uscc: string;
+                            }[];
+                            resultsPublishedAt: string | null;
+                            results: {
+                                enterpriseName: string;
+                                uscc: string;
+                                itemCode: string;
+                                itemName: string;
+                                /** @enum {string} */
+                                outcome: "none" | "problem" | "rectify" | "penalised";
+                                inspectedOn: string;
+                                offSite: boolean;
+                                rectifiedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/enforcement/plans/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对象库快照（验证用） / the pool snapshot */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/enforcement/verify-draw.py": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 验证脚本 / the verification recipe (Python) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政务服务事项目录（任一日期） / the catalogue as of a day */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    level?: "city" | "county" | "township";
+                    countyId?: string;
+                    flag?: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                level: string;
+                                unitId: number;
+                                unitName: string;
+                                countyId: number | null;
+                                countyName: string | null;
+                                type: string;
+                                legalDays: number;
+                                promisedDays: number;
+                                feeFen: number;
+                                materials: {
+                                    name: string;
+                                    shared: boolean;
+                                    exempt: boolean;
+                                }[];
+                                flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                                parkBasis: string | null;
+                                place: string | null;
+                                onlineUrl: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增事项 / add a service */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        level: "city" | "county" | "township";
+                        unitId: number;
+                        /** @default null */
+                        countyId?: number | null;
+                        /** @enum {string} */
+                        type: "licence" | "confirmation" | "public_service" | "payment" | "inspection" | "other";
+                        legalDays: number;
+                        promisedDays: number;
+                        /** @default 0 */
+                        feeFen?: number;
+                        /** @default [] */
+                        materials?: {
+                            name: string;
+                            /** @default false */
+                            shared?: boolean;
+                            /** @default false */
+                            exempt?: boolean;
+                        }[];
+                        /** @default [] */
+                        flags?: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        parkBasis?: "agreement" | "entrust" | null;
+                        /** @default null */
+                        place?: string | null;
+                        /** Format: uri */
+                        onlineUrl?: string | null;
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            level: string;
+                            unitId: number;
+                            unitName: string;
+                            countyId: number | null;
+                            countyName: string | null;
+                            type: string;
+                            legalDays: number;
+                            promisedDays: number;
+                            feeFen: number;
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                            parkBasis: string | null;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/catalogue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出目录（.xlsx） / export the catalogue */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/catalogue/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入目录：commit=0 预览并定位问题，commit=1 一次性导入 / preview (commit=0) or import all or nothing (commit=1) */
+        post: {
+            parameters: {
+                query?: {
+                    commit?: "0" | "1";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file: string;
+                            rows: number;
+                            added: number;
+                            changed: number;
+                            unchanged: number;
+                            problems: ({
+                                path?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            preview: {
+                                row: number;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                change: "added" | "changed" | "unchanged";
+                            }[];
+                            imported: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目录各项比率（任一日期、层级、旗县区） / the rates of a day */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    level?: "city" | "county" | "township";
+                    countyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            level: string | null;
+                            countyId: number | null;
+                            total: number;
+                            rates: {
+                                /** @enum {string} */
+                                flag: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
+                                count: number;
+                                percent: number | null;
+                            }[];
+                            limitCutPercent: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/rates/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将比率写入指标（含来源） / feed the rates to the indicators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            values: {
+                                code: string;
+                                value: number;
+                                period: string;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 精简轮次 / streamlining rounds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            effectiveOn: string;
+                            beforeCount: number;
+                            afterCount: number;
+                            note: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录一轮精简 / record a streamlining round */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        effectiveOn: string;
+                        /** @default null */
+                        note?: string | null;
+                        changes: {
+                            code: string;
+                            /** @enum {string} */
+                            action: "removed" | "merged" | "delegated";
+                            /** @default null */
+                            intoCode?: string | null;
+                            /**
+                             * @default null
+                             * @enum {string|null}
+                             */
+                            toLevel?: "city" | "county" | "township" | null;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            effectiveOn: string;
+                            beforeCount: number;
+                            afterCount: number;
+                            changes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一轮精简的变化 / the diff of a round */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            effectiveOn: string;
+                            beforeCount: number;
+                            afterCount: number;
+                            note: string | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            changes: {
+                                code: string;
+                                name: string;
+                                action: string;
+                                intoCode: string | null;
+                                toLevel: string | null;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 高效办成一件事 / the packages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            kind: string;
+                            mode: string;
+                            promisedDays: number;
+                            formFields: string[];
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            members: {
+                                seq: number;
+                                serviceCode: string;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            departments: number;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增一件事 / add a package */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "startup" | "permit" | "vehicle" | "utilities" | "operation" | "other";
+                        /** @enum {string} */
+                        mode: "parallel" | "sequence";
+                        promisedDays: number;
+                        /** @default [] */
+                        formFields?: string[];
+                        materials: {
+                            name: string;
+                            /** @default false */
+                            shared?: boolean;
+                            /** @default false */
+                            exempt?: boolean;
+                        }[];
+                        members: {
+                            serviceCode: string;
+                        }[];
+                        before: {
+                            steps: number;
+                            materials: number;
+                            days: number;
+                            visits: number;
+                            feeFen: number;
+                        };
+                        after: {
+                            steps: number;
+                            visits: number;
+                            feeFen: number;
+                        };
+                        /** @default null */
+                        place?: string | null;
+                        /** Format: uri */
+                        onlineUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            kind: string;
+                            mode: string;
+                            promisedDays: number;
+                            formFields: string[];
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            members: {
+                                seq: number;
+                                serviceCode: string;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            departments: number;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/packages/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 期间实际压减（由办件计算） / reductions measured from the cases */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            packages: {
+                                packageId: number;
+                                code: string;
+                                name: string;
+                                finished: number;
+                                late: number;
+                                beforeDays: number;
+                                promisedDays: number;
+                                avgDays: number | null;
+                                timeCut: number | null;
+                                elapsedMinutes: number;
+                                materialsCut: number | null;
+                                waivedFen: number;
+                            }[];
+                            measuredPackages: number;
+                            finished: number;
+                            late: number;
+                            averageTimeCut: number | null;
+                            averageMaterialsCut: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/packages/missed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 超承诺时限的一件事 / packages that missed their promise */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            packages: {
+                                packageId: number;
+                                code: string;
+                                name: string;
+                                finished: number;
+                                late: number;
+                                beforeDays: number;
+                                promisedDays: number;
+                                avgDays: number | null;
+                                timeCut: number | null;
+                                elapsedMinutes: number;
+                                materialsCut: number | null;
+                                waivedFen: number;
+                                lateShare: number;
+                                lateCases: {
+                                    id: number;
+                                    applicant: string;
+                                    submittedAt: string;
+                                    finishedAt: string | null;
+                                    elapsedMinutes: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/packages/{id}/problem-item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为超时的一件事开具问题清单事项 / open a work-list problem item for a late package */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        deadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            listId: number;
+                            listName: string;
+                            /** @enum {string} */
+                            kind: "task" | "problem" | "question" | "improvement" | "case";
+                            code: string;
+                            area: string | null;
+                            content: string;
+                            measures: string | null;
+                            deadline: string | null;
+                            ongoing: boolean;
+                            /** @enum {string} */
+                            status: "not_started" | "in_progress" | "submitted" | "under_review" | "returned" | "closed";
+                            percent: number;
+                            overdue: boolean;
+                            overdueWorkdays: number;
+                            dueInWorkdays: number | null;
+                            closedAt: string | null;
+                            closedLateWorkdays: number;
+                            returnReason: string | null;
+                            leadUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            coopUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            tags: string[];
+                            sourceEvaluation: string | null;
+                            rectification: string | null;
+                            /** @enum {string|null} */
+                            level: "city" | "county" | null;
+                            maxScore: number | null;
+                            selfScore: number | null;
+                            scoringRule: string | null;
+                            /** @enum {string|null} */
+                            stage: "declared" | "nurtured" | "selected" | "promoted" | null;
+                            version: number;
+                            updatedAt: string;
+                            publicity: {
+                                /** @enum {string} */
+                                level: "national" | "regional" | "city";
+                                outlet: string;
+                                date: string | null;
+                                link: string | null;
+                            }[];
+                            instructions: {
+                                id: number;
+                                author: string | null;
+                                role: string | null;
+                                text: string;
+                                createdAt: string;
+                            }[];
+                            reports: {
+                                id: number;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "lead" | "coop";
+                                text: string;
+                                percent: number;
+                                /** @enum {string} */
+                                status: "pending_head" | "head_returned" | "pending_office" | "office_returned" | "accepted" | "delivered";
+                                author: string | null;
+                                headNote: string | null;
+                                reviewNote: string | null;
+                                evidence: {
+                                    id: number;
+                                    reportId: number | null;
+                                    unitId: number | null;
+                                    filename: string;
+                                    mime: string;
+                                    size: number;
+                                    uploadedBy: string | null;
+                                    createdAt: string;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            evidence: {
+                                id: number;
+                                reportId: number | null;
+                                unitId: number | null;
+                                filename: string;
+                                mime: string;
+                                size: number;
+                                uploadedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                id: number;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                reason: string;
+                                oldDeadline: string | null;
+                                requestedDeadline: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                requestedBy: string | null;
+                                decidedBy: string | null;
+                                decisionNote: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            comments: {
+                                id: number;
+                                author: string | null;
+                                role: string | null;
+                                text: string;
+                                createdAt: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                at: string;
+                                /** @enum {string} */
+                                type: "created" | "updated" | "imported" | "assigned" | "started" | "reported" | "head_approved" | "head_returned" | "accepted" | "returned" | "closed" | "reopened" | "coop_delivered" | "evidence_added" | "extension_requested" | "extension_approved" | "extension_refused" | "instruction" | "comment" | "self_scored" | "supervision";
+                                actor: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                start: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                review: boolean;
+                                requestExtension: boolean;
+                                decideExtension: boolean;
+                                instruct: boolean;
+                                comment: boolean;
+                                uploadEvidence: boolean;
+                                selfScore: boolean;
+                                reopen: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/packages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事详情 / one package */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            kind: string;
+                            mode: string;
+                            promisedDays: number;
+                            formFields: string[];
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            members: {
+                                seq: number;
+                                serviceCode: string;
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            departments: number;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                            cases: {
+                                id: number;
+                                packageId: number;
+                                applicant: string;
+                                submittedAt: string;
+                                finishedAt: string | null;
+                                status: string;
+                                elapsedMinutes: number;
+                                elapsed: {
+                                    days: number;
+                                    hours: number;
+                                };
+                                promisedMinutes: number;
+                                late: boolean;
+                                waivedFen: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/packages/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理办件（分发至各部门） / file a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: string;
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        /** @default null */
+                        steps?: number | null;
+                        /** @default null */
+                        documents?: number | null;
+                        /** @default 0 */
+                        waivedFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            packageId: number;
+                            applicant: string;
+                            submittedAt: string;
+                            finishedAt: string | null;
+                            status: string;
+                            elapsedMinutes: number;
+                            elapsed: {
+                                days: number;
+                                hours: number;
+                            };
+                            promisedMinutes: number;
+                            late: boolean;
+                            waivedFen: number;
+                            version: number;
+                            packageCode: string;
+                            packageName: string;
+                            mode: string;
+                            steps: {
+                                id: number;
+                                seq: number;
+                                unitId: number;
+                                unitName: string;
+                                serviceCode: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                result: string | null;
+                                note: string | null;
+                                elapsedMinutes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件及各部门环节 / a case and its steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            packageId: number;
+                            applicant: string;
+                            submittedAt: string;
+                            finishedAt: string | null;
+                            status: string;
+                            elapsedMinutes: number;
+                            elapsed: {
+                                days: number;
+                                hours: number;
+                            };
+                            promisedMinutes: number;
+                            late: boolean;
+                            waivedFen: number;
+                            version: number;
+                            packageCode: string;
+                            packageName: string;
+                            mode: string;
+                            steps: {
+                                id: number;
+                                seq: number;
+                                unitId: number;
+                                unitName: string;
+                                serviceCode: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                result: string | null;
+                                note: string | null;
+                                elapsedMinutes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/cases/{id}/steps/{stepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门办结或退回 / a department finishes or returns its step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    stepId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "done" | "returned";
+                        /** Format: date-time */
+                        at?: string;
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            packageId: number;
+                            applicant: string;
+                            submittedAt: string;
+                            finishedAt: string | null;
+                            status: string;
+                            elapsedMinutes: number;
+                            elapsed: {
+                                days: number;
+                                hours: number;
+                            };
+                            promisedMinutes: number;
+                            late: boolean;
+                            waivedFen: number;
+                            version: number;
+                            packageCode: string;
+                            packageName: string;
+                            mode: string;
+                            steps: {
+                                id: number;
+                                seq: number;
+                                unitId: number;
+                                unitName: string;
+                                serviceCode: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                result: string | null;
+                                note: string | null;
+                                elapsedMinutes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/startup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业开办年度统计（免收费用合计） / company start-up in a year */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            cases: number;
+                            averageDays: number | null;
+                            averageSteps: number | null;
+                            averageDocuments: number | null;
+                            waivedFen: number;
+                            packages: {
+                                packageId: number;
+                                code: string;
+                                name: string;
+                                finished: number;
+                                late: number;
+                                beforeDays: number;
+                                promisedDays: number;
+                                avgDays: number | null;
+                                timeCut: number | null;
+                                elapsedMinutes: number;
+                                materialsCut: number | null;
+                                waivedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务网络 / service points */
+        get: {
+            parameters: {
+                query?: {
+                    countyId?: string;
+                    kind?: "centre" | "window" | "park" | "township" | "village" | "bank";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                kind: string;
+                                name: string;
+                                countyId: number;
+                                countyName?: string;
+                                parentId: number | null;
+                                allInOne: boolean;
+                                enterpriseZone: boolean;
+                                address: string;
+                                hours: string;
+                                services: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增服务场所 / add a service point */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "centre" | "window" | "park" | "township" | "village" | "bank";
+                        name: string;
+                        countyId: number;
+                        /** @default null */
+                        parentId?: number | null;
+                        /** @default false */
+                        allInOne?: boolean;
+                        /** @default false */
+                        enterpriseZone?: boolean;
+                        address: string;
+                        hours: string;
+                        /** @default [] */
+                        services?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            name: string;
+                            countyId: number;
+                            countyName?: string;
+                            parentId: number | null;
+                            allInOne: boolean;
+                            enterpriseZone: boolean;
+                            address: string;
+                            hours: string;
+                            services: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/network/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各旗县区覆盖情况 / coverage per county */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counties: {
+                                countyId: number;
+                                countyName: string;
+                                covered: boolean;
+                                centre: number;
+                                window: number;
+                                park: number;
+                                township: number;
+                                village: number;
+                                bank: number;
+                                allInOneWindows: number;
+                                enterpriseZones: number;
+                            }[];
+                            total: {
+                                centre: number;
+                                window: number;
+                                park: number;
+                                township: number;
+                                village: number;
+                                bank: number;
+                                allInOneWindows: number;
+                                enterpriseZones: number;
+                            };
+                            allCovered: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/assistants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮办代办员 / assistants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitId: number;
+                            unitName?: string;
+                            pointId: number | null;
+                            pointName?: string | null;
+                            phone: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增帮办代办员 / add an assistant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        unitId: number;
+                        /** @default null */
+                        pointId?: number | null;
+                        /** @default null */
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitId: number;
+                            unitName?: string;
+                            pointId: number | null;
+                            pointName?: string | null;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/assisted-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记帮办代办件 / record an assisted case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        externalNo?: string | null;
+                        assistantId: number;
+                        applicant: string;
+                        subject: string;
+                        /** @enum {string} */
+                        channel: "mini_program" | "hall" | "park_visit" | "door";
+                        receivedOn: string;
+                        /** @default null */
+                        finishedOn?: string | null;
+                        /** @enum {string} */
+                        result: "done" | "in_progress" | "declined";
+                        /** @default null */
+                        rating?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/assisted-cases/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入小程序导出的办件（.xlsx，全部或不导入） / import the mini-program export */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/assisted-cases/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按月统计（帮办员、服务场所） / monthly counts */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            total: number;
+                            byAssistant: {
+                                month: string;
+                                assistantId: number;
+                                assistantName: string;
+                                pointId: number | null;
+                                cases: number;
+                                done: number;
+                                rating: number | null;
+                            }[];
+                            byPoint: {
+                                month: string;
+                                pointId: number | null;
+                                cases: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政务服务数据（全市或旗县区，注明数据日期） / the report figures from the records */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    countyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataDate: string;
+                            countyId: number | null;
+                            rates: {
+                                date: string;
+                                level: string | null;
+                                countyId: number | null;
+                                total: number;
+                                rates: {
+                                    /** @enum {string} */
+                                    flag: "online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park";
+                                    count: number;
+                                    percent: number | null;
+                                }[];
+                                limitCutPercent: number | null;
+                            };
+                            cityCatalogue: {
+                                inForce: number;
+                                rounds: {
+                                    id: number;
+                                    name: string;
+                                    effectiveOn: string;
+                                    beforeCount: number;
+                                    afterCount: number;
+                                    note: string | null;
+                                }[];
+                            };
+                            network: {
+                                centre?: number;
+                                window?: number;
+                                park?: number;
+                                township?: number;
+                                village?: number;
+                                bank?: number;
+                                allInOneWindows?: number;
+                                enterpriseZones?: number;
+                                covered?: boolean;
+                            } | null;
+                            assisted: {
+                                year: number;
+                                cases: number;
+                                assistants: number;
+                            };
+                            packages: {
+                                count: number;
+                                promisedMaterialsCut: number | null;
+                                promisedTimeCut: number | null;
+                                measured: {
+                                    from: string;
+                                    to: string;
+                                    finished: number;
+                                    late: number;
+                                    averageTimeCut: number | null;
+                                    packages: number;
+                                };
+                            };
+                            startup: {
+                                year: number;
+                                cases: number;
+                                averageDays: number | null;
+                                averageSteps: number | null;
+                                averageDocuments: number | null;
+                                waivedFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/guide/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办事指南（事项） / public guide of a service */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "service";
+                            code: string;
+                            name: string;
+                            unitName: string;
+                            countyName: string | null;
+                            legalDays: number;
+                            promisedDays: number;
+                            feeFen: number;
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                            place: string | null;
+                            onlineUrl: string | null;
+                            inForce: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/guide/packages/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办事指南（一件事） / public guide of a package */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "package";
+                            code: string;
+                            name: string;
+                            departments: string[];
+                            promisedDays: number;
+                            before: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            after: {
+                                steps: number;
+                                materials: number;
+                                days: number;
+                                visits: number;
+                                feeFen: number;
+                            };
+                            reductions: {
+                                steps: number | null;
+                                materials: number | null;
+                                days: number | null;
+                                visits: number | null;
+                                fees: number | null;
+                            };
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            formFields: string[];
+                            place: string | null;
+                            onlineUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 银行名录 / banks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增银行 / add a bank */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/banks/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联银行客户经理 / link a bank user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            userIds: number[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重大项目授信与放款 / major projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                countyCode: string | null;
+                                banks: {
+                                    bankId: number;
+                                    bankName: string;
+                                    grantedFen: number;
+                                    landedFen: number;
+                                }[];
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                            totals: {
+                                projects: number;
+                                withCredit: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增重大项目 / add a project */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        countyCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            countyCode: string | null;
+                            banks: {
+                                bankId: number;
+                                bankName: string;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求 / financing needs */
+        get: {
+            parameters: {
+                query?: {
+                    enterpriseId?: number;
+                    status?: "open" | "published" | "closed";
+                    projectId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterprise: {
+                                    id: number;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                amountFen: number;
+                                termMonths: number;
+                                purpose: string;
+                                collateral: string;
+                                project: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                source: string;
+                                sourceRef: string | null;
+                                status: string;
+                                createdAt: string;
+                                version: number;
+                                publications: {
+                                    id: number;
+                                    needId: number;
+                                    bankId: number;
+                                    bankName: string;
+                                    publishedAt: string;
+                                    /** @enum {string} */
+                                    response: "pending" | "interested" | "declined" | "offered";
+                                    reason: string | null;
+                                    offerFen: number | null;
+                                    respondedAt: string | null;
+                                    grantedFen: number | null;
+                                    grantedOn: string | null;
+                                    landedFen: number | null;
+                                    landedOn: string | null;
+                                    version: number;
+                                }[];
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 填报融资需求 / file a need */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        amount: string | number;
+                        termMonths: number;
+                        purpose: string;
+                        collateral: string;
+                        projectId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资需求详情 / one need */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/needs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推送给银行 / publish to banks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankIds: number[];
+                        projectId?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 银行回应 / a bank answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        response: "interested" | "declined" | "offered";
+                        reason?: string;
+                        offerAmount?: string | number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记授信 / credit granted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                        on: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/publications/{id}/land": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记放款 / loan landed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                        on: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                            };
+                            amountFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            collateral: string;
+                            project: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            source: string;
+                            sourceRef: string | null;
+                            status: string;
+                            createdAt: string;
+                            version: number;
+                            publications: {
+                                id: number;
+                                needId: number;
+                                bankId: number;
+                                bankName: string;
+                                publishedAt: string;
+                                /** @enum {string} */
+                                response: "pending" | "interested" | "declined" | "offered";
+                                reason: string | null;
+                                offerFen: number | null;
+                                respondedAt: string | null;
+                                grantedFen: number | null;
+                                grantedOn: string | null;
+                                landedFen: number | null;
+                                landedOn: string | null;
+                                version: number;
+                            }[];
+                            grantedFen: number;
+                            landedFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政金企对接会 / matchmaking events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: number;
+                            enterprises: number;
+                            needs: number;
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记对接会 / record an event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        heldOn: string;
+                        place?: string | null;
+                        /** @default [] */
+                        bankIds?: number[];
+                        /** @default [] */
+                        enterpriseIds?: number[];
+                        /** @default [] */
+                        needIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接会详情与成效 / an event and its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/events/{id}/followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 跟进事项 / a follow-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        needId?: number | null;
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专班+行长 / key-enterprise desk */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 建立专班对接 / open a desk case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        problem: string;
+                        memberUserId: number;
+                        bankId: number;
+                        presidentName: string;
+                        leadUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题步骤 / add a step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        workdays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/steps/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 步骤办结 / step done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        doneOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            problem: string;
+                            member: {
+                                id: number;
+                                name: string;
+                            };
+                            bank: {
+                                id: number;
+                                name: string;
+                            };
+                            presidentName: string;
+                            leadUnitId: number;
+                            status: string;
+                            createdAt: string;
+                            steps: {
+                                id: number;
+                                action: string;
+                                deadline: string;
+                                doneOn: string | null;
+                                overdue: boolean;
+                                itemId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/desk/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逾期步骤列入督办 / escalate overdue steps now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            escalated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上市后备库 / listing reserve */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 入库 / add to the reserve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        /** @enum {string} */
+                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                        exchange?: string | null;
+                        board?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 阶段变更 / change stage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                        on: string;
+                        reason?: string;
+                        exchange?: string | null;
+                        board?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务记录 / a service received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "policy_talk" | "financing_plan" | "coaching";
+                        on: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/listing/{id}/subsidies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拨付上市补贴 / pay a listing subsidy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resultId: number;
+                        amount: string | number;
+                        paidOn: string;
+                        resultVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            stage: "cultivating" | "restructuring" | "coaching" | "filing" | "listed";
+                            exchange: string | null;
+                            board: string | null;
+                            version: number;
+                            history: {
+                                kind: string;
+                                on: string;
+                                fromStage: string | null;
+                                toStage: string | null;
+                                note: string | null;
+                                amountFen: number | null;
+                                resultId: number | null;
+                            }[];
+                            subsidyFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款统计 / loan statistics by month */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                period: string;
+                                banks: number;
+                                balanceFen: number;
+                                privateFen: number;
+                                smeFen: number;
+                                privateShare: number | null;
+                                smeShare: number | null;
+                                region: {
+                                    balanceFen: number;
+                                    privateFen: number;
+                                    smeFen: number;
+                                    source: string;
+                                } | null;
+                                balanceOfRegion: number | null;
+                                privateOfRegion: number | null;
+                                smeOfRegion: number | null;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/region-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全区对比数据 / the region’s figures */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        balance: string | number;
+                        private: string | number;
+                        sme: string | number;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            banks: number;
+                            balanceFen: number;
+                            privateFen: number;
+                            smeFen: number;
+                            privateShare: number | null;
+                            smeShare: number | null;
+                            region: {
+                                balanceFen: number;
+                                privateFen: number;
+                                smeFen: number;
+                                source: string;
+                            } | null;
+                            balanceOfRegion: number | null;
+                            privateOfRegion: number | null;
+                            smeOfRegion: number | null;
+                            source: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/stats/{period}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 写入指标监测 / post a month as indicator values */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            written: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/returns/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度贷款报表模板 / the return template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入银行月度报表（预览/提交） / import a monthly return */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "preview" | "commit";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bank: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            period: string;
+                            rows: number;
+                            balanceFen: number;
+                            privateFen: number;
+                            smeFen: number;
+                            problems: {
+                                path?: string;
+                                message: string;
+                                row?: number;
+                                column?: string;
+                            }[];
+                            imported: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/export/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出 Excel / export a list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list: "needs" | "events" | "projects" | "desk" | "listing" | "stats";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入投标数据（CSV / 交易中心 Excel / OCDS）：先预览，再整体导入 / import bids: preview, then all or nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                    format?: "csv" | "xlsx" | "ocds";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            filename: string;
+                            format: string;
+                            tenders: number;
+                            bids: number;
+                            suspect: number;
+                            flagged: number;
+                            pairs: number;
+                            groups: number;
+                            importId: number | null;
+                            top: {
+                                key: string;
+                                bids: number;
+                                risk: number;
+                                suspect: boolean;
+                                flagCodes: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/tenders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已筛查的标段（可疑优先） / screened tenders, suspect first */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    suspect?: "true" | "false";
+                    flagged?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                key: string;
+                                tenderId: string;
+                                lotId: string | null;
+                                title: string | null;
+                                bidDate: string | null;
+                                bidCount: number;
+                                risk: number;
+                                suspect: boolean;
+                                flagCount: number;
+                                flagCodes: string[];
+                                label: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/tenders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标段：筛查指标、预警及原因 / a tender with its screens and flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            key: string;
+                            tenderId: string;
+                            lotId: string | null;
+                            title: string | null;
+                            bidDate: string | null;
+                            bidCount: number;
+                            risk: number;
+                            suspect: boolean;
+                            flagCount: number;
+                            flagCodes: string[];
+                            label: number | null;
+                            screens: {
+                                cv: number | null;
+                                spd: number | null;
+                                diffp: number | null;
+                                rd: number | null;
+                                rdnor: number | null;
+                                rdalt: number | null;
+                                kurt: number | null;
+                                skew: number | null;
+                                ks: number | null;
+                            };
+                            flags: {
+                                code: string;
+                                why: string;
+                                whyEn: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                threshold?: number | string;
+                            }[];
+                            bids: {
+                                bidderId: string;
+                                bidderName: string | null;
+                                amount: number;
+                                winner: boolean;
+                                meta: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            groups: {
+                                id: number;
+                                code: string;
+                                risk: number;
+                                members: number;
+                            }[];
+                            cases: {
+                                id: number;
+                                stage: string;
+                                outcome: string | null;
+                            }[];
+                            remoteEvaluation: boolean | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人组 / bidder groups */
+        get: {
+            parameters: {
+                query?: {
+                    bidder?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                members: {
+                                    bidderId: string;
+                                    name: string | null;
+                                }[];
+                                tenders: number;
+                                wins: {
+                                    [key: string]: number;
+                                };
+                                risk: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/groups/{id}/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人组的共同投标网络 / co-bidding network of a group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: {
+                                id: number;
+                                code: string;
+                                members: {
+                                    bidderId: string;
+                                    name: string | null;
+                                }[];
+                                tenders: number;
+                                wins: {
+                                    [key: string]: number;
+                                };
+                                risk: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            };
+                            nodes: {
+                                id: string;
+                                name: string;
+                                member: boolean;
+                                risk: number;
+                                tenders: number;
+                                wins: number;
+                            }[];
+                            edges: {
+                                source: string;
+                                target: string;
+                                coBids: number;
+                                flags: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/bidders/{bidderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标人投标历史 / a bidder’s history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bidderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidderId: string;
+                            name: string | null;
+                            tenders: {
+                                id: number;
+                                key: string;
+                                title: string | null;
+                                bidDate: string | null;
+                                amount: number;
+                                winner: boolean;
+                                risk: number;
+                                suspect: boolean;
+                                bidCount: number;
+                            }[];
+                            groups: {
+                                id: number;
+                                code: string;
+                                risk: number;
+                                members: number;
+                            }[];
+                            pairs: {
+                                other: string;
+                                otherName: string | null;
+                                coBids: number;
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度数据：筛查标段、预警标段与投标人、远程异地评标、专家库规模 / monthly figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: {
+                                month: string;
+                                tendersScreened: number;
+                                lotsFlagged: number;
+                                biddersFlagged: number;
+                                remoteEvaluations: number;
+                                expertPool: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/expert-pool/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记当月评标专家库规模 / record the expert pool size of a month */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        size: number;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: {
+                                month: string;
+                                tendersScreened: number;
+                                lotsFlagged: number;
+                                biddersFlagged: number;
+                                remoteEvaluations: number;
+                                expertPool: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 串通投标线索 / cases */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "lead" | "verification" | "disposed";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "tender" | "group";
+                                title: string;
+                                /** @enum {string} */
+                                stage: "lead" | "verification" | "disposed";
+                                /** @enum {string|null} */
+                                outcome: "referred" | "penalised" | "cleared" | null;
+                                unitId: number | null;
+                                unitName: string | null;
+                                deadline: string | null;
+                                overdue: boolean;
+                                tenderId: number | null;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 立为线索 / open a case on a tender or a group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tenderId: number;
+                        note?: string;
+                    } | {
+                        groupId: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 线索详情 / a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交单位核查 / send for verification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        workdays: number;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充核查材料 / add evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/cases/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理结果（移送/处罚/排除） / record the outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "referred" | "penalised" | "cleared";
+                        note: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            subject: "tender" | "group";
+                            title: string;
+                            /** @enum {string} */
+                            stage: "lead" | "verification" | "disposed";
+                            /** @enum {string|null} */
+                            outcome: "referred" | "penalised" | "cleared" | null;
+                            unitId: number | null;
+                            unitName: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            tenderId: number | null;
+                            createdAt: string;
+                            version: number;
+                            members: string[];
+                            events: {
+                                id: number;
+                                kind: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项整治 / inspection campaigns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                checklist: string[];
+                                projects: number;
+                                checked: number;
+                                amount: number;
+                                problems: number;
+                                verified: number;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建专项整治 / create a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        checklist?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项整治详情与合计 / a campaign with its totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入检查项目 / add checked projects */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        projects: {
+                            code: string;
+                            name: string;
+                            agency: string;
+                            amount: number;
+                            /** @default true */
+                            checked?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记发现的问题 / record a problem found */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        projectId: number;
+                        misconduct: string;
+                        description: string;
+                        unitId?: number;
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/problems/{problemId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题已核实 / mark a problem verified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    problemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            checklist: string[];
+                            projects: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                problems: number;
+                            }[];
+                            checked: number;
+                            amount: number;
+                            problems: {
+                                id: number;
+                                projectId: number;
+                                projectCode: string;
+                                agency: string;
+                                misconduct: string;
+                                description: string;
+                                verified: boolean;
+                                itemId: number | null;
+                            }[];
+                            verified: number;
+                            createdAt: string;
+                            byAgency: {
+                                agency: string;
+                                projects: number;
+                                problems: number;
+                                verified: number;
+                            }[];
+                            byMisconduct: {
+                                misconduct: string;
+                                problems: number;
+                                verified: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
