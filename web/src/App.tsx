@@ -1,10 +1,10 @@
 import { Spin } from 'antd';
 import { type ComponentType, type LazyExoticComponent, type ReactNode, Suspense, lazy } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, matchPath, useLocation } from 'react-router';
 import type { Permission } from '../../src/common/permissions.js';
 import { AppLayout } from './components/AppLayout.js';
 import { Forbidden, NotFound } from './components/StatusPages.js';
-import { webModules } from './modules.js';
+import { publicPages, webModules } from './modules.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { routesOf } from './registry.js';
 import { useSession } from './session.js';
@@ -12,10 +12,6 @@ import { useSession } from './session.js';
 const HomePage = lazy(() => import('./pages/HomePage.js'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.js'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.js'));
-// enforcement: the "一公开" page is for everyone, with or without a login.
-const PublicInspectionsPage = lazy(() => import('./pages/enforcement/PublicPage.js'));
-// services: the public service guide, read without login
-const GuidePage = lazy(() => import('./pages/services/GuidePage.js'));
 
 const routes = routesOf(webModules);
 
@@ -44,12 +40,12 @@ export function App() {
   const { state, can } = useSession();
   const location = useLocation();
 
-  // enforcement
-  if (location.pathname.startsWith('/public/inspections'))
+  // Pages for everyone (no login needed) render the same with or without a session.
+  const publicPage = publicPages.find((p) => matchPath(p.path, location.pathname));
+  if (publicPage)
     return (
       <Routes>
-        <Route path="/public/inspections" element={<Lazy page={PublicInspectionsPage} />} />
-        <Route path="/public/inspections/:id" element={<Lazy page={PublicInspectionsPage} />} />
+        <Route path={publicPage.path} element={<Lazy page={publicPage.page} />} />
       </Routes>
     );
   if (state.status === 'loading') return <FullPageSpin />;
@@ -58,7 +54,6 @@ export function App() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/guide/:kind/:code" element={<Lazy page={GuidePage} />} />
         <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
       </Routes>
     );
@@ -80,7 +75,6 @@ export function App() {
     <Routes>
       <Route path="/login" element={<Navigate to={from && from !== '/login' ? from : '/'} replace />} />
       <Route path="/change-password" element={<Navigate to="/" replace />} />
-      <Route path="/guide/:kind/:code" element={<Lazy page={GuidePage} />} />
       <Route element={<AppLayout />}>
         {/* A leader comes to read the cockpit: it is the leader's home page. */}
         <Route index element={can('supervision.cockpit.home') ? <Navigate to="/cockpit" replace /> : <Lazy page={HomePage} />} />

@@ -184,3 +184,15 @@ export const webModules: WebModule[] = [
     pages: [{ path: '/notifications', page: lazy(() => import('./pages/notifications/InboxPage.js')) }],
   },
 ];
+
+/**
+ * Pages for everyone, without login (no personal data on them): they render the same with or
+ * without a session, outside the application's frame.
+ */
+export const publicPages: { path: string; page: ReturnType<typeof lazy> }[] = [
+  // services: the service guide (办事指南) per service and package
+  { path: '/guide/:kind/:code', page: lazy(() => import('./pages/services/GuidePage.js')) },
+  // enforcement: "一公开", the published inspection plans and results
+  { path: '/public/inspections', page: lazy(() => import('./pages/enforcement/PublicPage.js')) },
+  { path: '/public/inspections/:id', page: lazy(() => import('./pages/enforcement/PublicPage.js')) },
+];
