@@ -5,6 +5,8 @@ import type { OrgTables } from './tables/org.js';
 import type { PolicyTables } from './tables/policies.js';
 import type { SupervisionTables } from './tables/supervision.js';
 import type { WorklistTables } from './tables/worklists.js';
+// demands
+import type { DemandTables } from './tables/demands.js';
 
 /**
  * The database as Kysely sees it: one interface per module in ./tables/, joined here.
@@ -12,7 +14,9 @@ import type { WorklistTables } from './tables/worklists.js';
  * 'YYYY-MM-DD' text, flags integer 0/1, JSON as text — identical on SQLite and PostgreSQL, so one
  * query layer serves both.
  */
-export type DB = OrgTables & JobsTables & WorklistTables & SupervisionTables & IndicatorTables & PolicyTables & LoginThrottleTables;
+export type DB = OrgTables & JobsTables & WorklistTables & SupervisionTables & IndicatorTables & PolicyTables & LoginThrottleTables &
+  // demands
+  DemandTables;
 
 export type * from './tables/org.js';
 export type * from './tables/worklists.js';
@@ -21,3 +25,5 @@ export type * from './tables/supervision.js';
 export type * from './tables/indicators.js';
 export type * from './tables/policies.js';
 export type * from './tables/login-throttle.js';
+// demands
+export type * from './tables/demands.js';

@@ -145,6 +145,39 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/policies/results/:id': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'POST /api/v1/policies/results/:id/actions': ['admin', 'office', 'specialist', 'enterprise'],
   'GET /api/v1/policies/portal': ['enterprise'],
+  // — demands: the desk and the office run the loop, units act on their own tickets, anyone may rate or read the board —
+  'GET /api/v1/demands': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
+  'POST /api/v1/demands': ['admin', 'office', 'specialist', 'enterprise'],
+  'GET /api/v1/demands/duplicates': ['admin', 'office', 'specialist', 'enterprise'],
+  'GET /api/v1/demands/board': PUBLIC,
+  'POST /api/v1/demands/rate': PUBLIC,
+  'POST /api/v1/demands/rating-codes/:code/ratings': PUBLIC,
+  'GET /api/v1/demands/rating-codes': ['admin', 'office'],
+  'POST /api/v1/demands/rating-codes': ['admin', 'office'],
+  'GET /api/v1/demands/kpi': ['admin', 'office', 'leader', 'specialist'],
+  'GET /api/v1/demands/kpi/export': ['admin', 'office', 'leader', 'specialist'],
+  'GET /api/v1/demands/knowledge': ['admin', 'office', 'specialist'],
+  'POST /api/v1/demands/knowledge': ['admin', 'office'],
+  'GET /api/v1/demands/subjects': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
+  'POST /api/v1/demands/subjects': ['admin', 'office'],
+  'GET /api/v1/demands/route-rules': ['admin', 'office'],
+  'POST /api/v1/demands/route-rules': ['admin', 'office'],
+  'DELETE /api/v1/demands/route-rules/:id': ['admin', 'office'],
+  'GET /api/v1/demands/deadlines': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
+  'PUT /api/v1/demands/deadlines': ['admin', 'office'],
+  'POST /api/v1/demands/visits': ['admin', 'office', 'leader', 'specialist'],
+  'GET /api/v1/demands/:id': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
+  'POST /api/v1/demands/:id/phone': ['admin', 'office', 'specialist', 'unit_head', 'liaison'],
+  'POST /api/v1/demands/:id/dispatch': ['admin', 'office'],
+  'POST /api/v1/demands/:id/sign-for': ['liaison', 'unit_head'],
+  'POST /api/v1/demands/:id/send-back': ['liaison', 'unit_head'],
+  'POST /api/v1/demands/:id/send-back-decision': ['admin', 'office'],
+  'POST /api/v1/demands/:id/answer': ['liaison', 'unit_head'],
+  'POST /api/v1/demands/:id/extension': ['liaison', 'unit_head'],
+  'POST /api/v1/demands/:id/extension-decision': ['admin', 'office'],
+  'POST /api/v1/demands/:id/follow-up': ['admin', 'office'],
+  'POST /api/v1/demands/:id/close': ['admin', 'office'],
+  'POST /api/v1/demands/:id/merge': ['admin', 'office'],
 };
 
 function allowed(rule: Rule, role: Role | null): boolean {
@@ -165,12 +198,12 @@ function concreteUrl(url: string): string {
  */
 const VIEWS: Record<Role, string[]> = {
   admin: [],
-  office: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'policies.view'],
-  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view'],
-  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
-  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view'],
-  specialist: ['policies.view'],
-  enterprise: [],
+  office: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'policies.view', 'demands.view'],
+  leader: ['worklists.view', 'indicators.view', 'supervision.view', 'supervision.cockpit.view', 'demands.view'],
+  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'demands.view'],
+  liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'demands.view'],
+  specialist: ['policies.view', 'demands.view'],
+  enterprise: ['demands.view'],
 };
 
 /** Permissions that no route declares but a service or a page checks (each must be named in the code). */

@@ -10,6 +10,8 @@ import { policiesModule } from './policies/policies.module.js';
 import { reportsModule } from './reports/reports.module.js';
 import { supervisionModule } from './supervision/supervision.module.js';
 import { worklistsModule } from './worklists/worklists.module.js';
+// demands
+import { demandsModule } from './demands/demands.module.js';
 
 /**
  * Every module of the platform, each declared by its own `<module>.module.ts`. Adding a module
@@ -27,6 +29,8 @@ export const moduleManifests: readonly ModuleManifest[] = [
   supervisionModule,
   policiesModule,
   reportsModule,
+  // demands
+  demandsModule,
 ];
 
 /** Every module's route plugins, in list order (mounted under /api/v1). */

@@ -41,10 +41,10 @@ describe('the module list', () => {
       'worklists.import',
       'worklists.overdue-notice',
     ]);
-    expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue']);
+    expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue', /* demands */ 'demands-reference']);
     // Users first: every demo data set names demo users.
     const demo = demoSeedSteps.map((s) => s.name);
-    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo']);
+    expect(demo).toEqual(['demo-users', 'indicators-demo', 'worklists-demo', 'supervision-demo', 'policies-demo', /* demands */ 'demands-demo']);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];
     expect(commands).toEqual(expect.arrayContaining(expected));

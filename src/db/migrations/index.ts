@@ -11,6 +11,8 @@ import * as addEnterpriseContactNotice from './202612020400-add-enterprise-conta
 import * as createLoginThrottle from './202612020500-create-login-throttle.js';
 import * as addJobRunHeartbeat from './202612020600-add-job-run-heartbeat.js';
 import * as createChangeLogs from './202612020700-create-change-logs.js';
+// demands
+import * as createDemands from './202612031000-create-demands.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '202612020500-create-login-throttle': createLoginThrottle,
   '202612020600-add-job-run-heartbeat': addJobRunHeartbeat,
   '202612020700-create-change-logs': createChangeLogs,
+  // demands
+  '202612031000-create-demands': createDemands,
 };

@@ -1,0 +1,12 @@
+import { defineModule, permissionsIn } from '../manifest.js';
+
+/** The enterprise demand desk (企业诉求 · 12345 企业专席 · 好差评) and its Open311 GeoReport v2 face. */
+export const demandsModule = defineModule({
+  name: 'demands',
+  routes: async () => [(await import('./demands.routes.js')).demandsRoutes],
+  seed: {
+    reference: [{ name: 'demands-reference', run: async (ctx) => (await import('./seed.js')).seedDemandReference(ctx) }],
+    demo: [{ name: 'demands-demo', run: async (ctx) => (await import('./seed.js')).seedDemandDemo(ctx) }],
+  },
+  permissions: permissionsIn('demands'),
+});
