@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['src/test/global-setup.ts'],
+    // Loading the module list registers every module's error codes, as the app and the CLI do.
+    setupFiles: ['src/modules/index.ts'],
   },
 });

@@ -8,7 +8,13 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  type ZodTypeProvider,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import pino from 'pino';
 import { z } from 'zod';
 import { AppError } from './common/errors.js';
@@ -133,6 +139,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webD
       },
     },
     transform: jsonSchemaTransform,
+    // Recursive schemas (a rule explanation tree) are emitted once under components and referenced.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { isoDate } from './schemas/date.js';
-import { importCommitBody } from './schemas/worklists-import.js';
 
 /** What every job declares besides its handler: shown to the admin, used by the runtime. */
 export interface JobDeclaration {
@@ -13,80 +11,50 @@ export interface JobDeclaration {
   schedule?: { cron: string };
 }
 
-const notificationIds = z.object({ ids: z.array(z.number().int().positive()).min(1) }).strict();
+/** The payload of the notification-sending jobs: the notifications to send. */
+export const notificationIds = z.object({ ids: z.array(z.number().int().positive()).min(1) }).strict();
 
 /**
- * Every job of the platform: name, payload schema, retries and default schedule, declared once.
- * `enqueueJob(ctx, name, payload)` is checked against this table at compile time; each module hands
- * its handlers to the runtime at start-up (`JobHandlers`), so the runtime imports no module.
- * Default schedules (Asia/Shanghai): weekly snapshot Monday 08:00, bulletin draft on the 1st at
- * 08:00, reminders and escalation daily at 09:00, the notification digest daily at 08:30, the
- * overdue notice to the office daily at 09:05.
+ * Every job of the platform is declared once, by its module, in `<module>.job-table.ts` with
+ * `defineJobs` (name, payload schema, retries, default schedule) and added to `ModuleJobs` by
+ * declaration merging, so `enqueueJob(ctx, name, payload)` is checked at compile time and adding a
+ * module touches no list here. The module's manifest holds its table (registered when the module
+ * list loads) and its handlers (`JobHandlers`), which it hands to the runtime at start-up, so the
+ * runtime imports no module.
  */
-export const JOBS = {
-  'supervision.weekly-snapshot': {
-    label: { zh: '周督查快照', en: 'Weekly supervision snapshot' },
-    payload: z.object({ weekOf: isoDate.optional() }).strict(),
-    schedule: { cron: '0 8 * * 1' },
-    retry: { attempts: 3, delaySeconds: 60 },
-  },
-  'supervision.bulletin-draft': {
-    label: { zh: '月通报草稿', en: 'Monthly bulletin draft' },
-    payload: z.object({}).strict(),
-    schedule: { cron: '0 8 1 * *' },
-    retry: { attempts: 3, delaySeconds: 60 },
-  },
-  'supervision.reminders': {
-    label: { zh: '到期提醒与督办升级', en: 'Deadline reminders and escalation' },
-    payload: z.object({ date: isoDate.optional() }).strict(),
-    schedule: { cron: '0 9 * * *' },
-    retry: { attempts: 3, delaySeconds: 60 },
-  },
-  'notifications.email': {
-    label: { zh: '邮件通知', en: 'E-mail notifications' },
-    payload: notificationIds,
-    retry: { attempts: 4, delaySeconds: 30 },
-  },
-  'notifications.webhook': {
-    label: { zh: '工作群机器人通知', en: 'Work-chat robot notifications' },
-    payload: notificationIds,
-    retry: { attempts: 4, delaySeconds: 30 },
-  },
-  'notifications.digest': {
-    label: { zh: '每日消息汇总（邮件/工作群）', en: 'Daily notification digest (e-mail/work chat)' },
-    payload: z.object({}).strict(),
-    schedule: { cron: '30 8 * * *' },
-    retry: { attempts: 4, delaySeconds: 60 },
-  },
-  'worklists.import': {
-    label: { zh: 'Excel 清单导入', en: 'Work list import from Excel' },
-    payload: importCommitBody,
-    retry: { attempts: 2, delaySeconds: 5 },
-  },
-  'worklists.overdue-notice': {
-    label: { zh: '逾期事项告知办公室', en: 'Tell the office of newly overdue items' },
-    payload: z.object({ date: isoDate.optional() }).strict(),
-    schedule: { cron: '5 9 * * *' },
-    retry: { attempts: 3, delaySeconds: 60 },
-  },
-  'policies.match': {
-    label: { zh: '惠企政策批量匹配', en: 'Enterprise policy matching' },
-    payload: z.object({ mode: z.enum(['full', 'incremental']) }).strict(),
-    retry: { attempts: 2, delaySeconds: 30 },
-  },
-  'policies.notice-email': {
-    label: { zh: '免申即享邮件告知', en: 'Auto-grant e-mail notices' },
-    payload: notificationIds,
-    retry: { attempts: 4, delaySeconds: 30 },
-  },
-} satisfies Record<string, JobDeclaration>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ModuleJobs {}
 
-export type JobName = keyof typeof JOBS;
+export type JobName = keyof ModuleJobs & string;
+type PayloadSchema<N extends JobName> = ModuleJobs[N] extends { payload: infer S extends z.ZodType } ? S : never;
 /** The payload a caller passes to `enqueueJob` (before defaults are applied). */
-export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]['payload']>;
+export type JobPayload<N extends JobName> = z.input<PayloadSchema<N>>;
 /** The payload a handler receives (parsed, defaults applied). */
-export type JobData<N extends JobName> = z.output<(typeof JOBS)[N]['payload']>;
+export type JobData<N extends JobName> = z.output<PayloadSchema<N>>;
+
+const registry = new Map<string, JobDeclaration>();
+
+/** Registers a module's jobs with the platform (a name may be declared once only). */
+export function defineJobs<const T extends Record<string, JobDeclaration>>(table: T): T {
+  for (const [name, declaration] of Object.entries(table)) {
+    const known = registry.get(name);
+    if (known && known !== declaration) throw new Error(`Job ${name} is declared twice`);
+    registry.set(name, declaration);
+  }
+  return table;
+}
+
+/** Every declared job (of the loaded modules), with its name. */
+export function declaredJobs(): (JobDeclaration & { name: string })[] {
+  return [...registry].map(([name, d]) => ({ name, ...d }));
+}
+
+export function jobDeclaration<N extends JobName>(name: N): JobDeclaration {
+  const d = registry.get(name);
+  if (!d) throw new Error(`Job ${name} is not declared: load the module list first`);
+  return d;
+}
 
 export function isJobName(name: string): name is JobName {
-  return Object.hasOwn(JOBS, name);
+  return registry.has(name);
 }

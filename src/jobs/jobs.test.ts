@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp, createContext } from '../app.js';
-import { JOBS, type JobPayload } from '../common/jobs.js';
+import { declaredJobs, jobDeclaration, type JobPayload } from '../common/jobs.js';
 import { type AppContext, SYSTEM_ACTOR } from '../context.js';
 import { openDatabase, pgPoolSize, withTransaction } from '../db/database.js';
 import { loadModuleJobHandlers } from '../modules/index.js';
@@ -18,9 +18,9 @@ function testJobs(calls: { name: string; slot: string | null; ctx: AppContext }[
   let flaky = 0;
   // Stand-ins for the supervision jobs (same names, labels and schedules): this file tests the
   // scheduler, the supervision tests test what the jobs do.
-  const supervision = Object.entries(JOBS)
-    .filter(([, j]) => 'schedule' in j)
-    .map(([name, j]) => {
+  const supervision = declaredJobs()
+    .filter((j) => j.schedule)
+    .map(({ name, ...j }) => {
       const handler: JobDefinition['handler'] = async (ctx, _p, run) => calls.push({ name, slot: run.slot, ctx });
       return defineJob({ ...j, name, payload: z.object({}).passthrough(), handler });
     });
@@ -236,7 +236,7 @@ describeEachDialect('job scheduler with two server processes', (h) => {
 
 describe('job definitions', () => {
   it('declares each default schedule in China time', () => {
-    const schedules = Object.fromEntries(Object.entries(JOBS).flatMap(([name, j]) => ('schedule' in j ? [[name, j.schedule.cron]] : [])));
+    const schedules = Object.fromEntries(declaredJobs().flatMap((j) => (j.schedule ? [[j.name, j.schedule.cron]] : [])));
     expect(schedules).toEqual({
       'supervision.weekly-snapshot': '0 8 * * 1',
       'supervision.bulletin-draft': '0 8 1 * *',
@@ -263,7 +263,7 @@ describeEachDialect('job runner processes', (h) => {
   const jobs = [
     // Stand-in for a declared job, so the test sees which process ran it.
     defineJob({
-      ...JOBS['supervision.reminders'],
+      ...jobDeclaration('supervision.reminders'),
       name: 'supervision.reminders',
       handler: async (ctx, _p, run) => ran.push({ job: 'supervision.reminders', attempt: run.attempt, ctx }),
     }),
@@ -475,7 +475,7 @@ describe('typed jobs', () => {
       enqueueJob(ctx, 'policies.unknown', {}),
     ];
     expect(calls).toBeTypeOf('function');
-    expect(JOBS['policies.match'].payload.safeParse({ mode: 'everything' }).success).toBe(false);
+    expect(jobDeclaration('policies.match').payload.safeParse({ mode: 'everything' }).success).toBe(false);
   });
 });
 

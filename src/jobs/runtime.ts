@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { AppError } from '../common/errors.js';
-import { JOBS, type JobDeclaration, type JobName, type JobPayload } from '../common/jobs.js';
+import { declaredJobs, type JobDeclaration, type JobName, type JobPayload } from '../common/jobs.js';
 import type { JobRunView } from '../common/schemas/jobs.js';
 import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -69,7 +69,6 @@ interface JobRuntime {
 // One runtime per context: a context is one server process's view of one database.
 const runtimes = new WeakMap<AppContext, JobRuntime>();
 const schedulesReady = new WeakMap<AppContext, Promise<void>>();
-const DECLARED: Named[] = Object.entries(JOBS).map(([name, d]) => ({ name, ...(d as JobDeclaration) }));
 const WORKER = `${os.hostname()}:${process.pid}`.slice(0, 120);
 
 const iso = (ctx: AppContext) => ctx.clock().toISOString();
@@ -84,7 +83,7 @@ export async function startJobs(ctx: AppContext, opts: StartJobsOptions): Promis
   let rt = runtimes.get(ctx);
   if (!rt) {
     const handlers = opts.handlers as unknown as Record<string, JobDefinition['handler']>;
-    const jobs = new Map<string, JobDefinition>(DECLARED.map((d) => [d.name, { ...d, handler: handlers[d.name]! }]));
+    const jobs = new Map<string, JobDefinition>(declaredJobs().map((d) => [d.name, { ...d, handler: handlers[d.name]! }]));
     const created: JobRuntime = {
       jobs,
       pollSeconds: opts.pollSeconds ?? 1,
@@ -147,11 +146,11 @@ export async function stopJobs(ctx: AppContext, opts: { graceMs?: number } = {})
 /** Job definitions known to this context: the declared ones, plus any a runner added (tests). */
 export function jobDefinitions(ctx: AppContext): Named[] {
   const rt = runtimes.get(ctx);
-  return rt ? [...rt.jobs.values()] : DECLARED;
+  return rt ? [...rt.jobs.values()] : declaredJobs();
 }
 
 function definitionOf(ctx: AppContext, name: string): Named | undefined {
-  return runtimes.get(ctx)?.jobs.get(name) ?? DECLARED.find((d) => d.name === name);
+  return runtimes.get(ctx)?.jobs.get(name) ?? declaredJobs().find((d) => d.name === name);
 }
 
 /**

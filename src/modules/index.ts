@@ -1,4 +1,4 @@
-import { JOBS } from '../common/jobs.js';
+import { declaredJobs } from '../common/jobs.js';
 import type { JobHandlers } from '../jobs/define.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
@@ -43,9 +43,11 @@ export async function loadModuleRoutes(): Promise<RouteFactory[]> {
  * declared in src/common/jobs.ts). A declared job without a handler stops the start.
  */
 export async function loadModuleJobHandlers(): Promise<JobHandlers> {
-  const maps = await Promise.all(moduleManifests.map((m) => m.jobs?.() ?? {}));
+  const maps = await Promise.all(moduleManifests.map((m) => m.jobs?.handlers() ?? {}));
   const handlers = Object.assign({}, ...maps) as Partial<JobHandlers>;
-  const missing = Object.keys(JOBS).filter((name) => !(name in handlers));
+  const missing = declaredJobs()
+    .map((j) => j.name)
+    .filter((name) => !(name in handlers));
   if (missing.length) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);
   return handlers as JobHandlers;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { registeredErrorCodes } from '../common/errors.js';
 import { PERMISSION_NAMES } from '../common/permissions.js';
 import { demoSeedSteps, loadModuleJobHandlers, loadModuleRoutes, moduleCliAreas, moduleManifests, referenceSeedSteps } from './index.js';
 
@@ -50,4 +51,31 @@ describe('the module list', () => {
     expect(commands).toEqual(expect.arrayContaining(expected));
     expect(new Set(commands).size, 'a command name declared twice').toBe(commands.length);
   });
+
+  it('registers the error codes of every module through its manifest, each code once', () => {
+    for (const m of moduleManifests) {
+      const file = path.join(here, m.name, `${m.name}.errors.ts`);
+      expect(fs.existsSync(file), `${m.name}: its errors file and its manifest's errors must go together`).toBe(m.errors !== undefined);
+      const jobTable = path.join(here, m.name, `${m.name}.job-table.ts`);
+      if (m.name !== 'jobs') expect(fs.existsSync(jobTable), `${m.name}: its job table and its manifest's jobs must go together`).toBe(m.jobs !== undefined);
+    }
+    const fromModules = moduleManifests.flatMap((m) => Object.keys(m.errors ?? {}));
+    expect(new Set(fromModules).size, 'an error code declared by two modules').toBe(fromModules.length);
+    expect(registeredErrorCodes()).toEqual(expect.arrayContaining([...fromModules, 'NOT_FOUND', 'VALIDATION_FAILED']));
+  });
+
+  it('finds every error code the server throws in the registered table', () => {
+    const thrown = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, d.name);
+        if (d.isDirectory()) walk(full);
+        else if (d.name.endsWith('.ts')) for (const m of fs.readFileSync(full, 'utf8').matchAll(/new AppError\(\s*'([A-Z_]+)'/g)) thrown.add(m[1]!);
+      }
+    };
+    walk(path.join(here, '..'));
+    expect(thrown.size).toBeGreaterThan(20);
+    expect([...thrown].filter((code) => !registeredErrorCodes().includes(code))).toEqual([]);
+  });
 });
+

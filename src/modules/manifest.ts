@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ErrorTable } from '../common/errors.js';
+import type { JobDeclaration } from '../common/jobs.js';
 import { PERMISSION_NAMES, type Permission } from '../common/permissions.js';
 import type { AppContext } from '../context.js';
 import type { JobHandlers } from '../jobs/define.js';
@@ -34,12 +36,20 @@ export interface ModuleManifest {
   name: string;
   /** Route plugins, mounted under /api/v1 in list order. */
   routes?: () => Promise<RouteFactory[]>;
-  /** The handlers of the module's jobs (declared in src/common/jobs.ts); the job runtime receives them at start-up. */
-  jobs?: () => Promise<Partial<JobHandlers>>;
+  /**
+   * The module's jobs: their table (`<module>.job-table.ts`, made with `defineJobs`, eager like the
+   * error table) and their handlers (`<module>.jobs.ts`, loaded only by processes that run jobs).
+   */
+  jobs?: { table: Record<string, JobDeclaration>; handlers: () => Promise<Partial<JobHandlers>> };
   /** Reference data every installation needs, and the demo data set. */
   seed?: { reference?: SeedStep[]; demo?: SeedStep[] };
   cli?: CliArea[];
   benchmarks?: Record<string, Benchmark>;
+  /**
+   * The module's error codes (`<module>.errors.ts`, made with `defineErrors`). Imported eagerly: a
+   * table is plain data, and loading the module list registers every code before any is thrown.
+   */
+  errors?: ErrorTable;
   /** The permissions of src/common/permissions.ts this module's routes and pages use. */
   permissions?: readonly Permission[];
 }

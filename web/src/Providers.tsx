@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 // `antd/es/locale/*`, not `antd/locale/*`: under Vite 8 with "type": "module" the latter silently
 // resolves to an empty CJS default and the tables stay English (see shared/STACK.md).
@@ -5,12 +6,20 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { queryClient, reportQueryErrorsTo } from './api/client.js';
+import { useReportError } from './components/feedback.js';
 import { useI18n } from './i18n.js';
 
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
-/** antd theme and locale (pagination, date pickers, empty states) follow the interface language. */
+function ReportQueryErrors() {
+  const report = useReportError();
+  useEffect(() => reportQueryErrorsTo(report), [report]);
+  return null;
+}
+
+/** antd theme and locale (pagination, date pickers, empty states) follow the interface language; server data is cached once. */
 export function Providers({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
@@ -21,7 +30,12 @@ export function Providers({ children }: { children: ReactNode }) {
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1d4ed8', fontFamily: FONT } }}
     >
-      <AntApp>{children}</AntApp>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <ReportQueryErrors />
+          {children}
+        </QueryClientProvider>
+      </AntApp>
     </ConfigProvider>
   );
 }

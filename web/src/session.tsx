@@ -1,7 +1,19 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Permission } from '../../src/common/permissions.js';
-import { type SessionView, type UserView, api, onUnauthenticated } from './api.js';
+import { type ApiResponse, client, ok, onUnauthenticated, queryClient, setCsrfToken } from './api/client.js';
 import { I18nContext, type Lang, storeLang, storedLang } from './i18n.js';
+
+type SessionView = ApiResponse<'/api/v1/auth/me'>;
+export type UserView = SessionView['user'];
+
+/** A session the server confirmed: its CSRF token goes with every write from now on. */
+async function startSession(call: Promise<{ data?: SessionView }>): Promise<SessionView> {
+  const s = await ok(call);
+  setCsrfToken(s.csrfToken);
+  return s;
+}
+const fetchSession = () => startSession(client.GET('/api/v1/auth/me'));
+const saveLocale = (locale: Lang) => ok(client.PATCH('/api/v1/auth/me', { body: { locale } }));
 
 type SessionState =
   | { status: 'loading' }
@@ -45,11 +57,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api.auth
-      .me()
+    fetchSession()
       .then((s) => live && setState(signedIn(s)))
       .catch(() => live && setState({ status: 'anonymous' }));
-    const off = onUnauthenticated(() => setState({ status: 'anonymous' }));
+    const off = onUnauthenticated(() => {
+      queryClient.clear();
+      setState({ status: 'anonymous' });
+    });
     return () => {
       live = false;
       off();
@@ -57,21 +71,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const s = await api.auth.login(username, password);
+    const s = await startSession(client.POST('/api/v1/auth/login', { body: { username, password } }));
     let user = s.user;
-    if (switchedBeforeLogin && anonLang !== user.locale) user = await api.auth.updateMe({ locale: anonLang }).catch(() => user);
+    if (switchedBeforeLogin && anonLang !== user.locale) user = await saveLocale(anonLang).catch(() => user);
     storeLang(user.locale);
     setState(signedIn({ ...s, user }));
     return user;
   }, [switchedBeforeLogin, anonLang]);
 
   const logout = useCallback(async () => {
-    await api.auth.logout().catch(() => {});
+    await client.POST('/api/v1/auth/logout').catch(() => {});
+    setCsrfToken('');
+    // The next person at this browser sees nothing of what the last one loaded.
+    queryClient.clear();
     setState({ status: 'anonymous' });
   }, []);
 
   const refresh = useCallback(async () => {
-    setState(signedIn(await api.auth.me()));
+    setState(signedIn(await fetchSession()));
   }, []);
 
   // A profile edit changes neither role nor permissions.
@@ -87,7 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return;
       }
       setState({ ...state, user: { ...state.user, locale: next } });
-      api.auth.updateMe({ locale: next }).then(setUser, () => {
+      saveLocale(next).then(setUser, () => {
         // Not saved on the server (offline, session gone): the local choice still applies.
       });
     },

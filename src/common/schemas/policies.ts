@@ -173,6 +173,8 @@ export const explainNode: z.ZodType<ExplainNodeView> = z.lazy(() =>
     children: z.array(explainNode).optional(),
   }),
 );
+// Named, so the OpenAPI document (and the web's generated types) can refer to the recursive tree.
+z.globalRegistry.add(explainNode, { id: 'ExplainNode' });
 export interface ExplainNodeView {
   kind: 'and' | 'or' | 'not' | 'ref' | 'cond';
   pass: boolean;

@@ -1,4 +1,5 @@
 import { defineModule, permissionsIn } from '../manifest.js';
+import { demandErrors } from './demands.errors.js';
 
 /** The enterprise demand desk (企业诉求 · 12345 企业专席 · 好差评) and its Open311 GeoReport v2 face. */
 export const demandsModule = defineModule({
@@ -8,5 +9,6 @@ export const demandsModule = defineModule({
     reference: [{ name: 'demands-reference', run: async (ctx) => (await import('./seed.js')).seedDemandReference(ctx) }],
     demo: [{ name: 'demands-demo', run: async (ctx) => (await import('./seed.js')).seedDemandDemo(ctx) }],
   },
+  errors: demandErrors,
   permissions: permissionsIn('demands'),
 });

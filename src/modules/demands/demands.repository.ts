@@ -2,7 +2,7 @@ import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { likeContains } from '../../db/like.js';
 import { paged } from '../../db/paged.js';
-import type { DemandTable } from '../../db/schema.js';
+import type { DemandTable } from './demands.tables.js';
 
 export type DemandRow = Selectable<DemandTable>;
 

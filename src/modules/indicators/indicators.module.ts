@@ -1,4 +1,5 @@
 import { defineModule, permissionsIn } from '../manifest.js';
+import { indicatorErrors } from './indicators.errors.js';
 
 /** Indicators, values and targets, distance-to-frontier scores, the rank forecast. */
 export const indicatorsModule = defineModule({
@@ -10,5 +11,6 @@ export const indicatorsModule = defineModule({
   },
   cli: [{ commands: ['indicators'], load: async () => (await import('../../cli/indicators.js')).registerIndicatorCommands }],
   benchmarks: { 'indicators-import': async () => (await import('../../../bench/indicators-import.js')).indicatorsImport() },
+  errors: indicatorErrors,
   permissions: permissionsIn('indicators'),
 });

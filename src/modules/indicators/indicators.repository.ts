@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { IndicatorPeerValueTable, IndicatorTable, IndicatorTargetTable, IndicatorValueTable } from '../../db/schema.js';
+import type { IndicatorPeerValueTable, IndicatorTable, IndicatorTargetTable, IndicatorValueTable } from './indicators.tables.js';
 
 export type IndicatorRow = Selectable<IndicatorTable>;
 export type TargetRow = Selectable<IndicatorTargetTable>;

@@ -1,4 +1,5 @@
 import { defineModule, permissionsIn } from '../manifest.js';
+import { orgErrors } from './org.errors.js';
 
 /** Units, users, login and sessions, the audit log. */
 export const orgModule = defineModule({
@@ -18,5 +19,6 @@ export const orgModule = defineModule({
   },
   cli: [{ commands: ['user'], load: async () => (await import('../../cli/users.js')).registerUserCommands }],
   benchmarks: { 'units-api': async () => (await import('../../../bench/units-api.js')).unitsApi() },
+  errors: orgErrors,
   permissions: [...permissionsIn('units', 'users', 'audit', 'myUnit')],
 });

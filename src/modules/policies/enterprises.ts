@@ -1,5 +1,5 @@
 import type { EnterpriseInput, EnterpriseView } from '../../common/schemas/policies.js';
-import type { EnterpriseTable } from '../../db/schema.js';
+import type { EnterpriseTable } from './policies.tables.js';
 import type { Selectable } from 'kysely';
 import { countyLabel, resolveCounty } from './counties.js';
 import { checkIndustryCode } from './industry.js';

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { likeContains } from '../../db/like.js';
-import type { BenefitTable, PolicyTable } from '../../db/schema.js';
+import type { BenefitTable, PolicyTable } from './policies.tables.js';
 
 export type PolicyRow = Selectable<PolicyTable> & { department_name: string | null };
 export type BenefitRow = Selectable<BenefitTable>;

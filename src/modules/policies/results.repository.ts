@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { type PageRequest, paged } from '../../db/paged.js';
-import type { EnterpriseNoticeTable, MatchResultTable } from '../../db/schema.js';
+import type { EnterpriseNoticeTable, MatchResultTable } from './policies.tables.js';
 
 export type ResultRow = Selectable<MatchResultTable>;
 export interface ResultRecord extends ResultRow {

@@ -1,7 +1,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { type PageRequest, paged } from '../../db/paged.js';
-import type { BulletinTable, SupervisionNoticeTable, WeeklySnapshotRowTable } from '../../db/schema.js';
+import type { BulletinTable, SupervisionNoticeTable, WeeklySnapshotRowTable } from './supervision.tables.js';
 
 /** Every query of the supervision module. Item tables are read here for aggregates only; items are written through the worklists service. */
 

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
-import type { ItemEventTable, ItemEvidenceTable, ItemExtensionTable, ItemReportTable } from '../../db/schema.js';
+import type { ItemEventTable, ItemEvidenceTable, ItemExtensionTable, ItemReportTable } from './worklists.tables.js';
 
 /** Reports, evidence, extensions, notes, the timeline and saved filters of items. */
 

@@ -1,4 +1,6 @@
 import { defineModule, permissionsIn } from '../manifest.js';
+import { worklistErrors } from './worklists.errors.js';
+import { worklistJobs } from './worklists.job-table.js';
 
 /** The work lists (四表一单): lists, items, the report → approval → acceptance cycle, import and export. */
 export const worklistsModule = defineModule({
@@ -12,7 +14,7 @@ export const worklistsModule = defineModule({
     ]);
     return [items.worklistRoutes, imports.worklistImportRoutes, exports.worklistExportRoutes];
   },
-  jobs: async () => (await import('./worklists.jobs.js')).worklistJobHandlers,
+  jobs: { table: worklistJobs, handlers: async () => (await import('./worklists.jobs.js')).worklistJobHandlers },
   seed: { demo: [{ name: 'worklists-demo', run: async (ctx) => (await import('./seed.js')).seedDemoWorklists(ctx), full: true }] },
   cli: [{ commands: ['import', 'export'], load: async () => (await import('../../cli/worklists.js')).registerWorklistCommands }],
   benchmarks: {
@@ -22,5 +24,6 @@ export const worklistsModule = defineModule({
     // The name for the list API benchmark; the same measurement as worklists-list.
     'worklists-list-api': async () => (await import('../../../bench/worklists-list.js')).worklistsList(),
   },
+  errors: worklistErrors,
   permissions: permissionsIn('worklists'),
 });

@@ -3,7 +3,7 @@ import { bulkInsert } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
 import { escapeLike, likeEscaped } from '../../db/like.js';
 import { paged } from '../../db/paged.js';
-import type { ItemTable, WorklistTable } from '../../db/schema.js';
+import type { ItemTable, WorklistTable } from './worklists.tables.js';
 
 export type ItemRow = Selectable<ItemTable>;
 export type ItemValues = Omit<Insertable<ItemTable>, 'id' | 'version'>;

@@ -18,7 +18,8 @@ import { type StampedCache, cacheFor, changeStamp } from '../../db/change-stamp.
 import { itemPageCacheFor } from '../../db/item-changes.js';
 import { type Database, type Executor, withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import type { DB, ItemTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import type { ItemTable } from './worklists.tables.js';
 import { audit } from '../org/audit.service.js';
 import { registerUnitMergeHandler } from '../org/units.service.js';
 import { calendarOf, dueWithinRange, overdueBefore, today } from './deadlines.js';

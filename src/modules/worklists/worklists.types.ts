@@ -3,7 +3,7 @@
  * (`import/`) and the service that writes items (`upsertImportedItems`).
  */
 import type { CaseStage, ItemKind, QuestionLevel } from '../../common/schemas/worklists.js';
-import type { ItemTable } from '../../db/schema.js';
+import type { ItemTable } from './worklists.tables.js';
 
 /**
  * The kind-specific fields: the list kind each belongs to and the item column that stores it. The

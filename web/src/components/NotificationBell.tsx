@@ -1,43 +1,31 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api } from '../api.js';
+import { $api } from '../api/client.js';
 import { useI18n } from '../i18n.js';
 import { notificationLabels } from '../pages/notifications/labels.js';
 
-// A modest poll: messages come from daily jobs and colleagues' actions, not in real time.
+// A modest poll: messages come from daily jobs and colleagues' actions, not in real time. Any write
+// of this browser (marking read included) refreshes the count at once (api/client.ts).
 const POLL_MS = 60_000;
-const listeners = new Set<(unread: number) => void>();
-
-/** The inbox tells the bell its new count after marking messages read. */
-export function announceUnread(unread: number): void {
-  for (const l of listeners) l(unread);
-}
 
 /** The unread count in the header; polls every minute and on each navigation. */
 export function NotificationBell() {
   const { pick } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const [unread, setUnread] = useState(0);
-
+  // A failed poll keeps the last count quietly; the page's own reads report real errors.
+  const { data, refetch } = $api.useQuery(
+    'get',
+    '/api/v1/notifications/unread-count',
+    {},
+    { refetchInterval: POLL_MS, meta: { silent: true } },
+  );
   useEffect(() => {
-    listeners.add(setUnread);
-    return () => void listeners.delete(setUnread);
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    // A failed poll keeps the last count; the next page load reports real errors.
-    const poll = () => api.get<{ unread: number }>('/notifications/unread-count').then((r) => live && setUnread(r.unread), () => {});
-    void poll();
-    const timer = setInterval(poll, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [pathname]);
+    void refetch();
+  }, [pathname, refetch]);
+  const unread = data?.unread ?? 0;
 
   const label = pick(notificationLabels.bell).replace('{n}', String(unread));
   // The count hangs off the bell's top-right corner; the button makes room for it so that a wide

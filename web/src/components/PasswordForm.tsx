@@ -1,7 +1,7 @@
 import { App, Button, Form, type FormRule, Input } from 'antd';
 import { useState } from 'react';
 import { LIMITS, isStrongPassword } from '../../../src/common/limits.js';
-import { api } from '../api.js';
+import { client } from '../api/client.js';
 import { type Translate, useI18n } from '../i18n.js';
 import { useReportError } from './feedback.js';
 
@@ -33,7 +33,7 @@ export function PasswordForm({ onChanged }: { onChanged?: () => unknown }) {
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      await api.auth.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await client.POST('/api/v1/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       message.success(t('password.changed'));
       form.resetFields();
       await onChanged?.();

@@ -1,15 +1,15 @@
 import { Select, type SelectProps } from 'antd';
-import { useCallback } from 'react';
-import { type UnitView, api } from '../api.js';
+import { $api, type ApiResponse } from '../api/client.js';
 import { useI18n } from '../i18n.js';
 import { PLEASE_CHOOSE } from './format.js';
-import { useLoad } from './useLoad.js';
+
+export type UnitView = ApiResponse<'/api/v1/units/{id}'>;
 
 /** The units the caller may see (retired ones on request). */
-export function useUnits(opts: { includeRetired?: boolean } = {}): [UnitView[], () => void] {
-  const includeRetired = opts.includeRetired ?? false;
-  const { data, reload } = useLoad(useCallback(() => api.units.list({ includeRetired: includeRetired ? 'true' : undefined }), [includeRetired]));
-  return [data ?? NO_UNITS, reload];
+export function useUnits(opts: { includeRetired?: boolean } = {}): UnitView[] {
+  const query = { includeRetired: opts.includeRetired ? ('true' as const) : undefined };
+  const { data } = $api.useQuery('get', '/api/v1/units', { params: { query } });
+  return data ?? NO_UNITS;
 }
 
 const NO_UNITS: UnitView[] = [];

@@ -1,6 +1,6 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
-import { ApiError } from '../api.js';
+import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n.js';
 
 /**

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { LIMITS } from '../../../src/common/limits.js';
-import { ApiError } from '../api.js';
+import { ApiError } from '../api/client.js';
 import { LangSwitch } from '../components/LangSwitch.js';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';

@@ -1,8 +1,6 @@
 import { Card, Descriptions, Empty, Skeleton, Space, Tag } from 'antd';
-import { useCallback } from 'react';
 import { UNIT_KIND_LABELS } from '../../../src/common/roles.js';
-import { api } from '../api.js';
-import { useLoad } from '../components/useLoad.js';
+import { $api } from '../api/client.js';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
 import { PositionCard } from './supervision/PositionCard.js';
@@ -11,7 +9,8 @@ import { PositionCard } from './supervision/PositionCard.js';
 export default function MyUnitPage() {
   const { t, pick } = useI18n();
   const { user } = useSession();
-  const { data: unit } = useLoad(useCallback(() => (user.unitId ? api.units.get(user.unitId) : Promise.resolve(null)), [user.unitId]));
+  const unitId = String(user.unitId ?? '');
+  const { data: unit } = $api.useQuery('get', '/api/v1/units/{id}', { params: { path: { id: unitId } } }, { enabled: user.unitId !== null });
 
   if (!user.unitId) return <Empty description={t('myUnit.none')} />;
   return (

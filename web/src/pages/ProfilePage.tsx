@@ -2,7 +2,7 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row } from 'a
 import { useState } from 'react';
 import { LIMITS } from '../../../src/common/limits.js';
 import { ROLE_LABELS } from '../../../src/common/roles.js';
-import { api } from '../api.js';
+import { client, ok } from '../api/client.js';
 import { PasswordForm } from '../components/PasswordForm.js';
 import { useReportError } from '../components/feedback.js';
 import { type Lang, useI18n } from '../i18n.js';
@@ -20,7 +20,7 @@ export default function ProfilePage() {
   const save = async (v: { displayName: string }) => {
     setBusy(true);
     try {
-      setUser(await api.auth.updateMe({ displayName: v.displayName }));
+      setUser(await ok(client.PATCH('/api/v1/auth/me', { body: { displayName: v.displayName } })));
       message.success(t('common.saved'));
     } catch (err) {
       report(err, form);

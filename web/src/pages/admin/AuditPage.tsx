@@ -1,14 +1,16 @@
 import { AutoComplete, Button, Card, DatePicker, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { LIMITS } from '../../../../src/common/limits.js';
-import { type AuditView, type Page, api } from '../../api.js';
-import { useLoad } from '../../components/useLoad.js';
+import { $api, type ApiResponse } from '../../api/client.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { AuditDiff } from './AuditDiff.js';
 import { auditActionLabel, auditEntityLabel } from './auditLabels.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+
+type AuditPage = ApiResponse<'/api/v1/audit'>;
+type AuditView = AuditPage['items'][number];
 
 interface Filters {
   actorId?: number;
@@ -27,14 +29,14 @@ export default function AuditPage() {
   const { can } = useSession();
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>({ page: 1, pageSize: LIMITS.pageSize.default });
-  const { data, loading } = useLoad(useCallback(() => api.audit.list({ ...filters, ...paging }), [filters, paging]));
-  const mayListUsers = can('users.manage');
-  const { data: users } = useLoad(useCallback(() => (mayListUsers ? api.users.list() : Promise.resolve([])), [mayListUsers]));
+  const query = { ...filters, actorId: filters.actorId === undefined ? undefined : String(filters.actorId), ...paging };
+  const { data, isFetching } = $api.useQuery('get', '/api/v1/audit', { params: { query } });
+  const { data: users } = $api.useQuery('get', '/api/v1/users', {}, { enabled: can('users.manage') });
 
   // Office staff cannot list users, so actor choices also come from the rows seen so far.
   const [seenActors, setSeenActors] = useState<Map<number, string>>(new Map());
   const [seen, setSeen] = useState<{ entities: Set<string>; actions: Set<string> }>({ entities: new Set(KNOWN_ENTITIES), actions: new Set() });
-  const [seenPage, setSeenPage] = useState<Page<AuditView> | undefined>(undefined);
+  const [seenPage, setSeenPage] = useState<AuditPage | undefined>(undefined);
   if (data && data !== seenPage) {
     // Derived from each new page during render (React's pattern for state that follows props).
     setSeenPage(data);
@@ -95,7 +97,7 @@ export default function AuditPage() {
       <ResponsiveTable<AuditView>
         rowKey="id"
         size="middle"
-        loading={loading}
+        loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 800 }}
         expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />, rowExpandable: (r) => r.before !== null || r.after !== null }}

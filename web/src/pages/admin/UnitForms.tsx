@@ -1,7 +1,8 @@
 import { Alert, App, Form, Input, Select } from 'antd';
 import { LIMITS } from '../../../../src/common/limits.js';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../../src/common/roles.js';
-import { type UnitView, api } from '../../api.js';
+import { client } from '../../api/client.js';
+import type { UnitView } from '../../components/UnitSelect.js';
 import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useI18n } from '../../i18n.js';
@@ -31,8 +32,8 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitVie
       divisionCode: v.divisionCode?.trim() || null,
       aliases: v.aliases ?? [],
     };
-    if (unit) await api.units.update(unit.id, { version: unit.version, ...body });
-    else await api.units.create(body);
+    if (unit) await client.PATCH('/api/v1/units/{id}', { params: { path: { id: String(unit.id) } }, body: { version: unit.version, ...body } });
+    else await client.POST('/api/v1/units', { body });
     message.success(t('common.saved'));
     onSaved();
   };
@@ -77,7 +78,7 @@ export function MergeUnitModal({ unit, units, onClose, onMerged }: { unit: UnitV
   const [form] = Form.useForm<{ intoUnitId: number }>();
 
   const merge = async (v: { intoUnitId: number }) => {
-    await api.units.merge(unit.id, v.intoUnitId, unit.version);
+    await client.POST('/api/v1/units/{id}/merge', { params: { path: { id: String(unit.id) } }, body: { intoUnitId: v.intoUnitId, version: unit.version } });
     message.success(t('units.merged'));
     onMerged();
   };

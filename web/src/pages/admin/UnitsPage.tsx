@@ -2,8 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../../../src/common/roles.js';
-import { type UnitView, api } from '../../api.js';
-import { useUnits } from '../../components/UnitSelect.js';
+import { client } from '../../api/client.js';
+import { type UnitView, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
 import { type Label, useI18n } from '../../i18n.js';
 import { MergeUnitModal, UnitFormModal } from './UnitForms.js';
@@ -46,7 +46,7 @@ export default function UnitsPage() {
   const { message } = App.useApp();
   const report = useReportError();
   const [showRetired, setShowRetired] = useState(false);
-  const [units, reload] = useUnits({ includeRetired: showRetired });
+  const units = useUnits({ includeRetired: showRetired });
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
   const [merging, setMerging] = useState<UnitView | null>(null);
@@ -64,7 +64,6 @@ export default function UnitsPage() {
     try {
       await work;
       message.success(done);
-      reload();
     } catch (err) {
       report(err);
     }
@@ -153,12 +152,12 @@ export default function UnitsPage() {
                       <Button type="link" size="small" onClick={() => setMerging(u)}>
                         {t('units.merge')}
                       </Button>
-                      <Popconfirm title={t('units.retireConfirm', { name: u.name })} onConfirm={() => act(api.units.retire(u.id, u.version), t('units.retiredDone'))}>
+                      <Popconfirm title={t('units.retireConfirm', { name: u.name })} onConfirm={() => act(client.POST('/api/v1/units/{id}/retire', { params: { path: { id: String(u.id) } }, body: { version: u.version } }), t('units.retiredDone'))}>
                         <Button type="link" size="small">
                           {t('units.retire')}
                         </Button>
                       </Popconfirm>
-                      <Popconfirm title={t('units.deleteConfirm', { name: u.name })} okButtonProps={{ danger: true }} onConfirm={() => act(api.units.remove(u.id), t('units.deleted'))}>
+                      <Popconfirm title={t('units.deleteConfirm', { name: u.name })} okButtonProps={{ danger: true }} onConfirm={() => act(client.DELETE('/api/v1/units/{id}', { params: { path: { id: String(u.id) } } }), t('units.deleted'))}>
                         <Button type="link" size="small" danger>
                           {t('common.delete')}
                         </Button>
@@ -176,10 +175,7 @@ export default function UnitsPage() {
           unit={editing === 'new' ? null : editing}
           units={units}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
       {merging && (
@@ -187,10 +183,7 @@ export default function UnitsPage() {
           unit={merging}
           units={units}
           onClose={() => setMerging(null)}
-          onMerged={() => {
-            setMerging(null);
-            reload();
-          }}
+          onMerged={() => setMerging(null)}
         />
       )}
     </Card>

@@ -1,7 +1,9 @@
 import { App, Form, Input, Radio, Select } from 'antd';
 import { LIMITS } from '../../../../src/common/limits.js';
 import { ROLES, ROLE_LABELS, type Role, UNIT_SCOPED_ROLES } from '../../../../src/common/roles.js';
-import { type UnitView, type UserView, api } from '../../api.js';
+import { client, ok } from '../../api/client.js';
+import type { UnitView } from '../../components/UnitSelect.js';
+import type { UserView } from './UsersPage.js';
 import { newPasswordRules } from '../../components/PasswordForm.js';
 import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
@@ -27,10 +29,12 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: UserVie
 
   const save = async (v: UserFormValues) => {
     if (user) {
-      await api.users.update(user.id, { version: user.version, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, status: v.status });
+      const body = { version: user.version, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, status: v.status };
+      await client.PATCH('/api/v1/users/{id}', { params: { path: { id: String(user.id) } }, body });
       message.success(t('common.saved'));
     } else {
-      const created = await api.users.create({ username: v.username, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, password: v.password, locale: v.locale });
+      const body = { username: v.username, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, password: v.password, locale: v.locale };
+      const created = await ok(client.POST('/api/v1/users', { body }));
       message.success(t('users.created', { name: created.username }));
     }
     onSaved();
@@ -89,7 +93,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose:
   const [form] = Form.useForm<{ password: string }>();
 
   const reset = async (v: { password: string }) => {
-    await api.users.resetPassword(user.id, v.password);
+    await client.POST('/api/v1/users/{id}/reset-password', { params: { path: { id: String(user.id) } }, body: { password: v.password } });
     message.success(t('users.resetDone'));
     onClose();
   };

@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../src/common/roles.js';
-import { type UserView, api } from '../../api.js';
+import { $api, type ApiResponse, client } from '../../api/client.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { ResetPasswordModal, UserFormModal } from './UserForms.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+
+export type UserView = ApiResponse<'/api/v1/users/{id}', 'patch'>;
 
 const isLocked = (u: UserView) => Boolean(u.lockedUntil && new Date(u.lockedUntil) > new Date());
 
@@ -17,18 +18,18 @@ export default function UsersPage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
-  const [units] = useUnits();
+  const units = useUnits();
   const [filters, setFilters] = useState<{ role?: Role; unitId?: number; q?: string }>({});
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
 
-  const { data: users, loading, reload: load } = useLoad(useCallback(() => api.users.list(filters), [filters]));
+  const query = { ...filters, unitId: filters.unitId === undefined ? undefined : String(filters.unitId) };
+  const { data: users, isFetching } = $api.useQuery('get', '/api/v1/users', { params: { query } });
 
   const unlock = async (u: UserView) => {
     try {
-      await api.users.unlock(u.id);
+      await client.POST('/api/v1/users/{id}/unlock', { params: { path: { id: String(u.id) } } });
       message.success(t('users.unlocked'));
-      load();
     } catch (err) {
       report(err);
     }
@@ -72,7 +73,7 @@ export default function UsersPage() {
       <ResponsiveTable<UserView>
         rowKey="id"
         size="middle"
-        loading={loading}
+        loading={isFetching}
         dataSource={users}
         scroll={{ x: 900 }}
         pagination={{ showSizeChanger: true, defaultPageSize: 20, showTotal: (n) => t('common.total', { n }) }}
@@ -120,10 +121,7 @@ export default function UsersPage() {
           user={editing === 'new' ? null : editing}
           units={units}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            load();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}

@@ -25,7 +25,7 @@ const PERIODS = ['2024', '2025'];
 export function ScoresPanel() {
   const { pick, lang } = useI18n();
   const { user } = useSession();
-  const [units] = useUnits();
+  const units = useUnits();
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
   const [period, setPeriod] = useState('2024');
   const effectiveUnit = unitId ?? user.unitId ?? units.find((u) => u.kind === 'city')?.id;

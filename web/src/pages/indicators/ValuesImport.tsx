@@ -2,18 +2,19 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ErrorDetail } from '../../../../src/common/errors.js';
-import type { ImportPreviewRow, ImportResultView } from '../../../../src/common/schemas/indicators.js';
-import { ApiError, api } from '../../api.js';
+import type { ImportPreviewRow } from '../../../../src/common/schemas/indicators.js';
+import { ApiError, type ApiResponse, upload } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { indicatorLabels } from './labels.js';
 
+type ImportResultView = ApiResponse<'/api/v1/indicators/values/import', 'post'>;
 type Step = { kind: 'choose' } | { kind: 'problems'; problems: ErrorDetail[] } | { kind: 'preview'; result: ImportResultView } | { kind: 'done'; result: ImportResultView };
 
 function send(file: File, dryRun: boolean): Promise<ImportResultView> {
   const form = new FormData();
   form.append('file', file);
-  return api.post<ImportResultView>(`/indicators/values/import${dryRun ? '?dryRun=true' : ''}`, form);
+  return upload('/api/v1/indicators/values/import', form, { query: { dryRun: dryRun ? 'true' : undefined } });
 }
 
 /**

@@ -19,7 +19,7 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
   const { pick, lang } = useI18n();
   const { user, can } = useSession();
   const report = useReportError();
-  const [units] = useUnits();
+  const units = useUnits();
   const kpis = catalogue.indicators.filter((i) => i.kind === 'kpi');
   const [indicatorId, setIndicatorId] = useState<number | undefined>(kpis[0]?.id);
   const [unitId, setUnitId] = useState<number | undefined>(undefined);

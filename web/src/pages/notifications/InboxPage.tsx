@@ -1,25 +1,21 @@
 import { App, Badge, Button, Card, Checkbox, Col, Form, Input, List, Radio, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   type DeliveryMode,
   NOTIFICATION_KINDS,
   NOTIFICATION_KIND_LABELS,
   type NotificationKind,
-  type NotificationView,
 } from '../../../../src/common/schemas/notifications.js';
-import { api } from '../../api.js';
-import { announceUnread } from '../../components/NotificationBell.js';
+import { $api, type ApiBody, type ApiResponse, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { notificationLabels } from './labels.js';
 
 const PAGE_SIZE = 20;
-type Inbox = { items: NotificationView[]; total: number; unread: number; unreadByKind: Partial<Record<NotificationKind, number>> };
-type Contact = { email: string | null; delivery: DeliveryMode };
-type MarkRead = { ids: number[] } | { all: true; kind?: NotificationKind };
+type NotificationView = ApiResponse<'/api/v1/notifications'>['items'][number];
+type MarkRead = ApiBody<'/api/v1/notifications/read'>;
 
 /** Kinds that need the reader to act stand out; the others are plain. */
 const KIND_COLORS: Partial<Record<NotificationKind, string>> = {
@@ -40,11 +36,11 @@ function ContactCard() {
   const { message } = App.useApp();
   const report = useReportError();
   const [form] = Form.useForm<{ email: string; delivery: DeliveryMode }>();
-  const { data } = useLoad(useCallback(() => api.get<Contact>('/notifications/contact'), []));
+  const { data } = $api.useQuery('get', '/api/v1/notifications/contact');
   useEffect(() => form.setFieldsValue({ email: data?.email ?? '', delivery: data?.delivery ?? 'digest' }), [data, form]);
   const save = async ({ email, delivery }: { email: string; delivery: DeliveryMode }) => {
     try {
-      const saved = await api.put<Contact>('/notifications/contact', { email: email?.trim() ? email.trim() : null, delivery });
+      const saved = await ok(client.PUT('/api/v1/notifications/contact', { body: { email: email?.trim() ? email.trim() : null, delivery } }));
       form.setFieldsValue({ email: saved.email ?? '', delivery: saved.delivery });
       message.success(pick(notificationLabels.saved));
     } catch (err) {
@@ -83,15 +79,8 @@ export default function InboxPage() {
   const [kind, setKind] = useState<NotificationKind | undefined>();
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
-  const { data, reload } = useLoad(
-    useCallback(
-      () => api.get<Inbox>('/notifications', { unread: onlyUnread ? 'true' : undefined, kind, page, pageSize: PAGE_SIZE }),
-      [onlyUnread, kind, page],
-    ),
-  );
-  useEffect(() => {
-    if (data) announceUnread(data.unread);
-  }, [data]);
+  const query = { unread: onlyUnread ? ('true' as const) : undefined, kind, page, pageSize: PAGE_SIZE };
+  const { data } = $api.useQuery('get', '/api/v1/notifications', { params: { query } });
   // A selection belongs to the page it was made on.
   const turnTo = (next: { onlyUnread?: boolean; kind?: NotificationKind | undefined; page?: number }) => {
     if ('onlyUnread' in next) setOnlyUnread(next.onlyUnread!);
@@ -102,10 +91,9 @@ export default function InboxPage() {
 
   const markRead = async (body: MarkRead) => {
     try {
-      const r = await api.post<{ updated: number; unread: number }>('/notifications/read', body);
-      announceUnread(r.unread);
+      // The list and the bell load afresh after the write (api/client.ts).
+      await client.POST('/api/v1/notifications/read', { body });
       setSelected([]);
-      reload();
     } catch (err) {
       report(err);
     }

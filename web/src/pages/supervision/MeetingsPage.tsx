@@ -58,7 +58,7 @@ export default function MeetingsPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
-  const [units] = useUnits();
+  const units = useUnits();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<MeetingForm>();
   const { data, reload } = useLoad(useCallback(() => api.get<MeetingSummary[]>('/supervision/meetings'), []));

@@ -1,18 +1,20 @@
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { CASE_STAGES, CASE_STAGE_LABELS, type EvidenceView, type ItemDetailView } from '../../../../src/common/schemas/worklists.js';
-import { api } from '../../api.js';
+import { CASE_STAGES, CASE_STAGE_LABELS } from '../../../../src/common/schemas/worklists.js';
+import { type ApiResponse, client, ok, upload } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { ItemForm } from './ItemForm.js';
+import type { ItemDetail } from './ItemPage.js';
 import { worklistLabels } from './labels.js';
 
+type EvidenceView = ApiResponse<'/api/v1/items/{id}/evidence', 'post'>;
 type Prompt = { title: string; label: string; run: (text: string) => Promise<unknown> };
 
 /** The buttons of an item page: only what the server says the caller may do now (`item.can`). */
-export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange: (next: ItemDetailView) => void }) {
+export function ItemActions({ item, onChange }: { item: ItemDetail; onChange: (next: ItemDetail) => void }) {
   const { pick } = useI18n();
   const { user } = useSession();
   const report = useReportError();
@@ -27,7 +29,7 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
   const [editing, setEditing] = useState(false);
   const [score, setScore] = useState<number | null>(item.selfScore);
 
-  const run = async (fn: () => Promise<ItemDetailView>, form?: Parameters<typeof report>[1]) => {
+  const run = async (fn: () => Promise<ItemDetail>, form?: Parameters<typeof report>[1]) => {
     setBusy(true);
     try {
       onChange(await fn());
@@ -39,9 +41,11 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
       setBusy(false);
     }
   };
-  const post = (path: string, body: unknown = {}) => api.post<ItemDetailView>(`/items/${item.id}${path}`, body);
-  const ask = (title: string, label: string, fn: (text: string) => Promise<ItemDetailView>) =>
-    setPrompt({ title, label, run: (text) => run(() => fn(text)).then((ok) => ok && setPrompt(null)) });
+  const id = String(item.id);
+  const onItem = { params: { path: { id } } };
+  const onReport = (reportId: number) => ({ params: { path: { id, reportId: String(reportId) } } });
+  const ask = (title: string, label: string, fn: (text: string) => Promise<ItemDetail>) =>
+    setPrompt({ title, label, run: (text) => run(() => fn(text)).then((done) => done && setPrompt(null)) });
 
   const pendingHead = item.reports.find((r) => r.status === 'pending_head' && r.unit.id === user.unitId);
   const pendingOffice = item.reports.find((r) => r.status === 'pending_office');
@@ -50,7 +54,7 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
   return (
     <>
       <Space wrap>
-        {c.start && <Button onClick={() => run(() => post('/start'))}>{pick(worklistLabels.start)}</Button>}
+        {c.start && <Button onClick={() => run(() => ok(client.POST('/api/v1/items/{id}/start', onItem)))}>{pick(worklistLabels.start)}</Button>}
         {c.report && (
           <Button type="primary" onClick={() => setReporting(true)}>
             {pick(worklistLabels.report)}
@@ -58,27 +62,27 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
         )}
         {c.approve && pendingHead && (
           <>
-            <Button type="primary" loading={busy} onClick={() => run(() => post(`/reports/${pendingHead.id}/approve`, {}))}>
+            <Button type="primary" loading={busy} onClick={() => run(() => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/approve', { ...onReport(pendingHead.id), body: {} })))}>
               {pick(worklistLabels.approve)}
             </Button>
-            <Button danger onClick={() => ask(pick(worklistLabels.sendBack), pick(worklistLabels.reason), (reason) => post(`/reports/${pendingHead.id}/send-back`, { reason }))}>
+            <Button danger onClick={() => ask(pick(worklistLabels.sendBack), pick(worklistLabels.reason), (reason) => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/send-back', { ...onReport(pendingHead.id), body: { reason } })))}>
               {pick(worklistLabels.sendBack)}
             </Button>
           </>
         )}
         {c.review && pendingOffice && (
           <>
-            <Button type="primary" loading={busy} onClick={() => run(() => post(`/reports/${pendingOffice.id}/accept`, {}))}>
+            <Button type="primary" loading={busy} onClick={() => run(() => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/accept', { ...onReport(pendingOffice.id), body: {} })))}>
               {pick(pendingOffice.percent === 100 ? worklistLabels.acceptClose : worklistLabels.accept)}
             </Button>
-            <Button danger onClick={() => ask(pick(worklistLabels.officeReturn), pick(worklistLabels.reason), (reason) => post(`/reports/${pendingOffice.id}/return`, { reason }))}>
+            <Button danger onClick={() => ask(pick(worklistLabels.officeReturn), pick(worklistLabels.reason), (reason) => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/return', { ...onReport(pendingOffice.id), body: { reason } })))}>
               {pick(worklistLabels.officeReturn)}
             </Button>
           </>
         )}
         {c.requestExtension && <Button onClick={() => setExtending(true)}>{pick(worklistLabels.requestExtension)}</Button>}
-        {c.instruct && <Button onClick={() => ask(pick(worklistLabels.instruct), pick(worklistLabels.instructions), (text) => post('/instructions', { text }))}>{pick(worklistLabels.instruct)}</Button>}
-        {c.reopen && <Button onClick={() => ask(pick(worklistLabels.reopen), pick(worklistLabels.reason), (reason) => post('/reopen', { reason }))}>{pick(worklistLabels.reopen)}</Button>}
+        {c.instruct && <Button onClick={() => ask(pick(worklistLabels.instruct), pick(worklistLabels.instructions), (text) => ok(client.POST('/api/v1/items/{id}/instructions', { ...onItem, body: { text } })))}>{pick(worklistLabels.instruct)}</Button>}
+        {c.reopen && <Button onClick={() => ask(pick(worklistLabels.reopen), pick(worklistLabels.reason), (reason) => ok(client.POST('/api/v1/items/{id}/reopen', { ...onItem, body: { reason } })))}>{pick(worklistLabels.reopen)}</Button>}
         {c.edit && <Button onClick={() => setEditing(true)}>{pick(worklistLabels.editItem)}</Button>}
         {c.edit && item.kind === 'case' && (
           <Select
@@ -86,7 +90,7 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
             value={item.stage ?? 'declared'}
             style={{ width: 120 }}
             options={CASE_STAGES.map((st) => ({ value: st, label: pick(CASE_STAGE_LABELS[st]) }))}
-            onChange={(stage) => run(() => post('/stage', { version: item.version, stage }))}
+            onChange={(stage) => run(() => ok(client.POST('/api/v1/items/{id}/stage', { ...onItem, body: { version: item.version, stage } })))}
           />
         )}
         {c.selfScore && (
@@ -99,7 +103,7 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
               value={score}
               onChange={setScore}
             />
-            <Button disabled={score === null} onClick={() => run(() => post('/self-score', { version: item.version, selfScore: score }))}>
+            <Button disabled={score === null} onClick={() => score !== null && run(() => ok(client.POST('/api/v1/items/{id}/self-score', { ...onItem, body: { version: item.version, selfScore: score } })))}>
               {pick(worklistLabels.saveScore)}
             </Button>
           </Space.Compact>
@@ -125,8 +129,8 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
           layout="vertical"
           initialValues={{ percent: item.percent }}
           onFinish={async (v) => {
-            const ok = await run(() => post('/reports', { text: v.text, percent: v.percent, evidenceIds: uploaded.map((e) => e.id) }), reportForm);
-            if (ok) {
+            const done = await run(() => ok(client.POST('/api/v1/items/{id}/reports', { ...onItem, body: { text: v.text, percent: v.percent, evidenceIds: uploaded.map((e) => e.id) } })), reportForm);
+            if (done) {
               setReporting(false);
               setUploaded([]);
               reportForm.resetFields();
@@ -148,7 +152,7 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
                 const form = new FormData();
                 form.append('file', file as Blob, (file as File).name);
                 try {
-                  const ev = await api.post<EvidenceView>(`/items/${item.id}/evidence`, form);
+                  const ev = await upload('/api/v1/items/{id}/evidence', form, onItem.params);
                   setUploaded((list) => [...list, ev]);
                   onSuccess?.(ev);
                 } catch (err) {
@@ -168,8 +172,8 @@ export function ItemActions({ item, onChange }: { item: ItemDetailView; onChange
           form={extForm}
           layout="vertical"
           onFinish={async (v) => {
-            const ok = await run(() => post('/extensions', { reason: v.reason, requestedDeadline: v.requestedDeadline.format('YYYY-MM-DD') }), extForm);
-            if (ok) setExtending(false);
+            const done = await run(() => ok(client.POST('/api/v1/items/{id}/extensions', { ...onItem, body: { reason: v.reason, requestedDeadline: v.requestedDeadline.format('YYYY-MM-DD') } })), extForm);
+            if (done) setExtending(false);
           }}
         >
           <Form.Item name="requestedDeadline" label={pick(worklistLabels.newDeadline)} rules={[{ required: true }]}>

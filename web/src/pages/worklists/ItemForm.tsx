@@ -1,10 +1,11 @@
 import { DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ItemDetailView, WorklistView } from '../../../../src/common/schemas/worklists.js';
-import { api } from '../../api.js';
+import type { WorklistView } from '../../../../src/common/schemas/worklists.js';
+import { client, ok } from '../../api/client.js';
 import { useUnits } from '../../components/UnitSelect.js';
 import { useConfirmPastDeadline, useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
+import type { ItemDetail } from './ItemPage.js';
 import { worklistLabels } from './labels.js';
 import { PLEASE_CHOOSE } from '../../components/format.js';
 
@@ -24,12 +25,12 @@ interface Values {
  * Creates an item (office) or edits one with its version: when someone else saved first, the
  * server answers VERSION_CONFLICT and the message asks to reload instead of overwriting.
  */
-export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemDetailView; lists?: WorklistView[]; open: boolean; onClose: () => void; onSaved: (i: ItemDetailView) => void }) {
+export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemDetail; lists?: WorklistView[]; open: boolean; onClose: () => void; onSaved: (i: ItemDetail) => void }) {
   const { pick } = useI18n();
   const report = useReportError();
   const confirmPastDeadline = useConfirmPastDeadline();
   const [form] = Form.useForm<Values>();
-  const [units] = useUnits();
+  const units = useUnits();
   const unitOptions = units.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }));
   const filterOption = (input: string, option?: { search?: string }) => String(option?.search ?? '').includes(input.trim());
   const initial: Partial<Values> = item
@@ -59,8 +60,8 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
     const send = async (confirmPastDeadline: boolean) => {
       const b = confirmPastDeadline ? { ...body, confirmPastDeadline } : body;
       const saved = item
-        ? await api.patch<ItemDetailView>(`/items/${item.id}`, { ...b, version: item.version })
-        : await api.post<ItemDetailView>('/items', { ...b, listId: v.listId });
+        ? await ok(client.PATCH('/api/v1/items/{id}', { params: { path: { id: String(item.id) } }, body: { ...b, version: item.version } }))
+        : await ok(client.POST('/api/v1/items', { body: { ...b, listId: v.listId! } }));
       onSaved(saved);
       onClose();
     };

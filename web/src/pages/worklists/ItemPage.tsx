@@ -1,22 +1,23 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Input, List, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
   CASE_STAGE_LABELS,
   ITEM_KIND_LABELS,
   PUBLICITY_LEVEL_LABELS,
   REPORT_STATUS_LABELS,
-  type ItemDetailView,
 } from '../../../../src/common/schemas/worklists.js';
-import { api } from '../../api.js';
+import { $api, type ApiResponse, apiUrl, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
-import { useLoad } from '../../components/useLoad.js';
 import { useI18n } from '../../i18n.js';
 import { ItemActions } from './ItemActions.js';
 import { EVENT_LABELS, worklistLabels } from './labels.js';
 import { Due, Percent, StatusTag, unitNames } from './parts.js';
+
+export type ItemDetail = ApiResponse<'/api/v1/items/{id}'>;
 
 /** Stored times are UTC; show them in the browser's (China) time. */
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
@@ -25,24 +26,26 @@ const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 export default function ItemPage() {
   const { pick } = useI18n();
   const report = useReportError();
-  const id = Number(useParams().id);
-  const { data } = useLoad(useCallback(() => api.get<ItemDetailView>(`/items/${id}`), [id]));
-  // An action answers with the item as it now is; that answer shows until the page loads afresh.
-  const [changed, setChanged] = useState<{ base: ItemDetailView | undefined; item: ItemDetailView } | null>(null);
-  const item = changed && changed.base === data ? changed.item : data;
-  const setItem = (next: ItemDetailView) => setChanged({ base: data, item: next });
+  const id = useParams().id ?? '';
+  const itemQuery = $api.queryOptions('get', '/api/v1/items/{id}', { params: { path: { id } } });
+  const { data: item } = useQuery(itemQuery);
+  const queryClient = useQueryClient();
+  // An action answers with the item as it now is: shown at once, without asking again.
+  const setItem = (next: ItemDetail) => queryClient.setQueryData(itemQuery.queryKey, next);
   const [comment, setComment] = useState('');
   if (!item) return <Skeleton active />;
 
-  const post = async (path: string, body: unknown) => {
+  const act = async (call: Promise<ItemDetail>) => {
     try {
-      setItem(await api.post<ItemDetailView>(`/items/${id}${path}`, body));
+      setItem(await call);
       return true;
     } catch (err) {
       report(err);
       return false;
     }
   };
+  const decide = (extensionId: number, approve: boolean) =>
+    act(ok(client.POST('/api/v1/items/{id}/extensions/{extensionId}/decision', { params: { path: { id, extensionId: String(extensionId) } }, body: { approve } })));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -127,7 +130,7 @@ export default function ItemPage() {
                   {r.headNote && <Typography.Text type="secondary">{r.headNote}</Typography.Text>}
                   {r.reviewNote && <Typography.Text type="danger">{r.reviewNote}</Typography.Text>}
                   {r.evidence.map((e) => (
-                    <a key={e.id} href={`/api/v1/items/${item.id}/evidence/${e.id}`}>
+                    <a key={e.id} href={apiUrl('/api/v1/items/{id}/evidence/{evidenceId}', { path: { id, evidenceId: e.id } })}>
                       <PaperClipOutlined aria-hidden /> {e.filename}
                     </a>
                   ))}
@@ -149,10 +152,10 @@ export default function ItemPage() {
                 actions={
                   item.can.decideExtension && x.status === 'pending'
                     ? [
-                        <Button key="a" size="small" type="primary" onClick={() => post(`/extensions/${x.id}/decision`, { approve: true })}>
+                        <Button key="a" size="small" type="primary" onClick={() => decide(x.id, true)}>
                           {pick(worklistLabels.approveExtension)}
                         </Button>,
-                        <Button key="r" size="small" danger onClick={() => post(`/extensions/${x.id}/decision`, { approve: false })}>
+                        <Button key="r" size="small" danger onClick={() => decide(x.id, false)}>
                           {pick(worklistLabels.refuseExtension)}
                         </Button>,
                       ]
@@ -176,7 +179,9 @@ export default function ItemPage() {
         {item.can.comment && (
           <Space.Compact style={{ width: '100%', marginTop: 8 }}>
             <Input aria-label={pick(worklistLabels.comment)} placeholder={pick(worklistLabels.comment)} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
-            <Button disabled={!comment.trim()} onClick={() => post('/comments', { text: comment.trim() }).then((ok) => ok && setComment(''))}>
+            <Button disabled={!comment.trim()} onClick={() =>
+                act(ok(client.POST('/api/v1/items/{id}/comments', { params: { path: { id } }, body: { text: comment.trim() } }))).then((done) => done && setComment(''))
+              }>
               {pick(worklistLabels.comment)}
             </Button>
           </Space.Compact>

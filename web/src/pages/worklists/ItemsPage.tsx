@@ -49,7 +49,7 @@ export default function ItemsPage() {
   const navigate = useNavigate();
   const isOffice = can('worklists.manage');
   const seesAll = ['office', 'leader', 'admin'].includes(user.role);
-  const [units] = useUnits();
+  const units = useUnits();
   const { data: lists } = useLoad(useCallback(() => api.get<WorklistView[]>('/worklists'), []));
   const { data: saved, reload: reloadSaved } = useLoad(useCallback(() => api.get<SavedFilterView[]>('/items/saved-filters'), []));
   const { data, loading } = useLoad(useCallback(() => api.get<Page<ItemView>>('/items', { ...filter, ...sort, ...paging }), [filter, sort, paging]));

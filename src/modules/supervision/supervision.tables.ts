@@ -119,3 +119,8 @@ export interface SupervisionTables {
   dispatch_meeting_unit: DispatchMeetingUnitTable;
   dispatch_decision: DispatchDecisionTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends SupervisionTables {}
+}

@@ -162,3 +162,8 @@ export interface WorklistTables {
   item_change: ItemChangeTable;
   change_counter: ChangeCounterTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends WorklistTables {}
+}

@@ -156,3 +156,8 @@ export interface DemandTables {
   demand_visit: DemandVisitTable;
   open311_client: Open311ClientTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends DemandTables {}
+}

@@ -71,3 +71,8 @@ export interface IndicatorTables {
   indicator_target: IndicatorTargetTable;
   indicator_peer_value: IndicatorPeerValueTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends IndicatorTables {}
+}

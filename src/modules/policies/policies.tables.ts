@@ -108,3 +108,8 @@ export interface PolicyTables {
   match_result: MatchResultTable;
   enterprise_notice: EnterpriseNoticeTable;
 }
+
+// The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DB extends PolicyTables {}
+}
