@@ -3,7 +3,7 @@ import type { JobHandlers } from '../jobs/define.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { indicatorsModule } from './indicators/indicators.module.js';
-import type { Benchmark, CliArea, ModuleManifest, RouteFactory, SeedStep } from './manifest.js';
+import type { Benchmark, CliArea, ModuleManifest, RootRouteFactory, RouteFactory, SeedStep } from './manifest.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { orgModule } from './org/org.module.js';
 import { policiesModule } from './policies/policies.module.js';
@@ -56,3 +56,9 @@ export const referenceSeedSteps: SeedStep[] = moduleManifests.flatMap((m) => m.s
 export const demoSeedSteps: SeedStep[] = moduleManifests.flatMap((m) => m.seed?.demo ?? []);
 export const moduleCliAreas: CliArea[] = moduleManifests.flatMap((m) => m.cli ?? []);
 export const moduleBenchmarks: Record<string, Benchmark> = Object.assign({}, ...moduleManifests.map((m) => m.benchmarks ?? {}));
+
+// demands
+/** Every module's root route plugins (standard protocols outside /api/v1, e.g. Open311). */
+export async function loadModuleRootRoutes(): Promise<RootRouteFactory[]> {
+  return (await Promise.all(moduleManifests.map((m) => m.rootRoutes?.() ?? []))).flat();
+}

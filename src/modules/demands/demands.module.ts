@@ -5,6 +5,8 @@ import { demandErrors } from './demands.errors.js';
 export const demandsModule = defineModule({
   name: 'demands',
   routes: async () => [(await import('./demands.routes.js')).demandsRoutes],
+  rootRoutes: async () => [(await import('./open311.routes.js')).open311Routes],
+  cli: [{ commands: ['open311'], load: async () => (await import('../../cli/open311.js')).registerOpen311Commands }],
   seed: {
     reference: [{ name: 'demands-reference', run: async (ctx) => (await import('./seed.js')).seedDemandReference(ctx) }],
     demo: [{ name: 'demands-demo', run: async (ctx) => (await import('./seed.js')).seedDemandDemo(ctx) }],
