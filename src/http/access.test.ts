@@ -166,6 +166,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/demands/deadlines': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'PUT /api/v1/demands/deadlines': ['admin', 'office'],
   'POST /api/v1/demands/visits': ['admin', 'office', 'leader', 'specialist'],
+  'POST /api/v1/demands/import': ['admin', 'office'],
   'GET /api/v1/demands/:id': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'POST /api/v1/demands/:id/phone': ['admin', 'office', 'specialist', 'unit_head', 'liaison'],
   'POST /api/v1/demands/:id/dispatch': ['admin', 'office'],

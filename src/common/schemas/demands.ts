@@ -174,3 +174,6 @@ export const visitBody = z
   .object({ uscc: z.string().trim().max(40), kind: z.enum(['specialist', 'leader']), visitedOn: isoDate, notes: z.string().trim().min(2).max(4000), needs: z.array(z.object({ type: z.enum(DEMAND_TYPES), subjectId: z.number().int().positive(), description: z.string().trim().min(2).max(4000) })).max(20).default([]) })
   .strict();
 export const visitView = z.object({ id: z.number(), uscc: z.string(), kind: z.string(), visitedOn: z.string(), notes: z.string(), ticketIds: z.array(z.number()) });
+
+export const importQuery = z.object({ commit: z.enum(['true', 'false']).default('false') }).strict();
+export const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number(), committed: z.boolean() });

@@ -22,6 +22,8 @@ import {
   knowledgeBody,
   knowledgeQuery,
   knowledgeView,
+  importQuery,
+  importResult,
   kpiQuery,
   kpiView,
   mergeBody,
@@ -64,7 +66,9 @@ import { kpiWorkbook } from './kpi.export.js';
 import { demandKpis, publicBoard } from './kpi.service.js';
 import { addRatingCode, rateDemand, rateWithCode, ratingCodes } from './ratings.service.js';
 import { addKnowledge, addRouteRule, addSubject, findAnswers, loadDeadlines, removeRouteRule, routeRules, subjectTree, updateDeadlines } from './settings.service.js';
+import { import12345 } from './import.service.js';
 import { recordVisit } from './visits.service.js';
+import { readUpload } from '../../http/upload.js';
 
 const tags = ['demands'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -137,6 +141,18 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/demands/visits', { config: { access: 'demands.visits' }, schema: { tags, summary: '走访记录 / record a visit', body: visitBody, response: { 201: visitView } } }, async (request, reply) =>
       reply.status(201).send(await recordVisit(ctx, actorOf(request), request.body)),
+    );
+
+    app.post(
+      '/demands/import',
+      {
+        config: { access: 'demands.manage' },
+        schema: { tags, summary: '导入 12345 平台工单（.xlsx/.csv，字段 file；commit=true 才写入） / import the 12345 export', consumes: ['multipart/form-data'], querystring: importQuery, response: { 200: importResult } },
+      },
+      async (request) => {
+        const { filename, data } = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes });
+        return import12345(ctx, actorOf(request), data, filename, request.query.commit === 'true');
+      },
     );
 
     app.get('/demands/:id', { config: { access: 'demands.read' }, schema: { tags, summary: '工单详情 / ticket', params: idParam, response: { 200: demandDetailView } } }, async (request) =>
