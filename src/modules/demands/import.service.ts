@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../common/errors.js';
 import { AppError } from '../../common/errors.js';
-import { DEMAND_TYPES, type DemandType } from '../../common/schemas/demands.js';
+import type { DemandType } from '../../common/schemas/demands.js';
 import { isRealDate } from '../../common/schemas/date.js';
 import { chinaDate } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
