@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../../src/common/permissions.js';
 import { AppLayout } from './components/AppLayout.js';
 import { Forbidden, NotFound } from './components/StatusPages.js';
-import { webModules } from './modules.js';
+import { publicPages, webModules } from './modules.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { routesOf } from './registry.js';
 import { useSession } from './session.js';
@@ -41,6 +41,10 @@ export function App() {
   const location = useLocation();
 
   if (state.status === 'loading') return <FullPageSpin />;
+
+  // demands: public pages render the same for everyone, before any session decision
+  const publicPage = publicPages.find((p) => p.path === location.pathname);
+  if (publicPage) return <Lazy page={publicPage.page} />;
 
   if (state.status === 'anonymous') {
     return (

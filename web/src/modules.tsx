@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   LineChartOutlined,
@@ -127,4 +128,27 @@ export const webModules: WebModule[] = [
     nav: [],
     pages: [{ path: '/notifications', page: lazy(() => import('./pages/notifications/InboxPage.js')) }],
   },
+  // demands
+  {
+    key: 'demands',
+    label: { zh: '企业诉求', en: 'Enterprise demands' },
+    icon: <CustomerServiceOutlined />,
+    permission: 'demands.view',
+    nav: [
+      { path: '/demands', label: { zh: '诉求工单', en: 'Tickets' } },
+      { path: '/demands/kpi', label: { zh: '办理指标', en: 'Figures' }, permission: 'demands.kpi' },
+    ],
+    pages: [
+      { path: '/demands', page: lazy(() => import('./pages/demands/DemandsPage.js')) },
+      { path: '/demands/kpi', page: lazy(() => import('./pages/demands/KpiPage.js')), permission: 'demands.kpi' },
+      { path: '/demands/:id', page: lazy(() => import('./pages/demands/DemandPage.js')) },
+    ],
+  },
+];
+
+// demands
+/** Pages anyone may open, logged in or not: the public service-quality board and rating by code. */
+export const publicPages: { path: string; page: ReturnType<typeof lazy> }[] = [
+  { path: '/public/board', page: lazy(() => import('./pages/demands/BoardPage.js')) },
+  { path: '/public/rate', page: lazy(() => import('./pages/demands/RatePage.js')) },
 ];
