@@ -11,6 +11,7 @@ export const demandsModule = defineModule({
     reference: [{ name: 'demands-reference', run: async (ctx) => (await import('./seed.js')).seedDemandReference(ctx) }],
     demo: [{ name: 'demands-demo', run: async (ctx) => (await import('./seed.js')).seedDemandDemo(ctx) }],
   },
+  benchmarks: { demands: async () => (await import('../../../bench/demands.js')).demandsBench() },
   errors: demandErrors,
   permissions: permissionsIn('demands'),
 });

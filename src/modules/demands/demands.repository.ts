@@ -28,7 +28,8 @@ export async function listDemands(db: Executor, f: DemandFilter, page: { page: n
   if (f.type) q = q.where('type', '=', f.type);
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.overdueAt) q = q.where('status', 'in', ['dispatched', 'in_progress', 'sent_back']).where('due_at', '<', f.overdueAt);
-  if (f.q) q = q.where((eb) => eb.or([eb('code', '=', f.q!), likeContains('enterprise_name', f.q!), likeContains('description', f.q!)]));
+  // A ticket number, a credit code or part of an enterprise's name: what the caller can tell the seat.
+  if (f.q) q = q.where((eb) => eb.or([eb('code', '=', f.q!.toUpperCase()), eb('uscc', '=', f.q!.toUpperCase()), likeContains('enterprise_name', f.q!)]));
   return paged(q.orderBy('received_at', 'desc').orderBy('id', 'desc'), page);
 }
 
@@ -42,6 +43,11 @@ export function findDemandBy(db: Executor, column: 'idempotency_key' | 'external
 
 export async function insertDemand(db: Executor, values: Insertable<DemandTable>): Promise<number> {
   return (await db.insertInto('demand').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Many tickets at once (the benchmark's generated year), in chunks the SQL parameter limits allow. */
+export async function insertDemands(db: Executor, rows: Insertable<DemandTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('demand').values(rows.slice(i, i + 200)).execute();
 }
 
 /** Updates a ticket if it is still at `version`; false when someone else changed it first. */

@@ -32,7 +32,7 @@ describeEachDialect('enterprise demand desk', (h) => {
     // sign for by 12:00 the same day; 投诉 10 working days → Monday 16 March 17:30 (China time)
     expect(t.signDueAt).toBe('2026-03-02T04:00:00.000Z');
     expect(t.dueAt).toBe('2026-03-16T09:30:00.000Z');
-    const list = (await office.get('/api/v1/demands?q=营业执照')).json();
+    const list = (await office.get(`/api/v1/demands?q=${t.code}`)).json();
     expect(list.items[0].contactPhone).toBe('138****5678');
     expect(JSON.stringify(list)).not.toContain('13812345678');
     // the whole number only through the reveal, which is audited
