@@ -86,6 +86,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('demand_uscc').on('demand').columns(['uscc', 'received_at']).execute();
   await db.schema.createIndex('demand_phone').on('demand').columns(['contact_phone', 'received_at']).execute();
   await db.schema.createIndex('demand_status_received').on('demand').columns(['status', 'received_at']).execute();
+  await db.schema.createIndex('demand_unit_received').on('demand').columns(['unit_id', 'received_at']).execute();
   await db.schema.createIndex('demand_type_received').on('demand').columns(['type', 'received_at']).execute();
   await db.schema.createIndex('demand_month_unit').on('demand').columns(['month', 'unit_id']).execute();
 

@@ -28,8 +28,16 @@ export async function listDemands(db: Executor, f: DemandFilter, page: { page: n
   if (f.type) q = q.where('type', '=', f.type);
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.overdueAt) q = q.where('status', 'in', ['dispatched', 'in_progress', 'sent_back']).where('due_at', '<', f.overdueAt);
-  // A ticket number, a credit code or part of an enterprise's name: what the caller can tell the seat.
-  if (f.q) q = q.where((eb) => eb.or([eb('code', '=', f.q!.toUpperCase()), eb('uscc', '=', f.q!.toUpperCase()), likeContains('enterprise_name', f.q!)]));
+  // A ticket number, a credit code or part of an enterprise's name: what the caller can tell the
+  // seat. The first two are looked up by index; only a name is searched through the rows.
+  if (f.q) {
+    const upper = f.q.toUpperCase();
+    if (/^QY\d{14}$/.test(upper)) q = q.where('code', '=', upper);
+    else if (/^[0-9A-Z]{18}$/.test(upper)) q = q.where('uscc', '=', upper);
+    else q = q.where(likeContains('enterprise_name', f.q));
+  }
+  // The overdue list is read most-overdue first.
+  if (f.overdueAt) return paged(q.orderBy('due_at').orderBy('id'), page);
   return paged(q.orderBy('received_at', 'desc').orderBy('id', 'desc'), page);
 }
 
