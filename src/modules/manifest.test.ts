@@ -31,6 +31,8 @@ describe('the module list', () => {
     const names = routes.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
     expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
+      // demands
+      'demands.overdue',
       'notifications.digest',
       'notifications.email',
       'notifications.webhook',

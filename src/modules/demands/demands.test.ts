@@ -4,6 +4,8 @@ import { TEST_PASSWORD, describeEachDialect } from '../../test/harness.js';
 import { listUnits } from '../org/index.js';
 import { createUser } from '../org/users.service.js';
 import { usccCheckChar } from '../policies/uscc.js';
+import { getDemand } from './demands.service.js';
+import { superviseOverdue } from './ratings.service.js';
 
 // Test clock: Monday 2 March 2026, 10:00 China time (02:00 UTC). Deadlines below are counted by hand
 // on the desk's hours (9:00–12:00, 13:30–17:30) and the official calendar.
@@ -158,6 +160,31 @@ describeEachDialect('enterprise demand desk', (h) => {
     expect(merged).toMatchObject({ status: 'merged', mergedIntoId: first.id });
     const target = (await office.get(`/api/v1/demands/${first.id}`)).json();
     expect(target.events.at(-1)).toMatchObject({ action: 'mergedFrom', note: second.code });
+  });
+
+  it('hands an overdue ticket to supervision once: the unit and the office are told, a problem item carries its deadline', async () => {
+    const office = await h.as('office');
+    const s = await subjects();
+    const t = (await office.post('/api/v1/demands', { type: 'consult', subjectId: s.get('登记财产'), description: '不动产登记预约号源不足（超期测试）' })).json();
+    // 咨询: 1 working day → Tuesday 3 March 17:30 China time; on Wednesday morning it is overdue.
+    expect(t.dueAt).toBe('2026-03-03T09:30:00.000Z');
+    h.now = new Date('2026-03-04T01:00:00Z');
+    try {
+      const first = await superviseOverdue(h.ctx);
+      expect(first.tickets).toBeGreaterThanOrEqual(1);
+      expect((await superviseOverdue(h.ctx)).tickets).toBe(0);
+      const item = await h.ctx.db.selectFrom('item').innerJoin('worklist', 'worklist.id', 'item.list_id').select(['item.deadline', 'worklist.name']).where('item.code', '=', `${t.code}-超期`).executeTakeFirstOrThrow();
+      expect(item).toEqual({ deadline: '2026-03-03', name: '企业诉求超期督办清单' });
+      const told = await h.ctx.db.selectFrom('notification').select('kind').where('link', '=', `/demands/${t.id}`).where('kind', '=', 'overdue').execute();
+      // the office is told (the registration centre has no users in the test data to tell)
+      expect(told.length).toBeGreaterThanOrEqual(1);
+      // read through the service: two days on, the test's login session has expired
+      const detail = await getDemand(h.ctx, SYSTEM_ACTOR, t.id);
+      expect(detail).toMatchObject({ overdue: true });
+      expect(detail.events.slice(-2).map((e) => e.action)).toEqual(['overdue', 'supervised']);
+    } finally {
+      h.now = new Date('2026-03-02T02:00:00Z');
+    }
   });
 
   it('reports the KPIs per subject and shows the public board without login and without personal data', async () => {

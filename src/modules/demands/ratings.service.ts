@@ -9,13 +9,27 @@ import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { findUnit } from '../org/index.js';
 import { createItem, findOrCreateList } from '../worklists/worklists.service.js';
-import { findDemand, findDemandBy, findRatingByCodeHash, findRatingCode, insertEvent, insertRatingCode, insertRating, listRatingCodes, updateDemand } from './demands.repository.js';
+import {
+  findDemand,
+  findDemandBy,
+  findRatingByCodeHash,
+  findRatingCode,
+  insertEvent,
+  insertRating,
+  insertRatingCode,
+  listRatingCodes,
+  markOverdueNotified,
+  overdueUnnotified,
+  updateDemand,
+} from './demands.repository.js';
 import { hashCode } from './demands.service.js';
 import { loadDeadlines } from './settings.service.js';
 import { dueAfterWorkdays, workingHoursBetween } from './sla.js';
 
 /** The work list that receives tickets rated bad twice, as problems to rectify under supervision. */
 export const SECOND_BAD_RATING_LIST = '企业诉求二次差评整改清单';
+/** The work list that receives overdue tickets: the supervision ladder and the red/black list follow them there. */
+export const OVERDUE_LIST = '企业诉求超期督办清单';
 
 /**
  * A rating through the one-time code given with the answer (no login). 基本满意 or better closes
@@ -51,17 +65,23 @@ export async function rateDemand(ctx: AppContext, body: { code: string; level: n
     return { reopened: bad, unitName: unit?.name ?? '', secondBad: bad && row.reopen_count + 1 >= 2, row, due: set.due_at };
   });
   // After the rating has committed: the work lists write in their own transaction.
-  if (outcome.secondBad && outcome.row.unit_id) await openProblemItem(ctx, outcome.row.id);
+  if (outcome.secondBad && outcome.row.unit_id) await openProblemItem(ctx, outcome.row.id, SECOND_BAD_RATING_LIST, '两次评价不满意，需督办整改');
   return { ok: true as const, reopened: outcome.reopened, unitName: outcome.unitName };
 }
 
-async function openProblemItem(ctx: AppContext, demandId: number) {
+/**
+ * Opens a problem item in the work lists for a ticket (lead unit = its unit, deadline = its
+ * deadline), so the supervision ladder (提醒 → 督办单 → 通报) and the weekly red/black list take it
+ * up like any other item. The work lists write in their own transaction, after the ticket's.
+ */
+async function openProblemItem(ctx: AppContext, demandId: number, listName: string, why: string) {
   const row = (await findDemand(ctx.db, demandId))!;
-  const list = await withTransaction(ctx.db, (trx) => findOrCreateList(ctx, SYSTEM_ACTOR, trx, { kind: 'problem', name: SECOND_BAD_RATING_LIST }));
+  const list = await withTransaction(ctx.db, (trx) => findOrCreateList(ctx, SYSTEM_ACTOR, trx, { kind: 'problem', name: listName }));
   const item = await createItem(ctx, SYSTEM_ACTOR, {
     listId: list.id,
-    code: `${row.code}-${row.reopen_count}`,
-    content: `企业诉求工单 ${row.code} 两次评价不满意，需督办整改`,
+    code: listName === OVERDUE_LIST ? `${row.code}-超期` : `${row.code}-${row.reopen_count}`,
+    content: `企业诉求工单 ${row.code} ${why}`,
+    confirmPastDeadline: true,
     deadline: row.due_at ? chinaDate(new Date(row.due_at)) : null,
     leadUnitIds: [row.unit_id!],
     sourceEvaluation: '企业诉求好差评',
@@ -97,4 +117,25 @@ export async function rateWithCode(ctx: AppContext, code: string, body: { level:
     await audit(ctx, trx, null, { action: 'demands.rateWithCode', entity: 'demand_rating_code', entityId: rc.id, after: { level: body.level } });
     return { ok: true as const, reopened: false, unitName: rc.name };
   });
+}
+
+/**
+ * Open tickets past their deadline: the unit and the office are told once, and each ticket becomes
+ * a supervised problem item (see openProblemItem) whose deadline is the ticket's.
+ */
+export async function superviseOverdue(ctx: AppContext): Promise<{ tickets: number }> {
+  const at = ctx.clock().toISOString();
+  const due = await withTransaction(ctx.db, async (trx) => {
+    const rows = await overdueUnnotified(trx, at);
+    await markOverdueNotified(trx, rows.map((r) => r.id));
+    for (const r of rows) {
+      await insertEvent(trx, { demand_id: r.id, action: 'overdue', actor_id: null, actor_name: '系统', unit_id: r.unit_id, note: null, at });
+      const message = { kind: 'overdue' as const, title: `诉求工单 ${r.code} 已超期`, body: '已转入督办，请尽快办理答复', link: `/demands/${r.id}` };
+      if (r.unit_id) await notify(ctx, trx, { ...message, unitIds: [r.unit_id], unitRoles: ['liaison', 'unit_head'] });
+      await notify(ctx, trx, { ...message, roles: ['office'] });
+    }
+    return rows;
+  });
+  for (const r of due) if (r.unit_id) await openProblemItem(ctx, r.id, OVERDUE_LIST, '超过办理时限未办结，转入督办');
+  return { tickets: due.length };
 }

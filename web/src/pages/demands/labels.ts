@@ -152,6 +152,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   merge: { zh: '合并至', en: 'Merged into' },
   mergedFrom: { zh: '合并了', en: 'Absorbed' },
   import: { zh: '导入', en: 'Imported' },
+  overdue: { zh: '超期转督办', en: 'Overdue: under supervision' },
 };
 
 /** '2026-03-02T04:00:00Z' → '2026-03-02 12:00' in China time, as the office reads it. */
