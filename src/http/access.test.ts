@@ -167,6 +167,8 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/v1/demands/deadlines': ['admin', 'office'],
   'POST /api/v1/demands/visits': ['admin', 'office', 'leader', 'specialist'],
   'POST /api/v1/demands/import': ['admin', 'office'],
+  'GET /api/v1/demands/hot-issues': ['admin', 'office'],
+  'PUT /api/v1/demands/key-enterprises': ['admin', 'office'],
   'GET /api/v1/demands/:id': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'POST /api/v1/demands/:id/phone': ['admin', 'office', 'specialist', 'unit_head', 'liaison'],
   'POST /api/v1/demands/:id/dispatch': ['admin', 'office'],

@@ -177,3 +177,7 @@ export const visitView = z.object({ id: z.number(), uscc: z.string(), kind: z.st
 
 export const importQuery = z.object({ commit: z.enum(['true', 'false']).default('false') }).strict();
 export const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number(), committed: z.boolean() });
+
+export const hotIssueView = z.object({ subjectName: z.string(), tickets: z.number(), sources: z.number(), sample: z.string(), ticketIds: z.array(z.number()), latestAt: z.string() });
+export const keyEnterpriseBody = z.object({ uscc: z.string().trim().max(40), specialistId: z.number().int().positive(), chiefId: z.number().int().positive().nullable().default(null) }).strict();
+export const keyEnterpriseView = z.object({ uscc: z.string(), specialistId: z.number(), chiefId: z.number().nullable() });

@@ -94,6 +94,18 @@ export function recentFromSame(db: Executor, by: { uscc?: string | null | undefi
   return q.orderBy('received_at', 'desc').limit(200).execute();
 }
 
+/** The tickets of the last days (merged ones excluded), newest first: the material of hot-issue grouping. */
+export function recentTickets(db: Executor, since: string, limit: number) {
+  return db
+    .selectFrom('demand')
+    .select(['id', 'code', 'subject_id', 'uscc', 'contact_phone', 'description', 'received_at'])
+    .where('received_at', '>=', since)
+    .where('status', '!=', 'merged')
+    .orderBy('received_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** Open tickets whose deadline has passed and that nobody has been told about yet. */
 export function overdueUnnotified(db: Executor, at: string) {
   return db

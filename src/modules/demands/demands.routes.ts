@@ -25,6 +25,9 @@ import {
   importQuery,
   importResult,
   kpiQuery,
+  hotIssueView,
+  keyEnterpriseBody,
+  keyEnterpriseView,
   kpiView,
   mergeBody,
   phoneView,
@@ -62,12 +65,13 @@ import {
   sendBackDemand,
   signForDemand,
 } from './demands.service.js';
+import { hotIssues } from './hot-issues.service.js';
 import { kpiWorkbook } from './kpi.export.js';
 import { demandKpis, publicBoard } from './kpi.service.js';
 import { addRatingCode, rateDemand, rateWithCode, ratingCodes } from './ratings.service.js';
 import { addKnowledge, addRouteRule, addSubject, findAnswers, loadDeadlines, removeRouteRule, routeRules, subjectTree, updateDeadlines } from './settings.service.js';
 import { import12345 } from './import.service.js';
-import { recordVisit } from './visits.service.js';
+import { assignKeyEnterprise, recordVisit } from './visits.service.js';
 import { readUpload } from '../../http/upload.js';
 
 const tags = ['demands'];
@@ -137,6 +141,12 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/demands/deadlines', { config: { access: 'demands.read' }, schema: { tags, summary: '办理时限 / deadlines', response: { 200: deadlinesView } } }, async () => loadDeadlines(ctx.db));
     app.put('/demands/deadlines', { config: { access: 'demands.manage' }, schema: { tags, summary: '修改办理时限 / edit the deadlines', body: deadlinesBody, response: { 200: deadlinesView } } }, async (request) =>
       updateDeadlines(ctx, actorOf(request), request.body),
+    );
+
+    app.get('/demands/hot-issues', { config: { access: 'demands.dispatch' }, schema: { tags, summary: '热点诉求 / hot issues', response: { 200: z.array(hotIssueView) } } }, async () => hotIssues(ctx));
+
+    app.put('/demands/key-enterprises', { config: { access: 'demands.manage' }, schema: { tags, summary: '重点企业分配服务专员 / assign a key enterprise to a specialist', body: keyEnterpriseBody, response: { 200: keyEnterpriseView } } }, async (request) =>
+      assignKeyEnterprise(ctx, actorOf(request), request.body),
     );
 
     app.post('/demands/visits', { config: { access: 'demands.visits' }, schema: { tags, summary: '走访记录 / record a visit', body: visitBody, response: { 201: visitView } } }, async (request, reply) =>

@@ -162,6 +162,35 @@ describeEachDialect('enterprise demand desk', (h) => {
     expect(target.events.at(-1)).toMatchObject({ action: 'mergedFrom', note: second.code });
   });
 
+  it('records a specialist’s visit whose needs become tickets, and groups similar demands of several enterprises as a hot issue', async () => {
+    const office = await h.as('office');
+    const specialist = await h.as('specialist');
+    const s = await subjects();
+    const me = (await specialist.get('/api/v1/auth/me')).json();
+    const key = uscc('MA0N0KEY1');
+    const assigned = await office.request('PUT', '/api/v1/demands/key-enterprises', { uscc: key, specialistId: me.user.id });
+    expect(assigned.json()).toEqual({ uscc: key, specialistId: me.user.id, chiefId: null });
+    expect((await office.request('PUT', '/api/v1/demands/key-enterprises', { uscc: key, specialistId: 1 })).json().details[0].path).toBe('body.specialistId');
+    const visit = await specialist.post('/api/v1/demands/visits', {
+      uscc: key,
+      kind: 'specialist',
+      visitedOn: '2026-03-02',
+      notes: '走访了解企业融资与用工情况',
+      needs: [{ type: 'help', subjectId: s.get('融资'), description: '流动资金贷款担保费用补贴申请渠道不清楚' }],
+    });
+    expect(visit.statusCode).toBe(201);
+    expect(visit.json().ticketIds).toHaveLength(1);
+    const ticket = (await office.get(`/api/v1/demands/${visit.json().ticketIds[0]}`)).json();
+    expect(ticket).toMatchObject({ channel: 'specialist_visit', uscc: key });
+    for (const [i, text] of ['贷款担保费用补贴申请渠道不清楚，希望明确', '担保费用补贴的申请渠道不清楚'].entries()) {
+      await office.post('/api/v1/demands', { type: 'help', subjectId: s.get('融资'), uscc: uscc(`MA0N0H7T${i}`), description: text });
+    }
+    const hot = (await office.get('/api/v1/demands/hot-issues')).json();
+    expect(hot).toHaveLength(1);
+    expect(hot[0]).toMatchObject({ subjectName: '融资', tickets: 3, sources: 3 });
+    expect((await (await h.as('liaison')).get('/api/v1/demands/hot-issues')).statusCode).toBe(403);
+  });
+
   it('hands an overdue ticket to supervision once: the unit and the office are told, a problem item carries its deadline', async () => {
     const office = await h.as('office');
     const s = await subjects();

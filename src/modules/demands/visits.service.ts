@@ -2,7 +2,9 @@ import type { DemandType } from '../../common/schemas/demands.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
-import { insertVisit } from './demands.repository.js';
+import { AppError } from '../../common/errors.js';
+import { findUserById } from '../org/index.js';
+import { insertVisit, upsertKeyEnterprise } from './demands.repository.js';
 import { intakeDemand, resolveEnterprise } from './demands.service.js';
 
 interface VisitInput {
@@ -39,4 +41,20 @@ export async function recordVisit(ctx: AppContext, actor: Actor, body: VisitInpu
     ticketIds.push(t.id);
   }
   return { id, uscc, kind: body.kind, visitedOn: body.visitedOn, notes: body.notes, ticketIds };
+}
+
+/** A key enterprise's service specialist (and chief specialist): its new tickets are followed by them. */
+export async function assignKeyEnterprise(ctx: AppContext, actor: Actor, body: { uscc: string; specialistId: number; chiefId: number | null }) {
+  const enterprise = await resolveEnterprise(ctx.db, body.uscc, 'body.uscc');
+  for (const [path, id] of [['body.specialistId', body.specialistId], ['body.chiefId', body.chiefId]] as const) {
+    if (id === null) continue;
+    const user = await findUserById(ctx.db, id);
+    if (!user || user.role !== 'specialist') throw new AppError('VALIDATION_FAILED', [{ path, message: '该用户不是企业服务专员 / not a service specialist' }]);
+  }
+  const uscc = enterprise!.uscc;
+  await withTransaction(ctx.db, async (trx) => {
+    await upsertKeyEnterprise(trx, { uscc, specialist_id: body.specialistId, chief_id: body.chiefId, updated_at: ctx.clock().toISOString() });
+    await audit(ctx, trx, actor, { action: 'demands.keyEnterprise.assign', entity: 'demand_key_enterprise', entityId: null, after: { ...body, uscc } });
+  });
+  return { uscc, specialistId: body.specialistId, chiefId: body.chiefId };
 }
