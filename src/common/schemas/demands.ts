@@ -181,3 +181,4 @@ export const importResult = z.object({ rows: z.number(), created: z.number(), up
 export const hotIssueView = z.object({ subjectName: z.string(), tickets: z.number(), sources: z.number(), sample: z.string(), ticketIds: z.array(z.number()), latestAt: z.string() });
 export const keyEnterpriseBody = z.object({ uscc: z.string().trim().max(40), specialistId: z.number().int().positive(), chiefId: z.number().int().positive().nullable().default(null) }).strict();
 export const keyEnterpriseView = z.object({ uscc: z.string(), specialistId: z.number(), chiefId: z.number().nullable() });
+export const attachmentView = z.object({ id: z.number(), filename: z.string(), mime: z.string(), size: z.number(), createdAt: z.string() });

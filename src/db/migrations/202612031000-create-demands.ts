@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { withId } from './helpers.js';
+import { isPostgres, withId } from './helpers.js';
 
 /**
  * The enterprise demand desk: tickets (诉求工单) with their history, the configurable subject tree,
@@ -101,6 +101,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('demand_event_demand').on('demand_event').columns(['demand_id', 'id']).execute();
 
+  // Attachments (the content checked by type and size before it is stored); the bytes in their own column, read only on download.
+  await withId(db, db.schema.createTable('demand_attachment'))
+    .addColumn('demand_id', 'integer', (c) => c.notNull().references('demand.id'))
+    .addColumn('filename', 'varchar(200)', (c) => c.notNull())
+    .addColumn('mime', 'varchar(100)', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'varchar(64)', (c) => c.notNull())
+    .addColumn('data', isPostgres(db) ? 'bytea' : 'blob', (c) => c.notNull())
+    .addColumn('uploader_id', 'integer')
+    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('demand_attachment_demand').on('demand_attachment').column('demand_id').execute();
+
   await withId(db, db.schema.createTable('demand_rating_code'))
     .addColumn('code', 'varchar(20)', (c) => c.notNull().unique())
     .addColumn('kind', 'varchar(12)', (c) => c.notNull())
@@ -159,7 +172,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['open311_client', 'demand_visit', 'demand_key_enterprise', 'demand_knowledge', 'demand_rating', 'demand_rating_code', 'demand_event', 'demand', 'demand_deadline', 'demand_route_rule', 'demand_subject']) {
+  for (const t of ['open311_client', 'demand_visit', 'demand_key_enterprise', 'demand_knowledge', 'demand_rating', 'demand_rating_code', 'demand_attachment', 'demand_event', 'demand', 'demand_deadline', 'demand_route_rule', 'demand_subject']) {
     await db.schema.dropTable(t).execute();
   }
 }

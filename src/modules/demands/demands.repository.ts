@@ -298,3 +298,17 @@ export function listForOpen311(db: Executor, f: { ids?: number[]; subjectId?: nu
   if (f.statuses) q = q.where('status', 'in', f.statuses);
   return q.orderBy('received_at', 'desc').limit(1000).execute();
 }
+
+// — attachments —
+
+export async function insertAttachment(db: Executor, v: { demand_id: number; filename: string; mime: string; size: number; sha256: string; data: Buffer; uploader_id: number | null; created_at: string }): Promise<number> {
+  return (await db.insertInto('demand_attachment').values(v).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function listAttachments(db: Executor, demandId: number) {
+  return db.selectFrom('demand_attachment').select(['id', 'filename', 'mime', 'size', 'created_at']).where('demand_id', '=', demandId).orderBy('id').execute();
+}
+
+export function findAttachment(db: Executor, id: number) {
+  return db.selectFrom('demand_attachment').selectAll().where('id', '=', id).executeTakeFirst();
+}

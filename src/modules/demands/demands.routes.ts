@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   actionResult,
+  attachmentView,
   answerBody,
   boardView,
   codeRatingBody,
@@ -44,6 +45,7 @@ import {
   visitBody,
   visitView,
 } from '../../common/schemas/demands.js';
+import { idValue } from '../../common/schemas/id.js';
 import { idParam, okView } from '../../common/schemas/org.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
@@ -65,6 +67,7 @@ import {
   sendBackDemand,
   signForDemand,
 } from './demands.service.js';
+import { addAttachment, attachmentTooLarge, attachmentsOf, ATTACHMENT_MAX_BYTES, downloadAttachment } from './attachments.service.js';
 import { hotIssues } from './hot-issues.service.js';
 import { kpiWorkbook } from './kpi.export.js';
 import { demandKpis, publicBoard } from './kpi.service.js';
@@ -167,6 +170,26 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/demands/:id', { config: { access: 'demands.read' }, schema: { tags, summary: '工单详情 / ticket', params: idParam, response: { 200: demandDetailView } } }, async (request) =>
       getDemand(ctx, actorOf(request), request.params.id),
+    );
+
+    app.get('/demands/:id/attachments', { config: { access: 'demands.read' }, schema: { tags, summary: '附件 / attachments', params: idParam, response: { 200: z.array(attachmentView) } } }, async (request) =>
+      attachmentsOf(ctx, actorOf(request), request.params.id),
+    );
+    app.post(
+      '/demands/:id/attachments',
+      { config: { access: 'demands.read' }, schema: { tags, summary: '上传附件（multipart，字段 file） / add an attachment', consumes: ['multipart/form-data'], params: idParam, response: { 201: attachmentView } } },
+      async (request, reply) => {
+        const { filename, data } = await readUpload(request, { maxBytes: Math.min(ATTACHMENT_MAX_BYTES, ctx.config.uploadMaxBytes), use: 'store', tooLarge: attachmentTooLarge });
+        return reply.status(201).send(await addAttachment(ctx, actorOf(request), request.params.id, { filename, data }));
+      },
+    );
+    app.get(
+      '/demands/:id/attachments/:attachmentId',
+      { config: { access: 'demands.read' }, schema: { tags, summary: '下载附件 / download an attachment', params: z.object({ id: idValue, attachmentId: idValue }).strict() } },
+      async (request, reply) => {
+        const file = await downloadAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId);
+        return reply.header('content-type', file.mime).header('content-disposition', attachment(file.filename)).header('cache-control', 'private, no-store').send(file.data);
+      },
     );
 
     app.post('/demands/:id/phone', { config: { access: 'demands.revealPhone' }, schema: { tags, summary: '查看完整电话（留痕） / reveal the phone number (audited)', params: idParam, response: { 200: phoneView } } }, async (request) =>

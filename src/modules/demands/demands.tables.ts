@@ -84,6 +84,18 @@ export interface DemandEventTable {
   at: string;
 }
 
+export interface DemandAttachmentTable {
+  id: Generated<number>;
+  demand_id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  uploader_id: number | null;
+  created_at: string;
+}
+
 export interface DemandRatingCodeTable {
   id: Generated<number>;
   code: string;
@@ -149,6 +161,7 @@ export interface DemandTables {
   demand_deadline: DemandDeadlineTable;
   demand: DemandTable;
   demand_event: DemandEventTable;
+  demand_attachment: DemandAttachmentTable;
   demand_rating_code: DemandRatingCodeTable;
   demand_rating: DemandRatingTable;
   demand_knowledge: DemandKnowledgeTable;

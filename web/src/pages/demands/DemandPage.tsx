@@ -9,6 +9,7 @@ import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { CHANNEL_LABELS, EVENT_LABELS, RATING_LABELS, STATUS_COLORS, STATUS_LABELS, TYPE_LABELS, chinaTime, demandLabels } from './labels.js';
+import { Attachments } from './Attachments.js';
 import { Timer } from './Timer.js';
 
 type Dialog = 'sendBack' | 'answer' | 'extension' | 'dispatch' | 'followUp' | null;
@@ -193,6 +194,7 @@ export default function DemandPage() {
           ))}
         </Card>
       )}
+      <Attachments id={id} />
       <Card size="small" title={pick(demandLabels.history)}>
         <Timeline
           items={t.events.map((e) => ({

@@ -83,6 +83,9 @@ export const demandLabels = {
   reopenedNote: { zh: '您的不满意评价已转承办单位重新办理。', en: 'Your rating sent the ticket back to the unit to be handled again.' },
   toBoard: { zh: '查看服务质量公示', en: 'See the public board' },
   noTickets: { zh: '暂无工单。', en: 'No tickets.' },
+  attachments: { zh: '附件', en: 'Attachments' },
+  addAttachment: { zh: '上传附件（PDF、图片、Office/WPS 文档，10 MB 以内）', en: 'Add a file (PDF, image, Office/WPS, up to 10 MB)' },
+  noAttachments: { zh: '暂无附件。', en: 'No files.' },
 } satisfies Record<string, Label>;
 
 export const TYPE_LABELS: Record<DemandType, Label> = {
@@ -153,6 +156,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   mergedFrom: { zh: '合并了', en: 'Absorbed' },
   import: { zh: '导入', en: 'Imported' },
   overdue: { zh: '超期转督办', en: 'Overdue: under supervision' },
+  attachment: { zh: '上传附件', en: 'Attachment added' },
 };
 
 /** '2026-03-02T04:00:00Z' → '2026-03-02 12:00' in China time, as the office reads it. */
