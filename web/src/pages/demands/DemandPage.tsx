@@ -161,7 +161,7 @@ export default function DemandPage() {
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={pick(demandLabels.received)}>{chinaTime(t.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label={pick(demandLabels.signDue)}>
+          <Descriptions.Item label={pick(t.signedAt ? demandLabels.signedAt : demandLabels.signDue)}>
             {t.signedAt ? chinaTime(t.signedAt) : <Timer due={t.signDueAt} open={t.status === 'dispatched'} />}
           </Descriptions.Item>
           <Descriptions.Item label={pick(demandLabels.due)}>

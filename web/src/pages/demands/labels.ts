@@ -84,8 +84,9 @@ export const demandLabels = {
   toBoard: { zh: '查看服务质量公示', en: 'See the public board' },
   noTickets: { zh: '暂无工单。', en: 'No tickets.' },
   attachments: { zh: '附件', en: 'Attachments' },
-  addAttachment: { zh: '上传附件（PDF、图片、Office/WPS 文档，10 MB 以内）', en: 'Add a file (PDF, image, Office/WPS, up to 10 MB)' },
-  noAttachments: { zh: '暂无附件。', en: 'No files.' },
+  addAttachment: { zh: '上传附件', en: 'Add a file' },
+  noAttachments: { zh: '暂无附件。可上传 PDF、图片、Office/WPS 文档，每个不超过 10 MB。', en: 'No files. PDF, images and Office/WPS documents up to 10 MB each may be added.' },
+  signedAt: { zh: '签收时间', en: 'Signed for' },
 } satisfies Record<string, Label>;
 
 export const TYPE_LABELS: Record<DemandType, Label> = {
