@@ -243,6 +243,8 @@ describe('job definitions', () => {
       'supervision.reminders': '0 9 * * *',
       'notifications.digest': '30 8 * * *',
       'worklists.overdue-notice': '5 9 * * *',
+      // demands
+      'demands.overdue': '0 9-18 * * *',
     });
   });
 });
