@@ -235,5 +235,19 @@ describeEachDialect('enterprise demand desk', (h) => {
     // three ratings of the one ticket: 2, 1 and 4 → one in three satisfied
     expect(march).toMatchObject({ ratings: 3, satisfactionRate: 33.3, closed: 1 });
     expect(board.body).not.toMatch(/138|139|136|营业执照|王女士/);
+    // a window's rating code (评价码) counts for its unit on the same board, any number of times
+    const u = await units();
+    const code = (await office.post('/api/v1/demands/rating-codes', { kind: 'window', name: '税务综合窗口 3 号', unitId: u.get(TAX_UNIT) })).json().code;
+    expect(code).toMatch(/^W[0-9A-F]{8}$/);
+    const anon = h.anonymous();
+    expect((await anon.post(`/api/v1/demands/rating-codes/${code}/ratings`, { level: 5 })).json()).toMatchObject({ ok: true, reopened: false });
+    expect((await anon.post(`/api/v1/demands/rating-codes/${code}/ratings`, { level: 2 })).statusCode).toBe(200);
+    expect((await anon.post('/api/v1/demands/rating-codes/WNOSUCH00/ratings', { level: 5 })).statusCode).toBe(404);
+    // the board is kept a minute: a minute later it shows the window's two ratings, one satisfied
+    h.now = new Date(h.now.getTime() + 61_000);
+    const later = (await h.anonymous().get('/api/v1/demands/board')).json();
+    h.now = new Date('2026-03-02T02:00:00Z');
+    const tax = later.units.find((x: { unitName: string }) => x.unitName === TAX_UNIT).months.find((m: { month: string }) => m.month === '2026-03');
+    expect(tax).toMatchObject({ ratings: 2, satisfactionRate: 50 });
   });
 });

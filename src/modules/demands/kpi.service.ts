@@ -45,7 +45,7 @@ const rate = (n: number, d: number) => (d > 0 ? Math.round((Number(n) / Number(d
  * working hours from intake to answer.
  */
 export function demandKpis(ctx: AppContext, q: KpiQuery): Promise<{ by: KpiQuery['by']; rows: KpiRow[] }> {
-  return memo(ctx, `kpi|${q.by}|${q.from ?? ''}|${q.to ?? ''}`, Date.now(), () => computeKpis(ctx, q));
+  return memo(ctx, `kpi|${q.by}|${q.from ?? ''}|${q.to ?? ''}`, ctx.clock().getTime(), () => computeKpis(ctx, q));
 }
 
 async function computeKpis(ctx: AppContext, q: KpiQuery): Promise<{ by: KpiQuery['by']; rows: KpiRow[] }> {
@@ -86,7 +86,7 @@ async function labelsFor(ctx: AppContext, by: KpiQuery['by'], keys: (string | nu
  * counts: no names of people, no phone numbers, no ticket text.
  */
 export function publicBoard(ctx: AppContext): Promise<BoardView> {
-  return memo(ctx, `board|${chinaDate(ctx.clock())}`, Date.now(), () => computeBoard(ctx));
+  return memo(ctx, `board|${chinaDate(ctx.clock())}`, ctx.clock().getTime(), () => computeBoard(ctx));
 }
 
 async function computeBoard(ctx: AppContext): Promise<BoardView> {
