@@ -21,9 +21,9 @@ describeE2E('language', (e) => {
     await page.getByRole('heading', { name: /^您好，/ }).waitFor();
     await e.screenshot(page, 'login-zh-home');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies']);
+    await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Enterprise demands']);
     await page.reload();
-    await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies']);
+    await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Enterprise demands']);
     await page.getByRole('heading', { name: /^Hello, / }).waitFor();
     await e.screenshot(page, 'home-en');
 

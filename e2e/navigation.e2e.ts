@@ -7,25 +7,26 @@ import { PHONE, describeE2E, topNavLabels } from './fixture.js';
 
 /**
  * The modules each demo role finds in the navigation (top level, Chinese labels, menu order): only
- * what the role may use and what is built — no entry for a module still to come (demand desk,
- * collusion warning). A module with several pages shows them as a group under its label.
+ * what the role may use and what is built — no entry for a module still to come (collusion
+ * warning). A module with several pages shows them as a group under its label.
  */
 const EXPECTED_NAV: Record<Role, string[]> = {
   admin: ['首页', '系统管理', '审计日志'],
-  office: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '惠企政策', '政务服务', '法治环境', '融资环境', '串通投标预警', '定时任务', '审计日志'],
-  leader: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '政务服务', '法治环境', '融资环境', '串通投标预警'],
-  unit_head: ['首页', '四表一单', '督查督办', '指标监测', '法治环境', '串通投标预警', '本单位'],
-  liaison: ['首页', '四表一单', '督查督办', '指标监测', '法治环境', '串通投标预警', '本单位'],
-  specialist: ['首页', '惠企政策'],
+  office: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '惠企政策', '企业诉求', '政务服务', '法治环境', '融资环境', '串通投标预警', '定时任务', '审计日志'],
+  leader: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '企业诉求', '政务服务', '法治环境', '融资环境', '串通投标预警'],
+  unit_head: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标预警', '本单位'],
+  liaison: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标预警', '本单位'],
+  specialist: ['首页', '惠企政策', '企业诉求'],
   // The policies module names its one entry for enterprises 我的政策.
-  enterprise: ['首页', '我的政策', '融资环境'],
+  enterprise: ['首页', '我的政策', '诉求工单', '融资环境'],
   bank: ['首页', '融资环境'],
 };
+
 /** The entries of each group a role sees, in order. */
 const EXPECTED_GROUPS: Partial<Record<Role, Record<string, string[]>>> = {
   admin: { 系统管理: ['用户管理', '单位管理', '定时任务', '工作日历'] },
-  office: { 惠企政策: ['政策库与规则', '匹配与兑现'] },
-  specialist: { 惠企政策: ['政策库与规则', '匹配与兑现'] },
+  office: { 惠企政策: ['政策库与规则', '匹配与兑现'], 企业诉求: ['诉求工单', '办理指标'] },
+  specialist: { 惠企政策: ['政策库与规则', '匹配与兑现'], 企业诉求: ['诉求工单', '办理指标'] },
 };
 
 /** Opens a group of the navigation menu and reads its entries. */

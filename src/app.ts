@@ -25,7 +25,7 @@ import { type Database, openDatabase, pgPoolSize, pingDatabase } from './db/data
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerMultipart } from './http/upload.js';
-import { loadModuleRoutes } from './modules/index.js';
+import { loadModuleRootRoutes, loadModuleRoutes } from './modules/index.js';
 import { stopJobs } from './jobs/runtime.js';
 import { closePdfBrowser } from './modules/reports/pdf.js';
 
@@ -90,6 +90,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webDist?: string } = {}): Promise<FastifyInstance> {
   // Loaded before any plugin starts: importing every module takes seconds on a busy machine, longer than a plugin may take.
   const moduleRoutes = await loadModuleRoutes();
+  // demands: standard protocols at their own paths (Open311)
+  const rootRoutes = await loadModuleRootRoutes();
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     childLoggerFactory: (logger, bindings, options) => new LazyChildLogger(logger, bindings, options) as unknown as FastifyBaseLogger,
@@ -169,6 +171,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webD
     },
     { prefix: '/api/v1' },
   );
+  // demands: root routes own their authentication and error format
+  for (const routes of rootRoutes) await app.register(routes(ctx));
 
   const webDist = opts.webDist ?? WEB_DIST;
   const webBuilt = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));

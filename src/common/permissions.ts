@@ -126,6 +126,17 @@ export const PERMISSIONS = {
   'policies.scope.unit': UNIT,
   /** the caller speaks for its own (linked) enterprise */
   'policies.scope.enterprise': ['enterprise'],
+  // — demands (企业诉求) —
+  'demands.view': ['office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
+  'demands.read': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
+  'demands.intake': ['admin', 'office', 'specialist', 'enterprise'],
+  'demands.dispatch': OFFICE,
+  'demands.handle': UNIT,
+  'demands.revealPhone': ['admin', 'office', 'specialist', 'unit_head', 'liaison'],
+  'demands.knowledge': ['admin', 'office', 'specialist'],
+  'demands.kpi': ['admin', 'office', 'leader', 'specialist'],
+  'demands.manage': OFFICE,
+  'demands.visits': ['admin', 'office', 'leader', 'specialist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

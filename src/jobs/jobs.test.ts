@@ -245,6 +245,7 @@ describe('job definitions', () => {
       'worklists.overdue-notice': '5 9 * * *',
       // enforcement
       'enforcement.regrade': '30 2 * * *',
+      'demands.overdue': '0 9-18 * * *',
     });
   });
 });

@@ -3,7 +3,7 @@ import type { JobHandlers } from '../jobs/define.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { indicatorsModule } from './indicators/indicators.module.js';
-import type { Benchmark, CliArea, ModuleManifest, RouteFactory, SeedStep } from './manifest.js';
+import type { Benchmark, CliArea, ModuleManifest, RootRouteFactory, RouteFactory, SeedStep } from './manifest.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { orgModule } from './org/org.module.js';
 import { policiesModule } from './policies/policies.module.js';
@@ -18,6 +18,8 @@ import { servicesModule } from './services/services.module.js';
 import { financeModule } from './finance/finance.module.js';
 // procurement
 import { procurementModule } from './procurement/procurement.module.js';
+// demands
+import { demandsModule } from './demands/demands.module.js';
 
 /**
  * Every module of the platform, each declared by its own `<module>.module.ts`. Adding a module
@@ -43,6 +45,8 @@ export const moduleManifests: readonly ModuleManifest[] = [
   financeModule,
   // procurement
   procurementModule,
+  // demands
+  demandsModule,
 ];
 
 /** Every module's route plugins, in list order (mounted under /api/v1). */
@@ -68,3 +72,9 @@ export const referenceSeedSteps: SeedStep[] = moduleManifests.flatMap((m) => m.s
 export const demoSeedSteps: SeedStep[] = moduleManifests.flatMap((m) => m.seed?.demo ?? []);
 export const moduleCliAreas: CliArea[] = moduleManifests.flatMap((m) => m.cli ?? []);
 export const moduleBenchmarks: Record<string, Benchmark> = Object.assign({}, ...moduleManifests.map((m) => m.benchmarks ?? {}));
+
+// demands
+/** Every module's root route plugins (standard protocols outside /api/v1, e.g. Open311). */
+export async function loadModuleRootRoutes(): Promise<RootRouteFactory[]> {
+  return (await Promise.all(moduleManifests.map((m) => m.rootRoutes?.() ?? []))).flat();
+}

@@ -33,6 +33,7 @@ describe('the module list', () => {
     expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
       'enforcement.regrade',
       'finance.desk-overdue',
+      'demands.overdue',
       'notifications.digest',
       'notifications.email',
       'notifications.webhook',
@@ -44,7 +45,7 @@ describe('the module list', () => {
       'worklists.import',
       'worklists.overdue-notice',
     ]);
-    expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue']);
+    expect(referenceSeedSteps.map((s) => s.name)).toEqual(['units', 'indicator-catalogue', /* demands */ 'demands-reference']);
     // Users first: every demo data set names demo users.
     const demo = demoSeedSteps.map((s) => s.name);
     expect(demo).toEqual([
@@ -57,6 +58,7 @@ describe('the module list', () => {
       'services-demo',
       'finance-demo',
       'procurement-demo',
+      'demands-demo',
     ]);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ErrorTable } from '../common/errors.js';
 import type { JobDeclaration } from '../common/jobs.js';
@@ -7,6 +8,8 @@ import type { AppContext } from '../context.js';
 import type { JobHandlers } from '../jobs/define.js';
 
 export type RouteFactory = (ctx: AppContext) => FastifyPluginAsyncZod;
+// demands
+export type RootRouteFactory = (ctx: AppContext) => (app: FastifyInstance) => Promise<unknown>;
 
 export interface SeedStep {
   name: string;
@@ -36,6 +39,12 @@ export interface ModuleManifest {
   name: string;
   /** Route plugins, mounted under /api/v1 in list order. */
   routes?: () => Promise<RouteFactory[]>;
+  // demands
+  /**
+   * Route plugins mounted at the server root, for standard protocols whose paths other systems
+   * fix (Open311 GeoReport v2 at /open311/v2): each owns its authentication and error format.
+   */
+  rootRoutes?: () => Promise<RootRouteFactory[]>;
   /**
    * The module's jobs: their table (`<module>.job-table.ts`, made with `defineJobs`, eager like the
    * error table) and their handlers (`<module>.jobs.ts`, loaded only by processes that run jobs).

@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BellOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   LineChartOutlined,
@@ -89,6 +90,22 @@ export const webModules: WebModule[] = [
       { path: '/policies', page: lazy(() => import('./pages/policies/PoliciesPage.js')), permission: 'policies.view' },
       { path: '/policies/match', page: lazy(() => import('./pages/policies/MatchPage.js')), permission: 'policies.view' },
       { path: '/policies/portal', page: lazy(() => import('./pages/policies/PortalPage.js')), permission: 'policies.portal' },
+    ],
+  },
+  // demands
+  {
+    key: 'demands',
+    label: { zh: '企业诉求', en: 'Enterprise demands' },
+    icon: <CustomerServiceOutlined />,
+    permission: 'demands.view',
+    nav: [
+      { path: '/demands', label: { zh: '诉求工单', en: 'Tickets' } },
+      { path: '/demands/kpi', label: { zh: '办理指标', en: 'Figures' }, permission: 'demands.kpi' },
+    ],
+    pages: [
+      { path: '/demands', page: lazy(() => import('./pages/demands/DemandsPage.js')) },
+      { path: '/demands/kpi', page: lazy(() => import('./pages/demands/KpiPage.js')), permission: 'demands.kpi' },
+      { path: '/demands/:id', page: lazy(() => import('./pages/demands/DemandPage.js')) },
     ],
   },
   // services
@@ -195,4 +212,7 @@ export const publicPages: { path: string; page: ReturnType<typeof lazy> }[] = [
   // enforcement: "一公开", the published inspection plans and results
   { path: '/public/inspections', page: lazy(() => import('./pages/enforcement/PublicPage.js')) },
   { path: '/public/inspections/:id', page: lazy(() => import('./pages/enforcement/PublicPage.js')) },
+  // demands: the service-quality board and the rating page (好差评) reached by a one-time code
+  { path: '/public/board', page: lazy(() => import('./pages/demands/BoardPage.js')) },
+  { path: '/public/rate', page: lazy(() => import('./pages/demands/RatePage.js')) },
 ];

@@ -11,6 +11,7 @@ import * as addEnterpriseContactNotice from './202612020400-add-enterprise-conta
 import * as createLoginThrottle from './202612020500-create-login-throttle.js';
 import * as addJobRunHeartbeat from './202612020600-add-job-run-heartbeat.js';
 import * as createChangeLogs from './202612020700-create-change-logs.js';
+import * as createDemands from './202612031000-create-demands.js';
 import * as createProcurement from './202612033000-create-procurement.js';
 import * as createServices from './202612034000-create-services.js';
 import * as createEnforcement from './202612035000-create-enforcement.js';
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '202612020500-create-login-throttle': createLoginThrottle,
   '202612020600-add-job-run-heartbeat': addJobRunHeartbeat,
   '202612020700-create-change-logs': createChangeLogs,
+  '202612031000-create-demands': createDemands,
   '202612033000-create-procurement': createProcurement,
   '202612034000-create-services': createServices,
   '202612035000-create-enforcement': createEnforcement,

@@ -5,12 +5,13 @@
  */
 import type { Executor } from '../../db/database.js';
 import type { EnterpriseRow } from './enterprises.js';
-import { findEnterprise, listEnterprises, scanEnterprises } from './enterprises.repository.js';
+import { enterpriseIdOfUser, findEnterprise, findEnterprisesByUscc, listEnterprises, scanEnterprises } from './enterprises.repository.js';
 
 export { type EnterpriseRow } from './enterprises.js';
 export { countEnterprises as countEnterprisesInRegistry, enterpriseIdOfUser, findEnterprise, findEnterprisesByUscc } from './enterprises.repository.js';
 export { actOnResult, getResult } from './results.service.js';
 export { syntheticUscc } from './synthetic.js';
+export { checkUscc, type UsccCheck } from './uscc.js';
 
 /** What another module needs of a registered enterprise: no contact or personal data. */
 export interface RegistryEnterprise {
@@ -51,4 +52,17 @@ export async function enterprisesByIds(db: Executor, ids: number[]): Promise<Map
 export async function registryByIds(db: Executor, ids: number[]): Promise<Map<number, RegistryEnterprise>> {
   const rows = await enterprisesByIds(db, ids);
   return new Map([...rows].map(([id, r]) => [id, brief(r)]));
+}
+
+/** The registered enterprise with this (normalised) USCC, if any: id, name and county division code. */
+export async function registeredEnterprise(db: Executor, uscc: string): Promise<{ id: number; name: string; countyCode: string | null } | undefined> {
+  const row = (await findEnterprisesByUscc(db, [uscc])).get(uscc);
+  return row ? { id: row.id, name: row.name, countyCode: row.county_code } : undefined;
+}
+
+/** The enterprise an `enterprise` user acts for: its id, USCC and name. */
+export async function enterpriseOfUser(db: Executor, userId: number): Promise<{ id: number; uscc: string; name: string; countyCode: string | null } | undefined> {
+  const id = await enterpriseIdOfUser(db, userId);
+  const row = id ? await findEnterprise(db, id) : undefined;
+  return row ? { id: row.id, uscc: row.uscc, name: row.name, countyCode: row.county_code } : undefined;
 }

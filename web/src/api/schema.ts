@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits")[];
                         };
                     };
                 };
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits")[];
                         };
                     };
                 };
@@ -18749,6 +18749,2627 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 诉求工单列表 / tickets */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                    type?: "consult" | "help" | "complaint" | "suggestion" | "report";
+                    channel?: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                    unitId?: number;
+                    overdue?: "true" | "false";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                externalCode: string | null;
+                                /** @enum {string} */
+                                channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                                /** @enum {string} */
+                                type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                                subjectId: number;
+                                subjectName: string;
+                                countyCode: string | null;
+                                uscc: string | null;
+                                enterpriseKnown: boolean;
+                                enterpriseName: string | null;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                                description: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                unitId: number | null;
+                                unitName: string | null;
+                                receivedAt: string;
+                                signDueAt: string | null;
+                                dueAt: string | null;
+                                signedAt: string | null;
+                                answeredAt: string | null;
+                                answer: string | null;
+                                followedUpAt: string | null;
+                                closedAt: string | null;
+                                firstContact: boolean;
+                                reopenCount: number;
+                                rating: number | null;
+                                overdue: boolean;
+                                pendingExtension: {
+                                    days: number;
+                                    reason: string;
+                                } | null;
+                                mergedIntoId: number | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 受理诉求 / take a demand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default seat
+                         * @enum {string}
+                         */
+                        channel?: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                        /** @enum {string} */
+                        type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                        subjectId: number;
+                        countyCode?: string;
+                        uscc?: string;
+                        enterpriseName?: string;
+                        contactName?: string;
+                        contactPhone?: string;
+                        description: string;
+                        address?: string;
+                        firstContactAnswer?: string;
+                        knowledgeId?: number;
+                        idempotencyKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            created: boolean;
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            created: boolean;
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重复诉求检查 / duplicate check */
+        get: {
+            parameters: {
+                query: {
+                    uscc?: string;
+                    phone?: string;
+                    description: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            receivedAt: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            similarity: number;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务质量公示 / public service-quality board */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: string[];
+                            units: {
+                                unitName: string;
+                                months: {
+                                    month: string;
+                                    ratings: number;
+                                    satisfactionRate: number | null;
+                                    onTimeRate: number | null;
+                                    closed: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 凭评价码评价 / rate a ticket with its one-time code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        level: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            reopened: boolean;
+                            unitName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/rating-codes/{code}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 凭窗口/专员评价码评价 / rate in-person service */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            reopened: boolean;
+                            unitName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/rating-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价码 / rating codes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            kind: string;
+                            name: string;
+                            unitId: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增评价码 / add a rating code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "window" | "specialist";
+                        name: string;
+                        unitId: number;
+                        /** @default null */
+                        userId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            kind: string;
+                            name: string;
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/kpi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 诉求办理指标 / KPIs */
+        get: {
+            parameters: {
+                query?: {
+                    by?: "unit" | "specialist" | "subject" | "channel" | "month";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "unit" | "specialist" | "subject" | "channel" | "month";
+                            rows: {
+                                key: string;
+                                label: string;
+                                tickets: number;
+                                signRate: number | null;
+                                onTimeRate: number | null;
+                                firstContactRate: number | null;
+                                followUpRate: number | null;
+                                satisfactionRate: number | null;
+                                reopenRate: number | null;
+                                avgHandlingHours: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/kpi/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出指标 Excel / export the KPIs */
+        get: {
+            parameters: {
+                query?: {
+                    by?: "unit" | "specialist" | "subject" | "channel" | "month";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 知识库检索 / search the knowledge base */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    subjectId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            subjectId: number | null;
+                            question: string;
+                            answer: string;
+                            keywords: string;
+                            policyId: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增知识 / add an answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        subjectId?: number | null;
+                        question: string;
+                        answer: string;
+                        /** @default  */
+                        keywords?: string;
+                        /** @default null */
+                        policyId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            subjectId: number | null;
+                            question: string;
+                            answer: string;
+                            keywords: string;
+                            policyId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务事项 / subject tree */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            sortOrder: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增业务事项 / add a subject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        parentId?: number | null;
+                        name: string;
+                        /** @default 0 */
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/route-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派单规则 / routing rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            subjectId: number;
+                            countyCode: string | null;
+                            unitId: number;
+                            unitName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增派单规则 / add a routing rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subjectId: number;
+                        /** @default null */
+                        countyCode?: string | null;
+                        unitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            subjectId: number;
+                            countyCode: string | null;
+                            unitId: number;
+                            unitName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/route-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除派单规则 / remove a routing rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理时限 / deadlines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signForHours: number;
+                            reopenDays: number;
+                            days: {
+                                [key: string]: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改办理时限 / edit the deadlines */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        signForHours: number;
+                        reopenDays: number;
+                        days: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signForHours: number;
+                            reopenDays: number;
+                            days: {
+                                [key: string]: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/hot-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热点诉求 / hot issues */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subjectName: string;
+                            tickets: number;
+                            sources: number;
+                            sample: string;
+                            ticketIds: number[];
+                            latestAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/key-enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 重点企业分配服务专员 / assign a key enterprise to a specialist */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        specialistId: number;
+                        /** @default null */
+                        chiefId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            uscc: string;
+                            specialistId: number;
+                            chiefId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 走访记录 / record a visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        /** @enum {string} */
+                        kind: "specialist" | "leader";
+                        visitedOn: string;
+                        notes: string;
+                        /** @default [] */
+                        needs?: {
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            uscc: string;
+                            kind: string;
+                            visitedOn: string;
+                            notes: string;
+                            ticketIds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入 12345 平台工单（.xlsx/.csv，字段 file；commit=true 才写入） / import the 12345 export */
+        post: {
+            parameters: {
+                query?: {
+                    commit?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            created: number;
+                            updated: number;
+                            committed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单详情 / ticket */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 附件 / attachments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            filename: string;
+                            mime: string;
+                            size: number;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传附件（multipart，字段 file） / add an attachment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            filename: string;
+                            mime: string;
+                            size: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 / download an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看完整电话（留痕） / reveal the phone number (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactPhone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 派单/改派 / dispatch or reassign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        unitId: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/sign-for": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收 / sign for */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退单 / send back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/send-back-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退单审核 / decide a send-back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        unitId?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复 / answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期 / request an extension */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        days: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/extension-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延期审批 / decide an extension */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回访（可当场记录评价） / follow-up call, optionally with the rating */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        level?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结（未评价） / close without rating */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并重复工单 / merge a duplicate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        intoId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
