@@ -32,7 +32,7 @@ describe('bizenv CLI on SQLite', { timeout: 300_000 }, () => {
     const first = cli(['seed'], env);
     expect(first.code).toBe(0);
     expect(first.out).toContain('seed units: {"added":55}');
-    expect(first.out).toContain('seed demo-users: {"added":7}');
+    expect(first.out).toContain('seed demo-users: {"added":8}');
     const second = cli(['seed'], env);
     expect(second.out).toContain('seed units: {"added":0}');
     expect(second.out).toContain('seed demo-users: {"added":0}');

@@ -246,6 +246,7 @@ describe('job definitions', () => {
       // enforcement
       'enforcement.regrade': '30 2 * * *',
       'demands.overdue': '0 9-18 * * *',
+      'finance.desk-overdue': '10 8 * * *',
     });
   });
 });

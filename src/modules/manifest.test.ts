@@ -31,9 +31,9 @@ describe('the module list', () => {
     const names = routes.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
     expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
+      'demands.overdue',
       'enforcement.regrade',
       'finance.desk-overdue',
-      'demands.overdue',
       'notifications.digest',
       'notifications.email',
       'notifications.webhook',
