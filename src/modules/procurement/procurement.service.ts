@@ -7,6 +7,7 @@ import type { Upload } from '../../http/upload.js';
 import { audit } from '../org/audit.service.js';
 import * as repo from './procurement.repository.js';
 import type { SourceFormat } from './reader.js';
+import { computeRedFlags, redFlagSettings } from './red-flags.js';
 import { formatOfFile, screenStream } from './screen-file.js';
 import type { LabelledSample } from './calibrate.js';
 import type { Screens } from './screens.js';
@@ -26,9 +27,9 @@ const toFen = (yuan: number) => Math.round(yuan * 100);
 export async function importTenders(ctx: AppContext, actor: Actor, upload: Upload, opts: { dryRun: boolean; format?: SourceFormat | undefined }): Promise<ImportResult> {
   const format = opts.format ?? formatOfFile(upload.filename);
   const kept: { result: TenderResult; tender: Tender }[] = [];
-  const run = await screenStream(Readable.from(upload.data), format, (result, tender) => {
-    kept.push({ result, tender });
-  });
+  // OCDS: the red flags need the whole file (quartiles, fences), so they run first over the upload in memory
+  const redFlags = format === 'ocds' ? await computeRedFlags(Readable.from(upload.data), redFlagSettings(ctx.config.dataDir)) : undefined;
+  const run = await screenStream(Readable.from(upload.data), format, (result, tender) => void kept.push({ result, tender }), { redFlags });
   if (run.problemCount) {
     throw new AppError(
       'PROCUREMENT_FILE_PROBLEMS',
