@@ -237,6 +237,13 @@ describeEachDialect('procurement', (h) => {
     expect(r028.why).toContain('不同投标人报价完全相同');
     expect(r028.whyEn).toContain('Identical bid prices');
     expect(r028.inputs).toMatchObject({ group: 'OCID', id: 'ocds-sl-1', value: 1 });
+    // the tenderer-level results (R028: both bidders at the identical price) on their history pages
+    for (const id of ['RA', 'RB']) {
+      const history = (await c.get(`/api/v1/procurement/bidders/${id}`)).json();
+      expect(history.redFlags.map((f: { code: string; inputs: { group: string } }) => `${f.code}:${f.inputs.group}`)).toEqual(['R028:Tenderer']);
+      expect(history.redFlags[0].why).toContain('该投标人的报价与另一投标人');
+    }
+    expect((await c.get('/api/v1/procurement/bidders/RC')).json().redFlags).toEqual([]);
   });
 });
 

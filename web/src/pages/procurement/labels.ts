@@ -52,6 +52,7 @@ export const procurementLabels = {
   wins: { zh: '中标次数', en: 'Wins' },
   history: { zh: '投标历史', en: 'Bid history' },
   pairs: { zh: '与其他投标人的信号', en: 'Signals with other bidders' },
+  redFlags: { zh: '开放合同数据（OCDS）红旗指标', en: 'OCDS red flags' },
   coBids: { zh: '共同投标次数', en: 'Times together' },
   stage: { zh: '阶段', en: 'Stage' },
   outcome: { zh: '处理结果', en: 'Outcome' },
