@@ -2,7 +2,7 @@
  * Collusion screening at scale: 100 000 tenders with 1 000 000 bids, generated to a CSV file and
  * streamed through the whole engine (screens, Art. 40 signals, risk, pair statistics, groups), as
  * `bizenv procurement screen` runs it. Target (issue 12): ≤ 10 s, peak RSS < 1 GB. Then the OCDS
- * red-flag bench of ocds/ (benchRedFlags) when that library is present.
+ * red-flag bench of ocds/ (benchRedFlags), whose figures join the last JSON line.
  *
  * The market is made of local segments of 15 bidders (a bidder meets the same rivals again, as in
  * a city's construction market); 5 % of segments are cartels bidding with cover bids.
@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { benchRedFlags } from './procurement-flags.js';
 import { fileStream, screenStream } from '../src/modules/procurement/screen-file.js';
 import { seededRandom, syntheticAmounts } from '../src/modules/procurement/synthetic.js';
 
@@ -87,16 +88,8 @@ export async function procurementScreening(): Promise<Record<string, unknown>> {
   }
 }
 
-/** The eleven OCDS red flags over 100 000 compiled releases (bench/procurement-flags.ts), when present. */
+/** The eleven OCDS red flags over 100 000 compiled releases (bench/procurement-flags.ts). */
 async function redFlags(): Promise<Record<string, unknown>> {
-  const specifier = './procurement-flags.js';
-  let bench: { benchRedFlags(n?: number): Promise<{ releases: number; flags_seconds: number; peak_rss_mb: number }> };
-  try {
-    bench = await import(specifier);
-  } catch {
-    console.error('OCDS red-flag bench not present (bench/procurement-flags.ts): skipped');
-    return { red_flags: 'not present' };
-  }
-  const r = await bench.benchRedFlags();
-  return { releases: r.releases, flags_seconds: r.flags_seconds, flags_peak_rss_mb: r.peak_rss_mb };
+  const r = await benchRedFlags();
+  return { releases: r.releases, flags_seconds: r.flags_seconds, flags_cpu_seconds: r.flags_cpu_seconds, flags_peak_rss_mb: r.peak_rss_mb, releases_per_s: r.releases_per_s };
 }

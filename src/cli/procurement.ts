@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { AppError } from '../common/errors.js';
 import { loadConfig } from '../config.js';
 import { readUploadFile } from '../http/upload.js';
+import { computeRedFlags, redFlagSettings } from '../modules/procurement/red-flags.js';
 import { fileStream, formatOfFile, isSourceFormat, presentScreenedTender, screenStream } from '../modules/procurement/screen-file.js';
 import { openCliContext, runCommand } from './context.js';
 import { calibrate, syntheticSamples, writeModel } from '../modules/procurement/calibrate.js';
@@ -31,6 +32,8 @@ async function screenFile(file: string, opts: ScreenOptions): Promise<void> {
   const out = process.stdout;
   let first = true;
   if (opts.json) out.write('{"tenders":[');
+  // OCDS: the red flags need the whole file (quartiles, fences): a first pass over the file on disk
+  const redFlags = format === 'ocds' ? await computeRedFlags(fileStream(file), redFlagSettings(loadConfig().dataDir)) : undefined;
   const run = await screenStream(input, format, async (result) => {
     if (!opts.json) {
       if (result.suspect || result.flags.length) console.log(`${result.id}\t${result.bids} 家投标\t风险 ${result.risk}${result.suspect ? '\t疑似串通' : ''}\t${result.flags.map((f) => f.code).join(' ')}`);
@@ -39,7 +42,7 @@ async function screenFile(file: string, opts: ScreenOptions): Promise<void> {
     const text = `${first ? '' : ','}${JSON.stringify(presentScreenedTender(result))}`;
     first = false;
     if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
-  });
+  }, { redFlags });
   if (opts.json) {
     out.write(`],"pairs":${JSON.stringify(run.pairs)},"groups":${JSON.stringify(run.groups)}`);
     out.write(run.problemCount ? `,"problems":${JSON.stringify(run.problems)},"problemCount":${run.problemCount}}\n` : '}\n');

@@ -114,6 +114,8 @@ export const bidderView = z.object({
   tenders: z.array(z.object({ id: z.number(), key: z.string(), title: z.string().nullable(), bidDate: z.string().nullable(), amount: z.number(), winner: z.boolean(), risk: z.number(), suspect: z.boolean(), bidCount: z.number() })),
   groups: z.array(groupRef),
   pairs: z.array(z.object({ other: z.string(), otherName: z.string().nullable(), coBids: z.number(), flags: z.array(flagView) })),
+  /** The OCDS red flags about this party as a tenderer (cardinal-rs's Tenderer level), from the last OCDS file naming it. */
+  redFlags: z.array(flagView),
 });
 export type BidderView = z.infer<typeof bidderView>;
 

@@ -17,6 +17,8 @@ import * as createServices from './202612034000-create-services.js';
 import * as createEnforcement from './202612035000-create-enforcement.js';
 import * as createFinance from './202612036000-create-finance.js';
 import * as addRuleVersions from './202612037001-add-rule-versions.js';
+// procurement: OCDS red flags about parties
+import * as procurementPartyFlags from './202612039500-procurement-party-flags.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '202612035000-create-enforcement': createEnforcement,
   '202612036000-create-finance': createFinance,
   '202612037001-add-rule-versions': addRuleVersions,
+  // procurement: OCDS red flags about parties
+  '202612039500-procurement-party-flags': procurementPartyFlags,
 };

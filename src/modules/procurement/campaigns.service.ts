@@ -3,7 +3,7 @@ import { DEFAULT_MISCONDUCT, type CampaignListItem, type CampaignView } from '..
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
-import { createItem, findOrCreateList } from '../worklists/worklists.service.js';
+import { findOrCreateList, itemCreator } from '../worklists/index.js';
 import * as repo from './procurement.repository.js';
 
 /**
@@ -98,8 +98,8 @@ export async function addProjects(ctx: AppContext, actor: Actor, id: number, bod
 
 /**
  * Records a problem found in a project. With a unit it also becomes a problem item of the work
- * lists (created first through the work lists' own service, which audits and notifies the unit),
- * so its rectification is followed, reminded and escalated like every other item.
+ * lists (through the work lists' public face, which audits and notifies the unit, in the same
+ * transaction), so its rectification is followed, reminded and escalated like every other item.
  */
 export async function addProblem(
   ctx: AppContext,
@@ -111,21 +111,23 @@ export async function addProblem(
   const project = await repo.findProject(ctx.db, body.projectId);
   if (!project || project.campaign_id !== id) throw new AppError('VALIDATION_FAILED', [{ path: 'body.projectId', message: '项目不属于该专项整治 / the project is not in this campaign' }]);
   if (!campaign.checklist.includes(body.misconduct)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.misconduct', message: '问题类型不在检查清单中 / the misconduct type is not on the checklist' }]);
-  let itemId: number | null = null;
-  if (body.unitId) {
-    const list = await withTransaction(ctx.db, (trx) => findOrCreateList(ctx, actor, trx, { name: CAMPAIGN_WORKLIST, kind: 'problem' }));
-    const item = await createItem(ctx, actor, {
-      listId: list.id,
-      code: `ZX${id}-${project.id}-${campaign.problems.length + 1}`.slice(0, 32),
-      area: '招标代理专项整治',
-      content: `${project.agency}（${project.code} ${project.name}）：${body.description}`.slice(0, 2000),
-      deadline: body.deadline ?? null,
-      leadUnitIds: [body.unitId],
-      sourceEvaluation: campaign.name.slice(0, 200),
-    });
-    itemId = item.id;
-  }
+  // the problem and its work-list item are stored together: a failure leaves neither behind
+  const createItem = body.unitId ? await itemCreator(ctx, actor) : null;
   return withTransaction(ctx.db, async (trx) => {
+    let itemId: number | null = null;
+    if (createItem && body.unitId) {
+      const list = await findOrCreateList(ctx, actor, trx, { name: CAMPAIGN_WORKLIST, kind: 'problem' });
+      const item = await createItem(trx, {
+        listId: list.id,
+        code: `ZX${id}-${project.id}-${campaign.problems.length + 1}`.slice(0, 32),
+        area: '招标代理专项整治',
+        content: `${project.agency}（${project.code} ${project.name}）：${body.description}`.slice(0, 2000),
+        deadline: body.deadline ?? null,
+        leadUnitIds: [body.unitId],
+        sourceEvaluation: campaign.name.slice(0, 200),
+      });
+      itemId = item.id;
+    }
     const problemId = await repo.insertProblem(trx, { project_id: project.id, misconduct: body.misconduct, description: body.description, item_id: itemId, created_at: ctx.clock().toISOString() });
     await audit(ctx, trx, actor, { action: 'procurement.campaign.problem', entity: 'procurement_campaign_problem', entityId: problemId, after: { campaignId: id, ...body, itemId } });
     return getCampaign(ctx, id, trx);

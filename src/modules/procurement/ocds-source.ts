@@ -2,56 +2,19 @@ import type { Readable } from 'node:stream';
 import type { ReadProblem } from './reader.js';
 import type { Tender } from './tender.js';
 
+import { readOcds, ocdsToTenders, type OcdsErrorDetail } from './ocds/index.js';
+
 /**
- * OCDS input through the OCDS library of this module (ocds/, written alongside: streaming reader
- * of release packages and JSON Lines, and the release → tender mapping with the bids extension).
- * The library is loaded by a computed specifier so this module builds on its own; the interface
- * below is the one agreed with it.
+ * OCDS input through the OCDS library of this module (ocds/: streaming reader of release packages
+ * and JSON Lines, and the release → tender mapping with the bids extension).
  */
-interface OcdsTender {
-  id: string;
-  lotId?: string;
-  title?: string;
-  buyerId?: string;
-  procurementMethod?: string;
-  bids: { bidderId: string; bidderName?: string; amount: number | null; currency?: string; date?: string; winner?: boolean }[];
-}
 
-interface OcdsLibrary {
-  readOcds(input: NodeJS.ReadableStream): AsyncIterable<{ line: number; release: Record<string, unknown> }>;
-  ocdsToTenders(release: Record<string, unknown>, onProblem?: (problem: OcdsProblem) => void): OcdsTender[];
-}
-
-/** A located problem as the OCDS library reports it (its errors carry a list of these as `details`). */
-interface OcdsProblem {
-  line?: number;
-  path?: string;
-  message: string;
-  messageZh?: string;
-}
-
-const bilingual = (p: OcdsProblem) => (p.messageZh ? `${p.messageZh} / ${p.message}` : p.message);
-
-const OCDS_LIBRARY = './ocds/index.js';
-
-async function loadOcds(): Promise<OcdsLibrary | null> {
-  try {
-    return (await import(OCDS_LIBRARY)) as OcdsLibrary;
-  } catch {
-    return null;
-  }
-}
-
+const bilingual = (p: OcdsErrorDetail) => (p.messageZh ? `${p.messageZh} / ${p.message}` : p.message);
 
 export async function* readOcdsTenders(input: Readable, problem: (p: ReadProblem) => void): AsyncIterable<Tender> {
-  const lib = await loadOcds();
-  if (!lib) {
-    problem({ line: 0, message: '本系统未安装 OCDS 读取组件 / the OCDS reader is not installed' });
-    return;
-  }
   try {
-    for await (const { line, release } of lib.readOcds(input)) {
-      const tenders = lib.ocdsToTenders(release, (p) => problem({ line: p.line ?? line, column: p.path, message: bilingual(p) }));
+    for await (const { line, release } of readOcds(input)) {
+      const tenders = ocdsToTenders(release, (p) => problem({ line: p.line ?? line, column: p.path, message: bilingual(p) }));
       for (const t of tenders) {
         const tender: Tender = {
           id: t.lotId && !t.id.endsWith(`/${t.lotId}`) ? `${t.id}/${t.lotId}` : t.id,
@@ -82,7 +45,7 @@ export async function* readOcdsTenders(input: Readable, problem: (p: ReadProblem
     }
   } catch (err) {
     // the reader stops at malformed JSON, naming the line; its details say where and why
-    const details = (err as { details?: OcdsProblem[] }).details;
+    const details = (err as { details?: OcdsErrorDetail[] }).details;
     if (details?.length) for (const d of details) problem({ line: d.line ?? 0, column: d.path, message: bilingual(d) });
     else problem({ line: 0, message: `OCDS 文件无法读取 / the OCDS file cannot be read: ${(err as Error).message}` });
   }

@@ -56,6 +56,20 @@ export async function upsertTender(db: Executor, importId: number, t: NewTender,
   return id;
 }
 
+/** Replaces the OCDS red flags of each party an import named (a few hundred parties a statement). */
+export async function replacePartyFlags(db: Executor, importId: number, parties: { partyId: string; flagsJson: string }[], at: string): Promise<void> {
+  for (let i = 0; i < parties.length; i += 200) {
+    const chunk = parties.slice(i, i + 200);
+    await db.deleteFrom('procurement_party_flag').where('party_id', 'in', chunk.map((p) => p.partyId)).execute();
+    await db.insertInto('procurement_party_flag').values(chunk.map((p) => ({ import_id: importId, party_id: p.partyId, flags_json: p.flagsJson, updated_at: at }))).execute();
+  }
+}
+
+export async function partyFlags(db: Executor, partyId: string): Promise<string | null> {
+  const row = await db.selectFrom('procurement_party_flag').select('flags_json').where('party_id', '=', partyId).executeTakeFirst();
+  return row?.flags_json ?? null;
+}
+
 export interface TenderFilter {
   q?: string | undefined;
   suspect?: boolean | undefined;

@@ -7,6 +7,7 @@ import type { Upload } from '../../http/upload.js';
 import { audit } from '../org/audit.service.js';
 import * as repo from './procurement.repository.js';
 import type { SourceFormat } from './reader.js';
+import { computeRedFlags, redFlagSettings } from './red-flags.js';
 import { formatOfFile, screenStream } from './screen-file.js';
 import type { LabelledSample } from './calibrate.js';
 import type { Screens } from './screens.js';
@@ -26,9 +27,9 @@ const toFen = (yuan: number) => Math.round(yuan * 100);
 export async function importTenders(ctx: AppContext, actor: Actor, upload: Upload, opts: { dryRun: boolean; format?: SourceFormat | undefined }): Promise<ImportResult> {
   const format = opts.format ?? formatOfFile(upload.filename);
   const kept: { result: TenderResult; tender: Tender }[] = [];
-  const run = await screenStream(Readable.from(upload.data), format, (result, tender) => {
-    kept.push({ result, tender });
-  });
+  // OCDS: the red flags need the whole file (quartiles, fences), so they run first over the upload in memory
+  const redFlags = format === 'ocds' ? await computeRedFlags(Readable.from(upload.data), redFlagSettings(ctx.config.dataDir)) : undefined;
+  const run = await screenStream(Readable.from(upload.data), format, (result, tender) => void kept.push({ result, tender }), { redFlags });
   if (run.problemCount) {
     throw new AppError(
       'PROCUREMENT_FILE_PROBLEMS',
@@ -56,6 +57,7 @@ export async function importTenders(ctx: AppContext, actor: Actor, upload: Uploa
   const importId = await withTransaction(ctx.db, async (trx) => {
     const id = await repo.insertImport(trx, { filename: upload.filename, format, tenders: run.tenders, bids: run.bids, suspect: summary.suspect, created_by: actor.id > 0 ? actor.id : null, created_at: at });
     for (const { result, tender } of kept) await repo.upsertTender(trx, id, tenderRow(result, tender), tender.bids.map(bidRow), at);
+    if (redFlags?.byParty.size) await repo.replacePartyFlags(trx, id, [...redFlags.byParty].map(([partyId, flags]) => ({ partyId, flagsJson: JSON.stringify(flags) })), at);
     await rebuildNetwork(trx);
     await audit(ctx, trx, actor, { action: 'procurement.import', entity: 'procurement_import', entityId: id, after: { filename: upload.filename, format, tenders: run.tenders, bids: run.bids, suspect: summary.suspect } });
     return id;
@@ -213,12 +215,14 @@ export async function bidderHistory(ctx: AppContext, bidderId: string): Promise<
   const otherIds = pairs.map((p) => (p.bidder_a === bidderId ? p.bidder_b : p.bidder_a));
   const names = await repo.bidderNames(ctx.db, otherIds);
   const groups = await repo.groupsOfBidders(ctx.db, [bidderId]);
+  const redFlags = await repo.partyFlags(ctx.db, bidderId);
   return {
     bidderId,
     name: bids.find((b) => b.bidder_name)?.bidder_name ?? null,
     tenders: bids.map((b) => ({ id: b.id, key: b.key, title: b.title, bidDate: b.bid_date, amount: b.amount_fen / 100, winner: b.winner === 1, risk: fromBp(b.risk_bp), suspect: b.suspect === 1, bidCount: b.bid_count })),
     groups: groups.map((g) => ({ id: g.id, code: g.code, risk: fromBp(g.risk_bp), members: (JSON.parse(g.members_json) as string[]).length })),
     pairs: pairs.map((p, i) => ({ other: otherIds[i]!, otherName: names.get(otherIds[i]!) ?? null, coBids: p.co_bids, flags: JSON.parse(p.flags_json) })),
+    redFlags: redFlags ? JSON.parse(redFlags) : [],
   };
 }
 

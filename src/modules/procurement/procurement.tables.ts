@@ -128,6 +128,15 @@ export interface ProcurementExpertPoolTable {
   updated_at: string;
 }
 
+/** The OCDS red flags about a buyer, procuring entity or tenderer, from the last OCDS file naming it. */
+export interface ProcurementPartyFlagTable {
+  id: Generated<number>;
+  import_id: number;
+  party_id: string;
+  flags_json: string;
+  updated_at: string;
+}
+
 export interface ProcurementTables {
   procurement_import: ProcurementImportTable;
   procurement_tender: ProcurementTenderTable;
@@ -141,6 +150,7 @@ export interface ProcurementTables {
   procurement_campaign_project: ProcurementCampaignProjectTable;
   procurement_campaign_problem: ProcurementCampaignProblemTable;
   procurement_expert_pool: ProcurementExpertPoolTable;
+  procurement_party_flag: ProcurementPartyFlagTable;
 }
 
 // The platform's database type gains this module's tables by declaration merging (see src/db/schema.ts).

@@ -165,6 +165,19 @@ describeEachDialect('procurement', (h) => {
     expect((await liaison.post(`/api/v1/procurement/cases/${c.id}/outcome`, { outcome: 'cleared', note: 'x', version: 2 })).statusCode).toBe(403);
   });
 
+  it('stores a campaign problem and its work-list item together, or neither', async () => {
+    const office = await h.as('office');
+    const lists = async () => ((await office.get('/api/v1/worklists')).json() as { name: string; itemCount: number }[]).map((l) => `${l.name}:${l.itemCount}`).sort();
+    const before = await lists();
+    const id = (await office.post('/api/v1/procurement/campaigns', { name: '原子性专项整治（示例）' })).json().id;
+    const view = (await office.post(`/api/v1/procurement/campaigns/${id}/projects`, { projects: [{ code: 'CG-9', name: '示例采购九', agency: '示例代理丙', amount: 1000, checked: true }] })).json();
+    // no campaign list exists yet and the unit does not exist: the item fails inside the transaction that made the list
+    const res = await office.post(`/api/v1/procurement/campaigns/${id}/problems`, { projectId: view.projects[0].id, misconduct: 'false_materials', description: '材料造假', unitId: 999_999 });
+    expect(res.statusCode).toBe(400);
+    expect((await office.get(`/api/v1/procurement/campaigns/${id}`)).json().problems).toEqual([]);
+    expect(await lists()).toEqual(before);
+  });
+
   it('counts a campaign’s totals and follows a problem as a work-list item', async () => {
     const office = await h.as('office');
     const units = (await office.get('/api/v1/units')).json() as { id: number; name: string }[];
@@ -206,6 +219,31 @@ describeEachDialect('procurement', (h) => {
     expect(jan).toMatchObject({ tendersScreened: 2, remoteEvaluations: 1, expertPool: null });
     expect(feb).toMatchObject({ tendersScreened: 2, remoteEvaluations: 0, expertPool: 1520 });
     expect(jan.lotsFlagged).toBeLessThanOrEqual(2);
+  });
+
+  it('stores the OCDS red flags of an imported file with the tender, each with its why', async () => {
+    // three valid bids, two at exactly the same price: cardinal's R028 (identical bid prices) fires
+    const bid = (id: string, amount: number) => ({ status: 'valid', value: { amount, currency: 'CNY' }, tenderers: [{ id, name: `示例${id}公司` }] });
+    const release = { ocid: 'ocds-sl-1', tender: { id: 'T1', title: '示例红旗项目' }, bids: { details: [bid('RA', 100), bid('RB', 100), bid('RC', 120)] } };
+    const c = await h.as('office');
+    const { body, headers } = multipart(Buffer.from(JSON.stringify(release) + '\n'), 'release.jsonl');
+    const res = await c.request('POST', '/api/v1/procurement/imports', body, headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().top[0].flagCodes).toContain('R028');
+    const list = (await c.get('/api/v1/procurement/tenders?flagged=true')).json();
+    const tender = list.items.find((t: { key: string }) => t.key === 'ocds-sl-1');
+    const detail = (await c.get(`/api/v1/procurement/tenders/${tender.id}`)).json();
+    const r028 = detail.flags.find((f: { code: string }) => f.code === 'R028');
+    expect(r028.why).toContain('不同投标人报价完全相同');
+    expect(r028.whyEn).toContain('Identical bid prices');
+    expect(r028.inputs).toMatchObject({ group: 'OCID', id: 'ocds-sl-1', value: 1 });
+    // the tenderer-level results (R028: both bidders at the identical price) on their history pages
+    for (const id of ['RA', 'RB']) {
+      const history = (await c.get(`/api/v1/procurement/bidders/${id}`)).json();
+      expect(history.redFlags.map((f: { code: string; inputs: { group: string } }) => `${f.code}:${f.inputs.group}`)).toEqual(['R028:Tenderer']);
+      expect(history.redFlags[0].why).toContain('该投标人的报价与另一投标人');
+    }
+    expect((await c.get('/api/v1/procurement/bidders/RC')).json().redFlags).toEqual([]);
   });
 });
 

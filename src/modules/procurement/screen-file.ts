@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { readTenders, type ReadProblem, type SourceFormat } from './reader.js';
 import { Screener, type GroupResult, type PairResult, type TenderResult } from './screener.js';
+import type { RedFlags } from './red-flags.js';
 import type { Tender } from './tender.js';
 
 /**
@@ -22,13 +23,18 @@ export async function screenStream(
   input: Readable,
   format: SourceFormat,
   onTender: (result: TenderResult, tender: Tender) => void | Promise<void>,
+  options: { redFlags?: RedFlags } = {},
 ): Promise<ScreenRun> {
   const reading = readTenders(input, format);
   const screener = new Screener();
   let tenders = 0;
   for await (const tender of reading.tenders) {
     tenders++;
-    await onTender(screener.add(tender), tender);
+    const result = screener.add(tender);
+    // the OCDS red flags of the tender's process (every lot of an ocid shares them)
+    const red = options.redFlags?.byOcid.get(tender.tenderId);
+    if (red) result.flags.push(...red);
+    await onTender(result, tender);
   }
   const { pairs, groups } = screener.finish();
   return { tenders, bids: reading.rows(), pairs, groups, problems: reading.problems, problemCount: reading.problemCount() };

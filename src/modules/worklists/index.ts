@@ -7,3 +7,5 @@ export { type AssignmentRecord, listAssignments as listItemAssignments } from '.
 export { assertDeadlinesConfirmed } from './worklists.service.js';
 // finance: the key-enterprise desk puts overdue problem steps on the supervision ladder as problem items
 export { createItem, createWorklist, listWorklists } from './worklists.service.js';
+// procurement: a campaign problem and its problem item are stored in one transaction
+export { findOrCreateList, itemCreator } from './worklists.service.js';

@@ -300,10 +300,20 @@ function assertDeadlineConfirmed(deadline: string | null | undefined, day: strin
 }
 
 export async function createItem(ctx: AppContext, actor: Actor, body: CreateItemBody): Promise<ItemDetailView> {
+  const create = await itemCreator(ctx, actor);
+  return withTransaction(ctx.db, (trx) => create(trx, body));
+}
+
+/**
+ * Item creation inside the caller's transaction, so a module that records something together with
+ * the item (e.g. a campaign problem) keeps both or neither. Call it before opening the transaction:
+ * it reads the work calendar through the pool, which on SQLite would wait on the open transaction.
+ */
+export async function itemCreator(ctx: AppContext, actor: Actor): Promise<(trx: Transaction<DB>, body: CreateItemBody) => Promise<ItemDetailView>> {
   requireOffice(actor);
-  assertDeadlineConfirmed(body.deadline, today(ctx.clock), body.confirmPastDeadline);
   const cal = await calendarOf(ctx);
-  return withTransaction(ctx.db, async (trx) => {
+  return async (trx, body) => {
+    assertDeadlineConfirmed(body.deadline, today(ctx.clock), body.confirmPastDeadline);
     const list = await findWorklist(trx, body.listId);
     if (!list) throw new AppError('VALIDATION_FAILED', [{ path: 'body.listId', message: '清单不存在 / list not found' }]);
     const kind = list.kind as ItemKind;
@@ -343,7 +353,7 @@ export async function createItem(ctx: AppContext, actor: Actor, body: CreateItem
     const created = await itemDetailIn(ctx, actor, id, trx, cal);
     await audit(ctx, trx, actor, { action: 'item.create', entity: 'item', entityId: id, after: { ...created, timeline: undefined } });
     return created;
-  });
+  };
 }
 
 export async function updateItem(ctx: AppContext, actor: Actor, id: number, body: UpdateItemBody): Promise<ItemDetailView> {

@@ -17817,6 +17817,15 @@ export interface paths {
                                     threshold?: number | string;
                                 }[];
                             }[];
+                            redFlags: {
+                                code: string;
+                                why: string;
+                                whyEn: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                threshold?: number | string;
+                            }[];
                         };
                     };
                 };

@@ -46,6 +46,11 @@ export default function BidderPage() {
           ]}
         />
       </Card>
+      {b.redFlags.length > 0 && (
+        <Card title={pick(L.redFlags)} style={{ marginBottom: 16 }}>
+          <FlagList flags={b.redFlags} />
+        </Card>
+      )}
       <Card title={pick(L.pairs)}>
         {b.pairs.length === 0 && <Typography.Text type="secondary">{pick(L.noFlags)}</Typography.Text>}
         <Space direction="vertical" style={{ width: '100%' }}>

@@ -52,6 +52,7 @@ export const procurementLabels = {
   wins: { zh: '中标次数', en: 'Wins' },
   history: { zh: '投标历史', en: 'Bid history' },
   pairs: { zh: '与其他投标人的信号', en: 'Signals with other bidders' },
+  redFlags: { zh: '开放合同数据（OCDS）红旗指标', en: 'OCDS red flags' },
   coBids: { zh: '共同投标次数', en: 'Times together' },
   stage: { zh: '阶段', en: 'Stage' },
   outcome: { zh: '处理结果', en: 'Outcome' },
@@ -158,6 +159,18 @@ export const FLAG_LABELS: Record<string, Label> = {
   ART39_COVER_BIDDING: { zh: '疑似陪标', en: 'Cover bidding' },
   ART39_WINNER_ROTATION: { zh: '轮流中标', en: 'Winner rotation' },
   ART39_RELATED_PARTIES: { zh: '关联企业', en: 'Related parties' },
+  // the OCDS red flags (cardinal-rs), titles as in ocds/describe.ts
+  R003: { zh: '投标截止期过短', en: 'Short submission period' },
+  R018: { zh: '竞争性程序仅收到一份投标', en: 'Single bid received' },
+  R024: { zh: '中标价与次低价过于接近', en: 'Price close to winning bid' },
+  R025: { zh: '频繁投标却极少中标', en: 'Excessive unsuccessful bids' },
+  R028: { zh: '不同投标人报价完全相同', en: 'Identical bid prices' },
+  R030: { zh: '逾期提交的投标中标', en: 'Late bid won' },
+  R035: { zh: '除中标人外其余投标均被否决', en: 'All except winning bid disqualified' },
+  R036: { zh: '最低报价被否决', en: 'Lowest bid disqualified' },
+  R038: { zh: '被否决投标比例过高', en: 'Excessive disqualified bids' },
+  R048: { zh: '供应商中标品类异常宽泛', en: 'Heterogeneous supplier' },
+  R058: { zh: '中标价远低于次低价', en: 'Heavily discounted bid' },
 };
 
 export const META_LABELS: Record<string, Label> = {

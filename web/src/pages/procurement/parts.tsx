@@ -55,7 +55,8 @@ export function FlagList({ flags }: { flags: FlagItem[] }) {
                 {pick(L.inputs)}
                 {lang === 'en' ? ': ' : '：'}
                 {Object.entries(f.inputs)
-                  .filter(([k]) => k !== 'bidders')
+                  // bidders are named in the sentence; an OCDS red flag's level and ocid are the tender itself
+                  .filter(([k]) => k !== 'bidders' && k !== 'group' && k !== 'id')
                   .map(([, v]) => showValue(v))
                   .join('；')}
                 {typeof f.threshold === 'number' ? `  ${pick(L.threshold)}${lang === 'en' ? ': ' : '：'}${showValue(f.threshold)}` : ''}
