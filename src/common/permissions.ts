@@ -84,6 +84,8 @@ export const PERMISSIONS = {
   'enforcement.repair.apply': [...OFFICE, 'enterprise'],
   'enforcement.repair.review': [...OFFICE, ...UNIT],
   'enforcement.complaints': [...OFFICE, ...UNIT, 'specialist'],
+  'enforcement.figures.publish': OFFICE,
+  'enforcement.portal': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

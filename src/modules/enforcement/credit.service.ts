@@ -84,6 +84,13 @@ export async function creditProfile(ctx: AppContext, actor: Actor, enterpriseId:
   };
 }
 
+/** The enterprise user's own grade and records (its page); an account not linked to an enterprise has none. */
+export async function myCreditProfile(ctx: AppContext, actor: Actor) {
+  const mine = await enterpriseIdOfUser(ctx.db, actor.id);
+  if (mine === null || mine === undefined) throw new AppError('NOT_FOUND');
+  return creditProfile(ctx, actor, mine);
+}
+
 /** Regrades every enterprise of the registry, a page at a time (one transaction per page); run as the `enforcement.regrade` job. */
 export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done: number, total: number) => void): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
   const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
