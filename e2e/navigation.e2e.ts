@@ -17,8 +17,8 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   unit_head: ['首页', '四表一单', '督查督办', '指标监测', '本单位', '法治环境'],
   liaison: ['首页', '四表一单', '督查督办', '指标监测', '本单位', '法治环境'],
   specialist: ['首页', '惠企政策'],
-  // The policies module names its one entry for enterprises 我的政策.
-  enterprise: ['首页', '我的政策'],
+  // The policies module names its one entry for enterprises 我的政策; the enforcement module its 我的信用.
+  enterprise: ['首页', '我的政策', '我的信用'],
 };
 
 /** The entries of each group a role sees, in order. */
