@@ -13,6 +13,7 @@ import * as addJobRunHeartbeat from './202612020600-add-job-run-heartbeat.js';
 import * as createChangeLogs from './202612020700-create-change-logs.js';
 // enforcement
 import * as createEnforcement from './202612035000-create-enforcement.js';
+import * as indexCreditRecordsInEffect from './202612039000-index-credit-records-in-effect.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202612020700-create-change-logs': createChangeLogs,
   // enforcement
   '202612035000-create-enforcement': createEnforcement,
+  '202612039000-index-credit-records-in-effect': indexCreditRecordsInEffect,
 };

@@ -381,5 +381,15 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     const repairs = (await ent.get('/api/v1/enforcement/repairs')).json() as { recordId: number }[];
     expect(repairs.map((r) => r.recordId)).toEqual([own.json().id]);
     expect((await office.get('/api/v1/enforcement/credit/mine')).statusCode).toBe(403);
+
+    // Grading everyone through the database (the nightly job) gives the same grade and explanation.
+    expect((await office.post('/api/v1/enforcement/credit/regrade', {})).statusCode).toBe(202);
+    await drainJobs(h.ctx);
+    expect((await ent.get('/api/v1/enforcement/credit/mine')).json()).toMatchObject({ score: 85, grade: 'B', explanation: [{ factor: 'penalty', count: 1, points: -15 }] });
+    // The other enterprise: one substantiated complaint (−3) on top of what it had; base 100 + tax A +5.
+    const otherProfile = (await office.get(`/api/v1/enforcement/credit/${other}`)).json();
+    const expected = 105 + otherProfile.explanation.filter((x: { factor: string }) => !x.factor.startsWith('tax:')).reduce((n: number, x: { points: number }) => n + x.points, 0);
+    expect(otherProfile.score).toBe(expected);
+    expect(otherProfile.explanation).toContainEqual({ factor: 'complaint', count: 1, points: -3 });
   });
 });

@@ -5,7 +5,7 @@
 import type { Executor } from '../../db/database.js';
 import { findEnterprise, listEnterprises, scanEnterprises } from './enterprises.repository.js';
 
-export { countEnterprises as countEnterprisesInRegistry, enterpriseIdOfUser } from './enterprises.repository.js';
+export { countEnterprises as countEnterprisesInRegistry, enterpriseIdOfUser, scanTaxGrades as registryTaxGradePages } from './enterprises.repository.js';
 
 export { syntheticUscc } from './synthetic.js';
 
