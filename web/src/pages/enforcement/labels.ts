@@ -143,6 +143,10 @@ export const enforcementLabels = {
   repairPending: { zh: '修复申请审核中', en: 'Repair application under review' },
   repairRejected: { zh: '修复申请未通过：{note}', en: 'Repair not approved: {note}' },
   submit: { zh: '提交申请', en: 'Send' },
+  // — the month's figures into the indicators —
+  feedMonth: { zh: '写入月份', en: 'Month to feed' },
+  publishToIndicators: { zh: '写入指标监测', en: 'Feed to the indicators' },
+  publishedToIndicators: { zh: '{month} 的法治环境数据已写入指标监测', en: 'The figures of {month} are in the indicators' },
 } satisfies Record<string, Label>;
 
 /** What each grade means for the enterprise, in plain words (国市监信发〔2022〕6号: inspection frequency by grade). */
