@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { type DrawSnapshot, runDraw } from '../src/modules/enforcement/draw.js';
 import { syntheticUscc } from '../src/modules/policies/index.js';
-import { seedDemoPolicies } from '../src/modules/policies/seed.js';
 import { PHONE, chooseOption, describeE2E } from './fixture.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -114,11 +113,18 @@ describeE2E(
     }, 180_000);
 
     test('an enterprise sees its own grade explained in sentences and applies for credit repair, at phone width', async () => {
-      // The light seed has no registry: a small demo one links the enterprise account to its enterprise.
-      await seedDemoPolicies(e.ctx, { enterprises: 20 });
       const office = await e.newPage();
       await e.loginAs(office, 'office');
       const csrf = ((await (await office.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+      // The enterprise account is linked to a registered enterprise (as the registry's import links it).
+      const created = await office.request.post('/api/v1/policies/enterprises', {
+        data: { uscc: syntheticUscc(7100, '150102', '有限责任公司'), name: '青城信用示例企业（示例）', county: '新城区', taxGrade: 'A' },
+        headers: { 'x-csrf-token': csrf },
+      });
+      expect(created.status()).toBe(201);
+      const user = await e.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'enterprise').executeTakeFirstOrThrow();
+      await e.ctx.db.deleteFrom('enterprise_user').where('user_id', '=', user.id).execute();
+      await e.ctx.db.insertInto('enterprise_user').values({ user_id: user.id, enterprise_id: ((await created.json()) as { id: number }).id }).execute();
       const page = await e.newPage({ viewport: PHONE });
       await e.loginAs(page, 'enterprise');
       const mine = (await (await page.request.get('/api/v1/enforcement/credit/mine')).json()) as { enterpriseId: number };
@@ -131,7 +137,7 @@ describeE2E(
 
       await page.goto('/enforcement/my-credit');
       await page.getByText('贵企业目前的信用风险等级是').waitFor();
-      // Hand-computed from credit-model.json: 100, one penalty −15, the demo enterprise's tax grade A +5 → 90, grade B.
+      // Hand-computed from credit-model.json: 100, one penalty −15, tax grade A +5 → 90, grade B.
       await page.getByText('贵企业目前的信用风险等级是B级（一般风险），评分90分。').waitFor();
       await page.getByText('评分从100分算起：行政处罚1条，扣15分；纳税信用A级，加5分。').waitFor();
       const record = page.getByRole('listitem', { name: '未按期公示年度报告（示例）' });
