@@ -111,6 +111,48 @@ describeE2E(
       await officePhone.getByText('对食品经营者的监督检查（示例）', { exact: false }).first().waitFor();
       await e.screenshot(officePhone, 'enforcement-catalogue-phone');
     }, 180_000);
+
+    test('an enterprise sees its own grade explained in sentences and applies for credit repair, at phone width', async () => {
+      const office = await e.newPage();
+      await e.loginAs(office, 'office');
+      const csrf = ((await (await office.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+      // The enterprise account is linked to a registered enterprise (as the registry's import links it).
+      const created = await office.request.post('/api/v1/policies/enterprises', {
+        data: { uscc: syntheticUscc(7100, '150102', '有限责任公司'), name: '青城信用示例企业（示例）', county: '新城区', taxGrade: 'A' },
+        headers: { 'x-csrf-token': csrf },
+      });
+      expect(created.status()).toBe(201);
+      const user = await e.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'enterprise').executeTakeFirstOrThrow();
+      await e.ctx.db.deleteFrom('enterprise_user').where('user_id', '=', user.id).execute();
+      await e.ctx.db.insertInto('enterprise_user').values({ user_id: user.id, enterprise_id: ((await created.json()) as { id: number }).id }).execute();
+      const page = await e.newPage({ viewport: PHONE });
+      await e.loginAs(page, 'enterprise');
+      const mine = (await (await page.request.get('/api/v1/enforcement/credit/mine')).json()) as { enterpriseId: number };
+      const units = (await (await office.request.get('/api/v1/units')).json()) as { id: number; name: string }[];
+      const res = await office.request.post('/api/v1/enforcement/credit/records', {
+        data: { enterpriseId: mine.enterpriseId, unitId: units.find((u) => u.name === '呼和浩特市市场监督管理局')!.id, kind: 'penalty', summary: '未按期公示年度报告（示例）', occurredOn: '2026-02-03' },
+        headers: { 'x-csrf-token': csrf },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+
+      await page.goto('/enforcement/my-credit');
+      await page.getByText('贵企业目前的信用风险等级是').waitFor();
+      // Hand-computed from credit-model.json: 100, one penalty −15, tax grade A +5 → 90, grade B.
+      await page.getByText('贵企业目前的信用风险等级是B级（一般风险），评分90分。').waitFor();
+      await page.getByText('评分从100分算起：行政处罚1条，扣15分；纳税信用A级，加5分。').waitFor();
+      const record = page.getByRole('listitem', { name: '未按期公示年度报告（示例）' });
+      await record.getByText('仍在公示，影响评分').waitFor();
+      await e.screenshot(page, 'enforcement-my-credit-phone');
+      await record.getByRole('button', { name: '申请信用修复' }).click();
+      const dialog = page.getByRole('dialog', { name: '申请信用修复' });
+      await dialog.getByLabel('申请理由').fill('已补报并公示2025年度报告');
+      await dialog.getByRole('button', { name: '提交申请' }).click();
+      await record.getByText('修复申请审核中').waitFor();
+      expect(await record.getByRole('button', { name: '申请信用修复' }).count()).toBe(0);
+      // Nothing of the page is wider than the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await e.screenshot(page, 'enforcement-my-credit-applied');
+    }, 120_000);
   },
   { seed: 'light' },
 );

@@ -17,8 +17,8 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   unit_head: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标预警', '本单位'],
   liaison: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标预警', '本单位'],
   specialist: ['首页', '惠企政策', '企业诉求'],
-  // The policies module names its one entry for enterprises 我的政策.
-  enterprise: ['首页', '我的政策', '诉求工单', '融资环境'],
+  // The policies module names its one entry for enterprises 我的政策; the enforcement module its 我的信用.
+  enterprise: ['首页', '我的政策', '诉求工单', '我的信用', '融资环境'],
   bank: ['首页', '融资环境'],
 };
 

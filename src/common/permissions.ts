@@ -137,6 +137,8 @@ export const PERMISSIONS = {
   'demands.kpi': ['admin', 'office', 'leader', 'specialist'],
   'demands.manage': OFFICE,
   'demands.visits': ['admin', 'office', 'leader', 'specialist'],
+  'enforcement.figures.publish': OFFICE,
+  'enforcement.portal': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

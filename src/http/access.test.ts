@@ -179,6 +179,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/enforcement/complaints': ['admin', 'office', 'liaison', 'unit_head', 'specialist'],
   'POST /api/v1/enforcement/complaints/:id/close': ['admin', 'office', 'liaison', 'unit_head', 'specialist'],
   'GET /api/v1/enforcement/figures': ['admin', 'office', 'leader', 'unit_head', 'liaison'],
+  'POST /api/v1/enforcement/figures/publish': ['admin', 'office'],
+  'GET /api/v1/enforcement/credit/mine': ['enterprise'],
   'GET /api/v1/public/enforcement/plans': PUBLIC,
   'GET /api/v1/public/enforcement/plans/:id': PUBLIC,
   'GET /api/v1/public/enforcement/plans/:id/snapshot': PUBLIC,

@@ -297,3 +297,7 @@ export const complaintView = z.object({
   createdAt: z.string(),
   version: z.number(),
 });
+
+// — figures fed to the indicators module, a month at a time —
+export const publishFiguresBody = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM / a month is YYYY-MM') }).strict();
+export const publishFiguresView = z.object({ month: z.string(), values: z.array(z.object({ code: z.string(), value: z.number(), period: z.string(), source: z.string() })) });

@@ -194,6 +194,10 @@ export const bulletinData = z.object({
   meetings: z.object({ mayor: z.number(), task_force: z.number(), special: z.number(), decisions: z.number(), decisionsClosed: z.number() }),
   notices: z.record(z.enum(NOTICE_KINDS), z.number()),
   formula: label,
+  // — enforcement: the month's 法治环境 figures (absent in bulletins frozen before they were added) —
+  lawEnvironment: z
+    .object({ matters: z.number(), bodies: z.number(), officersCertified: z.number(), inspections: z.number(), offSiteInspections: z.number(), mutualRecognitions: z.number(), documentsCleaned: z.number() })
+    .optional(),
 });
 export type BulletinData = z.infer<typeof bulletinData>;
 

@@ -4,8 +4,8 @@ import { countEnterprisesInRegistry } from '../policies/index.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
-import { enterpriseIdOfUser, findRegistryEnterprise, registryPages } from '../policies/index.js';
-import { CREDIT_MODEL, type RecordKind, gradeEnterprise } from './credit.js';
+import { enterpriseIdOfUser, findRegistryEnterprise, registryTaxGradePages } from '../policies/index.js';
+import { CREDIT_MODEL, type GradeOutcome, RECORD_KINDS, type RecordKind, gradeEnterprise } from './credit.js';
 import {
   type CreditRecordRow,
   type RepairRow,
@@ -22,6 +22,11 @@ import {
 } from './enforcement.repository.js';
 import { actsForAll, assertUnit, parseJson } from './scope.js';
 
+/** Counts in RECORD_KINDS order → counts by kind. */
+function countsByKind(counts: number[]): Partial<Record<RecordKind, number>> {
+  return Object.fromEntries(RECORD_KINDS.map((k, i) => [k, counts[i] ?? 0]));
+}
+
 /**
  * Recomputes one enterprise's grade from its records in effect and its tax grade, and audits a
  * change of grade (the enterprise's supervision frequency follows it).
@@ -29,9 +34,8 @@ import { actsForAll, assertUnit, parseJson } from './scope.js';
 export async function regradeEnterprise(ctx: AppContext, trx: Executor, actor: Actor | null, enterpriseId: number, why: string) {
   const enterprise = await findRegistryEnterprise(trx, enterpriseId);
   if (!enterprise) throw new AppError('NOT_FOUND');
-  const counts: Partial<Record<RecordKind, number>> = {};
-  for (const r of await countRecordsInEffect(trx, enterpriseId, enterpriseId)) counts[r.kind as RecordKind] = Number(r.n);
-  const outcome = gradeEnterprise(counts, enterprise.taxGrade);
+  const [row] = await countRecordsInEffect(trx, enterpriseId, enterpriseId, RECORD_KINDS);
+  const outcome = gradeEnterprise(row ? countsByKind(row.counts) : {}, enterprise.taxGrade);
   const before = await findGrade(trx, enterpriseId);
   await upsertGrades(trx, [{ enterprise_id: enterpriseId, grade: outcome.grade, score: outcome.score, explanation_json: JSON.stringify(outcome.explanation), computed_at: ctx.clock().toISOString() }]);
   if (before?.grade !== outcome.grade)
@@ -84,31 +88,53 @@ export async function creditProfile(ctx: AppContext, actor: Actor, enterpriseId:
   };
 }
 
-/** Regrades every enterprise of the registry, a page at a time (one transaction per page); run as the `enforcement.regrade` job. */
+/** The enterprise user's own grade and records (its page); an account not linked to an enterprise has none. */
+export async function myCreditProfile(ctx: AppContext, actor: Actor) {
+  const mine = await enterpriseIdOfUser(ctx.db, actor.id);
+  if (mine === null || mine === undefined) throw new AppError('NOT_FOUND');
+  return creditProfile(ctx, actor, mine);
+}
+
+/** Enterprises graded per page: one registry read, one grouped count of records and a few bulk upserts each. */
+const GRADE_PAGE = 20_000;
+
+/**
+ * Regrades every enterprise of the registry in one transaction (the grades change together, and a
+ * failed run leaves the previous ones): the registry streamed in id order in big pages (id and tax
+ * grade only), the records in effect counted per enterprise and kind in SQL for each page's id range,
+ * the grades written by chunked bulk upserts. Run as the `enforcement.regrade` job.
+ */
 export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done: number, total: number) => void): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
   const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
   let enterprises = 0;
   const total = await countEnterprisesInRegistry(ctx.db);
-  for await (const page of registryPages(ctx.db)) {
-    await withTransaction(ctx.db, async (trx) => {
-      const counts = new Map<number, Partial<Record<RecordKind, number>>>();
-      for (const r of await countRecordsInEffect(trx, page[0]!.id, page[page.length - 1]!.id)) {
-        const c = counts.get(r.enterprise_id) ?? {};
-        c[r.kind as RecordKind] = Number(r.n);
-        counts.set(r.enterprise_id, c);
-      }
-      const at = ctx.clock().toISOString();
+  const at = ctx.clock().toISOString();
+  // Few enterprises differ in their counts and tax grade: each combination is graded and written out once.
+  const seen = new Map<string, GradeOutcome & { json: string }>();
+  const outcomeOf = (key: string, counts: number[], tax: string | null) => {
+    const k = `${tax ?? ''}|${key}`;
+    let o = seen.get(k);
+    if (!o) {
+      const g = gradeEnterprise(countsByKind(counts), tax);
+      seen.set(k, (o = { ...g, json: JSON.stringify(g.explanation) }));
+    }
+    return o;
+  };
+  await withTransaction(ctx.db, async (trx) => {
+    for await (const page of registryTaxGradePages(trx, GRADE_PAGE)) {
+      const counts = new Map((await countRecordsInEffect(trx, page[0]!.id, page[page.length - 1]!.id, RECORD_KINDS)).map((r) => [r.enterpriseId, r.counts]));
       const rows = page.map((e) => {
-        const o = gradeEnterprise(counts.get(e.id) ?? {}, e.taxGrade);
+        const c = counts.get(e.id);
+        const o = outcomeOf(c ? c.join(',') : '', c ?? [], e.tax_grade);
         byGrade[o.grade]!++;
-        return { enterprise_id: e.id, grade: o.grade, score: o.score, explanation_json: JSON.stringify(o.explanation), computed_at: at };
+        return { enterprise_id: e.id, grade: o.grade, score: o.score, explanation_json: o.json, computed_at: at };
       });
       await upsertGrades(trx, rows);
-    });
-    enterprises += page.length;
-    progress?.(enterprises, total);
-  }
-  await withTransaction(ctx.db, (trx) => audit(ctx, trx, actor, { action: 'enforcement.credit.regradeAll', entity: 'enterprise', entityId: null, after: { enterprises, byGrade, model: CREDIT_MODEL.name } }));
+      enterprises += page.length;
+      progress?.(enterprises, total);
+    }
+    await audit(ctx, trx, actor, { action: 'enforcement.credit.regradeAll', entity: 'enterprise', entityId: null, after: { enterprises, byGrade, model: CREDIT_MODEL.name } });
+  });
   return { enterprises, byGrade };
 }
 

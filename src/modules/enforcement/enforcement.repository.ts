@@ -163,22 +163,29 @@ export function listCreditRecords(db: Executor, enterpriseId: number) {
 export async function endCreditRecord(db: Executor, id: number, on: string): Promise<void> {
   await db.updateTable('enf_credit_record').set({ ended_on: on }).where('id', '=', id).execute();
 }
-/** Records still in effect, counted per enterprise and kind, for the enterprises with ids in [fromId, toId]. */
-export function countRecordsInEffect(db: Executor, fromId: number, toId: number) {
-  return db
+/**
+ * Records still in effect for the enterprises with ids in [fromId, toId], one row per enterprise with
+ * its count of each of `kinds` (`counts[i]` for `kinds[i]`): summed in SQL from the covering index
+ * on (enterprise_id, ended_on, kind), so neither dialect reads the table itself.
+ */
+export async function countRecordsInEffect(db: Executor, fromId: number, toId: number, kinds: readonly string[]): Promise<{ enterpriseId: number; counts: number[] }[]> {
+  const rows = await db
     .selectFrom('enf_credit_record')
-    .select((eb) => ['enterprise_id', 'kind', eb.fn.countAll<number>().as('n')])
+    .select(['enterprise_id', ...kinds.map((k, i) => sql<number | string>`sum(case when kind = ${k} then 1 else 0 end)`.as(`k${i}`))])
     .where('ended_on', 'is', null)
     .where('enterprise_id', '>=', fromId)
     .where('enterprise_id', '<=', toId)
-    .groupBy(['enterprise_id', 'kind'])
+    .groupBy('enterprise_id')
     .execute();
+  return rows.map((r) => ({ enterpriseId: r.enterprise_id, counts: kinds.map((_, i) => Number((r as Record<string, unknown>)[`k${i}`])) }));
 }
+/** Rows per upsert statement: 5 parameters each, within SQLite's 32 766 and PostgreSQL's 65 535. */
+const UPSERT_CHUNK = 5000;
 export async function upsertGrades(db: Executor, rows: Insertable<T['enf_credit_grade']>[]): Promise<void> {
-  for (let k = 0; k < rows.length; k += 500) {
+  for (let k = 0; k < rows.length; k += UPSERT_CHUNK) {
     await db
       .insertInto('enf_credit_grade')
-      .values(rows.slice(k, k + 500))
+      .values(rows.slice(k, k + UPSERT_CHUNK))
       .onConflict((oc) =>
         oc.column('enterprise_id').doUpdateSet((eb) => ({
           grade: eb.ref('excluded.grade'),

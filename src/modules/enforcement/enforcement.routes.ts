@@ -7,6 +7,8 @@ import {
   complaintBody,
   documentsView,
   repairView,
+  publishFiguresBody,
+  publishFiguresView,
   creditProfileView,
   figuresView,
   matterView,
@@ -44,7 +46,8 @@ import { attachment } from '../../http/download.js';
 import { readUpload } from '../../http/upload.js';
 import { addOfficer, addRecusal, listCatalogue, listOfficersFor, listRecusalsFor, saveMatter, updateOfficer } from './catalogue.service.js';
 import { exportCatalogue, importCatalogue } from './catalogue.xlsx.js';
-import { addCreditRecord, applyRepair, creditProfile, listRepairsFor, reviewRepair } from './credit.service.js';
+import { addCreditRecord, applyRepair, creditProfile, listRepairsFor, myCreditProfile, reviewRepair } from './credit.service.js';
+import { publishFiguresToIndicators } from './feed.service.js';
 import { enforcementFigures } from './figures.service.js';
 import { addComplaint, addDocument, addWaiver, closeComplaint, complaintList, documentList, reviewDocument, waiverList } from './governance.service.js';
 import { commitPlan, createPlan, drawPlan, getPlan, listPlansFor, markRectified, publicPlan, publicPlans, publicSnapshot, publishResults, recordResult, verifyPlanDraw } from './inspections.service.js';
@@ -128,6 +131,9 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     // — credit grades, repair, complaints, figures —
+    app.get('/enforcement/credit/mine', { config: { access: 'enforcement.portal' }, schema: { response: { 200: creditProfileView }, tags, summary: '本企业信用等级、记录及说明 / the caller’s own enterprise, explained' } }, async (request) =>
+      myCreditProfile(ctx, actorOf(request)),
+    );
     app.get('/enforcement/credit/:id', { config: { access: 'enforcement.credit.read' }, schema: { response: { 200: creditProfileView }, tags, summary: '企业信用风险等级及说明 / an enterprise’s grade explained', params: idParam } }, async (request) =>
       creditProfile(ctx, actorOf(request), request.params.id),
     );
@@ -153,6 +159,9 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get('/enforcement/figures', { config: { access: 'enforcement.read' }, schema: { response: { 200: figuresView }, tags, summary: '法治环境数据及明细 / figures with their lists', querystring: periodQuery } }, async (request) =>
       enforcementFigures(ctx, request.query),
+    );
+    app.post('/enforcement/figures/publish', { config: { access: 'enforcement.figures.publish' }, schema: { response: { 200: publishFiguresView }, tags, summary: '将某月数据写入指标（含来源） / feed a month’s figures to the indicators', body: publishFiguresBody } }, async (request) =>
+      publishFiguresToIndicators(ctx, actorOf(request), request.body.month),
     );
 
     // — public, without login: commitments, seeds, snapshots, the recipe, published results —

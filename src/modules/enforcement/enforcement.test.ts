@@ -328,4 +328,68 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     expect(figures.figures.offSiteInspections).toBe(1);
     expect((await h.anonymous().get(`/api/v1/public/enforcement/plans/${plan.id}`)).json()).toMatchObject({ offSite: true, dataSource: '企业年报与在线监测数据（测试）' });
   });
+
+  it('feeds a month’s figures to the indicators with their source, and the monthly bulletin carries that month’s 法治环境 section', async () => {
+    const office = await h.as('office');
+    // February: the two documents reviewed on 2026-02-10/20/21 above; the catalogue and officers were
+    // all entered on the test clock's day (2026-03-02), so February had none of them yet.
+    const feb = await office.post('/api/v1/enforcement/figures/publish', { month: '2026-02' });
+    expect(feb.statusCode).toBe(200);
+    const value = (code: string) => feb.json().values.find((v: { code: string }) => v.code === code);
+    expect(value('KPI-LAW-DOCS')).toMatchObject({ value: 2, period: '2026-02' });
+    expect(value('KPI-LAW-DOCS').source).toContain('2026-02-01 至 2026-02-28');
+    expect(value('KPI-LAW-MATTERS').value).toBe(0);
+    // March: every matter the catalogue lists now; publishing again updates, never duplicates.
+    const matters = (await office.get('/api/v1/enforcement/matters')).json() as unknown[];
+    await office.post('/api/v1/enforcement/figures/publish', { month: '2026-03' });
+    const mar = (await office.post('/api/v1/enforcement/figures/publish', { month: '2026-03' })).json();
+    expect(mar.values.find((v: { code: string }) => v.code === 'KPI-LAW-MATTERS').value).toBe(matters.length);
+    const catalogue = (await office.get('/api/v1/indicators/catalogue')).json();
+    const kpi = catalogue.indicators.find((i: { code: string }) => i.code === 'KPI-LAW-MATTERS');
+    expect(kpi).toMatchObject({ environment: 'law', kind: 'kpi' });
+    const stored = (await office.get(`/api/v1/indicators/values?indicatorId=${kpi.id}`)).json() as { period: string; value: number; source: string }[];
+    expect(stored.map((v) => `${v.period}:${v.value}`).sort()).toEqual(['2026-02:0', `2026-03:${matters.length}`]);
+    expect((await (await h.as('liaison')).post('/api/v1/enforcement/figures/publish', { month: '2026-02' })).statusCode).toBe(403);
+
+    const bulletin = await office.post('/api/v1/supervision/bulletins', { month: '2026-02' });
+    expect(bulletin.json().data.lawEnvironment).toMatchObject({ matters: 0, officersCertified: 0, documentsCleaned: 2 });
+  });
+
+  it('shows an enterprise its own grade and records and lets it apply for repair, never another’s', async () => {
+    const office = await h.as('office');
+    // The enterprise account is linked to a test enterprise without records or tax grade (the registry's link table).
+    let linked = 0;
+    for (const e of enterprises.slice(4)) if (!(await office.get(`/api/v1/enforcement/credit/${e}`)).json().records.length) linked ||= e;
+    const user = await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'enterprise').executeTakeFirstOrThrow();
+    await h.ctx.db.deleteFrom('enterprise_user').where('user_id', '=', user.id).execute();
+    await h.ctx.db.insertInto('enterprise_user').values({ user_id: user.id, enterprise_id: linked }).execute();
+    const ent = await h.as('enterprise');
+    expect((await ent.get('/api/v1/enforcement/credit/mine')).json()).toMatchObject({ enterpriseId: linked, records: [] });
+    const own = await office.post('/api/v1/enforcement/credit/records', { enterpriseId: linked, unitId: market, kind: 'penalty', summary: '未按规定公示年报（测试）', occurredOn: '2026-02-03' });
+    const after = (await ent.get('/api/v1/enforcement/credit/mine')).json();
+    // Hand-computed from credit-model.json: base 100, one penalty −15 → 85, grade B (80–94) 一般风险.
+    expect(after).toMatchObject({ score: 85, grade: 'B', gradeLabel: { zh: '一般风险' }, explanation: [{ factor: 'penalty', count: 1, points: -15 }] });
+    expect(after.records.map((r: { id: number }) => r.id)).toEqual([own.json().id]);
+
+    const other = enterprises[0]!;
+    expect(other).not.toBe(linked);
+    expect((await ent.get(`/api/v1/enforcement/credit/${other}`)).statusCode).toBe(403);
+    const foreign = (await office.post('/api/v1/enforcement/credit/records', { enterpriseId: other, unitId: market, kind: 'complaint', summary: '投诉经核实（测试）', occurredOn: '2026-02-04' })).json();
+    expect((await ent.post('/api/v1/enforcement/repairs', { recordId: foreign.id, reason: '不是我的记录' })).statusCode).toBe(403);
+    const applied = await ent.post('/api/v1/enforcement/repairs', { recordId: own.json().id, reason: '已补报年报并公示' });
+    expect(applied.statusCode).toBe(201);
+    const repairs = (await ent.get('/api/v1/enforcement/repairs')).json() as { recordId: number }[];
+    expect(repairs.map((r) => r.recordId)).toEqual([own.json().id]);
+    expect((await office.get('/api/v1/enforcement/credit/mine')).statusCode).toBe(403);
+
+    // Grading everyone through the database (the nightly job) gives the same grade and explanation.
+    expect((await office.post('/api/v1/enforcement/credit/regrade', {})).statusCode).toBe(202);
+    await drainJobs(h.ctx);
+    expect((await ent.get('/api/v1/enforcement/credit/mine')).json()).toMatchObject({ score: 85, grade: 'B', explanation: [{ factor: 'penalty', count: 1, points: -15 }] });
+    // The other enterprise: one substantiated complaint (−3) on top of what it had; base 100 + tax A +5.
+    const otherProfile = (await office.get(`/api/v1/enforcement/credit/${other}`)).json();
+    const expected = 105 + otherProfile.explanation.filter((x: { factor: string }) => !x.factor.startsWith('tax:')).reduce((n: number, x: { points: number }) => n + x.points, 0);
+    expect(otherProfile.score).toBe(expected);
+    expect(otherProfile.explanation).toContainEqual({ factor: 'complaint', count: 1, points: -3 });
+  });
 });

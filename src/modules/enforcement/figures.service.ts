@@ -1,4 +1,5 @@
-import type { AppContext } from '../../context.js';
+import { chinaDate } from '../../common/dates.js';
+import type { Executor } from '../../db/database.js';
 import { listUnits } from '../org/index.js';
 import { registryByIds } from '../policies/index.js';
 import { certified } from './catalogue.service.js';
@@ -9,13 +10,16 @@ import { parseJson } from './scope.js';
 /**
  * The work report's figures for a period, each with the list behind it: matters listed, bodies
  * (units with matters) and officers certified, off-site inspections, mutually recognised
- * inspections, normative documents cleaned up. For the indicators module and the monthly bulletin.
+ * inspections, normative documents cleaned up. For the indicators module (feed.service.ts) and the
+ * monthly bulletin (its 法治环境 section).
  */
-export async function enforcementFigures(ctx: AppContext, period: { from: string; to: string }) {
+export async function enforcementFigures(ctx: { db: Executor }, period: { from: string; to: string }) {
   const units = new Map((await listUnits(ctx.db, { includeRetired: true })).map((u) => [u.id, u.name]));
-  const matters = await listMatters(ctx.db);
+  // As the period stood at its end: a past month counts only the matters and officers entered by then.
+  const byEnd = (r: { created_at: string }) => chinaDate(new Date(r.created_at)) <= period.to;
+  const matters = (await listMatters(ctx.db)).filter(byEnd);
   const bodies = [...new Set(matters.map((m) => m.unit_id))].map((u) => ({ unitId: u, name: units.get(u) ?? '', matters: matters.filter((m) => m.unit_id === u).length }));
-  const officers = (await listOfficers(ctx.db)).filter((o) => certified(o, period.to));
+  const officers = (await listOfficers(ctx.db)).filter((o) => byEnd(o) && certified(o, period.to));
   const results = await listResults(ctx.db, { from: period.from, to: period.to });
   const offSite = results.filter((r) => r.off_site === 1);
   const names = await registryByIds(ctx.db, results.map((r) => r.enterprise_id));

@@ -66,6 +66,17 @@ export async function updateEnterprise(db: Executor, id: number, version: number
 }
 
 /** Every enterprise (or the stale ones, or given ids) in id order, streamed in pages. */
+/** Id and tax credit grade of every enterprise in id order, in big pages: all that credit grading reads of the registry. */
+export async function* scanTaxGrades(db: Executor, pageSize: number): AsyncGenerator<{ id: number; tax_grade: string | null }[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('enterprise').select(['id', 'tax_grade']).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
 export async function* scanEnterprises(
   db: Executor,
   f: { staleOnly?: boolean; ids?: number[]; upToId?: number } = {},

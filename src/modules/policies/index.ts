@@ -8,7 +8,13 @@ import type { EnterpriseRow } from './enterprises.js';
 import { enterpriseIdOfUser, findEnterprise, findEnterprisesByUscc, listEnterprises, scanEnterprises } from './enterprises.repository.js';
 
 export { type EnterpriseRow } from './enterprises.js';
-export { countEnterprises as countEnterprisesInRegistry, enterpriseIdOfUser, findEnterprise, findEnterprisesByUscc } from './enterprises.repository.js';
+export {
+  countEnterprises as countEnterprisesInRegistry,
+  enterpriseIdOfUser,
+  findEnterprise,
+  findEnterprisesByUscc,
+  scanTaxGrades as registryTaxGradePages,
+} from './enterprises.repository.js';
 export { actOnResult, getResult } from './results.service.js';
 export { syntheticUscc } from './synthetic.js';
 export { checkUscc, type UsccCheck } from './uscc.js';

@@ -2,6 +2,7 @@ import type { BulletinData, Commentary, NoticeKind } from '../../common/schemas/
 import { ITEM_KIND_LABELS, type ItemKind } from '../../common/schemas/worklists.js';
 import { addDays, chinaDate } from '../../common/dates.js';
 import type { Executor } from '../../db/database.js';
+import { enforcementFigures } from '../enforcement/index.js';
 import { chinaMidnight, dueOn, unitWorkloads } from './figures.js';
 import { rankUnits, scoreFormula } from './score.js';
 import { leadItemsAt } from './history.js';
@@ -134,6 +135,8 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
     },
     notices,
     formula: scoreFormula(score),
+    // — enforcement: 法治环境 figures of the month (the enforcement module counts them per period) —
+    lawEnvironment: (await enforcementFigures({ db }, { from: first, to: last })).figures,
   };
 }
 

@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits" | "enforcement.figures.publish" | "enforcement.portal")[];
                         };
                     };
                 };
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits" | "enforcement.figures.publish" | "enforcement.portal")[];
                         };
                     };
                 };
@@ -8484,6 +8484,15 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                                lawEnvironment?: {
+                                    matters: number;
+                                    bodies: number;
+                                    officersCertified: number;
+                                    inspections: number;
+                                    offSiteInspections: number;
+                                    mutualRecognitions: number;
+                                    documentsCleaned: number;
+                                };
                             };
                             publishedBy: string | null;
                         };
@@ -8612,6 +8621,15 @@ export interface paths {
                                 formula: {
                                     zh: string;
                                     en: string;
+                                };
+                                lawEnvironment?: {
+                                    matters: number;
+                                    bodies: number;
+                                    officersCertified: number;
+                                    inspections: number;
+                                    offSiteInspections: number;
+                                    mutualRecognitions: number;
+                                    documentsCleaned: number;
                                 };
                             };
                             publishedBy: string | null;
@@ -8767,6 +8785,15 @@ export interface paths {
                                 formula: {
                                     zh: string;
                                     en: string;
+                                };
+                                lawEnvironment?: {
+                                    matters: number;
+                                    bodies: number;
+                                    officersCertified: number;
+                                    inspections: number;
+                                    offSiteInspections: number;
+                                    mutualRecognitions: number;
+                                    documentsCleaned: number;
                                 };
                             };
                             publishedBy: string | null;
@@ -8930,6 +8957,15 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                                lawEnvironment?: {
+                                    matters: number;
+                                    bodies: number;
+                                    officersCertified: number;
+                                    inspections: number;
+                                    offSiteInspections: number;
+                                    mutualRecognitions: number;
+                                    documentsCleaned: number;
+                                };
                             };
                             publishedBy: string | null;
                         };
@@ -9089,6 +9125,15 @@ export interface paths {
                                 formula: {
                                     zh: string;
                                     en: string;
+                                };
+                                lawEnvironment?: {
+                                    matters: number;
+                                    bodies: number;
+                                    officersCertified: number;
+                                    inspections: number;
+                                    offSiteInspections: number;
+                                    mutualRecognitions: number;
+                                    documentsCleaned: number;
                                 };
                             };
                             publishedBy: string | null;
@@ -12700,6 +12745,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/credit/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业信用等级、记录及说明 / the caller’s own enterprise, explained */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseId: number;
+                            name: string;
+                            uscc: string;
+                            taxGrade: string | null;
+                            grade: string | null;
+                            gradeLabel: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            score: number | null;
+                            base: number;
+                            explanation: {
+                                factor: string;
+                                count: number;
+                                points: number;
+                            }[];
+                            computedAt: string | null;
+                            records: {
+                                id: number;
+                                kind: string;
+                                unitId: number | null;
+                                summary: string;
+                                occurredOn: string;
+                                endedOn: string | null;
+                                inEffect: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enforcement/credit/{id}": {
         parameters: {
             query?: never;
@@ -13234,6 +13342,56 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/figures/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将某月数据写入指标（含来源） / feed a month’s figures to the indicators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            values: {
+                                code: string;
+                                value: number;
+                                period: string;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

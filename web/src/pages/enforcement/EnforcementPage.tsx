@@ -344,8 +344,27 @@ function FiguresTab() {
   const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const { data } = $api.useQuery('get', '/api/v1/enforcement/figures', { params: { query } });
   const keys = ['matters', 'bodies', 'officersCertified', 'inspections', 'offSiteInspections', 'mutualRecognitions', 'documentsCleaned'] as const;
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  // A month's figures become the city's indicator values for that month (法治环境 KPIs, with their source).
+  const publish = async () => {
+    try {
+      await ok(client.POST('/api/v1/enforcement/figures/publish', { body: { month: month.format('YYYY-MM') } }));
+      message.success(fill(pick(L.publishedToIndicators), { month: month.format('YYYY-MM') }));
+    } catch (err) {
+      report(err);
+    }
+  };
   return (
     <Card size="small" title={pick(L.figures)} extra={<DatePicker.RangePicker value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} aria-label={pick(L.period)} />}>
+      {can('enforcement.figures.publish') && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} aria-label={pick(L.feedMonth)} />
+          <Button onClick={publish}>{pick(L.publishToIndicators)}</Button>
+        </Space>
+      )}
       <Row gutter={[16, 16]}>
         {keys.map((k) => (
           <Col key={k} xs={12} md={6}>

@@ -123,7 +123,39 @@ export const enforcementLabels = {
   source: { zh: '来源', en: 'Source' },
   fromDemand: { zh: '诉求平台转来', en: 'From the demand desk' },
   direct: { zh: '直接受理', en: 'Received here' },
+  // — the enterprise's own page (我的信用) —
+  myCredit: { zh: '我的信用', en: 'My credit' },
+  myGrade: { zh: '贵企业目前的信用风险等级是{grade}级（{label}），评分{score}分。', en: 'Your enterprise’s credit-risk grade is {grade} ({label}), with {score} points.' },
+  notGraded: { zh: '贵企业尚未评定信用风险等级，评定后会显示在这里。', en: 'Your enterprise has not been graded yet; the grade will appear here.' },
+  howScored: { zh: '评分从{base}分算起：', en: 'The score starts at {base} points: ' },
+  scoredRecord: { zh: '{factor}{count}条，{sign}{points}分', en: '{factor} ×{count}, {sign}{points} points' },
+  scoredTax: { zh: '纳税信用{taxGrade}级，{sign}{points}分', en: 'tax credit grade {taxGrade}, {sign}{points} points' },
+  noDeductions: { zh: '没有影响评分的记录。', en: 'no record affects the score.' },
+  minus: { zh: '扣', en: 'minus ' },
+  plus: { zh: '加', en: 'plus ' },
+  myRecords: { zh: '信用记录', en: 'Credit records' },
+  noRecords: { zh: '贵企业没有信用记录。', en: 'Your enterprise has no credit records.' },
+  inEffect: { zh: '仍在公示，影响评分', en: 'In effect: counts in the score' },
+  ended: { zh: '已于 {date} 停止公示，不再影响评分', en: 'Ended on {date}: no longer counts' },
+  applyRepair: { zh: '申请信用修复', en: 'Apply for credit repair' },
+  repairHint: { zh: '请说明已经纠正了什么（例如已补报年报、已缴清罚款），主管部门审核通过后，这条记录停止公示，等级随之重新评定。', en: 'Say what has been corrected (e.g. the annual report filed, the fine paid); once the department approves, the record ends and the grade is recomputed.' },
+  repairSent: { zh: '申请已提交，主管部门审核后会通知您。', en: 'Application sent; the department will tell you its decision.' },
+  repairPending: { zh: '修复申请审核中', en: 'Repair application under review' },
+  repairRejected: { zh: '修复申请未通过：{note}', en: 'Repair not approved: {note}' },
+  submit: { zh: '提交申请', en: 'Send' },
+  // — the month's figures into the indicators —
+  feedMonth: { zh: '写入月份', en: 'Month to feed' },
+  publishToIndicators: { zh: '写入指标监测', en: 'Feed to the indicators' },
+  publishedToIndicators: { zh: '{month} 的法治环境数据已写入指标监测', en: 'The figures of {month} are in the indicators' },
 } satisfies Record<string, Label>;
+
+/** What each grade means for the enterprise, in plain words (国市监信发〔2022〕6号: inspection frequency by grade). */
+export const GRADE_MEANING: Record<string, Label> = {
+  A: { zh: '信用状况良好，被随机抽查的比例最低。', en: 'Good standing: the lowest chance of a random inspection.' },
+  B: { zh: '按常规比例接受随机抽查。', en: 'Random inspections at the usual rate.' },
+  C: { zh: '被随机抽查的比例较高；纠正问题后可以申请信用修复。', en: 'A higher chance of a random inspection; once problems are corrected you may apply for repair.' },
+  D: { zh: '会被重点抽查，检查次数最多；纠正问题后可以申请信用修复。', en: 'Inspected most often; once problems are corrected you may apply for repair.' },
+};
 
 export const PLAN_STATUS: Record<string, Label> = {
   draft: { zh: '草稿', en: 'Draft' },
