@@ -24,7 +24,7 @@ const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
  * timeline), overdue days counted to that day, reports, returns, notices and meetings within the
  * month, and the weekly snapshots taken by then.
  */
-export async function gatherBulletinData(db: Executor, month: string, asOf: Date): Promise<BulletinData> {
+export async function gatherBulletinData(db: Executor, month: string, asOf: Date): Promise<Omit<BulletinData, 'sections'>> {
   const { first, last } = monthRange(month);
   const monthEnd = new Date(chinaMidnight(addDays(last, 1)));
   const cutoff = asOf < monthEnd ? asOf : monthEnd;
@@ -138,7 +138,7 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
 }
 
 /** A first draft of the commentary from the figures; the office rewrites it before publishing. */
-export function draftCommentary(d: BulletinData): Commentary {
+export function draftCommentary(d: Omit<BulletinData, 'sections'>): Commentary {
   const [y, m] = d.month.split('-');
   const t = d.totals;
   const lists = d.byList.map((l) => `${l.name}${l.total}项、已销号${l.closed}项`).join('；');

@@ -111,6 +111,8 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
     },
     { type: 'heading', level: 2, text: '通报及约谈事项' },
     ...named.map((text) => ({ type: 'paragraph' as const, text })),
+    // The other modules' sections (融资环境, 政务服务, …), frozen with the figures.
+    ...d.sections.flatMap((sec): DocBlock[] => [{ type: 'heading', level: 1, text: sec.title.zh }, ...sec.blocks]),
     { type: 'heading', level: 1, text: '下一步工作' },
     ...paragraphs(b.commentary.nextSteps),
   ];
