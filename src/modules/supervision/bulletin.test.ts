@@ -91,7 +91,7 @@ describeEachDialect(
       const files = await unzip(res.rawPayload);
       const xml = files.get('word/document.xml')!.toString('utf8');
       const body = text(xml);
-      const headings = ['一、基本情况', '二、分领域推进情况', '（一）各单位推进排名', '（二）红黑榜', '三、存在的问题', '（一）通报及约谈事项', '四、下一步工作'];
+      const headings = ['一、基本情况', '二、分领域推进情况', '（一）各单位推进排名', '（二）红黑榜', '三、存在的问题', '（一）通报及约谈事项', '四、融资环境', '五、招标投标与政府采购', '六、政务服务', '七、下一步工作'];
       let at = 0;
       for (const hd of headings) {
         const i = body.indexOf(hd, at);

@@ -8484,6 +8484,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -8613,6 +8644,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -8768,6 +8830,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -8930,6 +9023,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -9090,6 +9214,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
