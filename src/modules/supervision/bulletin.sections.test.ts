@@ -94,6 +94,7 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     const res = await (await h.as('office')).post('/api/v1/supervision/bulletins', { month: '2024-12' });
     expect(res.statusCode).toBe(201);
     expect(sectionOf(res.json(), 'procurement').blocks).toEqual([{ type: 'paragraph', indent: true, text: noDataText('招标投标与政府采购') }]);
+    expect(sectionOf(res.json(), 'finance').blocks).toEqual([{ type: 'paragraph', indent: true, text: noDataText('融资环境') }]);
     expect(sectionOf(res.json(), 'services').blocks).toEqual([{ type: 'paragraph', indent: true, text: noDataText('政务服务') }]);
   });
 
