@@ -1,5 +1,5 @@
 import type { BulletinSectionBlock } from '../../common/schemas/supervision.js';
-import { chinaDate } from '../../common/dates.js';
+import { lastDayOfMonth } from '../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import { listCampaigns } from './campaigns.service.js';
 import { monthlyFigures } from './procurement.service.js';
@@ -8,13 +8,14 @@ const wan = (yuan: number) => `${(yuan / 1e4).toFixed(2)}万元`;
 
 /**
  * The procurement section of the monthly bulletin for `month` (YYYY-MM): the inspection campaigns
- * started by the end of the month with their totals (checked, amount, problems, verified), and the
+ * started by the end of the month with their totals (checked, amount, problems recorded by then,
+ * verified), and the
  * tenders screened in that month with the lots and bidders flagged. Empty when there is neither.
  */
 export async function procurementBulletinSection(ctx: AppContext, month: string): Promise<BulletinSectionBlock[]> {
-  const [{ items }, figures] = await Promise.all([listCampaigns(ctx), monthlyFigures(ctx)]);
-  // A campaign counts from the month it was started in (China time).
-  const campaigns = items.filter((c) => chinaDate(new Date(c.createdAt)).slice(0, 7) <= month);
+  // The month ends at midnight China time after its last day.
+  const end = new Date(`${month}-${String(lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5)))).padStart(2, '0')}T24:00:00+08:00`).toISOString();
+  const [{ items: campaigns }, figures] = await Promise.all([listCampaigns(ctx, end), monthlyFigures(ctx)]);
   const m = figures.months.find((x) => x.month === month && x.tendersScreened > 0);
   const blocks: BulletinSectionBlock[] = [];
   if (campaigns.length) {

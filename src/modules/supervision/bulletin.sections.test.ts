@@ -34,6 +34,9 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     setChinaTime(h, '2026-03-02');
     office = await h.as('office');
     const mar = (await office.post('/api/v1/procurement/campaigns', { name: '三月专项整治（示例）' })).json();
+    // A problem found in March on February's campaign counts from March on.
+    const p2 = added.json().projects.find((p: { code: string }) => p.code === 'FB-2');
+    await office.post(`/api/v1/procurement/campaigns/${feb.id}/problems`, { projectId: p2.id, misconduct: 'improper_fees', description: '超标准收取代理费', unitId: units[0]!.id, deadline: '2026-04-30' });
     await office.post(`/api/v1/procurement/campaigns/${mar.id}/projects`, { projects: [{ code: 'MR-1', name: '示例采购四', agency: '示例代理丙', amount: 500_000, checked: true }] });
   });
 
@@ -55,9 +58,9 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     expect(summary.rates.total).toBeGreaterThan(0);
     expect(sectionText(sectionOf(d, 'services'))).toContain(`全市政务服务事项目录在用事项${summary.rates.total}项`);
     expect(sectionOf(d, 'finance').title.zh).toBe('融资环境');
-    // March's bulletin counts both campaigns: 2 + 1 projects, 2 050 000.50 + 500 000 元 = 255.00 万元.
+    // March's bulletin counts both campaigns: 2 + 1 projects, 2 050 000.50 + 500 000 元 = 255.00 万元, problems 1 + 1 (the March one), verified 1.
     const mar = (await office.post('/api/v1/supervision/bulletins', { month: '2026-03' })).json();
-    expect(sectionText(sectionOf(mar, 'procurement'))).toContain('共检查项目3个，涉及金额255.00万元');
+    expect(sectionText(sectionOf(mar, 'procurement'))).toContain('共检查项目3个，涉及金额255.00万元，发现问题2个，已整改核实1个');
   });
 
   it('freezes the sections with the bulletin: a published February keeps its figures', async () => {
