@@ -13,7 +13,7 @@ type Row = Record<string, string | number | null> & { key: number };
 export function BulletinSections({ sections }: { sections: BulletinSection[] }) {
   const { pick } = useI18n();
   return (
-    <>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {sections.map((s) => (
         <Card size="small" key={s.key} title={pick(s.title)} data-section={s.key}>
           <Space direction="vertical" style={{ width: '100%' }}>
@@ -35,6 +35,6 @@ export function BulletinSections({ sections }: { sections: BulletinSection[] }) 
           </Space>
         </Card>
       ))}
-    </>
+    </Space>
   );
 }
