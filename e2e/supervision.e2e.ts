@@ -12,6 +12,9 @@ describeE2E('supervision', (e) => {
     await page.goto('/supervision/bulletins');
     await page.getByRole('link', { name: bulletin.title }).click();
     await page.getByRole('heading', { name: bulletin.title }).waitFor();
+    // The other modules' sections, frozen with the draft, each with its figures or one sentence.
+    for (const key of ['finance', 'procurement', 'services']) await page.locator(`[data-section="${key}"]`).waitFor();
+    expect(await page.locator('[data-section="services"]').innerText()).toContain('政务服务');
     const problems = page.getByLabel('存在的问题');
     await problems.fill('一是个别单位逾期事项整改不到位（浏览器测试）。');
     await page.getByRole('button', { name: /保\s*存/ }).click();

@@ -179,6 +179,25 @@ const rankRow = z.object({
   rank: z.number(),
 });
 /** The figures a bulletin is made from; frozen when the bulletin is published. */
+/**
+ * A section another module contributes to the bulletin (融资环境, 政务服务, …): blocks of the
+ * official-document model that survive JSON (no images), frozen with the bulletin's figures.
+ */
+const sectionBlock = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: z.string() }),
+  z.object({ type: z.literal('paragraph'), text: z.string(), indent: z.boolean().optional() }),
+  z.object({
+    type: z.literal('table'),
+    caption: z.string().optional(),
+    columns: z.array(z.object({ header: z.string(), width: z.number().optional(), align: z.enum(['left', 'center', 'right']).optional() })),
+    rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+    note: z.string().optional(),
+  }),
+]);
+export type BulletinSectionBlock = z.infer<typeof sectionBlock>;
+export const bulletinSection = z.object({ key: z.string(), title: label, blocks: z.array(sectionBlock) });
+export type BulletinSection = z.infer<typeof bulletinSection>;
+
 export const bulletinData = z.object({
   month: z.string(),
   asOf: z.string(),
@@ -194,10 +213,8 @@ export const bulletinData = z.object({
   meetings: z.object({ mayor: z.number(), task_force: z.number(), special: z.number(), decisions: z.number(), decisionsClosed: z.number() }),
   notices: z.record(z.enum(NOTICE_KINDS), z.number()),
   formula: label,
-  // — enforcement: the month's 法治环境 figures (absent in bulletins frozen before they were added) —
-  lawEnvironment: z
-    .object({ matters: z.number(), bodies: z.number(), officersCertified: z.number(), inspections: z.number(), offSiteInspections: z.number(), mutualRecognitions: z.number(), documentsCleaned: z.number() })
-    .optional(),
+  /** Bulletins drafted before modules contributed sections have none. */
+  sections: z.array(bulletinSection).default([]),
 });
 export type BulletinData = z.infer<typeof bulletinData>;
 

@@ -1,3 +1,4 @@
+import { lastDayOfMonth } from '../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import type { DocBlock } from '../reports/document.js';
 import { listEventViews, listProjectViews } from './catalog.service.js';
@@ -13,9 +14,13 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}
  * region. Blocks in the official-document model, so the Word and PDF bulletins carry it alike.
  */
 export async function financeBulletinSection(ctx: AppContext, month: string): Promise<DocBlock[]> {
-  const [events, projects, stats] = await Promise.all([listEventViews(ctx), listProjectViews(ctx), loanStats(ctx)]);
+  const last = `${month}-${String(lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5)))).padStart(2, '0')}`;
+  // Credit as it stood at the month's end, so a past month's bulletin shows that month's figures.
+  const [events, projects, stats] = await Promise.all([listEventViews(ctx), listProjectViews(ctx, last), loanStats(ctx)]);
   const held = events.filter((e) => e.heldOn.slice(0, 7) <= month);
   const s = stats.find((x) => x.period === month);
+  // Nothing held, granted or reported by then: no section body (the bulletin says so in one sentence).
+  if (!held.length && !projects.totals.withCredit && !s) return [];
   const blocks: DocBlock[] = [
     { type: 'heading', level: 1, text: '融资环境' },
     {

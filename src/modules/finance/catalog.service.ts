@@ -61,8 +61,9 @@ export async function linkUserToBank(ctx: AppContext, actor: Actor, bankId: numb
 
 // ---- major projects ----
 /** Credit granted and landed per project and bank, with the sums, all from the publications. */
-export async function listProjectViews(ctx: AppContext): Promise<ProjectsView> {
-  const [projects, banks, sums] = await Promise.all([listProjects(ctx.db), listBanks(ctx.db), projectBankTotals(ctx.db)]);
+/** The projects with their credit; with `upTo` ('YYYY-MM-DD'), the credit as it stood at the end of that day. */
+export async function listProjectViews(ctx: AppContext, upTo?: string): Promise<ProjectsView> {
+  const [projects, banks, sums] = await Promise.all([listProjects(ctx.db), listBanks(ctx.db), projectBankTotals(ctx.db, upTo)]);
   const bankName = new Map(banks.map((b) => [b.id, b.name]));
   const items = projects.map((p): ProjectView => {
     const rows = sums

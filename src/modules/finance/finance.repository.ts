@@ -51,8 +51,11 @@ export function findProject(db: Executor, id: number) {
 export async function insertProject(db: Executor, name: string, countyCode: string | null, at: string): Promise<number> {
   return (await db.insertInto('finance_project').values({ name, county_code: countyCode, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
 }
-/** Credit granted and landed per project and bank, summed by the database from the publications. */
-export function projectBankTotals(db: Executor) {
+/**
+ * Credit granted and landed per project and bank, summed by the database from the publications;
+ * with `upTo` ('YYYY-MM-DD'), only what was granted or landed by that day (the bulletin of a past month).
+ */
+export function projectBankTotals(db: Executor, upTo?: string) {
   return db
     .selectFrom('finance_publication as p')
     .innerJoin('finance_need as n', 'n.id', 'p.need_id')
@@ -60,8 +63,8 @@ export function projectBankTotals(db: Executor) {
     .select((eb) => [
       'n.project_id',
       'p.bank_id',
-      eb.fn.coalesce(eb.fn.sum<number | string | null>('p.granted_fen'), sql<number>`0`).as('granted'),
-      eb.fn.coalesce(eb.fn.sum<number | string | null>('p.landed_fen'), sql<number>`0`).as('landed'),
+      eb.fn.coalesce(eb.fn.sum<number | string | null>(upTo ? eb.case().when('p.granted_on', '<=', upTo).then(eb.ref('p.granted_fen')).end() : eb.ref('p.granted_fen')), sql<number>`0`).as('granted'),
+      eb.fn.coalesce(eb.fn.sum<number | string | null>(upTo ? eb.case().when('p.landed_on', '<=', upTo).then(eb.ref('p.landed_fen')).end() : eb.ref('p.landed_fen')), sql<number>`0`).as('landed'),
     ])
     .groupBy(['n.project_id', 'p.bank_id'])
     .execute();

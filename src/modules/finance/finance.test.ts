@@ -248,7 +248,12 @@ describeEachDialect('finance', (h) => {
     const blocks = await financeBulletinSection(h.ctx, '2026-02');
     const text = blocks.flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
     expect(text).toContain('各银行报送贷款余额0.04亿元，其中民营企业贷款0.01亿元（占25.00%，占全区民营企业贷款的25.00%）');
-    expect(text).toContain('为1个重大项目授信0.01亿元，已放款0.01亿元');
+    // as of February's end: granted 1 000 000 元 on 02-01 (0.01 亿元); the 800 000 元 landed on 03-01 is not yet counted
+    expect(text).toContain('为1个重大项目授信0.01亿元，已放款0.00亿元');
+    const march = (await financeBulletinSection(h.ctx, '2026-03')).flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
+    expect(march).toContain('为1个重大项目授信0.01亿元，已放款0.01亿元');
+    // before anything was held, granted or reported: no blocks (the bulletin then says so in one sentence)
+    expect(await financeBulletinSection(h.ctx, '2025-01')).toEqual([]);
   });
 
   it('exports every list as Excel for the city, not for a bank', async () => {

@@ -34,10 +34,16 @@ function totals(c: { id: number; name: string; checklist_json: string; created_a
   };
 }
 
-export async function listCampaigns(ctx: AppContext): Promise<{ items: CampaignListItem[] }> {
-  const rows = await repo.listCampaignRows(ctx.db);
+/**
+ * The campaigns with their totals; with `before` (an ISO instant), only the campaigns started and
+ * the problems recorded before it (the bulletin of a past month). Projects and verification carry
+ * no date, so they count as they are now.
+ */
+export async function listCampaigns(ctx: AppContext, before?: string): Promise<{ items: CampaignListItem[] }> {
+  const rows = (await repo.listCampaignRows(ctx.db)).filter((r) => !before || r.created_at < before);
   const ids = rows.map((r) => r.id);
-  const [projects, problems] = await Promise.all([repo.campaignProjects(ctx.db, ids), repo.campaignProblems(ctx.db, ids)]);
+  const [projects, all] = await Promise.all([repo.campaignProjects(ctx.db, ids), repo.campaignProblems(ctx.db, ids)]);
+  const problems = before ? all.filter((p) => p.created_at < before) : all;
   return { items: rows.map((c) => totals(c, projects.filter((p) => p.campaign_id === c.id), problems.filter((p) => p.campaign_id === c.id))) };
 }
 

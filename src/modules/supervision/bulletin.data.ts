@@ -2,7 +2,6 @@ import type { BulletinData, Commentary, NoticeKind } from '../../common/schemas/
 import { ITEM_KIND_LABELS, type ItemKind } from '../../common/schemas/worklists.js';
 import { addDays, chinaDate } from '../../common/dates.js';
 import type { Executor } from '../../db/database.js';
-import { enforcementFigures } from '../enforcement/index.js';
 import { chinaMidnight, dueOn, unitWorkloads } from './figures.js';
 import { rankUnits, scoreFormula } from './score.js';
 import { leadItemsAt } from './history.js';
@@ -25,7 +24,7 @@ const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
  * timeline), overdue days counted to that day, reports, returns, notices and meetings within the
  * month, and the weekly snapshots taken by then.
  */
-export async function gatherBulletinData(db: Executor, month: string, asOf: Date): Promise<BulletinData> {
+export async function gatherBulletinData(db: Executor, month: string, asOf: Date): Promise<Omit<BulletinData, 'sections'>> {
   const { first, last } = monthRange(month);
   const monthEnd = new Date(chinaMidnight(addDays(last, 1)));
   const cutoff = asOf < monthEnd ? asOf : monthEnd;
@@ -135,13 +134,11 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
     },
     notices,
     formula: scoreFormula(score),
-    // — enforcement: 法治环境 figures of the month (the enforcement module counts them per period) —
-    lawEnvironment: (await enforcementFigures({ db }, { from: first, to: last })).figures,
   };
 }
 
 /** A first draft of the commentary from the figures; the office rewrites it before publishing. */
-export function draftCommentary(d: BulletinData): Commentary {
+export function draftCommentary(d: Omit<BulletinData, 'sections'>): Commentary {
   const [y, m] = d.month.split('-');
   const t = d.totals;
   const lists = d.byList.map((l) => `${l.name}${l.total}项、已销号${l.closed}项`).join('；');

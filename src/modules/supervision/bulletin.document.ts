@@ -45,19 +45,6 @@ function rankingTable(rows: BulletinData['ranking'], caption: string, note?: str
  * order of a real work report: 基本情况, 分领域推进情况 (with the unit ranking and the red/black
  * list), 存在的问题 (with the overdue list), 下一步工作; four charts drawn from the frozen figures.
  */
-// — enforcement: the 法治环境 section, from the enforcement module's figures of the month —
-function lawSection(d: BulletinData): DocBlock[] {
-  const f = d.lawEnvironment;
-  if (!f) return [];
-  return [
-    { type: 'heading', level: 1, text: '法治环境建设情况' },
-    {
-      type: 'paragraph',
-      text: `截至本月末，全市行政执法事项清单共${f.matters}项，确认行政执法主体${f.bodies}个，持有效证件的行政执法人员${f.officersCertified}人。本月开展“双随机、一公开”检查${f.inspections}户次，其中非现场检查${f.offSiteInspections}户次，互认已有检查结果、不再重复检查${f.mutualRecognitions}户次；清理行政规范性文件${f.documentsCleaned}件。`,
-    },
-  ];
-}
-
 export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDocumentInput> {
   const d = b.data;
   const charts = bulletinCharts(d);
@@ -105,7 +92,6 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
     { type: 'heading', level: 2, text: '红黑榜' },
     rankingTable(d.red, '表4 红榜'),
     rankingTable(d.black, '表5 黑榜'),
-    ...lawSection(d),
     { type: 'heading', level: 1, text: '存在的问题' },
     ...paragraphs(b.commentary.problems),
     chart('overdue-by-unit'),
@@ -125,6 +111,8 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
     },
     { type: 'heading', level: 2, text: '通报及约谈事项' },
     ...named.map((text) => ({ type: 'paragraph' as const, text })),
+    // The other modules' sections (融资环境, 政务服务, …), frozen with the figures.
+    ...d.sections.flatMap((sec): DocBlock[] => [{ type: 'heading', level: 1, text: sec.title.zh }, ...sec.blocks]),
     { type: 'heading', level: 1, text: '下一步工作' },
     ...paragraphs(b.commentary.nextSteps),
   ];

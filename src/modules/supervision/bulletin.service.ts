@@ -5,7 +5,9 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
+import type { BulletinData } from '../../common/schemas/supervision.js';
 import { draftCommentary, gatherBulletinData } from './bulletin.data.js';
+import { collectBulletinSections } from './bulletin.sections.js';
 import { type BulletinRow, findBulletin, insertBulletin, listBulletins, updateDraftBulletin } from './supervision.repository.js';
 
 function summary(r: BulletinRow): BulletinSummary {
@@ -61,7 +63,7 @@ async function loadOr404(ctx: AppContext, id: number): Promise<BulletinRow> {
 export async function draftBulletin(ctx: AppContext, actor: Actor, month: string): Promise<{ bulletin: BulletinView; created: boolean }> {
   assertMonth(month);
   const now = ctx.clock();
-  const data = await gatherBulletinData(ctx.db, month, now);
+  const data = await monthData(ctx, month, now);
   const at = now.toISOString();
   try {
     return await withTransaction(ctx.db, async (trx) => {
@@ -93,6 +95,11 @@ export async function draftBulletin(ctx: AppContext, actor: Actor, month: string
     if (isUniqueViolation(err)) return draftBulletin(ctx, actor, month);
     throw err;
   }
+}
+
+/** The month's figures: the work lists' and every module section's, as they stood at the month's end. */
+async function monthData(ctx: AppContext, month: string, now: Date): Promise<BulletinData> {
+  return { ...(await gatherBulletinData(ctx.db, month, now)), sections: await collectBulletinSections(ctx, month) };
 }
 
 function assertDraft(b: BulletinRow): void {
@@ -161,7 +168,7 @@ export async function draftLastMonth(ctx: AppContext, actor: Actor): Promise<{ m
 export async function previewBulletin(ctx: AppContext, month: string): Promise<BulletinView> {
   assertMonth(month, 'month');
   const now = ctx.clock();
-  const data = await gatherBulletinData(ctx.db, month, now);
+  const data = await monthData(ctx, month, now);
   const existing = await findBulletin(ctx.db, { month });
   return {
     id: existing?.id ?? 0,

@@ -8484,15 +8484,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
-                                lawEnvironment?: {
-                                    matters: number;
-                                    bodies: number;
-                                    officersCertified: number;
-                                    inspections: number;
-                                    offSiteInspections: number;
-                                    mutualRecognitions: number;
-                                    documentsCleaned: number;
-                                };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -8622,15 +8644,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
-                                lawEnvironment?: {
-                                    matters: number;
-                                    bodies: number;
-                                    officersCertified: number;
-                                    inspections: number;
-                                    offSiteInspections: number;
-                                    mutualRecognitions: number;
-                                    documentsCleaned: number;
-                                };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -8786,15 +8830,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
-                                lawEnvironment?: {
-                                    matters: number;
-                                    bodies: number;
-                                    officersCertified: number;
-                                    inspections: number;
-                                    offSiteInspections: number;
-                                    mutualRecognitions: number;
-                                    documentsCleaned: number;
-                                };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -8957,15 +9023,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
-                                lawEnvironment?: {
-                                    matters: number;
-                                    bodies: number;
-                                    officersCertified: number;
-                                    inspections: number;
-                                    offSiteInspections: number;
-                                    mutualRecognitions: number;
-                                    documentsCleaned: number;
-                                };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };
@@ -9126,15 +9214,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
-                                lawEnvironment?: {
-                                    matters: number;
-                                    bodies: number;
-                                    officersCertified: number;
-                                    inspections: number;
-                                    offSiteInspections: number;
-                                    mutualRecognitions: number;
-                                    documentsCleaned: number;
-                                };
+                                /** @default [] */
+                                sections: {
+                                    key: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    blocks: ({
+                                        /** @enum {string} */
+                                        type: "heading";
+                                        level: 1 | 2 | 3;
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "paragraph";
+                                        text: string;
+                                        indent?: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "table";
+                                        caption?: string;
+                                        columns: {
+                                            header: string;
+                                            width?: number;
+                                            /** @enum {string} */
+                                            align?: "left" | "center" | "right";
+                                        }[];
+                                        rows: ((string | number) | null)[][];
+                                        note?: string;
+                                    })[];
+                                }[];
                             };
                             publishedBy: string | null;
                         };

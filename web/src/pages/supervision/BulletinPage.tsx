@@ -8,6 +8,7 @@ import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { supervisionLabels } from './labels.js';
+import { BulletinSections } from './BulletinSections.js';
 import { SupervisionNav } from './SupervisionNav.js';
 
 type BulletinView = ApiResponse<'/api/v1/supervision/bulletins/{id}'>;
@@ -120,6 +121,7 @@ export default function BulletinPage() {
             {bulletin.publishedAt ? `${bulletin.publishedAt.slice(0, 10)} ${bulletin.publishedBy ?? ''}` : '—'}
           </Descriptions.Item>
         </Descriptions>
+        <BulletinSections sections={bulletin.data.sections} />
         <Card size="small">
           <Form form={form} layout="vertical" disabled={!editable}>
             <Form.Item name="title" label={pick(supervisionLabels.title)} rules={[{ required: true }]}>
