@@ -10,7 +10,16 @@ const TICKETS = 100_000;
 const ENTERPRISES = 5_000;
 const TYPES = ['consult', 'help', 'complaint', 'suggestion', 'report'] as const;
 const STATUSES = ['closed', 'closed', 'closed', 'closed', 'answered', 'in_progress', 'dispatched', 'sent_back'] as const;
-const TEXTS = ['营业执照变更登记办理进度咨询', '低压接电报装时间过长', '出口退税迟迟未到账', '施工许可审批材料反复补正', '技术改造补贴申请进度', '不动产登记预约困难', '融资担保费用补贴政策咨询', '电子税务局发票开具失败'];
+const TEXTS = [
+  '营业执照变更登记办理进度咨询',
+  '低压接电报装时间过长',
+  '出口退税迟迟未到账',
+  '施工许可审批材料反复补正',
+  '技术改造补贴申请进度',
+  '不动产登记预约困难',
+  '融资担保费用补贴政策咨询',
+  '电子税务局发票开具失败',
+];
 
 function uscc(i: number): string {
   const body = `91150105MA${String(i).padStart(7, '0')}`;
@@ -89,7 +98,14 @@ export async function demandsBench(): Promise<Record<string, unknown>> {
           headers: { ...office, 'content-type': 'application/json' },
           setupRequest: (req) => {
             n++;
-            const body = { channel: 'seat', type: 'complaint', subjectId: subjects[n % subjects.length]!.id, contactPhone: `137${String(n).padStart(8, '0')}`, description: `${TEXTS[n % TEXTS.length]}（基准受理${n}）`, idempotencyKey: `bench-${process.pid}-${n}` };
+            const body = {
+              channel: 'seat',
+              type: 'complaint',
+              subjectId: subjects[n % subjects.length]!.id,
+              contactPhone: `137${String(n).padStart(8, '0')}`,
+              description: `${TEXTS[n % TEXTS.length]}（基准受理${n}）`,
+              idempotencyKey: `bench-${process.pid}-${n}`,
+            };
             return { ...req, body: JSON.stringify(body) };
           },
         },
@@ -100,9 +116,29 @@ export async function demandsBench(): Promise<Record<string, unknown>> {
     const intakeCpuMs = Number(((server.cpuMs() - cpuBefore) / Math.max(1, intake.requests.total)).toFixed(2));
     console.error(`intake: ${intakePerS}/s, non-2xx ${intake.non2xx}, p95-ish ${intake.latency.p97_5} ms`);
 
-    const listPaths = ['/api/v1/demands', '/api/v1/demands?status=in_progress', '/api/v1/demands?overdue=true', '/api/v1/demands?type=complaint&page=3', `/api/v1/demands?q=${uscc(42)}`, `/api/v1/demands?unitId=${rules[0]?.unit_id ?? 1}`];
-    const kpiPaths = ['/api/v1/demands/kpi?by=unit', '/api/v1/demands/kpi?by=month', '/api/v1/demands/kpi?by=subject', '/api/v1/demands/kpi?by=channel', '/api/v1/demands/board'];
-    await loadTest({ url: server.url, paths: [...listPaths, ...kpiPaths], headers: office, connections: 10, seconds: 0, amount: 200 * server.workers });
+    const listPaths = [
+      '/api/v1/demands',
+      '/api/v1/demands?status=in_progress',
+      '/api/v1/demands?overdue=true',
+      '/api/v1/demands?type=complaint&page=3',
+      `/api/v1/demands?q=${uscc(42)}`,
+      `/api/v1/demands?unitId=${rules[0]?.unit_id ?? 1}`,
+    ];
+    const kpiPaths = [
+      '/api/v1/demands/kpi?by=unit',
+      '/api/v1/demands/kpi?by=month',
+      '/api/v1/demands/kpi?by=subject',
+      '/api/v1/demands/kpi?by=channel',
+      '/api/v1/demands/board',
+    ];
+    await loadTest({
+      url: server.url,
+      paths: [...listPaths, ...kpiPaths],
+      headers: office,
+      connections: 10,
+      seconds: 0,
+      amount: 200 * server.workers,
+    });
     const list = await loadTest({ url: server.url, paths: listPaths, headers: office, connections: 50, seconds: 5, server });
     const kpi = await loadTest({ url: server.url, paths: kpiPaths, headers: office, connections: 50, seconds: 5, server });
 
@@ -111,7 +147,12 @@ export async function demandsBench(): Promise<Record<string, unknown>> {
     for (let i = 0; i < 200; i++) {
       const e = (i * 37) % ENTERPRISES;
       const s = performance.now();
-      await findDuplicates(ctx.db, new Date(), { uscc: uscc(e), phone: `139${String(e).padStart(8, '0')}`, description: `${TEXTS[i % TEXTS.length]}，请尽快处理` }, null);
+      await findDuplicates(
+        ctx.db,
+        new Date(),
+        { uscc: uscc(e), phone: `139${String(e).padStart(8, '0')}`, description: `${TEXTS[i % TEXTS.length]}，请尽快处理` },
+        null,
+      );
       times.push(performance.now() - s);
     }
     times.sort((a, b) => a - b);

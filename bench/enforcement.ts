@@ -46,13 +46,28 @@ async function gradeThroughDatabase(r: () => number): Promise<{ dialect: string;
         updated_at: at,
       }));
       await ctx.db.insertInto('enterprise').values(rows).execute();
-      const records = rows.flatMap((_, i) => Array.from({ length: 5 }, () => ({ enterprise_id: k + i + 1, kind: RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!, summary: '基准记录（虚构）', occurred_on: '2026-01-01', created_at: at })));
-      for (let j = 0; j < records.length; j += 1000) await ctx.db.insertInto('enf_credit_record').values(records.slice(j, j + 1000)).execute();
+      const records = rows.flatMap((_, i) =>
+        Array.from({ length: 5 }, () => ({
+          enterprise_id: k + i + 1,
+          kind: RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!,
+          summary: '基准记录（虚构）',
+          occurred_on: '2026-01-01',
+          created_at: at,
+        })),
+      );
+      for (let j = 0; j < records.length; j += 1000)
+        await ctx.db
+          .insertInto('enf_credit_record')
+          .values(records.slice(j, j + 1000))
+          .execute();
     }
     const t0 = performance.now();
     const out = await regradeAll(ctx, SYSTEM_ACTOR);
     const seconds = (performance.now() - t0) / 1000;
-    console.log(`grade through the database (${ctx.database.dialect}): ${out.enterprises} enterprises, ${out.enterprises * 5} records in ${seconds.toFixed(2)} s`);
+    console.log(
+      `grade through the database (${ctx.database.dialect}): ${out.enterprises} ` +
+        `enterprises, ${out.enterprises * 5} records in ${seconds.toFixed(2)} s`,
+    );
     return { dialect: ctx.database.dialect, seconds: Number(seconds.toFixed(2)) };
   } finally {
     await ctx.database.destroy();
@@ -71,7 +86,8 @@ export async function enforcementBench(): Promise<Record<string, unknown>> {
   const officers = Array.from({ length: OFFICERS }, (_, i) => ({ id: i + 1, unitId: 1 + (i % 40) }));
   const recusals: [number, number][] = Array.from({ length: 20_000 }, () => [1 + Math.floor(r() * 40), 1 + Math.floor(r() * ENTERPRISES)]);
   const last = new Map<number, number[]>();
-  for (let k = 0; k < 200_000; k++) last.set(1 + Math.floor(r() * ENTERPRISES), [1 + Math.floor(r() * OFFICERS), 1 + Math.floor(r() * OFFICERS)]);
+  for (let k = 0; k < 200_000; k++)
+    last.set(1 + Math.floor(r() * ENTERPRISES), [1 + Math.floor(r() * OFFICERS), 1 + Math.floor(r() * OFFICERS)]);
   const snapshot: DrawSnapshot = {
     algorithm: DRAW_ALGORITHM,
     planId: 1,
@@ -79,7 +95,12 @@ export async function enforcementBench(): Promise<Record<string, unknown>> {
     enterpriseIds: ids,
     grades,
     recognised: [],
-    quotas: [{ grade: 'A', ratio: 0.02 }, { grade: 'B', ratio: 0.03 }, { grade: 'C', ratio: 0.05 }, { grade: 'D', ratio: 0.1 }],
+    quotas: [
+      { grade: 'A', ratio: 0.02 },
+      { grade: 'B', ratio: 0.03 },
+      { grade: 'C', ratio: 0.05 },
+      { grade: 'D', ratio: 0.1 },
+    ],
     officers,
     officersPerVisit: 2,
     recusals,
@@ -95,7 +116,10 @@ export async function enforcementBench(): Promise<Record<string, unknown>> {
     times.push(performance.now() - t0);
   }
   const drawMs = Math.min(...times);
-  console.log(`draw: ${ENTERPRISES} enterprises, ${OFFICERS} officers → ${visits} visits in ${times.map((t) => t.toFixed(0)).join(' / ')} ms (best ${drawMs.toFixed(0)} ms)`);
+  console.log(
+    `draw: ${ENTERPRISES} enterprises, ${OFFICERS} officers → ${visits} visits ` +
+      `in ${times.map((t) => t.toFixed(0)).join(' / ')} ms (best ${drawMs.toFixed(0)} ms)`,
+  );
 
   const t1 = performance.now();
   const snapshotJson = JSON.stringify(snapshot);
@@ -123,5 +147,18 @@ export async function enforcementBench(): Promise<Record<string, unknown>> {
 
   const db = await gradeThroughDatabase(r);
 
-  return { bench: 'enforcement', enterprises: ENTERPRISES, officers: OFFICERS, visits, draw_ms: Math.round(drawMs), verify_ms: Math.round(verifyMs), records: RECORDS, grade_all_s: Number(gradeAllS.toFixed(2)), by_grade: byGrade, db_dialect: db.dialect, db_enterprises: DB_ENTERPRISES, db_grade_s: db.seconds };
+  return {
+    bench: 'enforcement',
+    enterprises: ENTERPRISES,
+    officers: OFFICERS,
+    visits,
+    draw_ms: Math.round(drawMs),
+    verify_ms: Math.round(verifyMs),
+    records: RECORDS,
+    grade_all_s: Number(gradeAllS.toFixed(2)),
+    by_grade: byGrade,
+    db_dialect: db.dialect,
+    db_enterprises: DB_ENTERPRISES,
+    db_grade_s: db.seconds,
+  };
 }

@@ -47,7 +47,10 @@ export async function financeBench(): Promise<Record<string, unknown>> {
     await runSeed(ctx, { demo: true, light: true });
     const r = rng(15);
     const today = chinaDays(ctx.clock());
-    const values = Array.from({ length: ENTERPRISES }, (_, i) => normalizeEnterprise(syntheticEnterprise(r, i + 1, today), true).values!).filter(Boolean);
+    const values = Array.from(
+      { length: ENTERPRISES },
+      (_, i) => normalizeEnterprise(syntheticEnterprise(r, i + 1, today), true).values!,
+    ).filter(Boolean);
     const ids = await withTransaction(ctx.db, (trx) => insertEnterprises(trx, values, ctx.clock().toISOString()));
     const office = await actor(ctx, 'office');
     const bank = await actor(ctx, 'bank');
@@ -57,7 +60,14 @@ export async function financeBench(): Promise<Record<string, unknown>> {
 
     const [, workflowMs] = await ms(async () => {
       for (let k = 0; k < NEEDS; k++) {
-        const need = await fileNeed(ctx, office, { enterpriseId: ids[k]!, amount: 100_000_000 + k, termMonths: 12, purpose: '基准测试（虚构）', collateral: '信用', projectId: project.id });
+        const need = await fileNeed(ctx, office, {
+          enterpriseId: ids[k]!,
+          amount: 100_000_000 + k,
+          termMonths: 12,
+          purpose: '基准测试（虚构）',
+          collateral: '信用',
+          projectId: project.id,
+        });
         const pub = await publishNeed(ctx, office, need.id, { bankIds: banks, version: need.version });
         let p = pub.publications[0]!;
         p = (await respondToNeed(ctx, bank, p.id, { response: 'offered', offerAmount: 100_000_000, version: p.version })).publications[0]!;
@@ -73,7 +83,9 @@ export async function financeBench(): Promise<Record<string, unknown>> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0]!;
-    values.forEach((v, k) => ws.addRow([v.uscc, v.name, `${1000 + k}.${String(k % 100).padStart(2, '0')}`, k % 3 ? '是' : '否', k % 2 ? '是' : '否']));
+    values.forEach((v, k) =>
+      ws.addRow([v.uscc, v.name, `${1000 + k}.${String(k % 100).padStart(2, '0')}`, k % 3 ? '是' : '否', k % 2 ? '是' : '否']),
+    );
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const [preview, previewMs] = await ms(() => importReturn(ctx, office, { filename: 'bench.xlsx', data }, 'preview'));
     const [imported, importMs] = await ms(() => importReturn(ctx, office, { filename: 'bench.xlsx', data }, 'commit'));
@@ -88,9 +100,17 @@ export async function financeBench(): Promise<Record<string, unknown>> {
       return_rows: imported.rows,
       return_preview_ms: previewMs,
       return_import_ms: importMs,
-      ok: officeList.length === NEEDS && bankList.every((n) => n.publications.length === 1) && projects.totals.grantedFen === NEEDS * 100_000_000 && preview.problems.length === 0 && imported.imported,
+      ok:
+        officeList.length === NEEDS &&
+        bankList.every((n) => n.publications.length === 1) &&
+        projects.totals.grantedFen === NEEDS * 100_000_000 &&
+        preview.problems.length === 0 &&
+        imported.imported,
     };
-    console.log(`finance: ${NEEDS} needs through offer → credit → loan at ${figures.workflow_ms_per_need} ms each; lists ${listOfficeMs}/${listBankMs} ms; return of ${imported.rows} rows previewed in ${previewMs} ms, imported in ${importMs} ms`);
+    console.log(
+      `finance: ${NEEDS} needs through offer → credit → loan at ${figures.workflow_ms_per_need} ms each; ` +
+        `lists ${listOfficeMs}/${listBankMs} ms; return of ${imported.rows} rows previewed in ${previewMs} ms, imported in ${importMs} ms`,
+    );
     return figures;
   } finally {
     await ctx.database.destroy();

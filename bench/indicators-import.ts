@@ -16,14 +16,19 @@ const TARGET_S = 3;
 
 /** 10 KPIs × 10 units (the city and its 9 county-level units) × 100 months: synthetic values. */
 async function valuesWorkbook(): Promise<Buffer> {
-  const units = readReferenceUnits().filter((u) => u.kind === 'city' || u.kind === 'county').map((u) => u.name);
+  const units = readReferenceUnits()
+    .filter((u) => u.kind === 'city' || u.kind === 'county')
+    .map((u) => u.name);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('数值');
   ws.addRow(['指标编码', '单位', '期间', '数值', '来源', '佐证说明']);
   let n = 0;
   for (let m = 0; n < ROWS; m++) {
     const period = `${2016 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    for (const k of catalogue.kpis) for (const u of units) if (n++ < ROWS) ws.addRow([k.code, u, period, Math.round(k.latestValue * (1 - (n % 7) / 100) * 100) / 100, '基准测试（虚构）', null]);
+    for (const k of catalogue.kpis)
+      for (const u of units)
+        if (n++ < ROWS)
+          ws.addRow([k.code, u, period, Math.round(k.latestValue * (1 - (n % 7) / 100) * 100) / 100, '基准测试（虚构）', null]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -41,7 +46,14 @@ export async function indicatorsImport(): Promise<Record<string, unknown>> {
     const result = await importIndicatorValues(ctx, SYSTEM_ACTOR, { filename: 'bench.xlsx', data });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    return { ...result, dialect: ctx.database.dialect, seconds: Number(seconds.toFixed(3)), cpu_seconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)), target_s: TARGET_S, pass: seconds <= TARGET_S && result.rows === ROWS };
+    return {
+      ...result,
+      dialect: ctx.database.dialect,
+      seconds: Number(seconds.toFixed(3)),
+      cpu_seconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
+      target_s: TARGET_S,
+      pass: seconds <= TARGET_S && result.rows === ROWS,
+    };
   } finally {
     await ctx.database.destroy();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -38,10 +38,22 @@ const q = (s: string) => JSON.stringify(s);
 /** One rule of the shapes real 惠企政策 have; each condition on a different field, so none contradict. */
 export function ruleText(r: () => number): string {
   const makers: (() => string)[] = [
-    () => `industry under [${pickSome(r, ['C', 'I', 'M', 'F', 'L', 'E', 'C39', 'C35', 'I65', 'F51', 'F52', 'M73', 'G54', 'H62'], 1, 3).map(q).join(', ')}]`,
-    () => `county in [${pickSome(r, HOHHOT_COUNTIES.map((c) => c.name), 2, 7).map(q).join(', ')}]`,
-    () => (r() < 0.5 ? `employees between ${Math.floor(r() * 20)} and ${50 + Math.floor(r() * 950)}` : `employees >= ${Math.floor(r() * 50)}`),
-    () => (r() < 0.5 ? `revenue >= ${Math.floor(r() * 2000)}` : `revenue between ${Math.floor(r() * 200)} and ${2000 + Math.floor(r() * 50000)}`),
+    () =>
+      `industry under ` +
+      `[${pickSome(r, ['C', 'I', 'M', 'F', 'L', 'E', 'C39', 'C35', 'I65', 'F51', 'F52', 'M73', 'G54', 'H62'], 1, 3).map(q).join(', ')}]`,
+    () =>
+      `county in [${pickSome(
+        r,
+        HOHHOT_COUNTIES.map((c) => c.name),
+        2,
+        7,
+      )
+        .map(q)
+        .join(', ')}]`,
+    () =>
+      r() < 0.5 ? `employees between ${Math.floor(r() * 20)} and ${50 + Math.floor(r() * 950)}` : `employees >= ${Math.floor(r() * 50)}`,
+    () =>
+      r() < 0.5 ? `revenue >= ${Math.floor(r() * 2000)}` : `revenue between ${Math.floor(r() * 200)} and ${2000 + Math.floor(r() * 50000)}`,
     () => (r() < 0.5 ? `registeredOn within ${1 + Math.floor(r() * 10)} years` : `registeredOn < today - ${1 + Math.floor(r() * 5)} years`),
     () => (r() < 0.7 ? `has(${q(pickSome(r, QUALIFICATIONS, 1, 1)[0]!)})` : `(has("高新技术企业") or has("科技型中小企业"))`),
     () => `taxGrade in [${pickSome(r, ['A', 'B', 'M', 'C'], 1, 3).map(q).join(', ')}]`,
@@ -51,7 +63,9 @@ export function ruleText(r: () => number): string {
     () => (r() < 0.5 ? `tag("民营企业")` : `not tag("外资企业")`),
     () => `assets >= ${Math.floor(r() * 500)}`,
   ];
-  return pickSome(r, makers, 3, 8).map((m) => m()).join('\nand ');
+  return pickSome(r, makers, 3, 8)
+    .map((m) => m())
+    .join('\nand ');
 }
 
 async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -85,7 +99,9 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
   // The pool is started (and its threads have loaded the modules and columns) before the timing,
   // as the columns are built before it; its start-up is reported on its own.
   const [matcher, startSeconds] = await timeAsync(() => RuleMatcher.open(cols, TODAY, { threads: THREADS, minRows: 1 }));
-  console.error(`matching ${ENTERPRISES} × ${RULES} rules on ${matcher.threads || 1} thread(s) (workers started in ${startSeconds.toFixed(2)} s) …`);
+  console.error(
+    `matching ${ENTERPRISES} × ${RULES} rules on ${matcher.threads || 1} thread(s) (workers started in ${startSeconds.toFixed(2)} s) …`,
+  );
   const cpu0 = process.cpuUsage();
   const [matches, seconds] = await timeAsync(() => matcher.match(rules, SPLIT));
   const cpu = process.cpuUsage(cpu0);
@@ -99,7 +115,10 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
   });
   const totalMatches = matches.reduce((sum, m) => sum + m.length, 0);
   const evalsPerS = (ENTERPRISES * RULES) / seconds;
-  console.error(`bizenv: ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s CPU), ${(evalsPerS / 1e6).toFixed(1)} M rule evaluations/s, ${totalMatches} matches`);
+  console.error(
+    `bizenv: ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s ` +
+      `CPU), ${(evalsPerS / 1e6).toFixed(1)} M rule evaluations/s, ${totalMatches} matches`,
+  );
 
   // The same rules in this thread alone, for the speed-up; it must find exactly the same rows.
   const out = new Int32Array(ENTERPRISES);
@@ -114,18 +133,24 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
   const singleCpu = process.cpuUsage(cpu1);
   // The peak so far covers generating the registry and both matches; the slow engines come next.
   const matchPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.error(`bizenv, one thread: ${singleSeconds.toFixed(2)} s (${((singleCpu.user + singleCpu.system) / 1e6).toFixed(2)} s CPU), ${singleDiffer} rules differ`);
+  console.error(
+    `bizenv, one thread: ${singleSeconds.toFixed(2)} s ` +
+      `(${((singleCpu.user + singleCpu.system) / 1e6).toFixed(2)} s CPU), ${singleDiffer} rules differ`,
+  );
 
   const records = Array.from({ length: SAMPLE }, (_, i) => recordOf(cols, i));
   const logic = rules.map((x) => toJsonLogic(x.rule, TODAY));
   let logicDisagree = 0;
   const [, logicSeconds] = timeIt(() => {
     logic.forEach((l, k) => {
-      for (let i = 0; i < SAMPLE; i++) if (Boolean(jsonLogic.apply(l as jsonLogic.RulesLogic, records[i])) !== sampleMatches[k]!.has(i)) logicDisagree++;
+      for (let i = 0; i < SAMPLE; i++)
+        if (Boolean(jsonLogic.apply(l as jsonLogic.RulesLogic, records[i])) !== sampleMatches[k]!.has(i)) logicDisagree++;
     });
   });
   const logicPerS = (SAMPLE * RULES) / logicSeconds;
-  console.error(`json-logic-js: ${logicSeconds.toFixed(2)} s on ${SAMPLE}, ${(logicPerS / 1e6).toFixed(2)} M/s, ${logicDisagree} disagreements`);
+  console.error(
+    `json-logic-js: ${logicSeconds.toFixed(2)} s on ${SAMPLE}, ${(logicPerS / 1e6).toFixed(2)} M/s, ${logicDisagree} disagreements`,
+  );
 
   const engine = new Engine([], { allowUndefinedFacts: false });
   const computed = new Map<string, (rec: Record<string, unknown>) => number>();
@@ -145,7 +170,10 @@ export async function policiesMatching(): Promise<Record<string, unknown>> {
   }
   const engineSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const enginePerS = (RULES_ENGINE_SAMPLE * RULES) / engineSeconds;
-  console.error(`json-rules-engine: ${engineSeconds.toFixed(2)} s on ${RULES_ENGINE_SAMPLE}, ${(enginePerS / 1e6).toFixed(3)} M/s, ${engineDisagree} disagreements`);
+  console.error(
+    `json-rules-engine: ${engineSeconds.toFixed(2)} s ` +
+      `on ${RULES_ENGINE_SAMPLE}, ${(enginePerS / 1e6).toFixed(3)} M/s, ${engineDisagree} disagreements`,
+  );
 
   const agree = logicDisagree === 0 && engineDisagree === 0 && singleDiffer === 0;
   const vsLogic = evalsPerS / logicPerS;

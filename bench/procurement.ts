@@ -57,7 +57,9 @@ export async function procurementScreening(): Promise<Record<string, unknown>> {
     let t0 = performance.now();
     const generated = await generate(file);
     const generateSeconds = (performance.now() - t0) / 1000;
-    console.error(`generated ${TENDERS} tenders / ${generated} bids (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${generateSeconds.toFixed(1)} s`);
+    console.error(
+      `generated ${TENDERS} tenders / ${generated} bids (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${generateSeconds.toFixed(1)} s`,
+    );
     t0 = performance.now();
     let suspect = 0;
     let flagged = 0;
@@ -67,7 +69,9 @@ export async function procurementScreening(): Promise<Record<string, unknown>> {
     });
     const seconds = (performance.now() - t0) / 1000;
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.error(`screened ${run.tenders} tenders / ${run.bids} bids in ${seconds.toFixed(2)} s: ${suspect} suspect, ${flagged} flagged, ${run.pairs.length} pairs, ${run.groups.length} groups; peak RSS ${peakRssMb} MB`);
+    console.error(
+      `screened ${run.tenders} tenders / ${run.bids} bids in ${seconds.toFixed(2)} s: ${suspect} suspect, ${flagged} flagged, ${run.pairs.length} pairs, ${run.groups.length} groups; peak RSS ${peakRssMb} MB`,
+    );
     const figures: Record<string, unknown> = {
       tenders: run.tenders,
       bids: run.bids,
@@ -91,5 +95,11 @@ export async function procurementScreening(): Promise<Record<string, unknown>> {
 /** The eleven OCDS red flags over 100 000 compiled releases (bench/procurement-flags.ts). */
 async function redFlags(): Promise<Record<string, unknown>> {
   const r = await benchRedFlags();
-  return { releases: r.releases, flags_seconds: r.flags_seconds, flags_cpu_seconds: r.flags_cpu_seconds, flags_peak_rss_mb: r.peak_rss_mb, releases_per_s: r.releases_per_s };
+  return {
+    releases: r.releases,
+    flags_seconds: r.flags_seconds,
+    flags_cpu_seconds: r.flags_cpu_seconds,
+    flags_peak_rss_mb: r.peak_rss_mb,
+    releases_per_s: r.releases_per_s,
+  };
 }

@@ -26,7 +26,16 @@ export async function supervisionWeekly(): Promise<Record<string, unknown>> {
       rows = snapshot.rows.length;
     }
     const ms = median(times);
-    return { items: ITEMS, units: rows, dialect: ctx.database.dialect, runs_ms: times.map(Math.round), median_ms: ms, median_cpu_ms: median(cpu), target_ms: TARGET_MS, pass: ms <= TARGET_MS };
+    return {
+      items: ITEMS,
+      units: rows,
+      dialect: ctx.database.dialect,
+      runs_ms: times.map(Math.round),
+      median_ms: ms,
+      median_cpu_ms: median(cpu),
+      target_ms: TARGET_MS,
+      pass: ms <= TARGET_MS,
+    };
   } finally {
     await close();
   }

@@ -6,7 +6,14 @@ export async function unitsApi(): Promise<Record<string, unknown>> {
   try {
     const headers = await server.headers('office');
     await loadTest({ url: server.url, paths: ['/api/v1/units'], headers, connections: 10, seconds: 0, amount: 400 * server.workers });
-    const r = await loadTest({ url: server.url, paths: ['/api/v1/units', '/api/v1/units?kind=county'], headers, connections: 50, seconds: 5, server });
+    const r = await loadTest({
+      url: server.url,
+      paths: ['/api/v1/units', '/api/v1/units?kind=county'],
+      headers,
+      connections: 50,
+      seconds: 5,
+      server,
+    });
     return { workers: server.workers, ...r, target_p95_ms: 50, pass: r.p95_ms <= 50 && r.non2xx === 0 };
   } finally {
     await server.close();

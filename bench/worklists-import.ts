@@ -30,7 +30,8 @@ export async function generateTaskWorkbook(rows: number): Promise<Buffer> {
   for (let i = 0; i < rows; i++) {
     if (i % 500 === 0) ws.addRow([`${'一二三四五六七八九十'[(i / 500) % 10]}、第${i / 500 + 1}部分`]);
     const lead = shortNames[i % shortNames.length];
-    const coop = i % 10 === 0 ? '各旗县区人民政府' : `${shortNames[(i * 7 + 3) % shortNames.length]}、${shortNames[(i * 11 + 5) % shortNames.length]}`;
+    const coop =
+      i % 10 === 0 ? '各旗县区人民政府' : `${shortNames[(i * 7 + 3) % shortNames.length]}、${shortNames[(i * 11 + 5) % shortNames.length]}`;
     const deadline = i % 9 === 0 ? new Date(Date.UTC(2026, i % 12, 28)) : deadlines[i % deadlines.length];
     ws.addRow([i + 1, areas[i % areas.length], `推进第${i + 1}项改革任务`, `细化措施，按月报送进展（第${i + 1}项）`, lead, coop, deadline]);
   }

@@ -14,7 +14,14 @@ const TOTAL = 10_000;
  */
 export async function topUpItems(server: BenchServer, total: number): Promise<number[]> {
   const { ctx } = server;
-  const have = Number((await ctx.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const have = Number(
+    (
+      await ctx.db
+        .selectFrom('item')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const units = (await loadUnitResolver(ctx.db)).all.filter((u) => u.status === 'active' && u.kind !== 'city').map((u) => u.id);
   const rows: ImportedItemRow[] = Array.from({ length: total - have }, (_, i) => {
     const a = AREAS[i % AREAS.length];
@@ -61,12 +68,22 @@ export async function worklistsList(): Promise<Record<string, unknown>> {
     // optimised by the JIT however slow the machine is.
     await loadTest({ url: server.url, paths: officePaths, headers: office, connections: 10, seconds: 0, amount: 400 * server.workers });
     const asOffice = await loadTest({ url: server.url, paths: officePaths, headers: office, connections: 50, seconds: 5, server });
-    const asLiaison = await loadTest({ url: server.url, paths: ['/api/v1/items', '/api/v1/items?status=returned', '/api/v1/items?overdue=true'], headers: liaison, connections: 50, seconds: 3, server });
+    const asLiaison = await loadTest({
+      url: server.url,
+      paths: ['/api/v1/items', '/api/v1/items?status=returned', '/api/v1/items?overdue=true'],
+      headers: liaison,
+      connections: 50,
+      seconds: 3,
+      server,
+    });
     const p95 = Math.max(asOffice.p95_ms, asLiaison.p95_ms);
     // Server CPU per request over both loads (all server processes): a figure that a busy shared
     // machine distorts less than latency.
     const cpuMsPerRequest = Number(
-      (((asOffice.cpu_ms_per_request ?? 0) * asOffice.requests + (asLiaison.cpu_ms_per_request ?? 0) * asLiaison.requests) / (asOffice.requests + asLiaison.requests)).toFixed(2),
+      (
+        ((asOffice.cpu_ms_per_request ?? 0) * asOffice.requests + (asLiaison.cpu_ms_per_request ?? 0) * asLiaison.requests) /
+        (asOffice.requests + asLiaison.requests)
+      ).toFixed(2),
     );
     return {
       items: TOTAL,

@@ -89,9 +89,10 @@ export async function worklistsMixed(): Promise<Record<string, unknown>> {
       const mine = led.filter((_, i) => i % REPORTERS === k).map((r) => r.id);
       for (let n = 0; !stop; n++) {
         const id = mine[n % mine.length];
-        const detail = (await post(`/api/v1/items/${id}/reports`, liaison, { text: `本周完成第${n + 1}阶段工作（基准测试）`, percent: n % 100 })) as
-          | { reports: { id: number; status: string }[] }
-          | undefined;
+        const detail = (await post(`/api/v1/items/${id}/reports`, liaison, {
+          text: `本周完成第${n + 1}阶段工作（基准测试）`,
+          percent: n % 100,
+        })) as { reports: { id: number; status: string }[] } | undefined;
         const pending = detail?.reports.find((r) => r.status === 'pending_head');
         if (!pending || stop) continue;
         await post(`/api/v1/items/${id}/reports/${pending.id}/send-back`, head, { reason: '佐证材料不全，请补充' });

@@ -22,7 +22,9 @@ describeE2E(
       await expect.poll(() => row.innerText()).not.toContain('从未执行');
       await expect.poll(() => row.innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\s*成功\s*\d+\.\d s/);
       const runs = page.locator('.ant-card').filter({ hasText: '最近执行记录' });
-      await expect.poll(() => runs.getByRole('row').filter({ hasText: '到期提醒与督办升级' }).first().innerText()).toMatch(/成功[\s\S]*手动/);
+      await expect
+        .poll(() => runs.getByRole('row').filter({ hasText: '到期提醒与督办升级' }).first().innerText())
+        .toMatch(/成功[\s\S]*手动/);
 
       // A wrong cron expression is refused by the server, with its reason under the field.
       await page.getByRole('button', { name: '修改执行时间 周督查快照' }).click();
@@ -72,7 +74,9 @@ describeE2E(
       // The e-mail for notifications is the user's own setting.
       await page.getByLabel('通知邮箱').fill('liaison@example.org');
       await page.getByRole('button', { name: /保\s*存/ }).click();
-      await expect.poll(async () => (await page.request.get('/api/v1/notifications/contact')).json()).toEqual({ email: 'liaison@example.org', delivery: 'digest' });
+      await expect
+        .poll(async () => (await page.request.get('/api/v1/notifications/contact')).json())
+        .toEqual({ email: 'liaison@example.org', delivery: 'digest' });
 
       const phone = await e.newPage({ viewport: PHONE });
       await e.loginAs(phone, 'liaison');
@@ -104,7 +108,7 @@ describeE2E(
       await e.screenshot(page, 'admin-calendar-added');
     }, 120_000);
 
-    test('an admin imports next year\'s schedule; a file with a bad row is refused with the row named', async () => {
+    test("an admin imports next year's schedule; a file with a bad row is refused with the row named", async () => {
       const page = await e.newPage();
       await e.loginAs(page, 'admin');
       await page.goto('/admin/calendar');

@@ -4,7 +4,8 @@ import { PHONE, chooseOption, describeE2E } from './fixture.js';
 
 const APPROVAL_UNIT = '呼和浩特市行政审批和政务服务局';
 const button = (page: Page, name: RegExp) => page.getByRole('button', { name }).filter({ visible: true });
-const noSideScroll = async (page: Page) => expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
+const noSideScroll = async (page: Page) =>
+  expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
 
 /** Rates a ticket on the public page, without logging in, with the code the unit's answer produced. */
 async function rate(page: Page, code: string, level: string) {
@@ -27,85 +28,92 @@ async function answer(page: Page, text: string): Promise<string> {
 describeE2E(
   'demands',
   (e) => {
-    test('the seat answers a call from the knowledge base; a complaint is routed, signed for, answered, rated 不满意, reopened and closed; the public board shows the unit', async () => {
-      const seat = await e.newPage();
-      await e.loginAs(seat, 'office');
-      await seat.goto('/demands');
-      const intake = seat.locator('.ant-card').filter({ hasText: '受理诉求' }).first();
+    test(
+      'the seat answers a call from the knowledge base; a complaint is routed, signed ' +
+        'for, answered, rated 不满意, reopened and closed; the public board shows the unit',
+      async () => {
+        const seat = await e.newPage();
+        await e.loginAs(seat, 'office');
+        await seat.goto('/demands');
+        const intake = seat.locator('.ant-card').filter({ hasText: '受理诉求' }).first();
 
-      // A consultation answered on the line from the knowledge base is closed at once.
-      await chooseOption(seat, intake, '诉求类型', '咨询');
-      await chooseOption(seat, intake, '业务事项', '获得电力');
-      await intake.getByLabel('诉求内容').fill('新建厂房低压接电需要多长时间？');
-      await seat.getByRole('searchbox', { name: '知识库' }).fill('接电 低压');
-      await seat.getByRole('searchbox', { name: '知识库' }).press('Enter');
-      await button(seat, /用此答复当场办结/).first().click();
-      await expect.poll(() => new URL(seat.url()).pathname).toMatch(/^\/demands\/\d+$/);
-      await seat.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
-      await seat.getByText('当场答复办结').first().waitFor();
-      await e.screenshot(seat, 'demands-first-contact');
+        // A consultation answered on the line from the knowledge base is closed at once.
+        await chooseOption(seat, intake, '诉求类型', '咨询');
+        await chooseOption(seat, intake, '业务事项', '获得电力');
+        await intake.getByLabel('诉求内容').fill('新建厂房低压接电需要多长时间？');
+        await seat.getByRole('searchbox', { name: '知识库' }).fill('接电 低压');
+        await seat.getByRole('searchbox', { name: '知识库' }).press('Enter');
+        await button(seat, /用此答复当场办结/)
+          .first()
+          .click();
+        await expect.poll(() => new URL(seat.url()).pathname).toMatch(/^\/demands\/\d+$/);
+        await seat.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
+        await seat.getByText('当场答复办结').first().waitFor();
+        await e.screenshot(seat, 'demands-first-contact');
 
-      // A complaint is routed by its subject to the unit that answers it.
-      await seat.goto('/demands');
-      await chooseOption(seat, intake, '诉求类型', '投诉');
-      await chooseOption(seat, intake, '业务事项', '开办企业');
-      await intake.getByLabel('联系电话').fill('13812345678');
-      await intake.getByLabel('诉求内容').fill('营业执照变更提交一周仍未受理（浏览器测试）');
-      await button(seat, /^提\s*交$/).click();
-      await expect.poll(() => new URL(seat.url()).pathname).toMatch(/^\/demands\/\d+$/);
-      const ticketUrl = new URL(seat.url()).pathname;
-      await seat.locator('.ant-tag').getByText('待签收', { exact: true }).waitFor();
-      await seat.getByText(APPROVAL_UNIT).first().waitFor();
-      expect(await seat.locator('.ant-descriptions').innerText()).toContain('138****5678');
-      await e.screenshot(seat, 'demands-ticket-dispatched');
+        // A complaint is routed by its subject to the unit that answers it.
+        await seat.goto('/demands');
+        await chooseOption(seat, intake, '诉求类型', '投诉');
+        await chooseOption(seat, intake, '业务事项', '开办企业');
+        await intake.getByLabel('联系电话').fill('13812345678');
+        await intake.getByLabel('诉求内容').fill('营业执照变更提交一周仍未受理（浏览器测试）');
+        await button(seat, /^提\s*交$/).click();
+        await expect.poll(() => new URL(seat.url()).pathname).toMatch(/^\/demands\/\d+$/);
+        const ticketUrl = new URL(seat.url()).pathname;
+        await seat.locator('.ant-tag').getByText('待签收', { exact: true }).waitFor();
+        await seat.getByText(APPROVAL_UNIT).first().waitFor();
+        expect(await seat.locator('.ant-descriptions').innerText()).toContain('138****5678');
+        await e.screenshot(seat, 'demands-ticket-dispatched');
 
-      // The unit signs for it and answers; the answer gives a one-time rating code.
-      const unit = await e.newPage();
-      await e.loginAs(unit, 'liaison');
-      await unit.goto(ticketUrl);
-      await button(unit, /^签\s*收$/).click();
-      await unit.locator('.ant-tag').getByText('办理中', { exact: true }).waitFor();
-      const firstCode = await answer(unit, '已核实系统故障已修复，变更登记已受理');
+        // The unit signs for it and answers; the answer gives a one-time rating code.
+        const unit = await e.newPage();
+        await e.loginAs(unit, 'liaison');
+        await unit.goto(ticketUrl);
+        await button(unit, /^签\s*收$/).click();
+        await unit.locator('.ant-tag').getByText('办理中', { exact: true }).waitFor();
+        const firstCode = await answer(unit, '已核实系统故障已修复，变更登记已受理');
 
-      // The enterprise rates 不满意 without logging in: the ticket is reopened at the unit.
-      const enterprise = await e.newPage();
-      await rate(enterprise, firstCode, '不满意');
-      await enterprise.getByText('您的不满意评价已转承办单位重新办理。').waitFor();
-      await unit.reload();
-      await unit.locator('.ant-tag').getByText('重办 1 次', { exact: true }).waitFor();
-      await unit.locator('.ant-tag').getByText('办理中', { exact: true }).waitFor();
-      const secondCode = await answer(unit, '已当面送达变更后的营业执照');
-      await e.screenshot(unit, 'demands-ticket-reanswered');
-      await rate(enterprise, secondCode, '满意');
-      await seat.reload();
-      await seat.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
-      expect(await seat.locator('.ant-timeline').innerText()).toContain('重办');
+        // The enterprise rates 不满意 without logging in: the ticket is reopened at the unit.
+        const enterprise = await e.newPage();
+        await rate(enterprise, firstCode, '不满意');
+        await enterprise.getByText('您的不满意评价已转承办单位重新办理。').waitFor();
+        await unit.reload();
+        await unit.locator('.ant-tag').getByText('重办 1 次', { exact: true }).waitFor();
+        await unit.locator('.ant-tag').getByText('办理中', { exact: true }).waitFor();
+        const secondCode = await answer(unit, '已当面送达变更后的营业执照');
+        await e.screenshot(unit, 'demands-ticket-reanswered');
+        await rate(enterprise, secondCode, '满意');
+        await seat.reload();
+        await seat.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
+        expect(await seat.locator('.ant-timeline').innerText()).toContain('重办');
 
-      // The public board, without login, shows the unit's figures of this month.
-      const board = await e.newPage();
-      await board.goto('/public/board');
-      const row = board.getByRole('row').filter({ hasText: APPROVAL_UNIT });
-      await row.waitFor();
-      // two ratings (不满意, 满意): 50 % satisfied; the one closed ticket was answered in time
-      expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('2 50.0% 100.0%');
-      expect(await board.locator('body').innerText()).not.toContain('13812345678');
-      await e.screenshot(board, 'demands-public-board');
+        // The public board, without login, shows the unit's figures of this month.
+        const board = await e.newPage();
+        await board.goto('/public/board');
+        const row = board.getByRole('row').filter({ hasText: APPROVAL_UNIT });
+        await row.waitFor();
+        // two ratings (不满意, 满意): 50 % satisfied; the one closed ticket was answered in time
+        expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('2 50.0% 100.0%');
+        expect(await board.locator('body').innerText()).not.toContain('13812345678');
+        await e.screenshot(board, 'demands-public-board');
 
-      const phone = await e.newPage({ viewport: PHONE });
-      await phone.goto('/public/board');
-      await phone.getByText(APPROVAL_UNIT).first().waitFor();
-      await noSideScroll(phone);
-      await e.screenshot(phone, 'demands-public-board-phone');
-      await e.loginAs(phone, 'office');
-      await phone.goto('/demands');
-      await phone.getByText('诉求工单').first().waitFor();
-      await noSideScroll(phone);
-      await e.screenshot(phone, 'demands-desk-phone');
-      await phone.goto(ticketUrl);
-      await phone.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
-      await noSideScroll(phone);
-      await e.screenshot(phone, 'demands-ticket-phone');
-    }, 240_000);
+        const phone = await e.newPage({ viewport: PHONE });
+        await phone.goto('/public/board');
+        await phone.getByText(APPROVAL_UNIT).first().waitFor();
+        await noSideScroll(phone);
+        await e.screenshot(phone, 'demands-public-board-phone');
+        await e.loginAs(phone, 'office');
+        await phone.goto('/demands');
+        await phone.getByText('诉求工单').first().waitFor();
+        await noSideScroll(phone);
+        await e.screenshot(phone, 'demands-desk-phone');
+        await phone.goto(ticketUrl);
+        await phone.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
+        await noSideScroll(phone);
+        await e.screenshot(phone, 'demands-ticket-phone');
+      },
+      240_000,
+    );
   },
   { seed: 'light' },
 );

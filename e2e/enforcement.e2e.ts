@@ -47,7 +47,9 @@ describeE2E(
       const publicPage = await e.newPage();
       await publicPage.goto(`/public/inspections/${planId}`);
       await publicPage.getByText('抽取后公布').waitFor();
-      const commitment = ((await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as { commitment: string }).commitment;
+      const commitment = (
+        (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as { commitment: string }
+      ).commitment;
       expect(await publicPage.getByText(commitment).count()).toBeGreaterThan(0);
 
       await page.getByRole('button', { name: '抽取', exact: true }).click();
@@ -58,7 +60,11 @@ describeE2E(
       // Anyone, without login: the seed hashes to the commitment, the snapshot to its hash, and the
       // published algorithm re-run from them gives exactly the enterprises listed on the page.
       await publicPage.reload();
-      const pub = (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as { seed: string; snapshotHash: string; visits: { enterpriseId: number; enterpriseName: string }[] };
+      const pub = (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as {
+        seed: string;
+        snapshotHash: string;
+        visits: { enterpriseId: number; enterpriseName: string }[];
+      };
       await publicPage.getByText(pub.seed).waitFor();
       expect(sha256(pub.seed)).toBe(commitment);
       const snapshotText = await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}/snapshot`)).text();
@@ -124,13 +130,22 @@ describeE2E(
       expect(created.status()).toBe(201);
       const user = await e.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'enterprise').executeTakeFirstOrThrow();
       await e.ctx.db.deleteFrom('enterprise_user').where('user_id', '=', user.id).execute();
-      await e.ctx.db.insertInto('enterprise_user').values({ user_id: user.id, enterprise_id: ((await created.json()) as { id: number }).id }).execute();
+      await e.ctx.db
+        .insertInto('enterprise_user')
+        .values({ user_id: user.id, enterprise_id: ((await created.json()) as { id: number }).id })
+        .execute();
       const page = await e.newPage({ viewport: PHONE });
       await e.loginAs(page, 'enterprise');
       const mine = (await (await page.request.get('/api/v1/enforcement/credit/mine')).json()) as { enterpriseId: number };
       const units = (await (await office.request.get('/api/v1/units')).json()) as { id: number; name: string }[];
       const res = await office.request.post('/api/v1/enforcement/credit/records', {
-        data: { enterpriseId: mine.enterpriseId, unitId: units.find((u) => u.name === '呼和浩特市市场监督管理局')!.id, kind: 'penalty', summary: '未按期公示年度报告（示例）', occurredOn: '2026-02-03' },
+        data: {
+          enterpriseId: mine.enterpriseId,
+          unitId: units.find((u) => u.name === '呼和浩特市市场监督管理局')!.id,
+          kind: 'penalty',
+          summary: '未按期公示年度报告（示例）',
+          occurredOn: '2026-02-03',
+        },
         headers: { 'x-csrf-token': csrf },
       });
       expect(res.status(), await res.text()).toBe(201);

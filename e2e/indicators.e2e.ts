@@ -62,41 +62,58 @@ describeE2E('indicators: rank forecast', (e) => {
     await e.screenshot(page, 'indicators-values');
   });
 
-  test('office staff import values from Excel: template, a located problem, a fixed file, preview, commit, new value in table and trend', async () => {
-    const page = await e.newPage();
-    await e.loginAs(page, 'office');
-    await page.goto('/indicators');
-    await page.getByRole('tab', { name: '数值与趋势' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: '98%' }).count()).toBe(1);
+  test(
+    'office staff import values from Excel: template, a located ' + 'problem, a fixed file, preview, commit, new value in table and trend',
+    async () => {
+      const page = await e.newPage();
+      await e.loginAs(page, 'office');
+      await page.goto('/indicators');
+      await page.getByRole('tab', { name: '数值与趋势' }).click();
+      await expect.poll(() => page.getByRole('cell', { name: '98%' }).count()).toBe(1);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载导入模板/ }).click()]);
-    const template = fs.readFileSync((await download.path())!);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载导入模板/ }).click()]);
+      const template = fs.readFileSync((await download.path())!);
 
-    await page.getByRole('button', { name: /从 Excel 导入/ }).click();
-    const dialog = page.getByRole('dialog', { name: '从 Excel 导入' });
-    await upload(page, 'values.xlsx', await fillTemplate(template, [['KPI-GOV-ONLINE', '呼和浩特市', '2025', 99.5, '市政务服务局年报'], ['KPI-GOV-FULLY-ONLINE', '呼和浩特市', '2025', '八十', '市政务服务局年报']]));
-    const problems = dialog.getByRole('table', { name: '导入问题' });
-    await expect.poll(() => problems.getByRole('row').count()).toBe(2); // header + the one bad cell
-    const cells = await problems.getByRole('row').nth(1).getByRole('cell').allInnerTexts();
-    expect(cells.slice(0, 3)).toEqual(['数值', '3', 'D']);
-    expect(cells[3]).toContain('不是数字');
-    expect(await dialog.getByText('发现 1 处问题，未导入任何数据').count()).toBe(1);
-    expect(await dialog.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
-    await e.screenshot(page, 'indicators-import-problem');
+      await page.getByRole('button', { name: /从 Excel 导入/ }).click();
+      const dialog = page.getByRole('dialog', { name: '从 Excel 导入' });
+      await upload(
+        page,
+        'values.xlsx',
+        await fillTemplate(template, [
+          ['KPI-GOV-ONLINE', '呼和浩特市', '2025', 99.5, '市政务服务局年报'],
+          ['KPI-GOV-FULLY-ONLINE', '呼和浩特市', '2025', '八十', '市政务服务局年报'],
+        ]),
+      );
+      const problems = dialog.getByRole('table', { name: '导入问题' });
+      await expect.poll(() => problems.getByRole('row').count()).toBe(2); // header + the one bad cell
+      const cells = await problems.getByRole('row').nth(1).getByRole('cell').allInnerTexts();
+      expect(cells.slice(0, 3)).toEqual(['数值', '3', 'D']);
+      expect(cells[3]).toContain('不是数字');
+      expect(await dialog.getByText('发现 1 处问题，未导入任何数据').count()).toBe(1);
+      expect(await dialog.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+      await e.screenshot(page, 'indicators-import-problem');
 
-    await upload(page, 'values-fixed.xlsx', await fillTemplate(template, [['KPI-GOV-ONLINE', '呼和浩特市', '2025', 99.5, '市政务服务局年报'], ['KPI-GOV-FULLY-ONLINE', '呼和浩特市', '2025', 80, '市政务服务局年报']]));
-    await expect.poll(() => dialog.getByText(/检查通过：共 2 行，将新增 2 条、更新 0 条/).count()).toBe(1);
-    expect(await dialog.getByRole('table', { name: '导入预览' }).getByRole('row').count()).toBe(3);
-    await e.screenshot(page, 'indicators-import-preview');
-    await dialog.getByRole('button', { name: '确认导入' }).click();
-    await expect.poll(() => dialog.getByText('已导入 2 行：新增 2 条，更新 0 条。').count()).toBe(1);
-    await dialog.getByRole('button', { name: '关闭' }).click();
+      await upload(
+        page,
+        'values-fixed.xlsx',
+        await fillTemplate(template, [
+          ['KPI-GOV-ONLINE', '呼和浩特市', '2025', 99.5, '市政务服务局年报'],
+          ['KPI-GOV-FULLY-ONLINE', '呼和浩特市', '2025', 80, '市政务服务局年报'],
+        ]),
+      );
+      await expect.poll(() => dialog.getByText(/检查通过：共 2 行，将新增 2 条、更新 0 条/).count()).toBe(1);
+      expect(await dialog.getByRole('table', { name: '导入预览' }).getByRole('row').count()).toBe(3);
+      await e.screenshot(page, 'indicators-import-preview');
+      await dialog.getByRole('button', { name: '确认导入' }).click();
+      await expect.poll(() => dialog.getByText('已导入 2 行：新增 2 条，更新 0 条。').count()).toBe(1);
+      await dialog.getByRole('button', { name: '关闭' }).click();
 
-    const values = page.getByRole('table', { name: '数值与趋势' });
-    await expect.poll(() => values.getByRole('cell', { name: '99.5%' }).count()).toBe(1);
-    const trend = page.getByRole('img', { name: '数值与趋势' });
-    const summaryId = await trend.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${summaryId}"]`).textContent()).toContain('2025 数值 99.5');
-    await e.screenshot(page, 'indicators-import-done');
-  });
+      const values = page.getByRole('table', { name: '数值与趋势' });
+      await expect.poll(() => values.getByRole('cell', { name: '99.5%' }).count()).toBe(1);
+      const trend = page.getByRole('img', { name: '数值与趋势' });
+      const summaryId = await trend.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${summaryId}"]`).textContent()).toContain('2025 数值 99.5');
+      await e.screenshot(page, 'indicators-import-done');
+    },
+  );
 });

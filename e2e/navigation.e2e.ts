@@ -12,7 +12,21 @@ import { PHONE, describeE2E, topNavLabels } from './fixture.js';
  */
 const EXPECTED_NAV: Record<Role, string[]> = {
   admin: ['首页', '系统管理', '审计日志'],
-  office: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '惠企政策', '企业诉求', '政务服务', '法治环境', '融资环境', '串通投标预警', '定时任务', '审计日志'],
+  office: [
+    '首页',
+    '驾驶舱',
+    '四表一单',
+    '督查督办',
+    '指标监测',
+    '惠企政策',
+    '企业诉求',
+    '政务服务',
+    '法治环境',
+    '融资环境',
+    '串通投标预警',
+    '定时任务',
+    '审计日志',
+  ],
   leader: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '企业诉求', '政务服务', '法治环境', '融资环境', '串通投标预警'],
   unit_head: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标预警', '本单位'],
   liaison: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标预警', '本单位'],
@@ -49,113 +63,120 @@ const navLabels = (page: Page) => topNavLabels(page);
 /** How far the page is wider than the screen (> 0 means a phone user must scroll sideways). */
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-describeE2E('navigation by role', (e) => {
-  for (const role of Object.keys(EXPECTED_NAV) as Role[]) {
-    test(`${role} logs in and sees the navigation of the role`, async () => {
-      const page = await e.newPage();
-      await e.loginAs(page, role);
-      // A leader comes to read the cockpit, which is the leader's home; everyone else lands on the welcome page.
-      if (role === 'leader') await expect.poll(() => new URL(page.url()).pathname).toBe('/cockpit');
-      else await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toMatch(/^您好，/);
-      expect(await navLabels(page)).toEqual(EXPECTED_NAV[role]);
-      await expectGroups(page, role);
-      await e.screenshot(page, `home-${role}`);
+describeE2E(
+  'navigation by role',
+  (e) => {
+    for (const role of Object.keys(EXPECTED_NAV) as Role[]) {
+      test(`${role} logs in and sees the navigation of the role`, async () => {
+        const page = await e.newPage();
+        await e.loginAs(page, role);
+        // A leader comes to read the cockpit, which is the leader's home; everyone else lands on the welcome page.
+        if (role === 'leader') await expect.poll(() => new URL(page.url()).pathname).toBe('/cockpit');
+        else await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toMatch(/^您好，/);
+        expect(await navLabels(page)).toEqual(EXPECTED_NAV[role]);
+        await expectGroups(page, role);
+        await e.screenshot(page, `home-${role}`);
+      });
+
+      test(`${role} sees the same navigation on a 390 px phone`, async () => {
+        const page = await e.newPage({ viewport: PHONE });
+        await e.loginAs(page, role);
+        await page.getByRole('button', { name: '导航菜单' }).click();
+        expect(await navLabels(page)).toEqual(EXPECTED_NAV[role]);
+        await expectGroups(page, role);
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+        await e.screenshot(page, `phone-nav-${role}`);
+      });
+    }
+
+    test('the specialist follows matches through but is offered no bulk match, which only the office may start', async () => {
+      for (const [role, buttons] of [
+        ['specialist', 0],
+        ['office', 1],
+      ] as const) {
+        const page = await e.newPage();
+        await e.loginAs(page, role);
+        await page.goto('/policies/match');
+        await page.getByRole('tab').first().waitFor();
+        expect(await page.getByRole('button', { name: '全量匹配' }).count(), role).toBe(buttons);
+        expect(await page.getByRole('button', { name: '匹配变化部分' }).count(), role).toBe(buttons);
+        if (role === 'specialist') await e.screenshot(page, 'specialist-match');
+      }
     });
 
-    test(`${role} sees the same navigation on a 390 px phone`, async () => {
+    test("a unit's people see their unit's place on the latest weekly red/black list", async () => {
       const page = await e.newPage({ viewport: PHONE });
-      await e.loginAs(page, role);
-      await page.getByRole('button', { name: '导航菜单' }).click();
-      expect(await navLabels(page)).toEqual(EXPECTED_NAV[role]);
-      await expectGroups(page, role);
+      await e.loginAs(page, 'unit_head');
+      await page.goto('/my-unit');
+      const card = page.locator('.ant-card', { hasText: '本单位红黑榜位置' });
+      await expect.poll(() => card.innerText()).toContain('暂无本单位的周督查排名');
+      // The light seed has no items: the unit is listed in the snapshot but not ranked.
+      await takeWeeklySnapshot(e.ctx, SYSTEM_ACTOR);
+      await page.reload();
+      await expect.poll(() => card.innerText()).toContain('本周无牵头事项，未参与排名');
+      expect(await card.innerText()).toMatch(/周次\s*\d{4}-\d{2}-\d{2}/);
+      await e.screenshot(page, 'phone-unit-head-position');
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-      await e.screenshot(page, `phone-nav-${role}`);
     });
-  }
 
-  test('the specialist follows matches through but is offered no bulk match, which only the office may start', async () => {
-    for (const [role, buttons] of [['specialist', 0], ['office', 1]] as const) {
+    test('every menu entry leads to a working page, never a placeholder', async () => {
       const page = await e.newPage();
-      await e.loginAs(page, role);
-      await page.goto('/policies/match');
-      await page.getByRole('tab').first().waitFor();
-      expect(await page.getByRole('button', { name: '全量匹配' }).count(), role).toBe(buttons);
-      expect(await page.getByRole('button', { name: '匹配变化部分' }).count(), role).toBe(buttons);
-      if (role === 'specialist') await e.screenshot(page, 'specialist-match');
-    }
-  });
+      await e.loginAs(page, 'office');
+      const menu = page.getByRole('menu', { name: '导航菜单' });
+      const main = page.getByRole('main');
+      await menu.waitFor();
+      const items = menu.locator('li.ant-menu-item');
+      const entries = (await items.allInnerTexts()).map((s) => s.trim());
+      expect(entries.length).toBeGreaterThan(5);
+      for (const [i, entry] of entries.entries()) {
+        await items.nth(i).click();
+        // The entry turns selected in the same render that swaps the page below it.
+        await expect.poll(() => items.nth(i).getAttribute('class')).toContain('ant-menu-item-selected');
+        await expect.poll(() => main.innerText(), { message: entry }).not.toBe('');
+        const text = await main.innerText();
+        expect(text, entry).not.toMatch(/页面不存在|无权访问|功能尚未开放/);
+      }
+    });
 
-  test("a unit's people see their unit's place on the latest weekly red/black list", async () => {
-    const page = await e.newPage({ viewport: PHONE });
-    await e.loginAs(page, 'unit_head');
-    await page.goto('/my-unit');
-    const card = page.locator('.ant-card', { hasText: '本单位红黑榜位置' });
-    await expect.poll(() => card.innerText()).toContain('暂无本单位的周督查排名');
-    // The light seed has no items: the unit is listed in the snapshot but not ranked.
-    await takeWeeklySnapshot(e.ctx, SYSTEM_ACTOR);
-    await page.reload();
-    await expect.poll(() => card.innerText()).toContain('本周无牵头事项，未参与排名');
-    expect(await card.innerText()).toMatch(/周次\s*\d{4}-\d{2}-\d{2}/);
-    await e.screenshot(page, 'phone-unit-head-position');
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-  });
+    test('a page outside the role is refused, not shown', async () => {
+      const page = await e.newPage();
+      await e.loginAs(page, 'enterprise');
+      await page.goto('/admin/users');
+      await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
+      expect(await page.getByRole('table').count()).toBe(0);
+    });
 
-  test('every menu entry leads to a working page, never a placeholder', async () => {
-    const page = await e.newPage();
-    await e.loginAs(page, 'office');
-    const menu = page.getByRole('menu', { name: '导航菜单' });
-    const main = page.getByRole('main');
-    await menu.waitFor();
-    const items = menu.locator('li.ant-menu-item');
-    const entries = (await items.allInnerTexts()).map((s) => s.trim());
-    expect(entries.length).toBeGreaterThan(5);
-    for (const [i, entry] of entries.entries()) {
-      await items.nth(i).click();
-      // The entry turns selected in the same render that swaps the page below it.
-      await expect.poll(() => items.nth(i).getAttribute('class')).toContain('ant-menu-item-selected');
-      await expect.poll(() => main.innerText(), { message: entry }).not.toBe('');
-      const text = await main.innerText();
-      expect(text, entry).not.toMatch(/页面不存在|无权访问|功能尚未开放/);
-    }
-  });
+    test('a liaison works on a 390×844 phone: drawer navigation, own unit, no sideways scrolling', async () => {
+      const page = await e.newPage({ viewport: PHONE });
+      await e.loginAs(page, 'liaison');
+      await page.getByRole('heading', { name: /^您好，/ }).waitFor();
+      // The side bar is replaced by a drawer on a phone.
+      expect(await page.getByRole('menu', { name: '导航菜单' }).count()).toBe(0);
+      await e.screenshot(page, 'phone-liaison-home');
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: '导航菜单' }).click();
+      expect(await navLabels(page)).toEqual(EXPECTED_NAV.liaison);
+      await e.screenshot(page, 'phone-liaison-drawer');
+      await page.getByRole('menuitem', { name: '本单位' }).click();
+      await expect.poll(() => page.getByText('呼和浩特市行政审批和政务服务局').count()).toBeGreaterThan(0);
+      await e.screenshot(page, 'phone-liaison-my-unit');
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: '单位联络员（演示）' }).click();
+      await page.getByRole('menuitem', { name: '个人设置' }).click();
+      await page.getByRole('button', { name: '修改密码' }).waitFor();
+      await e.screenshot(page, 'phone-liaison-profile');
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    });
 
-  test('a page outside the role is refused, not shown', async () => {
-    const page = await e.newPage();
-    await e.loginAs(page, 'enterprise');
-    await page.goto('/admin/users');
-    await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
-    expect(await page.getByRole('table').count()).toBe(0);
-  });
-
-  test('a liaison works on a 390×844 phone: drawer navigation, own unit, no sideways scrolling', async () => {
-    const page = await e.newPage({ viewport: PHONE });
-    await e.loginAs(page, 'liaison');
-    await page.getByRole('heading', { name: /^您好，/ }).waitFor();
-    // The side bar is replaced by a drawer on a phone.
-    expect(await page.getByRole('menu', { name: '导航菜单' }).count()).toBe(0);
-    await e.screenshot(page, 'phone-liaison-home');
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await page.getByRole('button', { name: '导航菜单' }).click();
-    expect(await navLabels(page)).toEqual(EXPECTED_NAV.liaison);
-    await e.screenshot(page, 'phone-liaison-drawer');
-    await page.getByRole('menuitem', { name: '本单位' }).click();
-    await expect.poll(() => page.getByText('呼和浩特市行政审批和政务服务局').count()).toBeGreaterThan(0);
-    await e.screenshot(page, 'phone-liaison-my-unit');
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await page.getByRole('button', { name: '单位联络员（演示）' }).click();
-    await page.getByRole('menuitem', { name: '个人设置' }).click();
-    await page.getByRole('button', { name: '修改密码' }).waitFor();
-    await e.screenshot(page, 'phone-liaison-profile');
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-  });
-
-  test('logging out returns to the login page and the session is gone', async () => {
-    const page = await e.newPage();
-    await e.loginAs(page, 'office');
-    await page.getByRole('button', { name: '专班工作人员（演示）' }).click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
-    await page.goto('/audit');
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
-  });
-}, { seed: 'light' });
+    test('logging out returns to the login page and the session is gone', async () => {
+      const page = await e.newPage();
+      await e.loginAs(page, 'office');
+      await page.getByRole('button', { name: '专班工作人员（演示）' }).click();
+      await page.getByRole('menuitem', { name: '退出登录' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+      await page.goto('/audit');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    });
+  },
+  { seed: 'light' },
+);

@@ -52,12 +52,21 @@ describeE2E('policies (免申即享)', (e) => {
     const office = await e.newPage();
     await e.loginAs(office, 'office');
     const csrf = ((await (await office.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
-    const demo = (await (await office.request.get(`/api/v1/policies/enterprises?q=${encodeURIComponent('青城智造')}`)).json()).items[0] as { id: number };
-    const matched = (await (await office.request.get(`/api/v1/policies/results?enterpriseId=${demo.id}&status=matched`)).json()).items as { id: number; version: number; benefit: { name: string } }[];
+    const demo = (await (await office.request.get(`/api/v1/policies/enterprises?q=${encodeURIComponent('青城智造')}`)).json()).items[0] as {
+      id: number;
+    };
+    const matched = (await (await office.request.get(`/api/v1/policies/results?enterpriseId=${demo.id}&status=matched`)).json()).items as {
+      id: number;
+      version: number;
+      benefit: { name: string };
+    }[];
     expect(matched.length).toBeGreaterThanOrEqual(2);
     const [accept, decline] = matched;
     for (const r of [accept!, decline!]) {
-      const res = await office.request.post(`/api/v1/policies/results/${r.id}/actions`, { data: { action: 'notify', version: r.version }, headers: { 'x-csrf-token': csrf } });
+      const res = await office.request.post(`/api/v1/policies/results/${r.id}/actions`, {
+        data: { action: 'notify', version: r.version },
+        headers: { 'x-csrf-token': csrf },
+      });
       expect(res.status()).toBe(200);
     }
 
@@ -109,7 +118,10 @@ describeE2E('policies (免申即享)', (e) => {
     await officePhone.goto('/policies/match');
     await chooseOption(officePhone, officePhone, '状态', '已确认');
     await e.screenshot(officePhone, 'policies-match-phone');
-    await officePhone.getByRole('button', { name: /^为什么/ }).first().click();
+    await officePhone
+      .getByRole('button', { name: /^为什么/ })
+      .first()
+      .click();
     const drawer = officePhone.getByRole('dialog', { name: /为什么符合/ });
     await drawer.waitFor();
     await expect.poll(() => drawer.innerText()).toContain('企业已确认');

@@ -29,7 +29,11 @@ describeE2E(
       await page.getByRole('row', { name: /ZB-2026-001\/1 示例道路改造工程一标段/ }).click();
       await page.getByRole('heading', { name: 'ZB-2026-001/1' }).waitFor();
       const why = page.locator('.ant-card').filter({ hasText: '预警原因' });
-      await why.getByText(/示例建设甲公司、示例建设乙公司：投标文件由同一台电脑（机器码）制作或上传（PC-A1），属《招标投标法实施条例》第四十条第（一）项情形/).waitFor();
+      await why
+        .getByText(
+          /示例建设甲公司、示例建设乙公司：投标文件由同一台电脑（机器码）制作或上传（PC-A1），属《招标投标法实施条例》第四十条第（一）项情形/,
+        )
+        .waitFor();
       await why.getByText(/报价变异系数 [\d.]+ ≤ 阈值/).waitFor();
       await e.screenshot(page, 'procurement-tender');
 
@@ -79,7 +83,11 @@ describeE2E(
           { code: 'ZC-2', name: '示例政府采购项目二', agency: '示例招标代理乙', amount: 800_000, checked: true },
         ],
       });
-      await addProblem(e.ctx, office, c.id, { projectId: view.projects[0]!.id, misconduct: 'improper_fees', description: '超标准收取代理服务费（示例）' });
+      await addProblem(e.ctx, office, c.id, {
+        projectId: view.projects[0]!.id,
+        misconduct: 'improper_fees',
+        description: '超标准收取代理服务费（示例）',
+      });
       const page = await e.newPage();
       await e.loginAs(page, 'office');
       await page.goto('/procurement/campaigns');

@@ -4,7 +4,29 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { PHONE, chooseOption, describeE2E } from './fixture.js';
 
-const HEAD = ['事项编码', '事项名称', '层级', '实施部门', '所属旗县区', '事项类型', '法定时限（工作日）', '承诺时限（工作日）', '收费（元）', '申请材料', '一网通办', '全程网办', '掌上办', '智审慧办', '呼包通办', '区域通办', '跨省通办', '园区办', '赋权方式', '办理地点', '网上办理地址'];
+const HEAD = [
+  '事项编码',
+  '事项名称',
+  '层级',
+  '实施部门',
+  '所属旗县区',
+  '事项类型',
+  '法定时限（工作日）',
+  '承诺时限（工作日）',
+  '收费（元）',
+  '申请材料',
+  '一网通办',
+  '全程网办',
+  '掌上办',
+  '智审慧办',
+  '呼包通办',
+  '区域通办',
+  '跨省通办',
+  '园区办',
+  '赋权方式',
+  '办理地点',
+  '网上办理地址',
+];
 const FLAGS = ['一网通办', '全程网办', '掌上办', '智审慧办', '呼包通办', '区域通办', '跨省通办', '园区办'];
 const PACKAGE = '开办餐饮店（企业准营）“一件事”';
 const overflow = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
@@ -14,7 +36,22 @@ async function catalogueFile(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('政务服务事项目录');
   ws.addRow(HEAD);
-  const row = (code: string, name: string, flags: string[]) => [code, name, '乡镇级', '呼和浩特市民政局', '武川县', '公共服务', 10, 3, 0, '申请表；户口簿（共享）', ...FLAGS.map((f) => (flags.includes(f) ? '是' : '否')), '', '武川县示例镇便民服务中心', ''];
+  const row = (code: string, name: string, flags: string[]) => [
+    code,
+    name,
+    '乡镇级',
+    '呼和浩特市民政局',
+    '武川县',
+    '公共服务',
+    10,
+    3,
+    0,
+    '申请表；户口簿（共享）',
+    ...FLAGS.map((f) => (flags.includes(f) ? '是' : '否')),
+    '',
+    '武川县示例镇便民服务中心',
+    '',
+  ];
   ws.addRow(row('E2E-WC-1', '浏览器测试事项甲', ['一网通办']));
   ws.addRow(row('E2E-WC-2', '浏览器测试事项乙', ['一网通办', '全程网办']));
   ws.addRow(row('E2E-WC-3', '浏览器测试事项丙', []));
@@ -27,79 +64,86 @@ function chinaTimeDaysAgo(days: number): string {
 }
 
 describeE2E('government services', (e) => {
-  test('office imports a catalogue, opens the list behind a rate, files a package case across three departments, finishes it late and finds it on the missed-promise list', async () => {
-    const office = await e.newPage();
-    await e.loginAs(office, 'office');
-    await office.goto('/services?tab=catalogue');
+  test(
+    'office imports a catalogue, opens the list behind a rate, files a package case ' +
+      'across three departments, finishes it late and finds it on the missed-promise list',
+    async () => {
+      const office = await e.newPage();
+      await e.loginAs(office, 'office');
+      await office.goto('/services?tab=catalogue');
 
-    const file = path.join(e.ctx.config.dataDir, 'catalogue.xlsx');
-    await catalogueFile(file);
-    await office.locator('input[type=file]').setInputFiles(file);
-    const preview = office.getByRole('dialog', { name: '导入预览' });
-    await preview.getByText('新增 3 项，变更 0 项，未变 0 项').waitFor();
-    await preview.getByRole('button', { name: /确认导入/ }).click();
-    await office.getByText('已导入').waitFor();
+      const file = path.join(e.ctx.config.dataDir, 'catalogue.xlsx');
+      await catalogueFile(file);
+      await office.locator('input[type=file]').setInputFiles(file);
+      const preview = office.getByRole('dialog', { name: '导入预览' });
+      await preview.getByText('新增 3 项，变更 0 项，未变 0 项').waitFor();
+      await preview.getByRole('button', { name: /确认导入/ }).click();
+      await office.getByText('已导入').waitFor();
 
-    // Township level: 2 of the 3 services are online (hand count: 66.7 %).
-    await chooseOption(office, office, '层级', '乡镇级');
-    const online = office.getByLabel('一网通办', { exact: true });
-    await online.getByText('66.7%').waitFor();
-    await online.getByText('2 / 3 项').waitFor();
-    await online.click();
-    await office.getByText('“一网通办”事项清单').waitFor();
-    await expect.poll(() => office.locator('.ant-table-row').allInnerTexts()).toEqual([expect.stringContaining('浏览器测试事项甲'), expect.stringContaining('浏览器测试事项乙')]);
-    await e.screenshot(office, 'services-catalogue');
+      // Township level: 2 of the 3 services are online (hand count: 66.7 %).
+      await chooseOption(office, office, '层级', '乡镇级');
+      const online = office.getByLabel('一网通办', { exact: true });
+      await online.getByText('66.7%').waitFor();
+      await online.getByText('2 / 3 项').waitFor();
+      await online.click();
+      await office.getByText('“一网通办”事项清单').waitFor();
+      await expect
+        .poll(() => office.locator('.ant-table-row').allInnerTexts())
+        .toEqual([expect.stringContaining('浏览器测试事项甲'), expect.stringContaining('浏览器测试事项乙')]);
+      await e.screenshot(office, 'services-catalogue');
 
-    // The demo's streamlining round and what it changed, with the reasons.
-    await office.getByRole('button', { name: /事项精简/ }).click();
-    const rounds = office.getByRole('dialog', { name: '事项精简' });
-    await rounds.getByText(/市级政务服务事项精简（示例）：26 项 → 24 项/).click();
-    await rounds.getByRole('row').filter({ hasText: '企业名称预先核准' }).getByText('合并 → SL-SC-001').waitFor();
-    await rounds.getByText('改为部门间核验，不再要求申请人提交').waitFor();
-    await e.screenshot(office, 'services-rounds');
-    await rounds.getByRole('button', { name: /Close|关闭/ }).click();
+      // The demo's streamlining round and what it changed, with the reasons.
+      await office.getByRole('button', { name: /事项精简/ }).click();
+      const rounds = office.getByRole('dialog', { name: '事项精简' });
+      await rounds.getByText(/市级政务服务事项精简（示例）：26 项 → 24 项/).click();
+      await rounds.getByRole('row').filter({ hasText: '企业名称预先核准' }).getByText('合并 → SL-SC-001').waitFor();
+      await rounds.getByText('改为部门间核验，不再要求申请人提交').waitFor();
+      await e.screenshot(office, 'services-rounds');
+      await rounds.getByRole('button', { name: /Close|关闭/ }).click();
 
-    // The package is not on the missed-promise list yet.
-    await office.getByRole('tab', { name: '高效办成一件事' }).click();
-    const missed = office.getByRole('table').filter({ hasText: '超时率' });
-    await office.getByRole('row').filter({ hasText: PACKAGE }).first().waitFor();
-    expect(await missed.getByText(PACKAGE).count()).toBe(0);
+      // The package is not on the missed-promise list yet.
+      await office.getByRole('tab', { name: '高效办成一件事' }).click();
+      const missed = office.getByRole('table').filter({ hasText: '超时率' });
+      await office.getByRole('row').filter({ hasText: PACKAGE }).first().waitFor();
+      expect(await missed.getByText(PACKAGE).count()).toBe(0);
 
-    // The form for a new package (looked at, not filled here: the API tests create packages).
-    await office.getByRole('button', { name: /新增一件事/ }).click();
-    const form = office.getByRole('dialog', { name: '新增一件事' });
-    await form.getByLabel('成员事项').waitFor();
-    await e.screenshot(office, 'services-new-package');
-    await form.getByRole('button', { name: /取\s*消/ }).click();
-    await form.waitFor({ state: 'hidden' });
+      // The form for a new package (looked at, not filled here: the API tests create packages).
+      await office.getByRole('button', { name: /新增一件事/ }).click();
+      const form = office.getByRole('dialog', { name: '新增一件事' });
+      await form.getByLabel('成员事项').waitFor();
+      await e.screenshot(office, 'services-new-package');
+      await form.getByRole('button', { name: /取\s*消/ }).click();
+      await form.waitFor({ state: 'hidden' });
 
-    // File a case received 20 days ago (at least 9 working days even across a long holiday): its three departments start at once.
-    await office.getByRole('row').filter({ hasText: PACKAGE }).getByRole('button', { name: '受理办件' }).click();
-    const dialog = office.getByRole('dialog');
-    await dialog.getByLabel('申请人').fill('示例餐饮有限公司（浏览器测试）');
-    const when = dialog.getByLabel('受理时间（不填为现在）');
-    await when.click();
-    await when.fill(chinaTimeDaysAgo(20));
-    await when.press('Enter');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await office.waitForURL(/\/services\/cases\/\d+$/);
-    const steps = office.locator('.ant-table-row');
-    await expect.poll(() => steps.count()).toBe(3);
-    expect(await office.getByRole('button', { name: '办结' }).count()).toBe(3);
+      // File a case received 20 days ago (at least 9 working days even across a long holiday): its three departments start at once.
+      await office.getByRole('row').filter({ hasText: PACKAGE }).getByRole('button', { name: '受理办件' }).click();
+      const dialog = office.getByRole('dialog');
+      await dialog.getByLabel('申请人').fill('示例餐饮有限公司（浏览器测试）');
+      const when = dialog.getByLabel('受理时间（不填为现在）');
+      await when.click();
+      await when.fill(chinaTimeDaysAgo(20));
+      await when.press('Enter');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await office.waitForURL(/\/services\/cases\/\d+$/);
+      const steps = office.locator('.ant-table-row');
+      await expect.poll(() => steps.count()).toBe(3);
+      expect(await office.getByRole('button', { name: '办结' }).count()).toBe(3);
 
-    // Each department finishes now: that is later than the promise of five working days.
-    for (let i = 0; i < 3; i++) {
-      await office.getByRole('button', { name: '办结' }).first().click();
-      await expect.poll(() => office.getByRole('button', { name: '办结' }).count()).toBe(2 - i);
-    }
-    await office.getByText('已办结').waitFor();
-    await office.getByText('超时', { exact: true }).waitFor();
-    await e.screenshot(office, 'services-case');
+      // Each department finishes now: that is later than the promise of five working days.
+      for (let i = 0; i < 3; i++) {
+        await office.getByRole('button', { name: '办结' }).first().click();
+        await expect.poll(() => office.getByRole('button', { name: '办结' }).count()).toBe(2 - i);
+      }
+      await office.getByText('已办结').waitFor();
+      await office.getByText('超时', { exact: true }).waitFor();
+      await e.screenshot(office, 'services-case');
 
-    await office.goto('/services?tab=packages');
-    await missed.getByText(PACKAGE).waitFor();
-    await e.screenshot(office, 'services-packages');
-  }, 180_000);
+      await office.goto('/services?tab=packages');
+      await missed.getByText(PACKAGE).waitFor();
+      await e.screenshot(office, 'services-packages');
+    },
+    180_000,
+  );
 
   test('the public guide opens without login and fits a phone', async () => {
     const phone = await e.newPage({ viewport: PHONE });

@@ -22,21 +22,35 @@ describeE2E('supervision', (e) => {
     await e.screenshot(page, 'supervision-bulletin-draft');
 
     await page.getByRole('button', { name: /发\s*布/ }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.getByText('已发布', { exact: true }).first().waitFor();
     // Published: the commentary can no longer be edited.
     await expect.poll(() => page.getByLabel('存在的问题').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: /发\s*布/ }).count()).toBe(0);
     await e.screenshot(page, 'supervision-bulletin-published');
 
-    const [docx] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('link', { name: '下载 Word' }).click()]);
+    const [docx] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('link', { name: '下载 Word' }).click(),
+    ]);
     expect(docx.suggestedFilename()).toBe(`${bulletin.title}.docx`);
     const bytes = fs.readFileSync((await docx.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(bytes.length).toBeGreaterThan(50_000);
-    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('link', { name: '下载 PDF' }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('link', { name: '下载 PDF' }).click(),
+    ]);
     expect(pdf.suggestedFilename()).toBe(`${bulletin.title}.pdf`);
-    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     // Drawing four charts and printing a PDF on a busy 2-core machine takes a while.
   }, 300_000);
 

@@ -14,8 +14,15 @@ describeE2E('work lists: deadlines already past', (e) => {
     const unitId = (await loadUnitResolver(e.ctx.db)).resolve(DEMO_UNIT)!.id;
     const list = await createWorklist(e.ctx, SYSTEM_ACTOR, { name: '时限确认测试清单', kind: 'task' });
     const content = '推进不动产登记一窗办理（浏览器测试）';
-    const item = await createItem(e.ctx, SYSTEM_ACTOR, { listId: list.id, code: 'D1', content, leadUnitIds: [unitId], deadline: addDays(today, 30) });
-    const stored = async () => (await e.ctx.db.selectFrom('item').select('deadline').where('id', '=', item.id).executeTakeFirstOrThrow()).deadline;
+    const item = await createItem(e.ctx, SYSTEM_ACTOR, {
+      listId: list.id,
+      code: 'D1',
+      content,
+      leadUnitIds: [unitId],
+      deadline: addDays(today, 30),
+    });
+    const stored = async () =>
+      (await e.ctx.db.selectFrom('item').select('deadline').where('id', '=', item.id).executeTakeFirstOrThrow()).deadline;
 
     const office = await e.newPage();
     await e.loginAs(office, 'office');
@@ -50,12 +57,25 @@ describeE2E('work lists: deadlines already past', (e) => {
     await office.getByRole('combobox', { name: '导入到清单' }).fill('逾期提示测试');
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await office.locator('input[type=file]').setInputFiles({ name: 'overdue.xlsx', mimeType: 'application/octet-stream', buffer });
-    await office.getByRole('button', { name: /上传并预览/ }).filter({ visible: true }).click();
+    await office
+      .getByRole('button', { name: /上传并预览/ })
+      .filter({ visible: true })
+      .click();
     await office.getByText('1 行的完成时限早于今天').waitFor();
-    const row = office.getByRole('row').filter({ hasText: addDays(today, -20) }).filter({ hasText: '早于今天' });
+    const row = office
+      .getByRole('row')
+      .filter({ hasText: addDays(today, -20) })
+      .filter({ hasText: '早于今天' });
     expect((await row.first().getByRole('cell').allInnerTexts()).slice(0, 3)).toEqual(['任务', '2', 'G']);
     // A warning does not block: everything can be imported.
-    await expect.poll(() => office.getByRole('button', { name: /全部导入/ }).filter({ visible: true }).isDisabled()).toBe(false);
+    await expect
+      .poll(() =>
+        office
+          .getByRole('button', { name: /全部导入/ })
+          .filter({ visible: true })
+          .isDisabled(),
+      )
+      .toBe(false);
     await row.first().scrollIntoViewIfNeeded();
     await e.screenshot(office, 'worklists-import-past-deadline-phone');
   });

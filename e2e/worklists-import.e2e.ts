@@ -79,7 +79,10 @@ describeE2E('work lists: Excel import and export', (e) => {
     const fresh = office.getByRole('row').filter({ hasText: '空清单（浏览器测试）' });
     await fresh.getByRole('button', { name: '重命名' }).click();
     await office.getByRole('dialog', { name: '重命名' }).getByLabel('名称').fill('空清单（已改名）');
-    await office.getByRole('dialog', { name: '重命名' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+    await office
+      .getByRole('dialog', { name: '重命名' })
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     const renamed = office.getByRole('row').filter({ hasText: '空清单（已改名）' });
     await renamed.getByRole('button', { name: /删\s*除/ }).click();
     await button(office, /确\s*定|OK/).click();
@@ -99,7 +102,9 @@ describeE2E('work lists: Excel import and export', (e) => {
     await phone.getByText('从 Excel 导入清单').waitFor();
     await phone.getByRole('combobox', { name: '导入到清单' }).fill('手机导入清单');
     // A file that is no workbook: the server's coded error is shown on the page, nothing else happens.
-    await phone.locator('input[type=file]').setInputFiles({ name: '清单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+    await phone
+      .locator('input[type=file]')
+      .setInputFiles({ name: '清单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
     await button(phone, /上传并预览/).click();
     await phone.getByText(/导入失败：文件不是可读取的 Excel 工作簿/).waitFor();
     await phone.locator('input[type=file]').setInputFiles(SAMPLE);

@@ -1,4 +1,4 @@
-// `npm test`: every check in one command — lint, typecheck, unit/API tests on SQLite and
+// `npm test`: every check in one command — lint, format, typecheck, unit/API tests on SQLite and
 // PostgreSQL, the web build and the browser tests. Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,7 +44,11 @@ function vitest(name, args, report) {
   let counts = { passed: 0, failed: ok ? 0 : 1, skipped: 0 };
   if (fs.existsSync(report)) {
     const j = JSON.parse(fs.readFileSync(report, 'utf8'));
-    counts = { passed: j.numPassedTests, failed: j.numFailedTests + (ok || j.numFailedTests ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests };
+    counts = {
+      passed: j.numPassedTests,
+      failed: j.numFailedTests + (ok || j.numFailedTests ? 0 : 1),
+      skipped: j.numPendingTests + j.numTodoTests,
+    };
   }
   return counts;
 }
@@ -52,13 +56,27 @@ function vitest(name, args, report) {
 ensureDebianPackages();
 const results = [];
 results.push({ name: 'lint', ...(run('lint', 'npx', ['eslint', '.']) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }), skipped: 0 });
-results.push({ name: 'typecheck', ...(run('typecheck', 'npm', ['run', '-s', 'typecheck']) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }), skipped: 0 });
+results.push({
+  name: 'format',
+  ...(run('format', 'npx', ['prettier', '--check', '**/*.{ts,tsx,js,mjs}']) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
+  skipped: 0,
+});
+results.push({
+  name: 'typecheck',
+  ...(run('typecheck', 'npm', ['run', '-s', 'typecheck']) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
+  skipped: 0,
+});
 for (const f of ['unit.json', 'e2e.json']) fs.rmSync(path.join(tmp, f), { force: true });
 results.push({ name: 'unit + API (SQLite and PostgreSQL)', ...vitest('unit + API tests', [], path.join(tmp, 'unit.json')) });
 results.push({ name: 'browser (Chromium)', ...vitest('browser tests', ['--config', 'e2e/vitest.config.ts'], path.join(tmp, 'e2e.json')) });
 
 console.log('\n=== summary ===');
-for (const r of results) console.log(`${r.name.padEnd(40)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
-const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+for (const r of results)
+  console.log(`${r.name.padEnd(40)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed ? 1 : 0);

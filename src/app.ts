@@ -154,14 +154,20 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webD
         tags: ['system'],
         response: {
           200: z.object({ status: z.literal('ok'), version: z.string(), database: z.object({ dialect: z.string(), ok: z.boolean() }) }),
-          503: z.object({ status: z.literal('unavailable'), version: z.string(), database: z.object({ dialect: z.string(), ok: z.boolean() }) }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            version: z.string(),
+            database: z.object({ dialect: z.string(), ok: z.boolean() }),
+          }),
         },
       },
     },
     async (_request, reply) => {
       const ok = await pingDatabase(ctx.db);
       const database = { dialect: ctx.database.dialect, ok };
-      return ok ? { status: 'ok' as const, version: VERSION, database } : reply.status(503).send({ status: 'unavailable' as const, version: VERSION, database });
+      return ok
+        ? { status: 'ok' as const, version: VERSION, database }
+        : reply.status(503).send({ status: 'unavailable' as const, version: VERSION, database });
     },
   );
 

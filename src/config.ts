@@ -13,15 +13,28 @@ const envSchema = z.object({
     .optional(),
   BIZENV_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Bizenv@2026'),
   BIZENV_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
-  BIZENV_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  BIZENV_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   BIZENV_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   BIZENV_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10).default(5),
   BIZENV_LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).max(100000).default(30),
-  BIZENV_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  BIZENV_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   BIZENV_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Notifications (src/modules/notifications): e-mail and a work-chat robot, both optional.
-  BIZENV_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:587 or smtps://…:465').optional(),
+  BIZENV_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:587 or smtps://…:465')
+    .optional(),
   BIZENV_MAIL_FROM: z.string().min(3).default('bizenv <noreply@bizenv.local>'),
   BIZENV_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   BIZENV_WEBHOOK_FORMAT: z.enum(['text', 'json']).default('text'),

@@ -10,7 +10,10 @@ export const referenceSeed: SeedStep[] = referenceSeedSteps;
 /** The synthetic demo data set, module by module in the manifest list's order. Idempotent: a second run adds nothing. */
 export const demoSeed: SeedStep[] = demoSeedSteps;
 
-export async function runSeed(ctx: AppContext, opts: { demo: boolean; light?: boolean; report?: (message: string) => void }): Promise<void> {
+export async function runSeed(
+  ctx: AppContext,
+  opts: { demo: boolean; light?: boolean; report?: (message: string) => void },
+): Promise<void> {
   const report = opts.report ?? (() => {});
   const demo = opts.demo ? demoSeed.filter((s) => !(opts.light && s.full)) : [];
   for (const step of [...referenceSeed, ...demo]) {

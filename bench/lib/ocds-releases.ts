@@ -66,7 +66,10 @@ export function syntheticRelease(i: number, r: () => number): Record<string, unk
   const wide = supplier !== undefined && Number(supplier.slice(1)) % 97 === 0;
   const items = Array.from({ length: int(1, 3) }, (_, k) => ({
     id: `${i}-item-${k}`,
-    classification: { scheme: 'CPV', id: `${wide ? int(10, 99) : pick(['45', '45', '44', '71'])}${String(int(0, 999999)).padStart(6, '0')}` },
+    classification: {
+      scheme: 'CPV',
+      id: `${wide ? int(10, 99) : pick(['45', '45', '44', '71'])}${String(int(0, 999999)).padStart(6, '0')}`,
+    },
   }));
   return {
     ocid: `ocds-bench-${i}`,
@@ -87,7 +90,9 @@ export function syntheticRelease(i: number, r: () => number): Record<string, unk
       numberOfTenderers: bidders,
     },
     bids: { details },
-    awards: winner ? [{ id: `${i}-award`, status: 'active', suppliers: [{ id: supplier, name: winner.tenderers[0].name }], value: winner.value, items }] : [],
+    awards: winner
+      ? [{ id: `${i}-award`, status: 'active', suppliers: [{ id: supplier, name: winner.tenderers[0].name }], value: winner.value, items }]
+      : [],
   };
 }
 

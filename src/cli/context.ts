@@ -25,7 +25,12 @@ export async function runCommand(fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (err) {
-    const e = err as { code?: string; messages?: { zh: string; en: string }; details?: { path?: string; message: string }[]; toBody?: (l: 'zh') => { message: string; details?: { path?: string; message: string }[] } };
+    const e = err as {
+      code?: string;
+      messages?: { zh: string; en: string };
+      details?: { path?: string; message: string }[];
+      toBody?: (l: 'zh') => { message: string; details?: { path?: string; message: string }[] };
+    };
     if (e.toBody) {
       const body = e.toBody('zh');
       console.error(`错误 / error ${e.code}: ${body.message}`);

@@ -4,7 +4,9 @@ import type { ImportProblem } from '../common/schemas/worklists-import.js';
 /** Prints located problems one a line: “工作表“数值” 第 3 行 D 列: message”. */
 export function printProblems(problems: ImportProblem[]): void {
   for (const p of problems) {
-    const where = [p.sheet && `工作表“${p.sheet}”`, p.row !== null && `第 ${p.row} 行`, p.column && `${p.column} 列`].filter(Boolean).join(' ');
+    const where = [p.sheet && `工作表“${p.sheet}”`, p.row !== null && `第 ${p.row} 行`, p.column && `${p.column} 列`]
+      .filter(Boolean)
+      .join(' ');
     console.log(`  - ${where ? `${where}: ` : ''}${p.message}`);
   }
 }

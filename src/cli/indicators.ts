@@ -50,11 +50,18 @@ async function importValuesFile(file: string, opts: ValuesImportOptions): Promis
     else {
       for (const r of rows) {
         const action = r.action === 'update' ? `更新，原值 ${r.previous} / update, was ${r.previous}` : '新增 / create';
-        console.log(`第 ${r.row} 行\t${r.code} ${r.indicatorName}\t${r.unitName}\t${r.period}\t${r.value}${r.unitOfMeasure ? ` ${r.unitOfMeasure}` : ''}\t(${action})`);
+        console.log(
+          `第 ${r.row} 行\t${r.code} ${r.indicatorName}\t${r.unitName}\t${r.period}\t` +
+            `${r.value}${r.unitOfMeasure ? ` ${r.unitOfMeasure}` : ''}\t(${action})`,
+        );
       }
       console.log(`读取 ${rows.length} 行，发现 ${problems.length} 个问题 / ${rows.length} rows, ${problems.length} problems`);
       printProblems(problems);
-      if (result) console.log(`已导入 ${result.rows} 行：新增 ${result.created}，更新 ${result.updated} / imported ${result.rows} rows: ${result.created} created, ${result.updated} updated`);
+      if (result)
+        console.log(
+          `已导入 ${result.rows} 行：新增 ${result.created}，更新 ${result.updated} / ` +
+            `imported ${result.rows} rows: ${result.created} created, ${result.updated} updated`,
+        );
       else if (problems.length) console.log('未导入：请修正问题 / nothing imported');
       else console.log('试运行，未写入 / dry run, nothing written');
     }
@@ -69,7 +76,9 @@ export function registerIndicatorCommands(program: Command): void {
 
   indicators
     .command('score')
-    .description('按评价方法为导出格式的 CSV 计分 / score a CSV laid out like the publisher export (e.g. the World Bank DB2019 starting-a-business file)')
+    .description(
+      '按评价方法为导出格式的 CSV 计分 / score a CSV laid out like the publisher export (e.g. the World Bank DB2019 starting-a-business file)',
+    )
     .requiredOption('--method <id>', 'method id (a file in src/modules/indicators/methods/), e.g. doing-business')
     .requiredOption('--values <file>', 'CSV file with component values (or topic scores)')
     .option('--json', 'print {"results": [...]} as JSON')
@@ -92,14 +101,18 @@ export function registerIndicatorCommands(program: Command): void {
 
   indicators
     .command('import-values <file>')
-    .description('从 Excel 导入指标数值（列：指标编码、单位、期间、数值、来源、佐证说明；全部成功或全部不导入） / import KPI values from .xlsx, all or nothing')
+    .description(
+      '从 Excel 导入指标数值（列：指标编码、单位、期间、数值、来源、佐证说明；全部成功或全部不导入） / import KPI values from .xlsx, all or nothing',
+    )
     .option('--dry-run', 'check and show the preview only; nothing is written')
     .option('--json', 'print the preview as one JSON object on stdout')
     .action((file: string, opts: ValuesImportOptions) => runCommand(() => importValuesFile(file, opts)));
 
   indicators
     .command('import-peers <file>')
-    .description('导入盟市数值或主题得分（CSV 列：peer,topic,component,value；component 为空表示主题得分） / import peer league/city values or topic scores from CSV')
+    .description(
+      '导入盟市数值或主题得分（CSV 列：peer,topic,component,value；component 为空表示主题得分） / import peer league/city values or topic scores from CSV',
+    )
     .requiredOption('--method <id>', 'method id, e.g. regional-demo')
     .requiredOption('--period <period>', 'e.g. 2024')
     .requiredOption('--source <text>', 'where the figures come from')
@@ -108,16 +121,36 @@ export function registerIndicatorCommands(program: Command): void {
       runCommand(async () => {
         let records: Record<string, string>[];
         try {
-          records = parse(readFile(file).toString('utf8').replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
+          records = parse(
+            readFile(file)
+              .toString('utf8')
+              .replace(/^\uFEFF/, ''),
+            { columns: true, skip_empty_lines: true, trim: true },
+          );
         } catch (err) {
           throw new AppError('VALIDATION_FAILED', [{ path: file, message: `CSV 格式错误 / malformed CSV: ${(err as Error).message}` }]);
         }
-        const bad = records.flatMap((r, i) => (r.value !== undefined && r.value !== '' && Number.isFinite(Number(r.value)) ? [] : [{ path: `${path.basename(file)}:row ${i + 2}, column value`, message: `不是数字 / not a number: "${r.value ?? ''}"` }]));
+        const bad = records.flatMap((r, i) =>
+          r.value !== undefined && r.value !== '' && Number.isFinite(Number(r.value))
+            ? []
+            : [{ path: `${path.basename(file)}:row ${i + 2}, column value`, message: `不是数字 / not a number: "${r.value ?? ''}"` }],
+        );
         if (bad.length) throw new AppError('INDICATOR_BAD_VALUE', bad);
-        const rows = records.map((r) => ({ peer: r.peer, topic: r.topic, ...(r.component ? { component: r.component } : {}), value: Number(r.value) }));
+        const rows = records.map((r) => ({
+          peer: r.peer,
+          topic: r.topic,
+          ...(r.component ? { component: r.component } : {}),
+          value: Number(r.value),
+        }));
         const ctx = await openCliContext();
         try {
-          const r = await importPeerValues(ctx, SYSTEM_ACTOR, { method: opts.method, period: opts.period, source: opts.source, synthetic: Boolean(opts.synthetic), rows });
+          const r = await importPeerValues(ctx, SYSTEM_ACTOR, {
+            method: opts.method,
+            period: opts.period,
+            source: opts.source,
+            synthetic: Boolean(opts.synthetic),
+            rows,
+          });
           console.log(`imported ${r.rows} rows for ${r.peers} leagues/cities (${r.replaced} earlier rows replaced)`);
         } finally {
           await ctx.database.destroy();
@@ -138,10 +171,12 @@ export function registerIndicatorCommands(program: Command): void {
           const f = await forecast(ctx, { method: opts.method, period: opts.period });
           if (opts.json) return console.log(JSON.stringify(f));
           if (f.synthetic) console.log('注意：含演示用虚构数据 / contains synthetic demo data');
-          for (const p of f.peers) console.log(`${String(p.rank).padStart(2)}  ${p.name}\t${p.score.toFixed(2)}${p.code === f.focus.code ? '  ◀' : ''}`);
+          for (const p of f.peers)
+            console.log(`${String(p.rank).padStart(2)}  ${p.name}\t${p.score.toFixed(2)}${p.code === f.focus.code ? '  ◀' : ''}`);
           for (const plan of f.plans) {
             const how = plan.improvements.map((i) => `${i.component} ${Number(i.from.toFixed(3))} → ${Number(i.to.toFixed(3))}`).join('; ');
-            console.log(`rank ${plan.rank}: ${plan.alreadyThere ? 'already there' : plan.reachable ? `+${plan.neededGain.toFixed(3)} via ${how} (${plan.algorithm})` : 'out of reach'}`);
+            const reach = plan.reachable ? `+${plan.neededGain.toFixed(3)} via ${how} (${plan.algorithm})` : 'out of reach';
+            console.log(`rank ${plan.rank}: ${plan.alreadyThere ? 'already there' : reach}`);
           }
         } finally {
           await ctx.database.destroy();

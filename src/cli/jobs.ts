@@ -12,7 +12,10 @@ import { openCliContext, runCommand } from './context.js';
 
 /** Follows a run until it ends, drawing its progress; returns the final status. */
 export async function followJobRun(ctx: AppContext, id: number): Promise<string> {
-  const bar = new cliProgress.SingleBar({ format: '{bar} {percentage}% | {value}/{total} | {message}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '{bar} {percentage}% | {value}/{total} | {message}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   for (;;) {
     const run = await getJobRun(ctx, id);
@@ -42,7 +45,10 @@ export function registerJobCommands(program: Command): void {
       runCommand(async () => {
         const ctx = await openCliContext();
         for (const s of await listSchedules(ctx)) {
-          console.log(`${s.name.padEnd(30)} ${s.cron.padEnd(14)} ${s.enabled ? 'on ' : 'off'} next ${s.nextRunAt ?? '-'}  last ${s.lastRunAt ?? '-'} ${s.lastStatus ?? ''}  ${s.label.zh}`);
+          console.log(
+            `${s.name.padEnd(30)} ${s.cron.padEnd(14)} ${s.enabled ? 'on ' : 'off'} ` +
+              `next ${s.nextRunAt ?? '-'}  last ${s.lastRunAt ?? '-'} ${s.lastStatus ?? ''}  ${s.label.zh}`,
+          );
         }
         await stopJobs(ctx);
         await ctx.database.destroy();

@@ -4,7 +4,11 @@ import { openCliContext, runCommand } from './context.js';
 
 /** `bizenv open311 key add|revoke|list`: API keys of the client systems (12345 platform, mini-program). */
 export function registerOpen311Commands(program: Command): void {
-  const key = program.command('open311').description('Open311 接口 / the Open311 GeoReport v2 interface').command('key').description('接口密钥 / client API keys');
+  const key = program
+    .command('open311')
+    .description('Open311 接口 / the Open311 GeoReport v2 interface')
+    .command('key')
+    .description('接口密钥 / client API keys');
 
   key
     .command('add <name>')

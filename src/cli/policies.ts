@@ -30,8 +30,12 @@ export function registerPolicyCommands(program: Command): void {
         const view = await importRegistry(ctx, OFFICE, upload.data, upload.filename, options);
         if (opts.json) console.log(JSON.stringify(view, null, 2));
         else {
-          for (const p of view.problems) console.log(`  第 ${p.row} 行${p.column ? ` ${p.column} 列` : ''}${p.field ? `（${p.field}）` : ''}：${p.message}`);
-          console.log(`${view.rows} rows, ${view.valid} valid, ${view.problems.length} problems${view.committed ? `; created ${view.created}, updated ${view.updated}` : ' (preview: nothing written)'}`);
+          for (const p of view.problems)
+            console.log(`  第 ${p.row} 行${p.column ? ` ${p.column} 列` : ''}${p.field ? `（${p.field}）` : ''}：${p.message}`);
+          console.log(
+            `${view.rows} rows, ${view.valid} valid, ${view.problems.length} ` +
+              `problems${view.committed ? `; created ${view.created}, updated ${view.updated}` : ' (preview: nothing written)'}`,
+          );
         }
         await ctx.database.destroy();
       }),
@@ -44,7 +48,10 @@ export function registerPolicyCommands(program: Command): void {
     .action((opts: { full?: boolean }) =>
       runCommand(async () => {
         const ctx = await openCliContext();
-        const bar = new cliProgress.SingleBar({ format: '{bar} {percentage}% | {value}/{total} | {message}', hideCursor: true }, cliProgress.Presets.shades_classic);
+        const bar = new cliProgress.SingleBar(
+          { format: '{bar} {percentage}% | {value}/{total} | {message}', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
         let started = false;
         const summary = await matchPolicies(ctx, {
           mode: opts.full ? 'full' : 'incremental',

@@ -25,29 +25,44 @@ interface ScreenOptions {
  */
 async function screenFile(file: string, opts: ScreenOptions): Promise<void> {
   const format = opts.format ?? formatOfFile(file);
-  if (!isSourceFormat(format)) throw new AppError('VALIDATION_FAILED', [{ path: '--format', message: `格式应为 ocds、csv 或 xlsx / the format must be ocds, csv or xlsx, not "${format}"` }]);
+  if (!isSourceFormat(format))
+    throw new AppError('VALIDATION_FAILED', [
+      { path: '--format', message: `格式应为 ocds、csv 或 xlsx / the format must be ocds, csv or xlsx, not "${format}"` },
+    ]);
   if (format !== 'xlsx') await assertReadable(file);
   // a workbook is a zip: it goes through the upload guard (size, entries, ratio) like any upload
-  const input = format === 'xlsx' ? Readable.from((await readUploadFile(file, { maxBytes: loadConfig().uploadMaxBytes })).data) : fileStream(file);
+  const input =
+    format === 'xlsx' ? Readable.from((await readUploadFile(file, { maxBytes: loadConfig().uploadMaxBytes })).data) : fileStream(file);
   const out = process.stdout;
   let first = true;
   if (opts.json) out.write('{"tenders":[');
   // OCDS: the red flags need the whole file (quartiles, fences): a first pass over the file on disk
   const redFlags = format === 'ocds' ? await computeRedFlags(fileStream(file), redFlagSettings(loadConfig().dataDir)) : undefined;
-  const run = await screenStream(input, format, async (result) => {
-    if (!opts.json) {
-      if (result.suspect || result.flags.length) console.log(`${result.id}\t${result.bids} 家投标\t风险 ${result.risk}${result.suspect ? '\t疑似串通' : ''}\t${result.flags.map((f) => f.code).join(' ')}`);
-      return;
-    }
-    const text = `${first ? '' : ','}${JSON.stringify(presentScreenedTender(result))}`;
-    first = false;
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
-  }, { redFlags });
+  const run = await screenStream(
+    input,
+    format,
+    async (result) => {
+      if (!opts.json) {
+        if (result.suspect || result.flags.length)
+          console.log(
+            `${result.id}\t${result.bids} 家投标\t风险 ${result.risk}${result.suspect ? '\t疑似串通' : ''}\t${result.flags.map((f) => f.code).join(' ')}`,
+          );
+        return;
+      }
+      const text = `${first ? '' : ','}${JSON.stringify(presentScreenedTender(result))}`;
+      first = false;
+      if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+    },
+    { redFlags },
+  );
   if (opts.json) {
     out.write(`],"pairs":${JSON.stringify(run.pairs)},"groups":${JSON.stringify(run.groups)}`);
     out.write(run.problemCount ? `,"problems":${JSON.stringify(run.problems)},"problemCount":${run.problemCount}}\n` : '}\n');
   } else {
-    for (const g of run.groups) console.log(`投标人组 ${g.id}: ${g.members.join('、')}\t共同投标 ${g.tenders}\t风险 ${g.risk}\t${g.flags.map((f) => f.code).join(' ')}`);
+    for (const g of run.groups)
+      console.log(
+        `投标人组 ${g.id}: ${g.members.join('、')}\t共同投标 ${g.tenders}\t风险 ${g.risk}\t${g.flags.map((f) => f.code).join(' ')}`,
+      );
     console.log(`已筛查 ${run.tenders} 个标段、${run.bids} 条投标 / screened ${run.tenders} tenders, ${run.bids} bids`);
   }
   if (run.problemCount) {
@@ -73,7 +88,9 @@ async function calibrateModel(opts: { write?: boolean }): Promise<void> {
     const labelled = await labelledSamples(ctx);
     const samples = [...syntheticSamples(6000), ...labelled];
     const model = calibrate(samples, opts.write ? 'written' : 'checked');
-    console.log(`案件标注标段 ${labelled.length} 个（处罚 ${labelled.filter((s) => s.label).length}） / ${labelled.length} tenders labelled by cases`);
+    console.log(
+      `案件标注标段 ${labelled.length} 个（处罚 ${labelled.filter((s) => s.label).length}） / ${labelled.length} tenders labelled by cases`,
+    );
     console.log(JSON.stringify(model.validation));
     if (opts.write) {
       await writeModel(labelled);
@@ -99,10 +116,22 @@ async function importCampaignProjects(file: string, opts: { campaign: string; dr
   const problems: { path: string; message: string }[] = [];
   const projects = records.map((r, i) => {
     const line = i + 2;
-    for (const column of ['code', 'name', 'agency']) if (!r[column]) problems.push({ path: `${file}:${line}:${column}`, message: `第 ${line} 行缺少 ${column} / line ${line} has no ${column}` });
+    for (const column of ['code', 'name', 'agency'])
+      if (!r[column])
+        problems.push({ path: `${file}:${line}:${column}`, message: `第 ${line} 行缺少 ${column} / line ${line} has no ${column}` });
     const amount = Number(r.amount);
-    if (!r.amount || !Number.isFinite(amount) || amount < 0) problems.push({ path: `${file}:${line}:amount`, message: `第 ${line} 行金额“${r.amount ?? ''}”无效 / line ${line}: the amount is not a non-negative number` });
-    return { code: r.code ?? '', name: r.name ?? '', agency: r.agency ?? '', amount, checked: r.checked === undefined || ['1', '是', 'true', 'yes'].includes(r.checked.toLowerCase()) };
+    if (!r.amount || !Number.isFinite(amount) || amount < 0)
+      problems.push({
+        path: `${file}:${line}:amount`,
+        message: `第 ${line} 行金额“${r.amount ?? ''}”无效 / line ${line}: the amount is not a non-negative number`,
+      });
+    return {
+      code: r.code ?? '',
+      name: r.name ?? '',
+      agency: r.agency ?? '',
+      amount,
+      checked: r.checked === undefined || ['1', '是', 'true', 'yes'].includes(r.checked.toLowerCase()),
+    };
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   if (opts.dryRun) {
@@ -112,7 +141,9 @@ async function importCampaignProjects(file: string, opts: { campaign: string; dr
   const ctx = await openCliContext();
   try {
     const view = await addProjects(ctx, SYSTEM_ACTOR, Number(opts.campaign), { projects });
-    console.log(`已加入 ${projects.length} 个项目；该专项整治共检查 ${view.checked} 个，金额 ${view.amount.toFixed(2)} 元 / ${projects.length} projects added`);
+    console.log(
+      `已加入 ${projects.length} 个项目；该专项整治共检查 ${view.checked} 个，金额 ${view.amount.toFixed(2)} 元 / ${projects.length} projects added`,
+    );
   } finally {
     await ctx.database.destroy();
   }
@@ -128,13 +159,17 @@ export function registerProcurementCommands(program: Command): void {
     .action((file: string, opts: ScreenOptions) => runCommand(() => screenFile(file, opts)));
   procurement
     .command('campaign-projects <file>')
-    .description('从 CSV 导入专项整治的检查项目（code,name,agency,amount[,checked]；全部成功或全部不导入） / add a campaign’s projects from CSV, all or nothing')
+    .description(
+      '从 CSV 导入专项整治的检查项目（code,name,agency,amount[,checked]；全部成功或全部不导入） / add a campaign’s projects from CSV, all or nothing',
+    )
     .requiredOption('--campaign <id>', 'the campaign id')
     .option('--dry-run', 'check the file only')
     .action((file: string, opts: { campaign: string; dryRun?: boolean }) => runCommand(() => importCampaignProjects(file, opts)));
   procurement
     .command('calibrate')
-    .description('用合成样本与已结案线索的标注重新校准风险模型并交叉验证 / re-fit the risk model with the labels of closed cases, cross-validated')
+    .description(
+      '用合成样本与已结案线索的标注重新校准风险模型并交叉验证 / re-fit the risk model with the labels of closed cases, cross-validated',
+    )
     .option('--write', 'replace src/modules/procurement/risk-model.json with the new fit')
     .action((opts: { write?: boolean }) => runCommand(() => calibrateModel(opts)));
 }

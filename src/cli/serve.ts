@@ -39,11 +39,18 @@ async function printBanner(ctx: AppContext, port: number, workers = 1): Promise<
   const host = ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host;
   console.log(`\nbizenv 优化营商环境工作平台 已启动 / is running at http://${host}:${port}`);
   console.log(`数据库 / database: ${ctx.database.dialect} ${ctx.database.location}`);
-  if (workers > 1) console.log(`进程 / processes: ${workers} HTTP workers (pids ${Object.values(cluster.workers ?? {}).map((w) => w?.process.pid).join(', ')}) + primary ${process.pid} (jobs)`);
+  if (workers > 1)
+    console.log(
+      `进程 / processes: ${workers} HTTP workers (pids ${Object.values(cluster.workers ?? {})
+        .map((w) => w?.process.pid)
+        .join(', ')}) + primary ${process.pid} (jobs)`,
+    );
   console.log(`接口文档 / API docs: http://${host}:${port}/api/docs`);
   const existing = await ctx.db.selectFrom('app_user').select('username').where('username', 'in', DEMO_USERNAMES).execute();
   if (existing.length) {
-    console.log(`演示账号 / demo logins (密码 password: ${ctx.config.demoPassword === 'Bizenv@2026' ? 'Bizenv@2026' : '$BIZENV_DEMO_PASSWORD'}):`);
+    console.log(
+      `演示账号 / demo logins (密码 password: ${ctx.config.demoPassword === 'Bizenv@2026' ? 'Bizenv@2026' : '$BIZENV_DEMO_PASSWORD'}):`,
+    );
     console.log(`  ${existing.map((u) => u.username).join(', ')}   (unit_head, liaison → ${DEMO_UNIT})`);
   }
 }

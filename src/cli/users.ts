@@ -14,7 +14,6 @@ function newPassword(): string {
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('用户管理 / manage users');
 
-
   user
     .command('add <username>')
     .description('新增用户 / add a user')

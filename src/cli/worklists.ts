@@ -40,7 +40,9 @@ async function importWorklist(file: string, opts: ImportOptions): Promise<void> 
       preview = { rows: [], problems: blockers, warnings: [], mapping: [] };
     } else if (size > ctx.config.uploadMaxBytes) {
       // Refused by its size alone: the file is not even read.
-      const message = `文件 ${(size / 1048576).toFixed(1)} MB 超过上限 ${ctx.config.uploadMaxBytes / 1048576} MB / the file exceeds the upload limit`;
+      const message =
+        `文件 ${(size / 1048576).toFixed(1)} MB 超过上限 ${ctx.config.uploadMaxBytes / 1048576} ` +
+        `MB / the file exceeds the upload limit`;
       blockers = [{ sheet: null, row: null, column: null, message }];
       preview = { rows: [], problems: blockers, warnings: [], mapping: [] };
     } else {
@@ -51,11 +53,19 @@ async function importWorklist(file: string, opts: ImportOptions): Promise<void> 
       if (!blockers.length && !opts.dryRun) {
         progress(`committing to list “${opts.list}”`);
         try {
-          result = await commitWorkbook(ctx, SYSTEM_ACTOR, parsed, { kind: opts.kind, list: opts.list, keepValid: Boolean(opts.keepValid), fileName: path.basename(file) });
+          result = await commitWorkbook(ctx, SYSTEM_ACTOR, parsed, {
+            kind: opts.kind,
+            list: opts.list,
+            keepValid: Boolean(opts.keepValid),
+            fileName: path.basename(file),
+          });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           const body = err.toBody('zh');
-          error = { code: body.code, message: [body.message, ...(body.details ?? []).map((d) => `${d.path ?? ''} ${d.message}`)].join('\n') };
+          error = {
+            code: body.code,
+            message: [body.message, ...(body.details ?? []).map((d) => `${d.path ?? ''} ${d.message}`)].join('\n'),
+          };
         }
       }
     }
@@ -65,13 +75,22 @@ async function importWorklist(file: string, opts: ImportOptions): Promise<void> 
         const cols = m.columns.map((c) => `${c.column} ${c.header}→${c.field ?? '（忽略）'}`).join('，');
         console.log(`工作表“${m.sheet}”：${m.skipped ?? `表头在第 ${m.headerRow} 行；${cols}`}`);
       }
-      console.log(`读取 ${preview.rows.length} 行，发现 ${preview.problems.length} 个问题 / ${preview.rows.length} rows, ${preview.problems.length} problems`);
+      console.log(
+        `读取 ${preview.rows.length} 行，发现 ${preview.problems.length} 个问题 / ${preview.rows.length} rows, ${preview.problems.length} problems`,
+      );
       printProblems(preview.problems);
-      if (preview.warnings.length) console.log(`提示 ${preview.warnings.length} 条（不影响导入） / ${preview.warnings.length} warnings (import goes ahead)`);
+      if (preview.warnings.length)
+        console.log(`提示 ${preview.warnings.length} 条（不影响导入） / ${preview.warnings.length} warnings (import goes ahead)`);
       printProblems(preview.warnings);
-      if (result) console.log(`已导入清单“${result.list}”：新增 ${result.created}，更新 ${result.updated}，跳过 ${result.skipped} / imported`);
+      if (result)
+        console.log(`已导入清单“${result.list}”：新增 ${result.created}，更新 ${result.updated}，跳过 ${result.skipped} / imported`);
       else if (error) console.error(`错误 / error ${error.code}: ${error.message}`);
-      else if (blockers.length) console.log(opts.keepValid ? '无法导入（见上） / nothing imported' : '未导入：请修正问题，或加 --keep-valid 只导入无误的行 / nothing imported');
+      else if (blockers.length)
+        console.log(
+          opts.keepValid
+            ? '无法导入（见上） / nothing imported'
+            : '未导入：请修正问题，或加 --keep-valid 只导入无误的行 / nothing imported',
+        );
       else console.log('试运行，未写入 / dry run, nothing written');
     }
     if (blockers.length || error) process.exitCode = 1;
@@ -84,8 +103,12 @@ async function exportWorklistFile(opts: { list: string; out: string; kind?: Item
   const ctx = await openCliContext();
   try {
     const lists = (await listWorklists(ctx, SYSTEM_ACTOR, opts.kind)).filter((l) => l.name === opts.list);
-    if (!lists.length) throw new AppError('NOT_FOUND', [{ path: '--list', message: `没有名为“${opts.list}”的清单 / no list named “${opts.list}”` }]);
-    if (lists.length > 1) throw new AppError('VALIDATION_FAILED', [{ path: '--kind', message: `多个类型的清单同名，请加 --kind / several lists share this name; add --kind` }]);
+    if (!lists.length)
+      throw new AppError('NOT_FOUND', [{ path: '--list', message: `没有名为“${opts.list}”的清单 / no list named “${opts.list}”` }]);
+    if (lists.length > 1)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: '--kind', message: `多个类型的清单同名，请加 --kind / several lists share this name; add --kind` },
+      ]);
     progress(`reading list “${opts.list}”`);
     const items = await exportWorklistItems(ctx, SYSTEM_ACTOR, { listId: lists[0].id });
     fs.writeFileSync(opts.out, await buildWorklistWorkbook(items, { title: opts.list, ledger: await ledgerFacts(ctx, items) }));
@@ -111,6 +134,8 @@ export function registerWorklistCommands(program: Command): void {
     .description('导出清单为 Excel（可再次导入） / export a list as .xlsx (re-importable)')
     .requiredOption('--list <name>', 'list name')
     .requiredOption('--out <file>', 'output .xlsx file')
-    .addOption(new Option('--kind <kind>', 'list kind, when lists of several kinds share the name').choices(ITEM_KINDS as unknown as string[]))
+    .addOption(
+      new Option('--kind <kind>', 'list kind, when lists of several kinds share the name').choices(ITEM_KINDS as unknown as string[]),
+    )
     .action((opts: { list: string; out: string; kind?: ItemKind }) => runCommand(() => exportWorklistFile(opts)));
 }

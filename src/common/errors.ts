@@ -18,12 +18,20 @@ const PLATFORM_ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标注的字段', en: 'The input is invalid; check the fields listed' },
   MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
-  CSRF_INVALID: { status: 403, zh: '安全令牌无效，请刷新页面后重试', en: 'Security token missing or invalid; reload the page and try again' },
+  CSRF_INVALID: {
+    status: 403,
+    zh: '安全令牌无效，请刷新页面后重试',
+    en: 'Security token missing or invalid; reload the page and try again',
+  },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Change your initial password first' },
   NOT_FOUND: { status: 404, zh: '未找到请求的内容', en: 'Not found' },
   CONFLICT: { status: 409, zh: '操作与现有数据冲突', en: 'The operation conflicts with existing data' },
-  VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后再编辑', en: 'Someone else changed this record; reload it and edit again' },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '该记录已被他人修改，请刷新后再编辑',
+    en: 'Someone else changed this record; reload it and edit again',
+  },
   DUPLICATE_NAME: { status: 409, zh: '名称已被使用', en: 'This name is already in use' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
@@ -36,8 +44,16 @@ const PLATFORM_ERRORS = {
     en: 'The deadline is before today, so the item would be overdue at once; confirm to save it',
   },
   WORKBOOK_INVALID: { status: 400, zh: '文件不是可读取的 Excel 工作簿（.xlsx）', en: 'The file is not a readable Excel workbook (.xlsx)' },
-  IMPORT_HAS_PROBLEMS: { status: 422, zh: '工作簿有问题，未导入任何数据；请修正标注的位置，或选择只导入无误的行', en: 'The workbook has problems and nothing was imported; fix the places listed or keep only the valid rows' },
-  IMPORT_PREVIEW_EXPIRED: { status: 410, zh: '导入预览已过期或不存在，请重新上传', en: 'The import preview has expired or does not exist; upload the file again' },
+  IMPORT_HAS_PROBLEMS: {
+    status: 422,
+    zh: '工作簿有问题，未导入任何数据；请修正标注的位置，或选择只导入无误的行',
+    en: 'The workbook has problems and nothing was imported; fix the places listed or keep only the valid rows',
+  },
+  IMPORT_PREVIEW_EXPIRED: {
+    status: 410,
+    zh: '导入预览已过期或不存在，请重新上传',
+    en: 'The import preview has expired or does not exist; upload the file again',
+  },
 } as const satisfies ErrorTable;
 
 /** Each module's codes, merged in by its `<module>.errors.ts` (`interface ModuleErrorCodes extends Record<…, true> {}`). */

@@ -1,4 +1,11 @@
-export const ROLES = ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist', 'enterprise',
+export const ROLES = [
+  'admin',
+  'office',
+  'leader',
+  'unit_head',
+  'liaison',
+  'specialist',
+  'enterprise',
   // finance
   'bank',
 ] as const;

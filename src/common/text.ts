@@ -22,5 +22,10 @@ const UNSAFE_MESSAGE = '不能包含控制字符或文字方向控制符 / must 
 
 /** A required one-line name or title: trimmed, 1…max characters, no control or bidi characters. */
 export function plainText(max: number) {
-  return z.string().trim().min(1).max(max).refine((s) => !hasUnsafeChars(s), UNSAFE_MESSAGE);
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !hasUnsafeChars(s), UNSAFE_MESSAGE);
 }

@@ -64,7 +64,7 @@ export class WorkCalendar {
       return cur;
     }
     const step = n > 0 ? 1 : -1;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       cur = addDays(cur, step);
       if (this.isWorkday(cur)) left--;
     }

@@ -54,6 +54,10 @@ export function restoreDatabase(target: { sqliteFile?: string; connectionString?
     fs.copyFileSync(file, target.sqliteFile);
     return;
   }
-  const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', target.connectionString!, file], { encoding: 'utf8' });
+  const r = spawnSync(
+    'pg_restore',
+    ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', target.connectionString!, file],
+    { encoding: 'utf8' },
+  );
   if (r.error || r.status !== 0) throw new Error(`pg_restore failed: ${r.error?.message ?? r.stderr}`);
 }

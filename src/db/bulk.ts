@@ -37,7 +37,8 @@ function runs(rows: Row[]): { columns: string[]; rows: Row[] }[] {
     const columns = columnsOf(row);
     const k = columns.join(',');
     const last = out.at(-1);
-    if (last && k === key && last.rows.length < Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(columns.length, 1)))) last.rows.push(row);
+    if (last && k === key && last.rows.length < Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(columns.length, 1))))
+      last.rows.push(row);
     else out.push({ columns, rows: [row] });
     key = k;
   }
@@ -85,7 +86,12 @@ export type ColumnTypes = Record<string, 'integer' | 'real' | 'text'>;
  * UPDATE of many rows by id: `rows` hold `id` and the new values; `increment` columns are raised
  * by one (a version number). One statement per shape and chunk (UPDATE … FROM a VALUES list).
  */
-export async function bulkUpdateById(db: Executor, table: string, rows: (Row & { id: number })[], opts: { types: ColumnTypes; increment?: string[] }): Promise<void> {
+export async function bulkUpdateById(
+  db: Executor,
+  table: string,
+  rows: (Row & { id: number })[],
+  opts: { types: ColumnTypes; increment?: string[] },
+): Promise<void> {
   const pg = isPostgresExecutor(db);
   for (const run of runs(rows)) {
     const columns = run.columns.filter((c) => c !== 'id');
@@ -98,11 +104,15 @@ export async function bulkUpdateById(db: Executor, table: string, rows: (Row & {
       values.push(placeholders(pg, params.length + 1, all.length, casts));
       for (const c of all) params.push(row[c]);
     }
-    const sets = [...columns.map((c) => `${quote(c)} = v.${quote(c)}`), ...(opts.increment ?? []).map((c) => `${quote(c)} = ${quote(table)}.${quote(c)} + 1`)];
+    const sets = [
+      ...columns.map((c) => `${quote(c)} = v.${quote(c)}`),
+      ...(opts.increment ?? []).map((c) => `${quote(c)} = ${quote(table)}.${quote(c)} + 1`),
+    ];
     const v = `v(${all.map(quote).join(', ')})`;
     const text = pg
       ? `update ${quote(table)} set ${sets.join(', ')} from (values ${values.join(', ')}) as ${v} where ${quote(table)}."id" = v."id"`
-      : `with ${v} as (values ${values.join(', ')}) update ${quote(table)} set ${sets.join(', ')} from v where ${quote(table)}."id" = v."id"`;
+      : `with ${v} as (values ${values.join(', ')}) update ${quote(table)} ` +
+        `set ${sets.join(', ')} from v where ${quote(table)}."id" = v."id"`;
     await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }

@@ -1,5 +1,13 @@
 import type SQLite from 'better-sqlite3';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryId, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryId,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import type { Database } from './database.js';
 
 /**
@@ -123,7 +131,11 @@ export class StampedCache<K, V> {
 }
 
 /** One cache per database and purpose (tests open many databases in one process). */
-export function cacheFor<K, V>(registry: WeakMap<Database, StampedCache<K, V>>, database: Database, maxEntries?: number): StampedCache<K, V> {
+export function cacheFor<K, V>(
+  registry: WeakMap<Database, StampedCache<K, V>>,
+  database: Database,
+  maxEntries?: number,
+): StampedCache<K, V> {
   let c = registry.get(database);
   if (!c) {
     c = new StampedCache<K, V>(maxEntries);

@@ -13,7 +13,10 @@ function windowOf(p: PageRequest): { offset: number; limit: number } {
  * the two can never disagree. A page that is not full ends the list, and its length gives the total
  * without a second read; without `page` every row is returned and counted as read.
  */
-export async function paged<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, page?: PageRequest): Promise<{ rows: O[]; total: number }> {
+export async function paged<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  page?: PageRequest,
+): Promise<{ rows: O[]; total: number }> {
   if (!page) {
     const rows = (await query.execute()) as O[];
     return { rows, total: rows.length };

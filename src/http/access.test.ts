@@ -352,7 +352,15 @@ const VIEWS: Record<Role, string[]> = {
     'finance.view',
     'procurement.view',
   ],
-  unit_head: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'demands.view', 'enforcement.view', 'procurement.view'],
+  unit_head: [
+    'worklists.view',
+    'indicators.view',
+    'supervision.view',
+    'myUnit.view',
+    'demands.view',
+    'enforcement.view',
+    'procurement.view',
+  ],
   liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'demands.view', 'enforcement.view', 'procurement.view'],
   specialist: ['policies.view', 'demands.view'],
   enterprise: ['demands.view', 'finance.view'],
@@ -361,11 +369,25 @@ const VIEWS: Record<Role, string[]> = {
 
 /** Permissions that no route declares but a service or a page checks (each must be named in the code). */
 const CHECKED_IN_CODE = [
-  'worklists.todo', 'policies.results.notify', 'policies.results.respond', 'policies.results.pay',
+  'worklists.todo',
+  'policies.results.notify',
+  'policies.results.respond',
+  'policies.results.pay',
   // — data scope (h2-platform) —
-  'units.scope.all', 'units.scope.retired', 'units.scope.places', 'jobs.runs.all', 'worklists.scope.all', 'worklists.scope.unit',
-  'indicators.scope.all', 'indicators.scope.unit', 'supervision.scope.all', 'supervision.scope.unit', 'supervision.cockpit.home',
-  'policies.scope.all', 'policies.scope.unit', 'policies.scope.enterprise',
+  'units.scope.all',
+  'units.scope.retired',
+  'units.scope.places',
+  'jobs.runs.all',
+  'worklists.scope.all',
+  'worklists.scope.unit',
+  'indicators.scope.all',
+  'indicators.scope.unit',
+  'supervision.scope.all',
+  'supervision.scope.unit',
+  'supervision.cockpit.home',
+  'policies.scope.all',
+  'policies.scope.unit',
+  'policies.scope.enterprise',
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -416,7 +438,10 @@ describeEachDialect('route access table', (h) => {
     const registered = h.app.routeAccess.filter((r) => !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
     const missing = registered.filter((k) => !(k in EXPECTED));
     expect(missing, 'routes without an entry in EXPECTED').toEqual([]);
-    expect(Object.keys(EXPECTED).filter((k) => !registered.includes(k)), 'stale entries').toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !registered.includes(k)),
+      'stale entries',
+    ).toEqual([]);
   });
 
   it('declares the same rule as the table for every route', () => {
@@ -448,7 +473,8 @@ describeEachDialect('route access table', (h) => {
         const c = clients.get(role)!;
         const res = await c.request(route.method as 'GET', url, body);
         const gateDenied = res.statusCode === 401 || (res.statusCode === 403 && ['FORBIDDEN', 'CSRF_INVALID'].includes(res.json().code));
-        if (allowed(rule, role) === gateDenied) failures.push(`${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 80)}`);
+        if (allowed(rule, role) === gateDenied)
+          failures.push(`${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 80)}`);
         // A call such as logout ends the session: log in again for the next route.
         if ((await c.get('/api/v1/auth/me')).statusCode === 401) await fresh(role);
       }

@@ -20,7 +20,9 @@ function cleanFilename(name: string): string {
 
 /** The name with only printable ASCII left, quotes and backslashes replaced; the extension is kept. */
 function asciiFilename(name: string): string {
-  const ascii = cleanFilename(name).replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = cleanFilename(name)
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   if (/[A-Za-z0-9]/.test(ascii.replace(/\.[A-Za-z0-9]+$/, ''))) return ascii;
   const ext = /\.[A-Za-z0-9]+$/.exec(ascii)?.[0] ?? '';
   return `download${ext}`;

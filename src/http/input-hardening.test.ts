@@ -10,7 +10,11 @@ const pdf = () => Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'
 describe('rules nested too deeply, without a server', () => {
   it('are a located problem of the parser (CLI, seeds, workers), not a stack overflow', () => {
     // The 33rd level: the 33rd bracket or minus (column 33), the 33rd "not " (column 4 × 32 + 1).
-    for (const [text, column] of [[deepBrackets(1500), 33], [deepNots(1500), 129], [`${'-'.repeat(1500)}1 > 0`, 33]] as const) {
+    for (const [text, column] of [
+      [deepBrackets(1500), 33],
+      [deepNots(1500), 129],
+      [`${'-'.repeat(1500)}1 > 0`, 33],
+    ] as const) {
       const r = parseRule(text);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.problem).toMatchObject({ kind: 'too_deep', line: 1, column });
@@ -26,7 +30,10 @@ describe('rules nested too deeply, without a server', () => {
 describeEachDialect('malformed input at the door', (h) => {
   it('answers 400 with the line and column for a rule nested 1 500 levels, on check and on save', async () => {
     const office = await h.as('office');
-    for (const [text, column] of [[deepBrackets(1500), 33], [deepNots(1500), 129]] as const) {
+    for (const [text, column] of [
+      [deepBrackets(1500), 33],
+      [deepNots(1500), 129],
+    ] as const) {
       const res = await office.post('/api/v1/policies/rules/check', { text });
       expect(res.statusCode).toBe(400);
       const place = expect.stringContaining(`line 1, column ${column}`);

@@ -59,7 +59,8 @@ export async function guardUpload(data: Buffer, file: string, opts: UploadOption
 
 /** Reads the one file of a multipart upload (field `file`), the size enforced while streaming, then guards it. */
 export async function readUpload(request: FastifyRequest, opts: UploadOptions): Promise<Upload> {
-  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', [{ path: 'body', message: '请以 multipart/form-data 上传 / send multipart/form-data' }]);
+  if (!request.isMultipart())
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', [{ path: 'body', message: '请以 multipart/form-data 上传 / send multipart/form-data' }]);
   const part = await request.file();
   if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '缺少文件 / no file' }]);
   let data: Buffer;

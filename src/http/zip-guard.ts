@@ -111,7 +111,8 @@ export function storedZip(entries: { name: string; data: Buffer }[]): Buffer {
 }
 
 const NOT_ZIP = '压缩文件已损坏，无法读取 / the zip container cannot be read';
-const NOT_XLSX = '文件不是 Excel 工作簿（.xlsx）；.xls、.csv、.docx 或损坏的文件无法导入，请在 Excel 中另存为 .xlsx / the file is not an .xlsx workbook';
+const NOT_XLSX =
+  '文件不是 Excel 工作簿（.xlsx）；.xls、.csv、.docx 或损坏的文件无法导入，请在 Excel 中另存为 .xlsx / the file is not an .xlsx workbook';
 
 const bomb = (why: string) => new WorkbookRejected(`压缩异常（疑似压缩炸弹：${why}），已拒绝 / rejected as a zip bomb: ${why}`, true);
 

@@ -118,13 +118,21 @@ export async function reapRun(db: Kysely<DB>, id: number, attempt: number, befor
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function listRuns(db: Kysely<DB>, q: { name?: string | undefined; status?: string | undefined; actorId?: number | undefined; page: number; pageSize: number }) {
+export async function listRuns(
+  db: Kysely<DB>,
+  q: { name?: string | undefined; status?: string | undefined; actorId?: number | undefined; page: number; pageSize: number },
+) {
   let query = db.selectFrom('job_run');
   if (q.name) query = query.where('name', '=', q.name);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.actorId !== undefined) query = query.where('actor_id', '=', q.actorId);
   const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await query.selectAll().orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await query
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   return { rows, total: Number(total) };
 }
 
@@ -146,7 +154,10 @@ export function findSchedule(db: Executor, name: string) {
 }
 
 /** Adds the schedules that are missing; existing rows (the admin's settings) are kept. */
-export async function insertMissingSchedules(db: Kysely<DB>, rows: { name: string; cron: string; next_run_at: string | null; at: string }[]): Promise<void> {
+export async function insertMissingSchedules(
+  db: Kysely<DB>,
+  rows: { name: string; cron: string; next_run_at: string | null; at: string }[],
+): Promise<void> {
   for (const r of rows) {
     await db
       .insertInto('job_schedule')
@@ -157,7 +168,13 @@ export async function insertMissingSchedules(db: Kysely<DB>, rows: { name: strin
 }
 
 /** Advances a schedule to its next slot if nobody else did since it was read (optimistic claim). */
-export async function advanceSchedule(db: Kysely<DB>, name: string, version: number, nextRunAt: string | null, at: string): Promise<boolean> {
+export async function advanceSchedule(
+  db: Kysely<DB>,
+  name: string,
+  version: number,
+  nextRunAt: string | null,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('job_schedule')
     .set({ next_run_at: nextRunAt, version: sql<number>`version + 1`, updated_at: at })
@@ -184,5 +201,9 @@ export async function updateScheduleVersioned(
 }
 
 export async function recordScheduleResult(db: Kysely<DB>, name: string, r: { runId: number; status: string; at: string }): Promise<void> {
-  await db.updateTable('job_schedule').set({ last_run_at: r.at, last_run_id: r.runId, last_status: r.status }).where('name', '=', name).execute();
+  await db
+    .updateTable('job_schedule')
+    .set({ last_run_at: r.at, last_run_id: r.runId, last_status: r.status })
+    .where('name', '=', name)
+    .execute();
 }

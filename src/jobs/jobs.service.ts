@@ -36,7 +36,10 @@ export async function updateSchedule(ctx: AppContext, actor: Actor, name: string
   const def = (await jobDefinitions(ctx)).find((d) => d.name === name);
   if (body.cron !== undefined) {
     const problem = cronProblem(body.cron);
-    if (problem) throw new AppError('VALIDATION_FAILED', [{ path: 'body.cron', message: `无效的 cron 表达式（${problem}） / invalid cron expression: ${problem}` }]);
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.cron', message: `无效的 cron 表达式（${problem}） / invalid cron expression: ${problem}` },
+      ]);
   }
   return withTransaction(ctx.db, async (trx) => {
     const before = await findSchedule(trx, name);
@@ -45,11 +48,25 @@ export async function updateSchedule(ctx: AppContext, actor: Actor, name: string
     const cron = body.cron ?? before.cron;
     const enabled = body.enabled ?? before.enabled === 1;
     const next = nextRunAfter(cron, ctx.clock())?.toISOString() ?? null;
-    if (!(await updateScheduleVersioned(trx, name, body.version, { cron, enabled: enabled ? 1 : 0, next_run_at: next }, ctx.clock().toISOString()))) {
+    if (
+      !(await updateScheduleVersioned(
+        trx,
+        name,
+        body.version,
+        { cron, enabled: enabled ? 1 : 0, next_run_at: next },
+        ctx.clock().toISOString(),
+      ))
+    ) {
       throw new AppError('VERSION_CONFLICT');
     }
     const after = presentSchedule((await findSchedule(trx, name))!, def);
-    await audit(ctx, trx, actor, { action: 'job.schedule.update', entity: 'job_schedule', entityId: name, before: presentSchedule(before, def), after });
+    await audit(ctx, trx, actor, {
+      action: 'job.schedule.update',
+      entity: 'job_schedule',
+      entityId: name,
+      before: presentSchedule(before, def),
+      after,
+    });
     return after;
   });
 }
@@ -59,7 +76,9 @@ export async function runScheduleNow(ctx: AppContext, actor: Actor, name: string
   const def = jobDefinitions(ctx).find((d) => d.name === name);
   if (!def?.schedule) throw new AppError('NOT_FOUND');
   const run = await enqueueJobByName(ctx, name, {}, { actorId: actor.id });
-  await withTransaction(ctx.db, (trx) => audit(ctx, trx, actor, { action: 'job.run', entity: 'job_run', entityId: run.id, after: { name } }));
+  await withTransaction(ctx.db, (trx) =>
+    audit(ctx, trx, actor, { action: 'job.run', entity: 'job_run', entityId: run.id, after: { name } }),
+  );
   return run;
 }
 

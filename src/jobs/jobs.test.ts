@@ -100,14 +100,24 @@ describeEachDialect('job scheduler', (h) => {
     const bulletin = await runsOf(h, 'supervision.bulletin-draft');
     expect(bulletin.map((r) => r.slot)).toEqual(['2026-03-01T00:00:00.000Z']); // the 1st, 08:00
     const reminders = await runsOf(h, 'supervision.reminders');
-    expect(reminders.map((r) => r.slot)).toEqual(['26', '27', '28', '01', '02', '03', '04'].map((d) => `2026-${d > '20' ? '02' : '03'}-${d}T01:00:00.000Z`));
+    expect(reminders.map((r) => r.slot)).toEqual(
+      ['26', '27', '28', '01', '02', '03', '04'].map((d) => `2026-${d > '20' ? '02' : '03'}-${d}T01:00:00.000Z`),
+    );
     for (const r of [...weekly, ...bulletin, ...reminders]) expect(r).toMatchObject({ status: 'succeeded', attempts: 1 });
     // 06:00, 12:00, 18:00 and 00:00 China time from Thursday 06:00 to Wednesday 18:00.
     const sixHourly = calls.filter((c) => c.name === 'test.six-hourly');
     expect(sixHourly).toHaveLength(27);
     expect(new Set(sixHourly.map((c) => c.slot)).size).toBe(27);
-    const schedule = await h.ctx.db.selectFrom('job_schedule').selectAll().where('name', '=', 'supervision.reminders').executeTakeFirstOrThrow();
-    expect(schedule).toMatchObject({ last_status: 'succeeded', last_run_id: reminders.at(-1)!.id, next_run_at: '2026-03-05T01:00:00.000Z' });
+    const schedule = await h.ctx.db
+      .selectFrom('job_schedule')
+      .selectAll()
+      .where('name', '=', 'supervision.reminders')
+      .executeTakeFirstOrThrow();
+    expect(schedule).toMatchObject({
+      last_status: 'succeeded',
+      last_run_id: reminders.at(-1)!.id,
+      next_run_at: '2026-03-05T01:00:00.000Z',
+    });
   });
 
   it('coalesces slots missed while no server ran into one run', async () => {
@@ -124,7 +134,12 @@ describeEachDialect('job scheduler', (h) => {
     expect(queued).toMatchObject({ status: 'queued', progress: { done: 0 } });
     await drainJobs(h.ctx);
     const done = await getJobRun(h.ctx, queued.id);
-    expect(done).toMatchObject({ status: 'succeeded', progress: { done: 500, total: 500, percent: 100 }, message: '第 500 条 / row 500', result: { counted: 500 } });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      progress: { done: 500, total: 500, percent: 100 },
+      message: '第 500 条 / row 500',
+      result: { counted: 500 },
+    });
   });
 
   it('retries a failed run up to its declared attempts, then marks it failed', async () => {
@@ -161,13 +176,23 @@ describeEachDialect('job scheduler', (h) => {
     const list = await admin.get('/api/v1/jobs/schedules');
     expect(list.statusCode).toBe(200);
     const reminders = list.json().find((s: { name: string }) => s.name === 'supervision.reminders');
-    expect(reminders).toMatchObject({ cron: '0 9 * * *', defaultCron: '0 9 * * *', timezone: 'Asia/Shanghai', enabled: true, lastStatus: 'succeeded' });
+    expect(reminders).toMatchObject({
+      cron: '0 9 * * *',
+      defaultCron: '0 9 * * *',
+      timezone: 'Asia/Shanghai',
+      enabled: true,
+      lastStatus: 'succeeded',
+    });
     expect(reminders.nextRunAt).toBeTruthy();
 
     const bad = await admin.patch('/api/v1/jobs/schedules/supervision.reminders', { cron: 'every day', version: reminders.version });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details[0].path).toBe('body.cron');
-    const off = await admin.patch('/api/v1/jobs/schedules/supervision.reminders', { cron: '30 8 * * 1-5', enabled: false, version: reminders.version });
+    const off = await admin.patch('/api/v1/jobs/schedules/supervision.reminders', {
+      cron: '30 8 * * 1-5',
+      enabled: false,
+      version: reminders.version,
+    });
     expect(off.json()).toMatchObject({ cron: '30 8 * * 1-5', enabled: false, nextRunAt: null });
     const stale = await admin.patch('/api/v1/jobs/schedules/supervision.reminders', { enabled: true, version: reminders.version });
     expect(stale.json().code).toBe('VERSION_CONFLICT');
@@ -178,7 +203,11 @@ describeEachDialect('job scheduler', (h) => {
     await drainJobs(h.ctx);
     const run = await office.get(`/api/v1/jobs/runs/${started.json().id}`);
     expect(run.json()).toMatchObject({ status: 'succeeded', slot: null, label: { zh: '周督查快照' } });
-    const audit = await h.ctx.db.selectFrom('audit_log').select('action').where('action', 'in', ['job.run', 'job.schedule.update']).execute();
+    const audit = await h.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['job.run', 'job.schedule.update'])
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['job.run', 'job.schedule.update']);
   });
 
@@ -427,7 +456,12 @@ describeEachDialect('work-list import killed after its commit', (h) => {
       ],
     });
     const { body, headers } = multipart(file);
-    const preview = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('中断导入')}`, body, headers);
+    const preview = await office.request(
+      'POST',
+      `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('中断导入')}`,
+      body,
+      headers,
+    );
     expect(preview.statusCode).toBe(200);
     const queued = await office.post('/api/v1/worklists/imports/commit-job', { token: preview.json().token });
     expect(queued.statusCode).toBe(202);

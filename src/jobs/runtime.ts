@@ -96,10 +96,13 @@ export async function startJobs(ctx: AppContext, opts: StartJobsOptions): Promis
       stopped: false,
     };
     const poll = setInterval(() => void pump(ctx, created), created.pollSeconds * 1000);
-    const beat = setInterval(() => {
-      const held = [...created.held].map(([id, attempt]) => ({ id, attempt }));
-      if (held.length) beatRuns(ctx.db, held, iso(ctx)).catch((err) => ctx.log.warn({ err }, 'job heartbeat not saved'));
-    }, (opts.heartbeatSeconds ?? 15) * 1000);
+    const beat = setInterval(
+      () => {
+        const held = [...created.held].map(([id, attempt]) => ({ id, attempt }));
+        if (held.length) beatRuns(ctx.db, held, iso(ctx)).catch((err) => ctx.log.warn({ err }, 'job heartbeat not saved'));
+      },
+      (opts.heartbeatSeconds ?? 15) * 1000,
+    );
     for (const t of [poll, beat]) t.unref();
     created.timers.push(poll, beat);
     runtimes.set(ctx, created);
@@ -173,7 +176,10 @@ export async function enqueueJobByName(ctx: AppContext, name: string, payload: u
   if (!def) throw new AppError('NOT_FOUND', [{ path: 'name', message: `未知的任务 ${name} / unknown job` }]);
   const parsed = def.payload.safeParse(payload);
   if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => ({ path: ['payload', ...i.path].join('.'), message: i.message })));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      parsed.error.issues.map((i) => ({ path: ['payload', ...i.path].join('.'), message: i.message })),
+    );
   }
   const row = await insertRun(opts.trx ?? ctx.db, {
     name,
@@ -207,7 +213,11 @@ export function presentRun(r: JobRunRow, def?: Pick<JobDeclaration, 'label'>): J
     slot: r.slot,
     attempts: r.attempts,
     maxAttempts: r.max_attempts,
-    progress: { done: r.progress_done, total, percent: total ? Math.min(100, Math.round((r.progress_done / total) * 100)) : r.status === 'succeeded' ? 100 : null },
+    progress: {
+      done: r.progress_done,
+      total,
+      percent: total ? Math.min(100, Math.round((r.progress_done / total) * 100)) : r.status === 'succeeded' ? 100 : null,
+    },
     message: r.message,
     result: r.result_json === null ? null : JSON.parse(r.result_json),
     error: r.error,
@@ -302,7 +312,12 @@ async function reapStale(ctx: AppContext, rt: JobRuntime): Promise<void> {
     const delay = (definitionOf(ctx, r.name)?.retry?.delaySeconds ?? 0) * 2 ** Math.max(0, r.attempts - 1);
     const who = r.worker ?? '?';
     const set = again
-      ? { status: 'queued', error: `执行进程已停止，将重试 / its process (${who}) stopped; retried`, run_after: later(ctx, delay), heartbeat_at: null }
+      ? {
+          status: 'queued',
+          error: `执行进程已停止，将重试 / its process (${who}) stopped; retried`,
+          run_after: later(ctx, delay),
+          heartbeat_at: null,
+        }
       : { status: 'failed', error: `执行进程已停止 / its process (${who}) stopped`, finished_at: iso(ctx) };
     if (await reapRun(ctx.db, r.id, r.attempts, before, set)) {
       ctx.log.warn({ runId: r.id, job: r.name, worker: r.worker, retried: again }, 'took back a job run whose process stopped');
@@ -322,7 +337,9 @@ async function executeRun(ctx: AppContext, rt: JobRuntime, runId: number, attemp
   const p = { done: 0, total: null as number | null, message: null as string | null, lastWrite: 0, writes: Promise.resolve() };
   const flush = () => {
     const snapshot = { progress_done: p.done, progress_total: p.total, message: p.message };
-    p.writes = p.writes.then(() => updateRun(ctx.db, runId, snapshot)).catch((err) => ctx.log.warn({ err, runId }, 'job progress not saved'));
+    p.writes = p.writes
+      .then(() => updateRun(ctx.db, runId, snapshot))
+      .catch((err) => ctx.log.warn({ err, runId }, 'job progress not saved'));
   };
   const handle: JobRunHandle = {
     runId,

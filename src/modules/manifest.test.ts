@@ -71,7 +71,8 @@ describe('the module list', () => {
       const file = path.join(here, m.name, `${m.name}.errors.ts`);
       expect(fs.existsSync(file), `${m.name}: its errors file and its manifest's errors must go together`).toBe(m.errors !== undefined);
       const jobTable = path.join(here, m.name, `${m.name}.job-table.ts`);
-      if (m.name !== 'jobs') expect(fs.existsSync(jobTable), `${m.name}: its job table and its manifest's jobs must go together`).toBe(m.jobs !== undefined);
+      if (m.name !== 'jobs')
+        expect(fs.existsSync(jobTable), `${m.name}: its job table and its manifest's jobs must go together`).toBe(m.jobs !== undefined);
     }
     const fromModules = moduleManifests.flatMap((m) => Object.keys(m.errors ?? {}));
     expect(new Set(fromModules).size, 'an error code declared by two modules').toBe(fromModules.length);
@@ -84,7 +85,8 @@ describe('the module list', () => {
       for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, d.name);
         if (d.isDirectory()) walk(full);
-        else if (d.name.endsWith('.ts')) for (const m of fs.readFileSync(full, 'utf8').matchAll(/new AppError\(\s*'([A-Z_]+)'/g)) thrown.add(m[1]!);
+        else if (d.name.endsWith('.ts'))
+          for (const m of fs.readFileSync(full, 'utf8').matchAll(/new AppError\(\s*'([A-Z_]+)'/g)) thrown.add(m[1]!);
       }
     };
     walk(path.join(here, '..'));
@@ -92,4 +94,3 @@ describe('the module list', () => {
     expect([...thrown].filter((code) => !registeredErrorCodes().includes(code))).toEqual([]);
   });
 });
-

@@ -22,7 +22,8 @@ export default async function setup(project: TestProject): Promise<void> {
   } catch (err) {
     const required = process.env.CI === 'true' || process.env.BIZENV_REQUIRE_PG === '1';
     const msg = `PostgreSQL is not reachable at ${url}: ${(err as Error).message}`;
-    if (required) throw new Error(`${msg}\nPostgreSQL is required under CI; start it with: pg_ctlcluster --skip-systemctl-redirect 15 main start`);
+    if (required)
+      throw new Error(`${msg}\nPostgreSQL is required under CI; start it with: pg_ctlcluster --skip-systemctl-redirect 15 main start`);
     console.warn(`\n*** ${msg}\n*** PostgreSQL tests are SKIPPED (set CI=true to make this an error)\n`);
   } finally {
     await client.end().catch(() => {});

@@ -11,7 +11,8 @@ import { queryClient, reportQueryErrorsTo } from './api/client.js';
 import { useReportError } from './components/feedback.js';
 import { useI18n } from './i18n.js';
 
-const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+const FONT =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
 function ReportQueryErrors() {
   const report = useReportError();

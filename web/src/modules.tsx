@@ -62,9 +62,21 @@ export const webModules: WebModule[] = [
       { path: '/supervision', page: lazy(() => import('./pages/supervision/WeeklyPage.js')) },
       { path: '/supervision/weekly', page: lazy(() => import('./pages/supervision/WeeklyPage.js')) },
       { path: '/supervision/notices', page: lazy(() => import('./pages/supervision/NoticesPage.js')) },
-      { path: '/supervision/bulletins', page: lazy(() => import('./pages/supervision/BulletinsPage.js')), permission: 'supervision.bulletins.read' },
-      { path: '/supervision/bulletins/:id', page: lazy(() => import('./pages/supervision/BulletinPage.js')), permission: 'supervision.bulletins.read' },
-      { path: '/supervision/meetings', page: lazy(() => import('./pages/supervision/MeetingsPage.js')), permission: 'supervision.meetings.read' },
+      {
+        path: '/supervision/bulletins',
+        page: lazy(() => import('./pages/supervision/BulletinsPage.js')),
+        permission: 'supervision.bulletins.read',
+      },
+      {
+        path: '/supervision/bulletins/:id',
+        page: lazy(() => import('./pages/supervision/BulletinPage.js')),
+        permission: 'supervision.bulletins.read',
+      },
+      {
+        path: '/supervision/meetings',
+        page: lazy(() => import('./pages/supervision/MeetingsPage.js')),
+        permission: 'supervision.meetings.read',
+      },
     ],
   },
   {
@@ -158,11 +170,23 @@ export const webModules: WebModule[] = [
       { path: '/procurement/tenders/:id', page: lazy(() => import('./pages/procurement/TenderPage.js')), permission: 'procurement.read' },
       { path: '/procurement/groups', page: lazy(() => import('./pages/procurement/GroupsPage.js')), permission: 'procurement.read' },
       { path: '/procurement/groups/:id', page: lazy(() => import('./pages/procurement/GroupPage.js')), permission: 'procurement.read' },
-      { path: '/procurement/bidders/:bidderId', page: lazy(() => import('./pages/procurement/BidderPage.js')), permission: 'procurement.read' },
+      {
+        path: '/procurement/bidders/:bidderId',
+        page: lazy(() => import('./pages/procurement/BidderPage.js')),
+        permission: 'procurement.read',
+      },
       { path: '/procurement/cases', page: lazy(() => import('./pages/procurement/CasesPage.js')), permission: 'procurement.cases.read' },
       { path: '/procurement/cases/:id', page: lazy(() => import('./pages/procurement/CasePage.js')), permission: 'procurement.cases.read' },
-      { path: '/procurement/campaigns', page: lazy(() => import('./pages/procurement/CampaignsPage.js')), permission: 'procurement.campaigns.read' },
-      { path: '/procurement/campaigns/:id', page: lazy(() => import('./pages/procurement/CampaignPage.js')), permission: 'procurement.campaigns.read' },
+      {
+        path: '/procurement/campaigns',
+        page: lazy(() => import('./pages/procurement/CampaignsPage.js')),
+        permission: 'procurement.campaigns.read',
+      },
+      {
+        path: '/procurement/campaigns/:id',
+        page: lazy(() => import('./pages/procurement/CampaignPage.js')),
+        permission: 'procurement.campaigns.read',
+      },
     ],
   },
   {

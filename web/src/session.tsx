@@ -16,9 +16,7 @@ const fetchSession = () => startSession(client.GET('/api/v1/auth/me'));
 const saveLocale = (locale: Lang) => ok(client.PATCH('/api/v1/auth/me', { body: { locale } }));
 
 type SessionState =
-  | { status: 'loading' }
-  | { status: 'anonymous' }
-  | { status: 'authenticated'; user: UserView; permissions: readonly Permission[] };
+  { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; user: UserView; permissions: readonly Permission[] };
 
 interface SessionValue {
   state: SessionState;
@@ -70,14 +68,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const s = await startSession(client.POST('/api/v1/auth/login', { body: { username, password } }));
-    let user = s.user;
-    if (switchedBeforeLogin && anonLang !== user.locale) user = await saveLocale(anonLang).catch(() => user);
-    storeLang(user.locale);
-    setState(signedIn({ ...s, user }));
-    return user;
-  }, [switchedBeforeLogin, anonLang]);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const s = await startSession(client.POST('/api/v1/auth/login', { body: { username, password } }));
+      let user = s.user;
+      if (switchedBeforeLogin && anonLang !== user.locale) user = await saveLocale(anonLang).catch(() => user);
+      storeLang(user.locale);
+      setState(signedIn({ ...s, user }));
+      return user;
+    },
+    [switchedBeforeLogin, anonLang],
+  );
 
   const logout = useCallback(async () => {
     await client.POST('/api/v1/auth/logout').catch(() => {});

@@ -20,18 +20,43 @@ describeEachDialect('dates refused by every API field that is a date', (h) => {
   it('refuses 2026-02-30, 2026-13-45 and 0000-00-00 in policies, payouts, enterprises, items and calendar days, each located', async () => {
     const office = await h.as('office');
     const fields: { method: 'POST' | 'PATCH'; url: string; body: (d: string) => object; path: string; as?: string }[] = [
-      { method: 'POST', url: '/api/v1/policies', body: (d) => ({ title: '日期测试政策', area: 'market', effectiveFrom: d }),
-        path: 'body.effectiveFrom' },
-      { method: 'POST', url: '/api/v1/policies', body: (d) => ({ title: '日期测试政策', area: 'market', effectiveTo: d }),
-        path: 'body.effectiveTo' },
-      { method: 'POST', url: '/api/v1/policies/results/1/actions', body: (d) => ({ action: 'pay', amount: 1000, paidOn: d, version: 1 }),
-        path: 'body.paidOn' },
-      { method: 'POST', url: '/api/v1/policies/enterprises', body: (d) => ({ uscc: '91150100MA0N000000', name: '日期测试', registeredOn: d }),
-        path: 'body.registeredOn' },
-      { method: 'POST', url: '/api/v1/items', body: (d) => ({ listId: 1, code: 'D1', content: '日期测试', leadUnitIds: [1], deadline: d }),
-        path: 'body.deadline' },
-      { method: 'POST', url: '/api/v1/calendar/days', body: (d) => ({ date: d, type: 'holiday', name: '测试' }),
-        path: 'body.date', as: 'admin' },
+      {
+        method: 'POST',
+        url: '/api/v1/policies',
+        body: (d) => ({ title: '日期测试政策', area: 'market', effectiveFrom: d }),
+        path: 'body.effectiveFrom',
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/policies',
+        body: (d) => ({ title: '日期测试政策', area: 'market', effectiveTo: d }),
+        path: 'body.effectiveTo',
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/policies/results/1/actions',
+        body: (d) => ({ action: 'pay', amount: 1000, paidOn: d, version: 1 }),
+        path: 'body.paidOn',
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/policies/enterprises',
+        body: (d) => ({ uscc: '91150100MA0N000000', name: '日期测试', registeredOn: d }),
+        path: 'body.registeredOn',
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/items',
+        body: (d) => ({ listId: 1, code: 'D1', content: '日期测试', leadUnitIds: [1], deadline: d }),
+        path: 'body.deadline',
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/calendar/days',
+        body: (d) => ({ date: d, type: 'holiday', name: '测试' }),
+        path: 'body.date',
+        as: 'admin',
+      },
     ];
     for (const f of fields) {
       for (const d of ['2026-02-30', '2026-13-45', '0000-00-00']) {

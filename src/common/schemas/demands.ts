@@ -26,7 +26,10 @@ export const intakeBody = z
     channel: z.enum(DEMAND_CHANNELS).default('seat'),
     type: z.enum(DEMAND_TYPES),
     subjectId: z.number().int().positive(),
-    countyCode: z.string().regex(/^\d{6}$/).optional(),
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     uscc: z.string().trim().max(40).optional(),
     enterpriseName: plainText(200).optional(),
     contactName: plainText(100).optional(),
@@ -42,7 +45,13 @@ export const intakeBody = z
   .strict();
 export type IntakeBody = z.infer<typeof intakeBody>;
 
-export const demandEventView = z.object({ action: z.string(), actorName: z.string(), unitName: z.string().nullable(), note: z.string().nullable(), at: z.string() });
+export const demandEventView = z.object({
+  action: z.string(),
+  actorName: z.string(),
+  unitName: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
 
 export const demandView = z.object({
   id: z.number(),
@@ -82,7 +91,14 @@ export const demandView = z.object({
 });
 export type DemandView = z.infer<typeof demandView>;
 
-export const duplicateView = z.object({ id: z.number(), code: z.string(), receivedAt: z.string(), status: z.enum(DEMAND_STATUSES), similarity: z.number(), description: z.string() });
+export const duplicateView = z.object({
+  id: z.number(),
+  code: z.string(),
+  receivedAt: z.string(),
+  status: z.enum(DEMAND_STATUSES),
+  similarity: z.number(),
+  description: z.string(),
+});
 export type DuplicateView = z.infer<typeof duplicateView>;
 
 export const demandDetailView = demandView.extend({ events: z.array(demandEventView), duplicates: z.array(duplicateView) });
@@ -110,40 +126,107 @@ export const versionBody = z.object({ version }).strict();
 export const dispatchBody = z.object({ version, unitId: z.number().int().positive(), note: plainText(500).optional() }).strict();
 export const sendBackBody = z.object({ version, reason: plainText(500) }).strict();
 /** The office's decision on a send-back: route to another unit, or return it to the same one. */
-export const decideSendBackBody = z.object({ version, unitId: z.number().int().positive().optional(), note: plainText(500).optional() }).strict();
+export const decideSendBackBody = z
+  .object({ version, unitId: z.number().int().positive().optional(), note: plainText(500).optional() })
+  .strict();
 export const answerBody = z.object({ version, answer: z.string().trim().min(2).max(4000) }).strict();
 export const extensionBody = z.object({ version, days: z.number().int().min(1).max(30), reason: plainText(500) }).strict();
 export const decideExtensionBody = z.object({ version, approve: z.boolean(), note: plainText(500).optional() }).strict();
-export const followUpBody = z.object({ version, level: z.number().int().min(1).max(5).optional(), note: plainText(500).optional() }).strict();
+export const followUpBody = z
+  .object({ version, level: z.number().int().min(1).max(5).optional(), note: plainText(500).optional() })
+  .strict();
 export const mergeBody = z.object({ version, intoId: z.number().int().positive() }).strict();
 export const actionResult = demandDetailView.extend({ ratingCode: z.string().nullable() });
 
-export const rateBody = z.object({ code: z.string().trim().min(4).max(40), level: z.number().int().min(1).max(5), comment: plainText(500).optional() }).strict();
+export const rateBody = z
+  .object({ code: z.string().trim().min(4).max(40), level: z.number().int().min(1).max(5), comment: plainText(500).optional() })
+  .strict();
 export const rateResult = z.object({ ok: z.literal(true), reopened: z.boolean(), unitName: z.string() });
 
 export const phoneView = z.object({ contactPhone: z.string().nullable() });
 
 export const subjectView = z.object({ id: z.number(), parentId: z.number().nullable(), name: z.string(), sortOrder: z.number() });
-export const subjectBody = z.object({ parentId: z.number().int().positive().nullable().default(null), name: plainText(100), sortOrder: z.number().int().default(0) }).strict();
-export const routeRuleView = z.object({ id: z.number(), subjectId: z.number(), countyCode: z.string().nullable(), unitId: z.number(), unitName: z.string() });
-export const routeRuleBody = z.object({ subjectId: z.number().int().positive(), countyCode: z.string().regex(/^\d{6}$/).nullable().default(null), unitId: z.number().int().positive() }).strict();
-export const deadlinesView = z.object({ signForHours: z.number(), reopenDays: z.number(), days: z.record(z.enum(DEMAND_TYPES), z.number()), version: z.number() });
+export const subjectBody = z
+  .object({ parentId: z.number().int().positive().nullable().default(null), name: plainText(100), sortOrder: z.number().int().default(0) })
+  .strict();
+export const routeRuleView = z.object({
+  id: z.number(),
+  subjectId: z.number(),
+  countyCode: z.string().nullable(),
+  unitId: z.number(),
+  unitName: z.string(),
+});
+export const routeRuleBody = z
+  .object({
+    subjectId: z.number().int().positive(),
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable()
+      .default(null),
+    unitId: z.number().int().positive(),
+  })
+  .strict();
+export const deadlinesView = z.object({
+  signForHours: z.number(),
+  reopenDays: z.number(),
+  days: z.record(z.enum(DEMAND_TYPES), z.number()),
+  version: z.number(),
+});
 export const deadlinesBody = z
-  .object({ version, signForHours: z.number().int().min(1).max(40), reopenDays: z.number().int().min(1).max(60), days: z.record(z.enum(DEMAND_TYPES), z.number().int().min(1).max(60)) })
+  .object({
+    version,
+    signForHours: z.number().int().min(1).max(40),
+    reopenDays: z.number().int().min(1).max(60),
+    days: z.record(z.enum(DEMAND_TYPES), z.number().int().min(1).max(60)),
+  })
   .strict();
 export type DeadlinesView = z.infer<typeof deadlinesView>;
 
-export const knowledgeView = z.object({ id: z.number(), subjectId: z.number().nullable(), question: z.string(), answer: z.string(), keywords: z.string(), policyId: z.number().nullable() });
+export const knowledgeView = z.object({
+  id: z.number(),
+  subjectId: z.number().nullable(),
+  question: z.string(),
+  answer: z.string(),
+  keywords: z.string(),
+  policyId: z.number().nullable(),
+});
 export type KnowledgeView = z.infer<typeof knowledgeView>;
-export const knowledgeQuery = z.object({ q: z.string().trim().max(100).default(''), subjectId: z.coerce.number().int().positive().optional() }).strict();
+export const knowledgeQuery = z
+  .object({ q: z.string().trim().max(100).default(''), subjectId: z.coerce.number().int().positive().optional() })
+  .strict();
 export const knowledgeBody = z
-  .object({ subjectId: z.number().int().positive().nullable().default(null), question: plainText(300), answer: z.string().trim().min(2).max(4000), keywords: z.string().trim().max(300).default(''), policyId: z.number().int().positive().nullable().default(null) })
+  .object({
+    subjectId: z.number().int().positive().nullable().default(null),
+    question: plainText(300),
+    answer: z.string().trim().min(2).max(4000),
+    keywords: z.string().trim().max(300).default(''),
+    policyId: z.number().int().positive().nullable().default(null),
+  })
   .strict();
 
-export const duplicateQuery = z.object({ uscc: z.string().trim().max(40).optional(), phone: z.string().trim().max(30).optional(), description: z.string().trim().min(2).max(4000) }).strict();
+export const duplicateQuery = z
+  .object({
+    uscc: z.string().trim().max(40).optional(),
+    phone: z.string().trim().max(30).optional(),
+    description: z.string().trim().min(2).max(4000),
+  })
+  .strict();
 
 export const KPI_DIMENSIONS = ['unit', 'specialist', 'subject', 'channel', 'month'] as const;
-export const kpiQuery = z.object({ by: z.enum(KPI_DIMENSIONS).default('unit'), from: z.string().regex(/^\d{4}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}$/).optional() }).strict();
+export const kpiQuery = z
+  .object({
+    by: z.enum(KPI_DIMENSIONS).default('unit'),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
 export type KpiQuery = z.infer<typeof kpiQuery>;
 export const kpiRow = z.object({
   key: z.string(),
@@ -162,23 +245,74 @@ export const kpiView = z.object({ by: z.enum(KPI_DIMENSIONS), rows: z.array(kpiR
 
 export const boardView = z.object({
   months: z.array(z.string()),
-  units: z.array(z.object({ unitName: z.string(), months: z.array(z.object({ month: z.string(), ratings: z.number(), satisfactionRate: z.number().nullable(), onTimeRate: z.number().nullable(), closed: z.number() })) })),
+  units: z.array(
+    z.object({
+      unitName: z.string(),
+      months: z.array(
+        z.object({
+          month: z.string(),
+          ratings: z.number(),
+          satisfactionRate: z.number().nullable(),
+          onTimeRate: z.number().nullable(),
+          closed: z.number(),
+        }),
+      ),
+    }),
+  ),
 });
 export type BoardView = z.infer<typeof boardView>;
 
-export const ratingCodeBody = z.object({ kind: z.enum(['window', 'specialist']), name: plainText(100), unitId: z.number().int().positive(), userId: z.number().int().positive().nullable().default(null) }).strict();
+export const ratingCodeBody = z
+  .object({
+    kind: z.enum(['window', 'specialist']),
+    name: plainText(100),
+    unitId: z.number().int().positive(),
+    userId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
 export const ratingCodeView = z.object({ id: z.number(), code: z.string(), kind: z.string(), name: z.string(), unitId: z.number() });
 export const codeRatingBody = z.object({ level: z.number().int().min(1).max(5), comment: plainText(500).optional() }).strict();
 
 export const visitBody = z
-  .object({ uscc: z.string().trim().max(40), kind: z.enum(['specialist', 'leader']), visitedOn: isoDate, notes: z.string().trim().min(2).max(4000), needs: z.array(z.object({ type: z.enum(DEMAND_TYPES), subjectId: z.number().int().positive(), description: z.string().trim().min(2).max(4000) })).max(20).default([]) })
+  .object({
+    uscc: z.string().trim().max(40),
+    kind: z.enum(['specialist', 'leader']),
+    visitedOn: isoDate,
+    notes: z.string().trim().min(2).max(4000),
+    needs: z
+      .array(
+        z.object({ type: z.enum(DEMAND_TYPES), subjectId: z.number().int().positive(), description: z.string().trim().min(2).max(4000) }),
+      )
+      .max(20)
+      .default([]),
+  })
   .strict();
-export const visitView = z.object({ id: z.number(), uscc: z.string(), kind: z.string(), visitedOn: z.string(), notes: z.string(), ticketIds: z.array(z.number()) });
+export const visitView = z.object({
+  id: z.number(),
+  uscc: z.string(),
+  kind: z.string(),
+  visitedOn: z.string(),
+  notes: z.string(),
+  ticketIds: z.array(z.number()),
+});
 
 export const importQuery = z.object({ commit: z.enum(['true', 'false']).default('false') }).strict();
 export const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number(), committed: z.boolean() });
 
-export const hotIssueView = z.object({ subjectName: z.string(), tickets: z.number(), sources: z.number(), sample: z.string(), ticketIds: z.array(z.number()), latestAt: z.string() });
-export const keyEnterpriseBody = z.object({ uscc: z.string().trim().max(40), specialistId: z.number().int().positive(), chiefId: z.number().int().positive().nullable().default(null) }).strict();
+export const hotIssueView = z.object({
+  subjectName: z.string(),
+  tickets: z.number(),
+  sources: z.number(),
+  sample: z.string(),
+  ticketIds: z.array(z.number()),
+  latestAt: z.string(),
+});
+export const keyEnterpriseBody = z
+  .object({
+    uscc: z.string().trim().max(40),
+    specialistId: z.number().int().positive(),
+    chiefId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
 export const keyEnterpriseView = z.object({ uscc: z.string(), specialistId: z.number(), chiefId: z.number().nullable() });
 export const attachmentView = z.object({ id: z.number(), filename: z.string(), mime: z.string(), size: z.number(), createdAt: z.string() });

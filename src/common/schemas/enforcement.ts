@@ -11,7 +11,10 @@ export const DOCUMENT_OUTCOMES = ['keep', 'amend', 'repeal'] as const;
 export const CREDIT_RECORD_KINDS = ['penalty', 'abnormal', 'dishonest', 'inspection', 'complaint'] as const;
 export const WAIVER_KINDS = ['first', 'minor'] as const;
 
-const code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, '编码为字母、数字、点、横线，最长 40 位 / letters, digits, dot and dash, up to 40');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, '编码为字母、数字、点、横线，最长 40 位 / letters, digits, dot and dash, up to 40');
 const unitId = z.number().int().positive();
 
 export const matterBody = z
@@ -21,7 +24,10 @@ export const matterBody = z
     name: plainText(200),
     type: z.enum(MATTER_TYPES),
     legalBasis: plainText(2000),
-    items: z.array(z.object({ code, name: plainText(200) }).strict()).max(200).default([]),
+    items: z
+      .array(z.object({ code, name: plainText(200) }).strict())
+      .max(200)
+      .default([]),
   })
   .strict();
 export type MatterBody = z.infer<typeof matterBody>;
@@ -29,7 +35,12 @@ export type MatterBody = z.infer<typeof matterBody>;
 export const catalogueQuery = z.object({ unitId: z.coerce.number().int().positive().optional() }).strict();
 
 export const officerBody = z
-  .object({ unitId, name: plainText(40), certNo: z.string().trim().max(40).nullable().default(null), certValidTo: isoDate.nullable().default(null) })
+  .object({
+    unitId,
+    name: plainText(40),
+    certNo: z.string().trim().max(40).nullable().default(null),
+    certValidTo: isoDate.nullable().default(null),
+  })
   .strict();
 export type OfficerBody = z.infer<typeof officerBody>;
 export const officerUpdateBody = officerBody.partial().extend({ version: z.number().int().positive() }).strict();
@@ -37,7 +48,11 @@ export const officerUpdateBody = officerBody.partial().extend({ version: z.numbe
 export const recusalBody = z.object({ unitId, enterpriseId: z.number().int().positive(), reason: plainText(200) }).strict();
 
 export const quotaInput = z
-  .object({ grade: z.enum(CREDIT_GRADE_CODES), ratio: z.number().min(0).max(1).optional(), count: z.number().int().min(0).max(1_000_000).optional() })
+  .object({
+    grade: z.enum(CREDIT_GRADE_CODES),
+    ratio: z.number().min(0).max(1).optional(),
+    count: z.number().int().min(0).max(1_000_000).optional(),
+  })
   .strict()
   .refine((q) => (q.ratio === undefined) !== (q.count === undefined), { message: '比例与数量填写其一 / give either a ratio or a count' });
 
@@ -48,7 +63,11 @@ export const planBody = z
     unitIds: z.array(unitId).min(1).max(20),
     itemCodes: z.array(code).min(1).max(100),
     filter: z
-      .object({ industryPrefix: z.string().max(8).optional(), countyCode: z.string().max(12).optional(), grades: z.array(z.enum(CREDIT_GRADE_CODES)).optional() })
+      .object({
+        industryPrefix: z.string().max(8).optional(),
+        countyCode: z.string().max(12).optional(),
+        grades: z.array(z.enum(CREDIT_GRADE_CODES)).optional(),
+      })
       .strict()
       .default({}),
     quotas: z.array(quotaInput).min(1).max(4),
@@ -82,16 +101,36 @@ export const waiverBody = z.object({ unitId, itemCode: code, kind: z.enum(WAIVER
 export const documentBody = z
   .object({ unitId, title: plainText(200), docNumber: plainText(60), issuedOn: isoDate.nullable().default(null) })
   .strict();
-export const documentReviewBody = z.object({ outcome: z.enum(DOCUMENT_OUTCOMES), reviewedOn: isoDate, note: z.string().trim().max(500).default(''), version: z.number().int().positive() }).strict();
+export const documentReviewBody = z
+  .object({
+    outcome: z.enum(DOCUMENT_OUTCOMES),
+    reviewedOn: isoDate,
+    note: z.string().trim().max(500).default(''),
+    version: z.number().int().positive(),
+  })
+  .strict();
 
 export const creditRecordBody = z
-  .object({ enterpriseId: z.number().int().positive(), unitId: unitId.nullable().default(null), kind: z.enum(CREDIT_RECORD_KINDS), summary: plainText(500), occurredOn: isoDate })
+  .object({
+    enterpriseId: z.number().int().positive(),
+    unitId: unitId.nullable().default(null),
+    kind: z.enum(CREDIT_RECORD_KINDS),
+    summary: plainText(500),
+    occurredOn: isoDate,
+  })
   .strict();
 export const repairBody = z.object({ recordId: z.number().int().positive(), reason: plainText(500) }).strict();
-export const repairReviewBody = z.object({ approve: z.boolean(), note: z.string().trim().max(500).default(''), version: z.number().int().positive() }).strict();
+export const repairReviewBody = z
+  .object({ approve: z.boolean(), note: z.string().trim().max(500).default(''), version: z.number().int().positive() })
+  .strict();
 
 export const complaintBody = z
-  .object({ unitId, enterpriseId: z.number().int().positive().nullable().default(null), source: z.enum(['demand', 'direct']), summary: plainText(1000) })
+  .object({
+    unitId,
+    enterpriseId: z.number().int().positive().nullable().default(null),
+    source: z.enum(['demand', 'direct']),
+    summary: plainText(1000),
+  })
   .strict();
 export const complaintCloseBody = z.object({ outcome: plainText(1000), version: z.number().int().positive() }).strict();
 
@@ -159,7 +198,14 @@ export const planSummaryView = z.object({
   offSite: z.boolean(),
   version: z.number(),
 });
-const visitView = z.object({ enterpriseId: z.number(), grade: z.string(), items: z.array(z.string()), officerIds: z.array(z.number()), enterpriseName: z.string(), uscc: z.string() });
+const visitView = z.object({
+  enterpriseId: z.number(),
+  grade: z.string(),
+  items: z.array(z.string()),
+  officerIds: z.array(z.number()),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+});
 export const resultView = z.object({
   id: z.number(),
   enterpriseId: z.number(),
@@ -237,7 +283,15 @@ export const creditProfileView = z.object({
   explanation: z.array(z.object({ factor: z.string(), count: z.number(), points: z.number() })),
   computedAt: z.string().nullable(),
   records: z.array(
-    z.object({ id: z.number(), kind: z.string(), unitId: z.number().nullable(), summary: z.string(), occurredOn: z.string(), endedOn: z.string().nullable(), inEffect: z.boolean() }),
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      unitId: z.number().nullable(),
+      summary: z.string(),
+      occurredOn: z.string(),
+      endedOn: z.string().nullable(),
+      inEffect: z.boolean(),
+    }),
   ),
 });
 export const figuresView = z.object({
@@ -253,13 +307,53 @@ export const figuresView = z.object({
   }),
   lists: z.object({
     bodies: z.array(z.object({ unitId: z.number(), name: z.string(), matters: z.number() })),
-    officers: z.array(z.object({ id: z.number(), name: z.string(), unitName: z.string(), certNo: z.string().nullable(), certValidTo: z.string().nullable() })),
-    offSiteInspections: z.array(z.object({ id: z.number(), planId: z.number(), enterpriseName: z.string(), itemCode: z.string(), outcome: z.string(), inspectedOn: z.string() })),
-    mutualRecognitions: z.array(z.object({ planId: z.number(), planName: z.string(), enterpriseId: z.number(), enterpriseName: z.string(), itemCodes: z.array(z.string()) })),
-    documentsCleaned: z.array(z.object({ id: z.number(), title: z.string(), docNumber: z.string(), outcome: z.string().nullable(), reviewedOn: z.string().nullable() })),
+    officers: z.array(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        unitName: z.string(),
+        certNo: z.string().nullable(),
+        certValidTo: z.string().nullable(),
+      }),
+    ),
+    offSiteInspections: z.array(
+      z.object({
+        id: z.number(),
+        planId: z.number(),
+        enterpriseName: z.string(),
+        itemCode: z.string(),
+        outcome: z.string(),
+        inspectedOn: z.string(),
+      }),
+    ),
+    mutualRecognitions: z.array(
+      z.object({
+        planId: z.number(),
+        planName: z.string(),
+        enterpriseId: z.number(),
+        enterpriseName: z.string(),
+        itemCodes: z.array(z.string()),
+      }),
+    ),
+    documentsCleaned: z.array(
+      z.object({
+        id: z.number(),
+        title: z.string(),
+        docNumber: z.string(),
+        outcome: z.string().nullable(),
+        reviewedOn: z.string().nullable(),
+      }),
+    ),
   }),
 });
-export const catalogueImportView = z.object({ dryRun: z.boolean(), matters: z.number(), items: z.number(), codes: z.array(z.string()), added: z.number(), replaced: z.number() });
+export const catalogueImportView = z.object({
+  dryRun: z.boolean(),
+  matters: z.number(),
+  items: z.number(),
+  codes: z.array(z.string()),
+  added: z.number(),
+  replaced: z.number(),
+});
 export const documentsView = z.object({
   documents: z.array(
     z.object({
@@ -274,7 +368,14 @@ export const documentsView = z.object({
       version: z.number(),
     }),
   ),
-  totals: z.object({ documents: z.number(), reviewed: z.number(), keep: z.number(), amend: z.number(), repeal: z.number(), pending: z.number() }),
+  totals: z.object({
+    documents: z.number(),
+    reviewed: z.number(),
+    keep: z.number(),
+    amend: z.number(),
+    repeal: z.number(),
+    pending: z.number(),
+  }),
 });
 export const repairView = z.object({
   id: z.number(),
@@ -299,5 +400,10 @@ export const complaintView = z.object({
 });
 
 // — figures fed to the indicators module, a month at a time —
-export const publishFiguresBody = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM / a month is YYYY-MM') }).strict();
-export const publishFiguresView = z.object({ month: z.string(), values: z.array(z.object({ code: z.string(), value: z.number(), period: z.string(), source: z.string() })) });
+export const publishFiguresBody = z
+  .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM / a month is YYYY-MM') })
+  .strict();
+export const publishFiguresView = z.object({
+  month: z.string(),
+  values: z.array(z.object({ code: z.string(), value: z.number(), period: z.string(), source: z.string() })),
+});

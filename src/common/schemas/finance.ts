@@ -39,7 +39,16 @@ export const bankView = z.object({ id: z.number(), name: z.string(), userIds: z.
 export type BankView = z.infer<typeof bankView>;
 export const bankUserBody = z.object({ userId: z.number().int().positive() }).strict();
 
-export const projectBody = z.object({ name: plainText(200), countyCode: z.string().regex(/^\d{6}$/).nullable().optional() }).strict();
+export const projectBody = z
+  .object({
+    name: plainText(200),
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable()
+      .optional(),
+  })
+  .strict();
 
 export const needBody = z
   .object({
@@ -55,7 +64,11 @@ export type NeedBody = z.infer<typeof needBody>;
 
 /** The office publishes a need to banks and may file it under a major project at the same time. */
 export const publishBody = z
-  .object({ bankIds: z.array(z.number().int().positive()).min(1).max(50), projectId: z.number().int().positive().nullable().optional(), version })
+  .object({
+    bankIds: z.array(z.number().int().positive()).min(1).max(50),
+    projectId: z.number().int().positive().nullable().optional(),
+    version,
+  })
   .strict();
 
 export const respondBody = z
@@ -67,8 +80,10 @@ export const respondBody = z
   })
   .strict()
   .superRefine((b, c) => {
-    if (b.response === 'declined' && !b.reason) c.addIssue({ code: 'custom', path: ['reason'], message: '婉拒须说明原因 / a decline needs a reason' });
-    if (b.response === 'offered' && b.offerAmount === undefined) c.addIssue({ code: 'custom', path: ['offerAmount'], message: '请填写授信意向金额 / state the amount offered' });
+    if (b.response === 'declined' && !b.reason)
+      c.addIssue({ code: 'custom', path: ['reason'], message: '婉拒须说明原因 / a decline needs a reason' });
+    if (b.response === 'offered' && b.offerAmount === undefined)
+      c.addIssue({ code: 'custom', path: ['offerAmount'], message: '请填写授信意向金额 / state the amount offered' });
   });
 export type RespondBody = z.infer<typeof respondBody>;
 
@@ -76,7 +91,11 @@ export const creditBody = z.object({ amount: yuan, on: isoDate, version }).stric
 export type CreditBody = z.infer<typeof creditBody>;
 
 export const needQuery = z
-  .object({ enterpriseId: z.coerce.number().int().positive().optional(), status: z.enum(NEED_STATUSES).optional(), projectId: z.coerce.number().int().positive().optional() })
+  .object({
+    enterpriseId: z.coerce.number().int().positive().optional(),
+    status: z.enum(NEED_STATUSES).optional(),
+    projectId: z.coerce.number().int().positive().optional(),
+  })
   .strict();
 
 export const eventBody = z
@@ -90,7 +109,9 @@ export const eventBody = z
   })
   .strict();
 export type EventBody = z.infer<typeof eventBody>;
-export const followupBody = z.object({ text: text(500), needId: z.number().int().positive().nullable().optional(), dueOn: isoDate.nullable().optional() }).strict();
+export const followupBody = z
+  .object({ text: text(500), needId: z.number().int().positive().nullable().optional(), dueOn: isoDate.nullable().optional() })
+  .strict();
 
 export const deskBody = z
   .object({
@@ -107,7 +128,12 @@ export const deskStepBody = z.object({ action: text(500), workdays: z.number().i
 export const stepDoneBody = z.object({ doneOn: isoDate }).strict();
 
 export const listingBody = z
-  .object({ enterpriseId: z.number().int().positive(), stage: z.enum(LISTING_STAGES), exchange: z.string().trim().max(40).nullable().optional(), board: z.string().trim().max(40).nullable().optional() })
+  .object({
+    enterpriseId: z.number().int().positive(),
+    stage: z.enum(LISTING_STAGES),
+    exchange: z.string().trim().max(40).nullable().optional(),
+    board: z.string().trim().max(40).nullable().optional(),
+  })
   .strict();
 export const listingStageBody = z
   .object({
@@ -120,8 +146,12 @@ export const listingStageBody = z
   })
   .strict();
 export type ListingStageBody = z.infer<typeof listingStageBody>;
-export const listingServiceBody = z.object({ kind: z.enum(LISTING_SERVICES), on: isoDate, note: z.string().trim().max(500).optional() }).strict();
-export const listingSubsidyBody = z.object({ resultId: z.number().int().positive(), amount: yuan, paidOn: isoDate, resultVersion: version }).strict();
+export const listingServiceBody = z
+  .object({ kind: z.enum(LISTING_SERVICES), on: isoDate, note: z.string().trim().max(500).optional() })
+  .strict();
+export const listingSubsidyBody = z
+  .object({ resultId: z.number().int().positive(), amount: yuan, paidOn: isoDate, resultVersion: version })
+  .strict();
 
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期间格式应为 YYYY-MM / a period is YYYY-MM');
 export const regionStatBody = z.object({ period, balance: yuan, private: yuan, sme: yuan, source: text(300) }).strict();
@@ -202,7 +232,15 @@ export const eventView = z.object({
   banks: z.array(named),
   enterprises: z.array(named),
   needs: z.array(z.object({ id: z.number(), enterpriseId: z.number(), purpose: z.string(), amountFen: fen })),
-  followups: z.array(z.object({ id: z.number(), needId: z.number().nullable(), text: z.string(), dueOn: z.string().nullable(), doneOn: z.string().nullable() })),
+  followups: z.array(
+    z.object({
+      id: z.number(),
+      needId: z.number().nullable(),
+      text: z.string(),
+      dueOn: z.string().nullable(),
+      doneOn: z.string().nullable(),
+    }),
+  ),
   results: z.array(eventResult),
 });
 
@@ -231,7 +269,16 @@ export const deskView = z.object({
   leadUnitId: z.number(),
   status: z.string(),
   createdAt: z.string(),
-  steps: z.array(z.object({ id: z.number(), action: z.string(), deadline: z.string(), doneOn: z.string().nullable(), overdue: z.boolean(), itemId: z.number().nullable() })),
+  steps: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      deadline: z.string(),
+      doneOn: z.string().nullable(),
+      overdue: z.boolean(),
+      itemId: z.number().nullable(),
+    }),
+  ),
 });
 export type DeskView = z.infer<typeof deskView>;
 
@@ -243,7 +290,15 @@ export const listingView = z.object({
   board: z.string().nullable(),
   version: z.number(),
   history: z.array(
-    z.object({ kind: z.string(), on: z.string(), fromStage: z.string().nullable(), toStage: z.string().nullable(), note: z.string().nullable(), amountFen: fen.nullable(), resultId: z.number().nullable() }),
+    z.object({
+      kind: z.string(),
+      on: z.string(),
+      fromStage: z.string().nullable(),
+      toStage: z.string().nullable(),
+      note: z.string().nullable(),
+      amountFen: fen.nullable(),
+      resultId: z.number().nullable(),
+    }),
   ),
   subsidyFen: fen,
 });
@@ -276,7 +331,9 @@ export const returnPreview = z.object({
   balanceFen: fen,
   privateFen: fen,
   smeFen: fen,
-  problems: z.array(z.object({ path: z.string().optional(), message: z.string(), row: z.number().optional(), column: z.string().optional() })),
+  problems: z.array(
+    z.object({ path: z.string().optional(), message: z.string(), row: z.number().optional(), column: z.string().optional() }),
+  ),
   imported: z.boolean(),
 });
 export type ReturnPreview = z.infer<typeof returnPreview>;

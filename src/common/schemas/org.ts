@@ -147,9 +147,7 @@ export const updateUserBody = z
   .strict();
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
-export const resetPasswordBody = z
-  .object({ password: z.string().min(LIMITS.password.min).max(LIMITS.password.max) })
-  .strict();
+export const resetPasswordBody = z.object({ password: z.string().min(LIMITS.password.min).max(LIMITS.password.max) }).strict();
 
 export const userListQuery = z
   .object({

@@ -51,7 +51,12 @@ export const enterpriseInput = z
     history: historyInput.optional(),
     /** Where the enterprise is told about benefits: a mobile number gets an SMS-ready text. */
     contactName: z.string().trim().max(40).nullable().optional(),
-    contactPhone: z.string().trim().regex(/^[0-9+\- ]{7,20}$/).nullable().optional(),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\- ]{7,20}$/)
+      .nullable()
+      .optional(),
     contactEmail: z.string().trim().email().max(200).nullable().optional(),
   })
   .strict();
@@ -101,7 +106,12 @@ export const enterpriseList = z.object({ items: z.array(enterpriseView), total: 
 export const importQuery = z
   .object({ commit: z.enum(['true', 'false']).default('false'), keepValid: z.enum(['true', 'false']).default('false') })
   .strict();
-export const importProblem = z.object({ row: z.number(), column: z.string().nullable(), field: z.string().nullable(), message: z.string() });
+export const importProblem = z.object({
+  row: z.number(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  message: z.string(),
+});
 export const importView = z.object({
   rows: z.number(),
   valid: z.number(),
@@ -189,7 +199,14 @@ export interface ExplainNodeView {
   children?: ExplainNodeView[] | undefined;
 }
 
-export const exampleOutcome = z.object({ name: z.string(), expected: z.boolean(), actual: z.boolean().nullable(), pass: z.boolean(), explanation: explainNode.nullable(), problem: z.string().nullable() });
+export const exampleOutcome = z.object({
+  name: z.string(),
+  expected: z.boolean(),
+  actual: z.boolean().nullable(),
+  pass: z.boolean(),
+  explanation: explainNode.nullable(),
+  problem: z.string().nullable(),
+});
 /** `reading`: the valid rule in plain words, as the enterprise will read it (names, units). */
 export const ruleCheckView = z.object({
   ok: z.boolean(),
@@ -216,7 +233,12 @@ export const policyUpdateBody = policyBody.partial().extend({ version: z.number(
 
 export const benefitBody = z
   .object({
-    code: z.string().trim().min(1).max(40).regex(/^[\w.-]+$/, '字母、数字、-、_、. / letters, digits, - _ .'),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[\w.-]+$/, '字母、数字、-、_、. / letters, digits, - _ .'),
     name: plainText(300),
     amount: money.nullable().optional(),
     formula: ruleText.max(2000).nullable().optional(),
@@ -260,11 +282,24 @@ export const policyView = z.object({
   version: z.number(),
 });
 export type PolicyView = z.infer<typeof policyView>;
-export const policyListQuery = z.object({ q: z.string().max(LIMITS.searchText.max).optional(), area: z.enum(POLICY_AREAS).optional(), ...page }).strict();
+export const policyListQuery = z
+  .object({ q: z.string().max(LIMITS.searchText.max).optional(), area: z.enum(POLICY_AREAS).optional(), ...page })
+  .strict();
 export const policyList = z.object({ items: z.array(policyView), total: z.number() });
 
 export const matchStartBody = z.object({ mode: z.enum(['full', 'incremental']).default('incremental') }).strict();
-export const matchSummary = z.object({ mode: z.string(), benefits: z.number(), enterprises: z.number(), evaluations: z.number(), matched: z.number(), near: z.number(), written: z.number(), removed: z.number(), skipped: z.array(z.object({ code: z.string(), problem: z.string() })), seconds: z.number() });
+export const matchSummary = z.object({
+  mode: z.string(),
+  benefits: z.number(),
+  enterprises: z.number(),
+  evaluations: z.number(),
+  matched: z.number(),
+  near: z.number(),
+  written: z.number(),
+  removed: z.number(),
+  skipped: z.array(z.object({ code: z.string(), problem: z.string() })),
+  seconds: z.number(),
+});
 export type MatchSummary = z.infer<typeof matchSummary>;
 
 export const resultListQuery = z
@@ -284,7 +319,14 @@ export const resultExportQuery = resultListQuery.omit({ page: true, pageSize: tr
 export const resultView = z.object({
   id: z.number(),
   enterprise: z.object({ id: z.number(), name: z.string(), uscc: z.string(), countyCode: z.string().nullable(), countyName: z.string() }),
-  benefit: z.object({ id: z.number(), code: z.string(), name: z.string(), policyId: z.number(), policyTitle: z.string(), departmentName: z.string().nullable() }),
+  benefit: z.object({
+    id: z.number(),
+    code: z.string(),
+    name: z.string(),
+    policyId: z.number(),
+    policyTitle: z.string(),
+    departmentName: z.string().nullable(),
+  }),
   eligible: z.boolean(),
   failed: z.number(),
   status: z.enum(RESULT_STATUSES),
@@ -331,7 +373,13 @@ export const totalsRow = z.object({
 export type TotalsRow = z.infer<typeof totalsRow>;
 
 export const explainQuery = z.object({ benefitId: idValue }).strict();
-export const explainView = z.object({ enterpriseId: z.number(), benefitId: z.number(), eligible: z.boolean(), stored: z.boolean(), explanation: explainNode });
+export const explainView = z.object({
+  enterpriseId: z.number(),
+  benefitId: z.number(),
+  eligible: z.boolean(),
+  stored: z.boolean(),
+  explanation: explainNode,
+});
 
 export const portalView = z.object({
   enterprise: enterpriseView,

@@ -23,7 +23,17 @@ export const flagView = z.object({
 export type FlagView = z.infer<typeof flagView>;
 
 const screen = z.number().nullable();
-export const screensView = z.object({ cv: screen, spd: screen, diffp: screen, rd: screen, rdnor: screen, rdalt: screen, kurt: screen, skew: screen, ks: screen });
+export const screensView = z.object({
+  cv: screen,
+  spd: screen,
+  diffp: screen,
+  rd: screen,
+  rdnor: screen,
+  rdalt: screen,
+  kurt: screen,
+  skew: screen,
+  ks: screen,
+});
 export type ScreensView = z.infer<typeof screensView>;
 
 export const problemView = z.object({ line: z.number(), column: z.string().optional(), message: z.string() });
@@ -45,7 +55,12 @@ export const tenderListItem = z.object({
 export type TenderListItem = z.infer<typeof tenderListItem>;
 
 export const tenderListQuery = z
-  .object({ q: z.string().max(LIMITS.searchText.max).optional(), suspect: z.enum(['true', 'false']).optional(), flagged: z.enum(['true', 'false']).optional(), ...page })
+  .object({
+    q: z.string().max(LIMITS.searchText.max).optional(),
+    suspect: z.enum(['true', 'false']).optional(),
+    flagged: z.enum(['true', 'false']).optional(),
+    ...page,
+  })
   .strict();
 export const tenderList = z.object({ items: z.array(tenderListItem), total: z.number() });
 
@@ -69,7 +84,9 @@ export const tenderView = tenderListItem.extend({
 });
 export type TenderView = z.infer<typeof tenderView>;
 
-export const importQuery = z.object({ dryRun: z.enum(['true', 'false']).optional(), format: z.enum(['csv', 'xlsx', 'ocds']).optional() }).strict();
+export const importQuery = z
+  .object({ dryRun: z.enum(['true', 'false']).optional(), format: z.enum(['csv', 'xlsx', 'ocds']).optional() })
+  .strict();
 export const importResult = z.object({
   dryRun: z.boolean(),
   filename: z.string(),
@@ -102,7 +119,9 @@ export const groupListQuery = z.object({ bidder: z.string().max(60).optional(), 
 
 export const networkView = z.object({
   group: groupView,
-  nodes: z.array(z.object({ id: z.string(), name: z.string(), member: z.boolean(), risk: z.number(), tenders: z.number(), wins: z.number() })),
+  nodes: z.array(
+    z.object({ id: z.string(), name: z.string(), member: z.boolean(), risk: z.number(), tenders: z.number(), wins: z.number() }),
+  ),
   edges: z.array(z.object({ source: z.string(), target: z.string(), coBids: z.number(), flags: z.array(z.string()) })),
 });
 export type NetworkView = z.infer<typeof networkView>;
@@ -111,7 +130,19 @@ export const bidderParam = z.object({ bidderId: z.string().min(1).max(60) }).str
 export const bidderView = z.object({
   bidderId: z.string(),
   name: z.string().nullable(),
-  tenders: z.array(z.object({ id: z.number(), key: z.string(), title: z.string().nullable(), bidDate: z.string().nullable(), amount: z.number(), winner: z.boolean(), risk: z.number(), suspect: z.boolean(), bidCount: z.number() })),
+  tenders: z.array(
+    z.object({
+      id: z.number(),
+      key: z.string(),
+      title: z.string().nullable(),
+      bidDate: z.string().nullable(),
+      amount: z.number(),
+      winner: z.boolean(),
+      risk: z.number(),
+      suspect: z.boolean(),
+      bidCount: z.number(),
+    }),
+  ),
   groups: z.array(groupRef),
   pairs: z.array(z.object({ other: z.string(), otherName: z.string().nullable(), coBids: z.number(), flags: z.array(flagView) })),
   /** The OCDS red flags about this party as a tenderer (cardinal-rs's Tenderer level), from the last OCDS file naming it. */
@@ -144,7 +175,9 @@ export const caseListQuery = z.object({ stage: z.enum(CASE_STAGES).optional(), .
 
 export const caseView = caseListItem.extend({
   members: z.array(z.string()),
-  events: z.array(z.object({ id: z.number(), kind: z.string(), note: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
+  events: z.array(
+    z.object({ id: z.number(), kind: z.string(), note: z.string().nullable(), actorName: z.string().nullable(), at: z.string() }),
+  ),
 });
 export type CaseView = z.infer<typeof caseView>;
 
@@ -153,9 +186,18 @@ export const createCaseBody = z.union([
   z.object({ groupId: z.number().int().positive(), note: plainText(2000).optional() }).strict(),
 ]);
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
-export const verifyCaseBody = z.object({ unitId: z.number().int().positive(), workdays: z.number().int().min(1).max(60), note: plainText(2000).optional(), version: z.number().int().positive() }).strict();
+export const verifyCaseBody = z
+  .object({
+    unitId: z.number().int().positive(),
+    workdays: z.number().int().min(1).max(60),
+    note: plainText(2000).optional(),
+    version: z.number().int().positive(),
+  })
+  .strict();
 export const evidenceBody = z.object({ note: plainText(2000).min(1) }).strict();
-export const outcomeBody = z.object({ outcome: z.enum(CASE_OUTCOMES), note: plainText(2000).min(1), version: z.number().int().positive() }).strict();
+export const outcomeBody = z
+  .object({ outcome: z.enum(CASE_OUTCOMES), note: plainText(2000).min(1), version: z.number().int().positive() })
+  .strict();
 
 /** The four kinds of agency misconduct (招标代理"四类"违法违规行为) — the default checklist. */
 export const DEFAULT_MISCONDUCT = ['collusion_assist', 'illegal_subcontract', 'false_materials', 'improper_fees'] as const;
@@ -173,33 +215,83 @@ export const campaignListItem = z.object({
 });
 export type CampaignListItem = z.infer<typeof campaignListItem>;
 export const campaignList = z.object({ items: z.array(campaignListItem) });
-export const createCampaignBody = z.object({ name: plainText(200).min(1), checklist: z.array(plainText(40).min(1)).min(1).max(20).optional() }).strict();
+export const createCampaignBody = z
+  .object({ name: plainText(200).min(1), checklist: z.array(plainText(40).min(1)).min(1).max(20).optional() })
+  .strict();
 
 export const campaignProjectBody = z
   .object({
     projects: z
-      .array(z.object({ code: plainText(100).min(1), name: plainText(300).min(1), agency: plainText(200).min(1), amount: z.number().nonnegative().max(1e12), checked: z.boolean().default(true) }).strict())
+      .array(
+        z
+          .object({
+            code: plainText(100).min(1),
+            name: plainText(300).min(1),
+            agency: plainText(200).min(1),
+            amount: z.number().nonnegative().max(1e12),
+            checked: z.boolean().default(true),
+          })
+          .strict(),
+      )
       .min(1)
       .max(5000),
   })
   .strict();
 /** A problem found; with a unit (and deadline) it is also followed to rectification as a work-list problem item. */
 export const campaignProblemBody = z
-  .object({ projectId: z.number().int().positive(), misconduct: z.string().min(1).max(40), description: plainText(2000).min(1), unitId: z.number().int().positive().optional(), deadline: isoDate.optional() })
+  .object({
+    projectId: z.number().int().positive(),
+    misconduct: z.string().min(1).max(40),
+    description: plainText(2000).min(1),
+    unitId: z.number().int().positive().optional(),
+    deadline: isoDate.optional(),
+  })
   .strict();
 export const campaignProblemParams = z.object({ id: idValue, problemId: idValue }).strict();
 
 export const campaignView = campaignListItem.extend({
-  projects: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), agency: z.string(), amount: z.number(), checked: z.boolean(), problems: z.number() })),
-  problems: z.array(z.object({ id: z.number(), projectId: z.number(), projectCode: z.string(), agency: z.string(), misconduct: z.string(), description: z.string(), verified: z.boolean(), itemId: z.number().nullable() })),
+  projects: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      agency: z.string(),
+      amount: z.number(),
+      checked: z.boolean(),
+      problems: z.number(),
+    }),
+  ),
+  problems: z.array(
+    z.object({
+      id: z.number(),
+      projectId: z.number(),
+      projectCode: z.string(),
+      agency: z.string(),
+      misconduct: z.string(),
+      description: z.string(),
+      verified: z.boolean(),
+      itemId: z.number().nullable(),
+    }),
+  ),
   byAgency: z.array(z.object({ agency: z.string(), projects: z.number(), problems: z.number(), verified: z.number() })),
   byMisconduct: z.array(z.object({ misconduct: z.string(), problems: z.number(), verified: z.number() })),
 });
 export type CampaignView = z.infer<typeof campaignView>;
 
 export const figuresView = z.object({
-  months: z.array(z.object({ month: z.string(), tendersScreened: z.number(), lotsFlagged: z.number(), biddersFlagged: z.number(), remoteEvaluations: z.number(), expertPool: z.number().nullable() })),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      tendersScreened: z.number(),
+      lotsFlagged: z.number(),
+      biddersFlagged: z.number(),
+      remoteEvaluations: z.number(),
+      expertPool: z.number().nullable(),
+    }),
+  ),
 });
 export type FiguresView = z.infer<typeof figuresView>;
-export const expertPoolParams = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM / a month is YYYY-MM') }).strict();
+export const expertPoolParams = z
+  .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM / a month is YYYY-MM') })
+  .strict();
 export const expertPoolBody = z.object({ size: z.number().int().min(0).max(1_000_000), source: plainText(200).min(1) }).strict();

@@ -23,11 +23,16 @@ const days = z.number().min(0).max(3650);
 const fen = z.number().int().min(0).max(1e12);
 const optionalUrl = z.string().trim().url().max(300).nullable().optional();
 
-export const materialBody = z.object({ name: plainText(200), shared: z.boolean().default(false), exempt: z.boolean().default(false) }).strict();
+export const materialBody = z
+  .object({ name: plainText(200), shared: z.boolean().default(false), exempt: z.boolean().default(false) })
+  .strict();
 
 export const serviceBody = z
   .object({
-    code: z.string().trim().regex(/^[A-Za-z0-9\-_.]{1,60}$/, '事项编码由字母、数字和 -_. 组成 / a code is letters, digits and -_.'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9\-_.]{1,60}$/, '事项编码由字母、数字和 -_. 组成 / a code is letters, digits and -_.'),
     name: plainText(200),
     level: z.enum(SERVICE_LEVELS),
     unitId: z.number().int().positive(),
@@ -59,7 +64,9 @@ export const catalogueQuery = z
   .strict();
 export type CatalogueQuery = z.infer<typeof catalogueQuery>;
 
-export const ratesQuery = z.object({ date: isoDate.optional(), level: z.enum(SERVICE_LEVELS).optional(), countyId: idValue.optional() }).strict();
+export const ratesQuery = z
+  .object({ date: isoDate.optional(), level: z.enum(SERVICE_LEVELS).optional(), countyId: idValue.optional() })
+  .strict();
 export type RatesQuery = z.infer<typeof ratesQuery>;
 
 export const importQuery = z.object({ commit: z.enum(['0', '1']).default('0') }).strict();
@@ -90,15 +97,29 @@ export type RoundBody = z.infer<typeof roundBody>;
 
 export const packageBody = z
   .object({
-    code: z.string().trim().regex(/^[A-Za-z0-9\-_.]{1,60}$/, '编码由字母、数字和 -_. 组成 / a code is letters, digits and -_.'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9\-_.]{1,60}$/, '编码由字母、数字和 -_. 组成 / a code is letters, digits and -_.'),
     name: plainText(200),
     kind: z.enum(PACKAGE_KINDS),
     mode: z.enum(PACKAGE_MODES),
     promisedDays: days,
     formFields: z.array(plainText(100)).max(200).default([]),
     materials: z.array(materialBody).max(200),
-    members: z.array(z.object({ serviceCode: z.string().trim().min(1).max(60) }).strict()).min(1).max(50),
-    before: z.object({ steps: z.number().int().min(0).max(1000), materials: z.number().int().min(0).max(1000), days, visits: z.number().int().min(0).max(100), feeFen: fen }).strict(),
+    members: z
+      .array(z.object({ serviceCode: z.string().trim().min(1).max(60) }).strict())
+      .min(1)
+      .max(50),
+    before: z
+      .object({
+        steps: z.number().int().min(0).max(1000),
+        materials: z.number().int().min(0).max(1000),
+        days,
+        visits: z.number().int().min(0).max(100),
+        feeFen: fen,
+      })
+      .strict(),
     after: z.object({ steps: z.number().int().min(0).max(1000), visits: z.number().int().min(0).max(100), feeFen: fen }).strict(),
     place: z.string().trim().max(200).nullable().default(null),
     onlineUrl: optionalUrl,
@@ -119,7 +140,9 @@ export const caseBody = z
   .strict();
 export type CaseBody = z.infer<typeof caseBody>;
 
-export const stepBody = z.object({ result: z.enum(STEP_RESULTS), at: instant.optional(), note: z.string().trim().max(1000).nullable().default(null) }).strict();
+export const stepBody = z
+  .object({ result: z.enum(STEP_RESULTS), at: instant.optional(), note: z.string().trim().max(1000).nullable().default(null) })
+  .strict();
 export type StepBody = z.infer<typeof stepBody>;
 
 export const periodQuery = z.object({ from: isoDate, to: isoDate }).strict();
@@ -143,7 +166,12 @@ export const pointBody = z
 export type PointBody = z.infer<typeof pointBody>;
 
 export const assistantBody = z
-  .object({ name: plainText(100), unitId: z.number().int().positive(), pointId: z.number().int().positive().nullable().default(null), phone: z.string().trim().max(40).nullable().default(null) })
+  .object({
+    name: plainText(100),
+    unitId: z.number().int().positive(),
+    pointId: z.number().int().positive().nullable().default(null),
+    phone: z.string().trim().max(40).nullable().default(null),
+  })
   .strict();
 export type AssistantBody = z.infer<typeof assistantBody>;
 
@@ -193,7 +221,13 @@ export const serviceView = z.object({
   validTo: z.string().nullable(),
   version: z.number(),
 });
-export const cataloguePage = z.object({ date: z.string(), items: z.array(serviceView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const cataloguePage = z.object({
+  date: z.string(),
+  items: z.array(serviceView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export const ratesView = z.object({
   date: z.string(),
   level: z.string().nullable(),
@@ -212,7 +246,10 @@ export const catalogueImportView = z.object({
   preview: z.array(z.object({ row: z.number(), code: z.string(), name: z.string(), change: z.enum(['added', 'changed', 'unchanged']) })),
   imported: z.boolean(),
 });
-export const publishView = z.object({ date: z.string(), values: z.array(z.object({ code: z.string(), value: z.number(), period: z.string(), source: z.string() })) });
+export const publishView = z.object({
+  date: z.string(),
+  values: z.array(z.object({ code: z.string(), value: z.number(), period: z.string(), source: z.string() })),
+});
 const roundBase = { id: z.number(), name: z.string(), effectiveOn: z.string(), beforeCount: z.number(), afterCount: z.number() };
 export const roundView = z.object({ ...roundBase, note: z.string().nullable() });
 export const roundCreatedView = z.object({ ...roundBase, changes: z.number() });
@@ -220,7 +257,16 @@ export const roundDiffView = z.object({
   ...roundBase,
   note: z.string().nullable(),
   counts: z.record(z.string(), z.number()),
-  changes: z.array(z.object({ code: z.string(), name: z.string(), action: z.string(), intoCode: z.string().nullable(), toLevel: z.string().nullable(), reason: z.string() })),
+  changes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      action: z.string(),
+      intoCode: z.string().nullable(),
+      toLevel: z.string().nullable(),
+      reason: z.string(),
+    }),
+  ),
 });
 
 const figures = { steps: z.number(), materials: z.number(), days: z.number(), visits: z.number(), feeFen: z.number() };
@@ -307,7 +353,15 @@ export const missedView = z.object({
   packages: z.array(
     packageStat.extend({
       lateShare: z.number(),
-      lateCases: z.array(z.object({ id: z.number(), applicant: z.string(), submittedAt: z.string(), finishedAt: z.string().nullable(), elapsedMinutes: z.number().nullable() })),
+      lateCases: z.array(
+        z.object({
+          id: z.number(),
+          applicant: z.string(),
+          submittedAt: z.string(),
+          finishedAt: z.string().nullable(),
+          elapsedMinutes: z.number().nullable(),
+        }),
+      ),
     }),
   ),
 });
@@ -321,10 +375,11 @@ export const startupView = z.object({
   packages: z.array(packageStat),
 });
 
-const pointCounts = { ...Object.fromEntries(POINT_KINDS.map((k) => [k, z.number()])), allInOneWindows: z.number(), enterpriseZones: z.number() } as Record<
-  (typeof POINT_KINDS)[number] | 'allInOneWindows' | 'enterpriseZones',
-  z.ZodNumber
->;
+const pointCounts = {
+  ...Object.fromEntries(POINT_KINDS.map((k) => [k, z.number()])),
+  allInOneWindows: z.number(),
+  enterpriseZones: z.number(),
+} as Record<(typeof POINT_KINDS)[number] | 'allInOneWindows' | 'enterpriseZones', z.ZodNumber>;
 export const coverageView = z.object({
   counties: z.array(z.object({ countyId: z.number(), countyName: z.string(), covered: z.boolean(), ...pointCounts })),
   total: z.object(pointCounts),
@@ -358,7 +413,15 @@ export const monthlyView = z.object({
   year: z.number(),
   total: z.number(),
   byAssistant: z.array(
-    z.object({ month: z.string(), assistantId: z.number(), assistantName: z.string(), pointId: z.number().nullable(), cases: z.number(), done: z.number(), rating: z.number().nullable() }),
+    z.object({
+      month: z.string(),
+      assistantId: z.number(),
+      assistantName: z.string(),
+      pointId: z.number().nullable(),
+      cases: z.number(),
+      done: z.number(),
+      rating: z.number().nullable(),
+    }),
   ),
   byPoint: z.array(z.object({ month: z.string(), pointId: z.number().nullable(), cases: z.number() })),
 });
@@ -367,15 +430,32 @@ export const summaryView = z.object({
   countyId: z.number().nullable(),
   rates: ratesView,
   cityCatalogue: z.object({ inForce: z.number(), rounds: z.array(roundView) }),
-  network: z.object({ ...pointCounts, covered: z.boolean() }).partial().nullable(),
+  network: z
+    .object({ ...pointCounts, covered: z.boolean() })
+    .partial()
+    .nullable(),
   assisted: z.object({ year: z.number(), cases: z.number(), assistants: z.number() }),
   packages: z.object({
     count: z.number(),
     promisedMaterialsCut: cut,
     promisedTimeCut: cut,
-    measured: z.object({ from: z.string(), to: z.string(), finished: z.number(), late: z.number(), averageTimeCut: cut, packages: z.number() }),
+    measured: z.object({
+      from: z.string(),
+      to: z.string(),
+      finished: z.number(),
+      late: z.number(),
+      averageTimeCut: cut,
+      packages: z.number(),
+    }),
   }),
-  startup: z.object({ year: z.number(), cases: z.number(), averageDays: z.number().nullable(), averageSteps: z.number().nullable(), averageDocuments: z.number().nullable(), waivedFen: z.number() }),
+  startup: z.object({
+    year: z.number(),
+    cases: z.number(),
+    averageDays: z.number().nullable(),
+    averageSteps: z.number().nullable(),
+    averageDocuments: z.number().nullable(),
+    waivedFen: z.number(),
+  }),
 });
 export const serviceGuideView = z.object({
   kind: z.literal('service'),

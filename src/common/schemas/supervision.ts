@@ -42,10 +42,15 @@ export const escalationSettings = z
   .object({
     /** working days before the deadline on which a reminder goes out, e.g. [5, 1] */
     reminders: z
-      .object({ enabled: z.boolean(), daysBefore: z.array(z.number().int().min(1).max(SUPERVISION_LIMITS.maxDaysBefore)).max(SUPERVISION_LIMITS.reminders) })
+      .object({
+        enabled: z.boolean(),
+        daysBefore: z.array(z.number().int().min(1).max(SUPERVISION_LIMITS.maxDaysBefore)).max(SUPERVISION_LIMITS.reminders),
+      })
       .strict(),
     /** working days after the deadline; a notice asks for a written reply within `replyDays` working days */
-    notice: step(SUPERVISION_LIMITS.maxDaysAfter).extend({ replyDays: z.number().int().min(1).max(30) }).strict(),
+    notice: step(SUPERVISION_LIMITS.maxDaysAfter)
+      .extend({ replyDays: z.number().int().min(1).max(30) })
+      .strict(),
     bulletin: step(SUPERVISION_LIMITS.maxDaysAfter),
     summons: step(SUPERVISION_LIMITS.maxDaysAfter),
   })
@@ -201,16 +206,49 @@ export type BulletinSection = z.infer<typeof bulletinSection>;
 export const bulletinData = z.object({
   month: z.string(),
   asOf: z.string(),
-  totals: z.object({ items: z.number(), closed: z.number(), inProgress: z.number(), notStarted: z.number(), overdue: z.number(), closedThisMonth: z.number() }),
-  byList: z.array(z.object({ listId: z.number(), name: z.string(), kind: z.enum(ITEM_KINDS), total: z.number(), closed: z.number(), overdue: z.number(), byStatus: z.record(z.string(), z.number()) })),
+  totals: z.object({
+    items: z.number(),
+    closed: z.number(),
+    inProgress: z.number(),
+    notStarted: z.number(),
+    overdue: z.number(),
+    closedThisMonth: z.number(),
+  }),
+  byList: z.array(
+    z.object({
+      listId: z.number(),
+      name: z.string(),
+      kind: z.enum(ITEM_KINDS),
+      total: z.number(),
+      closed: z.number(),
+      overdue: z.number(),
+      byStatus: z.record(z.string(), z.number()),
+    }),
+  ),
   byArea: z.array(z.object({ area: z.string(), total: z.number(), closed: z.number(), overdue: z.number() })),
   ranking: z.array(rankRow),
-  overdueItems: z.array(z.object({ id: z.number(), code: z.string(), content: z.string(), listName: z.string(), deadline: z.string(), overdueWorkdays: z.number(), leadUnits: z.array(z.string()) })),
+  overdueItems: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      content: z.string(),
+      listName: z.string(),
+      deadline: z.string(),
+      overdueWorkdays: z.number(),
+      leadUnits: z.array(z.string()),
+    }),
+  ),
   named: z.array(z.object({ unit: z.string(), code: z.string(), content: z.string(), kind: z.enum(NOTICE_KINDS), dueOn: z.string() })),
   red: z.array(rankRow),
   black: z.array(rankRow),
   trend: z.array(z.object({ weekOf: z.string(), assigned: z.number(), closed: z.number(), overdue: z.number() })),
-  meetings: z.object({ mayor: z.number(), task_force: z.number(), special: z.number(), decisions: z.number(), decisionsClosed: z.number() }),
+  meetings: z.object({
+    mayor: z.number(),
+    task_force: z.number(),
+    special: z.number(),
+    decisions: z.number(),
+    decisionsClosed: z.number(),
+  }),
   notices: z.record(z.enum(NOTICE_KINDS), z.number()),
   formula: label,
   /** Bulletins drafted before modules contributed sections have none. */
@@ -233,7 +271,12 @@ export const bulletinView = bulletinSummary.extend({ commentary, data: bulletinD
 export type BulletinView = z.infer<typeof bulletinView>;
 export const draftBulletinBody = z.object({ month: monthString }).strict();
 export const updateBulletinBody = z
-  .object({ version: z.number().int().positive(), title: plainText(SUPERVISION_LIMITS.title).optional(), docNumber: text(40).optional(), commentary: commentary.partial().strict().optional() })
+  .object({
+    version: z.number().int().positive(),
+    title: plainText(SUPERVISION_LIMITS.title).optional(),
+    docNumber: text(40).optional(),
+    commentary: commentary.partial().strict().optional(),
+  })
   .strict();
 export type UpdateBulletinBody = z.infer<typeof updateBulletinBody>;
 export const versionBody = z.object({ version: z.number().int().positive() }).strict();
@@ -341,8 +384,28 @@ export const cockpitView = z.object({
   ),
   trend: z.array(z.object({ weekOf: z.string(), assigned: z.number(), closed: z.number(), overdue: z.number() })),
   redBlack: z.object({ weekOf: z.string().nullable(), red: z.array(snapshotRowView), black: z.array(snapshotRowView), formula: label }),
-  instructions: z.array(z.object({ itemId: z.number(), code: z.string(), content: z.string(), text: z.string(), author: z.string().nullable(), createdAt: z.string(), drill })),
-  upcoming: z.array(z.object({ itemId: z.number(), code: z.string(), content: z.string(), deadline: z.string(), dueInWorkdays: z.number(), leadUnits: z.array(unitRef), drill })),
+  instructions: z.array(
+    z.object({
+      itemId: z.number(),
+      code: z.string(),
+      content: z.string(),
+      text: z.string(),
+      author: z.string().nullable(),
+      createdAt: z.string(),
+      drill,
+    }),
+  ),
+  upcoming: z.array(
+    z.object({
+      itemId: z.number(),
+      code: z.string(),
+      content: z.string(),
+      deadline: z.string(),
+      dueInWorkdays: z.number(),
+      leadUnits: z.array(unitRef),
+      drill,
+    }),
+  ),
   drillPath: z.string(),
   /** 保二争一: the forecast rank among the region's leagues/cities; null when no peer values were imported */
   rankGoal: z

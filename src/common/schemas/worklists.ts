@@ -98,7 +98,9 @@ export const worklistView = z.object({
 });
 export type WorklistView = z.infer<typeof worklistView>;
 
-export const createWorklistBody = z.object({ name: plainText(WORKLIST_LIMITS.listName), kind: z.enum(ITEM_KINDS), description: optText(1000) }).strict();
+export const createWorklistBody = z
+  .object({ name: plainText(WORKLIST_LIMITS.listName), kind: z.enum(ITEM_KINDS), description: optText(1000) })
+  .strict();
 export type CreateWorklistBody = z.infer<typeof createWorklistBody>;
 export const updateWorklistBody = z
   .object({ version: z.number().int().positive(), name: plainText(WORKLIST_LIMITS.listName).optional(), description: optText(1000) })
@@ -118,7 +120,11 @@ export const publicityInput = z
     level: z.enum(PUBLICITY_LEVELS),
     outlet: text(120),
     date: isoDate.nullable().optional(),
-    link: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+    link: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -299,7 +305,13 @@ export const extensionBody = z.object({ reason: text(WORKLIST_LIMITS.reason), re
 export const extensionDecisionBody = z.object({ approve: z.boolean(), note: optText(WORKLIST_LIMITS.reason) }).strict();
 export const extensionParams = z.object({ id: idValue, extensionId: idValue }).strict();
 
-export const noteView = z.object({ id: z.number(), author: z.string().nullable(), role: z.string().nullable(), text: z.string(), createdAt: z.string() });
+export const noteView = z.object({
+  id: z.number(),
+  author: z.string().nullable(),
+  role: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
+});
 export type NoteView = z.infer<typeof noteView>;
 export const textBody = z.object({ text: text(WORKLIST_LIMITS.text) }).strict();
 

@@ -18,11 +18,21 @@ export function findDayByDate(db: Executor, date: string) {
 }
 
 export async function insertDay(db: Executor, d: { date: string; type: string; name: string }, at: string): Promise<number> {
-  const r = await db.insertInto('calendar_day').values({ ...d, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('calendar_day')
+    .values({ ...d, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateDayVersioned(db: Executor, id: number, version: number, set: { type: string; name: string }, at: string): Promise<boolean> {
+export async function updateDayVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  set: { type: string; name: string },
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('calendar_day')
     .set({ ...set, version: sql<number>`version + 1`, updated_at: at })

@@ -1,5 +1,11 @@
 import { AppError } from '../../common/errors.js';
-import type { CalendarDayBody, CalendarDayView, CalendarYearView, ImportCalendarBody, UpdateCalendarDayBody } from '../../common/schemas/calendar.js';
+import type {
+  CalendarDayBody,
+  CalendarDayView,
+  CalendarYearView,
+  ImportCalendarBody,
+  UpdateCalendarDayBody,
+} from '../../common/schemas/calendar.js';
 import { addDays, weekday } from '../../common/dates.js';
 import { type WorkCalendar, officialCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
@@ -63,14 +69,20 @@ export async function calendarYear(ctx: AppContext, year: number): Promise<Calen
     const weekend = [0, 6].includes(weekday(d));
     const work = calendar.isWorkday(d);
     if (work === !weekend && !calendar.dayName(d)) continue;
-    days.push({ date: d, type: work ? 'workday' : 'holiday', name: calendar.dayName(d) ?? '', source: addedDates.has(d) ? 'added' : 'official' });
+    days.push({
+      date: d,
+      type: work ? 'workday' : 'holiday',
+      name: calendar.dayName(d) ?? '',
+      source: addedDates.has(d) ? 'added' : 'official',
+    });
   }
   return { year, covered: calendar.covers(year), days, added: added.map(present) };
 }
 
 export async function addCalendarDay(ctx: AppContext, actor: Actor, body: CalendarDayBody): Promise<CalendarDayView> {
   const view = await withTransaction(ctx.db, async (trx) => {
-    if (await findDayByDate(trx, body.date)) throw new AppError('CONFLICT', [{ path: 'body.date', message: `${body.date} 已有设置，请修改该条 / already set; edit that entry` }]);
+    if (await findDayByDate(trx, body.date))
+      throw new AppError('CONFLICT', [{ path: 'body.date', message: `${body.date} 已有设置，请修改该条 / already set; edit that entry` }]);
     const id = await insertDay(trx, body, ctx.clock().toISOString());
     const created = present((await findDay(trx, id))!);
     await audit(ctx, trx, actor, { action: 'calendar.add', entity: 'calendar_day', entityId: id, after: created });
@@ -87,7 +99,13 @@ export async function updateCalendarDay(ctx: AppContext, actor: Actor, id: numbe
     const before = await findDay(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.version !== body.version) throw new AppError('VERSION_CONFLICT');
-    const ok = await updateDayVersioned(trx, id, body.version, { type: body.type ?? before.type, name: body.name ?? before.name }, ctx.clock().toISOString());
+    const ok = await updateDayVersioned(
+      trx,
+      id,
+      body.version,
+      { type: body.type ?? before.type, name: body.name ?? before.name },
+      ctx.clock().toISOString(),
+    );
     if (!ok) throw new AppError('VERSION_CONFLICT');
     const after = present((await findDay(trx, id))!);
     await audit(ctx, trx, actor, { action: 'calendar.update', entity: 'calendar_day', entityId: id, before: present(before), after });
@@ -124,7 +142,12 @@ export async function importCalendarDays(ctx: AppContext, actor: Actor, body: Im
       } else unchanged++;
     }
     const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
-    await audit(ctx, trx, actor, { action: 'calendar.import', entity: 'calendar_day', entityId: null, after: { added, updated, unchanged, years } });
+    await audit(ctx, trx, actor, {
+      action: 'calendar.import',
+      entity: 'calendar_day',
+      entityId: null,
+      after: { added, updated, unchanged, years },
+    });
     return { added, updated, unchanged, years };
   });
   return result;

@@ -26,9 +26,25 @@ describeEachDialect('working-day calendar admin', (h) => {
     await h.ctx.db.deleteFrom('calendar_day').execute();
   });
   /** The calendar audit actions written after the row `sinceId`. */
-  const lastAuditId = async () => Number((await h.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
+  const lastAuditId = async () =>
+    Number(
+      (
+        await h.ctx.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirst()
+      )?.m ?? 0,
+    );
   const calendarActions = async (sinceId: number) =>
-    (await h.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'calendar_day').where('id', '>', sinceId).orderBy('id').execute()).map((a) => a.action);
+    (
+      await h.ctx.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity', '=', 'calendar_day')
+        .where('id', '>', sinceId)
+        .orderBy('id')
+        .execute()
+    ).map((a) => a.action);
 
   it('knows 2026 from the packaged data and nothing official about 2027 yet', async () => {
     const cal = await getWorkCalendar(h.ctx);
@@ -42,7 +58,10 @@ describeEachDialect('working-day calendar admin', (h) => {
 
   it('rejects a bad file whole, with every problem located by row and column', async () => {
     const admin = await h.as('admin');
-    const res = await admin.post('/api/v1/calendar/import', { format: 'csv', content: 'date,type,name\n2027-02-30,休,春节\n2027-03-01,假期,x\n2027-03-02,班,\n2027-03-02,班,重复' });
+    const res = await admin.post('/api/v1/calendar/import', {
+      format: 'csv',
+      content: 'date,type,name\n2027-02-30,休,春节\n2027-03-01,假期,x\n2027-03-02,班,\n2027-03-02,班,重复',
+    });
     expect(res.statusCode).toBe(400);
     const details = res.json().details.map((d: { row: number; column: string }) => `${d.row}:${d.column}`);
     expect(details).toEqual(['2:date', '3:type', '4:name']);
@@ -63,7 +82,13 @@ describeEachDialect('working-day calendar admin', (h) => {
     expect(cal.isWorkday('2027-02-14')).toBe(true); // a Sunday worked
     // Friday 5 Feb + 1 working day skips the whole holiday to Sunday 14 Feb.
     expect(cal.addWorkdays('2027-02-05', 1)).toBe('2027-02-14');
-    const again = await admin.post('/api/v1/calendar/import', { format: 'json', content: JSON.stringify([{ date: '2027-01-01', type: 'holiday', name: '元旦' }, { date: '2027-10-09', type: 'holiday', name: '国庆节' }]) });
+    const again = await admin.post('/api/v1/calendar/import', {
+      format: 'json',
+      content: JSON.stringify([
+        { date: '2027-01-01', type: 'holiday', name: '元旦' },
+        { date: '2027-10-09', type: 'holiday', name: '国庆节' },
+      ]),
+    });
     expect(again.json()).toEqual({ added: 0, updated: 1, unchanged: 1, years: [2027] });
     expect((await getWorkCalendar(h.ctx)).isWorkday('2027-10-09')).toBe(false);
     expect(await calendarActions(since)).toEqual(['calendar.import', 'calendar.import']);
@@ -81,7 +106,9 @@ describeEachDialect('working-day calendar admin', (h) => {
     expect(dup.json().code).toBe('CONFLICT');
     const edited = await admin.patch(`/api/v1/calendar/days/${created.json().id}`, { type: 'workday', version: 1 });
     expect(edited.json()).toMatchObject({ type: 'workday', version: 2 });
-    expect((await admin.patch(`/api/v1/calendar/days/${created.json().id}`, { name: 'y', version: 1 })).json().code).toBe('VERSION_CONFLICT');
+    expect((await admin.patch(`/api/v1/calendar/days/${created.json().id}`, { name: 'y', version: 1 })).json().code).toBe(
+      'VERSION_CONFLICT',
+    );
     expect((await admin.delete(`/api/v1/calendar/days/${created.json().id}`)).statusCode).toBe(200);
     const year = (await admin.get('/api/v1/calendar?year=2026')).json();
     expect(year.added).toEqual([]);

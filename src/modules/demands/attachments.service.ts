@@ -13,7 +13,9 @@ import { getDemand } from './demands.service.js';
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 export function attachmentTooLarge(): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', [{ path: 'file', limitBytes: ATTACHMENT_MAX_BYTES, message: '附件不能超过 10 MB / an attachment is limited to 10 MB' }]);
+  return new AppError('PAYLOAD_TOO_LARGE', [
+    { path: 'file', limitBytes: ATTACHMENT_MAX_BYTES, message: '附件不能超过 10 MB / an attachment is limited to 10 MB' },
+  ]);
 }
 
 /**
@@ -24,22 +26,54 @@ export function attachmentTooLarge(): AppError {
 export async function addAttachment(ctx: AppContext, actor: Actor, demandId: number, file: { filename: string; data: Buffer }) {
   if (file.data.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
   if (!file.data.length) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '文件为空 / the file is empty' }]);
-  const filename = (stripUnsafeChars(path.basename(file.filename.replace(/\\/g, '/'))).replaceAll('"', '').trim() || 'file').slice(-200);
+  const filename = (
+    stripUnsafeChars(path.basename(file.filename.replace(/\\/g, '/')))
+      .replaceAll('"', '')
+      .trim() || 'file'
+  ).slice(-200);
   const { mime } = await sniffEvidence(filename, file.data);
   await getDemand(ctx, actor, demandId);
   return withTransaction(ctx.db, async (trx) => {
     const at = ctx.clock().toISOString();
     const sha256 = createHash('sha256').update(file.data).digest('hex');
-    const id = await insertAttachment(trx, { demand_id: demandId, filename, mime, size: file.data.length, sha256, data: file.data, uploader_id: actor.id > 0 ? actor.id : null, created_at: at });
-    await insertEvent(trx, { demand_id: demandId, action: 'attachment', actor_id: actor.id, actor_name: actor.displayName, unit_id: actor.unitId, note: filename, at });
-    await audit(ctx, trx, actor, { action: 'demands.attachment.add', entity: 'demand', entityId: demandId, after: { attachmentId: id, filename, mime, size: file.data.length, sha256 } });
+    const id = await insertAttachment(trx, {
+      demand_id: demandId,
+      filename,
+      mime,
+      size: file.data.length,
+      sha256,
+      data: file.data,
+      uploader_id: actor.id > 0 ? actor.id : null,
+      created_at: at,
+    });
+    await insertEvent(trx, {
+      demand_id: demandId,
+      action: 'attachment',
+      actor_id: actor.id,
+      actor_name: actor.displayName,
+      unit_id: actor.unitId,
+      note: filename,
+      at,
+    });
+    await audit(ctx, trx, actor, {
+      action: 'demands.attachment.add',
+      entity: 'demand',
+      entityId: demandId,
+      after: { attachmentId: id, filename, mime, size: file.data.length, sha256 },
+    });
     return { id, filename, mime, size: file.data.length, createdAt: at };
   });
 }
 
 export async function attachmentsOf(ctx: AppContext, actor: Actor, demandId: number) {
   await getDemand(ctx, actor, demandId);
-  return (await listAttachments(ctx.db, demandId)).map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size, createdAt: a.created_at }));
+  return (await listAttachments(ctx.db, demandId)).map((a) => ({
+    id: a.id,
+    filename: a.filename,
+    mime: a.mime,
+    size: a.size,
+    createdAt: a.created_at,
+  }));
 }
 
 export async function downloadAttachment(ctx: AppContext, actor: Actor, demandId: number, attachmentId: number) {

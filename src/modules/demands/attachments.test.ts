@@ -3,8 +3,14 @@ import { type Client, describeEachDialect } from '../../test/harness.js';
 
 function multipart(filename: string, data: Buffer) {
   const boundary = '----bizenvattach';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+      `filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 const upload = (c: Client, url: string, filename: string, data: Buffer) => {
   const m = multipart(filename, data);
@@ -17,14 +23,30 @@ describeEachDialect('ticket attachments', (h) => {
   it('keeps a PDF, refuses a disguised or oversize file with its reason, and only for those who see the ticket', async () => {
     const office = await h.as('office');
     const subjects = (await office.get('/api/v1/demands/subjects')).json() as { id: number; name: string }[];
-    const t = (await office.post('/api/v1/demands', { type: 'help', subjectId: subjects.find((s) => s.name === '纳税')!.id, description: '附件测试：纳税证明开具' })).json();
+    const t = (
+      await office.post('/api/v1/demands', {
+        type: 'help',
+        subjectId: subjects.find((s) => s.name === '纳税')!.id,
+        description: '附件测试：纳税证明开具',
+      })
+    ).json();
     const ok = await upload(office, `/api/v1/demands/${t.id}/attachments`, '证明.pdf', PDF);
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ filename: '证明.pdf', mime: 'application/pdf', size: PDF.length });
-    const disguised = await upload(office, `/api/v1/demands/${t.id}/attachments`, '证明.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
+    const disguised = await upload(
+      office,
+      `/api/v1/demands/${t.id}/attachments`,
+      '证明.pdf',
+      Buffer.from('<html><script>alert(1)</script></html>'),
+    );
     expect(disguised.statusCode).toBe(415);
     expect(disguised.json().details[0].path).toBe('file');
-    const big = await upload(office, `/api/v1/demands/${t.id}/attachments`, '大文件.pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
+    const big = await upload(
+      office,
+      `/api/v1/demands/${t.id}/attachments`,
+      '大文件.pdf',
+      Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]),
+    );
     expect(big.statusCode).toBe(413);
     expect(big.json().details[0].message).toContain('10 MB');
     const list = (await office.get(`/api/v1/demands/${t.id}/attachments`)).json();

@@ -22,7 +22,9 @@ export async function listDemands(db: Executor, f: DemandFilter, page: { page: n
   let q = db.selectFrom('demand').selectAll();
   if (f.unitId !== undefined) q = q.where('unit_id', '=', f.unitId);
   if (f.uscc !== undefined || f.createdBy !== undefined) {
-    q = q.where((eb) => eb.or([...(f.uscc ? [eb('uscc', '=', f.uscc)] : []), ...(f.createdBy ? [eb('created_by', '=', f.createdBy)] : [])]));
+    q = q.where((eb) =>
+      eb.or([...(f.uscc ? [eb('uscc', '=', f.uscc)] : []), ...(f.createdBy ? [eb('created_by', '=', f.createdBy)] : [])]),
+    );
   }
   if (f.status) q = q.where('status', '=', f.status);
   if (f.type) q = q.where('type', '=', f.type);
@@ -45,7 +47,11 @@ export function findDemand(db: Executor, id: number) {
   return db.selectFrom('demand').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findDemandBy(db: Executor, column: 'idempotency_key' | 'external_code' | 'rating_code_hash' | 'open311_token' | 'code', value: string) {
+export function findDemandBy(
+  db: Executor,
+  column: 'idempotency_key' | 'external_code' | 'rating_code_hash' | 'open311_token' | 'code',
+  value: string,
+) {
   return db.selectFrom('demand').selectAll().where(column, '=', value).executeTakeFirst();
 }
 
@@ -55,7 +61,11 @@ export async function insertDemand(db: Executor, values: Insertable<DemandTable>
 
 /** Many tickets at once (the benchmark's generated year), in chunks the SQL parameter limits allow. */
 export async function insertDemands(db: Executor, rows: Insertable<DemandTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('demand').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('demand')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Updates a ticket if it is still at `version`; false when someone else changed it first. */
@@ -73,7 +83,18 @@ export async function setDemandCode(db: Executor, id: number, code: string) {
   await db.updateTable('demand').set({ code }).where('id', '=', id).execute();
 }
 
-export async function insertEvent(db: Executor, e: { demand_id: number; action: string; actor_id: number | null; actor_name: string; unit_id: number | null; note: string | null; at: string }) {
+export async function insertEvent(
+  db: Executor,
+  e: {
+    demand_id: number;
+    action: string;
+    actor_id: number | null;
+    actor_name: string;
+    unit_id: number | null;
+    note: string | null;
+    at: string;
+  },
+) {
   await db.insertInto('demand_event').values(e).execute();
 }
 
@@ -82,7 +103,12 @@ export function listEvents(db: Executor, demandId: number) {
 }
 
 /** Open tickets of the last days from the same enterprise or phone: the candidates of the duplicate check. */
-export function recentFromSame(db: Executor, by: { uscc?: string | null | undefined; phone?: string | null | undefined }, since: string, exceptId: number | null) {
+export function recentFromSame(
+  db: Executor,
+  by: { uscc?: string | null | undefined; phone?: string | null | undefined },
+  since: string,
+  exceptId: number | null,
+) {
   if (!by.uscc && !by.phone) return Promise.resolve([]);
   let q = db
     .selectFrom('demand')
@@ -140,7 +166,10 @@ export function listRouteRules(db: Executor) {
   return db.selectFrom('demand_route_rule').selectAll().orderBy('subject_id').orderBy('id').execute();
 }
 
-export async function insertRouteRule(db: Executor, v: { subject_id: number; county_code: string | null; unit_id: number; updated_at: string }): Promise<number> {
+export async function insertRouteRule(
+  db: Executor,
+  v: { subject_id: number; county_code: string | null; unit_id: number; updated_at: string },
+): Promise<number> {
   return (await db.insertInto('demand_route_rule').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -157,13 +186,29 @@ export function listDeadlines(db: Executor) {
 }
 
 export async function upsertDeadline(db: Executor, key: string, amount: number, at: string) {
-  const r = await db.updateTable('demand_deadline').set({ amount, updated_at: at, version: sql<number>`version + 1` }).where('key', '=', key).executeTakeFirst();
+  const r = await db
+    .updateTable('demand_deadline')
+    .set({ amount, updated_at: at, version: sql<number>`version + 1` })
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) await db.insertInto('demand_deadline').values({ key, amount, updated_at: at }).execute();
 }
 
 // — ratings —
 
-export async function insertRating(db: Executor, v: { demand_id: number | null; rating_code_id: number | null; unit_id: number; month: string; level: number; comment: string | null; code_hash: string | null; at: string }) {
+export async function insertRating(
+  db: Executor,
+  v: {
+    demand_id: number | null;
+    rating_code_id: number | null;
+    unit_id: number;
+    month: string;
+    level: number;
+    comment: string | null;
+    code_hash: string | null;
+    at: string;
+  },
+) {
   await db.insertInto('demand_rating').values(v).execute();
 }
 
@@ -175,7 +220,10 @@ export function findRatingCode(db: Executor, code: string) {
   return db.selectFrom('demand_rating_code').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function insertRatingCode(db: Executor, v: { code: string; kind: string; name: string; unit_id: number; user_id: number | null; created_at: string }): Promise<number> {
+export async function insertRatingCode(
+  db: Executor,
+  v: { code: string; kind: string; name: string; unit_id: number; user_id: number | null; created_at: string },
+): Promise<number> {
   return (await db.insertInto('demand_rating_code').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -196,13 +244,22 @@ export function findKnowledge(db: Executor, id: number) {
   return db.selectFrom('demand_knowledge').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertKnowledge(db: Executor, v: { subject_id: number | null; question: string; answer: string; keywords: string; policy_id: number | null; updated_at: string }): Promise<number> {
+export async function insertKnowledge(
+  db: Executor,
+  v: { subject_id: number | null; question: string; answer: string; keywords: string; policy_id: number | null; updated_at: string },
+): Promise<number> {
   return (await db.insertInto('demand_knowledge').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 // — figures —
 
-const DIMENSION_COLUMN = { unit: 'unit_id', specialist: 'specialist_id', subject: 'subject_id', channel: 'channel', month: 'month' } as const;
+const DIMENSION_COLUMN = {
+  unit: 'unit_id',
+  specialist: 'specialist_id',
+  subject: 'subject_id',
+  channel: 'channel',
+  month: 'month',
+} as const;
 
 /** Counts behind the KPIs, one row per value of the dimension. Merged tickets are not counted twice. */
 export function kpiCounts(db: Executor, by: keyof typeof DIMENSION_COLUMN, from: string | undefined, to: string | undefined) {
@@ -234,7 +291,12 @@ export function kpiCounts(db: Executor, by: keyof typeof DIMENSION_COLUMN, from:
 export function ratingsByUnitMonth(db: Executor, from: string) {
   return db
     .selectFrom('demand_rating')
-    .select(['unit_id', 'month', sql<number>`count(*)`.as('ratings'), sql<number>`sum(case when level >= 3 then 1 else 0 end)`.as('satisfied')])
+    .select([
+      'unit_id',
+      'month',
+      sql<number>`count(*)`.as('ratings'),
+      sql<number>`sum(case when level >= 3 then 1 else 0 end)`.as('satisfied'),
+    ])
     .where('month', '>=', from)
     .groupBy(['unit_id', 'month'])
     .execute();
@@ -243,7 +305,12 @@ export function ratingsByUnitMonth(db: Executor, from: string) {
 export function closedByUnitMonth(db: Executor, from: string) {
   return db
     .selectFrom('demand')
-    .select(['unit_id', 'month', sql<number>`count(*)`.as('closed'), sql<number>`sum(case when closed_on_time = 1 then 1 else 0 end)`.as('on_time')])
+    .select([
+      'unit_id',
+      'month',
+      sql<number>`count(*)`.as('closed'),
+      sql<number>`sum(case when closed_on_time = 1 then 1 else 0 end)`.as('on_time'),
+    ])
     .where('month', '>=', from)
     .where('closed_at', 'is not', null)
     .where('unit_id', 'is not', null)
@@ -257,12 +324,18 @@ export function keyEnterpriseOf(db: Executor, uscc: string) {
   return db.selectFrom('demand_key_enterprise').selectAll().where('uscc', '=', uscc).executeTakeFirst();
 }
 
-export async function upsertKeyEnterprise(db: Executor, v: { uscc: string; specialist_id: number; chief_id: number | null; updated_at: string }) {
+export async function upsertKeyEnterprise(
+  db: Executor,
+  v: { uscc: string; specialist_id: number; chief_id: number | null; updated_at: string },
+) {
   const r = await db.updateTable('demand_key_enterprise').set(v).where('uscc', '=', v.uscc).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) await db.insertInto('demand_key_enterprise').values(v).execute();
 }
 
-export async function insertVisit(db: Executor, v: { uscc: string; kind: string; visitor_id: number; visited_on: string; notes: string; created_at: string }): Promise<number> {
+export async function insertVisit(
+  db: Executor,
+  v: { uscc: string; kind: string; visitor_id: number; visited_on: string; notes: string; created_at: string },
+): Promise<number> {
   return (await db.insertInto('demand_visit').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -301,12 +374,29 @@ export function listForOpen311(db: Executor, f: { ids?: number[]; subjectId?: nu
 
 // — attachments —
 
-export async function insertAttachment(db: Executor, v: { demand_id: number; filename: string; mime: string; size: number; sha256: string; data: Buffer; uploader_id: number | null; created_at: string }): Promise<number> {
+export async function insertAttachment(
+  db: Executor,
+  v: {
+    demand_id: number;
+    filename: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    data: Buffer;
+    uploader_id: number | null;
+    created_at: string;
+  },
+): Promise<number> {
   return (await db.insertInto('demand_attachment').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export function listAttachments(db: Executor, demandId: number) {
-  return db.selectFrom('demand_attachment').select(['id', 'filename', 'mime', 'size', 'created_at']).where('demand_id', '=', demandId).orderBy('id').execute();
+  return db
+    .selectFrom('demand_attachment')
+    .select(['id', 'filename', 'mime', 'size', 'created_at'])
+    .where('demand_id', '=', demandId)
+    .orderBy('id')
+    .execute();
 }
 
 export function findAttachment(db: Executor, id: number) {

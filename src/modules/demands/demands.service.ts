@@ -136,7 +136,14 @@ async function scopeFilter(ctx: AppContext, actor: Actor): Promise<DemandFilter>
 export async function listDemandPage(ctx: AppContext, actor: Actor, q: DemandQuery) {
   const now = ctx.clock();
   const scope = await scopeFilter(ctx, actor);
-  const filter: DemandFilter = { ...scope, status: q.status, type: q.type, channel: q.channel, q: q.q, overdueAt: q.overdue === 'true' ? now.toISOString() : undefined };
+  const filter: DemandFilter = {
+    ...scope,
+    status: q.status,
+    type: q.type,
+    channel: q.channel,
+    q: q.q,
+    overdueAt: q.overdue === 'true' ? now.toISOString() : undefined,
+  };
   if (q.unitId && scope.unitId === undefined) filter.unitId = q.unitId;
   const { rows, total } = await listDemands(ctx.db, filter, { page: q.page, pageSize: q.pageSize });
   const names = await namesFor(ctx.db, rows);
@@ -144,11 +151,23 @@ export async function listDemandPage(ctx: AppContext, actor: Actor, q: DemandQue
 }
 
 /** The open tickets of the last 30 days from the same enterprise or phone whose text is similar. */
-export async function findDuplicates(db: Executor, now: Date, by: { uscc?: string | null | undefined; phone?: string | null | undefined; description: string }, exceptId: number | null): Promise<DuplicateView[]> {
+export async function findDuplicates(
+  db: Executor,
+  now: Date,
+  by: { uscc?: string | null | undefined; phone?: string | null | undefined; description: string },
+  exceptId: number | null,
+): Promise<DuplicateView[]> {
   const since = new Date(now.getTime() - DUPLICATE_DAYS * 86_400_000).toISOString();
   const rows = await recentFromSame(db, { uscc: by.uscc, phone: by.phone?.replace(/\D/g, '') || by.phone }, since, exceptId);
   return rows
-    .map((r) => ({ id: r.id, code: r.code, receivedAt: r.received_at, status: r.status as DemandStatus, description: r.description, similarity: Math.round(similarity(by.description, r.description) * 100) / 100 }))
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      receivedAt: r.received_at,
+      status: r.status as DemandStatus,
+      description: r.description,
+      similarity: Math.round(similarity(by.description, r.description) * 100) / 100,
+    }))
     .filter((d) => d.similarity >= DUPLICATE_THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, 10);
@@ -162,7 +181,13 @@ async function detailIn(ctx: AppContext, db: Executor, r: DemandRow): Promise<De
     : [];
   return {
     ...presentDemand(r, names, ctx.clock()),
-    events: events.map((e) => ({ action: e.action, actorName: e.actor_name, unitName: e.unit_id ? (names.units.get(e.unit_id) ?? null) : null, note: e.note, at: e.at })),
+    events: events.map((e) => ({
+      action: e.action,
+      actorName: e.actor_name,
+      unitName: e.unit_id ? (names.units.get(e.unit_id) ?? null) : null,
+      note: e.note,
+      at: e.at,
+    })),
     duplicates,
   };
 }
@@ -209,13 +234,20 @@ export async function resolveEnterprise(db: Executor, raw: string | undefined, p
  * line is closed at once and counts as resolved at first contact; anything else is routed by the
  * rules to its unit (or waits for the office) with its sign-for and handling deadlines.
  */
-export async function intakeDemand(ctx: AppContext, actor: Actor, body: IntakeBody, extra: IntakeExtra = {}): Promise<DemandDetailView & { created: boolean; ratingCode: string | null }> {
+export async function intakeDemand(
+  ctx: AppContext,
+  actor: Actor,
+  body: IntakeBody,
+  extra: IntakeExtra = {},
+): Promise<DemandDetailView & { created: boolean; ratingCode: string | null }> {
   if (body.idempotencyKey) {
     const first = await findDemandBy(ctx.db, 'idempotency_key', body.idempotencyKey);
     if (first) return { ...(await detailIn(ctx, ctx.db, first)), created: false, ratingCode: null };
   }
   if (body.firstContactAnswer && body.type !== 'consult') {
-    throw new AppError('VALIDATION_FAILED', [{ path: 'body.firstContactAnswer', message: '只有咨询类诉求可以即时答复办结 / only a consultation is closed on first contact' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.firstContactAnswer', message: '只有咨询类诉求可以即时答复办结 / only a consultation is closed on first contact' },
+    ]);
   }
   const cal = await getWorkCalendar(ctx);
   try {
@@ -226,7 +258,8 @@ export async function intakeDemand(ctx: AppContext, actor: Actor, body: IntakeBo
         if (!own) throw new AppError('ENTERPRISE_NOT_LINKED');
         enterprise = { uscc: own.uscc, divisionCode: own.uscc.slice(2, 8), known: own };
       }
-      if (!(await listSubjects(trx)).some((s) => s.id === body.subjectId)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
+      if (!(await listSubjects(trx)).some((s) => s.id === body.subjectId))
+        throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
       const now = extra.receivedAt ?? ctx.clock();
       const at = now.toISOString();
       const county = body.countyCode ?? enterprise?.known?.countyCode ?? null;
@@ -273,15 +306,57 @@ export async function intakeDemand(ctx: AppContext, actor: Actor, body: IntakeBo
       const code = `QY${chinaDate(now).replaceAll('-', '')}${String(id).padStart(6, '0')}`;
       await setDemandCode(trx, id, code);
       const actorName = extra.actorName ?? actor.displayName;
-      await insertEvent(trx, { demand_id: id, action: firstContact ? 'firstContactClose' : 'intake', actor_id: actor.id > 0 ? actor.id : null, actor_name: actorName, unit_id: null, note: body.knowledgeId ? `knowledge:${body.knowledgeId}` : null, at });
+      await insertEvent(trx, {
+        demand_id: id,
+        action: firstContact ? 'firstContactClose' : 'intake',
+        actor_id: actor.id > 0 ? actor.id : null,
+        actor_name: actorName,
+        unit_id: null,
+        note: body.knowledgeId ? `knowledge:${body.knowledgeId}` : null,
+        at,
+      });
       if (unitId) {
-        await insertEvent(trx, { demand_id: id, action: 'dispatch', actor_id: null, actor_name: '自动派单', unit_id: unitId, note: null, at });
-        await notify(ctx, trx, { unitIds: [unitId], unitRoles: ['liaison', 'unit_head'], kind: 'assigned', title: `新诉求工单 ${code}，请在 ${deadlines.signForHours} 个工作小时内签收`, body: body.description.slice(0, 200), link: `/demands/${id}` });
+        await insertEvent(trx, {
+          demand_id: id,
+          action: 'dispatch',
+          actor_id: null,
+          actor_name: '自动派单',
+          unit_id: unitId,
+          note: null,
+          at,
+        });
+        await notify(ctx, trx, {
+          unitIds: [unitId],
+          unitRoles: ['liaison', 'unit_head'],
+          kind: 'assigned',
+          title: `新诉求工单 ${code}，请在 ${deadlines.signForHours} 个工作小时内签收`,
+          body: body.description.slice(0, 200),
+          link: `/demands/${id}`,
+        });
       } else if (!firstContact) {
-        await notify(ctx, trx, { roles: ['office'], kind: 'assigned', title: `诉求工单 ${code} 待派单`, body: body.description.slice(0, 200), link: `/demands/${id}` });
+        await notify(ctx, trx, {
+          roles: ['office'],
+          kind: 'assigned',
+          title: `诉求工单 ${code} 待派单`,
+          body: body.description.slice(0, 200),
+          link: `/demands/${id}`,
+        });
       }
       const row = (await findDemand(trx, id))!;
-      await audit(ctx, trx, actor, { action: 'demands.intake', entity: 'demand', entityId: id, after: { code, channel: body.channel, type: body.type, unitId, uscc: row.uscc, enterpriseKnown: row.uscc === null || row.enterprise_id !== null, via: extra.open311ClientId ? actorName : undefined } });
+      await audit(ctx, trx, actor, {
+        action: 'demands.intake',
+        entity: 'demand',
+        entityId: id,
+        after: {
+          code,
+          channel: body.channel,
+          type: body.type,
+          unitId,
+          uscc: row.uscc,
+          enterpriseKnown: row.uscc === null || row.enterprise_id !== null,
+          via: extra.open311ClientId ? actorName : undefined,
+        },
+      });
       return { ...(await detailIn(ctx, trx, row)), created: true, ratingCode: null };
     });
   } catch (err) {
@@ -296,13 +371,28 @@ export async function intakeDemand(ctx: AppContext, actor: Actor, body: IntakeBo
 
 // — the loop —
 
-type Step = (input: { trx: Transaction<DB>; row: DemandRow; now: Date; at: string; cal: WorkCalendar }) => Promise<{ set: Partial<DemandRow>; event: string; note?: string | null; unitId?: number | null; ratingCode?: string | null; after?: () => Promise<void> }>;
+type Step = (input: { trx: Transaction<DB>; row: DemandRow; now: Date; at: string; cal: WorkCalendar }) => Promise<{
+  set: Partial<DemandRow>;
+  event: string;
+  note?: string | null;
+  unitId?: number | null;
+  ratingCode?: string | null;
+  after?: () => Promise<void>;
+}>;
 
 /**
  * One step of a ticket's life: checks scope and status, applies the change at the caller's
  * version, writes the history event and the audit row in one transaction.
  */
-async function step(ctx: AppContext, actor: Actor, id: number, version: number, allowed: readonly DemandStatus[], unitOnly: boolean, fn: Step): Promise<DemandDetailView & { ratingCode: string | null }> {
+async function step(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  version: number,
+  allowed: readonly DemandStatus[],
+  unitOnly: boolean,
+  fn: Step,
+): Promise<DemandDetailView & { ratingCode: string | null }> {
   const cal = await getWorkCalendar(ctx);
   let after: (() => Promise<void>) | undefined;
   const result = await withTransaction(ctx.db, async (trx) => {
@@ -315,9 +405,23 @@ async function step(ctx: AppContext, actor: Actor, id: number, version: number, 
     const at = now.toISOString();
     const change = await fn({ trx, row, now, at, cal });
     if (!(await updateDemand(trx, id, version, { ...change.set, updated_at: at }))) throw new AppError('VERSION_CONFLICT');
-    await insertEvent(trx, { demand_id: id, action: change.event, actor_id: actor.id > 0 ? actor.id : null, actor_name: actor.displayName, unit_id: change.unitId ?? actor.unitId, note: change.note ?? null, at });
+    await insertEvent(trx, {
+      demand_id: id,
+      action: change.event,
+      actor_id: actor.id > 0 ? actor.id : null,
+      actor_name: actor.displayName,
+      unit_id: change.unitId ?? actor.unitId,
+      note: change.note ?? null,
+      at,
+    });
     const updated = (await findDemand(trx, id))!;
-    await audit(ctx, trx, actor, { action: `demands.${change.event}`, entity: 'demand', entityId: id, before: { status: row.status, unitId: row.unit_id }, after: { status: updated.status, unitId: updated.unit_id, note: change.note ?? undefined } });
+    await audit(ctx, trx, actor, {
+      action: `demands.${change.event}`,
+      entity: 'demand',
+      entityId: id,
+      before: { status: row.status, unitId: row.unit_id },
+      after: { status: updated.status, unitId: updated.unit_id, note: change.note ?? undefined },
+    });
     after = change.after;
     return { ...(await detailIn(ctx, trx, updated)), ratingCode: change.ratingCode ?? null };
   });
@@ -325,19 +429,47 @@ async function step(ctx: AppContext, actor: Actor, id: number, version: number, 
   return result;
 }
 
-export function dispatchDemand(ctx: AppContext, actor: Actor, id: number, body: { version: number; unitId: number; note?: string | undefined }) {
-  return step(ctx, actor, id, body.version, ['received', 'dispatched', 'sent_back', 'in_progress'], false, async ({ trx, row, now, at, cal }) => {
-    const units = await listUnits(trx, { ids: [body.unitId] });
-    if (!units.length) throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '承办单位不存在或已撤销 / unit not found or retired' }]);
-    const deadlines = await loadDeadlines(trx);
-    await notify(ctx, trx, { unitIds: [body.unitId], unitRoles: ['liaison', 'unit_head'], kind: 'assigned', title: `新诉求工单 ${row.code}，请在 ${deadlines.signForHours} 个工作小时内签收`, body: row.description.slice(0, 200), link: `/demands/${id}` });
-    return {
-      set: { unit_id: body.unitId, status: 'dispatched', dispatched_at: at, sign_due_at: addWorkingHours(cal, now, deadlines.signForHours).toISOString(), signed_at: null, signed_on_time: null },
-      event: row.unit_id ? 'reassign' : 'dispatch',
-      note: body.note ?? null,
-      unitId: body.unitId,
-    };
-  });
+export function dispatchDemand(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { version: number; unitId: number; note?: string | undefined },
+) {
+  return step(
+    ctx,
+    actor,
+    id,
+    body.version,
+    ['received', 'dispatched', 'sent_back', 'in_progress'],
+    false,
+    async ({ trx, row, now, at, cal }) => {
+      const units = await listUnits(trx, { ids: [body.unitId] });
+      if (!units.length)
+        throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '承办单位不存在或已撤销 / unit not found or retired' }]);
+      const deadlines = await loadDeadlines(trx);
+      await notify(ctx, trx, {
+        unitIds: [body.unitId],
+        unitRoles: ['liaison', 'unit_head'],
+        kind: 'assigned',
+        title: `新诉求工单 ${row.code}，请在 ${deadlines.signForHours} 个工作小时内签收`,
+        body: row.description.slice(0, 200),
+        link: `/demands/${id}`,
+      });
+      return {
+        set: {
+          unit_id: body.unitId,
+          status: 'dispatched',
+          dispatched_at: at,
+          sign_due_at: addWorkingHours(cal, now, deadlines.signForHours).toISOString(),
+          signed_at: null,
+          signed_on_time: null,
+        },
+        event: row.unit_id ? 'reassign' : 'dispatch',
+        note: body.note ?? null,
+        unitId: body.unitId,
+      };
+    },
+  );
 }
 
 export function signForDemand(ctx: AppContext, actor: Actor, id: number, version: number) {
@@ -349,37 +481,91 @@ export function signForDemand(ctx: AppContext, actor: Actor, id: number, version
 
 export function sendBackDemand(ctx: AppContext, actor: Actor, id: number, body: { version: number; reason: string }) {
   return step(ctx, actor, id, body.version, ['dispatched', 'in_progress'], true, async ({ trx, row }) => {
-    await notify(ctx, trx, { roles: ['office'], kind: 'returned', title: `诉求工单 ${row.code} 被退单，请决定`, body: body.reason, link: `/demands/${id}` });
+    await notify(ctx, trx, {
+      roles: ['office'],
+      kind: 'returned',
+      title: `诉求工单 ${row.code} 被退单，请决定`,
+      body: body.reason,
+      link: `/demands/${id}`,
+    });
     return { set: { status: 'sent_back' }, event: 'sendBack', note: body.reason };
   });
 }
 
 /** The office decides a send-back: to another unit (a new dispatch), or back to the same unit. */
-export function decideSendBack(ctx: AppContext, actor: Actor, id: number, body: { version: number; unitId?: number | undefined; note?: string | undefined }) {
+export function decideSendBack(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { version: number; unitId?: number | undefined; note?: string | undefined },
+) {
   if (body.unitId) return dispatchDemand(ctx, actor, id, { version: body.version, unitId: body.unitId, note: body.note });
   return step(ctx, actor, id, body.version, ['sent_back'], false, async ({ trx, row }) => {
-    await notify(ctx, trx, { unitIds: [row.unit_id!], unitRoles: ['liaison', 'unit_head'], kind: 'returned', title: `退单未获同意，工单 ${row.code} 仍由贵单位办理`, body: body.note ?? '', link: `/demands/${id}` });
-    return { set: { status: row.signed_at ? 'in_progress' : 'dispatched' }, event: 'sendBackRefused', note: body.note ?? null, unitId: row.unit_id };
+    await notify(ctx, trx, {
+      unitIds: [row.unit_id!],
+      unitRoles: ['liaison', 'unit_head'],
+      kind: 'returned',
+      title: `退单未获同意，工单 ${row.code} 仍由贵单位办理`,
+      body: body.note ?? '',
+      link: `/demands/${id}`,
+    });
+    return {
+      set: { status: row.signed_at ? 'in_progress' : 'dispatched' },
+      event: 'sendBackRefused',
+      note: body.note ?? null,
+      unitId: row.unit_id,
+    };
   });
 }
 
 export function answerDemand(ctx: AppContext, actor: Actor, id: number, body: { version: number; answer: string }) {
   return step(ctx, actor, id, body.version, ['in_progress'], true, async ({ trx, row, at }) => {
     const code = newRatingCode();
-    await notify(ctx, trx, { roles: ['office'], kind: 'awaiting_review', title: `诉求工单 ${row.code} 已答复，待回访`, body: body.answer.slice(0, 200), link: `/demands/${id}` });
-    return { set: { status: 'answered', answered_at: at, answer: body.answer, rating_code_hash: hashCode(code), closed_on_time: row.due_at && at <= row.due_at ? 1 : 0 }, event: 'answer', ratingCode: code };
+    await notify(ctx, trx, {
+      roles: ['office'],
+      kind: 'awaiting_review',
+      title: `诉求工单 ${row.code} 已答复，待回访`,
+      body: body.answer.slice(0, 200),
+      link: `/demands/${id}`,
+    });
+    return {
+      set: {
+        status: 'answered',
+        answered_at: at,
+        answer: body.answer,
+        rating_code_hash: hashCode(code),
+        closed_on_time: row.due_at && at <= row.due_at ? 1 : 0,
+      },
+      event: 'answer',
+      ratingCode: code,
+    };
   });
 }
 
 export function requestExtension(ctx: AppContext, actor: Actor, id: number, body: { version: number; days: number; reason: string }) {
   return step(ctx, actor, id, body.version, ['dispatched', 'in_progress'], true, async ({ trx, row }) => {
     if (row.pending_extension_days) throw new AppError('DEMAND_STATUS_CONFLICT');
-    await notify(ctx, trx, { roles: ['office'], kind: 'awaiting_approval', title: `诉求工单 ${row.code} 申请延期 ${body.days} 个工作日`, body: body.reason, link: `/demands/${id}` });
-    return { set: { pending_extension_days: body.days, pending_extension_reason: body.reason }, event: 'requestExtension', note: `${body.days}: ${body.reason}` };
+    await notify(ctx, trx, {
+      roles: ['office'],
+      kind: 'awaiting_approval',
+      title: `诉求工单 ${row.code} 申请延期 ${body.days} 个工作日`,
+      body: body.reason,
+      link: `/demands/${id}`,
+    });
+    return {
+      set: { pending_extension_days: body.days, pending_extension_reason: body.reason },
+      event: 'requestExtension',
+      note: `${body.days}: ${body.reason}`,
+    };
   });
 }
 
-export function decideExtension(ctx: AppContext, actor: Actor, id: number, body: { version: number; approve: boolean; note?: string | undefined }) {
+export function decideExtension(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { version: number; approve: boolean; note?: string | undefined },
+) {
   return step(ctx, actor, id, body.version, ['dispatched', 'in_progress', 'sent_back'], false, async ({ trx, row, cal }) => {
     if (!row.pending_extension_days) throw new AppError('DEMAND_STATUS_CONFLICT');
     const days = row.pending_extension_days;
@@ -389,7 +575,14 @@ export function decideExtension(ctx: AppContext, actor: Actor, id: number, body:
       set.extension_days = row.extension_days + days;
       set.overdue_notified = 0;
     }
-    await notify(ctx, trx, { unitIds: [row.unit_id!], unitRoles: ['liaison', 'unit_head'], kind: body.approve ? 'accepted' : 'returned', title: `工单 ${row.code} 延期申请${body.approve ? '已批准' : '未批准'}`, body: body.note ?? '', link: `/demands/${id}` });
+    await notify(ctx, trx, {
+      unitIds: [row.unit_id!],
+      unitRoles: ['liaison', 'unit_head'],
+      kind: body.approve ? 'accepted' : 'returned',
+      title: `工单 ${row.code} 延期申请${body.approve ? '已批准' : '未批准'}`,
+      body: body.note ?? '',
+      link: `/demands/${id}`,
+    });
     return { set, event: body.approve ? 'approveExtension' : 'denyExtension', note: body.note ?? null, unitId: row.unit_id };
   });
 }
@@ -405,7 +598,12 @@ export function followUpDemand(ctx: AppContext, actor: Actor, id: number, body: 
 /** Closes an answered ticket without a rating (the enterprise did not rate in time). */
 export function closeDemand(ctx: AppContext, actor: Actor, id: number, version: number) {
   return step(ctx, actor, id, version, ['answered'], false, async ({ row, at, cal }) => ({
-    set: { status: 'closed', closed_at: at, rating_code_hash: null, handling_hours: workingHoursBetween(cal, new Date(row.received_at), new Date(row.answered_at ?? at)) },
+    set: {
+      status: 'closed',
+      closed_at: at,
+      rating_code_hash: null,
+      handling_hours: workingHoursBetween(cal, new Date(row.received_at), new Date(row.answered_at ?? at)),
+    },
     event: 'close',
     unitId: row.unit_id,
   }));
@@ -413,11 +611,23 @@ export function closeDemand(ctx: AppContext, actor: Actor, id: number, version: 
 
 /** Merges a duplicate into another ticket: the duplicate keeps its history and points to the one that goes on. */
 export async function mergeDemand(ctx: AppContext, actor: Actor, id: number, body: { version: number; intoId: number }) {
-  if (id === body.intoId) throw new AppError('VALIDATION_FAILED', [{ path: 'body.intoId', message: '不能合并到自身 / cannot merge a ticket into itself' }]);
+  if (id === body.intoId)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.intoId', message: '不能合并到自身 / cannot merge a ticket into itself' }]);
   return step(ctx, actor, id, body.version, ['received', 'dispatched', 'sent_back', 'in_progress'], false, async ({ trx, row, at }) => {
     const into = await findDemand(trx, body.intoId);
-    if (!into || into.status === 'merged') throw new AppError('VALIDATION_FAILED', [{ path: 'body.intoId', message: '目标工单不存在或已被合并 / target ticket not found or merged' }]);
-    await insertEvent(trx, { demand_id: into.id, action: 'mergedFrom', actor_id: actor.id, actor_name: actor.displayName, unit_id: null, note: row.code, at });
+    if (!into || into.status === 'merged')
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.intoId', message: '目标工单不存在或已被合并 / target ticket not found or merged' },
+      ]);
+    await insertEvent(trx, {
+      demand_id: into.id,
+      action: 'mergedFrom',
+      actor_id: actor.id,
+      actor_name: actor.displayName,
+      unit_id: null,
+      note: row.code,
+      at,
+    });
     return { set: { status: 'merged', merged_into_id: into.id }, event: 'merge', note: into.code, unitId: row.unit_id };
   });
 }

@@ -35,5 +35,12 @@ export async function hotIssues(ctx: AppContext): Promise<HotIssue[]> {
     .map((g) => ({ g, sources: new Set(g.rows.map((r) => r.uscc ?? r.contact_phone ?? `#${r.id}`)).size }))
     .filter(({ sources }) => sources >= HOT_ISSUE_SOURCES)
     .sort((a, b) => b.sources - a.sources || b.g.rows.length - a.g.rows.length)
-    .map(({ g, sources }) => ({ subjectName: names.get(g.subjectId) ?? '', tickets: g.rows.length, sources, sample: g.head, ticketIds: g.rows.map((r) => r.id), latestAt: g.rows[0]!.received_at }));
+    .map(({ g, sources }) => ({
+      subjectName: names.get(g.subjectId) ?? '',
+      tickets: g.rows.length,
+      sources,
+      sample: g.head,
+      ticketIds: g.rows.map((r) => r.id),
+      latestAt: g.rows[0]!.received_at,
+    }));
 }

@@ -14,9 +14,30 @@ import { loadDeadlines } from './settings.service.js';
 import { dueAfterWorkdays } from './sla.js';
 
 /** The columns of the city 12345 platform's export, as its header row names them. */
-export const IMPORT_COLUMNS = ['工单编号', '来电时间', '诉求人', '联系电话', '诉求内容', '诉求类型', '承办单位', '办理状态', '答复内容', '满意度'] as const;
+export const IMPORT_COLUMNS = [
+  '工单编号',
+  '来电时间',
+  '诉求人',
+  '联系电话',
+  '诉求内容',
+  '诉求类型',
+  '承办单位',
+  '办理状态',
+  '答复内容',
+  '满意度',
+] as const;
 const TYPE_BY_NAME: Record<string, DemandType> = { 咨询: 'consult', 求助: 'help', 投诉: 'complaint', 建议: 'suggestion', 举报: 'report' };
-const STATUS_BY_NAME: Record<string, string> = { 待签收: 'dispatched', 已派单: 'dispatched', 办理中: 'in_progress', 已签收: 'in_progress', 已答复: 'answered', 待回访: 'answered', 已回访: 'answered', 已办结: 'closed', 办结: 'closed' };
+const STATUS_BY_NAME: Record<string, string> = {
+  待签收: 'dispatched',
+  已派单: 'dispatched',
+  办理中: 'in_progress',
+  已签收: 'in_progress',
+  已答复: 'answered',
+  待回访: 'answered',
+  已回访: 'answered',
+  已办结: 'closed',
+  办结: 'closed',
+};
 const RATING_BY_NAME: Record<string, number> = { 非常满意: 5, 满意: 4, 基本满意: 3, 不满意: 2, 非常不满意: 1 };
 
 interface Row {
@@ -48,7 +69,10 @@ async function parseExport(ctx: AppContext, data: Buffer, filename: string): Pro
   const header = (rows[0] ?? []).map((h) => h.trim());
   const col = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof IMPORT_COLUMNS)[number], number>;
   const missing = IMPORT_COLUMNS.filter((c) => col[c] < 0 && ['工单编号', '来电时间', '诉求内容', '诉求类型', '承办单位'].includes(c));
-  if (missing.length) throw new AppError('DEMAND_IMPORT_INVALID', [{ path: 'file', row: 1, message: `缺少列：${missing.join('、')} / missing columns: ${missing.join(', ')}` }]);
+  if (missing.length)
+    throw new AppError('DEMAND_IMPORT_INVALID', [
+      { path: 'file', row: 1, message: `缺少列：${missing.join('、')} / missing columns: ${missing.join(', ')}` },
+    ]);
   const units = await loadUnitResolver(ctx.db);
   const problems: ErrorDetail[] = [];
   const out: Row[] = [];
@@ -66,7 +90,8 @@ async function parseExport(ctx: AppContext, data: Buffer, filename: string): Pro
     const at = parseCallTime(cell('来电时间'));
     if (!at) bad('来电时间', `“${cell('来电时间')}”不是有效的日期时间 / not a real date and time`);
     const description = cell('诉求内容');
-    if (description.length < 2 || description.length > 4000) bad('诉求内容', '诉求内容为空或超过 4000 字 / empty or longer than 4000 characters');
+    if (description.length < 2 || description.length > 4000)
+      bad('诉求内容', '诉求内容为空或超过 4000 字 / empty or longer than 4000 characters');
     const type = TYPE_BY_NAME[cell('诉求类型')];
     if (!type) bad('诉求类型', `“${cell('诉求类型')}”应为 咨询/求助/投诉/建议/举报 / unknown type`);
     const unit = units.resolve(cell('承办单位'));
@@ -80,7 +105,19 @@ async function parseExport(ctx: AppContext, data: Buffer, filename: string): Pro
     const phone = cell('联系电话').replace(/[\s-]/g, '');
     if (phone && !/^\+?\d{5,20}$/.test(phone)) bad('联系电话', '电话号码格式有误 / not a phone number');
     if (at && type && unit && status && rating !== undefined && code && description.length >= 2) {
-      out.push({ row: n, externalCode: code, receivedAt: at, contactName: cell('诉求人') || null, contactPhone: phone || null, description, type, unitId: unit.id, status, answer: cell('答复内容') || null, rating });
+      out.push({
+        row: n,
+        externalCode: code,
+        receivedAt: at,
+        contactName: cell('诉求人') || null,
+        contactPhone: phone || null,
+        description,
+        type,
+        unitId: unit.id,
+        status,
+        answer: cell('答复内容') || null,
+        rating,
+      });
     }
   }
   if (problems.length) throw new AppError('DEMAND_IMPORT_INVALID', problems.slice(0, 200));
@@ -127,20 +164,66 @@ export async function import12345(ctx: AppContext, actor: Actor, data: Buffer, f
       if (existing) {
         if (commit) {
           await updateDemand(trx, existing.id, existing.version, fields);
-          await insertEvent(trx, { demand_id: existing.id, action: 'import', actor_id: actor.id, actor_name: actor.displayName, unit_id: r.unitId, note: `row ${r.row}`, at });
-          if (r.rating !== null && r.rating !== existing.rating) await insertRating(trx, { demand_id: existing.id, rating_code_id: null, unit_id: r.unitId, month: fields.month, level: r.rating, comment: null, code_hash: null, at });
+          await insertEvent(trx, {
+            demand_id: existing.id,
+            action: 'import',
+            actor_id: actor.id,
+            actor_name: actor.displayName,
+            unit_id: r.unitId,
+            note: `row ${r.row}`,
+            at,
+          });
+          if (r.rating !== null && r.rating !== existing.rating)
+            await insertRating(trx, {
+              demand_id: existing.id,
+              rating_code_id: null,
+              unit_id: r.unitId,
+              month: fields.month,
+              level: r.rating,
+              comment: null,
+              code_hash: null,
+              at,
+            });
         }
         updated++;
         continue;
       }
       created++;
       if (!commit) continue;
-      const id = await insertDemand(trx, { ...fields, code: `I${r.externalCode}`.slice(0, 32), external_code: r.externalCode, channel: 'import', subject_id: subjectId, dispatched_at: received, created_by: actor.id > 0 ? actor.id : null, created_at: at });
+      const id = await insertDemand(trx, {
+        ...fields,
+        code: `I${r.externalCode}`.slice(0, 32),
+        external_code: r.externalCode,
+        channel: 'import',
+        subject_id: subjectId,
+        dispatched_at: received,
+        created_by: actor.id > 0 ? actor.id : null,
+        created_at: at,
+      });
       await setDemandCode(trx, id, `QY${chinaDate(r.receivedAt).replaceAll('-', '')}${String(id).padStart(6, '0')}`);
-      await insertEvent(trx, { demand_id: id, action: 'import', actor_id: actor.id, actor_name: actor.displayName, unit_id: r.unitId, note: `row ${r.row}`, at });
-      if (r.rating !== null) await insertRating(trx, { demand_id: id, rating_code_id: null, unit_id: r.unitId, month: fields.month, level: r.rating, comment: null, code_hash: null, at });
+      await insertEvent(trx, {
+        demand_id: id,
+        action: 'import',
+        actor_id: actor.id,
+        actor_name: actor.displayName,
+        unit_id: r.unitId,
+        note: `row ${r.row}`,
+        at,
+      });
+      if (r.rating !== null)
+        await insertRating(trx, {
+          demand_id: id,
+          rating_code_id: null,
+          unit_id: r.unitId,
+          month: fields.month,
+          level: r.rating,
+          comment: null,
+          code_hash: null,
+          at,
+        });
     }
-    if (commit) await audit(ctx, trx, actor, { action: 'demands.import', entity: 'demand', entityId: null, after: { filename, created, updated } });
+    if (commit)
+      await audit(ctx, trx, actor, { action: 'demands.import', entity: 'demand', entityId: null, after: { filename, created, updated } });
     return { rows: rows.length, created, updated, committed: commit };
   });
 }

@@ -50,7 +50,11 @@ export function demandKpis(ctx: AppContext, q: KpiQuery): Promise<{ by: KpiQuery
 
 async function computeKpis(ctx: AppContext, q: KpiQuery): Promise<{ by: KpiQuery['by']; rows: KpiRow[] }> {
   const rows = await kpiCounts(ctx.db, q.by, q.from, q.to);
-  const labels = await labelsFor(ctx, q.by, rows.map((r) => r.key));
+  const labels = await labelsFor(
+    ctx,
+    q.by,
+    rows.map((r) => r.key),
+  );
   return {
     by: q.by,
     rows: rows.map((r) => ({
@@ -112,7 +116,13 @@ async function computeBoard(ctx: AppContext): Promise<BoardView> {
       months: months.map((m) => {
         const rr = r.get(key(u.id, m));
         const cc = c.get(key(u.id, m));
-        return { month: m, ratings: Number(rr?.ratings ?? 0), satisfactionRate: rr ? rate(rr.satisfied, rr.ratings) : null, onTimeRate: cc ? rate(cc.on_time, cc.closed) : null, closed: Number(cc?.closed ?? 0) };
+        return {
+          month: m,
+          ratings: Number(rr?.ratings ?? 0),
+          satisfactionRate: rr ? rate(rr.satisfied, rr.ratings) : null,
+          onTimeRate: cc ? rate(cc.on_time, cc.closed) : null,
+          closed: Number(cc?.closed ?? 0),
+        };
       }),
     })),
   };

@@ -1,6 +1,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { Open311Error, auditKeyed, clientOfKey, createRequest, getRequest, listRequests, requestOfToken, serviceDefinition, services } from './open311.service.js';
+import {
+  Open311Error,
+  auditKeyed,
+  clientOfKey,
+  createRequest,
+  getRequest,
+  listRequests,
+  requestOfToken,
+  serviceDefinition,
+  services,
+} from './open311.service.js';
 
 type Params = Record<string, unknown>;
 
@@ -15,7 +25,10 @@ function parseForm(body: string): Params {
 }
 
 function specError(reply: FastifyReply, status: number, description: string) {
-  return reply.status(status).type('application/json; charset=utf-8').send([{ code: status, description }]);
+  return reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send([{ code: status, description }]);
 }
 
 /**
@@ -29,7 +42,9 @@ export function open311Routes(ctx: AppContext) {
 
 function v2(ctx: AppContext) {
   return async (app: FastifyInstance) => {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, parseForm(body as string)));
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) =>
+      done(null, parseForm(body as string)),
+    );
     app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       if (err instanceof Open311Error) return specError(reply, err.status, err.description);
       if (err.statusCode === 429) return specError(reply, 429, 'too many requests');
@@ -43,7 +58,8 @@ function v2(ctx: AppContext) {
     /** A read that carries a key is audited too: the key identifies the client. */
     const auditIfKeyed = async (request: FastifyRequest) => {
       const key = (request.query as Params).api_key;
-      if (typeof key === 'string' && key) await auditKeyed(ctx, await clientOfKey(ctx, key), { method: request.method, url: request.url.split('?')[0]! });
+      if (typeof key === 'string' && key)
+        await auditKeyed(ctx, await clientOfKey(ctx, key), { method: request.method, url: request.url.split('?')[0]! });
     };
 
     app.get('/services.json', async (request) => {

@@ -6,7 +6,18 @@ import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
 import { listUnits } from '../org/index.js';
-import { type DemandRow, findClientByHash, findClientByName, findDemand, findDemandBy, insertClient, listClients, listForOpen311, listSubjects, revokeClient } from './demands.repository.js';
+import {
+  type DemandRow,
+  findClientByHash,
+  findClientByName,
+  findDemand,
+  findDemandBy,
+  insertClient,
+  listClients,
+  listForOpen311,
+  listSubjects,
+  revokeClient,
+} from './demands.repository.js';
 import { intakeDemand } from './demands.service.js';
 
 /**
@@ -66,8 +77,24 @@ export async function serviceDefinition(ctx: AppContext, code: string) {
         description: '诉求类型（咨询/求助/投诉/建议/举报）',
         values: DEMAND_TYPES.map((t) => ({ key: t, name: TYPE_NAMES[t] })),
       },
-      { variable: true, code: 'uscc', datatype: 'string', required: false, datatype_description: '18 位统一社会信用代码', order: 2, description: '企业统一社会信用代码' },
-      { variable: true, code: 'enterprise_name', datatype: 'string', required: false, datatype_description: '企业名称', order: 3, description: '企业名称' },
+      {
+        variable: true,
+        code: 'uscc',
+        datatype: 'string',
+        required: false,
+        datatype_description: '18 位统一社会信用代码',
+        order: 2,
+        description: '企业统一社会信用代码',
+      },
+      {
+        variable: true,
+        code: 'enterprise_name',
+        datatype: 'string',
+        required: false,
+        datatype_description: '企业名称',
+        order: 3,
+        description: '企业名称',
+      },
     ],
   };
 }
@@ -81,9 +108,18 @@ export async function clientOfKey(ctx: AppContext, key: string | undefined): Pro
 }
 
 /** Every keyed request is audited with the client's name. */
-export async function auditKeyed(ctx: AppContext, client: { id: number; name: string }, what: { method: string; url: string; requestId?: number }) {
+export async function auditKeyed(
+  ctx: AppContext,
+  client: { id: number; name: string },
+  what: { method: string; url: string; requestId?: number },
+) {
   await withTransaction(ctx.db, (trx) =>
-    audit(ctx, trx, { ...SYSTEM_ACTOR, displayName: `Open311: ${client.name}` }, { action: 'open311.request', entity: 'open311_client', entityId: client.id, after: what }),
+    audit(
+      ctx,
+      trx,
+      { ...SYSTEM_ACTOR, displayName: `Open311: ${client.name}` },
+      { action: 'open311.request', entity: 'open311_client', entityId: client.id, after: what },
+    ),
   );
 }
 
@@ -105,10 +141,12 @@ export async function createRequest(ctx: AppContext, client: { id: number; name:
   const lat = str(p.lat);
   const long = str(p.long);
   const address = str(p.address_string);
-  if (!address && !(lat && long) && !str(p.address_id)) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
+  if (!address && !(lat && long) && !str(p.address_id))
+    throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
   const type = attribute(p, 'demand_type');
   if (!type) throw new Open311Error(400, 'attribute[demand_type] is required');
-  if (!(DEMAND_TYPES as readonly string[]).includes(type)) throw new Open311Error(400, `attribute[demand_type] must be one of ${DEMAND_TYPES.join(', ')}`);
+  if (!(DEMAND_TYPES as readonly string[]).includes(type))
+    throw new Open311Error(400, `attribute[demand_type] must be one of ${DEMAND_TYPES.join(', ')}`);
   const description = str(p.description);
   if (!description || description.length < 2) throw new Open311Error(400, 'description is required');
   if (description.length > 4000) throw new Open311Error(400, 'description is longer than 4000 characters');
@@ -137,7 +175,8 @@ export async function createRequest(ctx: AppContext, client: { id: number; name:
     await auditKeyed(ctx, client, { method: 'POST', url: '/open311/v2/requests.json', requestId: t.id });
     return [{ service_request_id: String(t.id), service_notice: t.unitName ? `已派至${t.unitName}` : '已受理，待派单', account_id: null }];
   } catch (err) {
-    if (err instanceof AppError) throw new Open311Error(400, err.details?.map((d) => `${d.path ?? ''} ${d.message}`.trim()).join('; ') || err.message);
+    if (err instanceof AppError)
+      throw new Open311Error(400, err.details?.map((d) => `${d.path ?? ''} ${d.message}`.trim()).join('; ') || err.message);
     throw err;
   }
 }
@@ -159,7 +198,7 @@ async function present(ctx: AppContext, rows: DemandRow[]) {
       service_request_id: String(r.id),
       status: closed ? 'closed' : 'open',
       // answers are written to the enterprise and may name people: only the state is published
-      status_notes: r.status === 'merged' ? `merged into ${r.merged_into_id}` : STATUS_NOTES[r.status] ?? null,
+      status_notes: r.status === 'merged' ? `merged into ${r.merged_into_id}` : (STATUS_NOTES[r.status] ?? null),
       service_name: service?.name ?? '',
       service_code: String(service?.id ?? r.subject_id),
       description: null,
@@ -191,20 +230,30 @@ const STATUS_NOTES: Record<string, string> = {
 export async function listRequests(ctx: AppContext, p: Params) {
   const ids = str(p.service_request_id);
   if (ids) {
-    const list = ids.split(',').map((s) => s.trim()).filter((s) => /^\d{1,10}$/.test(s)).map(Number);
+    const list = ids
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => /^\d{1,10}$/.test(s))
+      .map(Number);
     return present(ctx, await listForOpen311(ctx.db, { ids: list }));
   }
   const date = (name: string) => {
     const v = str(p[name]);
     if (!v) return undefined;
     const d = new Date(v);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) throw new Open311Error(400, `${name} must be a w3 datetime, e.g. 2026-03-02T10:00:00+08:00`);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime()))
+      throw new Open311Error(400, `${name} must be a w3 datetime, e.g. 2026-03-02T10:00:00+08:00`);
     return d.toISOString();
   };
   const end = date('end_date') ?? ctx.clock().toISOString();
   const start = date('start_date') ?? new Date(new Date(end).getTime() - 90 * 86_400_000).toISOString();
   const status = str(p.status);
-  const statuses = status === 'open' ? ['received', 'dispatched', 'sent_back', 'in_progress', 'answered'] : status === 'closed' ? ['closed', 'merged'] : undefined;
+  const statuses =
+    status === 'open'
+      ? ['received', 'dispatched', 'sent_back', 'in_progress', 'answered']
+      : status === 'closed'
+        ? ['closed', 'merged']
+        : undefined;
   const code = str(p.service_code);
   const subjectId = code ? (await serviceOf(ctx, code)).id : undefined;
   return present(ctx, await listForOpen311(ctx.db, { subjectId, from: start, to: end, statuses }));

@@ -48,24 +48,79 @@ export async function rateDemand(ctx: AppContext, body: { code: string; level: n
     const now = ctx.clock();
     const at = now.toISOString();
     const unitId = row.unit_id ?? 0;
-    await insertRating(trx, { demand_id: row.id, rating_code_id: null, unit_id: unitId, month: chinaDate(now).slice(0, 7), level: body.level, comment: body.comment ?? null, code_hash: hash, at });
+    await insertRating(trx, {
+      demand_id: row.id,
+      rating_code_id: null,
+      unit_id: unitId,
+      month: chinaDate(now).slice(0, 7),
+      level: body.level,
+      comment: body.comment ?? null,
+      code_hash: hash,
+      at,
+    });
     const bad = body.level <= BAD_RATING;
     const deadlines = await loadDeadlines(trx);
     const set = bad
-      ? { status: 'in_progress', rating: body.level, rating_code_hash: null, reopen_count: row.reopen_count + 1, due_at: dueAfterWorkdays(cal, now, deadlines.reopenDays).toISOString(), closed_on_time: null, overdue_notified: 0, updated_at: at }
-      : { status: 'closed', rating: body.level, rating_code_hash: null, closed_at: at, handling_hours: workingHoursBetween(cal, new Date(row.received_at), new Date(row.answered_at ?? at)), updated_at: at };
+      ? {
+          status: 'in_progress',
+          rating: body.level,
+          rating_code_hash: null,
+          reopen_count: row.reopen_count + 1,
+          due_at: dueAfterWorkdays(cal, now, deadlines.reopenDays).toISOString(),
+          closed_on_time: null,
+          overdue_notified: 0,
+          updated_at: at,
+        }
+      : {
+          status: 'closed',
+          rating: body.level,
+          rating_code_hash: null,
+          closed_at: at,
+          handling_hours: workingHoursBetween(cal, new Date(row.received_at), new Date(row.answered_at ?? at)),
+          updated_at: at,
+        };
     if (!(await updateDemand(trx, row.id, row.version, set))) throw new AppError('VERSION_CONFLICT');
-    await insertEvent(trx, { demand_id: row.id, action: 'rate', actor_id: null, actor_name: '企业评价', unit_id: null, note: String(body.level), at });
+    await insertEvent(trx, {
+      demand_id: row.id,
+      action: 'rate',
+      actor_id: null,
+      actor_name: '企业评价',
+      unit_id: null,
+      note: String(body.level),
+      at,
+    });
     if (bad) {
-      await insertEvent(trx, { demand_id: row.id, action: 'reopen', actor_id: null, actor_name: '系统', unit_id: row.unit_id, note: body.comment ?? null, at });
-      if (row.unit_id) await notify(ctx, trx, { unitIds: [row.unit_id], unitRoles: ['liaison', 'unit_head'], kind: 'returned', title: `工单 ${row.code} 评价不满意，已重办，请在 ${deadlines.reopenDays} 个工作日内整改答复`, body: body.comment ?? '', link: `/demands/${row.id}` });
+      await insertEvent(trx, {
+        demand_id: row.id,
+        action: 'reopen',
+        actor_id: null,
+        actor_name: '系统',
+        unit_id: row.unit_id,
+        note: body.comment ?? null,
+        at,
+      });
+      if (row.unit_id)
+        await notify(ctx, trx, {
+          unitIds: [row.unit_id],
+          unitRoles: ['liaison', 'unit_head'],
+          kind: 'returned',
+          title: `工单 ${row.code} 评价不满意，已重办，请在 ${deadlines.reopenDays} 个工作日内整改答复`,
+          body: body.comment ?? '',
+          link: `/demands/${row.id}`,
+        });
     }
-    await audit(ctx, trx, null, { action: bad ? 'demands.reopen' : 'demands.rate', entity: 'demand', entityId: row.id, after: { level: body.level, status: set.status } });
+    await audit(ctx, trx, null, {
+      action: bad ? 'demands.reopen' : 'demands.rate',
+      entity: 'demand',
+      entityId: row.id,
+      after: { level: body.level, status: set.status },
+    });
     const unit = row.unit_id ? await findUnit(trx, row.unit_id) : undefined;
     return { reopened: bad, unitName: unit?.name ?? '', secondBad: bad && row.reopen_count + 1 >= 2, row, due: set.due_at };
   });
   // After the rating has committed: the work lists write in their own transaction.
-  if (outcome.secondBad && outcome.row.unit_id) await openProblemItem(ctx, outcome.row.id, SECOND_BAD_RATING_LIST, '两次评价不满意，需督办整改');
+  if (outcome.secondBad && outcome.row.unit_id)
+    await openProblemItem(ctx, outcome.row.id, SECOND_BAD_RATING_LIST, '两次评价不满意，需督办整改');
   return { ok: true as const, reopened: outcome.reopened, unitName: outcome.unitName };
 }
 
@@ -87,18 +142,42 @@ async function openProblemItem(ctx: AppContext, demandId: number, listName: stri
     sourceEvaluation: '企业诉求好差评',
   });
   await withTransaction(ctx.db, (trx) =>
-    insertEvent(trx, { demand_id: demandId, action: 'supervised', actor_id: null, actor_name: '系统', unit_id: row.unit_id, note: `item:${item.id}`, at: ctx.clock().toISOString() }),
+    insertEvent(trx, {
+      demand_id: demandId,
+      action: 'supervised',
+      actor_id: null,
+      actor_name: '系统',
+      unit_id: row.unit_id,
+      note: `item:${item.id}`,
+      at: ctx.clock().toISOString(),
+    }),
   );
 }
 
 /** A window's or specialist's rating code (评价码), printed at the counter: anyone served may rate with it, any number of times. */
-export async function addRatingCode(ctx: AppContext, actor: Actor, body: { kind: 'window' | 'specialist'; name: string; unitId: number; userId: number | null }) {
+export async function addRatingCode(
+  ctx: AppContext,
+  actor: Actor,
+  body: { kind: 'window' | 'specialist'; name: string; unitId: number; userId: number | null },
+) {
   return withTransaction(ctx.db, async (trx) => {
     const unit = await findUnit(trx, body.unitId);
     if (!unit) throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '单位不存在 / unit not found' }]);
     const code = `${body.kind === 'window' ? 'W' : 'S'}${randomBytes(4).toString('hex').toUpperCase()}`;
-    const id = await insertRatingCode(trx, { code, kind: body.kind, name: body.name, unit_id: body.unitId, user_id: body.userId, created_at: ctx.clock().toISOString() });
-    await audit(ctx, trx, actor, { action: 'demands.ratingCode.add', entity: 'demand_rating_code', entityId: id, after: { ...body, code } });
+    const id = await insertRatingCode(trx, {
+      code,
+      kind: body.kind,
+      name: body.name,
+      unit_id: body.unitId,
+      user_id: body.userId,
+      created_at: ctx.clock().toISOString(),
+    });
+    await audit(ctx, trx, actor, {
+      action: 'demands.ratingCode.add',
+      entity: 'demand_rating_code',
+      entityId: id,
+      after: { ...body, code },
+    });
     return { id, code, kind: body.kind, name: body.name, unitId: body.unitId };
   });
 }
@@ -113,8 +192,22 @@ export async function rateWithCode(ctx: AppContext, code: string, body: { level:
     const rc = await findRatingCode(trx, code.trim().toUpperCase());
     if (!rc) throw new AppError('DEMAND_RATING_CODE_UNKNOWN', [{ path: 'params.code', message: '评价码不存在 / unknown code' }]);
     const now = ctx.clock();
-    await insertRating(trx, { demand_id: null, rating_code_id: rc.id, unit_id: rc.unit_id, month: chinaDate(now).slice(0, 7), level: body.level, comment: body.comment ?? null, code_hash: null, at: now.toISOString() });
-    await audit(ctx, trx, null, { action: 'demands.rateWithCode', entity: 'demand_rating_code', entityId: rc.id, after: { level: body.level } });
+    await insertRating(trx, {
+      demand_id: null,
+      rating_code_id: rc.id,
+      unit_id: rc.unit_id,
+      month: chinaDate(now).slice(0, 7),
+      level: body.level,
+      comment: body.comment ?? null,
+      code_hash: null,
+      at: now.toISOString(),
+    });
+    await audit(ctx, trx, null, {
+      action: 'demands.rateWithCode',
+      entity: 'demand_rating_code',
+      entityId: rc.id,
+      after: { level: body.level },
+    });
     return { ok: true as const, reopened: false, unitName: rc.name };
   });
 }
@@ -127,10 +220,26 @@ export async function superviseOverdue(ctx: AppContext): Promise<{ tickets: numb
   const at = ctx.clock().toISOString();
   const due = await withTransaction(ctx.db, async (trx) => {
     const rows = await overdueUnnotified(trx, at);
-    await markOverdueNotified(trx, rows.map((r) => r.id));
+    await markOverdueNotified(
+      trx,
+      rows.map((r) => r.id),
+    );
     for (const r of rows) {
-      await insertEvent(trx, { demand_id: r.id, action: 'overdue', actor_id: null, actor_name: '系统', unit_id: r.unit_id, note: null, at });
-      const message = { kind: 'overdue' as const, title: `诉求工单 ${r.code} 已超期`, body: '已转入督办，请尽快办理答复', link: `/demands/${r.id}` };
+      await insertEvent(trx, {
+        demand_id: r.id,
+        action: 'overdue',
+        actor_id: null,
+        actor_name: '系统',
+        unit_id: r.unit_id,
+        note: null,
+        at,
+      });
+      const message = {
+        kind: 'overdue' as const,
+        title: `诉求工单 ${r.code} 已超期`,
+        body: '已转入督办，请尽快办理答复',
+        link: `/demands/${r.id}`,
+      };
       if (r.unit_id) await notify(ctx, trx, { ...message, unitIds: [r.unit_id], unitRoles: ['liaison', 'unit_head'] });
       await notify(ctx, trx, { ...message, roles: ['office'] });
     }

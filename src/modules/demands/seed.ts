@@ -45,9 +45,24 @@ export async function seedDemandReference(ctx: AppContext): Promise<{ subjects: 
 
 /** Answers the seat reads out, marked 示例: the office replaces them with its own. */
 const DEMO_ANSWERS = [
-  { subject: '开办企业', question: '（示例）企业开办需要多长时间？', keywords: '开办 营业执照 多久 时限', answer: '（示例）通过“一网通办”平台提交企业开办申请，材料齐全的 0.5 个工作日内办结，营业执照、公章、发票和社保登记一次办好。' },
-  { subject: '纳税', question: '（示例）小规模纳税人如何申报增值税？', keywords: '增值税 申报 小规模', answer: '（示例）通过电子税务局按季度申报，月销售额 10 万元以下免征增值税。' },
-  { subject: '获得电力', question: '（示例）低压小微企业接电要多久？', keywords: '接电 低压 报装', answer: '（示例）低压小微企业用电报装“零上门、零审批、零投资”，办电时间不超过 6 个工作日。' },
+  {
+    subject: '开办企业',
+    question: '（示例）企业开办需要多长时间？',
+    keywords: '开办 营业执照 多久 时限',
+    answer: '（示例）通过“一网通办”平台提交企业开办申请，材料齐全的 0.5 个工作日内办结，营业执照、公章、发票和社保登记一次办好。',
+  },
+  {
+    subject: '纳税',
+    question: '（示例）小规模纳税人如何申报增值税？',
+    keywords: '增值税 申报 小规模',
+    answer: '（示例）通过电子税务局按季度申报，月销售额 10 万元以下免征增值税。',
+  },
+  {
+    subject: '获得电力',
+    question: '（示例）低压小微企业接电要多久？',
+    keywords: '接电 低压 报装',
+    answer: '（示例）低压小微企业用电报装“零上门、零审批、零投资”，办电时间不超过 6 个工作日。',
+  },
 ];
 
 export async function seedDemandDemo(ctx: AppContext): Promise<{ tickets: number }> {
@@ -56,17 +71,51 @@ export async function seedDemandDemo(ctx: AppContext): Promise<{ tickets: number
   if (!seat || (await findDemandBy(ctx.db, 'idempotency_key', 'demo-seed-0'))) return { tickets: 0 };
   await withTransaction(ctx.db, async (trx) => {
     for (const a of DEMO_ANSWERS) {
-      await insertKnowledge(trx, { subject_id: subjects.get(a.subject) ?? null, question: a.question, answer: a.answer, keywords: a.keywords, policy_id: null, updated_at: ctx.clock().toISOString() });
+      await insertKnowledge(trx, {
+        subject_id: subjects.get(a.subject) ?? null,
+        question: a.question,
+        answer: a.answer,
+        keywords: a.keywords,
+        policy_id: null,
+        updated_at: ctx.clock().toISOString(),
+      });
     }
   });
   const actor = { ...SYSTEM_ACTOR, id: seat.id, displayName: seat.display_name, role: 'office' as const };
   const demo = [
-    { type: 'complaint' as const, subject: '获得电力', name: '（示例）青城示例机械有限公司', phone: '13800001234', text: '（示例）新建厂房申请低压接电已超过两周，尚未安排现场勘查。' },
-    { type: 'help' as const, subject: '政策兑现', name: '（示例）首府示例食品有限公司', phone: '13900005678', text: '（示例）去年申报的技术改造补贴至今未到账，请协助了解进度。' },
-    { type: 'consult' as const, subject: '纳税', name: '（示例）敕勒川示例商贸有限公司', phone: '13700009012', text: '（示例）咨询小规模纳税人季度申报流程。' },
+    {
+      type: 'complaint' as const,
+      subject: '获得电力',
+      name: '（示例）青城示例机械有限公司',
+      phone: '13800001234',
+      text: '（示例）新建厂房申请低压接电已超过两周，尚未安排现场勘查。',
+    },
+    {
+      type: 'help' as const,
+      subject: '政策兑现',
+      name: '（示例）首府示例食品有限公司',
+      phone: '13900005678',
+      text: '（示例）去年申报的技术改造补贴至今未到账，请协助了解进度。',
+    },
+    {
+      type: 'consult' as const,
+      subject: '纳税',
+      name: '（示例）敕勒川示例商贸有限公司',
+      phone: '13700009012',
+      text: '（示例）咨询小规模纳税人季度申报流程。',
+    },
   ];
   for (const [i, d] of demo.entries()) {
-    await intakeDemand(ctx, actor, { channel: 'seat', type: d.type, subjectId: subjects.get(d.subject)!, enterpriseName: d.name, contactName: '（示例）联系人', contactPhone: d.phone, description: d.text, idempotencyKey: `demo-seed-${i}` });
+    await intakeDemand(ctx, actor, {
+      channel: 'seat',
+      type: d.type,
+      subjectId: subjects.get(d.subject)!,
+      enterpriseName: d.name,
+      contactName: '（示例）联系人',
+      contactPhone: d.phone,
+      description: d.text,
+      idempotencyKey: `demo-seed-${i}`,
+    });
   }
   return { tickets: demo.length };
 }

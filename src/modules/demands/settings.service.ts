@@ -56,7 +56,8 @@ export async function subjectTree(ctx: AppContext) {
 
 export async function addSubject(ctx: AppContext, actor: Actor, body: { parentId: number | null; name: string; sortOrder: number }) {
   return withTransaction(ctx.db, async (trx) => {
-    if (body.parentId && !(await findSubject(trx, body.parentId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '上级事项不存在 / parent subject not found' }]);
+    if (body.parentId && !(await findSubject(trx, body.parentId)))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '上级事项不存在 / parent subject not found' }]);
     const id = await insertSubject(trx, { parent_id: body.parentId, name: body.name, sort_order: body.sortOrder });
     await audit(ctx, trx, actor, { action: 'demands.subject.add', entity: 'demand_subject', entityId: id, after: body });
     return { id, parentId: body.parentId, name: body.name, sortOrder: body.sortOrder };
@@ -65,16 +66,31 @@ export async function addSubject(ctx: AppContext, actor: Actor, body: { parentId
 
 export async function routeRules(ctx: AppContext) {
   const rules = await listRouteRules(ctx.db);
-  const units = new Map((await listUnits(ctx.db, { ids: [...new Set(rules.map((r) => r.unit_id))], includeRetired: true })).map((u) => [u.id, u.name]));
-  return rules.map((r) => ({ id: r.id, subjectId: r.subject_id, countyCode: r.county_code, unitId: r.unit_id, unitName: units.get(r.unit_id) ?? '' }));
+  const units = new Map(
+    (await listUnits(ctx.db, { ids: [...new Set(rules.map((r) => r.unit_id))], includeRetired: true })).map((u) => [u.id, u.name]),
+  );
+  return rules.map((r) => ({
+    id: r.id,
+    subjectId: r.subject_id,
+    countyCode: r.county_code,
+    unitId: r.unit_id,
+    unitName: units.get(r.unit_id) ?? '',
+  }));
 }
 
 export async function addRouteRule(ctx: AppContext, actor: Actor, body: { subjectId: number; countyCode: string | null; unitId: number }) {
   return withTransaction(ctx.db, async (trx) => {
-    if (!(await findSubject(trx, body.subjectId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
+    if (!(await findSubject(trx, body.subjectId)))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
     const unit = await findUnit(trx, body.unitId);
-    if (!unit || unit.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '承办单位不存在或已撤销 / unit not found or retired' }]);
-    const id = await insertRouteRule(trx, { subject_id: body.subjectId, county_code: body.countyCode, unit_id: body.unitId, updated_at: ctx.clock().toISOString() });
+    if (!unit || unit.status !== 'active')
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '承办单位不存在或已撤销 / unit not found or retired' }]);
+    const id = await insertRouteRule(trx, {
+      subject_id: body.subjectId,
+      county_code: body.countyCode,
+      unit_id: body.unitId,
+      updated_at: ctx.clock().toISOString(),
+    });
     await audit(ctx, trx, actor, { action: 'demands.route.add', entity: 'demand_route_rule', entityId: id, after: body });
     return { id, ...body, unitName: unit.name };
   });
@@ -104,19 +120,40 @@ export async function routeFor(db: Executor, subjectId: number, countyCode: stri
   return undefined;
 }
 
-function presentKnowledge(k: { id: number; subject_id: number | null; question: string; answer: string; keywords: string; policy_id: number | null }): KnowledgeView {
+function presentKnowledge(k: {
+  id: number;
+  subject_id: number | null;
+  question: string;
+  answer: string;
+  keywords: string;
+  policy_id: number | null;
+}): KnowledgeView {
   return { id: k.id, subjectId: k.subject_id, question: k.question, answer: k.answer, keywords: k.keywords, policyId: k.policy_id };
 }
 
 /** What the seat finds while the caller is on the line: every word of the query must appear. */
 export async function findAnswers(ctx: AppContext, q: { q: string; subjectId?: number | undefined }): Promise<KnowledgeView[]> {
-  const terms = q.q.split(/[\s,，。？?、]+/).filter(Boolean).slice(0, 5);
+  const terms = q.q
+    .split(/[\s,，。？?、]+/)
+    .filter(Boolean)
+    .slice(0, 5);
   return (await searchKnowledge(ctx.db, terms, q.subjectId)).map(presentKnowledge);
 }
 
-export async function addKnowledge(ctx: AppContext, actor: Actor, body: { subjectId: number | null; question: string; answer: string; keywords: string; policyId: number | null }) {
+export async function addKnowledge(
+  ctx: AppContext,
+  actor: Actor,
+  body: { subjectId: number | null; question: string; answer: string; keywords: string; policyId: number | null },
+) {
   return withTransaction(ctx.db, async (trx) => {
-    const values = { subject_id: body.subjectId, question: body.question, answer: body.answer, keywords: body.keywords, policy_id: body.policyId, updated_at: ctx.clock().toISOString() };
+    const values = {
+      subject_id: body.subjectId,
+      question: body.question,
+      answer: body.answer,
+      keywords: body.keywords,
+      policy_id: body.policyId,
+      updated_at: ctx.clock().toISOString(),
+    };
     const id = await insertKnowledge(trx, values);
     await audit(ctx, trx, actor, { action: 'demands.knowledge.add', entity: 'demand_knowledge', entityId: id, after: body });
     return presentKnowledge({ id, ...values });

@@ -14,7 +14,10 @@ export function similarity(a: string, b: string): number {
 }
 
 function bigrams(text: string): Map<string, number> {
-  const s = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
   const out = new Map<string, number>();
   for (let i = 0; i + 1 < s.length; i++) {
     const g = s.slice(i, i + 2);

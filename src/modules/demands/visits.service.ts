@@ -24,8 +24,20 @@ export async function recordVisit(ctx: AppContext, actor: Actor, body: VisitInpu
   const enterprise = await resolveEnterprise(ctx.db, body.uscc, 'body.uscc');
   const uscc = enterprise!.uscc;
   const id = await withTransaction(ctx.db, async (trx) => {
-    const visitId = await insertVisit(trx, { uscc, kind: body.kind, visitor_id: actor.id, visited_on: body.visitedOn, notes: body.notes, created_at: ctx.clock().toISOString() });
-    await audit(ctx, trx, actor, { action: 'demands.visit.add', entity: 'demand_visit', entityId: visitId, after: { uscc, kind: body.kind, visitedOn: body.visitedOn, needs: body.needs.length } });
+    const visitId = await insertVisit(trx, {
+      uscc,
+      kind: body.kind,
+      visitor_id: actor.id,
+      visited_on: body.visitedOn,
+      notes: body.notes,
+      created_at: ctx.clock().toISOString(),
+    });
+    await audit(ctx, trx, actor, {
+      action: 'demands.visit.add',
+      entity: 'demand_visit',
+      entityId: visitId,
+      after: { uscc, kind: body.kind, visitedOn: body.visitedOn, needs: body.needs.length },
+    });
     return visitId;
   });
   const ticketIds: number[] = [];
@@ -44,17 +56,35 @@ export async function recordVisit(ctx: AppContext, actor: Actor, body: VisitInpu
 }
 
 /** A key enterprise's service specialist (and chief specialist): its new tickets are followed by them. */
-export async function assignKeyEnterprise(ctx: AppContext, actor: Actor, body: { uscc: string; specialistId: number; chiefId: number | null }) {
+export async function assignKeyEnterprise(
+  ctx: AppContext,
+  actor: Actor,
+  body: { uscc: string; specialistId: number; chiefId: number | null },
+) {
   const enterprise = await resolveEnterprise(ctx.db, body.uscc, 'body.uscc');
-  for (const [path, id] of [['body.specialistId', body.specialistId], ['body.chiefId', body.chiefId]] as const) {
+  for (const [path, id] of [
+    ['body.specialistId', body.specialistId],
+    ['body.chiefId', body.chiefId],
+  ] as const) {
     if (id === null) continue;
     const user = await findUserById(ctx.db, id);
-    if (!user || user.role !== 'specialist') throw new AppError('VALIDATION_FAILED', [{ path, message: '该用户不是企业服务专员 / not a service specialist' }]);
+    if (!user || user.role !== 'specialist')
+      throw new AppError('VALIDATION_FAILED', [{ path, message: '该用户不是企业服务专员 / not a service specialist' }]);
   }
   const uscc = enterprise!.uscc;
   await withTransaction(ctx.db, async (trx) => {
-    await upsertKeyEnterprise(trx, { uscc, specialist_id: body.specialistId, chief_id: body.chiefId, updated_at: ctx.clock().toISOString() });
-    await audit(ctx, trx, actor, { action: 'demands.keyEnterprise.assign', entity: 'demand_key_enterprise', entityId: null, after: { ...body, uscc } });
+    await upsertKeyEnterprise(trx, {
+      uscc,
+      specialist_id: body.specialistId,
+      chief_id: body.chiefId,
+      updated_at: ctx.clock().toISOString(),
+    });
+    await audit(ctx, trx, actor, {
+      action: 'demands.keyEnterprise.assign',
+      entity: 'demand_key_enterprise',
+      entityId: null,
+      after: { ...body, uscc },
+    });
   });
   return { uscc, specialistId: body.specialistId, chiefId: body.chiefId };
 }

@@ -26,12 +26,29 @@ import { assertUnit, visibleUnit } from './scope.js';
 
 export async function listCatalogue(ctx: AppContext, actor: Actor, unitId?: number) {
   const matters = await listMatters(ctx.db, visibleUnit(actor, unitId));
-  const items = await listCheckItems(ctx.db, matters.map((m) => m.id));
-  return matters.map((m) => presentMatter(m, items.filter((i) => i.matter_id === m.id)));
+  const items = await listCheckItems(
+    ctx.db,
+    matters.map((m) => m.id),
+  );
+  return matters.map((m) =>
+    presentMatter(
+      m,
+      items.filter((i) => i.matter_id === m.id),
+    ),
+  );
 }
 
 function presentMatter(m: MatterRow, items: { code: string; name: string }[]) {
-  return { id: m.id, unitId: m.unit_id, code: m.code, name: m.name, type: m.type, legalBasis: m.legal_basis, items: items.map((i) => ({ code: i.code, name: i.name })), version: m.version };
+  return {
+    id: m.id,
+    unitId: m.unit_id,
+    code: m.code,
+    name: m.name,
+    type: m.type,
+    legalBasis: m.legal_basis,
+    items: items.map((i) => ({ code: i.code, name: i.name })),
+    version: m.version,
+  };
 }
 
 /**
@@ -54,7 +71,11 @@ export async function saveMatters(ctx: AppContext, trx: Executor, actor: Actor, 
   const taken = await findItemsByCodes(trx, [...seen]);
   for (const t of taken) {
     const k = matters.findIndex((m) => m.items.some((i) => i.code === t.code));
-    if (matters[k]!.code !== t.matter_code) problems.push({ path: where(k), message: `抽查事项编码 ${t.code} 已属于事项 ${t.matter_code} / item code belongs to another matter` });
+    if (matters[k]!.code !== t.matter_code)
+      problems.push({
+        path: where(k),
+        message: `抽查事项编码 ${t.code} 已属于事项 ${t.matter_code} / item code belongs to another matter`,
+      });
   }
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   let added = 0;
@@ -72,7 +93,12 @@ export async function saveMatters(ctx: AppContext, trx: Executor, actor: Actor, 
       added++;
     }
   }
-  await audit(ctx, trx, actor, { action: 'enforcement.catalogue.save', entity: 'enf_matter', entityId: null, after: { added, replaced, codes: matters.map((m) => m.code) } });
+  await audit(ctx, trx, actor, {
+    action: 'enforcement.catalogue.save',
+    entity: 'enf_matter',
+    entityId: null,
+    after: { added, replaced, codes: matters.map((m) => m.code) },
+  });
   return { added, replaced };
 }
 
@@ -92,7 +118,15 @@ export function certified(o: Pick<OfficerRow, 'cert_no' | 'cert_valid_to'>, on: 
 }
 
 export function presentOfficer(o: OfficerRow, today: string) {
-  return { id: o.id, unitId: o.unit_id, name: o.name, certNo: o.cert_no, certValidTo: o.cert_valid_to, certified: certified(o, today), version: o.version };
+  return {
+    id: o.id,
+    unitId: o.unit_id,
+    name: o.name,
+    certNo: o.cert_no,
+    certValidTo: o.cert_valid_to,
+    certified: certified(o, today),
+    version: o.version,
+  };
 }
 
 export async function listOfficersFor(ctx: AppContext, actor: Actor, unitId?: number) {
@@ -103,9 +137,17 @@ export async function listOfficersFor(ctx: AppContext, actor: Actor, unitId?: nu
 export async function addOfficer(ctx: AppContext, actor: Actor, body: OfficerBody) {
   assertUnit(actor, body.unitId);
   return withTransaction(ctx.db, async (trx) => {
-    if (!(await activeUnitIds(trx, [body.unitId])).length) throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '单位不存在 / unknown unit' }]);
+    if (!(await activeUnitIds(trx, [body.unitId])).length)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '单位不存在 / unknown unit' }]);
     const at = ctx.clock().toISOString();
-    const id = await insertRow(trx, 'enf_officer', { unit_id: body.unitId, name: body.name, cert_no: body.certNo || null, cert_valid_to: body.certValidTo, created_at: at, updated_at: at });
+    const id = await insertRow(trx, 'enf_officer', {
+      unit_id: body.unitId,
+      name: body.name,
+      cert_no: body.certNo || null,
+      cert_valid_to: body.certValidTo,
+      created_at: at,
+      updated_at: at,
+    });
     const view = presentOfficer((await findById(trx, 'enf_officer', id))!, at.slice(0, 10));
     await audit(ctx, trx, actor, { action: 'enforcement.officer.add', entity: 'enf_officer', entityId: id, after: view });
     return view;
@@ -128,7 +170,13 @@ export async function updateOfficer(ctx: AppContext, actor: Actor, id: number, b
     if (!(await updateVersioned(trx, 'enf_officer', id, body.version, set, at))) throw new AppError('VERSION_CONFLICT');
     const today = at.slice(0, 10);
     const after = presentOfficer((await findById(trx, 'enf_officer', id))!, today);
-    await audit(ctx, trx, actor, { action: 'enforcement.officer.update', entity: 'enf_officer', entityId: id, before: presentOfficer(before, today), after });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.officer.update',
+      entity: 'enf_officer',
+      entityId: id,
+      before: presentOfficer(before, today),
+      after,
+    });
     return after;
   });
 }
@@ -136,8 +184,10 @@ export async function updateOfficer(ctx: AppContext, actor: Actor, id: number, b
 export async function addRecusal(ctx: AppContext, actor: Actor, body: { unitId: number; enterpriseId: number; reason: string }) {
   assertUnit(actor, body.unitId);
   return withTransaction(ctx.db, async (trx) => {
-    if (!(await findRegistryEnterprise(trx, body.enterpriseId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '企业不在名录中 / not in the registry' }]);
-    if ((await listRecusals(trx, [body.unitId])).some((r) => r.enterprise_id === body.enterpriseId)) throw new AppError('CONFLICT', [{ path: 'body.enterpriseId', message: '已在回避名单中 / already on the recusal list' }]);
+    if (!(await findRegistryEnterprise(trx, body.enterpriseId)))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '企业不在名录中 / not in the registry' }]);
+    if ((await listRecusals(trx, [body.unitId])).some((r) => r.enterprise_id === body.enterpriseId))
+      throw new AppError('CONFLICT', [{ path: 'body.enterpriseId', message: '已在回避名单中 / already on the recusal list' }]);
     const id = await insertRow(trx, 'enf_recusal', { unit_id: body.unitId, enterprise_id: body.enterpriseId, reason: body.reason });
     await audit(ctx, trx, actor, { action: 'enforcement.recusal.add', entity: 'enf_recusal', entityId: id, after: body });
     return { id, ...body };
@@ -146,5 +196,10 @@ export async function addRecusal(ctx: AppContext, actor: Actor, body: { unitId: 
 
 export async function listRecusalsFor(ctx: AppContext, actor: Actor) {
   const unit = visibleUnit(actor);
-  return (await listRecusals(ctx.db, unit === undefined ? undefined : [unit])).map((r) => ({ id: r.id, unitId: r.unit_id, enterpriseId: r.enterprise_id, reason: r.reason }));
+  return (await listRecusals(ctx.db, unit === undefined ? undefined : [unit])).map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    enterpriseId: r.enterprise_id,
+    reason: r.reason,
+  }));
 }

@@ -37,9 +37,23 @@ export async function regradeEnterprise(ctx: AppContext, trx: Executor, actor: A
   const [row] = await countRecordsInEffect(trx, enterpriseId, enterpriseId, RECORD_KINDS);
   const outcome = gradeEnterprise(row ? countsByKind(row.counts) : {}, enterprise.taxGrade);
   const before = await findGrade(trx, enterpriseId);
-  await upsertGrades(trx, [{ enterprise_id: enterpriseId, grade: outcome.grade, score: outcome.score, explanation_json: JSON.stringify(outcome.explanation), computed_at: ctx.clock().toISOString() }]);
+  await upsertGrades(trx, [
+    {
+      enterprise_id: enterpriseId,
+      grade: outcome.grade,
+      score: outcome.score,
+      explanation_json: JSON.stringify(outcome.explanation),
+      computed_at: ctx.clock().toISOString(),
+    },
+  ]);
   if (before?.grade !== outcome.grade)
-    await audit(ctx, trx, actor, { action: 'enforcement.credit.regrade', entity: 'enterprise', entityId: enterpriseId, before: before ? { grade: before.grade, score: before.score } : null, after: { grade: outcome.grade, score: outcome.score, why } });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.credit.regrade',
+      entity: 'enterprise',
+      entityId: enterpriseId,
+      before: before ? { grade: before.grade, score: before.score } : null,
+      after: { grade: outcome.grade, score: outcome.score, why },
+    });
   return outcome;
 }
 
@@ -50,19 +64,39 @@ export async function recordCreditFact(
   actor: Actor,
   f: { enterpriseId: number; unitId: number | null; kind: RecordKind; summary: string; occurredOn: string },
 ) {
-  if (!(await findRegistryEnterprise(trx, f.enterpriseId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '企业不在名录中 / not in the registry' }]);
-  const id = await insertRow(trx, 'enf_credit_record', { enterprise_id: f.enterpriseId, unit_id: f.unitId, kind: f.kind, summary: f.summary, occurred_on: f.occurredOn, created_at: ctx.clock().toISOString() });
+  if (!(await findRegistryEnterprise(trx, f.enterpriseId)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '企业不在名录中 / not in the registry' }]);
+  const id = await insertRow(trx, 'enf_credit_record', {
+    enterprise_id: f.enterpriseId,
+    unit_id: f.unitId,
+    kind: f.kind,
+    summary: f.summary,
+    occurred_on: f.occurredOn,
+    created_at: ctx.clock().toISOString(),
+  });
   await audit(ctx, trx, actor, { action: 'enforcement.credit.record', entity: 'enf_credit_record', entityId: id, after: f });
   await regradeEnterprise(ctx, trx, actor, f.enterpriseId, `record ${id}`);
   return id;
 }
 
-export async function addCreditRecord(ctx: AppContext, actor: Actor, body: { enterpriseId: number; unitId: number | null; kind: RecordKind; summary: string; occurredOn: string }) {
+export async function addCreditRecord(
+  ctx: AppContext,
+  actor: Actor,
+  body: { enterpriseId: number; unitId: number | null; kind: RecordKind; summary: string; occurredOn: string },
+) {
   return withTransaction(ctx.db, async (trx) => ({ id: await recordCreditFact(ctx, trx, actor, body) }));
 }
 
 function presentRecord(r: CreditRecordRow) {
-  return { id: r.id, kind: r.kind, unitId: r.unit_id, summary: r.summary, occurredOn: r.occurred_on, endedOn: r.ended_on, inEffect: r.ended_on === null };
+  return {
+    id: r.id,
+    kind: r.kind,
+    unitId: r.unit_id,
+    summary: r.summary,
+    occurredOn: r.occurred_on,
+    endedOn: r.ended_on,
+    inEffect: r.ended_on === null,
+  };
 }
 
 /** An enterprise's grade with its explanation and the records behind it. */
@@ -104,7 +138,11 @@ const GRADE_PAGE = 20_000;
  * grade only), the records in effect counted per enterprise and kind in SQL for each page's id range,
  * the grades written by chunked bulk upserts. Run as the `enforcement.regrade` job.
  */
-export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done: number, total: number) => void): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
+export async function regradeAll(
+  ctx: AppContext,
+  actor: Actor,
+  progress?: (done: number, total: number) => void,
+): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
   const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
   let enterprises = 0;
   const total = await countEnterprisesInRegistry(ctx.db);
@@ -122,7 +160,9 @@ export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done
   };
   await withTransaction(ctx.db, async (trx) => {
     for await (const page of registryTaxGradePages(trx, GRADE_PAGE)) {
-      const counts = new Map((await countRecordsInEffect(trx, page[0]!.id, page[page.length - 1]!.id, RECORD_KINDS)).map((r) => [r.enterpriseId, r.counts]));
+      const counts = new Map(
+        (await countRecordsInEffect(trx, page[0]!.id, page[page.length - 1]!.id, RECORD_KINDS)).map((r) => [r.enterpriseId, r.counts]),
+      );
       const rows = page.map((e) => {
         const c = counts.get(e.id);
         const o = outcomeOf(c ? c.join(',') : '', c ?? [], e.tax_grade);
@@ -133,7 +173,12 @@ export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done
       enterprises += page.length;
       progress?.(enterprises, total);
     }
-    await audit(ctx, trx, actor, { action: 'enforcement.credit.regradeAll', entity: 'enterprise', entityId: null, after: { enterprises, byGrade, model: CREDIT_MODEL.name } });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.credit.regradeAll',
+      entity: 'enterprise',
+      entityId: null,
+      after: { enterprises, byGrade, model: CREDIT_MODEL.name },
+    });
   });
   return { enterprises, byGrade };
 }
@@ -141,18 +186,40 @@ export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done
 // — credit repair (信用修复: 失信行为纠正后的信用信息修复管理办法（试行）, 国家发展和改革委员会令 2023年第58号) —
 
 function presentRepair(r: RepairRow) {
-  return { id: r.id, recordId: r.record_id, enterpriseId: r.enterprise_id, reason: r.reason, status: r.status, reviewNote: r.review_note, createdAt: r.created_at, version: r.version };
+  return {
+    id: r.id,
+    recordId: r.record_id,
+    enterpriseId: r.enterprise_id,
+    reason: r.reason,
+    status: r.status,
+    reviewNote: r.review_note,
+    createdAt: r.created_at,
+    version: r.version,
+  };
 }
 
 export async function applyRepair(ctx: AppContext, actor: Actor, body: { recordId: number; reason: string }) {
   return withTransaction(ctx.db, async (trx) => {
     const record = await findCreditRecord(trx, body.recordId);
-    if (!record) throw new AppError('VALIDATION_FAILED', [{ path: 'body.recordId', message: `信用记录 ${body.recordId} 不存在 / no such credit record` }]);
+    if (!record)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.recordId', message: `信用记录 ${body.recordId} 不存在 / no such credit record` },
+      ]);
     if (actor.role === 'enterprise' && (await enterpriseIdOfUser(trx, actor.id)) !== record.enterprise_id) throw new AppError('FORBIDDEN');
-    if (record.ended_on) throw new AppError('ENF_REPAIR_STATUS', [{ path: 'body.recordId', message: '该记录已停止公示 / the record no longer has effect' }]);
-    if ((await listRepairs(trx, 'pending')).some((r) => r.record_id === record.id)) throw new AppError('ENF_REPAIR_STATUS', [{ path: 'body.recordId', message: '已有待审核的修复申请 / an application is pending' }]);
+    if (record.ended_on)
+      throw new AppError('ENF_REPAIR_STATUS', [{ path: 'body.recordId', message: '该记录已停止公示 / the record no longer has effect' }]);
+    if ((await listRepairs(trx, 'pending')).some((r) => r.record_id === record.id))
+      throw new AppError('ENF_REPAIR_STATUS', [{ path: 'body.recordId', message: '已有待审核的修复申请 / an application is pending' }]);
     const at = ctx.clock().toISOString();
-    const id = await insertRow(trx, 'enf_repair', { record_id: record.id, enterprise_id: record.enterprise_id, reason: body.reason, status: 'pending', applied_by: actor.id, created_at: at, updated_at: at });
+    const id = await insertRow(trx, 'enf_repair', {
+      record_id: record.id,
+      enterprise_id: record.enterprise_id,
+      reason: body.reason,
+      status: 'pending',
+      applied_by: actor.id,
+      created_at: at,
+      updated_at: at,
+    });
     const view = presentRepair((await findById(trx, 'enf_repair', id))!);
     await audit(ctx, trx, actor, { action: 'enforcement.repair.apply', entity: 'enf_repair', entityId: id, after: view });
     // Whoever decides is told: the department that made the record, else the office.
@@ -184,7 +251,13 @@ export async function reviewRepair(ctx: AppContext, actor: Actor, id: number, bo
       grade = await regradeEnterprise(ctx, trx, actor, record.enterprise_id, `repair ${id}`);
     }
     const after = presentRepair((await findById(trx, 'enf_repair', id))!);
-    await audit(ctx, trx, actor, { action: 'enforcement.repair.review', entity: 'enf_repair', entityId: id, before: presentRepair(before), after: { ...after, grade: grade?.grade ?? null } });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.repair.review',
+      entity: 'enf_repair',
+      entityId: id,
+      before: presentRepair(before),
+      after: { ...after, grade: grade?.grade ?? null },
+    });
     return { ...after, grade: grade?.grade ?? null };
   });
 }

@@ -67,7 +67,14 @@ describe('the verifiable draw (bizenv-draw-v1)', () => {
 
   it('keeps the avoidance rules: recused units and last time’s inspectors are never drawn for the enterprise', () => {
     // Unit 10 (officers 1-3) recused 102; officers 4 and 5 inspected 101 last time, officer 1 inspected 103.
-    const s = snapshot({ recusals: [[10, 102]], lastInspectors: [[101, [4, 5]], [103, [1]]], quotas: [{ grade: 'B', count: 20 }] });
+    const s = snapshot({
+      recusals: [[10, 102]],
+      lastInspectors: [
+        [101, [4, 5]],
+        [103, [1]],
+      ],
+      quotas: [{ grade: 'B', count: 20 }],
+    });
     for (let i = 0; i < 50; i++) {
       const visits = runDraw(seedOf(i), s);
       const of = (id: number) => visits.find((v) => v.enterpriseId === id)!.officerIds;
@@ -80,11 +87,20 @@ describe('the verifiable draw (bizenv-draw-v1)', () => {
   it('refuses a draw that cannot keep the rules or whose pool is smaller than the sample', () => {
     const s = snapshot({ recusals: [[10, 101]], lastInspectors: [[101, [4, 5]]], quotas: [{ grade: 'B', count: 20 }] });
     expect(() => runDraw(seedOf(1), s)).toThrow(DrawError);
-    expect(() => runDraw(seedOf(1), snapshot({ quotas: [{ grade: 'B', count: 21 }] }))).toThrow(expect.objectContaining({ kind: 'pool_too_small' }));
+    expect(() => runDraw(seedOf(1), snapshot({ quotas: [{ grade: 'B', count: 21 }] }))).toThrow(
+      expect.objectContaining({ kind: 'pool_too_small' }),
+    );
   });
 
   it('takes ceil(ratio · pool) per grade and drops items already inspected in the window (mutual recognition)', () => {
-    const s = snapshot({ grades: 'AAAAAAAAAABBBBBBBBBB', quotas: [{ grade: 'A', ratio: 0.15 }, { grade: 'B', ratio: 0.5 }], recognised: [[101, ['SC-01']]] });
+    const s = snapshot({
+      grades: 'AAAAAAAAAABBBBBBBBBB',
+      quotas: [
+        { grade: 'A', ratio: 0.15 },
+        { grade: 'B', ratio: 0.5 },
+      ],
+      recognised: [[101, ['SC-01']]],
+    });
     const visits = runDraw(seedOf(3), s);
     expect(visits.filter((v) => v.grade === 'A')).toHaveLength(2); // ceil(1.5)
     expect(visits.filter((v) => v.grade === 'B')).toHaveLength(5);
@@ -92,7 +108,17 @@ describe('the verifiable draw (bizenv-draw-v1)', () => {
   });
 
   it('is re-run identically by the published Python recipe (an independent implementation)', () => {
-    const s = snapshot({ grades: 'AAAAABBBBBCCCCCDDDDD', quotas: [{ grade: 'A', count: 1 }, { grade: 'C', ratio: 0.4 }, { grade: 'D', count: 5 }], recusals: [[20, 116]], lastInspectors: [[117, [1, 2]]], recognised: [[118, ['SC-02']]] });
+    const s = snapshot({
+      grades: 'AAAAABBBBBCCCCCDDDDD',
+      quotas: [
+        { grade: 'A', count: 1 },
+        { grade: 'C', ratio: 0.4 },
+        { grade: 'D', count: 5 },
+      ],
+      recusals: [[20, 116]],
+      lastInspectors: [[117, [1, 2]]],
+      recognised: [[118, ['SC-02']]],
+    });
     const seed = seedOf(42);
     const text = JSON.stringify(s);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draw-'));
@@ -100,7 +126,10 @@ describe('the verifiable draw (bizenv-draw-v1)', () => {
     fs.writeFileSync(file, text);
     const recipe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'verify-draw.py');
     const out = execFileSync('python3', [recipe, file, seed, sha256Hex(seed), sha256Hex(text)], { encoding: 'utf8' });
-    const python = out.trim().split('\n').map((l) => JSON.parse(l));
+    const python = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(python).toEqual(runDraw(seed, s));
     fs.rmSync(dir, { recursive: true });
   });
@@ -114,6 +143,8 @@ describe('the verifiable draw (bizenv-draw-v1)', () => {
     expect(verifyDraw({ ...published, seed: seedOf(8) }).checks).toEqual({ commitment: false, snapshot: true, visits: false });
     const swapped = published.visits.map((v, i) => (i === 0 ? { ...v, enterpriseId: 120 } : v));
     expect(verifyDraw({ ...published, visits: swapped }).checks.visits).toBe(false);
-    expect(verifyDraw({ ...published, snapshotJson: snapshotJson.replace('"officersPerVisit":2', '"officersPerVisit":3') }).checks.snapshot).toBe(false);
+    expect(
+      verifyDraw({ ...published, snapshotJson: snapshotJson.replace('"officersPerVisit":2', '"officersPerVisit":3') }).checks.snapshot,
+    ).toBe(false);
   });
 });

@@ -158,7 +158,8 @@ export function runDraw(seedHex: string, s: DrawSnapshot): DrawnVisit[] {
     }
     while (chosen.length < s.officersPerVisit) {
       const rest = officers.filter((o) => eligible(o) && !chosen.includes(o.id));
-      if (!rest.length) throw new DrawError('not_enough_officers', { enterpriseId: id, eligible: chosen.length, needed: s.officersPerVisit });
+      if (!rest.length)
+        throw new DrawError('not_enough_officers', { enterpriseId: id, eligible: chosen.length, needed: s.officersPerVisit });
       chosen.push(rest[stream.uniform(rest.length)]!.id);
     }
     const skip = recognised.get(id);
@@ -173,7 +174,13 @@ export interface Verification {
 }
 
 /** Re-runs a published draw: the seed must match the commitment, the snapshot its hash, the visits the stored ones. */
-export function verifyDraw(p: { commitment: string; seed: string; snapshotHash: string; snapshotJson: string; visits: DrawnVisit[] }): Verification {
+export function verifyDraw(p: {
+  commitment: string;
+  seed: string;
+  snapshotHash: string;
+  snapshotJson: string;
+  visits: DrawnVisit[];
+}): Verification {
   const commitment = sha256Hex(p.seed) === p.commitment;
   const snapshot = sha256Hex(p.snapshotJson) === p.snapshotHash;
   let visits = false;

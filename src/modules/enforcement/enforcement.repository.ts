@@ -27,7 +27,14 @@ export async function insertRow<N extends keyof T>(db: Executor, table: N, value
   return r.id;
 }
 
-export async function updateVersioned<N extends Versioned>(db: Executor, table: N, id: number, version: number, set: Updateable<T[N]>, at: string): Promise<boolean> {
+export async function updateVersioned<N extends Versioned>(
+  db: Executor,
+  table: N,
+  id: number,
+  version: number,
+  set: Updateable<T[N]>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable(table as 'enf_plan')
     .set({ ...(set as Updateable<T['enf_plan']>), version: sql<number>`version + 1`, updated_at: at })
@@ -69,10 +76,23 @@ export function findItemsByCodes(db: Executor, codes: string[]) {
     .execute();
 }
 export async function insertCheckItems(db: Executor, matterId: number, items: { code: string; name: string }[]): Promise<void> {
-  if (items.length) await db.insertInto('enf_check_item').values(items.map((i) => ({ matter_id: matterId, code: i.code, name: i.name }))).execute();
+  if (items.length)
+    await db
+      .insertInto('enf_check_item')
+      .values(items.map((i) => ({ matter_id: matterId, code: i.code, name: i.name })))
+      .execute();
 }
-export async function replaceMatter(db: Executor, id: number, set: Updateable<T['enf_matter']>, items: { code: string; name: string }[]): Promise<void> {
-  await db.updateTable('enf_matter').set({ ...set, version: sql<number>`version + 1` }).where('id', '=', id).execute();
+export async function replaceMatter(
+  db: Executor,
+  id: number,
+  set: Updateable<T['enf_matter']>,
+  items: { code: string; name: string }[],
+): Promise<void> {
+  await db
+    .updateTable('enf_matter')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .execute();
   await db.deleteFrom('enf_check_item').where('matter_id', '=', id).execute();
   await insertCheckItems(db, id, items);
 }
@@ -92,15 +112,46 @@ export function listRecusals(db: Executor, unitIds?: number[]) {
 
 // — plans, visits, results —
 export function listPlans(db: Executor, f: { status?: string[] } = {}) {
-  let q = db.selectFrom('enf_plan').select(['id', 'name', 'kind', 'unit_ids_json', 'status', 'window_from', 'window_to', 'off_site', 'commitment', 'snapshot_hash', 'committed_at', 'drawn_at', 'results_published_at', 'publish_days', 'version']);
+  let q = db
+    .selectFrom('enf_plan')
+    .select([
+      'id',
+      'name',
+      'kind',
+      'unit_ids_json',
+      'status',
+      'window_from',
+      'window_to',
+      'off_site',
+      'commitment',
+      'snapshot_hash',
+      'committed_at',
+      'drawn_at',
+      'results_published_at',
+      'publish_days',
+      'version',
+    ]);
   if (f.status) q = q.where('status', 'in', f.status);
   return q.orderBy('id', 'desc').execute();
 }
-export async function insertVisits(db: Executor, planId: number, visits: { enterpriseId: number; grade: string; items: string[]; officerIds: number[] }[]): Promise<void> {
+export async function insertVisits(
+  db: Executor,
+  planId: number,
+  visits: { enterpriseId: number; grade: string; items: string[]; officerIds: number[] }[],
+): Promise<void> {
   for (let k = 0; k < visits.length; k += 500) {
     await db
       .insertInto('enf_visit')
-      .values(visits.slice(k, k + 500).map((v, i) => ({ plan_id: planId, enterprise_id: v.enterpriseId, position: k + i, grade: v.grade, item_codes_json: JSON.stringify(v.items), officer_ids_json: JSON.stringify(v.officerIds) })))
+      .values(
+        visits.slice(k, k + 500).map((v, i) => ({
+          plan_id: planId,
+          enterprise_id: v.enterpriseId,
+          position: k + i,
+          grade: v.grade,
+          item_codes_json: JSON.stringify(v.items),
+          officer_ids_json: JSON.stringify(v.officerIds),
+        })),
+      )
       .execute();
   }
 }
@@ -112,16 +163,29 @@ export function findVisit(db: Executor, planId: number, enterpriseId: number) {
 }
 /** For each enterprise, the officers of its latest visit in an earlier plan (the "not the same as last time" rule). */
 export async function lastInspectors(db: Executor, beforePlanId: number) {
-  const latest = db.selectFrom('enf_visit').select((eb) => ['enterprise_id', eb.fn.max('plan_id').as('plan_id')]).where('plan_id', '<', beforePlanId).groupBy('enterprise_id').as('latest');
+  const latest = db
+    .selectFrom('enf_visit')
+    .select((eb) => ['enterprise_id', eb.fn.max('plan_id').as('plan_id')])
+    .where('plan_id', '<', beforePlanId)
+    .groupBy('enterprise_id')
+    .as('latest');
   return db
     .selectFrom('enf_visit')
-    .innerJoin(latest, (j) => j.onRef('latest.enterprise_id', '=', 'enf_visit.enterprise_id').onRef('latest.plan_id', '=', 'enf_visit.plan_id'))
+    .innerJoin(latest, (j) =>
+      j.onRef('latest.enterprise_id', '=', 'enf_visit.enterprise_id').onRef('latest.plan_id', '=', 'enf_visit.plan_id'),
+    )
     .select(['enf_visit.enterprise_id', 'enf_visit.officer_ids_json'])
     .execute();
 }
 /** Item codes each enterprise was already inspected for within the window (mutual recognition). */
 export function inspectedWithin(db: Executor, itemCodes: string[], from: string, to: string) {
-  return db.selectFrom('enf_result').select(['enterprise_id', 'item_code']).where('item_code', 'in', itemCodes).where('inspected_on', '>=', from).where('inspected_on', '<=', to).execute();
+  return db
+    .selectFrom('enf_result')
+    .select(['enterprise_id', 'item_code'])
+    .where('item_code', 'in', itemCodes)
+    .where('inspected_on', '>=', from)
+    .where('inspected_on', '<=', to)
+    .execute();
 }
 export function listResults(db: Executor, f: { planId?: number; enterpriseId?: number; itemCode?: string; from?: string; to?: string }) {
   let q = db.selectFrom('enf_result').selectAll();
@@ -133,11 +197,23 @@ export function listResults(db: Executor, f: { planId?: number; enterpriseId?: n
   return q.orderBy('id').execute();
 }
 export function findResultFor(db: Executor, planId: number, enterpriseId: number, itemCode: string) {
-  return db.selectFrom('enf_result').selectAll().where('plan_id', '=', planId).where('enterprise_id', '=', enterpriseId).where('item_code', '=', itemCode).executeTakeFirst();
+  return db
+    .selectFrom('enf_result')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('enterprise_id', '=', enterpriseId)
+    .where('item_code', '=', itemCode)
+    .executeTakeFirst();
 }
 export function findWaiver(db: Executor, unitIds: number[], itemCode: string) {
   if (!unitIds.length) return Promise.resolve(undefined);
-  return db.selectFrom('enf_waiver').selectAll().where('unit_id', 'in', unitIds).where('item_code', '=', itemCode).where('kind', '=', 'first').executeTakeFirst();
+  return db
+    .selectFrom('enf_waiver')
+    .selectAll()
+    .where('unit_id', 'in', unitIds)
+    .where('item_code', '=', itemCode)
+    .where('kind', '=', 'first')
+    .executeTakeFirst();
 }
 export function listWaivers(db: Executor) {
   return db.selectFrom('enf_waiver').selectAll().orderBy('unit_id').orderBy('item_code').execute();
@@ -158,7 +234,13 @@ export function findCreditRecord(db: Executor, id: number) {
   return db.selectFrom('enf_credit_record').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export function listCreditRecords(db: Executor, enterpriseId: number) {
-  return db.selectFrom('enf_credit_record').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('occurred_on').orderBy('id').execute();
+  return db
+    .selectFrom('enf_credit_record')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
 }
 export async function endCreditRecord(db: Executor, id: number, on: string): Promise<void> {
   await db.updateTable('enf_credit_record').set({ ended_on: on }).where('id', '=', id).execute();
@@ -168,7 +250,12 @@ export async function endCreditRecord(db: Executor, id: number, on: string): Pro
  * its count of each of `kinds` (`counts[i]` for `kinds[i]`): summed in SQL from the covering index
  * on (enterprise_id, ended_on, kind), so neither dialect reads the table itself.
  */
-export async function countRecordsInEffect(db: Executor, fromId: number, toId: number, kinds: readonly string[]): Promise<{ enterpriseId: number; counts: number[] }[]> {
+export async function countRecordsInEffect(
+  db: Executor,
+  fromId: number,
+  toId: number,
+  kinds: readonly string[],
+): Promise<{ enterpriseId: number; counts: number[] }[]> {
   const rows = await db
     .selectFrom('enf_credit_record')
     .select(['enterprise_id', ...kinds.map((k, i) => sql<number | string>`sum(case when kind = ${k} then 1 else 0 end)`.as(`k${i}`))])
@@ -203,7 +290,11 @@ export function findGrade(db: Executor, enterpriseId: number) {
 export async function gradesOf(db: Executor, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   for (let k = 0; k < ids.length; k += 500) {
-    const rows = await db.selectFrom('enf_credit_grade').select(['enterprise_id', 'grade']).where('enterprise_id', 'in', ids.slice(k, k + 500)).execute();
+    const rows = await db
+      .selectFrom('enf_credit_grade')
+      .select(['enterprise_id', 'grade'])
+      .where('enterprise_id', 'in', ids.slice(k, k + 500))
+      .execute();
     for (const r of rows) out.set(r.enterprise_id, r.grade);
   }
   return out;
@@ -216,5 +307,9 @@ export function listRepairs(db: Executor, status?: string) {
 
 // — figures —
 export function countMattersByUnit(db: Executor) {
-  return db.selectFrom('enf_matter').select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')]).groupBy('unit_id').execute();
+  return db
+    .selectFrom('enf_matter')
+    .select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
+    .groupBy('unit_id')
+    .execute();
 }

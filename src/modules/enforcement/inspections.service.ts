@@ -77,25 +77,41 @@ async function checkPlan(trx: Executor, body: Pick<PlanBody, 'unitIds' | 'itemCo
   body.itemCodes.forEach((code, k) => {
     const item = items.get(code);
     if (!item) problems.push({ path: `${prefix}itemCodes.${k}`, message: `抽查事项 ${code} 不在执法事项清单中 / not in the catalogue` });
-    else if (!body.unitIds.includes(item.unit_id)) problems.push({ path: `${prefix}itemCodes.${k}`, message: `抽查事项 ${code} 不属于计划的部门 / belongs to a department outside the plan` });
+    else if (!body.unitIds.includes(item.unit_id))
+      problems.push({
+        path: `${prefix}itemCodes.${k}`,
+        message: `抽查事项 ${code} 不属于计划的部门 / belongs to a department outside the plan`,
+      });
   });
   if (problems.length) throw new AppError('ENF_ITEM_NOT_IN_CATALOGUE', problems);
   const officers = new Map((await listOfficers(trx, { ids: body.officerIds })).map((o) => [o.id, o]));
   body.officerIds.forEach((id, k) => {
     const o = officers.get(id);
     if (!o) problems.push({ path: `${prefix}officerIds.${k}`, message: `执法人员 ${id} 不存在 / unknown officer` });
-    else if (!certified(o, on)) problems.push({ path: `${prefix}officerIds.${k}`, message: `${o.name} 无有效执法证件（${o.cert_valid_to ? `有效期至 ${o.cert_valid_to}` : '未登记证件'}） / no valid certificate` });
-    else if (!body.unitIds.includes(o.unit_id)) problems.push({ path: `${prefix}officerIds.${k}`, message: `${o.name} 不属于计划的部门 / not in the plan's departments` });
+    else if (!certified(o, on))
+      problems.push({
+        path: `${prefix}officerIds.${k}`,
+        message: `${o.name} 无有效执法证件（${o.cert_valid_to ? `有效期至 ${o.cert_valid_to}` : '未登记证件'}） / no valid certificate`,
+      });
+    else if (!body.unitIds.includes(o.unit_id))
+      problems.push({ path: `${prefix}officerIds.${k}`, message: `${o.name} 不属于计划的部门 / not in the plan's departments` });
   });
   if (problems.length) throw new AppError('ENF_CERTIFICATE_INVALID', problems);
 }
 
 export async function createPlan(ctx: AppContext, actor: Actor, body: PlanBody): Promise<PlanView> {
   assertUnit(actor, body.unitIds);
-  if (body.windowFrom > body.windowTo) throw new AppError('VALIDATION_FAILED', [{ path: 'body.windowTo', message: '结束日期早于开始日期 / the window ends before it starts' }]);
-  if (body.offSite && !body.dataSource) throw new AppError('VALIDATION_FAILED', [{ path: 'body.dataSource', message: '非现场检查须注明数据来源 / an off-site inspection names its data source' }]);
+  if (body.windowFrom > body.windowTo)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.windowTo', message: '结束日期早于开始日期 / the window ends before it starts' },
+    ]);
+  if (body.offSite && !body.dataSource)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.dataSource', message: '非现场检查须注明数据来源 / an off-site inspection names its data source' },
+    ]);
   const grades = body.quotas.map((q) => q.grade);
-  if (new Set(grades).size !== grades.length) throw new AppError('VALIDATION_FAILED', [{ path: 'body.quotas', message: '每个信用等级只设一个抽取比例 / one quota per grade' }]);
+  if (new Set(grades).size !== grades.length)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.quotas', message: '每个信用等级只设一个抽取比例 / one quota per grade' }]);
   return withTransaction(ctx.db, async (trx) => {
     const units = await activeUnitIds(trx, body.unitIds);
     const unknown = body.unitIds.findIndex((u) => !units.includes(u));
@@ -149,9 +165,15 @@ export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): P
   let grades = '';
   for await (const page of registryPages(trx)) {
     const wanted = page.filter(
-      (e) => (!filter.countyCode || e.countyCode === filter.countyCode) && (!filter.industryPrefix || (e.industryCode ?? '').startsWith(filter.industryPrefix)) && (recognisedMap.get(e.id)?.size ?? 0) < items.length,
+      (e) =>
+        (!filter.countyCode || e.countyCode === filter.countyCode) &&
+        (!filter.industryPrefix || (e.industryCode ?? '').startsWith(filter.industryPrefix)) &&
+        (recognisedMap.get(e.id)?.size ?? 0) < items.length,
     );
-    const graded = await gradesOf(trx, wanted.map((e) => e.id));
+    const graded = await gradesOf(
+      trx,
+      wanted.map((e) => e.id),
+    );
     for (const e of wanted) {
       const g = graded.get(e.id) ?? UNGRADED;
       if (filter.grades && !filter.grades.includes(g as 'A')) continue;
@@ -160,7 +182,9 @@ export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): P
     }
   }
   const inPool = new Set(enterpriseIds);
-  const officers = (await listOfficers(trx, { ids: parseJson<number[]>(plan.officer_ids_json) })).filter((o) => certified(o, on)).map((o) => ({ id: o.id, unitId: o.unit_id }));
+  const officers = (await listOfficers(trx, { ids: parseJson<number[]>(plan.officer_ids_json) }))
+    .filter((o) => certified(o, on))
+    .map((o) => ({ id: o.id, unitId: o.unit_id }));
   const officerIds = new Set(officers.map((o) => o.id));
   return {
     algorithm: DRAW_ALGORITHM,
@@ -184,9 +208,23 @@ function drawProblem(err: unknown, snapshot: DrawSnapshot): never {
   if (!(err instanceof DrawError)) throw err;
   if (err.kind === 'pool_too_small') {
     const k = snapshot.quotas.findIndex((q) => q.grade === err.info.grade);
-    throw new AppError('ENF_POOL_TOO_SMALL', [{ path: `quotas.${k}`, message: `${String(err.info.grade)} 级对象库 ${String(err.info.pool)} 户，少于抽取数 ${String(err.info.sample)} / the pool is smaller than the sample`, ...err.info }]);
+    throw new AppError('ENF_POOL_TOO_SMALL', [
+      {
+        path: `quotas.${k}`,
+        message:
+          `${String(err.info.grade)} 级对象库 ${String(err.info.pool)} ` +
+          `户，少于抽取数 ${String(err.info.sample)} / the pool is smaller than the sample`,
+        ...err.info,
+      },
+    ]);
   }
-  throw new AppError('ENF_NOT_ENOUGH_OFFICERS', [{ path: 'officerIds', message: `企业 ${String(err.info.enterpriseId)} 满足回避规则的持证人员不足 ${snapshot.officersPerVisit} 名 / not enough eligible officers`, ...err.info }]);
+  throw new AppError('ENF_NOT_ENOUGH_OFFICERS', [
+    {
+      path: 'officerIds',
+      message: `企业 ${String(err.info.enterpriseId)} 满足回避规则的持证人员不足 ${snapshot.officersPerVisit} 名 / not enough eligible officers`,
+      ...err.info,
+    },
+  ]);
 }
 
 /**
@@ -199,7 +237,12 @@ export async function commitPlan(ctx: AppContext, actor: Actor, id: number, vers
     const plan = await planFor(trx, actor, id);
     if (plan.status !== 'draft') throw new AppError('ENF_PLAN_STATUS');
     const on = today(ctx);
-    await checkPlan(trx, { unitIds: parseJson(plan.unit_ids_json), itemCodes: parseJson(plan.item_codes_json), officerIds: parseJson(plan.officer_ids_json) }, on, '');
+    await checkPlan(
+      trx,
+      { unitIds: parseJson(plan.unit_ids_json), itemCodes: parseJson(plan.item_codes_json), officerIds: parseJson(plan.officer_ids_json) },
+      on,
+      '',
+    );
     const snapshot = await buildSnapshot(trx, plan, on);
     const seed = randomBytes(32).toString('hex');
     let trial: DrawnVisit[];
@@ -208,13 +251,36 @@ export async function commitPlan(ctx: AppContext, actor: Actor, id: number, vers
     } catch (err) {
       drawProblem(err, snapshot);
     }
-    if (!trial.length) throw new AppError('ENF_POOL_TOO_SMALL', [{ path: 'quotas', message: `按条件筛选的对象库为 ${snapshot.enterpriseIds.length} 户，抽取结果为 0 户 / the draw would select nobody` }]);
+    if (!trial.length)
+      throw new AppError('ENF_POOL_TOO_SMALL', [
+        {
+          path: 'quotas',
+          message: `按条件筛选的对象库为 ${snapshot.enterpriseIds.length} 户，抽取结果为 0 户 / the draw would select nobody`,
+        },
+      ]);
     const snapshotJson = JSON.stringify(snapshot);
     const at = ctx.clock().toISOString();
-    const set = { status: 'committed', seed, commitment: sha256Hex(seed), snapshot_json: snapshotJson, snapshot_hash: sha256Hex(snapshotJson), committed_at: at };
+    const set = {
+      status: 'committed',
+      seed,
+      commitment: sha256Hex(seed),
+      snapshot_json: snapshotJson,
+      snapshot_hash: sha256Hex(snapshotJson),
+      committed_at: at,
+    };
     if (!(await updateVersioned(trx, 'enf_plan', id, version, set, at))) throw new AppError('VERSION_CONFLICT');
     const view = presentPlan((await findById(trx, 'enf_plan', id))!);
-    await audit(ctx, trx, actor, { action: 'enforcement.plan.commit', entity: 'enf_plan', entityId: id, after: { commitment: view.commitment, snapshotHash: view.snapshotHash, pool: snapshot.enterpriseIds.length, officers: snapshot.officers.length } });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.plan.commit',
+      entity: 'enf_plan',
+      entityId: id,
+      after: {
+        commitment: view.commitment,
+        snapshotHash: view.snapshotHash,
+        pool: snapshot.enterpriseIds.length,
+        officers: snapshot.officers.length,
+      },
+    });
     return view;
   });
 }
@@ -233,9 +299,15 @@ export async function drawPlan(ctx: AppContext, actor: Actor, id: number, versio
     }
     await insertVisits(trx, id, visits);
     const at = ctx.clock().toISOString();
-    if (!(await updateVersioned(trx, 'enf_plan', id, version, { status: 'drawn', drawn_at: at }, at))) throw new AppError('VERSION_CONFLICT');
+    if (!(await updateVersioned(trx, 'enf_plan', id, version, { status: 'drawn', drawn_at: at }, at)))
+      throw new AppError('VERSION_CONFLICT');
     const view = presentPlan((await findById(trx, 'enf_plan', id))!);
-    await audit(ctx, trx, actor, { action: 'enforcement.plan.draw', entity: 'enf_plan', entityId: id, after: { seed: view.seed, visits: visits.length } });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.plan.draw',
+      entity: 'enf_plan',
+      entityId: id,
+      after: { seed: view.seed, visits: visits.length },
+    });
     // The departments must now inspect the drawn enterprises: their people are told.
     await notify(ctx, trx, {
       unitIds: view.unitIds,
@@ -248,7 +320,12 @@ export async function drawPlan(ctx: AppContext, actor: Actor, id: number, versio
   });
 }
 
-const visitOf = (v: VisitRow): DrawnVisit => ({ enterpriseId: v.enterprise_id, grade: v.grade as DrawnVisit['grade'], items: parseJson(v.item_codes_json), officerIds: parseJson(v.officer_ids_json) });
+const visitOf = (v: VisitRow): DrawnVisit => ({
+  enterpriseId: v.enterprise_id,
+  grade: v.grade as DrawnVisit['grade'],
+  items: parseJson(v.item_codes_json),
+  officerIds: parseJson(v.officer_ids_json),
+});
 
 /** Re-runs a drawn plan's draw from its published seed and snapshot (the CLI's verify-draw). */
 export async function verifyPlanDraw(db: Executor, id: number) {
@@ -256,14 +333,30 @@ export async function verifyPlanDraw(db: Executor, id: number) {
   if (!plan) throw new AppError('NOT_FOUND');
   if (plan.status !== 'drawn') throw new AppError('ENF_PLAN_STATUS');
   const visits = (await listVisits(db, id)).map(visitOf);
-  return verifyDraw({ commitment: plan.commitment!, seed: plan.seed!, snapshotHash: plan.snapshot_hash!, snapshotJson: plan.snapshot_json!, visits });
+  return verifyDraw({
+    commitment: plan.commitment!,
+    seed: plan.seed!,
+    snapshotHash: plan.snapshot_hash!,
+    snapshotJson: plan.snapshot_json!,
+    visits,
+  });
 }
 
 export async function listPlansFor(ctx: AppContext, actor: Actor) {
   const rows = await listPlans(ctx.db);
   return rows
     .filter((p) => actsForAll(actor) || actor.role === 'leader' || parseJson<number[]>(p.unit_ids_json).includes(actor.unitId ?? -1))
-    .map((p) => ({ id: p.id, name: p.name, kind: p.kind, unitIds: parseJson<number[]>(p.unit_ids_json), status: p.status, windowFrom: p.window_from, windowTo: p.window_to, offSite: p.off_site === 1, version: p.version }));
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      unitIds: parseJson<number[]>(p.unit_ids_json),
+      status: p.status,
+      windowFrom: p.window_from,
+      windowTo: p.window_to,
+      offSite: p.off_site === 1,
+      version: p.version,
+    }));
 }
 
 function presentResult(r: ResultRow) {
@@ -284,7 +377,10 @@ function presentResult(r: ResultRow) {
 
 /** Results become public once published; the deadline runs from the oldest unpublished result. */
 async function publishBy(ctx: AppContext, plan: PlanRow, results: ResultRow[]): Promise<string | null> {
-  const pending = results.filter((r) => !plan.results_published_at || r.created_at > plan.results_published_at).map((r) => r.inspected_on).sort();
+  const pending = results
+    .filter((r) => !plan.results_published_at || r.created_at > plan.results_published_at)
+    .map((r) => r.inspected_on)
+    .sort();
   if (!pending.length) return null;
   return (await getWorkCalendar(ctx)).addWorkdays(pending[0]!, plan.publish_days);
 }
@@ -295,8 +391,16 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: number) {
   if (!actsForAll(actor) && actor.role !== 'leader') assertUnit(actor, parseJson<number[]>(plan.unit_ids_json));
   const visits = await listVisits(ctx.db, id);
   const results = await listResults(ctx.db, { planId: id });
-  const registry = await registryByIds(ctx.db, visits.map((v) => v.enterprise_id));
-  const officers = new Map((await listOfficers(ctx.db, { ids: [...new Set(visits.flatMap((v) => parseJson<number[]>(v.officer_ids_json)))] })).map((o) => [o.id, o.name]));
+  const registry = await registryByIds(
+    ctx.db,
+    visits.map((v) => v.enterprise_id),
+  );
+  const officers = new Map(
+    (await listOfficers(ctx.db, { ids: [...new Set(visits.flatMap((v) => parseJson<number[]>(v.officer_ids_json)))] })).map((o) => [
+      o.id,
+      o.name,
+    ]),
+  );
   const due = await publishBy(ctx, plan, results);
   return {
     ...presentPlan(plan),
@@ -325,16 +429,29 @@ export async function recordResult(ctx: AppContext, actor: Actor, planId: number
     const plan = await planFor(trx, actor, planId);
     if (plan.status !== 'drawn') throw new AppError('ENF_PLAN_STATUS');
     const visit = await findVisit(trx, planId, body.enterpriseId);
-    if (!visit) throw new AppError('ENF_NOT_DRAWN', [{ path: 'body.enterpriseId', message: `企业 ${body.enterpriseId} 未被本计划抽中 / not drawn in this plan` }]);
+    if (!visit)
+      throw new AppError('ENF_NOT_DRAWN', [
+        { path: 'body.enterpriseId', message: `企业 ${body.enterpriseId} 未被本计划抽中 / not drawn in this plan` },
+      ]);
     if (!parseJson<string[]>(visit.item_codes_json).includes(body.itemCode))
-      throw new AppError('VALIDATION_FAILED', [{ path: 'body.itemCode', message: `抽查事项 ${body.itemCode} 不在本次检查中 / not an item of this visit` }]);
-    if (await findResultFor(trx, planId, body.enterpriseId, body.itemCode)) throw new AppError('CONFLICT', [{ path: 'body.itemCode', message: '该事项已登记结果 / a result is already recorded' }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.itemCode', message: `抽查事项 ${body.itemCode} 不在本次检查中 / not an item of this visit` },
+      ]);
+    if (await findResultFor(trx, planId, body.enterpriseId, body.itemCode))
+      throw new AppError('CONFLICT', [{ path: 'body.itemCode', message: '该事项已登记结果 / a result is already recorded' }]);
     const unitIds = parseJson<number[]>(plan.unit_ids_json);
     if (body.outcome === 'penalised') {
       const waiver = await findWaiver(trx, unitIds, body.itemCode);
-      const earlier = (await listResults(trx, { enterpriseId: body.enterpriseId, itemCode: body.itemCode })).some((r) => r.outcome === 'penalised');
+      const earlier = (await listResults(trx, { enterpriseId: body.enterpriseId, itemCode: body.itemCode })).some(
+        (r) => r.outcome === 'penalised',
+      );
       if (waiver && !earlier && !body.waiverReason)
-        throw new AppError('ENF_WAIVER_REASON_REQUIRED', [{ path: 'body.waiverReason', message: `首违不罚清单：${waiver.description}。如仍处罚请说明理由 / on the first-violation list: give the reason to penalise` }]);
+        throw new AppError('ENF_WAIVER_REASON_REQUIRED', [
+          {
+            path: 'body.waiverReason',
+            message: `首违不罚清单：${waiver.description}。如仍处罚请说明理由 / on the first-violation list: give the reason to penalise`,
+          },
+        ]);
     }
     const rectifyDue = body.outcome === 'rectify' ? (body.rectifyDue ?? calendar.addWorkdays(body.inspectedOn, 20)) : null;
     const at = ctx.clock().toISOString();
@@ -374,12 +491,21 @@ export async function markRectified(ctx: AppContext, actor: Actor, resultId: num
     const before = await findById(trx, 'enf_result', resultId);
     if (!before) throw new AppError('NOT_FOUND');
     await planFor(trx, actor, before.plan_id);
-    if (before.outcome === 'none' || before.rectified_on) throw new AppError('CONFLICT', [{ path: 'body', message: '该结果无需整改或已整改完成 / nothing to rectify' }]);
-    if (body.rectifiedOn < before.inspected_on) throw new AppError('VALIDATION_FAILED', [{ path: 'body.rectifiedOn', message: '整改日期早于检查日期 / before the inspection' }]);
+    if (before.outcome === 'none' || before.rectified_on)
+      throw new AppError('CONFLICT', [{ path: 'body', message: '该结果无需整改或已整改完成 / nothing to rectify' }]);
+    if (body.rectifiedOn < before.inspected_on)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.rectifiedOn', message: '整改日期早于检查日期 / before the inspection' }]);
     const at = ctx.clock().toISOString();
-    if (!(await updateVersioned(trx, 'enf_result', resultId, body.version, { rectified_on: body.rectifiedOn }, at))) throw new AppError('VERSION_CONFLICT');
+    if (!(await updateVersioned(trx, 'enf_result', resultId, body.version, { rectified_on: body.rectifiedOn }, at)))
+      throw new AppError('VERSION_CONFLICT');
     const after = presentResult((await findById(trx, 'enf_result', resultId))!);
-    await audit(ctx, trx, actor, { action: 'enforcement.result.rectified', entity: 'enf_result', entityId: resultId, before: presentResult(before), after });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.result.rectified',
+      entity: 'enf_result',
+      entityId: resultId,
+      before: presentResult(before),
+      after,
+    });
     return after;
   });
 }
@@ -390,9 +516,15 @@ export async function publishResults(ctx: AppContext, actor: Actor, planId: numb
     const plan = await planFor(trx, actor, planId);
     if (plan.status !== 'drawn') throw new AppError('ENF_PLAN_STATUS');
     const at = ctx.clock().toISOString();
-    if (!(await updateVersioned(trx, 'enf_plan', planId, version, { results_published_at: at }, at))) throw new AppError('VERSION_CONFLICT');
+    if (!(await updateVersioned(trx, 'enf_plan', planId, version, { results_published_at: at }, at)))
+      throw new AppError('VERSION_CONFLICT');
     const count = (await listResults(trx, { planId })).length;
-    await audit(ctx, trx, actor, { action: 'enforcement.results.publish', entity: 'enf_plan', entityId: planId, after: { results: count, at } });
+    await audit(ctx, trx, actor, {
+      action: 'enforcement.results.publish',
+      entity: 'enf_plan',
+      entityId: planId,
+      after: { results: count, at },
+    });
     return presentPlan((await findById(trx, 'enf_plan', planId))!);
   });
 }
@@ -422,8 +554,13 @@ export async function publicPlan(ctx: AppContext, id: number) {
   const plan = await findById(ctx.db, 'enf_plan', id);
   if (!plan || (plan.status !== 'committed' && plan.status !== 'drawn')) throw new AppError('NOT_FOUND');
   const visits = await listVisits(ctx.db, id);
-  const published = plan.results_published_at ? (await listResults(ctx.db, { planId: id })).filter((r) => r.created_at <= plan.results_published_at!) : [];
-  const registry = await registryByIds(ctx.db, visits.map((v) => v.enterprise_id));
+  const published = plan.results_published_at
+    ? (await listResults(ctx.db, { planId: id })).filter((r) => r.created_at <= plan.results_published_at!)
+    : [];
+  const registry = await registryByIds(
+    ctx.db,
+    visits.map((v) => v.enterprise_id),
+  );
   const items = new Map((await findItemsByCodes(ctx.db, parseJson<string[]>(plan.item_codes_json))).map((i) => [i.code, i.name]));
   const name = (e: number) => registry.get(e)?.name ?? '';
   const view = presentPlan(plan);

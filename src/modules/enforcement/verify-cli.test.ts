@@ -17,7 +17,11 @@ const BIN = path.resolve('bin/bizenv');
 const OFFICE = { ...SYSTEM_ACTOR, role: 'office' as const };
 
 function cli(args: string[], dataDir: string) {
-  const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', BIZENV_DATA_DIR: dataDir }, timeout: 180_000 });
+  const r = spawnSync(BIN, args, {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn', BIZENV_DATA_DIR: dataDir },
+    timeout: 180_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -30,7 +34,8 @@ describe('bizenv enforcement verify-draw', { timeout: 300_000 }, () => {
     const ctx = createContext(testConfig({ dataDir: dir }), { clock: () => new Date('2026-03-02T02:00:00Z') });
     await migrateToLatest(ctx.db);
     await runSeed(ctx, { demo: true, light: true });
-    for (let i = 0; i < 5; i++) await createEnterprise(ctx, OFFICE, { uscc: syntheticUscc(5000 + i, '150102', '有限责任公司'), name: `复核测试企业${i}（示例）` });
+    for (let i = 0; i < 5; i++)
+      await createEnterprise(ctx, OFFICE, { uscc: syntheticUscc(5000 + i, '150102', '有限责任公司'), name: `复核测试企业${i}（示例）` });
     const officers = (await listOfficersFor(ctx, OFFICE)).filter((o) => o.certified && o.name.match(/^[张李王]/));
     const plan = await createPlan(ctx, OFFICE, {
       name: '复核测试计划',
@@ -52,10 +57,19 @@ describe('bizenv enforcement verify-draw', { timeout: 300_000 }, () => {
 
     const ok = cli(['enforcement', 'verify-draw', String(plan.id), '--json'], dir);
     expect(ok.code, ok.err).toBe(0);
-    expect(JSON.parse(ok.out)).toEqual({ planId: plan.id, matches: true, checks: { commitment: true, snapshot: true, visits: true }, visits: 2 });
+    expect(JSON.parse(ok.out)).toEqual({
+      planId: plan.id,
+      matches: true,
+      checks: { commitment: true, snapshot: true, visits: true },
+      visits: 2,
+    });
 
     // Someone changes who was drawn: the re-run no longer matches.
-    await ctx.db.updateTable('enf_visit').set({ officer_ids_json: JSON.stringify([998, 999]) }).where('plan_id', '=', plan.id).execute();
+    await ctx.db
+      .updateTable('enf_visit')
+      .set({ officer_ids_json: JSON.stringify([998, 999]) })
+      .where('plan_id', '=', plan.id)
+      .execute();
     const bad = cli(['enforcement', 'verify-draw', String(plan.id)], dir);
     expect(bad.code).toBe(3);
     expect(bad.out).toContain('抽取结果与公布不一致');

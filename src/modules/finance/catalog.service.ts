@@ -30,7 +30,12 @@ import {
 // ---- banks ----
 export async function listBankViews(ctx: AppContext) {
   const [banks, users] = await Promise.all([listBanks(ctx.db), listBankUsers(ctx.db)]);
-  return banks.map((b) => ({ id: b.id, name: b.name, userIds: users.filter((u) => u.bank_id === b.id).map((u) => u.user_id), version: b.version }));
+  return banks.map((b) => ({
+    id: b.id,
+    name: b.name,
+    userIds: users.filter((u) => u.bank_id === b.id).map((u) => u.user_id),
+    version: b.version,
+  }));
 }
 
 export async function createBank(ctx: AppContext, actor: Actor, name: string) {
@@ -42,7 +47,8 @@ export async function createBank(ctx: AppContext, actor: Actor, name: string) {
     });
     return (await listBankViews(ctx)).find((b) => b.id === id)!;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('DUPLICATE_NAME', [{ path: 'body.name', message: `已有银行“${name}” / this bank exists` }]);
+    if (isUniqueViolation(err))
+      throw new AppError('DUPLICATE_NAME', [{ path: 'body.name', message: `已有银行“${name}” / this bank exists` }]);
     throw err;
   }
 }
@@ -52,7 +58,10 @@ export async function linkUserToBank(ctx: AppContext, actor: Actor, bankId: numb
   await withTransaction(ctx.db, async (trx) => {
     if (!(await findBank(trx, bankId))) throw new AppError('NOT_FOUND');
     const user = await findUserById(trx, userId);
-    if (!user || user.role !== 'bank') throw new AppError('VALIDATION_FAILED', [{ path: 'body.userId', message: '只能关联“银行客户经理”角色的用户 / only users with the bank role can be linked' }]);
+    if (!user || user.role !== 'bank')
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.userId', message: '只能关联“银行客户经理”角色的用户 / only users with the bank role can be linked' },
+      ]);
     await linkBankUser(trx, userId, bankId);
     await audit(ctx, trx, actor, { action: 'finance.bank.link', entity: 'finance_bank', entityId: bankId, after: { userId } });
   });
@@ -68,9 +77,21 @@ export async function listProjectViews(ctx: AppContext, upTo?: string): Promise<
   const items = projects.map((p): ProjectView => {
     const rows = sums
       .filter((s) => s.project_id === p.id)
-      .map((s) => ({ bankId: s.bank_id, bankName: bankName.get(s.bank_id) ?? '', grantedFen: Number(s.granted), landedFen: Number(s.landed) }))
+      .map((s) => ({
+        bankId: s.bank_id,
+        bankName: bankName.get(s.bank_id) ?? '',
+        grantedFen: Number(s.granted),
+        landedFen: Number(s.landed),
+      }))
       .filter((s) => s.grantedFen > 0 || s.landedFen > 0);
-    return { id: p.id, name: p.name, countyCode: p.county_code, banks: rows, grantedFen: rows.reduce((a, r) => a + r.grantedFen, 0), landedFen: rows.reduce((a, r) => a + r.landedFen, 0) };
+    return {
+      id: p.id,
+      name: p.name,
+      countyCode: p.county_code,
+      banks: rows,
+      grantedFen: rows.reduce((a, r) => a + r.grantedFen, 0),
+      landedFen: rows.reduce((a, r) => a + r.landedFen, 0),
+    };
   });
   return {
     items,
@@ -92,7 +113,8 @@ export async function createProject(ctx: AppContext, actor: Actor, body: { name:
     });
     return (await listProjectViews(ctx)).items.find((p) => p.id === id)!;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('DUPLICATE_NAME', [{ path: 'body.name', message: `已有重大项目“${body.name}” / this project exists` }]);
+    if (isUniqueViolation(err))
+      throw new AppError('DUPLICATE_NAME', [{ path: 'body.name', message: `已有重大项目“${body.name}” / this project exists` }]);
     throw err;
   }
 }
@@ -107,8 +129,25 @@ export async function listEventViews(ctx: AppContext): Promise<EventListView[]> 
     events.map((e) => e.id),
   );
   const count = (id: number, kind: string) => parties.filter((p) => p.event_id === id && p.kind === kind).length;
-  const results = await Promise.all(events.map((e) => eventResults(ctx, e.held_on, parties.filter((p) => p.event_id === e.id && p.kind === 'need').map((p) => p.ref_id))));
-  return events.map((e, k) => ({ id: e.id, title: e.title, heldOn: e.held_on, place: e.place, banks: count(e.id, 'bank'), enterprises: count(e.id, 'enterprise'), needs: count(e.id, 'need'), results: results[k]! }));
+  const results = await Promise.all(
+    events.map((e) =>
+      eventResults(
+        ctx,
+        e.held_on,
+        parties.filter((p) => p.event_id === e.id && p.kind === 'need').map((p) => p.ref_id),
+      ),
+    ),
+  );
+  return events.map((e, k) => ({
+    id: e.id,
+    title: e.title,
+    heldOn: e.held_on,
+    place: e.place,
+    banks: count(e.id, 'bank'),
+    enterprises: count(e.id, 'enterprise'),
+    needs: count(e.id, 'need'),
+    results: results[k]!,
+  }));
 }
 
 /**
@@ -134,7 +173,12 @@ export async function getEventView(ctx: AppContext, id: number) {
   if (!e) throw new AppError('NOT_FOUND');
   const parties = await partiesOf(ctx.db, [id]);
   const ids = (kind: string) => parties.filter((p) => p.kind === kind).map((p) => p.ref_id);
-  const [banks, enterprises, needs, followups] = await Promise.all([listBanks(ctx.db), enterprisesByIds(ctx.db, ids('enterprise')), listNeeds(ctx.db, { ids: ids('need') }), followupsOf(ctx.db, id)]);
+  const [banks, enterprises, needs, followups] = await Promise.all([
+    listBanks(ctx.db),
+    enterprisesByIds(ctx.db, ids('enterprise')),
+    listNeeds(ctx.db, { ids: ids('need') }),
+    followupsOf(ctx.db, id),
+  ]);
   const invited = new Set(ids('bank'));
   return {
     id: e.id,
@@ -152,13 +196,28 @@ export async function getEventView(ctx: AppContext, id: number) {
 export async function createEvent(ctx: AppContext, actor: Actor, body: EventBody) {
   const id = await withTransaction(ctx.db, async (trx) => {
     const knownBanks = new Set((await listBanks(trx)).map((b) => b.id));
-    const details = body.bankIds.filter((b) => !knownBanks.has(b)).map((b) => ({ path: 'body.bankIds', message: `银行 ${b} 不存在 / unknown bank` }));
+    const details = body.bankIds
+      .filter((b) => !knownBanks.has(b))
+      .map((b) => ({ path: 'body.bankIds', message: `银行 ${b} 不存在 / unknown bank` }));
     const enterprises = await enterprisesByIds(trx, body.enterpriseIds);
-    details.push(...body.enterpriseIds.filter((x) => !enterprises.has(x)).map((x) => ({ path: 'body.enterpriseIds', message: `企业 ${x} 不在企业库 / unknown enterprise` })));
+    details.push(
+      ...body.enterpriseIds
+        .filter((x) => !enterprises.has(x))
+        .map((x) => ({ path: 'body.enterpriseIds', message: `企业 ${x} 不在企业库 / unknown enterprise` })),
+    );
     const needs = await listNeeds(trx, { ids: body.needIds });
-    details.push(...body.needIds.filter((n) => !needs.some((r) => r.id === n)).map((n) => ({ path: 'body.needIds', message: `融资需求 ${n} 不存在 / unknown need` })));
+    details.push(
+      ...body.needIds
+        .filter((n) => !needs.some((r) => r.id === n))
+        .map((n) => ({ path: 'body.needIds', message: `融资需求 ${n} 不存在 / unknown need` })),
+    );
     if (details.length) throw new AppError('VALIDATION_FAILED', details);
-    const id = await insertEvent(trx, { title: body.title, held_on: body.heldOn, place: body.place ?? null, created_at: ctx.clock().toISOString() });
+    const id = await insertEvent(trx, {
+      title: body.title,
+      held_on: body.heldOn,
+      place: body.place ?? null,
+      created_at: ctx.clock().toISOString(),
+    });
     await insertParties(trx, id, 'bank', body.bankIds);
     // the enterprises of the needs presented were there too
     await insertParties(trx, id, 'enterprise', [...body.enterpriseIds, ...needs.map((n) => n.enterprise_id)]);
@@ -169,10 +228,21 @@ export async function createEvent(ctx: AppContext, actor: Actor, body: EventBody
   return getEventView(ctx, id);
 }
 
-export async function addFollowup(ctx: AppContext, actor: Actor, eventId: number, body: { text: string; needId?: number | null | undefined; dueOn?: string | null | undefined }) {
+export async function addFollowup(
+  ctx: AppContext,
+  actor: Actor,
+  eventId: number,
+  body: { text: string; needId?: number | null | undefined; dueOn?: string | null | undefined },
+) {
   await withTransaction(ctx.db, async (trx) => {
     if (!(await findEvent(trx, eventId))) throw new AppError('NOT_FOUND');
-    const id = await insertFollowup(trx, { event_id: eventId, need_id: body.needId ?? null, text: body.text, due_on: body.dueOn ?? null, created_at: ctx.clock().toISOString() });
+    const id = await insertFollowup(trx, {
+      event_id: eventId,
+      need_id: body.needId ?? null,
+      text: body.text,
+      due_on: body.dueOn ?? null,
+      created_at: ctx.clock().toISOString(),
+    });
     await audit(ctx, trx, actor, { action: 'finance.event.followup', entity: 'finance_followup', entityId: id, after: body });
   });
   return getEventView(ctx, eventId);

@@ -2,7 +2,10 @@ import { defineModule, permissionsIn } from '../manifest.js';
 import { financeErrors } from './finance.errors.js';
 import { financeJobs } from './finance.job-table.js';
 
-/** 融资环境: financing needs and bank answers, matchmaking events, major projects, the key-enterprise desk, the listing reserve, loan statistics. */
+/**
+ * 融资环境: financing needs and bank answers, matchmaking events, major projects, the key-enterprise desk,
+ * the listing reserve, loan statistics.
+ */
 export const financeModule = defineModule({
   name: 'finance',
   routes: async () => [(await import('./finance.routes.js')).financeRoutes],

@@ -24,7 +24,8 @@ export function findBank(db: Executor, id: number) {
   return db.selectFrom('finance_bank').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export async function insertBank(db: Executor, name: string, at: string): Promise<number> {
-  return (await db.insertInto('finance_bank').values({ name, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  return (await db.insertInto('finance_bank').values({ name, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow())
+    .id;
 }
 export async function bankIdOfUser(db: Executor, userId: number): Promise<number | undefined> {
   return (await db.selectFrom('finance_bank_user').select('bank_id').where('user_id', '=', userId).executeTakeFirst())?.bank_id;
@@ -49,7 +50,13 @@ export function findProject(db: Executor, id: number) {
   return db.selectFrom('finance_project').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export async function insertProject(db: Executor, name: string, countyCode: string | null, at: string): Promise<number> {
-  return (await db.insertInto('finance_project').values({ name, county_code: countyCode, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('finance_project')
+      .values({ name, county_code: countyCode, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 /**
  * Credit granted and landed per project and bank, summed by the database from the publications;
@@ -63,8 +70,22 @@ export function projectBankTotals(db: Executor, upTo?: string) {
     .select((eb) => [
       'n.project_id',
       'p.bank_id',
-      eb.fn.coalesce(eb.fn.sum<number | string | null>(upTo ? eb.case().when('p.granted_on', '<=', upTo).then(eb.ref('p.granted_fen')).end() : eb.ref('p.granted_fen')), sql<number>`0`).as('granted'),
-      eb.fn.coalesce(eb.fn.sum<number | string | null>(upTo ? eb.case().when('p.landed_on', '<=', upTo).then(eb.ref('p.landed_fen')).end() : eb.ref('p.landed_fen')), sql<number>`0`).as('landed'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number | string | null>(
+            upTo ? eb.case().when('p.granted_on', '<=', upTo).then(eb.ref('p.granted_fen')).end() : eb.ref('p.granted_fen'),
+          ),
+          sql<number>`0`,
+        )
+        .as('granted'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number | string | null>(
+            upTo ? eb.case().when('p.landed_on', '<=', upTo).then(eb.ref('p.landed_fen')).end() : eb.ref('p.landed_fen'),
+          ),
+          sql<number>`0`,
+        )
+        .as('landed'),
     ])
     .groupBy(['n.project_id', 'p.bank_id'])
     .execute();
@@ -94,8 +115,19 @@ export function findNeed(db: Executor, id: number) {
 export async function insertNeed(db: Executor, v: Insertable<FinanceNeedTable>): Promise<number> {
   return (await db.insertInto('finance_need').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
-export async function setNeedStatus(db: Executor, id: number, version: number, set: { status: string; project_id?: number | null }, at: string): Promise<boolean> {
-  const r = await db.updateTable('finance_need').set({ ...set, version: sql<number>`version + 1`, updated_at: at }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function setNeedStatus(
+  db: Executor,
+  id: number,
+  version: number,
+  set: { status: string; project_id?: number | null },
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('finance_need')
+    .set({ ...set, version: sql<number>`version + 1`, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 export function publicationsOf(db: Executor, needIds: number[], bankId?: number) {
@@ -108,10 +140,23 @@ export function findPublication(db: Executor, id: number) {
   return db.selectFrom('finance_publication').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export async function insertPublication(db: Executor, needId: number, bankId: number, at: string): Promise<void> {
-  await db.insertInto('finance_publication').values({ need_id: needId, bank_id: bankId, published_at: at, response: 'pending', updated_at: at }).execute();
+  await db
+    .insertInto('finance_publication')
+    .values({ need_id: needId, bank_id: bankId, published_at: at, response: 'pending', updated_at: at })
+    .execute();
 }
-export async function updatePublication(db: Executor, id: number, version: number, set: Partial<Omit<PublicationRow, 'id' | 'version'>>): Promise<boolean> {
-  const r = await db.updateTable('finance_publication').set({ ...set, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updatePublication(
+  db: Executor,
+  id: number,
+  version: number,
+  set: Partial<Omit<PublicationRow, 'id' | 'version'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('finance_publication')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -122,12 +167,19 @@ export function listEvents(db: Executor) {
 export function findEvent(db: Executor, id: number) {
   return db.selectFrom('finance_event').selectAll().where('id', '=', id).executeTakeFirst();
 }
-export async function insertEvent(db: Executor, v: { title: string; held_on: string; place: string | null; created_at: string }): Promise<number> {
+export async function insertEvent(
+  db: Executor,
+  v: { title: string; held_on: string; place: string | null; created_at: string },
+): Promise<number> {
   return (await db.insertInto('finance_event').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 export async function insertParties(db: Executor, eventId: number, kind: string, refIds: number[]): Promise<void> {
   const unique = [...new Set(refIds)];
-  if (unique.length) await db.insertInto('finance_event_party').values(unique.map((ref_id) => ({ event_id: eventId, kind, ref_id }))).execute();
+  if (unique.length)
+    await db
+      .insertInto('finance_event_party')
+      .values(unique.map((ref_id) => ({ event_id: eventId, kind, ref_id })))
+      .execute();
 }
 export function partiesOf(db: Executor, eventIds: number[]) {
   if (!eventIds.length) return Promise.resolve([]);
@@ -136,7 +188,10 @@ export function partiesOf(db: Executor, eventIds: number[]) {
 export function followupsOf(db: Executor, eventId: number) {
   return db.selectFrom('finance_followup').selectAll().where('event_id', '=', eventId).orderBy('id').execute();
 }
-export async function insertFollowup(db: Executor, v: { event_id: number; need_id: number | null; text: string; due_on: string | null; created_at: string }): Promise<number> {
+export async function insertFollowup(
+  db: Executor,
+  v: { event_id: number; need_id: number | null; text: string; due_on: string | null; created_at: string },
+): Promise<number> {
   return (await db.insertInto('finance_followup').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -165,7 +220,14 @@ export async function updateStep(db: Executor, id: number, set: { done_on?: stri
 }
 /** Open steps past their deadline that have not yet entered the supervision ladder. */
 export function overdueUnescalatedSteps(db: Executor, today: string) {
-  return db.selectFrom('finance_desk_step').selectAll().where('done_on', 'is', null).where('item_id', 'is', null).where('deadline', '<', today).orderBy('id').execute();
+  return db
+    .selectFrom('finance_desk_step')
+    .selectAll()
+    .where('done_on', 'is', null)
+    .where('item_id', 'is', null)
+    .where('deadline', '<', today)
+    .orderBy('id')
+    .execute();
 }
 
 // ---- listing reserve ----
@@ -175,11 +237,24 @@ export function listListings(db: Executor) {
 export function findListing(db: Executor, id: number) {
   return db.selectFrom('finance_listing').selectAll().where('id', '=', id).executeTakeFirst();
 }
-export async function insertListing(db: Executor, v: { enterprise_id: number; stage: string; exchange: string | null; board: string | null; created_at: string; updated_at: string }): Promise<number> {
+export async function insertListing(
+  db: Executor,
+  v: { enterprise_id: number; stage: string; exchange: string | null; board: string | null; created_at: string; updated_at: string },
+): Promise<number> {
   return (await db.insertInto('finance_listing').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
-export async function updateListing(db: Executor, id: number, version: number, set: { stage: string; exchange: string | null; board: string | null; updated_at: string }): Promise<boolean> {
-  const r = await db.updateTable('finance_listing').set({ ...set, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updateListing(
+  db: Executor,
+  id: number,
+  version: number,
+  set: { stage: string; exchange: string | null; board: string | null; updated_at: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('finance_listing')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 export async function insertListingEvent(db: Executor, v: Insertable<FinanceListingEventTable>): Promise<void> {
@@ -191,9 +266,18 @@ export function listingEventsOf(db: Executor, listingIds: number[]) {
 }
 
 // ---- loan returns and statistics ----
-export async function replaceReturns(db: Executor, bankId: number, period: string, rows: Insertable<FinanceLoanReturnTable>[]): Promise<void> {
+export async function replaceReturns(
+  db: Executor,
+  bankId: number,
+  period: string,
+  rows: Insertable<FinanceLoanReturnTable>[],
+): Promise<void> {
   await db.deleteFrom('finance_loan_return').where('bank_id', '=', bankId).where('period', '=', period).execute();
-  for (let k = 0; k < rows.length; k += 500) await db.insertInto('finance_loan_return').values(rows.slice(k, k + 500)).execute();
+  for (let k = 0; k < rows.length; k += 500)
+    await db
+      .insertInto('finance_loan_return')
+      .values(rows.slice(k, k + 500))
+      .execute();
 }
 /** Per period: the balance and its private-enterprise and SME parts, summed over every bank's return. */
 export function returnTotals(db: Executor) {
@@ -213,10 +297,21 @@ export function returnTotals(db: Executor) {
 export function listRegionStats(db: Executor) {
   return db.selectFrom('finance_region_stat').selectAll().orderBy('period').execute();
 }
-export async function upsertRegionStat(db: Executor, v: { period: string; balance_fen: number; private_fen: number; sme_fen: number; source: string; updated_at: string }): Promise<void> {
+export async function upsertRegionStat(
+  db: Executor,
+  v: { period: string; balance_fen: number; private_fen: number; sme_fen: number; source: string; updated_at: string },
+): Promise<void> {
   await db
     .insertInto('finance_region_stat')
     .values(v)
-    .onConflict((oc) => oc.column('period').doUpdateSet({ balance_fen: v.balance_fen, private_fen: v.private_fen, sme_fen: v.sme_fen, source: v.source, updated_at: v.updated_at }))
+    .onConflict((oc) =>
+      oc.column('period').doUpdateSet({
+        balance_fen: v.balance_fen,
+        private_fen: v.private_fen,
+        sme_fen: v.sme_fen,
+        source: v.source,
+        updated_at: v.updated_at,
+      }),
+    )
     .execute();
 }

@@ -15,7 +15,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 function multipart(name: string, data: Buffer): { body: Buffer; type: string } {
   const boundary = '----bizenvFinanceTest';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${XLSX}\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** A filled-in return, starting from the template the module hands out. */
@@ -52,7 +55,13 @@ describeEachDialect('finance', (h) => {
     [demoId, otherId] = rows.map((r) => r.id) as [number, number];
     demoUscc = rows[0]!.uscc;
     banks = (await office.get('/api/v1/finance/banks')).json();
-    const user = await createUser(h.ctx, SYSTEM_ACTOR, { username: 'bank-b', displayName: '乙行客户经理', role: 'bank', password: TEST_PASSWORD, mustChangePassword: false });
+    const user = await createUser(h.ctx, SYSTEM_ACTOR, {
+      username: 'bank-b',
+      displayName: '乙行客户经理',
+      role: 'bank',
+      password: TEST_PASSWORD,
+      mustChangePassword: false,
+    });
     expect((await office.post(`/api/v1/finance/banks/${banks[1]!.id}/users`, { userId: user.id })).statusCode).toBe(200);
     bankB = await h.as('bank-b');
   });
@@ -64,28 +73,72 @@ describeEachDialect('finance', (h) => {
   it('an enterprise files its own need; a third decimal or another enterprise is refused and nothing is stored', async () => {
     projectId = (await office.post('/api/v1/finance/projects', { name: '测试重大项目' })).json().id;
     const before = (await enterprise.get('/api/v1/finance/needs')).json().items.length;
-    const bad = await enterprise.post('/api/v1/finance/needs', { amount: '1200000.505', termMonths: 24, purpose: '流动资金', collateral: '信用', projectId });
+    const bad = await enterprise.post('/api/v1/finance/needs', {
+      amount: '1200000.505',
+      termMonths: 24,
+      purpose: '流动资金',
+      collateral: '信用',
+      projectId,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details).toEqual([expect.objectContaining({ path: 'body.amount', message: expect.stringContaining('两位小数') })]);
-    const foreign = await enterprise.post('/api/v1/finance/needs', { enterpriseId: otherId, amount: 1, termMonths: 12, purpose: 'x', collateral: 'y' });
+    const foreign = await enterprise.post('/api/v1/finance/needs', {
+      enterpriseId: otherId,
+      amount: 1,
+      termMonths: 12,
+      purpose: 'x',
+      collateral: 'y',
+    });
     expect(foreign.statusCode).toBe(403);
     expect((await enterprise.get('/api/v1/finance/needs')).json().items.length).toBe(before);
 
-    const res = await enterprise.post('/api/v1/finance/needs', { amount: '1200000.50', termMonths: 24, purpose: '购置生产线', collateral: '设备抵押', projectId });
+    const res = await enterprise.post('/api/v1/finance/needs', {
+      amount: '1200000.50',
+      termMonths: 24,
+      purpose: '购置生产线',
+      collateral: '设备抵押',
+      projectId,
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ enterprise: { id: demoId }, amountFen: 120000050, source: 'enterprise', status: 'open', project: { id: projectId } });
+    expect(res.json()).toMatchObject({
+      enterprise: { id: demoId },
+      amountFen: 120000050,
+      source: 'enterprise',
+      status: 'open',
+      project: { id: projectId },
+    });
     needId = res.json().id;
     // a need of another enterprise, filed by the office, is not the enterprise's to see
-    const other = (await office.post('/api/v1/finance/needs', { enterpriseId: otherId, amount: 300000, termMonths: 12, purpose: '周转', collateral: '担保' })).json();
+    const other = (
+      await office.post('/api/v1/finance/needs', {
+        enterpriseId: otherId,
+        amount: 300000,
+        termMonths: 12,
+        purpose: '周转',
+        collateral: '担保',
+      })
+    ).json();
     expect((await enterprise.get(`/api/v1/finance/needs/${other.id}`)).statusCode).toBe(404);
     expect((await enterprise.get('/api/v1/finance/needs')).json().items.map((n: { id: number }) => n.id)).not.toContain(other.id);
   });
 
   it('a demand-desk ticket becomes a need that keeps the ticket’s reference', async () => {
     const id = await withTransaction(h.ctx.db, (trx) =>
-      needFromTicket(h.ctx, SYSTEM_ACTOR, trx, { enterpriseId: otherId, amount: 5000000, termMonths: 6, purpose: '采购原料', collateral: '应收账款质押', ticketRef: 'SQ-2026-0031' }),
+      needFromTicket(h.ctx, SYSTEM_ACTOR, trx, {
+        enterpriseId: otherId,
+        amount: 5000000,
+        termMonths: 6,
+        purpose: '采购原料',
+        collateral: '应收账款质押',
+        ticketRef: 'SQ-2026-0031',
+      }),
     );
-    expect((await need(office, id))).toMatchObject({ source: 'ticket', sourceRef: 'SQ-2026-0031', amountFen: 5000000, enterprise: { id: otherId } });
+    expect(await need(office, id)).toMatchObject({
+      source: 'ticket',
+      sourceRef: 'SQ-2026-0031',
+      amountFen: 5000000,
+      enterprise: { id: otherId },
+    });
   });
 
   it('a bank sees only the needs published to it and answers only its own publication', async () => {
@@ -109,28 +162,55 @@ describeEachDialect('finance', (h) => {
     const noReason = await bankB.post(`/api/v1/finance/publications/${pubB.id}/respond`, { response: 'declined', version: pubB.version });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().details[0].path).toContain('reason');
-    const declined = await bankB.post(`/api/v1/finance/publications/${pubB.id}/respond`, { response: 'declined', reason: '不在本行授信投向内', version: pubB.version });
+    const declined = await bankB.post(`/api/v1/finance/publications/${pubB.id}/respond`, {
+      response: 'declined',
+      reason: '不在本行授信投向内',
+      version: pubB.version,
+    });
     expect(declined.json().publications[0]).toMatchObject({ response: 'declined', reason: '不在本行授信投向内' });
   });
 
   it('offer → credit granted → loan landed, the loan never above the credit; project and event totals follow', async () => {
-    const event = await office.post('/api/v1/finance/events', { title: '政金企对接会（测试）', heldOn: '2026-01-10', bankIds: banks.map((b) => b.id), needIds: [needId] });
+    const event = await office.post('/api/v1/finance/events', {
+      title: '政金企对接会（测试）',
+      heldOn: '2026-01-10',
+      bankIds: banks.map((b) => b.id),
+      needIds: [needId],
+    });
     expect(event.statusCode).toBe(201);
     expect(event.json().enterprises).toEqual([expect.objectContaining({ id: demoId })]);
     const eventId = event.json().id;
-    const followed = await office.post(`/api/v1/finance/events/${eventId}/followups`, { text: '甲行三日内上门尽调', needId, dueOn: '2026-01-15' });
-    expect(followed.json().followups).toEqual([{ id: expect.any(Number), needId, text: '甲行三日内上门尽调', dueOn: '2026-01-15', doneOn: null }]);
+    const followed = await office.post(`/api/v1/finance/events/${eventId}/followups`, {
+      text: '甲行三日内上门尽调',
+      needId,
+      dueOn: '2026-01-15',
+    });
+    expect(followed.json().followups).toEqual([
+      { id: expect.any(Number), needId, text: '甲行三日内上门尽调', dueOn: '2026-01-15', doneOn: null },
+    ]);
     expect((await bankA.get(`/api/v1/finance/events/${eventId}`)).statusCode).toBe(403);
 
     let p = (await need(bankA, needId)).publications[0];
-    const tooEarly = await bankA.post(`/api/v1/finance/publications/${p.id}/grant`, { amount: 1000000, on: '2026-02-01', version: p.version });
+    const tooEarly = await bankA.post(`/api/v1/finance/publications/${p.id}/grant`, {
+      amount: 1000000,
+      on: '2026-02-01',
+      version: p.version,
+    });
     expect(tooEarly.statusCode).toBe(409);
-    p = (await bankA.post(`/api/v1/finance/publications/${p.id}/respond`, { response: 'offered', offerAmount: '1000000', version: p.version })).json().publications[0];
+    p = (
+      await bankA.post(`/api/v1/finance/publications/${p.id}/respond`, { response: 'offered', offerAmount: '1000000', version: p.version })
+    ).json().publications[0];
     expect(p).toMatchObject({ response: 'offered', offerFen: 100000000 });
-    p = (await bankA.post(`/api/v1/finance/publications/${p.id}/grant`, { amount: '1000000.00', on: '2026-02-01', version: p.version })).json().publications[0];
+    p = (
+      await bankA.post(`/api/v1/finance/publications/${p.id}/grant`, { amount: '1000000.00', on: '2026-02-01', version: p.version })
+    ).json().publications[0];
     expect(p).toMatchObject({ grantedFen: 100000000, grantedOn: '2026-02-01' });
 
-    const over = await bankA.post(`/api/v1/finance/publications/${p.id}/land`, { amount: '1000000.01', on: '2026-03-01', version: p.version });
+    const over = await bankA.post(`/api/v1/finance/publications/${p.id}/land`, {
+      amount: '1000000.01',
+      on: '2026-03-01',
+      version: p.version,
+    });
     expect(over.statusCode).toBe(422);
     expect(over.json()).toMatchObject({ code: 'FINANCE_AMOUNT_INVALID', details: [{ path: 'body.amount' }] });
     const landed = await bankA.post(`/api/v1/finance/publications/${p.id}/land`, { amount: 800000, on: '2026-03-01', version: p.version });
@@ -155,14 +235,27 @@ describeEachDialect('finance', (h) => {
     const created = await office.post('/api/v1/finance/listing', { enterpriseId: otherId, stage: 'coaching', exchange: '北京证券交易所' });
     expect(created.statusCode).toBe(201);
     const l = created.json();
-    const back = await office.post(`/api/v1/finance/listing/${l.id}/stage`, { stage: 'restructuring', on: '2026-03-01', version: l.version });
+    const back = await office.post(`/api/v1/finance/listing/${l.id}/stage`, {
+      stage: 'restructuring',
+      on: '2026-03-01',
+      version: l.version,
+    });
     expect(back.statusCode).toBe(422);
     expect(back.json()).toMatchObject({ code: 'LISTING_STAGE_BACKWARDS', details: [{ path: 'body.reason' }] });
     const fwd = await office.post(`/api/v1/finance/listing/${l.id}/stage`, { stage: 'filing', on: '2026-03-01', version: l.version });
     expect(fwd.json()).toMatchObject({ stage: 'filing' });
-    const withReason = await office.post(`/api/v1/finance/listing/${l.id}/stage`, { stage: 'coaching', on: '2026-03-02', reason: '撤回申报材料补充审计', version: fwd.json().version });
+    const withReason = await office.post(`/api/v1/finance/listing/${l.id}/stage`, {
+      stage: 'coaching',
+      on: '2026-03-02',
+      reason: '撤回申报材料补充审计',
+      version: fwd.json().version,
+    });
     expect(withReason.json().history.map((x: { toStage: string }) => x.toStage)).toEqual(['coaching', 'filing', 'coaching']);
-    const svc = await office.post(`/api/v1/finance/listing/${l.id}/services`, { kind: 'policy_talk', on: '2026-03-02', note: '上市政策宣讲' });
+    const svc = await office.post(`/api/v1/finance/listing/${l.id}/services`, {
+      kind: 'policy_talk',
+      on: '2026-03-02',
+      note: '上市政策宣讲',
+    });
     expect(svc.json().history.at(-1)).toMatchObject({ kind: 'policy_talk', note: '上市政策宣讲' });
   });
 
@@ -170,17 +263,40 @@ describeEachDialect('finance', (h) => {
     const l = (await office.post('/api/v1/finance/listing', { enterpriseId: demoId, stage: 'cultivating' })).json();
     const r = (await office.get(`/api/v1/policies/results?enterpriseId=${demoId}&status=matched`)).json().items[0];
     const notified = (await office.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'notify', version: r.version })).json();
-    const confirmed = (await enterprise.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'confirm', version: notified.version })).json();
+    const confirmed = (
+      await enterprise.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'confirm', version: notified.version })
+    ).json();
     // another enterprise's listing cannot take this payout
-    const otherListing = (await office.get('/api/v1/finance/listing')).json().find((x: { enterprise: { id: number } }) => x.enterprise.id === otherId);
-    const wrong = await office.post(`/api/v1/finance/listing/${otherListing.id}/subsidies`, { resultId: r.id, amount: '300000', paidOn: '2026-03-02', resultVersion: confirmed.version });
+    const otherListing = (await office.get('/api/v1/finance/listing'))
+      .json()
+      .find((x: { enterprise: { id: number } }) => x.enterprise.id === otherId);
+    const wrong = await office.post(`/api/v1/finance/listing/${otherListing.id}/subsidies`, {
+      resultId: r.id,
+      amount: '300000',
+      paidOn: '2026-03-02',
+      resultVersion: confirmed.version,
+    });
     expect(wrong.statusCode).toBe(400);
-    const paid = await office.post(`/api/v1/finance/listing/${l.id}/subsidies`, { resultId: r.id, amount: '300000', paidOn: '2026-03-02', resultVersion: confirmed.version });
+    const paid = await office.post(`/api/v1/finance/listing/${l.id}/subsidies`, {
+      resultId: r.id,
+      amount: '300000',
+      paidOn: '2026-03-02',
+      resultVersion: confirmed.version,
+    });
     expect(paid.statusCode).toBe(200);
     expect(paid.json()).toMatchObject({ subsidyFen: 30000000 });
-    expect((await office.get(`/api/v1/policies/results/${r.id}`)).json()).toMatchObject({ status: 'paid', paidAmount: 300000, paidOn: '2026-03-02' });
+    expect((await office.get(`/api/v1/policies/results/${r.id}`)).json()).toMatchObject({
+      status: 'paid',
+      paidAmount: 300000,
+      paidOn: '2026-03-02',
+    });
     // paying again is refused by the payout's own status rule, and nothing is added to the reserve
-    const again = await office.post(`/api/v1/finance/listing/${l.id}/subsidies`, { resultId: r.id, amount: '300000', paidOn: '2026-03-02', resultVersion: confirmed.version + 1 });
+    const again = await office.post(`/api/v1/finance/listing/${l.id}/subsidies`, {
+      resultId: r.id,
+      amount: '300000',
+      paidOn: '2026-03-02',
+      resultVersion: confirmed.version + 1,
+    });
     expect(again.statusCode).toBe(409);
     expect((await office.get('/api/v1/finance/listing')).json().find((x: { id: number }) => x.id === l.id).subsidyFen).toBe(30000000);
   });
@@ -188,10 +304,19 @@ describeEachDialect('finance', (h) => {
   it('a desk step overdue on the working-day calendar enters the supervision ladder once', async () => {
     const officeUser = await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'office').executeTakeFirstOrThrow();
     const unit = await h.ctx.db.selectFrom('unit').select('id').where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow();
-    const desk = await office.post('/api/v1/finance/desk', { enterpriseId: demoId, problem: '抵押物不足，需增信', memberUserId: officeUser.id, bankId: banks[0]!.id, presidentName: '张行长', leadUnitId: unit.id });
+    const desk = await office.post('/api/v1/finance/desk', {
+      enterpriseId: demoId,
+      problem: '抵押物不足，需增信',
+      memberUserId: officeUser.id,
+      bankId: banks[0]!.id,
+      presidentName: '张行长',
+      leadUnitId: unit.id,
+    });
     expect(desk.statusCode).toBe(201);
     // Monday 2 March + 3 working days = Thursday 5 March.
-    const withStep = (await office.post(`/api/v1/finance/desk/${desk.json().id}/steps`, { action: '协调担保公司增信', workdays: 3 })).json();
+    const withStep = (
+      await office.post(`/api/v1/finance/desk/${desk.json().id}/steps`, { action: '协调担保公司增信', workdays: 3 })
+    ).json();
     expect(withStep.steps[0]).toMatchObject({ deadline: '2026-03-05', overdue: false });
     expect((await office.post('/api/v1/finance/desk/escalate')).json()).toEqual({ escalated: 0 });
     // Friday 6 March, the day after: the daily job's run (sessions stay on the test clock)
@@ -207,40 +332,74 @@ describeEachDialect('finance', (h) => {
 
   it('imports a bank’s monthly return: preview with located errors, nothing stored until it is clean', async () => {
     const template = (await office.get('/api/v1/finance/returns/template.xlsx')).rawPayload;
-    const bad = multipart('r.xlsx', await filledReturn(template, DEMO_BANKS[0]!, '2026-02', [
-      [demoUscc, '演示', '1000000.005', '是', '是'],
-      ['91150100MA0ZZZZZZ9', '未知', '5', '否', '否'],
-    ]));
+    const bad = multipart(
+      'r.xlsx',
+      await filledReturn(template, DEMO_BANKS[0]!, '2026-02', [
+        [demoUscc, '演示', '1000000.005', '是', '是'],
+        ['91150100MA0ZZZZZZ9', '未知', '5', '否', '否'],
+      ]),
+    );
     const preview = (await office.request('POST', '/api/v1/finance/returns?mode=preview', bad.body, { 'content-type': bad.type })).json();
     expect(preview.problems.map((p: { path: string }) => p.path)).toEqual(['月度贷款报表!C5', '月度贷款报表!A6']);
     expect(preview.problems[1].message).toContain('91150100MA0ZZZZZZ9');
     const commit = await office.request('POST', '/api/v1/finance/returns?mode=commit', bad.body, { 'content-type': bad.type });
     expect(commit.statusCode).toBe(422);
-    expect((await office.get('/api/v1/finance/stats')).json().items.find((s: { period: string }) => s.period === '2026-02')).toBeUndefined();
+    expect(
+      (await office.get('/api/v1/finance/stats')).json().items.find((s: { period: string }) => s.period === '2026-02'),
+    ).toBeUndefined();
 
     // a bank may send only its own bank's return
     const other = await h.ctx.db.selectFrom('enterprise').select('uscc').where('id', '=', otherId).executeTakeFirstOrThrow();
-    const good = multipart('r.xlsx', await filledReturn(template, DEMO_BANKS[0]!, '2026-02', [
-      [demoUscc, '演示', '1000000.00', '是', '是'],
-      [other.uscc, '其他', 3000000, '否', '否'],
-    ]));
-    const asB = (await bankB.request('POST', '/api/v1/finance/returns?mode=commit', good.body, { 'content-type': good.type }));
+    const good = multipart(
+      'r.xlsx',
+      await filledReturn(template, DEMO_BANKS[0]!, '2026-02', [
+        [demoUscc, '演示', '1000000.00', '是', '是'],
+        [other.uscc, '其他', 3000000, '否', '否'],
+      ]),
+    );
+    const asB = await bankB.request('POST', '/api/v1/finance/returns?mode=commit', good.body, { 'content-type': good.type });
     expect(asB.statusCode).toBe(422);
     expect(asB.json().details[0].path).toBe('月度贷款报表!B1');
     const ok = await bankA.request('POST', '/api/v1/finance/returns?mode=commit', good.body, { 'content-type': good.type });
     expect(ok.json()).toMatchObject({ imported: true, rows: 2, balanceFen: 400000000, privateFen: 100000000, smeFen: 100000000 });
 
-    await office.post('/api/v1/finance/region-stats', { period: '2026-02', balance: 16000000, private: 4000000, sme: 2000000, source: '测试：全区金融运行数据' });
+    await office.post('/api/v1/finance/region-stats', {
+      period: '2026-02',
+      balance: 16000000,
+      private: 4000000,
+      sme: 2000000,
+      source: '测试：全区金融运行数据',
+    });
     const feb = (await office.get('/api/v1/finance/stats')).json().items.find((s: { period: string }) => s.period === '2026-02');
-    expect(feb).toMatchObject({ banks: 1, balanceFen: 400000000, privateShare: 0.25, smeShare: 0.25, balanceOfRegion: 0.25, privateOfRegion: 0.25, smeOfRegion: 0.5 });
+    expect(feb).toMatchObject({
+      banks: 1,
+      balanceFen: 400000000,
+      privateShare: 0.25,
+      smeShare: 0.25,
+      balanceOfRegion: 0.25,
+      privateOfRegion: 0.25,
+      smeOfRegion: 0.5,
+    });
 
     // the month becomes the city's indicator values, each with its source
     const posted = await office.post('/api/v1/finance/stats/2026-02/indicators');
-    expect(posted.json()).toEqual({ period: '2026-02', written: ['FIN-LOAN-BALANCE', 'FIN-PRIVATE-SHARE', 'FIN-SME-SHARE', 'FIN-PRIVATE-OF-REGION'] });
+    expect(posted.json()).toEqual({
+      period: '2026-02',
+      written: ['FIN-LOAN-BALANCE', 'FIN-PRIVATE-SHARE', 'FIN-SME-SHARE', 'FIN-PRIVATE-OF-REGION'],
+    });
     expect((await office.post('/api/v1/finance/stats/2026-02/indicators')).statusCode).toBe(200);
-    const values = (await office.get('/api/v1/indicators/values?periodFrom=2026-02&periodTo=2026-02')).json() as { indicatorCode: string; value: number; source: string }[];
+    const values = (await office.get('/api/v1/indicators/values?periodFrom=2026-02&periodTo=2026-02')).json() as {
+      indicatorCode: string;
+      value: number;
+      source: string;
+    }[];
     const fin = values.filter((v) => v.indicatorCode.startsWith('FIN-'));
-    expect(fin.map((v) => [v.indicatorCode, v.value]).sort()).toEqual([['FIN-LOAN-BALANCE', 0.04], ['FIN-PRIVATE-OF-REGION', 25], ['FIN-PRIVATE-SHARE', 25], ['FIN-SME-SHARE', 25]]);
+    expect(fin.map((v) => [v.indicatorCode, v.value]).sort()).toEqual([
+      ['FIN-LOAN-BALANCE', 0.04],
+      ['FIN-PRIVATE-OF-REGION', 25],
+      ['FIN-PRIVATE-SHARE', 25],
+      ['FIN-SME-SHARE', 25],
+    ]);
     expect(fin[0]!.source).toBe('1 家银行月度贷款报表；测试：全区金融运行数据');
     expect((await office.post('/api/v1/finance/stats/2025-01/indicators')).statusCode).toBe(404);
 

@@ -29,7 +29,10 @@ const NEED_LINK = '/finance';
 
 export async function presentNeeds(db: Executor, rows: NeedRow[], scope: FinanceScope): Promise<NeedView[]> {
   const [enterprises, banks, projects, pubs] = await Promise.all([
-    enterprisesByIds(db, rows.map((r) => r.enterprise_id)),
+    enterprisesByIds(
+      db,
+      rows.map((r) => r.enterprise_id),
+    ),
     listBanks(db),
     listProjects(db),
     publicationsOf(
@@ -102,11 +105,23 @@ export async function getNeed(ctx: AppContext, actor: Actor, id: number, db: Exe
 }
 
 async function assertProject(db: Executor, projectId: number | null | undefined): Promise<void> {
-  if (projectId && !(await findProject(db, projectId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.projectId', message: '重大项目不存在 / no such major project' }]);
+  if (projectId && !(await findProject(db, projectId)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.projectId', message: '重大项目不存在 / no such major project' }]);
 }
 
-async function insertNeedIn(ctx: AppContext, trx: Executor, actor: Actor, enterpriseId: number, body: NeedBody, source: string, sourceRef: string | null): Promise<number> {
-  if (!(await findEnterprise(trx, enterpriseId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '企业库中没有该企业 / no such enterprise in the registry' }]);
+async function insertNeedIn(
+  ctx: AppContext,
+  trx: Executor,
+  actor: Actor,
+  enterpriseId: number,
+  body: NeedBody,
+  source: string,
+  sourceRef: string | null,
+): Promise<number> {
+  if (!(await findEnterprise(trx, enterpriseId)))
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.enterpriseId', message: '企业库中没有该企业 / no such enterprise in the registry' },
+    ]);
   await assertProject(trx, body.projectId);
   const at = ctx.clock().toISOString();
   const id = await insertNeed(trx, {
@@ -123,7 +138,12 @@ async function insertNeedIn(ctx: AppContext, trx: Executor, actor: Actor, enterp
     created_at: at,
     updated_at: at,
   });
-  await audit(ctx, trx, actor, { action: 'finance.need.file', entity: 'finance_need', entityId: id, after: { enterpriseId, ...body, source, sourceRef } });
+  await audit(ctx, trx, actor, {
+    action: 'finance.need.file',
+    entity: 'finance_need',
+    entityId: id,
+    after: { enterpriseId, ...body, source, sourceRef },
+  });
   return id;
 }
 
@@ -133,13 +153,16 @@ export async function fileNeed(ctx: AppContext, actor: Actor, body: NeedBody): P
   if (scope.kind === 'bank') throw new AppError('FORBIDDEN');
   let enterpriseId = body.enterpriseId;
   if (scope.kind === 'enterprise') {
-    if (enterpriseId && enterpriseId !== scope.enterpriseId) throw new AppError('FORBIDDEN', [{ path: 'body.enterpriseId', message: '只能为本企业填报 / you file for your own enterprise only' }]);
+    if (enterpriseId && enterpriseId !== scope.enterpriseId)
+      throw new AppError('FORBIDDEN', [{ path: 'body.enterpriseId', message: '只能为本企业填报 / you file for your own enterprise only' }]);
     enterpriseId = scope.enterpriseId;
   }
-  if (!enterpriseId) throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '请选择企业 / choose the enterprise' }]);
+  if (!enterpriseId)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '请选择企业 / choose the enterprise' }]);
   return withTransaction(ctx.db, async (trx) => {
     const id = await insertNeedIn(ctx, trx, actor, enterpriseId, body, scope.kind === 'enterprise' ? 'enterprise' : 'office', null);
-    if (scope.kind === 'enterprise') await notify(ctx, trx, { roles: ['office'], title: '新的融资需求', body: `企业提交了融资需求：${body.purpose}`, link: NEED_LINK });
+    if (scope.kind === 'enterprise')
+      await notify(ctx, trx, { roles: ['office'], title: '新的融资需求', body: `企业提交了融资需求：${body.purpose}`, link: NEED_LINK });
     return getNeed(ctx, actor, id, trx);
   });
 }
@@ -148,19 +171,31 @@ export async function fileNeed(ctx: AppContext, actor: Actor, body: NeedBody): P
  * For the demand desk: a ticket that turns out to be a financing need becomes one, keeping the
  * ticket's reference, in the caller's transaction when given one.
  */
-export async function needFromTicket(ctx: AppContext, actor: Actor, trx: Executor, input: NeedBody & { enterpriseId: number; ticketRef: string }): Promise<number> {
+export async function needFromTicket(
+  ctx: AppContext,
+  actor: Actor,
+  trx: Executor,
+  input: NeedBody & { enterpriseId: number; ticketRef: string },
+): Promise<number> {
   return insertNeedIn(ctx, trx, actor, input.enterpriseId, input, 'ticket', input.ticketRef);
 }
 
 /** The office publishes a need to banks; each bank's account managers are told at once. */
-export async function publishNeed(ctx: AppContext, actor: Actor, id: number, body: { bankIds: number[]; projectId?: number | null | undefined; version: number }): Promise<NeedView> {
+export async function publishNeed(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { bankIds: number[]; projectId?: number | null | undefined; version: number },
+): Promise<NeedView> {
   return withTransaction(ctx.db, async (trx) => {
     const need = await findNeed(trx, id);
     if (!need) throw new AppError('NOT_FOUND');
-    if (need.status === 'closed') throw new AppError('FINANCE_STATUS_CONFLICT', [{ path: 'body', message: '该需求已关闭 / the need is closed' }]);
+    if (need.status === 'closed')
+      throw new AppError('FINANCE_STATUS_CONFLICT', [{ path: 'body', message: '该需求已关闭 / the need is closed' }]);
     const known = new Set((await listBanks(trx)).map((b) => b.id));
     const unknown = body.bankIds.filter((b) => !known.has(b));
-    if (unknown.length) throw new AppError('VALIDATION_FAILED', [{ path: 'body.bankIds', message: `银行不存在：${unknown.join('、')} / unknown banks` }]);
+    if (unknown.length)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.bankIds', message: `银行不存在：${unknown.join('、')} / unknown banks` }]);
     await assertProject(trx, body.projectId);
     const set = { status: 'published', ...(body.projectId !== undefined ? { project_id: body.projectId } : {}) };
     if (!(await setNeedStatus(trx, id, body.version, set, ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
@@ -168,8 +203,20 @@ export async function publishNeed(ctx: AppContext, actor: Actor, id: number, bod
     const fresh = [...new Set(body.bankIds)].filter((b) => !already.has(b));
     for (const bankId of fresh) await insertPublication(trx, id, bankId, ctx.clock().toISOString());
     const users = await bankUserIds(trx, fresh);
-    if (users.length) await notify(ctx, trx, { userIds: users, kind: 'assigned', title: '新的融资需求待回应', body: `融资需求 ${need.purpose}（${need.amount_fen / 100} 元）已推送给贵行，请回应。`, link: NEED_LINK });
-    await audit(ctx, trx, actor, { action: 'finance.need.publish', entity: 'finance_need', entityId: id, after: { bankIds: fresh, projectId: body.projectId } });
+    if (users.length)
+      await notify(ctx, trx, {
+        userIds: users,
+        kind: 'assigned',
+        title: '新的融资需求待回应',
+        body: `融资需求 ${need.purpose}（${need.amount_fen / 100} 元）已推送给贵行，请回应。`,
+        link: NEED_LINK,
+      });
+    await audit(ctx, trx, actor, {
+      action: 'finance.need.publish',
+      entity: 'finance_need',
+      entityId: id,
+      after: { bankIds: fresh, projectId: body.projectId },
+    });
     return getNeed(ctx, actor, id, trx);
   });
 }
@@ -180,14 +227,20 @@ async function publicationFor(ctx: AppContext, trx: Executor, actor: Actor, id: 
   const pub = await findPublication(trx, id);
   if (scope.kind === 'enterprise') throw new AppError('FORBIDDEN');
   if (!pub) throw new AppError('NOT_FOUND');
-  if (scope.kind === 'bank' && pub.bank_id !== scope.bankId) throw new AppError('NEED_NOT_PUBLISHED_TO_BANK', [{ path: 'params.id', message: '该需求未推送给贵行 / this need was not published to your bank' }]);
+  if (scope.kind === 'bank' && pub.bank_id !== scope.bankId)
+    throw new AppError('NEED_NOT_PUBLISHED_TO_BANK', [
+      { path: 'params.id', message: '该需求未推送给贵行 / this need was not published to your bank' },
+    ]);
   return pub;
 }
 
 export async function respondToNeed(ctx: AppContext, actor: Actor, publicationId: number, body: RespondBody): Promise<NeedView> {
   return withTransaction(ctx.db, async (trx) => {
     const pub = await publicationFor(ctx, trx, actor, publicationId);
-    if (pub.granted_fen !== null) throw new AppError('FINANCE_STATUS_CONFLICT', [{ path: 'body.response', message: '已授信，不能再更改回应 / credit is granted; the answer can no longer change' }]);
+    if (pub.granted_fen !== null)
+      throw new AppError('FINANCE_STATUS_CONFLICT', [
+        { path: 'body.response', message: '已授信，不能再更改回应 / credit is granted; the answer can no longer change' },
+      ]);
     const at = ctx.clock().toISOString();
     const set = {
       response: body.response,
@@ -198,14 +251,26 @@ export async function respondToNeed(ctx: AppContext, actor: Actor, publicationId
       updated_at: at,
     };
     if (!(await updatePublication(trx, pub.id, body.version, set))) throw new AppError('VERSION_CONFLICT');
-    await notify(ctx, trx, { roles: ['office'], title: '银行回应了融资需求', body: `融资需求 #${pub.need_id}：${body.response === 'declined' ? `婉拒（${body.reason}）` : body.response === 'offered' ? '已提供方案' : '有意向'}`, link: NEED_LINK });
-    await audit(ctx, trx, actor, { action: 'finance.publication.respond', entity: 'finance_publication', entityId: pub.id, before: { response: pub.response }, after: set });
+    await notify(ctx, trx, {
+      roles: ['office'],
+      title: '银行回应了融资需求',
+      body: `融资需求 #${pub.need_id}：${body.response === 'declined' ? `婉拒（${body.reason}）` : body.response === 'offered' ? '已提供方案' : '有意向'}`,
+      link: NEED_LINK,
+    });
+    await audit(ctx, trx, actor, {
+      action: 'finance.publication.respond',
+      entity: 'finance_publication',
+      entityId: pub.id,
+      before: { response: pub.response },
+      after: set,
+    });
     return getNeed(ctx, actor, pub.need_id, trx);
   });
 }
 
 function notAfterToday(ctx: AppContext, on: string): void {
-  if (on > chinaDate(ctx.clock())) throw new AppError('VALIDATION_FAILED', [{ path: 'body.on', message: '日期不能晚于今天 / the date cannot be in the future' }]);
+  if (on > chinaDate(ctx.clock()))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.on', message: '日期不能晚于今天 / the date cannot be in the future' }]);
 }
 
 /** 授信: only after an offer. Credit already landed caps how low the grant may be corrected. */
@@ -213,13 +278,29 @@ export async function grantCredit(ctx: AppContext, actor: Actor, publicationId: 
   notAfterToday(ctx, body.on);
   return withTransaction(ctx.db, async (trx) => {
     const pub = await publicationFor(ctx, trx, actor, publicationId);
-    if (pub.response !== 'offered') throw new AppError('FINANCE_STATUS_CONFLICT', [{ path: 'body', message: '须先提供融资方案，才能登记授信 / record an offer before the credit granted' }]);
+    if (pub.response !== 'offered')
+      throw new AppError('FINANCE_STATUS_CONFLICT', [
+        { path: 'body', message: '须先提供融资方案，才能登记授信 / record an offer before the credit granted' },
+      ]);
     if (pub.landed_fen !== null && body.amount < pub.landed_fen) {
-      throw new AppError('FINANCE_AMOUNT_INVALID', [{ path: 'body.amount', message: `授信金额不能低于已放款 ${fmtYuan(pub.landed_fen)} 元 / the credit cannot be below the ${fmtYuan(pub.landed_fen)} yuan already landed` }]);
+      throw new AppError('FINANCE_AMOUNT_INVALID', [
+        {
+          path: 'body.amount',
+          message:
+            `授信金额不能低于已放款 ${fmtYuan(pub.landed_fen)} 元 / the credit cannot ` +
+            `be below the ${fmtYuan(pub.landed_fen)} yuan already landed`,
+        },
+      ]);
     }
     const set = { granted_fen: body.amount, granted_on: body.on, updated_at: ctx.clock().toISOString() };
     if (!(await updatePublication(trx, pub.id, body.version, set))) throw new AppError('VERSION_CONFLICT');
-    await audit(ctx, trx, actor, { action: 'finance.publication.grant', entity: 'finance_publication', entityId: pub.id, before: { granted_fen: pub.granted_fen }, after: set });
+    await audit(ctx, trx, actor, {
+      action: 'finance.publication.grant',
+      entity: 'finance_publication',
+      entityId: pub.id,
+      before: { granted_fen: pub.granted_fen },
+      after: set,
+    });
     return getNeed(ctx, actor, pub.need_id, trx);
   });
 }
@@ -229,14 +310,31 @@ export async function landLoan(ctx: AppContext, actor: Actor, publicationId: num
   notAfterToday(ctx, body.on);
   return withTransaction(ctx.db, async (trx) => {
     const pub = await publicationFor(ctx, trx, actor, publicationId);
-    if (pub.granted_fen === null || pub.granted_on === null) throw new AppError('FINANCE_STATUS_CONFLICT', [{ path: 'body', message: '须先登记授信，才能登记放款 / record the credit granted first' }]);
+    if (pub.granted_fen === null || pub.granted_on === null)
+      throw new AppError('FINANCE_STATUS_CONFLICT', [
+        { path: 'body', message: '须先登记授信，才能登记放款 / record the credit granted first' },
+      ]);
     if (body.amount > pub.granted_fen) {
-      throw new AppError('FINANCE_AMOUNT_INVALID', [{ path: 'body.amount', message: `放款金额 ${fmtYuan(body.amount)} 元超过授信金额 ${fmtYuan(pub.granted_fen)} 元 / the loan exceeds the credit granted` }]);
+      throw new AppError('FINANCE_AMOUNT_INVALID', [
+        {
+          path: 'body.amount',
+          message: `放款金额 ${fmtYuan(body.amount)} 元超过授信金额 ${fmtYuan(pub.granted_fen)} 元 / the loan exceeds the credit granted`,
+        },
+      ]);
     }
-    if (body.on < pub.granted_on) throw new AppError('VALIDATION_FAILED', [{ path: 'body.on', message: `放款日期不能早于授信日期 ${pub.granted_on} / a loan lands after the credit is granted` }]);
+    if (body.on < pub.granted_on)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.on', message: `放款日期不能早于授信日期 ${pub.granted_on} / a loan lands after the credit is granted` },
+      ]);
     const set = { landed_fen: body.amount, landed_on: body.on, updated_at: ctx.clock().toISOString() };
     if (!(await updatePublication(trx, pub.id, body.version, set))) throw new AppError('VERSION_CONFLICT');
-    await audit(ctx, trx, actor, { action: 'finance.publication.land', entity: 'finance_publication', entityId: pub.id, before: { landed_fen: pub.landed_fen }, after: set });
+    await audit(ctx, trx, actor, {
+      action: 'finance.publication.land',
+      entity: 'finance_publication',
+      entityId: pub.id,
+      before: { landed_fen: pub.landed_fen },
+      after: set,
+    });
     return getNeed(ctx, actor, pub.need_id, trx);
   });
 }

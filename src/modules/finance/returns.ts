@@ -45,7 +45,11 @@ export async function returnTemplate(bankName = '', period = ''): Promise<Buffer
 
 function text(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'result' in v) return text(v.result as ExcelJS.CellValue);
   if (v instanceof Date) return v.toISOString().slice(0, 7);
   return String(v).trim();
@@ -65,13 +69,15 @@ export async function parseReturn(data: Buffer, file: string): Promise<ParsedRet
   const ws = wb.getWorksheet(RETURN_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new AppError('WORKBOOK_INVALID', [{ path: file, file, message: '工作簿没有工作表 / the workbook has no sheet' }]);
   const problems: ErrorDetail[] = [];
-  const at = (row: number, col: number, message: string) => problems.push({ path: `${ws.name}!${letter(col)}${row}`, sheet: ws.name, row, column: letter(col), message });
+  const at = (row: number, col: number, message: string) =>
+    problems.push({ path: `${ws.name}!${letter(col)}${row}`, sheet: ws.name, row, column: letter(col), message });
   const bankName = text(ws.getCell('B1').value);
   if (!bankName) at(1, 2, '请填写银行名称 / the bank is missing');
   const period = text(ws.getCell('B2').value);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) at(2, 2, '报送月份应为 YYYY-MM，如 2026-02 / the month is YYYY-MM');
   RETURN_HEADERS.forEach((h, k) => {
-    if (text(ws.getRow(FIRST_ROW - 1).getCell(k + 1).value) !== h) at(FIRST_ROW - 1, k + 1, `表头应为“${h}”，请使用模板 / expected the template's header`);
+    if (text(ws.getRow(FIRST_ROW - 1).getCell(k + 1).value) !== h)
+      at(FIRST_ROW - 1, k + 1, `表头应为“${h}”，请使用模板 / expected the template's header`);
   });
   if (problems.length) throw new AppError('IMPORT_HAS_PROBLEMS', problems);
   const rows: ReturnRow[] = [];
@@ -83,8 +89,14 @@ export async function parseReturn(data: Buffer, file: string): Promise<ParsedRet
     const [uscc, , amount, priv, sme] = cells as [string, string, string, string, string];
     const before = problems.length;
     if (!/^[0-9A-Z]{18}$/.test(uscc.toUpperCase())) at(r, 1, '统一社会信用代码应为 18 位 / the code has 18 characters');
-    else if (seen.has(uscc.toUpperCase())) at(r, 1, `与第 ${seen.get(uscc.toUpperCase())} 行重复 / repeats row ${seen.get(uscc.toUpperCase())}`);
-    if (!/^\d+(\.\d{1,2})?$/.test(amount)) at(r, 3, /^\d+\.\d{3,}$/.test(amount) ? '金额最多两位小数 / at most two decimals' : '贷款余额应为不带符号的数字 / the balance is a number');
+    else if (seen.has(uscc.toUpperCase()))
+      at(r, 1, `与第 ${seen.get(uscc.toUpperCase())} 行重复 / repeats row ${seen.get(uscc.toUpperCase())}`);
+    if (!/^\d+(\.\d{1,2})?$/.test(amount))
+      at(
+        r,
+        3,
+        /^\d+\.\d{3,}$/.test(amount) ? '金额最多两位小数 / at most two decimals' : '贷款余额应为不带符号的数字 / the balance is a number',
+      );
     if (yesNo(priv) === undefined) at(r, 4, '请填“是”或“否” / 是 or 否');
     if (yesNo(sme) === undefined) at(r, 5, '请填“是”或“否” / 是 or 否');
     if (problems.length > before) continue;

@@ -55,15 +55,43 @@ export async function seedDemoFinance(ctx: AppContext): Promise<{ banks: number 
         updated_at: at,
       });
       const needId = (await listNeeds(trx, { enterpriseId }))[0]!.id;
-      const event = await insertEvent(trx, { title: '示例：政金企对接会（演示）', held_on: chinaDate(ctx.clock()), place: '示例会场', created_at: at });
+      const event = await insertEvent(trx, {
+        title: '示例：政金企对接会（演示）',
+        held_on: chinaDate(ctx.clock()),
+        place: '示例会场',
+        created_at: at,
+      });
       await insertParties(trx, event, 'bank', ids);
       await insertParties(trx, event, 'enterprise', [enterpriseId]);
       await insertParties(trx, event, 'need', [needId]);
-      await replaceReturns(trx, ids[0]!, '2026-01', [{ bank_id: ids[0]!, period: '2026-01', enterprise_id: enterpriseId, balance_fen: 300_000_000, private: 1, sme: 1, imported_at: at }]);
-      const listing = await insertListing(trx, { enterprise_id: enterpriseId, stage: 'cultivating', exchange: null, board: null, created_at: at, updated_at: at });
-      await insertListingEvent(trx, { listing_id: listing, kind: 'stage', on_date: chinaDate(ctx.clock()), to_stage: 'cultivating', note: '入库（演示）', created_at: at });
+      await replaceReturns(trx, ids[0]!, '2026-01', [
+        { bank_id: ids[0]!, period: '2026-01', enterprise_id: enterpriseId, balance_fen: 300_000_000, private: 1, sme: 1, imported_at: at },
+      ]);
+      const listing = await insertListing(trx, {
+        enterprise_id: enterpriseId,
+        stage: 'cultivating',
+        exchange: null,
+        board: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await insertListingEvent(trx, {
+        listing_id: listing,
+        kind: 'stage',
+        on_date: chinaDate(ctx.clock()),
+        to_stage: 'cultivating',
+        note: '入库（演示）',
+        created_at: at,
+      });
     }
-    await upsertRegionStat(trx, { period: '2026-01', balance_fen: 3_000_000_000_000, private_fen: 752_800_000_000, sme_fen: 900_000_000_000, source: '示例：全区金融运行数据（演示）', updated_at: at });
+    await upsertRegionStat(trx, {
+      period: '2026-01',
+      balance_fen: 3_000_000_000_000,
+      private_fen: 752_800_000_000,
+      sme_fen: 900_000_000_000,
+      source: '示例：全区金融运行数据（演示）',
+      updated_at: at,
+    });
     await audit(ctx, trx, SYSTEM_ACTOR, { action: 'finance.seed', entity: 'finance_bank', entityId: null, after: { banks: DEMO_BANKS } });
     return { banks: ids.length };
   });

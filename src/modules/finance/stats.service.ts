@@ -41,13 +41,25 @@ export async function loanStats(ctx: AppContext): Promise<LoanStat[]> {
   });
 }
 
-export async function setRegionStat(ctx: AppContext, actor: Actor, body: { period: string; balance: number; private: number; sme: number; source: string }) {
+export async function setRegionStat(
+  ctx: AppContext,
+  actor: Actor,
+  body: { period: string; balance: number; private: number; sme: number; source: string },
+) {
   const details = [];
-  if (body.private > body.balance) details.push({ path: 'body.private', message: '民营企业贷款不能超过贷款余额 / cannot exceed the balance' });
+  if (body.private > body.balance)
+    details.push({ path: 'body.private', message: '民营企业贷款不能超过贷款余额 / cannot exceed the balance' });
   if (body.sme > body.balance) details.push({ path: 'body.sme', message: '中小微企业贷款不能超过贷款余额 / cannot exceed the balance' });
   if (details.length) throw new AppError('FINANCE_AMOUNT_INVALID', details);
   await withTransaction(ctx.db, async (trx) => {
-    await upsertRegionStat(trx, { period: body.period, balance_fen: body.balance, private_fen: body.private, sme_fen: body.sme, source: body.source, updated_at: ctx.clock().toISOString() });
+    await upsertRegionStat(trx, {
+      period: body.period,
+      balance_fen: body.balance,
+      private_fen: body.private,
+      sme_fen: body.sme,
+      source: body.source,
+      updated_at: ctx.clock().toISOString(),
+    });
     await audit(ctx, trx, actor, { action: 'finance.region.set', entity: 'finance_region_stat', entityId: null, after: body });
   });
   return (await loanStats(ctx)).find((s) => s.period === body.period)!;
@@ -58,18 +70,37 @@ export async function setRegionStat(ctx: AppContext, actor: Actor, body: { perio
  * code not in the registry, a third decimal …) or commit, which replaces that bank's month in one
  * transaction only when the file has no problem. A bank's user may send only his own bank's return.
  */
-export async function importReturn(ctx: AppContext, actor: Actor, file: { filename: string; data: Buffer }, mode: 'preview' | 'commit'): Promise<ReturnPreview> {
+export async function importReturn(
+  ctx: AppContext,
+  actor: Actor,
+  file: { filename: string; data: Buffer },
+  mode: 'preview' | 'commit',
+): Promise<ReturnPreview> {
   const scope = await financeScope(ctx, actor);
   const parsed = await parseReturn(file.data, file.filename);
   const problems = [...parsed.problems];
   const bank = (await listBanks(ctx.db)).find((b) => b.name === parsed.bankName);
-  if (!bank) problems.unshift({ path: `${RETURN_CELL}B1`, row: 1, column: 'B', message: `银行“${parsed.bankName}”不在银行名录中 / unknown bank` });
-  else if (scope.kind === 'bank' && scope.bankId !== bank.id) problems.unshift({ path: `${RETURN_CELL}B1`, row: 1, column: 'B', message: '只能报送本行的报表 / you send your own bank’s return only' });
+  if (!bank)
+    problems.unshift({ path: `${RETURN_CELL}B1`, row: 1, column: 'B', message: `银行“${parsed.bankName}”不在银行名录中 / unknown bank` });
+  else if (scope.kind === 'bank' && scope.bankId !== bank.id)
+    problems.unshift({
+      path: `${RETURN_CELL}B1`,
+      row: 1,
+      column: 'B',
+      message: '只能报送本行的报表 / you send your own bank’s return only',
+    });
   const known = await findEnterprisesByUscc(
     ctx.db,
     parsed.rows.map((r) => r.uscc),
   );
-  for (const r of parsed.rows) if (!known.has(r.uscc)) problems.push({ path: `${RETURN_CELL}A${r.row}`, row: r.row, column: 'A', message: `企业库中没有统一社会信用代码 ${r.uscc} / unknown enterprise code` });
+  for (const r of parsed.rows)
+    if (!known.has(r.uscc))
+      problems.push({
+        path: `${RETURN_CELL}A${r.row}`,
+        row: r.row,
+        column: 'A',
+        message: `企业库中没有统一社会信用代码 ${r.uscc} / unknown enterprise code`,
+      });
   problems.sort((a, b) => Number(a.row ?? 0) - Number(b.row ?? 0));
   const preview: ReturnPreview = {
     bank: bank ? { id: bank.id, name: bank.name } : null,
@@ -89,9 +120,22 @@ export async function importReturn(ctx: AppContext, actor: Actor, file: { filena
       trx,
       bank.id,
       parsed.period,
-      parsed.rows.map((r) => ({ bank_id: bank.id, period: parsed.period, enterprise_id: known.get(r.uscc)!.id, balance_fen: r.balanceFen, private: r.private ? 1 : 0, sme: r.sme ? 1 : 0, imported_at: at })),
+      parsed.rows.map((r) => ({
+        bank_id: bank.id,
+        period: parsed.period,
+        enterprise_id: known.get(r.uscc)!.id,
+        balance_fen: r.balanceFen,
+        private: r.private ? 1 : 0,
+        sme: r.sme ? 1 : 0,
+        imported_at: at,
+      })),
     );
-    await audit(ctx, trx, actor, { action: 'finance.returns.import', entity: 'finance_loan_return', entityId: bank.id, after: { file: file.filename, period: parsed.period, rows: parsed.rows.length, balanceFen: preview.balanceFen } });
+    await audit(ctx, trx, actor, {
+      action: 'finance.returns.import',
+      entity: 'finance_loan_return',
+      entityId: bank.id,
+      after: { file: file.filename, period: parsed.period, rows: parsed.rows.length, balanceFen: preview.balanceFen },
+    });
   });
   return { ...preview, imported: true };
 }

@@ -75,7 +75,11 @@ describe('bizenv indicators score (CLI)', () => {
   // The real entry point once, as a user types it. Starting Node and tsx takes a few seconds on an
   // idle machine and minutes on a saturated one, hence the generous timeout.
   it('runs as bin/bizenv with the exact interface', { timeout: 600_000 }, async () => {
-    const { stdout } = await promisify(execFile)(BIN, ['indicators', 'score', '--method', 'doing-business', '--values', SB_FILE, '--json'], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      BIN,
+      ['indicators', 'score', '--method', 'doing-business', '--values', SB_FILE, '--json'],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
     const { results } = JSON.parse(stdout);
     expect(results).toHaveLength(213);
     expect(Math.abs(results[0].score - 92.0413)).toBeLessThan(1e-3);
@@ -97,7 +101,14 @@ describe('bizenv indicators import-values (CLI)', () => {
   const storedValues = async () => {
     const ctx = await openCliContext();
     try {
-      return Number((await ctx.db.selectFrom('indicator_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      return Number(
+        (
+          await ctx.db
+            .selectFrom('indicator_value')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     } finally {
       await ctx.database.destroy();
     }
@@ -132,8 +143,24 @@ describe('bizenv indicators import-values (CLI)', () => {
     expect(out.problems).toEqual([]);
     expect(out.result).toBeUndefined();
     expect(out.rows).toEqual([
-      expect.objectContaining({ row: 2, code: 'KPI-SB-TIME', unitName: '赛罕区', period: '2025', value: 0.8, previous: null, action: 'create' }),
-      expect.objectContaining({ row: 3, code: 'KPI-SB-TIME', unitName: '赛罕区', period: '2024-Q2', value: 0.9, previous: null, action: 'create' }),
+      expect.objectContaining({
+        row: 2,
+        code: 'KPI-SB-TIME',
+        unitName: '赛罕区',
+        period: '2025',
+        value: 0.8,
+        previous: null,
+        action: 'create',
+      }),
+      expect.objectContaining({
+        row: 3,
+        code: 'KPI-SB-TIME',
+        unitName: '赛罕区',
+        period: '2024-Q2',
+        value: 0.9,
+        previous: null,
+        action: 'create',
+      }),
     ]);
     const text = await bizenv(['indicators', 'import-values', file, '--dry-run']);
     expect(text.exitCode).toBe(0);

@@ -36,16 +36,38 @@ export async function forecastWorkbook(f: ForecastView): Promise<Buffer> {
   head(gaps, `${f.focus.name}各指标提升效果（预计第${f.focus.rank}名，总得分${r1(f.focus.score)}分）`);
   table(
     gaps,
-    ['领域', '指标', '计量单位', '当前值', '前沿值', '指标得分', '每改善1个计量单位总分提高', '每改善1/10区间总分提高', '达到前沿总分最多提高'],
+    [
+      '领域',
+      '指标',
+      '计量单位',
+      '当前值',
+      '前沿值',
+      '指标得分',
+      '每改善1个计量单位总分提高',
+      '每改善1/10区间总分提高',
+      '达到前沿总分最多提高',
+    ],
     f.gaps.map((g) => [
-      topicName(g.topic), g.name.zh, measureUnit(g.unit).zh, g.value, g.best, r1(g.score), r2(g.gainPerUnit), r2(g.gainPerTenthOfRange), r2(g.maxGain),
+      topicName(g.topic),
+      g.name.zh,
+      measureUnit(g.unit).zh,
+      g.value,
+      g.best,
+      r1(g.score),
+      r2(g.gainPerUnit),
+      r2(g.gainPerTenthOfRange),
+      r2(g.maxGain),
     ]),
   );
 
   const plans = wb.addWorksheet('保二争一方案');
   head(plans, '达到目标名次所需的最少改进');
   for (const p of f.plans) {
-    const status = p.alreadyThere ? '已达到' : p.reachable ? `需提高${r1(p.neededGain)}分（超过${p.overtake?.name}）` : '即使全部指标达到前沿也无法达到';
+    const status = p.alreadyThere
+      ? '已达到'
+      : p.reachable
+        ? `需提高${r1(p.neededGain)}分（超过${p.overtake?.name}）`
+        : '即使全部指标达到前沿也无法达到';
     plans.addRow([`第${p.rank}名：${status}`, p.algorithm === 'exact' ? '' : '近似方案']).font = { bold: true };
     table(
       plans,
@@ -53,7 +75,17 @@ export async function forecastWorkbook(f: ForecastView): Promise<Buffer> {
       p.improvements.map((i) => {
         const c = componentOf(i.topic, i.component);
         const name = c?.name.zh ?? '';
-        return [topicName(i.topic), name, measureUnit(c?.unit).zh, i.from, r2(i.to), r2(i.change), r1(i.scoreFrom), r1(i.scoreTo), r1(i.overallGain)];
+        return [
+          topicName(i.topic),
+          name,
+          measureUnit(c?.unit).zh,
+          i.from,
+          r2(i.to),
+          r2(i.change),
+          r1(i.scoreFrom),
+          r1(i.scoreTo),
+          r1(i.overallGain),
+        ];
       }),
     );
     plans.addRow([]);

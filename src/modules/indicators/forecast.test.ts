@@ -92,7 +92,13 @@ describe('rank forecast and gap analysis (hand-checked example)', () => {
     // them, and C(24, 13) subsets are far beyond the exact limit.
     const many = parseMethod({
       ...method,
-      topics: [0, 1, 2, 3].map((t) => ({ id: `t${t}`, name: { zh: 't', en: 't' }, weight: 1, aggregation: 'weighted_mean', components: [0, 1, 2, 3, 4, 5].map((i) => comp(`c${i}`, 10, 0)) })),
+      topics: [0, 1, 2, 3].map((t) => ({
+        id: `t${t}`,
+        name: { zh: 't', en: 't' },
+        weight: 1,
+        aggregation: 'weighted_mean',
+        components: [0, 1, 2, 3, 4, 5].map((i) => comp(`c${i}`, 10, 0)),
+      })),
     });
     const mk = (code: string, x: number): PeerInput => ({
       code,

@@ -18,11 +18,6 @@ export interface PeerInput {
   topics: Record<string, TopicInput>;
 }
 
-
-
-
-
-
 /** A plan must beat the peer strictly; this margin keeps the new score clear of a tie after rounding. */
 const MARGIN = 1e-6;
 /** Subsets of the minimum size are enumerated exactly up to this many; beyond, greedy. */
@@ -36,7 +31,14 @@ function rankAll(scores: { code: string; score: number }[]): Map<string, number>
 export function scorePeers(method: Method, peers: PeerInput[]): PeerScore[] {
   const scored = peers.map((p) => {
     const r = scoreOverall(method, p.topics, p.code);
-    return { code: p.code, name: p.name, synthetic: p.synthetic, score: r.score, topics: Object.fromEntries(Object.values(r.topics).map((t) => [t.topic, t.score])), formula: r.formula };
+    return {
+      code: p.code,
+      name: p.name,
+      synthetic: p.synthetic,
+      score: r.score,
+      topics: Object.fromEntries(Object.values(r.topics).map((t) => [t.topic, t.score])),
+      formula: r.formula,
+    };
   });
   const ranks = rankAll(scored);
   return scored.map((s) => ({ ...s, rank: ranks.get(s.code)! })).sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
@@ -111,8 +113,18 @@ function allocate(method: Method, set: ComponentGap[], needed: number): { improv
     const bounds = c.bounds as { worst: number; best: number };
     const gain = Math.min(g.maxGain, rest);
     const scoreTo = Math.min(method.scoreRange.max, g.score + gain / g.overallShare);
-    const to = scoreTo >= method.scoreRange.max ? bounds.best : valueAtScore(scoreTo, { transform: c.transform, bounds }, method.scoreRange);
-    improvements.push({ topic: g.topic, component: g.component, from: g.value, to, change: to - g.value, scoreFrom: g.score, scoreTo, overallGain: gain });
+    const to =
+      scoreTo >= method.scoreRange.max ? bounds.best : valueAtScore(scoreTo, { transform: c.transform, bounds }, method.scoreRange);
+    improvements.push({
+      topic: g.topic,
+      component: g.component,
+      from: g.value,
+      to,
+      change: to - g.value,
+      scoreFrom: g.score,
+      scoreTo,
+      overallGain: gain,
+    });
     effort += Math.abs(to - g.value) / Math.abs(bounds.worst - bounds.best);
     rest -= gain;
   }
@@ -172,8 +184,14 @@ export function positionOf(f: Pick<Forecast, 'peers' | 'focus'>): ForecastPositi
 export function forecastRanks(method: Method, peers: PeerInput[], focusCode: string, ranks = [2, 1]): Forecast {
   const scored = scorePeers(method, peers);
   const focus = scored.find((p) => p.code === focusCode);
-  if (!focus) throw new AppError('INDICATOR_NO_DATA', [{ path: 'focus', message: `本市（${focusCode}）没有评估数据 / no data for the focus city ${focusCode}` }]);
-  const gaps = componentGaps(method, peers.find((p) => p.code === focusCode)!);
+  if (!focus)
+    throw new AppError('INDICATOR_NO_DATA', [
+      { path: 'focus', message: `本市（${focusCode}）没有评估数据 / no data for the focus city ${focusCode}` },
+    ]);
+  const gaps = componentGaps(
+    method,
+    peers.find((p) => p.code === focusCode)!,
+  );
   const others = scored.filter((p) => p.code !== focusCode);
   return { peers: scored, focus, gaps, plans: ranks.map((r) => planForRank(method, focus, others, gaps, r)) };
 }

@@ -27,11 +27,21 @@ export async function findIndicatorsByCode(db: Executor, codes: string[]): Promi
 }
 
 export async function insertIndicator(db: Executor, v: IndicatorValues, at: string): Promise<number> {
-  const row = await db.insertInto('indicator').values({ ...v, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('indicator')
+    .values({ ...v, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateIndicatorVersioned(db: Executor, id: number, version: number, v: Partial<IndicatorValues>, at: string): Promise<boolean> {
+export async function updateIndicatorVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  v: Partial<IndicatorValues>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('indicator')
     .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
@@ -54,7 +64,9 @@ export async function listValues(db: Executor, f: ValueFilter): Promise<ValueRec
     .selectFrom('indicator_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .innerJoin('unit as u', 'u.id', 'v.unit_id')
-    .leftJoin('indicator_target as t', (j) => j.onRef('t.indicator_id', '=', 'v.indicator_id').onRef('t.unit_id', '=', 'v.unit_id').onRef('t.period', '=', 'v.period'))
+    .leftJoin('indicator_target as t', (j) =>
+      j.onRef('t.indicator_id', '=', 'v.indicator_id').onRef('t.unit_id', '=', 'v.unit_id').onRef('t.period', '=', 'v.period'),
+    )
     .selectAll('v')
     .select(['i.code as indicator_code', 'u.name as unit_name', 't.target as target']);
   if (f.indicatorId) q = q.where('v.indicator_id', '=', f.indicatorId);
@@ -70,8 +82,19 @@ export async function findValue(db: Executor, id: number): Promise<ValueRecord |
   return (await listValues(db, { ids: [id] }))[0];
 }
 
-export async function findValueByKey(db: Executor, indicatorId: number, unitId: number, period: string): Promise<Selectable<IndicatorValueTable> | undefined> {
-  return db.selectFrom('indicator_value').selectAll().where('indicator_id', '=', indicatorId).where('unit_id', '=', unitId).where('period', '=', period).executeTakeFirst();
+export async function findValueByKey(
+  db: Executor,
+  indicatorId: number,
+  unitId: number,
+  period: string,
+): Promise<Selectable<IndicatorValueTable> | undefined> {
+  return db
+    .selectFrom('indicator_value')
+    .selectAll()
+    .where('indicator_id', '=', indicatorId)
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .executeTakeFirst();
 }
 
 /** Existing values of some indicators and units, for an import to tell updates from inserts in one query. */
@@ -92,7 +115,11 @@ export interface NewValue {
 }
 
 export async function insertValue(db: Executor, v: NewValue, at: string): Promise<number> {
-  const row = await db.insertInto('indicator_value').values({ ...v, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('indicator_value')
+    .values({ ...v, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -106,7 +133,13 @@ export async function insertValues(db: Executor, rows: NewValue[], at: string): 
   return ids;
 }
 
-export async function updateValueVersioned(db: Executor, id: number, version: number, v: Partial<Pick<NewValue, 'value' | 'source' | 'evidence'>>, at: string): Promise<boolean> {
+export async function updateValueVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  v: Partial<Pick<NewValue, 'value' | 'source' | 'evidence'>>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('indicator_value')
     .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
@@ -131,17 +164,30 @@ export async function latestValues(db: Executor, unitId: number, upToPeriod: str
 }
 
 export async function findTarget(db: Executor, indicatorId: number, unitId: number, period: string): Promise<TargetRow | undefined> {
-  return db.selectFrom('indicator_target').selectAll().where('indicator_id', '=', indicatorId).where('unit_id', '=', unitId).where('period', '=', period).executeTakeFirst();
+  return db
+    .selectFrom('indicator_target')
+    .selectAll()
+    .where('indicator_id', '=', indicatorId)
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .executeTakeFirst();
 }
 
-export async function listTargets(db: Executor, f: { indicatorId?: number | undefined; unitIds?: number[] | undefined }): Promise<TargetRow[]> {
+export async function listTargets(
+  db: Executor,
+  f: { indicatorId?: number | undefined; unitIds?: number[] | undefined },
+): Promise<TargetRow[]> {
   let q = db.selectFrom('indicator_target').selectAll();
   if (f.indicatorId) q = q.where('indicator_id', '=', f.indicatorId);
   if (f.unitIds) q = f.unitIds.length ? q.where('unit_id', 'in', f.unitIds) : q.where(sql<boolean>`1 = 0`);
   return q.orderBy('indicator_id').orderBy('unit_id').orderBy('period').execute();
 }
 
-export async function upsertTarget(db: Executor, v: { indicator_id: number; unit_id: number; period: string; target: number; note: string | null }, at: string): Promise<TargetRow> {
+export async function upsertTarget(
+  db: Executor,
+  v: { indicator_id: number; unit_id: number; period: string; target: number; note: string | null },
+  at: string,
+): Promise<TargetRow> {
   const existing = await findTarget(db, v.indicator_id, v.unit_id, v.period);
   if (existing) {
     await db
@@ -150,13 +196,23 @@ export async function upsertTarget(db: Executor, v: { indicator_id: number; unit
       .where('id', '=', existing.id)
       .execute();
   } else {
-    await db.insertInto('indicator_target').values({ ...v, created_at: at, updated_at: at }).execute();
+    await db
+      .insertInto('indicator_target')
+      .values({ ...v, created_at: at, updated_at: at })
+      .execute();
   }
   return (await findTarget(db, v.indicator_id, v.unit_id, v.period))!;
 }
 
 export async function listPeerValues(db: Executor, methodId: string, period: string): Promise<PeerValueRow[]> {
-  return db.selectFrom('indicator_peer_value').selectAll().where('method_id', '=', methodId).where('period', '=', period).orderBy('peer_code').orderBy('id').execute();
+  return db
+    .selectFrom('indicator_peer_value')
+    .selectAll()
+    .where('method_id', '=', methodId)
+    .where('period', '=', period)
+    .orderBy('peer_code')
+    .orderBy('id')
+    .execute();
 }
 
 /** The most recent (method, period) with imported peer values: what the cockpit forecasts from. */
@@ -172,14 +228,29 @@ export async function latestPeerSet(db: Executor): Promise<{ methodId: string; p
 }
 
 /** A peer import replaces the whole (method, period) set: the forecast always sees one consistent snapshot. */
-export async function replacePeerValues(db: Executor, methodId: string, period: string, rows: Omit<IndicatorPeerValueTable, 'id'>[]): Promise<number> {
+export async function replacePeerValues(
+  db: Executor,
+  methodId: string,
+  period: string,
+  rows: Omit<IndicatorPeerValueTable, 'id'>[],
+): Promise<number> {
   const r = await db.deleteFrom('indicator_peer_value').where('method_id', '=', methodId).where('period', '=', period).executeTakeFirst();
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('indicator_peer_value').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('indicator_peer_value')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return Number(r.numDeletedRows);
 }
 
 export async function listAuditFor(db: Executor, entity: string, entityId: number) {
-  return db.selectFrom('audit_log').select(['at', 'actor_name', 'action', 'before_json', 'after_json']).where('entity', '=', entity).where('entity_id', '=', String(entityId)).orderBy('id').execute();
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_name', 'action', 'before_json', 'after_json'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id')
+    .execute();
 }
 
 /** The first import audit rows written at or after a moment: the import that created a value is among them. */

@@ -132,7 +132,8 @@ export function indicatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            '从 Excel 导入数值（multipart，字段 file；全部成功或全部不导入；dryRun=true 只检查并预览） / import values from .xlsx, all or nothing; dryRun=true checks and previews only',
+            '从 Excel 导入数值（multipart，字段 file；全部成功或全部不导入；dryRun=true 只检查并预览） / import ' +
+            'values from .xlsx, all or nothing; dryRun=true checks and previews only',
           consumes: ['multipart/form-data'],
           querystring: importValuesQuery,
           response: { 200: importResultView },

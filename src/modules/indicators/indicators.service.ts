@@ -100,11 +100,22 @@ export async function getCatalogue(ctx: AppContext): Promise<CatalogueView> {
 }
 
 function rangeProblems(ind: IndicatorRow, value: number, path: string): ErrorDetail[] {
-  if (ind.kind !== 'kpi') return [{ path, message: `“${ind.name_zh}”是分类指标，数值应录入到其下的 KPI / values belong to KPIs, not to indicator headings` }];
+  if (ind.kind !== 'kpi')
+    return [{ path, message: `“${ind.name_zh}”是分类指标，数值应录入到其下的 KPI / values belong to KPIs, not to indicator headings` }];
   if (ind.physical_min !== null && value < ind.physical_min)
-    return [{ path, message: `${value} 小于“${ind.name_zh}”可能的最小值 ${ind.physical_min} ${ind.unit_of_measure ?? ''} / below the physical minimum` }];
+    return [
+      {
+        path,
+        message: `${value} 小于“${ind.name_zh}”可能的最小值 ${ind.physical_min} ${ind.unit_of_measure ?? ''} / below the physical minimum`,
+      },
+    ];
   if (ind.physical_max !== null && value > ind.physical_max)
-    return [{ path, message: `${value} 大于“${ind.name_zh}”可能的最大值 ${ind.physical_max} ${ind.unit_of_measure ?? ''} / above the physical maximum` }];
+    return [
+      {
+        path,
+        message: `${value} 大于“${ind.name_zh}”可能的最大值 ${ind.physical_max} ${ind.unit_of_measure ?? ''} / above the physical maximum`,
+      },
+    ];
   return [];
 }
 
@@ -117,8 +128,10 @@ function checkBounds(min: number | null | undefined, max: number | null | undefi
 export async function createIndicator(ctx: AppContext, actor: Actor, body: CreateIndicatorBody): Promise<IndicatorView> {
   checkBounds(body.physicalMin, body.physicalMax);
   return withTransaction(ctx.db, async (trx) => {
-    if ((await findIndicatorsByCode(trx, [body.code])).length) throw new AppError('DUPLICATE_NAME', [{ path: 'body.code', message: `编码 ${body.code} 已存在 / code already used` }]);
-    if (body.parentId && !(await findIndicator(trx, body.parentId))) throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '上级指标不存在 / parent indicator not found' }]);
+    if ((await findIndicatorsByCode(trx, [body.code])).length)
+      throw new AppError('DUPLICATE_NAME', [{ path: 'body.code', message: `编码 ${body.code} 已存在 / code already used` }]);
+    if (body.parentId && !(await findIndicator(trx, body.parentId)))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '上级指标不存在 / parent indicator not found' }]);
     const at = ctx.clock().toISOString();
     const id = await insertIndicator(
       trx,
@@ -168,7 +181,13 @@ export async function updateIndicator(ctx: AppContext, actor: Actor, id: number,
     };
     if (!(await updateIndicatorVersioned(trx, id, body.version, patch, ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
     const after = presentIndicator((await findIndicator(trx, id))!);
-    await audit(ctx, trx, actor, { action: 'indicator.update', entity: 'indicator', entityId: id, before: presentIndicator(before), after });
+    await audit(ctx, trx, actor, {
+      action: 'indicator.update',
+      entity: 'indicator',
+      entityId: id,
+      before: presentIndicator(before),
+      after,
+    });
     return after;
   });
 }
@@ -176,7 +195,9 @@ export async function updateIndicator(ctx: AppContext, actor: Actor, id: number,
 export async function listIndicatorValues(ctx: AppContext, actor: Actor, q: ValueListQuery): Promise<ValueView[]> {
   const visible = visibleUnitIds(actor);
   const unitIds = q.unitId ? (visible && !visible.includes(q.unitId) ? [] : [q.unitId]) : visible;
-  return (await listValues(ctx.db, { indicatorId: q.indicatorId, unitIds, periodFrom: q.periodFrom, periodTo: q.periodTo })).map(presentValue);
+  return (await listValues(ctx.db, { indicatorId: q.indicatorId, unitIds, periodFrom: q.periodFrom, periodTo: q.periodTo })).map(
+    presentValue,
+  );
 }
 
 async function loadValueVisible(ctx: AppContext, actor: Actor, id: number): Promise<ValueRecord> {
@@ -188,7 +209,8 @@ async function loadValueVisible(ctx: AppContext, actor: Actor, id: number): Prom
 
 async function assertUnitActive(db: Executor, unitId: number, path: string): Promise<void> {
   const unit = await findUnit(db, unitId);
-  if (!unit || unit.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path, message: '单位不存在或已撤销 / unit not found or retired' }]);
+  if (!unit || unit.status !== 'active')
+    throw new AppError('VALIDATION_FAILED', [{ path, message: '单位不存在或已撤销 / unit not found or retired' }]);
 }
 
 export async function createIndicatorValue(ctx: AppContext, actor: Actor, body: CreateValueBody): Promise<ValueView> {
@@ -199,12 +221,23 @@ export async function createIndicatorValue(ctx: AppContext, actor: Actor, body: 
     const problems = rangeProblems(ind, body.value, 'body.value');
     if (problems.length) throw new AppError('INDICATOR_BAD_VALUE', problems);
     if (await findValueByKey(trx, body.indicatorId, body.unitId, body.period)) {
-      throw new AppError('CONFLICT', [{ path: 'body.period', message: '该单位该期间已有数值，请修改原记录 / a value for this unit and period exists; edit it instead' }]);
+      throw new AppError('CONFLICT', [
+        { path: 'body.period', message: '该单位该期间已有数值，请修改原记录 / a value for this unit and period exists; edit it instead' },
+      ]);
     }
     const at = ctx.clock().toISOString();
     const id = await insertValue(
       trx,
-      { indicator_id: body.indicatorId, unit_id: body.unitId, period: body.period, value: body.value, source: body.source, evidence: body.evidence ?? null, synthetic: 0, created_by: actor.id > 0 ? actor.id : null },
+      {
+        indicator_id: body.indicatorId,
+        unit_id: body.unitId,
+        period: body.period,
+        value: body.value,
+        source: body.source,
+        evidence: body.evidence ?? null,
+        synthetic: 0,
+        created_by: actor.id > 0 ? actor.id : null,
+      },
       at,
     );
     const created = presentValue((await findValue(trx, id))!);
@@ -222,10 +255,20 @@ export async function updateIndicatorValue(ctx: AppContext, actor: Actor, id: nu
       const problems = rangeProblems((await findIndicator(trx, before.indicator_id))!, body.value, 'body.value');
       if (problems.length) throw new AppError('INDICATOR_BAD_VALUE', problems);
     }
-    const patch = { ...(body.value !== undefined && { value: body.value }), ...(body.source !== undefined && { source: body.source }), ...(body.evidence !== undefined && { evidence: body.evidence }) };
+    const patch = {
+      ...(body.value !== undefined && { value: body.value }),
+      ...(body.source !== undefined && { source: body.source }),
+      ...(body.evidence !== undefined && { evidence: body.evidence }),
+    };
     if (!(await updateValueVersioned(trx, id, body.version, patch, ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
     const after = presentValue((await findValue(trx, id))!);
-    await audit(ctx, trx, actor, { action: 'indicator_value.update', entity: 'indicator_value', entityId: id, before: presentValue(before), after });
+    await audit(ctx, trx, actor, {
+      action: 'indicator_value.update',
+      entity: 'indicator_value',
+      entityId: id,
+      before: presentValue(before),
+      after,
+    });
     return after;
   });
 }
@@ -241,12 +284,30 @@ export async function valueHistory(ctx: AppContext, actor: Actor, id: number) {
         const line = Array.isArray(after.values) ? (after.values as { id: number }[]).find((v) => v.id === id) : undefined;
         return line ? [{ ...r, before_json: null, after_json: JSON.stringify({ ...line, file: after.file }) }] : [];
       });
-  return [...imported, ...own].map((r) => ({ at: r.at, actorName: r.actor_name, action: r.action, before: r.before_json ? JSON.parse(r.before_json) : null, after: r.after_json ? JSON.parse(r.after_json) : null }));
+  return [...imported, ...own].map((r) => ({
+    at: r.at,
+    actorName: r.actor_name,
+    action: r.action,
+    before: r.before_json ? JSON.parse(r.before_json) : null,
+    after: r.after_json ? JSON.parse(r.after_json) : null,
+  }));
 }
 
-const presentTarget = (t: TargetRow): TargetView => ({ id: t.id, indicatorId: t.indicator_id, unitId: t.unit_id, period: t.period, target: Number(t.target), note: t.note, version: t.version });
+const presentTarget = (t: TargetRow): TargetView => ({
+  id: t.id,
+  indicatorId: t.indicator_id,
+  unitId: t.unit_id,
+  period: t.period,
+  target: Number(t.target),
+  note: t.note,
+  version: t.version,
+});
 
-export async function listIndicatorTargets(ctx: AppContext, actor: Actor, q: { indicatorId?: number | undefined; unitId?: number | undefined }): Promise<TargetView[]> {
+export async function listIndicatorTargets(
+  ctx: AppContext,
+  actor: Actor,
+  q: { indicatorId?: number | undefined; unitId?: number | undefined },
+): Promise<TargetView[]> {
   const visible = visibleUnitIds(actor);
   const unitIds = q.unitId ? (visible && !visible.includes(q.unitId) ? [] : [q.unitId]) : visible;
   return (await listTargets(ctx.db, { indicatorId: q.indicatorId, unitIds })).map(presentTarget);
@@ -259,7 +320,11 @@ export async function setTarget(ctx: AppContext, actor: Actor, body: TargetBody)
     await assertUnitActive(trx, body.unitId, 'body.unitId');
     const problems = rangeProblems(ind, body.target, 'body.target');
     if (problems.length) throw new AppError('INDICATOR_BAD_VALUE', problems);
-    const t = await upsertTarget(trx, { indicator_id: body.indicatorId, unit_id: body.unitId, period: body.period, target: body.target, note: body.note ?? null }, ctx.clock().toISOString());
+    const t = await upsertTarget(
+      trx,
+      { indicator_id: body.indicatorId, unit_id: body.unitId, period: body.period, target: body.target, note: body.note ?? null },
+      ctx.clock().toISOString(),
+    );
     const view = presentTarget(t);
     await audit(ctx, trx, actor, { action: 'indicator_target.set', entity: 'indicator_target', entityId: t.id, after: view });
     return view;
@@ -294,7 +359,8 @@ export async function importIndicatorValues(
     else errors.push(...rangeProblems(ind, r.value, '').map((p) => locate(sheet, r, 'value', p.message)));
     if (!unit) errors.push(locate(sheet, r, 'unit', `无法识别单位“${r.unit}” / unknown unit`));
     const key = `${r.code}|${unit?.id}|${r.period}`;
-    if (ind && unit && seen.has(key)) errors.push(locate(sheet, r, 'period', `与第 ${seen.get(key)} 行重复（同一指标、单位、期间） / duplicates row ${seen.get(key)}`));
+    if (ind && unit && seen.has(key))
+      errors.push(locate(sheet, r, 'period', `与第 ${seen.get(key)} 行重复（同一指标、单位、期间） / duplicates row ${seen.get(key)}`));
     seen.set(key, r.row);
     return { r, ind: ind!, unit: unit! };
   });
@@ -334,12 +400,27 @@ export async function importIndicatorValues(
       if (!existing) continue;
       // An overwritten value keeps its own before/after in its history.
       await updateValueVersioned(trx, existing.id, existing.version, { value: r.value, source: r.source, evidence: r.evidence }, at);
-      await audit(ctx, trx, actor, { action: 'indicator_value.import', entity: 'indicator_value', entityId: existing.id, before: { value: Number(existing.value), source: existing.source }, after: { value: r.value, source: r.source, file: file.filename, row: r.row } });
+      await audit(ctx, trx, actor, {
+        action: 'indicator_value.import',
+        entity: 'indicator_value',
+        entityId: existing.id,
+        before: { value: Number(existing.value), source: existing.source },
+        after: { value: r.value, source: r.source, file: file.filename, row: r.row },
+      });
       updated += 1;
     }
     const ids = await insertValues(
       trx,
-      fresh.map(({ r, ind, unit }) => ({ indicator_id: ind.id, unit_id: unit.id, period: r.period, value: r.value, source: r.source, evidence: r.evidence, synthetic: opts.synthetic ? 1 : 0, created_by: actor.id > 0 ? actor.id : null })),
+      fresh.map(({ r, ind, unit }) => ({
+        indicator_id: ind.id,
+        unit_id: unit.id,
+        period: r.period,
+        value: r.value,
+        source: r.source,
+        evidence: r.evidence,
+        synthetic: opts.synthetic ? 1 : 0,
+        created_by: actor.id > 0 ? actor.id : null,
+      })),
       at,
     );
     // New values are audited together, one row per import listing each of them (a per-row audit
@@ -348,7 +429,20 @@ export async function importIndicatorValues(
       action: 'indicator_value.import',
       entity: 'indicator_value_import',
       entityId: null,
-      after: { file: file.filename, created: ids.length, updated, values: fresh.map(({ r }, i) => ({ id: ids[i], row: r.row, code: r.code, unit: r.unit, period: r.period, value: r.value, source: r.source })) },
+      after: {
+        file: file.filename,
+        created: ids.length,
+        updated,
+        values: fresh.map(({ r }, i) => ({
+          id: ids[i],
+          row: r.row,
+          code: r.code,
+          unit: r.unit,
+          period: r.period,
+          value: r.value,
+          source: r.source,
+        })),
+      },
     });
     return { created: ids.length, updated, rows: resolved.length, dryRun: false };
   });
@@ -359,7 +453,15 @@ export async function indicatorValueTemplate(ctx: AppContext): Promise<Buffer> {
   const kpis = (await listIndicators(ctx.db)).filter((i) => i.kind === 'kpi');
   const units = (await loadUnitResolver(ctx.db)).all.filter((u) => u.status === 'active');
   return valueTemplateWorkbook(
-    kpis.map((k) => ({ code: k.code, nameZh: k.name_zh, nameEn: k.name_en, unitOfMeasure: k.unit_of_measure, direction: k.direction, physicalMin: k.physical_min, physicalMax: k.physical_max })),
+    kpis.map((k) => ({
+      code: k.code,
+      nameZh: k.name_zh,
+      nameEn: k.name_en,
+      unitOfMeasure: k.unit_of_measure,
+      direction: k.direction,
+      physicalMin: k.physical_min,
+      physicalMax: k.physical_max,
+    })),
     units.map((u) => ({ name: u.name, kind: u.kind })),
   );
 }

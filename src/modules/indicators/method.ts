@@ -72,7 +72,14 @@ export const methodSchema = z.object({
   overall: z.object({ id: z.string(), name: label, aggregation: z.literal('weighted_mean') }),
   topics: z.array(topic).min(1),
   composites: z
-    .array(z.object({ economy: z.string(), members: z.array(z.object({ economy: z.string(), weight: z.number() })).min(2), status: z.string(), evidence: z.string().optional() }))
+    .array(
+      z.object({
+        economy: z.string(),
+        members: z.array(z.object({ economy: z.string(), weight: z.number() })).min(2),
+        status: z.string(),
+        evidence: z.string().optional(),
+      }),
+    )
     .default([]),
   /** How a file laid out like the publisher's export maps onto topics and components. */
   fileLayout: z
@@ -80,7 +87,10 @@ export const methodSchema = z.object({
       economyColumn: z.string(),
       codeColumn: z.string().optional(),
       yearColumn: z.string().optional(),
-      topics: z.record(z.string(), z.object({ topicScoreColumn: z.string().optional(), components: z.record(z.string(), z.record(z.string(), columnPair)) })),
+      topics: z.record(
+        z.string(),
+        z.object({ topicScoreColumn: z.string().optional(), components: z.record(z.string(), z.record(z.string(), columnPair)) }),
+      ),
       overallScoreColumn: z.string().optional(),
       topicScoreColumnPattern: z.string().optional(),
     })
@@ -115,7 +125,9 @@ export function loadMethod(id: string): Method {
   const hit = cache.get(id);
   if (hit) return hit;
   if (!listMethodIds().includes(id)) {
-    throw new AppError('NOT_FOUND', [{ path: 'method', message: `未知的评价方法“${id}” / unknown method; available: ${listMethodIds().join(', ')}` }]);
+    throw new AppError('NOT_FOUND', [
+      { path: 'method', message: `未知的评价方法“${id}” / unknown method; available: ${listMethodIds().join(', ')}` },
+    ]);
   }
   const file = path.join(METHODS_DIR, `${id}.json`);
   const method = parseMethod(JSON.parse(fs.readFileSync(file, 'utf8')), `${id}.json`);

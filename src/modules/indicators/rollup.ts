@@ -18,8 +18,6 @@ export interface SelfAssessment {
   maxScore: number | null;
 }
 
-
-
 export function rollUpSelfAssessments(rows: SelfAssessment[]): RollupView {
   let skipped = 0;
   const byUnit = new Map<number, { name: string; areas: Map<string, AreaRollup> }>();
@@ -48,5 +46,9 @@ export function rollUpSelfAssessments(rows: SelfAssessment[]): RollupView {
     const areas = [...u.areas.values()].sort((a, b) => a.area.localeCompare(b.area, 'zh'));
     return { unitId, unitName: u.name, areas, predicted: areas.reduce((s, a) => s + a.predicted, 0) / areas.length };
   });
-  return { units: units.sort((a, b) => b.predicted - a.predicted), areas: [...all.values()].sort((a, b) => a.area.localeCompare(b.area, 'zh')), skipped };
+  return {
+    units: units.sort((a, b) => b.predicted - a.predicted),
+    areas: [...all.values()].sort((a, b) => a.area.localeCompare(b.area, 'zh')),
+    skipped,
+  };
 }

@@ -90,7 +90,17 @@ export function scorePosted(body: ScoreBody): { topics: TopicResult[]; overall: 
             components: Object.fromEntries(
               Object.entries(t.components).map(([cid, v]) => [
                 cid,
-                { variants: typeof v === 'number' ? { '': { value: v, where: `body.topics.${topicId}.components.${cid}` } } : Object.fromEntries(Object.entries(v).map(([vid, x]) => [vid, { value: x, where: `body.topics.${topicId}.components.${cid}.${vid}` }])) },
+                {
+                  variants:
+                    typeof v === 'number'
+                      ? { '': { value: v, where: `body.topics.${topicId}.components.${cid}` } }
+                      : Object.fromEntries(
+                          Object.entries(v).map(([vid, x]) => [
+                            vid,
+                            { value: x, where: `body.topics.${topicId}.components.${cid}.${vid}` },
+                          ]),
+                        ),
+                },
               ]),
             ),
           };
@@ -100,15 +110,25 @@ export function scorePosted(body: ScoreBody): { topics: TopicResult[]; overall: 
     const overall = scoreOverall(method, inputs, 'body.topics');
     return { topics: Object.values(overall.topics), overall };
   }
-  return { topics: Object.entries(inputs).map(([id, input]) => scoreTopic(method, findTopic(method, id), input, `body.topics.${id}`)), overall: null };
+  return {
+    topics: Object.entries(inputs).map(([id, input]) => scoreTopic(method, findTopic(method, id), input, `body.topics.${id}`)),
+    overall: null,
+  };
 }
 
 /** The method's components fed from a unit's stored KPI values (latest up to the period). */
-async function unitInputs(ctx: AppContext, method: Method, unitId: number, period: string): Promise<{ inputs: Record<string, TopicInput>; missing: ErrorDetail[]; periods: Record<string, string> }> {
+async function unitInputs(
+  ctx: AppContext,
+  method: Method,
+  unitId: number,
+  period: string,
+): Promise<{ inputs: Record<string, TopicInput>; missing: ErrorDetail[]; periods: Record<string, string> }> {
   const codes = method.topics.flatMap((t) => t.components.map((c) => c.catalogueCode).filter((c): c is string => Boolean(c)));
   const indicators = await findIndicatorsByCode(ctx.db, codes);
   const byId = new Map(indicators.map((i) => [i.id, i.code]));
-  const values = new Map((await latestValues(ctx.db, unitId, period)).filter((v) => byId.has(v.indicator_id)).map((v) => [byId.get(v.indicator_id)!, v]));
+  const values = new Map(
+    (await latestValues(ctx.db, unitId, period)).filter((v) => byId.has(v.indicator_id)).map((v) => [byId.get(v.indicator_id)!, v]),
+  );
   const inputs: Record<string, TopicInput> = {};
   const missing: ErrorDetail[] = [];
   const periods: Record<string, string> = {};
@@ -117,7 +137,10 @@ async function unitInputs(ctx: AppContext, method: Method, unitId: number, perio
     for (const c of t.components) {
       const v = c.catalogueCode ? values.get(c.catalogueCode) : undefined;
       if (!v) {
-        missing.push({ path: `${t.id}.${c.id}`, message: `缺少${c.catalogueCode ?? c.id}截至 ${period} 的数值 / no value up to ${period}` });
+        missing.push({
+          path: `${t.id}.${c.id}`,
+          message: `缺少${c.catalogueCode ?? c.id}截至 ${period} 的数值 / no value up to ${period}`,
+        });
         continue;
       }
       periods[c.catalogueCode!] = v.period;
@@ -134,10 +157,20 @@ export async function scoreUnit(ctx: AppContext, actor: Actor, q: { method: stri
   const method = loadMethod(q.method);
   const { inputs, missing, periods } = await unitInputs(ctx, method, q.unitId, q.period);
   if (missing.length) throw new AppError('INDICATOR_NO_DATA', missing);
-  return { method: summarizeMethod(method), unitId: q.unitId, period: q.period, valuePeriods: periods, result: scoreOverall(method, inputs) };
+  return {
+    method: summarizeMethod(method),
+    unitId: q.unitId,
+    period: q.period,
+    valuePeriods: periods,
+    result: scoreOverall(method, inputs),
+  };
 }
 
-export async function importPeerValues(ctx: AppContext, actor: Actor, body: PeerImportBody): Promise<{ rows: number; peers: number; replaced: number }> {
+export async function importPeerValues(
+  ctx: AppContext,
+  actor: Actor,
+  body: PeerImportBody,
+): Promise<{ rows: number; peers: number; replaced: number }> {
   const method = loadMethod(body.method);
   const errors: ErrorDetail[] = [];
   const seen = new Set<string>();
@@ -146,14 +179,23 @@ export async function importPeerValues(ctx: AppContext, actor: Actor, body: Peer
     const peer = resolvePeer(r.peer);
     const topic = method.topics.find((t) => t.id === r.topic);
     const comp = r.component ? topic?.components.find((c) => c.id === r.component) : undefined;
-    if (!peer) errors.push({ path: `${at}.peer`, message: `“${r.peer}”不是自治区 12 个盟市之一 / not one of the region's 12 leagues/cities` });
+    if (!peer)
+      errors.push({ path: `${at}.peer`, message: `“${r.peer}”不是自治区 12 个盟市之一 / not one of the region's 12 leagues/cities` });
     if (!topic) errors.push({ path: `${at}.topic`, message: `方法 ${method.id} 没有主题“${r.topic}” / unknown topic` });
-    else if (r.component && !comp) errors.push({ path: `${at}.component`, message: `主题 ${topic.id} 没有成分“${r.component}” / unknown component` });
+    else if (r.component && !comp)
+      errors.push({ path: `${at}.component`, message: `主题 ${topic.id} 没有成分“${r.component}” / unknown component` });
     if (comp) {
       const { min, max } = comp.physicalRange;
-      if ((min !== undefined && r.value < min) || (max !== undefined && r.value > max)) errors.push({ path: `${at}.value`, message: `${r.value} 超出可能范围 [${min ?? '−∞'}, ${max ?? '∞'}] / outside the physical range` });
+      if ((min !== undefined && r.value < min) || (max !== undefined && r.value > max))
+        errors.push({
+          path: `${at}.value`,
+          message: `${r.value} 超出可能范围 [${min ?? '−∞'}, ${max ?? '∞'}] / outside the physical range`,
+        });
     } else if (topic && !r.component && (r.value < method.scoreRange.min || r.value > method.scoreRange.max)) {
-      errors.push({ path: `${at}.value`, message: `主题得分应在 ${method.scoreRange.min}–${method.scoreRange.max} 之间 / a topic score lies in the score range` });
+      errors.push({
+        path: `${at}.value`,
+        message: `主题得分应在 ${method.scoreRange.min}–${method.scoreRange.max} 之间 / a topic score lies in the score range`,
+      });
     }
     const key = `${peer?.code}|${r.topic}|${r.component ?? ''}`;
     if (peer && seen.has(key)) errors.push({ path: at, message: '重复行 / duplicate row' });
@@ -167,10 +209,26 @@ export async function importPeerValues(ctx: AppContext, actor: Actor, body: Peer
       trx,
       method.id,
       body.period,
-      rows.map((r) => ({ method_id: method.id, period: body.period, peer_code: r.peer.code, peer_name: r.peer.name, topic_id: r.topic, component_id: r.component, value: r.value, source: body.source, synthetic: body.synthetic ? 1 : 0, created_at: at })),
+      rows.map((r) => ({
+        method_id: method.id,
+        period: body.period,
+        peer_code: r.peer.code,
+        peer_name: r.peer.name,
+        topic_id: r.topic,
+        component_id: r.component,
+        value: r.value,
+        source: body.source,
+        synthetic: body.synthetic ? 1 : 0,
+        created_at: at,
+      })),
     );
     const peers = new Set(rows.map((r) => r.peer.code)).size;
-    await audit(ctx, trx, actor, { action: 'indicator_peer.import', entity: 'indicator_peer_value', entityId: `${method.id}/${body.period}`, after: { rows: rows.length, peers, replaced, synthetic: body.synthetic, source: body.source } });
+    await audit(ctx, trx, actor, {
+      action: 'indicator_peer.import',
+      entity: 'indicator_peer_value',
+      entityId: `${method.id}/${body.period}`,
+      after: { rows: rows.length, peers, replaced, synthetic: body.synthetic, source: body.source },
+    });
     return { rows: rows.length, peers, replaced };
   });
 }
@@ -178,11 +236,14 @@ export async function importPeerValues(ctx: AppContext, actor: Actor, body: Peer
 /** The city's own peer code: its division code's first four digits (150100 → 1501). */
 async function cityPeerCode(ctx: AppContext): Promise<{ code: string; unitId: number }> {
   const [city] = await listUnits(ctx.db, { kind: 'city' });
-  if (!city) throw new AppError('INDICATOR_NO_DATA', [{ path: 'unit', message: '还没有市级单位（请先载入参考数据：bizenv seed） / no city unit yet; run bizenv seed' }]);
-  if (!city.division_code) throw new AppError('INDICATOR_NO_DATA', [{ path: 'unit', message: '市级单位没有行政区划代码 / the city unit has no division code' }]);
+  if (!city)
+    throw new AppError('INDICATOR_NO_DATA', [
+      { path: 'unit', message: '还没有市级单位（请先载入参考数据：bizenv seed） / no city unit yet; run bizenv seed' },
+    ]);
+  if (!city.division_code)
+    throw new AppError('INDICATOR_NO_DATA', [{ path: 'unit', message: '市级单位没有行政区划代码 / the city unit has no division code' }]);
   return { code: city.division_code.slice(0, 4), unitId: city.id };
 }
-
 
 export async function forecast(ctx: AppContext, q: { method: string; period: string }): Promise<ForecastView> {
   const method = loadMethod(q.method);
@@ -200,7 +261,12 @@ export async function forecast(ctx: AppContext, q: { method: string; period: str
       else {
         topics[t.id] = {
           components: Object.fromEntries(
-            list.filter((r) => r.topic_id === t.id && r.component_id).map((r) => [r.component_id, { variants: { '': { value: Number(r.value), where: `${r.peer_name}.${t.id}.${r.component_id}` } } }]),
+            list
+              .filter((r) => r.topic_id === t.id && r.component_id)
+              .map((r) => [
+                r.component_id,
+                { variants: { '': { value: Number(r.value), where: `${r.peer_name}.${t.id}.${r.component_id}` } } },
+              ]),
           ),
         };
       }
@@ -212,11 +278,20 @@ export async function forecast(ctx: AppContext, q: { method: string; period: str
   const focusSource = own.missing.length ? 'peer_import' : 'stored_values';
   if (!own.missing.length) {
     const idx = peers.findIndex((p) => p.code === city.code);
-    const self = { code: city.code, name: regionPeers().find((p) => p.code === city.code)?.name ?? city.code, synthetic: false, topics: own.inputs };
+    const self = {
+      code: city.code,
+      name: regionPeers().find((p) => p.code === city.code)?.name ?? city.code,
+      synthetic: false,
+      topics: own.inputs,
+    };
     if (idx >= 0) peers[idx] = self;
     else peers.push(self);
   }
-  if (peers.length < 2) errors.push({ path: 'peers', message: `方法 ${method.id} 在 ${q.period} 没有导入盟市数据 / no peer values imported for this method and period` });
+  if (peers.length < 2)
+    errors.push({
+      path: 'peers',
+      message: `方法 ${method.id} 在 ${q.period} 没有导入盟市数据 / no peer values imported for this method and period`,
+    });
   if (errors.length) throw new AppError('INDICATOR_NO_DATA', errors);
   const result = forecastRanks(method, peers, city.code);
   return {
@@ -238,5 +313,12 @@ export async function rollUp(ctx: AppContext, actor: Actor, q: { unitId?: number
   const visible = visibleUnitIds(actor);
   const unitId = visible ? (q.unitId && !visible.includes(q.unitId) ? -1 : (q.unitId ?? visible[0] ?? -1)) : q.unitId;
   const rows = await listQuestionSelfScores(ctx.db, unitId);
-  return rollUpSelfAssessments(rows.map((r) => ({ ...r, area: r.area ?? '', selfScore: r.selfScore === null ? null : Number(r.selfScore), maxScore: r.maxScore === null ? null : Number(r.maxScore) })));
+  return rollUpSelfAssessments(
+    rows.map((r) => ({
+      ...r,
+      area: r.area ?? '',
+      selfScore: r.selfScore === null ? null : Number(r.selfScore),
+      maxScore: r.maxScore === null ? null : Number(r.maxScore),
+    })),
+  );
 }

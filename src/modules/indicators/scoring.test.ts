@@ -89,7 +89,10 @@ describe('doing-business method: DB2020 ease of doing business and two-city econ
     // The overall score composed from the cities' topic scores equals China's published one too.
     const cityOverall = (name: string) =>
       scoreOverall(method, Object.fromEntries(method.topics.map((t) => [t.id, { score: Number(by.get(name)![`${t.id}_score`]) }]))).score;
-    const china = composeEconomy(method, 'China', { 'China Beijing': cityOverall('China Beijing'), 'China Shanghai': cityOverall('China Shanghai') });
+    const china = composeEconomy(method, 'China', {
+      'China Beijing': cityOverall('China Beijing'),
+      'China Shanghai': cityOverall('China Shanghai'),
+    });
     expect(Math.abs(china.score - 77.9313)).toBeLessThan(1e-3);
     expect(china.formula).toBe('0.45 × China Beijing 78.23177 + 0.55 × China Shanghai 77.68546 = 77.9313');
   });
@@ -99,7 +102,9 @@ describe('doing-business method: DB2020 ease of doing business and two-city econ
     expect(method.composites).toHaveLength(11);
     for (const c of method.composites) {
       const scores = Object.fromEntries(c.members.map((m) => [m.economy, Number(by.get(m.economy)!.ease_score)]));
-      expect(Math.abs(composeEconomy(method, c.economy, scores).score - Number(by.get(c.economy)!.ease_score)), c.economy).toBeLessThan(1e-3);
+      expect(Math.abs(composeEconomy(method, c.economy, scores).score - Number(by.get(c.economy)!.ease_score)), c.economy).toBeLessThan(
+        1e-3,
+      );
     }
   });
 
@@ -133,7 +138,15 @@ describe('transforms, aggregation and bounds', () => {
       trustedBoundStatuses: ['verified_from_data'],
       scoreRange: { min: 0, max: 100 },
       overall: { id: 'overall', name: { zh: '总', en: 'all' }, aggregation: 'weighted_mean' },
-      topics: [{ id: 't', name: { zh: 't', en: 't' }, weight: 1, aggregation: 'weighted_mean', components: components.map((x, i) => ({ ...x, id: `c${i}`, weight: weights?.[i] ?? 1 })) }],
+      topics: [
+        {
+          id: 't',
+          name: { zh: 't', en: 't' },
+          weight: 1,
+          aggregation: 'weighted_mean',
+          components: components.map((x, i) => ({ ...x, id: `c${i}`, weight: weights?.[i] ?? 1 })),
+        },
+      ],
     });
   const one = (y: number) => ({ variants: { '': { value: y } } });
 
@@ -159,14 +172,18 @@ describe('transforms, aggregation and bounds', () => {
 
   it('rejects text in a number, a value outside physical range and a missing bound with located errors', () => {
     const m = mk([c(10, 0, undefined, { physicalRange: { min: 0, max: 100 } }), c(null, 0)]);
-    const bad = () => scoreTopic(m, m.topics[0], { components: { c0: { variants: { '': { value: 120, where: 'f.csv:row 3, column c0' } } }, c1: one(1) } });
+    const bad = () =>
+      scoreTopic(m, m.topics[0], { components: { c0: { variants: { '': { value: 120, where: 'f.csv:row 3, column c0' } } }, c1: one(1) } });
     expect(bad).toThrow(AppError);
     try {
       bad();
     } catch (err) {
       // The bound is checked first: a method that cannot score stops before any value is judged.
       expect((err as AppError).code).toBe('INDICATOR_BOUND_MISSING');
-      expect((err as AppError).details?.[0]).toMatchObject({ path: 'toy.json:topics.t.components.c1.bounds', message: expect.stringContaining('missing worst bound') });
+      expect((err as AppError).details?.[0]).toMatchObject({
+        path: 'toy.json:topics.t.components.c1.bounds',
+        message: expect.stringContaining('missing worst bound'),
+      });
     }
     const m2 = mk([c(10, 0, undefined, { physicalRange: { min: 0, max: 100 } })]);
     try {
@@ -174,9 +191,14 @@ describe('transforms, aggregation and bounds', () => {
       expect.unreachable();
     } catch (err) {
       expect((err as AppError).code).toBe('INDICATOR_BAD_VALUE');
-      expect((err as AppError).details).toEqual([{ path: 'f.csv:row 3, column c0', message: expect.stringContaining('above the physical maximum 100') }]);
+      expect((err as AppError).details).toEqual([
+        { path: 'f.csv:row 3, column c0', message: expect.stringContaining('above the physical maximum 100') },
+      ]);
     }
-    const csv = 'economy,sb_score,procedures_men,procedures_men_score,time_men_days,time_men_score,cost_men_pct_income_pc,cost_men_score,procedures_women,procedures_women_score,time_women_days,time_women_score,cost_women_pct_income_pc,cost_women_score,paid_in_min_capital_pct_income_pc,paid_in_min_capital_score\nX,1,four,,1,,1,,1,,-2,,1,,0,\n';
+    const csv =
+      'economy,sb_score,procedures_men,procedures_men_score,time_men_days,time_men_score,cost_men_pct_income_pc,cost_men_score,' +
+      'procedures_women,procedures_women_score,time_women_days,time_women_score,cost_women_pct_income_pc,cost_women_score,' +
+      'paid_in_min_capital_pct_income_pc,paid_in_min_capital_score\nX,1,four,,1,,1,,1,,-2,,1,,0,\n';
     try {
       scoreExportCsv(method, csv, 'bad.csv');
       expect.unreachable();

@@ -25,7 +25,6 @@ export interface ComponentInput {
 }
 export type TopicInput = { components: Record<string, ComponentInput> } | { score: number; where?: string | undefined };
 
-
 const TOLERANCE = 1e-4;
 export const fmt = (n: number) => String(Number(n.toFixed(5)));
 
@@ -41,7 +40,11 @@ function fraction(y: number, worst: number, best: number, transform: MethodCompo
 }
 
 /** Distance-to-frontier score of one value: (worst − y)/(worst − best) × 100, transformed, clipped. */
-export function dtfScore(y: number, c: Pick<MethodComponent, 'transform'> & { bounds: { worst: number; best: number } }, range = { min: 0, max: 100 }): number {
+export function dtfScore(
+  y: number,
+  c: Pick<MethodComponent, 'transform'> & { bounds: { worst: number; best: number } },
+  range = { min: 0, max: 100 },
+): number {
   const f = fraction(y, c.bounds.worst, c.bounds.best, c.transform);
   return Math.min(range.max, Math.max(range.min, range.min + f * (range.max - range.min)));
 }
@@ -49,8 +52,10 @@ export function dtfScore(y: number, c: Pick<MethodComponent, 'transform'> & { bo
 function formulaOf(y: number, c: MethodComponent, score: number): string {
   const { worst, best } = c.bounds as { worst: number; best: number };
   const base = `(${fmt(worst)} − ${fmt(y)}) / (${fmt(worst)} − ${fmt(best)}) × 100`;
-  if (c.transform.type === 'power') return `100 × ((${fmt(worst)} − ${fmt(y)}) / (${fmt(worst)} − ${fmt(best)}))^${c.transform.exponent}, clipped to 0–100 = ${fmt(score)}`;
-  if (c.transform.type === 'log') return `(ln ${fmt(worst)} − ln ${fmt(y)}) / (ln ${fmt(worst)} − ln ${fmt(best)}) × 100, clipped to 0–100 = ${fmt(score)}`;
+  if (c.transform.type === 'power')
+    return `100 × ((${fmt(worst)} − ${fmt(y)}) / (${fmt(worst)} − ${fmt(best)}))^${c.transform.exponent}, clipped to 0–100 = ${fmt(score)}`;
+  if (c.transform.type === 'log')
+    return `(ln ${fmt(worst)} − ln ${fmt(y)}) / (ln ${fmt(worst)} − ln ${fmt(best)}) × 100, clipped to 0–100 = ${fmt(score)}`;
   return `${base}, clipped to 0–100 = ${fmt(score)}`;
 }
 
@@ -58,24 +63,36 @@ function formulaOf(y: number, c: MethodComponent, score: number): string {
 export function boundProblems(c: MethodComponent, where: string): ErrorDetail[] {
   const { worst, best } = c.bounds;
   if (worst === null || best === null || !Number.isFinite(worst) || !Number.isFinite(best)) {
-    return [{ path: where, message: `缺少${worst === null ? '最差值' : '最优值'}边界 / missing ${worst === null ? 'worst' : 'best'} bound` }];
+    return [
+      { path: where, message: `缺少${worst === null ? '最差值' : '最优值'}边界 / missing ${worst === null ? 'worst' : 'best'} bound` },
+    ];
   }
   if (worst === best) return [{ path: where, message: '最优值与最差值相同 / best and worst bounds are equal' }];
-  if (c.transform.type === 'log' && (worst <= 0 || best <= 0)) return [{ path: where, message: '对数变换需要正的边界 / a log transform needs positive bounds' }];
+  if (c.transform.type === 'log' && (worst <= 0 || best <= 0))
+    return [{ path: where, message: '对数变换需要正的边界 / a log transform needs positive bounds' }];
   return [];
 }
 
 function checkValue(c: MethodComponent, v: VariantInput, where: string): ErrorDetail[] {
-  if (typeof v.value !== 'number' || !Number.isFinite(v.value)) return [{ path: where, message: `不是数字 / not a number: ${String(v.value)}` }];
+  if (typeof v.value !== 'number' || !Number.isFinite(v.value))
+    return [{ path: where, message: `不是数字 / not a number: ${String(v.value)}` }];
   const { min, max } = c.physicalRange;
-  if (min !== undefined && v.value < min) return [{ path: where, message: `${v.value} 小于可能的最小值 ${min}（${c.unit}） / below the physical minimum ${min}` }];
-  if (max !== undefined && v.value > max) return [{ path: where, message: `${v.value} 大于可能的最大值 ${max}（${c.unit}） / above the physical maximum ${max}` }];
+  if (min !== undefined && v.value < min)
+    return [{ path: where, message: `${v.value} 小于可能的最小值 ${min}（${c.unit}） / below the physical minimum ${min}` }];
+  if (max !== undefined && v.value > max)
+    return [{ path: where, message: `${v.value} 大于可能的最大值 ${max}（${c.unit}） / above the physical maximum ${max}` }];
   return [];
 }
 
 function scoreVariant(c: MethodComponent, v: VariantInput, range: Method['scoreRange']): { result: VariantResult; warning?: string } {
   const fromValue = dtfScore(v.value, c as never, range);
-  const base: VariantResult = { value: v.value, score: fromValue, scoreFromValue: fromValue, basis: 'value', formula: formulaOf(v.value, c, fromValue) };
+  const base: VariantResult = {
+    value: v.value,
+    score: fromValue,
+    scoreFromValue: fromValue,
+    basis: 'value',
+    formula: formulaOf(v.value, c, fromValue),
+  };
   if (v.publishedScore === undefined) return { result: base };
   base.publishedScore = v.publishedScore;
   if (Math.abs(fromValue - v.publishedScore) <= TOLERANCE) return { result: base };
@@ -90,17 +107,29 @@ function scoreVariant(c: MethodComponent, v: VariantInput, range: Method['scoreR
         ...base,
         score: v.publishedScore,
         basis: 'published_score',
-        formula: `${base.formula}; 数值已四舍五入到 ${v.decimals} 位，采用发布得分 ${fmt(v.publishedScore)}（位于 [${fmt(Math.min(a, b))}, ${fmt(Math.max(a, b))}] 区间内） / value rounded to ${v.decimals} decimals: the published score ${fmt(v.publishedScore)} lies in its rounding interval and is used`,
+        formula:
+          `${base.formula}; 数值已四舍五入到 ${v.decimals} 位，采用发布得分 ${fmt(v.publishedScore)}（位于 ` +
+          `[${fmt(Math.min(a, b))}, ${fmt(Math.max(a, b))}] 区间内） ` +
+          `/ value rounded to ${v.decimals} decimals: the published ` +
+          `score ${fmt(v.publishedScore)} lies in its rounding interval and is used`,
       },
     };
   }
   return {
     result: base,
-    warning: `发布得分 ${fmt(v.publishedScore)} 与由数值和边界算出的 ${fmt(fromValue)} 不一致 / published score ${fmt(v.publishedScore)} disagrees with ${fmt(fromValue)} computed from the value and bounds`,
+    warning:
+      `发布得分 ${fmt(v.publishedScore)} 与由数值和边界算出的 ${fmt(fromValue)} 不一致 / published ` +
+      `score ${fmt(v.publishedScore)} disagrees with ${fmt(fromValue)} computed from the value and bounds`,
   };
 }
 
-export function scoreComponent(method: Method, topic: MethodTopic, c: MethodComponent, input: ComponentInput | undefined, where: string): ComponentResult {
+export function scoreComponent(
+  method: Method,
+  topic: MethodTopic,
+  c: MethodComponent,
+  input: ComponentInput | undefined,
+  where: string,
+): ComponentResult {
   const problems = boundProblems(c, `${method.id}.json:topics.${topic.id}.components.${c.id}.bounds`);
   if (problems.length) throw new AppError('INDICATOR_BOUND_MISSING', problems);
   const variantIds = c.variants?.ids ?? [''];
@@ -115,7 +144,8 @@ export function scoreComponent(method: Method, topic: MethodTopic, c: MethodComp
   const trusted = isTrusted(method, c.bounds.status);
   const warnings: string[] = [];
   if (!trusted) warnings.push(`边界未经核实（${c.bounds.status}） / bounds not verified (${c.bounds.status})`);
-  if (c.transform.status && !isTrusted(method, c.transform.status)) warnings.push(`变换未经核实（${c.transform.status}） / transform not verified`);
+  if (c.transform.status && !isTrusted(method, c.transform.status))
+    warnings.push(`变换未经核实（${c.transform.status}） / transform not verified`);
   const variants: Record<string, VariantResult> = {};
   for (const id of variantIds) {
     const { result, warning } = scoreVariant(c, input!.variants[id], method.scoreRange);
@@ -124,7 +154,10 @@ export function scoreComponent(method: Method, topic: MethodTopic, c: MethodComp
   }
   const scores = variantIds.map((id) => variants[id].score);
   const score = scores.reduce((s, x) => s + x, 0) / scores.length;
-  const formula = variantIds.length > 1 ? `mean(${variantIds.map((id) => `${id} ${fmt(variants[id].score)}`).join(', ')}) = ${fmt(score)}` : variants[''].formula;
+  const formula =
+    variantIds.length > 1
+      ? `mean(${variantIds.map((id) => `${id} ${fmt(variants[id].score)}`).join(', ')}) = ${fmt(score)}`
+      : variants[''].formula;
   return {
     id: c.id,
     name: c.name,
@@ -155,9 +188,23 @@ export function scoreTopic(method: Method, topic: MethodTopic, input: TopicInput
   if ('score' in input) {
     const { min, max } = method.scoreRange;
     if (!Number.isFinite(input.score) || input.score < min || input.score > max) {
-      throw new AppError('INDICATOR_BAD_VALUE', [{ path: input.where ?? where, message: `主题得分应在 ${min}–${max} 之间 / a topic score lies in ${min}–${max}: ${String(input.score)}` }]);
+      throw new AppError('INDICATOR_BAD_VALUE', [
+        {
+          path: input.where ?? where,
+          message: `主题得分应在 ${min}–${max} 之间 / a topic score lies in ${min}–${max}: ${String(input.score)}`,
+        },
+      ]);
     }
-    return { topic: topic.id, name: topic.name, score: input.score, supplied: true, weight: topic.weight, components: {}, formula: `supplied ${fmt(input.score)}`, warnings: [] };
+    return {
+      topic: topic.id,
+      name: topic.name,
+      score: input.score,
+      supplied: true,
+      weight: topic.weight,
+      components: {},
+      formula: `supplied ${fmt(input.score)}`,
+      warnings: [],
+    };
   }
   const components: Record<string, ComponentResult> = {};
   const errors: ErrorDetail[] = [];
@@ -171,14 +218,26 @@ export function scoreTopic(method: Method, topic: MethodTopic, input: TopicInput
   }
   if (errors.length) throw new AppError('INDICATOR_BAD_VALUE', errors);
   const { score, formula } = weightedMean(topic.components.map((c) => ({ label: c.id, score: components[c.id].score, weight: c.weight })));
-  return { topic: topic.id, name: topic.name, score, supplied: false, weight: topic.weight, components, formula, warnings: Object.values(components).flatMap((c) => c.warnings.map((w) => `${c.id}: ${w}`)) };
+  return {
+    topic: topic.id,
+    name: topic.name,
+    score,
+    supplied: false,
+    weight: topic.weight,
+    components,
+    formula,
+    warnings: Object.values(components).flatMap((c) => c.warnings.map((w) => `${c.id}: ${w}`)),
+  };
 }
 
 /** Scores every topic of the method and aggregates them; every topic must be present. */
 export function scoreOverall(method: Method, inputs: Record<string, TopicInput>, where = 'topics'): OverallResult {
   const missing = method.topics.filter((t) => !inputs[t.id]);
   if (missing.length) {
-    throw new AppError('INDICATOR_BAD_VALUE', missing.map((t) => ({ path: `${where}.${t.id}`, message: `缺少主题“${t.name.zh}”的数据 / missing topic ${t.id}` })));
+    throw new AppError(
+      'INDICATOR_BAD_VALUE',
+      missing.map((t) => ({ path: `${where}.${t.id}`, message: `缺少主题“${t.name.zh}”的数据 / missing topic ${t.id}` })),
+    );
   }
   const topics: Record<string, TopicResult> = {};
   const errors: ErrorDetail[] = [];
@@ -192,24 +251,44 @@ export function scoreOverall(method: Method, inputs: Record<string, TopicInput>,
   }
   if (errors.length) throw new AppError('INDICATOR_BAD_VALUE', errors);
   const { score, formula } = weightedMean(method.topics.map((t) => ({ label: t.id, score: topics[t.id].score, weight: t.weight })));
-  return { id: method.overall.id, score, topics, formula, warnings: Object.values(topics).flatMap((t) => t.warnings.map((w) => `${t.topic}.${w}`)) };
+  return {
+    id: method.overall.id,
+    score,
+    topics,
+    formula,
+    warnings: Object.values(topics).flatMap((t) => t.warnings.map((w) => `${t.topic}.${w}`)),
+  };
 }
 
 /** A multi-city economy's score: the population-weighted mean of its cities' scores (DB: China = 0.45 Beijing + 0.55 Shanghai). */
 export function composeEconomy(method: Method, economy: string, memberScores: Record<string, number>): { score: number; formula: string } {
   const def = method.composites.find((c) => c.economy === economy);
-  if (!def) throw new AppError('VALIDATION_FAILED', [{ path: 'economy', message: `方法 ${method.id} 未定义“${economy}”的城市权重 / no city weights for ${economy}` }]);
+  if (!def)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'economy', message: `方法 ${method.id} 未定义“${economy}”的城市权重 / no city weights for ${economy}` },
+    ]);
   const missing = def.members.filter((m) => memberScores[m.economy] === undefined);
-  if (missing.length) throw new AppError('INDICATOR_BAD_VALUE', missing.map((m) => ({ path: m.economy, message: `缺少城市得分 / missing city score` })));
+  if (missing.length)
+    throw new AppError(
+      'INDICATOR_BAD_VALUE',
+      missing.map((m) => ({ path: m.economy, message: `缺少城市得分 / missing city score` })),
+    );
   const score = def.members.reduce((s, m) => s + m.weight * memberScores[m.economy], 0);
-  return { score, formula: `${def.members.map((m) => `${fmt(m.weight)} × ${m.economy} ${fmt(memberScores[m.economy])}`).join(' + ')} = ${fmt(score)}` };
+  return {
+    score,
+    formula: `${def.members.map((m) => `${fmt(m.weight)} × ${m.economy} ${fmt(memberScores[m.economy])}`).join(' + ')} = ${fmt(score)}`,
+  };
 }
 
 /**
  * The value that earns a given component score (the inverse of `dtfScore` inside the bounds):
  * what the gap analysis turns a needed score into.
  */
-export function valueAtScore(score: number, c: Pick<MethodComponent, 'transform'> & { bounds: { worst: number; best: number } }, range = { min: 0, max: 100 }): number {
+export function valueAtScore(
+  score: number,
+  c: Pick<MethodComponent, 'transform'> & { bounds: { worst: number; best: number } },
+  range = { min: 0, max: 100 },
+): number {
   const { worst, best } = c.bounds;
   let f = (score - range.min) / (range.max - range.min);
   if (c.transform.type === 'power') f = f ** (1 / c.transform.exponent);

@@ -35,7 +35,11 @@ const MAX_ERRORS = 100;
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'result' in v) return cellText(v.result as ExcelJS.CellValue);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v).trim();
@@ -65,7 +69,14 @@ export async function readValueSheet(data: Buffer, file: string): Promise<ValueS
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError('VALIDATION_FAILED', [{ path: file, file, message: '工作簿没有工作表 / the workbook has no sheet' }]);
-  const where = (row: number, col: number, field: string) => ({ path: `${file} ${ws.name}!${columnLetter(col)}${row}`, file, sheet: ws.name, row, column: columnLetter(col), field });
+  const where = (row: number, col: number, field: string) => ({
+    path: `${file} ${ws.name}!${columnLetter(col)}${row}`,
+    file,
+    sheet: ws.name,
+    row,
+    column: columnLetter(col),
+    field,
+  });
   const cols = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => {
     const h = cellText(cell.value).toLowerCase();
@@ -73,7 +84,17 @@ export async function readValueSheet(data: Buffer, file: string): Promise<ValueS
   });
   const missing = REQUIRED.filter((k) => !cols.has(k));
   if (missing.length) {
-    throw new AppError('VALIDATION_FAILED', missing.map((k) => ({ path: `${file} ${ws.name}!1`, file, sheet: ws.name, row: 1, field: k, message: `缺少列“${HEADERS[k][0]}” / missing column ${HEADERS[k][1]}` })));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      missing.map((k) => ({
+        path: `${file} ${ws.name}!1`,
+        file,
+        sheet: ws.name,
+        row: 1,
+        field: k,
+        message: `缺少列“${HEADERS[k][0]}” / missing column ${HEADERS[k][1]}`,
+      })),
+    );
   }
   const rows: ValueSheetRow[] = [];
   const errors: ErrorDetail[] = [];
@@ -82,20 +103,38 @@ export async function readValueSheet(data: Buffer, file: string): Promise<ValueS
     const get = (k: keyof typeof HEADERS) => (cols.has(k) ? cellText(row.getCell(cols.get(k)!).value) : '');
     if (REQUIRED.every((k) => get(k) === '')) continue; // blank line
     const problems: ErrorDetail[] = [];
-    for (const k of REQUIRED) if (get(k) === '') problems.push({ ...where(r, cols.get(k)!, k), message: `“${HEADERS[k][0]}”为空 / ${HEADERS[k][1]} is empty` });
+    for (const k of REQUIRED)
+      if (get(k) === '') problems.push({ ...where(r, cols.get(k)!, k), message: `“${HEADERS[k][0]}”为空 / ${HEADERS[k][1]} is empty` });
     const raw = row.getCell(cols.get('value')!).value;
-    const num = typeof raw === 'number' ? raw : typeof raw === 'object' && raw && 'result' in raw && typeof raw.result === 'number' ? raw.result : Number(get('value').replace(/,/g, ''));
-    if (get('value') !== '' && !Number.isFinite(num)) problems.push({ ...where(r, cols.get('value')!, 'value'), message: `不是数字：“${get('value')}” / not a number: "${get('value')}"` });
+    const num =
+      typeof raw === 'number'
+        ? raw
+        : typeof raw === 'object' && raw && 'result' in raw && typeof raw.result === 'number'
+          ? raw.result
+          : Number(get('value').replace(/,/g, ''));
+    if (get('value') !== '' && !Number.isFinite(num))
+      problems.push({ ...where(r, cols.get('value')!, 'value'), message: `不是数字：“${get('value')}” / not a number: "${get('value')}"` });
     const per = get('period');
-    if (per !== '' && !periodSchema.safeParse(per).success) problems.push({ ...where(r, cols.get('period')!, 'period'), message: `期间“${per}”格式应为 2024、2024-Q3 或 2024-06 / bad period` });
-    if (get('source').length > 300) problems.push({ ...where(r, cols.get('source')!, 'source'), message: '来源超过 300 字 / source longer than 300 characters' });
+    if (per !== '' && !periodSchema.safeParse(per).success)
+      problems.push({ ...where(r, cols.get('period')!, 'period'), message: `期间“${per}”格式应为 2024、2024-Q3 或 2024-06 / bad period` });
+    if (get('source').length > 300)
+      problems.push({ ...where(r, cols.get('source')!, 'source'), message: '来源超过 300 字 / source longer than 300 characters' });
     if (problems.length) {
       errors.push(...problems);
       continue;
     }
-    rows.push({ row: r, code: get('code'), unit: get('unit'), period: per, value: num, source: get('source'), evidence: get('evidence') || null });
+    rows.push({
+      row: r,
+      code: get('code'),
+      unit: get('unit'),
+      period: per,
+      value: num,
+      source: get('source'),
+      evidence: get('evidence') || null,
+    });
   }
-  if (!rows.length && !errors.length) throw new AppError('VALIDATION_FAILED', [{ path: `${file} ${ws.name}`, file, sheet: ws.name, message: '没有数据行 / no data rows' }]);
+  if (!rows.length && !errors.length)
+    throw new AppError('VALIDATION_FAILED', [{ path: `${file} ${ws.name}`, file, sheet: ws.name, message: '没有数据行 / no data rows' }]);
   const columns = Object.fromEntries([...cols.entries()].map(([k, c]) => [k, columnLetter(c)]));
   return { file, sheet: ws.name, columns, rows, problems: errors.slice(0, MAX_ERRORS) };
 }
@@ -143,12 +182,18 @@ export async function valueTemplateWorkbook(kpis: TemplateKpi[], units: { name: 
       { header: '名称', value: (k) => k.nameZh },
       { header: 'Name', value: (k) => k.nameEn },
       { header: '计量单位', value: (k) => k.unitOfMeasure },
-      { header: '方向', value: (k) => (k.direction === 'lower_is_better' ? '越低越好' : k.direction === 'higher_is_better' ? '越高越好' : '') },
+      {
+        header: '方向',
+        value: (k) => (k.direction === 'lower_is_better' ? '越低越好' : k.direction === 'higher_is_better' ? '越高越好' : ''),
+      },
       { header: '最小值', value: (k) => k.physicalMin, align: 'right' },
       { header: '最大值', value: (k) => k.physicalMax, align: 'right' },
     ],
     kpis,
-    { title: '只读取第一个工作表“数值”；期间写作 2024、2024-Q3 或 2024-06 / only the first sheet is read; periods as 2024, 2024-Q3 or 2024-06' },
+    {
+      title:
+        '只读取第一个工作表“数值”；期间写作 2024、2024-Q3 或 2024-06 / only the first sheet is read; periods as 2024, 2024-Q3 or 2024-06',
+    },
   );
   addTableSheet(
     wb,

@@ -40,7 +40,12 @@ function presentComponent(c: ComponentResult): Record<string, unknown> {
   const single = ids.length === 1 && ids[0] === '';
   return {
     score: c.score,
-    ...(single ? { value: c.variants[''].value } : { values: Object.fromEntries(ids.map((id) => [id, c.variants[id].value])), variantScores: Object.fromEntries(ids.map((id) => [id, c.variants[id].score])) }),
+    ...(single
+      ? { value: c.variants[''].value }
+      : {
+          values: Object.fromEntries(ids.map((id) => [id, c.variants[id].value])),
+          variantScores: Object.fromEntries(ids.map((id) => [id, c.variants[id].score])),
+        }),
     unit: c.unit,
     bounds: c.bounds,
     transform: c.transform,
@@ -51,7 +56,10 @@ function presentComponent(c: ComponentResult): Record<string, unknown> {
 
 export function scoreExportCsv(method: Method, text: string, file: string, opts: { valuesOnly?: boolean } = {}): { results: FileResult[] } {
   const layout = method.fileLayout;
-  if (!layout) throw new AppError('VALIDATION_FAILED', [{ path: 'method', message: `方法 ${method.id} 未定义文件格式 / the method defines no file layout` }]);
+  if (!layout)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'method', message: `方法 ${method.id} 未定义文件格式 / the method defines no file layout` },
+    ]);
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false, skip_empty_lines: true });
@@ -61,7 +69,8 @@ export function scoreExportCsv(method: Method, text: string, file: string, opts:
   const [header, ...rows] = records;
   if (!header) throw new AppError('VALIDATION_FAILED', [{ path: file, message: '文件为空 / the file is empty' }]);
   const col = new Map(header.map((h, i) => [h.trim(), i]));
-  if (!col.has(layout.economyColumn)) throw new AppError('VALIDATION_FAILED', [{ path: `${file}:row 1`, message: `缺少列 ${layout.economyColumn} / missing column` }]);
+  if (!col.has(layout.economyColumn))
+    throw new AppError('VALIDATION_FAILED', [{ path: `${file}:row 1`, message: `缺少列 ${layout.economyColumn} / missing column` }]);
 
   // Topics whose every value column is present are scored from components.
   const componentTopics = method.topics.filter((t) => {
@@ -69,10 +78,17 @@ export function scoreExportCsv(method: Method, text: string, file: string, opts:
     return tl && Object.values(tl.components).every((vs) => Object.values(vs).every((p) => col.has(p.value)));
   });
   const topicColumn = (id: string) =>
-    [layout.topicScoreColumnPattern?.replace('{topic}', id), layout.topics[id]?.topicScoreColumn].find((c) => c !== undefined && col.has(c));
+    [layout.topicScoreColumnPattern?.replace('{topic}', id), layout.topics[id]?.topicScoreColumn].find(
+      (c) => c !== undefined && col.has(c),
+    );
   const overallFromTopics = method.topics.every((t) => topicColumn(t.id));
   if (!componentTopics.length && !overallFromTopics) {
-    throw new AppError('VALIDATION_FAILED', [{ path: `${file}:row 1`, message: '文件中既没有成分数值列，也没有全部主题得分列 / the file has neither component value columns nor all topic score columns' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      {
+        path: `${file}:row 1`,
+        message: '文件中既没有成分数值列，也没有全部主题得分列 / the file has neither component value columns nor all topic score columns',
+      },
+    ]);
   }
 
   const results: FileResult[] = [];
@@ -125,7 +141,8 @@ export function scoreExportCsv(method: Method, text: string, file: string, opts:
       if (errors.length > before) return;
       try {
         const r = scoreOverall(method, inputs, `${file}:row ${line}`);
-        const published = layout.overallScoreColumn && col.has(layout.overallScoreColumn) ? Number(cell(row, layout.overallScoreColumn)) : undefined;
+        const published =
+          layout.overallScoreColumn && col.has(layout.overallScoreColumn) ? Number(cell(row, layout.overallScoreColumn)) : undefined;
         results.push({
           economy,
           topic: method.overall.id,
@@ -144,4 +161,3 @@ export function scoreExportCsv(method: Method, text: string, file: string, opts:
   if (unique.length) throw new AppError('INDICATOR_BAD_VALUE', unique.slice(0, MAX_ERRORS));
   return { results };
 }
-

@@ -12,7 +12,9 @@ export interface OutgoingMessage {
 /** An in-app path as a full address when BIZENV_PUBLIC_URL is set. */
 export function absoluteLink(config: Config, link: string | null): string | null {
   if (!link) return null;
-  return /^https?:\/\//.test(link) || !config.notify.publicUrl ? link : `${config.notify.publicUrl}${link.startsWith('/') ? '' : '/'}${link}`;
+  return /^https?:\/\//.test(link) || !config.notify.publicUrl
+    ? link
+    : `${config.notify.publicUrl}${link.startsWith('/') ? '' : '/'}${link}`;
 }
 
 function plainText(config: Config, m: OutgoingMessage): string {
@@ -25,7 +27,13 @@ export async function sendEmail(config: Config, to: string[], m: OutgoingMessage
   if (!config.notify.smtpUrl || !to.length) return { accepted: 0 };
   const transport = nodemailer.createTransport(config.notify.smtpUrl, { connectionTimeout: 10_000, socketTimeout: 20_000 } as never);
   try {
-    const info = await transport.sendMail({ from: config.notify.mailFrom, to: 'undisclosed-recipients:;', bcc: to, subject: m.title, text: plainText(config, m) });
+    const info = await transport.sendMail({
+      from: config.notify.mailFrom,
+      to: 'undisclosed-recipients:;',
+      bcc: to,
+      subject: m.title,
+      text: plainText(config, m),
+    });
     return { accepted: info.accepted.length };
   } finally {
     transport.close();

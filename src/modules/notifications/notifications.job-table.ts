@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { defineJobs, notificationIds } from '../../common/jobs.js';
 
-/** The notifications module's jobs: name, payload, retries and default schedule (cron, Asia/Shanghai); handlers in notifications.jobs.ts. */
+/**
+ * The notifications module's jobs: name, payload, retries and default schedule (cron, Asia/Shanghai);
+ * handlers in notifications.jobs.ts.
+ */
 export const notificationJobs = defineJobs({
   'notifications.email': {
     label: { zh: '邮件通知', en: 'E-mail notifications' },

@@ -120,7 +120,14 @@ export function findNotifications(db: Executor, ids: number[]) {
   return db
     .selectFrom('notification')
     .leftJoin('user_contact', 'user_contact.user_id', 'notification.user_id')
-    .select(['notification.id', 'notification.user_id', 'notification.title', 'notification.body', 'notification.link', 'user_contact.email'])
+    .select([
+      'notification.id',
+      'notification.user_id',
+      'notification.title',
+      'notification.body',
+      'notification.link',
+      'user_contact.email',
+    ])
     .where('notification.id', 'in', ids)
     .orderBy('notification.id')
     .execute();

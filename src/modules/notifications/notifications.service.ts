@@ -52,7 +52,11 @@ export interface NotifyInput {
  * kinds (and for users who chose immediate e-mail), otherwise in the daily digest. Pass the
  * caller's transaction so the message exists only if the change it reports is committed.
  */
-export async function notify(ctx: AppContext, trx: Transaction<DB> | undefined, input: NotifyInput): Promise<{ notificationIds: number[] }> {
+export async function notify(
+  ctx: AppContext,
+  trx: Transaction<DB> | undefined,
+  input: NotifyInput,
+): Promise<{ notificationIds: number[] }> {
   const run = async (t: Transaction<DB>) => {
     const kind = input.kind ?? 'general';
     const { smtpUrl, webhookUrl } = ctx.config.notify;
@@ -130,11 +134,19 @@ export async function sendDigest(ctx: AppContext): Promise<{ emails: number; rob
         d.n++;
       }
       const lines = [...distinct.values()].map((d) => ({ title: d.n > 1 ? `${d.title}（${d.n} 人）` : d.title, link: d.link }));
-      const digest = { title: `每日消息汇总：${lines.length} 条`, body: digestBody(lines, ROBOT_MAX_LINES, linkOf), link: '/notifications' };
+      const digest = {
+        title: `每日消息汇总：${lines.length} 条`,
+        body: digestBody(lines, ROBOT_MAX_LINES, linkOf),
+        link: '/notifications',
+      };
       await postWebhook(ctx.config, digest, robotRows.length);
       robotMessages = 1;
     }
-    await clearDigestBit(ctx.db, robotRows.map((r) => r.id), DIGEST_ROBOT);
+    await clearDigestBit(
+      ctx.db,
+      robotRows.map((r) => r.id),
+      DIGEST_ROBOT,
+    );
   }
 
   const byUser = new Map<number, typeof rows>();
@@ -146,12 +158,24 @@ export async function sendDigest(ctx: AppContext): Promise<{ emails: number; rob
       await sendEmail(ctx.config, [email], { title: `每日消息汇总：${mine.length} 条新消息`, body, link: '/notifications' });
       emails++;
     }
-    await clearDigestBit(ctx.db, mine.map((r) => r.id), DIGEST_EMAIL);
+    await clearDigestBit(
+      ctx.db,
+      mine.map((r) => r.id),
+      DIGEST_EMAIL,
+    );
   }
   return { emails, robotMessages, notifications: new Set(rows.map((r) => r.id)).size };
 }
 
-type NotificationRow = { id: number; title: string; body: string; link: string | null; kind: string; created_at: string; read_at: string | null };
+type NotificationRow = {
+  id: number;
+  title: string;
+  body: string;
+  link: string | null;
+  kind: string;
+  created_at: string;
+  read_at: string | null;
+};
 
 function present(r: NotificationRow): NotificationView {
   const kind = (NOTIFICATION_KINDS as readonly string[]).includes(r.kind) ? (r.kind as NotificationKind) : 'general';

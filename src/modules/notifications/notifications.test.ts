@@ -29,7 +29,11 @@ const smtp = new SMTPServer({
     let raw = '';
     stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     stream.on('end', () => {
-      mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+      mails.push({
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+        to: session.envelope.rcptTo.map((r) => r.address),
+        raw,
+      });
       callback();
     });
   },
@@ -51,7 +55,12 @@ function readMail(raw: string): { subject: string; text: string } {
   );
   const body = rest.join('\r\n\r\n');
   const encoding = /^Content-Transfer-Encoding: (\S+)/im.exec(unfolded)?.[1]?.toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? qp(body) : body;
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? qp(body)
+        : body;
   return { subject, text };
 }
 
@@ -73,7 +82,8 @@ const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}
 describeEachDialect(
   'notifications',
   (h) => {
-    const userId = async (username: string) => (await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const userId = async (username: string) =>
+      (await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
     // Each test starts with empty inboxes and sends what it reads, whatever ran before it.
     beforeEach(async () => {
@@ -100,7 +110,11 @@ describeEachDialect(
       const liaison = await h.as('liaison');
       const inbox = await liaison.get('/api/v1/notifications');
       expect(inbox.statusCode).toBe(200);
-      expect(inbox.json()).toMatchObject({ total: 1, unread: 1, items: [{ title: '督办提醒：事项即将到期', link: '/worklists/items/1', readAt: null, kind: 'escalation' }] });
+      expect(inbox.json()).toMatchObject({
+        total: 1,
+        unread: 1,
+        items: [{ title: '督办提醒：事项即将到期', link: '/worklists/items/1', readAt: null, kind: 'escalation' }],
+      });
       expect((await (await h.as('specialist')).get('/api/v1/notifications/unread-count')).json()).toEqual({ unread: 0 });
       await drainJobs(h.ctx);
     });
@@ -134,10 +148,18 @@ describeEachDialect(
       const bad = await leader.request('PUT', '/api/v1/notifications/contact', { email: 'not-an-address' });
       expect(bad.statusCode).toBe(400);
       const saved = { email: 'leader@bizenv.example.gov.cn', delivery: 'digest' };
-      expect((await leader.request('PUT', '/api/v1/notifications/contact', { email: 'leader@bizenv.example.gov.cn' })).json()).toEqual(saved);
+      expect((await leader.request('PUT', '/api/v1/notifications/contact', { email: 'leader@bizenv.example.gov.cn' })).json()).toEqual(
+        saved,
+      );
       expect((await leader.get('/api/v1/notifications/contact')).json()).toEqual(saved);
       const before = mails.length;
-      await notify(h.ctx, undefined, { roles: ['leader', 'office'], title: '领导批示', body: '请加快推进。', link: '/worklists/items/2', kind: 'instruction' });
+      await notify(h.ctx, undefined, {
+        roles: ['leader', 'office'],
+        title: '领导批示',
+        body: '请加快推进。',
+        link: '/worklists/items/2',
+        kind: 'instruction',
+      });
       await drainJobs(h.ctx);
       expect(mails.length).toBe(before + 1);
       const mail = mails.at(-1)!;
@@ -148,7 +170,13 @@ describeEachDialect(
 
     it('sends nothing when the change it reports is rolled back', async () => {
       const hooksBefore = hooks.length;
-      const count = async () => (await h.ctx.db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      const count = async () =>
+        (
+          await h.ctx.db
+            .selectFrom('notification')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n;
       const before = Number(await count());
       await expect(
         withTransaction(h.ctx.db, async (trx) => {
@@ -165,16 +193,47 @@ describeEachDialect(
       await enqueueJob(h.ctx, 'notifications.digest', {});
       await drainJobs(h.ctx);
       const unit = await h.ctx.db.selectFrom('unit').select('id').where('name', '=', DEMO_UNIT).executeTakeFirstOrThrow();
-      for (const [who, delivery] of [['office', 'digest'], ['liaison', 'digest'], ['unit_head', 'immediate']] as const) {
-        const put = await (await h.as(who)).request('PUT', '/api/v1/notifications/contact', { email: `${who}@bizenv.example.gov.cn`, delivery });
+      for (const [who, delivery] of [
+        ['office', 'digest'],
+        ['liaison', 'digest'],
+        ['unit_head', 'immediate'],
+      ] as const) {
+        const put = await (
+          await h.as(who)
+        ).request('PUT', '/api/v1/notifications/contact', { email: `${who}@bizenv.example.gov.cn`, delivery });
         expect(put.json()).toEqual({ email: `${who}@bizenv.example.gov.cn`, delivery });
       }
       const mailsBefore = mails.length;
       const hooksBefore = hooks.length;
-      await notify(h.ctx, undefined, { unitIds: [unit.id], unitRoles: ['liaison'], kind: 'assigned', title: '新分配事项：甲', body: '甲', link: '/worklists/items/1' });
-      await notify(h.ctx, undefined, { roles: ['office'], kind: 'awaiting_review', title: '待审核：乙', body: '乙', link: '/worklists/items/2' });
-      await notify(h.ctx, undefined, { unitIds: [unit.id], kind: 'awaiting_approval', title: '待审核报送：丙', body: '丙', link: '/worklists/items/3' });
-      await notify(h.ctx, undefined, { roles: ['office'], kind: 'instruction', title: '领导批示：丁', body: '丁', link: '/worklists/items/4' });
+      await notify(h.ctx, undefined, {
+        unitIds: [unit.id],
+        unitRoles: ['liaison'],
+        kind: 'assigned',
+        title: '新分配事项：甲',
+        body: '甲',
+        link: '/worklists/items/1',
+      });
+      await notify(h.ctx, undefined, {
+        roles: ['office'],
+        kind: 'awaiting_review',
+        title: '待审核：乙',
+        body: '乙',
+        link: '/worklists/items/2',
+      });
+      await notify(h.ctx, undefined, {
+        unitIds: [unit.id],
+        kind: 'awaiting_approval',
+        title: '待审核报送：丙',
+        body: '丙',
+        link: '/worklists/items/3',
+      });
+      await notify(h.ctx, undefined, {
+        roles: ['office'],
+        kind: 'instruction',
+        title: '领导批示：丁',
+        body: '丁',
+        link: '/worklists/items/4',
+      });
       await drainJobs(h.ctx);
       // At once: the instruction to the office, and 丙 to the unit head who chose immediate e-mail.
       const immediate = mails.slice(mailsBefore).map((m) => ({ to: m.to, subject: readMail(m.raw).subject }));
@@ -223,8 +282,10 @@ describeEachDialect(
     it('filters the inbox by kind and marks read in bulk: the selected ones, and all of one kind', async () => {
       const office = await h.as('office');
       await office.post('/api/v1/notifications/read', { all: true });
-      for (const t of ['一', '二', '三']) await notify(h.ctx, undefined, { roles: ['office'], kind: 'overdue', title: `逾期${t}`, body: t });
-      for (const t of ['一', '二']) await notify(h.ctx, undefined, { roles: ['office'], kind: 'awaiting_review', title: `待审核${t}`, body: t });
+      for (const t of ['一', '二', '三'])
+        await notify(h.ctx, undefined, { roles: ['office'], kind: 'overdue', title: `逾期${t}`, body: t });
+      for (const t of ['一', '二'])
+        await notify(h.ctx, undefined, { roles: ['office'], kind: 'awaiting_review', title: `待审核${t}`, body: t });
       await notify(h.ctx, undefined, { roles: ['leader'], kind: 'overdue', title: '别人的逾期', body: '-' });
       const overdue = (await office.get('/api/v1/notifications?kind=overdue&unread=true')).json();
       expect(overdue.items.map((n: { title: string }) => n.title)).toEqual(['逾期三', '逾期二', '逾期一']);
@@ -233,7 +294,10 @@ describeEachDialect(
 
       const picked = overdue.items.slice(0, 2).map((n: { id: number }) => n.id);
       expect((await office.post('/api/v1/notifications/read', { ids: picked })).json()).toEqual({ updated: 2, unread: 3 });
-      expect((await office.post('/api/v1/notifications/read', { all: true, kind: 'awaiting_review' })).json()).toEqual({ updated: 2, unread: 1 });
+      expect((await office.post('/api/v1/notifications/read', { all: true, kind: 'awaiting_review' })).json()).toEqual({
+        updated: 2,
+        unread: 1,
+      });
       expect((await office.post('/api/v1/notifications/read', { ids: picked, kind: 'overdue' })).statusCode).toBe(400);
       const left = (await office.get('/api/v1/notifications?unread=true')).json();
       expect(left).toMatchObject({ total: 1, unread: 1, unreadByKind: { overdue: 1 }, items: [{ title: '逾期一', kind: 'overdue' }] });
@@ -242,5 +306,15 @@ describeEachDialect(
       expect((await (await h.as('leader')).get('/api/v1/notifications?kind=overdue&unread=true')).json().total).toBe(1);
     });
   },
-  { config: { notify: { smtpUrl, webhookUrl, webhookFormat: 'text', mailFrom: 'bizenv <noreply@bizenv.example.gov.cn>', publicUrl: 'https://bizenv.example.gov.cn' } } },
+  {
+    config: {
+      notify: {
+        smtpUrl,
+        webhookUrl,
+        webhookFormat: 'text',
+        mailFrom: 'bizenv <noreply@bizenv.example.gov.cn>',
+        publicUrl: 'https://bizenv.example.gov.cn',
+      },
+    },
+  },
 );

@@ -7,7 +7,10 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit',
-      { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志 / audit log', querystring: auditQuery, response: { 200: page(auditView) } } },
+      {
+        config: { access: 'audit.read' },
+        schema: { tags: ['audit'], summary: '审计日志 / audit log', querystring: auditQuery, response: { 200: page(auditView) } },
+      },
       async (request) => ({ ...(await listAuditLog(ctx, request.query)), page: request.query.page, pageSize: request.query.pageSize }),
     );
   };

@@ -34,7 +34,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '退出 / log out', response: { 200: okView } } },
+      {
+        config: { access: 'authenticated', allowPendingPasswordChange: true },
+        schema: { tags: ['auth'], summary: '退出 / log out', response: { 200: okView } },
+      },
       async (request, reply) => {
         await logout(ctx, actorOf(request), request.session!.idHash);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -44,7 +47,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/auth/me',
-      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户 / current user', response: { 200: sessionView } } },
+      {
+        config: { access: 'authenticated', allowPendingPasswordChange: true },
+        schema: { tags: ['auth'], summary: '当前用户 / current user', response: { 200: sessionView } },
+      },
       async (request) => {
         const { user, csrfToken } = request.session!;
         return { user, csrfToken, permissions: permissionsOf(user.role) };

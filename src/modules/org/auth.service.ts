@@ -18,7 +18,15 @@ function hashToken(token: string): string {
 }
 
 export function actorOf(u: UserRow, ip?: string): Actor {
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, unitId: u.unit_id, locale: u.locale === 'en' ? 'en' : 'zh-CN', ip };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role as Role,
+    unitId: u.unit_id,
+    locale: u.locale === 'en' ? 'en' : 'zh-CN',
+    ip,
+  };
 }
 
 export interface LoginResult extends Omit<SessionView, 'permissions'> {
@@ -32,7 +40,10 @@ export interface LoginResult extends Omit<SessionView, 'permissions'> {
  * account. Failures are counted per account and client address: the Nth locks that client out of
  * that account for the cool-down, while the owner elsewhere still logs in (README, security model).
  */
-export async function login(ctx: AppContext, input: { username: string; password: string; ip?: string; userAgent?: string }): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string; ip?: string; userAgent?: string },
+): Promise<LoginResult> {
   const now = ctx.clock();
   const client = clientKey(input.ip);
   const user = await findUserByUsername(ctx.db, input.username);
@@ -142,7 +153,13 @@ export async function logout(ctx: AppContext, actor: Actor, idHash: string): Pro
   });
 }
 
-export async function changeOwnPassword(ctx: AppContext, actor: Actor, idHash: string, currentPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(
+  ctx: AppContext,
+  actor: Actor,
+  idHash: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   const user = await findUserById(ctx.db, actor.id);
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
@@ -150,7 +167,9 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, idHash: s
   }
   assertStrongPassword(newPassword, 'body.newPassword');
   if (newPassword === currentPassword) {
-    throw new AppError('VALIDATION_FAILED', [{ path: 'body.newPassword', message: '新密码不能与当前密码相同 / choose a different password' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.newPassword', message: '新密码不能与当前密码相同 / choose a different password' },
+    ]);
   }
   const passwordHash = await hashPassword(newPassword);
   await withTransaction(ctx.db, async (trx) => {
@@ -161,7 +180,11 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, idHash: s
   });
 }
 
-export async function updateProfile(ctx: AppContext, actor: Actor, changes: { displayName?: string | undefined; locale?: 'zh-CN' | 'en' | undefined }): Promise<UserView> {
+export async function updateProfile(
+  ctx: AppContext,
+  actor: Actor,
+  changes: { displayName?: string | undefined; locale?: 'zh-CN' | 'en' | undefined },
+): Promise<UserView> {
   return withTransaction(ctx.db, async (trx) => {
     const before = await findUserById(trx, actor.id);
     if (!before) throw new AppError('UNAUTHENTICATED');

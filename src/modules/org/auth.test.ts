@@ -25,7 +25,11 @@ describeEachDialect('auth', (h) => {
   });
 
   it('answers a wrong password with 401 and a bilingual coded error', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'wrong-password-1' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'leader', password: 'wrong-password-1' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({
       code: 'INVALID_CREDENTIALS',
@@ -164,11 +168,19 @@ describeEachDialect(
     it('answers 429 with a coded error once an IP exceeds the per-minute login budget', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const r = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'whatever-123' } });
+        const r = await h.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: `nobody${i}`, password: 'whatever-123' },
+        });
         statuses.push(r.statusCode);
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
-      const limited = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'whatever-123' } });
+      const limited = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'whatever-123' },
+      });
       expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', messages: { en: 'Too many requests; try again later' } });
     });
   },

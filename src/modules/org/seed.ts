@@ -37,11 +37,26 @@ export async function seedReferenceUnits(ctx: AppContext): Promise<{ added: numb
       if (resolver.resolve(row.name) || resolver.all.some((u) => u.name === row.name)) continue;
       const id = await insertUnit(
         trx,
-        { name: row.name, kind: row.kind, parent_id: row.kind === 'city' ? null : (cityId ?? null), division_code: row.division_code || null, sort_order: (i + 1) * 10 },
+        {
+          name: row.name,
+          kind: row.kind,
+          parent_id: row.kind === 'city' ? null : (cityId ?? null),
+          division_code: row.division_code || null,
+          sort_order: (i + 1) * 10,
+        },
         at,
       );
       if (row.kind === 'city') cityId = id;
-      await replaceAliases(trx, id, row.short_names ? row.short_names.split('|').map((s) => s.trim()).filter(Boolean) : []);
+      await replaceAliases(
+        trx,
+        id,
+        row.short_names
+          ? row.short_names
+              .split('|')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
+      );
       added++;
     }
     if (added) await audit(ctx, trx, SYSTEM_ACTOR, { action: 'unit.seed', entity: 'unit', entityId: null, after: { added } });
@@ -77,10 +92,23 @@ export async function seedDemoUsers(ctx: AppContext): Promise<{ added: number }>
       const unitId = a.unit ? (resolver.resolve(a.unit)?.id ?? null) : null;
       const id = await insertUser(
         trx,
-        { username: a.username, display_name: a.displayName, role: a.username, unit_id: unitId, password_hash: passwordHash, must_change_password: 0, locale: 'zh-CN' },
+        {
+          username: a.username,
+          display_name: a.displayName,
+          role: a.username,
+          unit_id: unitId,
+          password_hash: passwordHash,
+          must_change_password: 0,
+          locale: 'zh-CN',
+        },
         ctx.clock().toISOString(),
       );
-      await audit(ctx, trx, SYSTEM_ACTOR, { action: 'user.create', entity: 'user', entityId: id, after: { username: a.username, role: a.username, demo: true } });
+      await audit(ctx, trx, SYSTEM_ACTOR, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        after: { username: a.username, role: a.username, demo: true },
+      });
       added++;
     }
     return { added };

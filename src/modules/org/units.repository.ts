@@ -93,7 +93,10 @@ export async function updateUnitVersioned(
 export async function replaceAliases(db: Executor, unitId: number, aliases: string[]): Promise<void> {
   await db.deleteFrom('unit_alias').where('unit_id', '=', unitId).execute();
   if (aliases.length) {
-    await db.insertInto('unit_alias').values(aliases.map((alias) => ({ unit_id: unitId, alias }))).execute();
+    await db
+      .insertInto('unit_alias')
+      .values(aliases.map((alias) => ({ unit_id: unitId, alias })))
+      .execute();
   }
 }
 

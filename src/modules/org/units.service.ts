@@ -91,7 +91,11 @@ export async function listVisibleUnits(
 
 export async function getUnit(ctx: AppContext, actor: Actor, id: number): Promise<UnitView> {
   const u = await findUnit(ctx.db, id);
-  const visible = u && (hasPermission(actor.role, 'units.scope.all') || actor.unitId === id || (hasPermission(actor.role, 'units.scope.places') && u.kind !== 'department'));
+  const visible =
+    u &&
+    (hasPermission(actor.role, 'units.scope.all') ||
+      actor.unitId === id ||
+      (hasPermission(actor.role, 'units.scope.places') && u.kind !== 'department'));
   if (!u || !visible) throw new AppError('NOT_FOUND');
   return presentUnit(u);
 }
@@ -123,7 +127,10 @@ async function assertNamesFree(db: Executor, names: string[], exceptUnitId?: num
   for (const [i, name] of names.entries()) {
     const key = normalizeUnitName(name);
     if (taken.has(key) || seen.has(key)) {
-      details.push({ path: i === 0 ? 'body.name' : `body.aliases.${i - 1}`, message: `“${name}” 已被其他单位使用 / already used by another unit` });
+      details.push({
+        path: i === 0 ? 'body.name' : `body.aliases.${i - 1}`,
+        message: `“${name}” 已被其他单位使用 / already used by another unit`,
+      });
     }
     seen.add(key);
   }
@@ -132,14 +139,21 @@ async function assertNamesFree(db: Executor, names: string[], exceptUnitId?: num
 
 async function assertParentValid(db: Executor, kind: string, parentId: number | null | undefined, selfId?: number) {
   if (kind === 'city') {
-    if (parentId) throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '市级单位没有上级 / the city has no parent' }]);
+    if (parentId)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '市级单位没有上级 / the city has no parent' }]);
     return;
   }
   if (!parentId) throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '请选择上级单位 / choose the parent unit' }]);
   let cur = await findUnit(db, parentId);
-  if (!cur || cur.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '上级单位不存在或已撤销 / parent unit not found or retired' }]);
+  if (!cur || cur.status !== 'active')
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.parentId', message: '上级单位不存在或已撤销 / parent unit not found or retired' },
+    ]);
   for (let hops = 0; cur && hops < 20; hops++) {
-    if (cur.id === selfId) throw new AppError('VALIDATION_FAILED', [{ path: 'body.parentId', message: '上级单位不能是本单位的下级 / a unit cannot sit under itself' }]);
+    if (cur.id === selfId)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.parentId', message: '上级单位不能是本单位的下级 / a unit cannot sit under itself' },
+      ]);
     cur = cur.parent_id ? await findUnit(db, cur.parent_id) : undefined;
   }
 }
@@ -159,7 +173,13 @@ export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnit
     const at = ctx.clock().toISOString();
     const id = await insertUnit(
       trx,
-      { name: body.name, kind: body.kind, parent_id: body.parentId ?? null, division_code: body.divisionCode ?? null, sort_order: body.sortOrder ?? 0 },
+      {
+        name: body.name,
+        kind: body.kind,
+        parent_id: body.parentId ?? null,
+        division_code: body.divisionCode ?? null,
+        sort_order: body.sortOrder ?? 0,
+      },
       at,
     );
     await replaceAliases(trx, id, aliases);
@@ -197,7 +217,13 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: number, body
     const keptOldName = name !== before.name && !aliases.includes(before.name) ? [before.name] : [];
     await replaceAliases(trx, id, [...aliases, ...keptOldName]);
     const after = presentUnit((await findUnit(trx, id))!);
-    await audit(ctx, trx, actor, { action: body.name && body.name !== before.name ? 'unit.rename' : 'unit.update', entity: 'unit', entityId: id, before: presentUnit(before), after });
+    await audit(ctx, trx, actor, {
+      action: body.name && body.name !== before.name ? 'unit.rename' : 'unit.update',
+      entity: 'unit',
+      entityId: id,
+      before: presentUnit(before),
+      after,
+    });
     return after;
   });
 }
@@ -210,13 +236,18 @@ export function registerUnitMergeHandler(handler: UnitMergeHandler): void {
 }
 
 export async function mergeUnit(ctx: AppContext, actor: Actor, id: number, intoUnitId: number, version: number): Promise<UnitView> {
-  if (id === intoUnitId) throw new AppError('VALIDATION_FAILED', [{ path: 'body.intoUnitId', message: '不能合并到自身 / cannot merge a unit into itself' }]);
+  if (id === intoUnitId)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.intoUnitId', message: '不能合并到自身 / cannot merge a unit into itself' }]);
   return withTransaction(ctx.db, async (trx) => {
     const from = await loadForWrite(trx, id, version);
     const into = await findUnit(trx, intoUnitId);
-    if (!into || into.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path: 'body.intoUnitId', message: '目标单位不存在或已撤销 / target unit not found or retired' }]);
+    if (!into || into.status !== 'active')
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.intoUnitId', message: '目标单位不存在或已撤销 / target unit not found or retired' },
+      ]);
     if (from.status !== 'active') throw new AppError('UNIT_RETIRED');
-    if (from.kind === 'city') throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', message: '不能合并市级单位 / the city cannot be merged' }]);
+    if (from.kind === 'city')
+      throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', message: '不能合并市级单位 / the city cannot be merged' }]);
     const at = ctx.clock().toISOString();
     await moveUsers(trx, id, intoUnitId);
     for (const h of mergeHandlers) await h(trx, id, intoUnitId);
@@ -227,7 +258,13 @@ export async function mergeUnit(ctx: AppContext, actor: Actor, id: number, intoU
     const ok = await updateUnitVersioned(trx, id, version, { status: 'retired', merged_into_id: intoUnitId }, at);
     if (!ok) throw new AppError('VERSION_CONFLICT');
     const after = presentUnit((await findUnit(trx, intoUnitId))!);
-    await audit(ctx, trx, actor, { action: 'unit.merge', entity: 'unit', entityId: id, before: presentUnit(from), after: { mergedInto: after } });
+    await audit(ctx, trx, actor, {
+      action: 'unit.merge',
+      entity: 'unit',
+      entityId: id,
+      before: presentUnit(from),
+      after: { mergedInto: after },
+    });
     return after;
   });
 }
@@ -236,9 +273,13 @@ export async function retireUnit(ctx: AppContext, actor: Actor, id: number, vers
   return withTransaction(ctx.db, async (trx) => {
     const before = await loadForWrite(trx, id, version);
     if (before.status !== 'active') throw new AppError('UNIT_RETIRED');
-    if (before.kind === 'city') throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', message: '不能撤销市级单位 / the city cannot be retired' }]);
+    if (before.kind === 'city')
+      throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', message: '不能撤销市级单位 / the city cannot be retired' }]);
     const children = await countChildren(trx, id);
-    if (children) throw new AppError('UNIT_IN_USE', [{ path: 'params.id', message: `仍有 ${children} 个下级单位 / still has ${children} child units` }]);
+    if (children)
+      throw new AppError('UNIT_IN_USE', [
+        { path: 'params.id', message: `仍有 ${children} 个下级单位 / still has ${children} child units` },
+      ]);
     const ok = await updateUnitVersioned(trx, id, version, { status: 'retired' }, ctx.clock().toISOString());
     if (!ok) throw new AppError('VERSION_CONFLICT');
     const after = presentUnit((await findUnit(trx, id))!);
@@ -253,10 +294,14 @@ export async function deleteUnit(ctx: AppContext, actor: Actor, id: number): Pro
     const before = await findUnit(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.user_count > 0) {
-      throw new AppError('UNIT_IN_USE', [{ path: 'params.id', message: `该单位仍有 ${before.user_count} 个用户 / the unit still has ${before.user_count} users` }], {
-        zh: `“${before.name}”仍有 ${before.user_count} 个用户，不能删除；可改为撤销`,
-        en: `“${before.name}” still has ${before.user_count} users; retire it instead of deleting`,
-      });
+      throw new AppError(
+        'UNIT_IN_USE',
+        [{ path: 'params.id', message: `该单位仍有 ${before.user_count} 个用户 / the unit still has ${before.user_count} users` }],
+        {
+          zh: `“${before.name}”仍有 ${before.user_count} 个用户，不能删除；可改为撤销`,
+          en: `“${before.name}” still has ${before.user_count} users; retire it instead of deleting`,
+        },
+      );
     }
     try {
       await replaceAliases(trx, id, []);

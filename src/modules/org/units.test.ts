@@ -29,8 +29,24 @@ describe('reference units', () => {
 });
 
 describeEachDialect('units API', (h) => {
-  const auditCount = async () => Number((await h.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const unitCount = async () => Number((await h.ctx.db.selectFrom('unit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const auditCount = async () =>
+    Number(
+      (
+        await h.ctx.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const unitCount = async () =>
+    Number(
+      (
+        await h.ctx.db
+          .selectFrom('unit')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('seeds the tree: counties and zones under the city, division codes kept', async () => {
     const office = await h.as('office');
@@ -47,7 +63,9 @@ describeEachDialect('units API', (h) => {
     const office = await h.as('office');
     const res = await office.get(`/api/v1/units/resolve?name=${encodeURIComponent('市发改委')}`);
     expect(res.json().name).toBe('呼和浩特市发展和改革委员会');
-    const fullWidth = await office.get(`/api/v1/units/resolve?name=${encodeURIComponent('内蒙古电力(集团)有限责任公司呼和浩特供电分公司')}`);
+    const fullWidth = await office.get(
+      `/api/v1/units/resolve?name=${encodeURIComponent('内蒙古电力(集团)有限责任公司呼和浩特供电分公司')}`,
+    );
     expect(fullWidth.statusCode).toBe(200);
     const unknown = await office.get(`/api/v1/units/resolve?name=${encodeURIComponent('市直各相关部门')}`);
     expect(unknown.statusCode).toBe(404);
@@ -65,7 +83,12 @@ describeEachDialect('units API', (h) => {
   it('adds, renames (old name kept as alias), retires and deletes a unit, auditing each write', async () => {
     const admin = await h.as('admin');
     const city = (await admin.get('/api/v1/units?kind=city')).json()[0];
-    const created = await admin.post('/api/v1/units', { name: '呼和浩特市数据局（测试）', kind: 'department', parentId: city.id, aliases: ['市数据局测试'] });
+    const created = await admin.post('/api/v1/units', {
+      name: '呼和浩特市数据局（测试）',
+      kind: 'department',
+      parentId: city.id,
+      aliases: ['市数据局测试'],
+    });
     expect(created.statusCode).toBe(201);
     const u = created.json();
     const renamed = await admin.patch(`/api/v1/units/${u.id}`, { version: u.version, name: '呼和浩特市数据局（更名测试）' });
@@ -79,16 +102,31 @@ describeEachDialect('units API', (h) => {
     expect((await admin.get('/api/v1/units')).json().some((x: { id: number }) => x.id === u.id)).toBe(false);
     expect((await admin.get('/api/v1/units?includeRetired=true')).json().some((x: { id: number }) => x.id === u.id)).toBe(true);
     expect((await admin.delete(`/api/v1/units/${u.id}`)).statusCode).toBe(200);
-    const actions = await h.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'unit').where('entity_id', '=', String(u.id)).execute();
+    const actions = await h.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'unit')
+      .where('entity_id', '=', String(u.id))
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(['unit.create', 'unit.rename', 'unit.retire', 'unit.delete']);
   });
 
   it('merges a unit: users move, its names resolve to the target, history stays', async () => {
     const admin = await h.as('admin');
     const city = (await admin.get('/api/v1/units?kind=city')).json()[0];
-    const a = (await admin.post('/api/v1/units', { name: '测试合并甲局', kind: 'department', parentId: city.id, aliases: ['甲局'] })).json();
+    const a = (
+      await admin.post('/api/v1/units', { name: '测试合并甲局', kind: 'department', parentId: city.id, aliases: ['甲局'] })
+    ).json();
     const b = (await admin.post('/api/v1/units', { name: '测试合并乙局', kind: 'department', parentId: city.id })).json();
-    const user = (await admin.post('/api/v1/users', { username: 'merge_liaison', displayName: '合并测试联络员', role: 'liaison', unitId: a.id, password: 'Merge-test-2026' })).json();
+    const user = (
+      await admin.post('/api/v1/users', {
+        username: 'merge_liaison',
+        displayName: '合并测试联络员',
+        role: 'liaison',
+        unitId: a.id,
+        password: 'Merge-test-2026',
+      })
+    ).json();
     const merged = await admin.post(`/api/v1/units/${a.id}/merge`, { intoUnitId: b.id, version: a.version });
     expect(merged.statusCode).toBe(200);
     expect(merged.json().aliases).toEqual(expect.arrayContaining(['甲局', '测试合并甲局']));
@@ -133,7 +171,12 @@ describeEachDialect('units API', (h) => {
       const dup = await admin.post('/api/v1/units', { name: '呼和浩特市教育局', kind: 'department', parentId: city.id });
       expect(dup.statusCode).toBe(409);
       expect(dup.json()).toMatchObject({ code: 'DUPLICATE_NAME', details: [{ path: 'body.name' }] });
-      const dupAlias = await admin.post('/api/v1/units', { name: '全新单位', kind: 'department', parentId: city.id, aliases: ['市发改委'] });
+      const dupAlias = await admin.post('/api/v1/units', {
+        name: '全新单位',
+        kind: 'department',
+        parentId: city.id,
+        aliases: ['市发改委'],
+      });
       expect(dupAlias.json().details[0].path).toBe('body.aliases.0');
       expect(await unitCount()).toBe(units);
     });

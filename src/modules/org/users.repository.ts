@@ -6,14 +6,13 @@ import type { AppUserTable } from '../../db/schema.js';
 export type UserRow = Selectable<AppUserTable> & { unit_name: string | null };
 
 function selectUsers(db: Executor) {
-  return db
-    .selectFrom('app_user')
-    .leftJoin('unit', 'unit.id', 'app_user.unit_id')
-    .selectAll('app_user')
-    .select('unit.name as unit_name');
+  return db.selectFrom('app_user').leftJoin('unit', 'unit.id', 'app_user.unit_id').selectAll('app_user').select('unit.name as unit_name');
 }
 
-export async function listUsers(db: Executor, f: { role?: string | undefined; unitId?: number | undefined; q?: string | undefined }): Promise<UserRow[]> {
+export async function listUsers(
+  db: Executor,
+  f: { role?: string | undefined; unitId?: number | undefined; q?: string | undefined },
+): Promise<UserRow[]> {
   let q = selectUsers(db);
   if (f.role) q = q.where('app_user.role', '=', f.role);
   if (f.unitId) q = q.where('app_user.unit_id', '=', f.unitId);

@@ -9,7 +9,10 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/users',
-      { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: '用户列表 / users', querystring: userListQuery, response: { 200: z.array(userView) } } },
+      {
+        config: { access: 'users.manage' },
+        schema: { tags: ['users'], summary: '用户列表 / users', querystring: userListQuery, response: { 200: z.array(userView) } },
+      },
       async (request) => listAllUsers(ctx, request.query),
     );
     app.get(
@@ -19,17 +22,32 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/users',
-      { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: '新增用户 / add a user', body: createUserBody, response: { 201: userView } } },
+      {
+        config: { access: 'users.manage' },
+        schema: { tags: ['users'], summary: '新增用户 / add a user', body: createUserBody, response: { 201: userView } },
+      },
       async (request, reply) => reply.status(201).send(await createUser(ctx, actorOf(request), request.body)),
     );
     app.patch(
       '/users/:id',
-      { config: { access: 'users.manage' }, schema: { tags: ['users'], params: idParam, body: updateUserBody, response: { 200: userView } } },
+      {
+        config: { access: 'users.manage' },
+        schema: { tags: ['users'], params: idParam, body: updateUserBody, response: { 200: userView } },
+      },
       async (request) => updateUser(ctx, actorOf(request), request.params.id, request.body),
     );
     app.post(
       '/users/:id/reset-password',
-      { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: '重置密码 / reset password', params: idParam, body: resetPasswordBody, response: { 200: okView } } },
+      {
+        config: { access: 'users.manage' },
+        schema: {
+          tags: ['users'],
+          summary: '重置密码 / reset password',
+          params: idParam,
+          body: resetPasswordBody,
+          response: { 200: okView },
+        },
+      },
       async (request) => {
         await resetPassword(ctx, actorOf(request), request.params.id, request.body.password);
         return { ok: true as const };
@@ -37,7 +55,10 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/users/:id/unlock',
-      { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: '解除锁定 / unlock', params: idParam, response: { 200: userView } } },
+      {
+        config: { access: 'users.manage' },
+        schema: { tags: ['users'], summary: '解除锁定 / unlock', params: idParam, response: { 200: userView } },
+      },
       async (request) => unlockUser(ctx, actorOf(request), request.params.id),
     );
   };

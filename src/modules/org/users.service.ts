@@ -33,20 +33,27 @@ export function presentUser(u: UserRow): UserView {
 }
 
 export function assertStrongPassword(pw: string, path: string): void {
-  if (!isStrongPassword(pw)) throw new AppError('WEAK_PASSWORD', [{ path, message: '至少 10 位，含字母和数字 / at least 10 characters with letters and digits' }]);
+  if (!isStrongPassword(pw))
+    throw new AppError('WEAK_PASSWORD', [{ path, message: '至少 10 位，含字母和数字 / at least 10 characters with letters and digits' }]);
 }
 
 async function assertUnitFitsRole(db: Executor, role: Role, unitId: number | null): Promise<void> {
   if (UNIT_SCOPED_ROLES.includes(role) && !unitId) {
-    throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '联络员和单位负责人必须属于一个单位 / liaisons and unit heads need a unit' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.unitId', message: '联络员和单位负责人必须属于一个单位 / liaisons and unit heads need a unit' },
+    ]);
   }
   if (unitId) {
     const unit = await findUnit(db, unitId);
-    if (!unit || unit.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '单位不存在或已撤销 / unit not found or retired' }]);
+    if (!unit || unit.status !== 'active')
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '单位不存在或已撤销 / unit not found or retired' }]);
   }
 }
 
-export async function listAllUsers(ctx: AppContext, f: { role?: Role | undefined; unitId?: number | undefined; q?: string | undefined }): Promise<UserView[]> {
+export async function listAllUsers(
+  ctx: AppContext,
+  f: { role?: Role | undefined; unitId?: number | undefined; q?: string | undefined },
+): Promise<UserView[]> {
   return (await listUsers(ctx.db, f)).map(presentUser);
 }
 
@@ -82,7 +89,10 @@ export async function createUser(ctx: AppContext, actor: Actor, body: CreateUser
         ctx.clock().toISOString(),
       );
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('DUPLICATE_NAME', [{ path: 'body.username', message: `用户名“${body.username}”已存在 / username already exists` }]);
+      if (isUniqueViolation(err))
+        throw new AppError('DUPLICATE_NAME', [
+          { path: 'body.username', message: `用户名“${body.username}”已存在 / username already exists` },
+        ]);
       throw err;
     }
     const created = presentUser((await findUserById(trx, id))!);
@@ -99,7 +109,9 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, body
     const role = body.role ?? (before.role as Role);
     const unitId = body.unitId === undefined ? before.unit_id : body.unitId;
     if (id === actor.id && (!hasPermission(role, 'users.manage') || body.status === 'disabled')) {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'body.role', message: '不能降低或停用自己的管理员账户 / you cannot demote or disable yourself' }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.role', message: '不能降低或停用自己的管理员账户 / you cannot demote or disable yourself' },
+      ]);
     }
     await assertUnitFitsRole(trx, role, unitId);
     const ok = await updateUserVersioned(
@@ -124,10 +136,20 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
   await withTransaction(ctx.db, async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    await updateUserState(trx, id, { password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null });
+    await updateUserState(trx, id, {
+      password_hash: passwordHash,
+      must_change_password: mustChange ? 1 : 0,
+      failed_logins: 0,
+      locked_until: null,
+    });
     await deleteUserSessions(trx, id);
     await clearFailures(trx, id);
-    await audit(ctx, trx, actor, { action: 'user.reset_password', entity: 'user', entityId: id, after: { mustChangePassword: mustChange } });
+    await audit(ctx, trx, actor, {
+      action: 'user.reset_password',
+      entity: 'user',
+      entityId: id,
+      after: { mustChangePassword: mustChange },
+    });
   });
 }
 

@@ -8,7 +8,11 @@ import { parse } from 'csv-parse/sync';
  * resolved within Inner Mongolia, preferring the reference city (1501xx) where a name repeats.
  */
 const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference', 'divisions-inner-mongolia-county.csv');
-const rows = parse(fs.readFileSync(FILE, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as { code: string; name: string; city_code: string }[];
+const rows = parse(fs.readFileSync(FILE, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as {
+  code: string;
+  name: string;
+  city_code: string;
+}[];
 
 const byCode = new Map(rows.map((r) => [r.code, r.name]));
 const byName = new Map<string, string>();

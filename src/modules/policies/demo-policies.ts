@@ -10,7 +10,8 @@ export interface DemoPolicy extends PolicyBody {
   benefits: BenefitBody[];
 }
 
-const hohhot = '"新城区", "回民区", "玉泉区", "赛罕区", "土默特左旗", "托克托县", "和林格尔县", "清水河县", "武川县", "呼和浩特经济技术开发区"';
+const hohhot =
+  '"新城区", "回民区", "玉泉区", "赛罕区", "土默特左旗", "托克托县", "和林格尔县", "清水河县", "武川县", "呼和浩特经济技术开发区"';
 /** Demo examples are judged as of the day the demo library was written. */
 const ex = (name: string, expected: boolean, enterprise: Partial<EnterpriseInput>) => ({ name, expected, asOf: '2026-03-02', enterprise });
 
@@ -31,9 +32,21 @@ export const DEMO_POLICIES: DemoPolicy[] = [
         autoGrant: true,
         rule: `# 本市注册、持有有效高新技术企业证书、纳税信用 A/B/M 级\nhas("高新技术企业")\nand county in [${hohhot}]\nand taxGrade in ["A", "B", "M"]`,
         examples: [
-          ex('持证企业', true, { county: '赛罕区', taxGrade: 'A', qualifications: [{ kind: '高新技术企业', from: '2025-06-01', to: '2028-05-31' }] }),
-          ex('证书已过期', false, { county: '赛罕区', taxGrade: 'A', qualifications: [{ kind: '高新技术企业', from: '2021-01-01', to: '2023-12-31' }] }),
-          ex('纳税信用 D 级', false, { county: '新城区', taxGrade: 'D', qualifications: [{ kind: '高新技术企业', from: '2025-06-01', to: '2028-05-31' }] }),
+          ex('持证企业', true, {
+            county: '赛罕区',
+            taxGrade: 'A',
+            qualifications: [{ kind: '高新技术企业', from: '2025-06-01', to: '2028-05-31' }],
+          }),
+          ex('证书已过期', false, {
+            county: '赛罕区',
+            taxGrade: 'A',
+            qualifications: [{ kind: '高新技术企业', from: '2021-01-01', to: '2023-12-31' }],
+          }),
+          ex('纳税信用 D 级', false, {
+            county: '新城区',
+            taxGrade: 'D',
+            qualifications: [{ kind: '高新技术企业', from: '2025-06-01', to: '2028-05-31' }],
+          }),
         ],
       },
       {
@@ -55,7 +68,15 @@ export const DEMO_POLICIES: DemoPolicy[] = [
         amount: 30,
         autoGrant: true,
         rule: 'rule("KJ-GXQY") and growth(revenue) >= 20% and revenue >= 1000',
-        examples: [ex('高新且增长 25%', true, { county: '玉泉区', taxGrade: 'B', revenue: 1250, history: { revenue: [1000] }, qualifications: [{ kind: '高新技术企业', from: '2024-01-01', to: '2026-12-31' }] })],
+        examples: [
+          ex('高新且增长 25%', true, {
+            county: '玉泉区',
+            taxGrade: 'B',
+            revenue: 1250,
+            history: { revenue: [1000] },
+            qualifications: [{ kind: '高新技术企业', from: '2024-01-01', to: '2026-12-31' }],
+          }),
+        ],
       },
     ],
   },
@@ -75,8 +96,16 @@ export const DEMO_POLICIES: DemoPolicy[] = [
         autoGrant: true,
         rule: '(has("专精特新中小企业") or has("专精特新“小巨人”企业"))\nand industry under "C"\nand taxGrade != "D"',
         examples: [
-          ex('专精特新制造企业', true, { industryCode: 'C35', taxGrade: 'B', qualifications: [{ kind: '专精特新中小企业', from: '2025-05-01', to: '2028-04-30' }] }),
-          ex('非制造业', false, { industryCode: 'F52', taxGrade: 'B', qualifications: [{ kind: '专精特新中小企业', from: '2025-05-01', to: '2028-04-30' }] }),
+          ex('专精特新制造企业', true, {
+            industryCode: 'C35',
+            taxGrade: 'B',
+            qualifications: [{ kind: '专精特新中小企业', from: '2025-05-01', to: '2028-04-30' }],
+          }),
+          ex('非制造业', false, {
+            industryCode: 'F52',
+            taxGrade: 'B',
+            qualifications: [{ kind: '专精特新中小企业', from: '2025-05-01', to: '2028-04-30' }],
+          }),
         ],
       },
       {
@@ -96,7 +125,9 @@ export const DEMO_POLICIES: DemoPolicy[] = [
         amount: 50,
         autoGrant: true,
         rule: 'has("绿色工厂") and industry under ["C", "D"]',
-        examples: [ex('绿色工厂', true, { industryCode: 'D44', qualifications: [{ kind: '绿色工厂', from: '2025-01-01', to: '2027-12-31' }] })],
+        examples: [
+          ex('绿色工厂', true, { industryCode: 'D44', qualifications: [{ kind: '绿色工厂', from: '2025-01-01', to: '2027-12-31' }] }),
+        ],
       },
     ],
   },
@@ -169,8 +200,20 @@ export const DEMO_POLICIES: DemoPolicy[] = [
         autoGrant: true,
         rule: 'registeredOn within 1 year\nand sizeClass in ["小", "微"]\nand legalForm in ["有限责任公司", "个人独资企业", "合伙企业"]',
         examples: [
-          ex('半年前设立的微型企业', true, { registeredOn: '2025-10-01', industryCode: 'L72', employees: 3, assets: 50, legalForm: '有限责任公司' }),
-          ex('设立三年的企业', false, { registeredOn: '2023-01-01', industryCode: 'L72', employees: 3, assets: 50, legalForm: '有限责任公司' }),
+          ex('半年前设立的微型企业', true, {
+            registeredOn: '2025-10-01',
+            industryCode: 'L72',
+            employees: 3,
+            assets: 50,
+            legalForm: '有限责任公司',
+          }),
+          ex('设立三年的企业', false, {
+            registeredOn: '2023-01-01',
+            industryCode: 'L72',
+            employees: 3,
+            assets: 50,
+            legalForm: '有限责任公司',
+          }),
         ],
       },
     ],

@@ -103,7 +103,12 @@ export function prepareBenefit(b: BenefitRow, cols: Columns, today: number, rule
  * A recorded rule version (its text and the texts of the rules it referred to) compiled against
  * some enterprises' columns, to explain the results it decided; undefined if it no longer checks.
  */
-export function compileRuleVersion(v: { rule_text: string; refs_json: string }, code: string, cols: Columns, today: number): CompiledRule | undefined {
+export function compileRuleVersion(
+  v: { rule_text: string; refs_json: string },
+  code: string,
+  cols: Columns,
+  today: number,
+): CompiledRule | undefined {
   const refs = new Map(Object.entries(JSON.parse(v.refs_json) as Record<string, string>));
   const checked = checkRule(v.rule_text, { today, lookupRule: (c) => refs.get(c), selfCode: code });
   return checked.ok ? compileRule(checked.rule as Resolved, cols, today, v.rule_text) : undefined;

@@ -11,18 +11,65 @@ import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './en
 
 /** Column headers a registry workbook may use (Chinese or the API's field names), normalised. */
 const HEADERS: Record<string, string> = {
-  统一社会信用代码: 'uscc', 企业名称: 'name', 企业类型: 'legalForm', 成立日期: 'registeredOn', 注册资本: 'capital', 旗县区: 'county', 所在旗县区: 'county',
-  行业代码: 'industryCode', 国民经济行业代码: 'industryCode', 从业人数: 'employees', 营业收入: 'revenue', 资产总额: 'assets', 研发费用: 'rdSpending',
-  纳税信用等级: 'taxGrade', 数据年度: 'figuresYear', 资质: 'qualifications', 标签: 'tags',
-  上年营业收入: 'history.revenue.0', 前年营业收入: 'history.revenue.1', 上年从业人数: 'history.employees.0', 前年从业人数: 'history.employees.1',
-  上年资产总额: 'history.assets.0', 前年资产总额: 'history.assets.1', 上年研发费用: 'history.rdSpending.0', 前年研发费用: 'history.rdSpending.1',
-  联系人: 'contactName', 联系电话: 'contactPhone', 手机号码: 'contactPhone', 联系邮箱: 'contactEmail', 电子邮箱: 'contactEmail',
+  统一社会信用代码: 'uscc',
+  企业名称: 'name',
+  企业类型: 'legalForm',
+  成立日期: 'registeredOn',
+  注册资本: 'capital',
+  旗县区: 'county',
+  所在旗县区: 'county',
+  行业代码: 'industryCode',
+  国民经济行业代码: 'industryCode',
+  从业人数: 'employees',
+  营业收入: 'revenue',
+  资产总额: 'assets',
+  研发费用: 'rdSpending',
+  纳税信用等级: 'taxGrade',
+  数据年度: 'figuresYear',
+  资质: 'qualifications',
+  标签: 'tags',
+  上年营业收入: 'history.revenue.0',
+  前年营业收入: 'history.revenue.1',
+  上年从业人数: 'history.employees.0',
+  前年从业人数: 'history.employees.1',
+  上年资产总额: 'history.assets.0',
+  前年资产总额: 'history.assets.1',
+  上年研发费用: 'history.rdSpending.0',
+  前年研发费用: 'history.rdSpending.1',
+  联系人: 'contactName',
+  联系电话: 'contactPhone',
+  手机号码: 'contactPhone',
+  联系邮箱: 'contactEmail',
+  电子邮箱: 'contactEmail',
 };
-const API_FIELDS = ['uscc', 'name', 'legalForm', 'registeredOn', 'capital', 'county', 'industryCode', 'employees', 'revenue', 'assets', 'rdSpending', 'taxGrade', 'figuresYear', 'qualifications', 'tags', 'contactName', 'contactPhone', 'contactEmail'];
+const API_FIELDS = [
+  'uscc',
+  'name',
+  'legalForm',
+  'registeredOn',
+  'capital',
+  'county',
+  'industryCode',
+  'employees',
+  'revenue',
+  'assets',
+  'rdSpending',
+  'taxGrade',
+  'figuresYear',
+  'qualifications',
+  'tags',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+];
 for (const f of API_FIELDS) HEADERS[f.toLowerCase()] = f;
 const NUMERIC = new Set(['capital', 'employees', 'revenue', 'assets', 'rdSpending', 'figuresYear']);
 
-const normHeader = (h: string) => h.normalize('NFKC').replace(/\(.*?\)|\s/g, '').toLowerCase();
+const normHeader = (h: string) =>
+  h
+    .normalize('NFKC')
+    .replace(/\(.*?\)|\s/g, '')
+    .toLowerCase();
 const HEADER_INDEX = new Map(Object.entries(HEADERS).map(([k, v]) => [normHeader(k), v]));
 
 function columnLetter(col: number): string {
@@ -46,7 +93,9 @@ function cellText(v: ExcelJS.CellValue): string {
 /** The sheet as text rows (first row = headers). */
 async function readRows(buffer: Buffer, filename: string): Promise<string[][]> {
   if (/\.csv$/i.test(filename)) {
-    return (parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map((c) => c.trim()));
+    return (parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) =>
+      r.map((c) => c.trim()),
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -79,13 +128,22 @@ interface ParsedRow {
  * Reads a registry workbook and validates every row; problems are located by row, column and
  * field. Nothing is written.
  */
-export async function parseRegistryFile(buffer: Buffer, filename: string): Promise<{ rows: ParsedRow[]; problems: ImportView['problems'] }> {
+export async function parseRegistryFile(
+  buffer: Buffer,
+  filename: string,
+): Promise<{ rows: ParsedRow[]; problems: ImportView['problems'] }> {
   const table = await readRows(buffer, filename);
   const problems: ImportView['problems'] = [];
   const header = table[0] ?? [];
   const fieldAt = header.map((h) => HEADER_INDEX.get(normHeader(h)));
   for (const need of ['uscc', 'name']) {
-    if (!fieldAt.includes(need)) problems.push({ row: 1, column: null, field: need, message: `缺少“${need === 'uscc' ? '统一社会信用代码' : '企业名称'}”列 / missing column ${need}` });
+    if (!fieldAt.includes(need))
+      problems.push({
+        row: 1,
+        column: null,
+        field: need,
+        message: `缺少“${need === 'uscc' ? '统一社会信用代码' : '企业名称'}”列 / missing column ${need}`,
+      });
   }
   if (problems.length) return { rows: [], problems };
   const colOf = (field: string) => {
@@ -116,12 +174,19 @@ export async function parseRegistryFile(buffer: Buffer, filename: string): Promi
         raw[field] = n;
       } else if (field === 'qualifications') {
         // 高新技术企业:2024-12-01~2027-11-30;专精特新中小企业:2025-01-01~
-        raw.qualifications = text.split(/[;；]/).filter(Boolean).map((part) => {
-          const [kind, period = ''] = part.split(/[:：]/);
-          const [from = '', to = ''] = period.split(/[~～至]/);
-          return { kind: kind!.trim(), from: normaliseDate(from.trim()), to: to.trim() ? normaliseDate(to.trim()) : null };
-        });
-      } else if (field === 'tags') raw.tags = text.split(/[;；,，]/).map((t) => t.trim()).filter(Boolean);
+        raw.qualifications = text
+          .split(/[;；]/)
+          .filter(Boolean)
+          .map((part) => {
+            const [kind, period = ''] = part.split(/[:：]/);
+            const [from = '', to = ''] = period.split(/[~～至]/);
+            return { kind: kind!.trim(), from: normaliseDate(from.trim()), to: to.trim() ? normaliseDate(to.trim()) : null };
+          });
+      } else if (field === 'tags')
+        raw.tags = text
+          .split(/[;；,，]/)
+          .map((t) => t.trim())
+          .filter(Boolean);
       else if (field === 'registeredOn') raw[field] = normaliseDate(text);
       else raw[field] = text;
     });
@@ -136,7 +201,13 @@ export async function parseRegistryFile(buffer: Buffer, filename: string): Promi
       for (const x of p) rowProblems.push({ row: rowNo, column: colOf(x.field.split('.')[0]!), field: x.field, message: x.message });
       if (values) {
         const dup = seen.get(values.uscc);
-        if (dup) rowProblems.push({ row: rowNo, column: colOf('uscc'), field: 'uscc', message: `与第 ${dup} 行的统一社会信用代码重复 / same USCC as row ${dup}` });
+        if (dup)
+          rowProblems.push({
+            row: rowNo,
+            column: colOf('uscc'),
+            field: 'uscc',
+            message: `与第 ${dup} 行的统一社会信用代码重复 / same USCC as row ${dup}`,
+          });
         else seen.set(values.uscc, rowNo);
         if (!rowProblems.length) rows.push({ row: rowNo, values });
       }
@@ -154,18 +225,33 @@ export async function parseRegistryFile(buffer: Buffer, filename: string): Promi
  * row (refused while any row has a problem) or, with `keepValid`, only the rows without problems.
  * Enterprises already registered (same USCC) are updated.
  */
-export async function importRegistry(ctx: AppContext, actor: Actor, buffer: Buffer, filename: string, opts: { commit: boolean; keepValid: boolean }): Promise<ImportView> {
+export async function importRegistry(
+  ctx: AppContext,
+  actor: Actor,
+  buffer: Buffer,
+  filename: string,
+  opts: { commit: boolean; keepValid: boolean },
+): Promise<ImportView> {
   assertEditor(actor);
   const { rows, problems } = await parseRegistryFile(buffer, filename);
   const valid = rows.filter((r) => r.values);
   const view: ImportView = { rows: rows.length, valid: valid.length, problems, committed: false, created: 0, updated: 0 };
   if (!opts.commit) return view;
   if ((problems.length && !opts.keepValid) || !valid.length) {
-    throw new AppError('IMPORT_HAS_PROBLEMS', (problems.length ? problems : [{ row: 1, column: null, field: null, message: '没有可导入的行 / no row to import' }]).map((p) => ({ path: `row ${p.row}${p.column ? ` column ${p.column}` : ''}`, ...p })));
+    throw new AppError(
+      'IMPORT_HAS_PROBLEMS',
+      (problems.length ? problems : [{ row: 1, column: null, field: null, message: '没有可导入的行 / no row to import' }]).map((p) => ({
+        path: `row ${p.row}${p.column ? ` column ${p.column}` : ''}`,
+        ...p,
+      })),
+    );
   }
   const at = ctx.clock().toISOString();
   return withTransaction(ctx.db, async (trx) => {
-    const existing = await findEnterprisesByUscc(trx, valid.map((r) => r.values!.uscc));
+    const existing = await findEnterprisesByUscc(
+      trx,
+      valid.map((r) => r.values!.uscc),
+    );
     const fresh: EnterpriseValues[] = [];
     for (const r of valid) {
       const before = existing.get(r.values!.uscc);
@@ -177,7 +263,17 @@ export async function importRegistry(ctx: AppContext, actor: Actor, buffer: Buff
     await insertEnterprises(trx, fresh, at);
     view.created = fresh.length;
     view.committed = true;
-    await audit(ctx, trx, actor, { action: 'enterprise.import', entity: 'enterprise', entityId: null, after: { file: filename, created: view.created, updated: view.updated, skippedRows: problems.length ? [...new Set(problems.map((p) => p.row))] : [] } });
+    await audit(ctx, trx, actor, {
+      action: 'enterprise.import',
+      entity: 'enterprise',
+      entityId: null,
+      after: {
+        file: filename,
+        created: view.created,
+        updated: view.updated,
+        skippedRows: problems.length ? [...new Set(problems.map((p) => p.row))] : [],
+      },
+    });
     return view;
   });
 }

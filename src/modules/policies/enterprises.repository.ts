@@ -21,9 +21,15 @@ function filtered(db: Executor, f: EnterpriseFilter) {
   return q;
 }
 
-export async function listEnterprises(db: Executor, f: EnterpriseFilter, page: { offset: number; limit: number }): Promise<{ rows: EnterpriseRow[]; total: number }> {
+export async function listEnterprises(
+  db: Executor,
+  f: EnterpriseFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: EnterpriseRow[]; total: number }> {
   const rows = await filtered(db, f).selectAll().orderBy('id').offset(page.offset).limit(page.limit).execute();
-  const { n } = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(n) };
 }
 
@@ -34,7 +40,11 @@ export async function findEnterprise(db: Executor, id: number): Promise<Enterpri
 export async function findEnterprisesByUscc(db: Executor, usccs: string[]): Promise<Map<string, EnterpriseRow>> {
   const out = new Map<string, EnterpriseRow>();
   for (let k = 0; k < usccs.length; k += 500) {
-    const rows = await db.selectFrom('enterprise').selectAll().where('uscc', 'in', usccs.slice(k, k + 500)).execute();
+    const rows = await db
+      .selectFrom('enterprise')
+      .selectAll()
+      .where('uscc', 'in', usccs.slice(k, k + 500))
+      .execute();
     for (const r of rows) out.set(r.uscc, r);
   }
   return out;
@@ -55,7 +65,13 @@ export async function insertEnterprises(db: Executor, values: EnterpriseValues[]
 }
 
 /** Updates when the version matches (or unconditionally when version is null, for imports). */
-export async function updateEnterprise(db: Executor, id: number, version: number | null, v: EnterpriseValues, at: string): Promise<boolean> {
+export async function updateEnterprise(
+  db: Executor,
+  id: number,
+  version: number | null,
+  v: EnterpriseValues,
+  at: string,
+): Promise<boolean> {
   let q = db
     .updateTable('enterprise')
     .set((eb) => ({ ...v, match_stale: 1, updated_at: at, version: eb('version', '+', 1) }))
@@ -70,7 +86,13 @@ export async function updateEnterprise(db: Executor, id: number, version: number
 export async function* scanTaxGrades(db: Executor, pageSize: number): AsyncGenerator<{ id: number; tax_grade: string | null }[]> {
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('enterprise').select(['id', 'tax_grade']).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('enterprise')
+      .select(['id', 'tax_grade'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
     if (!rows.length) return;
     yield rows;
     after = rows[rows.length - 1]!.id;
@@ -105,7 +127,10 @@ export async function measureScan(db: Executor, f: { staleOnly?: boolean; ids?: 
 }
 
 export async function countEnterprises(db: Executor): Promise<number> {
-  const { n } = await db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('enterprise')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -119,7 +144,12 @@ export async function markEnterprisesMatched(db: Executor, seen: { id: number; v
   }
   for (const [version, ids] of byVersion) {
     for (let k = 0; k < ids.length; k += 500) {
-      await db.updateTable('enterprise').set({ match_stale: 0 }).where('version', '=', version).where('id', 'in', ids.slice(k, k + 500)).execute();
+      await db
+        .updateTable('enterprise')
+        .set({ match_stale: 0 })
+        .where('version', '=', version)
+        .where('id', 'in', ids.slice(k, k + 500))
+        .execute();
     }
   }
 }

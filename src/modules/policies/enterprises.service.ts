@@ -11,8 +11,15 @@ import { findEnterprise, insertEnterprises, listEnterprises, updateEnterprise as
 import { checkIndustryCode } from './industry.js';
 
 function invalid(problems: { field: string; message: string }[]): AppError {
-  const code = problems.some((p) => p.field === 'uscc') ? 'USCC_INVALID' : problems.some((p) => p.field === 'industryCode') ? 'INDUSTRY_CODE_INVALID' : 'VALIDATION_FAILED';
-  return new AppError(code, problems.map((p) => ({ path: `body.${p.field}`, message: p.message })));
+  const code = problems.some((p) => p.field === 'uscc')
+    ? 'USCC_INVALID'
+    : problems.some((p) => p.field === 'industryCode')
+      ? 'INDUSTRY_CODE_INVALID'
+      : 'VALIDATION_FAILED';
+  return new AppError(
+    code,
+    problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
+  );
 }
 
 export function validEnterprise(input: EnterpriseInput): EnterpriseValues {
@@ -24,7 +31,14 @@ export function validEnterprise(input: EnterpriseInput): EnterpriseValues {
 export async function listVisibleEnterprises(
   ctx: AppContext,
   actor: Actor,
-  q: { q?: string | undefined; county?: string | undefined; industry?: string | undefined; sizeClass?: string | undefined; page: number; pageSize: number },
+  q: {
+    q?: string | undefined;
+    county?: string | undefined;
+    industry?: string | undefined;
+    sizeClass?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: EnterpriseView[]; total: number }> {
   const scope = await scopeOf(ctx, actor);
   const countyCode = q.county ? (resolveCounty(q.county) ?? '-') : undefined;
@@ -44,7 +58,8 @@ export async function listVisibleEnterprises(
 export async function getEnterprise(ctx: AppContext, actor: Actor, id: number): Promise<EnterpriseView> {
   const scope = await scopeOf(ctx, actor);
   const row = await findEnterprise(ctx.db, id);
-  const visible = row && (scope.all || scope.enterpriseId === id || (scope.countyCode !== undefined && scope.countyCode === row.county_code));
+  const visible =
+    row && (scope.all || scope.enterpriseId === id || (scope.countyCode !== undefined && scope.countyCode === row.county_code));
   if (!row || !visible) throw new AppError('NOT_FOUND');
   return presentEnterprise(row);
 }
@@ -59,22 +74,36 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: Ent
       await audit(ctx, trx, actor, { action: 'enterprise.create', entity: 'enterprise', entityId: id!, after: created });
       return created;
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('DUPLICATE_USCC', [{ path: 'body.uscc', message: `${values.uscc} 已存在 / already registered` }]);
+      if (isUniqueViolation(err))
+        throw new AppError('DUPLICATE_USCC', [{ path: 'body.uscc', message: `${values.uscc} 已存在 / already registered` }]);
       throw err;
     }
   });
 }
 
-export async function updateEnterprise(ctx: AppContext, actor: Actor, id: number, input: EnterpriseInput & { version: number }): Promise<EnterpriseView> {
+export async function updateEnterprise(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: EnterpriseInput & { version: number },
+): Promise<EnterpriseView> {
   assertEditor(actor);
   const values = validEnterprise(input);
   return withTransaction(ctx.db, async (trx) => {
     const before = await findEnterprise(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (before.uscc !== values.uscc) throw new AppError('VALIDATION_FAILED', [{ path: 'body.uscc', message: '统一社会信用代码不能修改 / the USCC cannot change' }]);
-    if (!(await updateRow(trx, id, input.version, { ...values, synthetic: before.synthetic }, ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
+    if (before.uscc !== values.uscc)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.uscc', message: '统一社会信用代码不能修改 / the USCC cannot change' }]);
+    if (!(await updateRow(trx, id, input.version, { ...values, synthetic: before.synthetic }, ctx.clock().toISOString())))
+      throw new AppError('VERSION_CONFLICT');
     const after = presentEnterprise((await findEnterprise(trx, id))!);
-    await audit(ctx, trx, actor, { action: 'enterprise.update', entity: 'enterprise', entityId: id, before: presentEnterprise(before), after });
+    await audit(ctx, trx, actor, {
+      action: 'enterprise.update',
+      entity: 'enterprise',
+      entityId: id,
+      before: presentEnterprise(before),
+      after,
+    });
     return after;
   });
 }

@@ -50,12 +50,17 @@ export function normalizeEnterprise(input: EnterpriseInput, synthetic = false): 
     problems.push({ field: 'legalForm', message: `企业类型应为：${LEGAL_FORMS.join('、')} / unknown legal form` });
   }
   const taxGrade = input.taxGrade ? input.taxGrade.toUpperCase() : null;
-  if (taxGrade && !(TAX_GRADES as readonly string[]).includes(taxGrade)) problems.push({ field: 'taxGrade', message: '纳税信用等级应为 A、B、M、C、D / tax grade must be A, B, M, C or D' });
-  if (input.registeredOn && !isValidDate(input.registeredOn)) problems.push({ field: 'registeredOn', message: `“${input.registeredOn}”不是有效日期 / not a valid date` });
+  if (taxGrade && !(TAX_GRADES as readonly string[]).includes(taxGrade))
+    problems.push({ field: 'taxGrade', message: '纳税信用等级应为 A、B、M、C、D / tax grade must be A, B, M, C or D' });
+  if (input.registeredOn && !isValidDate(input.registeredOn))
+    problems.push({ field: 'registeredOn', message: `“${input.registeredOn}”不是有效日期 / not a valid date` });
   for (const [k, q] of (input.qualifications ?? []).entries()) {
-    if (!(QUALIFICATIONS as readonly string[]).includes(q.kind)) problems.push({ field: `qualifications.${k}.kind`, message: `未知资质“${q.kind}”；可用：${QUALIFICATIONS.join('、')}` });
-    if (!isValidDate(q.from) || (q.to && !isValidDate(q.to))) problems.push({ field: `qualifications.${k}`, message: '资质有效期不是有效日期 / invalid validity dates' });
-    else if (q.to && q.to < q.from) problems.push({ field: `qualifications.${k}`, message: '资质有效期止日早于起日 / validity ends before it starts' });
+    if (!(QUALIFICATIONS as readonly string[]).includes(q.kind))
+      problems.push({ field: `qualifications.${k}.kind`, message: `未知资质“${q.kind}”；可用：${QUALIFICATIONS.join('、')}` });
+    if (!isValidDate(q.from) || (q.to && !isValidDate(q.to)))
+      problems.push({ field: `qualifications.${k}`, message: '资质有效期不是有效日期 / invalid validity dates' });
+    else if (q.to && q.to < q.from)
+      problems.push({ field: `qualifications.${k}`, message: '资质有效期止日早于起日 / validity ends before it starts' });
   }
   if (problems.length || !uscc.ok) return { problems };
   const f = { employees: input.employees ?? null, revenue: input.revenue ?? null, assets: input.assets ?? null };
@@ -88,8 +93,15 @@ export function normalizeEnterprise(input: EnterpriseInput, synthetic = false): 
 }
 
 type NotFacts =
-  | 'version' | 'created_at' | 'updated_at' | 'match_stale' | 'synthetic' | 'figures_year'
-  | 'contact_name' | 'contact_phone' | 'contact_email';
+  | 'version'
+  | 'created_at'
+  | 'updated_at'
+  | 'match_stale'
+  | 'synthetic'
+  | 'figures_year'
+  | 'contact_name'
+  | 'contact_phone'
+  | 'contact_email';
 /** What the rules engine sees of a stored enterprise. */
 export function factsOf(r: Pick<EnterpriseRow, Exclude<keyof EnterpriseRow, NotFacts>>): EnterpriseFacts {
   return {

@@ -29,7 +29,14 @@ export interface RegistryEnterprise {
   taxGrade: string | null;
 }
 
-function brief(r: { id: number; uscc: string; name: string; county_code: string | null; industry_code: string | null; tax_grade: string | null }): RegistryEnterprise {
+function brief(r: {
+  id: number;
+  uscc: string;
+  name: string;
+  county_code: string | null;
+  industry_code: string | null;
+  tax_grade: string | null;
+}): RegistryEnterprise {
   return { id: r.id, uscc: r.uscc, name: r.name, countyCode: r.county_code, industryCode: r.industry_code, taxGrade: r.tax_grade };
 }
 
@@ -61,13 +68,19 @@ export async function registryByIds(db: Executor, ids: number[]): Promise<Map<nu
 }
 
 /** The registered enterprise with this (normalised) USCC, if any: id, name and county division code. */
-export async function registeredEnterprise(db: Executor, uscc: string): Promise<{ id: number; name: string; countyCode: string | null } | undefined> {
+export async function registeredEnterprise(
+  db: Executor,
+  uscc: string,
+): Promise<{ id: number; name: string; countyCode: string | null } | undefined> {
   const row = (await findEnterprisesByUscc(db, [uscc])).get(uscc);
   return row ? { id: row.id, name: row.name, countyCode: row.county_code } : undefined;
 }
 
 /** The enterprise an `enterprise` user acts for: its id, USCC and name. */
-export async function enterpriseOfUser(db: Executor, userId: number): Promise<{ id: number; uscc: string; name: string; countyCode: string | null } | undefined> {
+export async function enterpriseOfUser(
+  db: Executor,
+  userId: number,
+): Promise<{ id: number; uscc: string; name: string; countyCode: string | null } | undefined> {
   const id = await enterpriseIdOfUser(db, userId);
   const row = id ? await findEnterprise(db, id) : undefined;
   return row ? { id: row.id, uscc: row.uscc, name: row.name, countyCode: row.county_code } : undefined;

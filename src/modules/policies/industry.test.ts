@@ -18,7 +18,9 @@ function oracle(): { code: string; level: string; name: string; parent: string }
   }
   const [head, ...lines] = fs.readFileSync(SHARED_CSV, 'utf8').trim().split('\n');
   const cols = head!.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v])) as { code: string; level: string; name: string; parent: string });
+  return lines.map(
+    (l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v])) as { code: string; level: string; name: string; parent: string },
+  );
 }
 
 describe('GB/T 4754-2017 with Amendment No. 1, as shipped', () => {
@@ -28,7 +30,9 @@ describe('GB/T 4754-2017 with Amendment No. 1, as shipped', () => {
     expect([count('section'), count('division'), count('group'), count('class')]).toEqual([20, 97, 473, 1382]);
     const shared = oracle();
     if (!shared) return;
-    expect(cat.map((e) => `${e.code}|${e.level}|${e.name}|${e.parent}`)).toEqual(shared.map((e) => `${e.code}|${e.level}|${e.name}|${e.parent}`));
+    expect(cat.map((e) => `${e.code}|${e.level}|${e.name}|${e.parent}`)).toEqual(
+      shared.map((e) => `${e.code}|${e.level}|${e.name}|${e.parent}`),
+    );
   });
 
   it('accepts every real code of every level and names it', () => {
@@ -69,7 +73,25 @@ describe('rules test industry membership at every level', () => {
   const codes = ['C3911', 'C3912', 'C3921', 'C3011', 'I6513', 'F5267', null];
   const cols = new Columns(codes.length);
   codes.forEach((c, i) =>
-    cols.push({ id: i + 1, uscc: `U${i}`, name: `E${i}`, legalForm: null, registeredOn: null, capital: null, countyCode: null, industryCode: c, sizeClass: null, employees: null, revenue: null, assets: null, rdSpending: null, taxGrade: null, qualifications: [], tags: [], history: {} }),
+    cols.push({
+      id: i + 1,
+      uscc: `U${i}`,
+      name: `E${i}`,
+      legalForm: null,
+      registeredOn: null,
+      capital: null,
+      countyCode: null,
+      industryCode: c,
+      sizeClass: null,
+      employees: null,
+      revenue: null,
+      assets: null,
+      rdSpending: null,
+      taxGrade: null,
+      qualifications: [],
+      tags: [],
+      history: {},
+    }),
   );
   const matching = (rule: string) => {
     const checked = checkRule(rule, { today });

@@ -51,8 +51,7 @@ export function industryCatalogue(): IndustryEntry[] {
 }
 
 export type IndustryCheck =
-  | { ok: true; code: string; level: IndustryLevel; section: string; division: string | null; name: string }
-  | { ok: false; reason: string };
+  { ok: true; code: string; level: IndustryLevel; section: string; division: string | null; name: string } | { ok: false; reason: string };
 
 /**
  * Normalises an industry code to section letter + digits ("3911", "C3911", "c39" → "C3911"/"C39")
@@ -66,7 +65,10 @@ export function checkIndustryCode(raw: string, opts: { names?: boolean } = {}): 
   if (!s || !m || (!m[1] && !m[2])) {
     const named = opts.names ? byName.get(norm(raw)) : undefined;
     if (named) return checkIndustryCode(named);
-    return { ok: false, reason: `“${raw}”不是国民经济行业代码（如 C、C39、C391、C3911） / not an industry code (e.g. C, C39, C391, C3911)` };
+    return {
+      ok: false,
+      reason: `“${raw}”不是国民经济行业代码（如 C、C39、C391、C3911） / not an industry code (e.g. C, C39, C391, C3911)`,
+    };
   }
   const digits = m[2] ?? '';
   if (!digits) {
@@ -77,7 +79,10 @@ export function checkIndustryCode(raw: string, opts: { names?: boolean } = {}): 
   const level = LEVEL_OF_DIGITS[digits.length]!;
   const division = byCode.get(digits.slice(0, 2));
   if (!division) {
-    return { ok: false, reason: `行业大类“${digits.slice(0, 2)}”在 GB/T 4754-2017 中不存在 / division ${digits.slice(0, 2)} does not exist` };
+    return {
+      ok: false,
+      reason: `行业大类“${digits.slice(0, 2)}”在 GB/T 4754-2017 中不存在 / division ${digits.slice(0, 2)} does not exist`,
+    };
   }
   const entry = byCode.get(digits);
   if (!entry || entry.level !== level) {

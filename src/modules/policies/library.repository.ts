@@ -9,10 +9,18 @@ export type PolicyValues = Omit<Selectable<PolicyTable>, 'id' | 'version' | 'cre
 export type BenefitValues = Omit<BenefitRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'match_stale'>;
 
 function policies(db: Executor) {
-  return db.selectFrom('policy').leftJoin('unit', 'unit.id', 'policy.department_unit_id').selectAll('policy').select('unit.name as department_name');
+  return db
+    .selectFrom('policy')
+    .leftJoin('unit', 'unit.id', 'policy.department_unit_id')
+    .selectAll('policy')
+    .select('unit.name as department_name');
 }
 
-export async function listPolicies(db: Executor, f: { q?: string | undefined; area?: string | undefined }, page: { offset: number; limit: number }): Promise<{ rows: PolicyRow[]; total: number }> {
+export async function listPolicies(
+  db: Executor,
+  f: { q?: string | undefined; area?: string | undefined },
+  page: { offset: number; limit: number },
+): Promise<{ rows: PolicyRow[]; total: number }> {
   let q = policies(db);
   let c = db.selectFrom('policy');
   if (f.q) {
@@ -33,7 +41,11 @@ export async function findPolicy(db: Executor, id: number): Promise<PolicyRow | 
 }
 
 export async function insertPolicy(db: Executor, v: PolicyValues, at: string): Promise<number> {
-  const r = await db.insertInto('policy').values({ ...v, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('policy')
+    .values({ ...v, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -47,7 +59,10 @@ export async function updatePolicyRow(db: Executor, id: number, version: number,
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function listBenefits(db: Executor, f: { policyIds?: number[]; autoGrant?: boolean; ids?: number[] } = {}): Promise<BenefitRow[]> {
+export async function listBenefits(
+  db: Executor,
+  f: { policyIds?: number[]; autoGrant?: boolean; ids?: number[] } = {},
+): Promise<BenefitRow[]> {
   let q = db.selectFrom('benefit').selectAll();
   if (f.policyIds) q = f.policyIds.length ? q.where('policy_id', 'in', f.policyIds) : q.where(sql<boolean>`1 = 0`);
   if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
@@ -66,11 +81,21 @@ export async function ruleTexts(db: Executor): Promise<Map<string, string>> {
 }
 
 export async function insertBenefit(db: Executor, v: BenefitValues, at: string): Promise<number> {
-  const r = await db.insertInto('benefit').values({ ...v, match_stale: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('benefit')
+    .values({ ...v, match_stale: 1, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateBenefitRow(db: Executor, id: number, version: number, v: Partial<BenefitValues> & { match_stale?: number }, at: string): Promise<boolean> {
+export async function updateBenefitRow(
+  db: Executor,
+  id: number,
+  version: number,
+  v: Partial<BenefitValues> & { match_stale?: number },
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('benefit')
     .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
@@ -82,7 +107,8 @@ export async function updateBenefitRow(db: Executor, id: number, version: number
 
 /** Clears the stale mark of benefits not changed since they were read (same version). */
 export async function markBenefitsMatched(db: Executor, seen: { id: number; version: number }[]): Promise<void> {
-  for (const s of seen) await db.updateTable('benefit').set({ match_stale: 0 }).where('id', '=', s.id).where('version', '=', s.version).execute();
+  for (const s of seen)
+    await db.updateTable('benefit').set({ match_stale: 0 }).where('id', '=', s.id).where('version', '=', s.version).execute();
 }
 
 /** Benefits whose rule refers to `code` (they change when it changes). */
@@ -97,7 +123,13 @@ export type RuleVersionRow = Selectable<BenefitRuleVersionTable>;
  * it is the same, else a new row (one per change of the rule, however many results it decides).
  */
 export async function recordRuleVersion(db: Executor, v: Omit<RuleVersionRow, 'id'>): Promise<number> {
-  const last = await db.selectFrom('benefit_rule_version').selectAll().where('benefit_id', '=', v.benefit_id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('benefit_rule_version')
+    .selectAll()
+    .where('benefit_id', '=', v.benefit_id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (last && last.rule_text === v.rule_text && last.refs_json === v.refs_json) return last.id;
   return (await db.insertInto('benefit_rule_version').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }

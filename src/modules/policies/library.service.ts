@@ -77,7 +77,11 @@ function problemDetails(path: string, problems: LocatedProblem[]): ErrorDetail[]
  * Checks a rule and runs it on example enterprises: the editor's live validation and "test on
  * examples" button, and the rule tests that CI runs for every stored benefit.
  */
-export async function checkRuleText(ctx: AppContext, db: Executor, body: { text: string; code?: string | undefined; examples?: RuleExample[] | undefined }): Promise<RuleCheckView> {
+export async function checkRuleText(
+  ctx: AppContext,
+  db: Executor,
+  body: { text: string; code?: string | undefined; examples?: RuleExample[] | undefined },
+): Promise<RuleCheckView> {
   const today = chinaDays(ctx.clock());
   const rules = await ruleTexts(db);
   const checked = checkRule(body.text, { today, lookupRule: (c) => rules.get(c), selfCode: body.code });
@@ -99,7 +103,15 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
   }
   const outcomes = examples.map((e) => {
     const f = exampleFacts(e.enterprise);
-    if (!f.facts) return { name: e.name, expected: e.expected, actual: null, pass: false, explanation: null, problem: f.problems.map((p) => `${p.field}: ${p.message}`).join('；') };
+    if (!f.facts)
+      return {
+        name: e.name,
+        expected: e.expected,
+        actual: null,
+        pass: false,
+        explanation: null,
+        problem: f.problems.map((p) => `${p.field}: ${p.message}`).join('；'),
+      };
     // Each example is judged on its own day, so "registered within 1 year" examples do not age.
     const compiled = compileRule(checked.rule, Columns.from([f.facts]), e.asOf ? toDays(e.asOf) : today, body.text);
     const actual = compiled.test(0);
@@ -108,7 +120,10 @@ export async function checkRuleText(ctx: AppContext, db: Executor, body: { text:
   return { ok: true, problems: [], examples: outcomes, reading: describeCondition(checked.rule, today) };
 }
 
-export async function listPolicyLibrary(ctx: AppContext, q: { q?: string | undefined; area?: string | undefined; page: number; pageSize: number }): Promise<{ items: PolicyView[]; total: number }> {
+export async function listPolicyLibrary(
+  ctx: AppContext,
+  q: { q?: string | undefined; area?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: PolicyView[]; total: number }> {
   const { rows, total } = await listPolicies(ctx.db, q, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
   const benefits = await listBenefits(ctx.db, { policyIds: rows.map((r) => r.id) });
   return { items: rows.map((r) => presentPolicy(r, benefits)), total };
@@ -123,7 +138,10 @@ export async function getPolicy(ctx: AppContext, id: number, db: Executor = ctx.
 async function assertDepartment(db: Executor, id: number | null | undefined): Promise<void> {
   if (!id) return;
   const u = await findUnit(db, id);
-  if (!u || u.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path: 'body.departmentUnitId', message: '发文单位不存在或已撤销 / unknown or retired unit' }]);
+  if (!u || u.status !== 'active')
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.departmentUnitId', message: '发文单位不存在或已撤销 / unknown or retired unit' },
+    ]);
 }
 
 function policyValues(b: Partial<PolicyBody>) {
@@ -140,7 +158,8 @@ function policyValues(b: Partial<PolicyBody>) {
 }
 
 function assertDates(from: string | null | undefined, to: string | null | undefined): void {
-  if (from && to && to < from) throw new AppError('VALIDATION_FAILED', [{ path: 'body.effectiveTo', message: '失效日期早于生效日期 / ends before it starts' }]);
+  if (from && to && to < from)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.effectiveTo', message: '失效日期早于生效日期 / ends before it starts' }]);
 }
 
 export async function createPolicy(ctx: AppContext, actor: Actor, body: PolicyBody): Promise<PolicyView> {
@@ -150,7 +169,16 @@ export async function createPolicy(ctx: AppContext, actor: Actor, body: PolicyBo
     await assertDepartment(trx, body.departmentUnitId);
     const id = await insertPolicy(
       trx,
-      { title: body.title, department_unit_id: body.departmentUnitId ?? null, doc_number: body.docNumber ?? null, effective_from: body.effectiveFrom ?? null, effective_to: body.effectiveTo ?? null, body: body.body ?? null, link: body.link ?? null, area: body.area },
+      {
+        title: body.title,
+        department_unit_id: body.departmentUnitId ?? null,
+        doc_number: body.docNumber ?? null,
+        effective_from: body.effectiveFrom ?? null,
+        effective_to: body.effectiveTo ?? null,
+        body: body.body ?? null,
+        link: body.link ?? null,
+        area: body.area,
+      },
       ctx.clock().toISOString(),
     );
     const created = await getPolicy(ctx, id, trx);
@@ -159,13 +187,22 @@ export async function createPolicy(ctx: AppContext, actor: Actor, body: PolicyBo
   });
 }
 
-export async function updatePolicy(ctx: AppContext, actor: Actor, id: number, body: Partial<PolicyBody> & { version: number }): Promise<PolicyView> {
+export async function updatePolicy(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: Partial<PolicyBody> & { version: number },
+): Promise<PolicyView> {
   assertEditor(actor);
   return withTransaction(ctx.db, async (trx) => {
     const before = await getPolicy(ctx, id, trx);
-    assertDates(body.effectiveFrom === undefined ? before.effectiveFrom : body.effectiveFrom, body.effectiveTo === undefined ? before.effectiveTo : body.effectiveTo);
+    assertDates(
+      body.effectiveFrom === undefined ? before.effectiveFrom : body.effectiveFrom,
+      body.effectiveTo === undefined ? before.effectiveTo : body.effectiveTo,
+    );
     await assertDepartment(trx, body.departmentUnitId);
-    if (!(await updatePolicyRow(trx, id, body.version, policyValues(body), ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
+    if (!(await updatePolicyRow(trx, id, body.version, policyValues(body), ctx.clock().toISOString())))
+      throw new AppError('VERSION_CONFLICT');
     const after = await getPolicy(ctx, id, trx);
     await audit(ctx, trx, actor, { action: 'policy.update', entity: 'policy', entityId: id, before, after });
     return after;
@@ -173,7 +210,11 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, id: number, bo
 }
 
 /** Validates rule, formula and examples of a benefit; throws a located error when any fails. */
-async function assertBenefitValid(ctx: AppContext, db: Executor, b: { code: string; rule: string; formula?: string | null | undefined; examples?: RuleExample[] | undefined }): Promise<void> {
+async function assertBenefitValid(
+  ctx: AppContext,
+  db: Executor,
+  b: { code: string; rule: string; formula?: string | null | undefined; examples?: RuleExample[] | undefined },
+): Promise<void> {
   const check = await checkRuleText(ctx, db, { text: b.rule, code: b.code, examples: b.examples });
   if (!check.ok) throw new AppError('RULE_INVALID', problemDetails('body.rule', check.problems as LocatedProblem[]));
   if (b.formula) {
@@ -184,7 +225,13 @@ async function assertBenefitValid(ctx: AppContext, db: Executor, b: { code: stri
   if (failed.length) {
     throw new AppError(
       'RULE_EXAMPLES_FAILED',
-      failed.map((e) => ({ path: 'body.examples', message: e.problem ?? `示例“${e.name}”应为${e.expected ? '符合' : '不符合'}，实为${e.actual ? '符合' : '不符合'} / example "${e.name}" expected ${e.expected}, got ${e.actual}` })),
+      failed.map((e) => ({
+        path: 'body.examples',
+        message:
+          e.problem ??
+          `示例“${e.name}”应为${e.expected ? '符合' : '不符合'}，实为${e.actual ? '符合' : '不符合'} ` +
+            `/ example "${e.name}" expected ${e.expected}, got ${e.actual}`,
+      })),
     );
   }
 }
@@ -197,25 +244,44 @@ export async function createBenefit(ctx: AppContext, actor: Actor, policyId: num
     try {
       const id = await insertBenefit(
         trx,
-        { policy_id: policyId, code: body.code, name: body.name, amount: body.amount ?? null, formula: body.formula ?? null, cap: body.cap ?? null, auto_grant: body.autoGrant ? 1 : 0, rule_text: body.rule, examples_json: JSON.stringify(body.examples ?? []) },
+        {
+          policy_id: policyId,
+          code: body.code,
+          name: body.name,
+          amount: body.amount ?? null,
+          formula: body.formula ?? null,
+          cap: body.cap ?? null,
+          auto_grant: body.autoGrant ? 1 : 0,
+          rule_text: body.rule,
+          examples_json: JSON.stringify(body.examples ?? []),
+        },
         ctx.clock().toISOString(),
       );
       const created = presentBenefit((await findBenefit(trx, id))!);
       await audit(ctx, trx, actor, { action: 'benefit.create', entity: 'benefit', entityId: id, after: created });
       return created;
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('DUPLICATE_BENEFIT_CODE', [{ path: 'body.code', message: `编码 ${body.code} 已被使用 / code already used` }]);
+      if (isUniqueViolation(err))
+        throw new AppError('DUPLICATE_BENEFIT_CODE', [{ path: 'body.code', message: `编码 ${body.code} 已被使用 / code already used` }]);
       throw err;
     }
   });
 }
 
-export async function updateBenefit(ctx: AppContext, actor: Actor, id: number, body: Partial<BenefitBody> & { version: number }): Promise<BenefitView> {
+export async function updateBenefit(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: Partial<BenefitBody> & { version: number },
+): Promise<BenefitView> {
   assertEditor(actor);
   return withTransaction(ctx.db, async (trx) => {
     const before = await findBenefit(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (body.code && body.code !== before.code) throw new AppError('VALIDATION_FAILED', [{ path: 'body.code', message: '编码不能修改（其他规则可能引用它） / the code cannot change' }]);
+    if (body.code && body.code !== before.code)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.code', message: '编码不能修改（其他规则可能引用它） / the code cannot change' },
+      ]);
     const merged = {
       code: before.code,
       rule: body.rule ?? before.rule_text,
@@ -224,7 +290,11 @@ export async function updateBenefit(ctx: AppContext, actor: Actor, id: number, b
     };
     await assertBenefitValid(ctx, trx, merged);
     const at = ctx.clock().toISOString();
-    const ruleChanged = merged.rule !== before.rule_text || merged.formula !== before.formula || (body.cap !== undefined && body.cap !== before.cap) || (body.amount !== undefined && body.amount !== before.amount);
+    const ruleChanged =
+      merged.rule !== before.rule_text ||
+      merged.formula !== before.formula ||
+      (body.cap !== undefined && body.cap !== before.cap) ||
+      (body.amount !== undefined && body.amount !== before.amount);
     const ok = await updateBenefitRow(
       trx,
       id,
@@ -244,7 +314,8 @@ export async function updateBenefit(ctx: AppContext, actor: Actor, id: number, b
     if (!ok) throw new AppError('VERSION_CONFLICT');
     // Rules that include this one through rule("…") change with it.
     if (merged.rule !== before.rule_text) {
-      for (const r of await benefitsReferring(trx, before.code)) if (r.id !== id) await updateBenefitRow(trx, r.id, r.version, { match_stale: 1 }, at);
+      for (const r of await benefitsReferring(trx, before.code))
+        if (r.id !== id) await updateBenefitRow(trx, r.id, r.version, { match_stale: 1 }, at);
     }
     const after = presentBenefit((await findBenefit(trx, id))!);
     await audit(ctx, trx, actor, { action: 'benefit.update', entity: 'benefit', entityId: id, before: presentBenefit(before), after });
@@ -256,7 +327,10 @@ export async function updateBenefit(ctx: AppContext, actor: Actor, id: number, b
 export async function runAllRuleTests(ctx: AppContext): Promise<{ code: string; result: RuleCheckView }[]> {
   const out = [];
   for (const b of await listBenefits(ctx.db)) {
-    out.push({ code: b.code, result: await checkRuleText(ctx, ctx.db, { text: b.rule_text, code: b.code, examples: JSON.parse(b.examples_json) }) });
+    out.push({
+      code: b.code,
+      result: await checkRuleText(ctx, ctx.db, { text: b.rule_text, code: b.code, examples: JSON.parse(b.examples_json) }),
+    });
   }
   return out;
 }

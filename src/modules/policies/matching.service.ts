@@ -34,8 +34,9 @@ const RUN_OWNED = new Set(['near', 'matched']);
 /**
  * Matches enterprises against the auto-grant benefits and stores, per (enterprise, benefit), the
  * matches and near misses (one failed top-level condition) with the rule version that decided them;
- * explanations are computed from that version when someone asks (results.service.ts). Incremental runs evaluate changed rules against all enterprises and all rules against
- * changed enterprises, and touch only those pairs.
+ * explanations are computed from that version when someone asks (results.service.ts). Incremental runs
+ * evaluate changed rules against all enterprises and all rules against changed enterprises, and touch
+ * only those pairs.
  */
 export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promise<MatchSummary> {
   const started = Date.now();
@@ -55,7 +56,18 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
   const { cols } = loaded;
   const staleRows: number[] = [];
   for (let i = 0; i < cols.n; i++) if (loaded.stale[i] === 1) staleRows.push(i);
-  const summary: MatchSummary = { mode: opts.mode, benefits: 0, enterprises: cols.n, evaluations: 0, matched: 0, near: 0, written: 0, removed: 0, skipped: [], seconds: 0 };
+  const summary: MatchSummary = {
+    mode: opts.mode,
+    benefits: 0,
+    enterprises: cols.n,
+    evaluations: 0,
+    matched: 0,
+    near: 0,
+    written: 0,
+    removed: 0,
+    skipped: [],
+    seconds: 0,
+  };
   const rowOf = new Map<number, number>();
   for (let i = 0; i < cols.n; i++) rowOf.set(cols.ids[i]!, i);
   const seenBenefits: { id: number; version: number }[] = [];
@@ -108,7 +120,12 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
       // The results are built, compared with the stored ones and written chunk by chunk of enterprises,
       // so memory stays bounded whatever the registry's size (one transaction per benefit still).
       await withTransaction(ctx.db, async (trx) => {
-        ruleVersionId = await recordRuleVersion(trx, { benefit_id: b.id, rule_text: b.rule_text, refs_json: prepared.value.refsJson, created_at: at });
+        ruleVersionId = await recordRuleVersion(trx, {
+          benefit_id: b.id,
+          rule_text: b.rule_text,
+          refs_json: prepared.value.refsJson,
+          created_at: at,
+        });
         const total = rows ? rows.length : cols.n;
         const chunk = rows ? (opts.chunks?.stale ?? STALE_CHUNK) : (opts.chunks?.whole ?? WHOLE_CHUNK);
         for (let lo = 0; lo < total; lo += chunk) {
@@ -119,7 +136,11 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
           // join up and the last is open-ended.
           const range = { from: lo === 0 ? 0 : cols.ids[lo - 1]! + 1, to: hi === total ? undefined : cols.ids[hi - 1]! };
           const existing = rows
-            ? await resultsOfBenefit(trx, b.id, rows.slice(lo, hi).map((i) => cols.ids[i]!))
+            ? await resultsOfBenefit(
+                trx,
+                b.id,
+                rows.slice(lo, hi).map((i) => cols.ids[i]!),
+              )
             : await resultsOfBenefit(trx, b.id, undefined, range);
           await applyChunk(trx, existing);
         }
@@ -136,14 +157,27 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
             else {
               const i = rowOf.get(r.enterprise_id);
               if (i === undefined) continue;
-              await refreshResult(trx, r.id, { eligible: 0, failed: compiled.failures(i, 99), rule_version_id: ruleVersionId, amount: null, job_run_id: opts.jobRunId ?? null, updated_at: at });
+              await refreshResult(trx, r.id, {
+                eligible: 0,
+                failed: compiled.failures(i, 99),
+                rule_version_id: ruleVersionId,
+                amount: null,
+                job_run_id: opts.jobRunId ?? null,
+                updated_at: at,
+              });
             }
             continue;
           }
           const keepStatus = !RUN_OWNED.has(r.status);
           // Unchanged pairs (outcome, amount, rule version) are not written again: a re-run over unchanged data
           // writes nothing, nor does a change of the enterprise's data that leaves its outcome as it was.
-          if (r.eligible === now.eligible && r.amount === now.amount && r.rule_version_id === now.rule_version_id && (keepStatus || r.status === now.status)) continue;
+          if (
+            r.eligible === now.eligible &&
+            r.amount === now.amount &&
+            r.rule_version_id === now.rule_version_id &&
+            (keepStatus || r.status === now.status)
+          )
+            continue;
           await refreshResult(trx, r.id, {
             eligible: now.eligible,
             failed: now.failed,
@@ -170,8 +204,16 @@ export async function matchPolicies(ctx: AppContext, opts: MatchOptions): Promis
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;
   await withTransaction(ctx.db, async (trx) => {
     await markBenefitsMatched(trx, seenBenefits);
-    await markEnterprisesMatched(trx, staleRows.map((i) => ({ id: cols.ids[i]!, version: loaded.versions[i]! })));
-    await audit(ctx, trx, opts.actor ?? SYSTEM_ACTOR, { action: 'policies.match', entity: 'match_run', entityId: opts.jobRunId ?? null, after: summary });
+    await markEnterprisesMatched(
+      trx,
+      staleRows.map((i) => ({ id: cols.ids[i]!, version: loaded.versions[i]! })),
+    );
+    await audit(ctx, trx, opts.actor ?? SYSTEM_ACTOR, {
+      action: 'policies.match',
+      entity: 'match_run',
+      entityId: opts.jobRunId ?? null,
+      after: summary,
+    });
   });
   return summary;
 }

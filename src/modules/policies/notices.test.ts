@@ -36,28 +36,54 @@ describeEachDialect(
   (h) => {
     let demoId = 0;
     let otherId = 0;
-    const userId = async (username: string) => (await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-    const inbox = async (c: Client) => (await c.get('/api/v1/notifications?pageSize=50')).json() as { items: { title: string; body: string; link: string | null }[] };
-    const matched = async (office: Client, enterpriseId: number) => (await office.get(`/api/v1/policies/results?enterpriseId=${enterpriseId}&status=matched`)).json().items as { id: number; version: number; benefit: { name: string } }[];
+    const userId = async (username: string) =>
+      (await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const inbox = async (c: Client) =>
+      (await c.get('/api/v1/notifications?pageSize=50')).json() as { items: { title: string; body: string; link: string | null }[] };
+    const matched = async (office: Client, enterpriseId: number) =>
+      (await office.get(`/api/v1/policies/results?enterpriseId=${enterpriseId}&status=matched`)).json().items as {
+        id: number;
+        version: number;
+        benefit: { name: string };
+      }[];
 
     beforeAll(async () => {
       await seedDemoPolicies(h.ctx, { enterprises: 60 });
       demoId = (await h.ctx.db.selectFrom('enterprise').select('id').where('name', '=', DEMO).executeTakeFirstOrThrow()).id;
       // A second enterprise with its own portal account, and a second account of the demo enterprise.
-      const other = await h.ctx.db.selectFrom('match_result').select('enterprise_id').where('enterprise_id', '!=', demoId).where('status', '=', 'matched').orderBy('id').executeTakeFirstOrThrow();
+      const other = await h.ctx.db
+        .selectFrom('match_result')
+        .select('enterprise_id')
+        .where('enterprise_id', '!=', demoId)
+        .where('status', '=', 'matched')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       otherId = other.enterprise_id;
       for (const username of ['ent-other', 'ent-demo-2']) {
-        await createUser(h.ctx, SYSTEM_ACTOR, { username, displayName: username, role: 'enterprise', password: TEST_PASSWORD, mustChangePassword: false });
+        await createUser(h.ctx, SYSTEM_ACTOR, {
+          username,
+          displayName: username,
+          role: 'enterprise',
+          password: TEST_PASSWORD,
+          mustChangePassword: false,
+        });
       }
       await linkEnterpriseUser(h.ctx.db, await userId('ent-other'), otherId);
       await linkEnterpriseUser(h.ctx.db, await userId('ent-demo-2'), demoId);
-      await h.ctx.db.updateTable('enterprise').set({ contact_name: '王经理', contact_phone: '138-0471-0000', contact_email: 'finance@qingcheng.example.cn' }).where('id', '=', demoId).execute();
+      await h.ctx.db
+        .updateTable('enterprise')
+        .set({ contact_name: '王经理', contact_phone: '138-0471-0000', contact_email: 'finance@qingcheng.example.cn' })
+        .where('id', '=', demoId)
+        .execute();
     });
 
     it('notify reaches the inbox of the enterprise’s own accounts only, with an e-mail and an SMS-ready text', async () => {
       const office = await h.as('office');
       const r = (await matched(office, demoId))[0]!;
-      const before = { other: (await inbox(await h.as('ent-other'))).items.length, specialist: (await inbox(await h.as('specialist'))).items.length };
+      const before = {
+        other: (await inbox(await h.as('ent-other'))).items.length,
+        specialist: (await inbox(await h.as('specialist'))).items.length,
+      };
       const res = await office.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'notify', version: r.version });
       expect(res.statusCode).toBe(200);
       const view = res.json();
@@ -73,7 +99,9 @@ describeEachDialect(
 
       for (const username of ['enterprise', 'ent-demo-2']) {
         const mine = (await inbox(await h.as(username))).items;
-        expect(mine, username).toEqual([expect.objectContaining({ title: `免申即享：${r.benefit.name}`, link: '/policies/portal', body: expect.stringContaining(DEMO) })]);
+        expect(mine, username).toEqual([
+          expect.objectContaining({ title: `免申即享：${r.benefit.name}`, link: '/policies/portal', body: expect.stringContaining(DEMO) }),
+        ]);
       }
       expect((await inbox(await h.as('ent-other'))).items.length).toBe(before.other);
       expect((await inbox(await h.as('specialist'))).items.length).toBe(before.specialist);
@@ -81,7 +109,12 @@ describeEachDialect(
       await drainJobs(h.ctx);
       const mail = mails.find((m) => m.to.includes('finance@qingcheng.example.cn'));
       expect(mail).toBeDefined();
-      const sent = await h.ctx.db.selectFrom('enterprise_notice').select(['channel', 'sent_at']).where('match_result_id', '=', r.id).orderBy('id').execute();
+      const sent = await h.ctx.db
+        .selectFrom('enterprise_notice')
+        .select(['channel', 'sent_at'])
+        .where('match_result_id', '=', r.id)
+        .orderBy('id')
+        .execute();
       expect(sent.find((n) => n.channel === 'email')!.sent_at).not.toBeNull();
     });
 
@@ -105,7 +138,11 @@ describeEachDialect(
       expect(confirmed.json()).toMatchObject({ status: 'confirmed', confirmedAt: expect.any(String) });
       const blank = await ent.post(`/api/v1/policies/results/${b!.id}/actions`, { action: 'decline', reason: '  ', version: nb.version });
       expect(blank.statusCode).toBe(400);
-      const declined = await ent.post(`/api/v1/policies/results/${b!.id}/actions`, { action: 'decline', reason: '已享受市级同类补贴', version: nb.version });
+      const declined = await ent.post(`/api/v1/policies/results/${b!.id}/actions`, {
+        action: 'decline',
+        reason: '已享受市级同类补贴',
+        version: nb.version,
+      });
       expect(declined.json()).toMatchObject({ status: 'declined', declineReason: '已享受市级同类补贴' });
 
       const seen = (await office.get(`/api/v1/policies/results/${b!.id}`)).json();
@@ -116,9 +153,20 @@ describeEachDialect(
 
       // The portal shows the answers, and another enterprise cannot answer for this one.
       const portal = (await ent.get('/api/v1/policies/portal')).json();
-      expect(portal.qualifies.find((q: { id: number }) => q.id === b!.id)).toMatchObject({ status: 'declined', declineReason: '已享受市级同类补贴' });
+      expect(portal.qualifies.find((q: { id: number }) => q.id === b!.id)).toMatchObject({
+        status: 'declined',
+        declineReason: '已享受市级同类补贴',
+      });
       const other = await h.as('ent-other');
-      expect((await other.post(`/api/v1/policies/results/${a!.id}/actions`, { action: 'decline', reason: 'x', version: confirmed.json().version })).statusCode).toBe(404);
+      expect(
+        (
+          await other.post(`/api/v1/policies/results/${a!.id}/actions`, {
+            action: 'decline',
+            reason: 'x',
+            version: confirmed.json().version,
+          })
+        ).statusCode,
+      ).toBe(404);
     });
 
     it('the portal speaks plain words: sentences for every condition, near misses only on what the enterprise can change', async () => {
@@ -134,5 +182,15 @@ describeEachDialect(
       }
     });
   },
-  { config: { notify: { smtpUrl, webhookUrl: undefined, webhookFormat: 'text', mailFrom: 'bizenv <noreply@bizenv.example.gov.cn>', publicUrl: 'https://bizenv.example.gov.cn' } } },
+  {
+    config: {
+      notify: {
+        smtpUrl,
+        webhookUrl: undefined,
+        webhookFormat: 'text',
+        mailFrom: 'bizenv <noreply@bizenv.example.gov.cn>',
+        publicUrl: 'https://bizenv.example.gov.cn',
+      },
+    },
+  },
 );

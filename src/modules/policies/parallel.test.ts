@@ -91,7 +91,10 @@ describe('matching in worker threads over shared columns', () => {
   });
 
   it('stays in the calling thread for small or unshared registries, with the same results', async () => {
-    for (const m of [await RuleMatcher.open(cols, today, { threads: 2 }), await RuleMatcher.open(build(50, false), today, { threads: 2, minRows: 1 })]) {
+    for (const m of [
+      await RuleMatcher.open(cols, today, { threads: 2 }),
+      await RuleMatcher.open(build(50, false), today, { threads: 2, minRows: 1 }),
+    ]) {
       expect(m.threads).toBe(0);
       const got = await m.match(rules);
       if (m.cols === cols) got.forEach((rows, k) => expect([...rows]).toEqual(inThread[k]!.rows));
@@ -102,7 +105,14 @@ describe('matching in worker threads over shared columns', () => {
 
 describeEachDialect('policies: the matching job with worker threads', (h) => {
   const stored = async () =>
-    (await h.ctx.db.selectFrom('match_result').select(['enterprise_id', 'benefit_id', 'eligible', 'failed', 'amount', 'status', 'rule_version_id']).orderBy('benefit_id').orderBy('enterprise_id').execute()).map((r) => ({
+    (
+      await h.ctx.db
+        .selectFrom('match_result')
+        .select(['enterprise_id', 'benefit_id', 'eligible', 'failed', 'amount', 'status', 'rule_version_id'])
+        .orderBy('benefit_id')
+        .orderBy('enterprise_id')
+        .execute()
+    ).map((r) => ({
       ...r,
       amount: r.amount === null ? null : Number(r.amount),
     }));

@@ -6,8 +6,14 @@ import { usccCheckChar } from './uscc.js';
 
 function multipart(filename: string, data: Buffer): { body: Buffer; headers: Record<string, string> } {
   const boundary = '----bizenvtest';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+      `filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const upload = (c: Client, url: string, filename: string, data: Buffer) => {
@@ -15,7 +21,20 @@ const upload = (c: Client, url: string, filename: string, data: Buffer) => {
   return c.request('POST', url, m.body, m.headers);
 };
 
-const HEADER = ['统一社会信用代码', '企业名称', '企业类型', '成立日期', '旗县区', '行业代码', '从业人数', '营业收入（万元）', '资产总额（万元）', '纳税信用等级', '资质', '上年营业收入'];
+const HEADER = [
+  '统一社会信用代码',
+  '企业名称',
+  '企业类型',
+  '成立日期',
+  '旗县区',
+  '行业代码',
+  '从业人数',
+  '营业收入（万元）',
+  '资产总额（万元）',
+  '纳税信用等级',
+  '资质',
+  '上年营业收入',
+];
 
 /** Ten rows, three of them bad (30 %): a wrong check digit, an invented class in a real group, an unknown county. */
 async function workbook(revenueOfFirst = 900): Promise<Buffer> {
@@ -29,41 +48,100 @@ async function workbook(revenueOfFirst = 900): Promise<Buffer> {
     if (i === 2) uscc = uscc.slice(0, 17) + (uscc[17] === '1' ? '2' : '1');
     if (i === 5) industry = '0115';
     if (i === 8) county = '朝阳区';
-    ws.addRow([uscc, `（演示）导入测试企业${i}`, '有限责任公司', new Date(Date.UTC(2020, 0, 1 + i)), county, industry, 30 + i, i === 0 ? revenueOfFirst : 500, 400, 'B', i === 0 ? '高新技术企业:2025-01-01~2027-12-31' : '', 400]);
+    ws.addRow([
+      uscc,
+      `（演示）导入测试企业${i}`,
+      '有限责任公司',
+      new Date(Date.UTC(2020, 0, 1 + i)),
+      county,
+      industry,
+      30 + i,
+      i === 0 ? revenueOfFirst : 500,
+      400,
+      'B',
+      i === 0 ? '高新技术企业:2025-01-01~2027-12-31' : '',
+      400,
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 describeEachDialect('policies: enterprise registry', (h) => {
-  const count = async () => Number((await h.ctx.db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await h.ctx.db
+          .selectFrom('enterprise')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('registers an enterprise, computes its size class and refuses a malformed USCC or industry code', async () => {
     const office = await h.as('office');
     const uscc = syntheticUscc(77, '150102', '有限责任公司');
-    const ok = await office.post('/api/v1/policies/enterprises', { uscc, name: '（演示）登记测试有限公司', county: '新城区', industryCode: '3911', employees: 120, revenue: 6800, taxGrade: 'a' });
+    const ok = await office.post('/api/v1/policies/enterprises', {
+      uscc,
+      name: '（演示）登记测试有限公司',
+      county: '新城区',
+      industryCode: '3911',
+      employees: 120,
+      revenue: 6800,
+      taxGrade: 'a',
+    });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ uscc, industryCode: 'C3911', industryName: '计算机整机制造', sizeClass: '小', countyName: '新城区', taxGrade: 'A' });
+    expect(ok.json()).toMatchObject({
+      uscc,
+      industryCode: 'C3911',
+      industryName: '计算机整机制造',
+      sizeClass: '小',
+      countyName: '新城区',
+      taxGrade: 'A',
+    });
     const dup = await office.post('/api/v1/policies/enterprises', { uscc, name: '重复' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('DUPLICATE_USCC');
 
-    const badDigit = await office.post('/api/v1/policies/enterprises', { uscc: uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'), name: 'x' });
+    const badDigit = await office.post('/api/v1/policies/enterprises', {
+      uscc: uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'),
+      name: 'x',
+    });
     expect(badDigit.statusCode).toBe(400);
-    expect(badDigit.json()).toMatchObject({ code: 'USCC_INVALID', details: [{ path: 'body.uscc', message: expect.stringContaining('校验位') }] });
+    expect(badDigit.json()).toMatchObject({
+      code: 'USCC_INVALID',
+      details: [{ path: 'body.uscc', message: expect.stringContaining('校验位') }],
+    });
     const first = '911599990000000AB';
     const badDivision = await office.post('/api/v1/policies/enterprises', { uscc: first + usccCheckChar(first), name: 'x' });
     expect(badDivision.json().code).toBe('USCC_INVALID');
-    const badIndustry = await office.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(78, '150102', '有限责任公司'), name: 'x', industryCode: 'C99' });
+    const badIndustry = await office.post('/api/v1/policies/enterprises', {
+      uscc: syntheticUscc(78, '150102', '有限责任公司'),
+      name: 'x',
+      industryCode: 'C99',
+    });
     expect(badIndustry.statusCode).toBe(400);
     expect(badIndustry.json()).toMatchObject({ code: 'INDUSTRY_CODE_INVALID', details: [{ path: 'body.industryCode' }] });
     // 011 谷物种植 is a real group (classes 0111, 0112, 0113, 0119): an invented class in it is refused, located.
-    const invented = await office.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(77, '150102', '有限责任公司'), name: 'x', industryCode: '0115' });
+    const invented = await office.post('/api/v1/policies/enterprises', {
+      uscc: syntheticUscc(77, '150102', '有限责任公司'),
+      name: 'x',
+      industryCode: '0115',
+    });
     expect(invented.statusCode).toBe(400);
-    expect(invented.json()).toMatchObject({ code: 'INDUSTRY_CODE_INVALID', details: [{ path: 'body.industryCode', message: expect.stringContaining('0115') }] });
-    const group = await office.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(76, '150102', '有限责任公司'), name: '（演示）中类企业', industryCode: 'a011' });
+    expect(invented.json()).toMatchObject({
+      code: 'INDUSTRY_CODE_INVALID',
+      details: [{ path: 'body.industryCode', message: expect.stringContaining('0115') }],
+    });
+    const group = await office.post('/api/v1/policies/enterprises', {
+      uscc: syntheticUscc(76, '150102', '有限责任公司'),
+      name: '（演示）中类企业',
+      industryCode: 'a011',
+    });
     expect(group.json()).toMatchObject({ industryCode: 'A011', industryName: '谷物种植' });
     const liaison = await h.as('liaison');
-    expect((await liaison.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(79, '150102', '有限责任公司'), name: 'x' })).statusCode).toBe(403);
+    expect(
+      (await liaison.post('/api/v1/policies/enterprises', { uscc: syntheticUscc(79, '150102', '有限责任公司'), name: 'x' })).statusCode,
+    ).toBe(403);
   });
 
   it('previews a workbook with 30 % bad rows, locating each problem, and writes nothing', async () => {
@@ -86,7 +164,10 @@ describeEachDialect('policies: enterprise registry', (h) => {
     const before = await count();
     const res = await upload(office, '/api/v1/policies/enterprises/import?commit=true', 'registry.xlsx', await workbook());
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'IMPORT_HAS_PROBLEMS', details: expect.arrayContaining([expect.objectContaining({ row: 7, column: 'F' })]) });
+    expect(res.json()).toMatchObject({
+      code: 'IMPORT_HAS_PROBLEMS',
+      details: expect.arrayContaining([expect.objectContaining({ row: 7, column: 'F' })]),
+    });
     expect(await count()).toBe(before);
   });
 
@@ -97,10 +178,19 @@ describeEachDialect('policies: enterprise registry', (h) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ committed: true, created: 7, updated: 0 });
     expect(await count()).toBe(before + 7);
-    const again = await upload(office, '/api/v1/policies/enterprises/import?commit=true&keepValid=true', 'registry.xlsx', await workbook(2500));
+    const again = await upload(
+      office,
+      '/api/v1/policies/enterprises/import?commit=true&keepValid=true',
+      'registry.xlsx',
+      await workbook(2500),
+    );
     expect(again.json()).toMatchObject({ created: 0, updated: 7 });
     expect(await count()).toBe(before + 7);
-    const first = await h.ctx.db.selectFrom('enterprise').selectAll().where('uscc', '=', syntheticUscc(900, '150105', '有限责任公司')).executeTakeFirstOrThrow();
+    const first = await h.ctx.db
+      .selectFrom('enterprise')
+      .selectAll()
+      .where('uscc', '=', syntheticUscc(900, '150105', '有限责任公司'))
+      .executeTakeFirstOrThrow();
     expect(first).toMatchObject({ revenue: 2500, match_stale: 1 });
     expect(JSON.parse(first.qualifications_json)).toEqual([{ kind: '高新技术企业', from: '2025-01-01', to: '2027-12-31' }]);
     expect(JSON.parse(first.history_json)).toEqual({ revenue: [400, null] });

@@ -71,7 +71,10 @@ export async function resultsOfBenefit(
   /** enterprise ids from `from` to `to` inclusive (`to` undefined: no upper bound) */
   range?: { from: number; to: number | undefined },
 ): Promise<Pick<ResultRow, 'id' | 'enterprise_id' | 'status' | 'eligible' | 'amount' | 'rule_version_id'>[]> {
-  let q = db.selectFrom('match_result').select(['id', 'enterprise_id', 'status', 'eligible', 'amount', 'rule_version_id']).where('benefit_id', '=', benefitId);
+  let q = db
+    .selectFrom('match_result')
+    .select(['id', 'enterprise_id', 'status', 'eligible', 'amount', 'rule_version_id'])
+    .where('benefit_id', '=', benefitId);
   if (range) {
     q = q.where('enterprise_id', '>=', range.from);
     if (range.to !== undefined) q = q.where('enterprise_id', '<=', range.to);
@@ -87,16 +90,26 @@ export async function resultsOfBenefit(
   return q.execute();
 }
 
-export type NewResult = Omit<ResultRow, 'id' | 'version' | 'notified_at' | 'confirmed_at' | 'declined_at' | 'decline_reason' | 'paid_on' | 'paid_amount'>;
+export type NewResult = Omit<
+  ResultRow,
+  'id' | 'version' | 'notified_at' | 'confirmed_at' | 'declined_at' | 'decline_reason' | 'paid_on' | 'paid_amount'
+>;
 
 export async function insertResults(db: Executor, rows: NewResult[]): Promise<void> {
-  for (let k = 0; k < rows.length; k += 400) await db.insertInto('match_result').values(rows.slice(k, k + 400)).execute();
+  for (let k = 0; k < rows.length; k += 400)
+    await db
+      .insertInto('match_result')
+      .values(rows.slice(k, k + 400))
+      .execute();
 }
 
 export async function refreshResult(
   db: Executor,
   id: number,
-  v: Pick<ResultRow, 'eligible' | 'failed' | 'rule_version_id' | 'amount' | 'job_run_id' | 'updated_at'> & { status?: string; matched_at?: string },
+  v: Pick<ResultRow, 'eligible' | 'failed' | 'rule_version_id' | 'amount' | 'job_run_id' | 'updated_at'> & {
+    status?: string;
+    matched_at?: string;
+  },
 ): Promise<void> {
   await db
     .updateTable('match_result')
@@ -106,10 +119,20 @@ export async function refreshResult(
 }
 
 export async function deleteResults(db: Executor, ids: number[]): Promise<void> {
-  for (let k = 0; k < ids.length; k += 500) await db.deleteFrom('match_result').where('id', 'in', ids.slice(k, k + 500)).execute();
+  for (let k = 0; k < ids.length; k += 500)
+    await db
+      .deleteFrom('match_result')
+      .where('id', 'in', ids.slice(k, k + 500))
+      .execute();
 }
 
-export async function updateResultVersioned(db: Executor, id: number, version: number, v: Partial<ResultRow>, at: string): Promise<boolean> {
+export async function updateResultVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  v: Partial<ResultRow>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('match_result')
     .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
@@ -144,7 +167,12 @@ export async function resultTotals(db: Executor, by: 'policy' | 'department' | '
     ])
     .groupBy([sql.ref(key), 'r.status'])
     .execute();
-  return rows.map((r) => ({ ...r, n: Number(r.n), due: r.due === null ? null : Number(r.due), paid: r.paid === null ? null : Number(r.paid) }));
+  return rows.map((r) => ({
+    ...r,
+    n: Number(r.n),
+    due: r.due === null ? null : Number(r.due),
+    paid: r.paid === null ? null : Number(r.paid),
+  }));
 }
 
 export type NoticeRow = Selectable<EnterpriseNoticeTable>;
@@ -179,7 +207,11 @@ export async function markNoticesSent(db: Executor, ids: number[], at: string): 
 
 /** The users who act for an enterprise (its portal accounts). */
 export async function enterpriseUserIds(db: Executor, enterpriseId: number): Promise<number[]> {
-  const rows = await db.selectFrom('enterprise_user').select('user_id').where('enterprise_id', '=', enterpriseId).orderBy('user_id')
+  const rows = await db
+    .selectFrom('enterprise_user')
+    .select('user_id')
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('user_id')
     .execute();
   return rows.map((r) => r.user_id);
 }

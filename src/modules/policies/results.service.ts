@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors.js';
 import { type Permission, hasPermission } from '../../common/permissions.js';
-import type { ExplainNodeView, ResultActionBody, ResultListQuery, ResultStatus, ResultView, TotalsRow } from '../../common/schemas/policies.js';
+import type {
+  ExplainNodeView,
+  ResultActionBody,
+  ResultListQuery,
+  ResultStatus,
+  ResultView,
+  TotalsRow,
+} from '../../common/schemas/policies.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
@@ -56,7 +63,9 @@ async function explainResults(ctx: AppContext, db: Executor, rows: ResultRecord[
     const { cols } = await loadEnterpriseColumns(db, { ids: [...new Set(part.map((r) => r.enterprise_id))] });
     const rowOf = new Map<number, number>();
     for (let i = 0; i < cols.n; i++) rowOf.set(cols.ids[i]!, i);
-    const versions = new Map((await ruleVersionsByIds(db, [...new Set(part.flatMap((r) => r.rule_version_id ?? []))])).map((v) => [v.id, v]));
+    const versions = new Map(
+      (await ruleVersionsByIds(db, [...new Set(part.flatMap((r) => r.rule_version_id ?? []))])).map((v) => [v.id, v]),
+    );
     const unversioned = part.filter((r) => r.rule_version_id === null);
     const current = unversioned.length ? await listBenefits(db, { ids: [...new Set(unversioned.map((r) => r.benefit_id))] }) : [];
     const rules = current.length ? await ruleTexts(db) : new Map<string, string>();
@@ -88,15 +97,39 @@ function unexplained(r: ResultRecord): ExplainNodeView {
 
 async function presentResults(ctx: AppContext, db: Executor, rows: ResultRecord[], withNotices = true): Promise<ResultView[]> {
   const explanations = await explainResults(ctx, db, rows);
-  const notices = withNotices ? await noticesOf(db, rows.map((r) => r.id)) : [];
-  return rows.map((r) => presentResult(r, explanations.get(r.id)!, notices.filter((n) => n.match_result_id === r.id)));
+  const notices = withNotices
+    ? await noticesOf(
+        db,
+        rows.map((r) => r.id),
+      )
+    : [];
+  return rows.map((r) =>
+    presentResult(
+      r,
+      explanations.get(r.id)!,
+      notices.filter((n) => n.match_result_id === r.id),
+    ),
+  );
 }
 
 export function presentResult(r: ResultRecord, explanation: ExplainNodeView, notices: NoticeRow[] = []): ResultView {
   return {
     id: r.id,
-    enterprise: { id: r.enterprise_id, name: r.enterprise_name, uscc: r.enterprise_uscc, countyCode: r.county_code, countyName: countyLabel(r.county_code) },
-    benefit: { id: r.benefit_id, code: r.benefit_code, name: r.benefit_name, policyId: r.policy_id, policyTitle: r.policy_title, departmentName: r.department_name },
+    enterprise: {
+      id: r.enterprise_id,
+      name: r.enterprise_name,
+      uscc: r.enterprise_uscc,
+      countyCode: r.county_code,
+      countyName: countyLabel(r.county_code),
+    },
+    benefit: {
+      id: r.benefit_id,
+      code: r.benefit_code,
+      name: r.benefit_name,
+      policyId: r.policy_id,
+      policyTitle: r.policy_title,
+      departmentName: r.department_name,
+    },
     eligible: r.eligible === 1,
     failed: r.failed,
     status: r.status as ResultStatus,
@@ -117,17 +150,30 @@ export function presentResult(r: ResultRecord, explanation: ExplainNodeView, not
 
 function scoped(scope: Scope, f: ResultFilter): ResultFilter | null {
   if (scope.all) return f;
-  if (scope.enterpriseId) return f.enterpriseId && f.enterpriseId !== scope.enterpriseId ? null : { ...f, enterpriseId: scope.enterpriseId };
+  if (scope.enterpriseId)
+    return f.enterpriseId && f.enterpriseId !== scope.enterpriseId ? null : { ...f, enterpriseId: scope.enterpriseId };
   if (scope.countyCode) return f.countyCode && f.countyCode !== scope.countyCode ? null : { ...f, countyCode: scope.countyCode };
-  if (scope.departmentUnitId) return f.departmentUnitId && f.departmentUnitId !== scope.departmentUnitId ? null : { ...f, departmentUnitId: scope.departmentUnitId };
+  if (scope.departmentUnitId)
+    return f.departmentUnitId && f.departmentUnitId !== scope.departmentUnitId ? null : { ...f, departmentUnitId: scope.departmentUnitId };
   return null;
 }
 
 function filterOf(q: Omit<ResultListQuery, 'page' | 'pageSize'>): ResultFilter {
-  return { status: q.status, benefitId: q.benefitId, policyId: q.policyId, enterpriseId: q.enterpriseId, countyCode: q.county ? (resolveCounty(q.county) ?? '-') : undefined, departmentUnitId: q.departmentUnitId };
+  return {
+    status: q.status,
+    benefitId: q.benefitId,
+    policyId: q.policyId,
+    enterpriseId: q.enterpriseId,
+    countyCode: q.county ? (resolveCounty(q.county) ?? '-') : undefined,
+    departmentUnitId: q.departmentUnitId,
+  };
 }
 
-export async function listVisibleResults(ctx: AppContext, actor: Actor, q: ResultListQuery): Promise<{ items: ResultView[]; total: number }> {
+export async function listVisibleResults(
+  ctx: AppContext,
+  actor: Actor,
+  q: ResultListQuery,
+): Promise<{ items: ResultView[]; total: number }> {
   const f = scoped(await scopeOf(ctx, actor), filterOf(q));
   if (!f) return { items: [], total: 0 };
   const { rows, total } = await listResults(ctx.db, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
@@ -136,7 +182,13 @@ export async function listVisibleResults(ctx: AppContext, actor: Actor, q: Resul
 
 export async function getResult(ctx: AppContext, actor: Actor, id: number): Promise<ResultView> {
   const r = await findResult(ctx.db, id);
-  const f = r && scoped(await scopeOf(ctx, actor), { enterpriseId: r.enterprise_id, countyCode: r.county_code ?? undefined, departmentUnitId: r.department_unit_id ?? undefined });
+  const f =
+    r &&
+    scoped(await scopeOf(ctx, actor), {
+      enterpriseId: r.enterprise_id,
+      countyCode: r.county_code ?? undefined,
+      departmentUnitId: r.department_unit_id ?? undefined,
+    });
   const visible = r && f && (f.enterpriseId === undefined || f.enterpriseId === r.enterprise_id);
   if (!r || !visible) throw new AppError('NOT_FOUND');
   return (await presentResults(ctx, ctx.db, [r]))[0]!;
@@ -179,8 +231,18 @@ export async function explainEnterprise(ctx: AppContext, actor: Actor, enterpris
   }
   const { cols } = await loadEnterpriseColumns(ctx.db, { ids: [enterpriseId] });
   const prepared = prepareBenefit(b, cols, chinaDays(ctx.clock()), await ruleTexts(ctx.db));
-  if (!prepared.ok) throw new AppError('RULE_INVALID', prepared.problems.map((p) => ({ path: 'rule', message: p.message, line: p.line, column: p.column })));
-  return { enterpriseId, benefitId, eligible: prepared.value.compiled.test(0), stored: false, explanation: prepared.value.compiled.explain(0) };
+  if (!prepared.ok)
+    throw new AppError(
+      'RULE_INVALID',
+      prepared.problems.map((p) => ({ path: 'rule', message: p.message, line: p.line, column: p.column })),
+    );
+  return {
+    enterpriseId,
+    benefitId,
+    eligible: prepared.value.compiled.test(0),
+    stored: false,
+    explanation: prepared.value.compiled.explain(0),
+  };
 }
 
 const STATUS_LABELS: Record<ResultStatus, string> = {
@@ -224,7 +286,10 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
     const message = `当前状态为“${now}”，不能${act.zh} / cannot ${act.en} a result that is ${STATUS_EN[before.status]}`;
     throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message }]);
   }
-  if (body.action !== 'decline' && !before.eligible) throw new AppError('RESULT_STATUS_CONFLICT', [{ path: 'body.action', message: '企业已不再符合条件 / the enterprise no longer qualifies' }]);
+  if (body.action !== 'decline' && !before.eligible)
+    throw new AppError('RESULT_STATUS_CONFLICT', [
+      { path: 'body.action', message: '企业已不再符合条件 / the enterprise no longer qualifies' },
+    ]);
   const at = ctx.clock().toISOString();
   const patch =
     body.action === 'notify'
@@ -244,7 +309,13 @@ export async function actOnResult(ctx: AppContext, actor: Actor, id: number, bod
       await notify(ctx, trx, { roles: ['office'], ...answerNotice(before, body), link: PAYOUT_LINK });
     }
     const after = presentResult(row, explanation, await noticesOf(trx, [id]));
-    await audit(ctx, trx, actor, { action: `payout.${body.action}`, entity: 'match_result', entityId: id, before: { status: before.status }, after: { status: after.status, ...patch } });
+    await audit(ctx, trx, actor, {
+      action: `payout.${body.action}`,
+      entity: 'match_result',
+      entityId: id,
+      before: { status: before.status },
+      after: { status: after.status, ...patch },
+    });
     return after;
   });
 }
@@ -287,7 +358,17 @@ export async function payoutTotals(ctx: AppContext, by: 'policy' | 'department' 
   const out = new Map<string, TotalsRow>();
   for (const r of rows) {
     const key = r.key === null ? '' : String(r.key);
-    const t = out.get(key) ?? { key, label: by === 'county' ? countyLabel(key) || '（未填）' : (r.label ?? '（未填）'), matched: 0, notified: 0, confirmed: 0, declined: 0, paid: 0, amountDue: 0, amountPaid: 0 };
+    const t = out.get(key) ?? {
+      key,
+      label: by === 'county' ? countyLabel(key) || '（未填）' : (r.label ?? '（未填）'),
+      matched: 0,
+      notified: 0,
+      confirmed: 0,
+      declined: 0,
+      paid: 0,
+      amountDue: 0,
+      amountPaid: 0,
+    };
     t[r.status as 'matched' | 'notified' | 'confirmed' | 'declined' | 'paid'] += r.n;
     if (r.status !== 'declined') t.amountDue += r.due ?? 0;
     t.amountPaid += r.paid ?? 0;
@@ -295,7 +376,6 @@ export async function payoutTotals(ctx: AppContext, by: 'policy' | 'department' 
   }
   return [...out.values()].sort((a, b) => b.amountDue - a.amountDue);
 }
-
 
 function failingText(n: ExplainNodeView): string {
   return failingConditions(n)
@@ -327,8 +407,19 @@ export async function exportResults(ctx: AppContext, actor: Actor, q: Omit<Resul
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
     ws.addRow({
-      name: r.enterprise.name, uscc: r.enterprise.uscc, county: r.enterprise.countyName, policy: r.benefit.policyTitle, benefit: r.benefit.name, dept: r.benefit.departmentName ?? '',
-      status: STATUS_LABELS[r.status], amount: r.amount, notified: r.notifiedAt ?? '', reason: r.declineReason ?? '', paidOn: r.paidOn ?? '', paid: r.paidAmount, failing: failingText(r.explanation),
+      name: r.enterprise.name,
+      uscc: r.enterprise.uscc,
+      county: r.enterprise.countyName,
+      policy: r.benefit.policyTitle,
+      benefit: r.benefit.name,
+      dept: r.benefit.departmentName ?? '',
+      status: STATUS_LABELS[r.status],
+      amount: r.amount,
+      notified: r.notifiedAt ?? '',
+      reason: r.declineReason ?? '',
+      paidOn: r.paidOn ?? '',
+      paid: r.paidAmount,
+      failing: failingText(r.explanation),
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -341,10 +432,12 @@ export async function portalOverview(ctx: AppContext, actor: Actor) {
   const enterprise = await findEnterprise(ctx.db, scope.enterpriseId);
   if (!enterprise) throw new AppError('ENTERPRISE_NOT_LINKED');
   const all = await presentResults(ctx, ctx.db, (await listResults(ctx.db, { enterpriseId: scope.enterpriseId })).rows);
-  const nearly = all.filter((r) => r.status === 'near').flatMap((r) => {
-    const failing = actionableGap(r.explanation);
-    return failing ? [{ ...r, failing }] : [];
-  });
+  const nearly = all
+    .filter((r) => r.status === 'near')
+    .flatMap((r) => {
+      const failing = actionableGap(r.explanation);
+      return failing ? [{ ...r, failing }] : [];
+    });
   return {
     enterprise: presentEnterprise(enterprise),
     qualifies: all.filter((r) => r.eligible && r.status !== 'near'),

@@ -133,7 +133,8 @@ const base: EnterpriseFacts = {
 
 describe('compiled matching and explanations', () => {
   const rule =
-    'industry under "C" and growth(revenue) >= 10% and registeredOn within 3 years\nand has("高新技术企业") and county in ["赛罕区", "新城区"] and taxGrade in ["A", "B"]\nand employees between 10 and 300 and rdSpending / revenue >= 3%';
+    'industry under "C" and growth(revenue) >= 10% and registeredOn within 3 years\nand has("高新技术企业") and county ' +
+    'in ["赛罕区", "新城区"] and taxGrade in ["A", "B"]\nand employees between 10 and 300 and rdSpending / revenue >= 3%';
   const cols = Columns.from([
     base,
     { ...base, industryCode: 'F51' },
@@ -168,9 +169,18 @@ describe('compiled matching and explanations', () => {
       }),
     ]);
     const growth = why.children!.find((c) => c.text.startsWith('growth'))!;
-    expect(growth).toMatchObject({ pass: true, actual: { zh: '20%', en: '20%' }, sentence: { zh: '上年营业收入增长不低于10%' }, actionable: true });
+    expect(growth).toMatchObject({
+      pass: true,
+      actual: { zh: '20%', en: '20%' },
+      sentence: { zh: '上年营业收入增长不低于10%' },
+      actionable: true,
+    });
     const expired = compiled.explain(2).children!.find((c) => c.text.startsWith('has'))!;
-    expect(expired).toMatchObject({ pass: false, actual: { zh: '2020年1月1日至2022年12月31日', en: '2020-01-01 to 2022-12-31' }, expected: { zh: '2026年3月2日有效', en: 'valid on 2026-03-02' } });
+    expect(expired).toMatchObject({
+      pass: false,
+      actual: { zh: '2020年1月1日至2022年12月31日', en: '2020-01-01 to 2022-12-31' },
+      expected: { zh: '2026年3月2日有效', en: 'valid on 2026-03-02' },
+    });
     const missing = compiled.explain(3).children!.find((c) => c.text.startsWith('growth'))!;
     expect(missing).toMatchObject({ pass: false, actual: { zh: '无数据', en: 'no data' } });
   });

@@ -47,7 +47,10 @@ describeEachDialect('policies: enterprise data outside the caller’s scope', (h
   it('has both sides for every scoped caller in the data (so the walk below is not vacuous)', () => {
     for (const [who, sees] of Object.entries(inScope)) {
       expect(results.some(sees), `${who} in scope`).toBe(true);
-      expect(results.some((r) => !sees(r)), `${who} foreign`).toBe(true);
+      expect(
+        results.some((r) => !sees(r)),
+        `${who} foreign`,
+      ).toBe(true);
     }
   });
 

@@ -18,7 +18,10 @@ export const DEMO_ENTERPRISE_COUNT = 20_000;
  * Demo data of the policies module: a synthetic registry (bulk inserts), the demo policy library,
  * the demo enterprise linked to the `enterprise` account, and a first full match. Idempotent.
  */
-export async function seedDemoPolicies(ctx: AppContext, opts: { enterprises?: number } = {}): Promise<{ enterprises: number; policies: number; matched: number }> {
+export async function seedDemoPolicies(
+  ctx: AppContext,
+  opts: { enterprises?: number } = {},
+): Promise<{ enterprises: number; policies: number; matched: number }> {
   const count = opts.enterprises ?? DEMO_ENTERPRISE_COUNT;
   const at = ctx.clock().toISOString();
   const today = chinaDays(ctx.clock());
@@ -40,13 +43,32 @@ export async function seedDemoPolicies(ctx: AppContext, opts: { enterprises?: nu
       for (const p of DEMO_POLICIES) {
         const id = await insertPolicy(
           trx,
-          { title: p.title, department_unit_id: units.resolve(p.department)?.id ?? null, doc_number: p.docNumber ?? null, effective_from: p.effectiveFrom ?? null, effective_to: p.effectiveTo ?? null, body: p.body ?? null, link: null, area: p.area },
+          {
+            title: p.title,
+            department_unit_id: units.resolve(p.department)?.id ?? null,
+            doc_number: p.docNumber ?? null,
+            effective_from: p.effectiveFrom ?? null,
+            effective_to: p.effectiveTo ?? null,
+            body: p.body ?? null,
+            link: null,
+            area: p.area,
+          },
           at,
         );
         for (const b of p.benefits) {
           await insertBenefit(
             trx,
-            { policy_id: id, code: b.code, name: b.name, amount: b.amount ?? null, formula: b.formula ?? null, cap: b.cap ?? null, auto_grant: b.autoGrant ? 1 : 0, rule_text: b.rule, examples_json: JSON.stringify(b.examples ?? []) },
+            {
+              policy_id: id,
+              code: b.code,
+              name: b.name,
+              amount: b.amount ?? null,
+              formula: b.formula ?? null,
+              cap: b.cap ?? null,
+              auto_grant: b.autoGrant ? 1 : 0,
+              rule_text: b.rule,
+              examples_json: JSON.stringify(b.examples ?? []),
+            },
             at,
           );
         }
@@ -56,7 +78,13 @@ export async function seedDemoPolicies(ctx: AppContext, opts: { enterprises?: nu
     const user = await findUserByUsername(trx, 'enterprise');
     const demo = (await findEnterprisesByUscc(trx, [demoUscc])).get(demoUscc);
     if (user && demo) await linkEnterpriseUser(trx, user.id, demo.id);
-    if (addedEnterprises || addedPolicies) await audit(ctx, trx, SYSTEM_ACTOR, { action: 'policies.seed', entity: 'enterprise', entityId: null, after: { enterprises: addedEnterprises, policies: addedPolicies } });
+    if (addedEnterprises || addedPolicies)
+      await audit(ctx, trx, SYSTEM_ACTOR, {
+        action: 'policies.seed',
+        entity: 'enterprise',
+        entityId: null,
+        after: { enterprises: addedEnterprises, policies: addedPolicies },
+      });
   });
   const matched = addedEnterprises || addedPolicies ? (await matchPolicies(ctx, { mode: 'incremental' })).matched : 0;
   return { enterprises: addedEnterprises, policies: addedPolicies, matched };

@@ -47,7 +47,10 @@ function thresholdsFor(industryCode: string): IndustryThresholds {
 }
 
 /** The size class of an enterprise; a missing figure counts as not reaching the bound. */
-export function sizeClassOf(industryCode: string, f: { employees: number | null; revenue: number | null; assets: number | null }): SizeClass {
+export function sizeClassOf(
+  industryCode: string,
+  f: { employees: number | null; revenue: number | null; assets: number | null },
+): SizeClass {
   const t = thresholdsFor(industryCode);
   const reaches = (level: 0 | 1 | 2) =>
     (!t.employees || (f.employees ?? -1) >= t.employees[level]) &&

@@ -8,14 +8,30 @@ const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** Registration authority (position 1) → the organisation-type codes (position 2) it may issue. */
 const AUTHORITY_TYPES: Record<string, string> = {
-  '1': '1239', '2': '19', '3': '123459', '4': '19', '5': '1239', '6': '129', '7': '129', '8': '19', '9': '123', A: '19', N: '1239', Y: '1',
+  '1': '1239',
+  '2': '19',
+  '3': '123459',
+  '4': '19',
+  '5': '1239',
+  '6': '129',
+  '7': '129',
+  '8': '19',
+  '9': '123',
+  A: '19',
+  N: '1239',
+  Y: '1',
 };
 /** GB/T 2260 province-level prefixes, and 10 for national-level registrations. */
-const PROVINCES = new Set('10 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '));
+const PROVINCES = new Set(
+  '10 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '),
+);
 
 const REF = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');
 function readCodes(file: string): { code: string; name: string }[] {
-  return parse(fs.readFileSync(path.join(REF, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as { code: string; name: string }[];
+  return parse(fs.readFileSync(path.join(REF, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as {
+    code: string;
+    name: string;
+  }[];
 }
 /** Inner Mongolia's own division codes are checked exactly: region, leagues/cities, county-level units. */
 const INNER_MONGOLIA = new Map<string, string>([
@@ -52,11 +68,14 @@ export type UsccCheck = { ok: true; uscc: string; divisionCode: string } | { ok:
 /** Validates format, authority/type pair, the embedded division code and the check digit. */
 export function checkUscc(raw: string): UsccCheck {
   const s = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  if (s.length !== 18) return { ok: false, reason: `统一社会信用代码应为 18 位，实为 ${s.length} 位 / a USCC has 18 characters, got ${s.length}` };
+  if (s.length !== 18)
+    return { ok: false, reason: `统一社会信用代码应为 18 位，实为 ${s.length} 位 / a USCC has 18 characters, got ${s.length}` };
   const bad = [...s].findIndex((c) => !CHARSET.includes(c));
-  if (bad >= 0) return { ok: false, reason: `第 ${bad + 1} 位“${s[bad]}”不是允许的字符（不含 I、O、S、V、Z） / character ${bad + 1} is not allowed` };
+  if (bad >= 0)
+    return { ok: false, reason: `第 ${bad + 1} 位“${s[bad]}”不是允许的字符（不含 I、O、S、V、Z） / character ${bad + 1} is not allowed` };
   const types = AUTHORITY_TYPES[s[0]!];
-  if (!types || !types.includes(s[1]!)) return { ok: false, reason: `登记管理部门代码与机构类别代码“${s.slice(0, 2)}”无效 / invalid authority/type code` };
+  if (!types || !types.includes(s[1]!))
+    return { ok: false, reason: `登记管理部门代码与机构类别代码“${s.slice(0, 2)}”无效 / invalid authority/type code` };
   const division = s.slice(2, 8);
   if (!/^\d{6}$/.test(division) || !PROVINCES.has(division.slice(0, 2))) {
     return { ok: false, reason: `第 3–8 位行政区划码“${division}”无效 / invalid administrative-division code` };

@@ -19,7 +19,11 @@ export const CAMPAIGN_WORKLIST = '招标代理专项整治问题清单';
 type Project = Awaited<ReturnType<typeof repo.campaignProjects>>[number];
 type Problem = Awaited<ReturnType<typeof repo.campaignProblems>>[number];
 
-function totals(c: { id: number; name: string; checklist_json: string; created_at: string }, projects: Project[], problems: Problem[]): CampaignListItem {
+function totals(
+  c: { id: number; name: string; checklist_json: string; created_at: string },
+  projects: Project[],
+  problems: Problem[],
+): CampaignListItem {
   const checked = projects.filter((p) => p.checked === 1);
   return {
     id: c.id,
@@ -44,7 +48,15 @@ export async function listCampaigns(ctx: AppContext, before?: string): Promise<{
   const ids = rows.map((r) => r.id);
   const [projects, all] = await Promise.all([repo.campaignProjects(ctx.db, ids), repo.campaignProblems(ctx.db, ids)]);
   const problems = before ? all.filter((p) => p.created_at < before) : all;
-  return { items: rows.map((c) => totals(c, projects.filter((p) => p.campaign_id === c.id), problems.filter((p) => p.campaign_id === c.id))) };
+  return {
+    items: rows.map((c) =>
+      totals(
+        c,
+        projects.filter((p) => p.campaign_id === c.id),
+        problems.filter((p) => p.campaign_id === c.id),
+      ),
+    ),
+  };
 }
 
 export async function getCampaign(ctx: AppContext, id: number, db = ctx.db): Promise<CampaignView> {
@@ -69,23 +81,58 @@ export async function getCampaign(ctx: AppContext, id: number, db = ctx.db): Pro
   }
   return {
     ...totals(c, projects, problems),
-    projects: projects.map((p) => ({ id: p.id, code: p.code, name: p.name, agency: p.agency, amount: p.amount_fen / 100, checked: p.checked === 1, problems: problems.filter((x) => x.project_id === p.id).length })),
-    problems: problems.map((p) => ({ id: p.id, projectId: p.project_id, projectCode: p.project_code, agency: p.agency, misconduct: p.misconduct, description: p.description, verified: p.verified === 1, itemId: p.item_id })),
+    projects: projects.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      agency: p.agency,
+      amount: p.amount_fen / 100,
+      checked: p.checked === 1,
+      problems: problems.filter((x) => x.project_id === p.id).length,
+    })),
+    problems: problems.map((p) => ({
+      id: p.id,
+      projectId: p.project_id,
+      projectCode: p.project_code,
+      agency: p.agency,
+      misconduct: p.misconduct,
+      description: p.description,
+      verified: p.verified === 1,
+      itemId: p.item_id,
+    })),
     byAgency: [...agencies.values()].sort((a, b) => b.problems - a.problems || a.agency.localeCompare(b.agency)),
     byMisconduct: [...kinds.values()],
   };
 }
 
-export async function createCampaign(ctx: AppContext, actor: Actor, body: { name: string; checklist?: string[] | undefined }): Promise<CampaignView> {
+export async function createCampaign(
+  ctx: AppContext,
+  actor: Actor,
+  body: { name: string; checklist?: string[] | undefined },
+): Promise<CampaignView> {
   return withTransaction(ctx.db, async (trx) => {
     const checklist = body.checklist ?? [...DEFAULT_MISCONDUCT];
-    const id = await repo.insertCampaign(trx, { name: body.name, checklist_json: JSON.stringify(checklist), created_at: ctx.clock().toISOString() });
-    await audit(ctx, trx, actor, { action: 'procurement.campaign.create', entity: 'procurement_campaign', entityId: id, after: { name: body.name, checklist } });
+    const id = await repo.insertCampaign(trx, {
+      name: body.name,
+      checklist_json: JSON.stringify(checklist),
+      created_at: ctx.clock().toISOString(),
+    });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.campaign.create',
+      entity: 'procurement_campaign',
+      entityId: id,
+      after: { name: body.name, checklist },
+    });
     return getCampaign(ctx, id, trx);
   });
 }
 
-export async function addProjects(ctx: AppContext, actor: Actor, id: number, body: { projects: { code: string; name: string; agency: string; amount: number; checked: boolean }[] }): Promise<CampaignView> {
+export async function addProjects(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { projects: { code: string; name: string; agency: string; amount: number; checked: boolean }[] },
+): Promise<CampaignView> {
   return withTransaction(ctx.db, async (trx) => {
     await getCampaign(ctx, id, trx);
     const existing = await repo.projectCodesOf(trx, id);
@@ -93,11 +140,28 @@ export async function addProjects(ctx: AppContext, actor: Actor, id: number, bod
     const dup = body.projects.flatMap((p, i) => {
       const clash = existing.has(p.code) || seen.has(p.code);
       seen.add(p.code);
-      return clash ? [{ path: `body.projects.${i}.code`, message: `项目编号 ${p.code} 重复 / project code ${p.code} is already there` }] : [];
+      return clash
+        ? [{ path: `body.projects.${i}.code`, message: `项目编号 ${p.code} 重复 / project code ${p.code} is already there` }]
+        : [];
     });
     if (dup.length) throw new AppError('DUPLICATE_PROJECT_CODE', dup);
-    await repo.insertProjects(trx, body.projects.map((p) => ({ campaign_id: id, code: p.code, name: p.name, agency: p.agency, amount_fen: Math.round(p.amount * 100), checked: p.checked ? 1 : 0 })));
-    await audit(ctx, trx, actor, { action: 'procurement.campaign.projects', entity: 'procurement_campaign', entityId: id, after: { added: body.projects.length } });
+    await repo.insertProjects(
+      trx,
+      body.projects.map((p) => ({
+        campaign_id: id,
+        code: p.code,
+        name: p.name,
+        agency: p.agency,
+        amount_fen: Math.round(p.amount * 100),
+        checked: p.checked ? 1 : 0,
+      })),
+    );
+    await audit(ctx, trx, actor, {
+      action: 'procurement.campaign.projects',
+      entity: 'procurement_campaign',
+      entityId: id,
+      after: { added: body.projects.length },
+    });
     return getCampaign(ctx, id, trx);
   });
 }
@@ -115,8 +179,14 @@ export async function addProblem(
 ): Promise<CampaignView> {
   const campaign = await getCampaign(ctx, id);
   const project = await repo.findProject(ctx.db, body.projectId);
-  if (!project || project.campaign_id !== id) throw new AppError('VALIDATION_FAILED', [{ path: 'body.projectId', message: '项目不属于该专项整治 / the project is not in this campaign' }]);
-  if (!campaign.checklist.includes(body.misconduct)) throw new AppError('VALIDATION_FAILED', [{ path: 'body.misconduct', message: '问题类型不在检查清单中 / the misconduct type is not on the checklist' }]);
+  if (!project || project.campaign_id !== id)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.projectId', message: '项目不属于该专项整治 / the project is not in this campaign' },
+    ]);
+  if (!campaign.checklist.includes(body.misconduct))
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.misconduct', message: '问题类型不在检查清单中 / the misconduct type is not on the checklist' },
+    ]);
   // the problem and its work-list item are stored together: a failure leaves neither behind
   const createItem = body.unitId ? await itemCreator(ctx, actor) : null;
   return withTransaction(ctx.db, async (trx) => {
@@ -134,8 +204,19 @@ export async function addProblem(
       });
       itemId = item.id;
     }
-    const problemId = await repo.insertProblem(trx, { project_id: project.id, misconduct: body.misconduct, description: body.description, item_id: itemId, created_at: ctx.clock().toISOString() });
-    await audit(ctx, trx, actor, { action: 'procurement.campaign.problem', entity: 'procurement_campaign_problem', entityId: problemId, after: { campaignId: id, ...body, itemId } });
+    const problemId = await repo.insertProblem(trx, {
+      project_id: project.id,
+      misconduct: body.misconduct,
+      description: body.description,
+      item_id: itemId,
+      created_at: ctx.clock().toISOString(),
+    });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.campaign.problem',
+      entity: 'procurement_campaign_problem',
+      entityId: problemId,
+      after: { campaignId: id, ...body, itemId },
+    });
     return getCampaign(ctx, id, trx);
   });
 }
@@ -146,7 +227,13 @@ export async function verifyProblem(ctx: AppContext, actor: Actor, id: number, p
     if (!p || p.campaign_id !== id) throw new AppError('NOT_FOUND', [{ path: 'problemId', message: '问题不存在 / problem not found' }]);
     if (p.verified === 1) throw new AppError('CONFLICT', [{ path: 'problemId', message: '该问题已核实 / already verified' }]);
     await repo.setProblemVerified(trx, problemId);
-    await audit(ctx, trx, actor, { action: 'procurement.campaign.verify', entity: 'procurement_campaign_problem', entityId: problemId, before: { verified: false }, after: { verified: true } });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.campaign.verify',
+      entity: 'procurement_campaign_problem',
+      entityId: problemId,
+      before: { verified: false },
+      after: { verified: true },
+    });
     return getCampaign(ctx, id, trx);
   });
 }

@@ -39,7 +39,8 @@ function present(row: repo.CaseRow, today: string): CaseListItem {
 /** A unit's users see only the cases sent to their unit; another unit's case is "not found", never its content. */
 async function caseFor(db: Executor, actor: Actor, id: number): Promise<repo.CaseRow> {
   const row = await repo.findCase(db, id);
-  if (!row || (isUnitUser(actor) && row.unit_id !== actor.unitId)) throw new AppError('NOT_FOUND', [{ path: 'id', message: `线索 ${id} 不存在 / case ${id} not found` }]);
+  if (!row || (isUnitUser(actor) && row.unit_id !== actor.unitId))
+    throw new AppError('NOT_FOUND', [{ path: 'id', message: `线索 ${id} 不存在 / case ${id} not found` }]);
   return row;
 }
 
@@ -61,7 +62,14 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number, db: Exe
 }
 
 async function event(ctx: AppContext, trx: Executor, actor: Actor, caseId: number, kind: string, note: string | null | undefined) {
-  await repo.insertCaseEvent(trx, { case_id: caseId, kind, note: note ?? null, actor_id: actor.id > 0 ? actor.id : null, actor_name: actor.displayName, at: ctx.clock().toISOString() });
+  await repo.insertCaseEvent(trx, {
+    case_id: caseId,
+    kind,
+    note: note ?? null,
+    actor_id: actor.id > 0 ? actor.id : null,
+    actor_name: actor.displayName,
+    at: ctx.clock().toISOString(),
+  });
 }
 
 export async function createCase(ctx: AppContext, actor: Actor, body: CreateCaseBody): Promise<CaseView> {
@@ -83,7 +91,14 @@ export async function createCase(ctx: AppContext, actor: Actor, body: CreateCase
       const names = await repo.bidderNames(trx, members);
       title = `投标人组：${members.map((m) => names.get(m) ?? m).join('、')}`.slice(0, 300);
     }
-    const id = await repo.insertCase(trx, { subject, tender_pk: tenderPk, members_json: members && JSON.stringify(members), title, created_by: actor.id > 0 ? actor.id : null, at: ctx.clock().toISOString() });
+    const id = await repo.insertCase(trx, {
+      subject,
+      tender_pk: tenderPk,
+      members_json: members && JSON.stringify(members),
+      title,
+      created_by: actor.id > 0 ? actor.id : null,
+      at: ctx.clock().toISOString(),
+    });
     await event(ctx, trx, actor, id, 'created', body.note);
     const view = await getCase(ctx, actor, id, trx);
     await audit(ctx, trx, actor, { action: 'procurement.case.create', entity: 'procurement_case', entityId: id, after: view });
@@ -92,11 +107,18 @@ export async function createCase(ctx: AppContext, actor: Actor, body: CreateCase
 }
 
 function stageConflict(expected: string): AppError {
-  return new AppError('CASE_STAGE_CONFLICT', [{ path: 'stage', message: `线索应处于“${expected}”阶段 / the case must be at stage ${expected}` }]);
+  return new AppError('CASE_STAGE_CONFLICT', [
+    { path: 'stage', message: `线索应处于“${expected}”阶段 / the case must be at stage ${expected}` },
+  ]);
 }
 
 /** Sends a lead to a unit for verification (核查), due a number of working days from today. */
-export async function verifyCase(ctx: AppContext, actor: Actor, id: number, body: { unitId: number; workdays: number; note?: string | undefined; version: number }): Promise<CaseView> {
+export async function verifyCase(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { unitId: number; workdays: number; note?: string | undefined; version: number },
+): Promise<CaseView> {
   const cal = await getWorkCalendar(ctx);
   return withTransaction(ctx.db, async (trx) => {
     const row = await caseFor(trx, actor, id);
@@ -104,8 +126,24 @@ export async function verifyCase(ctx: AppContext, actor: Actor, id: number, body
     const unit = await repo.unitExists(trx, body.unitId);
     if (!unit) throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '单位不存在 / unit not found' }]);
     const deadline = cal.addWorkdays(chinaDate(ctx.clock()), body.workdays);
-    if (!(await repo.updateCaseVersioned(trx, id, body.version, { stage: 'verification', unit_id: unit.id, deadline }, ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
-    await event(ctx, trx, actor, id, 'verification', `${unit.name}，${body.workdays} 个工作日内（${deadline} 前）核查${body.note ? `：${body.note}` : ''}`);
+    if (
+      !(await repo.updateCaseVersioned(
+        trx,
+        id,
+        body.version,
+        { stage: 'verification', unit_id: unit.id, deadline },
+        ctx.clock().toISOString(),
+      ))
+    )
+      throw new AppError('VERSION_CONFLICT');
+    await event(
+      ctx,
+      trx,
+      actor,
+      id,
+      'verification',
+      `${unit.name}，${body.workdays} 个工作日内（${deadline} 前）核查${body.note ? `：${body.note}` : ''}`,
+    );
     await notify(ctx, trx, {
       unitIds: [unit.id],
       title: `串通投标线索核查：${row.title}`.slice(0, 200),
@@ -114,7 +152,13 @@ export async function verifyCase(ctx: AppContext, actor: Actor, id: number, body
       kind: 'assigned',
     });
     const view = await getCase(ctx, actor, id, trx);
-    await audit(ctx, trx, actor, { action: 'procurement.case.verify', entity: 'procurement_case', entityId: id, before: { stage: row.stage }, after: { stage: view.stage, unitId: unit.id, deadline } });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.case.verify',
+      entity: 'procurement_case',
+      entityId: id,
+      before: { stage: row.stage },
+      after: { stage: view.stage, unitId: unit.id, deadline },
+    });
     return view;
   });
 }
@@ -124,7 +168,12 @@ export async function addEvidence(ctx: AppContext, actor: Actor, id: number, bod
     const row = await caseFor(trx, actor, id);
     if (row.stage === 'disposed') throw stageConflict('线索或核查');
     await event(ctx, trx, actor, id, 'evidence', body.note);
-    await audit(ctx, trx, actor, { action: 'procurement.case.evidence', entity: 'procurement_case', entityId: id, after: { note: body.note } });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.case.evidence',
+      entity: 'procurement_case',
+      entityId: id,
+      after: { note: body.note },
+    });
     return getCase(ctx, actor, id, trx);
   });
 }
@@ -132,17 +181,31 @@ export async function addEvidence(ctx: AppContext, actor: Actor, id: number, bod
 const LABEL: Record<CaseOutcome, number | null> = { penalised: 1, cleared: 0, referred: null };
 
 /** Records the outcome (处理) and feeds it back as the label of the case's tenders. */
-export async function recordOutcome(ctx: AppContext, actor: Actor, id: number, body: { outcome: CaseOutcome; note: string; version: number }): Promise<CaseView> {
+export async function recordOutcome(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { outcome: CaseOutcome; note: string; version: number },
+): Promise<CaseView> {
   return withTransaction(ctx.db, async (trx) => {
     const row = await caseFor(trx, actor, id);
     if (row.stage === 'disposed') throw stageConflict('线索或核查');
-    if (!(await repo.updateCaseVersioned(trx, id, body.version, { stage: 'disposed', outcome: body.outcome }, ctx.clock().toISOString()))) throw new AppError('VERSION_CONFLICT');
-    const tenders = row.tender_pk ? [row.tender_pk] : await repo.jointTenders(trx, row.members_json ? (JSON.parse(row.members_json) as string[]) : []);
+    if (!(await repo.updateCaseVersioned(trx, id, body.version, { stage: 'disposed', outcome: body.outcome }, ctx.clock().toISOString())))
+      throw new AppError('VERSION_CONFLICT');
+    const tenders = row.tender_pk
+      ? [row.tender_pk]
+      : await repo.jointTenders(trx, row.members_json ? (JSON.parse(row.members_json) as string[]) : []);
     // "referred" hands the case on without a finding: its tenders stay unlabelled
     if (LABEL[body.outcome] !== null) await repo.setTenderLabels(trx, tenders, LABEL[body.outcome]);
     await event(ctx, trx, actor, id, 'outcome', body.note);
     const view = await getCase(ctx, actor, id, trx);
-    await audit(ctx, trx, actor, { action: 'procurement.case.outcome', entity: 'procurement_case', entityId: id, before: { stage: row.stage }, after: { stage: 'disposed', outcome: body.outcome, labelledTenders: tenders.length } });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.case.outcome',
+      entity: 'procurement_case',
+      entityId: id,
+      before: { stage: row.stage },
+      after: { stage: 'disposed', outcome: body.outcome, labelledTenders: tenders.length },
+    });
     return view;
   });
 }

@@ -30,14 +30,28 @@ export async function* readOcdsTenders(input: Readable, problem: (p: ReadProblem
             continue;
           }
           if (b.amount === null || !Number.isFinite(b.amount)) {
-            problem({ line, column: 'bids.details.value.amount', message: `${b.bidderName ?? b.bidderId} 的投标报价缺失 / the bid of ${b.bidderId} has no amount` });
+            problem({
+              line,
+              column: 'bids.details.value.amount',
+              message: `${b.bidderName ?? b.bidderId} 的投标报价缺失 / the bid of ${b.bidderId} has no amount`,
+            });
             continue;
           }
           if (b.amount <= 0) {
-            problem({ line, column: 'bids.details.value.amount', message: `${b.bidderName ?? b.bidderId} 的投标报价 ${b.amount} 不能为零或负数 / the bid amount ${b.amount} must be positive` });
+            problem({
+              line,
+              column: 'bids.details.value.amount',
+              message: `${b.bidderName ?? b.bidderId} 的投标报价 ${b.amount} 不能为零或负数 / the bid amount ${b.amount} must be positive`,
+            });
             continue;
           }
-          tender.bids.push({ bidderId: b.bidderId, bidderName: b.bidderName, amount: b.amount, date: b.date?.slice(0, 10), winner: b.winner });
+          tender.bids.push({
+            bidderId: b.bidderId,
+            bidderName: b.bidderName,
+            amount: b.amount,
+            date: b.date?.slice(0, 10),
+            winner: b.winner,
+          });
           if (b.date && (!tender.date || b.date.slice(0, 10) < tender.date)) tender.date = b.date.slice(0, 10);
         }
         yield tender;

@@ -9,7 +9,10 @@ export type CaseRow = Selectable<ProcurementCaseTable> & { unit_name: string | n
 
 // — imports, tenders, bids —
 
-export async function insertImport(db: Executor, row: { filename: string; format: string; tenders: number; bids: number; suspect: number; created_by: number | null; created_at: string }) {
+export async function insertImport(
+  db: Executor,
+  row: { filename: string; format: string; tenders: number; bids: number; suspect: number; created_by: number | null; created_at: string },
+) {
   return (await db.insertInto('procurement_import').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -44,24 +47,52 @@ export async function upsertTender(db: Executor, importId: number, t: NewTender,
   let id: number;
   if (existing) {
     id = existing.id;
-    await db.updateTable('procurement_tender').set({ ...t, import_id: importId }).where('id', '=', id).execute();
+    await db
+      .updateTable('procurement_tender')
+      .set({ ...t, import_id: importId })
+      .where('id', '=', id)
+      .execute();
     await db.deleteFrom('procurement_bid').where('tender_pk', '=', id).execute();
   } else {
-    id = (await db.insertInto('procurement_tender').values({ ...t, import_id: importId, label: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await db
+        .insertInto('procurement_tender')
+        .values({ ...t, import_id: importId, label: null, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   // a few hundred rows per statement keep within both dialects' parameter limits
   for (let i = 0; i < bids.length; i += 200) {
-    await db.insertInto('procurement_bid').values(bids.slice(i, i + 200).map((b) => ({ ...b, tender_pk: id }))).execute();
+    await db
+      .insertInto('procurement_bid')
+      .values(bids.slice(i, i + 200).map((b) => ({ ...b, tender_pk: id })))
+      .execute();
   }
   return id;
 }
 
 /** Replaces the OCDS red flags of each party an import named (a few hundred parties a statement). */
-export async function replacePartyFlags(db: Executor, importId: number, parties: { partyId: string; flagsJson: string }[], at: string): Promise<void> {
+export async function replacePartyFlags(
+  db: Executor,
+  importId: number,
+  parties: { partyId: string; flagsJson: string }[],
+  at: string,
+): Promise<void> {
   for (let i = 0; i < parties.length; i += 200) {
     const chunk = parties.slice(i, i + 200);
-    await db.deleteFrom('procurement_party_flag').where('party_id', 'in', chunk.map((p) => p.partyId)).execute();
-    await db.insertInto('procurement_party_flag').values(chunk.map((p) => ({ import_id: importId, party_id: p.partyId, flags_json: p.flagsJson, updated_at: at }))).execute();
+    await db
+      .deleteFrom('procurement_party_flag')
+      .where(
+        'party_id',
+        'in',
+        chunk.map((p) => p.partyId),
+      )
+      .execute();
+    await db
+      .insertInto('procurement_party_flag')
+      .values(chunk.map((p) => ({ import_id: importId, party_id: p.partyId, flags_json: p.flagsJson, updated_at: at })))
+      .execute();
   }
 }
 
@@ -108,7 +139,12 @@ export function allBidsInTenderOrder(db: Executor) {
 
 /** Tenders whose case outcome labelled them (1 collusive, 0 competitive): the city's own calibration data. */
 export function labelledTenders(db: Executor) {
-  return db.selectFrom('procurement_tender').select(['screens_json', 'flags_json', 'label']).where('label', 'is not', null).orderBy('id').execute();
+  return db
+    .selectFrom('procurement_tender')
+    .select(['screens_json', 'flags_json', 'label'])
+    .where('label', 'is not', null)
+    .orderBy('id')
+    .execute();
 }
 
 export async function setTenderLabels(db: Executor, tenderPks: number[], label: number | null): Promise<void> {
@@ -132,7 +168,18 @@ export function bidsOfBidder(db: Executor, bidderId: string) {
   return db
     .selectFrom('procurement_bid as b')
     .innerJoin('procurement_tender as t', 't.id', 'b.tender_pk')
-    .select(['t.id', 't.key', 't.title', 't.bid_date', 't.risk_bp', 't.suspect', 't.bid_count', 'b.amount_fen', 'b.winner', 'b.bidder_name'])
+    .select([
+      't.id',
+      't.key',
+      't.title',
+      't.bid_date',
+      't.risk_bp',
+      't.suspect',
+      't.bid_count',
+      'b.amount_fen',
+      'b.winner',
+      'b.bidder_name',
+    ])
     .where('b.bidder_id', '=', bidderId)
     .orderBy('t.bid_date', 'desc')
     .orderBy('t.id', 'desc')
@@ -141,7 +188,12 @@ export function bidsOfBidder(db: Executor, bidderId: string) {
 
 export async function bidderNames(db: Executor, ids: string[]): Promise<Map<string, string | null>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('procurement_bid').select(['bidder_id', sql<string | null>`max(bidder_name)`.as('name')]).where('bidder_id', 'in', ids).groupBy('bidder_id').execute();
+  const rows = await db
+    .selectFrom('procurement_bid')
+    .select(['bidder_id', sql<string | null>`max(bidder_name)`.as('name')])
+    .where('bidder_id', 'in', ids)
+    .groupBy('bidder_id')
+    .execute();
   return new Map(rows.map((r) => [r.bidder_id, r.name]));
 }
 
@@ -155,11 +207,24 @@ export async function replaceNetwork(
   await db.deleteFrom('procurement_group_member').execute();
   await db.deleteFrom('procurement_group').execute();
   await db.deleteFrom('procurement_pair').execute();
-  for (let i = 0; i < pairs.length; i += 200) await db.insertInto('procurement_pair').values(pairs.slice(i, i + 200)).execute();
+  for (let i = 0; i < pairs.length; i += 200)
+    await db
+      .insertInto('procurement_pair')
+      .values(pairs.slice(i, i + 200))
+      .execute();
   for (const g of groups) {
     const { members, ...row } = g;
-    const id = (await db.insertInto('procurement_group').values({ ...row, members_json: JSON.stringify(members) }).returning('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('procurement_group_member').values(members.map((bidder_id) => ({ group_id: id, bidder_id }))).execute();
+    const id = (
+      await db
+        .insertInto('procurement_group')
+        .values({ ...row, members_json: JSON.stringify(members) })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto('procurement_group_member')
+      .values(members.map((bidder_id) => ({ group_id: id, bidder_id })))
+      .execute();
   }
 }
 
@@ -223,11 +288,19 @@ export async function coBidding(db: Executor, bidderIds: string[]) {
   const bidders = await db
     .selectFrom('procurement_bid as b')
     .innerJoin('procurement_tender as t', 't.id', 'b.tender_pk')
-    .select(['b.bidder_id', sql<number>`count(*)`.as('tenders'), sql<number>`sum(b.winner)`.as('wins'), sql<number>`max(t.risk_bp)`.as('max_risk_bp')])
+    .select([
+      'b.bidder_id',
+      sql<number>`count(*)`.as('tenders'),
+      sql<number>`sum(b.winner)`.as('wins'),
+      sql<number>`max(t.risk_bp)`.as('max_risk_bp'),
+    ])
     .where('b.bidder_id', 'in', bidderIds)
     .groupBy('b.bidder_id')
     .execute();
-  return { pairs: pairs.map((p) => ({ ...p, co_bids: Number(p.co_bids) })), bidders: bidders.map((b) => ({ ...b, tenders: Number(b.tenders), wins: Number(b.wins), max_risk_bp: Number(b.max_risk_bp) })) };
+  return {
+    pairs: pairs.map((p) => ({ ...p, co_bids: Number(p.co_bids) })),
+    bidders: bidders.map((b) => ({ ...b, tenders: Number(b.tenders), wins: Number(b.wins), max_risk_bp: Number(b.max_risk_bp) })),
+  };
 }
 
 // — cases —
@@ -251,9 +324,18 @@ export function casesOfTender(db: Executor, tenderPk: number) {
   return db.selectFrom('procurement_case').select(['id', 'stage', 'outcome']).where('tender_pk', '=', tenderPk).orderBy('id').execute();
 }
 
-export async function insertCase(db: Executor, row: { subject: string; tender_pk: number | null; members_json: string | null; title: string; created_by: number | null; at: string }) {
+export async function insertCase(
+  db: Executor,
+  row: { subject: string; tender_pk: number | null; members_json: string | null; title: string; created_by: number | null; at: string },
+) {
   const { at, ...rest } = row;
-  return (await db.insertInto('procurement_case').values({ ...rest, stage: 'lead', outcome: null, unit_id: null, deadline: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('procurement_case')
+      .values({ ...rest, stage: 'lead', outcome: null, unit_id: null, deadline: null, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Moves a case on if nobody else did first (optimistic lock on `version`). */
@@ -273,7 +355,10 @@ export async function updateCaseVersioned(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertCaseEvent(db: Executor, row: { case_id: number; kind: string; note: string | null; actor_id: number | null; actor_name: string | null; at: string }) {
+export async function insertCaseEvent(
+  db: Executor,
+  row: { case_id: number; kind: string; note: string | null; actor_id: number | null; actor_name: string | null; at: string },
+) {
   await db.insertInto('procurement_case_event').values(row).execute();
 }
 
@@ -321,16 +406,32 @@ export async function projectCodesOf(db: Executor, campaignId: number): Promise<
   return new Set(rows.map((r) => r.code));
 }
 
-export async function insertProjects(db: Executor, rows: { campaign_id: number; code: string; name: string; agency: string; amount_fen: number; checked: number }[]) {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('procurement_campaign_project').values(rows.slice(i, i + 200)).execute();
+export async function insertProjects(
+  db: Executor,
+  rows: { campaign_id: number; code: string; name: string; agency: string; amount_fen: number; checked: number }[],
+) {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('procurement_campaign_project')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export function findProject(db: Executor, id: number) {
   return db.selectFrom('procurement_campaign_project').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertProblem(db: Executor, row: { project_id: number; misconduct: string; description: string; item_id: number | null; created_at: string }) {
-  return (await db.insertInto('procurement_campaign_problem').values({ ...row, verified: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+export async function insertProblem(
+  db: Executor,
+  row: { project_id: number; misconduct: string; description: string; item_id: number | null; created_at: string },
+) {
+  return (
+    await db
+      .insertInto('procurement_campaign_problem')
+      .values({ ...row, verified: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export function findProblem(db: Executor, id: number) {
@@ -352,7 +453,12 @@ export async function setProblemVerified(db: Executor, id: number): Promise<void
 export async function monthlyTenderFigures(db: Executor) {
   const rows = await db
     .selectFrom('procurement_tender')
-    .select(['month', sql<number>`count(*)`.as('tenders'), sql<number>`sum(suspect)`.as('flagged'), sql<number>`sum(coalesce(remote_evaluation, 0))`.as('remote')])
+    .select([
+      'month',
+      sql<number>`count(*)`.as('tenders'),
+      sql<number>`sum(suspect)`.as('flagged'),
+      sql<number>`sum(coalesce(remote_evaluation, 0))`.as('remote'),
+    ])
     .where('month', 'is not', null)
     .groupBy('month')
     .orderBy('month')
@@ -366,7 +472,13 @@ export async function monthlyTenderFigures(db: Executor) {
     .groupBy('t.month')
     .execute();
   const byMonth = new Map(bidders.map((b) => [b.month, Number(b.bidders)]));
-  return rows.map((r) => ({ month: r.month!, tenders: Number(r.tenders), flagged: Number(r.flagged), remote: Number(r.remote), biddersFlagged: byMonth.get(r.month) ?? 0 }));
+  return rows.map((r) => ({
+    month: r.month!,
+    tenders: Number(r.tenders),
+    flagged: Number(r.flagged),
+    remote: Number(r.remote),
+    biddersFlagged: byMonth.get(r.month) ?? 0,
+  }));
 }
 
 export function expertPools(db: Executor) {

@@ -1,6 +1,14 @@
 import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
-import type { BidderView, FiguresView, GroupView, ImportResult, NetworkView, TenderListItem, TenderView } from '../../common/schemas/procurement.js';
+import type {
+  BidderView,
+  FiguresView,
+  GroupView,
+  ImportResult,
+  NetworkView,
+  TenderListItem,
+  TenderView,
+} from '../../common/schemas/procurement.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import type { Upload } from '../../http/upload.js';
@@ -24,7 +32,12 @@ const toBp = (risk: number) => Math.round(risk * 10_000);
 const fromBp = (bp: number) => bp / 10_000;
 const toFen = (yuan: number) => Math.round(yuan * 100);
 
-export async function importTenders(ctx: AppContext, actor: Actor, upload: Upload, opts: { dryRun: boolean; format?: SourceFormat | undefined }): Promise<ImportResult> {
+export async function importTenders(
+  ctx: AppContext,
+  actor: Actor,
+  upload: Upload,
+  opts: { dryRun: boolean; format?: SourceFormat | undefined },
+): Promise<ImportResult> {
   const format = opts.format ?? formatOfFile(upload.filename);
   const kept: { result: TenderResult; tender: Tender }[] = [];
   // OCDS: the red flags need the whole file (quartiles, fences), so they run first over the upload in memory
@@ -33,14 +46,27 @@ export async function importTenders(ctx: AppContext, actor: Actor, upload: Uploa
   if (run.problemCount) {
     throw new AppError(
       'PROCUREMENT_FILE_PROBLEMS',
-      run.problems.map((p) => ({ path: `${upload.filename}:${p.line}${p.column ? `:${p.column}` : ''}`, file: upload.filename, line: p.line, column: p.column, message: p.line ? `第 ${p.line} 行：${p.message}` : p.message })),
+      run.problems.map((p) => ({
+        path: `${upload.filename}:${p.line}${p.column ? `:${p.column}` : ''}`,
+        file: upload.filename,
+        line: p.line,
+        column: p.column,
+        message: p.line ? `第 ${p.line} 行：${p.message}` : p.message,
+      })),
     );
   }
-  if (!run.tenders) throw new AppError('PROCUREMENT_FILE_PROBLEMS', [{ path: upload.filename, message: '文件中没有投标记录 / the file has no bids' }]);
+  if (!run.tenders)
+    throw new AppError('PROCUREMENT_FILE_PROBLEMS', [{ path: upload.filename, message: '文件中没有投标记录 / the file has no bids' }]);
   const top = [...kept]
     .sort((a, b) => b.result.risk - a.result.risk)
     .slice(0, 50)
-    .map(({ result }) => ({ key: result.id, bids: result.bids, risk: result.risk, suspect: result.suspect, flagCodes: [...new Set(result.flags.map((f) => f.code))] }));
+    .map(({ result }) => ({
+      key: result.id,
+      bids: result.bids,
+      risk: result.risk,
+      suspect: result.suspect,
+      flagCodes: [...new Set(result.flags.map((f) => f.code))],
+    }));
   const summary = {
     filename: upload.filename,
     format,
@@ -55,11 +81,30 @@ export async function importTenders(ctx: AppContext, actor: Actor, upload: Uploa
   if (opts.dryRun) return { dryRun: true, importId: null, ...summary };
   const at = ctx.clock().toISOString();
   const importId = await withTransaction(ctx.db, async (trx) => {
-    const id = await repo.insertImport(trx, { filename: upload.filename, format, tenders: run.tenders, bids: run.bids, suspect: summary.suspect, created_by: actor.id > 0 ? actor.id : null, created_at: at });
+    const id = await repo.insertImport(trx, {
+      filename: upload.filename,
+      format,
+      tenders: run.tenders,
+      bids: run.bids,
+      suspect: summary.suspect,
+      created_by: actor.id > 0 ? actor.id : null,
+      created_at: at,
+    });
     for (const { result, tender } of kept) await repo.upsertTender(trx, id, tenderRow(result, tender), tender.bids.map(bidRow), at);
-    if (redFlags?.byParty.size) await repo.replacePartyFlags(trx, id, [...redFlags.byParty].map(([partyId, flags]) => ({ partyId, flagsJson: JSON.stringify(flags) })), at);
+    if (redFlags?.byParty.size)
+      await repo.replacePartyFlags(
+        trx,
+        id,
+        [...redFlags.byParty].map(([partyId, flags]) => ({ partyId, flagsJson: JSON.stringify(flags) })),
+        at,
+      );
     await rebuildNetwork(trx);
-    await audit(ctx, trx, actor, { action: 'procurement.import', entity: 'procurement_import', entityId: id, after: { filename: upload.filename, format, tenders: run.tenders, bids: run.bids, suspect: summary.suspect } });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.import',
+      entity: 'procurement_import',
+      entityId: id,
+      after: { filename: upload.filename, format, tenders: run.tenders, bids: run.bids, suspect: summary.suspect },
+    });
     return id;
   });
   return { dryRun: false, importId, ...summary };
@@ -86,7 +131,13 @@ function tenderRow(r: TenderResult, t: Tender): repo.NewTender {
 
 function bidRow(b: Bid): repo.NewBid {
   const meta = b.meta && Object.keys(b.meta).length ? JSON.stringify(b.meta) : null;
-  return { bidder_id: b.bidderId, bidder_name: b.bidderName ?? null, amount_fen: toFen(b.amount), winner: b.winner ? 1 : 0, meta_json: meta };
+  return {
+    bidder_id: b.bidderId,
+    bidder_name: b.bidderName ?? null,
+    amount_fen: toFen(b.amount),
+    winner: b.winner ? 1 : 0,
+    meta_json: meta,
+  };
 }
 
 /**
@@ -102,14 +153,27 @@ async function rebuildNetwork(trx: Executor): Promise<void> {
       if (current) screener.add(current);
       current = { id: r.key, tenderId: r.tender_id, bids: [] };
     }
-    current.bids.push({ bidderId: r.bidder_id, bidderName: r.bidder_name ?? undefined, amount: r.amount_fen / 100, winner: r.winner === 1 || undefined, meta: r.meta_json ? (JSON.parse(r.meta_json) as BidMeta) : undefined });
+    current.bids.push({
+      bidderId: r.bidder_id,
+      bidderName: r.bidder_name ?? undefined,
+      amount: r.amount_fen / 100,
+      winner: r.winner === 1 || undefined,
+      meta: r.meta_json ? (JSON.parse(r.meta_json) as BidMeta) : undefined,
+    });
   }
   if (current) screener.add(current);
   const { pairs, groups } = screener.finish();
   await repo.replaceNetwork(
     trx,
     pairs.map((p) => ({ bidder_a: p.a, bidder_b: p.b, co_bids: p.coBids, flags_json: JSON.stringify(p.flags) })),
-    groups.map((g) => ({ code: g.id, members: g.members, tenders: g.tenders, wins_json: JSON.stringify(g.wins), risk_bp: toBp(g.risk), flags_json: JSON.stringify(g.flags) })),
+    groups.map((g) => ({
+      code: g.id,
+      members: g.members,
+      tenders: g.tenders,
+      wins_json: JSON.stringify(g.wins),
+      risk_bp: toBp(g.risk),
+      flags_json: JSON.stringify(g.flags),
+    })),
   );
 }
 
@@ -131,10 +195,23 @@ function presentListItem(r: repo.TenderRow): TenderListItem {
   };
 }
 
-export async function listTenders(ctx: AppContext, q: { q?: string | undefined; suspect?: 'true' | 'false' | undefined; flagged?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
+export async function listTenders(
+  ctx: AppContext,
+  q: {
+    q?: string | undefined;
+    suspect?: 'true' | 'false' | undefined;
+    flagged?: 'true' | 'false' | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
   const { rows, total } = await repo.listTenders(
     ctx.db,
-    { q: q.q, suspect: q.suspect === undefined ? undefined : q.suspect === 'true', flagged: q.flagged === undefined ? undefined : q.flagged === 'true' },
+    {
+      q: q.q,
+      suspect: q.suspect === undefined ? undefined : q.suspect === 'true',
+      flagged: q.flagged === undefined ? undefined : q.flagged === 'true',
+    },
     { page: q.page, pageSize: q.pageSize },
   );
   return { items: rows.map(presentListItem), total };
@@ -144,13 +221,27 @@ export async function getTender(ctx: AppContext, id: number): Promise<TenderView
   const row = await repo.findTender(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', [{ path: 'id', message: `招标项目 ${id} 不存在 / tender ${id} not found` }]);
   const bids = await repo.bidsOfTender(ctx.db, id);
-  const groups = await repo.groupsOfBidders(ctx.db, bids.map((b) => b.bidder_id));
+  const groups = await repo.groupsOfBidders(
+    ctx.db,
+    bids.map((b) => b.bidder_id),
+  );
   return {
     ...presentListItem(row),
     screens: JSON.parse(row.screens_json),
     flags: JSON.parse(row.flags_json),
-    bids: bids.map((b) => ({ bidderId: b.bidder_id, bidderName: b.bidder_name, amount: b.amount_fen / 100, winner: b.winner === 1, meta: b.meta_json ? JSON.parse(b.meta_json) : {} })),
-    groups: groups.map((g) => ({ id: g.id, code: g.code, risk: fromBp(g.risk_bp), members: (JSON.parse(g.members_json) as string[]).length })),
+    bids: bids.map((b) => ({
+      bidderId: b.bidder_id,
+      bidderName: b.bidder_name,
+      amount: b.amount_fen / 100,
+      winner: b.winner === 1,
+      meta: b.meta_json ? JSON.parse(b.meta_json) : {},
+    })),
+    groups: groups.map((g) => ({
+      id: g.id,
+      code: g.code,
+      risk: fromBp(g.risk_bp),
+      members: (JSON.parse(g.members_json) as string[]).length,
+    })),
     cases: await repo.casesOfTender(ctx.db, id),
     remoteEvaluation: row.remote_evaluation === null ? null : row.remote_evaluation === 1,
   };
@@ -199,18 +290,28 @@ export async function groupNetwork(ctx: AppContext, id: number): Promise<Network
   const ids = [...new Set([...members, ...others, ...rivals])];
   const { pairs, bidders } = await repo.coBidding(ctx.db, ids);
   const names = await repo.bidderNames(ctx.db, ids);
-  const flagsOf = new Map(signalled.map((p) => [`${p.bidder_a}\u0000${p.bidder_b}`, (JSON.parse(p.flags_json) as Flag[]).map((f) => f.code)]));
+  const flagsOf = new Map(
+    signalled.map((p) => [`${p.bidder_a}\u0000${p.bidder_b}`, (JSON.parse(p.flags_json) as Flag[]).map((f) => f.code)]),
+  );
   const memberSet = new Set(members);
   return {
     group,
-    nodes: bidders.map((b) => ({ id: b.bidder_id, name: names.get(b.bidder_id) ?? b.bidder_id, member: memberSet.has(b.bidder_id), risk: fromBp(b.max_risk_bp), tenders: b.tenders, wins: b.wins })),
+    nodes: bidders.map((b) => ({
+      id: b.bidder_id,
+      name: names.get(b.bidder_id) ?? b.bidder_id,
+      member: memberSet.has(b.bidder_id),
+      risk: fromBp(b.max_risk_bp),
+      tenders: b.tenders,
+      wins: b.wins,
+    })),
     edges: pairs.map((p) => ({ source: p.a, target: p.b, coBids: p.co_bids, flags: flagsOf.get(`${p.a}\u0000${p.b}`) ?? [] })),
   };
 }
 
 export async function bidderHistory(ctx: AppContext, bidderId: string): Promise<BidderView> {
   const bids = await repo.bidsOfBidder(ctx.db, bidderId);
-  if (!bids.length) throw new AppError('NOT_FOUND', [{ path: 'bidderId', message: `没有投标人 ${bidderId} 的投标记录 / no bids of ${bidderId}` }]);
+  if (!bids.length)
+    throw new AppError('NOT_FOUND', [{ path: 'bidderId', message: `没有投标人 ${bidderId} 的投标记录 / no bids of ${bidderId}` }]);
   const pairs = await repo.pairsOf(ctx.db, [bidderId]);
   const otherIds = pairs.map((p) => (p.bidder_a === bidderId ? p.bidder_b : p.bidder_a));
   const names = await repo.bidderNames(ctx.db, otherIds);
@@ -219,9 +320,29 @@ export async function bidderHistory(ctx: AppContext, bidderId: string): Promise<
   return {
     bidderId,
     name: bids.find((b) => b.bidder_name)?.bidder_name ?? null,
-    tenders: bids.map((b) => ({ id: b.id, key: b.key, title: b.title, bidDate: b.bid_date, amount: b.amount_fen / 100, winner: b.winner === 1, risk: fromBp(b.risk_bp), suspect: b.suspect === 1, bidCount: b.bid_count })),
-    groups: groups.map((g) => ({ id: g.id, code: g.code, risk: fromBp(g.risk_bp), members: (JSON.parse(g.members_json) as string[]).length })),
-    pairs: pairs.map((p, i) => ({ other: otherIds[i]!, otherName: names.get(otherIds[i]!) ?? null, coBids: p.co_bids, flags: JSON.parse(p.flags_json) })),
+    tenders: bids.map((b) => ({
+      id: b.id,
+      key: b.key,
+      title: b.title,
+      bidDate: b.bid_date,
+      amount: b.amount_fen / 100,
+      winner: b.winner === 1,
+      risk: fromBp(b.risk_bp),
+      suspect: b.suspect === 1,
+      bidCount: b.bid_count,
+    })),
+    groups: groups.map((g) => ({
+      id: g.id,
+      code: g.code,
+      risk: fromBp(g.risk_bp),
+      members: (JSON.parse(g.members_json) as string[]).length,
+    })),
+    pairs: pairs.map((p, i) => ({
+      other: otherIds[i]!,
+      otherName: names.get(otherIds[i]!) ?? null,
+      coBids: p.co_bids,
+      flags: JSON.parse(p.flags_json),
+    })),
     redFlags: redFlags ? JSON.parse(redFlags) : [],
   };
 }
@@ -244,15 +365,32 @@ export async function monthlyFigures(ctx: AppContext): Promise<FiguresView> {
   return {
     months: months.map((month) => {
       const t = byMonth.get(month);
-      return { month, tendersScreened: t?.tenders ?? 0, lotsFlagged: t?.flagged ?? 0, biddersFlagged: t?.biddersFlagged ?? 0, remoteEvaluations: t?.remote ?? 0, expertPool: pools.get(month) ?? null };
+      return {
+        month,
+        tendersScreened: t?.tenders ?? 0,
+        lotsFlagged: t?.flagged ?? 0,
+        biddersFlagged: t?.biddersFlagged ?? 0,
+        remoteEvaluations: t?.remote ?? 0,
+        expertPool: pools.get(month) ?? null,
+      };
     }),
   };
 }
 
-export async function setExpertPool(ctx: AppContext, actor: Actor, month: string, body: { size: number; source: string }): Promise<FiguresView> {
+export async function setExpertPool(
+  ctx: AppContext,
+  actor: Actor,
+  month: string,
+  body: { size: number; source: string },
+): Promise<FiguresView> {
   await withTransaction(ctx.db, async (trx) => {
     await repo.upsertExpertPool(trx, { month, size: body.size, source: body.source, updated_at: ctx.clock().toISOString() });
-    await audit(ctx, trx, actor, { action: 'procurement.expertPool.set', entity: 'procurement_expert_pool', entityId: month, after: { month, ...body } });
+    await audit(ctx, trx, actor, {
+      action: 'procurement.expertPool.set',
+      entity: 'procurement_expert_pool',
+      entityId: month,
+      after: { month, ...body },
+    });
   });
   return monthlyFigures(ctx);
 }

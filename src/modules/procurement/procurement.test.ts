@@ -39,13 +39,19 @@ describeEachDialect('procurement', (h) => {
   };
 
   it('rejects a file with located problems and stores nothing', async () => {
-    const bad = [HEADER, 'ZB-9,,x,U1,甲,-5,2026-01-01,1,,,', 'ZB-9,,x,,乙,100,2026-01-01,0,,,', 'ZB-9,,x,U3,丙,,2026-01-01,0,,,'].join('\n');
+    const bad = [HEADER, 'ZB-9,,x,U1,甲,-5,2026-01-01,1,,,', 'ZB-9,,x,,乙,100,2026-01-01,0,,,', 'ZB-9,,x,U3,丙,,2026-01-01,0,,,'].join(
+      '\n',
+    );
     const res = await post('office', '/api/v1/procurement/imports', bad);
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.code).toBe('PROCUREMENT_FILE_PROBLEMS');
     // line 2 negative amount, line 3 bidder without id, line 4 missing amount
-    expect(body.details.map((d: { line: number; column: string }) => `${d.line}:${d.column}`)).toEqual(['2:amount', '3:bidder_id', '4:amount']);
+    expect(body.details.map((d: { line: number; column: string }) => `${d.line}:${d.column}`)).toEqual([
+      '2:amount',
+      '3:bidder_id',
+      '4:amount',
+    ]);
     expect(body.details[0].message).toContain('第 2 行');
     const list = (await (await h.as('office')).get('/api/v1/procurement/tenders')).json();
     expect(list.total).toBe(0);
@@ -113,7 +119,11 @@ describeEachDialect('procurement', (h) => {
     const liaison = await h.as('liaison');
     expect((await liaison.get(`/api/v1/procurement/cases/${c.id}`)).statusCode).toBe(404);
 
-    const sentElsewhere = await office.post(`/api/v1/procurement/cases/${c.id}/verify`, { unitId: otherUnit.id, workdays: 10, version: c.version });
+    const sentElsewhere = await office.post(`/api/v1/procurement/cases/${c.id}/verify`, {
+      unitId: otherUnit.id,
+      workdays: 10,
+      version: c.version,
+    });
     expect(sentElsewhere.statusCode).toBe(200);
     // test clock 2026-03-02 (Monday) + 10 working days = 2026-03-16
     expect(sentElsewhere.json()).toMatchObject({ stage: 'verification', deadline: '2026-03-16', unitId: otherUnit.id });
@@ -122,11 +132,19 @@ describeEachDialect('procurement', (h) => {
     expect((await liaison.post(`/api/v1/procurement/cases/${c.id}/evidence`, { note: 'x' })).statusCode).toBe(404);
     expect((await liaison.get('/api/v1/procurement/cases')).json().total).toBe(0);
 
-    const stale = await office.post(`/api/v1/procurement/cases/${c.id}/outcome`, { outcome: 'penalised', note: '处罚', version: c.version });
+    const stale = await office.post(`/api/v1/procurement/cases/${c.id}/outcome`, {
+      outcome: 'penalised',
+      note: '处罚',
+      version: c.version,
+    });
     expect(stale.statusCode).toBe(409);
     const evidence = await office.post(`/api/v1/procurement/cases/${c.id}/evidence`, { note: '调取保证金转账凭证' });
     expect(evidence.statusCode).toBe(200);
-    const done = await office.post(`/api/v1/procurement/cases/${c.id}/outcome`, { outcome: 'penalised', note: '已依法处罚', version: sentElsewhere.json().version });
+    const done = await office.post(`/api/v1/procurement/cases/${c.id}/outcome`, {
+      outcome: 'penalised',
+      note: '已依法处罚',
+      version: sentElsewhere.json().version,
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ stage: 'disposed', outcome: 'penalised' });
     expect(done.json().events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'verification', 'evidence', 'outcome']);
@@ -162,17 +180,31 @@ describeEachDialect('procurement', (h) => {
     expect(added.statusCode).toBe(200);
     expect(added.json().events.at(-1)).toMatchObject({ kind: 'evidence', note: '已调取开标记录', actorName: '单位联络员（演示）' });
     // the unit verifies; only the office records the outcome
-    expect((await liaison.post(`/api/v1/procurement/cases/${c.id}/outcome`, { outcome: 'cleared', note: 'x', version: 2 })).statusCode).toBe(403);
+    expect(
+      (await liaison.post(`/api/v1/procurement/cases/${c.id}/outcome`, { outcome: 'cleared', note: 'x', version: 2 })).statusCode,
+    ).toBe(403);
   });
 
   it('stores a campaign problem and its work-list item together, or neither', async () => {
     const office = await h.as('office');
-    const lists = async () => ((await office.get('/api/v1/worklists')).json() as { name: string; itemCount: number }[]).map((l) => `${l.name}:${l.itemCount}`).sort();
+    const lists = async () =>
+      ((await office.get('/api/v1/worklists')).json() as { name: string; itemCount: number }[])
+        .map((l) => `${l.name}:${l.itemCount}`)
+        .sort();
     const before = await lists();
     const id = (await office.post('/api/v1/procurement/campaigns', { name: '原子性专项整治（示例）' })).json().id;
-    const view = (await office.post(`/api/v1/procurement/campaigns/${id}/projects`, { projects: [{ code: 'CG-9', name: '示例采购九', agency: '示例代理丙', amount: 1000, checked: true }] })).json();
+    const view = (
+      await office.post(`/api/v1/procurement/campaigns/${id}/projects`, {
+        projects: [{ code: 'CG-9', name: '示例采购九', agency: '示例代理丙', amount: 1000, checked: true }],
+      })
+    ).json();
     // no campaign list exists yet and the unit does not exist: the item fails inside the transaction that made the list
-    const res = await office.post(`/api/v1/procurement/campaigns/${id}/problems`, { projectId: view.projects[0].id, misconduct: 'false_materials', description: '材料造假', unitId: 999_999 });
+    const res = await office.post(`/api/v1/procurement/campaigns/${id}/problems`, {
+      projectId: view.projects[0].id,
+      misconduct: 'false_materials',
+      description: '材料造假',
+      unitId: 999_999,
+    });
     expect(res.statusCode).toBe(400);
     expect((await office.get(`/api/v1/procurement/campaigns/${id}`)).json().problems).toEqual([]);
     expect(await lists()).toEqual(before);
@@ -196,12 +228,22 @@ describeEachDialect('procurement', (h) => {
     expect(dup.statusCode).toBe(409);
     const view = added.json();
     const p1 = view.projects.find((p: { code: string }) => p.code === 'CG-1');
-    const problem = await office.post(`/api/v1/procurement/campaigns/${id}/problems`, { projectId: p1.id, misconduct: 'false_materials', description: '评标报告与原始记录不符', unitId: units[0]!.id, deadline: '2026-04-30' });
+    const problem = await office.post(`/api/v1/procurement/campaigns/${id}/problems`, {
+      projectId: p1.id,
+      misconduct: 'false_materials',
+      description: '评标报告与原始记录不符',
+      unitId: units[0]!.id,
+      deadline: '2026-04-30',
+    });
     expect(problem.statusCode).toBe(200);
     const itemId = problem.json().problems[0].itemId;
     expect(itemId).toBeGreaterThan(0);
     expect((await office.get(`/api/v1/items/${itemId}`)).json()).toMatchObject({ kind: 'problem', deadline: '2026-04-30' });
-    const bad = await office.post(`/api/v1/procurement/campaigns/${id}/problems`, { projectId: p1.id, misconduct: 'unknown', description: 'x' });
+    const bad = await office.post(`/api/v1/procurement/campaigns/${id}/problems`, {
+      projectId: p1.id,
+      misconduct: 'unknown',
+      description: 'x',
+    });
     expect(bad.statusCode).toBe(400);
     const verified = await office.post(`/api/v1/procurement/campaigns/${id}/problems/${problem.json().problems[0].id}/verify`);
     // checked: 2 of 3; amount of the checked ones 1 250 000.50 + 800 000 = 2 050 000.50
@@ -211,7 +253,10 @@ describeEachDialect('procurement', (h) => {
 
   it('gives the monthly figures from the data', async () => {
     const office = await h.as('office');
-    expect((await office.request('PUT', '/api/v1/procurement/expert-pool/2026-02', { size: 1520, source: '市评标专家库月报（示例）' })).statusCode).toBe(200);
+    expect(
+      (await office.request('PUT', '/api/v1/procurement/expert-pool/2026-02', { size: 1520, source: '市评标专家库月报（示例）' }))
+        .statusCode,
+    ).toBe(200);
     const { months } = (await office.get('/api/v1/procurement/figures')).json();
     // January: ZB-1 (remote) and ZB-2; February: ZB-3 and ZB-4
     const jan = months.find((m: { month: string }) => m.month === '2026-01');
@@ -223,8 +268,16 @@ describeEachDialect('procurement', (h) => {
 
   it('stores the OCDS red flags of an imported file with the tender, each with its why', async () => {
     // three valid bids, two at exactly the same price: cardinal's R028 (identical bid prices) fires
-    const bid = (id: string, amount: number) => ({ status: 'valid', value: { amount, currency: 'CNY' }, tenderers: [{ id, name: `示例${id}公司` }] });
-    const release = { ocid: 'ocds-sl-1', tender: { id: 'T1', title: '示例红旗项目' }, bids: { details: [bid('RA', 100), bid('RB', 100), bid('RC', 120)] } };
+    const bid = (id: string, amount: number) => ({
+      status: 'valid',
+      value: { amount, currency: 'CNY' },
+      tenderers: [{ id, name: `示例${id}公司` }],
+    });
+    const release = {
+      ocid: 'ocds-sl-1',
+      tender: { id: 'T1', title: '示例红旗项目' },
+      bids: { details: [bid('RA', 100), bid('RB', 100), bid('RC', 120)] },
+    };
     const c = await h.as('office');
     const { body, headers } = multipart(Buffer.from(JSON.stringify(release) + '\n'), 'release.jsonl');
     const res = await c.request('POST', '/api/v1/procurement/imports', body, headers);
@@ -240,10 +293,11 @@ describeEachDialect('procurement', (h) => {
     // the tenderer-level results (R028: both bidders at the identical price) on their history pages
     for (const id of ['RA', 'RB']) {
       const history = (await c.get(`/api/v1/procurement/bidders/${id}`)).json();
-      expect(history.redFlags.map((f: { code: string; inputs: { group: string } }) => `${f.code}:${f.inputs.group}`)).toEqual(['R028:Tenderer']);
+      expect(history.redFlags.map((f: { code: string; inputs: { group: string } }) => `${f.code}:${f.inputs.group}`)).toEqual([
+        'R028:Tenderer',
+      ]);
       expect(history.redFlags[0].why).toContain('该投标人的报价与另一投标人');
     }
     expect((await c.get('/api/v1/procurement/bidders/RC')).json().redFlags).toEqual([]);
   });
 });
-

@@ -18,14 +18,22 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 describe('reading tenders', () => {
   it('reads a CSV with quoted fields, lots, winners and metadata', async () => {
-    const csv = '\uFEFFtender_id,lot_id,bidder_id,bidder_name,amount,winner,machine_id\r\nT1,A,U1,"示例甲, 公司",100,1,PC\r\nT1,A,U2,"示例""乙""",105.5,0,PC\r\nT1,B,U1,甲,7,是,\r\n';
+    const csv =
+      '\uFEFFtender_id,lot_id,bidder_id,bidder_name,amount,winner,machine_id\r\nT1,A,U1,"示例甲, ' +
+      '公司",100,1,PC\r\nT1,A,U2,"示例""乙""",105.5,0,PC\r\nT1,B,U1,甲,7,是,\r\n';
     const { tenders, count } = await read(csv, 'csv');
     expect(count).toBe(0);
     expect(tenders.map((t) => [t.id, t.bids.length])).toEqual([
       ['T1/A', 2],
       ['T1/B', 1],
     ]);
-    expect(tenders[0]!.bids[0]).toMatchObject({ bidderId: 'U1', bidderName: '示例甲, 公司', amount: 100, winner: true, meta: { machineId: 'PC' } });
+    expect(tenders[0]!.bids[0]).toMatchObject({
+      bidderId: 'U1',
+      bidderName: '示例甲, 公司',
+      amount: 100,
+      winner: true,
+      meta: { machineId: 'PC' },
+    });
     expect(tenders[0]!.bids[1]).toMatchObject({ bidderName: '示例"乙"', amount: 105.5, winner: false });
     expect(tenders[1]!.bids[0]!.winner).toBe(true);
   });
@@ -59,7 +67,11 @@ describe('reading tenders', () => {
   });
 
   it('bizenv procurement screen --json prints the issue’s shape', () => {
-    const run = spawnSync(path.join(ROOT, 'bin/bizenv'), ['procurement', 'screen', 'examples/procurement/bids.csv', '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const run = spawnSync(path.join(ROOT, 'bin/bizenv'), ['procurement', 'screen', 'examples/procurement/bids.csv', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual(['tenders', 'pairs', 'groups']);

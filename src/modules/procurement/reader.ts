@@ -75,7 +75,8 @@ export function readTenders(input: Readable, format: SourceFormat): TenderReadin
     count++;
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
-  const source = format === 'ocds' ? readOcdsTenders(input, problem) : groupRows(format === 'csv' ? csvRows(input) : xlsxRows(input), problem);
+  const source =
+    format === 'ocds' ? readOcdsTenders(input, problem) : groupRows(format === 'csv' ? csvRows(input) : xlsxRows(input), problem);
   async function* counted(): AsyncIterable<Tender> {
     for await (const t of source) {
       rows += t.bids.length;
@@ -94,7 +95,12 @@ interface RowBatch {
 function headerMap(cells: string[]): Map<string, number> {
   const map = new Map<string, number>();
   cells.forEach((cell, i) => {
-    const field = HEADER_OF.get(cell.replace(/^\uFEFF/, '').trim().toLowerCase());
+    const field = HEADER_OF.get(
+      cell
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase(),
+    );
     if (field && !map.has(field)) map.set(field, i);
   });
   return map;
@@ -168,9 +174,18 @@ function splitQuoted(line: string): string[] {
   return cells;
 }
 
-/** The first worksheet of an .xlsx, streamed row by row (ExcelJS WorkbookReader); the first row with a bidder and an amount column is the header. */
+/**
+ * The first worksheet of an .xlsx, streamed row by row (ExcelJS WorkbookReader); the first row with a bidder
+ * and an amount column is the header.
+ */
 async function* xlsxRows(input: Readable): AsyncIterable<RowBatch> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   let header: Map<string, number> | null = null;
   for await (const sheet of reader) {
     let batch: RowBatch = { rows: [] };
@@ -216,7 +231,9 @@ class Columns {
   readonly meta: [number, keyof BidMeta][];
   constructor(header: Map<string, number>) {
     this.index = Object.fromEntries(Object.keys(HEADERS).map((f) => [f, header.get(f) ?? -1]));
-    this.meta = Object.entries(META_COLUMNS).flatMap(([column, key]) => (header.has(column) ? [[header.get(column)!, key] as [number, keyof BidMeta]] : []));
+    this.meta = Object.entries(META_COLUMNS).flatMap(([column, key]) =>
+      header.has(column) ? [[header.get(column)!, key] as [number, keyof BidMeta]] : [],
+    );
   }
   get(cells: string[], field: string): string {
     const i = this.index[field]!;
@@ -235,7 +252,10 @@ async function* groupRows(batches: AsyncIterable<RowBatch>, problem: (p: ReadPro
     if (batch.header) {
       const missing = REQUIRED.filter((f) => !batch.header!.columns.has(f));
       if (missing.length) {
-        problem({ line: batch.header.line, message: `缺少必需的列：${missing.join('、')} / missing required column(s): ${missing.join(', ')}` });
+        problem({
+          line: batch.header.line,
+          message: `缺少必需的列：${missing.join('、')} / missing required column(s): ${missing.join(', ')}`,
+        });
         return;
       }
       columns = new Columns(batch.header.columns);
@@ -257,12 +277,25 @@ async function* groupRows(batches: AsyncIterable<RowBatch>, problem: (p: ReadPro
           ready.push(current);
         }
         if (done.has(key)) {
-          problem({ line, column: 'tender_id', message: `标段 ${key} 的投标记录不连续（此前已出现），请按标段排序后再导入 / the rows of ${key} are not together (it appeared before); sort the file by tender` });
+          problem({
+            line,
+            column: 'tender_id',
+            message:
+              `标段 ${key} 的投标记录不连续（此前已出现），请按标段排序后再导入 / the rows of ${key} ` +
+              `are not together (it appeared before); sort the file by tender`,
+          });
           current = null;
           continue;
         }
         const remote = columns.get(cells, 'remote_evaluation');
-        current = { id: key, tenderId, lotId, title: columns.get(cells, 'title') || undefined, buyerId: columns.get(cells, 'buyer_id') || undefined, bids: [] };
+        current = {
+          id: key,
+          tenderId,
+          lotId,
+          title: columns.get(cells, 'title') || undefined,
+          buyerId: columns.get(cells, 'buyer_id') || undefined,
+          bids: [],
+        };
         if (remote) current.remoteEvaluation = WINNER_YES.has(remote.toLowerCase());
       }
       if (bid) {
@@ -272,10 +305,14 @@ async function* groupRows(batches: AsyncIterable<RowBatch>, problem: (p: ReadPro
     }
     yield* ready;
   }
-  if (!columns) problem({ line: 1, message: '文件中没有找到表头（至少需要 tender_id、bidder_id、amount 列） / no header row found (tender_id, bidder_id and amount are needed)' });
+  if (!columns)
+    problem({
+      line: 1,
+      message:
+        '文件中没有找到表头（至少需要 tender_id、bidder_id、amount 列） / no header row found (tender_id, bidder_id and amount are needed)',
+    });
   if (current) yield current;
 }
-
 
 function readBid(line: number, cells: string[], columns: Columns, problem: (p: ReadProblem) => void): Bid | null {
   const bidderId = columns.get(cells, 'bidder_id');
@@ -299,7 +336,8 @@ function readBid(line: number, cells: string[], columns: Columns, problem: (p: R
   }
   const rawDate = columns.get(cells, 'bid_date');
   const date = /^\d{4}-\d{2}-\d{2}/.test(rawDate) ? rawDate.slice(0, 10) : undefined;
-  if (rawDate && !date) problem({ line, column: 'bid_date', message: `投标时间“${rawDate}”应为 YYYY-MM-DD / the bid date "${rawDate}" should be YYYY-MM-DD` });
+  if (rawDate && !date)
+    problem({ line, column: 'bid_date', message: `投标时间“${rawDate}”应为 YYYY-MM-DD / the bid date "${rawDate}" should be YYYY-MM-DD` });
   if (!ok) return null;
   let meta: BidMeta | undefined;
   for (const [i, key] of columns.meta) {

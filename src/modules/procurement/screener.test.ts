@@ -71,8 +71,12 @@ describe('collusion signals', () => {
 
   it('scores a textbook cover-bidding tender above a competitive one', () => {
     const s = new Screener();
-    const rigged = s.add(tender('R', [bid('A', 1_000_000), bid('B', 1_031_000), bid('C', 1_032_500), bid('D', 1_033_000), bid('E', 1_034_200)]));
-    const fair = s.add(tender('F', [bid('A', 1_000_000), bid('B', 1_070_000), bid('C', 1_160_000), bid('D', 1_050_000), bid('E', 1_240_000)]));
+    const rigged = s.add(
+      tender('R', [bid('A', 1_000_000), bid('B', 1_031_000), bid('C', 1_032_500), bid('D', 1_033_000), bid('E', 1_034_200)]),
+    );
+    const fair = s.add(
+      tender('F', [bid('A', 1_000_000), bid('B', 1_070_000), bid('C', 1_160_000), bid('D', 1_050_000), bid('E', 1_240_000)]),
+    );
     expect(rigged.risk).toBeGreaterThan(fair.risk);
     expect(rigged.suspect).toBe(true);
     expect(fair.suspect).toBe(false);

@@ -198,7 +198,25 @@ export class Screener {
     const map = (this.pairs[lo] ??= new Map());
     let s = map.get(hi);
     if (!s) {
-      s = { lo, hi, n: 0, sumR: 0, sumR2: 0, sumD: 0, sumD2: 0, sumAmt: 0, winsLo: 0, winsHi: 0, coverHiN: 0, coverHiS: 0, coverHiS2: 0, coverLoN: 0, coverLoS: 0, coverLoS2: 0, tenderCodes: null };
+      s = {
+        lo,
+        hi,
+        n: 0,
+        sumR: 0,
+        sumR2: 0,
+        sumD: 0,
+        sumD2: 0,
+        sumAmt: 0,
+        winsLo: 0,
+        winsHi: 0,
+        coverHiN: 0,
+        coverHiS: 0,
+        coverHiS2: 0,
+        coverLoN: 0,
+        coverLoS: 0,
+        coverLoS2: 0,
+        tenderCodes: null,
+      };
       map.set(hi, s);
     }
     const r = aHi / aLo;
@@ -250,7 +268,9 @@ export class Screener {
         flags.push({
           code: 'ART40_CONSTANT_RATIO',
           why: `${B} 的报价在 ${s.n} 个共同投标中始终约为 ${A} 的 ${round(meanR, 4)} 倍（比值变异系数 ${round(cvR, 6)} ≤ ${R.maxRatioCv}），投标报价呈规律性差异（第四十条第（四）项）`,
-          whyEn: `In ${s.n} common tenders ${B} always bid about ${round(meanR, 4)} × ${A} (ratio CV ${round(cvR, 6)} ≤ ${R.maxRatioCv}): prices in a regular pattern, Art. 40(4)`,
+          whyEn:
+            `In ${s.n} common tenders ${B} always bid about ${round(meanR, 4)} × ${A} (ratio ` +
+            `CV ${round(cvR, 6)} ≤ ${R.maxRatioCv}): prices in a regular pattern, Art. 40(4)`,
           inputs: { commonTenders: s.n, meanRatio: round(meanR, 6), ratioCv: round(cvR, 8) },
           threshold: R.maxRatioCv,
         });
@@ -261,8 +281,12 @@ export class Screener {
       if (Math.abs(meanD) > R.maxDifferenceSd * scale && sdD <= R.maxDifferenceSd * scale) {
         flags.push({
           code: 'ART40_CONSTANT_DIFFERENCE',
-          why: `${B} 与 ${A} 的报价在 ${s.n} 个共同投标中始终相差约 ${round(meanD, 2)}（标准差 ${round(sdD, 2)}，不超过平均报价的 ${R.maxDifferenceSd * 100}%），投标报价呈规律性差异（第四十条第（四）项）`,
-          whyEn: `In ${s.n} common tenders ${B}'s bid differs from ${A}'s by about ${round(meanD, 2)} (sd ${round(sdD, 2)}, within ${R.maxDifferenceSd * 100}% of the mean bid): prices in a regular pattern, Art. 40(4)`,
+          why:
+            `${B} 与 ${A} 的报价在 ${s.n} 个共同投标中始终相差约 ${round(meanD, 2)}（标准差 ${round(sdD, 2)}，` +
+            `不超过平均报价的 ${R.maxDifferenceSd * 100}%），投标报价呈规律性差异（第四十条第（四）项）`,
+          whyEn:
+            `In ${s.n} common tenders ${B}'s bid differs from ${A}'s by about ${round(meanD, 2)} (sd ${round(sdD, 2)}, ` +
+            `within ${R.maxDifferenceSd * 100}% of the mean bid): prices in a regular pattern, Art. 40(4)`,
           inputs: { commonTenders: s.n, meanDifference: round(meanD, 2), differenceSd: round(sdD, 4) },
           threshold: round(R.maxDifferenceSd * scale, 2),
         });
@@ -281,8 +305,12 @@ export class Screener {
     if (spread > R.maxCoverMarginSd) return;
     flags.push({
       code: 'ART39_COVER_BIDDING',
-      why: `${loser} 在与 ${winner} 共同投标时 ${n} 次落标、从未中标，且每次高出 ${round(mean * 100, 2)}%（标准差 ${round(spread * 100, 2)} 个百分点 ≤ ${R.maxCoverMarginSd * 100}），疑似陪标（第三十九条）`,
-      whyEn: `${loser} lost to ${winner} ${n} times, never won against it, each time ${round(mean * 100, 2)}% higher (sd ${round(spread * 100, 2)} points ≤ ${R.maxCoverMarginSd * 100}): likely cover bidding, Art. 39`,
+      why:
+        `${loser} 在与 ${winner} 共同投标时 ${n} 次落标、从未中标，且每次高出 ${round(mean * 100, 2)}%（标准差 ${round(spread * 100, 2)} ` +
+        `个百分点 ≤ ${R.maxCoverMarginSd * 100}），疑似陪标（第三十九条）`,
+      whyEn:
+        `${loser} lost to ${winner} ${n} times, never won against it, each time ${round(mean * 100, 2)}% higher ` +
+        `(sd ${round(spread * 100, 2)} points ≤ ${R.maxCoverMarginSd * 100}): likely cover bidding, Art. 39`,
       inputs: { losses: n, meanMargin: round(mean, 6), marginSd: round(spread, 6) },
       threshold: R.maxCoverMarginSd,
     });
@@ -311,11 +339,23 @@ export class Screener {
     const R = PAIR_RULES;
     const winners = Object.values(wins);
     const top = winners.length ? Math.max(...winners) : 0;
-    if (joint >= R.minJointTenders && memberWins / joint >= R.minGroupWinShare && winners.length >= 2 && top / memberWins <= R.maxTopWinnerShare) {
+    if (
+      joint >= R.minJointTenders &&
+      memberWins / joint >= R.minGroupWinShare &&
+      winners.length >= 2 &&
+      top / memberWins <= R.maxTopWinnerShare
+    ) {
       flags.push({
         code: 'ART39_WINNER_ROTATION',
-        why: `该组 ${members.length} 家投标人共同参与 ${joint} 个标段，组内中标 ${memberWins} 个（${round((memberWins / joint) * 100, 1)}% ≥ ${R.minGroupWinShare * 100}%），由 ${winners.length} 家轮流中标、单家最多占 ${round((top / memberWins) * 100, 1)}%（≤ ${R.maxTopWinnerShare * 100}%），疑似约定中标人轮流坐庄（第三十九条第（二）项）`,
-        whyEn: `The group's ${members.length} bidders met in ${joint} tenders and won ${memberWins} (${round((memberWins / joint) * 100, 1)}% ≥ ${R.minGroupWinShare * 100}%), shared among ${winners.length} winners with at most ${round((top / memberWins) * 100, 1)}% each (≤ ${R.maxTopWinnerShare * 100}%): likely rotation of an agreed winner, Art. 39(2)`,
+        why:
+          `该组 ${members.length} 家投标人共同参与 ${joint} 个标段，组内中标 ${memberWins} ` +
+          `个（${round((memberWins / joint) * 100, 1)}% ≥ ${R.minGroupWinShare * 100}%），由 ${winners.length} ` +
+          `家轮流中标、单家最多占 ${round((top / memberWins) * 100, 1)}%（≤ ${R.maxTopWinnerShare * 100}%），疑似约定中标人轮流坐庄（第三十九条第（二）项）`,
+        whyEn:
+          `The group's ${members.length} bidders met in ${joint} tenders and won ${memberWins} ` +
+          `(${round((memberWins / joint) * 100, 1)}% ≥ ${R.minGroupWinShare * 100}%), shared ` +
+          `among ${winners.length} winners with at most ${round((top / memberWins) * 100, 1)}% ` +
+          `each (≤ ${R.maxTopWinnerShare * 100}%): likely rotation of an agreed winner, Art. 39(2)`,
         inputs: { members: members.length, jointTenders: joint, memberWins, winners: winners.length, topShare: round(top / memberWins) },
         threshold: `${R.minGroupWinShare} / ${R.maxTopWinnerShare}`,
       });

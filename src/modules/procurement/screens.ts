@@ -116,7 +116,7 @@ export function computeScreens(amounts: ArrayLike<number>): Screens {
     const s4 = variance * variance;
     if (n >= MIN_BIDS.skew) out.skew = finite((n / ((n - 1) * (n - 2))) * (m3 / s3));
     if (n >= MIN_BIDS.kurt) {
-      out.kurt = finite((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3)) * (m4 / s4) - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3)));
+      out.kurt = finite(((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (m4 / s4) - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3)));
     }
     if (n >= MIN_BIDS.ks) out.ks = ksUniform(b, mean, sd);
   }

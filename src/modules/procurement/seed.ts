@@ -25,20 +25,46 @@ export async function seedDemoProcurement(ctx: AppContext): Promise<{ tenders: n
     const remote = rng() < 0.3 ? 1 : 0;
     bidders.forEach((b, i) => {
       const machine = ring && i < 2 ? 'PC-RING' : `PC-${b}`;
-      rows.push(`SL-2026-${String(t + 1).padStart(3, '0')},示例市政工程${t + 1}号,DEMO${String(b).padStart(4, '0')},示例建设${b + 1}号公司,${amounts[i]},${date},${i === winner ? 1 : 0},${machine},62220000${b},${remote}`);
+      rows.push(
+        `SL-2026-${String(t + 1).padStart(3, '0')},示例市政工程${t + 1}号,DEMO${String(b).padStart(4, '0')},` +
+          `示例建设${b + 1}号公司,${amounts[i]},${date},${i === winner ? 1 : 0},${machine},62220000${b},${remote}`,
+      );
     });
   }
-  const result = await importTenders(ctx, SYSTEM_ACTOR, { filename: '示例投标数据.csv', data: Buffer.from(rows.join('\n')) }, { dryRun: false });
+  const result = await importTenders(
+    ctx,
+    SYSTEM_ACTOR,
+    { filename: '示例投标数据.csv', data: Buffer.from(rows.join('\n')) },
+    { dryRun: false },
+  );
   if (!(await listCampaigns(ctx)).items.length) {
     const campaign = await createCampaign(ctx, SYSTEM_ACTOR, { name: '招标代理机构"四类"违法违规行为专项整治（示例）' });
     const agencies = ['示例招标代理甲', '示例招标代理乙', '示例招标代理丙'];
     const withProjects = await addProjects(ctx, SYSTEM_ACTOR, campaign.id, {
-      projects: Array.from({ length: 12 }, (_, i) => ({ code: `ZC-${i + 1}`, name: `示例政府采购项目${i + 1}`, agency: agencies[i % 3]!, amount: 200_000 + i * 150_000, checked: i < 10 })),
+      projects: Array.from({ length: 12 }, (_, i) => ({
+        code: `ZC-${i + 1}`,
+        name: `示例政府采购项目${i + 1}`,
+        agency: agencies[i % 3]!,
+        amount: 200_000 + i * 150_000,
+        checked: i < 10,
+      })),
     });
     const [p1, p2, p3] = withProjects.projects;
-    await addProblem(ctx, SYSTEM_ACTOR, campaign.id, { projectId: p1!.id, misconduct: 'false_materials', description: '评标报告与开标记录不一致（示例）' });
-    await addProblem(ctx, SYSTEM_ACTOR, campaign.id, { projectId: p2!.id, misconduct: 'improper_fees', description: '超标准收取代理服务费（示例）' });
-    await addProblem(ctx, SYSTEM_ACTOR, campaign.id, { projectId: p3!.id, misconduct: 'collusion_assist', description: '向特定投标人透露其他投标人信息（示例）' });
+    await addProblem(ctx, SYSTEM_ACTOR, campaign.id, {
+      projectId: p1!.id,
+      misconduct: 'false_materials',
+      description: '评标报告与开标记录不一致（示例）',
+    });
+    await addProblem(ctx, SYSTEM_ACTOR, campaign.id, {
+      projectId: p2!.id,
+      misconduct: 'improper_fees',
+      description: '超标准收取代理服务费（示例）',
+    });
+    await addProblem(ctx, SYSTEM_ACTOR, campaign.id, {
+      projectId: p3!.id,
+      misconduct: 'collusion_assist',
+      description: '向特定投标人透露其他投标人信息（示例）',
+    });
   }
   return { tenders: result.tenders };
 }

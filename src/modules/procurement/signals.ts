@@ -24,14 +24,44 @@ interface FieldRule {
 
 const META_RULES: Record<keyof BidMeta, FieldRule> = {
   author: { code: 'ART40_SAME_AUTHOR', zh: '投标文件作者相同', en: 'the bid documents have the same author', article: '40(1)' },
-  lastSavedBy: { code: 'ART40_SAME_LAST_SAVED_BY', zh: '投标文件最后保存者相同', en: 'the bid documents were last saved by the same person', article: '40(1)' },
+  lastSavedBy: {
+    code: 'ART40_SAME_LAST_SAVED_BY',
+    zh: '投标文件最后保存者相同',
+    en: 'the bid documents were last saved by the same person',
+    article: '40(1)',
+  },
   software: { code: 'ART40_SAME_SOFTWARE', zh: '编制软件及版本相同', en: 'the same software made the documents', article: '40(1)' },
-  machineId: { code: 'ART40_SAME_MACHINE', zh: '投标文件由同一台电脑（机器码）制作或上传', en: 'the bids were made or uploaded on the same machine', article: '40(1)' },
-  networkId: { code: 'ART40_SAME_NETWORK', zh: '投标上传的网络地址（IP/MAC）相同', en: 'the bids came from the same network address', article: '40(1)' },
+  machineId: {
+    code: 'ART40_SAME_MACHINE',
+    zh: '投标文件由同一台电脑（机器码）制作或上传',
+    en: 'the bids were made or uploaded on the same machine',
+    article: '40(1)',
+  },
+  networkId: {
+    code: 'ART40_SAME_NETWORK',
+    zh: '投标上传的网络地址（IP/MAC）相同',
+    en: 'the bids came from the same network address',
+    article: '40(1)',
+  },
   agent: { code: 'ART40_SAME_AGENT', zh: '委托同一单位或个人办理投标事宜', en: 'the same agent handled both bids', article: '40(2)' },
-  projectManager: { code: 'ART40_SAME_PROJECT_MANAGER', zh: '载明的项目负责人为同一人', en: 'the bids name the same project manager', article: '40(3)' },
-  depositAccount: { code: 'ART40_SAME_DEPOSIT_ACCOUNT', zh: '投标保证金从同一账户转出', en: 'the deposits came from the same account', article: '40(6)' },
-  legalRepresentative: { code: 'ART39_RELATED_PARTIES', zh: '法定代表人为同一人（关联企业）', en: 'the bidders share a legal representative (related parties)', article: '39(4)' },
+  projectManager: {
+    code: 'ART40_SAME_PROJECT_MANAGER',
+    zh: '载明的项目负责人为同一人',
+    en: 'the bids name the same project manager',
+    article: '40(3)',
+  },
+  depositAccount: {
+    code: 'ART40_SAME_DEPOSIT_ACCOUNT',
+    zh: '投标保证金从同一账户转出',
+    en: 'the deposits came from the same account',
+    article: '40(6)',
+  },
+  legalRepresentative: {
+    code: 'ART39_RELATED_PARTIES',
+    zh: '法定代表人为同一人（关联企业）',
+    en: 'the bidders share a legal representative (related parties)',
+    article: '39(4)',
+  },
 };
 
 /**
@@ -70,9 +100,17 @@ export function tenderSignals(tender: Tender): { flags: Flag[]; pairs: TenderPai
     }
     if (!values) continue;
     const code = META_RULES[field].code;
-    samePairs(bids, (i, j) => values[i] !== undefined && values[i] === values[j], (a, b, i) => pairs.push({ code, a, b, value: bids[i]!.meta![field]!.trim() }));
+    samePairs(
+      bids,
+      (i, j) => values[i] !== undefined && values[i] === values[j],
+      (a, b, i) => pairs.push({ code, a, b, value: bids[i]!.meta![field]!.trim() }),
+    );
   }
-  samePairs(bids, (i, j) => bids[i]!.amount === bids[j]!.amount, (a, b, i) => pairs.push({ code: ART40_IDENTICAL_PRICE, a, b, value: bids[i]!.amount }));
+  samePairs(
+    bids,
+    (i, j) => bids[i]!.amount === bids[j]!.amount,
+    (a, b, i) => pairs.push({ code: ART40_IDENTICAL_PRICE, a, b, value: bids[i]!.amount }),
+  );
   return { flags: pairs.length ? flagsOf(tender, pairs) : [], pairs };
 }
 
@@ -104,7 +142,9 @@ function flagsOf(tender: Tender, pairs: TenderPairSignal[]): Flag[] {
     flags.push({
       code,
       why: `${who.map((id) => names.get(id)).join('、')}：${rule.zh}（${values.join('、')}），属《招标投标法实施条例》第${articleZh(rule.article)}情形`,
-      whyEn: `${who.map((id) => names.get(id)).join(', ')}: ${rule.en} (${values.join(', ')}), a case of Art. ${rule.article} of the Tendering Law regulations`,
+      whyEn:
+        `${who.map((id) => names.get(id)).join(', ')}: ${rule.en} (${values.join(', ')}), ` +
+        `a case of Art. ${rule.article} of the Tendering Law regulations`,
       inputs: { bidders: who, values },
       threshold: 'same value for two or more bidders',
     });

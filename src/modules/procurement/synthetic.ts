@@ -45,7 +45,11 @@ export function syntheticAmounts(rng: () => number, pattern: Pattern, n: number,
   if (pattern === 'cover') return [fen(winner), ...Array.from({ length: n - 1 }, () => fen(cover()))];
   // partial: about half the bidders are the cartel, the rest bid competitively
   const members = Math.max(2, Math.floor(n / 2));
-  return [fen(winner), ...Array.from({ length: members - 1 }, () => fen(cover())), ...Array.from({ length: n - members }, () => fen(competitive()))];
+  return [
+    fen(winner),
+    ...Array.from({ length: members - 1 }, () => fen(cover())),
+    ...Array.from({ length: n - members }, () => fen(competitive())),
+  ];
 }
 
 /** One labelled synthetic tender, with document metadata that cartels share more often. */

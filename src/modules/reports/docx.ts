@@ -46,7 +46,10 @@ function run(text: string, eastAsia: string, size: number, extra: { bold?: boole
   return new TextRun({ text, font: font(eastAsia), size, ...extra });
 }
 
-function bodyParagraph(text: string, opts: { indent?: boolean; eastAsia?: string; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
+function bodyParagraph(
+  text: string,
+  opts: { indent?: boolean; eastAsia?: string; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+): Paragraph {
   return new Paragraph({
     children: [run(text, opts.eastAsia ?? F.body, SIZE.body, { bold: opts.bold })],
     spacing: BODY_LINE,
@@ -58,7 +61,11 @@ function bodyParagraph(text: string, opts: { indent?: boolean; eastAsia?: string
 const blank = () => new Paragraph({ children: [], spacing: BODY_LINE });
 
 function heading(b: Extract<DocBlock, { type: 'heading' }>): Paragraph {
-  const styles = { 1: { eastAsia: F.heading1, bold: false }, 2: { eastAsia: F.heading2, bold: false }, 3: { eastAsia: F.body, bold: true } } as const;
+  const styles = {
+    1: { eastAsia: F.heading1, bold: false },
+    2: { eastAsia: F.heading2, bold: false },
+    3: { eastAsia: F.body, bold: true },
+  } as const;
   return bodyParagraph(b.text, { ...styles[b.level], align: AlignmentType.LEFT });
 }
 
@@ -72,8 +79,19 @@ function cellText(v: Cell): string {
 // Long tables (a 1 000-row appendix) are most of a bulletin's size: the look of table text lives in
 // two paragraph styles and the borders and margins on the table, so each cell is only its text.
 const TABLE_STYLES = [
-  { id: 'TableText', name: 'Table Text', run: { font: font(F.body), size: SIZE.table }, paragraph: { spacing: { line: 300, lineRule: LineRuleType.AT_LEAST } } },
-  { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: { font: font(F.heading1), size: SIZE.table }, paragraph: { alignment: AlignmentType.CENTER } },
+  {
+    id: 'TableText',
+    name: 'Table Text',
+    run: { font: font(F.body), size: SIZE.table },
+    paragraph: { spacing: { line: 300, lineRule: LineRuleType.AT_LEAST } },
+  },
+  {
+    id: 'TableHeader',
+    name: 'Table Header',
+    basedOn: 'TableText',
+    run: { font: font(F.heading1), size: SIZE.table },
+    paragraph: { alignment: AlignmentType.CENTER },
+  },
 ];
 
 function table(b: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)[] {
@@ -98,7 +116,8 @@ function table(b: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)[] {
     ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.columns.map((_, i) => cell(r[i] ?? null, i, false)) })),
   ];
   const out: (Paragraph | Table)[] = [];
-  if (b.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: [run(b.caption, F.heading1, SIZE.caption)] }));
+  if (b.caption)
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: [run(b.caption, F.heading1, SIZE.caption)] }));
   out.push(
     new Table({
       width: { size: bodyTwips, type: WidthType.DXA },
@@ -108,15 +127,22 @@ function table(b: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)[] {
       rows,
     }),
   );
-  if (b.note) out.push(new Paragraph({ spacing: { line: 360, lineRule: LineRuleType.AT_LEAST }, children: [run(b.note, F.body, SIZE.table)] }));
+  if (b.note)
+    out.push(new Paragraph({ spacing: { line: 360, lineRule: LineRuleType.AT_LEAST }, children: [run(b.note, F.body, SIZE.table)] }));
   return out;
 }
 
 function image(b: Extract<DocBlock, { type: 'image' }>): Paragraph[] {
   const width = Math.min(BODY_WIDTH_PX, b.widthPx);
   const height = Math.round((b.heightPx * width) / b.widthPx);
-  const out = [new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: b.png, transformation: { width, height } })] })];
-  if (b.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: [run(b.caption, F.body, SIZE.caption)] }));
+  const out = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new ImageRun({ type: 'png', data: b.png, transformation: { width, height } })],
+    }),
+  ];
+  if (b.caption)
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: [run(b.caption, F.body, SIZE.caption)] }));
   return out;
 }
 
@@ -180,7 +206,11 @@ function appendices(input: OfficialDocumentInput): (Paragraph | Table)[] {
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ spacing: BODY_LINE, children: [run(`附件${many ? i + 1 : ''}`, F.heading1, SIZE.body)] }),
     blank(),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(a.title, F.title, SIZE.title)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(a.title, F.title, SIZE.title)],
+    }),
     blank(),
     ...blocks(a.blocks),
   ]);
@@ -192,8 +222,18 @@ function closing(input: OfficialDocumentInput): Paragraph[] {
     ...appendixList(input),
     blank(),
     blank(),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: fourChars - TWO_CHARS }, spacing: BODY_LINE, children: [run(input.signature ?? input.issuer, F.body, SIZE.body)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: fourChars }, spacing: BODY_LINE, children: [run(officialDate(input.date), F.body, SIZE.body)] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: fourChars - TWO_CHARS },
+      spacing: BODY_LINE,
+      children: [run(input.signature ?? input.issuer, F.body, SIZE.body)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: fourChars },
+      spacing: BODY_LINE,
+      children: [run(officialDate(input.date), F.body, SIZE.body)],
+    }),
   ];
   return out;
 }
@@ -205,7 +245,14 @@ function record(input: OfficialDocumentInput): Paragraph[] {
     const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 };
     out.push(blank());
     if (input.copyTo)
-      out.push(new Paragraph({ border: { top: rule }, indent: { left: 320, right: 320 }, spacing: BODY_LINE, children: [run(`抄送：${input.copyTo}`, F.body, 28)] }));
+      out.push(
+        new Paragraph({
+          border: { top: rule },
+          indent: { left: 320, right: 320 },
+          spacing: BODY_LINE,
+          children: [run(`抄送：${input.copyTo}`, F.body, 28)],
+        }),
+      );
     if (input.printedBy)
       out.push(
         new Paragraph({
@@ -239,7 +286,14 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
  * page numbers "— n —" alternating sides, issuer mark, document number, signature and date.
  */
 export async function officialDocument(input: OfficialDocumentInput): Promise<Buffer> {
-  const title = titleLines(input.title).map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(line, F.title, SIZE.title)] }));
+  const title = titleLines(input.title).map(
+    (line) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { line: 700, lineRule: LineRuleType.EXACT },
+        children: [run(line, F.title, SIZE.title)],
+      }),
+  );
   const doc = new Document({
     creator: input.issuer,
     title: input.title.replace(/\n/g, ''),

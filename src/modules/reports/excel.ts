@@ -22,7 +22,12 @@ export interface TableSheetOptions {
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -34,7 +39,8 @@ export function newWorkbook(): ExcelJS.Workbook {
 /** Display width of a text in Excel character units: CJK and full-width characters take two. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -42,7 +48,13 @@ export function textWidth(text: string): number {
  * Adds a sheet with a styled header (bold, shaded, bordered, wrapped), fitted column widths,
  * frozen header rows and an optional title row. Sheet names are cut to Excel's 31 characters.
  */
-export function addTableSheet<R>(wb: ExcelJS.Workbook, name: string, columns: SheetColumn<R>[], rows: R[], opts: TableSheetOptions = {}): ExcelJS.Worksheet {
+export function addTableSheet<R>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: SheetColumn<R>[],
+  rows: R[],
+  opts: TableSheetOptions = {},
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
   let headerRow = 1;
   if (opts.title) {
@@ -76,7 +88,8 @@ export function addTableSheet<R>(wb: ExcelJS.Workbook, name: string, columns: Sh
     ws.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(6, fitted + 2));
   });
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: opts.freezeColumns ?? 0 }];
-  if (opts.autoFilter !== false && rows.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
+  if (opts.autoFilter !== false && rows.length)
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
   return ws;
 }
 

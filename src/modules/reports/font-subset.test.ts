@@ -5,11 +5,16 @@ import { CHART_FONTS } from './charts.js';
 import { faceOf, fontFileFor } from './font-subset.js';
 
 function svgWith(text: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="60"><rect width="360" height="60" fill="#fff"/><text x="10" y="40" style="font-size:28px">${text}</text></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="60"><rect width="360" ` +
+    `height="60" fill="#fff"/><text x="10" y="40" style="font-size:28px">${text}</text></svg>`
+  );
 }
 
 function pixels(svg: string, fontFile: string, family: string): Buffer {
-  return Buffer.from(new Resvg(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: family } }).render().pixels);
+  return Buffer.from(
+    new Resvg(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: family } }).render().pixels,
+  );
 }
 
 // Both chart fonts when installed: WenQuanYi (TrueType outlines) and Noto Sans CJK (CFF outlines).

@@ -38,11 +38,28 @@ function block(b: DocBlock): string {
       shares[shares.length - 1] = Math.round((100 - shares.slice(0, -1).reduce((s, x) => s + x, 0)) * 1000) / 1000;
       const cols = shares.map((s) => `<col style="width:${s}%">`).join('');
       const head = b.columns.map((c) => `<th>${esc(c.header)}</th>`).join('');
-      const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td class="${cellAlign(c, r[i] ?? null)}">${esc(r[i] === null || r[i] === undefined ? '' : String(r[i]))}</td>`).join('')}</tr>`).join('');
-      return `${b.caption ? `<div class="caption table-caption">${esc(b.caption)}</div>` : ''}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${b.note ? `<div class="note">${esc(b.note)}</div>` : ''}`;
+      const rows = b.rows
+        .map(
+          (r) =>
+            `<tr>${b.columns
+              .map(
+                (c, i) => `<td class="${cellAlign(c, r[i] ?? null)}">${esc(r[i] === null || r[i] === undefined ? '' : String(r[i]))}</td>`,
+              )
+              .join('')}</tr>`,
+        )
+        .join('');
+      return (
+        `${b.caption ? `<div class="caption table-caption">${esc(b.caption)}</div>` : ''}` +
+        `<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>` +
+        `${b.note ? `<div class="note">${esc(b.note)}</div>` : ''}`
+      );
     }
     case 'image':
-      return `<figure><img src="data:image/png;base64,${b.png.toString('base64')}" style="aspect-ratio:${b.widthPx}/${b.heightPx}" alt="${esc(b.caption ?? '')}">${b.caption ? `<figcaption>${esc(b.caption)}</figcaption>` : ''}</figure>`;
+      return (
+        `<figure><img src="data:image/png;base64,${b.png.toString('base64')}" ` +
+        `style="aspect-ratio:${b.widthPx}/${b.heightPx}" alt="${esc(b.caption ?? '')}">` +
+        `${b.caption ? `<figcaption>${esc(b.caption)}</figcaption>` : ''}</figure>`
+      );
     case 'pageBreak':
       return '<div class="page-break"></div>';
   }
@@ -93,16 +110,27 @@ export function officialDocumentHtml(input: OfficialDocumentInput): string {
   const list = input.appendices ?? [];
   const many = list.length > 1;
   const appendixList = list.length
-    ? `<div class="appendix-list">${list.map((a, i) => `<p${i ? ' style="padding-left:5em;text-indent:0"' : ''}>${i === 0 ? '附件：' : ''}${many ? `${i + 1}．` : ''}${esc(a.title)}</p>`).join('')}</div>`
+    ? `<div class="appendix-list">${list
+        .map(
+          (a, i) =>
+            `<p${i ? ' style="padding-left:5em;text-indent:0"' : ''}>${i === 0 ? '附件：' : ''}${many ? `${i + 1}．` : ''}${esc(a.title)}</p>`,
+        )
+        .join('')}</div>`
     : '';
   const appendices = list
-    .map((a, i) => `<div class="page-break"></div><p class="appendix-label">附件${many ? i + 1 : ''}</p><div class="appendix-title">${esc(a.title)}</div>${numberHeadings(a.blocks).map(block).join('\n')}`)
+    .map(
+      (a, i) =>
+        `<div class="page-break"></div><p class="appendix-label">附件${many ? i + 1 : ''}</p>` +
+        `<div class="appendix-title">${esc(a.title)}</div>${numberHeadings(a.blocks).map(block).join('\n')}`,
+    )
     .join('\n');
-  const record =
-    input.copyTo || input.printedBy
-      ? `<div class="record">${input.copyTo ? `<div><span>抄送：${esc(input.copyTo)}</span></div>` : ''}${input.printedBy ? `<div><span>${esc(input.printedBy.issuer)}</span><span>${officialDate(input.printedBy.date)}印发</span></div>` : ''}</div>`
-      : '';
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(input.title.replace(/\n/g, ''))}</title><style>${css()}</style></head><body>
+  const copyTo = input.copyTo ? `<div><span>抄送：${esc(input.copyTo)}</span></div>` : '';
+  const printedBy = input.printedBy
+    ? `<div><span>${esc(input.printedBy.issuer)}</span><span>${officialDate(input.printedBy.date)}印发</span></div>`
+    : '';
+  const record = input.copyTo || input.printedBy ? `<div class="record">${copyTo}${printedBy}</div>` : '';
+  const head = `<meta charset="utf-8"><title>${esc(input.title.replace(/\n/g, ''))}</title><style>${css()}</style>`;
+  return `<!doctype html><html lang="zh-CN"><head>${head}</head><body>
 <div class="mark" style="font-size:${issuerMarkPt(mark)}pt">${esc(mark)}</div>
 <p class="doc-number">${esc(input.docNumber ?? '')}</p>
 <div class="title">${titleLines(input.title).map(esc).join('<br>')}</div>

@@ -3,7 +3,14 @@ import { AppError } from '../../common/errors.js';
 import type { OfficialDocumentInput } from './document.js';
 import { officialDocumentHtml } from './html.js';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /*
  * One browser per process, started on the first document and reused (starting Chromium costs more

@@ -10,7 +10,12 @@ import { addTableSheet, newWorkbook, textWidth, workbookBuffer } from './excel.j
 import { closePdfBrowser, officialDocumentPdf } from './pdf.js';
 import { sampleDocument } from './sample.js';
 
-const TITLE_CHART = { title: { text: '各旗县区任务完成率', left: 'center', top: 10 }, xAxis: { type: 'category', data: ['新城区', '回民区'] }, yAxis: {}, series: [{ type: 'bar', data: [90, 80] }] };
+const TITLE_CHART = {
+  title: { text: '各旗县区任务完成率', left: 'center', top: 10 },
+  xAxis: { type: 'category', data: ['新城区', '回民区'] },
+  yAxis: {},
+  series: [{ type: 'bar', data: [90, 80] }],
+};
 
 /** Dark pixels in the band where the chart title is drawn. */
 function darkPixelsInTitle(img: { pixels: Buffer; width: number; height: number }): number {
@@ -59,7 +64,15 @@ describe('official document numbering', () => {
       { type: 'heading', level: 2, text: '报送不及时' },
       { type: 'heading', level: 1, text: '附表', numbered: false },
     ]);
-    expect(out.map((b) => (b.type === 'heading' ? b.text : ''))).toEqual(['一、基本情况', '（一）政务服务', '1. 一网通办', '（二）市场环境', '二、存在的问题', '（一）报送不及时', '附表']);
+    expect(out.map((b) => (b.type === 'heading' ? b.text : ''))).toEqual([
+      '一、基本情况',
+      '（一）政务服务',
+      '1. 一网通办',
+      '（二）市场环境',
+      '二、存在的问题',
+      '（一）报送不及时',
+      '附表',
+    ]);
   });
 });
 
@@ -93,7 +106,13 @@ describe('official document (.docx, GB/T 9704-2012)', async () => {
     expect(text).toContain('示例市优化营商环境工作领导小组办公室文件');
     expect(xml).toMatch(/<w:color w:val="FF0000"\/>(?:(?!<\/w:r>).)*示例市优化营商环境工作领导小组办公室文件/s);
     expect(text).toContain('示营商办〔2026〕3号');
-    expect(text.filter((t) => /^[一二三四五六七八九十]+、/.test(t))).toEqual(['一、基本情况', '二、分领域推进情况', '三、各单位推进情况', '四、存在的问题', '五、下一步工作']);
+    expect(text.filter((t) => /^[一二三四五六七八九十]+、/.test(t))).toEqual([
+      '一、基本情况',
+      '二、分领域推进情况',
+      '三、各单位推进情况',
+      '四、存在的问题',
+      '五、下一步工作',
+    ]);
     expect(text).toContain('（二）市场环境领域');
     expect(text).toContain('2026年3月2日');
     expect(text).toContain('附件：督办事项明细表（示例）');
@@ -112,7 +131,11 @@ describe('official document (.docx, GB/T 9704-2012)', async () => {
   it('numbers pages "— n —" in 宋体 4号, odd pages right and even pages left', async () => {
     const settings = await zip.file('word/settings.xml')!.async('string');
     expect(settings).toContain('<w:evenAndOddHeaders/>');
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(footers).toHaveLength(2);
     for (const f of footers) {
       expect(f).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
@@ -162,11 +185,17 @@ describe('excel tables', () => {
       { unit: '呼和浩特市行政审批和政务服务局', rate: 0.92, due: '2026-03-31' },
       { unit: '新城区', rate: 0.5, due: '2026-04-30' },
     ];
-    addTableSheet(wb, '周督查/第9周', [
-      { header: '单位', value: (r: (typeof rows)[number]) => r.unit },
-      { header: '完成率', value: (r) => r.rate, numFmt: '0.0%', align: 'right' },
-      { header: '完成时限', value: (r) => r.due, width: 12 },
-    ], rows, { title: '2026年第9周督查情况', freezeColumns: 1 });
+    addTableSheet(
+      wb,
+      '周督查/第9周',
+      [
+        { header: '单位', value: (r: (typeof rows)[number]) => r.unit },
+        { header: '完成率', value: (r) => r.rate, numFmt: '0.0%', align: 'right' },
+        { header: '完成时限', value: (r) => r.due, width: 12 },
+      ],
+      rows,
+      { title: '2026年第9周督查情况', freezeColumns: 1 },
+    );
     const back = new ExcelJS.Workbook();
     await back.xlsx.load((await workbookBuffer(wb)) as unknown as ExcelJS.Buffer);
     const ws = back.worksheets[0];

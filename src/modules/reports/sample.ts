@@ -9,7 +9,7 @@ export async function sampleDocument(opts: { charts: number; rows: number; appen
   const units = Array.from({ length: opts.rows }, (_, i) => `示例单位${String(i + 1).padStart(2, '0')}`);
   // A fixed pseudo-random sequence keeps the sample identical from run to run.
   let seed = 7;
-  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const pct = () => Math.round(50 + rand() * 50);
   const chartSpecs = [
     {
@@ -19,7 +19,9 @@ export async function sampleDocument(opts: { charts: number; rows: number; appen
         grid: { left: 50, right: 20, top: 50, bottom: 70 },
         xAxis: { type: 'category', data: units.slice(0, 12), axisLabel: { rotate: 40 } },
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-        series: [{ type: 'bar', data: units.slice(0, 12).map(pct), itemStyle: { color: '#c23531' }, label: { show: true, position: 'top' } }],
+        series: [
+          { type: 'bar', data: units.slice(0, 12).map(pct), itemStyle: { color: '#c23531' }, label: { show: true, position: 'top' } },
+        ],
       },
     },
     {
@@ -62,14 +64,25 @@ export async function sampleDocument(opts: { charts: number; rows: number; appen
         legend: { bottom: 0 },
         xAxis: { type: 'category', data: ['重点任务', '问题清单', '试题清单', '提升清单', '典型案例'] },
         yAxis: { type: 'value' },
-        series: ['已办结', '推进中', '逾期'].map((name) => ({ name, type: 'bar', stack: 'all', data: Array.from({ length: 5 }, () => Math.round(20 + rand() * 120)) })),
+        series: ['已办结', '推进中', '逾期'].map((name) => ({
+          name,
+          type: 'bar',
+          stack: 'all',
+          data: Array.from({ length: 5 }, () => Math.round(20 + rand() * 120)),
+        })),
       },
     },
   ];
   const charts: DocBlock[] = await Promise.all(
     Array.from({ length: opts.charts }, async (_, i): Promise<DocBlock> => {
       const spec = chartSpecs[i % chartSpecs.length];
-      return { type: 'image', png: await renderChartPng(spec.option, { width: 760, height: 380 }), widthPx: 760, heightPx: 380, caption: spec.caption };
+      return {
+        type: 'image',
+        png: await renderChartPng(spec.option, { width: 760, height: 380 }),
+        widthPx: 760,
+        heightPx: 380,
+        caption: spec.caption,
+      };
     }),
   );
   const unitRows = units.map((u, i) => {
@@ -91,9 +104,15 @@ export async function sampleDocument(opts: { charts: number; rows: number; appen
     recipients: '各旗县区人民政府，市直各有关部门：',
     date: '2026-03-02',
     sections: [
-      { type: 'paragraph', text: '为深入推进营商环境优化提升行动，现将2026年2月全市重点工作推进情况通报如下（本文为示例数据，不代表真实情况）。' },
+      {
+        type: 'paragraph',
+        text: '为深入推进营商环境优化提升行动，现将2026年2月全市重点工作推进情况通报如下（本文为示例数据，不代表真实情况）。',
+      },
       { type: 'heading', level: 1, text: '基本情况' },
-      { type: 'paragraph', text: '截至2月底，全市共有督办事项1000项，已办结412项，推进中371项，逾期46项，长期坚持171项，总体完成率41.2%，较上月提高5.3个百分点。' },
+      {
+        type: 'paragraph',
+        text: '截至2月底，全市共有督办事项1000项，已办结412项，推进中371项，逾期46项，长期坚持171项，总体完成率41.2%，较上月提高5.3个百分点。',
+      },
       { type: 'heading', level: 1, text: '分领域推进情况' },
       { type: 'heading', level: 2, text: '政务服务领域' },
       { type: 'paragraph', text: '“一网通办”事项比例保持在98%以上，全程网办率达到78%，企业开办压缩至0.5个工作日。' },
@@ -102,7 +121,20 @@ export async function sampleDocument(opts: { charts: number; rows: number; appen
       { type: 'paragraph', text: '招标投标领域串通投标预警模型上线运行，本月筛查项目56个，发现疑似线索3条，已移交相关部门核查。' },
       ...charts.slice(2),
       { type: 'heading', level: 1, text: '各单位推进情况' },
-      { type: 'table', caption: '表1 各单位推进情况排名（示例）', columns: [{ header: '序号', width: 8 }, { header: '单位', width: 34, align: 'left' }, { header: '承办', width: 10 }, { header: '办结', width: 10 }, { header: '推进中', width: 12 }, { header: '逾期', width: 10 }, { header: '完成率', width: 12 }], rows: unitRows },
+      {
+        type: 'table',
+        caption: '表1 各单位推进情况排名（示例）',
+        columns: [
+          { header: '序号', width: 8 },
+          { header: '单位', width: 34, align: 'left' },
+          { header: '承办', width: 10 },
+          { header: '办结', width: 10 },
+          { header: '推进中', width: 12 },
+          { header: '逾期', width: 10 },
+          { header: '完成率', width: 12 },
+        ],
+        rows: unitRows,
+      },
       { type: 'heading', level: 1, text: '存在的问题' },
       { type: 'paragraph', text: '部分单位进展报送不及时，佐证材料不充分；个别事项连续两周无进展，存在“重部署、轻落实”现象。' },
       { type: 'heading', level: 1, text: '下一步工作' },
@@ -111,7 +143,19 @@ export async function sampleDocument(opts: { charts: number; rows: number; appen
     appendices: [
       {
         title: '督办事项明细表（示例）',
-        blocks: [{ type: 'table', columns: [{ header: '序号', width: 8 }, { header: '事项', width: 44, align: 'left' }, { header: '牵头单位', width: 22, align: 'left' }, { header: '完成时限', width: 16 }, { header: '状态', width: 10 }], rows: appendixRows }],
+        blocks: [
+          {
+            type: 'table',
+            columns: [
+              { header: '序号', width: 8 },
+              { header: '事项', width: 44, align: 'left' },
+              { header: '牵头单位', width: 22, align: 'left' },
+              { header: '完成时限', width: 16 },
+              { header: '状态', width: 10 },
+            ],
+            rows: appendixRows,
+          },
+        ],
       },
     ],
     copyTo: '市委办公室，市人大常委会办公室，市政府办公室，市政协办公室',

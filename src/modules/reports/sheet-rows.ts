@@ -11,7 +11,9 @@ import { AppError } from '../../common/errors.js';
 export async function readSheetRows(buffer: Buffer, filename: string): Promise<string[][]> {
   if (/\.csv$/i.test(filename)) {
     try {
-      return (parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map((c) => c.trim()));
+      return (parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) =>
+        r.map((c) => c.trim()),
+      );
     } catch (err) {
       throw new AppError('WORKBOOK_INVALID', [{ path: 'file', message: `CSV 无法读取 / unreadable CSV: ${(err as Error).message}` }]);
     }

@@ -17,7 +17,9 @@ export async function servicesBulletinSection(ctx: AppContext, month: string): P
   if (!rates.total && !stats.finished) return [];
   const blocks: BulletinSectionBlock[] = [];
   if (rates.total) {
-    const flags = rates.rates.filter((r) => r.flag === 'online' || r.flag === 'fullyOnline').map((r) => `${FLAG_ZH[r.flag]}${r.count}项（${r.percent ?? 0}%）`);
+    const flags = rates.rates
+      .filter((r) => r.flag === 'online' || r.flag === 'fullyOnline')
+      .map((r) => `${FLAG_ZH[r.flag]}${r.count}项（${r.percent ?? 0}%）`);
     blocks.push({
       type: 'paragraph',
       indent: true,

@@ -38,7 +38,22 @@ export const FLAG_ZH: Record<(typeof SERVICE_FLAGS)[number], string> = {
 };
 const BASIS_ZH = { agreement: '协议赋权', entrust: '委托' } as const;
 
-const COLUMNS = ['事项编码', '事项名称', '层级', '实施部门', '所属旗县区', '事项类型', '法定时限（工作日）', '承诺时限（工作日）', '收费（元）', '申请材料', ...SERVICE_FLAGS.map((f) => FLAG_ZH[f]), '赋权方式', '办理地点', '网上办理地址'];
+const COLUMNS = [
+  '事项编码',
+  '事项名称',
+  '层级',
+  '实施部门',
+  '所属旗县区',
+  '事项类型',
+  '法定时限（工作日）',
+  '承诺时限（工作日）',
+  '收费（元）',
+  '申请材料',
+  ...SERVICE_FLAGS.map((f) => FLAG_ZH[f]),
+  '赋权方式',
+  '办理地点',
+  '网上办理地址',
+];
 
 function materialsText(ms: Material[]): string {
   return ms.map((m) => `${m.name}${m.shared ? '（共享）' : ''}${m.exempt ? '（免提交）' : ''}`).join('；');
@@ -109,7 +124,11 @@ async function readCatalogue(ctx: AppContext, data: Buffer, file: string): Promi
   const cols = new Map<string, number>();
   for (let c = 1; c <= ws.columnCount; c++) cols.set(text(1, c), c);
   const missing = COLUMNS.slice(0, 10).filter((h) => !cols.has(h));
-  if (missing.length) throw new AppError('VALIDATION_FAILED', missing.map((h) => ({ path: `${ws.name}!1`, sheet: ws.name, row: 1, message: `缺少列“${h}” / missing column ${h}` })));
+  if (missing.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      missing.map((h) => ({ path: `${ws.name}!1`, sheet: ws.name, row: 1, message: `缺少列“${h}” / missing column ${h}` })),
+    );
   const resolver = await loadUnitResolver(ctx.db);
   const units = await activeUnits(ctx.db);
   const validFrom = today(ctx);
@@ -122,8 +141,20 @@ async function readCatalogue(ctx: AppContext, data: Buffer, file: string): Promi
     return { path: `${ws.name}!${letter}${r}`, sheet: ws.name, row: r, column: letter };
   };
   const fieldHeader: Record<string, string> = {
-    code: '事项编码', name: '事项名称', level: '层级', unitId: '实施部门', countyId: '所属旗县区', type: '事项类型',
-    legalDays: '法定时限（工作日）', promisedDays: '承诺时限（工作日）', feeFen: '收费（元）', materials: '申请材料', flags: '一网通办', parkBasis: '赋权方式', place: '办理地点', onlineUrl: '网上办理地址',
+    code: '事项编码',
+    name: '事项名称',
+    level: '层级',
+    unitId: '实施部门',
+    countyId: '所属旗县区',
+    type: '事项类型',
+    legalDays: '法定时限（工作日）',
+    promisedDays: '承诺时限（工作日）',
+    feeFen: '收费（元）',
+    materials: '申请材料',
+    flags: '一网通办',
+    parkBasis: '赋权方式',
+    place: '办理地点',
+    onlineUrl: '网上办理地址',
   };
   for (let r = 2; r <= ws.rowCount && problems.length < 200; r++) {
     const get = (h: string) => (cols.has(h) ? text(r, cols.get(h)!) : '');
@@ -132,7 +163,8 @@ async function readCatalogue(ctx: AppContext, data: Buffer, file: string): Promi
     const unit = resolver.resolve(get('实施部门'));
     const county = get('所属旗县区') ? resolver.resolve(get('所属旗县区')) : undefined;
     if (!unit) rowProblems.push({ ...cellOf(r, '实施部门'), message: `没有名为“${get('实施部门')}”的部门 / unknown department` });
-    if (get('所属旗县区') && !county) rowProblems.push({ ...cellOf(r, '所属旗县区'), message: `没有名为“${get('所属旗县区')}”的旗县区 / unknown county` });
+    if (get('所属旗县区') && !county)
+      rowProblems.push({ ...cellOf(r, '所属旗县区'), message: `没有名为“${get('所属旗县区')}”的旗县区 / unknown county` });
     const num = (h: string) => (get(h) === '' ? Number.NaN : Number(get(h)));
     const candidate = {
       code: get('事项编码'),
@@ -163,7 +195,11 @@ async function readCatalogue(ctx: AppContext, data: Buffer, file: string): Promi
     }
     const code = get('事项编码');
     if (code && firstRowOf.has(code)) {
-      rowProblems.push({ ...cellOf(r, '事项编码'), code: 'SERVICE_CODE_DUPLICATE', message: `事项编码 ${code} 与第 ${firstRowOf.get(code)} 行重复 / the code repeats row ${firstRowOf.get(code)}` });
+      rowProblems.push({
+        ...cellOf(r, '事项编码'),
+        code: 'SERVICE_CODE_DUPLICATE',
+        message: `事项编码 ${code} 与第 ${firstRowOf.get(code)} 行重复 / the code repeats row ${firstRowOf.get(code)}`,
+      });
     } else if (code) firstRowOf.set(code, r);
     if (rowProblems.length) problems.push(...rowProblems);
     else if (parsed.success) rows.push({ row: r, body: parsed.data });
@@ -172,7 +208,28 @@ async function readCatalogue(ctx: AppContext, data: Buffer, file: string): Promi
 }
 
 function sameService(a: ReturnType<typeof serviceRow>, b: Record<string, unknown>): boolean {
-  const keys = ['name', 'level', 'unit_id', 'county_id', 'type', 'legal_days', 'promised_days', 'fee_fen', 'materials', 'online', 'fully_online', 'mobile', 'smart', 'hubao', 'regional', 'cross_province', 'park', 'park_basis', 'place', 'online_url'] as const;
+  const keys = [
+    'name',
+    'level',
+    'unit_id',
+    'county_id',
+    'type',
+    'legal_days',
+    'promised_days',
+    'fee_fen',
+    'materials',
+    'online',
+    'fully_online',
+    'mobile',
+    'smart',
+    'hubao',
+    'regional',
+    'cross_province',
+    'park',
+    'park_basis',
+    'place',
+    'online_url',
+  ] as const;
   return keys.every((k) => a[k] === b[k]);
 }
 
@@ -180,12 +237,27 @@ function sameService(a: ReturnType<typeof serviceRow>, b: Record<string, unknown
 export async function importCatalogue(ctx: AppContext, actor: Actor, upload: { filename: string; data: Buffer }, commit: boolean) {
   const { rows, problems } = await readCatalogue(ctx, upload.data, upload.filename);
   const date = today(ctx);
-  const current = new Map((await currentByCodes(ctx.db, rows.map((r) => r.body.code), date)).map((r) => [r.code, r]));
+  const current = new Map(
+    (
+      await currentByCodes(
+        ctx.db,
+        rows.map((r) => r.body.code),
+        date,
+      )
+    ).map((r) => [r.code, r]),
+  );
   const at = ctx.clock().toISOString();
   const plan = rows.map((r) => {
     const next = serviceRow(r.body, at);
     const old = current.get(r.body.code);
-    return { row: r.row, code: r.body.code, name: r.body.name, next, oldId: old?.id, change: !old ? ('added' as const) : sameService(next, old) ? ('unchanged' as const) : ('changed' as const) };
+    return {
+      row: r.row,
+      code: r.body.code,
+      name: r.body.name,
+      next,
+      oldId: old?.id,
+      change: !old ? ('added' as const) : sameService(next, old) ? ('unchanged' as const) : ('changed' as const),
+    };
   });
   const summary = {
     file: upload.filename,
@@ -205,7 +277,12 @@ export async function importCatalogue(ctx: AppContext, actor: Actor, upload: { f
       if (p.oldId) await endService(trx, p.oldId, date, null, at);
       await insertService(trx, p.next);
     }
-    await audit(ctx, trx, actor, { action: 'services.catalogue.import', entity: 'service_item', entityId: null, after: { file: upload.filename, added: summary.added, changed: summary.changed } });
+    await audit(ctx, trx, actor, {
+      action: 'services.catalogue.import',
+      entity: 'service_item',
+      entityId: null,
+      after: { file: upload.filename, added: summary.added, changed: summary.changed },
+    });
   });
   return { ...summary, imported: true };
 }

@@ -1,6 +1,13 @@
 import { AppError, type ErrorDetail } from '../../common/errors.js';
 import { chinaDate } from '../../common/dates.js';
-import { SERVICE_FLAGS, type CatalogueQuery, type RatesQuery, type RoundBody, type ServiceBody, type ServiceFlag } from '../../common/schemas/services.js';
+import {
+  SERVICE_FLAGS,
+  type CatalogueQuery,
+  type RatesQuery,
+  type RoundBody,
+  type ServiceBody,
+  type ServiceFlag,
+} from '../../common/schemas/services.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { listUnits } from '../org/index.js';
@@ -68,18 +75,28 @@ export function today(ctx: AppContext): string {
  * `where` of each field is its cell): limits, the county of a county or township service, the park
  * delegation basis.
  */
-export function serviceProblems(body: ServiceBody, units: Map<number, { kind: string }>, where: (field: string) => Omit<ErrorDetail, 'message'>): ErrorDetail[] {
+export function serviceProblems(
+  body: ServiceBody,
+  units: Map<number, { kind: string }>,
+  where: (field: string) => Omit<ErrorDetail, 'message'>,
+): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   if (body.promisedDays > body.legalDays) {
-    out.push({ ...where('promisedDays'), message: `承诺时限 ${body.promisedDays} 个工作日超过法定时限 ${body.legalDays} 个工作日 / the promised limit exceeds the legal limit` });
+    out.push({
+      ...where('promisedDays'),
+      message: `承诺时限 ${body.promisedDays} 个工作日超过法定时限 ${body.legalDays} 个工作日 / the promised limit exceeds the legal limit`,
+    });
   }
   if (!units.has(body.unitId)) out.push({ ...where('unitId'), message: '实施部门不存在 / unknown department' });
-  if (body.level === 'city' && body.countyId) out.push({ ...where('countyId'), message: '市级事项不属于旗县区 / a city-level service has no county' });
+  if (body.level === 'city' && body.countyId)
+    out.push({ ...where('countyId'), message: '市级事项不属于旗县区 / a city-level service has no county' });
   if (body.level !== 'city' && (!body.countyId || units.get(body.countyId)?.kind !== 'county')) {
     out.push({ ...where('countyId'), message: '旗县级、乡镇级事项须填写所属旗县区 / a county or township service needs its county' });
   }
-  if (body.flags.includes('park') && !body.parkBasis) out.push({ ...where('parkBasis'), message: '园区办事项须注明赋权方式（协议赋权或委托） / a park service needs its delegation basis' });
-  if (body.flags.includes('fullyOnline') && !body.flags.includes('online')) out.push({ ...where('flags'), message: '全程网办事项必然一网通办 / a fully online service is also online' });
+  if (body.flags.includes('park') && !body.parkBasis)
+    out.push({ ...where('parkBasis'), message: '园区办事项须注明赋权方式（协议赋权或委托） / a park service needs its delegation basis' });
+  if (body.flags.includes('fullyOnline') && !body.flags.includes('online'))
+    out.push({ ...where('flags'), message: '全程网办事项必然一网通办 / a fully online service is also online' });
   return out;
 }
 
@@ -96,7 +113,10 @@ export function serviceRow(body: ServiceBody, at: string) {
     promised_days: body.promisedDays,
     fee_fen: body.feeFen,
     materials: JSON.stringify(body.materials),
-    ...(Object.fromEntries(SERVICE_FLAGS.map((f) => [FLAG_COLUMNS[f], flags.has(f) ? 1 : 0])) as Record<(typeof FLAG_COLUMNS)[ServiceFlag], number>),
+    ...(Object.fromEntries(SERVICE_FLAGS.map((f) => [FLAG_COLUMNS[f], flags.has(f) ? 1 : 0])) as Record<
+      (typeof FLAG_COLUMNS)[ServiceFlag],
+      number
+    >),
     park_basis: flags.has('park') ? body.parkBasis : null,
     place: body.place,
     online_url: body.onlineUrl ?? null,
@@ -115,12 +135,21 @@ export async function activeUnits(db: Executor): Promise<Map<number, { kind: str
 export async function createService(ctx: AppContext, actor: Actor, body: ServiceBody): Promise<ServiceView> {
   return withTransaction(ctx.db, async (trx) => {
     const problems = serviceProblems(body, await activeUnits(trx), (field) => ({ path: `body.${field}` }));
-    if (problems.length) throw new AppError(problems.some((p) => p.path === 'body.promisedDays') ? 'SERVICE_PROMISE_ABOVE_LEGAL' : 'VALIDATION_FAILED', problems);
+    if (problems.length)
+      throw new AppError(
+        problems.some((p) => p.path === 'body.promisedDays') ? 'SERVICE_PROMISE_ABOVE_LEGAL' : 'VALIDATION_FAILED',
+        problems,
+      );
     if ((await currentByCodes(trx, [body.code], body.validFrom)).length) {
-      throw new AppError('SERVICE_CODE_DUPLICATE', [{ path: 'body.code', message: `目录中已有编码 ${body.code} / the code is already in the catalogue` }]);
+      throw new AppError('SERVICE_CODE_DUPLICATE', [
+        { path: 'body.code', message: `目录中已有编码 ${body.code} / the code is already in the catalogue` },
+      ]);
     }
     const id = await insertService(trx, serviceRow(body, ctx.clock().toISOString()));
-    const created = presentService((await currentByCodes(trx, [body.code], body.validFrom)).find((r) => r.id === id)!, await unitNameMap(trx));
+    const created = presentService(
+      (await currentByCodes(trx, [body.code], body.validFrom)).find((r) => r.id === id)!,
+      await unitNameMap(trx),
+    );
     await audit(ctx, trx, actor, { action: 'services.service.create', entity: 'service_item', entityId: id, after: created });
     return created;
   });
@@ -128,7 +157,11 @@ export async function createService(ctx: AppContext, actor: Actor, body: Service
 
 export async function listCatalogue(ctx: AppContext, q: CatalogueQuery) {
   const date = q.date ?? today(ctx);
-  const { rows, total } = await listServices(ctx.db, { date, level: q.level, countyId: q.countyId, flag: q.flag ? FLAG_COLUMNS[q.flag] : undefined, q: q.q }, { page: q.page, pageSize: q.pageSize });
+  const { rows, total } = await listServices(
+    ctx.db,
+    { date, level: q.level, countyId: q.countyId, flag: q.flag ? FLAG_COLUMNS[q.flag] : undefined, q: q.q },
+    { page: q.page, pageSize: q.pageSize },
+  );
   const names = await unitNameMap(ctx.db);
   return { date, items: rows.map((r) => presentService(r, names)), total, page: q.page, pageSize: q.pageSize };
 }
@@ -165,7 +198,11 @@ export type RatesView = Awaited<ReturnType<typeof catalogueRates>>;
 export async function createRound(ctx: AppContext, actor: Actor, body: RoundBody) {
   return withTransaction(ctx.db, async (trx) => {
     const on = body.effectiveOn;
-    const before = await currentByCodes(trx, body.changes.map((c) => c.code), on);
+    const before = await currentByCodes(
+      trx,
+      body.changes.map((c) => c.code),
+      on,
+    );
     const byCode = new Map(before.map((r) => [r.code, r]));
     const problems: ErrorDetail[] = [];
     const seen = new Set<string>();
@@ -173,9 +210,13 @@ export async function createRound(ctx: AppContext, actor: Actor, body: RoundBody
       if (seen.has(ch.code)) problems.push({ path: `body.changes.${i}.code`, message: `${ch.code} 在本轮中重复 / listed twice` });
       seen.add(ch.code);
       const row = byCode.get(ch.code);
-      if (!row) problems.push({ path: `body.changes.${i}.code`, message: `${on} 目录中没有 ${ch.code} / not in the catalogue on that day` });
+      if (!row)
+        problems.push({ path: `body.changes.${i}.code`, message: `${on} 目录中没有 ${ch.code} / not in the catalogue on that day` });
       if (ch.action === 'merged' && (!ch.intoCode || !(await currentByCodes(trx, [ch.intoCode], on)).length || ch.intoCode === ch.code)) {
-        problems.push({ path: `body.changes.${i}.intoCode`, message: '合并须指明目录中的另一事项 / a merge names another service in the catalogue' });
+        problems.push({
+          path: `body.changes.${i}.intoCode`,
+          message: '合并须指明目录中的另一事项 / a merge names another service in the catalogue',
+        });
       }
       if (ch.action === 'delegated' && (!ch.toLevel || (row && ch.toLevel === row.level) || ch.toLevel === 'city')) {
         problems.push({ path: `body.changes.${i}.toLevel`, message: '下放须指明更低的层级 / a delegation names a lower level' });
@@ -185,7 +226,14 @@ export async function createRound(ctx: AppContext, actor: Actor, body: RoundBody
     const beforeCount = (await countFlags(trx, { date: on, level: 'city' })).total;
     const counties = (await listUnits(trx)).filter((u) => u.kind === 'county');
     const at = ctx.clock().toISOString();
-    const roundId = await insertRound(trx, { name: body.name, effective_on: on, note: body.note, before_count: beforeCount, after_count: 0, created_at: at });
+    const roundId = await insertRound(trx, {
+      name: body.name,
+      effective_on: on,
+      note: body.note,
+      before_count: beforeCount,
+      after_count: 0,
+      created_at: at,
+    });
     for (const ch of body.changes) {
       const row = byCode.get(ch.code)!;
       await endService(trx, row.id, on, roundId, at);
@@ -195,13 +243,31 @@ export async function createRound(ctx: AppContext, actor: Actor, body: RoundBody
         const { id: _id, version: _v, ...rest } = row;
         for (const county of counties) {
           const code = `${row.code}-${county.division_code ?? county.id}`;
-          await insertService(trx, { ...rest, code, level: ch.toLevel!, county_id: county.id, valid_from: on, valid_to: null, round_id: roundId, created_at: at, updated_at: at });
+          await insertService(trx, {
+            ...rest,
+            code,
+            level: ch.toLevel!,
+            county_id: county.id,
+            valid_from: on,
+            valid_to: null,
+            round_id: roundId,
+            created_at: at,
+            updated_at: at,
+          });
         }
       }
     }
     await insertRoundChanges(
       trx,
-      body.changes.map((ch) => ({ round_id: roundId, code: ch.code, name: byCode.get(ch.code)!.name, action: ch.action, into_code: ch.intoCode, to_level: ch.toLevel, reason: ch.reason })),
+      body.changes.map((ch) => ({
+        round_id: roundId,
+        code: ch.code,
+        name: byCode.get(ch.code)!.name,
+        action: ch.action,
+        into_code: ch.intoCode,
+        to_level: ch.toLevel,
+        reason: ch.reason,
+      })),
     );
     // Delegated services leave the city catalogue: the round's figure is the city level's, as the report counts it.
     const afterCount = (await countFlags(trx, { date: on, level: 'city' })).total;
@@ -213,7 +279,14 @@ export async function createRound(ctx: AppContext, actor: Actor, body: RoundBody
 }
 
 export async function listStreamliningRounds(ctx: AppContext) {
-  return (await listRounds(ctx.db)).map((r) => ({ id: r.id, name: r.name, effectiveOn: r.effective_on, note: r.note, beforeCount: r.before_count, afterCount: r.after_count }));
+  return (await listRounds(ctx.db)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    effectiveOn: r.effective_on,
+    note: r.note,
+    beforeCount: r.before_count,
+    afterCount: r.after_count,
+  }));
 }
 
 /** The diff of one round: every service it removed, merged or delegated, with the reason. */
@@ -231,6 +304,13 @@ export async function roundDiff(ctx: AppContext, id: number) {
     beforeCount: round.before_count,
     afterCount: round.after_count,
     counts,
-    changes: changes.map((c) => ({ code: c.code, name: c.name, action: c.action, intoCode: c.into_code, toLevel: c.to_level, reason: c.reason })),
+    changes: changes.map((c) => ({
+      code: c.code,
+      name: c.name,
+      action: c.action,
+      intoCode: c.into_code,
+      toLevel: c.to_level,
+      reason: c.reason,
+    })),
   };
 }

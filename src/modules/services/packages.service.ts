@@ -61,7 +61,13 @@ function presentPackage(p: PackageRow, members: MemberRow[]) {
     departments: new Set(members.map((m) => m.unit_id)).size,
     place: p.place,
     onlineUrl: p.online_url,
-    before: { steps: p.before_steps, materials: p.before_materials, days: p.before_days, visits: p.before_visits, feeFen: p.before_fee_fen },
+    before: {
+      steps: p.before_steps,
+      materials: p.before_materials,
+      days: p.before_days,
+      visits: p.before_visits,
+      feeFen: p.before_fee_fen,
+    },
     after: { steps: p.after_steps, materials: afterMaterials, days: p.promised_days, visits: p.after_visits, feeFen: p.after_fee_fen },
     reductions: {
       steps: reduction(p.before_steps, p.after_steps),
@@ -76,11 +82,22 @@ export type PackageView = ReturnType<typeof presentPackage>;
 
 export async function listServicePackages(ctx: AppContext): Promise<PackageView[]> {
   const packages = await listPackages(ctx.db);
-  const members = await listMembers(ctx.db, packages.map((p) => p.id));
-  return packages.map((p) => presentPackage(p, members.filter((m) => m.package_id === p.id)));
+  const members = await listMembers(
+    ctx.db,
+    packages.map((p) => p.id),
+  );
+  return packages.map((p) =>
+    presentPackage(
+      p,
+      members.filter((m) => m.package_id === p.id),
+    ),
+  );
 }
 
-export async function getServicePackage(ctx: AppContext, by: { id: number } | { code: string }): Promise<PackageView & { cases: CaseSummary[] }> {
+export async function getServicePackage(
+  ctx: AppContext,
+  by: { id: number } | { code: string },
+): Promise<PackageView & { cases: CaseSummary[] }> {
   const p = await findPackage(ctx.db, by);
   if (!p) throw new AppError('NOT_FOUND');
   const cal = await getWorkCalendar(ctx);
@@ -91,12 +108,30 @@ export async function getServicePackage(ctx: AppContext, by: { id: number } | { 
 /** A package's member services must be in the catalogue today; each brings its department. */
 export async function createServicePackage(ctx: AppContext, actor: Actor, body: PackageBody): Promise<PackageView> {
   return withTransaction(ctx.db, async (trx) => {
-    const services = new Map((await currentByCodes(trx, body.members.map((m) => m.serviceCode), today(ctx))).map((s) => [s.code, s]));
+    const services = new Map(
+      (
+        await currentByCodes(
+          trx,
+          body.members.map((m) => m.serviceCode),
+          today(ctx),
+        )
+      ).map((s) => [s.code, s]),
+    );
     const problems: ErrorDetail[] = body.members.flatMap((m, i) =>
-      services.has(m.serviceCode) ? [] : [{ path: `body.members.${i}.serviceCode`, message: `目录中没有事项 ${m.serviceCode} / the catalogue has no service ${m.serviceCode}` }],
+      services.has(m.serviceCode)
+        ? []
+        : [
+            {
+              path: `body.members.${i}.serviceCode`,
+              message: `目录中没有事项 ${m.serviceCode} / the catalogue has no service ${m.serviceCode}`,
+            },
+          ],
     );
     if (problems.length) throw new AppError('SERVICE_UNKNOWN', problems);
-    if (await findPackage(trx, { code: body.code })) throw new AppError('SERVICE_CODE_DUPLICATE', [{ path: 'body.code', message: `已有编码 ${body.code} 的一件事 / a package has this code` }]);
+    if (await findPackage(trx, { code: body.code }))
+      throw new AppError('SERVICE_CODE_DUPLICATE', [
+        { path: 'body.code', message: `已有编码 ${body.code} 的一件事 / a package has this code` },
+      ]);
     const at = ctx.clock().toISOString();
     const id = await insertPackage(trx, {
       code: body.code,
@@ -119,7 +154,15 @@ export async function createServicePackage(ctx: AppContext, actor: Actor, body: 
       created_at: at,
       updated_at: at,
     });
-    await insertMembers(trx, body.members.map((m, i) => ({ package_id: id, seq: i + 1, service_code: m.serviceCode, unit_id: services.get(m.serviceCode)!.unit_id })));
+    await insertMembers(
+      trx,
+      body.members.map((m, i) => ({
+        package_id: id,
+        seq: i + 1,
+        service_code: m.serviceCode,
+        unit_id: services.get(m.serviceCode)!.unit_id,
+      })),
+    );
     const view = presentPackage((await findPackage(trx, { id }))!, await listMembers(trx, [id]));
     await audit(ctx, trx, actor, { action: 'services.package.create', entity: 'service_package', entityId: id, after: view });
     return view;
@@ -174,7 +217,10 @@ export async function getServiceCase(ctx: AppContext, id: number) {
 export async function fileServiceCase(ctx: AppContext, actor: Actor, packageId: number, body: CaseBody) {
   const now = ctx.clock().toISOString();
   const submittedAt = body.submittedAt ? new Date(body.submittedAt).toISOString() : now;
-  if (submittedAt > now) throw new AppError('VALIDATION_FAILED', [{ path: 'body.submittedAt', message: '受理时间不能晚于现在 / the case cannot be submitted in the future' }]);
+  if (submittedAt > now)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.submittedAt', message: '受理时间不能晚于现在 / the case cannot be submitted in the future' },
+    ]);
   const id = await withTransaction(ctx.db, async (trx) => {
     const p = await findPackage(trx, { id: packageId });
     if (!p) throw new AppError('NOT_FOUND');
@@ -192,10 +238,33 @@ export async function fileServiceCase(ctx: AppContext, actor: Actor, packageId: 
       created_at: now,
     });
     const startsNow = (m: MemberRow) => p.mode === 'parallel' || m.seq === 1;
-    await insertSteps(trx, members.map((m) => ({ case_id: caseId, seq: m.seq, unit_id: m.unit_id, service_code: m.service_code, started_at: startsNow(m) ? submittedAt : null, finished_at: null, result: null, note: null })));
+    await insertSteps(
+      trx,
+      members.map((m) => ({
+        case_id: caseId,
+        seq: m.seq,
+        unit_id: m.unit_id,
+        service_code: m.service_code,
+        started_at: startsNow(m) ? submittedAt : null,
+        finished_at: null,
+        result: null,
+        note: null,
+      })),
+    );
     const first = members.filter(startsNow).map((m) => m.unit_id);
-    await notify(ctx, trx, { unitIds: [...new Set(first)], kind: 'assigned', title: `一件事办件待办理：${p.name}`, body: `申请人：${body.applicant}`, link: `/services/cases/${caseId}` });
-    await audit(ctx, trx, actor, { action: 'services.case.file', entity: 'service_case', entityId: caseId, after: { packageId: p.id, applicant: body.applicant, submittedAt } });
+    await notify(ctx, trx, {
+      unitIds: [...new Set(first)],
+      kind: 'assigned',
+      title: `一件事办件待办理：${p.name}`,
+      body: `申请人：${body.applicant}`,
+      link: `/services/cases/${caseId}`,
+    });
+    await audit(ctx, trx, actor, {
+      action: 'services.case.file',
+      entity: 'service_case',
+      entityId: caseId,
+      after: { packageId: p.id, applicant: body.applicant, submittedAt },
+    });
     return caseId;
   });
   return getServiceCase(ctx, id);
@@ -209,7 +278,8 @@ export async function fileServiceCase(ctx: AppContext, actor: Actor, packageId: 
 export async function recordCaseStep(ctx: AppContext, actor: Actor, caseId: number, stepId: number, body: StepBody) {
   const now = ctx.clock().toISOString();
   const at = body.at ? new Date(body.at).toISOString() : now;
-  if (at > now) throw new AppError('VALIDATION_FAILED', [{ path: 'body.at', message: '办结时间不能晚于现在 / a step cannot finish in the future' }]);
+  if (at > now)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.at', message: '办结时间不能晚于现在 / a step cannot finish in the future' }]);
   const cal = await getWorkCalendar(ctx);
   await withTransaction(ctx.db, async (trx) => {
     const c = await findCase(trx, caseId);
@@ -220,7 +290,9 @@ export async function recordCaseStep(ctx: AppContext, actor: Actor, caseId: numb
     if ((actor.role === 'liaison' || actor.role === 'unit_head') && step.unit_id !== actor.unitId) throw new AppError('UNIT_NOT_ASSIGNED');
     if (c.status !== 'open' || step.finished_at || !step.started_at) throw new AppError('SERVICE_STEP_CLOSED');
     if (at < step.started_at) {
-      throw new AppError('SERVICE_STEP_ORDER', [{ path: 'body.at', message: `办结时间 ${at} 早于该环节开始时间 ${step.started_at} / the step started at ${step.started_at}` }]);
+      throw new AppError('SERVICE_STEP_ORDER', [
+        { path: 'body.at', message: `办结时间 ${at} 早于该环节开始时间 ${step.started_at} / the step started at ${step.started_at}` },
+      ]);
     }
     if (!(await bumpCaseVersion(trx, c.id, c.version))) throw new AppError('VERSION_CONFLICT');
     await updateStep(trx, step.id, { finished_at: at, result: body.result, note: body.note });
@@ -228,7 +300,13 @@ export async function recordCaseStep(ctx: AppContext, actor: Actor, caseId: numb
     const next = steps.find((s) => s.seq > step.seq && !s.started_at);
     if (body.result === 'done' && p.mode === 'sequence' && next) {
       await updateStep(trx, next.id, { started_at: at });
-      await notify(ctx, trx, { unitIds: [next.unit_id], kind: 'assigned', title: `一件事办件待办理：${p.name}`, body: `申请人：${c.applicant}`, link: `/services/cases/${caseId}` });
+      await notify(ctx, trx, {
+        unitIds: [next.unit_id],
+        kind: 'assigned',
+        title: `一件事办件待办理：${p.name}`,
+        body: `申请人：${c.applicant}`,
+        link: `/services/cases/${caseId}`,
+      });
     }
     const open = steps.filter((s) => s.id !== step.id && !s.finished_at);
     if (body.result === 'returned' || !open.length) {
@@ -236,10 +314,31 @@ export async function recordCaseStep(ctx: AppContext, actor: Actor, caseId: numb
       const minutes = workingMinutesBetween(cal, c.submitted_at, finishedAt);
       const done = body.result === 'done';
       const late = done && minutes > p.promised_days * WORKDAY_MINUTES ? 1 : 0;
-      if (!(await closeCase(trx, c.id, c.version + 1, { status: done ? 'done' : 'returned', finished_at: finishedAt, elapsed_minutes: minutes, late }))) throw new AppError('VERSION_CONFLICT');
-      if (done) await addToCaseDay(trx, { package_id: p.id, day: chinaDay(finishedAt), finished: 1, late, elapsed_minutes: minutes, waived_fen: c.waived_fen });
+      if (
+        !(await closeCase(trx, c.id, c.version + 1, {
+          status: done ? 'done' : 'returned',
+          finished_at: finishedAt,
+          elapsed_minutes: minutes,
+          late,
+        }))
+      )
+        throw new AppError('VERSION_CONFLICT');
+      if (done)
+        await addToCaseDay(trx, {
+          package_id: p.id,
+          day: chinaDay(finishedAt),
+          finished: 1,
+          late,
+          elapsed_minutes: minutes,
+          waived_fen: c.waived_fen,
+        });
     }
-    await audit(ctx, trx, actor, { action: 'services.case.step', entity: 'service_case', entityId: c.id, after: { stepId, unitId: step.unit_id, result: body.result, at } });
+    await audit(ctx, trx, actor, {
+      action: 'services.case.step',
+      entity: 'service_case',
+      entityId: c.id,
+      after: { stepId, unitId: step.unit_id, result: body.result, at },
+    });
   });
   return getServiceCase(ctx, caseId);
 }
@@ -302,7 +401,13 @@ export async function missedPromises(ctx: AppContext, from: string, to: string) 
       missed.map(async (p) => ({
         ...p,
         lateShare: Math.round((p.late / p.finished) * 1000) / 10,
-        lateCases: (await lateCases(ctx.db, p.packageId, fromIso, toIso, 5)).map((c) => ({ id: c.id, applicant: c.applicant, submittedAt: c.submitted_at, finishedAt: c.finished_at, elapsedMinutes: c.elapsed_minutes })),
+        lateCases: (await lateCases(ctx.db, p.packageId, fromIso, toIso, 5)).map((c) => ({
+          id: c.id,
+          applicant: c.applicant,
+          submittedAt: c.submitted_at,
+          finishedAt: c.finished_at,
+          elapsedMinutes: c.elapsed_minutes,
+        })),
       })),
     ),
   };
@@ -315,7 +420,12 @@ export async function startupYear(ctx: AppContext, year: number) {
   const rows = stats.packages.filter((p) => startup.has(p.packageId));
   const finished = rows.reduce((a, r) => a + r.finished, 0);
   const minutes = rows.reduce((a, r) => a + r.elapsedMinutes, 0);
-  const figures = await caseStepsAndDocuments(ctx.db, [...startup], new Date(`${year}-01-01T00:00:00+08:00`).toISOString(), new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString());
+  const figures = await caseStepsAndDocuments(
+    ctx.db,
+    [...startup],
+    new Date(`${year}-01-01T00:00:00+08:00`).toISOString(),
+    new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString(),
+  );
   return {
     year,
     cases: finished,
@@ -336,18 +446,28 @@ export const MISSED_PROMISE_LIST = '“高效办成一件事”超承诺时限�
  * supervision then follow). One item per package and period: a second call is refused by the
  * list's code check.
  */
-export async function openMissedPromiseItem(ctx: AppContext, actor: Actor, packageId: number, q: { from: string; to: string; deadline: string }) {
+export async function openMissedPromiseItem(
+  ctx: AppContext,
+  actor: Actor,
+  packageId: number,
+  q: { from: string; to: string; deadline: string },
+) {
   const p = await findPackage(ctx.db, { id: packageId });
   if (!p) throw new AppError('NOT_FOUND');
   const missed = (await missedPromises(ctx, q.from, q.to)).packages.find((m) => m.packageId === packageId);
-  if (!missed) throw new AppError('VALIDATION_FAILED', [{ path: 'params.id', message: '该一件事在此期间没有超时办件 / no late case of this package in the period' }]);
+  if (!missed)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'params.id', message: '该一件事在此期间没有超时办件 / no late case of this package in the period' },
+    ]);
   const units = [...new Set((await listMembers(ctx.db, [p.id])).map((m) => m.unit_id))];
   const list = await withTransaction(ctx.db, (trx) => findOrCreateList(ctx, actor, trx, { name: MISSED_PROMISE_LIST, kind: 'problem' }));
   return createItem(ctx, actor, {
     listId: list.id,
     code: `${p.code}-${q.from}-${q.to}`.slice(0, 60),
     area: '政务服务',
-    content: `${p.name}：${q.from} 至 ${q.to} 办结 ${missed.finished} 件，${missed.late} 件超过承诺时限（${p.promised_days} 个工作日），超时率 ${missed.lateShare}%`,
+    content:
+      `${p.name}：${q.from} 至 ${q.to} 办结 ${missed.finished} 件，${missed.late} ` +
+      `件超过承诺时限（${p.promised_days} 个工作日），超时率 ${missed.lateShare}%`,
     measures: '查明超时环节和原因，提出整改措施并按期报送',
     deadline: q.deadline,
     leadUnitIds: units.slice(0, 30),

@@ -47,7 +47,11 @@ function inForce(db: Executor, f: InForce) {
   return q;
 }
 
-export async function listServices(db: Executor, f: InForce & { flag?: FlagColumn | undefined; q?: string | undefined }, page?: PageRequest) {
+export async function listServices(
+  db: Executor,
+  f: InForce & { flag?: FlagColumn | undefined; q?: string | undefined },
+  page?: PageRequest,
+) {
   let q = inForce(db, f).selectAll();
   if (f.flag) q = q.where(f.flag, '=', 1);
   if (f.q) q = q.where((eb) => eb.or([likeContains('name', f.q!), likeContains('code', f.q!)]));
@@ -65,19 +69,34 @@ export async function countFlags(db: Executor, f: InForce) {
       sql<number | string>`coalesce(sum(promised_days), 0)`.as('promised_days'),
     ])
     .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<'total' | FlagColumn | 'legal_days' | 'promised_days', number>;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<
+    'total' | FlagColumn | 'legal_days' | 'promised_days',
+    number
+  >;
 }
 
 export async function currentByCodes(db: Executor, codes: string[], date: string): Promise<ServiceRow[]> {
   if (!codes.length) return [];
   const rows: ServiceRow[] = [];
-  for (let i = 0; i < codes.length; i += 500) rows.push(...(await inForce(db, { date }).selectAll().where('code', 'in', codes.slice(i, i + 500)).execute()));
+  for (let i = 0; i < codes.length; i += 500)
+    rows.push(
+      ...(await inForce(db, { date })
+        .selectAll()
+        .where('code', 'in', codes.slice(i, i + 500))
+        .execute()),
+    );
   return rows;
 }
 
 /** The latest row of a code (in force or ended), for the public guide. */
 export async function latestByCode(db: Executor, code: string): Promise<ServiceRow | undefined> {
-  return db.selectFrom('service_item').selectAll().where('code', '=', code).orderBy('valid_from', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('service_item')
+    .selectAll()
+    .where('code', '=', code)
+    .orderBy('valid_from', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 export async function insertService(db: Executor, row: Insertable<ServiceItemTable>): Promise<number> {
@@ -93,7 +112,10 @@ export async function endService(db: Executor, id: number, on: string, roundId: 
     .execute();
 }
 
-export async function insertRound(db: Executor, row: { name: string; effective_on: string; note: string | null; before_count: number; after_count: number; created_at: string }) {
+export async function insertRound(
+  db: Executor,
+  row: { name: string; effective_on: string; note: string | null; before_count: number; after_count: number; created_at: string },
+) {
   return (await db.insertInto('service_round').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -101,8 +123,23 @@ export async function setRoundAfterCount(db: Executor, id: number, afterCount: n
   await db.updateTable('service_round').set({ after_count: afterCount }).where('id', '=', id).execute();
 }
 
-export async function insertRoundChanges(db: Executor, rows: { round_id: number; code: string; name: string; action: string; into_code: string | null; to_level: string | null; reason: string }[]) {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('service_round_change').values(rows.slice(i, i + 200)).execute();
+export async function insertRoundChanges(
+  db: Executor,
+  rows: {
+    round_id: number;
+    code: string;
+    name: string;
+    action: string;
+    into_code: string | null;
+    to_level: string | null;
+    reason: string;
+  }[],
+) {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('service_round_change')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export async function listRounds(db: Executor) {
@@ -174,7 +211,11 @@ export async function listSteps(db: Executor, caseId: number) {
     .execute();
 }
 
-export async function updateStep(db: Executor, id: number, v: { started_at?: string; finished_at?: string; result?: string; note?: string | null }) {
+export async function updateStep(
+  db: Executor,
+  id: number,
+  v: { started_at?: string; finished_at?: string; result?: string; note?: string | null },
+) {
   await db.updateTable('service_case_step').set(v).where('id', '=', id).execute();
 }
 
@@ -193,7 +234,12 @@ export async function bumpCaseVersion(db: Executor, id: number, version: number)
 }
 
 /** Closes a case once, guarded by its version. */
-export async function closeCase(db: Executor, id: number, version: number, v: { status: string; finished_at: string; elapsed_minutes: number | null; late: number }): Promise<boolean> {
+export async function closeCase(
+  db: Executor,
+  id: number,
+  version: number,
+  v: { status: string; finished_at: string; elapsed_minutes: number | null; late: number },
+): Promise<boolean> {
   const r = await db
     .updateTable('service_case')
     .set((eb) => ({ ...v, version: eb('version', '+', 1) }))
@@ -204,7 +250,10 @@ export async function closeCase(db: Executor, id: number, version: number, v: { 
 }
 
 /** Adds one finished case to its package's day (the roll-up the statistics read). */
-export async function addToCaseDay(db: Executor, row: { package_id: number; day: string; finished: number; late: number; elapsed_minutes: number; waived_fen: number }) {
+export async function addToCaseDay(
+  db: Executor,
+  row: { package_id: number; day: string; finished: number; late: number; elapsed_minutes: number; waived_fen: number },
+) {
   await db
     .insertInto('service_case_day')
     .values(row)
@@ -234,7 +283,13 @@ export async function sumCaseDays(db: Executor, from: string, to: string) {
     .where('day', '<=', to)
     .groupBy('package_id')
     .execute();
-  return rows.map((r) => ({ packageId: r.package_id, finished: Number(r.finished), late: Number(r.late), elapsedMinutes: Number(r.elapsed_minutes), waivedFen: Number(r.waived_fen) }));
+  return rows.map((r) => ({
+    packageId: r.package_id,
+    finished: Number(r.finished),
+    late: Number(r.late),
+    elapsedMinutes: Number(r.elapsed_minutes),
+    waivedFen: Number(r.waived_fen),
+  }));
 }
 
 /** The late cases of a package finished in a period, newest first. */
@@ -252,7 +307,14 @@ export async function lateCases(db: Executor, packageId: number, fromIso: string
 }
 
 export async function listCases(db: Executor, packageId: number, limit: number) {
-  return db.selectFrom('service_case').selectAll().where('package_id', '=', packageId).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('service_case')
+    .selectAll()
+    .where('package_id', '=', packageId)
+    .orderBy('submitted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 // — network and assisted service —
@@ -288,7 +350,10 @@ export async function pointCounts(db: Executor) {
   return rows.map((r) => ({ countyId: r.county_id, kind: r.kind, n: Number(r.n), allInOne: Number(r.all_in_one), zones: Number(r.zones) }));
 }
 
-export async function insertAssistant(db: Executor, row: { name: string; unit_id: number; point_id: number | null; phone: string | null; created_at: string }) {
+export async function insertAssistant(
+  db: Executor,
+  row: { name: string; unit_id: number; point_id: number | null; phone: string | null; created_at: string },
+) {
   return (await db.insertInto('service_assistant').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -311,14 +376,22 @@ export async function assistantIds(db: Executor, ids: number[]): Promise<Set<num
 export async function knownExternalNos(db: Executor, nos: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < nos.length; i += 500) {
-    const rows = await db.selectFrom('service_assisted_case').select('external_no').where('external_no', 'in', nos.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('service_assisted_case')
+      .select('external_no')
+      .where('external_no', 'in', nos.slice(i, i + 500))
+      .execute();
     for (const r of rows) if (r.external_no) out.add(r.external_no);
   }
   return out;
 }
 
 export async function insertAssistedCases(db: Executor, rows: Insertable<ServiceAssistedCaseTable>[]) {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('service_assisted_case').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('service_assisted_case')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Assisted cases per month, assistant and service point in a year. */
@@ -341,7 +414,15 @@ export async function assistedMonthly(db: Executor, year: number) {
     .orderBy('month')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({ month: r.month, assistantId: r.assistant_id, assistantName: r.assistant_name, pointId: r.point_id, cases: Number(r.n), done: Number(r.done), rating: r.rating === null ? null : Math.round(Number(r.rating) * 10) / 10 }));
+  return rows.map((r) => ({
+    month: r.month,
+    assistantId: r.assistant_id,
+    assistantName: r.assistant_name,
+    pointId: r.point_id,
+    cases: Number(r.n),
+    done: Number(r.done),
+    rating: r.rating === null ? null : Math.round(Number(r.rating) * 10) / 10,
+  }));
 }
 
 /** Average steps and documents of the finished cases of some packages (the start-up cases) in a period. */

@@ -3,7 +3,29 @@ import { expect, it } from 'vitest';
 import { type Client, describeEachDialect } from '../../test/harness.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEAD = ['事项编码', '事项名称', '层级', '实施部门', '所属旗县区', '事项类型', '法定时限（工作日）', '承诺时限（工作日）', '收费（元）', '申请材料', '一网通办', '全程网办', '掌上办', '智审慧办', '呼包通办', '区域通办', '跨省通办', '园区办', '赋权方式', '办理地点', '网上办理地址'];
+const HEAD = [
+  '事项编码',
+  '事项名称',
+  '层级',
+  '实施部门',
+  '所属旗县区',
+  '事项类型',
+  '法定时限（工作日）',
+  '承诺时限（工作日）',
+  '收费（元）',
+  '申请材料',
+  '一网通办',
+  '全程网办',
+  '掌上办',
+  '智审慧办',
+  '呼包通办',
+  '区域通办',
+  '跨省通办',
+  '园区办',
+  '赋权方式',
+  '办理地点',
+  '网上办理地址',
+];
 
 async function workbook(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -22,8 +44,25 @@ function upload(c: Client, url: string, name: string, data: Buffer) {
 
 /** One row: code, name, township level in 武川县, department, type, legal/promised limits, flags 是/否 in report order. */
 function row(code: string, legal: number, promised: number, flags: string[]): (string | number)[] {
-  const yes = ['一网通办', '全程网办', '掌上办', '智审慧办', '呼包通办', '区域通办', '跨省通办', '园区办'].map((f) => (flags.includes(f) ? '是' : '否'));
-  return [code, `测试事项${code}`, '乡镇级', '呼和浩特市民政局', '武川县', '公共服务', legal, promised, 0, '申请表；身份证（免提交）；户口簿（共享）', ...yes, '', '武川县示例镇便民服务中心', ''];
+  const yes = ['一网通办', '全程网办', '掌上办', '智审慧办', '呼包通办', '区域通办', '跨省通办', '园区办'].map((f) =>
+    flags.includes(f) ? '是' : '否',
+  );
+  return [
+    code,
+    `测试事项${code}`,
+    '乡镇级',
+    '呼和浩特市民政局',
+    '武川县',
+    '公共服务',
+    legal,
+    promised,
+    0,
+    '申请表；身份证（免提交）；户口簿（共享）',
+    ...yes,
+    '',
+    '武川县示例镇便民服务中心',
+    '',
+  ];
 }
 
 describeEachDialect('services: catalogue, rates, rounds', (h) => {
@@ -31,7 +70,16 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
     const office = await h.as('office');
     const units = (await office.get('/api/v1/units')).json() as { id: number; name: string; kind: string }[];
     const dept = units.find((u) => u.kind === 'department')!;
-    const body = { code: 'T-API-1', name: '测试事项', level: 'city', unitId: dept.id, type: 'licence', legalDays: 5, promisedDays: 6, validFrom: '2026-01-05' };
+    const body = {
+      code: 'T-API-1',
+      name: '测试事项',
+      level: 'city',
+      unitId: dept.id,
+      type: 'licence',
+      legalDays: 5,
+      promisedDays: 6,
+      validFrom: '2026-01-05',
+    };
     const bad = await office.post('/api/v1/services/catalogue', body);
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'SERVICE_PROMISE_ABOVE_LEGAL', details: [{ path: 'body.promisedDays' }] });
@@ -57,7 +105,11 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
     expect(refused.statusCode).toBe(422);
     expect((await office.get('/api/v1/services/catalogue?level=township&q=T-WC')).json().total).toBe(0);
 
-    const good = await workbook([row('T-WC-1', 10, 5, ['一网通办']), row('T-WC-2', 20, 10, ['一网通办', '全程网办', '掌上办']), row('T-WC-3', 10, 2, [])]);
+    const good = await workbook([
+      row('T-WC-1', 10, 5, ['一网通办']),
+      row('T-WC-2', 20, 10, ['一网通办', '全程网办', '掌上办']),
+      row('T-WC-3', 10, 2, []),
+    ]);
     const done = await upload(office, '/api/v1/services/catalogue/import?commit=1', 'good.xlsx', good);
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ imported: true, added: 3, changed: 0 });
@@ -93,7 +145,12 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
 
   it('keeps the old version when a changed row is imported again', async () => {
     const office = await h.as('office');
-    const again = await upload(office, '/api/v1/services/catalogue/import?commit=1', 'again.xlsx', await workbook([row('T-WC-3', 10, 1, ['一网通办'])]));
+    const again = await upload(
+      office,
+      '/api/v1/services/catalogue/import?commit=1',
+      'again.xlsx',
+      await workbook([row('T-WC-3', 10, 1, ['一网通办'])]),
+    );
     expect(again.json()).toMatchObject({ changed: 1, added: 0 });
     const now = (await office.get('/api/v1/services/catalogue?level=township&q=T-WC-3')).json();
     expect(now.items).toHaveLength(1);
@@ -116,9 +173,17 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
     expect(round.json()).toMatchObject({ beforeCount: before, afterCount: before - 3 });
     const diff = (await office.get(`/api/v1/services/rounds/${round.json().id}`)).json();
     expect(diff.counts).toEqual({ removed: 1, merged: 1, delegated: 1 });
-    expect(diff.changes.find((c: { code: string }) => c.code === 'SL-SD-004')).toMatchObject({ action: 'merged', intoCode: 'SL-SD-003', reason: '合并办理' });
+    expect(diff.changes.find((c: { code: string }) => c.code === 'SL-SD-004')).toMatchObject({
+      action: 'merged',
+      intoCode: 'SL-SD-003',
+      reason: '合并办理',
+    });
     expect((await office.get('/api/v1/services/rates?level=city&date=2026-03-01')).json().total).toBe(before);
-    const unknown = await office.post('/api/v1/services/rounds', { name: 'x', effectiveOn: '2026-03-02', changes: [{ code: 'NOPE', action: 'removed', reason: 'x' }] });
+    const unknown = await office.post('/api/v1/services/rounds', {
+      name: 'x',
+      effectiveOn: '2026-03-02',
+      changes: [{ code: 'NOPE', action: 'removed', reason: 'x' }],
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().details[0].path).toBe('body.changes.0.code');
   });
@@ -150,9 +215,20 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
 
   it('refuses a package with an unknown service, and creates one across three departments', async () => {
     const office = await h.as('office');
-    depts = ((await office.get('/api/v1/units')).json() as { id: number; kind: string; name: string }[]).filter((u) => u.kind === 'department').slice(0, 3);
+    depts = ((await office.get('/api/v1/units')).json() as { id: number; kind: string; name: string }[])
+      .filter((u) => u.kind === 'department')
+      .slice(0, 3);
     for (const [i, d] of depts.entries()) {
-      const r = await office.post('/api/v1/services/catalogue', { code: `T-PK-${i}`, name: `成员事项${i}`, level: 'city', unitId: d.id, type: 'licence', legalDays: 10, promisedDays: 1, validFrom: '2026-01-05' });
+      const r = await office.post('/api/v1/services/catalogue', {
+        code: `T-PK-${i}`,
+        name: `成员事项${i}`,
+        level: 'city',
+        unitId: d.id,
+        type: 'licence',
+        legalDays: 10,
+        promisedDays: 1,
+        validFrom: '2026-01-05',
+      });
       expect(r.statusCode).toBe(201);
     }
     const body = {
@@ -179,11 +255,19 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
   it('fans a case out to the three departments, times it on the working-day calendar and lists the late package', async () => {
     const office = await h.as('office');
     // Submitted Thu 2026-02-26 09:00 China time; the clock is Mon 2026-03-02 10:00.
-    const filed = await office.post(`/api/v1/services/packages/${packageId}/cases`, { applicant: '示例企业有限公司', submittedAt: '2026-02-26T01:00:00Z' });
+    const filed = await office.post(`/api/v1/services/packages/${packageId}/cases`, {
+      applicant: '示例企业有限公司',
+      submittedAt: '2026-02-26T01:00:00Z',
+    });
     expect(filed.statusCode).toBe(201);
     const c = filed.json();
-    expect(c.steps.map((s: { unitId: number; startedAt: string }) => [s.unitId, s.startedAt])).toEqual(depts.map((d) => [d.id, '2026-02-26T01:00:00.000Z']));
-    const before = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, { result: 'done', at: '2026-02-25T09:00:00Z' });
+    expect(c.steps.map((s: { unitId: number; startedAt: string }) => [s.unitId, s.startedAt])).toEqual(
+      depts.map((d) => [d.id, '2026-02-26T01:00:00.000Z']),
+    );
+    const before = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, {
+      result: 'done',
+      at: '2026-02-25T09:00:00Z',
+    });
     expect(before.statusCode).toBe(400);
     expect(before.json()).toMatchObject({ code: 'SERVICE_STEP_ORDER', details: [{ path: 'body.at' }] });
     await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, { result: 'done', at: '2026-02-26T03:00:00Z' });
@@ -206,7 +290,9 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
   it('closes a case as returned when a department sends it back, outside the finished-case statistics', async () => {
     const office = await h.as('office');
     const before = (await office.get('/api/v1/services/packages/stats?from=2026-03-01&to=2026-03-31')).json().finished;
-    const c = (await office.post(`/api/v1/services/packages/${packageId}/cases`, { applicant: '示例企业四', submittedAt: '2026-03-02T01:00:00Z' })).json();
+    const c = (
+      await office.post(`/api/v1/services/packages/${packageId}/cases`, { applicant: '示例企业四', submittedAt: '2026-03-02T01:00:00Z' })
+    ).json();
     const back = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[1].id}`, { result: 'returned', note: '材料不齐' });
     expect(back.json()).toMatchObject({ status: 'returned', elapsedMinutes: 60 });
     expect((await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, { result: 'done' })).statusCode).toBe(409);
@@ -221,22 +307,38 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     const foreign = filed.steps.find((s: { unitId: number }) => s.unitId !== me.unitId);
     const res = await liaison.post(`/api/v1/services/cases/${filed.id}/steps/${foreign.id}`, { result: 'done' });
     expect(res.statusCode).toBe(403);
-    expect((await office.get(`/api/v1/services/cases/${filed.id}`)).json().steps.every((s: { finishedAt: string | null }) => s.finishedAt === null)).toBe(true);
+    expect(
+      (await office.get(`/api/v1/services/cases/${filed.id}`))
+        .json()
+        .steps.every((s: { finishedAt: string | null }) => s.finishedAt === null),
+    ).toBe(true);
   });
 
   it('starts each department of a sequential package only when the one before is done', async () => {
     const office = await h.as('office');
     const body = {
-      code: 'T-SEQ', name: '依次办理测试', kind: 'other', mode: 'sequence', promisedDays: 2, materials: [{ name: '申请表' }],
-      members: [{ serviceCode: 'T-PK-0' }, { serviceCode: 'T-PK-1' }], before: { steps: 4, materials: 4, days: 10, visits: 2, feeFen: 0 }, after: { steps: 1, visits: 0, feeFen: 0 },
+      code: 'T-SEQ',
+      name: '依次办理测试',
+      kind: 'other',
+      mode: 'sequence',
+      promisedDays: 2,
+      materials: [{ name: '申请表' }],
+      members: [{ serviceCode: 'T-PK-0' }, { serviceCode: 'T-PK-1' }],
+      before: { steps: 4, materials: 4, days: 10, visits: 2, feeFen: 0 },
+      after: { steps: 1, visits: 0, feeFen: 0 },
     };
     const pkg = (await office.post('/api/v1/services/packages', body)).json();
-    const c = (await office.post(`/api/v1/services/packages/${pkg.id}/cases`, { applicant: '示例企业三', submittedAt: '2026-03-02T01:00:00Z' })).json();
+    const c = (
+      await office.post(`/api/v1/services/packages/${pkg.id}/cases`, { applicant: '示例企业三', submittedAt: '2026-03-02T01:00:00Z' })
+    ).json();
     expect(c.steps.map((s: { startedAt: string | null }) => s.startedAt)).toEqual(['2026-03-02T01:00:00.000Z', null]);
     const early = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[1].id}`, { result: 'done' });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('SERVICE_STEP_CLOSED');
-    const first = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, { result: 'done', at: '2026-03-02T01:30:00Z' });
+    const first = await office.post(`/api/v1/services/cases/${c.id}/steps/${c.steps[0].id}`, {
+      result: 'done',
+      at: '2026-03-02T01:30:00Z',
+    });
     expect(first.json().steps[1].startedAt).toBe('2026-03-02T01:30:00.000Z');
     expect(first.json().status).toBe('open');
   });
@@ -247,32 +349,73 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     const item = await office.post(`/api/v1/services/packages/${packageId}/problem-item`, body);
     expect(item.statusCode, item.body).toBe(201);
     expect(item.json().content).toContain('1 件超过承诺时限');
-    expect(item.json().leadUnits.map((u: { id: number }) => u.id).sort()).toEqual(depts.map((d) => d.id).sort());
+    expect(
+      item
+        .json()
+        .leadUnits.map((u: { id: number }) => u.id)
+        .sort(),
+    ).toEqual(depts.map((d) => d.id).sort());
     expect((await office.post(`/api/v1/services/packages/${packageId}/problem-item`, body)).statusCode).toBe(409);
   });
 
   it('adds a service point to its county only, and counts it in the coverage table', async () => {
     const office = await h.as('office');
     const counties = ((await office.get('/api/v1/units')).json() as { id: number; kind: string }[]).filter((u) => u.kind === 'county');
-    const before = (await office.get('/api/v1/services/network/coverage')).json().counties.find((c: { countyId: number }) => c.countyId === counties[0]!.id);
-    const point = { kind: 'village', name: '示例村便民服务站', countyId: counties[0]!.id, address: '示例村', hours: '工作日 9:00–17:00', services: ['社保'] };
-    expect((await office.post('/api/v1/services/network', { ...point, countyId: depts[0]!.id })).json()).toMatchObject({ details: [{ path: 'body.countyId' }] });
+    const before = (await office.get('/api/v1/services/network/coverage'))
+      .json()
+      .counties.find((c: { countyId: number }) => c.countyId === counties[0]!.id);
+    const point = {
+      kind: 'village',
+      name: '示例村便民服务站',
+      countyId: counties[0]!.id,
+      address: '示例村',
+      hours: '工作日 9:00–17:00',
+      services: ['社保'],
+    };
+    expect((await office.post('/api/v1/services/network', { ...point, countyId: depts[0]!.id })).json()).toMatchObject({
+      details: [{ path: 'body.countyId' }],
+    });
     expect((await office.post('/api/v1/services/network', point)).statusCode).toBe(201);
-    const after = (await office.get('/api/v1/services/network/coverage')).json().counties.find((c: { countyId: number }) => c.countyId === counties[0]!.id);
+    const after = (await office.get('/api/v1/services/network/coverage'))
+      .json()
+      .counties.find((c: { countyId: number }) => c.countyId === counties[0]!.id);
     expect(after.village).toBe(before.village + 1);
   });
 
   it('refuses an assisted case for an unknown assistant and counts the known ones per month', async () => {
     const office = await h.as('office');
-    const bad = await office.post('/api/v1/services/assisted-cases', { assistantId: 99999, applicant: '示例', subject: '企业开办', channel: 'hall', receivedOn: '2026-02-10', result: 'done' });
+    const bad = await office.post('/api/v1/services/assisted-cases', {
+      assistantId: 99999,
+      applicant: '示例',
+      subject: '企业开办',
+      channel: 'hall',
+      receivedOn: '2026-02-10',
+      result: 'done',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'SERVICE_ASSISTANT_UNKNOWN', details: [{ path: 'body.assistantId' }] });
     const a = (await office.post('/api/v1/services/assistants', { name: '示例帮办员甲', unitId: depts[0]!.id })).json();
     for (const d of ['2025-01-10', '2025-01-20', '2025-02-03']) {
-      expect((await office.post('/api/v1/services/assisted-cases', { assistantId: a.id, applicant: '示例', subject: '企业开办', channel: 'mini_program', receivedOn: d, result: 'done', rating: 5 })).statusCode).toBe(201);
+      expect(
+        (
+          await office.post('/api/v1/services/assisted-cases', {
+            assistantId: a.id,
+            applicant: '示例',
+            subject: '企业开办',
+            channel: 'mini_program',
+            receivedOn: d,
+            result: 'done',
+            rating: 5,
+          })
+        ).statusCode,
+      ).toBe(201);
     }
     const monthly = (await office.get('/api/v1/services/assisted-cases/monthly?year=2025')).json();
-    expect(monthly.byAssistant.filter((r: { assistantId: number }) => r.assistantId === a.id).map((r: { month: string; cases: number }) => [r.month, r.cases])).toEqual([
+    expect(
+      monthly.byAssistant
+        .filter((r: { assistantId: number }) => r.assistantId === a.id)
+        .map((r: { month: string; cases: number }) => [r.month, r.cases]),
+    ).toEqual([
       ['2025-01', 2],
       ['2025-02', 1],
     ]);
@@ -288,10 +431,15 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
       for (const r of rows) ws.addRow(r);
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
-    const bad = await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', await sheet([
-      ['XCX-1', a.id, '示例甲', '企业开办', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
-      ['XCX-2', 99999, '示例乙', '企业开办', '小程序', '2025-03-01', '', '办理中', ''],
-    ]));
+    const bad = await upload(
+      office,
+      '/api/v1/services/assisted-cases/import',
+      'xcx.xlsx',
+      await sheet([
+        ['XCX-1', a.id, '示例甲', '企业开办', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
+        ['XCX-2', 99999, '示例乙', '企业开办', '小程序', '2025-03-01', '', '办理中', ''],
+      ]),
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().details).toEqual([expect.objectContaining({ row: 3, column: 'B', code: 'SERVICE_ASSISTANT_UNKNOWN' })]);
     const good = await sheet([
@@ -300,7 +448,9 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     ]);
     expect((await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', good)).json()).toEqual({ imported: 2, skipped: 0 });
     expect((await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', good)).json()).toEqual({ imported: 0, skipped: 2 });
-    const march = (await office.get('/api/v1/services/assisted-cases/monthly?year=2025')).json().byAssistant.find((r: { month: string; assistantId: number }) => r.month === '2025-03' && r.assistantId === a.id);
+    const march = (await office.get('/api/v1/services/assisted-cases/monthly?year=2025'))
+      .json()
+      .byAssistant.find((r: { month: string; assistantId: number }) => r.month === '2025-03' && r.assistantId === a.id);
     expect(march).toMatchObject({ cases: 2, done: 1 });
   });
 
@@ -308,7 +458,11 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     const guide = await h.anonymous().get('/api/v1/services/guide/packages/T-PKG');
     expect(guide.statusCode).toBe(200);
     expect(guide.json()).toMatchObject({ name: '测试一件事', promisedDays: 1, departments: depts.map((d) => d.name) });
-    expect((await h.anonymous().get('/api/v1/services/guide/services/T-PK-0')).json()).toMatchObject({ legalDays: 10, promisedDays: 1, inForce: true });
+    expect((await h.anonymous().get('/api/v1/services/guide/services/T-PK-0')).json()).toMatchObject({
+      legalDays: 10,
+      promisedDays: 1,
+      inForce: true,
+    });
     const summary = (await (await h.as('leader')).get('/api/v1/services/summary?date=2026-03-02')).json();
     expect(summary.dataDate).toBe('2026-03-02');
     expect(summary.packages.count).toBeGreaterThanOrEqual(6);

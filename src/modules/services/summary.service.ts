@@ -43,9 +43,23 @@ export async function servicesSummary(ctx: AppContext, q: { date?: string | unde
       count: packages.length,
       promisedMaterialsCut: mean(packages.map((p) => p.reductions.materials)),
       promisedTimeCut: mean(packages.map((p) => p.reductions.days)),
-      measured: { from, to: date, finished: stats.finished, late: stats.late, averageTimeCut: stats.averageTimeCut, packages: stats.measuredPackages },
+      measured: {
+        from,
+        to: date,
+        finished: stats.finished,
+        late: stats.late,
+        averageTimeCut: stats.averageTimeCut,
+        packages: stats.measuredPackages,
+      },
     },
-    startup: { year, cases: startup.cases, averageDays: startup.averageDays, averageSteps: startup.averageSteps, averageDocuments: startup.averageDocuments, waivedFen: startup.waivedFen },
+    startup: {
+      year,
+      cases: startup.cases,
+      averageDays: startup.averageDays,
+      averageSteps: startup.averageSteps,
+      averageDocuments: startup.averageDocuments,
+      waivedFen: startup.waivedFen,
+    },
   };
 }
 
@@ -76,7 +90,9 @@ export async function publishRates(ctx: AppContext, actor: Actor, date: string) 
     if (!indicator || value === null) continue;
     const source = `政务服务事项目录（${date}）：${FLAG_ZH[feed.flag]} ${rate.count} 项 / 共 ${rates.total} 项`;
     const evidence = `/services/catalogue?flag=${feed.flag}&date=${date}`;
-    const existing = (await listIndicatorValues(ctx, actor, { indicatorId: indicator.id, unitId: cityId, periodFrom: period, periodTo: period })).find((v) => v.period === period);
+    const existing = (
+      await listIndicatorValues(ctx, actor, { indicatorId: indicator.id, unitId: cityId, periodFrom: period, periodTo: period })
+    ).find((v) => v.period === period);
     const v = existing
       ? await updateIndicatorValue(ctx, actor, existing.id, { value, source, evidence, version: existing.version })
       : await createIndicatorValue(ctx, actor, { indicatorId: indicator.id, unitId: cityId, period, value, source, evidence });
@@ -90,10 +106,37 @@ export async function serviceGuide(ctx: AppContext, code: string) {
   const row = await latestByCode(ctx.db, code);
   if (!row) throw new AppError('NOT_FOUND');
   const s = presentService(row, await unitNameMap(ctx.db));
-  return { kind: 'service' as const, code: s.code, name: s.name, unitName: s.unitName, countyName: s.countyName, legalDays: s.legalDays, promisedDays: s.promisedDays, feeFen: s.feeFen, materials: s.materials, flags: s.flags, place: s.place, onlineUrl: s.onlineUrl, inForce: s.validTo === null || s.validTo > today(ctx) };
+  return {
+    kind: 'service' as const,
+    code: s.code,
+    name: s.name,
+    unitName: s.unitName,
+    countyName: s.countyName,
+    legalDays: s.legalDays,
+    promisedDays: s.promisedDays,
+    feeFen: s.feeFen,
+    materials: s.materials,
+    flags: s.flags,
+    place: s.place,
+    onlineUrl: s.onlineUrl,
+    inForce: s.validTo === null || s.validTo > today(ctx),
+  };
 }
 
 export async function packageGuide(ctx: AppContext, code: string) {
   const p = await getServicePackage(ctx, { code });
-  return { kind: 'package' as const, code: p.code, name: p.name, departments: [...new Set(p.members.map((m) => m.unitName))], promisedDays: p.promisedDays, before: p.before, after: p.after, reductions: p.reductions, materials: p.materials, formFields: p.formFields, place: p.place, onlineUrl: p.onlineUrl };
+  return {
+    kind: 'package' as const,
+    code: p.code,
+    name: p.name,
+    departments: [...new Set(p.members.map((m) => m.unitName))],
+    promisedDays: p.promisedDays,
+    before: p.before,
+    after: p.after,
+    reductions: p.reductions,
+    materials: p.materials,
+    formFields: p.formFields,
+    place: p.place,
+    onlineUrl: p.onlineUrl,
+  };
 }

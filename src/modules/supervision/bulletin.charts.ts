@@ -22,7 +22,10 @@ export const shortUnit = (name: string) => name.replace(/^呼和浩特市/, '').
 /** Four charts: status by list, weekly trend, completion by unit, overdue by unit. */
 export function bulletinCharts(d: BulletinData): BulletinChart[] {
   const byCompletion = [...d.ranking].sort((a, b) => b.completionRate - a.completionRate || a.rank - b.rank).slice(0, 30);
-  const overdueUnits = d.ranking.filter((r) => r.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 20);
+  const overdueUnits = d.ranking
+    .filter((r) => r.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue)
+    .slice(0, 20);
   const unitBars = (rows: typeof d.ranking, value: (r: (typeof d.ranking)[number]) => number, color: string, max?: number) => ({
     ...base,
     grid: { left: 20, right: 70, top: 20, bottom: 30, containLabel: true },
@@ -34,7 +37,9 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
       data: rows.map((r) => shortUnit(r.unit.name)),
       axisLabel: { ...TEXT, interval: 0, width: 320, overflow: 'truncate', ellipsis: '…' },
     },
-    series: [{ type: 'bar', data: rows.map(value), barMaxWidth: 26, itemStyle: { color }, label: { show: true, position: 'right', ...TEXT } }],
+    series: [
+      { type: 'bar', data: rows.map(value), barMaxWidth: 26, itemStyle: { color }, label: { show: true, position: 'right', ...TEXT } },
+    ],
   });
   const [, month] = d.month.split('-').map(Number);
   return [
@@ -51,10 +56,22 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
         xAxis: {
           type: 'category',
           data: d.byList.map((l) => l.name.replace(/（.*?）/g, '').slice(0, 16)),
-          axisLabel: { ...TEXT, interval: 0, width: Math.floor(1080 / Math.max(1, d.byList.length)) - 8, overflow: 'break', ...(d.byList.length > 8 ? { rotate: 30 } : {}) },
+          axisLabel: {
+            ...TEXT,
+            interval: 0,
+            width: Math.floor(1080 / Math.max(1, d.byList.length)) - 8,
+            overflow: 'break',
+            ...(d.byList.length > 8 ? { rotate: 30 } : {}),
+          },
         },
         yAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
-        series: ITEM_STATUSES.map((s) => ({ name: ITEM_STATUS_LABELS[s].zh, type: 'bar', stack: 'status', barMaxWidth: 90, data: d.byList.map((l) => l.byStatus[s] ?? 0) })),
+        series: ITEM_STATUSES.map((s) => ({
+          name: ITEM_STATUS_LABELS[s].zh,
+          type: 'bar',
+          stack: 'status',
+          barMaxWidth: 90,
+          data: d.byList.map((l) => l.byStatus[s] ?? 0),
+        })),
       },
       emptyText: d.byList.length ? null : `截至${month}月底尚无督办事项，不列状态分布图。`,
     },
@@ -79,7 +96,8 @@ export function bulletinCharts(d: BulletinData): BulletinChart[] {
     },
     {
       key: 'completion-by-unit',
-      title: d.ranking.length > byCompletion.length ? `各单位牵头事项完成率（%，前 ${byCompletion.length} 名）` : '各单位牵头事项完成率（%）',
+      title:
+        d.ranking.length > byCompletion.length ? `各单位牵头事项完成率（%，前 ${byCompletion.length} 名）` : '各单位牵头事项完成率（%）',
       width: 1200,
       height: Math.max(300, 60 + byCompletion.length * 34),
       // Completion in a neutral colour; red is kept for what is bad (overdue).

@@ -6,7 +6,14 @@ import { chinaMidnight, dueOn, unitWorkloads } from './figures.js';
 import { rankUnits, scoreFormula } from './score.js';
 import { leadItemsAt } from './history.js';
 import { loadSettings } from './settings.service.js';
-import { countNoticesByKind, listDecisionItems, listLeadItems, listMeetings, listNotices, listSnapshots } from './supervision.repository.js';
+import {
+  countNoticesByKind,
+  listDecisionItems,
+  listLeadItems,
+  listMeetings,
+  listNotices,
+  listSnapshots,
+} from './supervision.repository.js';
 
 /** First and last day of a 'YYYY-MM' month. */
 export function monthRange(month: string): { first: string; last: string } {
@@ -46,7 +53,12 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
   const byList = new Map<number, BulletinData['byList'][number]>();
   const byArea = new Map<string, BulletinData['byArea'][number]>();
   const overdueItems: BulletinData['overdueItems'] = [];
-  const workloads = await unitWorkloads(db, { asOf: cutoff, period: { from: chinaMidnight(first), to: chinaMidnight(addDays(last, 1)) }, score, items: pairs });
+  const workloads = await unitWorkloads(db, {
+    asOf: cutoff,
+    period: { from: chinaMidnight(first), to: chinaMidnight(addDays(last, 1)) },
+    score,
+    items: pairs,
+  });
   const unitName = new Map(workloads.map((w) => [w.unit.id, w.unit.name]));
   const dueOf = dueOn(day);
   for (const it of items.values()) {
@@ -55,7 +67,8 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
     if (closed) totals.closed++;
     else if (it.status === 'not_started') totals.notStarted++;
     else totals.inProgress++;
-    if (closed && it.closed_at && chinaDate(new Date(it.closed_at)) >= first && chinaDate(new Date(it.closed_at)) <= last) totals.closedThisMonth++;
+    if (closed && it.closed_at && chinaDate(new Date(it.closed_at)) >= first && chinaDate(new Date(it.closed_at)) <= last)
+      totals.closedThisMonth++;
     if (due.overdue) {
       totals.overdue++;
       overdueItems.push({
@@ -68,7 +81,15 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
         leadUnits: it.leads.map((u) => unitName.get(u) ?? String(u)),
       });
     }
-    const l = byList.get(it.list_id) ?? { listId: it.list_id, name: it.list_name, kind: it.kind as ItemKind, total: 0, closed: 0, overdue: 0, byStatus: {} };
+    const l = byList.get(it.list_id) ?? {
+      listId: it.list_id,
+      name: it.list_name,
+      kind: it.kind as ItemKind,
+      total: 0,
+      closed: 0,
+      overdue: 0,
+      byStatus: {},
+    };
     l.total++;
     if (closed) l.closed++;
     if (due.overdue) l.overdue++;
@@ -99,7 +120,10 @@ export async function gatherBulletinData(db: Executor, month: string, asOf: Date
     .map((n) => ({ unit: n.unit_name, code: n.code, content: n.content, kind: n.kind as NoticeKind, dueOn: n.due_on }));
 
   const meetings = await listMeetings(db, { from: first, to: last });
-  const decisions = await listDecisionItems(db, meetings.map((m) => m.id));
+  const decisions = await listDecisionItems(
+    db,
+    meetings.map((m) => m.id),
+  );
   const trend = (await listSnapshots(db, 60))
     .filter((s) => s.week_of <= addDays(last, 1) && s.taken_at <= cutoffIso)
     .slice(0, 8)

@@ -49,7 +49,9 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
   const d = b.data;
   const charts = bulletinCharts(d);
   const drawn = charts.filter((c) => c.emptyText === null);
-  const pngs = new Map(await Promise.all(drawn.map(async (c) => [c.key, await renderChartPng(c.option, { width: c.width, height: c.height })] as const)));
+  const pngs = new Map(
+    await Promise.all(drawn.map(async (c) => [c.key, await renderChartPng(c.option, { width: c.width, height: c.height })] as const)),
+  );
   let figure = 0;
   // Figures are numbered in the order they appear in the text; a chart without data is a sentence instead.
   const chart = (key: BulletinChart['key']): DocBlock => {
@@ -69,7 +71,14 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
     {
       type: 'table',
       caption: '表1 各清单督办事项总体情况',
-      columns: [{ header: '清单', width: 34, align: 'left' }, { header: '类别', width: 16 }, { header: '事项数' }, { header: '已销号' }, { header: '逾期' }, { header: '完成率' }],
+      columns: [
+        { header: '清单', width: 34, align: 'left' },
+        { header: '类别', width: 16 },
+        { header: '事项数' },
+        { header: '已销号' },
+        { header: '逾期' },
+        { header: '完成率' },
+      ],
       rows: [
         ...d.byList.map((l) => [l.name, ITEM_KIND_LABELS[l.kind].zh, l.total, l.closed, l.overdue, pct(l.closed, l.total)]),
         ['合计', '', t.items, t.closed, t.overdue, pct(t.closed, t.items)],
@@ -83,7 +92,13 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
     {
       type: 'table',
       caption: '表2 分领域推进情况',
-      columns: [{ header: '领域', width: 40, align: 'left' }, { header: '事项数' }, { header: '已销号' }, { header: '逾期' }, { header: '完成率' }],
+      columns: [
+        { header: '领域', width: 40, align: 'left' },
+        { header: '事项数' },
+        { header: '已销号' },
+        { header: '逾期' },
+        { header: '完成率' },
+      ],
       rows: d.byArea.map((a) => [a.area, a.total, a.closed, a.overdue, pct(a.closed, a.total)]),
     },
     { type: 'heading', level: 2, text: '各单位推进排名' },
@@ -106,8 +121,14 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
         { header: '完成时限', width: 16 },
         { header: '逾期工作日', width: 16 },
       ],
-      rows: d.overdueItems.slice(0, OVERDUE_ROWS).map((o, i) => [i + 1, o.code, cut(o.content, 60), o.leadUnits.join('、'), o.deadline, o.overdueWorkdays]),
-      ...(d.overdueItems.length > OVERDUE_ROWS ? { note: `注：按逾期时间列前 ${OVERDUE_ROWS} 项，另有 ${d.overdueItems.length - OVERDUE_ROWS} 项逾期事项见平台“四表一单”逾期清单。` } : {}),
+      rows: d.overdueItems
+        .slice(0, OVERDUE_ROWS)
+        .map((o, i) => [i + 1, o.code, cut(o.content, 60), o.leadUnits.join('、'), o.deadline, o.overdueWorkdays]),
+      ...(d.overdueItems.length > OVERDUE_ROWS
+        ? {
+            note: `注：按逾期时间列前 ${OVERDUE_ROWS} 项，另有 ${d.overdueItems.length - OVERDUE_ROWS} 项逾期事项见平台“四表一单”逾期清单。`,
+          }
+        : {}),
     },
     { type: 'heading', level: 2, text: '通报及约谈事项' },
     ...named.map((text) => ({ type: 'paragraph' as const, text })),

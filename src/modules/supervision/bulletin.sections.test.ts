@@ -28,7 +28,13 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
       ],
     });
     const p1 = added.json().projects.find((p: { code: string }) => p.code === 'FB-1');
-    const problem = await office.post(`/api/v1/procurement/campaigns/${feb.id}/problems`, { projectId: p1.id, misconduct: 'false_materials', description: '评标报告与原始记录不符', unitId: units[0]!.id, deadline: '2026-04-30' });
+    const problem = await office.post(`/api/v1/procurement/campaigns/${feb.id}/problems`, {
+      projectId: p1.id,
+      misconduct: 'false_materials',
+      description: '评标报告与原始记录不符',
+      unitId: units[0]!.id,
+      deadline: '2026-04-30',
+    });
     await office.post(`/api/v1/procurement/campaigns/${feb.id}/problems/${problem.json().problems[0].id}/verify`);
     // …and one started in March, which February's bulletin must not count.
     setChinaTime(h, '2026-03-02');
@@ -36,8 +42,16 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     const mar = (await office.post('/api/v1/procurement/campaigns', { name: '三月专项整治（示例）' })).json();
     // A problem found in March on February's campaign counts from March on.
     const p2 = added.json().projects.find((p: { code: string }) => p.code === 'FB-2');
-    await office.post(`/api/v1/procurement/campaigns/${feb.id}/problems`, { projectId: p2.id, misconduct: 'improper_fees', description: '超标准收取代理费', unitId: units[0]!.id, deadline: '2026-04-30' });
-    await office.post(`/api/v1/procurement/campaigns/${mar.id}/projects`, { projects: [{ code: 'MR-1', name: '示例采购四', agency: '示例代理丙', amount: 500_000, checked: true }] });
+    await office.post(`/api/v1/procurement/campaigns/${feb.id}/problems`, {
+      projectId: p2.id,
+      misconduct: 'improper_fees',
+      description: '超标准收取代理费',
+      unitId: units[0]!.id,
+      deadline: '2026-04-30',
+    });
+    await office.post(`/api/v1/procurement/campaigns/${mar.id}/projects`, {
+      projects: [{ code: 'MR-1', name: '示例采购四', agency: '示例代理丙', amount: 500_000, checked: true }],
+    });
   });
 
   it('a past month’s bulletin carries each module’s section with that month’s figures', async () => {
@@ -72,7 +86,9 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     await (await login(h.app, 'office', TEST_PASSWORD)).post('/api/v1/procurement/campaigns', { name: '二月补充整治（示例）' });
     setChinaTime(h, '2026-03-02');
     const again = (await office.get(`/api/v1/supervision/bulletins/${febId}`)).json();
-    expect(sectionOf(again, 'procurement').blocks.find((b: { type: string }) => b.type === 'table')!.rows).toEqual([['二月专项整治（示例）', 2, '205.00', 1, 1]]);
+    expect(sectionOf(again, 'procurement').blocks.find((b: { type: string }) => b.type === 'table')!.rows).toEqual([
+      ['二月专项整治（示例）', 2, '205.00', 1, 1],
+    ]);
   });
 
   it('renders the sections as numbered chapters before 下一步工作 in the Word file and the printed page', async () => {
@@ -83,7 +99,15 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     expect(html.indexOf('政务服务')).toBeLessThan(html.indexOf('下一步工作'));
     const res = await (await h.as('leader')).get(`/api/v1/supervision/bulletins/${febId}/document.docx`);
     const body = text((await unzip(res.rawPayload)).get('word/document.xml')!.toString('utf8'));
-    const order = ['四、融资环境', '五、招标投标与政府采购', '招标代理专项整治情况', '六、政务服务', '全市政务服务事项目录在用事项', '七、法治环境', '八、下一步工作'];
+    const order = [
+      '四、融资环境',
+      '五、招标投标与政府采购',
+      '招标代理专项整治情况',
+      '六、政务服务',
+      '全市政务服务事项目录在用事项',
+      '七、法治环境',
+      '八、下一步工作',
+    ];
     let at = 0;
     for (const t of order) {
       const i = body.indexOf(t, at);
@@ -96,13 +120,23 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     // The demo catalogue starts 400 days before the seed day (2025-01-26); no campaign existed in 2024.
     const res = await (await h.as('office')).post('/api/v1/supervision/bulletins', { month: '2024-12' });
     expect(res.statusCode).toBe(201);
-    expect(sectionOf(res.json(), 'procurement').blocks).toEqual([{ type: 'paragraph', indent: true, text: noDataText('招标投标与政府采购') }]);
+    expect(sectionOf(res.json(), 'procurement').blocks).toEqual([
+      { type: 'paragraph', indent: true, text: noDataText('招标投标与政府采购') },
+    ]);
     expect(sectionOf(res.json(), 'finance').blocks).toEqual([{ type: 'paragraph', indent: true, text: noDataText('融资环境') }]);
     expect(sectionOf(res.json(), 'services').blocks).toEqual([{ type: 'paragraph', indent: true, text: noDataText('政务服务') }]);
   });
 
   it('a provider with nothing for the month gives one sentence', async () => {
-    const sections = await collectBulletinSections(h.ctx, '2026-02', [{ key: 'x', title: { zh: '法治环境', en: 'Rule of law' }, build: async () => [] }]);
-    expect(sections).toEqual([{ key: 'x', title: { zh: '法治环境', en: 'Rule of law' }, blocks: [{ type: 'paragraph', indent: true, text: noDataText('法治环境') }] }]);
+    const sections = await collectBulletinSections(h.ctx, '2026-02', [
+      { key: 'x', title: { zh: '法治环境', en: 'Rule of law' }, build: async () => [] },
+    ]);
+    expect(sections).toEqual([
+      {
+        key: 'x',
+        title: { zh: '法治环境', en: 'Rule of law' },
+        blocks: [{ type: 'paragraph', indent: true, text: noDataText('法治环境') }],
+      },
+    ]);
   });
 });

@@ -22,7 +22,11 @@ const body = (blocks: BulletinSectionBlock[]) => (blocks[0]?.type === 'heading' 
 /** The providers, in the order their sections appear (after the work-list sections, before 下一步工作). */
 export const BULLETIN_SECTION_PROVIDERS: BulletinSectionProvider[] = [
   // finance's blocks are DocBlocks without images, so they fit the frozen JSON model.
-  { key: 'finance', title: { zh: '融资环境', en: 'Access to finance' }, build: async (ctx, month) => body((await financeBulletinSection(ctx, month)) as BulletinSectionBlock[]) },
+  {
+    key: 'finance',
+    title: { zh: '融资环境', en: 'Access to finance' },
+    build: async (ctx, month) => body((await financeBulletinSection(ctx, month)) as BulletinSectionBlock[]),
+  },
   { key: 'procurement', title: { zh: '招标投标与政府采购', en: 'Tendering and procurement' }, build: procurementBulletinSection },
   { key: 'services', title: { zh: '政务服务', en: 'Government services' }, build: servicesBulletinSection },
   { key: 'enforcement', title: { zh: '法治环境', en: 'Law-based environment' }, build: enforcementBulletinSection },
@@ -32,12 +36,20 @@ export const BULLETIN_SECTION_PROVIDERS: BulletinSectionProvider[] = [
 export const noDataText = (title: string) => `本月${title}方面暂无可通报的数据。`;
 
 /** Every provider's section for `month`; a section with no data keeps its heading and says so. */
-export async function collectBulletinSections(ctx: AppContext, month: string, providers = BULLETIN_SECTION_PROVIDERS): Promise<BulletinSection[]> {
+export async function collectBulletinSections(
+  ctx: AppContext,
+  month: string,
+  providers = BULLETIN_SECTION_PROVIDERS,
+): Promise<BulletinSection[]> {
   const out: BulletinSection[] = [];
   // One after another: the providers read the same database, and SQLite serialises them anyway.
   for (const p of providers) {
     const blocks = await p.build(ctx, month);
-    out.push({ key: p.key, title: p.title, blocks: blocks.length ? blocks : [{ type: 'paragraph', indent: true, text: noDataText(p.title.zh) }] });
+    out.push({
+      key: p.key,
+      title: p.title,
+      blocks: blocks.length ? blocks : [{ type: 'paragraph', indent: true, text: noDataText(p.title.zh) }],
+    });
   }
   return out;
 }

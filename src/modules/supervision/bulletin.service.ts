@@ -1,5 +1,12 @@
 import { AppError } from '../../common/errors.js';
-import { type BulletinSummary, type BulletinView, type Commentary, type UpdateBulletinBody, bulletinData, monthString } from '../../common/schemas/supervision.js';
+import {
+  type BulletinSummary,
+  type BulletinView,
+  type Commentary,
+  type UpdateBulletinBody,
+  bulletinData,
+  monthString,
+} from '../../common/schemas/supervision.js';
 import { chinaDate } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -24,13 +31,20 @@ function summary(r: BulletinRow): BulletinSummary {
 }
 
 export function presentBulletin(r: BulletinRow): BulletinView {
-  return { ...summary(r), commentary: JSON.parse(r.commentary_json) as Commentary, data: bulletinData.parse(JSON.parse(r.data_json)), publishedBy: r.published_by_name };
+  return {
+    ...summary(r),
+    commentary: JSON.parse(r.commentary_json) as Commentary,
+    data: bulletinData.parse(JSON.parse(r.data_json)),
+    publishedBy: r.published_by_name,
+  };
 }
 
 /** Checks a month given on the CLI or in a job payload the same way the API schema does. */
 export function assertMonth(month: string, path = 'body.month'): void {
   if (!monthString.safeParse(month).success) {
-    throw new AppError('VALIDATION_FAILED', [{ path, message: `“${month}”不是有效的月份，应为 YYYY-MM（01–12） / not a valid month, expected YYYY-MM with 01–12` }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { path, message: `“${month}”不是有效的月份，应为 YYYY-MM（01–12） / not a valid month, expected YYYY-MM with 01–12` },
+    ]);
   }
 }
 
@@ -68,10 +82,19 @@ export async function draftBulletin(ctx: AppContext, actor: Actor, month: string
   try {
     return await withTransaction(ctx.db, async (trx) => {
       const existing = await findBulletin(trx, { month });
-      if (existing?.status === 'published') throw new AppError('BULLETIN_PUBLISHED', [{ path: 'body.month', message: `${month} 的通报已于 ${existing.published_at} 发布 / published already` }]);
+      if (existing?.status === 'published')
+        throw new AppError('BULLETIN_PUBLISHED', [
+          { path: 'body.month', message: `${month} 的通报已于 ${existing.published_at} 发布 / published already` },
+        ]);
       if (existing) {
-        if (!(await updateDraftBulletin(trx, existing.id, existing.version, { data_json: JSON.stringify(data), generated_at: at }, at))) throw new AppError('VERSION_CONFLICT');
-        await audit(ctx, trx, actor, { action: 'supervision.bulletin.refresh', entity: 'bulletin', entityId: existing.id, after: { month, totals: data.totals } });
+        if (!(await updateDraftBulletin(trx, existing.id, existing.version, { data_json: JSON.stringify(data), generated_at: at }, at)))
+          throw new AppError('VERSION_CONFLICT');
+        await audit(ctx, trx, actor, {
+          action: 'supervision.bulletin.refresh',
+          entity: 'bulletin',
+          entityId: existing.id,
+          after: { month, totals: data.totals },
+        });
         return { bulletin: presentBulletin((await findBulletin(trx, { id: existing.id }))!), created: false };
       }
       const id = await insertBulletin(trx, {
@@ -87,7 +110,12 @@ export async function draftBulletin(ctx: AppContext, actor: Actor, month: string
         created_at: at,
         updated_at: at,
       });
-      await audit(ctx, trx, actor, { action: 'supervision.bulletin.draft', entity: 'bulletin', entityId: id, after: { month, totals: data.totals } });
+      await audit(ctx, trx, actor, {
+        action: 'supervision.bulletin.draft',
+        entity: 'bulletin',
+        entityId: id,
+        after: { month, totals: data.totals },
+      });
       return { bulletin: presentBulletin((await findBulletin(trx, { id }))!), created: true };
     });
   } catch (err) {
@@ -104,7 +132,9 @@ async function monthData(ctx: AppContext, month: string, now: Date): Promise<Bul
 
 function assertDraft(b: BulletinRow): void {
   if (b.status === 'published') {
-    throw new AppError('BULLETIN_PUBLISHED', [{ path: 'params.id', message: `该通报已于 ${b.published_at} 发布，内容不可更改 / published on ${b.published_at}; it cannot change` }]);
+    throw new AppError('BULLETIN_PUBLISHED', [
+      { path: 'params.id', message: `该通报已于 ${b.published_at} 发布，内容不可更改 / published on ${b.published_at}; it cannot change` },
+    ]);
   }
 }
 
@@ -119,12 +149,22 @@ export async function updateBulletin(ctx: AppContext, actor: Actor, id: number, 
       trx,
       id,
       body.version,
-      { commentary_json: JSON.stringify(commentary), ...(body.title ? { title: body.title } : {}), ...(body.docNumber ? { doc_number: body.docNumber } : {}) },
+      {
+        commentary_json: JSON.stringify(commentary),
+        ...(body.title ? { title: body.title } : {}),
+        ...(body.docNumber ? { doc_number: body.docNumber } : {}),
+      },
       ctx.clock().toISOString(),
     );
     if (!ok) throw new AppError('VERSION_CONFLICT');
     const after = presentBulletin((await findBulletin(trx, { id }))!);
-    await audit(ctx, trx, actor, { action: 'supervision.bulletin.update', entity: 'bulletin', entityId: id, before: { title: before.title, commentary: JSON.parse(before.commentary_json) }, after: { title: after.title, commentary } });
+    await audit(ctx, trx, actor, {
+      action: 'supervision.bulletin.update',
+      entity: 'bulletin',
+      entityId: id,
+      before: { title: before.title, commentary: JSON.parse(before.commentary_json) },
+      after: { title: after.title, commentary },
+    });
     return after;
   });
 }
@@ -137,9 +177,23 @@ export async function publishBulletin(ctx: AppContext, actor: Actor, id: number,
     assertDraft(before);
     if (before.version !== version) throw new AppError('VERSION_CONFLICT');
     const at = ctx.clock().toISOString();
-    if (!(await updateDraftBulletin(trx, id, version, { status: 'published', published_at: at, published_by: actor.id > 0 ? actor.id : null }, at))) throw new AppError('VERSION_CONFLICT');
+    if (
+      !(await updateDraftBulletin(
+        trx,
+        id,
+        version,
+        { status: 'published', published_at: at, published_by: actor.id > 0 ? actor.id : null },
+        at,
+      ))
+    )
+      throw new AppError('VERSION_CONFLICT');
     const after = presentBulletin((await findBulletin(trx, { id }))!);
-    await audit(ctx, trx, actor, { action: 'supervision.bulletin.publish', entity: 'bulletin', entityId: id, after: { month: after.month, publishedAt: at } });
+    await audit(ctx, trx, actor, {
+      action: 'supervision.bulletin.publish',
+      entity: 'bulletin',
+      entityId: id,
+      after: { month: after.month, publishedAt: at },
+    });
     return after;
   });
 }

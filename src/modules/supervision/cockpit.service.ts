@@ -20,7 +20,11 @@ const UPCOMING_WORKDAYS = 10;
  * The leaders' dashboard (驾驶舱). Every figure carries `drill`: the query parameters of
  * GET /api/v1/items that list the items behind it.
  */
-export async function getCockpit(ctx: AppContext, actor: Actor, q: { kind?: ItemKind | undefined; listId?: number | undefined }): Promise<CockpitView> {
+export async function getCockpit(
+  ctx: AppContext,
+  actor: Actor,
+  q: { kind?: ItemKind | undefined; listId?: number | undefined },
+): Promise<CockpitView> {
   const day = today(ctx.clock);
   const scope: Record<string, string | number> = { ...(q.kind ? { kind: q.kind } : {}), ...(q.listId ? { listId: q.listId } : {}) };
   const [pairs, units, snapshots, notes, settings, rankGoal, autoGrant, escalation] = await Promise.all([
@@ -111,7 +115,15 @@ export async function getCockpit(ctx: AppContext, actor: Actor, q: { kind?: Item
     redBlack: latest
       ? { weekOf: latest.weekOf, red: latest.red, black: latest.black, formula: latest.formula }
       : { weekOf: null, red: [], black: [], formula: scoreFormula(settings.score) },
-    instructions: notes.map((n) => ({ itemId: n.item_id, code: n.code, content: n.content, text: n.text, author: n.author, createdAt: n.created_at, drill: { q: n.code } })),
+    instructions: notes.map((n) => ({
+      itemId: n.item_id,
+      code: n.code,
+      content: n.content,
+      text: n.text,
+      author: n.author,
+      createdAt: n.created_at,
+      drill: { q: n.code },
+    })),
     upcoming,
     drillPath: '/api/v1/items',
     rankGoal,

@@ -1,5 +1,12 @@
 import { AppError, type ErrorDetail } from '../../common/errors.js';
-import { type CreateMeetingBody, type DecisionInput, MEETING_TYPE_LABELS, type MeetingSummary, type MeetingType, type MeetingView } from '../../common/schemas/supervision.js';
+import {
+  type CreateMeetingBody,
+  type DecisionInput,
+  MEETING_TYPE_LABELS,
+  type MeetingSummary,
+  type MeetingType,
+  type MeetingView,
+} from '../../common/schemas/supervision.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import type { Transaction } from 'kysely';
@@ -10,7 +17,15 @@ import { recordEvents } from '../worklists/timeline.js';
 import { activeUnitIds } from '../org/index.js';
 import { assertDeadlinesConfirmed, listItemAssignments } from '../worklists/index.js';
 import { findOrCreateList, upsertImportedItems } from '../worklists/worklists.service.js';
-import { findMeeting, insertDecisions, insertMeeting, listDecisionItems, listMeetingUnits, listMeetings, maxDecisionOrder } from './supervision.repository.js';
+import {
+  findMeeting,
+  insertDecisions,
+  insertMeeting,
+  listDecisionItems,
+  listMeetingUnits,
+  listMeetings,
+  maxDecisionOrder,
+} from './supervision.repository.js';
 
 /** Every meeting's decisions (议定事项) are supervised as items of this one task list. */
 export const MEETINGS_LIST_NAME = '调度会议定事项';
@@ -23,18 +38,32 @@ async function checkUnits(trx: Transaction<DB>, unitIds: number[], decisions: De
     if (!active.has(u)) details.push({ path: `body.unitIds.${i}`, message: `单位 ${u} 不存在或已撤销 / unit not found or retired` });
   });
   decisions.forEach((d, i) => {
-    for (const [field, ids] of [['leadUnitIds', d.leadUnitIds], ['coopUnitIds', d.coopUnitIds ?? []]] as const) {
+    for (const [field, ids] of [
+      ['leadUnitIds', d.leadUnitIds],
+      ['coopUnitIds', d.coopUnitIds ?? []],
+    ] as const) {
       ids.forEach((u, j) => {
-        if (!active.has(u)) details.push({ path: `body.decisions.${i}.${field}.${j}`, message: `单位 ${u} 不存在或已撤销 / unit not found or retired` });
+        if (!active.has(u))
+          details.push({ path: `body.decisions.${i}.${field}.${j}`, message: `单位 ${u} 不存在或已撤销 / unit not found or retired` });
       });
     }
-    if (!d.deadline && !d.ongoing) details.push({ path: `body.decisions.${i}.deadline`, message: '请填写完成时限，或标记为长期坚持 / give a deadline or mark it ongoing' });
+    if (!d.deadline && !d.ongoing)
+      details.push({
+        path: `body.decisions.${i}.deadline`,
+        message: '请填写完成时限，或标记为长期坚持 / give a deadline or mark it ongoing',
+      });
   });
   if (details.length) throw new AppError('VALIDATION_FAILED', details);
 }
 
 /** Turns decisions into supervised items linked to the meeting, inside the caller's transaction. */
-async function addDecisionItems(ctx: AppContext, actor: Actor, trx: Transaction<DB>, meeting: { id: number; type: string; title: string; date: string }, decisions: DecisionInput[]) {
+async function addDecisionItems(
+  ctx: AppContext,
+  actor: Actor,
+  trx: Transaction<DB>,
+  meeting: { id: number; type: string; title: string; date: string },
+  decisions: DecisionInput[],
+) {
   if (!decisions.length) return;
   const list = await findOrCreateList(ctx, actor, trx, { name: MEETINGS_LIST_NAME, kind: 'task' });
   const start = (await maxDecisionOrder(trx, meeting.id)) + 1;
@@ -59,7 +88,11 @@ async function addDecisionItems(ctx: AppContext, actor: Actor, trx: Transaction<
     ctx,
     trx,
     actor,
-    itemIds.map((itemId) => ({ itemId, type: 'supervision' as const, data: { step: 'dispatch', meetingId: meeting.id, meeting: meeting.title, date: meeting.date } })),
+    itemIds.map((itemId) => ({
+      itemId,
+      type: 'supervision' as const,
+      data: { step: 'dispatch', meetingId: meeting.id, meeting: meeting.title, date: meeting.date },
+    })),
   );
 }
 
@@ -76,24 +109,48 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
     const at = ctx.clock().toISOString();
     const meetingId = await insertMeeting(
       trx,
-      { date: body.date, type: body.type, title: body.title, chair: body.chair, topics_json: JSON.stringify(body.topics), created_by: actor.id > 0 ? actor.id : null, at },
+      {
+        date: body.date,
+        type: body.type,
+        title: body.title,
+        chair: body.chair,
+        topics_json: JSON.stringify(body.topics),
+        created_by: actor.id > 0 ? actor.id : null,
+        at,
+      },
       [...new Set(body.unitIds)],
     );
     await addDecisionItems(ctx, actor, trx, { id: meetingId, type: body.type, title: body.title, date: body.date }, body.decisions);
-    await audit(ctx, trx, actor, { action: 'supervision.meeting.create', entity: 'dispatch_meeting', entityId: meetingId, after: { ...body } });
+    await audit(ctx, trx, actor, {
+      action: 'supervision.meeting.create',
+      entity: 'dispatch_meeting',
+      entityId: meetingId,
+      after: { ...body },
+    });
     return meetingId;
   });
   return getMeeting(ctx, id);
 }
 
-export async function addDecisions(ctx: AppContext, actor: Actor, id: number, decisions: DecisionInput[], confirmPastDeadline?: boolean): Promise<MeetingView> {
+export async function addDecisions(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  decisions: DecisionInput[],
+  confirmPastDeadline?: boolean,
+): Promise<MeetingView> {
   assertDecisionDeadlines(ctx, decisions, confirmPastDeadline);
   await withTransaction(ctx.db, async (trx) => {
     const m = await findMeeting(trx, id);
     if (!m) throw new AppError('NOT_FOUND');
     await checkUnits(trx, [], decisions);
     await addDecisionItems(ctx, actor, trx, m, decisions);
-    await audit(ctx, trx, actor, { action: 'supervision.meeting.decisions', entity: 'dispatch_meeting', entityId: id, after: { decisions } });
+    await audit(ctx, trx, actor, {
+      action: 'supervision.meeting.decisions',
+      entity: 'dispatch_meeting',
+      entityId: id,
+      after: { decisions },
+    });
   });
   return getMeeting(ctx, id);
 }
@@ -113,7 +170,10 @@ export async function getMeeting(ctx: AppContext, id: number): Promise<MeetingVi
   if (!m) throw new AppError('NOT_FOUND');
   const day = today(ctx.clock);
   const decisions = await listDecisionItems(ctx.db, [id]);
-  const assignments = await listItemAssignments(ctx.db, decisions.map((d) => d.id));
+  const assignments = await listItemAssignments(
+    ctx.db,
+    decisions.map((d) => d.id),
+  );
   const listId = decisions[0]?.list_id ?? null;
   return {
     id: m.id,
@@ -140,9 +200,15 @@ export async function getMeeting(ctx: AppContext, id: number): Promise<MeetingVi
   };
 }
 
-export async function listMeetingSummaries(ctx: AppContext, q: { from?: string | undefined; to?: string | undefined; type?: MeetingType | undefined }): Promise<MeetingSummary[]> {
+export async function listMeetingSummaries(
+  ctx: AppContext,
+  q: { from?: string | undefined; to?: string | undefined; type?: MeetingType | undefined },
+): Promise<MeetingSummary[]> {
   const meetings = await listMeetings(ctx.db, q);
-  const decisions = await listDecisionItems(ctx.db, meetings.map((m) => m.id));
+  const decisions = await listDecisionItems(
+    ctx.db,
+    meetings.map((m) => m.id),
+  );
   const day = today(ctx.clock);
   return meetings.map((m) => ({
     id: m.id,
@@ -150,6 +216,9 @@ export async function listMeetingSummaries(ctx: AppContext, q: { from?: string |
     type: m.type as MeetingType,
     title: m.title,
     chair: m.chair,
-    ...counts(decisions.filter((d) => d.meeting_id === m.id), day),
+    ...counts(
+      decisions.filter((d) => d.meeting_id === m.id),
+      day,
+    ),
   }));
 }

@@ -1,6 +1,13 @@
 import { AppError } from '../../common/errors.js';
 import { hasPermission } from '../../common/permissions.js';
-import { type EscalationRunView, type EscalationSettings, NOTICE_KIND_LABELS, type NoticeKind, type NoticeQuery, type NoticeView } from '../../common/schemas/supervision.js';
+import {
+  type EscalationRunView,
+  type EscalationSettings,
+  NOTICE_KIND_LABELS,
+  type NoticeKind,
+  type NoticeQuery,
+  type NoticeView,
+} from '../../common/schemas/supervision.js';
 import { chinaDate } from '../../common/dates.js';
 import { type WorkCalendar } from '../../common/workdays.js';
 import type { Actor, AppContext } from '../../context.js';
@@ -10,7 +17,17 @@ import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { recordEvent } from '../worklists/timeline.js';
 import { loadSettings } from './settings.service.js';
-import { type LeadItemRow, type NoticeListRow, countNoticesInYear, findNotice, firedStepKeys, insertNoticeOnce, listLeadItems, listNotices, replyToNotice } from './supervision.repository.js';
+import {
+  type LeadItemRow,
+  type NoticeListRow,
+  countNoticesInYear,
+  findNotice,
+  firedStepKeys,
+  insertNoticeOnce,
+  listLeadItems,
+  listNotices,
+  replyToNotice,
+} from './supervision.repository.js';
 
 /** One rung of the ladder: its kind, its offset in working days from the deadline, and the day it falls on. */
 export interface LadderStep {
@@ -27,7 +44,8 @@ export interface LadderStep {
 export function ladderFor(deadline: string, e: EscalationSettings, cal: WorkCalendar): LadderStep[] {
   const steps: LadderStep[] = [];
   if (e.reminders.enabled) {
-    for (const n of [...e.reminders.daysBefore].sort((a, b) => b - a)) steps.push({ kind: 'reminder', offset: -n, dueOn: cal.addWorkdays(deadline, -n) });
+    for (const n of [...e.reminders.daysBefore].sort((a, b) => b - a))
+      steps.push({ kind: 'reminder', offset: -n, dueOn: cal.addWorkdays(deadline, -n) });
   }
   for (const kind of ['notice', 'bulletin', 'summons'] as const) {
     if (e[kind].enabled) steps.push({ kind, offset: e[kind].daysAfter, dueOn: cal.addWorkdays(deadline, e[kind].daysAfter) });
@@ -87,9 +105,15 @@ function message(
   switch (kind) {
     case 'reminder':
       if (day > deadline) {
-        return { title: `逾期提醒：${item.code} 已于 ${deadline} 到期`, body: `${what}\n完成时限 ${deadline} 已过 ${late} 个工作日，请尽快完成并报送进展。` };
+        return {
+          title: `逾期提醒：${item.code} 已于 ${deadline} 到期`,
+          body: `${what}\n完成时限 ${deadline} 已过 ${late} 个工作日，请尽快完成并报送进展。`,
+        };
       }
-      return { title: `到期提醒：${item.code} 将于 ${deadline} 到期`, body: `${what}\n完成时限 ${deadline}，还有 ${-late} 个工作日，请按时报送进展。` };
+      return {
+        title: `到期提醒：${item.code} 将于 ${deadline} 到期`,
+        body: `${what}\n完成时限 ${deadline}，还有 ${-late} 个工作日，请按时报送进展。`,
+      };
     case 'notice':
       return {
         title: `督办单 ${extra.number}：${item.code} 已逾期`,
@@ -98,7 +122,10 @@ function message(
     case 'bulletin':
       return { title: `通报预警：${item.code} 逾期 ${late} 个工作日`, body: `${what}\n逾期 ${late} 个工作日，将在月度通报中点名。` };
     case 'summons':
-      return { title: `约谈通知：${item.code} 逾期 ${late} 个工作日`, body: `${what}\n逾期 ${late} 个工作日仍未完成，领导小组办公室将约谈单位负责人。` };
+      return {
+        title: `约谈通知：${item.code} 逾期 ${late} 个工作日`,
+        body: `${what}\n逾期 ${late} 个工作日仍未完成，领导小组办公室将约谈单位负责人。`,
+      };
   }
 }
 
@@ -157,14 +184,22 @@ export async function runEscalation(ctx: AppContext, actor: Actor, opts: { date?
       });
       const m = message(step.kind, item, day, cal, { number, replyDue });
       const link = `/supervision/notices?itemId=${item.item_id}`;
-      notified += (await notify(ctx, trx, { unitIds: [item.unit_id], title: m.title, body: m.body, link, kind: 'escalation' })).notificationIds.length;
+      notified += (await notify(ctx, trx, { unitIds: [item.unit_id], title: m.title, body: m.body, link, kind: 'escalation' }))
+        .notificationIds.length;
       // 通报 and 约谈 are the office's to carry out: it hears of them too.
       if (step.kind === 'bulletin' || step.kind === 'summons') {
-        notified += (await notify(ctx, trx, { roles: ['office'], title: m.title, body: m.body, link, kind: 'escalation' })).notificationIds.length;
+        notified += (await notify(ctx, trx, { roles: ['office'], title: m.title, body: m.body, link, kind: 'escalation' })).notificationIds
+          .length;
       }
     }
     const total = Object.values(fired).reduce((a, b) => a + b, 0);
-    if (total) await audit(ctx, trx, actor, { action: 'supervision.escalate', entity: 'supervision_notice', entityId: null, after: { date: day, fired } });
+    if (total)
+      await audit(ctx, trx, actor, {
+        action: 'supervision.escalate',
+        entity: 'supervision_notice',
+        entityId: null,
+        after: { date: day, fired },
+      });
     return { date: day, workday: true, fired, notified };
   });
 }
@@ -216,11 +251,29 @@ export async function replyNotice(ctx: AppContext, actor: Actor, id: number, tex
     const scoped = unitScope(actor);
     if (!n || (scoped !== undefined && n.unit_id !== scoped)) throw new AppError('NOT_FOUND');
     if (!hasPermission(actor.role, 'supervision.notices.reply')) throw new AppError('FORBIDDEN');
-    if (!(await replyToNotice(trx, id, { text, by: actor.id, at: ctx.clock().toISOString() }))) throw new AppError('NOTICE_NOT_AWAITING_REPLY');
-    await recordEvent(ctx, trx, actor, n.item_id, 'supervision', { step: 'notice_reply', noticeId: id, number: n.number, unitId: n.unit_id });
+    if (!(await replyToNotice(trx, id, { text, by: actor.id, at: ctx.clock().toISOString() })))
+      throw new AppError('NOTICE_NOT_AWAITING_REPLY');
+    await recordEvent(ctx, trx, actor, n.item_id, 'supervision', {
+      step: 'notice_reply',
+      noticeId: id,
+      number: n.number,
+      unitId: n.unit_id,
+    });
     const after = presentNotice((await findNotice(trx, id))!);
-    await audit(ctx, trx, actor, { action: 'supervision.notice.reply', entity: 'supervision_notice', entityId: id, before: presentNotice(n), after });
-    await notify(ctx, trx, { roles: ['office'], title: `督办单 ${n.number ?? ''} 已回复：${n.unit_name}`, body: text.slice(0, 500), link: `/supervision/notices?itemId=${n.item_id}`, kind: 'escalation' });
+    await audit(ctx, trx, actor, {
+      action: 'supervision.notice.reply',
+      entity: 'supervision_notice',
+      entityId: id,
+      before: presentNotice(n),
+      after,
+    });
+    await notify(ctx, trx, {
+      roles: ['office'],
+      title: `督办单 ${n.number ?? ''} 已回复：${n.unit_name}`,
+      body: text.slice(0, 500),
+      link: `/supervision/notices?itemId=${n.item_id}`,
+      kind: 'escalation',
+    });
     return after;
   });
 }

@@ -74,7 +74,9 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     unitA = await unitId(h, DEMO_UNIT);
     other = await unitUsers(h, '市住建局', 'esc');
     const listId = await makeList(h, 'task');
-    itemId = (await makeItem(h, { listId, lead: [unitA], coop: [other.unitId], deadline: '2026-09-30', content: '国庆前完成企业开办一网通办改造' })).id;
+    itemId = (
+      await makeItem(h, { listId, lead: [unitA], coop: [other.unitId], deadline: '2026-09-30', content: '国庆前完成企业开办一网通办改造' })
+    ).id;
     await makeItem(h, { listId, lead: [other.unitId], deadline: '2026-12-31' });
   });
 
@@ -106,7 +108,9 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     expect(notice.number).toMatch(/^督办〔2026〕\d+号$/);
 
     const timeline = (await office.get(`/api/v1/items/${itemId}`)).json().timeline;
-    const steps = timeline.filter((e: { type: string }) => e.type === 'supervision').map((e: { data: { step: string; dueOn: string } }) => `${e.data.step}@${e.data.dueOn}`);
+    const steps = timeline
+      .filter((e: { type: string }) => e.type === 'supervision')
+      .map((e: { data: { step: string; dueOn: string } }) => `${e.data.step}@${e.data.dueOn}`);
     expect(steps).toEqual(['reminder@2026-09-22', 'reminder@2026-09-29', 'notice@2026-10-08', 'bulletin@2026-10-13', 'summons@2026-10-20']);
 
     // The lead unit's liaison and head were told; the cooperating unit was not.
@@ -122,7 +126,9 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     const theirs = (await (await h.as(other.liaison)).get(`/api/v1/supervision/notices?unitId=${unitA}`)).json();
     expect(theirs.total).toBe(0);
     const id = mine.items[0].id;
-    expect((await (await h.as(other.liaison)).post(`/api/v1/supervision/notices/${id}/reply`, { text: '不是我们的' })).statusCode).toBe(404);
+    expect((await (await h.as(other.liaison)).post(`/api/v1/supervision/notices/${id}/reply`, { text: '不是我们的' })).statusCode).toBe(
+      404,
+    );
     const reply = await (await h.as('liaison')).post(`/api/v1/supervision/notices/${id}/reply`, { text: '已制定整改方案，10月底前完成' });
     expect(reply.statusCode).toBe(200);
     expect(reply.json()).toMatchObject({ status: 'replied', replyText: '已制定整改方案，10月底前完成' });
@@ -149,9 +155,18 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().escalation.reminders.daysBefore).toEqual([3, 1]);
-    const stale = await office.request('PUT', '/api/v1/supervision/settings/escalation', { version: current.escalationVersion, escalation: current.escalation });
+    const stale = await office.request('PUT', '/api/v1/supervision/settings/escalation', {
+      version: current.escalationVersion,
+      escalation: current.escalation,
+    });
     expect(stale.statusCode).toBe(409);
-    expect((await (await h.as('leader')).request('PUT', '/api/v1/supervision/settings/escalation', { version: 1, escalation: current.escalation })).statusCode).toBe(403);
+    expect(
+      (
+        await (
+          await h.as('leader')
+        ).request('PUT', '/api/v1/supervision/settings/escalation', { version: 1, escalation: current.escalation })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -164,10 +179,19 @@ describeEachDialect('an item that arrives overdue', (h) => {
     // The harness clock stands at 2026-03-02 (Mon); sheet row 2 was due on 02-10, row 3 is due later.
     const file = await workbook({
       name: '任务',
-      rows: [HEADER, ['1', '政务环境', '逾期导入的任务', '', DEMO_UNIT, '', '2026-02-10'], ['2', '政务环境', '按期的任务', '', DEMO_UNIT, '', '2026-12-31']],
+      rows: [
+        HEADER,
+        ['1', '政务环境', '逾期导入的任务', '', DEMO_UNIT, '', '2026-02-10'],
+        ['2', '政务环境', '按期的任务', '', DEMO_UNIT, '', '2026-12-31'],
+      ],
     });
     const { body, headers } = multipart('overdue.xlsx', file);
-    const preview = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('逾期导入测试')}`, body, headers);
+    const preview = await office.request(
+      'POST',
+      `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('逾期导入测试')}`,
+      body,
+      headers,
+    );
     expect(preview.statusCode).toBe(200);
     expect(preview.json().problems).toEqual([]);
     expect(preview.json().warnings).toEqual([{ sheet: '任务', row: 2, column: 'G', message: expect.stringContaining('2026-02-10') }]);
@@ -190,7 +214,9 @@ describeEachDialect('an item that arrives overdue', (h) => {
 
   it('leaves in the export as a supervision ledger (progress, overdue working days, step) that re-imports', async () => {
     const office = await h.as('office');
-    const reported = await (await h.as('liaison')).post(`/api/v1/items/${overdueId}/reports`, { text: '已完成系统联调，待验收', percent: 80 });
+    const reported = await (
+      await h.as('liaison')
+    ).post(`/api/v1/items/${overdueId}/reports`, { text: '已完成系统联调，待验收', percent: 80 });
     expect(reported.statusCode).toBe(200);
     const res = await office.get(`/api/v1/worklists/export?listId=${listId}`);
     expect(res.statusCode).toBe(200);
@@ -210,7 +236,12 @@ describeEachDialect('an item that arrives overdue', (h) => {
     const { body, headers } = multipart('ledger.xlsx', res.rawPayload);
     const back = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('台账回导')}`, body, headers);
     expect(back.json().problems).toEqual([]);
-    expect(back.json().mapping[0].columns.slice(-4).map((c: { field: string | null }) => c.field)).toEqual([null, null, null, null]);
+    expect(
+      back
+        .json()
+        .mapping[0].columns.slice(-4)
+        .map((c: { field: string | null }) => c.field),
+    ).toEqual([null, null, null, null]);
     expect((await office.post('/api/v1/worklists/imports/commit', { token: back.json().token })).json()).toMatchObject({ created: 2 });
   });
 });

@@ -2,7 +2,14 @@ import type { ScoreSettings, UnitFigures } from '../../common/schemas/supervisio
 import { chinaDate } from '../../common/dates.js';
 import type { Executor } from '../../db/database.js';
 import { type DueInfo, dueInfo } from '../worklists/deadlines.js';
-import { type LeadItemFigures, lastReportAt, listActiveUnits, listLeadItems, reportsBetween, returnsBetween } from './supervision.repository.js';
+import {
+  type LeadItemFigures,
+  lastReportAt,
+  listActiveUnits,
+  listLeadItems,
+  reportsBetween,
+  returnsBetween,
+} from './supervision.repository.js';
 
 /** The statuses that count as "in progress" (推进中): started and not yet closed. */
 const IN_PROGRESS = new Set(['in_progress', 'submitted', 'under_review', 'returned']);
@@ -21,7 +28,15 @@ export function dueOn(day: string): (deadline: string | null, status: string) =>
   };
 }
 
-export const emptyFigures = (): UnitFigures => ({ assigned: 0, closed: 0, inProgress: 0, overdue: 0, stale: 0, lateReports: 0, returns: 0 });
+export const emptyFigures = (): UnitFigures => ({
+  assigned: 0,
+  closed: 0,
+  inProgress: 0,
+  overdue: 0,
+  stale: 0,
+  lateReports: 0,
+  returns: 0,
+});
 
 export function addFigures(a: UnitFigures, b: UnitFigures): UnitFigures {
   const out = { ...a };

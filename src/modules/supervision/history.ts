@@ -77,14 +77,18 @@ export function stateAt(now: ItemState & { created_at: string }, events: History
   let deadline = now.deadline;
   const firstDeadlineAfter = after.map((p) => deadlineChange(p.e, p.data)).find((c) => c !== null);
   if (firstDeadlineAfter) {
-    const lastBefore = before.map((p) => deadlineChange(p.e, p.data)).filter((c) => c !== null).at(-1);
+    const lastBefore = before
+      .map((p) => deadlineChange(p.e, p.data))
+      .filter((c) => c !== null)
+      .at(-1);
     if (lastBefore) deadline = lastBefore.to;
     else if (firstDeadlineAfter.from !== undefined) deadline = firstDeadlineAfter.from;
   }
 
   let closedAt: string | null = null;
   if (status === 'closed') {
-    closedAt = now.closed_at && now.closed_at <= cutoff ? now.closed_at : (before.filter((p) => p.e.type === 'closed').at(-1)?.e.at ?? null);
+    closedAt =
+      now.closed_at && now.closed_at <= cutoff ? now.closed_at : (before.filter((p) => p.e.type === 'closed').at(-1)?.e.at ?? null);
   }
   return { status, deadline, closed_at: closedAt };
 }

@@ -41,7 +41,8 @@ export function scoreFormula(s: ScoreSettings): { zh: string; en: string } {
     en:
       `score = ${w.completion} × closed / assigned − ${w.overdue} × overdue − ${w.stale} × stale (no report for ${s.staleDays} days)` +
       ` − ${w.lateReports} × late reports − ${w.returns} × returns; one decimal. ` +
-      `Red list: the best ${s.redCount} units of the upper half of the ranking; black list: the worst ${s.blackCount} units of the lower half with overdue or stale items.`,
+      (`Red list: the best ${s.redCount} units of the upper half of the ranking; black ` +
+        `list: the worst ${s.blackCount} units of the lower half with overdue or stale items.`),
   };
 }
 

@@ -16,7 +16,9 @@ export async function seedDemoSupervision(ctx: AppContext): Promise<{ meetings: 
   if ((await listMeetings(ctx.db, {})).length) return { meetings: 0, snapshot: false, bulletin: null };
   const resolver = await loadUnitResolver(ctx.db);
   const id = (name: string) => resolver.resolve(name)?.id;
-  const units = ['市发改委', '市行政审批和政务服务局', '市住建局', '市市场监管局', '市自然资源局'].map(id).filter((u): u is number => Boolean(u));
+  const units = ['市发改委', '市行政审批和政务服务局', '市住建局', '市市场监管局', '市自然资源局']
+    .map(id)
+    .filter((u): u is number => Boolean(u));
   if (units.length < 3) return { meetings: 0, snapshot: false, bulletin: null };
   const today = chinaDate(ctx.clock());
   const meetings = [
@@ -36,7 +38,12 @@ export async function seedDemoSupervision(ctx: AppContext): Promise<{ meetings: 
       // A meeting of 40 days ago may have decided things due by now: recorded as they were decided.
       confirmPastDeadline: true,
       decisions: [
-        { content: `${m.title}议定：压缩企业开办时间至0.5个工作日（演示）`, leadUnitIds: [units[1]], coopUnitIds: [units[3]], deadline: addDays(date, 20) },
+        {
+          content: `${m.title}议定：压缩企业开办时间至0.5个工作日（演示）`,
+          leadUnitIds: [units[1]],
+          coopUnitIds: [units[3]],
+          deadline: addDays(date, 20),
+        },
         { content: `${m.title}议定：工程建设项目审批全流程网办（演示）`, leadUnitIds: [units[2]], deadline: addDays(date, 45) },
         { content: `${m.title}议定：常态化政企沟通（演示）`, leadUnitIds: [units[0]], ongoing: true },
       ],

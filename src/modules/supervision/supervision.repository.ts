@@ -3,7 +3,10 @@ import type { Executor } from '../../db/database.js';
 import { type PageRequest, paged } from '../../db/paged.js';
 import type { BulletinTable, SupervisionNoticeTable, WeeklySnapshotRowTable } from './supervision.tables.js';
 
-/** Every query of the supervision module. Item tables are read here for aggregates only; items are written through the worklists service. */
+/**
+ * Every query of the supervision module. Item tables are read here for aggregates only; items are written
+ * through the worklists service.
+ */
 
 // ---- settings ----
 
@@ -50,8 +53,14 @@ export type LeadItemFigures = Pick<LeadItemRow, 'item_id' | 'unit_id' | 'status'
 
 /** Every (item, lead unit) pair; the unit of account of supervision. */
 export function listLeadItems(db: Executor, f: { light: true }): Promise<LeadItemFigures[]>;
-export function listLeadItems(db: Executor, f?: { openWithDeadline?: boolean; kind?: string | undefined; listId?: number | undefined }): Promise<LeadItemRow[]>;
-export function listLeadItems(db: Executor, f: { light?: boolean; openWithDeadline?: boolean; kind?: string | undefined; listId?: number | undefined } = {}): Promise<LeadItemFigures[]> {
+export function listLeadItems(
+  db: Executor,
+  f?: { openWithDeadline?: boolean; kind?: string | undefined; listId?: number | undefined },
+): Promise<LeadItemRow[]>;
+export function listLeadItems(
+  db: Executor,
+  f: { light?: boolean; openWithDeadline?: boolean; kind?: string | undefined; listId?: number | undefined } = {},
+): Promise<LeadItemFigures[]> {
   if (f.light) {
     return db
       .selectFrom('item_assignment as a')
@@ -116,7 +125,13 @@ export function returnsBetween(db: Executor, from: string, to: string) {
 }
 
 export function listActiveUnits(db: Executor) {
-  return db.selectFrom('unit').select(['id', 'name', 'sort_order']).where('status', '=', 'active').orderBy('sort_order').orderBy('id').execute();
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name', 'sort_order'])
+    .where('status', '=', 'active')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
 }
 
 export function unitNames(db: Executor, ids: number[]) {
@@ -138,7 +153,18 @@ export function recentInstructions(db: Executor, limit: number) {
 
 /** The timeline events that change an item's status or deadline, in order: to rebuild a past month. */
 export function listHistoryEvents(db: Executor) {
-  const types = ['reported', 'started', 'accepted', 'reopened', 'head_approved', 'head_returned', 'returned', 'closed', 'extension_approved', 'updated'];
+  const types = [
+    'reported',
+    'started',
+    'accepted',
+    'reopened',
+    'head_approved',
+    'head_returned',
+    'returned',
+    'closed',
+    'extension_approved',
+    'updated',
+  ];
   return db
     .selectFrom('item_event')
     .select(['id', 'item_id', 'at', 'type', 'data_json'])
@@ -212,12 +238,23 @@ function noticeQuery(db: Executor, f: NoticeFilter) {
 }
 
 export async function listNotices(db: Executor, f: NoticeFilter, page?: PageRequest) {
-  return paged(noticeQuery(db, f).selectAll('n').select(['i.code', 'i.content', 'w.name as list_name', 'u.name as unit_name']).orderBy('n.due_on', 'desc').orderBy('n.id', 'desc'), page);
+  return paged(
+    noticeQuery(db, f)
+      .selectAll('n')
+      .select(['i.code', 'i.content', 'w.name as list_name', 'u.name as unit_name'])
+      .orderBy('n.due_on', 'desc')
+      .orderBy('n.id', 'desc'),
+    page,
+  );
 }
 export type NoticeListRow = Awaited<ReturnType<typeof listNotices>>['rows'][number];
 
 export async function findNotice(db: Executor, id: number): Promise<NoticeListRow | undefined> {
-  return noticeQuery(db, {}).selectAll('n').select(['i.code', 'i.content', 'w.name as list_name', 'u.name as unit_name']).where('n.id', '=', id).executeTakeFirst();
+  return noticeQuery(db, {})
+    .selectAll('n')
+    .select(['i.code', 'i.content', 'w.name as list_name', 'u.name as unit_name'])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function replyToNotice(db: Executor, id: number, v: { text: string; by: number | null; at: string }): Promise<boolean> {
@@ -264,7 +301,11 @@ export async function insertSnapshot(
   rows: Omit<Insertable<WeeklySnapshotRowTable>, 'id' | 'snapshot_id'>[],
 ): Promise<number> {
   const { id } = await db.insertInto('weekly_snapshot').values(s).returning('id').executeTakeFirstOrThrow();
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('weekly_snapshot_row').values(rows.slice(i, i + 200).map((r) => ({ ...r, snapshot_id: id }))).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('weekly_snapshot_row')
+      .values(rows.slice(i, i + 200).map((r) => ({ ...r, snapshot_id: id })))
+      .execute();
   return id;
 }
 
@@ -295,7 +336,11 @@ export function listSnapshotRows(db: Executor, snapshotId: number, unitId?: numb
 export type BulletinRow = Selectable<BulletinTable> & { published_by_name: string | null };
 
 function bulletinQuery(db: Executor) {
-  return db.selectFrom('bulletin as b').leftJoin('app_user as u', 'u.id', 'b.published_by').selectAll('b').select('u.display_name as published_by_name');
+  return db
+    .selectFrom('bulletin as b')
+    .leftJoin('app_user as u', 'u.id', 'b.published_by')
+    .selectAll('b')
+    .select('u.display_name as published_by_name');
 }
 
 export function findBulletin(db: Executor, by: { id: number } | { month: string }): Promise<BulletinRow | undefined> {
@@ -313,7 +358,13 @@ export async function insertBulletin(db: Executor, v: Omit<Insertable<BulletinTa
 }
 
 /** Changes a bulletin only while it is a draft at the given version; false otherwise. */
-export async function updateDraftBulletin(db: Executor, id: number, version: number, set: Partial<Omit<Selectable<BulletinTable>, 'id' | 'version'>>, at: string): Promise<boolean> {
+export async function updateDraftBulletin(
+  db: Executor,
+  id: number,
+  version: number,
+  set: Partial<Omit<Selectable<BulletinTable>, 'id' | 'version'>>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('bulletin')
     .set({ ...set, updated_at: at, version: sql<number>`version + 1` })
@@ -332,13 +383,25 @@ export async function insertMeeting(
   unitIds: number[],
 ): Promise<number> {
   const { at, ...rest } = v;
-  const { id } = await db.insertInto('dispatch_meeting').values({ ...rest, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-  if (unitIds.length) await db.insertInto('dispatch_meeting_unit').values(unitIds.map((unit_id) => ({ meeting_id: id, unit_id }))).execute();
+  const { id } = await db
+    .insertInto('dispatch_meeting')
+    .values({ ...rest, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (unitIds.length)
+    await db
+      .insertInto('dispatch_meeting_unit')
+      .values(unitIds.map((unit_id) => ({ meeting_id: id, unit_id })))
+      .execute();
   return id;
 }
 
 export async function insertDecisions(db: Executor, meetingId: number, itemIds: number[], startOrder: number): Promise<void> {
-  if (itemIds.length) await db.insertInto('dispatch_decision').values(itemIds.map((item_id, i) => ({ meeting_id: meetingId, item_id, sort_order: startOrder + i }))).execute();
+  if (itemIds.length)
+    await db
+      .insertInto('dispatch_decision')
+      .values(itemIds.map((item_id, i) => ({ meeting_id: meetingId, item_id, sort_order: startOrder + i })))
+      .execute();
 }
 
 export function findMeeting(db: Executor, id: number) {
@@ -379,6 +442,10 @@ export function listDecisionItems(db: Executor, meetingIds: number[]) {
 }
 
 export async function maxDecisionOrder(db: Executor, meetingId: number): Promise<number> {
-  const r = await db.selectFrom('dispatch_decision').select((eb) => eb.fn.max<number>('sort_order').as('m')).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const r = await db
+    .selectFrom('dispatch_decision')
+    .select((eb) => eb.fn.max<number>('sort_order').as('m'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
   return Number(r?.m ?? 0);
 }

@@ -1,6 +1,13 @@
 import { AppError } from '../../common/errors.js';
 import { hasPermission } from '../../common/permissions.js';
-import { type ScoreSettings, type SnapshotRowView, type SnapshotSummary, type SnapshotView, type UnitFigures, scoreSettings } from '../../common/schemas/supervision.js';
+import {
+  type ScoreSettings,
+  type SnapshotRowView,
+  type SnapshotSummary,
+  type SnapshotView,
+  type UnitFigures,
+  scoreSettings,
+} from '../../common/schemas/supervision.js';
 import { addDays, chinaDate, weekday } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -9,7 +16,14 @@ import { audit } from '../org/audit.service.js';
 import { addFigures, chinaMidnight, emptyFigures, unitWorkloads } from './figures.js';
 import { DEFAULT_SCORE, rankUnits, scoreFormula } from './score.js';
 import { loadSettings } from './settings.service.js';
-import { type SnapshotRowRow, findSnapshot, findSnapshotBefore, insertSnapshot, listSnapshotRows, listSnapshots } from './supervision.repository.js';
+import {
+  type SnapshotRowRow,
+  findSnapshot,
+  findSnapshotBefore,
+  insertSnapshot,
+  listSnapshotRows,
+  listSnapshots,
+} from './supervision.repository.js';
 
 /** The Monday of the week a China date falls in. */
 export function mondayOf(date: string): string {
@@ -32,7 +46,11 @@ const figuresOf = (r: SnapshotRowRow): UnitFigures => ({
  * now and the events of the seven days before. A week is taken once; the scheduled job calling
  * again (a retry) gets the frozen snapshot back, unchanged.
  */
-export async function takeWeeklySnapshot(ctx: AppContext, actor: Actor, opts: { weekOf?: string | undefined } = {}): Promise<{ snapshot: SnapshotView; created: boolean }> {
+export async function takeWeeklySnapshot(
+  ctx: AppContext,
+  actor: Actor,
+  opts: { weekOf?: string | undefined } = {},
+): Promise<{ snapshot: SnapshotView; created: boolean }> {
   const now = ctx.clock();
   const weekOf = mondayOf(opts.weekOf ?? chinaDate(now));
   const existing = await findSnapshot(ctx.db, { weekOf });
@@ -67,7 +85,12 @@ export async function takeWeeklySnapshot(ctx: AppContext, actor: Actor, opts: { 
           };
         }),
       );
-      await audit(ctx, trx, actor, { action: 'supervision.weekly.take', entity: 'weekly_snapshot', entityId: snapshotId, after: { weekOf, totals } });
+      await audit(ctx, trx, actor, {
+        action: 'supervision.weekly.take',
+        entity: 'weekly_snapshot',
+        entityId: snapshotId,
+        after: { weekOf, totals },
+      });
       return snapshotId;
     });
     return { snapshot: await getSnapshot(ctx, actor, id), created: true };
@@ -104,7 +127,14 @@ export function presentSnapshotRow(r: SnapshotRowRow, previous?: SnapshotRowRow)
     // A positive rank change means the unit climbed (rank 3 → 1 is +2).
     change = { ...d, score: Math.round((r.score - previous.score) * 10) / 10, rank: previous.rank && r.rank ? previous.rank - r.rank : 0 };
   }
-  return { ...f, unit: { id: r.unit_id, name: r.unit_name }, score: r.score, rank: r.rank, board: (r.board as SnapshotRowView['board']) ?? null, change };
+  return {
+    ...f,
+    unit: { id: r.unit_id, name: r.unit_name },
+    score: r.score,
+    rank: r.rank,
+    board: (r.board as SnapshotRowView['board']) ?? null,
+    change,
+  };
 }
 
 export async function getSnapshot(ctx: AppContext, actor: Actor, id: number | 'latest'): Promise<SnapshotView> {
@@ -134,5 +164,10 @@ export async function getSnapshot(ctx: AppContext, actor: Actor, id: number | 'l
 
 export async function listWeeklySnapshots(ctx: AppContext, actor: Actor, limit = 52): Promise<SnapshotSummary[]> {
   rowScope(actor);
-  return (await listSnapshots(ctx.db, limit)).map((s) => ({ id: s.id, weekOf: s.week_of, takenAt: s.taken_at, totals: JSON.parse(s.totals_json) as UnitFigures }));
+  return (await listSnapshots(ctx.db, limit)).map((s) => ({
+    id: s.id,
+    weekOf: s.week_of,
+    takenAt: s.taken_at,
+    totals: JSON.parse(s.totals_json) as UnitFigures,
+  }));
 }

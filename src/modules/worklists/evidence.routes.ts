@@ -14,12 +14,17 @@ const evidenceParams = z.object({ id: idValue, evidenceId: idValue }).strict();
 /** Evidence upload (multipart, one file) and download; multipart is registered in this scope only. */
 export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-
     app.post(
       '/items/:id/evidence',
       {
         config: { access: 'worklists.evidence.upload' },
-        schema: { tags, summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")', consumes: ['multipart/form-data'], params: z.object({ id: idValue }).strict(), response: { 201: evidenceView } },
+        schema: {
+          tags,
+          summary: '上传佐证材料（multipart，字段 file） / upload evidence (multipart field "file")',
+          consumes: ['multipart/form-data'],
+          params: z.object({ id: idValue }).strict(),
+          response: { 201: evidenceView },
+        },
       },
       async (request, reply) => {
         const limit = ctx.config.uploadMaxBytes;

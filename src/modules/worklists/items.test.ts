@@ -126,15 +126,37 @@ describeEachDialect('worklists items: search, overdue, filters, import contract'
     const r = await office.post('/api/v1/items/saved-filters', { name: '逾期任务', filter: { kind: 'task', overdue: 'true' } });
     expect(r.statusCode).toBe(201);
     expect((await office.post('/api/v1/items/saved-filters', { name: '逾期任务', filter: {} })).json().code).toBe('DUPLICATE_NAME');
-    expect((await office.get('/api/v1/items/saved-filters')).json()).toEqual([expect.objectContaining({ name: '逾期任务', filter: { kind: 'task', overdue: 'true' } })]);
+    expect((await office.get('/api/v1/items/saved-filters')).json()).toEqual([
+      expect.objectContaining({ name: '逾期任务', filter: { kind: 'task', overdue: 'true' } }),
+    ]);
     expect((await (await h.as('leader')).get('/api/v1/items/saved-filters')).json()).toEqual([]);
     expect((await (await h.as('leader')).delete(`/api/v1/items/saved-filters/${r.json().id}`)).statusCode).toBe(404);
   });
 
   it('upserts imported rows by code: a re-import updates instead of duplicating and replaces assignments', async () => {
     const rows = [
-      { row: 3, code: '1', area: '开办企业', content: '推行企业开办“一网通办”', measures: null, leadUnitIds: [unitA], coopUnitIds: [unitB], deadline: '2026-06-30', ongoing: false },
-      { row: 4, code: '2', area: '开办企业', content: '推行电子营业执照', measures: null, leadUnitIds: [unitB], coopUnitIds: [], deadline: null, ongoing: true },
+      {
+        row: 3,
+        code: '1',
+        area: '开办企业',
+        content: '推行企业开办“一网通办”',
+        measures: null,
+        leadUnitIds: [unitA],
+        coopUnitIds: [unitB],
+        deadline: '2026-06-30',
+        ongoing: false,
+      },
+      {
+        row: 4,
+        code: '2',
+        area: '开办企业',
+        content: '推行电子营业执照',
+        measures: null,
+        leadUnitIds: [unitB],
+        coopUnitIds: [],
+        deadline: null,
+        ongoing: true,
+      },
     ];
     const first = await withTransaction(h.ctx.db, async (trx) => {
       const list = await findOrCreateList(h.ctx, SYSTEM_ACTOR, trx, { name: '实施方案4.0（导入测试）', kind: 'task' });
@@ -144,7 +166,11 @@ describeEachDialect('worklists items: search, overdue, filters, import contract'
     const again = await withTransaction(h.ctx.db, async (trx) => {
       const list = await findOrCreateList(h.ctx, SYSTEM_ACTOR, trx, { name: '实施方案4.0（导入测试）', kind: 'task' });
       expect(list).toMatchObject({ id: first.list.id, created: false });
-      return upsertImportedItems(h.ctx, SYSTEM_ACTOR, trx, { listId: list.id, kind: 'task', rows: [{ ...rows[0], content: '推行企业开办“一网通办”（修订）', leadUnitIds: [unitB], coopUnitIds: [] }] });
+      return upsertImportedItems(h.ctx, SYSTEM_ACTOR, trx, {
+        listId: list.id,
+        kind: 'task',
+        rows: [{ ...rows[0], content: '推行企业开办“一网通办”（修订）', leadUnitIds: [unitB], coopUnitIds: [] }],
+      });
     });
     expect(again).toMatchObject({ created: 0, updated: 1, itemIds: [first.result.itemIds[0]] });
     const office = await h.as('office');
@@ -157,7 +183,9 @@ describeEachDialect('worklists items: search, overdue, filters, import contract'
     expect(audits.length).toBeGreaterThanOrEqual(2);
     // Duplicate codes in one batch are refused with the rows named.
     await expect(
-      withTransaction(h.ctx.db, (trx) => upsertImportedItems(h.ctx, SYSTEM_ACTOR, trx, { listId: first.list.id, kind: 'task', rows: [rows[1], { ...rows[1], row: 9 }] })),
+      withTransaction(h.ctx.db, (trx) =>
+        upsertImportedItems(h.ctx, SYSTEM_ACTOR, trx, { listId: first.list.id, kind: 'task', rows: [rows[1], { ...rows[1], row: 9 }] }),
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ row: 9, column: 'code' })] });
   });
 

@@ -48,8 +48,21 @@ describeEachDialect('worklists life cycle and scoping', (h) => {
     expect(types).toEqual(['created', 'reported', 'head_approved', 'returned', 'reported', 'head_approved', 'accepted', 'closed']);
     expect(r.json().timeline[3].data.reason).toBe('缺少办件量统计');
     // Every write is audited.
-    const audits = await h.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'item').where('entity_id', '=', String(item.id)).execute();
-    expect(audits.map((a) => a.action)).toEqual(['item.create', 'item.report', 'item.report.approve', 'item.return', 'item.report', 'item.report.approve', 'item.close']);
+    const audits = await h.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'item')
+      .where('entity_id', '=', String(item.id))
+      .execute();
+    expect(audits.map((a) => a.action)).toEqual([
+      'item.create',
+      'item.report',
+      'item.report.approve',
+      'item.return',
+      'item.report',
+      'item.report.approve',
+      'item.close',
+    ]);
   });
 
   it('guards transitions: no second report while one is under review, nothing on a closed item but reopen', async () => {
@@ -95,7 +108,9 @@ describeEachDialect('worklists life cycle and scoping', (h) => {
     const todo = (await (await h.as('liaison')).get('/api/v1/items/todo')).json();
     expect(todo.coopReports.some((c: { item: { id: number } }) => c.item.id === item.id)).toBe(true);
     // A cooperating unit cannot request an extension (the lead unit does).
-    expect((await coop.post(`/api/v1/items/${item.id}/extensions`, { reason: '需要更多时间', requestedDeadline: '2027-03-31' })).statusCode).toBe(403);
+    expect(
+      (await coop.post(`/api/v1/items/${item.id}/extensions`, { reason: '需要更多时间', requestedDeadline: '2027-03-31' })).statusCode,
+    ).toBe(403);
   });
 
   it('scopes by unit: a liaison of unit B can neither read nor report on unit A’s item, and nothing changes', async () => {
@@ -110,7 +125,11 @@ describeEachDialect('worklists life cycle and scoping', (h) => {
     const reports = await h.ctx.db.selectFrom('item_report').select('id').where('item_id', '=', item.id).execute();
     expect(reports).toHaveLength(0);
     const list = (await other.get(`/api/v1/items?listId=${listId}&pageSize=200`)).json();
-    expect(list.items.every((i: { leadUnits: { id: number }[]; coopUnits: { id: number }[] }) => [...i.leadUnits, ...i.coopUnits].some((u) => u.id === unitB.unitId))).toBe(true);
+    expect(
+      list.items.every((i: { leadUnits: { id: number }[]; coopUnits: { id: number }[] }) =>
+        [...i.leadUnits, ...i.coopUnits].some((u) => u.id === unitB.unitId),
+      ),
+    ).toBe(true);
     expect(list.items.some((i: { id: number }) => i.id === item.id)).toBe(false);
     // Specialists and enterprises see nothing of the work lists.
     for (const who of ['specialist', 'enterprise']) {

@@ -40,7 +40,9 @@ export function permissionsFor(actor: Actor, l: LoadedItem, p: PendingState): It
     edit: office,
     start: status === 'not_started' && (office || lead),
     report:
-      hasPermission(actor.role, 'worklists.report') && unit && (l.myRole === 'lead' ? (TRANSITIONS.report.from as readonly string[]).includes(status) : open),
+      hasPermission(actor.role, 'worklists.report') &&
+      unit &&
+      (l.myRole === 'lead' ? (TRANSITIONS.report.from as readonly string[]).includes(status) : open),
     approve: hasPermission(actor.role, 'worklists.approve') && unit && p.pendingHeadForMyUnit,
     review: office && status === 'under_review',
     requestExtension: lead && open && l.item.deadline !== null && !p.pendingExtension,

@@ -158,7 +158,9 @@ export async function tellReportAccepted(
     unitRoles: LIAISONS,
     kind: 'accepted',
     title: closes ? `事项已销号：${item.code}` : `报送已通过：${item.code}`,
-    body: closes ? `${what(item)}\n办公室审核通过，事项已销号。` : `${what(item)}\n办公室审核通过本次报送（完成 ${percent}%），请继续推进。`,
+    body: closes
+      ? `${what(item)}\n办公室审核通过，事项已销号。`
+      : `${what(item)}\n办公室审核通过本次报送（完成 ${percent}%），请继续推进。`,
     link: itemLink(item.id),
   });
 }
@@ -237,7 +239,11 @@ export async function notifyOverdueItems(
     const items = await findNewlyOverdue(trx, overdueBefore(day, cal));
     if (!items.length) return { date: day, items: 0 };
     const at = ctx.clock().toISOString();
-    await recordOverdueNotices(trx, items.map((i) => ({ item_id: i.id, deadline: i.deadline! })), at);
+    await recordOverdueNotices(
+      trx,
+      items.map((i) => ({ item_id: i.id, deadline: i.deadline! })),
+      at,
+    );
     const lines = items.slice(0, OVERDUE_LISTED).map((i) => `${what(i)}（时限 ${i.deadline}）`);
     if (items.length > OVERDUE_LISTED) lines.push(`……另有 ${items.length - OVERDUE_LISTED} 项`);
     const one = items.length === 1;

@@ -75,7 +75,9 @@ describeEachDialect(
 
       let r = await liaison.post(`/api/v1/items/${item.id}/reports`, { text: '已完成系统改造', percent: 100 });
       const first = r.json().reports[0].id;
-      expect(await sent()).toEqual([{ to: 'unit_head', kind: 'awaiting_approval', title: `待审核报送：${r.json().code}`, link: `/worklists/items/${item.id}` }]);
+      expect(await sent()).toEqual([
+        { to: 'unit_head', kind: 'awaiting_approval', title: `待审核报送：${r.json().code}`, link: `/worklists/items/${item.id}` },
+      ]);
 
       await head.post(`/api/v1/items/${item.id}/reports/${first}/approve`, {});
       let s = await sent();
@@ -99,13 +101,14 @@ describeEachDialect(
       await office.post(`/api/v1/items/${item.id}/reports/${third}/accept`, {});
       s = await sent();
       expect(s).toEqual([{ to: 'liaison', kind: 'accepted', title: `事项已销号：${r.json().code}`, link: `/worklists/items/${item.id}` }]);
-
     });
 
     it('sends extension requests to the office and the decision back to the unit', async () => {
       const item = await makeItem(h, { listId, lead: [unitA], coop: [unitB.unitId], deadline: '2026-06-30' });
       await sent();
-      const r = await (await h.as('liaison')).post(`/api/v1/items/${item.id}/extensions`, { reason: '系统对接延后', requestedDeadline: '2026-09-30' });
+      const r = await (
+        await h.as('liaison')
+      ).post(`/api/v1/items/${item.id}/extensions`, { reason: '系统对接延后', requestedDeadline: '2026-09-30' });
       expect(r.statusCode).toBe(200);
       let s = await sent();
       expect(recipients(s)).toEqual(['office']);
@@ -113,7 +116,9 @@ describeEachDialect(
       const extensionId = r.json().extensions[0].id;
       await (await h.as('office')).post(`/api/v1/items/${item.id}/extensions/${extensionId}/decision`, { approve: true });
       s = await sent();
-      expect(s).toEqual([{ to: 'liaison', kind: 'accepted', title: `延期申请已批准：${r.json().code}`, link: `/worklists/items/${item.id}` }]);
+      expect(s).toEqual([
+        { to: 'liaison', kind: 'accepted', title: `延期申请已批准：${r.json().code}`, link: `/worklists/items/${item.id}` },
+      ]);
     });
 
     it('tells every user of every unit on the item of a leader’s instruction, and nobody else', async () => {
@@ -147,17 +152,32 @@ describeEachDialect(
       await office.patch(`/api/v1/items/${before.id}`, { version: found.version, deadline: '2026-03-04' });
       await sent();
       expect((await notifyOverdueItems(h.ctx, SYSTEM_ACTOR, { date: '2026-03-06' })).items).toBe(1);
-      expect(await sent()).toEqual([{ to: 'office', kind: 'overdue', title: `事项逾期：${found.code}`, link: `/worklists/items/${before.id}` }]);
+      expect(await sent()).toEqual([
+        { to: 'office', kind: 'overdue', title: `事项逾期：${found.code}`, link: `/worklists/items/${before.id}` },
+      ]);
       expect(alsoBefore.id).toBeGreaterThan(0);
     });
 
     it('groups an import: one message per unit with its count, and a re-import tells nobody again', async () => {
-      const rows = Array.from({ length: 300 }, (_, i) => [String(i + 1), '开办企业', `导入事项 ${i + 1}`, null, i < 200 ? '市行政审批局' : '市发改委', i < 200 ? '市发改委' : null, '2026年12月底']);
+      const rows = Array.from({ length: 300 }, (_, i) => [
+        String(i + 1),
+        '开办企业',
+        `导入事项 ${i + 1}`,
+        null,
+        i < 200 ? '市行政审批局' : '市发改委',
+        i < 200 ? '市发改委' : null,
+        '2026年12月底',
+      ]);
       const file = await workbook({ name: '任务', rows: [HEADER, ...rows] });
       const office = await h.as('office');
       const importOnce = async () => {
         const { body, headers } = workbookUpload(file);
-        const preview = await office.request('POST', `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('分组通知清单')}`, body, headers);
+        const preview = await office.request(
+          'POST',
+          `/api/v1/worklists/imports?kind=task&list=${encodeURIComponent('分组通知清单')}`,
+          body,
+          headers,
+        );
         expect(preview.statusCode).toBe(200);
         const commit = await office.post('/api/v1/worklists/imports/commit', { token: preview.json().token });
         expect(commit.statusCode).toBe(200);
@@ -168,9 +188,22 @@ describeEachDialect(
       const s = await sent();
       expect(recipients(s)).toEqual([unitB.liaison, 'liaison'].sort());
       const list = await h.ctx.db.selectFrom('worklist').select('id').where('name', '=', '分组通知清单').executeTakeFirstOrThrow();
-      expect(s.find((x) => x.to === 'liaison')).toEqual({ to: 'liaison', kind: 'assigned', title: '新分配事项：“分组通知清单”200 项', link: `/worklists?listId=${list.id}` });
+      expect(s.find((x) => x.to === 'liaison')).toEqual({
+        to: 'liaison',
+        kind: 'assigned',
+        title: '新分配事项：“分组通知清单”200 项',
+        link: `/worklists?listId=${list.id}`,
+      });
       expect(s.find((x) => x.to === unitB.liaison)!.title).toBe('新分配事项：“分组通知清单”300 项');
-      const fgwBody = (await h.ctx.db.selectFrom('notification').innerJoin('app_user', 'app_user.id', 'notification.user_id').select('body').where('username', '=', unitB.liaison).orderBy('notification.id', 'desc').executeTakeFirstOrThrow()).body;
+      const fgwBody = (
+        await h.ctx.db
+          .selectFrom('notification')
+          .innerJoin('app_user', 'app_user.id', 'notification.user_id')
+          .select('body')
+          .where('username', '=', unitB.liaison)
+          .orderBy('notification.id', 'desc')
+          .executeTakeFirstOrThrow()
+      ).body;
       expect(fgwBody).toContain('牵头事项 100 项、配合事项 200 项');
 
       expect(await importOnce()).toMatchObject({ created: 0, updated: 300 });

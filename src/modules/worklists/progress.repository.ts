@@ -7,7 +7,11 @@ import type { ItemEventTable, ItemEvidenceTable, ItemExtensionTable, ItemReportT
 
 export type ReportRow = Selectable<ItemReportTable> & { unit_name: string; author_name: string | null };
 export type EvidenceRow = Omit<Selectable<ItemEvidenceTable>, 'blob_id'> & { uploader_name: string | null };
-export type ExtensionRow = Selectable<ItemExtensionTable> & { unit_name: string | null; requester_name: string | null; decider_name: string | null };
+export type ExtensionRow = Selectable<ItemExtensionTable> & {
+  unit_name: string | null;
+  requester_name: string | null;
+  decider_name: string | null;
+};
 
 function reportsQuery(db: Executor) {
   return db
@@ -27,12 +31,17 @@ export async function findReport(db: Executor, id: number): Promise<ReportRow | 
 }
 
 /** Reports in a status, optionally of one unit, or to a lead unit (cooperating units' deliveries). */
-export async function listReportsByStatus(db: Executor, f: { status: string; unitId?: number; leadUnitId?: number; limit: number }): Promise<ReportRow[]> {
+export async function listReportsByStatus(
+  db: Executor,
+  f: { status: string; unitId?: number; leadUnitId?: number; limit: number },
+): Promise<ReportRow[]> {
   let q = reportsQuery(db).where('r.status', '=', f.status);
   if (f.unitId !== undefined) q = q.where('r.unit_id', '=', f.unitId);
   if (f.leadUnitId !== undefined) {
     const lead = f.leadUnitId;
-    q = q.where('r.item_id', 'in', (eb) => eb.selectFrom('item_assignment').select('item_id').where('unit_id', '=', lead).where('role', '=', 'lead'));
+    q = q.where('r.item_id', 'in', (eb) =>
+      eb.selectFrom('item_assignment').select('item_id').where('unit_id', '=', lead).where('role', '=', 'lead'),
+    );
   }
   return q.orderBy('r.id', 'desc').limit(f.limit).execute();
 }
@@ -65,7 +74,19 @@ function evidenceQuery(db: Executor) {
   return db
     .selectFrom('item_evidence as e')
     .leftJoin('app_user as a', 'a.id', 'e.uploader_id')
-    .select(['e.id', 'e.item_id', 'e.report_id', 'e.unit_id', 'e.uploader_id', 'e.filename', 'e.mime', 'e.size', 'e.sha256', 'e.created_at', 'a.display_name as uploader_name']);
+    .select([
+      'e.id',
+      'e.item_id',
+      'e.report_id',
+      'e.unit_id',
+      'e.uploader_id',
+      'e.filename',
+      'e.mime',
+      'e.size',
+      'e.sha256',
+      'e.created_at',
+      'a.display_name as uploader_name',
+    ]);
 }
 
 export async function listEvidence(db: Executor, itemId: number): Promise<EvidenceRow[]> {
@@ -77,13 +98,26 @@ export async function findEvidence(db: Executor, id: number): Promise<EvidenceRo
 }
 
 export async function readEvidenceData(db: Executor, id: number): Promise<Buffer | undefined> {
-  const r = await db.selectFrom('item_evidence as e').innerJoin('evidence_blob as b', 'b.id', 'e.blob_id').select('b.data').where('e.id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('item_evidence as e')
+    .innerJoin('evidence_blob as b', 'b.id', 'e.blob_id')
+    .select('b.data')
+    .where('e.id', '=', id)
+    .executeTakeFirst();
   return r ? Buffer.from(r.data) : undefined;
 }
 
-export async function insertEvidence(db: Executor, v: Omit<Insertable<ItemEvidenceTable>, 'id' | 'blob_id'>, data: Buffer): Promise<number> {
+export async function insertEvidence(
+  db: Executor,
+  v: Omit<Insertable<ItemEvidenceTable>, 'id' | 'blob_id'>,
+  data: Buffer,
+): Promise<number> {
   const blob = await db.insertInto('evidence_blob').values({ data }).returning('id').executeTakeFirstOrThrow();
-  const r = await db.insertInto('item_evidence').values({ ...v, blob_id: blob.id }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('item_evidence')
+    .values({ ...v, blob_id: blob.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -122,7 +156,9 @@ export async function decideExtensionRow(db: Executor, id: number, v: Updateable
 }
 
 export async function hasPendingExtension(db: Executor, itemId: number): Promise<boolean> {
-  return Boolean(await db.selectFrom('item_extension').select('id').where('item_id', '=', itemId).where('status', '=', 'pending').executeTakeFirst());
+  return Boolean(
+    await db.selectFrom('item_extension').select('id').where('item_id', '=', itemId).where('status', '=', 'pending').executeTakeFirst(),
+  );
 }
 
 // ---- instructions and comments ----
@@ -137,7 +173,10 @@ export async function listNotes(db: Executor, itemId: number) {
     .execute();
 }
 
-export async function insertNote(db: Executor, v: { item_id: number; kind: 'instruction' | 'comment'; author_id: number | null; text: string; created_at: string }): Promise<number> {
+export async function insertNote(
+  db: Executor,
+  v: { item_id: number; kind: 'instruction' | 'comment'; author_id: number | null; text: string; created_at: string },
+): Promise<number> {
   const r = await db.insertInto('item_note').values(v).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -158,7 +197,13 @@ export async function ledgerRows(db: Executor, itemIds: number[]) {
   const events: { item_id: number; data_json: string; id: number }[] = [];
   for (let i = 0; i < itemIds.length; i += 500) {
     const ids = itemIds.slice(i, i + 500);
-    reports.push(...(await db.selectFrom('item_report').select(['id', 'item_id', 'text', 'percent', 'created_at']).where('item_id', 'in', ids).execute()));
+    reports.push(
+      ...(await db
+        .selectFrom('item_report')
+        .select(['id', 'item_id', 'text', 'percent', 'created_at'])
+        .where('item_id', 'in', ids)
+        .execute()),
+    );
     const supervision = db.selectFrom('item_event').select(['id', 'item_id', 'data_json']).where('type', '=', 'supervision');
     events.push(...(await supervision.where('item_id', 'in', ids).execute()));
   }
@@ -171,7 +216,10 @@ export async function listSavedFilters(db: Executor, userId: number) {
   return db.selectFrom('item_saved_filter').selectAll().where('user_id', '=', userId).orderBy('name').execute();
 }
 
-export async function insertSavedFilter(db: Executor, v: { user_id: number; name: string; filter_json: string; created_at: string }): Promise<number> {
+export async function insertSavedFilter(
+  db: Executor,
+  v: { user_id: number; name: string; filter_json: string; created_at: string },
+): Promise<number> {
   const r = await db.insertInto('item_saved_filter').values(v).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -184,6 +232,15 @@ export async function deleteSavedFilterRow(db: Executor, id: number, userId: num
 /** Bulk insert for the demo seed; returns ids in order. */
 export async function insertReports(db: Executor, rows: Omit<Insertable<ItemReportTable>, 'id'>[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 200) ids.push(...(await db.insertInto('item_report').values(rows.slice(i, i + 200)).returning('id').execute()).map((r) => r.id));
+  for (let i = 0; i < rows.length; i += 200)
+    ids.push(
+      ...(
+        await db
+          .insertInto('item_report')
+          .values(rows.slice(i, i + 200))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
+    );
   return ids;
 }

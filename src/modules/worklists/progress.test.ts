@@ -3,8 +3,13 @@ import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, multipart, unitId, unitUsers } from './worklists.fixtures.js';
 
 const LIMIT = 64 * 1024;
-const pdf = (size = 2000) => Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(size, 0x20), Buffer.from('\n%%EOF\n')]);
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a6f2d8b80000000049454e44ae426082', 'hex');
+const pdf = (size = 2000) =>
+  Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(size, 0x20), Buffer.from('\n%%EOF\n')]);
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000' +
+    '000d4944415478da63f8cfc0f01f0005000201a6f2d8b80000000049454e44ae426082',
+  'hex',
+);
 
 describeEachDialect(
   'worklists evidence, extensions, to-do and case board',
@@ -31,7 +36,9 @@ describeEachDialect(
       expect(up.statusCode).toBe(201);
       expect(up.json()).toMatchObject({ filename: '办件量统计表.pdf', mime: 'application/pdf', reportId: null, unitId: unitA });
       const evidenceId = up.json().id;
-      const report = await (await h.as('liaison')).post(`/api/v1/items/${item.id}/reports`, { text: '附统计表', percent: 60, evidenceIds: [evidenceId] });
+      const report = await (
+        await h.as('liaison')
+      ).post(`/api/v1/items/${item.id}/reports`, { text: '附统计表', percent: 60, evidenceIds: [evidenceId] });
       expect(report.json().reports[0].evidence).toEqual([expect.objectContaining({ id: evidenceId })]);
       // Attached once: it cannot be attached to a second report.
       for (const who of ['liaison', 'office', 'leader', 'unit_head']) {
@@ -72,15 +79,25 @@ describeEachDialect(
       const item = await makeItem(h, { listId, lead: [unitA], deadline: '2026-06-30' });
       const liaison = await h.as('liaison');
       const office = await h.as('office');
-      expect((await liaison.post(`/api/v1/items/${item.id}/extensions`, { reason: '系统对接延后', requestedDeadline: '2026-06-01' })).statusCode).toBe(400);
+      expect(
+        (await liaison.post(`/api/v1/items/${item.id}/extensions`, { reason: '系统对接延后', requestedDeadline: '2026-06-01' })).statusCode,
+      ).toBe(400);
       let r = await liaison.post(`/api/v1/items/${item.id}/extensions`, { reason: '系统对接延后', requestedDeadline: '2026-09-30' });
       expect(r.json().extensions[0]).toMatchObject({ status: 'pending', oldDeadline: '2026-06-30', requestedDeadline: '2026-09-30' });
       const first = r.json().extensions[0].id;
-      expect((await liaison.post(`/api/v1/items/${item.id}/extensions`, { reason: '再申请', requestedDeadline: '2026-10-30' })).json().code).toBe('CONFLICT');
+      expect(
+        (await liaison.post(`/api/v1/items/${item.id}/extensions`, { reason: '再申请', requestedDeadline: '2026-10-30' })).json().code,
+      ).toBe('CONFLICT');
       expect((await liaison.post(`/api/v1/items/${item.id}/extensions/${first}/decision`, { approve: true })).statusCode).toBe(403);
       r = await office.post(`/api/v1/items/${item.id}/extensions/${first}/decision`, { approve: false, note: '理由不充分' });
-      expect(r.json()).toMatchObject({ deadline: '2026-06-30', extensions: [expect.objectContaining({ status: 'refused', decisionNote: '理由不充分' })] });
-      r = await liaison.post(`/api/v1/items/${item.id}/extensions`, { reason: '上级系统升级，接口延期开放', requestedDeadline: '2026-08-31' });
+      expect(r.json()).toMatchObject({
+        deadline: '2026-06-30',
+        extensions: [expect.objectContaining({ status: 'refused', decisionNote: '理由不充分' })],
+      });
+      r = await liaison.post(`/api/v1/items/${item.id}/extensions`, {
+        reason: '上级系统升级，接口延期开放',
+        requestedDeadline: '2026-08-31',
+      });
       const second = r.json().extensions[0].id;
       r = await office.post(`/api/v1/items/${item.id}/extensions/${second}/decision`, { approve: true });
       expect(r.json().deadline).toBe('2026-08-31');
@@ -114,7 +131,10 @@ describeEachDialect(
         listId: cases,
         lead: [unitA],
         content: '“一件事一次办”集成改革',
-        extra: { stage: 'selected', publicity: [{ level: 'national', outlet: '国务院办公厅政务信息', date: '2026-05-10', link: 'https://example.gov.cn/a' }] },
+        extra: {
+          stage: 'selected',
+          publicity: [{ level: 'national', outlet: '国务院办公厅政务信息', date: '2026-05-10', link: 'https://example.gov.cn/a' }],
+        },
       });
       await makeItem(h, { listId: cases, lead: [unitA], content: '企业服务专员制度' });
       const board = (await office.get(`/api/v1/items/case-board?listId=${cases}`)).json();
@@ -124,17 +144,26 @@ describeEachDialect(
         ['selected', 1],
         ['promoted', 0],
       ]);
-      expect((await office.get(`/api/v1/items/${c.id}`)).json().publicity).toEqual([{ level: 'national', outlet: '国务院办公厅政务信息', date: '2026-05-10', link: 'https://example.gov.cn/a' }]);
+      expect((await office.get(`/api/v1/items/${c.id}`)).json().publicity).toEqual([
+        { level: 'national', outlet: '国务院办公厅政务信息', date: '2026-05-10', link: 'https://example.gov.cn/a' },
+      ]);
       const moved = await office.post(`/api/v1/items/${c.id}/stage`, { version: 1, stage: 'promoted' });
       expect(moved.json().stage).toBe('promoted');
 
       const questions = await makeList(h, 'question');
-      const q = await makeItem(h, { listId: questions, lead: [unitA], content: '企业开办全程网办率', extra: { level: 'city', maxScore: 5, scoringRule: '达到 90% 得满分' } });
+      const q = await makeItem(h, {
+        listId: questions,
+        lead: [unitA],
+        content: '企业开办全程网办率',
+        extra: { level: 'city', maxScore: 5, scoringRule: '达到 90% 得满分' },
+      });
       const liaison = await h.as('liaison');
       expect((await liaison.post(`/api/v1/items/${q.id}/self-score`, { version: q.version, selfScore: 6 })).statusCode).toBe(400);
       const scored = await liaison.post(`/api/v1/items/${q.id}/self-score`, { version: q.version, selfScore: 4.5 });
       expect(scored.json()).toMatchObject({ selfScore: 4.5, maxScore: 5, level: 'city' });
-      expect((await liaison.post(`/api/v1/items/${q.id}/self-score`, { version: q.version, selfScore: 4 })).json().code).toBe('VERSION_CONFLICT');
+      expect((await liaison.post(`/api/v1/items/${q.id}/self-score`, { version: q.version, selfScore: 4 })).json().code).toBe(
+        'VERSION_CONFLICT',
+      );
     });
 
     it('adds comments from anyone who sees the item and keeps lists CRUD to the office', async () => {
@@ -144,7 +173,9 @@ describeEachDialect(
       expect((await (await h.as('liaison')).post('/api/v1/worklists', { name: 'x', kind: 'task' })).statusCode).toBe(403);
       const office = await h.as('office');
       const list = (await office.post('/api/v1/worklists', { name: '空清单', kind: 'improvement' })).json();
-      expect((await office.patch(`/api/v1/worklists/${list.id}`, { version: list.version, name: '提升清单（2026）' })).json().name).toBe('提升清单（2026）');
+      expect((await office.patch(`/api/v1/worklists/${list.id}`, { version: list.version, name: '提升清单（2026）' })).json().name).toBe(
+        '提升清单（2026）',
+      );
       expect((await office.delete(`/api/v1/worklists/${listId}`)).json().code).toBe('LIST_NOT_EMPTY');
       expect((await office.delete(`/api/v1/worklists/${list.id}`)).statusCode).toBe(200);
     });

@@ -28,7 +28,10 @@ describeEachDialect(
       // An item awaiting its unit head shows the percent of the report that waits, not 0 %.
       const waiting = (await office.get('/api/v1/items?status=submitted&pageSize=5')).json().items as { id: number; percent: number }[];
       expect(waiting.every((i) => i.percent > 0)).toBe(true);
-      const detail = (await office.get(`/api/v1/items/${waiting[0].id}`)).json() as { percent: number; reports: { status: string; percent: number }[] };
+      const detail = (await office.get(`/api/v1/items/${waiting[0].id}`)).json() as {
+        percent: number;
+        reports: { status: string; percent: number }[];
+      };
       expect(detail.reports.find((r) => r.status === 'pending_head')?.percent).toBe(detail.percent);
       const board = (await office.get('/api/v1/items/case-board')).json();
       expect(board.columns.every((c: { items: unknown[] }) => c.items.length > 0)).toBe(true);

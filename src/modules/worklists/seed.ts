@@ -9,7 +9,15 @@ import { loadUnitResolver } from '../org/units.service.js';
 import { today } from './deadlines.js';
 import * as D from './demo-data.js';
 import { insertEvents, insertExtension, insertEvidence, insertNote, insertReports } from './progress.repository.js';
-import { type ItemValues, findWorklistByName, insertItems, insertPublicityRows, insertWorklist, replaceAssignments, setItemDeadline } from './worklists.repository.js';
+import {
+  type ItemValues,
+  findWorklistByName,
+  insertItems,
+  insertPublicityRows,
+  insertWorklist,
+  replaceAssignments,
+  setItemDeadline,
+} from './worklists.repository.js';
 
 /**
  * The demo data set of the work lists, with the reference city's counts (382 tasks with 15 lead
@@ -25,7 +33,23 @@ export const DEMO_LISTS: Record<ItemKind, string> = {
   improvement: '国家和自治区提升清单（演示数据）',
   case: '典型案例（演示数据）',
 };
-const TASK_LEADS = ['市市场监管局', '市行政审批局', '市人社局', '市住建局', '市自然资源局', '市财政局', '市公共资源交易中心', '呼和浩特供电公司', '春华水务', '市不动产登记中心', '人行呼和浩特分行', '市中院', '市税务局', '市大数据局', '市发改委'];
+const TASK_LEADS = [
+  '市市场监管局',
+  '市行政审批局',
+  '市人社局',
+  '市住建局',
+  '市自然资源局',
+  '市财政局',
+  '市公共资源交易中心',
+  '呼和浩特供电公司',
+  '春华水务',
+  '市不动产登记中心',
+  '人行呼和浩特分行',
+  '市中院',
+  '市税务局',
+  '市大数据局',
+  '市发改委',
+];
 const COUNTIES = ['新城区', '回民区', '玉泉区', '赛罕区', '土默特左旗', '托克托县', '和林格尔县', '清水河县', '武川县'];
 const COUNTS = { task: 382, problem: 214, questionCity: 80, questionCounty: 60, improvement: 256, case: 36 };
 
@@ -38,7 +62,11 @@ function random(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+  };
 }
 
 interface Spec {
@@ -53,7 +81,9 @@ interface Spec {
   extra: Partial<ItemValues>;
 }
 
-const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: number }> {
   return withTransaction(ctx.db, async (trx) => {
@@ -64,14 +94,19 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
       if (!u) throw new Error(`demo seed: unknown unit ${name}`);
       return u.id;
     };
-    const users = new Map((await Promise.all(['liaison', 'unit_head', 'office', 'leader'].map((n) => findUserByUsername(trx, n)))).flatMap((u) => (u ? [[u.username, u.id] as const] : [])));
+    const users = new Map(
+      (await Promise.all(['liaison', 'unit_head', 'office', 'leader'].map((n) => findUserByUsername(trx, n)))).flatMap((u) =>
+        u ? [[u.username, u.id] as const] : [],
+      ),
+    );
     const demoUnit = resolver.resolve(DEMO_UNIT)?.id;
     const rnd = random(2024);
     const day = today(ctx.clock);
     const now = ctx.clock().getTime();
     const isoDaysAgo = (d: number) => new Date(now - d * 86_400_000).toISOString();
     const departments = resolver.all.filter((u) => u.kind === 'department' && u.status === 'active').map((u) => u.id);
-    const coopFrom = (pool: number[], lead: number[], n: number) => [...new Set(Array.from({ length: n }, () => rnd.pick(pool)))].filter((u) => !lead.includes(u));
+    const coopFrom = (pool: number[], lead: number[], n: number) =>
+      [...new Set(Array.from({ length: n }, () => rnd.pick(pool)))].filter((u) => !lead.includes(u));
     const deadline = (ongoingShare: number) => (rnd.next() < ongoingShare ? null : addDays(day, rnd.int(-90, 240)));
     const content = (a: D.AreaBank) => `${rnd.pick(D.VERBS)}${rnd.pick(a.objects)}，${rnd.pick(D.GOALS)}`;
     const measures = () => `${rnd.pick(D.MEASURE_PARTS)}；${rnd.pick(D.MEASURE_PARTS)}。`;
@@ -83,7 +118,17 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
       const usual = a.leads.filter((l) => TASK_LEADS.includes(l));
       const leadName = i % 5 === 4 || !usual.length ? TASK_LEADS[Math.floor(i / 5) % TASK_LEADS.length] : usual[i % usual.length];
       const lead = [unit(leadName)];
-      specs.push({ kind: 'task', code: String(i + 1), area: a.area, content: content(a), measures: measures(), lead, coop: coopFrom(departments, lead, rnd.int(0, 3)), deadline: deadline(0.12), extra: {} });
+      specs.push({
+        kind: 'task',
+        code: String(i + 1),
+        area: a.area,
+        content: content(a),
+        measures: measures(),
+        lead,
+        coop: coopFrom(departments, lead, rnd.int(0, 3)),
+        deadline: deadline(0.12),
+        extra: {},
+      });
     }
     const problemLeads = [...TASK_LEADS.map(unit), ...COUNTIES.map(unit)];
     for (let i = 0; i < COUNTS.problem; i++) {
@@ -115,13 +160,28 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
         lead,
         coop: [],
         deadline: addDays(day, rnd.int(10, 120)),
-        extra: { level: county ? 'county' : 'city', max_score: max, self_score: rnd.next() < 0.5 ? Math.round(max * (0.5 + rnd.next() / 2) * 2) / 2 : null, scoring_rule: rnd.pick(D.SCORING_RULES) },
+        extra: {
+          level: county ? 'county' : 'city',
+          max_score: max,
+          self_score: rnd.next() < 0.5 ? Math.round(max * (0.5 + rnd.next() / 2) * 2) / 2 : null,
+          scoring_rule: rnd.pick(D.SCORING_RULES),
+        },
       });
     }
     for (let i = 0; i < COUNTS.improvement; i++) {
       const a = D.AREAS[(i * 7) % D.AREAS.length];
       const lead = [unit(rnd.pick(a.leads))];
-      specs.push({ kind: 'improvement', code: String(i + 1), area: a.area, content: content(a), measures: measures(), lead, coop: coopFrom(departments, lead, rnd.int(0, 2)), deadline: deadline(0.2), extra: {} });
+      specs.push({
+        kind: 'improvement',
+        code: String(i + 1),
+        area: a.area,
+        content: content(a),
+        measures: measures(),
+        lead,
+        coop: coopFrom(departments, lead, rnd.int(0, 2)),
+        deadline: deadline(0.2),
+        extra: {},
+      });
     }
     const stages = ['declared', 'nurtured', 'selected', 'promoted'] as const;
     for (let i = 0; i < COUNTS.case; i++) {
@@ -130,7 +190,9 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
         kind: 'case',
         code: String(i + 1),
         area: rnd.pick(D.AREAS).area,
-        content: `${D.CASE_TITLES[i % D.CASE_TITLES.length]}${i >= D.CASE_TITLES.length ? `（${Math.floor(i / D.CASE_TITLES.length) + 1}）` : ''}`,
+        content:
+          `${D.CASE_TITLES[i % D.CASE_TITLES.length]}` +
+          `${i >= D.CASE_TITLES.length ? `（${Math.floor(i / D.CASE_TITLES.length) + 1}）` : ''}`,
         measures: measures(),
         lead,
         coop: [],
@@ -143,7 +205,11 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
     const listIds = {} as Record<ItemKind, number>;
     const at = isoDaysAgo(120);
     for (const kind of Object.keys(DEMO_LISTS) as ItemKind[]) {
-      listIds[kind] = await insertWorklist(trx, { name: DEMO_LISTS[kind], kind, description: '演示数据：由系统生成，非真实清单 / synthetic demo data' }, at);
+      listIds[kind] = await insertWorklist(
+        trx,
+        { name: DEMO_LISTS[kind], kind, description: '演示数据：由系统生成，非真实清单 / synthetic demo data' },
+        at,
+      );
     }
     // Status plan: each lead unit gets a few items waiting at each step, the rest spread at random.
     const perUnit = new Map<number, number>();
@@ -154,7 +220,17 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
       const fixed: ItemStatus[] = ['submitted', 'returned', 'under_review', 'in_progress', 'not_started'];
       if (n < fixed.length) return fixed[n];
       const x = rnd.next();
-      return x < 0.28 ? 'closed' : x < 0.36 ? 'under_review' : x < 0.42 ? 'submitted' : x < 0.47 ? 'returned' : x < 0.8 ? 'in_progress' : 'not_started';
+      return x < 0.28
+        ? 'closed'
+        : x < 0.36
+          ? 'under_review'
+          : x < 0.42
+            ? 'submitted'
+            : x < 0.47
+              ? 'returned'
+              : x < 0.8
+                ? 'in_progress'
+                : 'not_started';
     });
     // An office chases what falls behind: few open items are overdue, and mostly by days, not months.
     // Without this a quarter of the open items would be weeks overdue and the ladder would open at 约谈.
@@ -187,10 +263,23 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
         ...s.extra,
       })),
     );
-    await replaceAssignments(trx, [], specs.flatMap((s, i) => [...s.lead.map((u) => ({ item_id: ids[i], unit_id: u, role: 'lead' })), ...s.coop.map((u) => ({ item_id: ids[i], unit_id: u, role: 'coop' }))]));
+    await replaceAssignments(
+      trx,
+      [],
+      specs.flatMap((s, i) => [
+        ...s.lead.map((u) => ({ item_id: ids[i], unit_id: u, role: 'lead' })),
+        ...s.coop.map((u) => ({ item_id: ids[i], unit_id: u, role: 'coop' })),
+      ]),
+    );
 
     // Reports and the timeline that goes with each status.
-    const reportStatus: Partial<Record<ItemStatus, ReportStatus>> = { submitted: 'pending_head', under_review: 'pending_office', returned: 'office_returned', closed: 'accepted', in_progress: 'accepted' };
+    const reportStatus: Partial<Record<ItemStatus, ReportStatus>> = {
+      submitted: 'pending_head',
+      under_review: 'pending_office',
+      returned: 'office_returned',
+      closed: 'accepted',
+      in_progress: 'accepted',
+    };
     const reports: Parameters<typeof insertReports>[1] = [];
     const reportItem: number[] = [];
     const events: Parameters<typeof insertEvents>[1] = [];
@@ -232,7 +321,21 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
     // Evidence on the demo unit's closed items, so its pages have files to open.
     for (const [k, i] of reportItem.entries()) {
       if (specs[i].lead[0] !== demoUnit || plan[i] !== 'closed') continue;
-      await insertEvidence(trx, { item_id: ids[i], report_id: reportIds[k], unit_id: demoUnit, uploader_id: users.get('liaison') ?? null, filename: `佐证材料-${specs[i].code}.pdf`, mime: 'application/pdf', size: TINY_PDF.length, sha256: 'demo', created_at: reports[k].created_at }, TINY_PDF);
+      await insertEvidence(
+        trx,
+        {
+          item_id: ids[i],
+          report_id: reportIds[k],
+          unit_id: demoUnit,
+          uploader_id: users.get('liaison') ?? null,
+          filename: `佐证材料-${specs[i].code}.pdf`,
+          mime: 'application/pdf',
+          size: TINY_PDF.length,
+          sha256: 'demo',
+          created_at: reports[k].created_at,
+        },
+        TINY_PDF,
+      );
     }
 
     // Extensions, instructions, comments and case publicity.
@@ -256,14 +359,27 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
       });
       if (status === 'approved') await setItemDeadline(trx, ids[i], requested);
       ev(i, 10, 'extension_requested', '单位联络员', { from: old, to: requested });
-      if (status !== 'pending') ev(i, 8, status === 'approved' ? 'extension_approved' : 'extension_refused', '专班工作人员（演示）', { from: old, to: requested });
+      if (status !== 'pending')
+        ev(i, 8, status === 'approved' ? 'extension_approved' : 'extension_refused', '专班工作人员（演示）', { from: old, to: requested });
     }
     for (const i of open.filter((_, k) => k % 23 === 5)) {
-      await insertNote(trx, { item_id: ids[i], kind: 'instruction', author_id: users.get('leader') ?? null, text: rnd.pick(D.INSTRUCTIONS), created_at: isoDaysAgo(6) });
+      await insertNote(trx, {
+        item_id: ids[i],
+        kind: 'instruction',
+        author_id: users.get('leader') ?? null,
+        text: rnd.pick(D.INSTRUCTIONS),
+        created_at: isoDaysAgo(6),
+      });
       ev(i, 6, 'instruction', '市领导（演示）');
     }
     for (const i of open.filter((_, k) => k % 29 === 3)) {
-      await insertNote(trx, { item_id: ids[i], kind: 'comment', author_id: users.get('office') ?? null, text: '请于本周五前补充最新进展。', created_at: isoDaysAgo(4) });
+      await insertNote(trx, {
+        item_id: ids[i],
+        kind: 'comment',
+        author_id: users.get('office') ?? null,
+        text: '请于本周五前补充最新进展。',
+        created_at: isoDaysAgo(4),
+      });
       ev(i, 4, 'comment', '专班工作人员（演示）');
     }
     const publicity = specs.flatMap((s, i) =>
@@ -277,7 +393,12 @@ export async function seedDemoWorklists(ctx: AppContext): Promise<{ added: numbe
     await insertPublicityRows(trx, publicity);
     events.sort((a, b) => (a.at < b.at ? -1 : 1));
     await insertEvents(trx, events);
-    await audit(ctx, trx, SYSTEM_ACTOR, { action: 'worklist.seed', entity: 'worklist', entityId: null, after: { items: specs.length, reports: reports.length } });
+    await audit(ctx, trx, SYSTEM_ACTOR, {
+      action: 'worklist.seed',
+      entity: 'worklist',
+      entityId: null,
+      after: { items: specs.length, reports: reports.length },
+    });
     return { added: specs.length };
   });
 }

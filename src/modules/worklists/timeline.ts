@@ -24,6 +24,13 @@ export async function recordEvents(
   );
 }
 
-export function recordEvent(ctx: Pick<AppContext, 'clock'>, trx: Executor, actor: Actor, itemId: number, type: TimelineEventType, data?: Record<string, unknown>) {
+export function recordEvent(
+  ctx: Pick<AppContext, 'clock'>,
+  trx: Executor,
+  actor: Actor,
+  itemId: number,
+  type: TimelineEventType,
+  data?: Record<string, unknown>,
+) {
   return recordEvents(ctx, trx, actor, [{ itemId, type, ...(data ? { data } : {}) }]);
 }

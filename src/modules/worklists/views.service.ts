@@ -1,11 +1,26 @@
 import { AppError } from '../../common/errors.js';
-import { CASE_STAGES, type CaseBoardView, type ItemFilter, type ItemView, type SavedFilterView, type TodoView, itemFilter } from '../../common/schemas/worklists.js';
+import {
+  CASE_STAGES,
+  type CaseBoardView,
+  type ItemFilter,
+  type ItemView,
+  type SavedFilterView,
+  type TodoView,
+  itemFilter,
+} from '../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
 import { calendarOf, dueWithinRange, today } from './deadlines.js';
-import { type ReportRow, deleteSavedFilterRow, insertSavedFilter, listEvidence, listReportsByStatus, listSavedFilters } from './progress.repository.js';
+import {
+  type ReportRow,
+  deleteSavedFilterRow,
+  insertSavedFilter,
+  listEvidence,
+  listReportsByStatus,
+  listSavedFilters,
+} from './progress.repository.js';
 import { isOffice, readScope } from './worklists.access.js';
 import { presentReport } from './worklists.presenters.js';
 import { type ItemFilterSql, queryItems } from './worklists.repository.js';
@@ -41,18 +56,23 @@ export async function myTodo(ctx: AppContext, actor: Actor): Promise<TodoView> {
   const scope = readScope(actor);
   const day = today(ctx.clock);
   // Overdue items count as due soon too: the range starts at the beginning of time.
-  const dueSoonFilter: ItemFilterSql = { dueRange: { from: '0000-01-01', before: dueWithinRange(day, DUE_SOON_WORKDAYS, await calendarOf(ctx)).before } };
+  const dueSoonFilter: ItemFilterSql = {
+    dueRange: { from: '0000-01-01', before: dueWithinRange(day, DUE_SOON_WORKDAYS, await calendarOf(ctx)).before },
+  };
   if (scope.all) {
     return {
       toReport: [],
-      toApprove: isOffice(actor) ? await withItems(ctx, await listReportsByStatus(ctx.db, { status: 'pending_office', limit: TODO_LIMIT })) : [],
+      toApprove: isOffice(actor)
+        ? await withItems(ctx, await listReportsByStatus(ctx.db, { status: 'pending_office', limit: TODO_LIMIT }))
+        : [],
       dueSoon: await items(ctx, dueSoonFilter),
       coopReports: [],
     };
   }
   const unitId = scope.unitId;
   const toReport: ItemView[] = [];
-  for (const status of ['returned', 'not_started', 'in_progress'] as const) toReport.push(...(await items(ctx, { scopeUnitId: unitId, status })));
+  for (const status of ['returned', 'not_started', 'in_progress'] as const)
+    toReport.push(...(await items(ctx, { scopeUnitId: unitId, status })));
   return {
     toReport: toReport.slice(0, TODO_LIMIT),
     toApprove: await withItems(ctx, await listReportsByStatus(ctx.db, { status: 'pending_head', unitId, limit: TODO_LIMIT })),
@@ -73,7 +93,12 @@ export async function listMySavedFilters(ctx: AppContext, actor: Actor): Promise
   readScope(actor);
   const rows = await listSavedFilters(ctx.db, actor.id);
   // A stored filter that no longer parses (after a schema change) is shown empty rather than failing the page.
-  return rows.map((r) => ({ id: r.id, name: r.name, filter: itemFilter.safeParse(JSON.parse(r.filter_json)).data ?? {}, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    filter: itemFilter.safeParse(JSON.parse(r.filter_json)).data ?? {},
+    createdAt: r.created_at,
+  }));
 }
 
 export async function saveFilter(ctx: AppContext, actor: Actor, body: { name: string; filter: ItemFilter }): Promise<SavedFilterView> {
@@ -84,7 +109,10 @@ export async function saveFilter(ctx: AppContext, actor: Actor, body: { name: st
     try {
       id = await insertSavedFilter(trx, { user_id: actor.id, name: body.name, filter_json: JSON.stringify(body.filter), created_at: at });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('DUPLICATE_NAME', [{ path: 'body.name', message: `已有名为“${body.name}”的筛选 / a filter with this name exists` }]);
+      if (isUniqueViolation(err))
+        throw new AppError('DUPLICATE_NAME', [
+          { path: 'body.name', message: `已有名为“${body.name}”的筛选 / a filter with this name exists` },
+        ]);
       throw err;
     }
     await audit(ctx, trx, actor, { action: 'item.filter.save', entity: 'saved_filter', entityId: id, after: body });

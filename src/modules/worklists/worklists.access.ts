@@ -41,7 +41,10 @@ export async function loadVisibleItem(db: Executor, actor: Actor, id: number): P
   if (!item) throw new AppError('NOT_FOUND');
   const assignments = await listAssignments(db, [id]);
   const mine = actor.unitId ? assignments.find((a) => a.unit_id === actor.unitId) : undefined;
-  if (!scope.all && !mine) throw new AppError('UNIT_NOT_ASSIGNED', [{ path: 'params.id', message: `事项 ${item.code} 未分配给您的单位 / item ${item.code} is not assigned to your unit` }]);
+  if (!scope.all && !mine)
+    throw new AppError('UNIT_NOT_ASSIGNED', [
+      { path: 'params.id', message: `事项 ${item.code} 未分配给您的单位 / item ${item.code} is not assigned to your unit` },
+    ]);
   return { item, assignments, myRole: (mine?.role as 'lead' | 'coop' | undefined) ?? null };
 }
 

@@ -60,9 +60,15 @@ export async function makeItem(
 export { DEMO_UNIT };
 
 /** A multipart/form-data body with one file field named "file". */
-export function multipart(filename: string, data: Buffer, mime = 'application/octet-stream'): { body: Buffer; headers: Record<string, string> } {
+export function multipart(
+  filename: string,
+  data: Buffer,
+  mime = 'application/octet-stream',
+): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----bizenv${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

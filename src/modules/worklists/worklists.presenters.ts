@@ -35,7 +35,12 @@ function closedLate(r: ItemRow, cal: WorkCalendar = officialCalendar): number {
   return Math.max(0, -cal.workdaysBetween(chinaDate(new Date(r.closed_at)), r.deadline));
 }
 
-export function presentItem(r: ItemRow & { list_name: string }, assignments: AssignmentRecord[], day: string, cal?: WorkCalendar): ItemView {
+export function presentItem(
+  r: ItemRow & { list_name: string },
+  assignments: AssignmentRecord[],
+  day: string,
+  cal?: WorkCalendar,
+): ItemView {
   const mine = assignments.filter((a) => a.item_id === r.id);
   const units = (role: string) => mine.filter((a) => a.role === role).map((a) => ({ id: a.unit_id, name: a.unit_name }));
   return {
@@ -71,7 +76,16 @@ export function presentItem(r: ItemRow & { list_name: string }, assignments: Ass
 }
 
 export function presentEvidence(e: EvidenceRow): EvidenceView {
-  return { id: e.id, reportId: e.report_id, unitId: e.unit_id, filename: e.filename, mime: e.mime, size: e.size, uploadedBy: e.uploader_name, createdAt: e.created_at };
+  return {
+    id: e.id,
+    reportId: e.report_id,
+    unitId: e.unit_id,
+    filename: e.filename,
+    mime: e.mime,
+    size: e.size,
+    uploadedBy: e.uploader_name,
+    createdAt: e.created_at,
+  };
 }
 
 export function presentReport(r: ReportRow, evidence: EvidenceRow[]): ReportView {
@@ -107,10 +121,22 @@ export function presentExtension(x: ExtensionRow): ExtensionView {
   };
 }
 
-export function presentNote(n: { id: number; text: string; created_at: string; author_name: string | null; author_role: string | null }): NoteView {
+export function presentNote(n: {
+  id: number;
+  text: string;
+  created_at: string;
+  author_name: string | null;
+  author_role: string | null;
+}): NoteView {
   return { id: n.id, author: n.author_name, role: n.author_role, text: n.text, createdAt: n.created_at };
 }
 
 export function presentEvent(e: { id: number; at: string; type: string; actor_name: string | null; data_json: string }): TimelineView {
-  return { id: e.id, at: e.at, type: e.type as TimelineView['type'], actor: e.actor_name, data: JSON.parse(e.data_json) as Record<string, unknown> };
+  return {
+    id: e.id,
+    at: e.at,
+    type: e.type as TimelineView['type'],
+    actor: e.actor_name,
+    data: JSON.parse(e.data_json) as Record<string, unknown>,
+  };
 }

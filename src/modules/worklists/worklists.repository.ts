@@ -44,12 +44,26 @@ export async function findWorklistByName(db: Executor, kind: string, name: strin
   return db.selectFrom('worklist').selectAll().where('kind', '=', kind).where('name', '=', name).executeTakeFirst();
 }
 
-export async function insertWorklist(db: Executor, v: { name: string; kind: string; description: string | null }, at: string): Promise<number> {
-  const r = await db.insertInto('worklist').values({ ...v, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+export async function insertWorklist(
+  db: Executor,
+  v: { name: string; kind: string; description: string | null },
+  at: string,
+): Promise<number> {
+  const r = await db
+    .insertInto('worklist')
+    .values({ ...v, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateWorklistVersioned(db: Executor, id: number, version: number, v: { name?: string; description?: string | null }, at: string) {
+export async function updateWorklistVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  v: { name?: string; description?: string | null },
+  at: string,
+) {
   const r = await db
     .updateTable('worklist')
     .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
@@ -64,7 +78,11 @@ export async function deleteWorklistRow(db: Executor, id: number): Promise<void>
 }
 
 export async function countItemsInList(db: Executor, listId: number): Promise<number> {
-  const r = await db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).where('list_id', '=', listId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('item')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('list_id', '=', listId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -116,7 +134,8 @@ function filtered(db: Executor, f: ItemFilterSql) {
       ? q.where('item.status', '<>', 'closed').where('item.deadline', 'is not', null).where('item.deadline', '<', before)
       : q.where((eb) => eb.or([eb('item.status', '=', 'closed'), eb('item.deadline', 'is', null), eb('item.deadline', '>=', before)]));
   }
-  if (f.dueRange) q = q.where('item.status', '<>', 'closed').where('item.deadline', '>=', f.dueRange.from).where('item.deadline', '<', f.dueRange.before);
+  if (f.dueRange)
+    q = q.where('item.status', '<>', 'closed').where('item.deadline', '>=', f.dueRange.from).where('item.deadline', '<', f.dueRange.before);
   for (const term of f.terms ?? []) {
     if (isPg(db)) {
       const text = sql`(item.code || ' ' || coalesce(item.area, '') || ' ' || item.content || ' ' || coalesce(item.measures, ''))`;
@@ -127,7 +146,9 @@ function filtered(db: Executor, f: ItemFilterSql) {
       q = q.where(sql<boolean>`item.id in (select rowid from item_fts where item_fts match ${phrase})`);
     } else {
       // FTS5 trigrams need three characters; shorter terms (营商) scan the text (instr: literal, faster than LIKE).
-      q = q.where(sql<boolean>`(instr(item.content, ${term}) > 0 or instr(item.measures, ${term}) > 0 or instr(item.area, ${term}) > 0 or instr(item.code, ${term}) > 0)`);
+      const inContentOrMeasures = sql`instr(item.content, ${term}) > 0 or instr(item.measures, ${term}) > 0`;
+      const inAreaOrCode = sql`instr(item.area, ${term}) > 0 or instr(item.code, ${term}) > 0`;
+      q = q.where(sql<boolean>`(${inContentOrMeasures} or ${inAreaOrCode})`);
     }
   }
   return q;
@@ -148,7 +169,9 @@ export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, pa
   const { rows, total } = await paged(q.orderBy('item.id', dir), page);
   const listIds = [...new Set(rows.map((r) => r.list_id))];
   const names = new Map(
-    listIds.length ? (await db.selectFrom('worklist').select(['id', 'name']).where('id', 'in', listIds).execute()).map((w) => [w.id, w.name]) : [],
+    listIds.length
+      ? (await db.selectFrom('worklist').select(['id', 'name']).where('id', 'in', listIds).execute()).map((w) => [w.id, w.name])
+      : [],
   );
   return { rows: rows.map((r): ItemWithList => ({ ...r, list_name: names.get(r.list_id) ?? '' })), total };
 }
@@ -156,7 +179,13 @@ export async function queryItems(db: Executor, f: ItemFilterSql, s: ItemSort, pa
 export type ItemWithList = ItemRow & { list_name: string };
 
 export async function findItem(db: Executor, id: number): Promise<ItemWithList | undefined> {
-  return db.selectFrom('item').innerJoin('worklist', 'worklist.id', 'item.list_id').selectAll('item').select('worklist.name as list_name').where('item.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('item')
+    .innerJoin('worklist', 'worklist.id', 'item.list_id')
+    .selectAll('item')
+    .select('worklist.name as list_name')
+    .where('item.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findItemsByCodes(db: Executor, listId: number, codes: string[]): Promise<ItemRow[]> {
@@ -175,7 +204,11 @@ export async function findItemIdsByCode(db: Executor, listId: number): Promise<M
 }
 
 export async function maxSortOrder(db: Executor, listId: number): Promise<number> {
-  const r = await db.selectFrom('item').select((eb) => eb.fn.max<number>('sort_order').as('m')).where('list_id', '=', listId).executeTakeFirst();
+  const r = await db
+    .selectFrom('item')
+    .select((eb) => eb.fn.max<number>('sort_order').as('m'))
+    .where('list_id', '=', listId)
+    .executeTakeFirst();
   return Number(r?.m ?? 0);
 }
 
@@ -184,7 +217,13 @@ export async function insertItems(db: Executor, rows: ItemValues[]): Promise<num
 }
 
 /** Updates only when the stored version matches; returns false on a concurrent change. */
-export async function updateItemVersioned(db: Executor, id: number, version: number, v: Updateable<ItemTable>, at: string): Promise<boolean> {
+export async function updateItemVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  v: Updateable<ItemTable>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('item')
     .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
@@ -195,7 +234,13 @@ export async function updateItemVersioned(db: Executor, id: number, version: num
 }
 
 /** A guarded transition: changes the item only while it is in one of `from`; returns false otherwise. */
-export async function transitionItem(db: Executor, id: number, from: readonly string[], v: Updateable<ItemTable>, at: string): Promise<boolean> {
+export async function transitionItem(
+  db: Executor,
+  id: number,
+  from: readonly string[],
+  v: Updateable<ItemTable>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('item')
     .set((eb) => ({ ...v, updated_at: at, version: eb('version', '+', 1) }))
@@ -224,8 +269,16 @@ export async function listAssignments(db: Executor, itemIds: number[]): Promise<
   return out;
 }
 
-export async function replaceAssignments(db: Executor, itemIds: number[], rows: { item_id: number; unit_id: number; role: string }[]): Promise<void> {
-  for (let i = 0; i < itemIds.length; i += 500) await db.deleteFrom('item_assignment').where('item_id', 'in', itemIds.slice(i, i + 500)).execute();
+export async function replaceAssignments(
+  db: Executor,
+  itemIds: number[],
+  rows: { item_id: number; unit_id: number; role: string }[],
+): Promise<void> {
+  for (let i = 0; i < itemIds.length; i += 500)
+    await db
+      .deleteFrom('item_assignment')
+      .where('item_id', 'in', itemIds.slice(i, i + 500))
+      .execute();
   await bulkInsert(db, 'item_assignment', rows);
 }
 
@@ -243,7 +296,11 @@ export async function moveAssignments(db: Executor, fromUnitId: number, toUnitId
     .selectFrom('item_assignment')
     .selectAll()
     .where('unit_id', '=', toUnitId)
-    .where('item_id', 'in', from.map((a) => a.item_id))
+    .where(
+      'item_id',
+      'in',
+      from.map((a) => a.item_id),
+    )
     .execute();
   const byItem = new Map(existing.map((a) => [a.item_id, a]));
   for (const a of from) {
@@ -252,7 +309,8 @@ export async function moveAssignments(db: Executor, fromUnitId: number, toUnitId
       await db.updateTable('item_assignment').set({ unit_id: toUnitId }).where('id', '=', a.id).execute();
       continue;
     }
-    if (a.role === 'lead' && there.role !== 'lead') await db.updateTable('item_assignment').set({ role: 'lead' }).where('id', '=', there.id).execute();
+    if (a.role === 'lead' && there.role !== 'lead')
+      await db.updateTable('item_assignment').set({ role: 'lead' }).where('id', '=', there.id).execute();
     await db.deleteFrom('item_assignment').where('id', '=', a.id).execute();
   }
   for (const t of ['item_report', 'item_evidence', 'item_extension'] as const) {
@@ -264,13 +322,28 @@ export async function listPublicity(db: Executor, itemId: number) {
   return db.selectFrom('item_publicity').selectAll().where('item_id', '=', itemId).orderBy('date').orderBy('id').execute();
 }
 
-export async function replacePublicity(db: Executor, itemId: number, rows: { level: string; outlet: string; date: string | null; link: string | null }[]) {
+export async function replacePublicity(
+  db: Executor,
+  itemId: number,
+  rows: { level: string; outlet: string; date: string | null; link: string | null }[],
+) {
   await db.deleteFrom('item_publicity').where('item_id', '=', itemId).execute();
-  if (rows.length) await db.insertInto('item_publicity').values(rows.map((r) => ({ ...r, item_id: itemId }))).execute();
+  if (rows.length)
+    await db
+      .insertInto('item_publicity')
+      .values(rows.map((r) => ({ ...r, item_id: itemId })))
+      .execute();
 }
 
-export async function insertPublicityRows(db: Executor, rows: { item_id: number; level: string; outlet: string; date: string | null; link: string | null }[]) {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('item_publicity').values(rows.slice(i, i + 200)).execute();
+export async function insertPublicityRows(
+  db: Executor,
+  rows: { item_id: number; level: string; outlet: string; date: string | null; link: string | null }[],
+) {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('item_publicity')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Moves an item's deadline without the versioned update (demo data written in one transaction). */

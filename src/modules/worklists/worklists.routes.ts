@@ -23,7 +23,16 @@ import { sendJsonOnce } from '../../http/json-once.js';
 import { evidenceRoutes } from './evidence.routes.js';
 import { progressRoutes } from './progress.routes.js';
 import { caseBoard, deleteSavedFilter, listMySavedFilters, myTodo, saveFilter } from './views.service.js';
-import { createItem, createWorklist, deleteWorklist, getItemDetail, listItems, listWorklists, updateItem, updateWorklist } from './worklists.service.js';
+import {
+  createItem,
+  createWorklist,
+  deleteWorklist,
+  getItemDetail,
+  listItems,
+  listWorklists,
+  updateItem,
+  updateWorklist,
+} from './worklists.service.js';
 
 /** Everyone who works with the lists; specialists and enterprises see nothing of them. */
 const tags = ['worklists'];
@@ -35,22 +44,34 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/worklists',
-      { config: { access: 'worklists.read' }, schema: { tags, summary: '清单列表 / the lists', querystring: worklistQuery, response: { 200: z.array(worklistView) } } },
+      {
+        config: { access: 'worklists.read' },
+        schema: { tags, summary: '清单列表 / the lists', querystring: worklistQuery, response: { 200: z.array(worklistView) } },
+      },
       async (request) => listWorklists(ctx, actorOf(request), request.query.kind),
     );
     app.post(
       '/worklists',
-      { config: { access: 'worklists.manage' }, schema: { tags, summary: '新建清单 / create a list', body: createWorklistBody, response: { 201: worklistView } } },
+      {
+        config: { access: 'worklists.manage' },
+        schema: { tags, summary: '新建清单 / create a list', body: createWorklistBody, response: { 201: worklistView } },
+      },
       async (request, reply) => reply.status(201).send(await createWorklist(ctx, actorOf(request), request.body)),
     );
     app.patch(
       '/worklists/:id',
-      { config: { access: 'worklists.manage' }, schema: { tags, summary: '修改清单 / edit a list', params: idParam, body: updateWorklistBody, response: { 200: worklistView } } },
+      {
+        config: { access: 'worklists.manage' },
+        schema: { tags, summary: '修改清单 / edit a list', params: idParam, body: updateWorklistBody, response: { 200: worklistView } },
+      },
       async (request) => updateWorklist(ctx, actorOf(request), request.params.id, request.body),
     );
     app.delete(
       '/worklists/:id',
-      { config: { access: 'worklists.manage' }, schema: { tags, summary: '删除空清单 / delete an empty list', params: idParam, response: { 200: okView } } },
+      {
+        config: { access: 'worklists.manage' },
+        schema: { tags, summary: '删除空清单 / delete an empty list', params: idParam, response: { 200: okView } },
+      },
       async (request) => {
         await deleteWorklist(ctx, actorOf(request), request.params.id);
         return { ok: true as const };
@@ -59,7 +80,15 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/items',
-      { config: { access: 'worklists.read' }, schema: { tags, summary: '督办事项（筛选、检索、排序、分页） / items with filters', querystring: itemQuery, response: { 200: itemPage } } },
+      {
+        config: { access: 'worklists.read' },
+        schema: {
+          tags,
+          summary: '督办事项（筛选、检索、排序、分页） / items with filters',
+          querystring: itemQuery,
+          response: { 200: itemPage },
+        },
+      },
       async (request, reply) => sendJsonOnce(reply, await listItems(ctx, actorOf(request), request.query)),
     );
     app.get(
@@ -69,22 +98,34 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/items/case-board',
-      { config: { access: 'worklists.read' }, schema: { tags, summary: '典型案例看板 / case board by stage', querystring: caseBoardQuery, response: { 200: caseBoardView } } },
+      {
+        config: { access: 'worklists.read' },
+        schema: { tags, summary: '典型案例看板 / case board by stage', querystring: caseBoardQuery, response: { 200: caseBoardView } },
+      },
       async (request) => caseBoard(ctx, actorOf(request), request.query.listId),
     );
     app.get(
       '/items/saved-filters',
-      { config: { access: 'worklists.read' }, schema: { tags, summary: '我的常用筛选 / my saved filters', response: { 200: z.array(savedFilterView) } } },
+      {
+        config: { access: 'worklists.read' },
+        schema: { tags, summary: '我的常用筛选 / my saved filters', response: { 200: z.array(savedFilterView) } },
+      },
       async (request) => listMySavedFilters(ctx, actorOf(request)),
     );
     app.post(
       '/items/saved-filters',
-      { config: { access: 'worklists.read' }, schema: { tags, summary: '保存筛选 / save a filter', body: savedFilterBody, response: { 201: savedFilterView } } },
+      {
+        config: { access: 'worklists.read' },
+        schema: { tags, summary: '保存筛选 / save a filter', body: savedFilterBody, response: { 201: savedFilterView } },
+      },
       async (request, reply) => reply.status(201).send(await saveFilter(ctx, actorOf(request), request.body)),
     );
     app.delete(
       '/items/saved-filters/:id',
-      { config: { access: 'worklists.read' }, schema: { tags, summary: '删除筛选 / delete a saved filter', params: idParam, response: { 200: okView } } },
+      {
+        config: { access: 'worklists.read' },
+        schema: { tags, summary: '删除筛选 / delete a saved filter', params: idParam, response: { 200: okView } },
+      },
       async (request) => {
         await deleteSavedFilter(ctx, actorOf(request), request.params.id);
         return { ok: true as const };
@@ -92,17 +133,32 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/items',
-      { config: { access: 'worklists.manage' }, schema: { tags, summary: '新增事项 / create an item', body: createItemBody, response: { 201: itemDetailView } } },
+      {
+        config: { access: 'worklists.manage' },
+        schema: { tags, summary: '新增事项 / create an item', body: createItemBody, response: { 201: itemDetailView } },
+      },
       async (request, reply) => reply.status(201).send(await createItem(ctx, actorOf(request), request.body)),
     );
     app.get(
       '/items/:id',
-      { config: { access: 'worklists.read' }, schema: { tags, summary: '事项详情与时间线 / item with its timeline', params: idParam, response: { 200: itemDetailView } } },
+      {
+        config: { access: 'worklists.read' },
+        schema: { tags, summary: '事项详情与时间线 / item with its timeline', params: idParam, response: { 200: itemDetailView } },
+      },
       async (request) => getItemDetail(ctx, actorOf(request), request.params.id),
     );
     app.patch(
       '/items/:id',
-      { config: { access: 'worklists.manage' }, schema: { tags, summary: '修改事项（乐观锁） / edit an item (version-checked)', params: idParam, body: updateItemBody, response: { 200: itemDetailView } } },
+      {
+        config: { access: 'worklists.manage' },
+        schema: {
+          tags,
+          summary: '修改事项（乐观锁） / edit an item (version-checked)',
+          params: idParam,
+          body: updateItemBody,
+          response: { 200: itemDetailView },
+        },
+      },
       async (request) => updateItem(ctx, actorOf(request), request.params.id, request.body),
     );
   };

@@ -87,8 +87,13 @@ async function presentListById(db: Executor, id: number): Promise<WorklistView> 
 export async function createWorklist(ctx: AppContext, actor: Actor, body: CreateWorklistBody): Promise<WorklistView> {
   requireOffice(actor);
   return withTransaction(ctx.db, async (trx) => {
-    if (await findWorklistByName(trx, body.kind, body.name)) throw new AppError('DUPLICATE_NAME', [{ path: 'body.name', message: `清单“${body.name}”已存在 / list exists` }]);
-    const id = await insertWorklist(trx, { name: body.name, kind: body.kind, description: body.description ?? null }, ctx.clock().toISOString());
+    if (await findWorklistByName(trx, body.kind, body.name))
+      throw new AppError('DUPLICATE_NAME', [{ path: 'body.name', message: `清单“${body.name}”已存在 / list exists` }]);
+    const id = await insertWorklist(
+      trx,
+      { name: body.name, kind: body.kind, description: body.description ?? null },
+      ctx.clock().toISOString(),
+    );
     const created = await presentListById(trx, id);
     await audit(ctx, trx, actor, { action: 'worklist.create', entity: 'worklist', entityId: id, after: created });
     return created;
@@ -135,11 +140,23 @@ export async function deleteWorklist(ctx: AppContext, actor: Actor, id: number):
 
 /** Splits a keyword query into at most five terms; each must match (AND). */
 export function searchTerms(q: string | undefined): string[] {
-  return (q ?? '').split(/[\s,，、]+/).map((t) => t.trim()).filter(Boolean).slice(0, 5);
+  return (q ?? '')
+    .split(/[\s,，、]+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .slice(0, 5);
 }
 
-export async function presentItems(db: Executor, rows: Parameters<typeof presentItem>[0][], day: string, cal?: WorkCalendar): Promise<ItemView[]> {
-  const assignments = await listAssignments(db, rows.map((r) => r.id));
+export async function presentItems(
+  db: Executor,
+  rows: Parameters<typeof presentItem>[0][],
+  day: string,
+  cal?: WorkCalendar,
+): Promise<ItemView[]> {
+  const assignments = await listAssignments(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => presentItem(r, assignments, day, cal));
 }
 
@@ -250,10 +267,12 @@ function kindColumns(kind: ItemKind, body: KindFields & { publicity?: unknown },
   for (const [field, spec] of Object.entries(KIND_FIELDS) as [KindField, (typeof KIND_FIELDS)[KindField]][]) {
     const v = body[field];
     if (v === undefined) continue;
-    if (spec.kind !== kind && v !== null) details.push({ path: `${rowLabel}.${field}`, message: `该字段仅适用于${spec.kind}类事项 / only for ${spec.kind} items` });
+    if (spec.kind !== kind && v !== null)
+      details.push({ path: `${rowLabel}.${field}`, message: `该字段仅适用于${spec.kind}类事项 / only for ${spec.kind} items` });
     else out[spec.column] = v;
   }
-  if (body.publicity !== undefined && kind !== 'case') details.push({ path: `${rowLabel}.publicity`, message: '宣传记录仅适用于典型案例 / publicity is for cases only' });
+  if (body.publicity !== undefined && kind !== 'case')
+    details.push({ path: `${rowLabel}.publicity`, message: '宣传记录仅适用于典型案例 / publicity is for cases only' });
   if (details.length) throw new AppError('VALIDATION_FAILED', details);
   return out as Updateable<ItemTable>;
 }
@@ -263,15 +282,22 @@ async function assertUnits(trx: Executor, lead: number[], coop: number[]): Promi
   const coopIds = [...new Set(coop)].filter((id) => !leadIds.includes(id));
   const active = new Set(await findActiveUnitIds(trx, [...leadIds, ...coopIds]));
   const details: ErrorDetail[] = [];
-  for (const [path, ids] of [['body.leadUnitIds', leadIds], ['body.coopUnitIds', coopIds]] as const) {
-    for (const id of ids) if (!active.has(id)) details.push({ path, message: `单位 ${id} 不存在或已撤销 / unit ${id} not found or retired` });
+  for (const [path, ids] of [
+    ['body.leadUnitIds', leadIds],
+    ['body.coopUnitIds', coopIds],
+  ] as const) {
+    for (const id of ids)
+      if (!active.has(id)) details.push({ path, message: `单位 ${id} 不存在或已撤销 / unit ${id} not found or retired` });
   }
   if (details.length) throw new AppError('VALIDATION_FAILED', details);
   return { lead: leadIds, coop: coopIds };
 }
 
 function assignmentRows(itemId: number, u: { lead: number[]; coop: number[] }) {
-  return [...u.lead.map((unit_id) => ({ item_id: itemId, unit_id, role: 'lead' })), ...u.coop.map((unit_id) => ({ item_id: itemId, unit_id, role: 'coop' }))];
+  return [
+    ...u.lead.map((unit_id) => ({ item_id: itemId, unit_id, role: 'lead' })),
+    ...u.coop.map((unit_id) => ({ item_id: itemId, unit_id, role: 'coop' })),
+  ];
 }
 
 function duplicateCode(code: string): AppError {
@@ -282,7 +308,11 @@ function duplicateCode(code: string): AppError {
  * An item saved with a past deadline is overdue from its first day; that must be a decision, not a
  * typo. Refuses, located, every deadline before `day` unless the caller confirmed them.
  */
-export function assertDeadlinesConfirmed(deadlines: { path: string; deadline: string | null | undefined }[], day: string, confirmed: boolean | undefined): void {
+export function assertDeadlinesConfirmed(
+  deadlines: { path: string; deadline: string | null | undefined }[],
+  day: string,
+  confirmed: boolean | undefined,
+): void {
   if (confirmed) return;
   const past = deadlines.filter((d): d is { path: string; deadline: string } => Boolean(d.deadline) && d.deadline! < day);
   if (!past.length) return;
@@ -309,7 +339,10 @@ export async function createItem(ctx: AppContext, actor: Actor, body: CreateItem
  * the item (e.g. a campaign problem) keeps both or neither. Call it before opening the transaction:
  * it reads the work calendar through the pool, which on SQLite would wait on the open transaction.
  */
-export async function itemCreator(ctx: AppContext, actor: Actor): Promise<(trx: Transaction<DB>, body: CreateItemBody) => Promise<ItemDetailView>> {
+export async function itemCreator(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<(trx: Transaction<DB>, body: CreateItemBody) => Promise<ItemDetailView>> {
   requireOffice(actor);
   const cal = await calendarOf(ctx);
   return async (trx, body) => {
@@ -346,7 +379,12 @@ export async function itemCreator(ctx: AppContext, actor: Actor): Promise<(trx: 
       throw err;
     }
     await replaceAssignments(trx, [id], assignmentRows(id, units));
-    if (body.publicity) await replacePublicity(trx, id, body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })));
+    if (body.publicity)
+      await replacePublicity(
+        trx,
+        id,
+        body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })),
+      );
     await recordEvent(ctx, trx, actor, id, 'created', { code: body.code, leadUnitIds: units.lead, coopUnitIds: units.coop });
     const ref = { id, code: body.code, content: body.content, list_name: list.name, deadline: body.deadline ?? null };
     await tellAssigned(ctx, trx, ref, newAssignments([], assignmentRows(id, units)));
@@ -393,7 +431,11 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: number, body
       await tellAssigned(ctx, trx, item, newAssignments(beforeAssignments, assignmentRows(id, units)));
     }
     if (body.publicity) {
-      await replacePublicity(trx, id, body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })));
+      await replacePublicity(
+        trx,
+        id,
+        body.publicity.map((p) => ({ level: p.level, outlet: p.outlet, date: p.date ?? null, link: p.link ?? null })),
+      );
       changed.push('publicity');
     }
     // The previous deadline lets a past month's bulletin be rebuilt as it stood.
@@ -423,7 +465,12 @@ export async function findOrCreateList(
   const found = await findWorklistByName(trx, opts.kind, opts.name);
   if (found) return { id: found.id, name: found.name, kind: opts.kind, created: false };
   const id = await insertWorklist(trx, { name: opts.name, kind: opts.kind, description: null }, ctx.clock().toISOString());
-  await audit(ctx, trx, actor, { action: 'worklist.create', entity: 'worklist', entityId: id, after: { name: opts.name, kind: opts.kind, via: 'import' } });
+  await audit(ctx, trx, actor, {
+    action: 'worklist.create',
+    entity: 'worklist',
+    entityId: id,
+    after: { name: opts.name, kind: opts.kind, via: 'import' },
+  });
   return { id, name: opts.name, kind: opts.kind, created: true };
 }
 
@@ -474,18 +521,23 @@ export async function upsertImportedItems(
 ): Promise<UpsertImportedItemsResult> {
   const list = await findWorklist(trx, opts.listId);
   if (!list) throw new AppError('NOT_FOUND', [{ path: 'listId', message: '清单不存在 / list not found' }]);
-  if (list.kind !== opts.kind) throw new AppError('VALIDATION_FAILED', [{ path: 'kind', message: `清单“${list.name}”的类型是 ${list.kind} / the list is of kind ${list.kind}` }]);
+  if (list.kind !== opts.kind)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'kind', message: `清单“${list.name}”的类型是 ${list.kind} / the list is of kind ${list.kind}` },
+    ]);
   const seen = new Map<string, number>();
   const details: ErrorDetail[] = [];
   for (const r of opts.rows) {
-    if (seen.has(r.code)) details.push({ row: r.row, column: 'code', message: `序号“${r.code}”与第 ${seen.get(r.code)} 行重复 / duplicate code` });
+    if (seen.has(r.code))
+      details.push({ row: r.row, column: 'code', message: `序号“${r.code}”与第 ${seen.get(r.code)} 行重复 / duplicate code` });
     seen.set(r.code, r.row);
   }
   const allUnits = [...new Set(opts.rows.flatMap((r) => [...r.leadUnitIds, ...r.coopUnitIds]))];
   const active = new Set(await findActiveUnitIds(trx, allUnits));
   for (const r of opts.rows) {
     if (!r.leadUnitIds.length) details.push({ row: r.row, column: 'lead', message: '缺少牵头单位 / no lead unit' });
-    for (const u of [...r.leadUnitIds, ...r.coopUnitIds]) if (!active.has(u)) details.push({ row: r.row, column: 'units', message: `单位 ${u} 不存在或已撤销 / unit not found` });
+    for (const u of [...r.leadUnitIds, ...r.coopUnitIds])
+      if (!active.has(u)) details.push({ row: r.row, column: 'units', message: `单位 ${u} 不存在或已撤销 / unit not found` });
   }
   if (details.length) throw new AppError('VALIDATION_FAILED', details);
 
@@ -496,7 +548,19 @@ export async function upsertImportedItems(
   const freshIds = await insertItems(
     trx,
     // Object.assign, not `{ ...spread, more }`: V8 gives every object of that pattern its own shape (~20 µs a row).
-    fresh.map((r) => Object.assign(importedColumns(opts.kind, r), { list_id: list.id, kind: opts.kind, code: r.code, status: 'not_started', percent: 0, tags_json: JSON.stringify(r.tags ?? []), created_at: at, updated_at: at }) as ItemValues),
+    fresh.map(
+      (r) =>
+        Object.assign(importedColumns(opts.kind, r), {
+          list_id: list.id,
+          kind: opts.kind,
+          code: r.code,
+          status: 'not_started',
+          percent: 0,
+          tags_json: JSON.stringify(r.tags ?? []),
+          created_at: at,
+          updated_at: at,
+        }) as ItemValues,
+    ),
   );
   const idByCode = new Map(fresh.map((r, i) => [r.code, freshIds[i]]));
   const updated = opts.rows.filter((r) => existing.has(r.code));
@@ -508,23 +572,39 @@ export async function upsertImportedItems(
   );
   for (const r of updated) idByCode.set(r.code, existing.get(r.code)!);
   const itemIds = opts.rows.map((r) => idByCode.get(r.code)!);
-  const assignmentsBefore = await listAssignments(trx, updated.map((r) => existing.get(r.code)!));
+  const assignmentsBefore = await listAssignments(
+    trx,
+    updated.map((r) => existing.get(r.code)!),
+  );
   const assignments = opts.rows.flatMap((r, i) =>
     assignmentRows(itemIds[i], {
       lead: [...new Set(r.leadUnitIds)],
       coop: [...new Set(r.coopUnitIds)].filter((u) => !r.leadUnitIds.includes(u)),
     }),
   );
-  await replaceAssignments(trx, updated.map((r) => existing.get(r.code)!), assignments);
+  await replaceAssignments(
+    trx,
+    updated.map((r) => existing.get(r.code)!),
+    assignments,
+  );
   // A re-import tells a unit only of what is new to it (an item, or a changed role on one).
   await tellImportAssigned(ctx, trx, list, newAssignments(assignmentsBefore, assignments));
   await recordEvents(
     ctx,
     trx,
     actor,
-    opts.rows.map((r, i) => ({ itemId: itemIds[i], type: 'imported' as const, data: { row: r.row, list: list.name, created: !existing.has(r.code) } })),
+    opts.rows.map((r, i) => ({
+      itemId: itemIds[i],
+      type: 'imported' as const,
+      data: { row: r.row, list: list.name, created: !existing.has(r.code) },
+    })),
   );
   const result = { created: fresh.length, updated: opts.rows.length - fresh.length, itemIds };
-  await audit(ctx, trx, actor, { action: 'item.import', entity: 'worklist', entityId: list.id, after: { list: list.name, kind: opts.kind, created: result.created, updated: result.updated } });
+  await audit(ctx, trx, actor, {
+    action: 'item.import',
+    entity: 'worklist',
+    entityId: list.id,
+    after: { list: list.name, kind: opts.kind, created: result.created, updated: result.updated },
+  });
   return result;
 }

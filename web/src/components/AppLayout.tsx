@@ -14,7 +14,11 @@ const { Header, Sider, Content } = Layout;
 
 /** The longest menu path that the current location starts with. */
 function selectedKey(paths: string[], pathname: string): string {
-  return paths.filter((p) => p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0] ?? '';
+  return (
+    paths
+      .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)))
+      .sort((a, b) => b.length - a.length)[0] ?? ''
+  );
 }
 
 export function AppLayout() {
@@ -79,7 +83,14 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!isPhone && (
-        <Sider theme="light" width={224} collapsible collapsed={collapsed} onCollapse={setCollapsed} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Sider
+          theme="light"
+          width={224}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+        >
           <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600, color: '#1d4ed8' }}>
             {collapsed ? '营' : t('app.short')}
           </div>
@@ -87,13 +98,27 @@ export function AppLayout() {
         </Sider>
       )}
       {isPhone && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={260} title={t('app.title')} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          width={260}
+          title={t('app.title')}
+          styles={{ body: { padding: 0 } }}
+        >
           {menu}
         </Drawer>
       )}
       <Layout>
         <Header
-          style={{ background: '#fff', padding: isPhone ? '0 8px' : '0 20px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}
+          style={{
+            background: '#fff',
+            padding: isPhone ? '0 8px' : '0 20px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.menu')} onClick={() => setDrawerOpen(true)} />}
           <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>{title}</div>

@@ -25,7 +25,18 @@ export interface FormModalProps<T> {
  * A modal holding one vertical form: validates, shows the OK button busy while `onSubmit` runs, and
  * reports a failed request under the fields it names. The caller mounts it while it is open.
  */
-export function FormModal<T extends object>({ title, form, initialValues, okText, danger, intro, width, onSubmit, onCancel, children }: FormModalProps<T>) {
+export function FormModal<T extends object>({
+  title,
+  form,
+  initialValues,
+  okText,
+  danger,
+  intro,
+  width,
+  onSubmit,
+  onCancel,
+  children,
+}: FormModalProps<T>) {
   const { t } = useI18n();
   const report = useReportError();
   const [busy, setBusy] = useState(false);

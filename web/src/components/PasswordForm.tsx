@@ -49,12 +49,7 @@ export function PasswordForm({ onChanged }: { onChanged?: () => unknown }) {
       <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        label={t('password.new')}
-        name="newPassword"
-        extra={rule}
-        rules={newPasswordRules(t)}
-      >
+      <Form.Item label={t('password.new')} name="newPassword" extra={rule} rules={newPasswordRules(t)}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item
@@ -64,7 +59,8 @@ export function PasswordForm({ onChanged }: { onChanged?: () => unknown }) {
         rules={[
           { required: true },
           ({ getFieldValue }) => ({
-            validator: (_, v: string | undefined) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+            validator: (_, v: string | undefined) =>
+              !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >

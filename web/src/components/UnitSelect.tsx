@@ -23,7 +23,9 @@ export function UnitSelect({ units, ...props }: { units: UnitView[] } & Omit<Sel
       allowClear
       placeholder={pick(PLEASE_CHOOSE)}
       {...props}
-      options={units.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }))}
+      options={units
+        .filter((u) => u.status === 'active')
+        .map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }))}
       filterOption={(input, option) => String((option as { search?: string } | undefined)?.search ?? '').includes(input.trim())}
     />
   );

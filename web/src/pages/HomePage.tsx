@@ -13,13 +13,31 @@ const ROLE_INTRO: Record<Role, Label> = {
     zh: '导入并分派四表一单，审核进展，发布督办单和月通报，组织调度。',
     en: 'Load and assign the work lists, review progress, issue notices and bulletins, run dispatch meetings.',
   },
-  leader: { zh: '在驾驶舱掌握全局进展，对重点事项作出批示。', en: 'Follow overall progress in the cockpit and write instructions on key items.' },
-  unit_head: { zh: '审核本单位联络员报送的进展，确认后报送专班。', en: "Approve your unit's progress reports before they reach the office." },
-  liaison: { zh: '查看本单位承担的事项，报送进展和佐证材料，申请延期。', en: "See your unit's items, report progress with evidence, request extensions." },
-  specialist: { zh: '跟进免申即享匹配结果，告知企业并帮助企业享受惠企政策。', en: 'Follow the auto-grant matches through, tell enterprises and help them use policies.' },
-  enterprise: { zh: '查看可享受的惠企政策，确认或放弃告知的政策。', en: 'See the policies you qualify for; confirm or decline those you are told of.' },
+  leader: {
+    zh: '在驾驶舱掌握全局进展，对重点事项作出批示。',
+    en: 'Follow overall progress in the cockpit and write instructions on key items.',
+  },
+  unit_head: {
+    zh: '审核本单位联络员报送的进展，确认后报送专班。',
+    en: "Approve your unit's progress reports before they reach the office.",
+  },
+  liaison: {
+    zh: '查看本单位承担的事项，报送进展和佐证材料，申请延期。',
+    en: "See your unit's items, report progress with evidence, request extensions.",
+  },
+  specialist: {
+    zh: '跟进免申即享匹配结果，告知企业并帮助企业享受惠企政策。',
+    en: 'Follow the auto-grant matches through, tell enterprises and help them use policies.',
+  },
+  enterprise: {
+    zh: '查看可享受的惠企政策，确认或放弃告知的政策。',
+    en: 'See the policies you qualify for; confirm or decline those you are told of.',
+  },
   // finance
-  bank: { zh: '查看推送给本行的企业融资需求，回应并登记授信和放款。', en: "See the financing needs published to your bank; answer them and record credit and loans." },
+  bank: {
+    zh: '查看推送给本行的企业融资需求，回应并登记授信和放款。',
+    en: 'See the financing needs published to your bank; answer them and record credit and loans.',
+  },
 };
 
 export default function HomePage() {

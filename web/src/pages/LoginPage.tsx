@@ -31,7 +31,15 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16, background: 'linear-gradient(160deg, #eff6ff 0%, #f8fafc 60%)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #eff6ff 0%, #f8fafc 60%)',
+      }}
+    >
       <div style={{ position: 'fixed', top: 8, right: 8 }}>
         <LangSwitch />
       </div>

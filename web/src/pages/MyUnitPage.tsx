@@ -10,7 +10,12 @@ export default function MyUnitPage() {
   const { t, pick } = useI18n();
   const { user } = useSession();
   const unitId = String(user.unitId ?? '');
-  const { data: unit } = $api.useQuery('get', '/api/v1/units/{id}', { params: { path: { id: unitId } } }, { enabled: user.unitId !== null });
+  const { data: unit } = $api.useQuery(
+    'get',
+    '/api/v1/units/{id}',
+    { params: { path: { id: unitId } } },
+    { enabled: user.unitId !== null },
+  );
 
   if (!user.unitId) return <Empty description={t('myUnit.none')} />;
   return (

@@ -39,7 +39,11 @@ export default function ProfilePage() {
             <Descriptions.Item label={t('profile.unit')}>{user.unitName ?? t('common.none')}</Descriptions.Item>
           </Descriptions>
           <Form form={form} layout="vertical" initialValues={{ displayName: user.displayName }} onFinish={save}>
-            <Form.Item label={t('profile.displayName')} name="displayName" rules={[{ required: true, whitespace: true, max: LIMITS.displayName.max }]}>
+            <Form.Item
+              label={t('profile.displayName')}
+              name="displayName"
+              rules={[{ required: true, whitespace: true, max: LIMITS.displayName.max }]}
+            >
               <Input />
             </Form.Item>
             <Form.Item label={t('profile.language')}>

@@ -24,7 +24,10 @@ export interface CheckOptions {
 
 export type CheckResult = { ok: true; rule: Resolved; text: string } | { ok: false; problems: RuleProblem[] };
 
-type T = { t: 'number' | 'date' | 'duration' | 'string' | 'bool' | 'county' | 'industry' | 'error' } | { t: 'enum'; field: string } | { t: 'rule' };
+type T =
+  | { t: 'number' | 'date' | 'duration' | 'string' | 'bool' | 'county' | 'industry' | 'error' }
+  | { t: 'enum'; field: string }
+  | { t: 'rule' };
 
 const FLIP: Record<CmpOp, CmpOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };
 
@@ -63,7 +66,11 @@ class Checker {
       case 'field': {
         const name = resolveField(e.name);
         if (!name) {
-          this.problem('unknown_field', e.loc, `没有名为“${e.name}”的字段；可用字段：${Object.keys(FIELDS).join('、')} / unknown field "${e.name}"`);
+          this.problem(
+            'unknown_field',
+            e.loc,
+            `没有名为“${e.name}”的字段；可用字段：${Object.keys(FIELDS).join('、')} / unknown field "${e.name}"`,
+          );
           return { t: 'error' };
         }
         (e as { name: string }).name = name;
@@ -104,14 +111,22 @@ class Checker {
     const strArg = (k: number) => {
       const a = args[k];
       if (a?.type !== 'str') {
-        this.problem('type', a?.loc ?? e.loc, `${name}() 的第 ${k + 1} 个参数应为带引号的文字 / argument ${k + 1} of ${name}() must be a quoted string`);
+        this.problem(
+          'type',
+          a?.loc ?? e.loc,
+          `${name}() 的第 ${k + 1} 个参数应为带引号的文字 / argument ${k + 1} of ${name}() must be a quoted string`,
+        );
         return undefined;
       }
       return a.value;
     };
     const arity = (min: number, max: number) => {
       if (args.length < min || args.length > max) {
-        this.problem('type', e.loc, `${name}() 需要 ${min === max ? min : `${min}–${max}`} 个参数 / ${name}() takes ${min === max ? min : `${min}–${max}`} arguments`);
+        this.problem(
+          'type',
+          e.loc,
+          `${name}() 需要 ${min === max ? min : `${min}–${max}`} 个参数 / ${name}() takes ${min === max ? min : `${min}–${max}`} arguments`,
+        );
         return false;
       }
       return true;
@@ -124,8 +139,10 @@ class Checker {
       }
       if (args[1]) {
         const t = this.typeOf(args[1]);
-        if (t.t !== 'date' && t.t !== 'error') this.problem('type', args[1].loc, 'has() 的第 2 个参数应为日期 / the second argument of has() is a date');
-        else if (t.t === 'date' && this.fold(args[1]) === undefined) this.problem('type', args[1].loc, 'has() 的日期须为常量或 today 的加减 / the date must be constant');
+        if (t.t !== 'date' && t.t !== 'error')
+          this.problem('type', args[1].loc, 'has() 的第 2 个参数应为日期 / the second argument of has() is a date');
+        else if (t.t === 'date' && this.fold(args[1]) === undefined)
+          this.problem('type', args[1].loc, 'has() 的日期须为常量或 today 的加减 / the date must be constant');
       }
       return { t: 'bool' };
     }
@@ -169,14 +186,23 @@ class Checker {
     if (t.t === 'enum') {
       const values = FIELDS[t.field]!.values!;
       if (lit.type !== 'str' || !values.includes(lit.value)) {
-        this.problem('unknown_value', lit.loc, `“${lit.type === 'str' ? lit.value : String(lit.value)}”不是${FIELDS[t.field]!.label}的取值；可用：${values.join('、')} / not a value of ${t.field}`);
+        this.problem(
+          'unknown_value',
+          lit.loc,
+          `“${lit.type === 'str' ? lit.value : String(lit.value)}”不是${FIELDS[t.field]!.label}的取值；可用：${values.join('、')} ` +
+            `/ not a value of ${t.field}`,
+        );
         return false;
       }
       return true;
     }
     if (t.t === 'county') {
       if (lit.type !== 'str' || !resolveCounty(lit.value)) {
-        this.problem('unknown_value', lit.loc, `“${lit.type === 'str' ? lit.value : String(lit.value)}”不是旗县区名称或区划代码 / unknown county-level unit`);
+        this.problem(
+          'unknown_value',
+          lit.loc,
+          `“${lit.type === 'str' ? lit.value : String(lit.value)}”不是旗县区名称或区划代码 / unknown county-level unit`,
+        );
         return false;
       }
       return true;
@@ -192,7 +218,11 @@ class Checker {
     }
     const want = t.t === 'number' ? 'num' : t.t === 'date' ? 'date' : 'str';
     if (lit.type !== want) {
-      this.problem('type', lit.loc, `此处应为${label(t)}，实为${lit.type === 'num' ? '数值' : lit.type === 'date' ? '日期' : '文字'} / type mismatch: expected ${t.t}`);
+      this.problem(
+        'type',
+        lit.loc,
+        `此处应为${label(t)}，实为${lit.type === 'num' ? '数值' : lit.type === 'date' ? '日期' : '文字'} / type mismatch: expected ${t.t}`,
+      );
       return false;
     }
     return true;
@@ -219,13 +249,21 @@ class Checker {
         const hi = this.typeOf(c.high);
         if ([t, lo, hi].some((x) => x.t === 'error')) return undefined;
         if ((t.t !== 'number' && t.t !== 'date') || lo.t !== t.t || hi.t !== t.t) {
-          this.problem('type', c.loc, `between 两端须与${label(t)}同类型的数值或日期 / between needs bounds of the same numeric or date type`);
+          this.problem(
+            'type',
+            c.loc,
+            `between 两端须与${label(t)}同类型的数值或日期 / between needs bounds of the same numeric or date type`,
+          );
           return undefined;
         }
         const a = this.fold(c.low);
         const b = this.fold(c.high);
         if (a !== undefined && b !== undefined && a > b) {
-          this.problem('contradiction', c.loc, '范围下限大于上限，条件永远不会满足 / the range is empty: the lower bound exceeds the upper bound');
+          this.problem(
+            'contradiction',
+            c.loc,
+            '范围下限大于上限，条件永远不会满足 / the range is empty: the lower bound exceeds the upper bound',
+          );
         }
         return c;
       }
@@ -248,7 +286,8 @@ class Checker {
       case 'within': {
         const t = this.typeOf(c.value);
         if (t.t !== 'date') {
-          if (t.t !== 'error') this.problem('type', c.loc, 'within 只用于日期字段（如 registeredOn within 3 years） / within applies to dates');
+          if (t.t !== 'error')
+            this.problem('type', c.loc, 'within 只用于日期字段（如 registeredOn within 3 years） / within applies to dates');
           return undefined;
         }
         return c;
@@ -312,7 +351,11 @@ class Checker {
       return { type: 'ref', code, text, body: inner.rule, loc: c.loc };
     }
     if (t.t !== 'bool') {
-      this.problem('type', c.loc, `这里需要一个条件（如 ${c.expr.type === 'field' ? `${(c.expr as { name: string }).name} > 0` : 'revenue > 0'}） / a condition is needed here`);
+      this.problem(
+        'type',
+        c.loc,
+        `这里需要一个条件（如 ${c.expr.type === 'field' ? `${(c.expr as { name: string }).name} > 0` : 'revenue > 0'}） / a condition is needed here`,
+      );
       return undefined;
     }
     return c;
@@ -336,7 +379,12 @@ class Checker {
         if (c.lo > cur.lo || (c.lo === cur.lo && c.loOpen)) [cur.lo, cur.loOpen] = [c.lo, c.loOpen];
         if (c.hi < cur.hi || (c.hi === cur.hi && c.hiOpen)) [cur.hi, cur.hiOpen] = [c.hi, c.hiOpen];
         if (cur.lo > cur.hi || (cur.lo === cur.hi && (cur.loOpen || cur.hiOpen))) {
-          this.problem('contradiction', leaf.loc, `与第 ${cur.first.loc.line} 行第 ${cur.first.loc.column} 列的条件矛盾，规则永远不会满足 / contradicts an earlier condition on the same field: the rule can never match`);
+          this.problem(
+            'contradiction',
+            leaf.loc,
+            `与第 ${cur.first.loc.line} 行第 ${cur.first.loc.column} 列的条件矛盾，规则永远不会满足 / ` +
+              `contradicts an earlier condition on the same field: the rule can never match`,
+          );
           return;
         }
         ranges.set(c.key, cur);
@@ -347,10 +395,18 @@ class Checker {
           continue;
         }
         const kept = c.prefix
-          ? [...cur.values.filter((a) => c.values.some((b) => a.startsWith(b))), ...c.values.filter((b) => cur.values.some((a) => b.startsWith(a) && a !== b))]
+          ? [
+              ...cur.values.filter((a) => c.values.some((b) => a.startsWith(b))),
+              ...c.values.filter((b) => cur.values.some((a) => b.startsWith(a) && a !== b)),
+            ]
           : cur.values.filter((a) => c.values.includes(a));
         if (!kept.length) {
-          this.problem('contradiction', leaf.loc, `与第 ${cur.first.loc.line} 行第 ${cur.first.loc.column} 列的条件没有共同取值，规则永远不会满足 / no value satisfies both conditions: the rule can never match`);
+          this.problem(
+            'contradiction',
+            leaf.loc,
+            `与第 ${cur.first.loc.line} 行第 ${cur.first.loc.column} 列的条件没有共同取值，规则永远不会满足 ` +
+              `/ no value satisfies both conditions: the rule can never match`,
+          );
           return;
         }
         cur.values = kept;
@@ -383,7 +439,9 @@ function constraint(leaf: Resolved, ch: Checker): Constraint | undefined {
     if (!key) return undefined;
     if (leaf.right.type === 'str') {
       const def = FIELDS[key]!;
-      return leaf.op === '==' ? { kind: 'set', key, values: [normalise(key, leaf.right.value)], prefix: def.type === 'industry' } : undefined;
+      return leaf.op === '=='
+        ? { kind: 'set', key, values: [normalise(key, leaf.right.value)], prefix: def.type === 'industry' }
+        : undefined;
     }
     const v = ch.fold(leaf.right);
     if (v === undefined) return undefined;
@@ -402,7 +460,9 @@ function constraint(leaf: Resolved, ch: Checker): Constraint | undefined {
   }
   if (leaf.type === 'within') {
     const key = fieldKey(leaf.value);
-    return key ? { kind: 'range', key, lo: addDuration(ch.opts.today, -leaf.amount, leaf.unit), hi: ch.opts.today, loOpen: false, hiOpen: false } : undefined;
+    return key
+      ? { kind: 'range', key, lo: addDuration(ch.opts.today, -leaf.amount, leaf.unit), hi: ch.opts.today, loOpen: false, hiOpen: false }
+      : undefined;
   }
   if ((leaf.type === 'in' && !leaf.negated) || leaf.type === 'under') {
     const key = fieldKey(leaf.value);

@@ -77,7 +77,10 @@ export class Columns {
     this.industry = this.alloc(Uint16Array);
   }
 
-  private alloc<A extends Int32Array | Float64Array | Uint8Array | Uint16Array>(Kind: { new (b: ArrayBufferLike): A; BYTES_PER_ELEMENT: number }): A {
+  private alloc<A extends Int32Array | Float64Array | Uint8Array | Uint16Array>(Kind: {
+    new (b: ArrayBufferLike): A;
+    BYTES_PER_ELEMENT: number;
+  }): A {
     const bytes = this.capacity * Kind.BYTES_PER_ELEMENT;
     return new Kind(this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   }
@@ -150,13 +153,38 @@ export class Columns {
   snapshot(): ColumnsSnapshot {
     if (!this.shared) throw new Error('only shared columns can be handed to worker threads');
     const { n, capacity, ids, num, hist, registeredOn, enums, county, countyDict, industry, industryDict } = this;
-    return { n, capacity, ids, num, hist, registeredOn, enums, county, countyDict, industry, industryDict, qualFrom: [...this.qualFrom], qualTo: [...this.qualTo], tags: [...this.tags] };
+    return {
+      n,
+      capacity,
+      ids,
+      num,
+      hist,
+      registeredOn,
+      enums,
+      county,
+      countyDict,
+      industry,
+      industryDict,
+      qualFrom: [...this.qualFrom],
+      qualTo: [...this.qualTo],
+      tags: [...this.tags],
+    };
   }
 
   /** Columns over the shared memory of a snapshot (in a worker thread); read-only by convention. */
   static fromSnapshot(s: ColumnsSnapshot): Columns {
     const c = new Columns(0, false);
-    Object.assign(c, { n: s.n, capacity: s.capacity, ids: s.ids, num: s.num, hist: s.hist, registeredOn: s.registeredOn, enums: s.enums, county: s.county, industry: s.industry });
+    Object.assign(c, {
+      n: s.n,
+      capacity: s.capacity,
+      ids: s.ids,
+      num: s.num,
+      hist: s.hist,
+      registeredOn: s.registeredOn,
+      enums: s.enums,
+      county: s.county,
+      industry: s.industry,
+    });
     c.countyDict = s.countyDict;
     c.industryDict = s.industryDict;
     c.qualFrom = new Map(s.qualFrom);

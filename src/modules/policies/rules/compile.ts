@@ -7,7 +7,18 @@ import { addDuration } from '../../../common/dates.js';
 import { type Bilingual, FIELD_WORDS, describeCondition, formatValue, isActionable, withinRange } from './describe.js';
 import { FIELDS } from './fields.js';
 import { foldConstant } from './walk.js';
-import { ConstStage, FlagStage, MaskStage, PredStage, RangeStage, RatioStage, type Stage, TableStage, ValidOnStage, runStages } from './stages.js';
+import {
+  ConstStage,
+  FlagStage,
+  MaskStage,
+  PredStage,
+  RangeStage,
+  RatioStage,
+  type Stage,
+  TableStage,
+  ValidOnStage,
+  runStages,
+} from './stages.js';
 
 /*
  * Rules compile to JavaScript source over the typed arrays of `Columns` — one tight loop per rule,
@@ -304,7 +315,7 @@ const STEP_BITS = new BigInt64Array(STEP.buffer);
 function nextDouble(x: number, up: boolean): number {
   if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
   STEP[0] = x;
-  STEP_BITS[0] = STEP_BITS[0]! + ((x > 0) === up ? 1n : -1n);
+  STEP_BITS[0] = STEP_BITS[0]! + (x > 0 === up ? 1n : -1n);
   return STEP[0]!;
 }
 
@@ -415,7 +426,8 @@ function buildClassify(g: Gen, rule: Resolved, whole: string): (start: number, e
   const parts = conjuncts(rule).map((c) => g.cond(c));
   const counting = parts.map((p) => `if (!${p} && ++f > 1) continue;`).join(' ');
   return g.build(
-    `return function (start, end, st) { let m = 0; for (let i = start; i < end; i++) { if (${whole}) { st[i] = ${MATCHED}; m++; continue; } let f = 0; ${counting} if (f === 1) st[i] = ${NEAR_MISS}; } return m; };`,
+    `return function (start, end, st) { let m = 0; for (let i = start; i < end; i++) { if (${whole}) { ` +
+      `st[i] = ${MATCHED}; m++; continue; } let f = 0; ${counting} if (f === 1) st[i] = ${NEAR_MISS}; } return m; };`,
   );
 }
 

@@ -180,7 +180,13 @@ function categorical(field: string, value: string): Bilingual {
 /** "A或B"; after a negation "A、B" ("不在A、B"), which cannot be misread as "not A, or B". */
 function joinOr(items: Bilingual[], negated = false): Bilingual {
   const last = items[items.length - 1]?.en ?? '';
-  const en = items.length > 1 ? `${items.slice(0, -1).map((x) => x.en).join(', ')} or ${last}` : last;
+  const en =
+    items.length > 1
+      ? `${items
+          .slice(0, -1)
+          .map((x) => x.en)
+          .join(', ')} or ${last}`
+      : last;
   return { zh: items.map((x) => x.zh).join(negated ? '、' : '或'), en };
 }
 
@@ -250,11 +256,22 @@ function phrase(c: Resolved, today: number): Bilingual {
       if (c.value.type === 'field' && FIELDS[c.value.name]!.type !== 'number') {
         const name = c.value.name;
         const neg = c.type === 'in' && c.negated;
-        return membership(name, joinOr(c.list.map((l: Literal) => categorical(name, String(l.value))), neg), neg, c.type === 'under');
+        return membership(
+          name,
+          joinOr(
+            c.list.map((l: Literal) => categorical(name, String(l.value))),
+            neg,
+          ),
+          neg,
+          c.type === 'under',
+        );
       }
       const s = subject(c.value, today);
       const neg = c.type === 'in' && c.negated;
-      const values = joinOr(c.list.map((l) => constant(l, s.unit, today)), neg);
+      const values = joinOr(
+        c.list.map((l) => constant(l, s.unit, today)),
+        neg,
+      );
       return { zh: `${s.zh}${neg ? '不是' : '为'}${values.zh}`, en: `${s.en} ${neg ? 'is not' : 'is'} ${values.en}` };
     }
     case 'within': {

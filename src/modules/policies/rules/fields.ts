@@ -1,10 +1,28 @@
 import { SIZE_CLASSES } from '../size-class.js';
 
 /** Legal forms (企业类型) the registry records. */
-export const LEGAL_FORMS = ['有限责任公司', '股份有限公司', '个人独资企业', '合伙企业', '个体工商户', '农民专业合作社', '外商投资企业', '国有企业'] as const;
+export const LEGAL_FORMS = [
+  '有限责任公司',
+  '股份有限公司',
+  '个人独资企业',
+  '合伙企业',
+  '个体工商户',
+  '农民专业合作社',
+  '外商投资企业',
+  '国有企业',
+] as const;
 export const TAX_GRADES = ['A', 'B', 'M', 'C', 'D'] as const;
 /** Qualifications (资质) with validity periods that rules can test with has(...). */
-export const QUALIFICATIONS = ['高新技术企业', '科技型中小企业', '专精特新中小企业', '专精特新“小巨人”企业', '创新型中小企业', '企业技术中心', '绿色工厂', '瞪羚企业'] as const;
+export const QUALIFICATIONS = [
+  '高新技术企业',
+  '科技型中小企业',
+  '专精特新中小企业',
+  '专精特新“小巨人”企业',
+  '创新型中小企业',
+  '企业技术中心',
+  '绿色工厂',
+  '瞪羚企业',
+] as const;
 
 export type ValueType = 'number' | 'date' | 'duration' | 'string' | 'bool' | 'county' | 'industry' | 'enum';
 
@@ -46,7 +64,9 @@ export function resolveField(name: string): string | undefined {
   return BY_NAME.get(name) ?? BY_NAME.get(name.toLowerCase());
 }
 
-export const YEARLY_FIELDS = Object.entries(FIELDS).filter(([, d]) => d.yearly).map(([n]) => n);
+export const YEARLY_FIELDS = Object.entries(FIELDS)
+  .filter(([, d]) => d.yearly)
+  .map(([n]) => n);
 /** Years of history kept per yearly field: the current year and two before it. */
 export const HISTORY_YEARS = 3;
 

@@ -16,7 +16,10 @@ parentPort!.postMessage({ ready: true });
 parentPort!.on('message', (req: WorkerRequest) => {
   try {
     const reply: WorkerReply = { id: req.id, ok: true, results: run(req) };
-    parentPort!.postMessage(reply, reply.results.map((r) => r.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
+    parentPort!.postMessage(
+      reply,
+      reply.results.map((r) => r.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer),
+    );
   } catch (e) {
     const reply: WorkerReply = { id: req.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     parentPort!.postMessage(reply);
@@ -25,7 +28,11 @@ parentPort!.on('message', (req: WorkerRequest) => {
 
 function run(req: WorkerRequest): Int32Array[] {
   const { start, end } = req;
-  const compiled = req.rules.map(({ rule, text }) => () => compileRule(rule, cols, today, text, { reorder: !req.presorted }));
+  const compiled = req.rules.map(
+    ({ rule, text }) =>
+      () =>
+        compileRule(rule, cols, today, text, { reorder: !req.presorted }),
+  );
   if (req.kind === 'classify') {
     // The status arrays are shared: each worker writes its own rows; there is nothing to send back.
     compiled.forEach((c, k) => c().classify(req.status[k]!, start, end));

@@ -163,7 +163,11 @@ export class RuleMatcher {
     const result = new Array<Int32Array>(rules.length);
     const remote = this.slots.length ? [...rules.keys()].filter((k) => !needsStrings(rules[k]!.rule)) : [];
     const byRules = split === 'rules' || (split === 'auto' && remote.length >= 4 * this.slots.length);
-    const done = remote.length ? (byRules ? this.matchByRules(rules, remote, result) : this.matchByRows(rules, remote, result)) : Promise.resolve();
+    const done = remote.length
+      ? byRules
+        ? this.matchByRules(rules, remote, result)
+        : this.matchByRows(rules, remote, result)
+      : Promise.resolve();
     // Rules naming the USCC or the name run here meanwhile.
     const local = [...rules.keys()].filter((k) => !remote.includes(k));
     if (local.length) {
@@ -176,7 +180,9 @@ export class RuleMatcher {
 
   private async matchByRows(rules: RuleJob[], remote: number[], result: Int32Array[]): Promise<void> {
     const ordered = remote.map((k) => ({ rule: orderedForScan(rules[k]!.rule, this.cols, this.today), text: rules[k]!.text }));
-    const bySlot = await Promise.all(this.slots.map((s, j) => this.send(s, { kind: 'match', rules: ordered, ...this.range(j), presorted: true })));
+    const bySlot = await Promise.all(
+      this.slots.map((s, j) => this.send(s, { kind: 'match', rules: ordered, ...this.range(j), presorted: true })),
+    );
     remote.forEach((k, j) => {
       const pieces = bySlot.map((r) => r[j]!);
       const joined = new Int32Array(pieces.reduce((sum, p) => sum + p.length, 0));
@@ -215,7 +221,9 @@ export class RuleMatcher {
       return status;
     }
     const ordered = rules.map((r) => ({ rule: orderedForScan(r.rule, this.cols, this.today), text: r.text }));
-    await Promise.all(this.slots.map((s, j) => this.send(s, { kind: 'classify', rules: ordered, status, ...this.range(j), presorted: true })));
+    await Promise.all(
+      this.slots.map((s, j) => this.send(s, { kind: 'classify', rules: ordered, status, ...this.range(j), presorted: true })),
+    );
     return status;
   }
 

@@ -33,7 +33,11 @@ export function parseRule(text: string): ParseResult {
   } catch (err) {
     // The scan above bounds the nesting; this is the last line should the grammar ever recurse elsewhere.
     if (err instanceof RangeError) return { ok: false, problem: tooDeep(1, 1, 0, '规则嵌套过深 / the rule is nested too deeply') };
-    const e = err as { location?: { start: { offset: number; line: number; column: number }; end: { offset: number } }; message: string; found?: string | null };
+    const e = err as {
+      location?: { start: { offset: number; line: number; column: number }; end: { offset: number } };
+      message: string;
+      found?: string | null;
+    };
     if (!e.location) throw err;
     const found = e.found === null || e.found === undefined ? '规则结尾 / end of rule' : `“${e.found}”`;
     return {

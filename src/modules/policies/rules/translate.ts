@@ -97,7 +97,8 @@ export function toJsonLogic(c: Resolved, today: number): Json {
       const op = c.op === '==' ? '===' : c.op === '!=' ? '!==' : c.op;
       if (c.right.type === 'str') {
         const v = c.left.type === 'field' && FIELDS[c.left.name]!.type === 'county' ? resolveCounty(c.right.value) : c.right.value;
-        if (c.left.type === 'field' && FIELDS[c.left.name]!.type === 'industry') return toJsonLogic({ type: 'under', value: c.left, list: [c.right], loc: c.loc }, today);
+        if (c.left.type === 'field' && FIELDS[c.left.name]!.type === 'industry')
+          return toJsonLogic({ type: 'under', value: c.left, list: [c.right], loc: c.loc }, today);
         return { [op]: [{ var: (c.left as { name: string }).name }, v] };
       }
       return { [op]: [logicValue(c.left, today), logicValue(c.right, today)] };
@@ -162,7 +163,14 @@ export interface RulesEngineForm {
   computed: Map<string, (r: Record<string, unknown>) => number>;
 }
 
-const OPS: Record<string, string> = { '<': 'lessThan', '<=': 'lessThanInclusive', '>': 'greaterThan', '>=': 'greaterThanInclusive', '==': 'equal', '!=': 'notEqual' };
+const OPS: Record<string, string> = {
+  '<': 'lessThan',
+  '<=': 'lessThanInclusive',
+  '>': 'greaterThan',
+  '>=': 'greaterThanInclusive',
+  '==': 'equal',
+  '!=': 'notEqual',
+};
 
 /** A rule as json-rules-engine conditions (all/any/not). */
 export function toRulesEngine(rule: Resolved, today: number, prefix: string): RulesEngineForm {
@@ -209,7 +217,12 @@ export function toRulesEngine(rule: Resolved, today: number, prefix: string): Ru
         if (def.type === 'industry') {
           const { sections, divisions } = industryKeys(c.list);
           out = { any: [leaf('industry_section', 'in', sections), leaf('industry_division', 'in', divisions)] };
-        } else out = leaf(name, 'in', c.list.map((l) => (def.type === 'county' ? resolveCounty(String(l.value)) : l.value)));
+        } else
+          out = leaf(
+            name,
+            'in',
+            c.list.map((l) => (def.type === 'county' ? resolveCounty(String(l.value)) : l.value)),
+          );
         return c.type === 'in' && c.negated ? { not: out } : out;
       }
       case 'test': {

@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, describeIndicator, explainResults, type IndicatorMeta, parseSettings } from './index.js';
 
-const bid = (tenderer: string, amount: number, status = 'valid', currency = 'USD') => ({ status, tenderers: [{ id: tenderer }], value: { amount, currency } });
+const bid = (tenderer: string, amount: number, status = 'valid', currency = 'USD') => ({
+  status,
+  tenderers: [{ id: tenderer }],
+  value: { amount, currency },
+});
 const release = (ocid: string, details: unknown[], extra: Record<string, unknown> = {}) => ({
   ocid,
   bids: { details },
@@ -39,7 +43,8 @@ describe('computeIndicators', () => {
   });
 
   it('leaves out methods without price competition (R028), or keeps only the listed ones', () => {
-    const same = (ocid: string, details: string) => release(ocid, [bid('A', 10), bid('B', 10)], { tender: { procurementMethodDetails: details } });
+    const same = (ocid: string, details: string) =>
+      release(ocid, [bid('A', 10), bid('B', 10)], { tender: { procurementMethodDetails: details } });
     const data = [same('auction', 'Auction'), same('lottery', 'Lottery')];
     const flagged = (ini: string) => Object.keys(computeIndicators(data, parseSettings(ini)).OCID ?? {});
     expect(flagged('[R028]\n')).toEqual(['auction', 'lottery']);
@@ -50,7 +55,11 @@ describe('computeIndicators', () => {
   it('flags a heavily discounted winning bid (R058) at a set threshold and reports its fence', () => {
     // Winner W bids 100, the next-lowest valid bid is 200: (200 − 100) / 100 = 1.
     const meta: IndicatorMeta = {};
-    const results = computeIndicators([release('far', [bid('W', 100), bid('L', 200), bid('M', 300)])], parseSettings('[R058]\nthreshold = 0.5\n'), { meta });
+    const results = computeIndicators(
+      [release('far', [bid('W', 100), bid('L', 200), bid('M', 300)])],
+      parseSettings('[R058]\nthreshold = 0.5\n'),
+      { meta },
+    );
     expect(results).toEqual({ OCID: { far: { R058: 1 } }, Tenderer: { W: { R058: 0 } } });
     expect(meta).toEqual({ R058: { upper_fence: 0.5 } });
   });
@@ -84,23 +93,41 @@ describe('R003 submission period, counted like chrono', () => {
 
   it('skips dates that are not RFC 3339 date-times (no time zone, impossible dates)', () => {
     expect(
-      flagged(period('date-only', '2026-01-01', '2026-01-02'), period('no-zone', '2026-01-01T00:00:00', '2026-01-02T00:00:00'), period('feb-30', '2026-02-30T00:00:00Z', '2026-03-01T00:00:00Z')),
+      flagged(
+        period('date-only', '2026-01-01', '2026-01-02'),
+        period('no-zone', '2026-01-01T00:00:00', '2026-01-02T00:00:00'),
+        period('feb-30', '2026-02-30T00:00:00Z', '2026-03-01T00:00:00Z'),
+      ),
     ).toEqual([]);
   });
 });
 
 describe('R048 heterogeneous supplier', () => {
   it('counts distinct first digits of classification codes per single-supplier active award', () => {
-    const award = (supplier: string, ...codes: string[]) => ({ status: 'active', suppliers: [{ id: supplier }], items: codes.map((id) => ({ classification: { id } })) });
+    const award = (supplier: string, ...codes: string[]) => ({
+      status: 'active',
+      suppliers: [{ id: supplier }],
+      items: codes.map((id) => ({ classification: { id } })),
+    });
     const data = [
       { ocid: '1', awards: [award('S', '45233140', '45000000'), award('T', '71000000')] },
       { ocid: '2', awards: [award('S', '71356200'), { ...award('S', '90000000'), status: 'pending' }] },
-      { ocid: '3', awards: [award('S', '33100000'), { status: 'active', suppliers: [{ id: 'S' }, { id: 'T' }], items: [{ classification: { id: '99' } }] }] },
+      {
+        ocid: '3',
+        awards: [
+          award('S', '33100000'),
+          { status: 'active', suppliers: [{ id: 'S' }, { id: 'T' }], items: [{ classification: { id: '99' } }] },
+        ],
+      },
     ];
     // S: prefixes 45, 71, 33 in 3 processes (the pending award and the joint award do not count); T: 71 in 1.
-    expect(computeIndicators(data, parseSettings('[R048]\nminimum_contracting_processes = 2\nthreshold = 3\n'))).toEqual({ Tenderer: { S: { R048: 3 } } });
+    expect(computeIndicators(data, parseSettings('[R048]\nminimum_contracting_processes = 2\nthreshold = 3\n'))).toEqual({
+      Tenderer: { S: { R048: 3 } },
+    });
     // With all 8 digits S has 4 categories (45233140, 45000000, 71356200, 33100000).
-    expect(computeIndicators(data, parseSettings('[R048]\nminimum_contracting_processes = 2\nthreshold = 4\ndigits = 8\n'))).toEqual({ Tenderer: { S: { R048: 4 } } });
+    expect(computeIndicators(data, parseSettings('[R048]\nminimum_contracting_processes = 2\nthreshold = 4\ndigits = 8\n'))).toEqual({
+      Tenderer: { S: { R048: 4 } },
+    });
   });
 });
 
@@ -112,8 +139,13 @@ describe('describeIndicator', () => {
     expect(d.why.en).toContain('only 0.4% above the winning bid, at or below the set threshold of 5%');
     expect(d.why.zh).toContain('仅比中标价高 0.4%，不高于设定阈值 5%');
     expect(describeIndicator('R003', 1, settings).why.zh).toContain('不足 15 天');
-    const fromData = describeIndicator('R038', 0.5, parseSettings('[R038]\n'), { group: 'Buyer', meta: { R038: { Buyer_upper_fence: 0.25 } } });
-    expect(fromData.why.en).toContain('50% of the bids received by this buyer were disqualified, at or above the fence of 25% computed from all the data');
+    const fromData = describeIndicator('R038', 0.5, parseSettings('[R038]\n'), {
+      group: 'Buyer',
+      meta: { R038: { Buyer_upper_fence: 0.25 } },
+    });
+    expect(fromData.why.en).toContain(
+      '50% of the bids received by this buyer were disqualified, at or above the fence of 25% computed from all the data',
+    );
   });
 
   it('lists every result of a run with its reason', () => {

@@ -119,7 +119,13 @@ function foldSecondLowestBidRatio(state: State, release: Json, ocid: string, ctx
     } else if (otherAmount === undefined || amount < otherAmount) [other, otherAmount] = [tenderer, amount];
   }
   // If the lowest bid did not win, the award criteria were not price only, as the indicators assume.
-  if (winner !== undefined && winnerAmount !== undefined && other !== undefined && otherAmount !== undefined && otherAmount >= winnerAmount) {
+  if (
+    winner !== undefined &&
+    winnerAmount !== undefined &&
+    other !== undefined &&
+    otherAmount !== undefined &&
+    otherAmount >= winnerAmount
+  ) {
     state.secondLowestBidRatios.set(ocid, (otherAmount - winnerAmount) / winnerAmount);
     state.winnerAndLowestNonWinner.set(ocid, [winner, other]);
   }
@@ -145,7 +151,8 @@ const folds: Partial<Record<IndicatorCode, (state: State, release: Json, ocid: s
   R018(state, release, ocid, { r018Methods }) {
     const tender = obj(release, 'tender');
     // serde's `as_u64()`: a non-negative integer; JSON.parse cannot tell 1 from 1.0, which upstream would skip.
-    if (tender && matchesProcurementMethod(tender, r018Methods) && num(tender, 'numberOfTenderers') === 1) state.set('OCID', ocid, 'R018', 1);
+    if (tender && matchesProcurementMethod(tender, r018Methods) && num(tender, 'numberOfTenderers') === 1)
+      state.set('OCID', ocid, 'R018', 1);
   },
 
   /** Winning bids that rarely win. */
@@ -217,7 +224,8 @@ const folds: Partial<Record<IndicatorCode, (state: State, release: Json, ocid: s
     const found = completeAwardsAndBids(release);
     if (!found) return;
     const suppliers = new Set<string>();
-    for (const award of found.awards) for (const s of arr(award, 'suppliers') ?? []) if (str(s, 'id') !== undefined) suppliers.add(str(s, 'id')!);
+    for (const award of found.awards)
+      for (const s of arr(award, 'suppliers') ?? []) if (str(s, 'id') !== undefined) suppliers.add(str(s, 'id')!);
     const valid = new Set<string>();
     const disqualified = new Set<string>();
     for (const bid of found.details) {
@@ -358,7 +366,9 @@ const finalizers: Partial<Record<IndicatorCode, (state: State, settings: Cardina
   R038(state, settings) {
     const s = settings.R038 ?? {};
     const flag = (fractions: Map<string, Fraction>, minimum: number, group: Group) => {
-      const ratios = [...fractions].filter(([, f]) => f.denominator >= minimum).map(([id, f]) => [id, f.numerator / f.denominator] as const);
+      const ratios = [...fractions]
+        .filter(([, f]) => f.denominator >= minimum)
+        .map(([id, f]) => [id, f.numerator / f.denominator] as const);
       if (ratios.length === 0) return;
       const values = ratios.map(([, r]) => r);
       let fence = s.threshold;
@@ -457,7 +467,11 @@ export function createIndicatorRun(settings: CardinalSettings, options: { meta?:
  * Releases without a string `ocid`, cancelled tenders and excluded `procurementMethodDetails` are skipped.
  * Pass `options.meta` (an empty object) to receive the quartiles and fences used, to explain each flag.
  */
-export function computeIndicators(releases: Iterable<unknown>, settings: CardinalSettings, options: { meta?: IndicatorMeta } = {}): IndicatorResults {
+export function computeIndicators(
+  releases: Iterable<unknown>,
+  settings: CardinalSettings,
+  options: { meta?: IndicatorMeta } = {},
+): IndicatorResults {
   const run = createIndicatorRun(settings, options);
   for (const release of releases) run.add(release);
   return run.finish();

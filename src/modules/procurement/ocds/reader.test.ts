@@ -70,7 +70,11 @@ describe('readOcds', () => {
   });
 
   it('is not fooled by quotes, backslashes and brackets inside strings, wherever the chunks are cut', async () => {
-    const tricky = { ocid: 'o-"1"', tender: { title: 'a \\"releases\\": [ { } ] \\', note: '\\\\', lots: [] }, releases: 'not a package key here' };
+    const tricky = {
+      ocid: 'o-"1"',
+      tender: { title: 'a \\"releases\\": [ { } ] \\', note: '\\\\', lots: [] },
+      releases: 'not a package key here',
+    };
     const pkg = JSON.stringify({ version: '1.1', releases: [tricky, B] }, null, 1);
     for (const size of [1, 2, 3, 5, 8, 13]) {
       expect((await read(pkg, size)).map((r) => r.release)).toEqual([tricky, B]);
@@ -91,7 +95,7 @@ describe('readOcds', () => {
   });
 
   it('keeps unknown fields and extension fields as they are', async () => {
-    const odd = { ocid: 'x', 'x_省级扩展': { 评标地点: '异地' }, tender: { lots: [{ id: 'L1', x_unknown: [1, 2] }] } };
+    const odd = { ocid: 'x', x_省级扩展: { 评标地点: '异地' }, tender: { lots: [{ id: 'L1', x_unknown: [1, 2] }] } };
     expect((await read(JSON.stringify(odd) + '\n'))[0].release).toEqual(odd);
   });
 

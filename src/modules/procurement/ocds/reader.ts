@@ -63,7 +63,11 @@ function asRelease(value: unknown, line: number, kind: 'release' | 'record'): Re
   if (release && typeof release === 'object' && !Array.isArray(release)) return release as Record<string, unknown>;
   const what = kind === 'record' ? 'a record without a compiledRelease object' : 'not a JSON object';
   throw new OcdsError('OCDS_NOT_A_RELEASE', [
-    { line, message: `the entry starting on line ${line} is ${what}`, messageZh: `第 ${line} 行开始的一项${kind === 'record' ? '记录缺少 compiledRelease 对象' : '不是 JSON 对象'}` },
+    {
+      line,
+      message: `the entry starting on line ${line} is ${what}`,
+      messageZh: `第 ${line} 行开始的一项${kind === 'record' ? '记录缺少 compiledRelease 对象' : '不是 JSON 对象'}`,
+    },
   ]);
 }
 
@@ -72,7 +76,10 @@ function asRelease(value: unknown, line: number, kind: 'release' | 'record'): Re
  * the first malformed entry; releases before it have already been yielded (callers that must change
  * nothing on bad input preview first, then commit).
  */
-export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<string | Buffer>, options: ReadOcdsOptions = {}): AsyncGenerator<OcdsRelease> {
+export async function* readOcds(
+  input: NodeJS.ReadableStream | AsyncIterable<string | Buffer>,
+  options: ReadOcdsOptions = {},
+): AsyncGenerator<OcdsRelease> {
   const maxChars = options.maxReleaseChars ?? 64 * 1024 * 1024;
   const decoder = new StringDecoder('utf8');
   const stack: Frame[] = [];
@@ -84,7 +91,10 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
   let resumeAt = 0; // where the next scan starts (a string cut by the chunk end is read again whole)
   /** JSON Lines: once the first release is seen to fill one line, lines are parsed one by one (faster). */
   let lines = false;
-  /** How far the text after `resumeAt` was already searched for the end of a string or line (so a long one is not searched again with every chunk). */
+  /**
+   * How far the text after `resumeAt` was already searched for the end of a string or line
+   * (so a long one is not searched again with every chunk).
+   */
   let searched = 0;
 
   const out: OcdsRelease[] = [];
@@ -115,7 +125,13 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
       // A value starts here: is it a release to capture?
       if (capture < 0 && c !== CLOSE_BRACE && c !== CLOSE_BRACKET && c !== COMMA && c !== COLON && (stack.length === 0 || top?.releases)) {
         if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
-          throw new OcdsError('OCDS_NOT_A_RELEASE', [{ line, message: `the entry starting on line ${line} is not a JSON object`, messageZh: `第 ${line} 行开始的一项不是 JSON 对象` }]);
+          throw new OcdsError('OCDS_NOT_A_RELEASE', [
+            {
+              line,
+              message: `the entry starting on line ${line} is not a JSON object`,
+              messageZh: `第 ${line} 行开始的一项不是 JSON 对象`,
+            },
+          ]);
         }
         // At the top level an object is a release unless it turns out to be a package.
         capture = i;
@@ -142,7 +158,8 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         const frame: Frame = c === OPEN_BRACE ? { kind: 'object', expectKey: true } : { kind: 'array' };
         if (c === OPEN_BRACKET) {
-          if (stack.length === 0) frame.releases = 'release'; // a bare array of releases
+          if (stack.length === 0)
+            frame.releases = 'release'; // a bare array of releases
           else if (stack.length === 1 && top!.kind === 'object' && (top!.key === 'releases' || top!.key === 'records')) {
             frame.releases = top!.key === 'records' ? 'record' : 'release';
           }
@@ -194,7 +211,8 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
         const value = parseRelease(body, line);
         const many = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
         if (many && Array.isArray(many.releases)) for (const r of many.releases) out.push({ line, release: asRelease(r, line, 'release') });
-        else if (many && Array.isArray(many.records)) for (const r of many.records) out.push({ line, release: asRelease(r, line, 'record') });
+        else if (many && Array.isArray(many.records))
+          for (const r of many.records) out.push({ line, release: asRelease(r, line, 'record') });
         else out.push({ line, release: asRelease(value, line, 'release') });
       }
       if (end >= text.length) {
@@ -223,7 +241,11 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
     if (text.length - keep > maxChars) {
       const at = lines || capture < 0 ? line : captureLine;
       throw new OcdsError('OCDS_RELEASE_TOO_LARGE', [
-        { line: at, message: `the release starting on line ${at} is larger than ${maxChars} characters`, messageZh: `第 ${at} 行开始的发布超过 ${maxChars} 个字符` },
+        {
+          line: at,
+          message: `the release starting on line ${at} is larger than ${maxChars} characters`,
+          messageZh: `第 ${at} 行开始的发布超过 ${maxChars} 个字符`,
+        },
       ]);
     }
     if (capture >= 0) capture -= keep;
@@ -238,6 +260,10 @@ export async function* readOcds(input: NodeJS.ReadableStream | AsyncIterable<str
   yield* feed(decoder.end(), true);
   if (!lines && (stack.length || resumeAt < text.length || capture >= 0)) {
     const started = capture >= 0 ? captureLine : line;
-    throw invalid(started, `the file ends inside an unfinished JSON value that starts on line ${started}`, `文件在第 ${started} 行开始的 JSON 内容结束之前截止`);
+    throw invalid(
+      started,
+      `the file ends inside an unfinished JSON value that starts on line ${started}`,
+      `文件在第 ${started} 行开始的 JSON 内容结束之前截止`,
+    );
   }
 }

@@ -6,10 +6,13 @@
 export type Json = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const str = (o: unknown, key: string): string | undefined => (isObject(o) && typeof o[key] === 'string' ? (o[key] as string) : undefined);
+export const str = (o: unknown, key: string): string | undefined =>
+  isObject(o) && typeof o[key] === 'string' ? (o[key] as string) : undefined;
 export const obj = (o: unknown, key: string): Json | undefined => (isObject(o) && isObject(o[key]) ? (o[key] as Json) : undefined);
-export const arr = (o: unknown, key: string): unknown[] | undefined => (isObject(o) && Array.isArray(o[key]) ? (o[key] as unknown[]) : undefined);
-export const num = (o: unknown, key: string): number | undefined => (isObject(o) && typeof o[key] === 'number' ? (o[key] as number) : undefined);
+export const arr = (o: unknown, key: string): unknown[] | undefined =>
+  isObject(o) && Array.isArray(o[key]) ? (o[key] as unknown[]) : undefined;
+export const num = (o: unknown, key: string): number | undefined =>
+  isObject(o) && typeof o[key] === 'number' ? (o[key] as number) : undefined;
 
 export function matchesProcurementMethod(tender: Json, set: Set<string>): boolean {
   if (set.size === 0) return true;

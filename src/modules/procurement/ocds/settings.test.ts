@@ -62,7 +62,11 @@ describe('parseSettings (the INI file cardinal-rs reads)', () => {
   });
 
   it('refuses unknown keys and sections and wrongly typed values, every one with its line, in both languages', () => {
-    const details = problems(['[R024]', 'threshold = five percent', '[R028]', 'threshold = 1', '[R099]', 'x = 1', '[R035]', 'threshold = -1', 'colour = red'].join('\n'));
+    const details = problems(
+      ['[R024]', 'threshold = five percent', '[R028]', 'threshold = 1', '[R099]', 'x = 1', '[R035]', 'threshold = -1', 'colour = red'].join(
+        '\n',
+      ),
+    );
     expect(details.map((d) => [d.line, d.path])).toEqual([
       [2, '[R024] threshold'],
       [4, '[R028] threshold'],

@@ -74,7 +74,14 @@ const SECTIONS: Record<string, Map<string, KeySpec>> = {
   R058: new Map([k('threshold', 'threshold', 'float')]),
 };
 /** Sections of cardinal's `prepare` command: accepted and kept, not interpreted. */
-const PREPARE_SECTIONS = new Set(['defaults', 'redactions', 'corrections', 'modifications', 'codelists.bid_status', 'codelists.award_status']);
+const PREPARE_SECTIONS = new Set([
+  'defaults',
+  'redactions',
+  'corrections',
+  'modifications',
+  'codelists.bid_status',
+  'codelists.award_status',
+]);
 
 const PATTERNS: Record<Exclude<Kind, 'string'>, RegExp> = {
   float: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/,
@@ -91,7 +98,19 @@ const KIND_NAMES: Record<Exclude<Kind, 'string'>, { zh: string; en: string }> = 
 function unquote(raw: string): string {
   const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0];
   const body = quoted ? raw.slice(1, -1) : raw;
-  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', '"': '"', "'": "'", ';': ';', '#': '#', '=': '=', ':': ':' };
+  const escapes: Record<string, string> = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '0': '\0',
+    '\\': '\\',
+    '"': '"',
+    "'": "'",
+    ';': ';',
+    '#': '#',
+    '=': '=',
+    ':': ':',
+  };
   return body.replace(/\\(.)/g, (m, c: string) => escapes[c] ?? m);
 }
 
@@ -132,7 +151,8 @@ export function parseSettings(ini: string): CardinalSettings {
           problem(
             line,
             `[${section}]`,
-            `unknown section [${section}]; known: [exclusions], ${INDICATOR_CODES.map((c) => `[${c}]`).join(', ')}, [R003.procurement_method_details]`,
+            `unknown section [${section}]; known: ` +
+              `[exclusions], ${INDICATOR_CODES.map((c) => `[${c}]`).join(', ')}, [R003.procurement_method_details]`,
             `未知的节 [${section}]；可用的节为 [exclusions]、各指标节（如 [R003]）和 [R003.procurement_method_details]`,
           ),
         );
@@ -152,7 +172,9 @@ export function parseSettings(ini: string): CardinalSettings {
 
     if (section === 'R003.procurement_method_details') {
       if (!PATTERNS.int.test(value)) {
-        problems.push(problem(line, where, `must be ${KIND_NAMES.int.en} (days), not "${value}"`, `应为${KIND_NAMES.int.zh}（天数），而不是“${value}”`));
+        problems.push(
+          problem(line, where, `must be ${KIND_NAMES.int.en} (days), not "${value}"`, `应为${KIND_NAMES.int.zh}（天数），而不是“${value}”`),
+        );
       } else target[key] = Number(value);
       return;
     }

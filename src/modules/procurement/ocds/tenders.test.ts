@@ -45,7 +45,15 @@ describe('ocdsToTenders', () => {
         buyerId: 'B1',
         procurementMethod: 'open',
         bids: [
-          { bidderId: 'T1', bidderName: '示例建设甲公司', amount: 100, currency: 'CNY', date: '2026-03-01T09:00:00+08:00', status: 'valid', winner: true },
+          {
+            bidderId: 'T1',
+            bidderName: '示例建设甲公司',
+            amount: 100,
+            currency: 'CNY',
+            date: '2026-03-01T09:00:00+08:00',
+            status: 'valid',
+            winner: true,
+          },
           { bidderId: 'T2', bidderName: '示例建设乙公司', amount: 105, currency: 'CNY', status: 'valid', winner: false },
         ],
       },
@@ -66,7 +74,13 @@ describe('ocdsToTenders', () => {
   it('gives one tender without lots; a consortium is one bidder; a missing amount is null; numeric ids become text', () => {
     const [tender] = ocdsToTenders({
       ocid: 'ocds-x-2',
-      bids: { details: [bid('1', ['T3', 'T2'], 50), bid('2', 'T4', undefined, { status: 'disqualified' }), { id: '3', tenderers: [{ id: 7 }], value: { amount: 60 } }] },
+      bids: {
+        details: [
+          bid('1', ['T3', 'T2'], 50),
+          bid('2', 'T4', undefined, { status: 'disqualified' }),
+          { id: '3', tenderers: [{ id: 7 }], value: { amount: 60 } },
+        ],
+      },
       awards: [{ status: 'active', suppliers: [{ id: 'T2' }, { id: 'T3' }] }],
     });
     expect(tender.lotId).toBeUndefined();
@@ -84,7 +98,17 @@ describe('ocdsToTenders', () => {
   it('reports a bidder without an identifier and a bad amount with their place in the release, and goes on', () => {
     const problems: OcdsErrorDetail[] = [];
     const [tender] = ocdsToTenders(
-      { ocid: 'o', bids: { details: [bid('1', 'T1', 5), { id: '2', tenderers: [{ name: '无标识公司' }] }, bid('3', 'T3', -5), bid('4', 'T4', 1, { value: { amount: '5' } })] } },
+      {
+        ocid: 'o',
+        bids: {
+          details: [
+            bid('1', 'T1', 5),
+            { id: '2', tenderers: [{ name: '无标识公司' }] },
+            bid('3', 'T3', -5),
+            bid('4', 'T4', 1, { value: { amount: '5' } }),
+          ],
+        },
+      },
       (p) => problems.push(p),
     );
     expect(tender.bids.map((b) => [b.bidderId, b.amount])).toEqual([
@@ -93,13 +117,24 @@ describe('ocdsToTenders', () => {
       ['T3', -5],
       ['T4', null],
     ]);
-    expect(problems.map((p) => p.path)).toEqual(['bids.details[1].tenderers[0].id', 'bids.details[2].value.amount', 'bids.details[3].value.amount']);
-    expect(problems[1]).toMatchObject({ message: 'o: bids.details[2].value.amount must be a number ≥ 0, not -5', messageZh: 'o：bids.details[2].value.amount 应为不小于 0 的数，而不是 -5' });
+    expect(problems.map((p) => p.path)).toEqual([
+      'bids.details[1].tenderers[0].id',
+      'bids.details[2].value.amount',
+      'bids.details[3].value.amount',
+    ]);
+    expect(problems[1]).toMatchObject({
+      message: 'o: bids.details[2].value.amount must be a number ≥ 0, not -5',
+      messageZh: 'o：bids.details[2].value.amount 应为不小于 0 的数，而不是 -5',
+    });
   });
 
   it('knows the bid statuses of the OCDS bids extension, and reports any other', () => {
     const csv = fs.readFileSync(path.join(SHARED_DATA, 'procurement/ocds_bid_extension/codelists/bidStatus.csv'), 'utf8');
-    const codes = csv.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const codes = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect([...BID_STATUSES]).toEqual(codes);
     const problems: OcdsErrorDetail[] = [];
     ocdsToTenders({ ocid: 'o', bids: { details: [bid('1', 'T1', 5, { status: 'qualified' })] } }, (p) => problems.push(p));

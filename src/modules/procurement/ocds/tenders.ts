@@ -35,7 +35,6 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const ident = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-
 /** The bidStatus codelist of the OCDS bids extension (codelists/bidStatus.csv). */
 export const BID_STATUSES = ['invited', 'pending', 'valid', 'disqualified', 'withdrawn'] as const;
 const BID_STATUS_SET = new Set<string>(BID_STATUSES);
@@ -51,7 +50,11 @@ const standing = (award: Json) => !['cancelled', 'unsuccessful', 'pending'].incl
 export function ocdsToTenders(release: Record<string, unknown>, onProblem?: (problem: OcdsErrorDetail) => void): OcdsTender[] {
   const ocid = ident(release.ocid);
   if (ocid === undefined) {
-    onProblem?.({ path: 'ocid', message: 'the release has no ocid, so its bids cannot be told apart from others', messageZh: '发布缺少 ocid，无法区分其投标' });
+    onProblem?.({
+      path: 'ocid',
+      message: 'the release has no ocid, so its bids cannot be told apart from others',
+      messageZh: '发布缺少 ocid，无法区分其投标',
+    });
     return [];
   }
   const bidsObject = isObject(release.bids) ? release.bids : undefined;
@@ -66,7 +69,9 @@ export function ocdsToTenders(release: Record<string, unknown>, onProblem?: (pro
   const winners = new Map<string, Set<string>>();
   for (const award of list(release.awards)) {
     if (!isObject(award) || !standing(award)) continue;
-    const lots = list(award.relatedLots).map(ident).filter((l) => l !== undefined);
+    const lots = list(award.relatedLots)
+      .map(ident)
+      .filter((l) => l !== undefined);
     for (const lot of lots.length ? lots : ['']) {
       const set = winners.get(lot) ?? new Set<string>();
       for (const supplier of list(award.suppliers)) if (isObject(supplier) && ident(supplier.id)) set.add(ident(supplier.id)!);
@@ -81,9 +86,14 @@ export function ocdsToTenders(release: Record<string, unknown>, onProblem?: (pro
     const status = text(detail.status);
     if (status === 'invited' || status === 'withdrawn') return;
     const at = `bids.details[${i}]`;
-    const report = (path: string, en: string, zh: string) => onProblem?.({ path, message: `${ocid}: ${path} ${en}`, messageZh: `${ocid}：${path} ${zh}` });
+    const report = (path: string, en: string, zh: string) =>
+      onProblem?.({ path, message: `${ocid}: ${path} ${en}`, messageZh: `${ocid}：${path} ${zh}` });
     if (status !== undefined && !BID_STATUS_SET.has(status)) {
-      report(`${at}.status`, `"${status}" is not a bid status (${BID_STATUSES.join(', ')})`, `“${status}”不是规定的投标状态（${BID_STATUSES.join('、')}）`);
+      report(
+        `${at}.status`,
+        `"${status}" is not a bid status (${BID_STATUSES.join(', ')})`,
+        `“${status}”不是规定的投标状态（${BID_STATUSES.join('、')}）`,
+      );
     }
     const tenderers = list(detail.tenderers);
     if (tenderers.length === 0) report(`${at}.tenderers`, 'names no bidder', '未列明投标人');
@@ -104,7 +114,13 @@ export function ocdsToTenders(release: Record<string, unknown>, onProblem?: (pro
     if (text(value.currency)) bid.currency = text(value.currency);
     if (text(detail.date)) bid.date = text(detail.date);
     if (status) bid.status = status;
-    bids.push({ bid, memberIds, lots: list(detail.relatedLots).map(ident).filter((l) => l !== undefined) });
+    bids.push({
+      bid,
+      memberIds,
+      lots: list(detail.relatedLots)
+        .map(ident)
+        .filter((l) => l !== undefined),
+    });
   });
 
   const base = {
@@ -113,7 +129,9 @@ export function ocdsToTenders(release: Record<string, unknown>, onProblem?: (pro
     ...(isObject(release.buyer) && ident(release.buyer.id) ? { buyerId: ident(release.buyer.id) } : {}),
     ...(text(tender.procurementMethod) ? { procurementMethod: text(tender.procurementMethod) } : {}),
   };
-  const lots = list(tender.lots).filter(isObject).filter((l) => ident(l.id) !== undefined);
+  const lots = list(tender.lots)
+    .filter(isObject)
+    .filter((l) => ident(l.id) !== undefined);
   if (lots.length === 0) {
     // Without lots, a supplier of any standing award won the tender.
     const anyAward = new Set([...winners.values()].flatMap((set) => [...set]));

@@ -14,7 +14,12 @@ export function worklistExportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/worklists/export',
       {
         config: { access: 'worklists.export' },
-        schema: { tags: ['worklists'], summary: '按筛选条件导出 Excel / export the filtered items as .xlsx', querystring: itemFilter, produces: [XLSX_MEDIA_TYPE] },
+        schema: {
+          tags: ['worklists'],
+          summary: '按筛选条件导出 Excel / export the filtered items as .xlsx',
+          querystring: itemFilter,
+          produces: [XLSX_MEDIA_TYPE],
+        },
       },
       async (request, reply) => {
         const title = `工作清单导出 ${chinaDate(ctx.clock())}`;

@@ -57,16 +57,31 @@ describe('export layout reads back through the importer without loss', () => {
     expect(p.rows.map((r) => r.code)).toEqual(['1.9', '1.10', '2']); // natural order, codes stay text
     const back = p.rows.find((r) => r.code === '1.10')!;
     const src = items[0];
-    expect(back).toMatchObject({ area: src.area, content: src.content, measures: src.measures, deadline: src.deadline, ongoing: src.ongoing, leadUnits: src.leadUnits, coopUnits: src.coopUnits });
+    expect(back).toMatchObject({
+      area: src.area,
+      content: src.content,
+      measures: src.measures,
+      deadline: src.deadline,
+      ongoing: src.ongoing,
+      leadUnits: src.leadUnits,
+      coopUnits: src.coopUnits,
+    });
     const { sourceEvaluation, rectification, level, maxScore, selfScore, scoringRule, stage, tags } = src;
-    const expected = Object.fromEntries(Object.entries({ sourceEvaluation, rectification, level, maxScore, selfScore, scoringRule, stage }).filter(([, v]) => v !== null));
+    const expected = Object.fromEntries(
+      Object.entries({ sourceEvaluation, rectification, level, maxScore, selfScore, scoringRule, stage }).filter(([, v]) => v !== null),
+    );
     expect(back.extra).toEqual({ ...expected, ...(tags.length ? { tags } : {}) });
   });
 
   it('writes one sheet per list, so each re-imports into its own list', async () => {
     const a = item('task', '1');
     const b = { ...item('task', '1'), listId: 2, listName: '另一清单' };
-    const p = await parseWorkbook(await buildWorklistWorkbook([a, b], { title: 'x' }), { kind: 'task', units, maxBytes: 20 * 1024 * 1024, year: 2026 });
+    const p = await parseWorkbook(await buildWorklistWorkbook([a, b], { title: 'x' }), {
+      kind: 'task',
+      units,
+      maxBytes: 20 * 1024 * 1024,
+      year: 2026,
+    });
     expect(p.mapping.map((m) => m.sheet)).toEqual(['task清单', '另一清单']);
   });
 });

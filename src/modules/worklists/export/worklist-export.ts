@@ -137,7 +137,10 @@ const STEP_ORDER = new Map<string, number>(NOTICE_KINDS.map((k, i) => [k, i]));
  * escalation step fired for the deadline the item has now (an approved extension starts a new ladder).
  */
 export async function ledgerFacts(ctx: AppContext, items: ItemView[]): Promise<Map<number, LedgerFacts>> {
-  const { reports, events } = await ledgerRows(ctx.db, items.map((i) => i.id));
+  const { reports, events } = await ledgerRows(
+    ctx.db,
+    items.map((i) => i.id),
+  );
   const out = new Map<number, LedgerFacts>(items.map((i) => [i.id, { progress: null, step: null }]));
   const latest = new Map<number, (typeof reports)[number]>();
   for (const r of reports) {
@@ -155,7 +158,12 @@ export async function ledgerFacts(ctx: AppContext, items: ItemView[]): Promise<M
   return out;
 }
 
-export async function exportWorklist(ctx: AppContext, actor: Actor, filter: ItemFilter, title: string): Promise<{ buffer: Buffer; count: number }> {
+export async function exportWorklist(
+  ctx: AppContext,
+  actor: Actor,
+  filter: ItemFilter,
+  title: string,
+): Promise<{ buffer: Buffer; count: number }> {
   const items = await exportWorklistItems(ctx, actor, filter);
   return { buffer: await buildWorklistWorkbook(items, { title, ledger: await ledgerFacts(ctx, items) }), count: items.length };
 }

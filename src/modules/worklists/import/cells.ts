@@ -20,7 +20,9 @@ function fromValue(v: unknown): CellRead {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       if (o.result === undefined || o.result === null || (typeof o.result === 'object' && 'error' in (o.result as object))) {
-        return { problem: '公式单元格没有已计算的结果（请在 Excel 中打开、保存后再导入，或改为数值） / formula cell without a cached result' };
+        return {
+          problem: '公式单元格没有已计算的结果（请在 Excel 中打开、保存后再导入，或改为数值） / formula cell without a cached result',
+        };
       }
       return fromValue(o.result);
     }

@@ -13,7 +13,8 @@ const SAMPLE = path.resolve('examples/worklist-sample.xlsx');
 const ROW_KEYS = ['row', 'code', 'area', 'content', 'leadUnits', 'coopUnits', 'deadline', 'ongoing'];
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 240_000 }); // generous: CI machines are shared
+  // The timeout is generous: CI machines are shared.
+  const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 240_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -36,7 +37,9 @@ function roundTrip(env: Record<string, string>, dir: string) {
   // Compared without the row number and with units as sets: the order of names within a cell carries no meaning.
   type Row = { row: number; leadUnits: string[]; coopUnits: string[] };
   const strip = (rows: Row[]) =>
-    rows.map(({ row: _row, ...rest }) => ({ ...rest, leadUnits: [...rest.leadUnits].sort(), coopUnits: [...rest.coopUnits].sort() })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    rows
+      .map(({ row: _row, ...rest }) => ({ ...rest, leadUnits: [...rest.leadUnits].sort(), coopUnits: [...rest.coopUnits].sort() }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const validBefore = keptJson.rows.filter((r: Row) => !keptJson.problems.some((p: { row: number }) => p.row === r.row));
   expect(strip(againJson.rows)).toEqual(strip(validBefore));
 }
@@ -84,7 +87,12 @@ describe('bizenv import/export worklist on SQLite', () => {
     fs.writeFileSync(txt, '序号,任务\n1,推进\n');
     const r = cli(['import', 'worklist', txt, '--kind', 'task', '--list', 'x', '--json'], env);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toEqual({ rows: [], problems: [{ sheet: null, row: null, column: null, message: expect.stringContaining('xlsx') }], warnings: [], mapping: [] });
+    expect(JSON.parse(r.out)).toEqual({
+      rows: [],
+      problems: [{ sheet: null, row: null, column: null, message: expect.stringContaining('xlsx') }],
+      warnings: [],
+      mapping: [],
+    });
     const big = path.join(dir, 'big.xlsx');
     fs.writeFileSync(big, 'PK\u0003\u0004');
     fs.truncateSync(big, 50 * 1024 * 1024);
@@ -95,7 +103,10 @@ describe('bizenv import/export worklist on SQLite', () => {
 
   it('reports a deadline already past as a located warning in the JSON, without blocking the import', async () => {
     const file = path.join(dir, 'past.xlsx');
-    fs.writeFileSync(file, await workbook({ name: '任务', rows: [HEADER, ['1', '政务服务', '早已到期的任务', null, '市发改委', null, '2020-01-31']] }));
+    fs.writeFileSync(
+      file,
+      await workbook({ name: '任务', rows: [HEADER, ['1', '政务服务', '早已到期的任务', null, '市发改委', null, '2020-01-31']] }),
+    );
     const r = cli(['import', 'worklist', file, '--kind', 'task', '--list', '逾期提示', '--dry-run', '--json'], env);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
@@ -123,5 +134,9 @@ describe('bizenv import/export worklist on PostgreSQL', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!adminUrl)('imports the valid rows, exports, and re-imports the export as an update without loss', () => roundTrip({ DATABASE_URL: url, BIZENV_DATA_DIR: dir }, dir), 720_000);
+  it.skipIf(!adminUrl)(
+    'imports the valid rows, exports, and re-imports the export as an update without loss',
+    () => roundTrip({ DATABASE_URL: url, BIZENV_DATA_DIR: dir }, dir),
+    720_000,
+  );
 });

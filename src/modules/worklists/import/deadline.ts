@@ -38,9 +38,18 @@ const CN = '[一二三四五六七八九十]{1,2}';
 // Ordered: the most specific pattern claims its text first, later ones run on what is left.
 const PATTERNS: { re: RegExp; build: (m: RegExpMatchArray, year: number | null, text: string) => Found | null }[] = [
   { re: /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/g, build: (m, _y, t) => makeDate(+m[1], +m[2], +m[3], t) },
-  { re: new RegExp(`(?:(\\d{4})\\s*年\\s*)?(?:第\\s*)?(\\d|${CN})\\s*季度`, 'g'), build: (m, y, t) => withYear(m[1], y, t, (yy) => quarter(yy, num(m[2]), t)) },
-  { re: /(?:(\d{4})\s*年\s*)?([上下])半年/g, build: (m, y, t) => withYear(m[1], y, t, (yy) => makeDate(yy, m[2] === '上' ? 6 : 12, 'end', t)) },
-  { re: new RegExp(`(?:(\\d{4})\\s*[年/.-]\\s*)?(\\d{1,2}|${CN})\\s*月(?:份|底|末|中旬|下旬|上旬)?`, 'g'), build: (m, y, t) => withYear(m[1], y, t, (yy) => makeDate(yy, num(m[2]), 'end', t)) },
+  {
+    re: new RegExp(`(?:(\\d{4})\\s*年\\s*)?(?:第\\s*)?(\\d|${CN})\\s*季度`, 'g'),
+    build: (m, y, t) => withYear(m[1], y, t, (yy) => quarter(yy, num(m[2]), t)),
+  },
+  {
+    re: /(?:(\d{4})\s*年\s*)?([上下])半年/g,
+    build: (m, y, t) => withYear(m[1], y, t, (yy) => makeDate(yy, m[2] === '上' ? 6 : 12, 'end', t)),
+  },
+  {
+    re: new RegExp(`(?:(\\d{4})\\s*[年/.-]\\s*)?(\\d{1,2}|${CN})\\s*月(?:份|底|末|中旬|下旬|上旬)?`, 'g'),
+    build: (m, y, t) => withYear(m[1], y, t, (yy) => makeDate(yy, num(m[2]), 'end', t)),
+  },
   { re: /(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)/g, build: (m, _y, t) => makeDate(+m[1], +m[2], 'end', t) },
   { re: /(\d{4})\s*年(?:年?底|年?末|内|全年|前|)/g, build: (m, _y, t) => makeDate(+m[1], 12, 'end', t) },
   { re: /(?:今年|本年|年底|年末|年内|全年)/g, build: (_m, y, t) => withYear(undefined, y, t, (yy) => makeDate(yy, 12, 'end', t)) },

@@ -7,7 +7,12 @@ import type { UnitDirectory, UnitRef } from './unit-cells.js';
 /** Test helpers for the importer: the reference units without a database, workbooks and zips built in memory. */
 
 export function referenceDirectory(): UnitDirectory {
-  const units = readReferenceUnits().map((u, i) => ({ id: i + 1, kind: u.kind, name: u.name, aliases: u.short_names ? u.short_names.split('|') : [] }));
+  const units = readReferenceUnits().map((u, i) => ({
+    id: i + 1,
+    kind: u.kind,
+    name: u.name,
+    aliases: u.short_names ? u.short_names.split('|') : [],
+  }));
   const byName = new Map<string, UnitRef>();
   for (const u of units) for (const n of [...u.aliases, u.name]) byName.set(normalizeUnitName(n), { id: u.id, name: u.name });
   const refs = (kind: string) => units.filter((u) => u.kind === kind).map((u) => ({ id: u.id, name: u.name }));
@@ -76,6 +81,11 @@ export function rawZip(entries: { name: string; data: Buffer; declared?: number 
 /** A multipart/form-data body with one file field, for `app.inject`. */
 export function multipart(file: Buffer, filename = 'list.xlsx'): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----bizenv${Date.now().toString(16)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ` +
+    `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
+  return {
+    body: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -11,7 +11,6 @@ const tags = ['worklists'];
 /** Excel import: upload → preview (problems located by sheet/row/column) → commit with the token. */
 export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-
     app.post(
       '/worklists/imports',
       {
@@ -35,7 +34,12 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/worklists/imports/commit',
       {
         config: { access: 'worklists.import' },
-        schema: { tags, summary: '确认导入（全部或仅无误的行） / commit a previewed import', body: importCommitBody, response: { 200: importResultView } },
+        schema: {
+          tags,
+          summary: '确认导入（全部或仅无误的行） / commit a previewed import',
+          body: importCommitBody,
+          response: { 200: importResultView },
+        },
       },
       async (request) => importCommitUpload(ctx, actorOf(request), request.body),
     );
@@ -44,7 +48,12 @@ export function worklistImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/worklists/imports/commit-job',
       {
         config: { access: 'worklists.import' },
-        schema: { tags, summary: '后台确认导入，进度见 /jobs/runs/:id / commit as a background job', body: importCommitBody, response: { 202: jobRunView } },
+        schema: {
+          tags,
+          summary: '后台确认导入，进度见 /jobs/runs/:id / commit as a background job',
+          body: importCommitBody,
+          response: { 202: jobRunView },
+        },
       },
       async (request, reply) => reply.status(202).send(await enqueueImportCommit(ctx, actorOf(request), request.body)),
     );

@@ -1,7 +1,13 @@
 import type { Transaction } from 'kysely';
 import { AppError, type ErrorDetail } from '../../../common/errors.js';
 import { hasPermission } from '../../../common/permissions.js';
-import type { ImportCommitBody, ImportPreviewView, ImportProblem, ImportResultView, WorklistImportPreview } from '../../../common/schemas/worklists-import.js';
+import type {
+  ImportCommitBody,
+  ImportPreviewView,
+  ImportProblem,
+  ImportResultView,
+  WorklistImportPreview,
+} from '../../../common/schemas/worklists-import.js';
 import type { JobRunView } from '../../../common/schemas/jobs.js';
 import type { ItemKind } from '../../../common/schemas/worklists.js';
 import { chinaDate } from '../../../common/dates.js';
@@ -23,7 +29,12 @@ export function assertMayImport(actor: Actor): void {
 }
 
 /** Parses a workbook against the current units; nothing is written. */
-export async function previewWorkbook(ctx: AppContext, buffer: Buffer, kind: ItemKind, onProgress?: (m: string) => void): Promise<WorkbookPreview> {
+export async function previewWorkbook(
+  ctx: AppContext,
+  buffer: Buffer,
+  kind: ItemKind,
+  onProgress?: (m: string) => void,
+): Promise<WorkbookPreview> {
   const units = unitDirectoryFrom(await loadUnitResolver(ctx.db));
   const today = chinaDate(ctx.clock());
   return parseWorkbook(buffer, { kind, units, maxBytes: ctx.config.uploadMaxBytes, year: ctx.clock().getUTCFullYear(), today, onProgress });
@@ -130,7 +141,12 @@ export async function importPreviewUpload(
   assertMayImport(actor);
   const p = await previewWorkbook(ctx, opts.buffer, opts.kind);
   assertReadable(p);
-  const { token, expiresAt } = await savePending(ctx, opts.buffer, { actorId: actor.id, kind: opts.kind, list: opts.list, fileName: opts.fileName ?? null });
+  const { token, expiresAt } = await savePending(ctx, opts.buffer, {
+    actorId: actor.id,
+    kind: opts.kind,
+    list: opts.list,
+    fileName: opts.fileName ?? null,
+  });
   return {
     ...presentPreview(p),
     token,

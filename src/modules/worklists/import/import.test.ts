@@ -33,7 +33,13 @@ describeEachDialect(
   'worklist Excel import and export',
   (h) => {
     const itemsOf = async (list: string) =>
-      h.ctx.db.selectFrom('item').innerJoin('worklist', 'worklist.id', 'item.list_id').select(['item.code', 'item.content', 'item.deadline', 'item.ongoing', 'item.id']).where('worklist.name', '=', list).orderBy('item.code').execute();
+      h.ctx.db
+        .selectFrom('item')
+        .innerJoin('worklist', 'worklist.id', 'item.list_id')
+        .select(['item.code', 'item.content', 'item.deadline', 'item.ongoing', 'item.id'])
+        .where('worklist.name', '=', list)
+        .orderBy('item.code')
+        .execute();
 
     it('previews the sample workbook with located problems, refuses the all-or-nothing commit, and changes nothing', async () => {
       const office = await h.as('office');
@@ -42,7 +48,16 @@ describeEachDialect(
       const preview = res.json();
       expect(preview).toMatchObject({ kind: 'task', list: '示例清单', committable: true, validRows: 10 });
       expect(preview.problems).toHaveLength(5);
-      expect(preview.rows[0]).toEqual({ row: 6, code: '1', area: '开办企业', content: '推进企业开办全程网办', leadUnits: ['呼和浩特市市场监督管理局'], coopUnits: expect.any(Array), deadline: expect.stringMatching(/^\d{4}-\d{2}-(28|29|30|31)$/), ongoing: false });
+      expect(preview.rows[0]).toEqual({
+        row: 6,
+        code: '1',
+        area: '开办企业',
+        content: '推进企业开办全程网办',
+        leadUnits: ['呼和浩特市市场监督管理局'],
+        coopUnits: expect.any(Array),
+        deadline: expect.stringMatching(/^\d{4}-\d{2}-(28|29|30|31)$/),
+        ongoing: false,
+      });
       const auditBefore = await h.ctx.db.selectFrom('audit_log').select('id').execute();
       const refused = await office.post('/api/v1/worklists/imports/commit', { token: preview.token });
       expect(refused.statusCode).toBe(422);
@@ -70,10 +85,16 @@ describeEachDialect(
       const office = await h.as('office');
       const first = await upload(office, await goodList(), '实施方案4.0');
       expect(first.json().problems).toEqual([]);
-      expect((await office.post('/api/v1/worklists/imports/commit', { token: first.json().token })).json()).toMatchObject({ created: 3, updated: 0 });
+      expect((await office.post('/api/v1/worklists/imports/commit', { token: first.json().token })).json()).toMatchObject({
+        created: 3,
+        updated: 0,
+      });
       const before = await itemsOf('实施方案4.0');
       const again = await upload(office, await goodList('推进企业开办全程网办（修订）'), '实施方案4.0');
-      expect((await office.post('/api/v1/worklists/imports/commit', { token: again.json().token })).json()).toMatchObject({ created: 0, updated: 3 });
+      expect((await office.post('/api/v1/worklists/imports/commit', { token: again.json().token })).json()).toMatchObject({
+        created: 0,
+        updated: 3,
+      });
       const after = await itemsOf('实施方案4.0');
       expect(after.map((i) => i.id)).toEqual(before.map((i) => i.id));
       expect(after[0]).toMatchObject({ code: '1', content: '推进企业开办全程网办（修订）', deadline: '2024-06-30' });
@@ -94,7 +115,15 @@ describeEachDialect(
       await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
       const ws = wb.worksheets[0];
       expect(ws.name).toBe('导出清单');
-      expect((ws.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['序号', '指标领域', '工作任务', '工作措施', '牵头单位', '配合单位', '完成时限']);
+      expect((ws.getRow(2).values as unknown[]).slice(1, 8)).toEqual([
+        '序号',
+        '指标领域',
+        '工作任务',
+        '工作措施',
+        '牵头单位',
+        '配合单位',
+        '完成时限',
+      ]);
       expect(ws.getCell('F4').value).toContain('新城区、回民区');
       expect(ws.getCell('G4').value).toBe('长期坚持');
 
@@ -116,7 +145,10 @@ describeEachDialect(
       const n = await count();
       const text = await upload(office, Buffer.from('序号,任务\n1,推进'), '坏文件');
       expect(text.statusCode).toBe(400);
-      expect(text.json()).toMatchObject({ code: 'WORKBOOK_INVALID', details: [{ path: 'file', message: expect.stringContaining('xlsx') }] });
+      expect(text.json()).toMatchObject({
+        code: 'WORKBOOK_INVALID',
+        details: [{ path: 'file', message: expect.stringContaining('xlsx') }],
+      });
       const big = Buffer.alloc(50 * 1024 * 1024);
       big.write('PK\u0003\u0004');
       const tooBig = await upload(office, big, '坏文件');
@@ -153,7 +185,9 @@ describeEachDialect(
 
     it('describes the import and export routes in the OpenAPI document', async () => {
       const doc = (await h.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/worklists/imports', '/api/v1/worklists/imports/commit', '/api/v1/worklists/export']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/worklists/imports', '/api/v1/worklists/imports/commit', '/api/v1/worklists/export']),
+      );
     });
 
     it('is for the office only, and a token belongs to its uploader', async () => {

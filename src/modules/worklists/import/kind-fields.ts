@@ -4,7 +4,16 @@ import type { ImportedItemRow, KindField } from '../worklists.types.js';
 /** The kind-specific columns (problem, question, case lists, see KIND_FIELDS) and tags, and how a cell becomes a value. */
 export type KindFields = Pick<ImportedItemRow, KindField | 'tags'>;
 
-const LEVELS: Record<string, QuestionLevel> = { 市级: 'city', 市: 'city', city: 'city', 县级: 'county', 旗县区: 'county', 旗县区级: 'county', 县: 'county', county: 'county' };
+const LEVELS: Record<string, QuestionLevel> = {
+  市级: 'city',
+  市: 'city',
+  city: 'city',
+  县级: 'county',
+  旗县区: 'county',
+  旗县区级: 'county',
+  县: 'county',
+  county: 'county',
+};
 export const LEVEL_LABELS: Record<QuestionLevel, string> = { city: '市级', county: '旗县区级' };
 
 function stageOf(text: string): CaseStage | undefined {

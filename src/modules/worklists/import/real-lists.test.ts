@@ -15,7 +15,8 @@ import { SHARED_DATA } from '../../../test/shared-data.js';
 const DATA = path.join(SHARED_DATA, 'tasklists');
 const units = referenceDirectory();
 const parse = (b: Buffer) => parseWorkbook(b, { kind: 'task', units, maxBytes: 20 * 1024 * 1024, year: 2026 });
-const csv = (file: string) => parseCsv(fs.readFileSync(`${DATA}/${file}`, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const csv = (file: string) =>
+  parseCsv(fs.readFileSync(`${DATA}/${file}`, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 describe.skipIf(!fs.existsSync(DATA))('real task lists', () => {
   it('city plans: one sheet per document, title row with the document name, real deadline phrases', async () => {
@@ -24,7 +25,11 @@ describe.skipIf(!fs.existsSync(DATA))('real task lists', () => {
     for (const r of rows) byCity.set(r.city, [...(byCity.get(r.city) ?? []), r]);
     const sheets: SheetSpec[] = [...byCity].map(([city, rs]) => ({
       name: city.slice(0, 31),
-      rows: [[`${rs[0].doc}（${rs[0].doc_no || '无文号'}）`], ['序号', '重点任务', '具体措施', '牵头单位', '配合单位', '完成时限'], ...rs.map((r) => [r.seq, r.task, r.measure, r.lead || null, r.support || null, r.deadline || null] as ExcelJS.CellValue[])],
+      rows: [
+        [`${rs[0].doc}（${rs[0].doc_no || '无文号'}）`],
+        ['序号', '重点任务', '具体措施', '牵头单位', '配合单位', '完成时限'],
+        ...rs.map((r) => [r.seq, r.task, r.measure, r.lead || null, r.support || null, r.deadline || null] as ExcelJS.CellValue[]),
+      ],
       merges: ['A1:F1'],
     }));
     const p = await parse(await workbook(...sheets));
@@ -51,14 +56,20 @@ describe.skipIf(!fs.existsSync(DATA))('real task lists', () => {
     // Hohhot's own row names Hohhot units in its own short forms; only two offices are unknown here.
     const hohhot = p.problems.filter((x) => x.sheet === '呼和浩特市' && x.column === 'E').map((x) => x.message);
     expect(hohhot).toEqual([expect.stringContaining('区域经济合作局'), expect.stringContaining('城市统筹发展办公室')]);
-    expect(row('呼和浩特市', '1').coopUnits.map((u) => u.name)).toEqual(expect.arrayContaining(['托克托县', '清水河县', '呼和浩特市发展和改革委员会', '呼和浩特市工业和信息化局']));
+    expect(row('呼和浩特市', '1').coopUnits.map((u) => u.name)).toEqual(
+      expect.arrayContaining(['托克托县', '清水河县', '呼和浩特市发展和改革委员会', '呼和浩特市工业和信息化局']),
+    );
     expect(p.problems.every((x) => x.sheet && x.row && x.column)).toBe(true);
   });
 
   it('the 50 measures of 国办发〔2022〕35号 under section rows, with no lead units in the source', async () => {
     const rows = csv('national_reform_measures_guobanfa_2022_35.csv');
     const CN = '一二三四五六七八九十';
-    const sheet: ExcelJS.CellValue[][] = [['国务院办公厅关于复制推广营商环境创新试点改革举措的通知'], ['国办发〔2022〕35号'], ['序号', '改革举措', '牵头单位', '完成时限']];
+    const sheet: ExcelJS.CellValue[][] = [
+      ['国务院办公厅关于复制推广营商环境创新试点改革举措的通知'],
+      ['国办发〔2022〕35号'],
+      ['序号', '改革举措', '牵头单位', '完成时限'],
+    ];
     const merges = ['A1:D1', 'A2:D2'];
     let category = '';
     for (const r of rows) {
@@ -73,7 +84,12 @@ describe.skipIf(!fs.existsSync(DATA))('real task lists', () => {
     expect(p.mapping[0].headerRow).toBe(3);
     expect(p.rows).toHaveLength(50);
     expect(p.rows.map((r) => r.code)).toEqual(rows.map((r) => r.seq));
-    expect(p.rows[0]).toMatchObject({ code: '1', content: '开展‘一照多址’改革', area: '进一步破除区域分割和地方保护等不合理限制', deadline: '2022-12-31' });
+    expect(p.rows[0]).toMatchObject({
+      code: '1',
+      content: '开展‘一照多址’改革',
+      area: '进一步破除区域分割和地方保护等不合理限制',
+      deadline: '2022-12-31',
+    });
     expect(p.rows.at(-1)!.area).toBe(rows.at(-1)!.category);
     expect(p.problems).toHaveLength(50);
     expect(p.problems.every((x) => x.column === 'C' && x.message.includes('缺少牵头单位'))).toBe(true);

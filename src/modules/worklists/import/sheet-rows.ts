@@ -69,7 +69,8 @@ export function readSheetRows(ws: ExcelJS.Worksheet, header: SheetHeader, year: 
   const letters = Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, columnLetter(c!)])) as Partial<Record<ImportField, string>>;
   let r = 0;
   let row = ws.getRow(1);
-  const problem = (field: ImportField | null, message: string) => preview.problems.push({ sheet: ws.name, row: r, column: (field && letters[field]) ?? null, message });
+  const problem = (field: ImportField | null, message: string) =>
+    preview.problems.push({ sheet: ws.name, row: r, column: (field && letters[field]) ?? null, message });
   const read = (field: ImportField): CellRead | null => (cols[field] === undefined ? null : readCell(row.getCell(cols[field])));
   const text = (field: ImportField): string => {
     const v = read(field);
@@ -81,7 +82,11 @@ export function readSheetRows(ws: ExcelJS.Worksheet, header: SheetHeader, year: 
     const cell = state.unitCells.get(t) ?? state.unitCells.set(t, readUnitCell(t, state.units)).get(t)!;
     const label = field === 'lead' ? '牵头单位' : '配合单位';
     for (const name of cell.unknown) problem(field, `${label}“${name}”无法识别，请写单位全称或已登记的简称 / unknown unit “${name}”`);
-    for (const phrase of cell.collective) problem(field, `${label}“${phrase}”是泛称，不能确定具体单位，请写明单位名称 / “${phrase}” names no unit in particular; list the units`);
+    for (const phrase of cell.collective)
+      problem(
+        field,
+        `${label}“${phrase}”是泛称，不能确定具体单位，请写明单位名称 / “${phrase}” names no unit in particular; list the units`,
+      );
     return cell.units;
   };
   const deadlineOf = (raw: string | number | Date | null): DeadlineResult => {
@@ -123,7 +128,12 @@ export function readSheetRows(ws: ExcelJS.Worksheet, header: SheetHeader, year: 
     }
     if (code) {
       const first = codes.get(code);
-      if (first) problem('code', `序号“${code}”与${first.sheet === ws.name ? '' : `工作表“${first.sheet}”`}第 ${first.row} 行重复 / duplicate code, first on row ${first.row}`);
+      if (first)
+        problem(
+          'code',
+          `序号“${code}”与${first.sheet === ws.name ? '' : `工作表“${first.sheet}”`}第 ${first.row} ` +
+            `行重复 / duplicate code, first on row ${first.row}`,
+        );
       else codes.set(code, { sheet: ws.name, row: r });
     }
 
@@ -131,13 +141,15 @@ export function readSheetRows(ws: ExcelJS.Worksheet, header: SheetHeader, year: 
     if (!content) problem('content', '缺少任务内容 / content missing');
     else if (content.length > WORKLIST_LIMITS.content) problem('content', `任务内容超过 ${WORKLIST_LIMITS.content} 字 / content too long`);
     const measures = text('measures') || null;
-    if (measures && measures.length > WORKLIST_LIMITS.measures) problem('measures', `工作措施超过 ${WORKLIST_LIMITS.measures} 字 / measures too long`);
+    if (measures && measures.length > WORKLIST_LIMITS.measures)
+      problem('measures', `工作措施超过 ${WORKLIST_LIMITS.measures} 字 / measures too long`);
     const area = text('area') || section;
     if (area && area.length > WORKLIST_LIMITS.area) problem('area', `指标领域超过 ${WORKLIST_LIMITS.area} 字 / area too long`);
 
     const before = preview.problems.length;
     const leadUnits = cols.lead === undefined ? [] : units('lead');
-    if (cols.lead !== undefined && !leadUnits.length && preview.problems.length === before) problem('lead', '缺少牵头单位 / lead unit missing');
+    if (cols.lead !== undefined && !leadUnits.length && preview.problems.length === before)
+      problem('lead', '缺少牵头单位 / lead unit missing');
     const leadIds = new Set(leadUnits.map((u) => u.id));
     const coopUnits = units('coop').filter((u) => !leadIds.has(u.id));
 

@@ -88,7 +88,9 @@ export function readUnitCell(text: string, dir: UnitDirectory): UnitCell {
     });
   }
   // A space separates units too, unless the spaced text is itself a name ("呼和浩特市 发改委").
-  const raws = rest.split(SEPARATORS).flatMap((t) => (/\S\s+\S/.test(t) && !resolveToken(t.replace(/\s+/g, ''), dir) ? t.trim().split(/\s+/) : [t]));
+  const raws = rest
+    .split(SEPARATORS)
+    .flatMap((t) => (/\S\s+\S/.test(t) && !resolveToken(t.replace(/\s+/g, ''), dir) ? t.trim().split(/\s+/) : [t]));
   for (const raw of raws) {
     const whole = raw.replace(/\s+/g, '');
     // Connectors left over from "…及各县市区政府" are cut only when the whole is no name (和林格尔县 starts with 和).

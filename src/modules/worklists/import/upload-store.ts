@@ -43,7 +43,11 @@ async function readMeta(file: string): Promise<PendingImport | null> {
   }
 }
 
-export async function savePending(ctx: AppContext, buffer: Buffer, meta: Omit<PendingImport, 'expiresAt'>): Promise<{ token: string; expiresAt: string }> {
+export async function savePending(
+  ctx: AppContext,
+  buffer: Buffer,
+  meta: Omit<PendingImport, 'expiresAt'>,
+): Promise<{ token: string; expiresAt: string }> {
   await removeExpired(ctx);
   await fs.mkdir(dir(ctx), { recursive: true });
   const token = randomBytes(24).toString('base64url');

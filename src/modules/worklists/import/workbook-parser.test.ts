@@ -5,7 +5,8 @@ import { HEADER, rawZip, referenceDirectory, workbook } from './import.fixtures.
 import { blockingProblems, parseWorkbook, validRows } from './workbook-parser.js';
 
 const units = referenceDirectory();
-const parse = (buffer: Buffer, kind: 'task' | 'question' = 'task') => parseWorkbook(buffer, { kind, units, maxBytes: 20 * 1024 * 1024, year: 2024 });
+const parse = (buffer: Buffer, kind: 'task' | 'question' = 'task') =>
+  parseWorkbook(buffer, { kind, units, maxBytes: 20 * 1024 * 1024, year: 2024 });
 /** The sample as made on 2024-04-15: its deadlines count from the day it is made, so the test pins the day. */
 const sample = () => buildWorklistSample('2024-04-15');
 
@@ -14,14 +15,31 @@ describe('workbook layout as offices write it', () => {
     const p = await parse(await sample());
     const sheet = p.mapping.find((m) => m.sheet === '重点任务')!;
     expect(sheet.headerRow).toBe(3);
-    expect(Object.fromEntries(sheet.columns.map((c) => [c.column, c.field]))).toMatchObject({ A: 'code', B: 'area', C: 'content', D: 'measures', E: 'lead', F: 'coop', G: 'deadline', H: null });
+    expect(Object.fromEntries(sheet.columns.map((c) => [c.column, c.field]))).toMatchObject({
+      A: 'code',
+      B: 'area',
+      C: 'content',
+      D: 'measures',
+      E: 'lead',
+      F: 'coop',
+      G: 'deadline',
+      H: null,
+    });
     // The instructions sheet has no header and is skipped, not an error, because another sheet has one.
     expect(p.mapping.find((m) => m.sheet === '填报说明')!.skipped).toMatch(/表头/);
     const byCode = new Map(p.rows.map((r) => [r.code, r]));
     expect(byCode.get('1')).toMatchObject({ row: 6, area: '开办企业', deadline: '2024-06-30', ongoing: false });
-    expect(byCode.get('1')!.coopUnits.map((u) => u.name)).toEqual(['呼和浩特市行政审批和政务服务局', '国家税务总局呼和浩特市税务局', '呼和浩特市公安局']);
+    expect(byCode.get('1')!.coopUnits.map((u) => u.name)).toEqual([
+      '呼和浩特市行政审批和政务服务局',
+      '国家税务总局呼和浩特市税务局',
+      '呼和浩特市公安局',
+    ]);
     // 序号 2 is merged over three rows: three sub-items, each with the merged lead unit and its own deadline.
-    for (const [code, deadline, ongoing] of [['2-1', '2024-06-30', false], ['2-2', '2024-09-30', false], ['2-3', null, true]] as const) {
+    for (const [code, deadline, ongoing] of [
+      ['2-1', '2024-06-30', false],
+      ['2-2', '2024-09-30', false],
+      ['2-3', null, true],
+    ] as const) {
       expect(byCode.get(code)).toMatchObject({ deadline, ongoing, content: '深化“高效办成一件事”改革' });
       expect(byCode.get(code)!.leadUnits.map((u) => u.name)).toEqual(['呼和浩特市行政审批和政务服务局']);
     }
@@ -47,7 +65,13 @@ describe('workbook layout as offices write it', () => {
 
   it('makes the sample with deadlines in the months after the day it is made, whatever that day', async () => {
     for (const today of ['2026-12-02', '2027-07-20']) {
-      const p = await parseWorkbook(await buildWorklistSample(today), { kind: 'task', units, maxBytes: 20 * 1024 * 1024, year: 2000, today });
+      const p = await parseWorkbook(await buildWorklistSample(today), {
+        kind: 'task',
+        units,
+        maxBytes: 20 * 1024 * 1024,
+        year: 2000,
+        today,
+      });
       const dated = p.rows.map((r) => r.deadline).filter((d): d is string => d !== null);
       expect(dated.length).toBeGreaterThanOrEqual(10);
       // Nothing already due, nothing further off than the end of next year's list (about 13 months).
@@ -74,21 +98,36 @@ describe('workbook layout as offices write it', () => {
 
   it('takes the year of "6月底前" from the title row', async () => {
     const p = await parse(
-      await workbook({ rows: [['2023年优化营商环境工作要点'], HEADER, [1, null, '任务', null, '市发改委', null, '6月底前']], merges: ['A1:G1'] }),
+      await workbook({
+        rows: [['2023年优化营商环境工作要点'], HEADER, [1, null, '任务', null, '市发改委', null, '6月底前']],
+        merges: ['A1:G1'],
+      }),
     );
     expect(p.rows[0].deadline).toBe('2023-06-30');
   });
 
   it('reads the kind-specific columns of a question bank', async () => {
     const p = await parse(
-      await workbook({ rows: [['题号', '试题', '牵头单位', '层级', '分值', '自评分', '评分标准'], ['Q1', '企业开办环节', '市市场监管局', '市级', 5, '4.5', '每多一个环节扣1分']] }),
+      await workbook({
+        rows: [
+          ['题号', '试题', '牵头单位', '层级', '分值', '自评分', '评分标准'],
+          ['Q1', '企业开办环节', '市市场监管局', '市级', 5, '4.5', '每多一个环节扣1分'],
+        ],
+      }),
       'question',
     );
     expect(p.rows[0].extra).toEqual({ level: 'city', maxScore: 5, selfScore: 4.5, scoringRule: '每多一个环节扣1分' });
   });
 
   it('ignores the kind-specific columns of another kind', async () => {
-    const p = await parse(await workbook({ rows: [['序号', '任务', '牵头单位', '分值'], ['1', '任务', '市发改委', '很多']] }));
+    const p = await parse(
+      await workbook({
+        rows: [
+          ['序号', '任务', '牵头单位', '分值'],
+          ['1', '任务', '市发改委', '很多'],
+        ],
+      }),
+    );
     expect(p.mapping[0].columns.find((c) => c.header === '分值')!.field).toBeNull();
     expect(p.problems).toEqual([]);
   });
@@ -96,7 +135,10 @@ describe('workbook layout as offices write it', () => {
 
 describe('bad workbooks: each a located problem, never a crash', () => {
   it('refuses what is not an xlsx: text, an old .xls, a .docx, an empty file', async () => {
-    const docx = rawZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
+    const docx = rawZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+    ]);
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
     for (const bad of [Buffer.from('序号,任务\n1,推进\n'), xls, docx, Buffer.alloc(0)]) {
       const p = await parse(bad);
@@ -107,7 +149,10 @@ describe('bad workbooks: each a located problem, never a crash', () => {
   });
 
   it('refuses a zip that ExcelJS cannot read as a workbook', async () => {
-    const broken = rawZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types') }, { name: 'xl/workbook.xml', data: Buffer.from('not xml <<<') }]);
+    const broken = rawZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types') },
+      { name: 'xl/workbook.xml', data: Buffer.from('not xml <<<') },
+    ]);
     const p = await parse(broken);
     expect(p.rejected).not.toBeNull();
     expect(p.problems[0].message).toMatch(/无法读取|xlsx/);
@@ -121,7 +166,10 @@ describe('bad workbooks: each a located problem, never a crash', () => {
   });
 
   it('refuses zip bombs: a huge declared size, an extreme ratio, and sizes that lie', async () => {
-    const base = [{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }];
+    const base = [
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+    ];
     const declared = rawZip([...base, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), declared: 300 * 1024 * 1024 }]);
     const ratio = rawZip([...base, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(8 * 1024 * 1024) }]);
     const lying = rawZip([...base, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(2 * 1024 * 1024, 'a'), declared: 1000 }]);
@@ -137,7 +185,15 @@ describe('bad workbooks: each a located problem, never a crash', () => {
   });
 
   it('reports a sheet without a header row, located by sheet', async () => {
-    const p = await parse(await workbook({ name: '任务', rows: [['推进企业开办', '市发改委', '2024-06-30'], ['优化纳税服务', '市税务局', '2024-12-31']] }));
+    const p = await parse(
+      await workbook({
+        name: '任务',
+        rows: [
+          ['推进企业开办', '市发改委', '2024-06-30'],
+          ['优化纳税服务', '市税务局', '2024-12-31'],
+        ],
+      }),
+    );
     expect(p.rows).toEqual([]);
     expect(p.problems).toEqual([{ sheet: '任务', row: null, column: null, message: expect.stringContaining('找不到表头') }]);
     expect(blockingProblems(p)).toHaveLength(1);
@@ -163,7 +219,10 @@ describe('bad workbooks: each a located problem, never a crash', () => {
   });
 
   it('reads every visible sheet into one list: codes must be unique across sheets, hidden sheets are skipped', async () => {
-    const buffer = await workbook({ name: '一', rows: [HEADER, ['1', null, '任务一', null, '市发改委', null, null]] }, { name: '二', rows: [HEADER, ['1', null, '任务二', null, '市财政局', null, null]] });
+    const buffer = await workbook(
+      { name: '一', rows: [HEADER, ['1', null, '任务一', null, '市发改委', null, null]] },
+      { name: '二', rows: [HEADER, ['1', null, '任务二', null, '市财政局', null, null]] },
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     wb.addWorksheet('隐藏', { state: 'hidden' }).addRows([HEADER, ['9', null, '隐藏任务', null, '市发改委', null, null]]);
@@ -174,7 +233,15 @@ describe('bad workbooks: each a located problem, never a crash', () => {
   });
 
   it('reports a sheet without a lead-unit column as blocking', async () => {
-    const p = await parse(await workbook({ name: 'S', rows: [['序号', '任务'], ['1', '任务一']] }));
+    const p = await parse(
+      await workbook({
+        name: 'S',
+        rows: [
+          ['序号', '任务'],
+          ['1', '任务一'],
+        ],
+      }),
+    );
     expect(blockingProblems(p)).toEqual([{ sheet: 'S', row: 1, column: null, message: expect.stringContaining('牵头单位') }]);
   });
 });

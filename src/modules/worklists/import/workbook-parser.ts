@@ -121,26 +121,42 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
   for (const ws of wb.worksheets) {
     const header = headers.get(ws);
     if (header) continue;
-    const skipped = ws.state !== 'visible' ? '隐藏的工作表 / hidden sheet' : isEmptySheet(ws) ? '空白工作表 / empty sheet' : '找不到表头 / no header row';
+    const skipped =
+      ws.state !== 'visible' ? '隐藏的工作表 / hidden sheet' : isEmptySheet(ws) ? '空白工作表 / empty sheet' : '找不到表头 / no header row';
     preview.mapping.push({ sheet: ws.name, headerRow: null, columns: [], skipped });
     if (sheets.includes(ws) && !anyHeader) {
       preview.problems.push({
         sheet: ws.name,
         row: null,
         column: null,
-        message: `前 ${IMPORT_LIMITS.headerSearchRows} 行中找不到表头：需要“序号”“工作任务”“牵头单位”“完成时限”等列名 / no header row (序号, 工作任务, 牵头单位, 完成时限 …) in the first rows`,
+        message:
+          `前 ${IMPORT_LIMITS.headerSearchRows} 行中找不到表头：需要“序号”“工作任务”“牵头单位”“完成时限”等列名 ` +
+          `/ no header row (序号, 工作任务, 牵头单位, 完成时限 …) in the first rows`,
       });
     }
   }
   if (!sheets.length) fileProblem('工作簿中没有数据 / the workbook is empty');
 
-  const state: SheetReadState = { preview, units: opts.units, unitCells: new Map(), deadlines: new Map(), codes: new Map(), autoCode: 0, today: opts.today };
+  const state: SheetReadState = {
+    preview,
+    units: opts.units,
+    unitCells: new Map(),
+    deadlines: new Map(),
+    codes: new Map(),
+    autoCode: 0,
+    today: opts.today,
+  };
   for (const ws of sheets) {
     const header = headers.get(ws);
     if (!header) continue;
     preview.mapping.push({ sheet: ws.name, headerRow: header.headerRow, columns: header.mapping, skipped: null });
     if (header.columns.lead === undefined) {
-      preview.problems.push({ sheet: ws.name, row: header.headerRow, column: null, message: '缺少“牵头单位/责任单位”列 / no lead-unit column' });
+      preview.problems.push({
+        sheet: ws.name,
+        row: header.headerRow,
+        column: null,
+        message: '缺少“牵头单位/责任单位”列 / no lead-unit column',
+      });
     }
     const total = ws.rowCount - header.dataStart + 1;
     if (preview.rows.length + total > IMPORT_LIMITS.rows) {
@@ -155,7 +171,9 @@ export async function parseWorkbook(buffer: Buffer, opts: ParseOptions): Promise
 
 /** Problems that no "keep only valid rows" can work around: the file, a sheet's header, a missing column. */
 export function blockingProblems(p: WorkbookPreview): ImportProblem[] {
-  return p.problems.filter((x) => x.row === null || (x.column === null && p.mapping.some((m) => m.sheet === x.sheet && m.headerRow === x.row)));
+  return p.problems.filter(
+    (x) => x.row === null || (x.column === null && p.mapping.some((m) => m.sheet === x.sheet && m.headerRow === x.row)),
+  );
 }
 
 /** Rows without any problem, for a commit that keeps only the valid rows. */

@@ -17,7 +17,12 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const b = isRecord(before) ? before : before == null ? {} : { value: before };
   const a = isRecord(after) ? after : after == null ? {} : { value: after };
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const rows: DiffRow[] = fields.map((field) => ({ field, before: b[field], after: a[field], changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]) }));
+  const rows: DiffRow[] = fields.map((field) => ({
+    field,
+    before: b[field],
+    after: a[field],
+    changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]),
+  }));
   if (!rows.length) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   const mark = (r: DiffRow, v: unknown, type: 'danger' | 'success') =>
     r.changed && v !== undefined ? <Typography.Text type={type}>{show(v)}</Typography.Text> : <Typography.Text>{show(v)}</Typography.Text>;

@@ -35,7 +35,10 @@ export default function AuditPage() {
 
   // Office staff cannot list users, so actor choices also come from the rows seen so far.
   const [seenActors, setSeenActors] = useState<Map<number, string>>(new Map());
-  const [seen, setSeen] = useState<{ entities: Set<string>; actions: Set<string> }>({ entities: new Set(KNOWN_ENTITIES), actions: new Set() });
+  const [seen, setSeen] = useState<{ entities: Set<string>; actions: Set<string> }>({
+    entities: new Set(KNOWN_ENTITIES),
+    actions: new Set(),
+  });
   const [seenPage, setSeenPage] = useState<AuditPage | undefined>(undefined);
   if (data && data !== seenPage) {
     // Derived from each new page during render (React's pattern for state that follows props).
@@ -43,7 +46,10 @@ export default function AuditPage() {
     const actors = new Map(seenActors);
     for (const r of data.items) if (r.actorId && !actors.has(r.actorId)) actors.set(r.actorId, r.actorName ?? `#${r.actorId}`);
     setSeenActors(actors);
-    setSeen({ entities: new Set([...seen.entities, ...data.items.map((r) => r.entity)]), actions: new Set([...seen.actions, ...data.items.map((r) => r.action)]) });
+    setSeen({
+      entities: new Set([...seen.entities, ...data.items.map((r) => r.entity)]),
+      actions: new Set([...seen.actions, ...data.items.map((r) => r.action)]),
+    });
   }
   const actors = new Map(seenActors);
   for (const u of users ?? []) actors.set(u.id, `${u.displayName} (${u.username})`);
@@ -100,7 +106,10 @@ export default function AuditPage() {
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 800 }}
-        expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />, rowExpandable: (r) => r.before !== null || r.after !== null }}
+        expandable={{
+          expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />,
+          rowExpandable: (r) => r.before !== null || r.after !== null,
+        }}
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,
@@ -117,7 +126,13 @@ export default function AuditPage() {
             width: 200,
             render: (_, r) =>
               r.actorId ? (
-                <Button type="link" size="small" style={{ padding: 0 }} title={t('audit.filterActor')} onClick={() => setFilter({ actorId: r.actorId! })}>
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  title={t('audit.filterActor')}
+                  onClick={() => setFilter({ actorId: r.actorId! })}
+                >
                   {r.actorName ?? `#${r.actorId}`}
                 </Button>
               ) : (

@@ -7,7 +7,15 @@ import { adminLabels } from './labels.js';
 export const RUNS_PAGE_SIZE = 10;
 
 /** The latest runs of every job, newest first. */
-export function JobRunsCard({ data, page, setPage }: { data?: { items: JobRunView[]; total: number }; page: number; setPage: (p: number) => void }) {
+export function JobRunsCard({
+  data,
+  page,
+  setPage,
+}: {
+  data?: { items: JobRunView[]; total: number };
+  page: number;
+  setPage: (p: number) => void;
+}) {
   const { pick } = useI18n();
   return (
     <Card title={pick(adminLabels.recentRuns)} size="small">
@@ -22,7 +30,13 @@ export function JobRunsCard({ data, page, setPage }: { data?: { items: JobRunVie
           { title: '#', dataIndex: 'id', width: 60, responsive: ['md'] },
           { title: pick(adminLabels.job), key: 'job', render: (_: unknown, r) => pick(r.label) },
           { title: pick({ zh: '状态', en: 'Status' }), dataIndex: 'status', width: 90, render: (s: string) => <RunStatus status={s} /> },
-          { title: pick(adminLabels.started_by), key: 'by', width: 80, responsive: ['md'], render: (_: unknown, r) => pick(r.slot ? adminLabels.scheduled : adminLabels.manual) },
+          {
+            title: pick(adminLabels.started_by),
+            key: 'by',
+            width: 80,
+            responsive: ['md'],
+            render: (_: unknown, r) => pick(r.slot ? adminLabels.scheduled : adminLabels.manual),
+          },
           { title: pick(adminLabels.started), key: 'at', width: 170, render: (_: unknown, r) => when(r.startedAt ?? r.enqueuedAt) },
           { title: pick(adminLabels.duration), key: 'duration', width: 100, responsive: ['md'], render: (_: unknown, r) => duration(r) },
           {

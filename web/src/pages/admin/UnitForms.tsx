@@ -17,7 +17,17 @@ interface UnitFormValues {
 }
 
 /** Adds a unit (`unit` null) or edits/renames one; a rename keeps the old name as an alias (server side). */
-export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitView | null; units: UnitView[]; onClose: () => void; onSaved: () => void }) {
+export function UnitFormModal({
+  unit,
+  units,
+  onClose,
+  onSaved,
+}: {
+  unit: UnitView | null;
+  units: UnitView[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
@@ -32,7 +42,8 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitVie
       divisionCode: v.divisionCode?.trim() || null,
       aliases: v.aliases ?? [],
     };
-    if (unit) await client.PATCH('/api/v1/units/{id}', { params: { path: { id: String(unit.id) } }, body: { version: unit.version, ...body } });
+    if (unit)
+      await client.PATCH('/api/v1/units/{id}', { params: { path: { id: String(unit.id) } }, body: { version: unit.version, ...body } });
     else await client.POST('/api/v1/units', { body });
     message.success(t('common.saved'));
     onSaved();
@@ -72,13 +83,26 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: UnitVie
 }
 
 /** Merges a unit into another: its users and names move over, it stays as retired history. */
-export function MergeUnitModal({ unit, units, onClose, onMerged }: { unit: UnitView; units: UnitView[]; onClose: () => void; onMerged: () => void }) {
+export function MergeUnitModal({
+  unit,
+  units,
+  onClose,
+  onMerged,
+}: {
+  unit: UnitView;
+  units: UnitView[];
+  onClose: () => void;
+  onMerged: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ intoUnitId: number }>();
 
   const merge = async (v: { intoUnitId: number }) => {
-    await client.POST('/api/v1/units/{id}/merge', { params: { path: { id: String(unit.id) } }, body: { intoUnitId: v.intoUnitId, version: unit.version } });
+    await client.POST('/api/v1/units/{id}/merge', {
+      params: { path: { id: String(unit.id) } },
+      body: { intoUnitId: v.intoUnitId, version: unit.version },
+    });
     message.success(t('units.merged'));
     onMerged();
   };

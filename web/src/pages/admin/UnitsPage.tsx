@@ -79,7 +79,14 @@ export default function UnitsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('units.searchPlaceholder')} aria-label={t('common.search')} style={{ width: 240 }} onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} />
+        <Input.Search
+          allowClear
+          placeholder={t('units.searchPlaceholder')}
+          aria-label={t('common.search')}
+          style={{ width: 240 }}
+          onSearch={setSearch}
+          onChange={(e) => !e.target.value && setSearch('')}
+        />
         <Checkbox checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)}>
           {t('units.showRetired')}
         </Checkbox>
@@ -115,7 +122,9 @@ export default function UnitsPage() {
                   {r.unit!.countyType && <Tag style={{ marginInlineStart: 6 }}>{pick(COUNTY_TYPE[r.unit!.countyType])}</Tag>}
                   {r.unit!.status === 'retired' && (
                     <Tag style={{ marginInlineStart: 6 }}>
-                      {r.unit!.mergedIntoId ? t('units.mergedInto', { name: byId.get(r.unit!.mergedIntoId)?.name ?? `#${r.unit!.mergedIntoId}` }) : t('common.retired')}
+                      {r.unit!.mergedIntoId
+                        ? t('units.mergedInto', { name: byId.get(r.unit!.mergedIntoId)?.name ?? `#${r.unit!.mergedIntoId}` })
+                        : t('common.retired')}
                     </Tag>
                   )}
                 </span>
@@ -152,12 +161,29 @@ export default function UnitsPage() {
                       <Button type="link" size="small" onClick={() => setMerging(u)}>
                         {t('units.merge')}
                       </Button>
-                      <Popconfirm title={t('units.retireConfirm', { name: u.name })} onConfirm={() => act(client.POST('/api/v1/units/{id}/retire', { params: { path: { id: String(u.id) } }, body: { version: u.version } }), t('units.retiredDone'))}>
+                      <Popconfirm
+                        title={t('units.retireConfirm', { name: u.name })}
+                        onConfirm={() =>
+                          act(
+                            client.POST('/api/v1/units/{id}/retire', {
+                              params: { path: { id: String(u.id) } },
+                              body: { version: u.version },
+                            }),
+                            t('units.retiredDone'),
+                          )
+                        }
+                      >
                         <Button type="link" size="small">
                           {t('units.retire')}
                         </Button>
                       </Popconfirm>
-                      <Popconfirm title={t('units.deleteConfirm', { name: u.name })} okButtonProps={{ danger: true }} onConfirm={() => act(client.DELETE('/api/v1/units/{id}', { params: { path: { id: String(u.id) } } }), t('units.deleted'))}>
+                      <Popconfirm
+                        title={t('units.deleteConfirm', { name: u.name })}
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() =>
+                          act(client.DELETE('/api/v1/units/{id}', { params: { path: { id: String(u.id) } } }), t('units.deleted'))
+                        }
+                      >
                         <Button type="link" size="small" danger>
                           {t('common.delete')}
                         </Button>
@@ -178,14 +204,7 @@ export default function UnitsPage() {
           onSaved={() => setEditing(null)}
         />
       )}
-      {merging && (
-        <MergeUnitModal
-          unit={merging}
-          units={units}
-          onClose={() => setMerging(null)}
-          onMerged={() => setMerging(null)}
-        />
-      )}
+      {merging && <MergeUnitModal unit={merging} units={units} onClose={() => setMerging(null)} onMerged={() => setMerging(null)} />}
     </Card>
   );
 }

@@ -21,7 +21,17 @@ interface UserFormValues {
 }
 
 /** Creates a user (`user` null) or edits role, unit, name and status, sending the version read. */
-export function UserFormModal({ user, units, onClose, onSaved }: { user: UserView | null; units: UnitView[]; onClose: () => void; onSaved: () => void }) {
+export function UserFormModal({
+  user,
+  units,
+  onClose,
+  onSaved,
+}: {
+  user: UserView | null;
+  units: UnitView[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
@@ -33,7 +43,14 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: UserVie
       await client.PATCH('/api/v1/users/{id}', { params: { path: { id: String(user.id) } }, body });
       message.success(t('common.saved'));
     } else {
-      const body = { username: v.username, displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, password: v.password, locale: v.locale };
+      const body = {
+        username: v.username,
+        displayName: v.displayName,
+        role: v.role,
+        unitId: v.unitId ?? null,
+        password: v.password,
+        locale: v.locale,
+      };
       const created = await ok(client.POST('/api/v1/users', { body }));
       message.success(t('users.created', { name: created.username }));
     }
@@ -46,14 +63,26 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: UserVie
       title={user ? `${t('users.edit')}：${user.username}` : t('users.new')}
       onSubmit={save}
       onCancel={onClose}
-      initialValues={user ? { displayName: user.displayName, role: user.role, unitId: user.unitId, status: user.status } : { role: 'liaison', locale: 'zh-CN' }}
+      initialValues={
+        user
+          ? { displayName: user.displayName, role: user.role, unitId: user.unitId, status: user.status }
+          : { role: 'liaison', locale: 'zh-CN' }
+      }
     >
       {!user && (
-        <Form.Item label={t('users.username')} name="username" rules={[{ required: true, whitespace: true, min: LIMITS.username.min, max: LIMITS.username.max }]}>
+        <Form.Item
+          label={t('users.username')}
+          name="username"
+          rules={[{ required: true, whitespace: true, min: LIMITS.username.min, max: LIMITS.username.max }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
       )}
-      <Form.Item label={t('users.displayName')} name="displayName" rules={[{ required: true, whitespace: true, max: LIMITS.displayName.max }]}>
+      <Form.Item
+        label={t('users.displayName')}
+        name="displayName"
+        rules={[{ required: true, whitespace: true, max: LIMITS.displayName.max }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
@@ -68,7 +97,12 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: UserVie
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item label={t('users.locale')} name="locale">
-            <Radio.Group options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+            <Radio.Group
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
           </Form.Item>
         </>
       )}
@@ -99,7 +133,13 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose:
   };
 
   return (
-    <FormModal form={form} title={`${t('users.resetPassword')}：${user.username}`} okText={t('common.confirm')} onSubmit={reset} onCancel={onClose}>
+    <FormModal
+      form={form}
+      title={`${t('users.resetPassword')}：${user.username}`}
+      okText={t('common.confirm')}
+      onSubmit={reset}
+      onCancel={onClose}
+    >
       <Form.Item label={t('password.new')} name="password" extra={t('users.initialPasswordHint')} rules={newPasswordRules(t)}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>

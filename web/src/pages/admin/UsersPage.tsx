@@ -81,7 +81,11 @@ export default function UsersPage() {
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.displayName'), dataIndex: 'displayName' },
           { title: t('users.role'), dataIndex: 'role', render: (r: Role) => <Tag color="blue">{pick(ROLE_LABELS[r])}</Tag> },
-          { title: t('users.unit'), dataIndex: 'unitName', render: (n: string | null) => n ?? <Typography.Text type="secondary">—</Typography.Text> },
+          {
+            title: t('users.unit'),
+            dataIndex: 'unitName',
+            render: (n: string | null) => n ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
           {
             title: t('common.status'),
             render: (_, u) => (

@@ -5,7 +5,10 @@ export const adminLabels = {
   schedules: { zh: '定时任务', en: 'Scheduled jobs' },
   job: { zh: '任务', en: 'Job' },
   cron: { zh: '执行时间（cron）', en: 'Schedule (cron)' },
-  cronHelp: { zh: '分 时 日 月 周，北京时间；如 0 8 * * 1 = 每周一 08:00', en: 'minute hour day month weekday, China time; e.g. 0 8 * * 1 = Mondays 08:00' },
+  cronHelp: {
+    zh: '分 时 日 月 周，北京时间；如 0 8 * * 1 = 每周一 08:00',
+    en: 'minute hour day month weekday, China time; e.g. 0 8 * * 1 = Mondays 08:00',
+  },
   defaultCron: { zh: '默认', en: 'Default' },
   enabled: { zh: '启用', en: 'Enabled' },
   lastRun: { zh: '上次执行', en: 'Last run' },
@@ -41,8 +44,14 @@ export const adminLabels = {
     zh: 'CSV 表头 date,type,name（或 日期,类型,名称）；类型写 holiday/休 或 workday/班；JSON 为 [{"date","type","name"}] 数组。',
     en: 'CSV with header date,type,name; type is holiday or workday; JSON is an array of {"date","type","name"}.',
   },
-  imported: { zh: '已导入：新增 {added}，更新 {updated}，未变 {unchanged}', en: 'Imported: {added} added, {updated} updated, {unchanged} unchanged' },
-  notCovered: { zh: '{year} 年尚无内置的国务院放假安排，请添加或导入。', en: 'No packaged official schedule for {year}; add or import it.' },
+  imported: {
+    zh: '已导入：新增 {added}，更新 {updated}，未变 {unchanged}',
+    en: 'Imported: {added} added, {updated} updated, {unchanged} unchanged',
+  },
+  notCovered: {
+    zh: '{year} 年尚无内置的国务院放假安排，请添加或导入。',
+    en: 'No packaged official schedule for {year}; add or import it.',
+  },
   holidays: { zh: '放假 {n} 天', en: '{n} days off' },
   workdays: { zh: '调休上班 {n} 天', en: '{n} swapped working days' },
   deleteConfirm: { zh: '删除这一天的设置？', en: 'Remove this day?' },

@@ -24,12 +24,20 @@ export default function BoardPage() {
   const months = data?.months ?? [];
   const shown = month ?? months[months.length - 1];
   const lines: Line[] = (data?.units ?? [])
-    .map((u) => ({ unitName: u.unitName, ...(u.months.find((m) => m.month === shown) ?? { ratings: 0, satisfactionRate: null, onTimeRate: null, closed: 0 }) }))
+    .map((u) => ({
+      unitName: u.unitName,
+      ...(u.months.find((m) => m.month === shown) ?? { ratings: 0, satisfactionRate: null, onTimeRate: null, closed: 0 }),
+    }))
     .filter((l) => l.ratings > 0 || l.closed > 0);
   const columns = [
     { key: 'unitName', title: pick(demandLabels.unit), dataIndex: 'unitName' },
     { key: 'ratings', title: pick(demandLabels.ratings), dataIndex: 'ratings', align: 'right' as const },
-    { key: 'sat', title: pick(demandLabels.satisfactionRate), render: (_: unknown, l: Line) => pct(l.satisfactionRate), align: 'right' as const },
+    {
+      key: 'sat',
+      title: pick(demandLabels.satisfactionRate),
+      render: (_: unknown, l: Line) => pct(l.satisfactionRate),
+      align: 'right' as const,
+    },
     { key: 'onTime', title: pick(demandLabels.onTimeRate), render: (_: unknown, l: Line) => pct(l.onTimeRate), align: 'right' as const },
   ];
   return (
@@ -38,13 +46,25 @@ export default function BoardPage() {
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           {pick(demandLabels.month)}
-          <Select aria-label={pick(demandLabels.month)} style={{ width: 140 }} value={shown} onChange={setMonth} options={months.map((m) => ({ value: m, label: m }))} />
+          <Select
+            aria-label={pick(demandLabels.month)}
+            style={{ width: 140 }}
+            value={shown}
+            onChange={setMonth}
+            options={months.map((m) => ({ value: m, label: m }))}
+          />
           <Link to="/public/rate">{pick(demandLabels.rateTitle)}</Link>
         </Space>
         {data && lines.length === 0 ? (
           <Typography.Paragraph>{pick(demandLabels.noBoardData)}</Typography.Paragraph>
         ) : (
-          <ResponsiveTable<Line> rowKey="unitName" columns={columns} dataSource={lines} phoneColumns={['unitName', 'sat']} pagination={false} />
+          <ResponsiveTable<Line>
+            rowKey="unitName"
+            columns={columns}
+            dataSource={lines}
+            phoneColumns={['unitName', 'sat']}
+            pagination={false}
+          />
         )}
       </Card>
     </PublicShell>

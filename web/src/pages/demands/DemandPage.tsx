@@ -8,7 +8,16 @@ import { useReportError } from '../../components/feedback.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { CHANNEL_LABELS, EVENT_LABELS, RATING_LABELS, STATUS_COLORS, STATUS_LABELS, TYPE_LABELS, chinaTime, demandLabels } from './labels.js';
+import {
+  CHANNEL_LABELS,
+  EVENT_LABELS,
+  RATING_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  TYPE_LABELS,
+  chinaTime,
+  demandLabels,
+} from './labels.js';
 import { Attachments } from './Attachments.js';
 import { Timer } from './Timer.js';
 
@@ -52,7 +61,11 @@ export default function DemandPage() {
 
   const buttons = [
     unitActs && t.status === 'dispatched' && (
-      <Button key="sign" type="primary" onClick={run(() => client.POST('/api/v1/demands/{id}/sign-for', { params: { path }, body: { version } }))}>
+      <Button
+        key="sign"
+        type="primary"
+        onClick={run(() => client.POST('/api/v1/demands/{id}/sign-for', { params: { path }, body: { version } }))}
+      >
         {pick(demandLabels.signFor)}
       </Button>
     ),
@@ -77,17 +90,26 @@ export default function DemandPage() {
       </Button>
     ),
     office && t.status === 'sent_back' && (
-      <Button key="keep" onClick={run(() => client.POST('/api/v1/demands/{id}/send-back-decision', { params: { path }, body: { version } }))}>
+      <Button
+        key="keep"
+        onClick={run(() => client.POST('/api/v1/demands/{id}/send-back-decision', { params: { path }, body: { version } }))}
+      >
         {pick(demandLabels.keepUnit)}
       </Button>
     ),
     office && t.pendingExtension && (
-      <Button key="approve" onClick={run(() => client.POST('/api/v1/demands/{id}/extension-decision', { params: { path }, body: { version, approve: true } }))}>
+      <Button
+        key="approve"
+        onClick={run(() => client.POST('/api/v1/demands/{id}/extension-decision', { params: { path }, body: { version, approve: true } }))}
+      >
         {pick(demandLabels.approve)}
       </Button>
     ),
     office && t.pendingExtension && (
-      <Button key="deny" onClick={run(() => client.POST('/api/v1/demands/{id}/extension-decision', { params: { path }, body: { version, approve: false } }))}>
+      <Button
+        key="deny"
+        onClick={run(() => client.POST('/api/v1/demands/{id}/extension-decision', { params: { path }, body: { version, approve: false } }))}
+      >
         {pick(demandLabels.deny)}
       </Button>
     ),
@@ -112,14 +134,32 @@ export default function DemandPage() {
   };
 
   const submitDialog = async (v: Record<string, unknown>) => {
-    if (dialog === 'answer') await act(client.POST('/api/v1/demands/{id}/answer', { params: { path }, body: { version, answer: String(v.text) } }));
-    if (dialog === 'sendBack') await act(client.POST('/api/v1/demands/{id}/send-back', { params: { path }, body: { version, reason: String(v.text) } }));
-    if (dialog === 'extension') await act(client.POST('/api/v1/demands/{id}/extension', { params: { path }, body: { version, days: Number(v.days), reason: String(v.text) } }));
+    if (dialog === 'answer')
+      await act(client.POST('/api/v1/demands/{id}/answer', { params: { path }, body: { version, answer: String(v.text) } }));
+    if (dialog === 'sendBack')
+      await act(client.POST('/api/v1/demands/{id}/send-back', { params: { path }, body: { version, reason: String(v.text) } }));
+    if (dialog === 'extension')
+      await act(
+        client.POST('/api/v1/demands/{id}/extension', {
+          params: { path },
+          body: { version, days: Number(v.days), reason: String(v.text) },
+        }),
+      );
     if (dialog === 'dispatch') {
       const body = { version, unitId: Number(v.unitId), ...(v.text ? { note: String(v.text) } : {}) };
-      await act(t.status === 'sent_back' ? client.POST('/api/v1/demands/{id}/send-back-decision', { params: { path }, body }) : client.POST('/api/v1/demands/{id}/dispatch', { params: { path }, body }));
+      await act(
+        t.status === 'sent_back'
+          ? client.POST('/api/v1/demands/{id}/send-back-decision', { params: { path }, body })
+          : client.POST('/api/v1/demands/{id}/dispatch', { params: { path }, body }),
+      );
     }
-    if (dialog === 'followUp') await act(client.POST('/api/v1/demands/{id}/follow-up', { params: { path }, body: { version, ...(v.level ? { level: Number(v.level) } : {}), ...(v.text ? { note: String(v.text) } : {}) } }));
+    if (dialog === 'followUp')
+      await act(
+        client.POST('/api/v1/demands/{id}/follow-up', {
+          params: { path },
+          body: { version, ...(v.level ? { level: Number(v.level) } : {}), ...(v.text ? { note: String(v.text) } : {}) },
+        }),
+      );
   };
   const dialogTitle: Record<Exclude<Dialog, null>, string> = {
     answer: pick(demandLabels.doAnswer),
@@ -138,8 +178,28 @@ export default function DemandPage() {
         <Tag color={STATUS_COLORS[t.status]}>{pick(STATUS_LABELS[t.status])}</Tag>
         {t.reopenCount > 0 && <Tag color="volcano">{pick({ zh: `重办 ${t.reopenCount} 次`, en: `Reopened ${t.reopenCount}×` })}</Tag>}
       </Space>
-      {ratingCode && <Alert type="success" showIcon message={pick(demandLabels.ratingCode)} description={<Typography.Text copyable strong data-testid="rating-code">{ratingCode}</Typography.Text>} />}
-      {t.pendingExtension && <Alert type="warning" showIcon message={`${pick(demandLabels.pendingExtension)}：${t.pendingExtension.days} ${pick(demandLabels.days)} · ${t.pendingExtension.reason}`} />}
+      {ratingCode && (
+        <Alert
+          type="success"
+          showIcon
+          message={pick(demandLabels.ratingCode)}
+          description={
+            <Typography.Text copyable strong data-testid="rating-code">
+              {ratingCode}
+            </Typography.Text>
+          }
+        />
+      )}
+      {t.pendingExtension && (
+        <Alert
+          type="warning"
+          showIcon
+          message={
+            `${pick(demandLabels.pendingExtension)}：${t.pendingExtension.days} ${pick(demandLabels.days)} ` +
+            `· ${t.pendingExtension.reason}`
+          }
+        />
+      )}
       {buttons.length > 0 && <Space wrap>{buttons}</Space>}
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small">
@@ -148,7 +208,8 @@ export default function DemandPage() {
           <Descriptions.Item label={pick(demandLabels.channel)}>{pick(CHANNEL_LABELS[t.channel])}</Descriptions.Item>
           <Descriptions.Item label={pick(demandLabels.unit)}>{t.unitName ?? ''}</Descriptions.Item>
           <Descriptions.Item label={pick(demandLabels.enterprise)}>
-            {t.enterpriseName ?? ''} {t.uscc && <Typography.Text type="secondary">{t.uscc}</Typography.Text>} {!t.enterpriseKnown && <Tag color="orange">{pick(demandLabels.usccUnknown)}</Tag>}
+            {t.enterpriseName ?? ''} {t.uscc && <Typography.Text type="secondary">{t.uscc}</Typography.Text>}{' '}
+            {!t.enterpriseKnown && <Tag color="orange">{pick(demandLabels.usccUnknown)}</Tag>}
           </Descriptions.Item>
           <Descriptions.Item label={pick(demandLabels.contactPhone)}>
             <Space>
@@ -187,7 +248,10 @@ export default function DemandPage() {
               <Typography.Text ellipsis style={{ maxWidth: 320 }}>
                 {d.description}
               </Typography.Text>
-              <Button size="small" onClick={run(() => client.POST('/api/v1/demands/{id}/merge', { params: { path }, body: { version, intoId: d.id } }))}>
+              <Button
+                size="small"
+                onClick={run(() => client.POST('/api/v1/demands/{id}/merge', { params: { path }, body: { version, intoId: d.id } }))}
+              >
                 {pick(demandLabels.merge)}
               </Button>
             </Space>
@@ -202,14 +266,23 @@ export default function DemandPage() {
               <span>
                 {chinaTime(e.at)} · {pick(EVENT_LABELS[e.action] ?? { zh: e.action, en: e.action })} · {e.actorName}
                 {e.unitName ? ` · ${e.unitName}` : ''}
-                {e.action === 'rate' && e.note ? ` · ${pick(RATING_LABELS[Number(e.note)] ?? { zh: e.note, en: e.note })}` : e.note && !e.note.includes(':') ? ` · ${e.note}` : ''}
+                {e.action === 'rate' && e.note
+                  ? ` · ${pick(RATING_LABELS[Number(e.note)] ?? { zh: e.note, en: e.note })}`
+                  : e.note && !e.note.includes(':')
+                    ? ` · ${e.note}`
+                    : ''}
               </span>
             ),
           }))}
         />
       </Card>
       {dialog && (
-        <FormModal<Record<string, unknown>> title={dialogTitle[dialog]} form={form} onSubmit={submitDialog} onCancel={() => setDialog(null)}>
+        <FormModal<Record<string, unknown>>
+          title={dialogTitle[dialog]}
+          form={form}
+          onSubmit={submitDialog}
+          onCancel={() => setDialog(null)}
+        >
           {dialog === 'dispatch' && (
             <Form.Item name="unitId" label={pick(demandLabels.unit)} rules={[{ required: true }]}>
               <UnitSelect units={units} />
@@ -227,7 +300,13 @@ export default function DemandPage() {
           )}
           <Form.Item
             name="text"
-            label={pick(dialog === 'answer' ? demandLabels.answer : dialog === 'dispatch' || dialog === 'followUp' ? { zh: '说明', en: 'Note' } : demandLabels.reason)}
+            label={pick(
+              dialog === 'answer'
+                ? demandLabels.answer
+                : dialog === 'dispatch' || dialog === 'followUp'
+                  ? { zh: '说明', en: 'Note' }
+                  : demandLabels.reason,
+            )}
             rules={dialog === 'dispatch' || dialog === 'followUp' ? [] : [{ required: true, min: 2 }]}
           >
             <Input.TextArea rows={4} maxLength={dialog === 'answer' ? 4000 : 500} />

@@ -26,14 +26,22 @@ export default function DemandsPage() {
 
   const columns = [
     { key: 'code', title: pick(demandLabels.code), render: (_: unknown, t: Ticket) => <Link to={`/demands/${t.id}`}>{t.code}</Link> },
-    { key: 'status', title: pick(demandLabels.status), render: (_: unknown, t: Ticket) => <Tag color={STATUS_COLORS[t.status]}>{pick(STATUS_LABELS[t.status])}</Tag> },
+    {
+      key: 'status',
+      title: pick(demandLabels.status),
+      render: (_: unknown, t: Ticket) => <Tag color={STATUS_COLORS[t.status]}>{pick(STATUS_LABELS[t.status])}</Tag>,
+    },
     { key: 'type', title: pick(demandLabels.type), render: (_: unknown, t: Ticket) => pick(TYPE_LABELS[t.type]) },
     { key: 'subject', title: pick(demandLabels.subject), dataIndex: 'subjectName' },
     { key: 'enterprise', title: pick(demandLabels.enterprise), render: (_: unknown, t: Ticket) => t.enterpriseName ?? '' },
     { key: 'phone', title: pick(demandLabels.contactPhone), dataIndex: 'contactPhone' },
     { key: 'unit', title: pick(demandLabels.unit), render: (_: unknown, t: Ticket) => t.unitName ?? '' },
     { key: 'received', title: pick(demandLabels.received), render: (_: unknown, t: Ticket) => chinaTime(t.receivedAt) },
-    { key: 'due', title: pick(demandLabels.due), render: (_: unknown, t: Ticket) => <Timer due={t.dueAt} open={OPEN.includes(t.status)} /> },
+    {
+      key: 'due',
+      title: pick(demandLabels.due),
+      render: (_: unknown, t: Ticket) => <Timer due={t.dueAt} open={OPEN.includes(t.status)} />,
+    },
   ];
 
   return (
@@ -44,13 +52,22 @@ export default function DemandsPage() {
       {can('demands.intake') && <IntakeCard />}
       <Card size="small" title={pick(demandLabels.tickets)}>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search aria-label={pick(demandLabels.search)} placeholder={pick(demandLabels.search)} allowClear onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: 240 }} />
+          <Input.Search
+            aria-label={pick(demandLabels.search)}
+            placeholder={pick(demandLabels.search)}
+            allowClear
+            onSearch={(v) => (setQ(v.trim()), setPage(1))}
+            style={{ width: 240 }}
+          />
           <Select
             aria-label={pick(demandLabels.status)}
             style={{ width: 160 }}
             value={status ?? ''}
             onChange={(v) => (setStatus((v || undefined) as DemandStatus | undefined), setPage(1))}
-            options={[{ value: '', label: pick(demandLabels.all) }, ...DEMAND_STATUSES.map((s) => ({ value: s, label: pick(STATUS_LABELS[s]) }))]}
+            options={[
+              { value: '', label: pick(demandLabels.all) },
+              ...DEMAND_STATUSES.map((s) => ({ value: s, label: pick(STATUS_LABELS[s]) })),
+            ]}
           />
           <Space>
             <Switch checked={overdue} onChange={(v) => (setOverdue(v), setPage(1))} aria-label={pick(demandLabels.onlyOverdue)} />

@@ -28,7 +28,12 @@ export function IntakeCard() {
   const [busy, setBusy] = useState(false);
   const [q, setQ] = useState('');
   const { data: subjects } = $api.useQuery('get', '/api/v1/demands/subjects');
-  const { data: answers } = $api.useQuery('get', '/api/v1/demands/knowledge', { params: { query: { q } } }, { enabled: can('demands.knowledge') && q.trim().length > 0 });
+  const { data: answers } = $api.useQuery(
+    'get',
+    '/api/v1/demands/knowledge',
+    { params: { query: { q } } },
+    { enabled: can('demands.knowledge') && q.trim().length > 0 },
+  );
   const tree = useMemo(() => {
     const list = subjects ?? [];
     type Node = { value: number; title: string; children: Node[] };
@@ -40,7 +45,12 @@ export function IntakeCard() {
   const submit = async (values: IntakeBody, firstContactAnswer?: string, knowledgeId?: number) => {
     setBusy(true);
     try {
-      const body: IntakeBody = { ...values, channel: isEnterprise ? 'web' : values.channel, idempotencyKey: key, ...(firstContactAnswer ? { firstContactAnswer, knowledgeId } : {}) };
+      const body: IntakeBody = {
+        ...values,
+        channel: isEnterprise ? 'web' : values.channel,
+        idempotencyKey: key,
+        ...(firstContactAnswer ? { firstContactAnswer, knowledgeId } : {}),
+      };
       const t = await ok(client.POST('/api/v1/demands', { body }));
       message.success(`${pick(t.firstContact ? demandLabels.closedAtOnce : demandLabels.created)} ${t.code}`);
       form.resetFields();
@@ -69,7 +79,12 @@ export function IntakeCard() {
           <Form form={form} layout="vertical" onFinish={(v) => submit(v)} initialValues={{ channel: 'seat', type: 'consult' }}>
             {!isEnterprise && (
               <Form.Item name="channel" label={pick(demandLabels.channel)}>
-                <Select options={DEMAND_CHANNELS.filter((c) => c !== 'import' && c !== 'open311').map((c) => ({ value: c, label: pick(CHANNEL_LABELS[c]) }))} />
+                <Select
+                  options={DEMAND_CHANNELS.filter((c) => c !== 'import' && c !== 'open311').map((c) => ({
+                    value: c,
+                    label: pick(CHANNEL_LABELS[c]),
+                  }))}
+                />
               </Form.Item>
             )}
             <Form.Item name="type" label={pick(demandLabels.type)} rules={[{ required: true }]}>
@@ -107,14 +122,26 @@ export function IntakeCard() {
         <Col xs={24} lg={10}>
           <Card size="small" title={pick(demandLabels.knowledge)}>
             <Typography.Paragraph type="secondary">{pick(demandLabels.knowledgeHelp)}</Typography.Paragraph>
-            <Input.Search aria-label={pick(demandLabels.knowledge)} placeholder={pick(demandLabels.knowledgeSearch)} allowClear onSearch={setQ} enterButton />
+            <Input.Search
+              aria-label={pick(demandLabels.knowledge)}
+              placeholder={pick(demandLabels.knowledgeSearch)}
+              allowClear
+              onSearch={setQ}
+              enterButton
+            />
             {q && (
               <List
                 style={{ marginTop: 12 }}
                 dataSource={answers ?? []}
                 locale={{ emptyText: pick(demandLabels.noAnswers) }}
                 renderItem={(a) => (
-                  <List.Item actions={[<Button key="use" size="small" onClick={() => answerWith(a.answer, a.id)} loading={busy}>{pick(demandLabels.useAnswer)}</Button>]}>
+                  <List.Item
+                    actions={[
+                      <Button key="use" size="small" onClick={() => answerWith(a.answer, a.id)} loading={busy}>
+                        {pick(demandLabels.useAnswer)}
+                      </Button>,
+                    ]}
+                  >
                     <List.Item.Meta title={a.question} description={a.answer} />
                   </List.Item>
                 )}

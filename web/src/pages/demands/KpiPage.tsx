@@ -27,11 +27,26 @@ export default function KpiPage() {
     { key: 'tickets', title: pick(demandLabels.tickets_n), dataIndex: 'tickets', align: 'right' as const },
     { key: 'sign', title: pick(demandLabels.signRate), render: (_: unknown, r: Row) => pct(r.signRate), align: 'right' as const },
     { key: 'onTime', title: pick(demandLabels.onTimeRate), render: (_: unknown, r: Row) => pct(r.onTimeRate), align: 'right' as const },
-    { key: 'first', title: pick(demandLabels.firstContactRate), render: (_: unknown, r: Row) => pct(r.firstContactRate), align: 'right' as const },
+    {
+      key: 'first',
+      title: pick(demandLabels.firstContactRate),
+      render: (_: unknown, r: Row) => pct(r.firstContactRate),
+      align: 'right' as const,
+    },
     { key: 'follow', title: pick(demandLabels.followUpRate), render: (_: unknown, r: Row) => pct(r.followUpRate), align: 'right' as const },
-    { key: 'sat', title: pick(demandLabels.satisfactionRate), render: (_: unknown, r: Row) => pct(r.satisfactionRate), align: 'right' as const },
+    {
+      key: 'sat',
+      title: pick(demandLabels.satisfactionRate),
+      render: (_: unknown, r: Row) => pct(r.satisfactionRate),
+      align: 'right' as const,
+    },
     { key: 'reopen', title: pick(demandLabels.reopenRate), render: (_: unknown, r: Row) => pct(r.reopenRate), align: 'right' as const },
-    { key: 'hours', title: pick(demandLabels.avgHours), render: (_: unknown, r: Row) => (r.avgHandlingHours === null ? '—' : r.avgHandlingHours.toFixed(1)), align: 'right' as const },
+    {
+      key: 'hours',
+      title: pick(demandLabels.avgHours),
+      render: (_: unknown, r: Row) => (r.avgHandlingHours === null ? '—' : r.avgHandlingHours.toFixed(1)),
+      align: 'right' as const,
+    },
   ];
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -41,13 +56,26 @@ export default function KpiPage() {
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           {pick(demandLabels.by)}
-          <Select aria-label={pick(demandLabels.by)} style={{ width: 160 }} value={by} onChange={setBy} options={KPI_DIMENSIONS.map((d) => ({ value: d, label: pick(BY_LABELS[d]) }))} />
+          <Select
+            aria-label={pick(demandLabels.by)}
+            style={{ width: 160 }}
+            value={by}
+            onChange={setBy}
+            options={KPI_DIMENSIONS.map((d) => ({ value: d, label: pick(BY_LABELS[d]) }))}
+          />
           <Button href={apiUrl('/api/v1/demands/kpi/export', { query: { by } })}>{pick(demandLabels.export)}</Button>
         </Space>
         {data && data.rows.length === 0 ? (
           <Typography.Paragraph>{pick(demandLabels.noKpiData)}</Typography.Paragraph>
         ) : (
-          <ResponsiveTable<Row> rowKey="key" loading={isFetching} columns={columns} dataSource={data?.rows ?? []} phoneColumns={['label', 'sat']} pagination={false} />
+          <ResponsiveTable<Row>
+            rowKey="key"
+            loading={isFetching}
+            columns={columns}
+            dataSource={data?.rows ?? []}
+            phoneColumns={['label', 'sat']}
+            pagination={false}
+          />
         )}
       </Card>
     </Space>

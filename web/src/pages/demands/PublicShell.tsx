@@ -8,7 +8,9 @@ export function PublicShell({ title, children }: { title: string; children: Reac
   const { t } = useI18n();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 16, background: '#fff' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 16, background: '#fff' }}
+      >
         <Typography.Text strong ellipsis>
           {t('app.title')}
         </Typography.Text>

@@ -18,7 +18,11 @@ export default function RatePage() {
   const submit = async (v: { code: string; level: number; comment?: string }) => {
     setBusy(true);
     try {
-      const r = await ok(client.POST('/api/v1/demands/rate', { body: { code: v.code.trim(), level: v.level, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) } }));
+      const r = await ok(
+        client.POST('/api/v1/demands/rate', {
+          body: { code: v.code.trim(), level: v.level, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
+        }),
+      );
       setDone({ reopened: r.reopened });
     } catch (err) {
       report(err, form);
@@ -31,7 +35,12 @@ export default function RatePage() {
       <Card size="small" style={{ maxWidth: 560 }}>
         {done ? (
           <Space direction="vertical">
-            <Alert type="success" showIcon message={pick(demandLabels.thanks)} description={done.reopened ? pick(demandLabels.reopenedNote) : undefined} />
+            <Alert
+              type="success"
+              showIcon
+              message={pick(demandLabels.thanks)}
+              description={done.reopened ? pick(demandLabels.reopenedNote) : undefined}
+            />
             <Link to="/public/board">{pick(demandLabels.toBoard)}</Link>
           </Space>
         ) : (

@@ -13,6 +13,9 @@ export function Timer({ due, open }: { due: string | null; open: boolean }) {
   const ms = new Date(due).getTime() - now;
   if (ms < 0) return <Tag color="red">{`${pick(demandLabels.overdue)} · ${chinaTime(due)}`}</Tag>;
   const hours = Math.floor(ms / 3600_000);
-  const left = hours >= 48 ? pick({ zh: `${Math.floor(hours / 24)} 天`, en: `${Math.floor(hours / 24)} days` }) : pick({ zh: `${hours} 小时`, en: `${hours} h` });
+  const left =
+    hours >= 48
+      ? pick({ zh: `${Math.floor(hours / 24)} 天`, en: `${Math.floor(hours / 24)} days` })
+      : pick({ zh: `${hours} 小时`, en: `${hours} h` });
   return <Tag color={hours < 24 ? 'orange' : 'blue'}>{`${chinaTime(due)}（${pick(demandLabels.left)} ${left}）`}</Tag>;
 }

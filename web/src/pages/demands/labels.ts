@@ -10,7 +10,10 @@ export const demandLabels = {
   intake: { zh: '受理诉求', en: 'Take a demand' },
   kpi: { zh: '办理指标', en: 'Figures' },
   board: { zh: '服务质量网上评价 · 服务信用网上公示', en: 'Service quality and service credit, published' },
-  boardHelp: { zh: '各承办单位每月收到的评价、满意率与按时办结率。本页不含任何个人信息与诉求内容。', en: 'Each unit’s ratings, satisfaction and on-time rates by month. No personal data and no demand text.' },
+  boardHelp: {
+    zh: '各承办单位每月收到的评价、满意率与按时办结率。本页不含任何个人信息与诉求内容。',
+    en: 'Each unit’s ratings, satisfaction and on-time rates by month. No personal data and no demand text.',
+  },
   noBoardData: { zh: '近十二个月还没有评价与办结记录。', en: 'No ratings or closed tickets in the last twelve months yet.' },
   noKpiData: { zh: '所选范围内还没有诉求工单。', en: 'No tickets in this range yet.' },
   code: { zh: '工单编号', en: 'Ticket no.' },
@@ -42,7 +45,10 @@ export const demandLabels = {
   all: { zh: '全部', en: 'All' },
   onlyOverdue: { zh: '只看超期', en: 'Overdue only' },
   knowledge: { zh: '知识库', en: 'Knowledge base' },
-  knowledgeHelp: { zh: '来电时输入关键词查找答复口径；咨询类当场答复即办结。', en: 'Search answers while the caller is on the line; a consultation answered now is closed at once.' },
+  knowledgeHelp: {
+    zh: '来电时输入关键词查找答复口径；咨询类当场答复即办结。',
+    en: 'Search answers while the caller is on the line; a consultation answered now is closed at once.',
+  },
   knowledgeSearch: { zh: '关键词，如：接电 低压', en: 'Keywords' },
   useAnswer: { zh: '用此答复当场办结', en: 'Answer with this and close' },
   noAnswers: { zh: '没有找到相关答复。', en: 'No answer found.' },
@@ -77,7 +83,10 @@ export const demandLabels = {
   export: { zh: '导出 Excel', en: 'Export to Excel' },
   ratings: { zh: '评价数', en: 'Ratings' },
   rateTitle: { zh: '服务评价', en: 'Rate the service' },
-  rateHelp: { zh: '请输入短信中的评价码，为本次诉求办理打分。每件诉求只能评价一次。', en: 'Enter the code from the text message. A ticket is rated once.' },
+  rateHelp: {
+    zh: '请输入短信中的评价码，为本次诉求办理打分。每件诉求只能评价一次。',
+    en: 'Enter the code from the text message. A ticket is rated once.',
+  },
   rateCode: { zh: '评价码', en: 'Code' },
   thanks: { zh: '感谢您的评价。', en: 'Thank you for your rating.' },
   reopenedNote: { zh: '您的不满意评价已转承办单位重新办理。', en: 'Your rating sent the ticket back to the unit to be handled again.' },
@@ -85,7 +94,10 @@ export const demandLabels = {
   noTickets: { zh: '暂无工单。', en: 'No tickets.' },
   attachments: { zh: '附件', en: 'Attachments' },
   addAttachment: { zh: '上传附件', en: 'Add a file' },
-  noAttachments: { zh: '暂无附件。可上传 PDF、图片、Office/WPS 文档，每个不超过 10 MB。', en: 'No files. PDF, images and Office/WPS documents up to 10 MB each may be added.' },
+  noAttachments: {
+    zh: '暂无附件。可上传 PDF、图片、Office/WPS 文档，每个不超过 10 MB。',
+    en: 'No files. PDF, images and Office/WPS documents up to 10 MB each may be added.',
+  },
   signedAt: { zh: '签收时间', en: 'Signed for' },
 } satisfies Record<string, Label>;
 

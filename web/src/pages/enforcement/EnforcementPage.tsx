@@ -1,4 +1,22 @@
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Statistic, Switch, Tabs, Tag, Typography, Upload } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Switch,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -97,7 +115,15 @@ function PlansTab() {
         phoneColumns={['name', 'status']}
         columns={[
           { key: 'name', title: pick(L.name), render: (_, p) => <Link to={`/enforcement/plans/${p.id}`}>{p.name}</Link> },
-          { key: 'status', title: pick(L.status), render: (_, p) => <Tag color={p.status === 'drawn' ? 'green' : p.status === 'committed' ? 'blue' : undefined}>{pick(PLAN_STATUS[p.status] ?? PLAN_STATUS.draft!)}</Tag> },
+          {
+            key: 'status',
+            title: pick(L.status),
+            render: (_, p) => (
+              <Tag color={p.status === 'drawn' ? 'green' : p.status === 'committed' ? 'blue' : undefined}>
+                {pick(PLAN_STATUS[p.status] ?? PLAN_STATUS.draft!)}
+              </Tag>
+            ),
+          },
           { key: 'kind', title: pick(L.kind), render: (_, p) => pick(p.kind === 'annual' ? L.annual : L.ad_hoc) },
           { key: 'units', title: pick(L.departments), render: (_, p) => p.unitIds.map(unitName).join('、') },
           { key: 'window', title: pick(L.window), render: (_, p) => `${p.windowFrom} ~ ${p.windowTo}` },
@@ -109,7 +135,17 @@ function PlansTab() {
           title={pick(L.newPlan)}
           form={form}
           width={720}
-          initialValues={{ kind: 'annual', officersPerVisit: 2, publishDays: 20, offSite: false, A: 3, B: 5, C: 10, D: 20, window: [dayjs(), dayjs().endOf('year')] }}
+          initialValues={{
+            kind: 'annual',
+            officersPerVisit: 2,
+            publishDays: 20,
+            offSite: false,
+            A: 3,
+            B: 5,
+            C: 10,
+            D: 20,
+            window: [dayjs(), dayjs().endOf('year')],
+          }}
           onSubmit={create}
           onCancel={() => setCreating(false)}
         >
@@ -117,7 +153,12 @@ function PlansTab() {
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="kind" label={pick(L.kind)}>
-            <Select options={[{ value: 'annual', label: pick(L.annual) }, { value: 'ad_hoc', label: pick(L.ad_hoc) }]} />
+            <Select
+              options={[
+                { value: 'annual', label: pick(L.annual) },
+                { value: 'ad_hoc', label: pick(L.ad_hoc) },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="unitIds" label={pick(L.departments)} rules={[{ required: true }]}>
             <UnitSelect units={units.filter((u) => (matters ?? []).some((m) => m.unitId === u.id))} mode="multiple" />
@@ -125,13 +166,21 @@ function PlansTab() {
           <Form.Item name="itemCodes" label={pick(L.items)} rules={[{ required: true }]}>
             <Select
               mode="multiple"
-              options={(matters ?? []).filter((m) => chosenUnits.includes(m.unitId)).flatMap((m) => m.items.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` })))}
+              options={(matters ?? [])
+                .filter((m) => chosenUnits.includes(m.unitId))
+                .flatMap((m) => m.items.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` })))}
             />
           </Form.Item>
           <Form.Item name="officerIds" label={pick(L.officerPool)} rules={[{ required: true }]}>
             <Select
               mode="multiple"
-              options={(officers ?? []).filter((o) => chosenUnits.includes(o.unitId)).map((o) => ({ value: o.id, label: o.certified ? o.name : `${o.name}（${pick(L.notCertified)}）`, disabled: !o.certified }))}
+              options={(officers ?? [])
+                .filter((o) => chosenUnits.includes(o.unitId))
+                .map((o) => ({
+                  value: o.id,
+                  label: o.certified ? o.name : `${o.name}（${pick(L.notCertified)}）`,
+                  disabled: !o.certified,
+                }))}
             />
           </Form.Item>
           <Form.Item name="officersPerVisit" label={pick(L.officersPerVisit)}>
@@ -239,7 +288,16 @@ function OfficersTab() {
   const [adding, setAdding] = useState(false);
   const { data } = $api.useQuery('get', '/api/v1/enforcement/officers', {});
   const add = async (v: OfficerForm) => {
-    await ok(client.POST('/api/v1/enforcement/officers', { body: { unitId: v.unitId, name: v.name, certNo: v.certNo || null, certValidTo: v.certValidTo ? v.certValidTo.format('YYYY-MM-DD') : null } }));
+    await ok(
+      client.POST('/api/v1/enforcement/officers', {
+        body: {
+          unitId: v.unitId,
+          name: v.name,
+          certNo: v.certNo || null,
+          certValidTo: v.certValidTo ? v.certValidTo.format('YYYY-MM-DD') : null,
+        },
+      }),
+    );
     setAdding(false);
     form.resetFields();
   };
@@ -256,7 +314,11 @@ function OfficersTab() {
         phoneColumns={['name', 'certified']}
         columns={[
           { key: 'name', title: pick(L.name), dataIndex: 'name' },
-          { key: 'certified', title: pick(L.certified), render: (_, o) => (o.certified ? <Tag color="green">{pick(L.certified)}</Tag> : <Tag color="red">{pick(L.notCertified)}</Tag>) },
+          {
+            key: 'certified',
+            title: pick(L.certified),
+            render: (_, o) => (o.certified ? <Tag color="green">{pick(L.certified)}</Tag> : <Tag color="red">{pick(L.notCertified)}</Tag>),
+          },
           { key: 'unit', title: pick(L.departments), render: (_, o) => units.find((u) => u.id === o.unitId)?.name ?? '' },
           { key: 'certNo', title: pick(L.certNo), dataIndex: 'certNo' },
           { key: 'certValidTo', title: pick(L.certValidTo), dataIndex: 'certValidTo' },
@@ -290,7 +352,12 @@ function DocumentsTab() {
   const t = data?.totals;
   const review = async (id: number, version: number, outcome: 'keep' | 'amend' | 'repeal') => {
     try {
-      await ok(client.POST('/api/v1/enforcement/documents/{id}/reviews', { params: { path: { id: String(id) } }, body: { outcome, reviewedOn: dayjs().format('YYYY-MM-DD'), version } }));
+      await ok(
+        client.POST('/api/v1/enforcement/documents/{id}/reviews', {
+          params: { path: { id: String(id) } },
+          body: { outcome, reviewedOn: dayjs().format('YYYY-MM-DD'), version },
+        }),
+      );
     } catch (err) {
       report(err);
     }
@@ -313,7 +380,12 @@ function DocumentsTab() {
         phoneColumns={['title', 'outcome']}
         columns={[
           { key: 'title', title: pick(L.name), dataIndex: 'title' },
-          { key: 'outcome', title: pick(L.reviewOutcome), render: (_, d) => (d.outcome ? `${pick(DOC_OUTCOMES[d.outcome]!)}（${fill(pick(L.round), { n: d.reviews.length })}）` : pick(L.pending)) },
+          {
+            key: 'outcome',
+            title: pick(L.reviewOutcome),
+            render: (_, d) =>
+              d.outcome ? `${pick(DOC_OUTCOMES[d.outcome]!)}（${fill(pick(L.round), { n: d.reviews.length })}）` : pick(L.pending),
+          },
           { key: 'docNumber', title: pick(L.docNumber), dataIndex: 'docNumber' },
           {
             key: 'review',
@@ -343,7 +415,15 @@ function FiguresTab() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]);
   const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const { data } = $api.useQuery('get', '/api/v1/enforcement/figures', { params: { query } });
-  const keys = ['matters', 'bodies', 'officersCertified', 'inspections', 'offSiteInspections', 'mutualRecognitions', 'documentsCleaned'] as const;
+  const keys = [
+    'matters',
+    'bodies',
+    'officersCertified',
+    'inspections',
+    'offSiteInspections',
+    'mutualRecognitions',
+    'documentsCleaned',
+  ] as const;
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
@@ -358,7 +438,13 @@ function FiguresTab() {
     }
   };
   return (
-    <Card size="small" title={pick(L.figures)} extra={<DatePicker.RangePicker value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} aria-label={pick(L.period)} />}>
+    <Card
+      size="small"
+      title={pick(L.figures)}
+      extra={
+        <DatePicker.RangePicker value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} aria-label={pick(L.period)} />
+      }
+    >
       {can('enforcement.figures.publish') && (
         <Space wrap style={{ marginBottom: 16 }}>
           <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} aria-label={pick(L.feedMonth)} />
@@ -397,7 +483,12 @@ function CreditTab() {
   const { message } = App.useApp();
   const report = useReportError();
   const [id, setId] = useState<number | null>(null);
-  const { data } = $api.useQuery('get', '/api/v1/enforcement/credit/{id}', { params: { path: { id: String(id ?? 0) } } }, { enabled: id !== null });
+  const { data } = $api.useQuery(
+    'get',
+    '/api/v1/enforcement/credit/{id}',
+    { params: { path: { id: String(id ?? 0) } } },
+    { enabled: id !== null },
+  );
   const { data: repairs } = $api.useQuery('get', '/api/v1/enforcement/repairs');
   const act = async (call: () => Promise<unknown>, done: string) => {
     try {
@@ -415,21 +506,34 @@ function CreditTab() {
         title={pick(L.credit)}
         extra={
           can('enforcement.credit.manage') && (
-            <Button onClick={() => act(() => ok(client.POST('/api/v1/enforcement/credit/regrade')), pick(L.regradeStarted))}>{pick(L.regrade)}</Button>
+            <Button onClick={() => act(() => ok(client.POST('/api/v1/enforcement/credit/regrade')), pick(L.regradeStarted))}>
+              {pick(L.regrade)}
+            </Button>
           )
         }
       >
         <Space style={{ marginBottom: 12 }}>
-          <InputNumber min={1} placeholder={pick(L.lookup)} onChange={(v) => setId(typeof v === 'number' ? v : null)} aria-label={pick(L.lookup)} />
+          <InputNumber
+            min={1}
+            placeholder={pick(L.lookup)}
+            onChange={(v) => setId(typeof v === 'number' ? v : null)}
+            aria-label={pick(L.lookup)}
+          />
         </Space>
         {data && (
           <>
             <Typography.Title level={5}>
-              {data.name} {data.grade && <Tag color={GRADE_COLORS[data.grade]}>{`${data.grade} ${data.gradeLabel ? pick(data.gradeLabel) : ''}`}</Tag>}
+              {data.name}{' '}
+              {data.grade && <Tag color={GRADE_COLORS[data.grade]}>{`${data.grade} ${data.gradeLabel ? pick(data.gradeLabel) : ''}`}</Tag>}
             </Typography.Title>
             <Typography.Paragraph>
               {pick(L.explanation)}：{pick(L.base)} {data.base}
-              {data.explanation.map((e) => `，${pick(FACTORS[e.factor] ?? { zh: e.factor.replace('tax:', '纳税信用 '), en: e.factor.replace('tax:', 'tax credit ') })} ×${e.count} ${e.points > 0 ? '+' : ''}${e.points}`).join('')}
+              {data.explanation
+                .map(
+                  (e) =>
+                    `，${pick(FACTORS[e.factor] ?? { zh: e.factor.replace('tax:', '纳税信用 '), en: e.factor.replace('tax:', 'tax credit ') })} ×${e.count} ${e.points > 0 ? '+' : ''}${e.points}`,
+                )
+                .join('')}
               {data.score !== null && ` = ${data.score}`}
             </Typography.Paragraph>
           </>
@@ -452,10 +556,39 @@ function CreditTab() {
                 render: (_, r) =>
                   can('enforcement.repair.review') && (
                     <Space>
-                      <Button size="small" type="primary" onClick={() => act(() => ok(client.POST('/api/v1/enforcement/repairs/{id}/review', { params: { path: { id: String(r.id) } }, body: { approve: true, version: r.version } })), pick(L.approved))}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() =>
+                          act(
+                            () =>
+                              ok(
+                                client.POST('/api/v1/enforcement/repairs/{id}/review', {
+                                  params: { path: { id: String(r.id) } },
+                                  body: { approve: true, version: r.version },
+                                }),
+                              ),
+                            pick(L.approved),
+                          )
+                        }
+                      >
                         {pick(L.approve)}
                       </Button>
-                      <Button size="small" onClick={() => act(() => ok(client.POST('/api/v1/enforcement/repairs/{id}/review', { params: { path: { id: String(r.id) } }, body: { approve: false, version: r.version } })), pick(L.rejected))}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          act(
+                            () =>
+                              ok(
+                                client.POST('/api/v1/enforcement/repairs/{id}/review', {
+                                  params: { path: { id: String(r.id) } },
+                                  body: { approve: false, version: r.version },
+                                }),
+                              ),
+                            pick(L.rejected),
+                          )
+                        }
+                      >
                         {pick(L.reject)}
                       </Button>
                     </Space>
@@ -485,7 +618,11 @@ function ComplaintsTab() {
   const [adding, setAdding] = useState(false);
   const { data } = $api.useQuery('get', '/api/v1/enforcement/complaints');
   const add = async (v: ComplaintForm) => {
-    await ok(client.POST('/api/v1/enforcement/complaints', { body: { unitId: v.unitId, source: v.source, summary: v.summary, enterpriseId: null } }));
+    await ok(
+      client.POST('/api/v1/enforcement/complaints', {
+        body: { unitId: v.unitId, source: v.source, summary: v.summary, enterpriseId: null },
+      }),
+    );
     setAdding(false);
     form.resetFields();
   };
@@ -493,10 +630,17 @@ function ComplaintsTab() {
     let outcome = '';
     modal.confirm({
       title: pick(L.closeComplaint),
-      content: <Input.TextArea rows={3} maxLength={1000} aria-label={pick(L.complaintOutcome)} onChange={(e) => (outcome = e.target.value)} />,
+      content: (
+        <Input.TextArea rows={3} maxLength={1000} aria-label={pick(L.complaintOutcome)} onChange={(e) => (outcome = e.target.value)} />
+      ),
       onOk: async () => {
         try {
-          await ok(client.POST('/api/v1/enforcement/complaints/{id}/close', { params: { path: { id: String(c.id) } }, body: { outcome, version: c.version } }));
+          await ok(
+            client.POST('/api/v1/enforcement/complaints/{id}/close', {
+              params: { path: { id: String(c.id) } },
+              body: { outcome, version: c.version },
+            }),
+          );
         } catch (err) {
           report(err);
           throw err;
@@ -513,19 +657,47 @@ function ComplaintsTab() {
         phoneColumns={['summary', 'status']}
         columns={[
           { key: 'summary', title: pick(L.complaintSummary), dataIndex: 'summary' },
-          { key: 'status', title: pick(L.status), render: (_, c) => (c.status === 'open' ? <Tag color="orange">{pick(L.complaintOpen)}</Tag> : <Tag color="green">{pick(L.complaintClosed)}</Tag>) },
+          {
+            key: 'status',
+            title: pick(L.status),
+            render: (_, c) =>
+              c.status === 'open' ? <Tag color="orange">{pick(L.complaintOpen)}</Tag> : <Tag color="green">{pick(L.complaintClosed)}</Tag>,
+          },
           { key: 'unit', title: pick(L.departments), render: (_, c) => units.find((u) => u.id === c.unitId)?.name ?? '' },
           { key: 'source', title: pick(L.source), render: (_, c) => pick(c.source === 'demand' ? L.fromDemand : L.direct) },
-          { key: 'outcome', title: pick(L.complaintOutcome), render: (_, c) => c.outcome ?? (c.status === 'open' ? <Button size="small" onClick={() => close(c)}>{pick(L.closeComplaint)}</Button> : '') },
+          {
+            key: 'outcome',
+            title: pick(L.complaintOutcome),
+            render: (_, c) =>
+              c.outcome ??
+              (c.status === 'open' ? (
+                <Button size="small" onClick={() => close(c)}>
+                  {pick(L.closeComplaint)}
+                </Button>
+              ) : (
+                ''
+              )),
+          },
         ]}
       />
       {adding && (
-        <FormModal<ComplaintForm> title={pick(L.addComplaint)} form={form} initialValues={{ source: 'direct' }} onSubmit={add} onCancel={() => setAdding(false)}>
+        <FormModal<ComplaintForm>
+          title={pick(L.addComplaint)}
+          form={form}
+          initialValues={{ source: 'direct' }}
+          onSubmit={add}
+          onCancel={() => setAdding(false)}
+        >
           <Form.Item name="unitId" label={pick(L.departments)} rules={[{ required: true }]}>
             <UnitSelect units={units} />
           </Form.Item>
           <Form.Item name="source" label={pick(L.source)}>
-            <Select options={[{ value: 'direct', label: pick(L.direct) }, { value: 'demand', label: pick(L.fromDemand) }]} />
+            <Select
+              options={[
+                { value: 'direct', label: pick(L.direct) },
+                { value: 'demand', label: pick(L.fromDemand) },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="summary" label={pick(L.complaintSummary)} rules={[{ required: true }]}>
             <Input.TextArea rows={3} maxLength={1000} />

@@ -39,7 +39,12 @@ export default function MyCreditPage() {
   const parts = data.explanation.map((e) =>
     e.factor.startsWith('tax:')
       ? fill(pick(L.scoredTax), { taxGrade: e.factor.slice(4), sign: sign(e.points), points: Math.abs(e.points) })
-      : fill(pick(L.scoredRecord), { factor: pick(FACTORS[e.factor] ?? { zh: e.factor, en: e.factor }), count: e.count, sign: sign(e.points), points: Math.abs(e.points) }),
+      : fill(pick(L.scoredRecord), {
+          factor: pick(FACTORS[e.factor] ?? { zh: e.factor, en: e.factor }),
+          count: e.count,
+          sign: sign(e.points),
+          points: Math.abs(e.points),
+        }),
   );
 
   return (
@@ -53,7 +58,9 @@ export default function MyCreditPage() {
               </Tag>
               {data.gradeLabel ? pick(data.gradeLabel) : ''}
             </Typography.Title>
-            <Typography.Paragraph>{fill(pick(L.myGrade), { grade: data.grade, label: data.gradeLabel ? pick(data.gradeLabel) : '', score: data.score ?? '' })}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {fill(pick(L.myGrade), { grade: data.grade, label: data.gradeLabel ? pick(data.gradeLabel) : '', score: data.score ?? '' })}
+            </Typography.Paragraph>
             <Typography.Paragraph>{GRADE_MEANING[data.grade] ? pick(GRADE_MEANING[data.grade]!) : ''}</Typography.Paragraph>
             <Typography.Paragraph>
               {fill(pick(L.howScored), { base: data.base })}
@@ -80,9 +87,13 @@ export default function MyCreditPage() {
                       <Typography.Text type="secondary">{r.occurredOn}</Typography.Text>
                     </Space>
                     <Typography.Text>{r.summary}</Typography.Text>
-                    <Typography.Text type={r.inEffect ? 'warning' : 'success'}>{r.inEffect ? pick(L.inEffect) : fill(pick(L.ended), { date: r.endedOn ?? '' })}</Typography.Text>
+                    <Typography.Text type={r.inEffect ? 'warning' : 'success'}>
+                      {r.inEffect ? pick(L.inEffect) : fill(pick(L.ended), { date: r.endedOn ?? '' })}
+                    </Typography.Text>
                     {r.inEffect && repair?.status === 'pending' && <Tag color="processing">{pick(L.repairPending)}</Tag>}
-                    {r.inEffect && repair?.status === 'rejected' && <Typography.Text type="danger">{fill(pick(L.repairRejected), { note: repair.reviewNote ?? '' })}</Typography.Text>}
+                    {r.inEffect && repair?.status === 'rejected' && (
+                      <Typography.Text type="danger">{fill(pick(L.repairRejected), { note: repair.reviewNote ?? '' })}</Typography.Text>
+                    )}
                     {r.inEffect && repair?.status !== 'pending' && (
                       <Button onClick={() => setApplying(r)} style={{ alignSelf: 'flex-start' }}>
                         {pick(L.applyRepair)}
@@ -95,7 +106,15 @@ export default function MyCreditPage() {
           />
         )}
       </Card>
-      <Modal open={applying !== null} title={pick(L.applyRepair)} okText={pick(L.submit)} okButtonProps={{ disabled: !reason.trim() }} onOk={send} onCancel={() => setApplying(null)} destroyOnHidden>
+      <Modal
+        open={applying !== null}
+        title={pick(L.applyRepair)}
+        okText={pick(L.submit)}
+        okButtonProps={{ disabled: !reason.trim() }}
+        onOk={send}
+        onCancel={() => setApplying(null)}
+        destroyOnHidden
+      >
         <Typography.Paragraph>{applying?.summary}</Typography.Paragraph>
         <Typography.Paragraph type="secondary">{pick(L.repairHint)}</Typography.Paragraph>
         <Input.TextArea rows={4} maxLength={500} value={reason} onChange={(ev) => setReason(ev.target.value)} aria-label={pick(L.reason)} />

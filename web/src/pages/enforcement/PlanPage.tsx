@@ -54,7 +54,14 @@ export default function PlanPage() {
     await ok(
       client.POST('/api/v1/enforcement/plans/{id}/results', {
         params: { path },
-        body: { enterpriseId: recording!.enterpriseId, itemCode: v.itemCode, outcome: v.outcome, note: v.note ?? '', inspectedOn: v.inspectedOn.format('YYYY-MM-DD'), waiverReason: v.waiverReason || null },
+        body: {
+          enterpriseId: recording!.enterpriseId,
+          itemCode: v.itemCode,
+          outcome: v.outcome,
+          note: v.note ?? '',
+          inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
+          waiverReason: v.waiverReason || null,
+        },
       }),
     );
     setRecording(null);
@@ -62,7 +69,12 @@ export default function PlanPage() {
   };
   const rectified = (r: Result) =>
     act(async () => {
-      await ok(client.POST('/api/v1/enforcement/results/{id}/rectified', { params: { path: { id: String(r.id) } }, body: { rectifiedOn: dayjs().format('YYYY-MM-DD'), version: r.version } }));
+      await ok(
+        client.POST('/api/v1/enforcement/results/{id}/rectified', {
+          params: { path: { id: String(r.id) } },
+          body: { rectifiedOn: dayjs().format('YYYY-MM-DD'), version: r.version },
+        }),
+      );
       message.success(pick(L.markRectified));
     });
   const nameOf = (enterpriseId: number) => plan.visits.find((v) => v.enterpriseId === enterpriseId)?.enterpriseName ?? '';
@@ -81,40 +93,88 @@ export default function PlanPage() {
         extra={
           <Space wrap>
             {manage && plan.status === 'draft' && (
-              <Button type="primary" onClick={() => act(() => ok(client.POST('/api/v1/enforcement/plans/{id}/commit', { params: { path }, body: { version: plan.version } })))}>
+              <Button
+                type="primary"
+                onClick={() =>
+                  act(() => ok(client.POST('/api/v1/enforcement/plans/{id}/commit', { params: { path }, body: { version: plan.version } })))
+                }
+              >
                 {pick(L.commit)}
               </Button>
             )}
             {manage && plan.status === 'committed' && (
-              <Button type="primary" onClick={() => act(() => ok(client.POST('/api/v1/enforcement/plans/{id}/draw', { params: { path }, body: { version: plan.version } })))}>
+              <Button
+                type="primary"
+                onClick={() =>
+                  act(() => ok(client.POST('/api/v1/enforcement/plans/{id}/draw', { params: { path }, body: { version: plan.version } })))
+                }
+              >
                 {pick(L.draw)}
               </Button>
             )}
             {plan.status === 'drawn' && <Button onClick={verify}>{pick(L.verify)}</Button>}
             {can('enforcement.results.record') && plan.status === 'drawn' && plan.results.length > 0 && (
-              <Button onClick={() => act(() => ok(client.POST('/api/v1/enforcement/plans/{id}/publish', { params: { path }, body: { version: plan.version } })))}>{pick(L.publish)}</Button>
+              <Button
+                onClick={() =>
+                  act(() =>
+                    ok(client.POST('/api/v1/enforcement/plans/{id}/publish', { params: { path }, body: { version: plan.version } })),
+                  )
+                }
+              >
+                {pick(L.publish)}
+              </Button>
             )}
             {plan.status !== 'draft' && <Link to={`/public/inspections/${plan.id}`}>{pick(L.publicPage)}</Link>}
           </Space>
         }
       >
         {plan.status === 'draft' && <Alert type="info" showIcon message={pick(L.draftHint)} style={{ marginBottom: 12 }} />}
-        {verified !== null && <Alert type={verified ? 'success' : 'error'} showIcon message={pick(verified ? L.verified : L.notVerified)} style={{ marginBottom: 12 }} />}
-        {plan.publishBy && <Alert type={plan.publishOverdue ? 'warning' : 'info'} showIcon message={plan.publishOverdue ? pick(L.publishOverdue) : fill(pick(L.publishBy), { date: plan.publishBy })} style={{ marginBottom: 12 }} />}
+        {verified !== null && (
+          <Alert
+            type={verified ? 'success' : 'error'}
+            showIcon
+            message={pick(verified ? L.verified : L.notVerified)}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        {plan.publishBy && (
+          <Alert
+            type={plan.publishOverdue ? 'warning' : 'info'}
+            showIcon
+            message={plan.publishOverdue ? pick(L.publishOverdue) : fill(pick(L.publishBy), { date: plan.publishBy })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={pick(L.window)}>{`${plan.windowFrom} ~ ${plan.windowTo}`}</Descriptions.Item>
           <Descriptions.Item label={pick(L.items)}>{plan.itemCodes.join('、')}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.ratios)}>{plan.quotas.map((q) => `${q.grade}: ${q.ratio !== undefined ? `${Math.round(q.ratio * 1000) / 10}%` : q.count}`).join('，')}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.pool)}>{plan.poolSize === null ? '' : fill(pick(L.households), { n: plan.poolSize })}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.ratios)}>
+            {plan.quotas.map((q) => `${q.grade}: ${q.ratio !== undefined ? `${Math.round(q.ratio * 1000) / 10}%` : q.count}`).join('，')}
+          </Descriptions.Item>
+          <Descriptions.Item label={pick(L.pool)}>
+            {plan.poolSize === null ? '' : fill(pick(L.households), { n: plan.poolSize })}
+          </Descriptions.Item>
           {plan.offSite && <Descriptions.Item label={pick(L.dataSource)}>{plan.dataSource}</Descriptions.Item>}
           <Descriptions.Item label={pick(L.commitment)}>
-            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{plan.commitment ?? ''}</Typography.Text>
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {plan.commitment ?? ''}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.snapshotHash)}>
-            <Typography.Text code style={{ wordBreak: 'break-all' }}>{plan.snapshotHash ?? ''}</Typography.Text>
+            <Typography.Text code style={{ wordBreak: 'break-all' }}>
+              {plan.snapshotHash ?? ''}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.seed)}>
-            {plan.seed ? <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{plan.seed}</Typography.Text> : plan.commitment ? pick(L.seedHidden) : ''}
+            {plan.seed ? (
+              <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                {plan.seed}
+              </Typography.Text>
+            ) : plan.commitment ? (
+              pick(L.seedHidden)
+            ) : (
+              ''
+            )}
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -138,7 +198,11 @@ export default function PlanPage() {
                 key: 'act',
                 title: '',
                 render: (_, v) =>
-                  can('enforcement.results.record') && <Button size="small" onClick={() => setRecording(v)}>{pick(L.record)}</Button>,
+                  can('enforcement.results.record') && (
+                    <Button size="small" onClick={() => setRecording(v)}>
+                      {pick(L.record)}
+                    </Button>
+                  ),
               },
             ]}
           />
@@ -164,12 +228,18 @@ export default function PlanPage() {
                 key: 'rectify',
                 title: pick(L.rectifyDue),
                 render: (_, r) =>
-                  r.outcome === 'none' ? '' : r.rectifiedOn ? (
+                  r.outcome === 'none' ? (
+                    ''
+                  ) : r.rectifiedOn ? (
                     <Tag color="green">{`${pick(L.rectifiedOn)} ${r.rectifiedOn}`}</Tag>
                   ) : (
                     <Space>
                       <Tag color="orange">{`${pick(L.rectifying)}${r.rectifyDue ? ` ${r.rectifyDue}` : ''}`}</Tag>
-                      {can('enforcement.results.record') && <Button size="small" onClick={() => rectified(r)}>{pick(L.markRectified)}</Button>}
+                      {can('enforcement.results.record') && (
+                        <Button size="small" onClick={() => rectified(r)}>
+                          {pick(L.markRectified)}
+                        </Button>
+                      )}
                     </Space>
                   ),
               },

@@ -38,13 +38,23 @@ function PlanRecord({ id }: { id: string }) {
           <Descriptions.Item label={pick(L.items)}>{plan.items.map((i) => `${i.code} ${i.name}`).join('；')}</Descriptions.Item>
           {plan.offSite && <Descriptions.Item label={pick(L.dataSource)}>{plan.dataSource}</Descriptions.Item>}
           <Descriptions.Item label={pick(L.commitment)}>
-            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{plan.commitment ?? ''}</Typography.Text>
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {plan.commitment ?? ''}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.snapshotHash)}>
-            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{plan.snapshotHash ?? ''}</Typography.Text>
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {plan.snapshotHash ?? ''}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.seed)}>
-            {plan.seed ? <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{plan.seed}</Typography.Text> : pick(L.seedHidden)}
+            {plan.seed ? (
+              <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                {plan.seed}
+              </Typography.Text>
+            ) : (
+              pick(L.seedHidden)
+            )}
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -103,13 +113,17 @@ export default function PublicPage() {
   const { pick } = useI18n();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#fff', padding: '0 16px' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#fff', padding: '0 16px' }}
+      >
         <Typography.Title level={4} style={{ margin: 0 }}>
           {pick(L.publicTitle)}
         </Typography.Title>
         <LangSwitch />
       </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>{id ? <PlanRecord id={id} /> : <PlanList />}</Layout.Content>
+      <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        {id ? <PlanRecord id={id} /> : <PlanList />}
+      </Layout.Content>
     </Layout>
   );
 }

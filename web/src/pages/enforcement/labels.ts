@@ -33,7 +33,10 @@ export const enforcementLabels = {
   legalBasis: { zh: '法律依据', en: 'Legal basis' },
   exportXlsx: { zh: '导出 Excel', en: 'Export to Excel' },
   importXlsx: { zh: '导入 Excel', en: 'Import from Excel' },
-  importPreview: { zh: '预览：{matters} 个事项、{items} 个抽查事项，确认后保存', en: 'Preview: {matters} matters, {items} items; confirm to save' },
+  importPreview: {
+    zh: '预览：{matters} 个事项、{items} 个抽查事项，确认后保存',
+    en: 'Preview: {matters} matters, {items} items; confirm to save',
+  },
   importDone: { zh: '已导入：新增 {added}，更新 {replaced}', en: 'Imported: {added} added, {replaced} replaced' },
   confirmImport: { zh: '确认导入', en: 'Import' },
   certNo: { zh: '执法证号', en: 'Certificate' },
@@ -47,7 +50,10 @@ export const enforcementLabels = {
   commit: { zh: '固定对象库并公布承诺值', en: 'Fix the pool and publish the commitment' },
   draw: { zh: '抽取', en: 'Draw' },
   verify: { zh: '复核抽取', en: 'Verify the draw' },
-  verified: { zh: '复核一致：种子与承诺值相符，快照未变，重新抽取结果与公布一致', en: 'Verified: the seed matches the commitment, the snapshot is unchanged, the re-run gives the published result' },
+  verified: {
+    zh: '复核一致：种子与承诺值相符，快照未变，重新抽取结果与公布一致',
+    en: 'Verified: the seed matches the commitment, the snapshot is unchanged, the re-run gives the published result',
+  },
   notVerified: { zh: '复核不一致', en: 'The draw does not verify' },
   publish: { zh: '公示检查结果', en: 'Publish the results' },
   publishBy: { zh: '应于 {date} 前公示', en: 'Publish by {date}' },
@@ -99,7 +105,10 @@ export const enforcementLabels = {
   notPublished: { zh: '检查结果尚未公示。', en: 'The results are not published yet.' },
   noPlans: { zh: '暂无公示的抽查计划。', en: 'No plans published yet.' },
   back: { zh: '返回', en: 'Back' },
-  draftHint: { zh: '草稿：固定对象库后，将公布承诺值与快照哈希，此后不能再更改。', en: 'Draft: fixing the pool publishes the commitment and snapshot hash; nothing can change after that.' },
+  draftHint: {
+    zh: '草稿：固定对象库后，将公布承诺值与快照哈希，此后不能再更改。',
+    en: 'Draft: fixing the pool publishes the commitment and snapshot hash; nothing can change after that.',
+  },
   addOfficer: { zh: '新增执法人员', en: 'Add an officer' },
   review: { zh: '清理审查', en: 'Review' },
   round: { zh: '第 {n} 轮', en: 'round {n}' },
@@ -125,8 +134,14 @@ export const enforcementLabels = {
   direct: { zh: '直接受理', en: 'Received here' },
   // — the enterprise's own page (我的信用) —
   myCredit: { zh: '我的信用', en: 'My credit' },
-  myGrade: { zh: '贵企业目前的信用风险等级是{grade}级（{label}），评分{score}分。', en: 'Your enterprise’s credit-risk grade is {grade} ({label}), with {score} points.' },
-  notGraded: { zh: '贵企业尚未评定信用风险等级，评定后会显示在这里。', en: 'Your enterprise has not been graded yet; the grade will appear here.' },
+  myGrade: {
+    zh: '贵企业目前的信用风险等级是{grade}级（{label}），评分{score}分。',
+    en: 'Your enterprise’s credit-risk grade is {grade} ({label}), with {score} points.',
+  },
+  notGraded: {
+    zh: '贵企业尚未评定信用风险等级，评定后会显示在这里。',
+    en: 'Your enterprise has not been graded yet; the grade will appear here.',
+  },
   howScored: { zh: '评分从{base}分算起：', en: 'The score starts at {base} points: ' },
   scoredRecord: { zh: '{factor}{count}条，{sign}{points}分', en: '{factor} ×{count}, {sign}{points} points' },
   scoredTax: { zh: '纳税信用{taxGrade}级，{sign}{points}分', en: 'tax credit grade {taxGrade}, {sign}{points} points' },
@@ -138,7 +153,10 @@ export const enforcementLabels = {
   inEffect: { zh: '仍在公示，影响评分', en: 'In effect: counts in the score' },
   ended: { zh: '已于 {date} 停止公示，不再影响评分', en: 'Ended on {date}: no longer counts' },
   applyRepair: { zh: '申请信用修复', en: 'Apply for credit repair' },
-  repairHint: { zh: '请说明已经纠正了什么（例如已补报年报、已缴清罚款），主管部门审核通过后，这条记录停止公示，等级随之重新评定。', en: 'Say what has been corrected (e.g. the annual report filed, the fine paid); once the department approves, the record ends and the grade is recomputed.' },
+  repairHint: {
+    zh: '请说明已经纠正了什么（例如已补报年报、已缴清罚款），主管部门审核通过后，这条记录停止公示，等级随之重新评定。',
+    en: 'Say what has been corrected (e.g. the annual report filed, the fine paid); once the department approves, the record ends and the grade is recomputed.',
+  },
   repairSent: { zh: '申请已提交，主管部门审核后会通知您。', en: 'Application sent; the department will tell you its decision.' },
   repairPending: { zh: '修复申请审核中', en: 'Repair application under review' },
   repairRejected: { zh: '修复申请未通过：{note}', en: 'Repair not approved: {note}' },
@@ -153,8 +171,14 @@ export const enforcementLabels = {
 export const GRADE_MEANING: Record<string, Label> = {
   A: { zh: '信用状况良好，被随机抽查的比例最低。', en: 'Good standing: the lowest chance of a random inspection.' },
   B: { zh: '按常规比例接受随机抽查。', en: 'Random inspections at the usual rate.' },
-  C: { zh: '被随机抽查的比例较高；纠正问题后可以申请信用修复。', en: 'A higher chance of a random inspection; once problems are corrected you may apply for repair.' },
-  D: { zh: '会被重点抽查，检查次数最多；纠正问题后可以申请信用修复。', en: 'Inspected most often; once problems are corrected you may apply for repair.' },
+  C: {
+    zh: '被随机抽查的比例较高；纠正问题后可以申请信用修复。',
+    en: 'A higher chance of a random inspection; once problems are corrected you may apply for repair.',
+  },
+  D: {
+    zh: '会被重点抽查，检查次数最多；纠正问题后可以申请信用修复。',
+    en: 'Inspected most often; once problems are corrected you may apply for repair.',
+  },
 };
 
 export const PLAN_STATUS: Record<string, Label> = {

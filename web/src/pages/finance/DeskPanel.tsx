@@ -25,7 +25,9 @@ export default function DeskPanel() {
     form.resetFields();
   };
   const finish = async (stepId: number) => {
-    await ok(client.POST('/api/v1/finance/desk/steps/{id}/done', { params: { path: { id: String(stepId) } }, body: { doneOn: isoDay(today()) } }));
+    await ok(
+      client.POST('/api/v1/finance/desk/steps/{id}/done', { params: { path: { id: String(stepId) } }, body: { doneOn: isoDay(today()) } }),
+    );
     saved();
   };
   const columns = [
@@ -41,7 +43,11 @@ export default function DeskPanel() {
           {d.steps.map((s) => (
             <div key={s.id}>
               {`${s.action}（${pick(L.deadline)} ${s.deadline}）`}{' '}
-              {s.doneOn ? <Tag color="green">{`${pick(L.done)} ${s.doneOn}`}</Tag> : s.overdue ? <Tag color="red">{pick(s.itemId ? L.overdue : L.overdueOnly)}</Tag> : null}
+              {s.doneOn ? (
+                <Tag color="green">{`${pick(L.done)} ${s.doneOn}`}</Tag>
+              ) : s.overdue ? (
+                <Tag color="red">{pick(s.itemId ? L.overdue : L.overdueOnly)}</Tag>
+              ) : null}
               {manage && !s.doneOn && (
                 <Button size="small" type="link" onClick={() => void finish(s.id)}>
                   {pick(L.done)}
@@ -68,7 +74,15 @@ export default function DeskPanel() {
         )}
         <ExportButton list="desk" />
       </Space>
-      <ResponsiveTable<DeskView> rowKey="id" columns={columns} dataSource={data ?? []} loading={!data} pagination={false} phoneColumns={['enterprise', 'steps']} locale={{ emptyText: pick(L.none) }} />
+      <ResponsiveTable<DeskView>
+        rowKey="id"
+        columns={columns}
+        dataSource={data ?? []}
+        loading={!data}
+        pagination={false}
+        phoneColumns={['enterprise', 'steps']}
+        locale={{ emptyText: pick(L.none) }}
+      />
       {dialog?.kind === 'new' && (
         <FormModal
           title={pick(L.desk)}

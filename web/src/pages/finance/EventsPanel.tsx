@@ -24,7 +24,10 @@ export default function EventsPanel() {
     title: fill(pick(L.within), { days: [30, 90, 180][k]! }),
     render: (_: unknown, e: EventListView) => {
       const r = e.results[k]!;
-      return `${pick(L.offers)} ${r.offers} · ${pick(L.granted)} ${yuanText(r.grantedFen, lang)} · ${pick(L.landed)} ${yuanText(r.landedFen, lang)}`;
+      return (
+        `${pick(L.offers)} ${r.offers} · ${pick(L.granted)} ${yuanText(r.grantedFen, lang)} ` +
+        `· ${pick(L.landed)} ${yuanText(r.landedFen, lang)}`
+      );
     },
   });
   const columns = [
@@ -47,14 +50,32 @@ export default function EventsPanel() {
         )}
         <ExportButton list="events" />
       </Space>
-      <ResponsiveTable<EventListView> rowKey="id" columns={columns} dataSource={data ?? []} loading={!data} pagination={false} phoneColumns={['title', 'heldOn']} locale={{ emptyText: pick(L.none) }} />
+      <ResponsiveTable<EventListView>
+        rowKey="id"
+        columns={columns}
+        dataSource={data ?? []}
+        loading={!data}
+        pagination={false}
+        phoneColumns={['title', 'heldOn']}
+        locale={{ emptyText: pick(L.none) }}
+      />
       {open && (
         <FormModal
           title={pick(L.newEvent)}
           form={form}
           initialValues={{ heldOn: today() }}
           onSubmit={async (v: { title: string; heldOn: Dayjs; place?: string; bankIds?: number[]; needIds?: number[] }) => {
-            await ok(client.POST('/api/v1/finance/events', { body: { title: v.title, heldOn: isoDay(v.heldOn), place: v.place ?? null, bankIds: v.bankIds ?? [], needIds: v.needIds ?? [] } }));
+            await ok(
+              client.POST('/api/v1/finance/events', {
+                body: {
+                  title: v.title,
+                  heldOn: isoDay(v.heldOn),
+                  place: v.place ?? null,
+                  bankIds: v.bankIds ?? [],
+                  needIds: v.needIds ?? [],
+                },
+              }),
+            );
             message.success(pick(L.saved));
             setOpen(false);
             form.resetFields();
@@ -89,7 +110,10 @@ function EventFields() {
           mode="multiple"
           aria-label={pick(L.needsPresented)}
           optionFilterProp="label"
-          options={(needs?.items ?? []).map((n) => ({ value: n.id, label: `${n.enterprise.name} · ${n.purpose} · ${yuanText(n.amountFen, lang)}` }))}
+          options={(needs?.items ?? []).map((n) => ({
+            value: n.id,
+            label: `${n.enterprise.name} · ${n.purpose} · ${yuanText(n.amountFen, lang)}`,
+          }))}
         />
       </Form.Item>
     </>

@@ -19,7 +19,10 @@ export default function ListingPanel() {
   const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'stage'; listing: ListingView } | null>(null);
   const [form] = Form.useForm();
   const stage = Form.useWatch('stage', form) as string | undefined;
-  const back = dialog?.kind === 'stage' && stage !== undefined && LISTING_STAGES.indexOf(stage as never) < LISTING_STAGES.indexOf(dialog.listing.stage);
+  const back =
+    dialog?.kind === 'stage' &&
+    stage !== undefined &&
+    LISTING_STAGES.indexOf(stage as never) < LISTING_STAGES.indexOf(dialog.listing.stage);
   const stageOptions = LISTING_STAGES.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]!) }));
   const saved = () => {
     message.success(pick(L.saved));
@@ -35,16 +38,28 @@ export default function ListingPanel() {
       title: pick(L.services),
       render: (_: unknown, l: ListingView) =>
         l.history.map((h, k) => (
-          <div key={k}>{`${h.on} ${pick(SERVICE_LABELS[h.kind] ?? SERVICE_LABELS.stage!)}${h.toStage ? ` → ${pick(STAGE_LABELS[h.toStage]!)}` : ''}${h.note ? `：${h.note}` : ''}`}</div>
+          <div key={k}>
+            {`${h.on} ${pick(SERVICE_LABELS[h.kind] ?? SERVICE_LABELS.stage!)}` +
+              `${h.toStage ? ` → ${pick(STAGE_LABELS[h.toStage]!)}` : ''}${h.note ? `：${h.note}` : ''}`}
+          </div>
         )),
     },
-    { key: 'subsidy', title: pick(L.subsidy), align: 'right' as const, render: (_: unknown, l: ListingView) => yuanText(l.subsidyFen, lang) },
+    {
+      key: 'subsidy',
+      title: pick(L.subsidy),
+      align: 'right' as const,
+      render: (_: unknown, l: ListingView) => yuanText(l.subsidyFen, lang),
+    },
     {
       key: 'act',
       title: '',
       render: (_: unknown, l: ListingView) =>
         manage && (
-          <Button size="small" onClick={() => setDialog({ kind: 'stage', listing: l })} aria-label={`${pick(L.changeStage)} ${l.enterprise.name}`}>
+          <Button
+            size="small"
+            onClick={() => setDialog({ kind: 'stage', listing: l })}
+            aria-label={`${pick(L.changeStage)} ${l.enterprise.name}`}
+          >
             {pick(L.changeStage)}
           </Button>
         ),
@@ -60,16 +75,33 @@ export default function ListingPanel() {
         )}
         <ExportButton list="listing" />
       </Space>
-      <ResponsiveTable<ListingView> rowKey="id" columns={columns} dataSource={data ?? []} loading={!data} pagination={false} phoneColumns={['enterprise', 'stage']} locale={{ emptyText: pick(L.none) }} />
+      <ResponsiveTable<ListingView>
+        rowKey="id"
+        columns={columns}
+        dataSource={data ?? []}
+        loading={!data}
+        pagination={false}
+        phoneColumns={['enterprise', 'stage']}
+        locale={{ emptyText: pick(L.none) }}
+      />
       {dialog && (
         <FormModal
           title={dialog.kind === 'new' ? pick(L.addListing) : `${pick(L.changeStage)}：${dialog.listing.enterprise.name}`}
           form={form}
-          initialValues={dialog.kind === 'new' ? { stage: 'cultivating' } : { stage: dialog.listing.stage, on: today(), exchange: dialog.listing.exchange, board: dialog.listing.board }}
+          initialValues={
+            dialog.kind === 'new'
+              ? { stage: 'cultivating' }
+              : { stage: dialog.listing.stage, on: today(), exchange: dialog.listing.exchange, board: dialog.listing.board }
+          }
           onSubmit={async (v: Record<string, unknown>) => {
             if (dialog.kind === 'new') await ok(client.POST('/api/v1/finance/listing', { body: v as ApiBody<'/api/v1/finance/listing'> }));
             else {
-              const body = { ...v, on: isoDay(v.on as never), version: dialog.listing.version, reason: (v.reason as string) || undefined } as ApiBody<'/api/v1/finance/listing/{id}/stage'>;
+              const body = {
+                ...v,
+                on: isoDay(v.on as never),
+                version: dialog.listing.version,
+                reason: (v.reason as string) || undefined,
+              } as ApiBody<'/api/v1/finance/listing/{id}/stage'>;
               await ok(client.POST('/api/v1/finance/listing/{id}/stage', { params: { path: { id: String(dialog.listing.id) } }, body }));
             }
             saved();
@@ -82,7 +114,12 @@ export default function ListingPanel() {
           </Form.Item>
           {dialog.kind === 'stage' && <DateItem name="on" label={pick(L.date)} />}
           {back && (
-            <Form.Item name="reason" label={pick(L.reason)} extra={pick(L.backNeedsReason)} rules={[{ required: true, whitespace: true, message: pick(L.backNeedsReason) }]}>
+            <Form.Item
+              name="reason"
+              label={pick(L.reason)}
+              extra={pick(L.backNeedsReason)}
+              rules={[{ required: true, whitespace: true, message: pick(L.backNeedsReason) }]}
+            >
               <Input.TextArea maxLength={500} />
             </Form.Item>
           )}

@@ -63,7 +63,11 @@ export default function NeedsPanel() {
     { key: 'purpose', title: pick(L.purpose), dataIndex: 'purpose' },
     { key: 'collateral', title: pick(L.collateral), dataIndex: 'collateral' },
     { key: 'project', title: pick(L.project), render: (_: unknown, n: NeedView) => n.project?.name ?? '' },
-    { key: 'status', title: pick(L.status), render: (_: unknown, n: NeedView) => <Tag>{pick(NEED_STATUS_LABELS[n.status] ?? NEED_STATUS_LABELS.open!)}</Tag> },
+    {
+      key: 'status',
+      title: pick(L.status),
+      render: (_: unknown, n: NeedView) => <Tag>{pick(NEED_STATUS_LABELS[n.status] ?? NEED_STATUS_LABELS.open!)}</Tag>,
+    },
     {
       key: 'banks',
       title: pick(L.banks),
@@ -71,15 +75,27 @@ export default function NeedsPanel() {
         <Space direction="vertical" size={4}>
           {n.publications.map((p) => (
             <div key={p.id} aria-label={`${pick(L.bank)} ${p.bankName}`}>
-              <Typography.Text>{p.bankName}</Typography.Text> <Tag color={p.response === 'offered' ? 'green' : p.response === 'declined' ? 'red' : 'default'}>{pick(RESPONSE_LABELS[p.response]!)}</Tag>
+              <Typography.Text>{p.bankName}</Typography.Text>{' '}
+              <Tag color={p.response === 'offered' ? 'green' : p.response === 'declined' ? 'red' : 'default'}>
+                {pick(RESPONSE_LABELS[p.response]!)}
+              </Tag>
               {p.reason && <Typography.Text type="secondary">{p.reason} </Typography.Text>}
-              {p.grantedFen !== null && <Typography.Text>{`${pick(L.granted)} ${yuanText(p.grantedFen, lang)}（${p.grantedOn}）`} </Typography.Text>}
-              {p.landedFen !== null && <Typography.Text>{`${pick(L.landed)} ${yuanText(p.landedFen, lang)}（${p.landedOn}）`}</Typography.Text>}
+              {p.grantedFen !== null && (
+                <Typography.Text>{`${pick(L.granted)} ${yuanText(p.grantedFen, lang)}（${p.grantedOn}）`} </Typography.Text>
+              )}
+              {p.landedFen !== null && (
+                <Typography.Text>{`${pick(L.landed)} ${yuanText(p.landedFen, lang)}（${p.landedOn}）`}</Typography.Text>
+              )}
               <div>{pubActions(n, p)}</div>
             </div>
           ))}
           {office && n.status !== 'closed' && (
-            <Button size="small" type="primary" onClick={() => setDialog({ kind: 'publish', need: n })} aria-label={`${pick(L.publish)} ${n.purpose}`}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => setDialog({ kind: 'publish', need: n })}
+              aria-label={`${pick(L.publish)} ${n.purpose}`}
+            >
               {pick(L.publish)}
             </Button>
           )}
@@ -91,9 +107,15 @@ export default function NeedsPanel() {
   const submit = async (v: Record<string, unknown>) => {
     if (!dialog) return;
     if (dialog.kind === 'file') {
-      await ok(client.POST('/api/v1/finance/needs', { body: { ...v, projectId: v.projectId ?? null } as ApiBody<'/api/v1/finance/needs'> }));
+      await ok(
+        client.POST('/api/v1/finance/needs', { body: { ...v, projectId: v.projectId ?? null } as ApiBody<'/api/v1/finance/needs'> }),
+      );
     } else if (dialog.kind === 'publish') {
-      const body = { bankIds: v.bankIds as number[], projectId: (v.projectId as number | undefined) ?? dialog.need.project?.id ?? null, version: dialog.need.version };
+      const body = {
+        bankIds: v.bankIds as number[],
+        projectId: (v.projectId as number | undefined) ?? dialog.need.project?.id ?? null,
+        version: dialog.need.version,
+      };
       await ok(client.POST('/api/v1/finance/needs/{id}/publish', { params: { path: { id: String(dialog.need.id) } }, body }));
     } else {
       const path = { id: String(dialog.pub.id) };
@@ -127,12 +149,28 @@ export default function NeedsPanel() {
         )}
         {can('finance.export') && <ExportButton list="needs" />}
       </Space>
-      <ResponsiveTable<NeedView> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={!data} pagination={{ pageSize: 20 }} phoneColumns={user.role === 'enterprise' ? ['purpose', 'amount'] : ['enterprise', 'amount']} locale={{ emptyText: pick(L.none) }} />
+      <ResponsiveTable<NeedView>
+        rowKey="id"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={!data}
+        pagination={{ pageSize: 20 }}
+        phoneColumns={user.role === 'enterprise' ? ['purpose', 'amount'] : ['enterprise', 'amount']}
+        locale={{ emptyText: pick(L.none) }}
+      />
       {dialog && (
         <FormModal
           title={`${pick(titles[dialog.kind])}${dialog.kind === 'file' ? '' : `：${dialog.need.enterprise.name}`}`}
           form={form}
-          initialValues={dialog.kind === 'grant' || dialog.kind === 'land' ? { on: today() } : dialog.kind === 'respond' ? { response: 'offered' } : dialog.kind === 'publish' ? { projectId: dialog.need.project?.id } : { termMonths: 12 }}
+          initialValues={
+            dialog.kind === 'grant' || dialog.kind === 'land'
+              ? { on: today() }
+              : dialog.kind === 'respond'
+                ? { response: 'offered' }
+                : dialog.kind === 'publish'
+                  ? { projectId: dialog.need.project?.id }
+                  : { termMonths: 12 }
+          }
           onSubmit={submit}
           onCancel={() => {
             setDialog(null);
@@ -149,7 +187,11 @@ export default function NeedsPanel() {
               <Form.Item name="purpose" label={pick(L.purpose)} rules={[{ required: true, whitespace: true, message: pick(L.required) }]}>
                 <Input maxLength={500} />
               </Form.Item>
-              <Form.Item name="collateral" label={pick(L.collateral)} rules={[{ required: true, whitespace: true, message: pick(L.required) }]}>
+              <Form.Item
+                name="collateral"
+                label={pick(L.collateral)}
+                rules={[{ required: true, whitespace: true, message: pick(L.required) }]}
+              >
                 <Input maxLength={500} />
               </Form.Item>
               {!!projects?.items.length && (
@@ -162,20 +204,36 @@ export default function NeedsPanel() {
           {dialog.kind === 'publish' && (
             <>
               <Form.Item name="bankIds" label={pick(L.chooseBanks)} rules={[{ required: true, message: pick(L.chooseBanks) }]}>
-                <Checkbox.Group options={(banks ?? []).map((b) => ({ value: b.id, label: b.name, disabled: dialog.need.publications.some((p) => p.bankId === b.id) }))} />
+                <Checkbox.Group
+                  options={(banks ?? []).map((b) => ({
+                    value: b.id,
+                    label: b.name,
+                    disabled: dialog.need.publications.some((p) => p.bankId === b.id),
+                  }))}
+                />
               </Form.Item>
               <Form.Item name="projectId" label={pick(L.project)}>
-                <Select allowClear aria-label={pick(L.project)} options={(projects?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+                <Select
+                  allowClear
+                  aria-label={pick(L.project)}
+                  options={(projects?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                />
               </Form.Item>
             </>
           )}
           {dialog.kind === 'respond' && (
             <>
               <Form.Item name="response" label={pick(L.response)} rules={[{ required: true }]}>
-                <Radio.Group options={(['interested', 'offered', 'declined'] as const).map((r) => ({ value: r, label: pick(RESPONSE_LABELS[r]!) }))} />
+                <Radio.Group
+                  options={(['interested', 'offered', 'declined'] as const).map((r) => ({ value: r, label: pick(RESPONSE_LABELS[r]!) }))}
+                />
               </Form.Item>
               {response === 'offered' && <AmountItem name="offerAmount" label={pick(L.offerAmount)} />}
-              <Form.Item name="reason" label={pick(L.reason)} rules={[{ required: response === 'declined', whitespace: true, message: pick(L.required) }]}>
+              <Form.Item
+                name="reason"
+                label={pick(L.reason)}
+                rules={[{ required: response === 'declined', whitespace: true, message: pick(L.required) }]}
+              >
                 <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
               </Form.Item>
             </>

@@ -21,14 +21,26 @@ export default function ProjectsPanel() {
   const t = data?.totals;
   const columns = [
     { key: 'name', title: pick(L.projectName), dataIndex: 'name' },
-    { key: 'granted', title: pick(L.grantedCol), align: 'right' as const, render: (_: unknown, p: ProjectView) => yuanText(p.grantedFen, lang) },
-    { key: 'landed', title: pick(L.landedCol), align: 'right' as const, render: (_: unknown, p: ProjectView) => yuanText(p.landedFen, lang) },
+    {
+      key: 'granted',
+      title: pick(L.grantedCol),
+      align: 'right' as const,
+      render: (_: unknown, p: ProjectView) => yuanText(p.grantedFen, lang),
+    },
+    {
+      key: 'landed',
+      title: pick(L.landedCol),
+      align: 'right' as const,
+      render: (_: unknown, p: ProjectView) => yuanText(p.landedFen, lang),
+    },
     {
       key: 'banks',
       title: pick(L.bank),
       render: (_: unknown, p: ProjectView) =>
         p.banks.map((b) => (
-          <div key={b.bankId}>{`${b.bankName}：${pick(L.granted)} ${yuanText(b.grantedFen, lang)}，${pick(L.landed)} ${yuanText(b.landedFen, lang)}`}</div>
+          <div
+            key={b.bankId}
+          >{`${b.bankName}：${pick(L.granted)} ${yuanText(b.grantedFen, lang)}，${pick(L.landed)} ${yuanText(b.landedFen, lang)}`}</div>
         )),
     },
   ];
@@ -37,7 +49,12 @@ export default function ProjectsPanel() {
       {t && (
         <Card size="small" aria-label={pick(L.projectTotals)}>
           <Typography.Text>
-            {fill(pick(L.totalsLine), { projects: t.projects, withCredit: t.withCredit, granted: yuanText(t.grantedFen, lang), landed: yuanText(t.landedFen, lang) })}
+            {fill(pick(L.totalsLine), {
+              projects: t.projects,
+              withCredit: t.withCredit,
+              granted: yuanText(t.grantedFen, lang),
+              landed: yuanText(t.landedFen, lang),
+            })}
           </Typography.Text>
         </Card>
       )}
@@ -49,7 +66,15 @@ export default function ProjectsPanel() {
         )}
         <ExportButton list="projects" />
       </Space>
-      <ResponsiveTable<ProjectView> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={!data} pagination={false} phoneColumns={['name', 'granted']} locale={{ emptyText: pick(L.none) }} />
+      <ResponsiveTable<ProjectView>
+        rowKey="id"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={!data}
+        pagination={false}
+        phoneColumns={['name', 'granted']}
+        locale={{ emptyText: pick(L.none) }}
+      />
       {open && (
         <FormModal
           title={pick(L.newProject)}

@@ -25,9 +25,24 @@ export default function StatsPanel() {
   const months = (data?.items ?? []).filter((s) => s.banks > 0);
   const columns = [
     { key: 'period', title: pick(L.period), dataIndex: 'period' },
-    { key: 'balance', title: pick(L.balance), align: 'right' as const, render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.balanceFen, lang) : '—') },
-    { key: 'private', title: pick(L.privateLoans), align: 'right' as const, render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.privateFen, lang) : '—') },
-    { key: 'sme', title: pick(L.smeLoans), align: 'right' as const, render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.smeFen, lang) : '—') },
+    {
+      key: 'balance',
+      title: pick(L.balance),
+      align: 'right' as const,
+      render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.balanceFen, lang) : '—'),
+    },
+    {
+      key: 'private',
+      title: pick(L.privateLoans),
+      align: 'right' as const,
+      render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.privateFen, lang) : '—'),
+    },
+    {
+      key: 'sme',
+      title: pick(L.smeLoans),
+      align: 'right' as const,
+      render: (_: unknown, s: LoanStat) => (s.banks ? yuanText(s.smeFen, lang) : '—'),
+    },
     { key: 'share', title: pick(L.privateShare), render: (_: unknown, s: LoanStat) => pct(s.privateShare) },
     { key: 'region', title: pick(L.ofRegion), render: (_: unknown, s: LoanStat) => pct(s.privateOfRegion) },
     {
@@ -36,12 +51,26 @@ export default function StatsPanel() {
       render: (_: unknown, s: LoanStat) =>
         can('finance.manage') &&
         s.banks > 0 && (
-          <Button size="small" onClick={() => ok(client.POST('/api/v1/finance/stats/{period}/indicators', { params: { path: { period: s.period } } })).then(() => message.success(pick(L.posted)), report)} aria-label={`${pick(L.postIndicators)} ${s.period}`}>
+          <Button
+            size="small"
+            onClick={() =>
+              ok(client.POST('/api/v1/finance/stats/{period}/indicators', { params: { path: { period: s.period } } })).then(
+                () => message.success(pick(L.posted)),
+                report,
+              )
+            }
+            aria-label={`${pick(L.postIndicators)} ${s.period}`}
+          >
             {pick(L.postIndicators)}
           </Button>
         ),
     },
-    { key: 'source', title: pick(L.source), render: (_: unknown, s: LoanStat) => [pick({ zh: s.source.split(' / ')[0] ?? '', en: s.source.split(' / ')[1] ?? '' }), s.region?.source].filter(Boolean).join('；') },
+    {
+      key: 'source',
+      title: pick(L.source),
+      render: (_: unknown, s: LoanStat) =>
+        [pick({ zh: s.source.split(' / ')[0] ?? '', en: s.source.split(' / ')[1] ?? '' }), s.region?.source].filter(Boolean).join('；'),
+    },
   ];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -70,7 +99,15 @@ export default function StatsPanel() {
         {can('finance.credit.record') && <ReturnImport />}
         <ExportButton list="stats" />
       </Space>
-      <ResponsiveTable<LoanStat> rowKey="period" columns={columns} dataSource={data?.items ?? []} loading={!data} pagination={false} phoneColumns={['period', 'balance']} locale={{ emptyText: pick(L.none) }} />
+      <ResponsiveTable<LoanStat>
+        rowKey="period"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={!data}
+        pagination={false}
+        phoneColumns={['period', 'balance']}
+        locale={{ emptyText: pick(L.none) }}
+      />
     </Space>
   );
 }
@@ -121,7 +158,12 @@ export function ReturnImport() {
       {preview && !preview.problems.length && !preview.imported && (
         <Alert
           type="info"
-          message={fill(pick(L.previewOk), { bank: preview.bank?.name ?? '', period: preview.period, rows: preview.rows, balance: yuanText(preview.balanceFen, lang) })}
+          message={fill(pick(L.previewOk), {
+            bank: preview.bank?.name ?? '',
+            period: preview.period,
+            rows: preview.rows,
+            balance: yuanText(preview.balanceFen, lang),
+          })}
           action={
             <Button
               type="primary"

@@ -82,10 +82,16 @@ export const financeLabels = {
   ofRegion: { zh: '民营贷款占全区', en: 'Private loans, share of region' },
   source: { zh: '数据来源', en: 'Source' },
   chart: { zh: '贷款余额走势（亿元）', en: 'Loan balances (100 M yuan)' },
-  noChart: { zh: '尚无银行报送的月度数据，导入报表后显示走势。', en: 'No monthly returns yet; the trend appears once returns are imported.' },
+  noChart: {
+    zh: '尚无银行报送的月度数据，导入报表后显示走势。',
+    en: 'No monthly returns yet; the trend appears once returns are imported.',
+  },
   template: { zh: '下载报表模板', en: 'Download the template' },
   importReturn: { zh: '导入银行月度报表', en: 'Import a monthly return' },
-  previewOk: { zh: '{bank} {period}：{rows} 户，贷款余额 {balance}，未发现问题。', en: '{bank} {period}: {rows} borrowers, balance {balance}, no problems.' },
+  previewOk: {
+    zh: '{bank} {period}：{rows} 户，贷款余额 {balance}，未发现问题。',
+    en: '{bank} {period}: {rows} borrowers, balance {balance}, no problems.',
+  },
   previewBad: { zh: '报表有 {n} 处问题，未导入：', en: 'The return has {n} problems and was not imported:' },
   postIndicators: { zh: '写入指标监测', en: 'Post to indicators' },
   posted: { zh: '已写入指标监测', en: 'Posted to the indicators' },

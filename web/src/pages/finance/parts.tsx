@@ -43,8 +43,18 @@ export function EnterprisePicker() {
   const [q, setQ] = useState('');
   const { data } = $api.useQuery('get', '/api/v1/policies/enterprises', { params: { query: { q: q || undefined, pageSize: 20 } } });
   return (
-    <Form.Item name="enterpriseId" label={pick(financeLabels.enterprise)} rules={[{ required: true, message: pick(financeLabels.required) }]}>
-      <Select showSearch filterOption={false} onSearch={setQ} aria-label={pick(financeLabels.enterprise)} options={(data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} />
+    <Form.Item
+      name="enterpriseId"
+      label={pick(financeLabels.enterprise)}
+      rules={[{ required: true, message: pick(financeLabels.required) }]}
+    >
+      <Select
+        showSearch
+        filterOption={false}
+        onSearch={setQ}
+        aria-label={pick(financeLabels.enterprise)}
+        options={(data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+      />
     </Form.Item>
   );
 }

@@ -148,7 +148,9 @@ export function ValuesImport() {
                 showIcon
                 message={pick({
                   zh: `检查通过：共 ${step.result.rows} 行，将新增 ${step.result.created} 条、更新 ${step.result.updated} 条。确认后一次写入，尚未保存任何数据。`,
-                  en: `Checked: ${step.result.rows} rows, ${step.result.created} to add and ${step.result.updated} to update. Nothing is saved until you commit.`,
+                  en:
+                    `Checked: ${step.result.rows} rows, ${step.result.created} to add ` +
+                    `and ${step.result.updated} to update. Nothing is saved until you commit.`,
                 })}
               />
               <Table<ImportPreviewRow>

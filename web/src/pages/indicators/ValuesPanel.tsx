@@ -74,7 +74,16 @@ export function ValuesPanel({ catalogue }: { catalogue: CatalogueView }) {
       </Space>
       <Chart
         label={pick(indicatorLabels.values)}
-        summary={`${pick(indicatorLabels.trendSummary)}: ${periods.map((p) => `${p} ${pick(indicatorLabels.value)} ${valueAt.get(p) ?? '—'}${targetAt.has(p) ? ` ${pick(indicatorLabels.target)} ${targetAt.get(p)}` : ''}`).join('; ')}`}
+        summary={
+          `${pick(indicatorLabels.trendSummary)}: ` +
+          periods
+            .map(
+              (p) =>
+                `${p} ${pick(indicatorLabels.value)} ${valueAt.get(p) ?? '—'}` +
+                `${targetAt.has(p) ? ` ${pick(indicatorLabels.target)} ${targetAt.get(p)}` : ''}`,
+            )
+            .join('; ')
+        }
         option={{
           tooltip: { trigger: 'axis' },
           legend: { data: [pick(indicatorLabels.value), pick(indicatorLabels.target)] },

@@ -28,7 +28,9 @@ export const indicatorLabels = {
   importValues: { zh: '从 Excel 导入', en: 'Import from Excel' },
   importHint: {
     zh: '上传按模板填写的 .xlsx：先检查全部行并预览，确认后一次写入；有任何问题则不导入任何数据。',
-    en: 'Upload a .xlsx filled in from the template: every row is checked and previewed first, then written in one go; with any problem nothing is imported.',
+    en:
+      'Upload a .xlsx filled in from the template: every row is checked and ' +
+      'previewed first, then written in one go; with any problem nothing is imported.',
   },
   chooseFile: { zh: '选择文件并检查', en: 'Choose a file to check' },
   chooseAnother: { zh: '重新选择文件', en: 'Choose another file' },

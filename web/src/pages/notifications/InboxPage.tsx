@@ -40,7 +40,9 @@ function ContactCard() {
   useEffect(() => form.setFieldsValue({ email: data?.email ?? '', delivery: data?.delivery ?? 'digest' }), [data, form]);
   const save = async ({ email, delivery }: { email: string; delivery: DeliveryMode }) => {
     try {
-      const saved = await ok(client.PUT('/api/v1/notifications/contact', { body: { email: email?.trim() ? email.trim() : null, delivery } }));
+      const saved = await ok(
+        client.PUT('/api/v1/notifications/contact', { body: { email: email?.trim() ? email.trim() : null, delivery } }),
+      );
       form.setFieldsValue({ email: saved.email ?? '', delivery: saved.delivery });
       message.success(pick(notificationLabels.saved));
     } catch (err) {
@@ -116,7 +118,15 @@ export default function InboxPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
-        <Card size="small" title={<Space>{pick(notificationLabels.inbox)}<Badge count={data?.unread ?? 0} overflowCount={999} /></Space>}>
+        <Card
+          size="small"
+          title={
+            <Space>
+              {pick(notificationLabels.inbox)}
+              <Badge count={data?.unread ?? 0} overflowCount={999} />
+            </Space>
+          }
+        >
           <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
             <Select<string>
               aria-label={pick(notificationLabels.kind)}
@@ -126,7 +136,12 @@ export default function InboxPage() {
               onChange={(v) => turnTo({ kind: v ? (v as NotificationKind) : undefined })}
             />
             <Space size={6}>
-              <Switch size="small" checked={onlyUnread} onChange={(v) => turnTo({ onlyUnread: v })} aria-label={pick(notificationLabels.onlyUnread)} />
+              <Switch
+                size="small"
+                checked={onlyUnread}
+                onChange={(v) => turnTo({ onlyUnread: v })}
+                aria-label={pick(notificationLabels.onlyUnread)}
+              />
               <span>{pick(notificationLabels.onlyUnread)}</span>
             </Space>
           </Space>
@@ -159,7 +174,11 @@ export default function InboxPage() {
               <List.Item
                 aria-label={n.title}
                 actions={[
-                  n.link && <Button key="open" type="link" size="small" onClick={() => open(n)}>{pick(notificationLabels.open)}</Button>,
+                  n.link && (
+                    <Button key="open" type="link" size="small" onClick={() => open(n)}>
+                      {pick(notificationLabels.open)}
+                    </Button>
+                  ),
                   !n.readAt && (
                     <Button key="read" size="small" onClick={() => markRead({ ids: [n.id] })}>
                       {pick(notificationLabels.markRead)}
@@ -187,7 +206,9 @@ export default function InboxPage() {
                   description={
                     <>
                       <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.75)' }}>{n.body}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                      </Typography.Text>
                     </>
                   }
                 />

@@ -14,7 +14,9 @@ export const notificationLabels = {
   contact: { zh: '通知方式', en: 'How you are notified' },
   contactHelp: {
     zh: '站内消息总会立即送达。填写邮箱后，系统配置了邮件服务时也会发邮件给您；留空则不发邮件。工作群机器人（企业微信/钉钉）由管理员统一配置。',
-    en: 'Messages always arrive here. With an e-mail address you also get e-mail when the server has mail configured; leave it empty for none. Work-chat robots are set up by the admin.',
+    en:
+      'Messages always arrive here. With an e-mail address you also get e-mail when the server ' +
+      'has mail configured; leave it empty for none. Work-chat robots are set up by the admin.',
   },
   email: { zh: '通知邮箱', en: 'E-mail for notifications' },
   saved: { zh: '已保存', en: 'Saved' },

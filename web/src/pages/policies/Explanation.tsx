@@ -17,7 +17,15 @@ export function Explanation({ node, showRule = true }: { node: ExplainNodeView; 
     const sentence = pick(n.sentence ?? bi(n.text));
     if (n.kind !== 'cond') {
       const head = n.kind === 'ref' ? pick(bi(n.label)) : pick(KIND[n.kind]!);
-      return { key, title: <span>{mark} {head}</span>, children: (n.children ?? []).map((c, k) => toTree(c, `${key}.${k}`)) };
+      return {
+        key,
+        title: (
+          <span>
+            {mark} {head}
+          </span>
+        ),
+        children: (n.children ?? []).map((c, k) => toTree(c, `${key}.${k}`)),
+      };
     }
     return {
       key,
@@ -32,7 +40,8 @@ export function Explanation({ node, showRule = true }: { node: ExplainNodeView; 
           )}
           {showRule && (
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              {pick(policyLabels.ruleCode)}<code>{n.text}</code>（{fill(pick(policyLabels.at), { line: n.line, column: n.column }).replace(/[：:]\s*$/, '')}）
+              {pick(policyLabels.ruleCode)}
+              <code>{n.text}</code>（{fill(pick(policyLabels.at), { line: n.line, column: n.column }).replace(/[：:]\s*$/, '')}）
             </Typography.Text>
           )}
         </span>

@@ -36,7 +36,8 @@ export const policyLabels = {
       'rule("编码")；运算：and or not、> >= < <= == !=、between a and b、in [..]、under ["C", "391", "软件开发"]、within 3 years、today - 1 year',
     en:
       'Fields: industry (a section, division, group or class code, or its name), county, registeredOn, capital, employees, revenue, ' +
-      'assets, rdSpending, taxGrade, sizeClass, legalForm; functions: has("qualification"[, date]), tag("mark"), growth(revenue[, years]), ' +
+      ('assets, rdSpending, taxGrade, sizeClass, legalForm; functions: ' +
+        'has("qualification"[, date]), tag("mark"), growth(revenue[, years]), ') +
       'avg(f, n), prev(f, n), rule("code"); operators: and or not, > >= < <= == !=, between a and b, in [..], ' +
       'under ["C", "391", "软件开发"], within 3 years, today - 1 year',
   },

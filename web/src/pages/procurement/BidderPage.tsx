@@ -38,7 +38,12 @@ export default function BidderPage() {
           dataSource={b.tenders}
           phoneColumns={['key', 'risk']}
           columns={[
-            { title: pick(L.tender), dataIndex: 'key', key: 'key', render: (k: string, t) => <Link to={`/procurement/tenders/${t.id}`}>{k}</Link> },
+            {
+              title: pick(L.tender),
+              dataIndex: 'key',
+              key: 'key',
+              render: (k: string, t) => <Link to={`/procurement/tenders/${t.id}`}>{k}</Link>,
+            },
             { title: pick(L.bidDate), dataIndex: 'bidDate' },
             { title: pick(L.amount), dataIndex: 'amount', align: 'right', render: (a: number) => yuan(a) },
             { title: pick(L.winner), dataIndex: 'winner', render: (w: boolean) => (w ? <Tag color="blue">{pick(L.winner)}</Tag> : null) },

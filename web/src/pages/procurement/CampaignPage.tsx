@@ -46,21 +46,35 @@ export default function CampaignPage() {
   };
   const addProblem = async (v: ProblemForm) => {
     try {
-      await ok(client.POST('/api/v1/procurement/campaigns/{id}/problems', { params: { path }, body: { ...v, deadline: v.deadline?.format('YYYY-MM-DD') } }));
+      await ok(
+        client.POST('/api/v1/procurement/campaigns/{id}/problems', {
+          params: { path },
+          body: { ...v, deadline: v.deadline?.format('YYYY-MM-DD') },
+        }),
+      );
       problemForm.resetFields();
     } catch (err) {
       report(err, problemForm);
     }
   };
   const verify = (problemId: number) =>
-    ok(client.POST('/api/v1/procurement/campaigns/{id}/problems/{problemId}/verify', { params: { path: { id: String(c.id), problemId: String(problemId) } } })).catch(report);
+    ok(
+      client.POST('/api/v1/procurement/campaigns/{id}/problems/{problemId}/verify', {
+        params: { path: { id: String(c.id), problemId: String(problemId) } },
+      }),
+    ).catch(report);
 
   return (
     <div>
       <Typography.Title level={3}>{c.name}</Typography.Title>
       <ProcurementNav />
       <Card style={{ marginBottom: 16 }}>
-        <CampaignTotals checked={c.checked} amount={c.amount} problems={c.problems.length} verified={c.problems.filter((p) => p.verified).length} />
+        <CampaignTotals
+          checked={c.checked}
+          amount={c.amount}
+          problems={c.problems.length}
+          verified={c.problems.filter((p) => p.verified).length}
+        />
       </Card>
       <Card title={pick(L.byAgency)} style={{ marginBottom: 16 }}>
         <Table
@@ -88,12 +102,23 @@ export default function CampaignPage() {
             { title: pick(L.description), dataIndex: 'description', key: 'description' },
             { title: pick(L.misconduct), dataIndex: 'misconduct', render: misconduct },
             { title: pick(L.agency), dataIndex: 'agency' },
-            { title: pick(L.rectification), dataIndex: 'itemId', render: (itemId: number | null) => (itemId ? <Link to={`/worklists/items/${itemId}`}>{pick(L.rectification)}</Link> : '—') },
+            {
+              title: pick(L.rectification),
+              dataIndex: 'itemId',
+              render: (itemId: number | null) => (itemId ? <Link to={`/worklists/items/${itemId}`}>{pick(L.rectification)}</Link> : '—'),
+            },
             {
               title: pick(L.verified),
               dataIndex: 'verified',
               key: 'verified',
-              render: (v: boolean, p) => (v ? <Tag color="green">{pick(L.verified)}</Tag> : manage ? <Button size="small" onClick={() => void verify(p.id)}>{pick(L.markVerified)}</Button> : null),
+              render: (v: boolean, p) =>
+                v ? (
+                  <Tag color="green">{pick(L.verified)}</Tag>
+                ) : manage ? (
+                  <Button size="small" onClick={() => void verify(p.id)}>
+                    {pick(L.markVerified)}
+                  </Button>
+                ) : null,
             },
           ]}
         />
@@ -101,7 +126,10 @@ export default function CampaignPage() {
           <Form form={problemForm} layout="vertical" onFinish={addProblem} style={{ marginTop: 16, maxWidth: 640 }}>
             <Typography.Title level={5}>{pick(L.addProblem)}</Typography.Title>
             <Form.Item name="projectId" label={pick(L.project)} rules={[{ required: true }]}>
-              <Select placeholder={pick(PLEASE_CHOOSE)} options={c.projects.map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${p.agency}）` }))} />
+              <Select
+                placeholder={pick(PLEASE_CHOOSE)}
+                options={c.projects.map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${p.agency}）` }))}
+              />
             </Form.Item>
             <Form.Item name="misconduct" label={pick(L.misconduct)} rules={[{ required: true }]}>
               <Select placeholder={pick(PLEASE_CHOOSE)} options={c.checklist.map((m) => ({ value: m, label: misconduct(m) }))} />
@@ -140,7 +168,13 @@ export default function CampaignPage() {
           ]}
         />
         {manage && (
-          <Form form={projectForm} layout="inline" initialValues={{ checked: true }} onFinish={addProject} style={{ marginTop: 16, rowGap: 8 }}>
+          <Form
+            form={projectForm}
+            layout="inline"
+            initialValues={{ checked: true }}
+            onFinish={addProject}
+            style={{ marginTop: 16, rowGap: 8 }}
+          >
             <Form.Item name="code" label={pick(L.code)} rules={[{ required: true }]}>
               <Input style={{ width: 120 }} />
             </Form.Item>

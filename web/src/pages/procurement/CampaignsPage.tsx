@@ -63,7 +63,17 @@ export default function CampaignsPage() {
   );
 }
 
-export function CampaignTotals({ checked, amount, problems, verified }: { checked: number; amount: number; problems: number; verified: number }) {
+export function CampaignTotals({
+  checked,
+  amount,
+  problems,
+  verified,
+}: {
+  checked: number;
+  amount: number;
+  problems: number;
+  verified: number;
+}) {
   const { pick } = useI18n();
   return (
     <Space size="large" wrap>

@@ -52,7 +52,15 @@ export default function CasePage() {
             <StageTag stage={c.stage} outcome={c.outcome} />
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.subject)}>
-            {c.tenderId ? <Link to={`/procurement/tenders/${c.tenderId}`}>{c.title}</Link> : c.members.map((m) => <Link key={m} to={`/procurement/bidders/${encodeURIComponent(m)}`} style={{ marginRight: 8 }}>{m}</Link>)}
+            {c.tenderId ? (
+              <Link to={`/procurement/tenders/${c.tenderId}`}>{c.title}</Link>
+            ) : (
+              c.members.map((m) => (
+                <Link key={m} to={`/procurement/bidders/${encodeURIComponent(m)}`} style={{ marginRight: 8 }}>
+                  {m}
+                </Link>
+              ))
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.unit)}>{c.unitName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={pick(L.deadline)}>{c.deadline ?? '—'}</Descriptions.Item>
@@ -60,7 +68,17 @@ export default function CasePage() {
       </Card>
       {c.stage === 'lead' && manage && (
         <Card title={pick(L.sendToVerify)} style={{ marginBottom: 16 }}>
-          <Form form={verifyForm} name="verify" layout="vertical" initialValues={{ workdays: 10 }} onFinish={(v) => act(verifyForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/verify', { params: { path }, body: { ...v, version: c.version } })))}>
+          <Form
+            form={verifyForm}
+            name="verify"
+            layout="vertical"
+            initialValues={{ workdays: 10 }}
+            onFinish={(v) =>
+              act(verifyForm, () =>
+                ok(client.POST('/api/v1/procurement/cases/{id}/verify', { params: { path }, body: { ...v, version: c.version } })),
+              )
+            }
+          >
             <Form.Item name="unitId" label={pick(L.unit)} rules={[{ required: true }]}>
               <UnitSelect units={units} />
             </Form.Item>
@@ -78,7 +96,14 @@ export default function CasePage() {
       )}
       {c.stage !== 'disposed' && can('procurement.cases.evidence') && (
         <Card title={pick(L.addEvidence)} style={{ marginBottom: 16 }}>
-          <Form form={evidenceForm} name="evidence" layout="vertical" onFinish={(v) => act(evidenceForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/evidence', { params: { path }, body: v })))}>
+          <Form
+            form={evidenceForm}
+            name="evidence"
+            layout="vertical"
+            onFinish={(v) =>
+              act(evidenceForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/evidence', { params: { path }, body: v })))
+            }
+          >
             <Form.Item name="note" label={pick(L.note)} rules={[{ required: true }]}>
               <Input.TextArea rows={2} />
             </Form.Item>
@@ -90,9 +115,21 @@ export default function CasePage() {
       )}
       {c.stage !== 'disposed' && manage && (
         <Card title={pick(L.recordOutcome)} style={{ marginBottom: 16 }}>
-          <Form form={outcomeForm} name="outcome" layout="vertical" onFinish={(v) => act(outcomeForm, () => ok(client.POST('/api/v1/procurement/cases/{id}/outcome', { params: { path }, body: { ...v, version: c.version } })))}>
+          <Form
+            form={outcomeForm}
+            name="outcome"
+            layout="vertical"
+            onFinish={(v) =>
+              act(outcomeForm, () =>
+                ok(client.POST('/api/v1/procurement/cases/{id}/outcome', { params: { path }, body: { ...v, version: c.version } })),
+              )
+            }
+          >
             <Form.Item name="outcome" label={pick(L.outcome)} rules={[{ required: true }]}>
-              <Select placeholder={pick(PLEASE_CHOOSE)} options={CASE_OUTCOMES.map((o) => ({ value: o, label: pick(OUTCOME_LABELS[o]!) }))} />
+              <Select
+                placeholder={pick(PLEASE_CHOOSE)}
+                options={CASE_OUTCOMES.map((o) => ({ value: o, label: pick(OUTCOME_LABELS[o]!) }))}
+              />
             </Form.Item>
             <Form.Item name="note" label={pick(L.note)} rules={[{ required: true }]}>
               <Input.TextArea rows={2} />
@@ -110,7 +147,8 @@ export default function CasePage() {
             children: (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>
-                  {pick(EVENT_LABELS[e.kind] ?? { zh: e.kind, en: e.kind })} · {e.actorName ?? ''} · {new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+                  {pick(EVENT_LABELS[e.kind] ?? { zh: e.kind, en: e.kind })} · {e.actorName ?? ''} ·{' '}
+                  {new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
                 </Typography.Text>
                 {e.note && <Typography.Text>{e.note}</Typography.Text>}
               </Space>

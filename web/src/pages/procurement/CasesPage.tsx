@@ -27,13 +27,34 @@ export default function CasesPage() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: pick(L.noData) }}
           onRow={(c) => ({ onClick: () => navigate(`/procurement/cases/${c.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
           phoneColumns={['title', 'stage']}
           columns={[
             { title: pick(L.subject), dataIndex: 'title', key: 'title' },
             { title: pick(L.stage), key: 'stage', render: (_, c) => <StageTag stage={c.stage} outcome={c.outcome} /> },
             { title: pick(L.unit), dataIndex: 'unitName', render: (n: string | null) => n ?? '—' },
-            { title: pick(L.deadline), key: 'deadline', render: (_, c) => (c.deadline ? <span>{c.deadline}{c.overdue && <Tag color="red" style={{ marginLeft: 6 }}>{pick(L.overdue)}</Tag>}</span> : '—') },
+            {
+              title: pick(L.deadline),
+              key: 'deadline',
+              render: (_, c) =>
+                c.deadline ? (
+                  <span>
+                    {c.deadline}
+                    {c.overdue && (
+                      <Tag color="red" style={{ marginLeft: 6 }}>
+                        {pick(L.overdue)}
+                      </Tag>
+                    )}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
           ]}
         />
       </Card>

@@ -59,7 +59,11 @@ export default function GroupPage() {
           pagination={false}
           dataSource={g.members}
           columns={[
-            { title: pick(L.bidder), key: 'name', render: (_, m) => <Link to={`/procurement/bidders/${encodeURIComponent(m.bidderId)}`}>{m.name ?? m.bidderId}</Link> },
+            {
+              title: pick(L.bidder),
+              key: 'name',
+              render: (_, m) => <Link to={`/procurement/bidders/${encodeURIComponent(m.bidderId)}`}>{m.name ?? m.bidderId}</Link>,
+            },
             { title: pick(L.wins), key: 'wins', render: (_, m) => g.wins[m.bidderId] ?? 0 },
           ]}
         />
@@ -77,9 +81,13 @@ export default function GroupPage() {
             .filter((e) => e.flags.length)
             .map((e) => (
               <Typography.Text key={`${e.source}-${e.target}`}>
-                <Link to={`/procurement/bidders/${encodeURIComponent(e.source)}`}>{data.nodes.find((n) => n.id === e.source)?.name ?? e.source}</Link>
+                <Link to={`/procurement/bidders/${encodeURIComponent(e.source)}`}>
+                  {data.nodes.find((n) => n.id === e.source)?.name ?? e.source}
+                </Link>
                 {' — '}
-                <Link to={`/procurement/bidders/${encodeURIComponent(e.target)}`}>{data.nodes.find((n) => n.id === e.target)?.name ?? e.target}</Link>
+                <Link to={`/procurement/bidders/${encodeURIComponent(e.target)}`}>
+                  {data.nodes.find((n) => n.id === e.target)?.name ?? e.target}
+                </Link>
                 {lang === 'en' ? `: together ${e.coBids} times ` : `：共同投标 ${e.coBids} 次 `}
                 <FlagTags codes={e.flags} />
               </Typography.Text>

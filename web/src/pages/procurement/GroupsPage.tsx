@@ -28,7 +28,12 @@ export default function GroupsPage() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: pick(L.noData) }}
           onRow={(g) => ({ onClick: () => navigate(`/procurement/groups/${g.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
           phoneColumns={['members', 'risk']}
           columns={[
             { title: pick(L.members), key: 'members', render: (_, g) => g.members.map((m) => m.name ?? m.bidderId).join('、') },

@@ -9,7 +9,11 @@ import { procurementLabels as L } from './labels.js';
 import { FlagTags, RiskTag } from './parts.js';
 
 type Result = ApiResponse<'/api/v1/procurement/imports', 'post'>;
-type Step = { kind: 'choose' } | { kind: 'problems'; problems: ErrorDetail[] } | { kind: 'preview'; result: Result } | { kind: 'done'; result: Result };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'problems'; problems: ErrorDetail[] }
+  | { kind: 'preview'; result: Result }
+  | { kind: 'done'; result: Result };
 
 function send(file: File, dryRun: boolean): Promise<Result> {
   const form = new FormData();
@@ -62,7 +66,12 @@ export function ImportButton() {
           <Space>
             <Button onClick={close}>{pick(step.kind === 'done' ? L.close : L.cancel)}</Button>
             {step.kind !== 'done' && (
-              <Button type="primary" disabled={step.kind !== 'preview'} loading={busy && step.kind === 'preview'} onClick={() => file && void run(file, false)}>
+              <Button
+                type="primary"
+                disabled={step.kind !== 'preview'}
+                loading={busy && step.kind === 'preview'}
+                onClick={() => file && void run(file, false)}
+              >
                 {pick(L.commitImport)}
               </Button>
             )}
@@ -90,7 +99,15 @@ export function ImportButton() {
           {file && <Typography.Text>{file.name}</Typography.Text>}
           {step.kind === 'problems' && (
             <>
-              <Alert type="error" showIcon message={lang === 'en' ? `${step.problems.length} problem(s); nothing was imported.` : `发现 ${step.problems.length} 处问题，未导入任何数据。`} />
+              <Alert
+                type="error"
+                showIcon
+                message={
+                  lang === 'en'
+                    ? `${step.problems.length} problem(s); nothing was imported.`
+                    : `发现 ${step.problems.length} 处问题，未导入任何数据。`
+                }
+              />
               <Table<ErrorDetail>
                 size="small"
                 rowKey={(d) => `${String(d.path)}-${d.message}`}
@@ -110,8 +127,10 @@ export function ImportButton() {
                 showIcon
                 message={
                   lang === 'en'
-                    ? `${step.kind === 'done' ? 'Imported' : 'Ready to import'}: ${result.tenders} tenders, ${result.bids} bids; ${result.suspect} suspect, ${result.flagged} flagged, ${result.groups} bidder group(s).`
-                    : `${step.kind === 'done' ? '已导入' : '可以导入'}：${result.tenders} 个标段、${result.bids} 条投标；疑似串通 ${result.suspect} 个，有预警 ${result.flagged} 个，投标人组 ${result.groups} 个。`
+                    ? `${step.kind === 'done' ? 'Imported' : 'Ready to import'}: ${result.tenders} tenders, ${result.bids} ` +
+                      `bids; ${result.suspect} suspect, ${result.flagged} flagged, ${result.groups} bidder group(s).`
+                    : `${step.kind === 'done' ? '已导入' : '可以导入'}：${result.tenders} 个标段、${result.bids} ` +
+                      `条投标；疑似串通 ${result.suspect} 个，有预警 ${result.flagged} 个，投标人组 ${result.groups} 个。`
                 }
               />
               <Table

@@ -49,7 +49,9 @@ export default function TenderPage() {
           <Descriptions.Item label={pick(L.risk)}>
             <RiskTag risk={t.risk} suspect={t.suspect} />
           </Descriptions.Item>
-          <Descriptions.Item label={pick(L.remoteEvaluations)}>{t.remoteEvaluation === null ? '—' : pick(t.remoteEvaluation ? L.yes : L.no)}</Descriptions.Item>
+          <Descriptions.Item label={pick(L.remoteEvaluations)}>
+            {t.remoteEvaluation === null ? '—' : pick(t.remoteEvaluation ? L.yes : L.no)}
+          </Descriptions.Item>
           {t.groups.length > 0 && (
             <Descriptions.Item label={pick(L.groups)}>
               <Space wrap>
@@ -85,7 +87,11 @@ export default function TenderPage() {
           dataSource={t.bids}
           phoneColumns={['bidder', 'amount']}
           columns={[
-            { title: pick(L.bidder), key: 'bidder', render: (_, b) => <Link to={`/procurement/bidders/${encodeURIComponent(b.bidderId)}`}>{b.bidderName ?? b.bidderId}</Link> },
+            {
+              title: pick(L.bidder),
+              key: 'bidder',
+              render: (_, b) => <Link to={`/procurement/bidders/${encodeURIComponent(b.bidderId)}`}>{b.bidderName ?? b.bidderId}</Link>,
+            },
             { title: pick(L.amount), dataIndex: 'amount', key: 'amount', align: 'right', render: (a: number) => yuan(a) },
             { title: pick(L.winner), dataIndex: 'winner', render: (w: boolean) => (w ? <Tag color="blue">{pick(L.winner)}</Tag> : null) },
             {
@@ -107,7 +113,16 @@ export default function TenderPage() {
           dataSource={screens}
           columns={[
             { title: pick(L.screen), dataIndex: 'name', render: (n: string) => (SCREEN_LABELS[n] ? pick(SCREEN_LABELS[n]) : n) },
-            { title: pick(L.value), dataIndex: 'value', render: (v: number | null) => (v === null ? <Typography.Text type="secondary">{pick(L.tooFewBids)}</Typography.Text> : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 })) },
+            {
+              title: pick(L.value),
+              dataIndex: 'value',
+              render: (v: number | null) =>
+                v === null ? (
+                  <Typography.Text type="secondary">{pick(L.tooFewBids)}</Typography.Text>
+                ) : (
+                  v.toLocaleString('zh-CN', { maximumFractionDigits: 4 })
+                ),
+            },
           ]}
         />
       </Card>

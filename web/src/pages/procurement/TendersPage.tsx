@@ -22,22 +22,32 @@ export default function TendersPage() {
   const [q, setQ] = useState('');
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>({ page: 1, pageSize: LIMITS.pageSize.default });
   const query = { ...paging, q: q || undefined, suspect: suspectOnly ? ('true' as const) : undefined };
-  const { data, isFetching } = $api.useQuery('get', '/api/v1/procurement/tenders', { params: { query } }, { enabled: can('procurement.read') });
+  const { data, isFetching } = $api.useQuery(
+    'get',
+    '/api/v1/procurement/tenders',
+    { params: { query } },
+    { enabled: can('procurement.read') },
+  );
   const { data: figures } = $api.useQuery('get', '/api/v1/procurement/figures', {}, { enabled: can('procurement.read') });
 
   return (
     <div>
       <Typography.Title level={3}>{pick(L.title)}</Typography.Title>
       <ProcurementNav />
-      <Card
-        title={pick(L.tenders)}
-        extra={can('procurement.import') && <ImportButton />}
-        style={{ marginBottom: 16 }}
-      >
+      <Card title={pick(L.tenders)} extra={can('procurement.import') && <ImportButton />} style={{ marginBottom: 16 }}>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder={pick(L.search)} onSearch={(v) => (setQ(v.trim()), setPaging((p) => ({ ...p, page: 1 })))} style={{ width: 260 }} />
+          <Input.Search
+            allowClear
+            placeholder={pick(L.search)}
+            onSearch={(v) => (setQ(v.trim()), setPaging((p) => ({ ...p, page: 1 })))}
+            style={{ width: 260 }}
+          />
           <Space>
-            <Switch checked={suspectOnly} onChange={(v) => (setSuspectOnly(v), setPaging((p) => ({ ...p, page: 1 })))} aria-label={pick(L.onlySuspect)} />
+            <Switch
+              checked={suspectOnly}
+              onChange={(v) => (setSuspectOnly(v), setPaging((p) => ({ ...p, page: 1 })))}
+              aria-label={pick(L.onlySuspect)}
+            />
             {pick(L.onlySuspect)}
           </Space>
         </Space>
@@ -47,10 +57,24 @@ export default function TendersPage() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: pick(L.noData) }}
           onRow={(t) => ({ onClick: () => navigate(`/procurement/tenders/${t.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
           phoneColumns={['key', 'risk']}
           columns={[
-            { title: pick(L.tender), dataIndex: 'key', key: 'key', render: (k: string, t) => <a href={`/procurement/tenders/${t.id}`} onClick={(e) => e.preventDefault()}>{k}</a> },
+            {
+              title: pick(L.tender),
+              dataIndex: 'key',
+              key: 'key',
+              render: (k: string, t) => (
+                <a href={`/procurement/tenders/${t.id}`} onClick={(e) => e.preventDefault()}>
+                  {k}
+                </a>
+              ),
+            },
             { title: pick(L.tenderTitle), dataIndex: 'title' },
             { title: pick(L.bidDate), dataIndex: 'bidDate' },
             { title: pick(L.bidCount), dataIndex: 'bidCount' },

@@ -46,7 +46,10 @@ export const procurementLabels = {
   openCase: { zh: '立为线索', en: 'Open a case' },
   caseOpened: { zh: '已立为线索', en: 'Case opened' },
   network: { zh: '共同投标网络', en: 'Co-bidding network' },
-  networkHint: { zh: '圆点为投标人，颜色表示其参与标段的最高风险；连线表示共同投标，越粗次数越多，红线为有串通信号的一对。', en: 'Dots are bidders, coloured by their riskiest tender; lines join bidders who bid together (thicker: more often; red: a collusion signal).' },
+  networkHint: {
+    zh: '圆点为投标人，颜色表示其参与标段的最高风险；连线表示共同投标，越粗次数越多，红线为有串通信号的一对。',
+    en: 'Dots are bidders, coloured by their riskiest tender; lines join bidders who bid together (thicker: more often; red: a collusion signal).',
+  },
   members: { zh: '组内投标人', en: 'Members' },
   jointTenders: { zh: '共同投标标段', en: 'Joint tenders' },
   wins: { zh: '中标次数', en: 'Wins' },

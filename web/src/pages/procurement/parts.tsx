@@ -5,7 +5,7 @@ import { FLAG_LABELS, procurementLabels as L } from './labels.js';
 /** The risk as a percentage, red when the model calls the tender suspect. */
 export function RiskTag({ risk, suspect }: { risk: number; suspect?: boolean }) {
   const { pick } = useI18n();
-  const color = suspect ?? risk >= 0.5 ? 'red' : risk >= 0.3 ? 'orange' : 'green';
+  const color = (suspect ?? risk >= 0.5) ? 'red' : risk >= 0.3 ? 'orange' : 'green';
   return (
     <Tag color={color}>
       {Math.round(risk * 100)}%{suspect ? ` · ${pick(L.suspect)}` : ''}
@@ -34,7 +34,8 @@ interface FlagItem {
   threshold?: number | string;
 }
 
-const showValue = (v: unknown) => (Array.isArray(v) ? v.join('、') : typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 6 }) : String(v));
+const showValue = (v: unknown) =>
+  Array.isArray(v) ? v.join('、') : typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 6 }) : String(v);
 
 /** Each flag with why it fired: the sentence, the inputs it used and the threshold it crossed. */
 export function FlagList({ flags }: { flags: FlagItem[] }) {

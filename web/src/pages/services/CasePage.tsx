@@ -37,7 +37,8 @@ export default function CasePage() {
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.elapsed)}>
-            {fill(pick(L.elapsedValue), data.elapsed)}（{fill(pick(L.promise), { n: Math.round((data.promisedMinutes / 480) * 100) / 100 })}）
+            {fill(pick(L.elapsedValue), data.elapsed)}（{fill(pick(L.promise), { n: Math.round((data.promisedMinutes / 480) * 100) / 100 })}
+            ）
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.started)}>{time(data.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={pick(L.finishedAt)}>{time(data.finishedAt)}</Descriptions.Item>
@@ -54,11 +55,17 @@ export default function CasePage() {
           { title: pick(L.code), dataIndex: 'serviceCode', width: 120 },
           { title: pick(L.started), dataIndex: 'startedAt', render: (v: string | null) => (v ? time(v) : pick(L.waiting)) },
           { title: pick(L.finishedAt), dataIndex: 'finishedAt', render: time },
-          { title: pick(L.result), dataIndex: 'result', render: (r: string | null) => (r ? <Tag color={r === 'done' ? 'green' : 'orange'}>{pick(r === 'done' ? L.markDone : L.markReturned)}</Tag> : '—') },
+          {
+            title: pick(L.result),
+            dataIndex: 'result',
+            render: (r: string | null) =>
+              r ? <Tag color={r === 'done' ? 'green' : 'orange'}>{pick(r === 'done' ? L.markDone : L.markReturned)}</Tag> : '—',
+          },
           {
             title: '',
             key: 'actions',
-            render: (_: unknown, s) => data.status === 'open' && s.startedAt && !s.finishedAt && mayAct(s) && <StepActions caseId={data.id} step={s} />,
+            render: (_: unknown, s) =>
+              data.status === 'open' && s.startedAt && !s.finishedAt && mayAct(s) && <StepActions caseId={data.id} step={s} />,
           },
         ]}
       />
@@ -88,7 +95,16 @@ function StepActions({ caseId, step }: { caseId: number; step: Step }) {
     <Space wrap>
       <Popover
         trigger="click"
-        content={<DatePicker aria-label={pick(L.finishTime)} placeholder={pick(L.finishTime)} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={at} onChange={setAt} />}
+        content={
+          <DatePicker
+            aria-label={pick(L.finishTime)}
+            placeholder={pick(L.finishTime)}
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            value={at}
+            onChange={setAt}
+          />
+        }
       >
         <Button size="small">{at ? at.format('MM-DD HH:mm') : pick(L.finishTime)}</Button>
       </Popover>

@@ -72,8 +72,22 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <RoundsModal open={showRounds} onClose={() => setShowRounds(false)} />
       <Space wrap>
-        <Select aria-label={pick(L.level)} allowClear placeholder={pick(L.allLevels)} style={{ width: 130 }} value={level} onChange={setLevel} options={Object.entries(LEVEL_LABEL).map(([v, l]) => ({ value: v, label: pick(l) }))} />
-        <Input.Search aria-label={pick(L.search)} placeholder={pick(L.search)} allowClear style={{ width: 220 }} onSearch={(v) => (setQ(v), setPage(1))} />
+        <Select
+          aria-label={pick(L.level)}
+          allowClear
+          placeholder={pick(L.allLevels)}
+          style={{ width: 130 }}
+          value={level}
+          onChange={setLevel}
+          options={Object.entries(LEVEL_LABEL).map(([v, l]) => ({ value: v, label: pick(l) }))}
+        />
+        <Input.Search
+          aria-label={pick(L.search)}
+          placeholder={pick(L.search)}
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(v) => (setQ(v), setPage(1))}
+        />
         {can('services.manage') && (
           <Upload accept=".xlsx" showUploadList={false} beforeUpload={upload}>
             <Button icon={<UploadOutlined />}>{pick(L.importCatalogue)}</Button>
@@ -100,20 +114,31 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
           </Col>
           {rates.data.rates.map((r) => (
             <Col xs={12} md={6} lg={4} key={r.flag}>
-              <Card size="small" hoverable aria-label={pick(FLAG_LABEL[r.flag]!)} onClick={() => (setFlag(r.flag), setPage(1))} style={flag === r.flag ? { borderColor: '#1677ff' } : undefined}>
+              <Card
+                size="small"
+                hoverable
+                aria-label={pick(FLAG_LABEL[r.flag]!)}
+                onClick={() => (setFlag(r.flag), setPage(1))}
+                style={flag === r.flag ? { borderColor: '#1677ff' } : undefined}
+              >
                 <Statistic
                   title={pick(FLAG_LABEL[r.flag]!)}
                   value={RATE_FLAGS.has(r.flag) ? (r.percent === null ? '—' : `${fmtNumber(r.percent, 1)}%`) : fmtNumber(r.count)}
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {RATE_FLAGS.has(r.flag) ? fill(pick(L.ofTotal), { n: fmtNumber(r.count), total: fmtNumber(rates.data!.total) }) : pick(L.showList)}
+                  {RATE_FLAGS.has(r.flag)
+                    ? fill(pick(L.ofTotal), { n: fmtNumber(r.count), total: fmtNumber(rates.data!.total) })
+                    : pick(L.showList)}
                 </Typography.Text>
               </Card>
             </Col>
           ))}
           <Col xs={12} md={6} lg={4}>
             <Card size="small">
-              <Statistic title={pick(L.limitCut)} value={rates.data.limitCutPercent === null ? '—' : `${fmtNumber(rates.data.limitCutPercent, 1)}%`} />
+              <Statistic
+                title={pick(L.limitCut)}
+                value={rates.data.limitCutPercent === null ? '—' : `${fmtNumber(rates.data.limitCutPercent, 1)}%`}
+              />
             </Card>
           </Col>
         </Row>
@@ -137,19 +162,48 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: pick(L.code), dataIndex: 'code', width: 120 },
-          { title: pick(L.name), dataIndex: 'name', key: 'name', render: (name: string, s) => <a href={`/guide/services/${encodeURIComponent(s.code)}`} target="_blank" rel="noreferrer">{name}</a> },
+          {
+            title: pick(L.name),
+            dataIndex: 'name',
+            key: 'name',
+            render: (name: string, s) => (
+              <a href={`/guide/services/${encodeURIComponent(s.code)}`} target="_blank" rel="noreferrer">
+                {name}
+              </a>
+            ),
+          },
           { title: pick(L.level), dataIndex: 'level', width: 80, render: (v: string) => pick(LEVEL_LABEL[v]!) },
           { title: pick(L.unit), dataIndex: 'unitName', render: (v: string, s) => (s.countyName ? `${s.countyName} · ${v}` : v) },
           { title: pick(L.type), dataIndex: 'type', width: 100, render: (v: string) => pick(TYPE_LABEL[v]!) },
           { title: pick(L.legalDays), dataIndex: 'legalDays', width: 90, render: (n: number) => fill(pick(L.workdays), { n }) },
-          { title: pick(L.promisedDays), dataIndex: 'promisedDays', key: 'promisedDays', width: 90, render: (n: number) => fill(pick(L.workdays), { n }) },
-          { title: pick(L.channels), dataIndex: 'flags', render: (fs: string[]) => fs.map((f) => <Tag key={f}>{pick(FLAG_LABEL[f]!)}</Tag>) },
+          {
+            title: pick(L.promisedDays),
+            dataIndex: 'promisedDays',
+            key: 'promisedDays',
+            width: 90,
+            render: (n: number) => fill(pick(L.workdays), { n }),
+          },
+          {
+            title: pick(L.channels),
+            dataIndex: 'flags',
+            render: (fs: string[]) => fs.map((f) => <Tag key={f}>{pick(FLAG_LABEL[f]!)}</Tag>),
+          },
         ]}
       />
-      <Modal open={Boolean(preview)} title={pick(L.importPreview)} onCancel={() => setPreview(undefined)} onOk={commit} okText={pick(L.confirmImport)} okButtonProps={{ disabled: Boolean(preview?.problems.length) }} width={720}>
+      <Modal
+        open={Boolean(preview)}
+        title={pick(L.importPreview)}
+        onCancel={() => setPreview(undefined)}
+        onOk={commit}
+        okText={pick(L.confirmImport)}
+        okButtonProps={{ disabled: Boolean(preview?.problems.length) }}
+        width={720}
+      >
         {preview && (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>{fill(pick(L.importCounts), { added: preview.added, changed: preview.changed, unchanged: preview.unchanged })}</Typography.Text>
+            <Typography.Text>
+              {fill(pick(L.importCounts), { added: preview.added, changed: preview.changed, unchanged: preview.unchanged })}
+            </Typography.Text>
             {preview.problems.length > 0 && (
               <>
                 <Alert type="error" showIcon message={pick(L.importProblems)} />

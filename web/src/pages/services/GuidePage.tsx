@@ -16,10 +16,28 @@ export default function GuidePage() {
   const { kind, code } = useParams();
   const params = { params: { path: { code: code ?? '' } } };
   const ofPackage = kind === 'packages';
-  const service = $api.useQuery('get', '/api/v1/services/guide/services/{code}', params, { enabled: !ofPackage, retry: false, meta: { silent: true } });
-  const pkg = $api.useQuery('get', '/api/v1/services/guide/packages/{code}', params, { enabled: ofPackage, retry: false, meta: { silent: true } });
+  const service = $api.useQuery('get', '/api/v1/services/guide/services/{code}', params, {
+    enabled: !ofPackage,
+    retry: false,
+    meta: { silent: true },
+  });
+  const pkg = $api.useQuery('get', '/api/v1/services/guide/packages/{code}', params, {
+    enabled: ofPackage,
+    retry: false,
+    meta: { silent: true },
+  });
   const { data: found, isLoading: loading } = ofPackage ? pkg : service;
-  const data = found as (Partial<ServiceGuide> & Partial<PackageGuide> & { name: string; code: string; promisedDays: number; materials: ServiceGuide['materials']; place: string | null; onlineUrl: string | null }) | undefined;
+  const data = found as
+    | (Partial<ServiceGuide> &
+        Partial<PackageGuide> & {
+          name: string;
+          code: string;
+          promisedDays: number;
+          materials: ServiceGuide['materials'];
+          place: string | null;
+          onlineUrl: string | null;
+        })
+    | undefined;
   return (
     <div style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -35,9 +53,15 @@ export default function GuidePage() {
           {data.inForce === false && <Alert type="warning" showIcon message={pick(L.noLongerInForce)} />}
           <Card size="small">
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label={pick(L.departments)}>{data.departments ? data.departments.join('、') : data.unitName}</Descriptions.Item>
-              <Descriptions.Item label={pick(L.promisedDays)}>{fill(pick(L.workdays), { n: fmtNumber(data.promisedDays, 2) })}</Descriptions.Item>
-              {data.legalDays !== undefined && <Descriptions.Item label={pick(L.legalDays)}>{fill(pick(L.workdays), { n: data.legalDays })}</Descriptions.Item>}
+              <Descriptions.Item label={pick(L.departments)}>
+                {data.departments ? data.departments.join('、') : data.unitName}
+              </Descriptions.Item>
+              <Descriptions.Item label={pick(L.promisedDays)}>
+                {fill(pick(L.workdays), { n: fmtNumber(data.promisedDays, 2) })}
+              </Descriptions.Item>
+              {data.legalDays !== undefined && (
+                <Descriptions.Item label={pick(L.legalDays)}>{fill(pick(L.workdays), { n: data.legalDays })}</Descriptions.Item>
+              )}
               {data.before && data.after && (
                 <Descriptions.Item label={pick(L.beforeAfter)}>
                   {pick(L.steps)} {data.before.steps} → {data.after.steps}
@@ -47,7 +71,9 @@ export default function GuidePage() {
                   {pick(L.visits)} {data.before.visits} → {data.after.visits}
                 </Descriptions.Item>
               )}
-              <Descriptions.Item label={pick(L.fee)}>{data.feeFen ? fill(pick(L.yuan), { n: fmtNumber(data.feeFen / 100, 2) }) : pick(L.free)}</Descriptions.Item>
+              <Descriptions.Item label={pick(L.fee)}>
+                {data.feeFen ? fill(pick(L.yuan), { n: fmtNumber(data.feeFen / 100, 2) }) : pick(L.free)}
+              </Descriptions.Item>
               <Descriptions.Item label={pick(L.where)}>{data.place ?? '—'}</Descriptions.Item>
               {data.onlineUrl && (
                 <Descriptions.Item label={pick(L.online)}>

@@ -74,7 +74,12 @@ export function NetworkTab({ year }: { year: number }) {
             { title: pick(L.month), dataIndex: 'month', width: 90 },
             { title: pick(L.assistant), dataIndex: 'assistantName' },
             { title: pick(L.cases), dataIndex: 'cases', width: 70 },
-            { title: pick(L.rating), dataIndex: 'rating', width: 90, render: (n: number | null) => (n === null ? '—' : fill('{n} / 5', { n })) },
+            {
+              title: pick(L.rating),
+              dataIndex: 'rating',
+              width: 90,
+              render: (n: number | null) => (n === null ? '—' : fill('{n} / 5', { n })),
+            },
           ]}
         />
       )}

@@ -17,7 +17,11 @@ export function FileCaseModal({ pkg, onClose }: { pkg: Package; onClose: () => v
     const c = await ok(
       client.POST('/api/v1/services/packages/{id}/cases', {
         params: { path: { id: String(pkg.id) } },
-        body: { applicant: v.applicant, ...(v.submittedAt ? { submittedAt: v.submittedAt.toISOString() } : {}), waivedFen: Math.round((v.waived ?? 0) * 100) },
+        body: {
+          applicant: v.applicant,
+          ...(v.submittedAt ? { submittedAt: v.submittedAt.toISOString() } : {}),
+          waivedFen: Math.round((v.waived ?? 0) * 100),
+        },
       }),
     );
     onClose();
@@ -56,7 +60,11 @@ interface NewPackage {
   after: { steps: number; visits: number; fee: number };
 }
 
-const lines = (text: string | undefined) => (text ?? '').split(/\n|；|;/).map((s) => s.trim()).filter(Boolean);
+const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split(/\n|；|;/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A new one-thing package: member services from the catalogue, the merged materials, the before and after figures. */
 export function NewPackageModal({ onClose }: { onClose: () => void }) {
@@ -74,9 +82,19 @@ export function NewPackageModal({ onClose }: { onClose: () => void }) {
           mode: v.mode as 'parallel',
           promisedDays: v.promisedDays,
           members: v.members.map((serviceCode) => ({ serviceCode })),
-          materials: lines(v.materials).map((m) => ({ name: m.replace(/（(共享|免提交)）/g, ''), shared: m.includes('（共享）'), exempt: m.includes('（免提交）') })),
+          materials: lines(v.materials).map((m) => ({
+            name: m.replace(/（(共享|免提交)）/g, ''),
+            shared: m.includes('（共享）'),
+            exempt: m.includes('（免提交）'),
+          })),
           formFields: lines(v.formFields),
-          before: { steps: v.before.steps, materials: v.before.materials, days: v.before.days, visits: v.before.visits, feeFen: Math.round(v.before.fee * 100) },
+          before: {
+            steps: v.before.steps,
+            materials: v.before.materials,
+            days: v.before.days,
+            visits: v.before.visits,
+            feeFen: Math.round(v.before.fee * 100),
+          },
           after: { steps: v.after.steps, visits: v.after.visits, feeFen: Math.round(v.after.fee * 100) },
         },
       }),

@@ -12,7 +12,10 @@ import type { MissedPackage, Package } from './types.js';
 
 const pct = (n: number | null) => (n === null ? '—' : `−${fmtNumber(n, 1)}%`);
 
-/** The packages with their promised before/after figures, the reductions measured from the cases of the period, and the missed-promise list. */
+/**
+ * The packages with their promised before/after figures, the reductions measured from the cases of the period,
+ * and the missed-promise list.
+ */
 export function PackagesTab({ from, to }: { from: string; to: string }) {
   const { pick } = useI18n();
   const { can } = useSession();
@@ -38,12 +41,33 @@ export function PackagesTab({ from, to }: { from: string; to: string }) {
         pagination={false}
         phoneColumns={['name', 'actions']}
         columns={[
-          { title: pick(L.package), dataIndex: 'name', key: 'name', render: (n: string, p) => <a href={`/guide/packages/${encodeURIComponent(p.code)}`} target="_blank" rel="noreferrer">{n}</a> },
+          {
+            title: pick(L.package),
+            dataIndex: 'name',
+            key: 'name',
+            render: (n: string, p) => (
+              <a href={`/guide/packages/${encodeURIComponent(p.code)}`} target="_blank" rel="noreferrer">
+                {n}
+              </a>
+            ),
+          },
           { title: pick(L.departments), dataIndex: 'departments', width: 80 },
           { title: pick(L.mode), dataIndex: 'mode', width: 90, render: (m: string) => pick(MODE_LABEL[m]!) },
-          { title: pick(L.steps), key: 'steps', render: (_: unknown, p) => `${p.before.steps} → ${p.after.steps}（${pct(p.reductions.steps)}）` },
-          { title: pick(L.materials), key: 'materials', render: (_: unknown, p) => `${p.before.materials} → ${p.after.materials}（${pct(p.reductions.materials)}）` },
-          { title: pick(L.limit), key: 'limit', render: (_: unknown, p) => `${fmtNumber(p.before.days, 2)} → ${fmtNumber(p.after.days, 2)}（${pct(p.reductions.days)}）` },
+          {
+            title: pick(L.steps),
+            key: 'steps',
+            render: (_: unknown, p) => `${p.before.steps} → ${p.after.steps}（${pct(p.reductions.steps)}）`,
+          },
+          {
+            title: pick(L.materials),
+            key: 'materials',
+            render: (_: unknown, p) => `${p.before.materials} → ${p.after.materials}（${pct(p.reductions.materials)}）`,
+          },
+          {
+            title: pick(L.limit),
+            key: 'limit',
+            render: (_: unknown, p) => `${fmtNumber(p.before.days, 2)} → ${fmtNumber(p.after.days, 2)}（${pct(p.reductions.days)}）`,
+          },
           { title: pick(L.visits), key: 'visits', render: (_: unknown, p) => `${p.before.visits} → ${p.after.visits}` },
           { title: pick(L.timeCut), key: 'timeCut', render: (_: unknown, p) => pct(measured.get(p.id)?.timeCut ?? null) },
           {
@@ -63,7 +87,8 @@ export function PackagesTab({ from, to }: { from: string; to: string }) {
         <Typography.Text type="secondary">
           {fill(pick(L.measured), { from, to })}
           {pick(L.colon)}
-          {pick(L.finished)} {fmtNumber(stats.data.finished)} · {pick(L.late)} {fmtNumber(stats.data.late)} · {pick(L.timeCut)} {pct(stats.data.averageTimeCut)}
+          {pick(L.finished)} {fmtNumber(stats.data.finished)} · {pick(L.late)} {fmtNumber(stats.data.late)} · {pick(L.timeCut)}{' '}
+          {pct(stats.data.averageTimeCut)}
         </Typography.Text>
       )}
       <Typography.Title level={5} style={{ margin: 0 }}>

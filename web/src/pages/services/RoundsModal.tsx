@@ -11,7 +11,12 @@ export function RoundsModal({ open, onClose }: { open: boolean; onClose: () => v
   const { pick } = useI18n();
   const { data: rounds } = $api.useQuery('get', '/api/v1/services/rounds', {}, { enabled: open });
   const [chosen, setChosen] = useState<number>();
-  const { data: diff } = $api.useQuery('get', '/api/v1/services/rounds/{id}', { params: { path: { id: String(chosen ?? '') } } }, { enabled: Boolean(chosen) });
+  const { data: diff } = $api.useQuery(
+    'get',
+    '/api/v1/services/rounds/{id}',
+    { params: { path: { id: String(chosen ?? '') } } },
+    { enabled: Boolean(chosen) },
+  );
   return (
     <Modal open={open} title={pick(L.rounds)} onCancel={onClose} footer={null} width={760}>
       {rounds && rounds.length === 0 && <Typography.Text type="secondary">{pick(L.noRounds)}</Typography.Text>}
@@ -23,7 +28,14 @@ export function RoundsModal({ open, onClose }: { open: boolean; onClose: () => v
           dataSource={rounds}
           onRow={(r) => ({ onClick: () => setChosen(r.id), style: { cursor: 'pointer' } })}
           rowClassName={(r) => (r.id === chosen ? 'ant-table-row-selected' : '')}
-          columns={[{ title: pick(L.rounds), key: 'line', render: (_: unknown, r) => fill(pick(L.roundLine), { date: r.effectiveOn, name: r.name, before: r.beforeCount, after: r.afterCount }) }]}
+          columns={[
+            {
+              title: pick(L.rounds),
+              key: 'line',
+              render: (_: unknown, r) =>
+                fill(pick(L.roundLine), { date: r.effectiveOn, name: r.name, before: r.beforeCount, after: r.afterCount }),
+            },
+          ]}
         />
       )}
       {diff && (
@@ -41,7 +53,8 @@ export function RoundsModal({ open, onClose }: { open: boolean; onClose: () => v
               key: 'action',
               width: 150,
               render: (_: unknown, c) =>
-                `${pick(ROUND_ACTION_LABEL[c.action]!)}${c.intoCode ? ` → ${c.intoCode}` : ''}${c.toLevel ? ` → ${pick(LEVEL_LABEL[c.toLevel]!)}` : ''}`,
+                `${pick(ROUND_ACTION_LABEL[c.action]!)}${c.intoCode ? ` → ${c.intoCode}` : ''}` +
+                `${c.toLevel ? ` → ${pick(LEVEL_LABEL[c.toLevel]!)}` : ''}`,
             },
             { title: pick(L.reason), dataIndex: 'reason' },
           ]}

@@ -37,9 +37,17 @@ export default function ServicesPage() {
           style={{ width: 160 }}
           value={countyId ?? 0}
           onChange={(v) => set('county', v ? String(v) : undefined)}
-          options={[{ value: 0, label: pick(L.city) }, ...units.filter((u) => u.kind === 'county' && u.status === 'active').map((u) => ({ value: u.id, label: u.name }))]}
+          options={[
+            { value: 0, label: pick(L.city) },
+            ...units.filter((u) => u.kind === 'county' && u.status === 'active').map((u) => ({ value: u.id, label: u.name })),
+          ]}
         />
-        <DatePicker aria-label={pick(L.date)} allowClear={false} value={dayjs(date)} onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : undefined)} />
+        <DatePicker
+          aria-label={pick(L.date)}
+          allowClear={false}
+          value={dayjs(date)}
+          onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : undefined)}
+        />
       </Space>
       <Tabs
         activeKey={tab}

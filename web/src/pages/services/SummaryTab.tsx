@@ -7,7 +7,9 @@ import { FLAG_LABEL, POINT_LABEL, RATE_FLAGS, servicesLabels as L } from './labe
 /** Every figure of the report's government-services section, computed from the records, for the city or one county. */
 export function SummaryTab({ date, countyId }: { date: string; countyId?: number | undefined }) {
   const { pick } = useI18n();
-  const { data } = $api.useQuery('get', '/api/v1/services/summary', { params: { query: { date, countyId: countyId ? String(countyId) : undefined } } });
+  const { data } = $api.useQuery('get', '/api/v1/services/summary', {
+    params: { query: { date, countyId: countyId ? String(countyId) : undefined } },
+  });
   if (!data) return null;
   const r = data.rates;
   const pct = (n: number | null) => (n === null ? '—' : `${fmtNumber(n, 1)}%`);
@@ -33,7 +35,9 @@ export function SummaryTab({ date, countyId }: { date: string; countyId?: number
               {pick(L.rounds)}
               {pick(L.colon)}
               {data.cityCatalogue.rounds.length
-                ? data.cityCatalogue.rounds.map((x) => fill(pick(L.roundLine), { date: x.effectiveOn, name: x.name, before: x.beforeCount, after: x.afterCount })).join(pick(L.sep))
+                ? data.cityCatalogue.rounds
+                    .map((x) => fill(pick(L.roundLine), { date: x.effectiveOn, name: x.name, before: x.beforeCount, after: x.afterCount }))
+                    .join(pick(L.sep))
                 : pick(L.noRounds)}
             </Typography.Paragraph>
           )}
@@ -46,11 +50,23 @@ export function SummaryTab({ date, countyId }: { date: string; countyId?: number
             <Descriptions.Item label={pick(L.materialsCut)}>{pct(data.packages.promisedMaterialsCut)}</Descriptions.Item>
             <Descriptions.Item label={pick(L.limitCutPromised)}>{pct(data.packages.promisedTimeCut)}</Descriptions.Item>
             <Descriptions.Item label={pick(L.measuredShort)}>
-              {data.packages.measured.from} – {data.packages.measured.to}{pick(L.colon)}
-              {pick(L.finished)} {fmtNumber(data.packages.measured.finished)} · {pick(L.late)} {fmtNumber(data.packages.measured.late)} · {pick(L.timeCut)} {pct(data.packages.measured.averageTimeCut)}
+              {data.packages.measured.from} – {data.packages.measured.to}
+              {pick(L.colon)}
+              {pick(L.finished)} {fmtNumber(data.packages.measured.finished)}
+              {' · '}
+              {pick(L.late)} {fmtNumber(data.packages.measured.late)}
+              {' · '}
+              {pick(L.timeCut)} {pct(data.packages.measured.averageTimeCut)}
             </Descriptions.Item>
             <Descriptions.Item label={pick(L.startup)}>
-              {fill(pick(L.startupLine), { year: data.startup.year, n: fmtNumber(data.startup.cases), days: fmtNumber(data.startup.averageDays, 2), steps: fmtNumber(data.startup.averageSteps, 1), docs: fmtNumber(data.startup.averageDocuments, 1), yuan: fmtNumber(data.startup.waivedFen / 100, 2) })}
+              {fill(pick(L.startupLine), {
+                year: data.startup.year,
+                n: fmtNumber(data.startup.cases),
+                days: fmtNumber(data.startup.averageDays, 2),
+                steps: fmtNumber(data.startup.averageSteps, 1),
+                docs: fmtNumber(data.startup.averageDocuments, 1),
+                yuan: fmtNumber(data.startup.waivedFen / 100, 2),
+              })}
             </Descriptions.Item>
           </Descriptions>
         </Card>

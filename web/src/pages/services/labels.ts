@@ -39,7 +39,10 @@ export const servicesLabels = {
   importCatalogue: { zh: '导入目录', en: 'Import catalogue' },
   exportCatalogue: { zh: '导出目录', en: 'Export catalogue' },
   importPreview: { zh: '导入预览', en: 'Import preview' },
-  importCounts: { zh: '新增 {added} 项，变更 {changed} 项，未变 {unchanged} 项', en: '{added} new, {changed} changed, {unchanged} unchanged' },
+  importCounts: {
+    zh: '新增 {added} 项，变更 {changed} 项，未变 {unchanged} 项',
+    en: '{added} new, {changed} changed, {unchanged} unchanged',
+  },
   importProblems: { zh: '以下位置有问题，修正后重新上传；未导入任何数据', en: 'Fix these places and upload again; nothing was imported' },
   confirmImport: { zh: '确认导入', en: 'Import' },
   imported: { zh: '已导入', en: 'Imported' },
@@ -147,7 +150,11 @@ export const FLAG_LABEL: Record<string, Label> = {
 /** Flags shown as a share of the catalogue; the others are counted. */
 export const RATE_FLAGS = new Set(['online', 'fullyOnline']);
 
-export const LEVEL_LABEL: Record<string, Label> = { city: { zh: '市级', en: 'City' }, county: { zh: '旗县级', en: 'County' }, township: { zh: '乡镇级', en: 'Township' } };
+export const LEVEL_LABEL: Record<string, Label> = {
+  city: { zh: '市级', en: 'City' },
+  county: { zh: '旗县级', en: 'County' },
+  township: { zh: '乡镇级', en: 'Township' },
+};
 export const TYPE_LABEL: Record<string, Label> = {
   licence: { zh: '行政许可', en: 'Licence' },
   confirmation: { zh: '行政确认', en: 'Confirmation' },
@@ -156,8 +163,15 @@ export const TYPE_LABEL: Record<string, Label> = {
   inspection: { zh: '行政检查', en: 'Inspection' },
   other: { zh: '其他行政权力', en: 'Other' },
 };
-export const MODE_LABEL: Record<string, Label> = { parallel: { zh: '并联办理', en: 'In parallel' }, sequence: { zh: '依次办理', en: 'In sequence' } };
-export const STATUS_LABEL: Record<string, Label> = { open: { zh: '办理中', en: 'Open' }, done: { zh: '已办结', en: 'Done' }, returned: { zh: '已退回', en: 'Returned' } };
+export const MODE_LABEL: Record<string, Label> = {
+  parallel: { zh: '并联办理', en: 'In parallel' },
+  sequence: { zh: '依次办理', en: 'In sequence' },
+};
+export const STATUS_LABEL: Record<string, Label> = {
+  open: { zh: '办理中', en: 'Open' },
+  done: { zh: '已办结', en: 'Done' },
+  returned: { zh: '已退回', en: 'Returned' },
+};
 export const POINT_LABEL: Record<string, Label> = {
   centre: { zh: '政务服务中心', en: 'Centres' },
   window: { zh: '窗口', en: 'Windows' },
@@ -166,7 +180,11 @@ export const POINT_LABEL: Record<string, Label> = {
   village: { zh: '村（社区）便民服务站', en: 'Village points' },
   bank: { zh: '政银合作网点', en: 'Bank outlets' },
 };
-export const ROUND_ACTION_LABEL: Record<string, Label> = { removed: { zh: '取消', en: 'Removed' }, merged: { zh: '合并', en: 'Merged' }, delegated: { zh: '下放', en: 'Delegated' } };
+export const ROUND_ACTION_LABEL: Record<string, Label> = {
+  removed: { zh: '取消', en: 'Removed' },
+  merged: { zh: '合并', en: 'Merged' },
+  delegated: { zh: '下放', en: 'Delegated' },
+};
 export const PACKAGE_KIND_LABEL: Record<string, Label> = {
   startup: { zh: '企业开办', en: 'Company start-up' },
   permit: { zh: '许可审批', en: 'Permits' },

@@ -18,8 +18,18 @@ export function BulletinSections({ sections }: { sections: BulletinSection[] }) 
         <Card size="small" key={s.key} title={pick(s.title)} data-section={s.key}>
           <Space direction="vertical" style={{ width: '100%' }}>
             {s.blocks.map((b, i) => {
-              if (b.type === 'heading') return <Typography.Text strong key={i}>{b.text}</Typography.Text>;
-              if (b.type === 'paragraph') return <Typography.Paragraph key={i} style={{ margin: 0 }}>{b.text}</Typography.Paragraph>;
+              if (b.type === 'heading')
+                return (
+                  <Typography.Text strong key={i}>
+                    {b.text}
+                  </Typography.Text>
+                );
+              if (b.type === 'paragraph')
+                return (
+                  <Typography.Paragraph key={i} style={{ margin: 0 }}>
+                    {b.text}
+                  </Typography.Paragraph>
+                );
               const rows: Row[] = b.rows.map((r, k) => ({ key: k, ...Object.fromEntries(r.map((v, c) => [`c${c}`, v])) }));
               return (
                 <ResponsiveTable<Row>
@@ -27,7 +37,12 @@ export function BulletinSections({ sections }: { sections: BulletinSection[] }) 
                   size="small"
                   pagination={false}
                   title={b.caption ? () => b.caption : undefined}
-                  columns={b.columns.map((c, k) => ({ key: `c${k}`, dataIndex: `c${k}`, title: c.header, align: c.align ?? (k ? 'right' : 'left') }))}
+                  columns={b.columns.map((c, k) => ({
+                    key: `c${k}`,
+                    dataIndex: `c${k}`,
+                    title: c.header,
+                    align: c.align ?? (k ? 'right' : 'left'),
+                  }))}
                   dataSource={rows}
                 />
               );

@@ -96,7 +96,10 @@ export const supervisionLabels = {
   supervision: { zh: '督查督办', en: 'Supervision' },
   escalationsOpen: { zh: '督办升级中的事项', en: 'Items under escalation' },
   awaitingReply: { zh: '督办单待回复', en: 'Notices awaiting reply' },
-  noRedBlack: { zh: '尚无周督查快照，红黑榜将在首次周督查后生成。', en: 'No weekly snapshot yet; the red/black list follows the first one.' },
+  noRedBlack: {
+    zh: '尚无周督查快照，红黑榜将在首次周督查后生成。',
+    en: 'No weekly snapshot yet; the red/black list follows the first one.',
+  },
   noTrend: { zh: '尚无周督查数据，生成第一周快照后显示趋势。', en: 'No weekly data yet; the trend shows after the first snapshot.' },
   oneWeek: { zh: '仅一周数据', en: 'One week of data' },
   oneWeekNote: { zh: '目前只有{week}一周的快照，下周起可看出变化。', en: 'Only the week of {week} so far; changes show from next week.' },

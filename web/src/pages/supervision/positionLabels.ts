@@ -1,7 +1,10 @@
 /** Labels of the unit's own red/black-list position (my-unit page). */
 export const POSITION_LABELS = {
   title: { zh: '本单位红黑榜位置', en: 'My unit on the red/black list' },
-  none: { zh: '暂无本单位的周督查排名：每周一生成快照后在此显示。', en: 'No weekly ranking of your unit yet: it appears here once the Monday snapshot is taken.' },
+  none: {
+    zh: '暂无本单位的周督查排名：每周一生成快照后在此显示。',
+    en: 'No weekly ranking of your unit yet: it appears here once the Monday snapshot is taken.',
+  },
   week: { zh: '周次', en: 'Week of' },
   rank: { zh: '排名', en: 'Rank' },
   rankOf: { zh: '第 {rank} 名（共 {total} 个单位）', en: '{rank} of {total} units' },

@@ -14,10 +14,19 @@ export function ProblemsTable({ problems, tone = 'danger' }: { problems: ImportP
       pagination={problems.length > 20 ? { pageSize: 20 } : false}
       dataSource={problems.map((p, key) => ({ ...p, key }))}
       columns={[
-        { title: pick(workbookLabels.sheet), dataIndex: 'sheet', width: 90, render: (v: string | null) => v ?? pick(workbookLabels.wholeFile) },
+        {
+          title: pick(workbookLabels.sheet),
+          dataIndex: 'sheet',
+          width: 90,
+          render: (v: string | null) => v ?? pick(workbookLabels.wholeFile),
+        },
         { title: pick(workbookLabels.row), dataIndex: 'row', width: 48, render: (v: number | null) => v ?? '—' },
         { title: pick(workbookLabels.column), dataIndex: 'column', width: 48, render: (v: string | null) => v ?? '—' },
-        { title: pick(workbookLabels.reason), dataIndex: 'message', render: (v: string) => <Typography.Text type={tone}>{pickBilingual(lang, v)}</Typography.Text> },
+        {
+          title: pick(workbookLabels.reason),
+          dataIndex: 'message',
+          render: (v: string) => <Typography.Text type={tone}>{pickBilingual(lang, v)}</Typography.Text>,
+        },
       ]}
     />
   );
@@ -26,11 +35,21 @@ export function ProblemsTable({ problems, tone = 'danger' }: { problems: ImportP
 /** Which header of each sheet feeds which field; sheets that were not read say why. */
 export function MappingView({ mapping }: { mapping: ImportSheetMapping[] }) {
   const { pick, lang } = useI18n();
-  const field = (f: string | null) => (f ? pick(FIELD_LABELS[f] ?? ({ zh: f, en: f } satisfies Label)) : <Typography.Text type="secondary">{pick(workbookLabels.ignored)}</Typography.Text>);
+  const field = (f: string | null) =>
+    f ? (
+      pick(FIELD_LABELS[f] ?? ({ zh: f, en: f } satisfies Label))
+    ) : (
+      <Typography.Text type="secondary">{pick(workbookLabels.ignored)}</Typography.Text>
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {mapping.map((m) => (
-        <Card key={m.sheet} size="small" title={`${pick(workbookLabels.sheet)}：${m.sheet}`} extra={m.headerRow ? fill(pick(workbookLabels.headerRow), { n: m.headerRow }) : null}>
+        <Card
+          key={m.sheet}
+          size="small"
+          title={`${pick(workbookLabels.sheet)}：${m.sheet}`}
+          extra={m.headerRow ? fill(pick(workbookLabels.headerRow), { n: m.headerRow }) : null}
+        >
           {m.skipped ? (
             <Typography.Text type="secondary">{`${pick(workbookLabels.skipped)}：${pickBilingual(lang, m.skipped)}`}</Typography.Text>
           ) : (
@@ -60,7 +79,12 @@ export function RowsTable({ rows, problemRows }: { rows: ImportPreviewRow[]; pro
       pagination={rows.length > 20 ? { pageSize: 20 } : false}
       dataSource={rows}
       columns={[
-        { title: pick(workbookLabels.row), dataIndex: 'row', width: 70, render: (r: number) => (problemRows.has(r) ? <Tag color="red">{`${r} ${pick(workbookLabels.hasProblem)}`}</Tag> : r) },
+        {
+          title: pick(workbookLabels.row),
+          dataIndex: 'row',
+          width: 70,
+          render: (r: number) => (problemRows.has(r) ? <Tag color="red">{`${r} ${pick(workbookLabels.hasProblem)}`}</Tag> : r),
+        },
         { title: pick(worklistLabels.code), dataIndex: 'code', width: 70 },
         { title: pick(worklistLabels.area), dataIndex: 'area', width: 110 },
         { title: pick(worklistLabels.content), dataIndex: 'content' },

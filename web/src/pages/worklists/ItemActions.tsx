@@ -54,7 +54,9 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange: (n
   return (
     <>
       <Space wrap>
-        {c.start && <Button onClick={() => run(() => ok(client.POST('/api/v1/items/{id}/start', onItem)))}>{pick(worklistLabels.start)}</Button>}
+        {c.start && (
+          <Button onClick={() => run(() => ok(client.POST('/api/v1/items/{id}/start', onItem)))}>{pick(worklistLabels.start)}</Button>
+        )}
         {c.report && (
           <Button type="primary" onClick={() => setReporting(true)}>
             {pick(worklistLabels.report)}
@@ -62,27 +64,73 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange: (n
         )}
         {c.approve && pendingHead && (
           <>
-            <Button type="primary" loading={busy} onClick={() => run(() => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/approve', { ...onReport(pendingHead.id), body: {} })))}>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() =>
+                run(() => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/approve', { ...onReport(pendingHead.id), body: {} })))
+              }
+            >
               {pick(worklistLabels.approve)}
             </Button>
-            <Button danger onClick={() => ask(pick(worklistLabels.sendBack), pick(worklistLabels.reason), (reason) => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/send-back', { ...onReport(pendingHead.id), body: { reason } })))}>
+            <Button
+              danger
+              onClick={() =>
+                ask(pick(worklistLabels.sendBack), pick(worklistLabels.reason), (reason) =>
+                  ok(client.POST('/api/v1/items/{id}/reports/{reportId}/send-back', { ...onReport(pendingHead.id), body: { reason } })),
+                )
+              }
+            >
               {pick(worklistLabels.sendBack)}
             </Button>
           </>
         )}
         {c.review && pendingOffice && (
           <>
-            <Button type="primary" loading={busy} onClick={() => run(() => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/accept', { ...onReport(pendingOffice.id), body: {} })))}>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() =>
+                run(() => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/accept', { ...onReport(pendingOffice.id), body: {} })))
+              }
+            >
               {pick(pendingOffice.percent === 100 ? worklistLabels.acceptClose : worklistLabels.accept)}
             </Button>
-            <Button danger onClick={() => ask(pick(worklistLabels.officeReturn), pick(worklistLabels.reason), (reason) => ok(client.POST('/api/v1/items/{id}/reports/{reportId}/return', { ...onReport(pendingOffice.id), body: { reason } })))}>
+            <Button
+              danger
+              onClick={() =>
+                ask(pick(worklistLabels.officeReturn), pick(worklistLabels.reason), (reason) =>
+                  ok(client.POST('/api/v1/items/{id}/reports/{reportId}/return', { ...onReport(pendingOffice.id), body: { reason } })),
+                )
+              }
+            >
               {pick(worklistLabels.officeReturn)}
             </Button>
           </>
         )}
         {c.requestExtension && <Button onClick={() => setExtending(true)}>{pick(worklistLabels.requestExtension)}</Button>}
-        {c.instruct && <Button onClick={() => ask(pick(worklistLabels.instruct), pick(worklistLabels.instructions), (text) => ok(client.POST('/api/v1/items/{id}/instructions', { ...onItem, body: { text } })))}>{pick(worklistLabels.instruct)}</Button>}
-        {c.reopen && <Button onClick={() => ask(pick(worklistLabels.reopen), pick(worklistLabels.reason), (reason) => ok(client.POST('/api/v1/items/{id}/reopen', { ...onItem, body: { reason } })))}>{pick(worklistLabels.reopen)}</Button>}
+        {c.instruct && (
+          <Button
+            onClick={() =>
+              ask(pick(worklistLabels.instruct), pick(worklistLabels.instructions), (text) =>
+                ok(client.POST('/api/v1/items/{id}/instructions', { ...onItem, body: { text } })),
+              )
+            }
+          >
+            {pick(worklistLabels.instruct)}
+          </Button>
+        )}
+        {c.reopen && (
+          <Button
+            onClick={() =>
+              ask(pick(worklistLabels.reopen), pick(worklistLabels.reason), (reason) =>
+                ok(client.POST('/api/v1/items/{id}/reopen', { ...onItem, body: { reason } })),
+              )
+            }
+          >
+            {pick(worklistLabels.reopen)}
+          </Button>
+        )}
         {c.edit && <Button onClick={() => setEditing(true)}>{pick(worklistLabels.editItem)}</Button>}
         {c.edit && item.kind === 'case' && (
           <Select
@@ -90,7 +138,9 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange: (n
             value={item.stage ?? 'declared'}
             style={{ width: 120 }}
             options={CASE_STAGES.map((st) => ({ value: st, label: pick(CASE_STAGE_LABELS[st]) }))}
-            onChange={(stage) => run(() => ok(client.POST('/api/v1/items/{id}/stage', { ...onItem, body: { version: item.version, stage } })))}
+            onChange={(stage) =>
+              run(() => ok(client.POST('/api/v1/items/{id}/stage', { ...onItem, body: { version: item.version, stage } })))
+            }
           />
         )}
         {c.selfScore && (
@@ -103,7 +153,15 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange: (n
               value={score}
               onChange={setScore}
             />
-            <Button disabled={score === null} onClick={() => score !== null && run(() => ok(client.POST('/api/v1/items/{id}/self-score', { ...onItem, body: { version: item.version, selfScore: score } })))}>
+            <Button
+              disabled={score === null}
+              onClick={() =>
+                score !== null &&
+                run(() =>
+                  ok(client.POST('/api/v1/items/{id}/self-score', { ...onItem, body: { version: item.version, selfScore: score } })),
+                )
+              }
+            >
               {pick(worklistLabels.saveScore)}
             </Button>
           </Space.Compact>
@@ -120,16 +178,39 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange: (n
         onCancel={() => setPrompt(null)}
         destroyOnHidden
       >
-        <Input.TextArea aria-label={prompt?.label} placeholder={prompt?.label} rows={3} value={promptText} onChange={(e) => setPromptText(e.target.value)} maxLength={1000} />
+        <Input.TextArea
+          aria-label={prompt?.label}
+          placeholder={prompt?.label}
+          rows={3}
+          value={promptText}
+          onChange={(e) => setPromptText(e.target.value)}
+          maxLength={1000}
+        />
       </Modal>
 
-      <Modal title={pick(worklistLabels.report)} open={reporting} confirmLoading={busy} onOk={() => reportForm.submit()} onCancel={() => setReporting(false)} okText={pick(worklistLabels.submit)}>
+      <Modal
+        title={pick(worklistLabels.report)}
+        open={reporting}
+        confirmLoading={busy}
+        onOk={() => reportForm.submit()}
+        onCancel={() => setReporting(false)}
+        okText={pick(worklistLabels.submit)}
+      >
         <Form
           form={reportForm}
           layout="vertical"
           initialValues={{ percent: item.percent }}
           onFinish={async (v) => {
-            const done = await run(() => ok(client.POST('/api/v1/items/{id}/reports', { ...onItem, body: { text: v.text, percent: v.percent, evidenceIds: uploaded.map((e) => e.id) } })), reportForm);
+            const done = await run(
+              () =>
+                ok(
+                  client.POST('/api/v1/items/{id}/reports', {
+                    ...onItem,
+                    body: { text: v.text, percent: v.percent, evidenceIds: uploaded.map((e) => e.id) },
+                  }),
+                ),
+              reportForm,
+            );
             if (done) {
               setReporting(false);
               setUploaded([]);
@@ -167,12 +248,27 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange: (n
         </Form>
       </Modal>
 
-      <Modal title={pick(worklistLabels.requestExtension)} open={extending} confirmLoading={busy} onOk={() => extForm.submit()} onCancel={() => setExtending(false)}>
+      <Modal
+        title={pick(worklistLabels.requestExtension)}
+        open={extending}
+        confirmLoading={busy}
+        onOk={() => extForm.submit()}
+        onCancel={() => setExtending(false)}
+      >
         <Form
           form={extForm}
           layout="vertical"
           onFinish={async (v) => {
-            const done = await run(() => ok(client.POST('/api/v1/items/{id}/extensions', { ...onItem, body: { reason: v.reason, requestedDeadline: v.requestedDeadline.format('YYYY-MM-DD') } })), extForm);
+            const done = await run(
+              () =>
+                ok(
+                  client.POST('/api/v1/items/{id}/extensions', {
+                    ...onItem,
+                    body: { reason: v.reason, requestedDeadline: v.requestedDeadline.format('YYYY-MM-DD') },
+                  }),
+                ),
+              extForm,
+            );
             if (done) setExtending(false);
           }}
         >

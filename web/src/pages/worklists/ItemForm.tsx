@@ -25,13 +25,27 @@ interface Values {
  * Creates an item (office) or edits one with its version: when someone else saved first, the
  * server answers VERSION_CONFLICT and the message asks to reload instead of overwriting.
  */
-export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemDetail; lists?: WorklistView[]; open: boolean; onClose: () => void; onSaved: (i: ItemDetail) => void }) {
+export function ItemForm({
+  item,
+  lists,
+  open,
+  onClose,
+  onSaved,
+}: {
+  item?: ItemDetail;
+  lists?: WorklistView[];
+  open: boolean;
+  onClose: () => void;
+  onSaved: (i: ItemDetail) => void;
+}) {
   const { pick } = useI18n();
   const report = useReportError();
   const confirmPastDeadline = useConfirmPastDeadline();
   const [form] = Form.useForm<Values>();
   const units = useUnits();
-  const unitOptions = units.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }));
+  const unitOptions = units
+    .filter((u) => u.status === 'active')
+    .map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' ') }));
   const filterOption = (input: string, option?: { search?: string }) => String(option?.search ?? '').includes(input.trim());
   const initial: Partial<Values> = item
     ? {
@@ -69,7 +83,14 @@ export function ItemForm({ item, lists, open, onClose, onSaved }: { item?: ItemD
   };
 
   return (
-    <Modal title={item ? `${item.code}` : pick(worklistLabels.newItem)} open={open} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={640}>
+    <Modal
+      title={item ? `${item.code}` : pick(worklistLabels.newItem)}
+      open={open}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save} preserve={false}>
         {!item && (
           <Form.Item name="listId" label={pick(worklistLabels.list)} rules={[{ required: true }]}>

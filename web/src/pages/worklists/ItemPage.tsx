@@ -45,14 +45,29 @@ export default function ItemPage() {
     }
   };
   const decide = (extensionId: number, approve: boolean) =>
-    act(ok(client.POST('/api/v1/items/{id}/extensions/{extensionId}/decision', { params: { path: { id, extensionId: String(extensionId) } }, body: { approve } })));
+    act(
+      ok(
+        client.POST('/api/v1/items/{id}/extensions/{extensionId}/decision', {
+          params: { path: { id, extensionId: String(extensionId) } },
+          body: { approve },
+        }),
+      ),
+    );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {item.instructions.map((n) => (
-        <Alert key={n.id} type="warning" showIcon message={`${pick(worklistLabels.instructions)}（${n.author ?? ''} ${when(n.createdAt)}）`} description={n.text} />
+        <Alert
+          key={n.id}
+          type="warning"
+          showIcon
+          message={`${pick(worklistLabels.instructions)}（${n.author ?? ''} ${when(n.createdAt)}）`}
+          description={n.text}
+        />
       ))}
-      {item.status === 'returned' && item.returnReason && <Alert type="error" showIcon message={pick(worklistLabels.returnReason)} description={item.returnReason} />}
+      {item.status === 'returned' && item.returnReason && (
+        <Alert type="error" showIcon message={pick(worklistLabels.returnReason)} description={item.returnReason} />
+      )}
       <Card
         title={
           <Space wrap>
@@ -76,7 +91,11 @@ export default function ItemPage() {
           <Descriptions.Item label={pick(worklistLabels.percent)}>
             <Percent value={item.percent} />
           </Descriptions.Item>
-          {item.measures && <Descriptions.Item label={pick(worklistLabels.measures)} span={2}>{item.measures}</Descriptions.Item>}
+          {item.measures && (
+            <Descriptions.Item label={pick(worklistLabels.measures)} span={2}>
+              {item.measures}
+            </Descriptions.Item>
+          )}
           {item.sourceEvaluation && (
             <Descriptions.Item label={pick(worklistLabels.sourceEvaluation)}>{item.sourceEvaluation}</Descriptions.Item>
           )}
@@ -175,13 +194,28 @@ export default function ItemPage() {
       )}
 
       <Card title={pick(worklistLabels.comments)} size="small">
-        <List dataSource={item.comments} locale={{ emptyText: pick(worklistLabels.empty) }} renderItem={(n) => <List.Item>{`${n.author ?? ''}：${n.text}`}</List.Item>} />
+        <List
+          dataSource={item.comments}
+          locale={{ emptyText: pick(worklistLabels.empty) }}
+          renderItem={(n) => <List.Item>{`${n.author ?? ''}：${n.text}`}</List.Item>}
+        />
         {item.can.comment && (
           <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-            <Input aria-label={pick(worklistLabels.comment)} placeholder={pick(worklistLabels.comment)} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
-            <Button disabled={!comment.trim()} onClick={() =>
-                act(ok(client.POST('/api/v1/items/{id}/comments', { params: { path: { id } }, body: { text: comment.trim() } }))).then((done) => done && setComment(''))
-              }>
+            <Input
+              aria-label={pick(worklistLabels.comment)}
+              placeholder={pick(worklistLabels.comment)}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              maxLength={4000}
+            />
+            <Button
+              disabled={!comment.trim()}
+              onClick={() =>
+                act(ok(client.POST('/api/v1/items/{id}/comments', { params: { path: { id } }, body: { text: comment.trim() } }))).then(
+                  (done) => done && setComment(''),
+                )
+              }
+            >
               {pick(worklistLabels.comment)}
             </Button>
           </Space.Compact>
@@ -195,7 +229,8 @@ export default function ItemPage() {
             key: e.id,
             children: (
               <span data-event={e.type}>
-                <b>{pick(EVENT_LABELS[e.type] ?? { zh: e.type, en: e.type })}</b> {e.actor ?? ''} <Typography.Text type="secondary">{when(e.at)}</Typography.Text>
+                <b>{pick(EVENT_LABELS[e.type] ?? { zh: e.type, en: e.type })}</b> {e.actor ?? ''}{' '}
+                <Typography.Text type="secondary">{when(e.at)}</Typography.Text>
                 {typeof e.data.reason === 'string' && <div>{e.data.reason}</div>}
               </span>
             ),

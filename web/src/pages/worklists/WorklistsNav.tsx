@@ -13,7 +13,9 @@ export function WorklistsNav() {
   const { pathname } = useLocation();
   const options = [
     { value: '/worklists', label: pick(worklistLabels.items) },
-    ...(can('worklists.todo') ? [{ value: '/worklists/todo', label: pick(can('worklists.review') ? worklistLabels.officeTodo : worklistLabels.todo) }] : []),
+    ...(can('worklists.todo')
+      ? [{ value: '/worklists/todo', label: pick(can('worklists.review') ? worklistLabels.officeTodo : worklistLabels.todo) }]
+      : []),
     { value: '/worklists/cases', label: pick(worklistLabels.caseBoard) },
     ...(can('worklists.manage') ? [{ value: '/worklists/lists', label: pick(workbookLabels.listsNav) }] : []),
     ...(can('worklists.import') ? [{ value: '/worklists/import', label: pick(workbookLabels.importNav) }] : []),

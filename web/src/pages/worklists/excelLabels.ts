@@ -10,9 +10,15 @@ export const workbookLabels = {
   listHint: { zh: '选择已有清单，或输入新清单名称（导入时创建）', en: 'Pick a list, or type a new name (created on import)' },
   file: { zh: 'Excel 文件（.xlsx）', en: 'Excel file (.xlsx)' },
   chooseFile: { zh: '点击或拖入 .xlsx 文件', en: 'Click or drop an .xlsx file here' },
-  fileHint: { zh: '标题行、合并单元格、单位简称均可识别；先预览，确认后才写入', en: 'Title rows, merged cells and short unit names are understood; nothing is written before you confirm' },
+  fileHint: {
+    zh: '标题行、合并单元格、单位简称均可识别；先预览，确认后才写入',
+    en: 'Title rows, merged cells and short unit names are understood; nothing is written before you confirm',
+  },
   preview: { zh: '上传并预览', en: 'Upload and preview' },
-  summary: { zh: '读取 {rows} 行，其中无误 {valid} 行；发现问题 {problems} 个', en: '{rows} rows read, {valid} without problems; {problems} problems found' },
+  summary: {
+    zh: '读取 {rows} 行，其中无误 {valid} 行；发现问题 {problems} 个',
+    en: '{rows} rows read, {valid} without problems; {problems} problems found',
+  },
   noProblems: { zh: '未发现问题，可以全部导入', en: 'No problems found: everything can be imported' },
   pastDeadlines: {
     zh: '{n} 行的完成时限早于今天：可以导入，导入后即为逾期，督办从到期提醒开始',
@@ -38,7 +44,10 @@ export const workbookLabels = {
   commitNone: { zh: '没有可以导入的行', en: 'No row can be imported' },
   again: { zh: '重新选择文件', en: 'Choose another file' },
   done: { zh: '导入完成', en: 'Import finished' },
-  doneCounts: { zh: '清单“{list}”：新增 {created} 项，更新 {updated} 项，跳过 {skipped} 行', en: 'List “{list}”: {created} created, {updated} updated, {skipped} rows skipped' },
+  doneCounts: {
+    zh: '清单“{list}”：新增 {created} 项，更新 {updated} 项，跳过 {skipped} 行',
+    en: 'List “{list}”: {created} created, {updated} updated, {skipped} rows skipped',
+  },
   openList: { zh: '查看该清单', en: 'Open the list' },
   failed: { zh: '导入失败', en: 'Import failed' },
   exportXlsx: { zh: '导出 Excel', en: 'Export to Excel' },
@@ -49,7 +58,10 @@ export const workbookLabels = {
   newList: { zh: '新建清单', en: 'New list' },
   rename: { zh: '重命名', en: 'Rename' },
   description: { zh: '说明', en: 'Description' },
-  deleteConfirm: { zh: '删除清单“{name}”？只能删除没有事项的清单。', en: 'Delete the list “{name}”? Only a list without items can be deleted.' },
+  deleteConfirm: {
+    zh: '删除清单“{name}”？只能删除没有事项的清单。',
+    en: 'Delete the list “{name}”? Only a list without items can be deleted.',
+  },
   deleted: { zh: '已删除', en: 'Deleted' },
 } satisfies Record<string, Label>;
 
