@@ -58,7 +58,8 @@ export async function procurementScreening(): Promise<Record<string, unknown>> {
     const generated = await generate(file);
     const generateSeconds = (performance.now() - t0) / 1000;
     console.error(
-      `generated ${TENDERS} tenders / ${generated} bids (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${generateSeconds.toFixed(1)} s`,
+      `generated ${TENDERS} tenders / ${generated} bids ` +
+        `(${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${generateSeconds.toFixed(1)} s`,
     );
     t0 = performance.now();
     let suspect = 0;
@@ -70,7 +71,8 @@ export async function procurementScreening(): Promise<Record<string, unknown>> {
     const seconds = (performance.now() - t0) / 1000;
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     console.error(
-      `screened ${run.tenders} tenders / ${run.bids} bids in ${seconds.toFixed(2)} s: ${suspect} suspect, ${flagged} flagged, ${run.pairs.length} pairs, ${run.groups.length} groups; peak RSS ${peakRssMb} MB`,
+      `screened ${run.tenders} tenders / ${run.bids} bids in ${seconds.toFixed(2)} s: ${suspect} suspect, ${flagged} flagged, ` +
+        `${run.pairs.length} pairs, ${run.groups.length} groups; peak RSS ${peakRssMb} MB`,
     );
     const figures: Record<string, unknown> = {
       tenders: run.tenders,

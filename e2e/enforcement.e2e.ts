@@ -15,108 +15,113 @@ async function chooseMany(page: Page, label: string, options: string[]) {
 describeE2E(
   'enforcement (双随机、一公开)',
   (e) => {
-    test('office makes a plan, publishes the commitment, draws; anyone verifies from the public seed; a problem is rectified and published', async () => {
-      const page = await e.newPage();
-      await e.loginAs(page, 'office');
-      // Six enterprises in the registry, registered through the API as the office would.
-      const csrf = ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
-      for (let i = 0; i < 6; i++) {
-        const res = await page.request.post('/api/v1/policies/enterprises', {
-          data: { uscc: syntheticUscc(7000 + i, '150102', '有限责任公司'), name: `双随机示例企业${i + 1}（示例）`, county: '新城区' },
-          headers: { 'x-csrf-token': csrf },
-        });
-        expect(res.status()).toBe(201);
-      }
+    test(
+      'office makes a plan, publishes the commitment, draws; anyone verifies from the public seed; ' +
+        'a problem is rectified and published',
+      async () => {
+        const page = await e.newPage();
+        await e.loginAs(page, 'office');
+        // Six enterprises in the registry, registered through the API as the office would.
+        const csrf = ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+        for (let i = 0; i < 6; i++) {
+          const res = await page.request.post('/api/v1/policies/enterprises', {
+            data: { uscc: syntheticUscc(7000 + i, '150102', '有限责任公司'), name: `双随机示例企业${i + 1}（示例）`, county: '新城区' },
+            headers: { 'x-csrf-token': csrf },
+          });
+          expect(res.status()).toBe(201);
+        }
 
-      await page.goto('/enforcement');
-      await page.getByRole('button', { name: '新建抽查计划' }).click();
-      const dialog = page.getByRole('dialog', { name: '新建抽查计划' });
-      await dialog.getByLabel('名称').fill('食品经营双随机抽查（示例）');
-      await chooseMany(page, '实施部门', ['呼和浩特市市场监督管理局']);
-      await chooseMany(page, '抽查事项', ['SJ-CC-01 食品经营许可情况检查（示例）']);
-      await chooseMany(page, '执法人员库', ['张执法（示例）', '李执法（示例）', '王执法（示例）']);
-      // Ungraded enterprises count as grade B: half of them are drawn.
-      await dialog.getByLabel('信用等级 B').fill('50');
-      await e.screenshot(page, 'enforcement-new-plan');
-      await dialog.getByRole('button', { name: /保\s*存/ }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/enforcement\/plans\/\d+$/);
-      const planId = new URL(page.url()).pathname.split('/').pop()!;
+        await page.goto('/enforcement');
+        await page.getByRole('button', { name: '新建抽查计划' }).click();
+        const dialog = page.getByRole('dialog', { name: '新建抽查计划' });
+        await dialog.getByLabel('名称').fill('食品经营双随机抽查（示例）');
+        await chooseMany(page, '实施部门', ['呼和浩特市市场监督管理局']);
+        await chooseMany(page, '抽查事项', ['SJ-CC-01 食品经营许可情况检查（示例）']);
+        await chooseMany(page, '执法人员库', ['张执法（示例）', '李执法（示例）', '王执法（示例）']);
+        // Ungraded enterprises count as grade B: half of them are drawn.
+        await dialog.getByLabel('信用等级 B').fill('50');
+        await e.screenshot(page, 'enforcement-new-plan');
+        await dialog.getByRole('button', { name: /保\s*存/ }).click();
+        await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/enforcement\/plans\/\d+$/);
+        const planId = new URL(page.url()).pathname.split('/').pop()!;
 
-      await page.getByRole('button', { name: '固定对象库并公布承诺值' }).click();
-      await page.getByText('已公布承诺值').waitFor();
-      const publicPage = await e.newPage();
-      await publicPage.goto(`/public/inspections/${planId}`);
-      await publicPage.getByText('抽取后公布').waitFor();
-      const commitment = (
-        (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as { commitment: string }
-      ).commitment;
-      expect(await publicPage.getByText(commitment).count()).toBeGreaterThan(0);
+        await page.getByRole('button', { name: '固定对象库并公布承诺值' }).click();
+        await page.getByText('已公布承诺值').waitFor();
+        const publicPage = await e.newPage();
+        await publicPage.goto(`/public/inspections/${planId}`);
+        await publicPage.getByText('抽取后公布').waitFor();
+        const commitment = (
+          (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as { commitment: string }
+        ).commitment;
+        expect(await publicPage.getByText(commitment).count()).toBeGreaterThan(0);
 
-      await page.getByRole('button', { name: '抽取', exact: true }).click();
-      await page.getByRole('button', { name: '复核抽取' }).click();
-      await page.getByText('复核一致').waitFor();
-      await e.screenshot(page, 'enforcement-plan-drawn');
+        await page.getByRole('button', { name: '抽取', exact: true }).click();
+        await page.getByRole('button', { name: '复核抽取' }).click();
+        await page.getByText('复核一致').waitFor();
+        await e.screenshot(page, 'enforcement-plan-drawn');
 
-      // Anyone, without login: the seed hashes to the commitment, the snapshot to its hash, and the
-      // published algorithm re-run from them gives exactly the enterprises listed on the page.
-      await publicPage.reload();
-      const pub = (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as {
-        seed: string;
-        snapshotHash: string;
-        visits: { enterpriseId: number; enterpriseName: string }[];
-      };
-      await publicPage.getByText(pub.seed).waitFor();
-      expect(sha256(pub.seed)).toBe(commitment);
-      const snapshotText = await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}/snapshot`)).text();
-      expect(sha256(snapshotText)).toBe(pub.snapshotHash);
-      const rerun = runDraw(pub.seed, JSON.parse(snapshotText) as DrawSnapshot);
-      expect(rerun.map((v) => v.enterpriseId)).toEqual(pub.visits.map((v) => v.enterpriseId));
-      expect(rerun).toHaveLength(3); // ceil(50 % of 6)
-      for (const v of pub.visits) await publicPage.getByRole('cell', { name: v.enterpriseName }).first().waitFor();
-      await e.screenshot(publicPage, 'enforcement-public-drawn');
+        // Anyone, without login: the seed hashes to the commitment, the snapshot to its hash, and the
+        // published algorithm re-run from them gives exactly the enterprises listed on the page.
+        await publicPage.reload();
+        const pub = (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as {
+          seed: string;
+          snapshotHash: string;
+          visits: { enterpriseId: number; enterpriseName: string }[];
+        };
+        await publicPage.getByText(pub.seed).waitFor();
+        expect(sha256(pub.seed)).toBe(commitment);
+        const snapshotText = await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}/snapshot`)).text();
+        expect(sha256(snapshotText)).toBe(pub.snapshotHash);
+        const rerun = runDraw(pub.seed, JSON.parse(snapshotText) as DrawSnapshot);
+        expect(rerun.map((v) => v.enterpriseId)).toEqual(pub.visits.map((v) => v.enterpriseId));
+        expect(rerun).toHaveLength(3); // ceil(50 % of 6)
+        for (const v of pub.visits) await publicPage.getByRole('cell', { name: v.enterpriseName }).first().waitFor();
+        await e.screenshot(publicPage, 'enforcement-public-drawn');
 
-      // A problem found: ordered to rectify, then rectified.
-      const first = pub.visits[0]!.enterpriseName;
-      await page.getByRole('row').filter({ hasText: first }).getByRole('button', { name: '登记结果' }).click();
-      const record = page.getByRole('dialog', { name: /登记结果/ });
-      await chooseOption(page, record, '检查结果', '责令整改');
-      await record.getByLabel('情况说明').fill('经营许可证未在经营场所显著位置公示');
-      await record.getByRole('button', { name: /保\s*存/ }).click();
-      const resultRow = page.getByRole('row').filter({ hasText: '责令整改' });
-      await expect.poll(() => resultRow.innerText()).toContain('整改中');
-      await resultRow.getByRole('button', { name: '整改完成' }).click();
-      await expect.poll(() => resultRow.innerText()).toMatch(/整改完成 \d{4}-\d{2}-\d{2}/);
-      await page.getByRole('button', { name: '公示检查结果' }).click();
-      await e.screenshot(page, 'enforcement-plan-results');
+        // A problem found: ordered to rectify, then rectified.
+        const first = pub.visits[0]!.enterpriseName;
+        await page.getByRole('row').filter({ hasText: first }).getByRole('button', { name: '登记结果' }).click();
+        const record = page.getByRole('dialog', { name: /登记结果/ });
+        await chooseOption(page, record, '检查结果', '责令整改');
+        await record.getByLabel('情况说明').fill('经营许可证未在经营场所显著位置公示');
+        await record.getByRole('button', { name: /保\s*存/ }).click();
+        const resultRow = page.getByRole('row').filter({ hasText: '责令整改' });
+        await expect.poll(() => resultRow.innerText()).toContain('整改中');
+        await resultRow.getByRole('button', { name: '整改完成' }).click();
+        await expect.poll(() => resultRow.innerText()).toMatch(/整改完成 \d{4}-\d{2}-\d{2}/);
+        await page.getByRole('button', { name: '公示检查结果' }).click();
+        await e.screenshot(page, 'enforcement-plan-results');
 
-      await publicPage.reload();
-      const published = publicPage.getByRole('row').filter({ hasText: '责令整改' });
-      await published.waitFor();
-      expect(await published.innerText()).toContain(first);
-      // No personal data on the public page: no inspector names, no notes.
-      const text = await publicPage.locator('body').innerText();
-      expect(text).not.toContain('张执法');
-      expect(text).not.toContain('经营许可证未在');
-      await e.screenshot(publicPage, 'enforcement-public-results');
-      const phone = await e.newPage({ viewport: PHONE });
-      await phone.goto(`/public/inspections/${planId}`);
-      await phone.getByText('公示的检查结果').waitFor();
-      await e.screenshot(phone, 'enforcement-public-phone');
+        await publicPage.reload();
+        const published = publicPage.getByRole('row').filter({ hasText: '责令整改' });
+        await published.waitFor();
+        expect(await published.innerText()).toContain(first);
+        // No personal data on the public page: no inspector names, no notes.
+        const text = await publicPage.locator('body').innerText();
+        expect(text).not.toContain('张执法');
+        expect(text).not.toContain('经营许可证未在');
+        await e.screenshot(publicPage, 'enforcement-public-results');
+        const phone = await e.newPage({ viewport: PHONE });
+        await phone.goto(`/public/inspections/${planId}`);
+        await phone.getByText('公示的检查结果').waitFor();
+        await e.screenshot(phone, 'enforcement-public-phone');
 
-      // The office's workspace at desktop and phone width: the plan, the catalogue and the figures.
-      await page.goto('/enforcement');
-      await page.getByRole('link', { name: '食品经营双随机抽查（示例）' }).waitFor();
-      await e.screenshot(page, 'enforcement-plans');
-      await page.getByRole('tab', { name: '数据统计' }).click();
-      await page.getByText('持证执法人员').waitFor();
-      await e.screenshot(page, 'enforcement-figures');
-      const officePhone = await e.newPage({ viewport: PHONE });
-      await e.loginAs(officePhone, 'office');
-      await officePhone.goto('/enforcement');
-      await officePhone.getByRole('tab', { name: '执法事项清单' }).click();
-      await officePhone.getByText('对食品经营者的监督检查（示例）', { exact: false }).first().waitFor();
-      await e.screenshot(officePhone, 'enforcement-catalogue-phone');
-    }, 180_000);
+        // The office's workspace at desktop and phone width: the plan, the catalogue and the figures.
+        await page.goto('/enforcement');
+        await page.getByRole('link', { name: '食品经营双随机抽查（示例）' }).waitFor();
+        await e.screenshot(page, 'enforcement-plans');
+        await page.getByRole('tab', { name: '数据统计' }).click();
+        await page.getByText('持证执法人员').waitFor();
+        await e.screenshot(page, 'enforcement-figures');
+        const officePhone = await e.newPage({ viewport: PHONE });
+        await e.loginAs(officePhone, 'office');
+        await officePhone.goto('/enforcement');
+        await officePhone.getByRole('tab', { name: '执法事项清单' }).click();
+        await officePhone.getByText('对食品经营者的监督检查（示例）', { exact: false }).first().waitFor();
+        await e.screenshot(officePhone, 'enforcement-catalogue-phone');
+      },
+      180_000,
+    );
 
     test('an enterprise sees its own grade explained in sentences and applies for credit repair, at phone width', async () => {
       const office = await e.newPage();

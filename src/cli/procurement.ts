@@ -45,7 +45,8 @@ async function screenFile(file: string, opts: ScreenOptions): Promise<void> {
       if (!opts.json) {
         if (result.suspect || result.flags.length)
           console.log(
-            `${result.id}\t${result.bids} 家投标\t风险 ${result.risk}${result.suspect ? '\t疑似串通' : ''}\t${result.flags.map((f) => f.code).join(' ')}`,
+            `${result.id}\t${result.bids} 家投标\t风险 ${result.risk}${result.suspect ? '\t疑似串通' : ''}` +
+              `\t${result.flags.map((f) => f.code).join(' ')}`,
           );
         return;
       }

@@ -363,47 +363,50 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     expect(own.statusCode).toBe(201);
   });
 
-  it('imports the catalogue from Excel: located errors change nothing, a good file is previewed then saved, the export reads back', async () => {
-    const office = await h.as('office');
-    const bad = multipart(
-      await workbook([
-        ['市市场监管局', 'SJ-NEW-1', '新事项（测试）', '行政检查', '某法第一条', 'SJ-NEW-CC1', '新抽查事项'],
-        ['不存在的局', 'SJ-NEW-2', '新事项二', '行政处罚', '某法第二条', '', ''],
-        ['市市场监管局', 'SJ-NEW-3', '新事项三', '行政审查', '', 'SJ-NEW-CC3', ''],
-      ]),
-    );
-    const res = await office.request('POST', '/api/v1/enforcement/matters/import?dryRun=false', bad.body, { 'content-type': bad.type });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().details.map((d: { row: number; column: string }) => `${d.row}:${d.column}`)).toEqual([
-      '3:实施部门',
-      '4:事项类型',
-      '4:法律依据',
-      '4:抽查事项名称',
-    ]);
-    expect((await office.get('/api/v1/enforcement/matters')).json()).toHaveLength(3);
+  it(
+    'imports the catalogue from Excel: located errors change nothing, ' + 'a good file is previewed then saved, the export reads back',
+    async () => {
+      const office = await h.as('office');
+      const bad = multipart(
+        await workbook([
+          ['市市场监管局', 'SJ-NEW-1', '新事项（测试）', '行政检查', '某法第一条', 'SJ-NEW-CC1', '新抽查事项'],
+          ['不存在的局', 'SJ-NEW-2', '新事项二', '行政处罚', '某法第二条', '', ''],
+          ['市市场监管局', 'SJ-NEW-3', '新事项三', '行政审查', '', 'SJ-NEW-CC3', ''],
+        ]),
+      );
+      const res = await office.request('POST', '/api/v1/enforcement/matters/import?dryRun=false', bad.body, { 'content-type': bad.type });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details.map((d: { row: number; column: string }) => `${d.row}:${d.column}`)).toEqual([
+        '3:实施部门',
+        '4:事项类型',
+        '4:法律依据',
+        '4:抽查事项名称',
+      ]);
+      expect((await office.get('/api/v1/enforcement/matters')).json()).toHaveLength(3);
 
-    const good = multipart(
-      await workbook([
-        ['市市场监管局', 'SJ-NEW-1', '新事项（测试）', '行政检查', '某法第一条', 'SJ-NEW-CC1', '新抽查事项一'],
-        ['市市场监管局', 'SJ-NEW-1', '新事项（测试）', '行政检查', '某法第一条', 'SJ-NEW-CC2', '新抽查事项二'],
-      ]),
-    );
-    const preview = (await office.request('POST', '/api/v1/enforcement/matters/import', good.body, { 'content-type': good.type })).json();
-    expect(preview).toMatchObject({ dryRun: true, matters: 1, items: 2, added: 0 });
-    expect((await office.get('/api/v1/enforcement/matters')).json()).toHaveLength(3);
-    const saved = (
-      await office.request('POST', '/api/v1/enforcement/matters/import?dryRun=false', good.body, { 'content-type': good.type })
-    ).json();
-    expect(saved).toMatchObject({ dryRun: false, added: 1, replaced: 0 });
+      const good = multipart(
+        await workbook([
+          ['市市场监管局', 'SJ-NEW-1', '新事项（测试）', '行政检查', '某法第一条', 'SJ-NEW-CC1', '新抽查事项一'],
+          ['市市场监管局', 'SJ-NEW-1', '新事项（测试）', '行政检查', '某法第一条', 'SJ-NEW-CC2', '新抽查事项二'],
+        ]),
+      );
+      const preview = (await office.request('POST', '/api/v1/enforcement/matters/import', good.body, { 'content-type': good.type })).json();
+      expect(preview).toMatchObject({ dryRun: true, matters: 1, items: 2, added: 0 });
+      expect((await office.get('/api/v1/enforcement/matters')).json()).toHaveLength(3);
+      const saved = (
+        await office.request('POST', '/api/v1/enforcement/matters/import?dryRun=false', good.body, { 'content-type': good.type })
+      ).json();
+      expect(saved).toMatchObject({ dryRun: false, added: 1, replaced: 0 });
 
-    const exported = await office.get('/api/v1/enforcement/matters/export.xlsx');
-    expect(exported.headers['content-type']).toContain('spreadsheetml');
-    const again = multipart(exported.rawPayload);
-    const back = (
-      await office.request('POST', '/api/v1/enforcement/matters/import?dryRun=false', again.body, { 'content-type': again.type })
-    ).json();
-    expect(back).toMatchObject({ matters: 4, items: 6, added: 0, replaced: 4 });
-  });
+      const exported = await office.get('/api/v1/enforcement/matters/export.xlsx');
+      expect(exported.headers['content-type']).toContain('spreadsheetml');
+      const again = multipart(exported.rawPayload);
+      const back = (
+        await office.request('POST', '/api/v1/enforcement/matters/import?dryRun=false', again.body, { 'content-type': again.type })
+      ).json();
+      expect(back).toMatchObject({ matters: 4, items: 6, added: 0, replaced: 4 });
+    },
+  );
 
   it('tracks the normative-document cleanup with its totals, and complaints to an outcome', async () => {
     const office = await h.as('office');
@@ -446,87 +449,96 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     expect(closed).toMatchObject({ status: 'closed', outcome: '已纳入联合抽查，合并检查' });
   });
 
-  it('merges a joint plan’s items into one visit per enterprise, filters the pool, and records off-site inspections with their source', async () => {
-    const office = await h.as('office');
-    const units = (await office.get('/api/v1/units')).json() as { id: number; name: string }[];
-    const ecology = units.find((u) => u.name === '呼和浩特市生态环境局')!.id;
-    const all = (await office.get('/api/v1/enforcement/officers')).json() as typeof officers;
-    const body = planBody({
-      name: '市场监管与生态环境联合非现场抽查（测试）',
-      kind: 'ad_hoc',
-      unitIds: [market, ecology],
-      itemCodes: ['SJ-CC-02', 'ST-CC-01'],
-      officerIds: all.filter((o) => o.certified && (o.unitId === market || o.unitId === ecology)).map((o) => o.id),
-      // Every test enterprise is in 新城区 (150102) under industry 5221 粮油零售 (section F).
-      filter: { countyCode: '150102', industryPrefix: 'F52' },
-      quotas: ['A', 'B', 'C', 'D'].map((grade) => ({ grade, ratio: 1 })),
-      offSite: true,
-      dataSource: '企业年报与在线监测数据（测试）',
-    });
-    const noSource = await office.post('/api/v1/enforcement/plans', { ...body, dataSource: null });
-    expect(noSource.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.dataSource' }] });
+  it(
+    'merges a joint plan’s items into one visit per enterprise, filters the pool, ' + 'and records off-site inspections with their source',
+    async () => {
+      const office = await h.as('office');
+      const units = (await office.get('/api/v1/units')).json() as { id: number; name: string }[];
+      const ecology = units.find((u) => u.name === '呼和浩特市生态环境局')!.id;
+      const all = (await office.get('/api/v1/enforcement/officers')).json() as typeof officers;
+      const body = planBody({
+        name: '市场监管与生态环境联合非现场抽查（测试）',
+        kind: 'ad_hoc',
+        unitIds: [market, ecology],
+        itemCodes: ['SJ-CC-02', 'ST-CC-01'],
+        officerIds: all.filter((o) => o.certified && (o.unitId === market || o.unitId === ecology)).map((o) => o.id),
+        // Every test enterprise is in 新城区 (150102) under industry 5221 粮油零售 (section F).
+        filter: { countyCode: '150102', industryPrefix: 'F52' },
+        quotas: ['A', 'B', 'C', 'D'].map((grade) => ({ grade, ratio: 1 })),
+        offSite: true,
+        dataSource: '企业年报与在线监测数据（测试）',
+      });
+      const noSource = await office.post('/api/v1/enforcement/plans', { ...body, dataSource: null });
+      expect(noSource.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.dataSource' }] });
 
-    const elsewhere = (
-      await office.post('/api/v1/enforcement/plans', { ...body, filter: { countyCode: '150105' }, quotas: [{ grade: 'B', count: 1 }] })
-    ).json();
-    expect((await office.post(`/api/v1/enforcement/plans/${elsewhere.id}/commit`, { version: 1 })).json()).toMatchObject({
-      code: 'ENF_POOL_TOO_SMALL',
-      details: [{ pool: 0, sample: 1 }],
-    });
+      const elsewhere = (
+        await office.post('/api/v1/enforcement/plans', { ...body, filter: { countyCode: '150105' }, quotas: [{ grade: 'B', count: 1 }] })
+      ).json();
+      expect((await office.post(`/api/v1/enforcement/plans/${elsewhere.id}/commit`, { version: 1 })).json()).toMatchObject({
+        code: 'ENF_POOL_TOO_SMALL',
+        details: [{ pool: 0, sample: 1 }],
+      });
 
-    const plan = (await office.post('/api/v1/enforcement/plans', body)).json();
-    const committed = await office.post(`/api/v1/enforcement/plans/${plan.id}/commit`, { version: 1 });
-    expect(committed.statusCode, committed.body).toBe(200);
-    expect((await office.post(`/api/v1/enforcement/plans/${plan.id}/draw`, { version: 2 })).statusCode).toBe(200);
-    const visits = (await office.get(`/api/v1/enforcement/plans/${plan.id}`)).json().visits as { enterpriseId: number; items: string[] }[];
-    // 进一次门、查多项事: one visit per enterprise with both departments' items.
-    expect(visits).toHaveLength(10);
-    expect(new Set(visits.map((v) => v.enterpriseId)).size).toBe(10);
-    for (const v of visits) expect(v.items).toEqual(['SJ-CC-02', 'ST-CC-01']);
-    const r = await office.post(`/api/v1/enforcement/plans/${plan.id}/results`, {
-      enterpriseId: visits[0]!.enterpriseId,
-      itemCode: 'ST-CC-01',
-      outcome: 'none',
-      inspectedOn: '2026-03-03',
-    });
-    expect(r.json()).toMatchObject({ offSite: true });
-    const figures = (await office.get('/api/v1/enforcement/figures?from=2026-03-01&to=2026-03-31')).json();
-    expect(figures.figures.offSiteInspections).toBe(1);
-    expect((await h.anonymous().get(`/api/v1/public/enforcement/plans/${plan.id}`)).json()).toMatchObject({
-      offSite: true,
-      dataSource: '企业年报与在线监测数据（测试）',
-    });
-  });
+      const plan = (await office.post('/api/v1/enforcement/plans', body)).json();
+      const committed = await office.post(`/api/v1/enforcement/plans/${plan.id}/commit`, { version: 1 });
+      expect(committed.statusCode, committed.body).toBe(200);
+      expect((await office.post(`/api/v1/enforcement/plans/${plan.id}/draw`, { version: 2 })).statusCode).toBe(200);
+      const visits = (await office.get(`/api/v1/enforcement/plans/${plan.id}`)).json().visits as {
+        enterpriseId: number;
+        items: string[];
+      }[];
+      // 进一次门、查多项事: one visit per enterprise with both departments' items.
+      expect(visits).toHaveLength(10);
+      expect(new Set(visits.map((v) => v.enterpriseId)).size).toBe(10);
+      for (const v of visits) expect(v.items).toEqual(['SJ-CC-02', 'ST-CC-01']);
+      const r = await office.post(`/api/v1/enforcement/plans/${plan.id}/results`, {
+        enterpriseId: visits[0]!.enterpriseId,
+        itemCode: 'ST-CC-01',
+        outcome: 'none',
+        inspectedOn: '2026-03-03',
+      });
+      expect(r.json()).toMatchObject({ offSite: true });
+      const figures = (await office.get('/api/v1/enforcement/figures?from=2026-03-01&to=2026-03-31')).json();
+      expect(figures.figures.offSiteInspections).toBe(1);
+      expect((await h.anonymous().get(`/api/v1/public/enforcement/plans/${plan.id}`)).json()).toMatchObject({
+        offSite: true,
+        dataSource: '企业年报与在线监测数据（测试）',
+      });
+    },
+  );
 
-  it('feeds a month’s figures to the indicators with their source, and the monthly bulletin carries that month’s 法治环境 section', async () => {
-    const office = await h.as('office');
-    // February: the two documents reviewed on 2026-02-10/20/21 above; the catalogue and officers were
-    // all entered on the test clock's day (2026-03-02), so February had none of them yet.
-    const feb = await office.post('/api/v1/enforcement/figures/publish', { month: '2026-02' });
-    expect(feb.statusCode).toBe(200);
-    const value = (code: string) => feb.json().values.find((v: { code: string }) => v.code === code);
-    expect(value('KPI-LAW-DOCS')).toMatchObject({ value: 2, period: '2026-02' });
-    expect(value('KPI-LAW-DOCS').source).toContain('2026-02-01 至 2026-02-28');
-    expect(value('KPI-LAW-MATTERS').value).toBe(0);
-    // March: every matter the catalogue lists now; publishing again updates, never duplicates.
-    const matters = (await office.get('/api/v1/enforcement/matters')).json() as unknown[];
-    await office.post('/api/v1/enforcement/figures/publish', { month: '2026-03' });
-    const mar = (await office.post('/api/v1/enforcement/figures/publish', { month: '2026-03' })).json();
-    expect(mar.values.find((v: { code: string }) => v.code === 'KPI-LAW-MATTERS').value).toBe(matters.length);
-    const catalogue = (await office.get('/api/v1/indicators/catalogue')).json();
-    const kpi = catalogue.indicators.find((i: { code: string }) => i.code === 'KPI-LAW-MATTERS');
-    expect(kpi).toMatchObject({ environment: 'law', kind: 'kpi' });
-    const stored = (await office.get(`/api/v1/indicators/values?indicatorId=${kpi.id}`)).json() as {
-      period: string;
-      value: number;
-      source: string;
-    }[];
-    expect(stored.map((v) => `${v.period}:${v.value}`).sort()).toEqual(['2026-02:0', `2026-03:${matters.length}`]);
-    expect((await (await h.as('liaison')).post('/api/v1/enforcement/figures/publish', { month: '2026-02' })).statusCode).toBe(403);
+  it(
+    'feeds a month’s figures to the indicators with their source, ' + 'and the monthly bulletin carries that month’s 法治环境 section',
+    async () => {
+      const office = await h.as('office');
+      // February: the two documents reviewed on 2026-02-10/20/21 above; the catalogue and officers were
+      // all entered on the test clock's day (2026-03-02), so February had none of them yet.
+      const feb = await office.post('/api/v1/enforcement/figures/publish', { month: '2026-02' });
+      expect(feb.statusCode).toBe(200);
+      const value = (code: string) => feb.json().values.find((v: { code: string }) => v.code === code);
+      expect(value('KPI-LAW-DOCS')).toMatchObject({ value: 2, period: '2026-02' });
+      expect(value('KPI-LAW-DOCS').source).toContain('2026-02-01 至 2026-02-28');
+      expect(value('KPI-LAW-MATTERS').value).toBe(0);
+      // March: every matter the catalogue lists now; publishing again updates, never duplicates.
+      const matters = (await office.get('/api/v1/enforcement/matters')).json() as unknown[];
+      await office.post('/api/v1/enforcement/figures/publish', { month: '2026-03' });
+      const mar = (await office.post('/api/v1/enforcement/figures/publish', { month: '2026-03' })).json();
+      expect(mar.values.find((v: { code: string }) => v.code === 'KPI-LAW-MATTERS').value).toBe(matters.length);
+      const catalogue = (await office.get('/api/v1/indicators/catalogue')).json();
+      const kpi = catalogue.indicators.find((i: { code: string }) => i.code === 'KPI-LAW-MATTERS');
+      expect(kpi).toMatchObject({ environment: 'law', kind: 'kpi' });
+      const stored = (await office.get(`/api/v1/indicators/values?indicatorId=${kpi.id}`)).json() as {
+        period: string;
+        value: number;
+        source: string;
+      }[];
+      expect(stored.map((v) => `${v.period}:${v.value}`).sort()).toEqual(['2026-02:0', `2026-03:${matters.length}`]);
+      expect((await (await h.as('liaison')).post('/api/v1/enforcement/figures/publish', { month: '2026-02' })).statusCode).toBe(403);
 
-    const bulletin = await office.post('/api/v1/supervision/bulletins', { month: '2026-02' });
-    expect(bulletin.json().data.lawEnvironment).toMatchObject({ matters: 0, officersCertified: 0, documentsCleaned: 2 });
-  });
+      const bulletin = await office.post('/api/v1/supervision/bulletins', { month: '2026-02' });
+      expect(bulletin.json().data.lawEnvironment).toMatchObject({ matters: 0, officersCertified: 0, documentsCleaned: 2 });
+    },
+  );
 
   it('shows an enterprise its own grade and records and lets it apply for repair, never another’s', async () => {
     const office = await h.as('office');

@@ -26,14 +26,20 @@ export async function financeBulletinSection(ctx: AppContext, month: string): Pr
     {
       type: 'paragraph',
       indent: true,
-      text: `累计举办政金企对接会${held.length}场；全市银行为${projects.totals.withCredit}个重大项目授信${yi(projects.totals.grantedFen)}，已放款${yi(projects.totals.landedFen)}。`,
+      text:
+        `累计举办政金企对接会${held.length}场；全市银行为${projects.totals.withCredit}个重大项目授信${yi(projects.totals.grantedFen)}，` +
+        `已放款${yi(projects.totals.landedFen)}。`,
     },
   ];
   if (s) {
     blocks.push({
       type: 'paragraph',
       indent: true,
-      text: `${month.replace('-', '年')}月末，各银行报送贷款余额${yi(s.balanceFen)}，其中民营企业贷款${yi(s.privateFen)}（占${pct(s.privateShare)}${s.privateOfRegion !== null ? `，占全区民营企业贷款的${pct(s.privateOfRegion)}` : ''}），中小微企业贷款${yi(s.smeFen)}（占${pct(s.smeShare)}）。数据来源：${[s.source.split(' / ')[0], s.region?.source].filter(Boolean).join('；')}。`,
+      text:
+        `${month.replace('-', '年')}月末，各银行报送贷款余额${yi(s.balanceFen)}，其中民营企业贷款${yi(s.privateFen)}（占${pct(s.privateShare)}` +
+        `${s.privateOfRegion !== null ? `，占全区民营企业贷款的${pct(s.privateOfRegion)}` : ''}），` +
+        `中小微企业贷款${yi(s.smeFen)}（占${pct(s.smeShare)}）。` +
+        `数据来源：${[s.source.split(' / ')[0], s.region?.source].filter(Boolean).join('；')}。`,
     });
   }
   if (projects.items.some((p) => p.grantedFen > 0)) {

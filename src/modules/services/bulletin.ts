@@ -23,14 +23,17 @@ export async function servicesBulletinSection(ctx: AppContext, month: string): P
     blocks.push({
       type: 'paragraph',
       indent: true,
-      text: `截至月末，全市政务服务事项目录在用事项${rates.total}项，其中${flags.join('，')}${rates.limitCutPercent !== null ? `；承诺时限较法定时限平均压缩${rates.limitCutPercent}%` : ''}。`,
+      text:
+        `截至月末，全市政务服务事项目录在用事项${rates.total}项，其中${flags.join('，')}` +
+        `${rates.limitCutPercent !== null ? `；承诺时限较法定时限平均压缩${rates.limitCutPercent}%` : ''}。`,
     });
   }
   blocks.push({
     type: 'paragraph',
     indent: true,
     text: stats.finished
-      ? `本月“高效办成一件事”办结${stats.finished}件，其中超承诺时限${stats.late}件${stats.averageTimeCut !== null ? `，实际办理时间平均压缩${stats.averageTimeCut}%` : ''}。`
+      ? `本月“高效办成一件事”办结${stats.finished}件，其中超承诺时限${stats.late}件` +
+        `${stats.averageTimeCut !== null ? `，实际办理时间平均压缩${stats.averageTimeCut}%` : ''}。`
       : '本月“高效办成一件事”无办结件。',
   });
   return blocks;

@@ -83,7 +83,10 @@ export async function bulletinDocumentInput(b: BulletinView): Promise<OfficialDo
         ...d.byList.map((l) => [l.name, ITEM_KIND_LABELS[l.kind].zh, l.total, l.closed, l.overdue, pct(l.closed, l.total)]),
         ['合计', '', t.items, t.closed, t.overdue, pct(t.closed, t.items)],
       ],
-      note: `本月召开市长调度会${d.meetings.mayor}次、专班调度会${d.meetings.task_force}次、专题调度会${d.meetings.special}次，议定事项${d.meetings.decisions}项，已销号${d.meetings.decisionsClosed}项；下发到期提醒${d.notices.reminder}次、督办单${d.notices.notice}份。`,
+      note:
+        `本月召开市长调度会${d.meetings.mayor}次、专班调度会${d.meetings.task_force}次、专题调度会${d.meetings.special}次，` +
+        `议定事项${d.meetings.decisions}项，已销号${d.meetings.decisionsClosed}项；` +
+        `下发到期提醒${d.notices.reminder}次、督办单${d.notices.notice}份。`,
     },
     chart('status-by-list'),
     chart('weekly-trend'),

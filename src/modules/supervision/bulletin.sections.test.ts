@@ -72,7 +72,8 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     expect(summary.rates.total).toBeGreaterThan(0);
     expect(sectionText(sectionOf(d, 'services'))).toContain(`全市政务服务事项目录在用事项${summary.rates.total}项`);
     expect(sectionOf(d, 'finance').title.zh).toBe('融资环境');
-    // March's bulletin counts both campaigns: 2 + 1 projects, 2 050 000.50 + 500 000 元 = 255.00 万元, problems 1 + 1 (the March one), verified 1.
+    // March's bulletin counts both campaigns: 2 + 1 projects, 2 050 000.50 + 500 000 元 = 255.00 万元,
+    // problems 1 + 1 (the March one), verified 1.
     const mar = (await office.post('/api/v1/supervision/bulletins', { month: '2026-03' })).json();
     expect(sectionText(sectionOf(mar, 'procurement'))).toContain('共检查项目3个，涉及金额255.00万元，发现问题2个，已整改核实1个');
   });

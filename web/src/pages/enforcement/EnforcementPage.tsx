@@ -531,7 +531,9 @@ function CreditTab() {
               {data.explanation
                 .map(
                   (e) =>
-                    `，${pick(FACTORS[e.factor] ?? { zh: e.factor.replace('tax:', '纳税信用 '), en: e.factor.replace('tax:', 'tax credit ') })} ×${e.count} ${e.points > 0 ? '+' : ''}${e.points}`,
+                    '，' +
+                    pick(FACTORS[e.factor] ?? { zh: e.factor.replace('tax:', '纳税信用 '), en: e.factor.replace('tax:', 'tax credit ') }) +
+                    ` ×${e.count} ${e.points > 0 ? '+' : ''}${e.points}`,
                 )
                 .join('')}
               {data.score !== null && ` = ${data.score}`}

@@ -96,8 +96,16 @@ export const enforcementLabels = {
   publicTitle: { zh: '“双随机、一公开”抽查公示', en: 'Random inspections: public record' },
   recipe: { zh: '如何自行验证抽取', en: 'How to check the draw yourself' },
   recipeSteps: {
-    zh: '1. 下载对象库快照，计算其 SHA-256，应与抽取前公布的快照哈希一致；2. 计算公布种子（64 位十六进制字符）的 SHA-256，应与抽取前公布的承诺值一致；3. 用验证脚本（只需 Python 3 标准库）以种子和快照重新抽取，结果应与下方名单完全相同：python3 verify-draw.py 快照.json 种子 承诺值 快照哈希',
-    en: '1. Download the pool snapshot and compute its SHA-256: it must equal the snapshot hash published before the draw. 2. Compute the SHA-256 of the published seed (64 hex characters): it must equal the commitment published before the draw. 3. Re-run the draw with the verification script (Python 3 standard library only) from the seed and the snapshot: the result must be exactly the list below. python3 verify-draw.py snapshot.json SEED COMMITMENT SNAPSHOT_HASH',
+    zh:
+      '1. 下载对象库快照，计算其 SHA-256，应与抽取前公布的快照哈希一致；' +
+      '2. 计算公布种子（64 位十六进制字符）的 SHA-256，应与抽取前公布的承诺值一致；' +
+      '3. 用验证脚本（只需 Python 3 标准库）以种子和快照重新抽取，结果应与下方名单完全相同：' +
+      'python3 verify-draw.py 快照.json 种子 承诺值 快照哈希',
+    en:
+      '1. Download the pool snapshot and compute its SHA-256: it must equal the snapshot hash published before the draw. ' +
+      '2. Compute the SHA-256 of the published seed (64 hex characters): it must equal the commitment published before the draw. ' +
+      '3. Re-run the draw with the verification script (Python 3 standard library only) from the seed and the snapshot: ' +
+      'the result must be exactly the list below. python3 verify-draw.py snapshot.json SEED COMMITMENT SNAPSHOT_HASH',
   },
   downloadSnapshot: { zh: '下载对象库快照', en: 'Download the pool snapshot' },
   downloadRecipe: { zh: '下载验证脚本', en: 'Download the verification script' },
@@ -155,7 +163,9 @@ export const enforcementLabels = {
   applyRepair: { zh: '申请信用修复', en: 'Apply for credit repair' },
   repairHint: {
     zh: '请说明已经纠正了什么（例如已补报年报、已缴清罚款），主管部门审核通过后，这条记录停止公示，等级随之重新评定。',
-    en: 'Say what has been corrected (e.g. the annual report filed, the fine paid); once the department approves, the record ends and the grade is recomputed.',
+    en:
+      'Say what has been corrected (e.g. the annual report filed, the fine paid); ' +
+      'once the department approves, the record ends and the grade is recomputed.',
   },
   repairSent: { zh: '申请已提交，主管部门审核后会通知您。', en: 'Application sent; the department will tell you its decision.' },
   repairPending: { zh: '修复申请审核中', en: 'Repair application under review' },

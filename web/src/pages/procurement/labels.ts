@@ -9,8 +9,12 @@ export const procurementLabels = {
   campaigns: { zh: '专项整治', en: 'Campaigns' },
   importBids: { zh: '导入投标数据', en: 'Import bids' },
   importHint: {
-    zh: '上传投标数据（CSV：tender_id、bidder_id、amount 等列；交易中心导出的 Excel；或 OCDS 数据）。先检查全部记录并预览筛查结果，确认后一次写入；有任何问题则不导入任何数据。',
-    en: 'Upload bids (CSV with tender_id, bidder_id, amount…; the trading centre’s Excel export; or OCDS). Every row is checked and the screening previewed first; the import is then written at once, or not at all.',
+    zh:
+      '上传投标数据（CSV：tender_id、bidder_id、amount 等列；交易中心导出的 Excel；或 OCDS 数据）。' +
+      '先检查全部记录并预览筛查结果，确认后一次写入；有任何问题则不导入任何数据。',
+    en:
+      'Upload bids (CSV with tender_id, bidder_id, amount…; the trading centre’s Excel export; or OCDS). ' +
+      'Every row is checked and the screening previewed first; the import is then written at once, or not at all.',
   },
   chooseFile: { zh: '选择文件', en: 'Choose a file' },
   commitImport: { zh: '确认导入', en: 'Import' },
@@ -48,7 +52,9 @@ export const procurementLabels = {
   network: { zh: '共同投标网络', en: 'Co-bidding network' },
   networkHint: {
     zh: '圆点为投标人，颜色表示其参与标段的最高风险；连线表示共同投标，越粗次数越多，红线为有串通信号的一对。',
-    en: 'Dots are bidders, coloured by their riskiest tender; lines join bidders who bid together (thicker: more often; red: a collusion signal).',
+    en:
+      'Dots are bidders, coloured by their riskiest tender; lines join bidders who bid together ' +
+      '(thicker: more often; red: a collusion signal).',
   },
   members: { zh: '组内投标人', en: 'Members' },
   jointTenders: { zh: '共同投标标段', en: 'Joint tenders' },
