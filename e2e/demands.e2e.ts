@@ -60,7 +60,7 @@ describeE2E(
         await button(seat, /^提\s*交$/).click();
         await expect.poll(() => new URL(seat.url()).pathname).toMatch(/^\/demands\/\d+$/);
         const ticketUrl = new URL(seat.url()).pathname;
-        await seat.locator('.ant-tag').getByText('待签收', { exact: true }).waitFor();
+        await seat.locator('.ant-tag').getByText('待签收', { exact: true }).first().waitFor();
         await seat.getByText(APPROVAL_UNIT).first().waitFor();
         expect(await seat.locator('.ant-descriptions').innerText()).toContain('138****5678');
         await e.screenshot(seat, 'demands-ticket-dispatched');
