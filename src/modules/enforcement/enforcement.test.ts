@@ -536,7 +536,12 @@ describeEachDialect('enforcement (法治环境)', (h) => {
       expect((await (await h.as('liaison')).post('/api/v1/enforcement/figures/publish', { month: '2026-02' })).statusCode).toBe(403);
 
       const bulletin = await office.post('/api/v1/supervision/bulletins', { month: '2026-02' });
-      expect(bulletin.json().data.lawEnvironment).toMatchObject({ matters: 0, officersCertified: 0, documentsCleaned: 2 });
+      // The month's section: no matters or certified officers by then, two documents cleaned.
+      const law = bulletin.json().data.sections.find((s: { key: string }) => s.key === 'enforcement');
+      const text = law.blocks.map((b: { text?: string }) => b.text ?? '').join('');
+      expect(text).toContain('行政执法事项清单共0项');
+      expect(text).toContain('持有效证件的行政执法人员0人');
+      expect(text).toContain('清理行政规范性文件2件');
     },
   );
 
