@@ -220,6 +220,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/finance/banks': ['admin', 'office', 'leader'],
   'POST /api/v1/finance/banks': ['admin', 'office'],
   'POST /api/v1/finance/banks/:id/users': ['admin', 'office'],
+  'GET /api/v1/finance/users': ['admin', 'office'],
   'GET /api/v1/finance/projects': ['admin', 'office', 'leader'],
   'POST /api/v1/finance/projects': ['admin', 'office'],
   'GET /api/v1/finance/needs': ['admin', 'office', 'leader', 'bank', 'enterprise'],

@@ -35,9 +35,18 @@ const version = z.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const bankBody = z.object({ name: plainText(120) }).strict();
-export const bankView = z.object({ id: z.number(), name: z.string(), userIds: z.array(z.number()), version: z.number() });
+export const bankView = z.object({
+  id: z.number(),
+  name: z.string(),
+  userIds: z.array(z.number()),
+  users: z.array(z.object({ id: z.number(), name: z.string() })),
+  version: z.number(),
+});
 export type BankView = z.infer<typeof bankView>;
 export const bankUserBody = z.object({ userId: z.number().int().positive() }).strict();
+/** The users the office may pick: bank account managers to link, office or specialist staff as task-force members. */
+export const financeUsersQuery = z.object({ role: z.enum(['bank', 'office', 'specialist']) }).strict();
+export const financeUserView = z.object({ id: z.number(), name: z.string(), username: z.string(), unitName: z.string().nullable() });
 
 export const projectBody = z
   .object({

@@ -5,7 +5,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
-import { findUserById } from '../org/index.js';
+import { findUserById, listUsers } from '../org/index.js';
 import { enterprisesByIds } from '../policies/index.js';
 import {
   findBank,
@@ -29,13 +29,12 @@ import {
 
 // ---- banks ----
 export async function listBankViews(ctx: AppContext) {
-  const [banks, users] = await Promise.all([listBanks(ctx.db), listBankUsers(ctx.db)]);
-  return banks.map((b) => ({
-    id: b.id,
-    name: b.name,
-    userIds: users.filter((u) => u.bank_id === b.id).map((u) => u.user_id),
-    version: b.version,
-  }));
+  const [banks, links, users] = await Promise.all([listBanks(ctx.db), listBankUsers(ctx.db), listUsers(ctx.db, { role: 'bank' })]);
+  const nameOf = new Map(users.map((u) => [u.id, u.display_name]));
+  return banks.map((b) => {
+    const ids = links.filter((u) => u.bank_id === b.id).map((u) => u.user_id);
+    return { id: b.id, name: b.name, userIds: ids, users: ids.map((id) => ({ id, name: nameOf.get(id) ?? '' })), version: b.version };
+  });
 }
 
 export async function createBank(ctx: AppContext, actor: Actor, name: string) {
@@ -66,6 +65,13 @@ export async function linkUserToBank(ctx: AppContext, actor: Actor, bankId: numb
     await audit(ctx, trx, actor, { action: 'finance.bank.link', entity: 'finance_bank', entityId: bankId, after: { userId } });
   });
   return (await listBankViews(ctx)).find((b) => b.id === bankId)!;
+}
+
+/** Active users of one role, for the office's pickers (linking bank managers, choosing a task-force member). */
+export async function listPickableUsers(ctx: AppContext, role: string) {
+  return (await listUsers(ctx.db, { role }))
+    .filter((u) => u.status === 'active')
+    .map((u) => ({ id: u.id, name: u.display_name, username: u.username, unitName: u.unit_name }));
 }
 
 // ---- major projects ----

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   bankBody,
   bankView,
+  financeUserView,
+  financeUsersQuery,
   deskView,
   escalationResult,
   eventListView,
@@ -48,6 +50,7 @@ import {
   createProject,
   getEventView,
   linkUserToBank,
+  listPickableUsers,
   listBankViews,
   listEventViews,
   listProjectViews,
@@ -87,6 +90,14 @@ export function financeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '关联银行客户经理 / link a bank user', params: idParam, body: bankUserBody, response: { 200: bankView } },
       },
       async (request) => linkUserToBank(ctx, actorOf(request), request.params.id, request.body.userId),
+    );
+    app.get(
+      '/finance/users',
+      {
+        config: { access: 'finance.manage' },
+        schema: { tags, summary: '可选用户 / users to pick', querystring: financeUsersQuery, response: { 200: z.array(financeUserView) } },
+      },
+      async (request) => listPickableUsers(ctx, request.query.role),
     );
     app.get(
       '/finance/projects',

@@ -70,6 +70,17 @@ describeEachDialect('finance', (h) => {
     expect(banks.map((b) => b.name)).toEqual(DEMO_BANKS);
   });
 
+  it('lists the bank-role users for the office to link, never for a bank; a role outside the list is refused', async () => {
+    const users: { username: string; name: string }[] = (await office.get('/api/v1/finance/users?role=bank')).json();
+    expect(users.map((u) => u.username)).toContain('bank-b');
+    expect(users.find((u) => u.username === 'bank-b')?.name).toBe('乙行客户经理');
+    expect(users.map((u) => u.username)).not.toContain('office');
+    expect((await office.get('/api/v1/finance/users?role=admin')).statusCode).toBe(400);
+    expect((await bankA.get('/api/v1/finance/users?role=bank')).statusCode).toBe(403);
+    const after: { id: number; users: { name: string }[] }[] = (await office.get('/api/v1/finance/banks')).json();
+    expect(after.find((b) => b.id === banks[1]!.id)?.users.map((u) => u.name)).toEqual(['乙行客户经理']);
+  });
+
   it('an enterprise files its own need; a third decimal or another enterprise is refused and nothing is stored', async () => {
     projectId = (await office.post('/api/v1/finance/projects', { name: '测试重大项目' })).json().id;
     const before = (await enterprise.get('/api/v1/finance/needs')).json().items.length;

@@ -15754,6 +15754,10 @@ export interface paths {
                             id: number;
                             name: string;
                             userIds: number[];
+                            users: {
+                                id: number;
+                                name: string;
+                            }[];
                             version: number;
                         }[];
                     };
@@ -15787,6 +15791,10 @@ export interface paths {
                             id: number;
                             name: string;
                             userIds: number[];
+                            users: {
+                                id: number;
+                                name: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -15836,12 +15844,59 @@ export interface paths {
                             id: number;
                             name: string;
                             userIds: number[];
+                            users: {
+                                id: number;
+                                name: string;
+                            }[];
                             version: number;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可选用户 / users to pick */
+        get: {
+            parameters: {
+                query: {
+                    role: "bank" | "office" | "specialist";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            username: string;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

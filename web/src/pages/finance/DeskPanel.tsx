@@ -87,9 +87,9 @@ export default function DeskPanel() {
         <FormModal
           title={pick(L.desk)}
           form={form}
+          initialValues={{ memberUserId: user.id }}
           onSubmit={async (v: Record<string, unknown>) => {
-            // the staff member who opens the case is its task-force member
-            await ok(client.POST('/api/v1/finance/desk', { body: { ...v, memberUserId: user.id } as ApiBody<'/api/v1/finance/desk'> }));
+            await ok(client.POST('/api/v1/finance/desk', { body: v as ApiBody<'/api/v1/finance/desk'> }));
             saved();
           }}
           onCancel={() => setDialog(null)}
@@ -124,9 +124,19 @@ function DeskFields() {
   const { pick } = useI18n();
   const units = useUnits();
   const { data: banks } = $api.useQuery('get', '/api/v1/finance/banks');
+  // the task-force member is an office or specialist user; the one opening the case is only the default
+  const { data: office } = $api.useQuery('get', '/api/v1/finance/users', { params: { query: { role: 'office' } } });
+  const { data: specialists } = $api.useQuery('get', '/api/v1/finance/users', { params: { query: { role: 'specialist' } } });
+  const members = [...(office ?? []), ...(specialists ?? [])].map((u) => ({
+    value: u.id,
+    label: u.unitName ? `${u.name}（${u.unitName}）` : u.name,
+  }));
   return (
     <>
       <EnterprisePicker />
+      <Form.Item name="memberUserId" label={pick(L.member)} rules={[{ required: true, message: pick(L.required) }]}>
+        <Select aria-label={pick(L.member)} showSearch optionFilterProp="label" options={members} />
+      </Form.Item>
       <Form.Item name="problem" label={pick(L.problem)} rules={[{ required: true, whitespace: true, message: pick(L.required) }]}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
       </Form.Item>

@@ -9,6 +9,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { financeLabels as L, yuanText } from './labels.js';
+import { EventDetail } from './EventDetail.js';
 import { DateItem, ExportButton, isoDay, today } from './parts.js';
 
 /** Matchmaking events and what came of the needs presented there within 30/90/180 days. */
@@ -18,6 +19,7 @@ export default function EventsPanel() {
   const { message } = App.useApp();
   const { data } = $api.useQuery('get', '/api/v1/finance/events');
   const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState<number | null>(null);
   const [form] = Form.useForm();
   const window = (k: number) => ({
     key: `w${k}`,
@@ -31,7 +33,15 @@ export default function EventsPanel() {
     },
   });
   const columns = [
-    { key: 'title', title: pick(L.eventTitle), dataIndex: 'title' },
+    {
+      key: 'title',
+      title: pick(L.eventTitle),
+      render: (_: unknown, e: EventListView) => (
+        <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setShown(e.id)}>
+          {e.title}
+        </Button>
+      ),
+    },
     { key: 'heldOn', title: pick(L.heldOn), dataIndex: 'heldOn' },
     { key: 'banks', title: pick(L.invitedBanks), dataIndex: 'banks' },
     { key: 'enterprises', title: pick(L.enterprises), dataIndex: 'enterprises' },
@@ -59,6 +69,7 @@ export default function EventsPanel() {
         phoneColumns={['title', 'heldOn']}
         locale={{ emptyText: pick(L.none) }}
       />
+      {shown !== null && <EventDetail id={shown} onClose={() => setShown(null)} />}
       {open && (
         <FormModal
           title={pick(L.newEvent)}

@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
+import BanksPanel from './BanksPanel.js';
 import DeskPanel from './DeskPanel.js';
 import EventsPanel from './EventsPanel.js';
 import ListingPanel from './ListingPanel.js';
@@ -28,6 +29,7 @@ export default function FinancePage() {
           { key: 'desk', label: pick(L.desk), children: <DeskPanel /> },
           { key: 'listing', label: pick(L.listing), children: <ListingPanel /> },
           { key: 'stats', label: pick(L.stats), children: <StatsPanel /> },
+          { key: 'banks', label: pick(L.bankList), children: <BanksPanel /> },
         ]
       : []),
     ...(user.role === 'bank' ? [{ key: 'returns', label: pick(L.importReturn), children: <ReturnImport /> }] : []),

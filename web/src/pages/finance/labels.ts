@@ -101,6 +101,20 @@ export const financeLabels = {
   ok: { zh: '确定', en: 'OK' },
   leadUnit: { zh: '牵头单位', en: 'Lead unit' },
   addListing: { zh: '入库', en: 'Add to the reserve' },
+  // banks and their account managers; an event's detail
+  bankList: { zh: '银行与客户经理', en: 'Banks and account managers' },
+  managers: { zh: '客户经理', en: 'Account managers' },
+  linkManager: { zh: '关联客户经理', en: 'Link an account manager' },
+  bankUser: { zh: '客户经理账号', en: 'Account manager user' },
+  noManager: { zh: '尚未关联', en: 'None linked' },
+  eventDetail: { zh: '对接会详情', en: 'Event detail' },
+  followups: { zh: '跟进事项', en: 'Follow-ups' },
+  addFollowup: { zh: '新增跟进事项', en: 'Add a follow-up' },
+  followupText: { zh: '跟进内容', en: 'Follow-up' },
+  dueOn: { zh: '完成时限', en: 'Due' },
+  doneOn: { zh: '完成日期', en: 'Done' },
+  relatedNeed: { zh: '相关需求', en: 'Related need' },
+  results: { zh: '对接成效', en: 'Results' },
 } satisfies Record<string, Label>;
 
 export const RESPONSE_LABELS: Record<string, Label> = {
