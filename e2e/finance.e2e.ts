@@ -93,6 +93,25 @@ describeE2E('finance (融资环境)', (e) => {
       await expect.poll(() => eventRow.innerText()).toContain('授信 2,000,000.00 元');
       expect(await eventRow.innerText()).toContain('放款 1,500,000.00 元');
       await e.screenshot(office, 'finance-events');
+      // The event's detail: the need presented, the results by window, and a follow-up the office adds.
+      await eventRow.getByRole('button', { name: '冷链物流专场政金企对接会' }).click();
+      const detail = office.locator('.ant-drawer-content');
+      await detail.getByText('对接会详情：冷链物流专场政金企对接会').waitFor();
+      await detail.getByText(`${PURPOSE} · 2,000,000.50 元`).first().waitFor();
+      await detail.getByText('（演示）呼和浩特青城智造科技有限公司', { exact: true }).first().waitFor();
+      await expect.poll(() => detail.getByRole('row').filter({ hasText: '30天内' }).innerText()).toContain('放款 1,500,000.00 元');
+      await detail.getByRole('button', { name: '新增跟进事项' }).click();
+      // the drawer is a dialog too: the follow-up form is the modal above it
+      const modal = office.locator('.ant-modal-content');
+      await modal.getByLabel('跟进内容').fill('督促乙分行一周内给出方案');
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      await modal.waitFor({ state: 'hidden' });
+      await detail.getByText('督促乙分行一周内给出方案').waitFor();
+      await e.screenshot(office, 'finance-event-detail');
+      // The banks tab lists the demo account manager under the first bank.
+      await office.goto('/finance?tab=banks');
+      const bankRow = office.getByRole('row').filter({ hasText: '示例银行甲分行（演示）' });
+      await expect.poll(() => bankRow.innerText()).not.toContain('尚未关联');
       await office.goto('/finance?tab=projects');
       await expect.poll(() => totals.innerText()).toContain('授信 2,000,000.00 元，已放款 1,500,000.00 元');
       await e.screenshot(office, 'finance-projects');
