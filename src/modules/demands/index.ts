@@ -1,0 +1,5 @@
+/**
+ * The demand desk's public face: what other modules may use. The monthly bulletin takes
+ * `demandsBulletinSection`.
+ */
+export { demandsBulletinSection } from './bulletin.js';
