@@ -2,25 +2,12 @@ import { expect, it } from 'vitest';
 import type { BulletinSectionBlock } from '../../common/schemas/supervision.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { listUnits } from '../org/index.js';
+import { type Ticket, insertTicket } from './demands.fixtures.js';
 import { demandsBulletinSection } from './index.js';
-
-interface Ticket {
-  unit: number | null;
-  month?: string;
-  status?: string;
-  dispatched?: boolean;
-  signedOnTime?: number;
-  closedOnTime?: number | null;
-  firstContact?: number;
-  rating?: number | null;
-  reopened?: boolean;
-}
 
 describeEachDialect('demands: the monthly bulletin section', (h) => {
   it('gives a past month’s figures and the units with the lowest on-time rate', async () => {
     const [a, b, c] = (await listUnits(h.ctx.db)).slice(0, 3);
-    const subject = await h.ctx.db.selectFrom('demand_subject').select('id').executeTakeFirstOrThrow();
-    const at = '2025-11-10T02:00:00.000Z';
     const tickets: Ticket[] = [
       // Unit A: 4 tickets, signed in time 3, closed 4 of which 3 in time, rated 5 and 2 (the 2 reopened).
       { unit: a!.id, signedOnTime: 1, closedOnTime: 1, rating: 5 },
@@ -38,35 +25,7 @@ describeEachDialect('demands: the monthly bulletin section', (h) => {
       // October: not in November's figures.
       { unit: a!.id, month: '2025-10', signedOnTime: 0, closedOnTime: 0, rating: 1 },
     ];
-    let n = 0;
-    for (const t of tickets) {
-      const dispatched = t.dispatched ?? true;
-      const closed = t.closedOnTime !== null && t.closedOnTime !== undefined;
-      await h.ctx.db
-        .insertInto('demand')
-        .values({
-          code: `BT-${++n}`,
-          channel: 'seat',
-          type: 'consult',
-          subject_id: subject.id,
-          description: '示例诉求',
-          status: t.status ?? (closed ? 'closed' : 'handling'),
-          unit_id: t.unit,
-          month: t.month ?? '2025-11',
-          received_at: at,
-          dispatched_at: dispatched ? at : null,
-          signed_at: dispatched ? at : null,
-          signed_on_time: dispatched ? (t.signedOnTime ?? 1) : null,
-          closed_at: closed ? at : null,
-          closed_on_time: closed ? t.closedOnTime! : null,
-          first_contact: t.firstContact ?? 0,
-          reopen_count: t.reopened ? 1 : 0,
-          rating: t.rating ?? null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
+    for (const t of tickets) await insertTicket(h, t);
     const blocks = await demandsBulletinSection(h.ctx, '2025-11');
     // Hand-computed: 8 tickets, 7 closed; signed 6/7 dispatched = 85.7%; on time 5/7 = 71.4%;
     // first contact 1/8 = 12.5%; satisfied (5, 4, 5) 3/4 rated = 75%; reopened 1/4 = 25%.

@@ -3,3 +3,5 @@
  * `demandsBulletinSection`.
  */
 export { demandsBulletinSection } from './bulletin.js';
+/** The leaders' cockpit takes `demandCockpitFigures`. */
+export { demandCockpitFigures } from './cockpit.js';
