@@ -429,6 +429,18 @@ export const cockpitView = z.object({
   autoGrant: totalsRow.omit({ key: true, label: true }),
   /** open items by the highest ladder step they reached, and notices still awaiting the unit's reply */
   escalation: z.object({ open: z.number(), byStep: z.record(z.enum(NOTICE_KINDS), z.number()), awaitingReply: z.number() }),
+  /** the demand desk: this month's tickets and rates (percent, null without a base) and 12 months of 按时办结率 and 满意率 */
+  demands: z.object({
+    month: z.string(),
+    received: z.number(),
+    closed: z.number(),
+    signRate: z.number().nullable(),
+    onTimeRate: z.number().nullable(),
+    firstContactRate: z.number().nullable(),
+    satisfactionRate: z.number().nullable(),
+    reopenRate: z.number().nullable(),
+    trend: z.array(z.object({ month: z.string(), onTimeRate: z.number().nullable(), satisfactionRate: z.number().nullable() })),
+  }),
 });
 export type CockpitView = z.infer<typeof cockpitView>;
 

@@ -60,7 +60,7 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
     expect(res.statusCode).toBe(201);
     const d = res.json();
     febId = d.id;
-    expect(d.data.sections.map((s: Section) => s.key)).toEqual(['finance', 'procurement', 'services', 'enforcement']);
+    expect(d.data.sections.map((s: Section) => s.key)).toEqual(['finance', 'procurement', 'services', 'enforcement', 'demands']);
     // Hand-computed: checked 2 (FB-1, FB-2); amount 1 250 000.50 + 800 000 = 2 050 000.50 元 = 205.00 万元; 1 problem, 1 verified.
     const proc = sectionOf(d, 'procurement');
     expect(sectionText(proc)).toContain('共检查项目2个，涉及金额205.00万元，发现问题1个，已整改核实1个');
@@ -107,7 +107,8 @@ describeEachDialect('monthly bulletin: module sections', (h) => {
       '六、政务服务',
       '全市政务服务事项目录在用事项',
       '七、法治环境',
-      '八、下一步工作',
+      '八、企业诉求办理',
+      '九、下一步工作',
     ];
     let at = 0;
     for (const t of order) {

@@ -1,5 +1,6 @@
 import type { BulletinSection, BulletinSectionBlock } from '../../common/schemas/supervision.js';
 import type { AppContext } from '../../context.js';
+import { demandsBulletinSection } from '../demands/index.js';
 import { enforcementBulletinSection } from '../enforcement/index.js';
 import { financeBulletinSection } from '../finance/index.js';
 import { procurementBulletinSection } from '../procurement/index.js';
@@ -30,6 +31,8 @@ export const BULLETIN_SECTION_PROVIDERS: BulletinSectionProvider[] = [
   { key: 'procurement', title: { zh: '招标投标与政府采购', en: 'Tendering and procurement' }, build: procurementBulletinSection },
   { key: 'services', title: { zh: '政务服务', en: 'Government services' }, build: servicesBulletinSection },
   { key: 'enforcement', title: { zh: '法治环境', en: 'Law-based environment' }, build: enforcementBulletinSection },
+  // demands
+  { key: 'demands', title: { zh: '企业诉求办理', en: 'Enterprise demands' }, build: demandsBulletinSection },
 ];
 
 /** The sentence a section without data for its month shows instead of an empty table. */

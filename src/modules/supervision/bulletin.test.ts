@@ -120,7 +120,8 @@ describeEachDialect(
           '五、招标投标与政府采购',
           '六、政务服务',
           '七、法治环境',
-          '八、下一步工作',
+          '八、企业诉求办理',
+          '九、下一步工作',
         ];
         let at = 0;
         for (const hd of headings) {

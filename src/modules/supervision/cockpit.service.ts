@@ -2,6 +2,7 @@ import { measureUnit } from '../../common/measure-units.js';
 import { type CockpitView, NOTICE_KINDS, type NoticeKind } from '../../common/schemas/supervision.js';
 import type { ItemKind } from '../../common/schemas/worklists.js';
 import type { Actor, AppContext } from '../../context.js';
+import { demandCockpitFigures } from '../demands/index.js';
 import { latestPeerSet } from '../indicators/index.js';
 import { forecast } from '../indicators/scores.service.js';
 import { payoutTotals } from '../policies/results.service.js';
@@ -27,7 +28,7 @@ export async function getCockpit(
 ): Promise<CockpitView> {
   const day = today(ctx.clock);
   const scope: Record<string, string | number> = { ...(q.kind ? { kind: q.kind } : {}), ...(q.listId ? { listId: q.listId } : {}) };
-  const [pairs, units, snapshots, notes, settings, rankGoal, autoGrant, escalation] = await Promise.all([
+  const [pairs, units, snapshots, notes, settings, rankGoal, autoGrant, escalation, demands] = await Promise.all([
     listLeadItems(ctx.db, q),
     listActiveUnits(ctx.db),
     listSnapshots(ctx.db, 12),
@@ -36,6 +37,7 @@ export async function getCockpit(
     rankGoalOf(ctx),
     autoGrantOf(ctx),
     escalationOf(ctx),
+    demandCockpitFigures(ctx),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const byUnit = new Map<number, { assigned: number; closed: number; onTime: number; overdue: number }>();
@@ -129,6 +131,7 @@ export async function getCockpit(
     rankGoal,
     autoGrant,
     escalation,
+    demands,
   };
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
+import { insertTicket } from '../demands/demands.fixtures.js';
 import { seedDemoPolicies } from '../policies/seed.js';
 import { DEMO_UNIT, makeItem, makeList, unitId } from '../worklists/worklists.fixtures.js';
 import { DEMO_PAIR, closeItem, setChinaTime } from './supervision.fixtures.js';
@@ -106,6 +107,47 @@ describeEachDialect(
       expect(g).toMatchObject({ matched: all.total, notified: 2, paid: 0, amountPaid: 0 });
       const due = all.items.reduce((s: number, r: { amount: number | null }) => s + (r.amount ?? 0), 0);
       expect(g.amountDue).toBeCloseTo(due, 2);
+    });
+
+    it('shows the demand desk’s month and its 12-month trend through the demands module', async () => {
+      const cockpit = async () => (await (await h.as('leader')).get('/api/v1/supervision/cockpit')).json().demands;
+      // The demo seed takes in a few open tickets today: none closed or rated yet.
+      const before = await cockpit();
+      expect(before).toMatchObject({ month: '2026-03', closed: 0, onTimeRate: null, satisfactionRate: null, reopenRate: null });
+      expect(before.trend.every((t: { onTimeRate: number | null }) => t.onTimeRate === null)).toBe(true);
+      // March (the clock's month): 3 tickets, 2 dispatched and signed in time of 3, 2 closed (1 in time),
+      // rated 5 and 2 (the 2 reopened). January: 1 closed in time, rated 4. March 2025 is outside the 12 months.
+      for (const t of [
+        { unit: unitA, month: '2026-03', closedOnTime: 1, rating: 5 },
+        { unit: unitA, month: '2026-03', closedOnTime: 0, rating: 2, reopened: true },
+        { unit: unitA, month: '2026-03', signedOnTime: 0, closedOnTime: null },
+        { unit: unitA, month: '2026-01', closedOnTime: 1, rating: 4 },
+        { unit: unitA, month: '2025-03', closedOnTime: 0, rating: 1 },
+      ])
+        await insertTicket(h, t);
+      const d = await cockpit();
+      // Hand-computed over the closed and rated tickets (all ours): on time 1/2 = 50%, satisfied 1/2 = 50%, reopened 1/2 = 50%.
+      expect(d).toMatchObject({ received: before.received + 3, closed: 2, onTimeRate: 50, satisfactionRate: 50, reopenRate: 50 });
+      expect(d.trend.map((t: { month: string }) => t.month)).toEqual([
+        '2025-04',
+        '2025-05',
+        '2025-06',
+        '2025-07',
+        '2025-08',
+        '2025-09',
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+      ]);
+      expect(d.trend.slice(9)).toEqual([
+        { month: '2026-01', onTimeRate: 100, satisfactionRate: 100 },
+        { month: '2026-02', onTimeRate: null, satisfactionRate: null },
+        { month: '2026-03', onTimeRate: 50, satisfactionRate: 50 },
+      ]);
+      expect(d.trend[0]).toEqual({ month: '2025-04', onTimeRate: null, satisfactionRate: null });
     });
   },
   { config: { sessionHours: 24 * 30 } },

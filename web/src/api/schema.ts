@@ -9814,6 +9814,21 @@ export interface paths {
                                 };
                                 awaitingReply: number;
                             };
+                            demands: {
+                                month: string;
+                                received: number;
+                                closed: number;
+                                signRate: number | null;
+                                onTimeRate: number | null;
+                                firstContactRate: number | null;
+                                satisfactionRate: number | null;
+                                reopenRate: number | null;
+                                trend: {
+                                    month: string;
+                                    onTimeRate: number | null;
+                                    satisfactionRate: number | null;
+                                }[];
+                            };
                         };
                     };
                 };

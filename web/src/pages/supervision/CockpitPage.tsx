@@ -8,6 +8,7 @@ import { $api } from '../../api/client.js';
 import { fill, fmtNumber, fmtScore } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
 import { Chart } from './CockpitChart.js';
+import { CockpitDemands } from './CockpitDemands.js';
 import { supervisionLabels, drillHref } from './labels.js';
 
 const short = (name: string) => name.replace(/^呼和浩特市/, '');
@@ -379,6 +380,9 @@ export default function CockpitPage() {
             />
           </Card>
         </Space>
+      </Col>
+      <Col span={24}>
+        <CockpitDemands d={data.demands} />
       </Col>
       <Col span={24}>
         <Card size="small" title={pick(supervisionLabels.instructions)}>
