@@ -1,6 +1,6 @@
 /**
  * Golden tests against cardinal-rs's own expected outputs (copied byte for byte into
- * /work/shared/data/procurement/cardinal-rs; see SOURCES.md there). The oracle is upstream's Rust
+ * the shared reference data, `procurement/cardinal-rs`; see SOURCES.md there). The oracle is upstream's Rust
  * implementation, not this port: every value must be equal as a double, as in upstream's tests.
  */
 import fs from 'node:fs';
