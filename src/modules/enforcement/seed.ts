@@ -11,12 +11,12 @@ const OFFICE = { ...SYSTEM_ACTOR, role: 'office' as const };
  * items, officers (one certificate expired, one missing, to show the block), a first-violation
  * list entry and two normative documents. Idempotent: skipped when any matter exists.
  */
-export async function seedDemoEnforcement(ctx: AppContext): Promise<void> {
-  if ((await listMatters(ctx.db)).length) return;
+export async function seedDemoEnforcement(ctx: AppContext): Promise<{ matters: number }> {
+  if ((await listMatters(ctx.db)).length) return { matters: 0 };
   const units = await loadUnitResolver(ctx.db);
   const market = units.resolve('市市场监管局');
   const ecology = units.resolve('市生态环境局');
-  if (!market || !ecology) return;
+  if (!market || !ecology) return { matters: 0 };
   const at = ctx.clock().toISOString();
   await withTransaction(ctx.db, async (trx) => {
     await saveMatters(
@@ -89,4 +89,5 @@ export async function seedDemoEnforcement(ctx: AppContext): Promise<void> {
       updated_at: at,
     });
   });
+  return { matters: (await listMatters(ctx.db)).length };
 }
