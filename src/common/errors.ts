@@ -35,6 +35,11 @@ const PLATFORM_ERRORS = {
   DUPLICATE_NAME: { status: 409, zh: '名称已被使用', en: 'This name is already in use' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  UPLOAD_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '文件类型不受支持，或内容与扩展名不符',
+    en: 'The file type is not allowed or does not match its extension',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

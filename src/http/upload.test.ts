@@ -7,7 +7,7 @@ import { describeEachDialect } from '../test/harness.js';
 import { makeItem, makeList, unitId } from '../modules/worklists/worklists.fixtures.js';
 import { multipart, rawZip } from '../modules/worklists/import/import.fixtures.js';
 import { DEMO_UNIT } from '../modules/worklists/worklists.fixtures.js';
-import { guardUpload, readUploadFile } from './upload.js';
+import { checkDocument, guardUpload, readUploadFile } from './upload.js';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 const XLSX_BASE = [
@@ -50,6 +50,30 @@ describe('guarded upload reader', () => {
     fs.writeFileSync(file, Buffer.alloc(4096));
     expect(((await readUploadFile(file, { maxBytes: 1024 }).catch((e: unknown) => e)) as AppError).code).toBe('PAYLOAD_TOO_LARGE');
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it('checks a stored document by its content with the platform code, cleans its name, and refuses an empty one', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    expect(await checkDocument({ filename: '..\\材料/"证明".pdf', data: pdf }, { maxBytes: 1024 })).toEqual({
+      filename: '证明.pdf',
+      data: pdf,
+      mime: 'application/pdf',
+    });
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const wrong = (await checkDocument({ filename: '通知.pdf', data: html }, { maxBytes: 1024 }).catch((e: unknown) => e)) as AppError;
+    expect(wrong.code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
+    expect(wrong.details?.[0]).toMatchObject({ path: 'file', filename: '通知.pdf', detected: null });
+    expect(wrong.details?.[0]?.message).toContain('文件“通知.pdf”的内容为 未知类型，扩展名为 .pdf');
+    const renamed = (await checkDocument({ filename: '照片.png', data: pdf }, { maxBytes: 1024 }).catch((e: unknown) => e)) as AppError;
+    expect(renamed.details?.[0]).toMatchObject({ detected: 'pdf' });
+    const empty = (await checkDocument({ filename: 'a.pdf', data: Buffer.alloc(0) }, { maxBytes: 1024 }).catch(
+      (e: unknown) => e,
+    )) as AppError;
+    expect(empty.code).toBe('VALIDATION_FAILED');
+    const big = (await checkDocument({ filename: 'a.pdf', data: Buffer.concat([pdf, Buffer.alloc(2048)]) }, { maxBytes: 1024 }).catch(
+      (e: unknown) => e,
+    )) as AppError;
+    expect(big.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
 

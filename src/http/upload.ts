@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { AppError } from '../common/errors.js';
 import { stripUnsafeChars } from '../common/text.js';
+import { documentType } from './document-types.js';
 import { WorkbookRejected, ZIP_MAGIC, inflateZipSafely, storedZip } from './zip-guard.js';
 
 /**
@@ -27,6 +28,11 @@ export interface UploadOptions {
 export interface Upload {
   filename: string;
   data: Buffer;
+}
+
+/** A document kept as uploaded (evidence, attachments): not empty, its type read from the content. */
+export interface DocumentUpload extends Upload {
+  mime: string;
 }
 
 /** Registers @fastify/multipart once for the whole API: one file per request, within the upload limit. */
@@ -85,4 +91,24 @@ export async function readUploadFile(file: string, opts: UploadOptions): Promise
   }
   if (size > opts.maxBytes) throw tooLargeError(filename, opts.maxBytes, opts);
   return { filename, data: await guardUpload(fs.readFileSync(file), filename, opts) };
+}
+
+/** Keeps the user's file name readable but harmless (no path, no quotes, at most 200 characters). */
+function documentName(filename: string): string {
+  const base = stripUnsafeChars(path.basename(filename.replace(/\\/g, '/')))
+    .replaceAll('"', '')
+    .trim();
+  return (base || 'file').slice(-200);
+}
+
+/**
+ * Checks a document to be stored as it came (work-list evidence, ticket attachments) — services call
+ * it on what `readUpload(…, { use: 'store' })` gave them: within the size limit, not empty, and of an
+ * allowed type that agrees with its extension (UPLOAD_TYPE_NOT_ALLOWED otherwise).
+ */
+export async function checkDocument(file: Upload, opts: Omit<UploadOptions, 'use'>): Promise<DocumentUpload> {
+  const filename = documentName(file.filename);
+  if (file.data.length > opts.maxBytes) throw tooLargeError(filename, opts.maxBytes, opts);
+  if (!file.data.length) throw new AppError('VALIDATION_FAILED', [{ path: 'file', filename, message: '文件为空 / the file is empty' }]);
+  return { filename, data: file.data, mime: (await documentType(filename, file.data)).mime };
 }

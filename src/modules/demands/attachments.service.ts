@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { AppError } from '../../common/errors.js';
-import { stripUnsafeChars } from '../../common/text.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
+import { checkDocument, type Upload } from '../../http/upload.js';
 import { audit } from '../org/audit.service.js';
-import { sniffEvidence } from '../worklists/evidence.service.js';
 import { findAttachment, insertAttachment, insertEvent, listAttachments } from './demands.repository.js';
 import { getDemand } from './demands.service.js';
 
@@ -19,19 +17,12 @@ export function attachmentTooLarge(): AppError {
 }
 
 /**
- * Adds a file to a ticket the actor may see. The bytes come from the guarded upload reader; their
- * type is read from the content and must agree with the name's extension (the same check as the
- * work lists' evidence: PDF, images, Office and WPS documents, OFD).
+ * Adds a file to a ticket the actor may see: one of the platform's documents (`checkDocument`: type
+ * read from the content and agreeing with the extension, as for work-list evidence), at most 10 MB.
  */
-export async function addAttachment(ctx: AppContext, actor: Actor, demandId: number, file: { filename: string; data: Buffer }) {
-  if (file.data.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
-  if (!file.data.length) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '文件为空 / the file is empty' }]);
-  const filename = (
-    stripUnsafeChars(path.basename(file.filename.replace(/\\/g, '/')))
-      .replaceAll('"', '')
-      .trim() || 'file'
-  ).slice(-200);
-  const { mime } = await sniffEvidence(filename, file.data);
+export async function addAttachment(ctx: AppContext, actor: Actor, demandId: number, upload: Upload) {
+  const file = await checkDocument(upload, { maxBytes: ATTACHMENT_MAX_BYTES, tooLarge: attachmentTooLarge });
+  const { filename, mime } = file;
   await getDemand(ctx, actor, demandId);
   return withTransaction(ctx.db, async (trx) => {
     const at = ctx.clock().toISOString();

@@ -40,7 +40,11 @@ describeEachDialect('ticket attachments', (h) => {
       Buffer.from('<html><script>alert(1)</script></html>'),
     );
     expect(disguised.statusCode).toBe(415);
-    expect(disguised.json().details[0].path).toBe('file');
+    // the platform's code for every stored document, located at the file and saying what it holds
+    expect(disguised.json()).toMatchObject({
+      code: 'UPLOAD_TYPE_NOT_ALLOWED',
+      details: [{ path: 'file', filename: '证明.pdf', message: expect.stringContaining('扩展名为 .pdf') }],
+    });
     const big = await upload(
       office,
       `/api/v1/demands/${t.id}/attachments`,

@@ -60,7 +60,7 @@ describeEachDialect(
       const count = async () => (await h.ctx.db.selectFrom('item_evidence').select('id').where('item_id', '=', item.id).execute()).length;
       const html = await upload('liaison', item.id, '通知.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
       expect(html.statusCode).toBe(415);
-      expect(html.json().code).toBe('EVIDENCE_TYPE_NOT_ALLOWED');
+      expect(html.json().code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
       const renamed = await upload('liaison', item.id, '照片.pdf', png);
       expect(renamed.statusCode).toBe(415);
       expect(renamed.json().details[0]).toMatchObject({ detected: 'png' });

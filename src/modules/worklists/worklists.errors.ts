@@ -6,11 +6,6 @@ export const worklistErrors = defineErrors({
   ITEM_STATUS_CONFLICT: { status: 409, zh: '事项当前状态不允许此操作', en: 'The item’s current status does not allow this' },
   DUPLICATE_CODE: { status: 409, zh: '该清单中已有相同序号的事项', en: 'The list already has an item with this code' },
   LIST_NOT_EMPTY: { status: 409, zh: '清单中仍有事项，不能删除', en: 'The list still has items and cannot be deleted' },
-  EVIDENCE_TYPE_NOT_ALLOWED: {
-    status: 415,
-    zh: '佐证材料类型不受支持或与扩展名不符',
-    en: 'The evidence file type is not allowed or does not match its extension',
-  },
 });
 
 declare module '../../common/errors.js' {
