@@ -1,10 +1,9 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors.js';
 import { type EnterpriseInput, type ImportView, enterpriseInput } from '../../common/schemas/policies.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
+import { readSheetRows } from '../reports/sheet-rows.js';
 import { assertEditor } from './access.js';
 import { type EnterpriseValues, normalizeEnterprise } from './enterprises.js';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprises.repository.js';
@@ -78,44 +77,9 @@ function columnLetter(col: number): string {
   return s;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v).trim();
-}
-
-/** The sheet as text rows (first row = headers). */
-async function readRows(buffer: Buffer, filename: string): Promise<string[][]> {
-  if (/\.csv$/i.test(filename)) {
-    return (parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) =>
-      r.map((c) => c.trim()),
-    );
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('WORKBOOK_INVALID', [{ path: 'file', message: `“${filename}”不是 .xlsx 或 .csv 文件 / not an .xlsx or .csv file` }]);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows[n - 1] = cells;
-  });
-  return Array.from(rows, (r) => r ?? []);
-}
-
+/** A typed date, or an Excel date cell as the sheet reader gives it (its time of day dropped). */
 function normaliseDate(s: string): string {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?:日|\s\d{2}:\d{2}:\d{2})?$/.exec(s);
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s;
 }
 
@@ -132,7 +96,7 @@ export async function parseRegistryFile(
   buffer: Buffer,
   filename: string,
 ): Promise<{ rows: ParsedRow[]; problems: ImportView['problems'] }> {
-  const table = await readRows(buffer, filename);
+  const table = await readSheetRows(buffer, filename);
   const problems: ImportView['problems'] = [];
   const header = table[0] ?? [];
   const fieldAt = header.map((h) => HEADER_INDEX.get(normHeader(h)));

@@ -191,7 +191,8 @@ describeEachDialect('policies: enterprise registry', (h) => {
       .selectAll()
       .where('uscc', '=', syntheticUscc(900, '150105', '有限责任公司'))
       .executeTakeFirstOrThrow();
-    expect(first).toMatchObject({ revenue: 2500, match_stale: 1 });
+    // the Excel date cell is kept as its date
+    expect(first).toMatchObject({ revenue: 2500, match_stale: 1, registered_on: '2020-01-01' });
     expect(JSON.parse(first.qualifications_json)).toEqual([{ kind: '高新技术企业', from: '2025-01-01', to: '2027-12-31' }]);
     expect(JSON.parse(first.history_json)).toEqual({ revenue: [400, null] });
   });
