@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
 import { findUserById, listUsers } from '../org/index.js';
-import { enterprisesByIds } from '../policies/index.js';
+import { registryByIds } from '../policies/index.js';
 import {
   findBank,
   findEvent,
@@ -181,7 +181,7 @@ export async function getEventView(ctx: AppContext, id: number) {
   const ids = (kind: string) => parties.filter((p) => p.kind === kind).map((p) => p.ref_id);
   const [banks, enterprises, needs, followups] = await Promise.all([
     listBanks(ctx.db),
-    enterprisesByIds(ctx.db, ids('enterprise')),
+    registryByIds(ctx.db, ids('enterprise')),
     listNeeds(ctx.db, { ids: ids('need') }),
     followupsOf(ctx.db, id),
   ]);
@@ -205,7 +205,7 @@ export async function createEvent(ctx: AppContext, actor: Actor, body: EventBody
     const details = body.bankIds
       .filter((b) => !knownBanks.has(b))
       .map((b) => ({ path: 'body.bankIds', message: `银行 ${b} 不存在 / unknown bank` }));
-    const enterprises = await enterprisesByIds(trx, body.enterpriseIds);
+    const enterprises = await registryByIds(trx, body.enterpriseIds);
     details.push(
       ...body.enterpriseIds
         .filter((x) => !enterprises.has(x))

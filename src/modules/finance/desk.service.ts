@@ -7,7 +7,7 @@ import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { activeUnitIds, findUserById } from '../org/index.js';
-import { enterprisesByIds } from '../policies/index.js';
+import { registryByIds } from '../policies/index.js';
 import { createItem, createWorklist, listWorklists } from '../worklists/index.js';
 import {
   findBank,
@@ -34,7 +34,7 @@ export async function listDeskViews(ctx: AppContext) {
       desks.map((d) => d.id),
     ),
     listBanks(ctx.db),
-    enterprisesByIds(
+    registryByIds(
       ctx.db,
       desks.map((d) => d.enterprise_id),
     ),
@@ -74,7 +74,7 @@ async function deskView(ctx: AppContext, id: number) {
 export async function createDesk(ctx: AppContext, actor: Actor, body: DeskBody) {
   const id = await withTransaction(ctx.db, async (trx) => {
     const details = [];
-    if (!(await enterprisesByIds(trx, [body.enterpriseId])).size)
+    if (!(await registryByIds(trx, [body.enterpriseId])).size)
       details.push({ path: 'body.enterpriseId', message: '企业库中没有该企业 / no such enterprise' });
     const member = await findUserById(trx, body.memberUserId);
     if (!member || !['office', 'specialist'].includes(member.role))
@@ -166,7 +166,7 @@ export async function escalateOverdueDeskSteps(ctx: AppContext, actor: Actor = S
     ).id;
   for (const s of steps) {
     const desk = (await findDesk(ctx.db, s.desk_id))!;
-    const e = (await enterprisesByIds(ctx.db, [desk.enterprise_id])).get(desk.enterprise_id);
+    const e = (await registryByIds(ctx.db, [desk.enterprise_id])).get(desk.enterprise_id);
     const item = await createItem(ctx, actor, {
       listId,
       code: `RZ-${s.desk_id}-${s.id}`,

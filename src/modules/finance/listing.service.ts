@@ -5,7 +5,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../org/audit.service.js';
-import { actOnResult, enterprisesByIds, getResult } from '../policies/index.js';
+import { actOnResult, registryByIds, getResult } from '../policies/index.js';
 import { findListing, insertListing, insertListingEvent, listListings, listingEventsOf, updateListing } from './finance.repository.js';
 
 export async function listListingViews(ctx: AppContext) {
@@ -15,7 +15,7 @@ export async function listListingViews(ctx: AppContext) {
       ctx.db,
       rows.map((r) => r.id),
     ),
-    enterprisesByIds(
+    registryByIds(
       ctx.db,
       rows.map((r) => r.enterprise_id),
     ),
@@ -54,7 +54,7 @@ export async function addToReserve(
 ) {
   try {
     const id = await withTransaction(ctx.db, async (trx) => {
-      if (!(await enterprisesByIds(trx, [body.enterpriseId])).size)
+      if (!(await registryByIds(trx, [body.enterpriseId])).size)
         throw new AppError('VALIDATION_FAILED', [{ path: 'body.enterpriseId', message: '企业库中没有该企业 / no such enterprise' }]);
       const at = ctx.clock().toISOString();
       const id = await insertListing(trx, {

@@ -5,7 +5,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
-import { enterprisesByIds, findEnterprise } from '../policies/index.js';
+import { findRegistryEnterprise, registryByIds } from '../policies/index.js';
 import { type FinanceScope, financeScope } from './access.js';
 import {
   type NeedFilter,
@@ -29,7 +29,7 @@ const NEED_LINK = '/finance';
 
 export async function presentNeeds(db: Executor, rows: NeedRow[], scope: FinanceScope): Promise<NeedView[]> {
   const [enterprises, banks, projects, pubs] = await Promise.all([
-    enterprisesByIds(
+    registryByIds(
       db,
       rows.map((r) => r.enterprise_id),
     ),
@@ -118,7 +118,7 @@ async function insertNeedIn(
   source: string,
   sourceRef: string | null,
 ): Promise<number> {
-  if (!(await findEnterprise(trx, enterpriseId)))
+  if (!(await findRegistryEnterprise(trx, enterpriseId)))
     throw new AppError('VALIDATION_FAILED', [
       { path: 'body.enterpriseId', message: '企业库中没有该企业 / no such enterprise in the registry' },
     ]);

@@ -4,7 +4,6 @@
  * this file, never the policies repositories.
  */
 import type { Executor } from '../../db/database.js';
-import type { EnterpriseRow } from './enterprises.js';
 import { enterpriseIdOfUser, findEnterprise, findEnterprisesByUscc, listEnterprises, scanEnterprises } from './enterprises.repository.js';
 
 export { type EnterpriseRow } from './enterprises.js';
@@ -50,21 +49,18 @@ export async function findRegistryEnterprise(db: Executor, id: number): Promise<
   return r && brief(r);
 }
 
-/** The registry rows of these ids (unknown ids are left out), keyed by id, read 500 at a time. */
-export async function enterprisesByIds(db: Executor, ids: number[]): Promise<Map<number, EnterpriseRow>> {
-  const out = new Map<number, EnterpriseRow>();
+/**
+ * These enterprises (unknown ids are left out) keyed by id, read 500 at a time — without contact or
+ * personal data: no other module's screen shows them (finance, enforcement).
+ */
+export async function registryByIds(db: Executor, ids: number[]): Promise<Map<number, RegistryEnterprise>> {
+  const out = new Map<number, RegistryEnterprise>();
   const unique = [...new Set(ids)];
   for (let k = 0; k < unique.length; k += 500) {
     const chunk = unique.slice(k, k + 500);
-    for (const r of (await listEnterprises(db, { ids: chunk }, { offset: 0, limit: chunk.length })).rows) out.set(r.id, r);
+    for (const r of (await listEnterprises(db, { ids: chunk }, { offset: 0, limit: chunk.length })).rows) out.set(r.id, brief(r));
   }
   return out;
-}
-
-/** The same enterprises without contact or personal data. */
-export async function registryByIds(db: Executor, ids: number[]): Promise<Map<number, RegistryEnterprise>> {
-  const rows = await enterprisesByIds(db, ids);
-  return new Map([...rows].map(([id, r]) => [id, brief(r)]));
 }
 
 /** The registered enterprise with this (normalised) USCC, if any: id, name and county division code. */
