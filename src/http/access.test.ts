@@ -234,6 +234,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/finance/events/:id': ['admin', 'office', 'leader'],
   'POST /api/v1/finance/events': ['admin', 'office'],
   'POST /api/v1/finance/events/:id/followups': ['admin', 'office'],
+  'POST /api/v1/finance/events/:id/followups/:followupId/done': ['admin', 'office'],
   'GET /api/v1/finance/desk': ['admin', 'office', 'leader'],
   'POST /api/v1/finance/desk': ['admin', 'office'],
   'POST /api/v1/finance/desk/:id/steps': ['admin', 'office'],

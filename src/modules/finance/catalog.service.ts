@@ -1,5 +1,5 @@
 import { AppError } from '../../common/errors.js';
-import { addDays } from '../../common/dates.js';
+import { addDays, chinaDate } from '../../common/dates.js';
 import type { EventBody, EventListView, EventResult, ProjectView, ProjectsView } from '../../common/schemas/finance.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -10,6 +10,7 @@ import { registryByIds } from '../policies/index.js';
 import {
   findBank,
   findEvent,
+  findFollowup,
   followupsOf,
   insertBank,
   insertEvent,
@@ -22,6 +23,7 @@ import {
   listEvents,
   listNeeds,
   listProjects,
+  markFollowupDone,
   partiesOf,
   projectBankTotals,
   publicationsOf,
@@ -250,6 +252,28 @@ export async function addFollowup(
       created_at: ctx.clock().toISOString(),
     });
     await audit(ctx, trx, actor, { action: 'finance.event.followup', entity: 'finance_followup', entityId: id, after: body });
+  });
+  return getEventView(ctx, eventId);
+}
+
+/** Marks an event's follow-up done on a day up to today; a follow-up of another event is not found. */
+export async function completeFollowup(ctx: AppContext, actor: Actor, eventId: number, followupId: number, doneOn: string) {
+  await withTransaction(ctx.db, async (trx) => {
+    const f = await findFollowup(trx, followupId);
+    if (!f || f.event_id !== eventId) throw new AppError('NOT_FOUND');
+    if (doneOn > chinaDate(ctx.clock()))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.doneOn', message: '完成日期不能晚于今天 / cannot be in the future' }]);
+    if (f.done_on || !(await markFollowupDone(trx, followupId, doneOn)))
+      throw new AppError('FINANCE_STATUS_CONFLICT', [
+        { path: 'params.followupId', message: `该跟进事项已于 ${f.done_on ?? '此前'} 完成 / the follow-up is already done` },
+      ]);
+    await audit(ctx, trx, actor, {
+      action: 'finance.event.followup.done',
+      entity: 'finance_followup',
+      entityId: followupId,
+      before: { doneOn: null },
+      after: { doneOn },
+    });
   });
   return getEventView(ctx, eventId);
 }

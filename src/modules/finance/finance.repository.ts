@@ -195,6 +195,20 @@ export async function insertFollowup(
   return (await db.insertInto('finance_followup').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+export function findFollowup(db: Executor, id: number) {
+  return db.selectFrom('finance_followup').selectAll().where('id', '=', id).executeTakeFirst();
+}
+/** Marks a follow-up done unless it already is; false when another request did it first. */
+export async function markFollowupDone(db: Executor, id: number, doneOn: string): Promise<boolean> {
+  const r = await db
+    .updateTable('finance_followup')
+    .set({ done_on: doneOn })
+    .where('id', '=', id)
+    .where('done_on', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 // ---- key-enterprise desk ----
 export function listDesks(db: Executor) {
   return db.selectFrom('finance_desk').selectAll().orderBy('id', 'desc').execute();

@@ -38,6 +38,7 @@ import {
   returnsImportQuery,
   stepDoneBody,
 } from '../../common/schemas/finance.js';
+import { idValue } from '../../common/schemas/id.js';
 import { idParam } from '../../common/schemas/org.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
@@ -45,6 +46,7 @@ import { attachment } from '../../http/download.js';
 import { readUpload } from '../../http/upload.js';
 import {
   addFollowup,
+  completeFollowup,
   createBank,
   createEvent,
   createProject,
@@ -208,6 +210,20 @@ export function financeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '跟进事项 / a follow-up', params: idParam, body: followupBody, response: { 200: eventView } },
       },
       async (request) => addFollowup(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/finance/events/:id/followups/:followupId/done',
+      {
+        config: { access: 'finance.manage' },
+        schema: {
+          tags,
+          summary: '跟进事项完成 / a follow-up done',
+          params: z.object({ id: idValue, followupId: idValue }).strict(),
+          body: stepDoneBody,
+          response: { 200: eventView },
+        },
+      },
+      async (request) => completeFollowup(ctx, actorOf(request), request.params.id, request.params.followupId, request.body.doneOn),
     );
 
     // ---- key-enterprise desk ----

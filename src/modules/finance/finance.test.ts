@@ -242,6 +242,43 @@ describeEachDialect('finance', (h) => {
     ]);
   });
 
+  it('marks a follow-up done once, only on its own event, not in the future, audited; a bank may not', async () => {
+    const eventOf = async (title: string) =>
+      (
+        await office.post('/api/v1/finance/events', { title, heldOn: '2026-02-10', bankIds: [banks[0]!.id], enterpriseIds: [otherId] })
+      ).json().id as number;
+    const [mine, foreign] = [await eventOf('跟进办结测试会（测试）'), await eventOf('另一场对接会（测试）')];
+    const followupOf = async (eventId: number, text: string) =>
+      (await office.post(`/api/v1/finance/events/${eventId}/followups`, { text, dueOn: '2026-02-28' })).json().followups[0].id as number;
+    const [ownId, foreignId] = [await followupOf(mine, '乙行补充授信材料'), await followupOf(foreign, '丙行回访企业')];
+    const done = (c: Client, eventId: number, id: number, doneOn = '2026-02-20') =>
+      c.post(`/api/v1/finance/events/${eventId}/followups/${id}/done`, { doneOn });
+    const doneOn = async (eventId: number) => (await office.get(`/api/v1/finance/events/${eventId}`)).json().followups[0].doneOn;
+
+    // a follow-up of another event, through this event's path, is not found and stays open
+    expect((await done(office, mine, foreignId)).statusCode).toBe(404);
+    expect(await doneOn(foreign)).toBeNull();
+    expect((await done(bankA, mine, ownId)).statusCode).toBe(403);
+    const future = await done(office, mine, ownId, '2099-01-01');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().details[0].path).toBe('body.doneOn');
+    expect(await doneOn(mine)).toBeNull();
+
+    const ok = await done(office, mine, ownId);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().followups).toEqual([expect.objectContaining({ id: ownId, text: '乙行补充授信材料', doneOn: '2026-02-20' })]);
+    const again = await done(office, mine, ownId, '2026-02-25');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('FINANCE_STATUS_CONFLICT');
+    expect(await doneOn(mine)).toBe('2026-02-20');
+    const audits = await h.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'finance.event.followup.done')
+      .execute();
+    expect(audits.map((a) => Number(a.entity_id))).toEqual([ownId]);
+  });
+
   it('a listing stage goes back only with a reason', async () => {
     const created = await office.post('/api/v1/finance/listing', { enterpriseId: otherId, stage: 'coaching', exchange: '北京证券交易所' });
     expect(created.statusCode).toBe(201);

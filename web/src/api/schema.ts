@@ -16847,6 +16847,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/events/{id}/followups/{followupId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 跟进事项完成 / a follow-up done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    followupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        doneOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            banks: {
+                                id: number;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                id: number;
+                                name: string;
+                            }[];
+                            needs: {
+                                id: number;
+                                enterpriseId: number;
+                                purpose: string;
+                                amountFen: number;
+                            }[];
+                            followups: {
+                                id: number;
+                                needId: number | null;
+                                text: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                            }[];
+                            results: {
+                                days: number;
+                                offers: number;
+                                grantedFen: number;
+                                landedFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/desk": {
         parameters: {
             query?: never;
