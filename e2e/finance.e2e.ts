@@ -107,7 +107,21 @@ describeE2E('finance (融资环境)', (e) => {
       await modal.getByRole('button', { name: /保\s*存/ }).click();
       await modal.waitFor({ state: 'hidden' });
       await detail.getByText('督促乙分行一周内给出方案').waitFor();
+      // The office marks it done: the date shows and the button goes.
+      const markDone = detail.getByRole('button', { name: '标记完成：督促乙分行一周内给出方案' });
+      await markDone.click();
+      await detail.getByText(/完成日期：\d{4}-\d{2}-\d{2}/).waitFor();
+      await markDone.waitFor({ state: 'detached' });
       await e.screenshot(office, 'finance-event-detail');
+      // On a phone the detail shows the same, the follow-up done.
+      const phone = await e.newPage({ viewport: PHONE });
+      await e.loginAs(phone, 'office');
+      await phone.goto('/finance?tab=events');
+      await phone.getByRole('button', { name: '冷链物流专场政金企对接会' }).first().click();
+      const phoneDetail = phone.locator('.ant-drawer-content');
+      await phoneDetail.getByText(/完成日期：\d{4}-\d{2}-\d{2}/).waitFor();
+      expect(await phoneDetail.getByRole('button', { name: /标记完成/ }).count()).toBe(0);
+      await e.screenshot(phone, 'finance-event-detail-phone');
       // The banks tab lists the demo account manager under the first bank.
       await office.goto('/finance?tab=banks');
       const bankRow = office.getByRole('row').filter({ hasText: '示例银行甲分行（演示）' });

@@ -7,7 +7,7 @@ import { fill } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { financeLabels as L, yuanText } from './labels.js';
-import { isoDay } from './parts.js';
+import { isoDay, today } from './parts.js';
 
 /** One matchmaking event: who was invited, the needs presented, the follow-ups and the 30/90/180-day results. */
 export function EventDetail({ id, onClose }: { id: number; onClose: () => void }) {
@@ -21,6 +21,15 @@ export function EventDetail({ id, onClose }: { id: number; onClose: () => void }
   const needLabel = (n: { enterpriseId: number; purpose: string; amountFen: number }) =>
     `${enterpriseName.get(n.enterpriseId) ?? ''} · ${n.purpose} · ${yuanText(n.amountFen, lang)}`;
   const needOf = new Map((e?.needs ?? []).map((n) => [n.id, needLabel(n)]));
+  const markDone = async (followupId: number) => {
+    await ok(
+      client.POST('/api/v1/finance/events/{id}/followups/{followupId}/done', {
+        params: { path: { id: String(id), followupId: String(followupId) } },
+        body: { doneOn: isoDay(today()) },
+      }),
+    );
+    message.success(pick(L.saved));
+  };
   const names = (xs: { id: number; name: string }[]) => (xs.length ? xs.map((x) => <Tag key={x.id}>{x.name}</Tag>) : pick(L.none));
   return (
     <Drawer
@@ -70,7 +79,23 @@ export function EventDetail({ id, onClose }: { id: number; onClose: () => void }
               dataSource={e.followups}
               locale={{ emptyText: pick(L.none) }}
               renderItem={(f) => (
-                <List.Item>
+                <List.Item
+                  actions={
+                    can('finance.manage') && !f.doneOn
+                      ? [
+                          <Button
+                            key="done"
+                            size="small"
+                            type="link"
+                            aria-label={`${pick(L.markDone)}：${f.text}`}
+                            onClick={() => void markDone(f.id)}
+                          >
+                            {pick(L.markDone)}
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
                   <Space direction="vertical" size={0}>
                     <span>{f.text}</span>
                     <Typography.Text type="secondary">

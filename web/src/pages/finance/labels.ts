@@ -113,6 +113,7 @@ export const financeLabels = {
   followupText: { zh: '跟进内容', en: 'Follow-up' },
   dueOn: { zh: '完成时限', en: 'Due' },
   doneOn: { zh: '完成日期', en: 'Done' },
+  markDone: { zh: '标记完成', en: 'Mark done' },
   relatedNeed: { zh: '相关需求', en: 'Related need' },
   results: { zh: '对接成效', en: 'Results' },
 } satisfies Record<string, Label>;
