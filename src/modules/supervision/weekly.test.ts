@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
 import { DEFAULT_SCORE, rankUnits, scoreOf } from './score.js';
-import { DEMO_PAIR, closeItem, returnReport, reportUp, setChinaTime } from './supervision.fixtures.js';
+import { DEMO_PAIR, closeItem, once, returnReport, reportUp, setChinaTime } from './supervision.fixtures.js';
 import { emptyFigures } from './figures.js';
 
 describe('the red/black-list score', () => {
@@ -40,7 +40,8 @@ describeEachDialect(
     let b: { unitId: number; liaison: string; head: string };
     let items: Record<string, number>;
 
-    beforeAll(async () => {
+    // Four items (A leads two, B leads two, one of A's closed) on 2026-03-02/03.
+    const assigned = once(async () => {
       setChinaTime(h, '2026-03-02');
       unitA = await unitId(h, DEMO_UNIT);
       b = await unitUsers(h, '市住建局', 'wk');
@@ -54,11 +55,26 @@ describeEachDialect(
       setChinaTime(h, '2026-03-03');
       await closeItem(h, items.a1, DEMO_PAIR);
     });
+    // The snapshot of Monday 2026-03-09.
+    const firstWeek = once(async () => {
+      await assigned();
+      setChinaTime(h, '2026-03-09', '08:00');
+      return (await h.as('office')).post('/api/v1/supervision/weekly', {});
+    });
+    // B reports late and is returned; the snapshot of Monday 2026-03-23.
+    const thirdWeek = once(async () => {
+      await firstWeek();
+      setChinaTime(h, '2026-03-18');
+      const partial = await reportUp(h, items.b1, b, 40); // late: B1 was due 03-04
+      await (await h.as('office')).post(`/api/v1/items/${items.b1}/reports/${partial}/accept`, {});
+      await returnReport(h, items.b1, b);
+      setChinaTime(h, '2026-03-23', '08:00');
+      return (await (await h.as('office')).post('/api/v1/supervision/weekly', {})).json();
+    });
 
     it('freezes per-unit figures on Monday, ranks by the documented score and names the red and black list', async () => {
-      setChinaTime(h, '2026-03-09', '08:00');
+      const res = await firstWeek();
       const office = await h.as('office');
-      const res = await office.post('/api/v1/supervision/weekly', {});
       expect(res.statusCode).toBe(201);
       const s = res.json();
       expect(s).toMatchObject({ weekOf: '2026-03-09', period: { from: '2026-03-02', to: '2026-03-08' }, previousWeekOf: null });
@@ -83,18 +99,14 @@ describeEachDialect(
       expect(s.rows.filter((r: { rank: number }) => r.rank === 0).length).toBeGreaterThan(50);
 
       // Taken once: the job's retry (or a second click) returns the frozen snapshot unchanged.
+      setChinaTime(h, '2026-03-09', '08:00');
       const again = await office.post('/api/v1/supervision/weekly', {});
       expect(again.statusCode).toBe(200);
       expect(again.json().id).toBe(s.id);
     });
 
     it('counts stale items, late reports and returns, and shows the change since last week', async () => {
-      setChinaTime(h, '2026-03-18');
-      const partial = await reportUp(h, items.b1, b, 40); // late: B1 was due 03-04
-      await (await h.as('office')).post(`/api/v1/items/${items.b1}/reports/${partial}/accept`, {});
-      await returnReport(h, items.b1, b);
-      setChinaTime(h, '2026-03-23', '08:00');
-      const s = (await (await h.as('office')).post('/api/v1/supervision/weekly', {})).json();
+      const s = await thirdWeek();
       expect(s.previousWeekOf).toBe('2026-03-09');
       const rowA = s.rows.find((r: { unit: { id: number } }) => r.unit.id === unitA);
       const rowB = s.rows.find((r: { unit: { id: number } }) => r.unit.id === b.unitId);
@@ -105,6 +117,7 @@ describeEachDialect(
     });
 
     it('shows a liaison only their own unit’s row, and exports the snapshot to Excel', async () => {
+      await thirdWeek();
       const mine = (await (await h.as(b.liaison)).get('/api/v1/supervision/weekly/latest')).json();
       expect(mine.rows.map((r: { unit: { id: number } }) => r.unit.id)).toEqual([b.unitId]);
       expect(mine.red).toEqual([]);
