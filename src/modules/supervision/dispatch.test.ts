@@ -1,7 +1,7 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
 import { DEMO_UNIT, makeItem, makeList, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
-import { DEMO_PAIR, closeItem, setChinaTime } from './supervision.fixtures.js';
+import { DEMO_PAIR, closeItem, once, setChinaTime } from './supervision.fixtures.js';
 
 describeEachDialect(
   'dispatch meetings (调度会) and the cockpit (驾驶舱)',
@@ -10,15 +10,17 @@ describeEachDialect(
     let b: { unitId: number; liaison: string; head: string };
     let meetingId: number;
 
-    beforeAll(async () => {
-      setChinaTime(h, '2026-03-02');
+    const units = once(async () => {
       unitA = await unitId(h, DEMO_UNIT);
       b = await unitUsers(h, '市住建局', 'dsp');
     });
-
-    it('records a meeting whose decisions become supervised items linked back to it', async () => {
-      const office = await h.as('office');
-      const res = await office.post('/api/v1/supervision/meetings', {
+    // The mayor's meeting of 2026-03-02 with three decisions, and its first decision's item as its lead unit sees it.
+    const meeting = once(async () => {
+      await units();
+      setChinaTime(h, '2026-03-02');
+      const res = await (
+        await h.as('office')
+      ).post('/api/v1/supervision/meetings', {
         date: '2026-03-02',
         type: 'mayor',
         title: '全市优化营商环境工作调度会',
@@ -31,9 +33,40 @@ describeEachDialect(
           { content: '常态化开展政企座谈', leadUnitIds: [unitA], ongoing: true },
         ],
       });
+      meetingId = res.json().id;
+      const item =
+        res.statusCode === 201 ? (await (await h.as('liaison')).get(`/api/v1/items/${res.json().decisions[0].itemId}`)).json() : null;
+      return { res, item };
+    });
+    // The first decision closed; on 2026-03-10 the meeting's page, a fourth decision and the month's list.
+    const progressed = once(async () => {
+      const m = (await meeting()).res.json();
+      await closeItem(h, m.decisions[0].itemId, DEMO_PAIR);
+      setChinaTime(h, '2026-03-10');
+      const office = await h.as('office');
+      const page = (await (await h.as('leader')).get(`/api/v1/supervision/meetings/${meetingId}`)).json();
+      const more = await office.post(`/api/v1/supervision/meetings/${meetingId}/decisions`, {
+        decisions: [{ content: '建立问题台账', leadUnitIds: [b.unitId], deadline: '2026-04-30' }],
+      });
+      const list = (await office.get('/api/v1/supervision/meetings?from=2026-03-01&to=2026-03-31&type=mayor')).json();
+      return { page, more, list };
+    });
+    // Two problem items, a leader's instruction and the weekly snapshot, on 2026-03-10.
+    const cockpitData = once(async () => {
+      await progressed();
+      setChinaTime(h, '2026-03-10');
+      const listId = await makeList(h, 'problem');
+      const due = await makeItem(h, { listId, lead: [b.unitId], deadline: '2026-03-13' });
+      await makeItem(h, { listId, lead: [unitA], deadline: '2026-09-30' });
+      const instructed = await (await h.as('leader')).post(`/api/v1/items/${due.id}/instructions`, { text: '请抓紧推进，按期销号' });
+      await (await h.as('office')).post('/api/v1/supervision/weekly', {});
+      return { listId, due, instructed };
+    });
+
+    it('records a meeting whose decisions become supervised items linked back to it', async () => {
+      const { res, item } = await meeting();
       expect(res.statusCode).toBe(201);
       const m = res.json();
-      meetingId = m.id;
       expect(m).toMatchObject({ type: 'mayor', decisionCount: 3, closedCount: 0, topics: ['企业开办', '工程建设项目审批'] });
       expect(m.units.map((u: { id: number }) => u.id).sort()).toEqual([unitA, b.unitId].sort());
       expect(m.decisions[1]).toMatchObject({
@@ -45,7 +78,6 @@ describeEachDialect(
       expect(m.decisions[2]).toMatchObject({ ongoing: true, deadline: null });
 
       // The decisions are items of the meetings' list, visible to their lead unit, with the link on the timeline.
-      const item = (await (await h.as('liaison')).get(`/api/v1/items/${m.decisions[0].itemId}`)).json();
       expect(item).toMatchObject({ listId: m.listId, listName: '调度会议定事项', kind: 'task' });
       expect(
         item.timeline.some(
@@ -53,21 +85,16 @@ describeEachDialect(
         ),
       ).toBe(true);
 
-      await closeItem(h, m.decisions[0].itemId, DEMO_PAIR);
-      setChinaTime(h, '2026-03-10');
-      const page = (await (await h.as('leader')).get(`/api/v1/supervision/meetings/${meetingId}`)).json();
+      const { page, more, list } = await progressed();
       expect(page).toMatchObject({ closedCount: 1, overdueCount: 1 });
       expect(page.decisions[0].status).toBe('closed');
       expect(page.decisions[1].overdue).toBe(true);
-      const more = await office.post(`/api/v1/supervision/meetings/${meetingId}/decisions`, {
-        decisions: [{ content: '建立问题台账', leadUnitIds: [b.unitId], deadline: '2026-04-30' }],
-      });
       expect(more.json().decisionCount).toBe(4);
-      const list = (await office.get('/api/v1/supervision/meetings?from=2026-03-01&to=2026-03-31&type=mayor')).json();
       expect(list).toEqual([expect.objectContaining({ id: meetingId, decisionCount: 4, closedCount: 1 })]);
     });
 
     it('refuses a decision without deadline or an unknown unit, with the field named, and records nothing', async () => {
+      await units();
       const office = await h.as('office');
       const before = (await office.get('/api/v1/supervision/meetings')).json().length;
       const res = await office.post('/api/v1/supervision/meetings', {
@@ -97,12 +124,10 @@ describeEachDialect(
     });
 
     it('gives leaders completion and overdue by unit and list, instructions, upcoming deadlines and drill-down queries', async () => {
-      const listId = await makeList(h, 'problem');
-      const due = await makeItem(h, { listId, lead: [b.unitId], deadline: '2026-03-13' });
-      await makeItem(h, { listId, lead: [unitA], deadline: '2026-09-30' });
+      const { listId, due, instructed } = await cockpitData();
+      setChinaTime(h, '2026-03-10');
       const leader = await h.as('leader');
-      expect((await leader.post(`/api/v1/items/${due.id}/instructions`, { text: '请抓紧推进，按期销号' })).statusCode).toBe(200);
-      await (await h.as('office')).post('/api/v1/supervision/weekly', {});
+      expect(instructed.statusCode).toBe(200);
 
       const c = (await leader.get('/api/v1/supervision/cockpit')).json();
       expect(c.asOf).toBe('2026-03-10');
@@ -134,39 +159,44 @@ describeEachDialect(
       expect(byKind.totals.items).toBe(2);
       expect((await (await h.as('liaison')).get('/api/v1/supervision/cockpit')).statusCode).toBe(403);
     });
-
-    it('asks before a decision due before today becomes an item, and records nothing until the office confirms', async () => {
-      const office = await h.as('office');
-      const before = (await office.get('/api/v1/supervision/meetings')).json().length;
-      const meeting = {
-        date: '2026-02-10',
-        type: 'task_force',
-        title: '专班调度会（补录）',
-        chair: '专班负责人',
-        unitIds: [unitA],
-        topics: [],
-        decisions: [
-          { content: '二月底前完成清单梳理', leadUnitIds: [unitA], deadline: '2026-02-27' },
-          { content: '三月底前完成系统对接', leadUnitIds: [unitA], deadline: '2026-03-31' },
-        ],
-      };
-      const asked = await office.post('/api/v1/supervision/meetings', meeting);
-      expect(asked.statusCode).toBe(422);
-      expect(asked.json().code).toBe('DEADLINE_IN_PAST');
-      // Only the decision due before today (2026-03-02) is named.
-      expect(asked.json().details.map((d: { path: string }) => d.path)).toEqual(['body.decisions.0.deadline']);
-      expect((await office.get('/api/v1/supervision/meetings')).json().length).toBe(before);
-      const confirmed = await office.post('/api/v1/supervision/meetings', { ...meeting, confirmPastDeadline: true });
-      expect(confirmed.statusCode).toBe(201);
-      expect(confirmed.json().decisions.map((d: { deadline: string; overdue: boolean }) => [d.deadline, d.overdue])).toEqual([
-        ['2026-02-27', true],
-        ['2026-03-31', false],
-      ]);
-      const more = await office.post(`/api/v1/supervision/meetings/${confirmed.json().id}/decisions`, {
-        decisions: [{ content: '补充事项', leadUnitIds: [unitA], deadline: '2026-02-20' }],
-      });
-      expect(more.statusCode).toBe(422);
-    });
   },
   { config: { sessionHours: 24 * 30 } },
 );
+
+// Its own database: the meeting it records would change the cockpit's totals above.
+describeEachDialect('dispatch meetings (调度会): a decision due in the past', (h) => {
+  it('asks before a decision due before today becomes an item, and records nothing until the office confirms', async () => {
+    setChinaTime(h, '2026-03-02');
+    const unitA = await unitId(h, DEMO_UNIT);
+    const office = await h.as('office');
+    const before = (await office.get('/api/v1/supervision/meetings')).json().length;
+    const meeting = {
+      date: '2026-02-10',
+      type: 'task_force',
+      title: '专班调度会（补录）',
+      chair: '专班负责人',
+      unitIds: [unitA],
+      topics: [],
+      decisions: [
+        { content: '二月底前完成清单梳理', leadUnitIds: [unitA], deadline: '2026-02-27' },
+        { content: '三月底前完成系统对接', leadUnitIds: [unitA], deadline: '2026-03-31' },
+      ],
+    };
+    const asked = await office.post('/api/v1/supervision/meetings', meeting);
+    expect(asked.statusCode).toBe(422);
+    expect(asked.json().code).toBe('DEADLINE_IN_PAST');
+    // Only the decision due before today (2026-03-02) is named.
+    expect(asked.json().details.map((d: { path: string }) => d.path)).toEqual(['body.decisions.0.deadline']);
+    expect((await office.get('/api/v1/supervision/meetings')).json().length).toBe(before);
+    const confirmed = await office.post('/api/v1/supervision/meetings', { ...meeting, confirmPastDeadline: true });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json().decisions.map((d: { deadline: string; overdue: boolean }) => [d.deadline, d.overdue])).toEqual([
+      ['2026-02-27', true],
+      ['2026-03-31', false],
+    ]);
+    const more = await office.post(`/api/v1/supervision/meetings/${confirmed.json().id}/decisions`, {
+      decisions: [{ content: '补充事项', leadUnitIds: [unitA], deadline: '2026-02-20' }],
+    });
+    expect(more.statusCode).toBe(422);
+  });
+});
