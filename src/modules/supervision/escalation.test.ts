@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { addDays } from '../../common/dates.js';
 import { officialCalendar } from '../../common/workdays.js';
 import { describeEachDialect } from '../../test/harness.js';
@@ -7,6 +7,7 @@ import { HEADER, workbook } from '../worklists/import/import.fixtures.js';
 import { DEMO_UNIT, makeItem, makeList, multipart, unitId, unitUsers } from '../worklists/worklists.fixtures.js';
 import { ladderFor, stepToFire } from './escalation.service.js';
 import { DEFAULT_ESCALATION } from './score.js';
+import { once, setChinaTime } from './supervision.fixtures.js';
 
 describe('the escalation ladder across 中秋 and 国庆 2026', () => {
   it('puts every step on a working day, counting the swapped Saturday 10-10 as one', () => {
@@ -70,7 +71,7 @@ describeEachDialect('supervision reminders and escalation', (h) => {
   let other: { unitId: number; liaison: string; head: string };
   let itemId: number;
 
-  beforeAll(async () => {
+  const items = once(async () => {
     unitA = await unitId(h, DEMO_UNIT);
     other = await unitUsers(h, '市住建局', 'esc');
     const listId = await makeList(h, 'task');
@@ -79,16 +80,33 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     ).id;
     await makeItem(h, { listId, lead: [other.unitId], deadline: '2026-12-31' });
   });
+  // The job run for every day from 09-20 to 10-21, and what the office and the units saw right after.
+  const ladderRun = once(async () => {
+    await items();
+    const office = await h.as('office');
+    const runs: { date: string; statusCode: number; workday: boolean; fired: Record<string, number> }[] = [];
+    for (let d = '2026-09-20'; d <= '2026-10-21'; d = addDays(d, 1)) {
+      const res = await office.post('/api/v1/supervision/escalation/run', { date: d });
+      runs.push({ date: d, statusCode: res.statusCode, workday: res.json().workday, fired: res.json().fired ?? {} });
+    }
+    return {
+      runs,
+      notices: (await office.get(`/api/v1/supervision/notices?itemId=${itemId}`)).json(),
+      timeline: (await office.get(`/api/v1/items/${itemId}`)).json().timeline,
+      liaisonInbox: (await (await h.as('liaison')).get('/api/v1/notifications')).json(),
+      headInbox: (await (await h.as('unit_head')).get('/api/v1/notifications')).json(),
+      otherEscalations: (await (await h.as(other.liaison)).get('/api/v1/notifications?kind=escalation')).json(),
+    };
+  });
 
   it('runs day by day from 09-20 to 10-21: each step once, on its working day, nothing on holidays', async () => {
     const office = await h.as('office');
+    const run = await ladderRun();
     const firedOn: Record<string, string[]> = {};
-    for (let d = '2026-09-20'; d <= '2026-10-21'; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
-      const res = await office.post('/api/v1/supervision/escalation/run', { date: d });
-      expect(res.statusCode).toBe(200);
-      const body = res.json();
-      expect(body.workday).toBe(officialCalendar.isWorkday(d));
-      for (const [kind, n] of Object.entries(body.fired as Record<string, number>)) if (n) (firedOn[d] ??= []).push(`${kind}×${n}`);
+    for (const r of run.runs) {
+      expect(r.statusCode).toBe(200);
+      expect(r.workday).toBe(officialCalendar.isWorkday(r.date));
+      for (const [kind, n] of Object.entries(r.fired)) if (n) (firedOn[r.date] ??= []).push(`${kind}×${n}`);
     }
     expect(firedOn).toEqual({
       '2026-09-22': ['reminder×1'],
@@ -101,26 +119,25 @@ describeEachDialect('supervision reminders and escalation', (h) => {
     const again = await office.post('/api/v1/supervision/escalation/run', { date: '2026-10-20' });
     expect(again.json().fired).toEqual({ reminder: 0, notice: 0, bulletin: 0, summons: 0 });
 
-    const notices = (await office.get(`/api/v1/supervision/notices?itemId=${itemId}`)).json();
+    const notices = run.notices;
     expect(notices.total).toBe(5);
     const notice = notices.items.find((n: { kind: string }) => n.kind === 'notice');
     expect(notice).toMatchObject({ dueOn: '2026-10-08', replyDue: '2026-10-12', status: 'awaiting_reply', unit: { id: unitA } });
     expect(notice.number).toMatch(/^督办〔2026〕\d+号$/);
 
-    const timeline = (await office.get(`/api/v1/items/${itemId}`)).json().timeline;
-    const steps = timeline
+    const steps = run.timeline
       .filter((e: { type: string }) => e.type === 'supervision')
       .map((e: { data: { step: string; dueOn: string } }) => `${e.data.step}@${e.data.dueOn}`);
     expect(steps).toEqual(['reminder@2026-09-22', 'reminder@2026-09-29', 'notice@2026-10-08', 'bulletin@2026-10-13', 'summons@2026-10-20']);
 
     // The lead unit's liaison and head were told; the cooperating unit was not.
-    const inbox = (await (await h.as('liaison')).get('/api/v1/notifications')).json();
-    expect(inbox.items.some((n: { title: string }) => n.title.startsWith('督办单'))).toBe(true);
-    expect((await (await h.as('unit_head')).get('/api/v1/notifications')).json().items.length).toBeGreaterThanOrEqual(5);
-    expect((await (await h.as(other.liaison)).get('/api/v1/notifications?kind=escalation')).json().items).toHaveLength(0);
+    expect(run.liaisonInbox.items.some((n: { title: string }) => n.title.startsWith('督办单'))).toBe(true);
+    expect(run.headInbox.items.length).toBeGreaterThanOrEqual(5);
+    expect(run.otherEscalations.items).toHaveLength(0);
   });
 
   it('shows a unit only its own notices and lets it reply to a 督办单 once', async () => {
+    await ladderRun();
     const mine = (await (await h.as('liaison')).get('/api/v1/supervision/notices?kind=notice')).json();
     expect(mine.items.length).toBe(1);
     const theirs = (await (await h.as(other.liaison)).get(`/api/v1/supervision/notices?unitId=${unitA}`)).json();
@@ -141,6 +158,14 @@ describeEachDialect('supervision reminders and escalation', (h) => {
   it('keeps the ladder configurable and refuses a ladder that does not climb, changing nothing', async () => {
     const office = await h.as('office');
     const current = (await office.get('/api/v1/supervision/settings')).json();
+    // put the ladder back afterwards: the day-by-day run above climbs the default one, whichever test runs first
+    onTestFinished(async () => {
+      const now = (await office.get('/api/v1/supervision/settings')).json();
+      await office.request('PUT', '/api/v1/supervision/settings/escalation', {
+        version: now.escalationVersion,
+        escalation: current.escalation,
+      });
+    });
     expect(current.escalation).toMatchObject({ notice: { daysAfter: 1 }, bulletin: { daysAfter: 5 } });
     const bad = await office.request('PUT', '/api/v1/supervision/settings/escalation', {
       version: current.escalationVersion,
@@ -174,7 +199,9 @@ describeEachDialect('an item that arrives overdue', (h) => {
   let listId: number;
   let overdueId: number;
 
-  it('is imported with a located warning, starts at 提醒 and climbs one step per configured interval', async () => {
+  // The workbook imported on 2026-03-02 and the job run for every day of March.
+  const imported = once(async () => {
+    setChinaTime(h, '2026-03-02');
     const office = await h.as('office');
     // The harness clock stands at 2026-03-02 (Mon); sheet row 2 was due on 02-10, row 3 is due later.
     const file = await workbook({
@@ -192,27 +219,36 @@ describeEachDialect('an item that arrives overdue', (h) => {
       body,
       headers,
     );
-    expect(preview.statusCode).toBe(200);
-    expect(preview.json().problems).toEqual([]);
-    expect(preview.json().warnings).toEqual([{ sheet: '任务', row: 2, column: 'G', message: expect.stringContaining('2026-02-10') }]);
     const commit = await office.post('/api/v1/worklists/imports/commit', { token: preview.json().token });
-    expect(commit.json()).toMatchObject({ created: 2 });
     const list = (await office.get('/api/v1/worklists?kind=task')).json().find((l: { name: string }) => l.name === '逾期导入测试');
     const overdue = (await office.get(`/api/v1/items?listId=${list.id}`)).json().items.find((i: { code: string }) => i.code === '1');
     listId = list.id;
     overdueId = overdue.id;
 
-    const steps: string[] = [];
-    for (let d = '2026-03-02'; d <= '2026-03-31'; d = addDays(d, 1)) {
-      expect((await office.post('/api/v1/supervision/escalation/run', { date: d })).statusCode).toBe(200);
-    }
+    const runs: number[] = [];
+    for (let d = '2026-03-02'; d <= '2026-03-31'; d = addDays(d, 1))
+      runs.push((await office.post('/api/v1/supervision/escalation/run', { date: d })).statusCode);
     const notices = (await office.get(`/api/v1/supervision/notices?itemId=${overdue.id}&pageSize=50`)).json();
+    return { preview, commit, runs, notices };
+  });
+
+  it('is imported with a located warning, starts at 提醒 and climbs one step per configured interval', async () => {
+    // The harness clock stands at 2026-03-02 (Mon); sheet row 2 was due on 02-10, row 3 is due later.
+    const { preview, commit, runs, notices } = await imported();
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().problems).toEqual([]);
+    expect(preview.json().warnings).toEqual([{ sheet: '任务', row: 2, column: 'G', message: expect.stringContaining('2026-02-10') }]);
+    expect(commit.json()).toMatchObject({ created: 2 });
+    expect(runs.every((code) => code === 200)).toBe(true);
+    const steps: string[] = [];
     for (const n of [...notices.items].reverse()) steps.push(`${n.kind}@${n.dueOn}`);
     // 提醒 on the first run; 督办单 1 working day later; 通报 4 after that; 约谈 5 after that.
     expect(steps).toEqual(['reminder@2026-03-02', 'notice@2026-03-03', 'bulletin@2026-03-09', 'summons@2026-03-16']);
   });
 
   it('leaves in the export as a supervision ledger (progress, overdue working days, step) that re-imports', async () => {
+    await imported();
+    setChinaTime(h, '2026-03-02');
     const office = await h.as('office');
     const reported = await (
       await h.as('liaison')
