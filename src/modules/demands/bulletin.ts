@@ -1,7 +1,6 @@
 import type { BulletinSectionBlock } from '../../common/schemas/supervision.js';
 import type { AppContext } from '../../context.js';
-import { kpiCounts } from './demands.repository.js';
-import { demandKpis } from './kpi.service.js';
+import { demandKpis, periodCounts } from './kpi.service.js';
 
 const rate = (n: number, d: number) => (Number(d) > 0 ? `${Math.round((Number(n) / Number(d)) * 1000) / 10}%` : '—');
 
@@ -10,11 +9,12 @@ const LOWEST_UNITS = 3;
 
 /**
  * The demand desk's section of the monthly bulletin for `month` (YYYY-MM): the tickets received in
- * the month, how many of them are closed, the desk's rates (same definitions as the KPI page) and
+ * the month, how many of them were closed by its end, the desk's rates as they stood at its end
+ * (same definitions as the KPI page; a later close or rating does not change a past bulletin) and
  * the units with the lowest on-time rate. Empty when no ticket was received in the month.
  */
 export async function demandsBulletinSection(ctx: AppContext, month: string): Promise<BulletinSectionBlock[]> {
-  const [total] = await kpiCounts(ctx.db, 'month', month, month);
+  const [total] = await periodCounts(ctx, 'month', month, month);
   if (!total || !Number(total.tickets)) return [];
   const blocks: BulletinSectionBlock[] = [
     {

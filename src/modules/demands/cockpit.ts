@@ -1,7 +1,8 @@
 import { chinaDate } from '../../common/dates.js';
 import type { CockpitView } from '../../common/schemas/supervision.js';
 import type { AppContext } from '../../context.js';
-import { kpiCounts } from './demands.repository.js';
+import { periodCounts } from './kpi.service.js';
+import { whileUnchanged } from './stamp.js';
 
 const rate = (n: number, d: number) => (Number(d) > 0 ? Math.round((Number(n) / Number(d)) * 1000) / 10 : null);
 
@@ -20,7 +21,9 @@ function lastTwelve(month: string): string[] {
 export async function demandCockpitFigures(ctx: AppContext): Promise<CockpitView['demands']> {
   const month = chinaDate(ctx.clock()).slice(0, 7);
   const months = lastTwelve(month);
-  const rows = new Map((await kpiCounts(ctx.db, 'month', months[0], month)).map((r) => [String(r.key), r]));
+  // twelve months of tickets: aggregated once per change of the desk's data
+  const counts = await whileUnchanged(ctx, `cockpit|${month}`, () => periodCounts(ctx, 'month', months[0], month));
+  const rows = new Map(counts.map((r) => [String(r.key), r]));
   const now = rows.get(month);
   return {
     month,

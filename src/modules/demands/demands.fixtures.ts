@@ -11,6 +11,9 @@ export interface Ticket {
   firstContact?: number;
   rating?: number | null;
   reopened?: boolean;
+  /** When it was closed and rated (default: the day it came in, the 10th of its month). */
+  closedAt?: string;
+  ratedAt?: string;
 }
 
 let n = 0;
@@ -36,11 +39,13 @@ export async function insertTicket(h: Harness, t: Ticket): Promise<void> {
       dispatched_at: dispatched ? at : null,
       signed_at: dispatched ? at : null,
       signed_on_time: dispatched ? (t.signedOnTime ?? 1) : null,
-      closed_at: closed ? at : null,
+      closed_at: closed ? (t.closedAt ?? at) : null,
       closed_on_time: closed ? t.closedOnTime! : null,
       first_contact: t.firstContact ?? 0,
       reopen_count: t.reopened ? 1 : 0,
+      reopened_at: t.reopened ? at : null,
       rating: t.rating ?? null,
+      rated_at: t.rating ? (t.ratedAt ?? t.closedAt ?? at) : null,
       created_at: at,
       updated_at: at,
     })

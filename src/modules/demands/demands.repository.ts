@@ -1,7 +1,6 @@
-import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
+import { type Insertable, type RawBuilder, type Selectable, type Updateable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { likeContains } from '../../db/like.js';
-import { paged } from '../../db/paged.js';
+import { escapeLike, likeContains, likeEscaped } from '../../db/like.js';
 import type { DemandTable } from './demands.tables.js';
 
 export type DemandRow = Selectable<DemandTable>;
@@ -18,8 +17,50 @@ export interface DemandFilter {
   q?: string | undefined;
 }
 
-export async function listDemands(db: Executor, f: DemandFilter, page: { page: number; pageSize: number }) {
-  let q = db.selectFrom('demand').selectAll();
+/** The columns a ticket list shows: no codes, hashes or tokens, none of the ticket's bookkeeping. */
+export const LISTED_COLUMNS = [
+  'id',
+  'code',
+  'external_code',
+  'channel',
+  'type',
+  'subject_id',
+  'county_code',
+  'uscc',
+  'enterprise_id',
+  'enterprise_name',
+  'contact_name',
+  'contact_phone',
+  'description',
+  'status',
+  'unit_id',
+  'received_at',
+  'sign_due_at',
+  'due_at',
+  'signed_at',
+  'answered_at',
+  'answer',
+  'followed_up_at',
+  'closed_at',
+  'first_contact',
+  'reopen_count',
+  'rating',
+  'pending_extension_days',
+  'pending_extension_reason',
+  'merged_into_id',
+  'version',
+] as const;
+export type ListedDemandRow = Pick<DemandRow, (typeof LISTED_COLUMNS)[number]>;
+
+/**
+ * The states in which a ticket waits at a unit, written exactly as the predicate of the partial
+ * deadline indexes (migration 202612041001) and as constants, not parameters: only then can either
+ * planner prove that the overdue filter may read those indexes.
+ */
+const WAITING = sql<boolean>`status in ('dispatched', 'in_progress', 'sent_back')`;
+
+function filtered(db: Executor, f: DemandFilter) {
+  let q = db.selectFrom('demand');
   if (f.unitId !== undefined) q = q.where('unit_id', '=', f.unitId);
   if (f.uscc !== undefined || f.createdBy !== undefined) {
     q = q.where((eb) =>
@@ -29,18 +70,49 @@ export async function listDemands(db: Executor, f: DemandFilter, page: { page: n
   if (f.status) q = q.where('status', '=', f.status);
   if (f.type) q = q.where('type', '=', f.type);
   if (f.channel) q = q.where('channel', '=', f.channel);
-  if (f.overdueAt) q = q.where('status', 'in', ['dispatched', 'in_progress', 'sent_back']).where('due_at', '<', f.overdueAt);
-  // A ticket number, a credit code or part of an enterprise's name: what the caller can tell the
-  // seat. The first two are looked up by index; only a name is searched through the rows.
-  if (f.q) {
-    const upper = f.q.toUpperCase();
-    if (/^QY\d{14}$/.test(upper)) q = q.where('code', '=', upper);
-    else if (/^[0-9A-Z]{18}$/.test(upper)) q = q.where('uscc', '=', upper);
-    else q = q.where(likeContains('enterprise_name', f.q));
-  }
-  // The overdue list is read most-overdue first.
-  if (f.overdueAt) return paged(q.orderBy('due_at').orderBy('id'), page);
-  return paged(q.orderBy('received_at', 'desc').orderBy('id', 'desc'), page);
+  if (f.overdueAt) q = q.where(WAITING).where('due_at', '<', f.overdueAt);
+  if (f.q) q = q.where(searchCondition(f.q));
+  return q;
+}
+
+/**
+ * What the seat can be told: a ticket number or a credit code is looked up by index; anything else
+ * is searched, word by word (every word must appear), in the ticket number, the enterprise's name,
+ * the demand's text and the answer — latin letters in any case, the text taken literally.
+ */
+function searchCondition(text: string) {
+  const upper = text.toUpperCase();
+  if (/^QY\d{14}$/.test(upper)) return sql<boolean>`code = ${upper}`;
+  if (/^[0-9A-Z]{18}$/.test(upper)) return sql<boolean>`uscc = ${upper}`;
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  const anyColumn = (w: string) => {
+    const pattern = `%${escapeLike(w)}%`;
+    // lower() only where case can differ: it costs a scan of the whole table dearly, and Chinese has no case.
+    const column = (c: string) => (/[a-z]/.test(w) ? sql`lower(${sql.ref(c)})` : sql.ref(c));
+    return sql.join(
+      ['code', 'enterprise_name', 'description', 'answer'].map((c) => likeEscaped(column(c), pattern)),
+      sql` or `,
+    );
+  };
+  return sql<boolean>`(${sql.join(
+    words.map((w) => sql`(${anyColumn(w)})`),
+    sql` and `,
+  )})`;
+}
+
+/** One window of a ticket list, in the list's order: newest first, or most overdue first. */
+export function listDemands(db: Executor, f: DemandFilter, window: { offset: number; limit: number }): Promise<ListedDemandRow[]> {
+  const q = filtered(db, f).select([...LISTED_COLUMNS]);
+  const ordered = f.overdueAt ? q.orderBy('due_at').orderBy('id') : q.orderBy('received_at', 'desc').orderBy('id', 'desc');
+  return ordered.offset(window.offset).limit(window.limit).execute();
+}
+
+/** How many tickets a list has in all. */
+export async function countDemands(db: Executor, f: DemandFilter): Promise<number> {
+  const r = await filtered(db, f)
+    .select(sql<number | string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export function findDemand(db: Executor, id: number) {
@@ -261,29 +333,46 @@ const DIMENSION_COLUMN = {
   month: 'month',
 } as const;
 
-/** Counts behind the KPIs, one row per value of the dimension. Merged tickets are not counted twice. */
-export function kpiCounts(db: Executor, by: keyof typeof DIMENSION_COLUMN, from: string | undefined, to: string | undefined) {
+/**
+ * Counts behind the KPIs, one row per value of the dimension, over the tickets received in the
+ * months `from`..`to`. With `asOf` (an instant, exclusive) each step counts only if it had happened
+ * by then — signed, closed, answered, followed up, rated, reopened — so a past period reads as it
+ * stood at its end. A ticket's earlier rating is known from its reopen: a ticket re-rated after
+ * `asOf` but reopened before it had a bad rating then (every rating before the last one reopened
+ * it). Merged tickets are not counted twice.
+ */
+export function kpiCounts(
+  db: Executor,
+  by: keyof typeof DIMENSION_COLUMN,
+  period: { from?: string | undefined; to?: string | undefined; asOf?: string | undefined },
+) {
   const col = DIMENSION_COLUMN[by];
+  const { asOf } = period;
+  const by_ = (c: keyof DemandTable) => (asOf ? sql<boolean>`${sql.ref(c)} < ${asOf}` : sql<boolean>`${sql.ref(c)} is not null`);
+  const rated = asOf ? sql<boolean>`(rated_at < ${asOf} or reopened_at < ${asOf})` : sql<boolean>`rating is not null`;
+  const satisfied = asOf ? sql<boolean>`rating >= 3 and rated_at < ${asOf}` : sql<boolean>`rating >= 3`;
+  const reopened = asOf ? sql<boolean>`reopened_at < ${asOf}` : sql<boolean>`reopen_count > 0`;
+  const count = (cond: RawBuilder<boolean>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
   let q = db
     .selectFrom('demand')
     .select([
       sql<string | number | null>`${sql.ref(col)}`.as('key'),
       sql<number>`count(*)`.as('tickets'),
-      sql<number>`sum(case when dispatched_at is not null then 1 else 0 end)`.as('dispatched'),
-      sql<number>`sum(case when signed_on_time = 1 then 1 else 0 end)`.as('signed_on_time'),
-      sql<number>`sum(case when closed_at is not null then 1 else 0 end)`.as('closed'),
-      sql<number>`sum(case when closed_at is not null and closed_on_time = 1 then 1 else 0 end)`.as('closed_on_time'),
+      count(by_('dispatched_at')).as('dispatched'),
+      count(sql`signed_on_time = 1 and ${by_('signed_at')}`).as('signed_on_time'),
+      count(by_('closed_at')).as('closed'),
+      count(sql`closed_on_time = 1 and ${by_('closed_at')}`).as('closed_on_time'),
       sql<number>`sum(first_contact)`.as('first_contact'),
-      sql<number>`sum(case when answered_at is not null and first_contact = 0 then 1 else 0 end)`.as('answered'),
-      sql<number>`sum(case when followed_up_at is not null then 1 else 0 end)`.as('followed_up'),
-      sql<number>`sum(case when rating is not null then 1 else 0 end)`.as('rated'),
-      sql<number>`sum(case when rating >= 3 then 1 else 0 end)`.as('satisfied'),
-      sql<number>`sum(case when reopen_count > 0 then 1 else 0 end)`.as('reopened'),
-      sql<number | null>`avg(handling_hours)`.as('avg_hours'),
+      count(sql`first_contact = 0 and ${by_('answered_at')}`).as('answered'),
+      count(by_('followed_up_at')).as('followed_up'),
+      count(rated).as('rated'),
+      count(satisfied).as('satisfied'),
+      count(reopened).as('reopened'),
+      sql<number | null>`avg(case when ${by_('closed_at')} then handling_hours end)`.as('avg_hours'),
     ])
     .where('status', '!=', 'merged');
-  if (from) q = q.where('month', '>=', from);
-  if (to) q = q.where('month', '<=', to);
+  if (period.from) q = q.where('month', '>=', period.from);
+  if (period.to) q = q.where('month', '<=', period.to);
   return q.groupBy(sql.ref(col)).orderBy(sql.ref(col)).execute();
 }
 

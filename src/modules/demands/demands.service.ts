@@ -23,6 +23,8 @@ import { checkUscc, enterpriseOfUser, registeredEnterprise } from '../policies/i
 import {
   type DemandFilter,
   type DemandRow,
+  type ListedDemandRow,
+  countDemands,
   findDemand,
   findDemandBy,
   insertDemand,
@@ -38,6 +40,7 @@ import {
 import { loadDeadlines, routeFor } from './settings.service.js';
 import { addWorkingHours, dueAfterWorkdays, workingHoursBetween } from './sla.js';
 import { similarity } from './similarity.js';
+import { whileUnchanged } from './stamp.js';
 
 const SEES_ALL = new Set(['admin', 'office', 'leader', 'specialist']);
 const OPEN_STATUSES: readonly DemandStatus[] = ['received', 'dispatched', 'sent_back', 'in_progress'];
@@ -68,14 +71,17 @@ interface Names {
   subjects: Map<number, string>;
 }
 
-async function namesFor(db: Executor, rows: { unit_id: number | null }[]): Promise<Names> {
-  const ids = [...new Set(rows.map((r) => r.unit_id).filter((x): x is number => x !== null))];
-  const units = new Map((ids.length ? await listUnits(db, { ids, includeRetired: true }) : []).map((u) => [u.id, u.name]));
-  const subjects = new Map((await listSubjects(db)).map((s) => [s.id, s.name]));
-  return { units, subjects };
+/** Unit and subject names for every row of a page: two small lists, read once per change of the desk's data. */
+function namesFor(ctx: AppContext, db: Executor): Promise<Names> {
+  const load = async () => ({
+    units: new Map((await listUnits(db, { includeRetired: true })).map((u) => [u.id, u.name])),
+    subjects: new Map((await listSubjects(db)).map((s) => [s.id, s.name])),
+  });
+  // Inside a transaction the names are read there: the cache holds only committed data.
+  return db === ctx.db ? whileUnchanged(ctx, 'names', load) : load();
 }
 
-export function presentDemand(r: DemandRow, names: Names, now: Date): DemandView {
+export function presentDemand(r: ListedDemandRow, names: Names, now: Date): DemandView {
   const open = OPEN_STATUSES.includes(r.status as DemandStatus);
   return {
     id: r.id,
@@ -133,6 +139,13 @@ async function scopeFilter(ctx: AppContext, actor: Actor): Promise<DemandFilter>
   return { unitId: actor.unitId ?? -1 };
 }
 
+/**
+ * One page of tickets. The page is read by index in the list's order; its total is counted only
+ * when the page is full, and that count is kept while the desk's data is unchanged, so paging and
+ * polling a list of 100 000 tickets costs one short read. The overdue filter reads "overdue" as of
+ * the start of the current minute, which lets that count be kept too (a ticket falling due shows
+ * within the minute).
+ */
 export async function listDemandPage(ctx: AppContext, actor: Actor, q: DemandQuery) {
   const now = ctx.clock();
   const scope = await scopeFilter(ctx, actor);
@@ -142,11 +155,15 @@ export async function listDemandPage(ctx: AppContext, actor: Actor, q: DemandQue
     type: q.type,
     channel: q.channel,
     q: q.q,
-    overdueAt: q.overdue === 'true' ? now.toISOString() : undefined,
+    overdueAt: q.overdue === 'true' ? new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString() : undefined,
   };
   if (q.unitId && scope.unitId === undefined) filter.unitId = q.unitId;
-  const { rows, total } = await listDemands(ctx.db, filter, { page: q.page, pageSize: q.pageSize });
-  const names = await namesFor(ctx.db, rows);
+  const offset = (q.page - 1) * q.pageSize;
+  const [rows, names] = await Promise.all([listDemands(ctx.db, filter, { offset, limit: q.pageSize }), namesFor(ctx, ctx.db)]);
+  const total =
+    rows.length < q.pageSize && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : await whileUnchanged(ctx, `count|${JSON.stringify(filter)}`, () => countDemands(ctx.db, filter));
   return { items: rows.map((r) => presentDemand(r, names, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -175,7 +192,7 @@ export async function findDuplicates(
 
 async function detailIn(ctx: AppContext, db: Executor, r: DemandRow): Promise<DemandDetailView> {
   const events = await listEvents(db, r.id);
-  const names = await namesFor(db, [r, ...events]);
+  const names = await namesFor(ctx, db);
   const duplicates = OPEN_STATUSES.includes(r.status as DemandStatus)
     ? await findDuplicates(db, ctx.clock(), { uscc: r.uscc, phone: r.contact_phone, description: r.description }, r.id)
     : [];

@@ -58,6 +58,10 @@ export interface DemandTable {
   reopen_count: Generated<number>;
   handling_hours: number | null;
   rating: number | null;
+  /** When the current rating was given; with reopened_at, what the figures of a past period count. */
+  rated_at: string | null;
+  /** The first 重办 (a bad rating reopened the ticket). */
+  reopened_at: string | null;
   rating_code_hash: string | null;
   extension_days: Generated<number>;
   pending_extension_days: number | null;

@@ -154,6 +154,8 @@ export async function import12345(ctx: AppContext, actor: Actor, data: Buffer, f
         contact_phone: r.contactPhone,
         answer: r.answer,
         rating: r.rating,
+        // the platform's export has no rating time: a rating first seen in this import is dated now
+        rated_at: r.rating === null ? null : existing && existing.rating === r.rating ? (existing.rated_at ?? at) : at,
         received_at: received,
         month: chinaDate(r.receivedAt).slice(0, 7),
         due_at: dueAfterWorkdays(cal, r.receivedAt, deadlines.days[r.type]).toISOString(),

@@ -3,6 +3,7 @@ import { chinaDate } from '../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import { findUserById, listUnits } from '../org/index.js';
 import { closedByUnitMonth, kpiCounts, listSubjects, ratingsByUnitMonth } from './demands.repository.js';
+import { whileUnchanged } from './stamp.js';
 
 const CHANNEL_LABELS: Record<string, string> = {
   seat: '12345 企业专席',
@@ -15,24 +16,19 @@ const CHANNEL_LABELS: Record<string, string> = {
   open311: '接口接入',
 };
 
-/**
- * KPIs and the board aggregate the whole year of tickets (100 000 rows in a large city): each
- * answer is kept for a minute per process, so a room of people opening the figures costs one
- * aggregation, and the figures are never more than a minute behind.
- */
-const FIGURES_TTL_MS = 60_000;
-const cachesOf = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
+/** The first instant after month `month` (YYYY-MM) in China time, as ISO-8601 UTC: where the month's figures stop. */
+export function monthEndInstant(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return new Date(Date.UTC(y, m, 1) - 8 * 3600_000).toISOString();
+}
 
-function memo<T>(ctx: AppContext, key: string, now: number, load: () => Promise<T>): Promise<T> {
-  let figures = cachesOf.get(ctx.database);
-  if (!figures) cachesOf.set(ctx.database, (figures = new Map()));
-  const hit = figures.get(key);
-  if (hit && now - hit.at < FIGURES_TTL_MS) return hit.value as Promise<T>;
-  const value = load();
-  figures.set(key, { at: now, value });
-  value.catch(() => figures!.delete(key));
-  if (figures.size > 200) figures.delete(figures.keys().next().value!);
-  return value;
+/**
+ * The counts behind the desk's figures for the tickets received in `from`..`to`, as they stood at
+ * the end of `to` (a past month keeps its figures when tickets close or are rated later).
+ */
+export function periodCounts(ctx: AppContext, by: KpiQuery['by'], from: string | undefined, to: string | undefined) {
+  return kpiCounts(ctx.db, by, { from, to, asOf: to ? monthEndInstant(to) : undefined });
 }
 
 const rate = (n: number, d: number) => (d > 0 ? Math.round((Number(n) / Number(d)) * 1000) / 10 : null);
@@ -45,11 +41,12 @@ const rate = (n: number, d: number) => (d > 0 ? Math.round((Number(n) / Number(d
  * working hours from intake to answer.
  */
 export function demandKpis(ctx: AppContext, q: KpiQuery): Promise<{ by: KpiQuery['by']; rows: KpiRow[] }> {
-  return memo(ctx, `kpi|${q.by}|${q.from ?? ''}|${q.to ?? ''}`, ctx.clock().getTime(), () => computeKpis(ctx, q));
+  // An aggregation over up to a year of tickets: computed once per change of the desk's data.
+  return whileUnchanged(ctx, `kpi|${q.by}|${q.from ?? ''}|${q.to ?? ''}`, () => computeKpis(ctx, q));
 }
 
 async function computeKpis(ctx: AppContext, q: KpiQuery): Promise<{ by: KpiQuery['by']; rows: KpiRow[] }> {
-  const rows = await kpiCounts(ctx.db, q.by, q.from, q.to);
+  const rows = await periodCounts(ctx, q.by, q.from, q.to);
   const labels = await labelsFor(
     ctx,
     q.by,
@@ -90,7 +87,7 @@ async function labelsFor(ctx: AppContext, by: KpiQuery['by'], keys: (string | nu
  * counts: no names of people, no phone numbers, no ticket text.
  */
 export function publicBoard(ctx: AppContext): Promise<BoardView> {
-  return memo(ctx, `board|${chinaDate(ctx.clock())}`, ctx.clock().getTime(), () => computeBoard(ctx));
+  return whileUnchanged(ctx, `board|${chinaDate(ctx.clock())}`, () => computeBoard(ctx));
 }
 
 async function computeBoard(ctx: AppContext): Promise<BoardView> {

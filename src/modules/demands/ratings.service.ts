@@ -64,6 +64,8 @@ export async function rateDemand(ctx: AppContext, body: { code: string; level: n
       ? {
           status: 'in_progress',
           rating: body.level,
+          rated_at: at,
+          reopened_at: row.reopened_at ?? at,
           rating_code_hash: null,
           reopen_count: row.reopen_count + 1,
           due_at: dueAfterWorkdays(cal, now, deadlines.reopenDays).toISOString(),
@@ -74,6 +76,7 @@ export async function rateDemand(ctx: AppContext, body: { code: string; level: n
       : {
           status: 'closed',
           rating: body.level,
+          rated_at: at,
           rating_code_hash: null,
           closed_at: at,
           handling_hours: workingHoursBetween(cal, new Date(row.received_at), new Date(row.answered_at ?? at)),

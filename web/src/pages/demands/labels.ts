@@ -41,7 +41,7 @@ export const demandLabels = {
   history: { zh: '办理记录', en: 'History' },
   duplicates: { zh: '可能重复的诉求（30 天内同一企业或电话）', en: 'Possible duplicates (same enterprise or phone, 30 days)' },
   merge: { zh: '合并到此工单', en: 'Merge into this one' },
-  search: { zh: '工单编号、信用代码或企业名称', en: 'Ticket no., credit code or enterprise' },
+  search: { zh: '工单编号、信用代码、企业名称或诉求内容', en: 'Ticket no., credit code, enterprise or demand text' },
   all: { zh: '全部', en: 'All' },
   onlyOverdue: { zh: '只看超期', en: 'Overdue only' },
   knowledge: { zh: '知识库', en: 'Knowledge base' },
