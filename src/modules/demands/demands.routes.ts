@@ -131,7 +131,7 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/demands/board',
+      '/demands/public/board',
       {
         config: { access: 'public' },
         schema: { tags, summary: '服务质量公示 / public service-quality board', response: { 200: boardView } },
@@ -140,7 +140,7 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/demands/rate',
+      '/demands/public/rate',
       {
         config: { access: 'public', rateLimit: PUBLIC_LIMIT },
         schema: { tags, summary: '凭评价码评价 / rate a ticket with its one-time code', body: rateBody, response: { 200: rateResult } },
@@ -149,7 +149,7 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/demands/rating-codes/:code/ratings',
+      '/demands/public/rating-codes/:code/ratings',
       {
         config: { access: 'public', rateLimit: PUBLIC_LIMIT },
         schema: {

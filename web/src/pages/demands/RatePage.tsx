@@ -19,7 +19,7 @@ export default function RatePage() {
     setBusy(true);
     try {
       const r = await ok(
-        client.POST('/api/v1/demands/rate', {
+        client.POST('/api/v1/demands/public/rate', {
           body: { code: v.code.trim(), level: v.level, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
         }),
       );
