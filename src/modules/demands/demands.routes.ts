@@ -71,11 +71,12 @@ import { addAttachment, attachmentTooLarge, attachmentsOf, ATTACHMENT_MAX_BYTES,
 import { hotIssues } from './hot-issues.service.js';
 import { kpiWorkbook } from './kpi.export.js';
 import { demandKpis, publicBoard } from './kpi.service.js';
-import { addRatingCode, rateDemand, rateWithCode, ratingCodes } from './ratings.service.js';
+import { addRatingCode, rateDemand, rateWithCode, ratingCodes, retireRatingCodeById } from './ratings.service.js';
 import {
   addKnowledge,
   addRouteRule,
   addSubject,
+  editRouteRule,
   findAnswers,
   loadDeadlines,
   removeRouteRule,
@@ -179,6 +180,14 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => reply.status(201).send(await addRatingCode(ctx, actorOf(request), request.body)),
     );
+    app.post(
+      '/demands/rating-codes/:id/retire',
+      {
+        config: { access: 'demands.manage' },
+        schema: { tags, summary: '停用评价码 / deactivate a rating code', params: idParam, response: { 200: ratingCodeView } },
+      },
+      async (request) => retireRatingCodeById(ctx, actorOf(request), request.params.id),
+    );
 
     app.get(
       '/demands/kpi',
@@ -251,6 +260,20 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '新增派单规则 / add a routing rule', body: routeRuleBody, response: { 201: routeRuleView } },
       },
       async (request, reply) => reply.status(201).send(await addRouteRule(ctx, actorOf(request), request.body)),
+    );
+    app.put(
+      '/demands/route-rules/:id',
+      {
+        config: { access: 'demands.manage' },
+        schema: {
+          tags,
+          summary: '修改派单规则 / edit a routing rule',
+          params: idParam,
+          body: routeRuleBody,
+          response: { 200: routeRuleView },
+        },
+      },
+      async (request) => editRouteRule(ctx, actorOf(request), request.params.id, request.body),
     );
     app.delete(
       '/demands/route-rules/:id',

@@ -104,6 +104,7 @@ export interface DemandRatingCodeTable {
   unit_id: number;
   user_id: number | null;
   created_at: string;
+  retired_at: string | null;
 }
 
 export interface DemandRatingTable {
