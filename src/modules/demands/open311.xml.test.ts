@@ -26,7 +26,8 @@ describeEachDialect('Open311 GeoReport v2 as XML', (h) => {
     const code = await taxCode();
     expect(list.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<services><service><service_code>/);
     expect(list.body).toContain(
-      `<service><service_code>${code}</service_code><service_name>纳税</service_name><description>企业诉求：纳税</description><metadata>true</metadata><type>realtime</type>`,
+      `<service><service_code>${code}</service_code><service_name>纳税</service_name>` +
+        '<description>企业诉求：纳税</description><metadata>true</metadata><type>realtime</type>',
     );
     const def = (await get(`/open311/v2/services/${code}.xml`)).body;
     expect(def).toContain(`<service_definition><service_code>${code}</service_code><attributes><attribute><variable>true</variable>`);
@@ -46,7 +47,8 @@ describeEachDialect('Open311 GeoReport v2 as XML', (h) => {
     expect(created.statusCode).toBe(200);
     const id = /<service_request_id>(\d+)<\/service_request_id>/.exec(created.body)![1]!;
     expect(created.body).toContain(
-      `<service_requests><request><service_request_id>${id}</service_request_id><service_notice>已派至国家税务总局呼和浩特市税务局</service_notice><account_id/></request></service_requests>`,
+      `<service_requests><request><service_request_id>${id}</service_request_id>` +
+        '<service_notice>已派至国家税务总局呼和浩特市税务局</service_notice><account_id/></request></service_requests>',
     );
     const one = (await get(`/open311/v2/requests/${id}.xml`)).body;
     const [json] = (await get(`/open311/v2/requests/${id}.json`)).json();

@@ -18,8 +18,8 @@ export type XmlRoot = keyof typeof XML_ROOTS;
 /** Entry element names of nested lists (service definition: `<attributes><attribute>`, `<values><value>`). */
 const ENTRY_OF: Record<string, string> = { attributes: 'attribute', values: 'value' };
 
-// eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 does not allow
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 does not allow
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
