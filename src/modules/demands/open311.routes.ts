@@ -94,7 +94,13 @@ function v2(ctx: AppContext) {
             reply,
             format,
             'requests',
-            await createRequest(ctx, client, p, typeof idempotency === 'string' ? idempotency : undefined),
+            await createRequest(
+              ctx,
+              client,
+              p,
+              typeof idempotency === 'string' ? idempotency : undefined,
+              `/open311/v2/requests.${format}`,
+            ),
           );
         },
       );

@@ -50,6 +50,8 @@ describeEachDialect('Open311 GeoReport v2 as XML', (h) => {
       `<service_requests><request><service_request_id>${id}</service_request_id>` +
         '<service_notice>已派至国家税务总局呼和浩特市税务局</service_notice><account_id/></request></service_requests>',
     );
+    const audited = await h.ctx.db.selectFrom('audit_log').select('after_json').where('action', '=', 'open311.request').execute();
+    expect(audited.some((a) => String(a.after_json).includes('/open311/v2/requests.xml'))).toBe(true);
     const one = (await get(`/open311/v2/requests/${id}.xml`)).body;
     const [json] = (await get(`/open311/v2/requests/${id}.json`)).json();
     expect(one).toContain(`<request><service_request_id>${id}</service_request_id><status>open</status>`);
