@@ -39,7 +39,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
 /** The entries of each group a role sees, in order. */
 const EXPECTED_GROUPS: Partial<Record<Role, Record<string, string[]>>> = {
   admin: { 系统管理: ['用户管理', '单位管理', '定时任务', '工作日历'] },
-  office: { 惠企政策: ['政策库与规则', '匹配与兑现'], 企业诉求: ['诉求工单', '办理指标'] },
+  office: { 惠企政策: ['政策库与规则', '匹配与兑现'], 企业诉求: ['诉求工单', '办理指标', '诉求设置'] },
   specialist: { 惠企政策: ['政策库与规则', '匹配与兑现'], 企业诉求: ['诉求工单', '办理指标'] },
 };
 

@@ -8,7 +8,9 @@ import { type Client, TEST_PASSWORD, describeEachDialect, login } from '../test/
 
 const ALL = 'authenticated' as const;
 const PUBLIC = 'public' as const;
-type Rule = typeof ALL | typeof PUBLIC | Role[];
+/** Other systems' routes (Open311): no session, the route checks its client key itself. */
+const KEYED = 'apiKey' as const;
+type Rule = typeof ALL | typeof PUBLIC | typeof KEYED | Role[];
 
 /**
  * The expected allow/deny table for every API route. A route that is registered but missing here
@@ -276,11 +278,12 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/demands': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'POST /api/v1/demands': ['admin', 'office', 'specialist', 'enterprise'],
   'GET /api/v1/demands/duplicates': ['admin', 'office', 'specialist', 'enterprise'],
-  'GET /api/v1/demands/board': PUBLIC,
-  'POST /api/v1/demands/rate': PUBLIC,
-  'POST /api/v1/demands/rating-codes/:code/ratings': PUBLIC,
+  'GET /api/v1/demands/public/board': PUBLIC,
+  'POST /api/v1/demands/public/rate': PUBLIC,
+  'POST /api/v1/demands/public/rating-codes/:code/ratings': PUBLIC,
   'GET /api/v1/demands/rating-codes': ['admin', 'office'],
   'POST /api/v1/demands/rating-codes': ['admin', 'office'],
+  'POST /api/v1/demands/rating-codes/:id/retire': ['admin', 'office'],
   'GET /api/v1/demands/kpi': ['admin', 'office', 'leader', 'specialist'],
   'GET /api/v1/demands/kpi/export': ['admin', 'office', 'leader', 'specialist'],
   'GET /api/v1/demands/knowledge': ['admin', 'office', 'specialist'],
@@ -289,6 +292,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/demands/subjects': ['admin', 'office'],
   'GET /api/v1/demands/route-rules': ['admin', 'office'],
   'POST /api/v1/demands/route-rules': ['admin', 'office'],
+  'PUT /api/v1/demands/route-rules/:id': ['admin', 'office'],
   'DELETE /api/v1/demands/route-rules/:id': ['admin', 'office'],
   'GET /api/v1/demands/deadlines': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'PUT /api/v1/demands/deadlines': ['admin', 'office'],
@@ -296,6 +300,16 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/demands/import': ['admin', 'office'],
   'GET /api/v1/demands/hot-issues': ['admin', 'office'],
   'PUT /api/v1/demands/key-enterprises': ['admin', 'office'],
+  // — Open311 GeoReport v2 (a root route outside /api/v1): public reads, a POST with a client's key; each as .json and .xml —
+  'GET /open311/v2/services.json': PUBLIC,
+  'GET /open311/v2/services.xml': PUBLIC,
+  'GET /open311/v2/services/:code': PUBLIC,
+  'POST /open311/v2/requests.json': KEYED,
+  'POST /open311/v2/requests.xml': KEYED,
+  'GET /open311/v2/requests.json': PUBLIC,
+  'GET /open311/v2/requests.xml': PUBLIC,
+  'GET /open311/v2/requests/:id': PUBLIC,
+  'GET /open311/v2/tokens/:token': PUBLIC,
   'GET /api/v1/demands/:id': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'GET /api/v1/demands/:id/attachments': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'POST /api/v1/demands/:id/attachments': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
@@ -315,7 +329,7 @@ const EXPECTED: Record<string, Rule> = {
 
 function allowed(rule: Rule, role: Role | null): boolean {
   if (rule === PUBLIC) return true;
-  if (role === null) return false;
+  if (role === null || rule === KEYED) return false;
   return rule === ALL || rule.includes(role);
 }
 
@@ -405,7 +419,9 @@ function sources(dir: string): string[] {
 
 describeEachDialect('route access table', (h) => {
   const routePermissions = () =>
-    new Set(h.app.routeAccess.map((r) => r.access).filter((a): a is Permission => a !== 'public' && a !== 'authenticated'));
+    new Set(
+      h.app.routeAccess.map((r) => r.access).filter((a): a is Permission => a !== 'public' && a !== 'authenticated' && a !== 'apiKey'),
+    );
 
   it('uses every permission of the table: a route declares it, or the code checks it by name', () => {
     const declared = routePermissions();
@@ -450,7 +466,8 @@ describeEachDialect('route access table', (h) => {
     for (const r of h.app.routeAccess.filter((x) => !x.url.startsWith('/api/docs'))) {
       const rule = EXPECTED[`${r.method} ${r.url}`];
       // A permission name stands for the roles the permission table gives it.
-      const declared = r.access === 'public' || r.access === 'authenticated' ? r.access : [...rolesWith(r.access)].sort();
+      const declared =
+        r.access === 'public' || r.access === 'authenticated' || r.access === 'apiKey' ? r.access : [...rolesWith(r.access)].sort();
       expect(declared, `${r.method} ${r.url}`).toEqual(typeof rule === 'string' ? rule : [...rule].sort());
     }
   });
@@ -467,6 +484,17 @@ describeEachDialect('route access table', (h) => {
       const rule = EXPECTED[`${route.method} ${route.url}`];
       const url = concreteUrl(route.url);
       const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+      if (rule === KEYED) {
+        // No session stands in for a client key: without one, everybody gets the spec's 403.
+        for (const c of [null, ...ROLES.map((r) => clients.get(r)!)]) {
+          const res = c
+            ? await c.request(route.method as 'GET', url, body)
+            : await h.app.inject({ method: route.method as 'GET', url, payload: body });
+          if (res.statusCode !== 403 || !/"code":403|<code>403<\/code>/.test(res.body))
+            failures.push(`keyed ${route.method} ${route.url} → ${res.statusCode}`);
+        }
+        continue;
+      }
       const anon = await h.app.inject({ method: route.method as 'GET', url, ...(body ? { payload: body } : {}) });
       if (allowed(rule, null) ? anon.statusCode === 401 || anon.statusCode === 403 : anon.statusCode !== 401) {
         failures.push(`anonymous ${route.method} ${route.url} → ${anon.statusCode}`);
@@ -483,5 +511,5 @@ describeEachDialect('route access table', (h) => {
     }
     expect(failures).toEqual([]);
     // About a thousand requests plus a fresh argon2 login after every logout.
-  }, 120_000);
+  }, 180_000);
 });

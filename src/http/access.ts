@@ -6,10 +6,12 @@ import { type ResolvedSession, resolveSession } from '../modules/org/auth.servic
 
 /**
  * Who may call a route: anyone, any logged-in user, or the holders of one permission of
- * src/common/permissions.ts. Every route under /api declares one; a route without a rule makes the
- * server refuse to start (and the route-walk test fail).
+ * src/common/permissions.ts; `apiKey` is a route for other systems that checks its own client key
+ * (Open311) and needs no session. Every route under /api declares one; a route without a rule makes
+ * the server refuse to start (and the route-walk test fail). Routes outside /api that declare one
+ * (a module's root routes) join the table too, so the walk covers them.
  */
-export type Access = 'public' | 'authenticated' | Permission;
+export type Access = 'public' | 'authenticated' | 'apiKey' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,13 +51,14 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): vo
   app.decorate('routeAccess', table);
 
   app.addHook('onRoute', (route: RouteOptions) => {
-    if (!route.url.startsWith('/api')) return;
+    const declared = (route.config as { access?: Access } | undefined)?.access;
+    if (!route.url.startsWith('/api') && !declared) return;
     // The OpenAPI document and its UI are public by design.
     if (route.url.startsWith('/api/docs')) {
       route.config = { ...(route.config ?? {}), access: 'public' };
       return;
     }
-    const access = (route.config as { access?: Access } | undefined)?.access;
+    const access = declared;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access rule`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
@@ -66,7 +69,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): vo
     const token = request.cookies[SESSION_COOKIE];
     request.session = await resolveSession(ctx, token, request.ip);
     request.actor = request.session?.actor ?? null;
-    if (access === 'public') return;
+    if (access === 'public' || access === 'apiKey') return;
     if (!request.session) throw new AppError('UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
       throw new AppError('CSRF_INVALID');

@@ -113,10 +113,12 @@ export const webModules: WebModule[] = [
     nav: [
       { path: '/demands', label: { zh: '诉求工单', en: 'Tickets' } },
       { path: '/demands/kpi', label: { zh: '办理指标', en: 'Figures' }, permission: 'demands.kpi' },
+      { path: '/demands/settings', label: { zh: '诉求设置', en: 'Desk settings' }, permission: 'demands.manage' },
     ],
     pages: [
       { path: '/demands', page: lazy(() => import('./pages/demands/DemandsPage.js')) },
       { path: '/demands/kpi', page: lazy(() => import('./pages/demands/KpiPage.js')), permission: 'demands.kpi' },
+      { path: '/demands/settings', page: lazy(() => import('./pages/demands/SettingsPage.js')), permission: 'demands.manage' },
       { path: '/demands/:id', page: lazy(() => import('./pages/demands/DemandPage.js')) },
     ],
   },

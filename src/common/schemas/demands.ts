@@ -270,7 +270,14 @@ export const ratingCodeBody = z
     userId: z.number().int().positive().nullable().default(null),
   })
   .strict();
-export const ratingCodeView = z.object({ id: z.number(), code: z.string(), kind: z.string(), name: z.string(), unitId: z.number() });
+export const ratingCodeView = z.object({
+  id: z.number(),
+  code: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  unitId: z.number(),
+  active: z.boolean(),
+});
 export const codeRatingBody = z.object({ level: z.number().int().min(1).max(5), comment: plainText(500).optional() }).strict();
 
 export const visitBody = z

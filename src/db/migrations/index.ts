@@ -19,6 +19,7 @@ import * as createFinance from './202612036000-create-finance.js';
 import * as addRuleVersions from './202612037001-add-rule-versions.js';
 // procurement: OCDS red flags about parties
 import * as procurementPartyFlags from './202612039500-procurement-party-flags.js';
+import * as retireRatingCodes from './202612042001-retire-rating-codes.js';
 import * as indexCreditRecordsInEffect from './202612039000-index-credit-records-in-effect.js';
 import * as demandRatingDates from './202612041001-demand-rating-dates-and-list-indexes.js';
 
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '202612037001-add-rule-versions': addRuleVersions,
   // procurement: OCDS red flags about parties
   '202612039500-procurement-party-flags': procurementPartyFlags,
+  '202612042001-retire-rating-codes': retireRatingCodes,
   '202612039000-index-credit-records-in-effect': indexCreditRecordsInEffect,
   '202612041001-demand-rating-dates-and-list-indexes': demandRatingDates,
 };

@@ -15,6 +15,11 @@ export const demandErrors = defineErrors({
     en: 'This rating code has been used or has expired; a ticket is rated once',
   },
   DEMAND_RATING_CODE_UNKNOWN: { status: 404, zh: '评价码不存在，请核对', en: 'Unknown rating code; check it' },
+  DEMAND_RATING_CODE_RETIRED: {
+    status: 410,
+    zh: '该评价码已停用，请使用窗口或专员现用的评价码',
+    en: 'This rating code has been deactivated; use the one the window or specialist shows now',
+  },
   DEMAND_IMPORT_INVALID: {
     status: 422,
     zh: '导入文件有误，未导入任何内容，请按标注的行列修改',

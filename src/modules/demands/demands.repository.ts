@@ -249,6 +249,14 @@ export function findRouteRule(db: Executor, id: number) {
   return db.selectFrom('demand_route_rule').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function updateRouteRule(
+  db: Executor,
+  id: number,
+  v: { subject_id: number; county_code: string | null; unit_id: number; updated_at: string },
+) {
+  await db.updateTable('demand_route_rule').set(v).where('id', '=', id).execute();
+}
+
 export async function deleteRouteRule(db: Executor, id: number) {
   await db.deleteFrom('demand_route_rule').where('id', '=', id).execute();
 }
@@ -297,6 +305,14 @@ export async function insertRatingCode(
   v: { code: string; kind: string; name: string; unit_id: number; user_id: number | null; created_at: string },
 ): Promise<number> {
   return (await db.insertInto('demand_rating_code').values(v).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function findRatingCodeById(db: Executor, id: number) {
+  return db.selectFrom('demand_rating_code').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function retireRatingCode(db: Executor, id: number, at: string) {
+  await db.updateTable('demand_rating_code').set({ retired_at: at }).where('id', '=', id).execute();
 }
 
 export function listRatingCodes(db: Executor) {

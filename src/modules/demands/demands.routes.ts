@@ -71,11 +71,12 @@ import { addAttachment, attachmentTooLarge, attachmentsOf, ATTACHMENT_MAX_BYTES,
 import { hotIssues } from './hot-issues.service.js';
 import { kpiWorkbook } from './kpi.export.js';
 import { demandKpis, publicBoard } from './kpi.service.js';
-import { addRatingCode, rateDemand, rateWithCode, ratingCodes } from './ratings.service.js';
+import { addRatingCode, rateDemand, rateWithCode, ratingCodes, retireRatingCodeById } from './ratings.service.js';
 import {
   addKnowledge,
   addRouteRule,
   addSubject,
+  editRouteRule,
   findAnswers,
   loadDeadlines,
   removeRouteRule,
@@ -131,7 +132,7 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/demands/board',
+      '/demands/public/board',
       {
         config: { access: 'public' },
         schema: { tags, summary: '服务质量公示 / public service-quality board', response: { 200: boardView } },
@@ -140,7 +141,7 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/demands/rate',
+      '/demands/public/rate',
       {
         config: { access: 'public', rateLimit: PUBLIC_LIMIT },
         schema: { tags, summary: '凭评价码评价 / rate a ticket with its one-time code', body: rateBody, response: { 200: rateResult } },
@@ -149,7 +150,7 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/demands/rating-codes/:code/ratings',
+      '/demands/public/rating-codes/:code/ratings',
       {
         config: { access: 'public', rateLimit: PUBLIC_LIMIT },
         schema: {
@@ -178,6 +179,14 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '新增评价码 / add a rating code', body: ratingCodeBody, response: { 201: ratingCodeView } },
       },
       async (request, reply) => reply.status(201).send(await addRatingCode(ctx, actorOf(request), request.body)),
+    );
+    app.post(
+      '/demands/rating-codes/:id/retire',
+      {
+        config: { access: 'demands.manage' },
+        schema: { tags, summary: '停用评价码 / deactivate a rating code', params: idParam, response: { 200: ratingCodeView } },
+      },
+      async (request) => retireRatingCodeById(ctx, actorOf(request), request.params.id),
     );
 
     app.get(
@@ -251,6 +260,20 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '新增派单规则 / add a routing rule', body: routeRuleBody, response: { 201: routeRuleView } },
       },
       async (request, reply) => reply.status(201).send(await addRouteRule(ctx, actorOf(request), request.body)),
+    );
+    app.put(
+      '/demands/route-rules/:id',
+      {
+        config: { access: 'demands.manage' },
+        schema: {
+          tags,
+          summary: '修改派单规则 / edit a routing rule',
+          params: idParam,
+          body: routeRuleBody,
+          response: { 200: routeRuleView },
+        },
+      },
+      async (request) => editRouteRule(ctx, actorOf(request), request.params.id, request.body),
     );
     app.delete(
       '/demands/route-rules/:id',

@@ -261,121 +261,9 @@ export async function intakeDemand(
     const first = await findDemandBy(ctx.db, 'idempotency_key', body.idempotencyKey);
     if (first) return { ...(await detailIn(ctx, ctx.db, first)), created: false, ratingCode: null };
   }
-  if (body.firstContactAnswer && body.type !== 'consult') {
-    throw new AppError('VALIDATION_FAILED', [
-      { path: 'body.firstContactAnswer', message: '只有咨询类诉求可以即时答复办结 / only a consultation is closed on first contact' },
-    ]);
-  }
-  const cal = await getWorkCalendar(ctx);
+  const create = await demandCreator(ctx, actor);
   try {
-    return await withTransaction(ctx.db, async (trx) => {
-      let enterprise = await resolveEnterprise(trx, body.uscc, 'body.uscc');
-      if (actor.role === 'enterprise') {
-        const own = await enterpriseOfUser(trx, actor.id);
-        if (!own) throw new AppError('ENTERPRISE_NOT_LINKED');
-        enterprise = { uscc: own.uscc, divisionCode: own.uscc.slice(2, 8), known: own };
-      }
-      if (!(await listSubjects(trx)).some((s) => s.id === body.subjectId))
-        throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
-      const now = extra.receivedAt ?? ctx.clock();
-      const at = now.toISOString();
-      const county = body.countyCode ?? enterprise?.known?.countyCode ?? null;
-      const deadlines = await loadDeadlines(trx);
-      const firstContact = !!body.firstContactAnswer;
-      const unitId = firstContact ? null : ((await routeFor(trx, body.subjectId, county)) ?? null);
-      const key = enterprise ? await keyEnterpriseOf(trx, enterprise.uscc) : undefined;
-      const id = await insertDemand(trx, {
-        code: `T${randomBytes(8).toString('hex')}`,
-        external_code: extra.externalCode ?? null,
-        idempotency_key: body.idempotencyKey ?? null,
-        channel: body.channel,
-        type: body.type,
-        subject_id: body.subjectId,
-        county_code: county,
-        address: body.address ?? null,
-        uscc: enterprise?.uscc ?? null,
-        enterprise_id: enterprise?.known?.id ?? null,
-        enterprise_name: enterprise?.known?.name ?? body.enterpriseName ?? null,
-        contact_name: body.contactName ?? null,
-        contact_phone: body.contactPhone?.replace(/[\s-]/g, '') ?? null,
-        description: body.description,
-        status: firstContact ? 'closed' : unitId ? 'dispatched' : 'received',
-        unit_id: unitId,
-        month: chinaDate(now).slice(0, 7),
-        received_at: at,
-        sign_due_at: unitId ? addWorkingHours(cal, now, deadlines.signForHours).toISOString() : null,
-        due_at: dueAfterWorkdays(cal, now, deadlines.days[body.type]).toISOString(),
-        dispatched_at: unitId ? at : null,
-        answered_at: firstContact ? at : null,
-        answer: body.firstContactAnswer ?? null,
-        closed_at: firstContact ? at : null,
-        closed_on_time: firstContact ? 1 : null,
-        first_contact: firstContact ? 1 : 0,
-        handling_hours: firstContact ? 0 : null,
-        specialist_id: actor.role === 'specialist' ? actor.id : (key?.specialist_id ?? null),
-        open311_client_id: extra.open311ClientId ?? null,
-        open311_token: extra.open311Token ?? null,
-        created_by: actor.id > 0 ? actor.id : null,
-        created_at: at,
-        updated_at: at,
-      });
-      // The ticket number the caller is told: date and sequence, readable on the phone.
-      const code = `QY${chinaDate(now).replaceAll('-', '')}${String(id).padStart(6, '0')}`;
-      await setDemandCode(trx, id, code);
-      const actorName = extra.actorName ?? actor.displayName;
-      await insertEvent(trx, {
-        demand_id: id,
-        action: firstContact ? 'firstContactClose' : 'intake',
-        actor_id: actor.id > 0 ? actor.id : null,
-        actor_name: actorName,
-        unit_id: null,
-        note: body.knowledgeId ? `knowledge:${body.knowledgeId}` : null,
-        at,
-      });
-      if (unitId) {
-        await insertEvent(trx, {
-          demand_id: id,
-          action: 'dispatch',
-          actor_id: null,
-          actor_name: '自动派单',
-          unit_id: unitId,
-          note: null,
-          at,
-        });
-        await notify(ctx, trx, {
-          unitIds: [unitId],
-          unitRoles: ['liaison', 'unit_head'],
-          kind: 'assigned',
-          title: `新诉求工单 ${code}，请在 ${deadlines.signForHours} 个工作小时内签收`,
-          body: body.description.slice(0, 200),
-          link: `/demands/${id}`,
-        });
-      } else if (!firstContact) {
-        await notify(ctx, trx, {
-          roles: ['office'],
-          kind: 'assigned',
-          title: `诉求工单 ${code} 待派单`,
-          body: body.description.slice(0, 200),
-          link: `/demands/${id}`,
-        });
-      }
-      const row = (await findDemand(trx, id))!;
-      await audit(ctx, trx, actor, {
-        action: 'demands.intake',
-        entity: 'demand',
-        entityId: id,
-        after: {
-          code,
-          channel: body.channel,
-          type: body.type,
-          unitId,
-          uscc: row.uscc,
-          enterpriseKnown: row.uscc === null || row.enterprise_id !== null,
-          via: extra.open311ClientId ? actorName : undefined,
-        },
-      });
-      return { ...(await detailIn(ctx, trx, row)), created: true, ratingCode: null };
-    });
+    return await withTransaction(ctx.db, (trx) => create(trx, body, extra));
   } catch (err) {
     // Two submissions with one key racing: the loser answers with the winner's ticket.
     if (body.idempotencyKey && isUniqueViolation(err)) {
@@ -384,6 +272,133 @@ export async function intakeDemand(
     }
     throw err;
   }
+}
+
+/**
+ * Ticket creation inside the caller's transaction, so a record made together with its tickets (a
+ * visit and its needs) keeps all or nothing. Call it before opening the transaction: it reads the
+ * work calendar through the pool, which on SQLite would wait on the open transaction.
+ */
+export async function demandCreator(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<
+  (trx: Transaction<DB>, body: IntakeBody, extra?: IntakeExtra) => Promise<DemandDetailView & { created: true; ratingCode: null }>
+> {
+  const cal = await getWorkCalendar(ctx);
+  return async (trx, body, extra = {}) => {
+    if (body.firstContactAnswer && body.type !== 'consult') {
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.firstContactAnswer', message: '只有咨询类诉求可以即时答复办结 / only a consultation is closed on first contact' },
+      ]);
+    }
+    let enterprise = await resolveEnterprise(trx, body.uscc, 'body.uscc');
+    if (actor.role === 'enterprise') {
+      const own = await enterpriseOfUser(trx, actor.id);
+      if (!own) throw new AppError('ENTERPRISE_NOT_LINKED');
+      enterprise = { uscc: own.uscc, divisionCode: own.uscc.slice(2, 8), known: own };
+    }
+    if (!(await listSubjects(trx)).some((s) => s.id === body.subjectId))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
+    const now = extra.receivedAt ?? ctx.clock();
+    const at = now.toISOString();
+    const county = body.countyCode ?? enterprise?.known?.countyCode ?? null;
+    const deadlines = await loadDeadlines(trx);
+    const firstContact = !!body.firstContactAnswer;
+    const unitId = firstContact ? null : ((await routeFor(trx, body.subjectId, county)) ?? null);
+    const key = enterprise ? await keyEnterpriseOf(trx, enterprise.uscc) : undefined;
+    const id = await insertDemand(trx, {
+      code: `T${randomBytes(8).toString('hex')}`,
+      external_code: extra.externalCode ?? null,
+      idempotency_key: body.idempotencyKey ?? null,
+      channel: body.channel,
+      type: body.type,
+      subject_id: body.subjectId,
+      county_code: county,
+      address: body.address ?? null,
+      uscc: enterprise?.uscc ?? null,
+      enterprise_id: enterprise?.known?.id ?? null,
+      enterprise_name: enterprise?.known?.name ?? body.enterpriseName ?? null,
+      contact_name: body.contactName ?? null,
+      contact_phone: body.contactPhone?.replace(/[\s-]/g, '') ?? null,
+      description: body.description,
+      status: firstContact ? 'closed' : unitId ? 'dispatched' : 'received',
+      unit_id: unitId,
+      month: chinaDate(now).slice(0, 7),
+      received_at: at,
+      sign_due_at: unitId ? addWorkingHours(cal, now, deadlines.signForHours).toISOString() : null,
+      due_at: dueAfterWorkdays(cal, now, deadlines.days[body.type]).toISOString(),
+      dispatched_at: unitId ? at : null,
+      answered_at: firstContact ? at : null,
+      answer: body.firstContactAnswer ?? null,
+      closed_at: firstContact ? at : null,
+      closed_on_time: firstContact ? 1 : null,
+      first_contact: firstContact ? 1 : 0,
+      handling_hours: firstContact ? 0 : null,
+      specialist_id: actor.role === 'specialist' ? actor.id : (key?.specialist_id ?? null),
+      open311_client_id: extra.open311ClientId ?? null,
+      open311_token: extra.open311Token ?? null,
+      created_by: actor.id > 0 ? actor.id : null,
+      created_at: at,
+      updated_at: at,
+    });
+    // The ticket number the caller is told: date and sequence, readable on the phone.
+    const code = `QY${chinaDate(now).replaceAll('-', '')}${String(id).padStart(6, '0')}`;
+    await setDemandCode(trx, id, code);
+    const actorName = extra.actorName ?? actor.displayName;
+    await insertEvent(trx, {
+      demand_id: id,
+      action: firstContact ? 'firstContactClose' : 'intake',
+      actor_id: actor.id > 0 ? actor.id : null,
+      actor_name: actorName,
+      unit_id: null,
+      note: body.knowledgeId ? `knowledge:${body.knowledgeId}` : null,
+      at,
+    });
+    if (unitId) {
+      await insertEvent(trx, {
+        demand_id: id,
+        action: 'dispatch',
+        actor_id: null,
+        actor_name: '自动派单',
+        unit_id: unitId,
+        note: null,
+        at,
+      });
+      await notify(ctx, trx, {
+        unitIds: [unitId],
+        unitRoles: ['liaison', 'unit_head'],
+        kind: 'assigned',
+        title: `新诉求工单 ${code}，请在 ${deadlines.signForHours} 个工作小时内签收`,
+        body: body.description.slice(0, 200),
+        link: `/demands/${id}`,
+      });
+    } else if (!firstContact) {
+      await notify(ctx, trx, {
+        roles: ['office'],
+        kind: 'assigned',
+        title: `诉求工单 ${code} 待派单`,
+        body: body.description.slice(0, 200),
+        link: `/demands/${id}`,
+      });
+    }
+    const row = (await findDemand(trx, id))!;
+    await audit(ctx, trx, actor, {
+      action: 'demands.intake',
+      entity: 'demand',
+      entityId: id,
+      after: {
+        code,
+        channel: body.channel,
+        type: body.type,
+        unitId,
+        uscc: row.uscc,
+        enterpriseKnown: row.uscc === null || row.enterprise_id !== null,
+        via: extra.open311ClientId ? actorName : undefined,
+      },
+    });
+    return { ...(await detailIn(ctx, trx, row)), created: true as const, ratingCode: null };
+  };
 }
 
 // — the loop —

@@ -108,6 +108,7 @@ export interface DemandRatingCodeTable {
   unit_id: number;
   user_id: number | null;
   created_at: string;
+  retired_at: string | null;
 }
 
 export interface DemandRatingTable {

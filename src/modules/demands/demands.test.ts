@@ -155,10 +155,12 @@ describeEachDialect('enterprise demand desk', (h) => {
       expect(answered.ratingCode).toMatch(/^[A-Z2-9]{8}$/);
 
       const anon = h.anonymous();
-      const rate1 = await anon.post('/api/v1/demands/rate', { code: answered.ratingCode, level: 2, comment: '材料说明不清楚' });
+      const rate1 = await anon.post('/api/v1/demands/public/rate', { code: answered.ratingCode, level: 2, comment: '材料说明不清楚' });
       expect(rate1.json()).toMatchObject({ ok: true, reopened: true, unitName: APPROVAL_UNIT });
-      expect((await anon.post('/api/v1/demands/rate', { code: answered.ratingCode, level: 5 })).json().code).toBe('DEMAND_RATING_USED');
-      expect((await anon.post('/api/v1/demands/rate', { code: 'ZZZZZZZZ', level: 5 })).statusCode).toBe(404);
+      expect((await anon.post('/api/v1/demands/public/rate', { code: answered.ratingCode, level: 5 })).json().code).toBe(
+        'DEMAND_RATING_USED',
+      );
+      expect((await anon.post('/api/v1/demands/public/rate', { code: 'ZZZZZZZZ', level: 5 })).statusCode).toBe(404);
       const reopened = (await office.get(`/api/v1/demands/${t.id}`)).json();
       // 重办 within 5 working days from Monday 2 March → Monday 9 March 17:30
       expect(reopened).toMatchObject({ status: 'in_progress', reopenCount: 1, rating: 2, dueAt: '2026-03-09T09:30:00.000Z' });
@@ -166,7 +168,7 @@ describeEachDialect('enterprise demand desk', (h) => {
       const answered2 = (
         await liaison.post(`/api/v1/demands/${t.id}/answer`, { version: reopened.version, answer: '已上门指导并当场完成提交' })
       ).json();
-      expect((await anon.post('/api/v1/demands/rate', { code: answered2.ratingCode, level: 1 })).json().reopened).toBe(true);
+      expect((await anon.post('/api/v1/demands/public/rate', { code: answered2.ratingCode, level: 1 })).json().reopened).toBe(true);
       const items = await h.ctx.db
         .selectFrom('item')
         .innerJoin('worklist', 'worklist.id', 'item.list_id')
@@ -380,7 +382,7 @@ describeEachDialect('enterprise demand desk', (h) => {
     expect(reg).toMatchObject({ tickets: 1, signRate: 100, satisfactionRate: 100, reopenRate: 100, followUpRate: 100 });
     const xlsx = await office.get('/api/v1/demands/kpi/export?by=unit');
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    const board = await h.anonymous().get('/api/v1/demands/board');
+    const board = await h.anonymous().get('/api/v1/demands/public/board');
     expect(board.statusCode).toBe(200);
     const approval = board.json().units.find((u: { unitName: string }) => u.unitName === APPROVAL_UNIT);
     const march = approval.months.find((m: { month: string }) => m.month === '2026-03');
@@ -394,14 +396,14 @@ describeEachDialect('enterprise demand desk', (h) => {
     ).json().code;
     expect(code).toMatch(/^W[0-9A-F]{8}$/);
     const anon = h.anonymous();
-    expect((await anon.post(`/api/v1/demands/rating-codes/${code}/ratings`, { level: 5 })).json()).toMatchObject({
+    expect((await anon.post(`/api/v1/demands/public/rating-codes/${code}/ratings`, { level: 5 })).json()).toMatchObject({
       ok: true,
       reopened: false,
     });
-    expect((await anon.post(`/api/v1/demands/rating-codes/${code}/ratings`, { level: 2 })).statusCode).toBe(200);
-    expect((await anon.post('/api/v1/demands/rating-codes/WNOSUCH00/ratings', { level: 5 })).statusCode).toBe(404);
+    expect((await anon.post(`/api/v1/demands/public/rating-codes/${code}/ratings`, { level: 2 })).statusCode).toBe(200);
+    expect((await anon.post('/api/v1/demands/public/rating-codes/WNOSUCH00/ratings', { level: 5 })).statusCode).toBe(404);
     // the board follows the data at once: it shows the window's two ratings, one satisfied
-    const later = (await h.anonymous().get('/api/v1/demands/board')).json();
+    const later = (await h.anonymous().get('/api/v1/demands/public/board')).json();
     const tax = later.units
       .find((x: { unitName: string }) => x.unitName === TAX_UNIT)
       .months.find((m: { month: string }) => m.month === '2026-03');

@@ -134,7 +134,13 @@ function attribute(p: Params, code: string): string | undefined {
 }
 
 /** POST requests.json: creates a ticket and answers `[{service_request_id, service_notice, account_id}]`. */
-export async function createRequest(ctx: AppContext, client: { id: number; name: string }, p: Params, idempotencyKey: string | undefined) {
+export async function createRequest(
+  ctx: AppContext,
+  client: { id: number; name: string },
+  p: Params,
+  idempotencyKey: string | undefined,
+  url = '/open311/v2/requests.json',
+) {
   const serviceCode = str(p.service_code);
   if (!serviceCode) throw new Open311Error(400, 'service_code is required');
   const subject = await serviceOf(ctx, serviceCode);
@@ -172,7 +178,7 @@ export async function createRequest(ctx: AppContext, client: { id: number; name:
       },
       { open311ClientId: client.id, actorName: `Open311: ${client.name}`, open311Token: randomBytes(12).toString('hex') },
     );
-    await auditKeyed(ctx, client, { method: 'POST', url: '/open311/v2/requests.json', requestId: t.id });
+    await auditKeyed(ctx, client, { method: 'POST', url, requestId: t.id });
     return [{ service_request_id: String(t.id), service_notice: t.unitName ? `已派至${t.unitName}` : '已受理，待派单', account_id: null }];
   } catch (err) {
     if (err instanceof AppError)

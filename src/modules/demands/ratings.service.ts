@@ -21,6 +21,8 @@ import {
   markOverdueNotified,
   overdueUnnotified,
   updateDemand,
+  findRatingCodeById,
+  retireRatingCode,
 } from './demands.repository.js';
 import { hashCode } from './demands.service.js';
 import { loadDeadlines } from './settings.service.js';
@@ -181,12 +183,37 @@ export async function addRatingCode(
       entityId: id,
       after: { ...body, code },
     });
-    return { id, code, kind: body.kind, name: body.name, unitId: body.unitId };
+    return { id, code, kind: body.kind, name: body.name, unitId: body.unitId, active: true };
   });
 }
 
 export async function ratingCodes(ctx: AppContext) {
-  return (await listRatingCodes(ctx.db)).map((c) => ({ id: c.id, code: c.code, kind: c.kind, name: c.name, unitId: c.unit_id }));
+  return (await listRatingCodes(ctx.db)).map((c) => ({
+    id: c.id,
+    code: c.code,
+    kind: c.kind,
+    name: c.name,
+    unitId: c.unit_id,
+    active: c.retired_at === null,
+  }));
+}
+
+/** Deactivates a rating code (a counter closed, a specialist gone): it takes no more ratings, those given stay counted. */
+export async function retireRatingCodeById(ctx: AppContext, actor: Actor, id: number) {
+  return withTransaction(ctx.db, async (trx) => {
+    const rc = await findRatingCodeById(trx, id);
+    if (!rc) throw new AppError('NOT_FOUND');
+    if (rc.retired_at === null) {
+      await retireRatingCode(trx, id, ctx.clock().toISOString());
+      await audit(ctx, trx, actor, {
+        action: 'demands.ratingCode.retire',
+        entity: 'demand_rating_code',
+        entityId: id,
+        before: { code: rc.code },
+      });
+    }
+    return { id, code: rc.code, kind: rc.kind, name: rc.name, unitId: rc.unit_id, active: false };
+  });
 }
 
 /** A rating through a window's or specialist's code: it counts for the unit like a ticket's rating. */
@@ -194,6 +221,8 @@ export async function rateWithCode(ctx: AppContext, code: string, body: { level:
   return withTransaction(ctx.db, async (trx) => {
     const rc = await findRatingCode(trx, code.trim().toUpperCase());
     if (!rc) throw new AppError('DEMAND_RATING_CODE_UNKNOWN', [{ path: 'params.code', message: '评价码不存在 / unknown code' }]);
+    if (rc.retired_at)
+      throw new AppError('DEMAND_RATING_CODE_RETIRED', [{ path: 'params.code', message: '该评价码已停用 / code deactivated' }]);
     const now = ctx.clock();
     await insertRating(trx, {
       demand_id: null,

@@ -16,6 +16,7 @@ import {
   listSubjects,
   searchKnowledge,
   upsertDeadline,
+  updateRouteRule,
 } from './demands.repository.js';
 
 /** The limits the issue names: sign for within 2 working hours; 咨询 1 working day, 求助/建议 5, 投诉/举报 10; 重办 5. */
@@ -78,13 +79,21 @@ export async function routeRules(ctx: AppContext) {
   }));
 }
 
-export async function addRouteRule(ctx: AppContext, actor: Actor, body: { subjectId: number; countyCode: string | null; unitId: number }) {
+type RouteRuleInput = { subjectId: number; countyCode: string | null; unitId: number };
+
+/** The subject must exist and the unit be active: a ticket is never routed to a retired unit. */
+async function checkRouteRule(trx: Executor, body: RouteRuleInput) {
+  if (!(await findSubject(trx, body.subjectId)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
+  const unit = await findUnit(trx, body.unitId);
+  if (!unit || unit.status !== 'active')
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '承办单位不存在或已撤销 / unit not found or retired' }]);
+  return unit;
+}
+
+export async function addRouteRule(ctx: AppContext, actor: Actor, body: RouteRuleInput) {
   return withTransaction(ctx.db, async (trx) => {
-    if (!(await findSubject(trx, body.subjectId)))
-      throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
-    const unit = await findUnit(trx, body.unitId);
-    if (!unit || unit.status !== 'active')
-      throw new AppError('VALIDATION_FAILED', [{ path: 'body.unitId', message: '承办单位不存在或已撤销 / unit not found or retired' }]);
+    const unit = await checkRouteRule(trx, body);
     const id = await insertRouteRule(trx, {
       subject_id: body.subjectId,
       county_code: body.countyCode,
@@ -92,6 +101,23 @@ export async function addRouteRule(ctx: AppContext, actor: Actor, body: { subjec
       updated_at: ctx.clock().toISOString(),
     });
     await audit(ctx, trx, actor, { action: 'demands.route.add', entity: 'demand_route_rule', entityId: id, after: body });
+    return { id, ...body, unitName: unit.name };
+  });
+}
+
+/** Edits a routing rule; tickets already dispatched stay with their unit, new ones follow the rule. */
+export async function editRouteRule(ctx: AppContext, actor: Actor, id: number, body: RouteRuleInput) {
+  return withTransaction(ctx.db, async (trx) => {
+    const before = await findRouteRule(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    const unit = await checkRouteRule(trx, body);
+    await updateRouteRule(trx, id, {
+      subject_id: body.subjectId,
+      county_code: body.countyCode,
+      unit_id: body.unitId,
+      updated_at: ctx.clock().toISOString(),
+    });
+    await audit(ctx, trx, actor, { action: 'demands.route.edit', entity: 'demand_route_rule', entityId: id, before, after: body });
     return { id, ...body, unitName: unit.name };
   });
 }

@@ -19,7 +19,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
 /** 服务质量网上评价 · 服务信用网上公示: each unit's ratings and on-time rate of a month, without login. */
 export default function BoardPage() {
   const { pick } = useI18n();
-  const { data } = $api.useQuery('get', '/api/v1/demands/board');
+  const { data } = $api.useQuery('get', '/api/v1/demands/public/board');
   const [month, setMonth] = useState<string | undefined>();
   const months = data?.months ?? [];
   const shown = month ?? months[months.length - 1];

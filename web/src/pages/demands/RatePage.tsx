@@ -7,7 +7,10 @@ import { useI18n } from '../../i18n.js';
 import { RATING_LABELS, demandLabels } from './labels.js';
 import { PublicShell } from './PublicShell.js';
 
-/** 好差评 without login: the enterprise enters the one-time code from its text message and rates. */
+/**
+ * 好差评 without login: the enterprise enters the one-time code from its text message and rates; a
+ * window's or specialist's posted code arrives as `?point=CODE` and rates that in-person service.
+ */
 export default function RatePage() {
   const { pick } = useI18n();
   const report = useReportError();
@@ -15,13 +18,18 @@ export default function RatePage() {
   const [form] = Form.useForm<{ code: string; level: number; comment?: string }>();
   const [done, setDone] = useState<{ reopened: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const point = params.get('point');
   const submit = async (v: { code: string; level: number; comment?: string }) => {
     setBusy(true);
     try {
+      const comment = v.comment?.trim() ? { comment: v.comment.trim() } : {};
       const r = await ok(
-        client.POST('/api/v1/demands/rate', {
-          body: { code: v.code.trim(), level: v.level, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
-        }),
+        point
+          ? client.POST('/api/v1/demands/public/rating-codes/{code}/ratings', {
+              params: { path: { code: v.code.trim() } },
+              body: { level: v.level, ...comment },
+            })
+          : client.POST('/api/v1/demands/public/rate', { body: { code: v.code.trim(), level: v.level, ...comment } }),
       );
       setDone({ reopened: r.reopened });
     } catch (err) {
@@ -44,7 +52,7 @@ export default function RatePage() {
             <Link to="/public/board">{pick(demandLabels.toBoard)}</Link>
           </Space>
         ) : (
-          <Form form={form} layout="vertical" onFinish={submit} initialValues={{ code: params.get('code') ?? '' }}>
+          <Form form={form} layout="vertical" onFinish={submit} initialValues={{ code: point ?? params.get('code') ?? '' }}>
             <Alert type="info" message={pick(demandLabels.rateHelp)} style={{ marginBottom: 16 }} />
             <Form.Item name="code" label={pick(demandLabels.rateCode)} rules={[{ required: true, min: 4 }]}>
               <Input maxLength={40} autoComplete="one-time-code" />
