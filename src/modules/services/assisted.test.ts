@@ -160,7 +160,8 @@ describeEachDialect('services: assisted cases rated and linked', (h) => {
     const service = (await h.as('office')).get('/api/v1/services/catalogue?pageSize=1');
     const code = (await service).json().items[0].code as string;
     const row = (subject: string, no: string) =>
-      sql`insert into service_assisted_case (external_no, assistant_id, applicant, subject, channel, received_on, result, rating, created_at)
+      sql`insert into service_assisted_case
+          (external_no, assistant_id, applicant, subject, channel, received_on, result, rating, created_at)
           values (${no}, ${assistantId}, '示例', ${subject}, 'hall', '2026-02-01', 'done', 4, '2026-02-01T00:00:00Z')`.execute(db);
     await row(code, 'MIG-1');
     await row('企业开办“一件事”', 'MIG-2');
