@@ -211,6 +211,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/services/network/coverage': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'GET /api/v1/services/assistants': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'POST /api/v1/services/assistants': ['admin', 'office'],
+  'PUT /api/v1/services/assistants/:id/rating-code': ['admin', 'office'],
   'GET /api/v1/services/assisted-cases': ['admin', 'office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'POST /api/v1/services/assisted-cases': ['admin', 'office'],
   'POST /api/v1/services/assisted-cases/:id/rating': ['admin', 'office'],

@@ -179,6 +179,7 @@ export const assistantBody = z
   })
   .strict();
 export type AssistantBody = z.infer<typeof assistantBody>;
+export const assistantRatingCodeBody = z.object({ ratingCode: assistantBody.shape.ratingCode }).strict();
 
 export const assistedCaseBody = z
   .object({

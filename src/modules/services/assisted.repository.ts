@@ -23,6 +23,14 @@ export async function listAssistants(db: Executor) {
     .execute();
 }
 
+export function findAssistant(db: Executor, id: number) {
+  return db.selectFrom('service_assistant').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateAssistantRatingCode(db: Executor, id: number, code: string | null): Promise<void> {
+  await db.updateTable('service_assistant').set({ rating_code: code }).where('id', '=', id).execute();
+}
+
 /** The known assistants among `ids`, each with its rating code (or null). */
 export async function assistantRatingCodes(db: Executor, ids: number[]): Promise<Map<number, string | null>> {
   if (!ids.length) return new Map();

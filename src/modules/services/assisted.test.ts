@@ -57,6 +57,14 @@ describeEachDialect('services: assisted cases rated and linked', (h) => {
     ownOnly = (await office.post('/api/v1/services/assistants', { name: '示例帮办员无码', unitId: dept.id })).json();
     const listed = (await office.get('/api/v1/services/assistants')).json();
     expect(listed.find((a: { id: number }) => a.id === withCode.id).ratingCode).toBe(code.code);
+    // An existing assistant gets the code later, or loses it; an unknown one changes nothing.
+    const later = (await office.post('/api/v1/services/assistants', { name: '示例帮办员后设', unitId: dept.id })).json();
+    const set = await office.request('PUT', `/api/v1/services/assistants/${later.id}/rating-code`, { ratingCode: code.code });
+    expect(set.json()).toMatchObject({ id: later.id, ratingCode: code.code });
+    const wrong = await office.request('PUT', `/api/v1/services/assistants/${later.id}/rating-code`, { ratingCode: 'SNOSUCH1' });
+    expect(wrong.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.ratingCode' }] });
+    const cleared = await office.request('PUT', `/api/v1/services/assistants/${later.id}/rating-code`, { ratingCode: null });
+    expect(cleared.json()).toMatchObject({ id: later.id, ratingCode: null });
   });
 
   it('links a case to its service or package by code or exact name, and refuses an unknown one where it is', async () => {

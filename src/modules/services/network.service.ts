@@ -4,7 +4,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { findRatingCodeByText } from '../demands/index.js';
 import { audit } from '../org/audit.service.js';
-import { insertAssistant, listAssistants } from './assisted.repository.js';
+import { findAssistant, insertAssistant, listAssistants, updateAssistantRatingCode } from './assisted.repository.js';
 import { activeUnits } from './catalogue.service.js';
 import { findPoint, insertPoint, listPoints, pointCounts } from './services.repository.js';
 
@@ -108,8 +108,33 @@ export async function createAssistant(ctx: AppContext, actor: Actor, body: Assis
   });
 }
 
-export async function assistants(ctx: AppContext) {
-  return (await listAssistants(ctx.db)).map((a) => ({
+/**
+ * Gives an assistant a demand-desk rating code, changes it or takes it away (null): the ratings of
+ * its cases from then on go through the new code; ratings already recorded stay where they were.
+ */
+export async function setAssistantRatingCode(ctx: AppContext, actor: Actor, id: number, ratingCode: string | null) {
+  return withTransaction(ctx.db, async (trx) => {
+    const before = await findAssistant(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    const code = ratingCode ? await findRatingCodeByText(trx, ratingCode) : null;
+    if (ratingCode && !code)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.ratingCode', message: `诉求平台没有评价码 ${ratingCode} / the demand desk has no such rating code` },
+      ]);
+    await updateAssistantRatingCode(trx, id, code?.code ?? null);
+    await audit(ctx, trx, actor, {
+      action: 'services.assistant.ratingCode',
+      entity: 'service_assistant',
+      entityId: id,
+      before: { ratingCode: before.rating_code },
+      after: { ratingCode: code?.code ?? null },
+    });
+    return { ...(await assistants(ctx, trx)).find((a) => a.id === id)! };
+  });
+}
+
+export async function assistants(ctx: AppContext, db = ctx.db) {
+  return (await listAssistants(db)).map((a) => ({
     id: a.id,
     name: a.name,
     unitId: a.unit_id,

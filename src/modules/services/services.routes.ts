@@ -5,6 +5,7 @@ import { itemDetailView } from '../../common/schemas/worklists.js';
 import {
   POINT_KINDS,
   assistantBody,
+  assistantRatingCodeBody,
   assistedCaseBody,
   assistedListQuery,
   assistedRatingBody,
@@ -67,7 +68,7 @@ import {
   roundDiff,
 } from './catalogue.service.js';
 import { assistedMonthlyCounts, createAssistedCase, importAssistedCases, listAssisted, rateAssistedCase } from './assisted.service.js';
-import { assistants, createAssistant, createPoint, listNetwork, networkCoverage } from './network.service.js';
+import { assistants, createAssistant, createPoint, listNetwork, networkCoverage, setAssistantRatingCode } from './network.service.js';
 import {
   createServicePackage,
   fileServiceCase,
@@ -369,6 +370,20 @@ export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '新增帮办代办员 / add an assistant', body: assistantBody, response: { 201: assistantView } },
       },
       async (request, reply) => reply.status(201).send(await createAssistant(ctx, actorOf(request), request.body)),
+    );
+    app.put(
+      '/services/assistants/:id/rating-code',
+      {
+        config: { access: 'services.manage' },
+        schema: {
+          tags,
+          summary: '设置帮办代办员的诉求平台评价码（null 为取消） / set or clear the rating code of an assistant',
+          params: idParam,
+          body: assistantRatingCodeBody,
+          response: { 200: assistantView },
+        },
+      },
+      async (request) => setAssistantRatingCode(ctx, actorOf(request), request.params.id, request.body.ratingCode),
     );
     app.get(
       '/services/assisted-cases',

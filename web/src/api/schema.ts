@@ -15464,6 +15464,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/assistants/{id}/rating-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置帮办代办员的诉求平台评价码（null 为取消） / set or clear the rating code of an assistant */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        ratingCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitId: number;
+                            unitName?: string;
+                            pointId: number | null;
+                            pointName?: string | null;
+                            phone: string | null;
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services/assisted-cases": {
         parameters: {
             query?: never;
