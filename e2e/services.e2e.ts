@@ -145,6 +145,73 @@ describeE2E('government services', (e) => {
     180_000,
   );
 
+  test('office adds a service through the form (the promise checked against the legal limit) and an assistant', async () => {
+    const office = await e.newPage();
+    await e.loginAs(office, 'office');
+    await office.goto('/services?tab=catalogue');
+    await office.getByRole('button', { name: /新增事项/ }).click();
+    const form = office.getByRole('dialog', { name: '新增事项' });
+    await form.getByLabel('事项编码').fill('E2E-FORM-1');
+    await form.getByLabel('事项名称').fill('浏览器表单测试事项');
+    await chooseOption(office, form, '实施部门', '呼和浩特市民政局', '民政局');
+    await form.getByLabel('法定时限（工作日）').fill('5');
+    await form.getByLabel('承诺时限（工作日）').fill('8');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.getByText('承诺时限不能超过法定时限（5 个工作日）').waitFor();
+    await e.screenshot(office, 'services-service-form-promise');
+    await form.getByLabel('承诺时限（工作日）').fill('2');
+    await form.getByLabel('一网通办').check();
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    await office.getByLabel('事项名称或编码', { exact: true }).fill('E2E-FORM-1');
+    await office.getByLabel('事项名称或编码', { exact: true }).press('Enter');
+    const row = office.getByRole('row').filter({ hasText: '浏览器表单测试事项' });
+    await row.getByText('2 个工作日').waitFor();
+    // Edited in place from its first day: the name changes, the code stays.
+    await row.getByRole('button', { name: '修改 E2E-FORM-1' }).click();
+    const edit = office.getByRole('dialog', { name: '修改事项' });
+    expect(await edit.getByLabel('事项编码').isDisabled()).toBe(true);
+    await edit.getByLabel('事项名称').fill('浏览器表单测试事项（更正）');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await office.getByRole('row').filter({ hasText: '浏览器表单测试事项（更正）' }).waitFor();
+
+    await office.goto('/services?tab=network');
+    await office.getByRole('button', { name: /新增帮办代办员/ }).click();
+    const assistant = office.getByRole('dialog', { name: '新增帮办代办员' });
+    await assistant.getByLabel('姓名').fill('示例帮办员（浏览器测试）');
+    await chooseOption(office, assistant, '所属单位', '呼和浩特市民政局', '民政局');
+    await assistant.getByLabel('评价码').fill('SNOSUCH1');
+    await assistant.getByRole('button', { name: /保\s*存/ }).click();
+    await assistant.getByText(/诉求平台没有评价码 SNOSUCH1/).waitFor();
+    await assistant.getByLabel('评价码').fill('');
+    await assistant.getByRole('button', { name: /保\s*存/ }).click();
+    await assistant.waitFor({ state: 'hidden' });
+    const stored = await e.ctx.db
+      .selectFrom('service_assistant')
+      .select(['name', 'rating_code'])
+      .where('name', '=', '示例帮办员（浏览器测试）')
+      .execute();
+    expect(stored).toEqual([{ name: '示例帮办员（浏览器测试）', rating_code: null }]);
+    // The assisted cases link to the guide of their package.
+    await office.getByRole('link', { name: '企业开办“一件事”' }).first().waitFor();
+    expect(await office.getByRole('link', { name: '企业开办“一件事”' }).first().getAttribute('href')).toBe('/guide/packages/SL-YJS-QYKB');
+    await e.screenshot(office, 'services-network-forms');
+
+    // The forms at phone width: nothing wider than the screen.
+    const phone = await e.newPage({ viewport: PHONE });
+    await e.loginAs(phone, 'office');
+    await phone.goto('/services?tab=network');
+    await phone.getByRole('button', { name: /新增服务场所/ }).click();
+    await phone.getByRole('dialog', { name: '新增服务场所' }).getByLabel('地址').waitFor();
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await e.screenshot(phone, 'services-point-form-phone');
+    await phone.goto('/services?tab=catalogue');
+    await phone.getByRole('button', { name: /记录精简轮次/ }).click();
+    await phone.getByRole('dialog', { name: '记录精简轮次' }).getByLabel('轮次名称').waitFor();
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await e.screenshot(phone, 'services-round-form-phone');
+  }, 120_000);
+
   test('the public guide opens without login and fits a phone', async () => {
     const phone = await e.newPage({ viewport: PHONE });
     await phone.goto('/guide/packages/SL-YJS-KCYD');

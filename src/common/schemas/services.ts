@@ -50,6 +50,9 @@ export const serviceBody = z
   })
   .strict();
 export type ServiceBody = z.infer<typeof serviceBody>;
+/** An edit of a service: the whole row again (the code stays), from a day on, against the version read. */
+export const serviceEditBody = serviceBody.extend({ version: z.number().int().positive() }).strict();
+export type ServiceEditBody = z.infer<typeof serviceEditBody>;
 
 export const catalogueQuery = z
   .object({
@@ -171,9 +174,12 @@ export const assistantBody = z
     unitId: z.number().int().positive(),
     pointId: z.number().int().positive().nullable().default(null),
     phone: z.string().trim().max(40).nullable().default(null),
+    /** The demand desk's rating code (评价码) the assistant's cases are rated through, if it has one. */
+    ratingCode: z.string().trim().max(20).nullable().default(null),
   })
   .strict();
 export type AssistantBody = z.infer<typeof assistantBody>;
+export const assistantRatingCodeBody = z.object({ ratingCode: assistantBody.shape.ratingCode }).strict();
 
 export const assistedCaseBody = z
   .object({
@@ -189,6 +195,16 @@ export const assistedCaseBody = z
   })
   .strict();
 export type AssistedCaseBody = z.infer<typeof assistedCaseBody>;
+export const assistedRatingBody = z
+  .object({ level: z.number().int().min(1).max(5), comment: z.string().trim().max(500).nullable().default(null) })
+  .strict();
+export const assistedListQuery = z
+  .object({
+    assistantId: idValue.optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  })
+  .strict();
 
 export const codeParam = z.object({ code: z.string().trim().min(1).max(60) }).strict();
 export const rateParam = z.object({ flag: z.enum(SERVICE_FLAGS) }).strict();
@@ -248,7 +264,9 @@ export const catalogueImportView = z.object({
 });
 export const publishView = z.object({
   date: z.string(),
-  values: z.array(z.object({ code: z.string(), value: z.number(), period: z.string(), source: z.string() })),
+  values: z.array(
+    z.object({ code: z.string(), unitId: z.number(), unitName: z.string(), value: z.number(), period: z.string(), source: z.string() }),
+  ),
 });
 const roundBase = { id: z.number(), name: z.string(), effectiveOn: z.string(), beforeCount: z.number(), afterCount: z.number() };
 export const roundView = z.object({ ...roundBase, note: z.string().nullable() });
@@ -407,7 +425,25 @@ export const assistantView = z.object({
   pointId: z.number().nullable(),
   pointName: z.string().nullable().optional(),
   phone: z.string().nullable(),
+  ratingCode: z.string().nullable(),
 });
+export const assistedCaseView = z.object({
+  id: z.number(),
+  externalNo: z.string().nullable(),
+  assistantId: z.number(),
+  assistantName: z.string(),
+  applicant: z.string(),
+  subject: z.string(),
+  serviceCode: z.string().nullable(),
+  packageCode: z.string().nullable(),
+  channel: z.string(),
+  receivedOn: z.string(),
+  finishedOn: z.string().nullable(),
+  result: z.string(),
+  rating: z.number().nullable(),
+  ratedVia: z.enum(['code', 'own']).nullable(),
+});
+export const assistedPage = z.object({ total: z.number(), items: z.array(assistedCaseView) });
 export const assistedImportView = z.object({ imported: z.number(), skipped: z.number() });
 export const monthlyView = z.object({
   year: z.number(),

@@ -22,6 +22,7 @@ import * as procurementPartyFlags from './202612039500-procurement-party-flags.j
 import * as retireRatingCodes from './202612042001-retire-rating-codes.js';
 import * as indexCreditRecordsInEffect from './202612039000-index-credit-records-in-effect.js';
 import * as demandRatingDates from './202612041001-demand-rating-dates-and-list-indexes.js';
+import * as linkAssistedCases from './202612044001-link-assisted-cases.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '202612042001-retire-rating-codes': retireRatingCodes,
   '202612039000-index-credit-records-in-effect': indexCreditRecordsInEffect,
   '202612041001-demand-rating-dates-and-list-indexes': demandRatingDates,
+  '202612044001-link-assisted-cases': linkAssistedCases,
 };

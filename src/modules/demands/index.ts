@@ -5,3 +5,8 @@
 export { demandsBulletinSection } from './bulletin.js';
 /** The leaders' cockpit takes `demandCockpitFigures`. */
 export { demandCockpitFigures } from './cockpit.js';
+/**
+ * Assisted service (services module) rates its cases through an assistant's rating code, so they
+ * count where the desk counts window and specialist ratings.
+ */
+export { findRatingCodeByText, recordCodeRating } from './ratings.service.js';

@@ -3,7 +3,7 @@ import { AppError } from '../../common/errors.js';
 import { BAD_RATING } from '../../common/schemas/demands.js';
 import { chinaDate } from '../../common/dates.js';
 import { type Actor, type AppContext, SYSTEM_ACTOR } from '../../context.js';
-import { withTransaction } from '../../db/database.js';
+import { type Executor, withTransaction } from '../../db/database.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
@@ -219,29 +219,49 @@ export async function retireRatingCodeById(ctx: AppContext, actor: Actor, id: nu
 /** A rating through a window's or specialist's code: it counts for the unit like a ticket's rating. */
 export async function rateWithCode(ctx: AppContext, code: string, body: { level: number; comment?: string | undefined }) {
   return withTransaction(ctx.db, async (trx) => {
-    const rc = await findRatingCode(trx, code.trim().toUpperCase());
-    if (!rc) throw new AppError('DEMAND_RATING_CODE_UNKNOWN', [{ path: 'params.code', message: '评价码不存在 / unknown code' }]);
-    if (rc.retired_at)
-      throw new AppError('DEMAND_RATING_CODE_RETIRED', [{ path: 'params.code', message: '该评价码已停用 / code deactivated' }]);
-    const now = ctx.clock();
-    await insertRating(trx, {
-      demand_id: null,
-      rating_code_id: rc.id,
-      unit_id: rc.unit_id,
-      month: chinaDate(now).slice(0, 7),
-      level: body.level,
-      comment: body.comment ?? null,
-      code_hash: null,
-      at: now.toISOString(),
-    });
-    await audit(ctx, trx, null, {
-      action: 'demands.rateWithCode',
-      entity: 'demand_rating_code',
-      entityId: rc.id,
-      after: { level: body.level },
-    });
+    const rc = await recordCodeRating(ctx, trx, code, { ...body, path: 'params.code' });
     return { ok: true as const, reopened: false, unitName: rc.name };
   });
+}
+
+/** A rating code by its printed text (case and spaces forgiven), or undefined. */
+export async function findRatingCodeByText(db: Executor, code: string) {
+  const rc = await findRatingCode(db, code.trim().toUpperCase());
+  return rc && { id: rc.id, code: rc.code, kind: rc.kind, name: rc.name, unitId: rc.unit_id };
+}
+
+/**
+ * Records one rating through a rating code inside the caller's transaction, counted like every
+ * rating of the desk (per unit and month of `at`, default now). Other desks that serve on the
+ * desk's behalf (assisted service) rate through it; an unknown code is a located error at `path`.
+ */
+export async function recordCodeRating(
+  ctx: AppContext,
+  trx: Executor,
+  code: string,
+  body: { level: number; comment?: string | null | undefined; at?: Date | undefined; path: string },
+) {
+  const rc = await findRatingCode(trx, code.trim().toUpperCase());
+  if (!rc) throw new AppError('DEMAND_RATING_CODE_UNKNOWN', [{ path: body.path, message: '评价码不存在 / unknown code' }]);
+  if (rc.retired_at) throw new AppError('DEMAND_RATING_CODE_RETIRED', [{ path: body.path, message: '该评价码已停用 / code deactivated' }]);
+  const when = body.at ?? ctx.clock();
+  await insertRating(trx, {
+    demand_id: null,
+    rating_code_id: rc.id,
+    unit_id: rc.unit_id,
+    month: chinaDate(when).slice(0, 7),
+    level: body.level,
+    comment: body.comment ?? null,
+    code_hash: null,
+    at: when.toISOString(),
+  });
+  await audit(ctx, trx, null, {
+    action: 'demands.rateWithCode',
+    entity: 'demand_rating_code',
+    entityId: rc.id,
+    after: { level: body.level },
+  });
+  return rc;
 }
 
 /**

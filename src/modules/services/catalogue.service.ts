@@ -6,6 +6,7 @@ import {
   type RatesQuery,
   type RoundBody,
   type ServiceBody,
+  type ServiceEditBody,
   type ServiceFlag,
 } from '../../common/schemas/services.js';
 import type { Actor, AppContext } from '../../context.js';
@@ -19,12 +20,14 @@ import {
   currentByCodes,
   endService,
   findRound,
+  findService,
   insertRound,
   insertRoundChanges,
   insertService,
   listRoundChanges,
   listRounds,
   listServices,
+  rewriteService,
   setRoundAfterCount,
 } from './services.repository.js';
 
@@ -152,6 +155,43 @@ export async function createService(ctx: AppContext, actor: Actor, body: Service
     );
     await audit(ctx, trx, actor, { action: 'services.service.create', entity: 'service_item', entityId: id, after: created });
     return created;
+  });
+}
+
+/**
+ * Edits the service in force: from its first day on the row is corrected in place; from a later day
+ * the old version ends there and the new one starts, so the catalogue of any earlier day stays as it
+ * was (the import does the same with a changed row). The code is the service's identity and stays.
+ */
+export async function editService(ctx: AppContext, actor: Actor, id: number, body: ServiceEditBody): Promise<ServiceView> {
+  return withTransaction(ctx.db, async (trx) => {
+    const old = await findService(trx, id);
+    if (!old) throw new AppError('NOT_FOUND');
+    if (old.valid_to !== null) throw new AppError('SERVICE_EDIT_NOT_CURRENT');
+    if (old.version !== body.version) throw new AppError('VERSION_CONFLICT');
+    const problems = serviceProblems(body, await activeUnits(trx), (field) => ({ path: `body.${field}` }));
+    if (body.code !== old.code) problems.push({ path: 'body.code', message: '事项编码不可修改 / the code cannot change' });
+    if (body.validFrom < old.valid_from)
+      problems.push({ path: 'body.validFrom', message: `生效日期不能早于现行版本的 ${old.valid_from} / not before the version in force` });
+    if (problems.length)
+      throw new AppError(
+        problems.some((p) => p.path === 'body.promisedDays') ? 'SERVICE_PROMISE_ABOVE_LEGAL' : 'VALIDATION_FAILED',
+        problems,
+      );
+    const at = ctx.clock().toISOString();
+    const { version: _v, ...fields } = body;
+    const row = { ...serviceRow(fields, at), created_at: old.created_at };
+    let newId = id;
+    if (body.validFrom === old.valid_from) {
+      if (!(await rewriteService(trx, id, old.version, row))) throw new AppError('VERSION_CONFLICT');
+    } else {
+      await endService(trx, id, body.validFrom, null, at);
+      newId = await insertService(trx, { ...row, created_at: at });
+    }
+    const edited = presentService((await findService(trx, newId))!, await unitNameMap(trx));
+    const before = presentService(old, await unitNameMap(trx));
+    await audit(ctx, trx, actor, { action: 'services.service.edit', entity: 'service_item', entityId: newId, before, after: edited });
+    return edited;
   });
 }
 

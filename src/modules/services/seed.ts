@@ -9,8 +9,6 @@ import { serviceRow } from './catalogue.service.js';
 import {
   addToCaseDay,
   endService,
-  insertAssistant,
-  insertAssistedCases,
   insertCase,
   insertMembers,
   insertPackage,
@@ -21,6 +19,7 @@ import {
   insertSteps,
   listPackages,
 } from './services.repository.js';
+import { insertAssistant, insertAssistedCases } from './assisted.repository.js';
 import { WORKDAY_MINUTES, workingMinutesBetween } from './working-time.js';
 
 /**
@@ -495,6 +494,7 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
       );
     }
     let cases = 0;
+    const packageIds = new Map<string, number>();
     for (const [pi, p] of PACKAGES.entries()) {
       const packageId = await insertPackage(trx, {
         code: p.code,
@@ -517,6 +517,7 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
         created_at: at,
         updated_at: at,
       });
+      packageIds.set(p.code, packageId);
       await insertMembers(
         trx,
         p.members.map((code, i) => ({ package_id: packageId, seq: i + 1, service_code: code, unit_id: units.get(code)! })),
@@ -625,7 +626,14 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
         });
       points += ci < 3 ? 5 : 4;
       assistantRows.push(
-        await insertAssistant(trx, { name: `示例帮办员${ci + 1}`, unit_id: c.id, point_id: centre, phone: null, created_at: at }),
+        await insertAssistant(trx, {
+          name: `示例帮办员${ci + 1}`,
+          unit_id: c.id,
+          point_id: centre,
+          phone: null,
+          rating_code: null,
+          created_at: at,
+        }),
       );
     }
     const channels = ['mini_program', 'hall', 'park_visit', 'door'] as const;
@@ -635,11 +643,14 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
         assistant_id: assistantId,
         applicant: `示例申请人${i + 1}-${k + 1}`,
         subject: '企业开办“一件事”',
+        service_id: null,
+        package_id: packageIds.get('SL-YJS-QYKB') ?? null,
         channel: channels[k % 4]!,
         received_on: addDays(today, -10 * k - i),
         finished_on: addDays(today, -10 * k - i + 1),
         result: 'done',
         rating: 4 + (k % 2),
+        rated_via: 'own',
         created_at: at,
       })),
     );

@@ -8,6 +8,8 @@ export const servicesErrors = defineErrors({
   SERVICE_STEP_ORDER: { status: 400, zh: '办理环节的完成时间早于开始时间', en: 'The step would finish before it started' },
   SERVICE_STEP_CLOSED: { status: 409, zh: '该环节已办结或尚未轮到办理', en: 'This step is already finished or not yet due' },
   SERVICE_ASSISTANT_UNKNOWN: { status: 400, zh: '没有该帮办代办员', en: 'There is no such assistant' },
+  SERVICE_ASSISTED_RATED: { status: 409, zh: '该帮办代办件已评价', en: 'This assisted case is already rated' },
+  SERVICE_EDIT_NOT_CURRENT: { status: 409, zh: '只能修改现行版本的事项', en: 'Only the version in force can be edited' },
 });
 
 declare module '../../common/errors.js' {

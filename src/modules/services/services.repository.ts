@@ -3,7 +3,6 @@ import type { Executor } from '../../db/database.js';
 import { likeContains } from '../../db/like.js';
 import { type PageRequest, paged } from '../../db/paged.js';
 import type {
-  ServiceAssistedCaseTable,
   ServiceCaseStepTable,
   ServiceCaseTable,
   ServiceItemTable,
@@ -102,6 +101,21 @@ export async function latestByCode(db: Executor, code: string): Promise<ServiceR
 export async function insertService(db: Executor, row: Insertable<ServiceItemTable>): Promise<number> {
   const r = await db.insertInto('service_item').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
+}
+
+export function findService(db: Executor, id: number): Promise<ServiceRow | undefined> {
+  return db.selectFrom('service_item').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Rewrites a row (a correction from its first day on); false when its version moved meanwhile. */
+export async function rewriteService(db: Executor, id: number, version: number, row: Insertable<ServiceItemTable>): Promise<boolean> {
+  const r = await db
+    .updateTable('service_item')
+    .set((eb) => ({ ...row, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function endService(db: Executor, id: number, on: string, roundId: number | null, at: string): Promise<void> {
@@ -348,81 +362,6 @@ export async function pointCounts(db: Executor) {
     .groupBy(['county_id', 'kind'])
     .execute();
   return rows.map((r) => ({ countyId: r.county_id, kind: r.kind, n: Number(r.n), allInOne: Number(r.all_in_one), zones: Number(r.zones) }));
-}
-
-export async function insertAssistant(
-  db: Executor,
-  row: { name: string; unit_id: number; point_id: number | null; phone: string | null; created_at: string },
-) {
-  return (await db.insertInto('service_assistant').values(row).returning('id').executeTakeFirstOrThrow()).id;
-}
-
-export async function listAssistants(db: Executor) {
-  return db
-    .selectFrom('service_assistant as a')
-    .innerJoin('unit as u', 'u.id', 'a.unit_id')
-    .leftJoin('service_point as p', 'p.id', 'a.point_id')
-    .selectAll('a')
-    .select(['u.name as unit_name', 'p.name as point_name'])
-    .orderBy('a.id')
-    .execute();
-}
-
-export async function assistantIds(db: Executor, ids: number[]): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  return new Set((await db.selectFrom('service_assistant').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
-}
-
-export async function knownExternalNos(db: Executor, nos: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < nos.length; i += 500) {
-    const rows = await db
-      .selectFrom('service_assisted_case')
-      .select('external_no')
-      .where('external_no', 'in', nos.slice(i, i + 500))
-      .execute();
-    for (const r of rows) if (r.external_no) out.add(r.external_no);
-  }
-  return out;
-}
-
-export async function insertAssistedCases(db: Executor, rows: Insertable<ServiceAssistedCaseTable>[]) {
-  for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto('service_assisted_case')
-      .values(rows.slice(i, i + 200))
-      .execute();
-}
-
-/** Assisted cases per month, assistant and service point in a year. */
-export async function assistedMonthly(db: Executor, year: number) {
-  const rows = await db
-    .selectFrom('service_assisted_case as c')
-    .innerJoin('service_assistant as a', 'a.id', 'c.assistant_id')
-    .select([
-      sql<string>`substr(c.received_on, 1, 7)`.as('month'),
-      'a.id as assistant_id',
-      'a.name as assistant_name',
-      'a.point_id',
-      sql<number | string>`count(*)`.as('n'),
-      sql<number | string>`sum(case when c.result = 'done' then 1 else 0 end)`.as('done'),
-      sql<number | string | null>`avg(c.rating)`.as('rating'),
-    ])
-    .where('c.received_on', '>=', `${year}-01-01`)
-    .where('c.received_on', '<=', `${year}-12-31`)
-    .groupBy([sql`substr(c.received_on, 1, 7)`, 'a.id', 'a.name', 'a.point_id'])
-    .orderBy('month')
-    .orderBy('a.id')
-    .execute();
-  return rows.map((r) => ({
-    month: r.month,
-    assistantId: r.assistant_id,
-    assistantName: r.assistant_name,
-    pointId: r.point_id,
-    cases: Number(r.n),
-    done: Number(r.done),
-    rating: r.rating === null ? null : Math.round(Number(r.rating) * 10) / 10,
-  }));
 }
 
 /** Average steps and documents of the finished cases of some packages (the start-up cases) in a period. */

@@ -5,7 +5,13 @@ import { itemDetailView } from '../../common/schemas/worklists.js';
 import {
   POINT_KINDS,
   assistantBody,
+  assistantRatingCodeBody,
   assistedCaseBody,
+  assistedListQuery,
+  assistedRatingBody,
+  assistedCaseView,
+  assistedPage,
+  serviceEditBody,
   caseBody,
   caseStepParams,
   catalogueQuery,
@@ -52,17 +58,17 @@ import { actorOf } from '../../http/access.js';
 import { attachment } from '../../http/download.js';
 import { readUpload } from '../../http/upload.js';
 import { exportCatalogue, importCatalogue } from './catalogue-sheet.js';
-import { catalogueRates, createRound, createService, listCatalogue, listStreamliningRounds, roundDiff } from './catalogue.service.js';
 import {
-  assistants,
-  assistedMonthlyCounts,
-  createAssistant,
-  createAssistedCase,
-  createPoint,
-  importAssistedCases,
-  listNetwork,
-  networkCoverage,
-} from './network.service.js';
+  catalogueRates,
+  createRound,
+  createService,
+  editService,
+  listCatalogue,
+  listStreamliningRounds,
+  roundDiff,
+} from './catalogue.service.js';
+import { assistedMonthlyCounts, createAssistedCase, importAssistedCases, listAssisted, rateAssistedCase } from './assisted.service.js';
+import { assistants, createAssistant, createPoint, listNetwork, networkCoverage, setAssistantRatingCode } from './network.service.js';
 import {
   createServicePackage,
   fileServiceCase,
@@ -104,6 +110,20 @@ export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '新增事项 / add a service', body: serviceBody, response: { 201: serviceView } },
       },
       async (request, reply) => reply.status(201).send(await createService(ctx, actorOf(request), request.body)),
+    );
+    app.patch(
+      '/services/catalogue/:id',
+      {
+        config: { access: 'services.manage' },
+        schema: {
+          tags,
+          summary: '修改现行事项（自某日起生效，保留旧版本） / edit a service in force',
+          params: idParam,
+          body: serviceEditBody,
+          response: { 200: serviceView },
+        },
+      },
+      async (request) => editService(ctx, actorOf(request), request.params.id, request.body),
     );
     app.get(
       '/services/catalogue/export',
@@ -351,6 +371,47 @@ export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => reply.status(201).send(await createAssistant(ctx, actorOf(request), request.body)),
     );
+    app.put(
+      '/services/assistants/:id/rating-code',
+      {
+        config: { access: 'services.manage' },
+        schema: {
+          tags,
+          summary: '设置帮办代办员的诉求平台评价码（null 为取消） / set or clear the rating code of an assistant',
+          params: idParam,
+          body: assistantRatingCodeBody,
+          response: { 200: assistantView },
+        },
+      },
+      async (request) => setAssistantRatingCode(ctx, actorOf(request), request.params.id, request.body.ratingCode),
+    );
+    app.get(
+      '/services/assisted-cases',
+      {
+        config: { access: 'services.read' },
+        schema: {
+          tags,
+          summary: '帮办代办件（含所办事项或一件事） / assisted cases',
+          querystring: assistedListQuery,
+          response: { 200: assistedPage },
+        },
+      },
+      async (request) => listAssisted(ctx, request.query),
+    );
+    app.post(
+      '/services/assisted-cases/:id/rating',
+      {
+        config: { access: 'services.manage' },
+        schema: {
+          tags,
+          summary: '评价帮办代办件（有评价码时计入诉求平台） / rate an assisted case',
+          params: idParam,
+          body: assistedRatingBody,
+          response: { 200: assistedCaseView.pick({ id: true, rating: true, ratedVia: true }) },
+        },
+      },
+      async (request) => rateAssistedCase(ctx, actorOf(request), request.params.id, request.body),
+    );
     app.post(
       '/services/assisted-cases',
       {
@@ -396,7 +457,7 @@ export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => servicesSummary(ctx, request.query),
     );
     app.get(
-      '/services/guide/services/:code',
+      '/services/public/guide/services/:code',
       {
         config: { access: 'public' },
         schema: { tags, summary: '办事指南（事项） / public guide of a service', params: codeParam, response: { 200: serviceGuideView } },
@@ -404,7 +465,7 @@ export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => serviceGuide(ctx, request.params.code),
     );
     app.get(
-      '/services/guide/packages/:code',
+      '/services/public/guide/packages/:code',
       {
         config: { access: 'public' },
         schema: { tags, summary: '办事指南（一件事） / public guide of a package', params: codeParam, response: { 200: packageGuideView } },

@@ -143,6 +143,8 @@ export interface ServiceAssistantTable {
   unit_id: number;
   point_id: number | null;
   phone: string | null;
+  /** The demand desk's rating code (评价码) of this assistant: its cases are rated through it. */
+  rating_code: string | null;
   created_at: string;
 }
 
@@ -156,7 +158,11 @@ export interface ServiceAssistedCaseTable {
   received_on: string;
   finished_on: string | null;
   result: string;
+  service_id: number | null;
+  package_id: number | null;
   rating: number | null;
+  /** 'code' when the rating was recorded through the demand desk's rating code, 'own' otherwise. */
+  rated_via: string | null;
   created_at: string;
 }
 

@@ -89,6 +89,30 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
     expect(twice.json()).toMatchObject({ code: 'SERVICE_CODE_DUPLICATE', details: [{ path: 'body.code' }] });
   });
 
+  it('edits a service: a correction in place, a change from a later day as a new version, the promise still checked', async () => {
+    const office = await h.as('office');
+    const current = (await office.get('/api/v1/services/catalogue?q=T-API-1')).json().items[0];
+    const { id, version, unitName: _u, countyName: _c, validTo: _t, ...fields } = current;
+    const base = { ...fields, version };
+    const above = await office.patch(`/api/v1/services/catalogue/${id}`, { ...base, promisedDays: 9 });
+    expect(above.statusCode).toBe(400);
+    expect(above.json()).toMatchObject({ code: 'SERVICE_PROMISE_ABOVE_LEGAL', details: [{ path: 'body.promisedDays' }] });
+    const fixed = await office.patch(`/api/v1/services/catalogue/${id}`, { ...base, name: '测试事项（更正）' });
+    expect(fixed.json()).toMatchObject({ id, name: '测试事项（更正）', version: version + 1, validFrom: '2026-01-05' });
+    expect((await office.patch(`/api/v1/services/catalogue/${id}`, { ...base, name: '过期版本' })).statusCode).toBe(409);
+    const later = await office.patch(`/api/v1/services/catalogue/${id}`, {
+      ...base,
+      name: '测试事项（更正）',
+      version: version + 1,
+      promisedDays: 1,
+      validFrom: '2026-02-01',
+    });
+    expect(later.json()).toMatchObject({ promisedDays: 1, validFrom: '2026-02-01' });
+    expect(later.json().id).not.toBe(id);
+    const inJanuary = (await office.get('/api/v1/services/catalogue?q=T-API-1&date=2026-01-20')).json().items[0];
+    expect(inJanuary).toMatchObject({ id, promisedDays: 2, validTo: '2026-02-01' });
+  });
+
   it('previews an import with every problem located, imports nothing while any is left, then imports in one go', async () => {
     const office = await h.as('office');
     const bad = await workbook([row('T-WC-1', 10, 5, ['一网通办']), row('T-WC-1', 10, 5, []), row('T-WC-2', 10, 12, [])]);
@@ -206,6 +230,17 @@ describeEachDialect('services: catalogue, rates, rounds', (h) => {
     const rates = (await office.get('/api/v1/services/rates?date=2026-03-02')).json();
     expect(online.value).toBe(rates.rates[0].percent);
     expect(online.source).toContain(`共 ${rates.total} 项`);
+    // Each county gets its own value over its county and township services, under the county as the unit.
+    const wuchuan = ((await office.get('/api/v1/units')).json() as { id: number; name: string }[]).find((u) => u.name === '武川县')!;
+    const countyRates = (await office.get(`/api/v1/services/rates?date=2026-03-02&countyId=${wuchuan.id}`)).json();
+    expect(countyRates.total).toBeGreaterThan(0);
+    const countyOnline = res
+      .json()
+      .values.find((v: { code: string; unitId: number }) => v.code === 'KPI-GOV-ONLINE' && v.unitId === wuchuan.id);
+    expect(countyOnline).toMatchObject({ value: countyRates.rates[0].percent, unitName: '武川县' });
+    expect(countyOnline.source).toContain(`武川县政务服务事项目录（2026-03-02）`);
+    const stored = (await office.get(`/api/v1/indicators/values?unitId=${wuchuan.id}&periodFrom=2026-03&periodTo=2026-03`)).json();
+    expect(stored.find((v: { source: string }) => v.source === countyOnline.source)).toMatchObject({ value: countyOnline.value });
   });
 });
 
@@ -387,7 +422,7 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
     const bad = await office.post('/api/v1/services/assisted-cases', {
       assistantId: 99999,
       applicant: '示例',
-      subject: '企业开办',
+      subject: 'SL-YJS-QYKB',
       channel: 'hall',
       receivedOn: '2026-02-10',
       result: 'done',
@@ -401,7 +436,7 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
           await office.post('/api/v1/services/assisted-cases', {
             assistantId: a.id,
             applicant: '示例',
-            subject: '企业开办',
+            subject: 'SL-YJS-QYKB',
             channel: 'mini_program',
             receivedOn: d,
             result: 'done',
@@ -436,15 +471,15 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
       '/api/v1/services/assisted-cases/import',
       'xcx.xlsx',
       await sheet([
-        ['XCX-1', a.id, '示例甲', '企业开办', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
-        ['XCX-2', 99999, '示例乙', '企业开办', '小程序', '2025-03-01', '', '办理中', ''],
+        ['XCX-1', a.id, '示例甲', 'SL-YJS-QYKB', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
+        ['XCX-2', 99999, '示例乙', '企业开办“一件事”', '小程序', '2025-03-01', '', '办理中', ''],
       ]),
     );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().details).toEqual([expect.objectContaining({ row: 3, column: 'B', code: 'SERVICE_ASSISTANT_UNKNOWN' })]);
     const good = await sheet([
-      ['XCX-1', a.id, '示例甲', '企业开办', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
-      ['XCX-2', a.id, '示例乙', '企业开办', '上门服务', '2025-03-05', '', '办理中', ''],
+      ['XCX-1', a.id, '示例甲', 'SL-YJS-QYKB', '小程序', '2025-03-01', '2025-03-02', '已办结', 5],
+      ['XCX-2', a.id, '示例乙', '企业开办“一件事”', '上门服务', '2025-03-05', '', '办理中', ''],
     ]);
     expect((await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', good)).json()).toEqual({ imported: 2, skipped: 0 });
     expect((await upload(office, '/api/v1/services/assisted-cases/import', 'xcx.xlsx', good)).json()).toEqual({ imported: 0, skipped: 2 });
@@ -455,10 +490,10 @@ describeEachDialect('services: packages, cases, missed promises', (h) => {
   });
 
   it('shows the public guide without login, and the city summary with its data date', async () => {
-    const guide = await h.anonymous().get('/api/v1/services/guide/packages/T-PKG');
+    const guide = await h.anonymous().get('/api/v1/services/public/guide/packages/T-PKG');
     expect(guide.statusCode).toBe(200);
     expect(guide.json()).toMatchObject({ name: '测试一件事', promisedDays: 1, departments: depts.map((d) => d.name) });
-    expect((await h.anonymous().get('/api/v1/services/guide/services/T-PK-0')).json()).toMatchObject({
+    expect((await h.anonymous().get('/api/v1/services/public/guide/services/T-PK-0')).json()).toMatchObject({
       legalDays: 10,
       promisedDays: 1,
       inForce: true,

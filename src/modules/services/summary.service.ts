@@ -1,7 +1,8 @@
 import { AppError } from '../../common/errors.js';
 import type { Actor, AppContext } from '../../context.js';
 import { createIndicatorValue, getCatalogue, listIndicatorValues, updateIndicatorValue } from '../indicators/indicators.service.js';
-import { assistedMonthlyCounts, networkCoverage } from './network.service.js';
+import { assistedMonthlyCounts } from './assisted.service.js';
+import { networkCoverage } from './network.service.js';
 import { activeUnits, catalogueRates, listStreamliningRounds, presentService, today, unitNameMap } from './catalogue.service.js';
 import { FLAG_ZH } from './catalogue-sheet.js';
 import { getServicePackage, listServicePackages, packageStats, startupYear } from './packages.service.js';
@@ -71,32 +72,43 @@ const FEEDS = [
 ] as const;
 
 /**
- * Writes the catalogue's rates of a day into the indicators module as the city's values of that
- * month, each with its source (the count behind the rate and where its list is); a value already
- * there for that month is updated, so publishing again is harmless.
+ * Writes the catalogue's rates of a day into the indicators module as values of that month, each
+ * with its source (the count behind the rate and where its list is): the city's value over the
+ * whole catalogue, and each county's over its county and township services (the indicators keep a
+ * value per unit, and a county is a unit). A county without services in force gets no value, since
+ * an empty catalogue has no rate. A value already there for that month is updated, so publishing
+ * again is harmless.
  */
 export async function publishRates(ctx: AppContext, actor: Actor, date: string) {
   const units = await activeUnits(ctx.db);
   const cityId = [...units.entries()].find(([, u]) => u.kind === 'city')?.[0];
   if (!cityId) throw new AppError('NOT_FOUND');
-  const rates = await catalogueRates(ctx, { date });
+  const targets = [
+    { unitId: cityId, countyId: undefined },
+    ...[...units.entries()].filter(([, u]) => u.kind === 'county').map(([id]) => ({ unitId: id, countyId: id })),
+  ];
   const catalogue = await getCatalogue(ctx);
   const period = date.slice(0, 7);
   const written = [];
-  for (const feed of FEEDS) {
-    const indicator = catalogue.indicators.find((i) => i.code === feed.code);
-    const rate = rates.rates.find((r) => r.flag === feed.flag)!;
-    const value = feed.as === 'percent' ? rate.percent : rate.count;
-    if (!indicator || value === null) continue;
-    const source = `政务服务事项目录（${date}）：${FLAG_ZH[feed.flag]} ${rate.count} 项 / 共 ${rates.total} 项`;
-    const evidence = `/services/catalogue?flag=${feed.flag}&date=${date}`;
-    const existing = (
-      await listIndicatorValues(ctx, actor, { indicatorId: indicator.id, unitId: cityId, periodFrom: period, periodTo: period })
-    ).find((v) => v.period === period);
-    const v = existing
-      ? await updateIndicatorValue(ctx, actor, existing.id, { value, source, evidence, version: existing.version })
-      : await createIndicatorValue(ctx, actor, { indicatorId: indicator.id, unitId: cityId, period, value, source, evidence });
-    written.push({ code: feed.code, value: v.value, period, source });
+  for (const target of targets) {
+    const rates = await catalogueRates(ctx, { date, countyId: target.countyId });
+    const unitName = units.get(target.unitId)?.name ?? '';
+    for (const feed of FEEDS) {
+      const indicator = catalogue.indicators.find((i) => i.code === feed.code);
+      const rate = rates.rates.find((r) => r.flag === feed.flag)!;
+      const value = feed.as === 'percent' ? rate.percent : rate.count;
+      if (!indicator || value === null || rates.total === 0) continue;
+      const scope = target.countyId ? unitName : '';
+      const source = `${scope}政务服务事项目录（${date}）：${FLAG_ZH[feed.flag]} ${rate.count} 项 / 共 ${rates.total} 项`;
+      const evidence = `/services/catalogue?flag=${feed.flag}&date=${date}${target.countyId ? `&countyId=${target.countyId}` : ''}`;
+      const existing = (
+        await listIndicatorValues(ctx, actor, { indicatorId: indicator.id, unitId: target.unitId, periodFrom: period, periodTo: period })
+      ).find((v) => v.period === period);
+      const v = existing
+        ? await updateIndicatorValue(ctx, actor, existing.id, { value, source, evidence, version: existing.version })
+        : await createIndicatorValue(ctx, actor, { indicatorId: indicator.id, unitId: target.unitId, period, value, source, evidence });
+      written.push({ code: feed.code, unitId: target.unitId, unitName, value: v.value, period, source });
+    }
   }
   return { date, values: written };
 }

@@ -13877,6 +13877,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/catalogue/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改现行事项（自某日起生效，保留旧版本） / edit a service in force */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        level: "city" | "county" | "township";
+                        unitId: number;
+                        /** @default null */
+                        countyId?: number | null;
+                        /** @enum {string} */
+                        type: "licence" | "confirmation" | "public_service" | "payment" | "inspection" | "other";
+                        legalDays: number;
+                        promisedDays: number;
+                        /** @default 0 */
+                        feeFen?: number;
+                        /** @default [] */
+                        materials?: {
+                            name: string;
+                            /** @default false */
+                            shared?: boolean;
+                            /** @default false */
+                            exempt?: boolean;
+                        }[];
+                        /** @default [] */
+                        flags?: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        parkBasis?: "agreement" | "entrust" | null;
+                        /** @default null */
+                        place?: string | null;
+                        /** Format: uri */
+                        onlineUrl?: string | null;
+                        validFrom: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            level: string;
+                            unitId: number;
+                            unitName: string;
+                            countyId: number | null;
+                            countyName: string | null;
+                            type: string;
+                            legalDays: number;
+                            promisedDays: number;
+                            feeFen: number;
+                            materials: {
+                                name: string;
+                                shared: boolean;
+                                exempt: boolean;
+                            }[];
+                            flags: ("online" | "fullyOnline" | "mobile" | "smart" | "hubao" | "regional" | "crossProvince" | "park")[];
+                            parkBasis: string | null;
+                            place: string | null;
+                            onlineUrl: string | null;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/services/catalogue/export": {
         parameters: {
             query?: never;
@@ -14058,6 +14160,8 @@ export interface paths {
                             date: string;
                             values: {
                                 code: string;
+                                unitId: number;
+                                unitName: string;
                                 value: number;
                                 period: string;
                                 source: string;
@@ -15304,6 +15408,7 @@ export interface paths {
                             pointId: number | null;
                             pointName?: string | null;
                             phone: string | null;
+                            ratingCode: string | null;
                         }[];
                     };
                 };
@@ -15327,6 +15432,8 @@ export interface paths {
                         pointId?: number | null;
                         /** @default null */
                         phone?: string | null;
+                        /** @default null */
+                        ratingCode?: string | null;
                     };
                 };
             };
@@ -15345,11 +15452,66 @@ export interface paths {
                             pointId: number | null;
                             pointName?: string | null;
                             phone: string | null;
+                            ratingCode: string | null;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/assistants/{id}/rating-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置帮办代办员的诉求平台评价码（null 为取消） / set or clear the rating code of an assistant */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        ratingCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitId: number;
+                            unitName?: string;
+                            pointId: number | null;
+                            pointName?: string | null;
+                            phone: string | null;
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -15363,7 +15525,50 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 帮办代办件（含所办事项或一件事） / assisted cases */
+        get: {
+            parameters: {
+                query?: {
+                    assistantId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                externalNo: string | null;
+                                assistantId: number;
+                                assistantName: string;
+                                applicant: string;
+                                subject: string;
+                                serviceCode: string | null;
+                                packageCode: string | null;
+                                channel: string;
+                                receivedOn: string;
+                                finishedOn: string | null;
+                                result: string;
+                                rating: number | null;
+                                /** @enum {string|null} */
+                                ratedVia: "code" | "own" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** 登记帮办代办件 / record an assisted case */
         post: {
@@ -15403,6 +15608,57 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/assisted-cases/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评价帮办代办件（有评价码时计入诉求平台） / rate an assisted case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level: number;
+                        /** @default null */
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            rating: number | null;
+                            /** @enum {string|null} */
+                            ratedVia: "code" | "own" | null;
                         };
                     };
                 };
@@ -15611,7 +15867,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/services/guide/services/{code}": {
+    "/api/v1/services/public/guide/services/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -15668,7 +15924,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/services/guide/packages/{code}": {
+    "/api/v1/services/public/guide/packages/{code}": {
         parameters: {
             query?: never;
             header?: never;

@@ -1,4 +1,4 @@
-import { DownloadOutlined, HistoryOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, PlusOutlined, ScissorOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { $api, type ApiResponse, apiUrl, client, ok, upload as uploadFile } from '../../api/client.js';
@@ -8,7 +8,9 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { pickBilingual, useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { FLAG_LABEL, LEVEL_LABEL, RATE_FLAGS, TYPE_LABEL, servicesLabels as L } from './labels.js';
+import { RoundFormModal } from './NetworkForms.js';
 import { RoundsModal } from './RoundsModal.js';
+import { ServiceFormModal } from './ServiceForm.js';
 import type { Service } from './types.js';
 
 type Level = 'city' | 'county' | 'township' | undefined;
@@ -29,6 +31,9 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<Preview>();
   const [showRounds, setShowRounds] = useState(false);
+  const [newRound, setNewRound] = useState(false);
+  /** The service being edited, `null` for a new one; closed when undefined. */
+  const [editing, setEditing] = useState<Service | null>();
   const county = countyId ? String(countyId) : undefined;
   const rates = $api.useQuery('get', '/api/v1/services/rates', { params: { query: { date, level: level as Level, countyId: county } } });
   const list = $api.useQuery('get', '/api/v1/services/catalogue', {
@@ -71,6 +76,8 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <RoundsModal open={showRounds} onClose={() => setShowRounds(false)} />
+      {newRound && <RoundFormModal onClose={() => setNewRound(false)} />}
+      {editing !== undefined && <ServiceFormModal service={editing ?? undefined} onClose={() => setEditing(undefined)} />}
       <Space wrap>
         <Select
           aria-label={pick(L.level)}
@@ -89,6 +96,11 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
           onSearch={(v) => (setQ(v), setPage(1))}
         />
         {can('services.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {pick(L.newService)}
+          </Button>
+        )}
+        {can('services.manage') && (
           <Upload accept=".xlsx" showUploadList={false} beforeUpload={upload}>
             <Button icon={<UploadOutlined />}>{pick(L.importCatalogue)}</Button>
           </Upload>
@@ -99,6 +111,11 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
         <Button icon={<HistoryOutlined />} onClick={() => setShowRounds(true)}>
           {pick(L.rounds)}
         </Button>
+        {can('services.manage') && (
+          <Button icon={<ScissorOutlined />} onClick={() => setNewRound(true)}>
+            {pick(L.newRound)}
+          </Button>
+        )}
         {can('services.manage') && (
           <Button icon={<SendOutlined />} onClick={publish}>
             {pick(L.publish)}
@@ -188,6 +205,21 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
             dataIndex: 'flags',
             render: (fs: string[]) => fs.map((f) => <Tag key={f}>{pick(FLAG_LABEL[f]!)}</Tag>),
           },
+          ...(can('services.manage')
+            ? [
+                {
+                  title: '',
+                  key: 'edit',
+                  width: 70,
+                  render: (_: unknown, s: Service) =>
+                    s.validTo === null && (
+                      <Button size="small" type="link" onClick={() => setEditing(s)} aria-label={`${pick(L.edit)} ${s.code}`}>
+                        {pick(L.edit)}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal

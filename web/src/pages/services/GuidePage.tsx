@@ -7,8 +7,8 @@ import { useI18n } from '../../i18n.js';
 import type { ApiResponse } from '../../api/client.js';
 import { FLAG_LABEL, servicesLabels as L } from './labels.js';
 
-type ServiceGuide = ApiResponse<'/api/v1/services/guide/services/{code}'>;
-type PackageGuide = ApiResponse<'/api/v1/services/guide/packages/{code}'>;
+type ServiceGuide = ApiResponse<'/api/v1/services/public/guide/services/{code}'>;
+type PackageGuide = ApiResponse<'/api/v1/services/public/guide/packages/{code}'>;
 
 /** 办事指南: what to bring, how long, what it costs, where and online — for the public, no login, readable on a phone. */
 export default function GuidePage() {
@@ -16,12 +16,12 @@ export default function GuidePage() {
   const { kind, code } = useParams();
   const params = { params: { path: { code: code ?? '' } } };
   const ofPackage = kind === 'packages';
-  const service = $api.useQuery('get', '/api/v1/services/guide/services/{code}', params, {
+  const service = $api.useQuery('get', '/api/v1/services/public/guide/services/{code}', params, {
     enabled: !ofPackage,
     retry: false,
     meta: { silent: true },
   });
-  const pkg = $api.useQuery('get', '/api/v1/services/guide/packages/{code}', params, {
+  const pkg = $api.useQuery('get', '/api/v1/services/public/guide/packages/{code}', params, {
     enabled: ofPackage,
     retry: false,
     meta: { silent: true },

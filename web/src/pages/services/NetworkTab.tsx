@@ -1,4 +1,5 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { App, Button, Space, Table, Typography, Upload } from 'antd';
 import { $api, upload } from '../../api/client.js';
 import { fill, fmtNumber } from '../../components/format.js';
@@ -6,8 +7,9 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useReportError } from '../../components/feedback.js';
 import { useSession } from '../../session.js';
 import { useI18n } from '../../i18n.js';
-import { POINT_LABEL, servicesLabels as L } from './labels.js';
-import type { CoverageRow } from './types.js';
+import { CHANNEL_LABEL, POINT_LABEL, servicesLabels as L } from './labels.js';
+import { AssistantFormModal, PointFormModal } from './NetworkForms.js';
+import type { AssistedCase, CoverageRow } from './types.js';
 
 /** 一窗式全覆盖 county by county, and the assisted-service cases of the year per month and assistant. */
 export function NetworkTab({ year }: { year: number }) {
@@ -18,6 +20,9 @@ export function NetworkTab({ year }: { year: number }) {
   const { can } = useSession();
   const { message } = App.useApp();
   const report = useReportError();
+  const [form, setForm] = useState<'point' | 'assistant'>();
+  const [casePage, setCasePage] = useState(1);
+  const cases = $api.useQuery('get', '/api/v1/services/assisted-cases', { params: { query: { page: casePage, pageSize: 10 } } });
   const importCases = async (file: File) => {
     const form = new FormData();
     form.append('file', file);
@@ -31,9 +36,18 @@ export function NetworkTab({ year }: { year: number }) {
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {pick(L.coverage)}
-      </Typography.Title>
+      {form === 'point' && <PointFormModal onClose={() => setForm(undefined)} />}
+      {form === 'assistant' && <AssistantFormModal onClose={() => setForm(undefined)} />}
+      <Space wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {pick(L.coverage)}
+        </Typography.Title>
+        {can('services.manage') && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setForm('point')}>
+            {pick(L.newPoint)}
+          </Button>
+        )}
+      </Space>
       <ResponsiveTable<CoverageRow>
         rowKey="countyId"
         size="small"
@@ -53,6 +67,11 @@ export function NetworkTab({ year }: { year: number }) {
         <Typography.Title level={5} style={{ margin: 0 }}>
           {pick(L.assisted)}
         </Typography.Title>
+        {can('services.manage') && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setForm('assistant')}>
+            {pick(L.newAssistant)}
+          </Button>
+        )}
         {can('services.manage') && (
           <Upload accept=".xlsx" showUploadList={false} beforeUpload={importCases}>
             <Button size="small" icon={<UploadOutlined />}>
@@ -79,6 +98,53 @@ export function NetworkTab({ year }: { year: number }) {
               dataIndex: 'rating',
               width: 90,
               render: (n: number | null) => (n === null ? '—' : fill('{n} / 5', { n })),
+            },
+          ]}
+        />
+      )}
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {pick(L.assistedCases)}
+      </Typography.Title>
+      {cases.data && cases.data.total === 0 ? (
+        <Typography.Text type="secondary">{pick(L.noAssisted)}</Typography.Text>
+      ) : (
+        <ResponsiveTable<AssistedCase>
+          rowKey="id"
+          size="small"
+          loading={!cases.data}
+          dataSource={cases.data?.items}
+          phoneColumns={['subject', 'receivedOn']}
+          pagination={{ current: casePage, pageSize: 10, total: cases.data?.total ?? 0, onChange: setCasePage, showSizeChanger: false }}
+          columns={[
+            { title: pick(L.receivedOn), dataIndex: 'receivedOn', key: 'receivedOn', width: 110 },
+            {
+              title: pick(L.subject),
+              dataIndex: 'subject',
+              key: 'subject',
+              render: (text: string, c) => {
+                // The guide of the linked service or package; a case whose text matched nothing stays plain text.
+                const href = c.serviceCode
+                  ? `/guide/services/${encodeURIComponent(c.serviceCode)}`
+                  : c.packageCode
+                    ? `/guide/packages/${encodeURIComponent(c.packageCode)}`
+                    : undefined;
+                return href ? (
+                  <a href={href} target="_blank" rel="noreferrer">
+                    {text}
+                  </a>
+                ) : (
+                  text
+                );
+              },
+            },
+            { title: pick(L.assistant), dataIndex: 'assistantName' },
+            { title: pick(L.applicant), dataIndex: 'applicant' },
+            { title: pick(L.channel), dataIndex: 'channel', render: (v: string) => (CHANNEL_LABEL[v] ? pick(CHANNEL_LABEL[v]) : v) },
+            {
+              title: pick(L.caseRating),
+              dataIndex: 'rating',
+              render: (n: number | null, c) =>
+                n === null ? '—' : `${fill('{n} / 5', { n })}${c.ratedVia === 'code' ? pick(L.viaCode) : ''}`,
             },
           ]}
         />

@@ -12,4 +12,6 @@ export type CoverageRow = ApiResponse<'/api/v1/services/network/coverage'>['coun
 export type Monthly = ApiResponse<'/api/v1/services/assisted-cases/monthly'>;
 export type Round = ApiResponse<'/api/v1/services/rounds'>[number];
 export type Summary = ApiResponse<'/api/v1/services/summary'>;
-export type Guide = ApiResponse<'/api/v1/services/guide/services/{code}'> | ApiResponse<'/api/v1/services/guide/packages/{code}'>;
+export type Guide =
+  ApiResponse<'/api/v1/services/public/guide/services/{code}'> | ApiResponse<'/api/v1/services/public/guide/packages/{code}'>;
+export type AssistedCase = ApiResponse<'/api/v1/services/assisted-cases'>['items'][number];
