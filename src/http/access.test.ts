@@ -269,6 +269,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/procurement/campaigns': ['admin', 'office'],
   'GET /api/v1/procurement/campaigns/:id': ['admin', 'office', 'leader'],
   'POST /api/v1/procurement/campaigns/:id/projects': ['admin', 'office'],
+  'POST /api/v1/procurement/campaigns/:id/projects/import': ['admin', 'office'],
   'POST /api/v1/procurement/campaigns/:id/problems': ['admin', 'office'],
   'POST /api/v1/procurement/campaigns/:id/problems/:problemId/verify': ['admin', 'office'],
   // — demands: the desk and the office run the loop, units act on their own tickets, anyone may rate or read the board —

@@ -230,6 +230,8 @@ export const campaignProjectBody = z
             agency: plainText(200).min(1),
             amount: z.number().nonnegative().max(1e12),
             checked: z.boolean().default(true),
+            /** When it was checked (default: today, for a checked project); the bulletin counts it from then. */
+            checkedOn: isoDate.optional(),
           })
           .strict(),
       )
@@ -258,6 +260,7 @@ export const campaignView = campaignListItem.extend({
       agency: z.string(),
       amount: z.number(),
       checked: z.boolean(),
+      checkedOn: z.string().nullable(),
       problems: z.number(),
     }),
   ),
@@ -270,6 +273,7 @@ export const campaignView = campaignListItem.extend({
       misconduct: z.string(),
       description: z.string(),
       verified: z.boolean(),
+      verifiedOn: z.string().nullable(),
       itemId: z.number().nullable(),
     }),
   ),
@@ -277,6 +281,29 @@ export const campaignView = campaignListItem.extend({
   byMisconduct: z.array(z.object({ misconduct: z.string(), problems: z.number(), verified: z.number() })),
 });
 export type CampaignView = z.infer<typeof campaignView>;
+
+export const campaignProjectsImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() }).strict();
+/** A projects file read: its totals and first rows (preview), and after the commit the campaign as it now is. */
+export const campaignProjectsImportResult = z.object({
+  dryRun: z.boolean(),
+  filename: z.string(),
+  projects: z.number(),
+  checked: z.number(),
+  amount: z.number(),
+  preview: z.array(
+    z.object({
+      line: z.number(),
+      code: z.string(),
+      name: z.string(),
+      agency: z.string(),
+      amount: z.number(),
+      checked: z.boolean(),
+      checkedOn: z.string().nullable(),
+    }),
+  ),
+  campaign: campaignView.nullable(),
+});
+export type CampaignProjectsImportResult = z.infer<typeof campaignProjectsImportResult>;
 
 export const figuresView = z.object({
   months: z.array(

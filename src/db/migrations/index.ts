@@ -20,6 +20,8 @@ import * as addRuleVersions from './202612037001-add-rule-versions.js';
 // procurement: OCDS red flags about parties
 import * as procurementPartyFlags from './202612039500-procurement-party-flags.js';
 import * as indexCreditRecordsInEffect from './202612039000-index-credit-records-in-effect.js';
+// procurement: registry related parties, dated campaign checks and verifications
+import * as addRelatedPartiesAndCampaignDates from './202612043001-add-related-parties-and-campaign-dates.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   // procurement: OCDS red flags about parties
   '202612039500-procurement-party-flags': procurementPartyFlags,
   '202612039000-index-credit-records-in-effect': indexCreditRecordsInEffect,
+  // procurement: registry related parties, dated campaign checks and verifications
+  '202612043001-add-related-parties-and-campaign-dates': addRelatedPartiesAndCampaignDates,
 };

@@ -408,7 +408,15 @@ export async function projectCodesOf(db: Executor, campaignId: number): Promise<
 
 export async function insertProjects(
   db: Executor,
-  rows: { campaign_id: number; code: string; name: string; agency: string; amount_fen: number; checked: number }[],
+  rows: {
+    campaign_id: number;
+    code: string;
+    name: string;
+    agency: string;
+    amount_fen: number;
+    checked: number;
+    checked_on: string | null;
+  }[],
 ) {
   for (let i = 0; i < rows.length; i += 200)
     await db
@@ -428,7 +436,7 @@ export async function insertProblem(
   return (
     await db
       .insertInto('procurement_campaign_problem')
-      .values({ ...row, verified: 0 })
+      .values({ ...row, verified: 0, verified_on: null })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -444,8 +452,8 @@ export function findProblem(db: Executor, id: number) {
     .executeTakeFirst();
 }
 
-export async function setProblemVerified(db: Executor, id: number): Promise<void> {
-  await db.updateTable('procurement_campaign_problem').set({ verified: 1 }).where('id', '=', id).execute();
+export async function setProblemVerified(db: Executor, id: number, on: string): Promise<void> {
+  await db.updateTable('procurement_campaign_problem').set({ verified: 1, verified_on: on }).where('id', '=', id).execute();
 }
 
 // — monthly figures —
