@@ -25,7 +25,7 @@ export interface ProjectProblem {
   message: string;
 }
 
-type Field = 'code' | 'name' | 'agency' | 'amount' | 'checked' | 'checkedOn';
+export type Field = 'code' | 'name' | 'agency' | 'amount' | 'checked' | 'checkedOn';
 
 const HEADERS: Record<string, Field> = {
   code: 'code',
@@ -105,28 +105,30 @@ function normaliseDate(s: string): string {
 }
 
 /** The projects of the file and every located problem (a file with problems adds nothing). */
-export async function parseProjectsFile(data: Buffer, filename: string): Promise<{ rows: ProjectRow[]; problems: ProjectProblem[] }> {
+export async function parseProjectsFile(
+  data: Buffer,
+  filename: string,
+): Promise<{ rows: ProjectRow[]; problems: ProjectProblem[]; columnOf: (f: Field) => string }> {
   const table = await readTable(data, filename);
-  if (typeof table === 'string') return { rows: [], problems: [{ line: 1, column: null, message: table }] };
-  const header = table[0] ?? [];
+  const header = typeof table === 'string' ? [] : (table[0] ?? []);
   const fieldAt = header.map((h) => HEADERS[normHeader(h)]);
+  /** The file's own header of a field, so a problem names the column the user sees. */
+  const columnOf = (f: Field) => header[fieldAt.indexOf(f)] ?? f;
+  if (typeof table === 'string') return { rows: [], problems: [{ line: 1, column: null, message: table }], columnOf };
   const problems: ProjectProblem[] = [];
   for (const r of REQUIRED)
     if (!fieldAt.includes(r.field)) problems.push({ line: 1, column: null, message: `缺少“${r.zh}”列 / missing column ${r.field}` });
-  if (problems.length) return { rows: [], problems };
+  if (problems.length) return { rows: [], problems, columnOf };
   const rows: ProjectRow[] = [];
   for (let i = 1; i < table.length; i++) {
     const cells = table[i]!;
     if (cells.every((c) => !c)) continue;
     const line = i + 1;
     const raw: Partial<Record<Field, string>> = {};
-    const columnOf: Partial<Record<Field, string>> = {};
     fieldAt.forEach((f, k) => {
-      if (!f) return;
-      raw[f] = cells[k] ?? '';
-      columnOf[f] = header[k]!;
+      if (f) raw[f] = cells[k] ?? '';
     });
-    const at = (f: Field, message: string) => problems.push({ line, column: columnOf[f] ?? f, message: `第 ${line} 行：${message}` });
+    const at = (f: Field, message: string) => problems.push({ line, column: columnOf(f), message: `第 ${line} 行：${message}` });
     for (const r of REQUIRED) if (!raw[r.field]) at(r.field, `缺少${r.zh} / no ${r.field}`);
     for (const [f, max] of Object.entries(LIMITS) as [Field, number][]) {
       const v = raw[f] ?? '';
@@ -138,8 +140,11 @@ export async function parseProjectsFile(data: Buffer, filename: string): Promise
       at('amount', `金额“${raw.amount}”不是非负数 / the amount is not a non-negative number`);
     const flag = (raw.checked ?? '').toLowerCase();
     if (flag && !YES.includes(flag) && !NO.includes(flag)) at('checked', `“${raw.checked}”应为 是/否 或 1/0 / should be yes/no or 1/0`);
-    const checkedOn = raw.checkedOn ? normaliseDate(raw.checkedOn) : undefined;
-    if (checkedOn && !isValidDate(checkedOn)) at('checkedOn', `“${raw.checkedOn}”不是有效日期 / not a valid date`);
+    let checkedOn = raw.checkedOn ? normaliseDate(raw.checkedOn) : undefined;
+    if (checkedOn && !isValidDate(checkedOn)) {
+      at('checkedOn', `“${raw.checkedOn}”不是有效日期 / not a valid date`);
+      checkedOn = undefined;
+    }
     rows.push({
       line,
       code: raw.code ?? '',
@@ -151,5 +156,5 @@ export async function parseProjectsFile(data: Buffer, filename: string): Promise
     });
   }
   if (!rows.length && !problems.length) problems.push({ line: 2, column: null, message: '文件中没有项目 / the file has no projects' });
-  return { rows, problems };
+  return { rows, problems, columnOf };
 }

@@ -11,7 +11,7 @@ import { withTransaction } from '../../db/database.js';
 import type { Upload } from '../../http/upload.js';
 import { audit } from '../org/audit.service.js';
 import { findOrCreateList, itemCreator } from '../worklists/index.js';
-import { parseProjectsFile, type ProjectProblem } from './campaign-projects.import.js';
+import { type Field, parseProjectsFile, type ProjectProblem } from './campaign-projects.import.js';
 import * as repo from './procurement.repository.js';
 
 /**
@@ -209,8 +209,8 @@ export async function importCampaignProjects(
   opts: { dryRun: boolean },
 ): Promise<CampaignProjectsImportResult> {
   const campaign = await getCampaign(ctx, id);
-  const { rows, problems } = await parseProjectsFile(upload.data, upload.filename);
-  problems.push(...codeAndDateProblems(rows, new Set(campaign.projects.map((p) => p.code)), chinaDate(ctx.clock())));
+  const { rows, problems, columnOf } = await parseProjectsFile(upload.data, upload.filename);
+  problems.push(...codeAndDateProblems(rows, new Set(campaign.projects.map((p) => p.code)), chinaDate(ctx.clock()), columnOf));
   if (problems.length)
     throw new AppError(
       'CAMPAIGN_PROJECTS_FILE_PROBLEMS',
@@ -256,18 +256,31 @@ function codeAndDateProblems(
   rows: { line: number; code: string; checkedOn?: string | undefined }[],
   existing: Set<string>,
   today: string,
+  columnOf: (f: Field) => string,
 ): ProjectProblem[] {
   const out: ProjectProblem[] = [];
   const firstLine = new Map<string, number>();
   for (const r of rows) {
     const prev = firstLine.get(r.code);
     if (r.code && existing.has(r.code))
-      out.push({ line: r.line, column: 'code', message: `第 ${r.line} 行：项目编号 ${r.code} 已在该专项整治中 / already in the campaign` });
+      out.push({
+        line: r.line,
+        column: columnOf('code'),
+        message: `第 ${r.line} 行：项目编号 ${r.code} 已在该专项整治中 / already in the campaign`,
+      });
     else if (prev)
-      out.push({ line: r.line, column: 'code', message: `第 ${r.line} 行：项目编号与第 ${prev} 行重复 / same code as line ${prev}` });
+      out.push({
+        line: r.line,
+        column: columnOf('code'),
+        message: `第 ${r.line} 行：项目编号与第 ${prev} 行重复 / same code as line ${prev}`,
+      });
     else firstLine.set(r.code, r.line);
     if (r.checkedOn && r.checkedOn > today)
-      out.push({ line: r.line, column: 'checkedOn', message: `第 ${r.line} 行：检查日期晚于今天 / the check date is in the future` });
+      out.push({
+        line: r.line,
+        column: columnOf('checkedOn'),
+        message: `第 ${r.line} 行：检查日期晚于今天 / the check date is in the future`,
+      });
   }
   return out;
 }

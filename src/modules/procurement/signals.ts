@@ -197,7 +197,9 @@ function flagsOf(tender: Tender, pairs: TenderPairSignal[]): Flag[] {
       : { zh: '', en: '' };
     flags.push({
       code,
-      why: `${who.map((id) => names.get(id)).join('、')}：${rule.zh}（${values.join('、')}${from.zh}），属《招标投标法实施条例》第${articleZh(rule.article)}情形`,
+      why:
+        `${who.map((id) => names.get(id)).join('、')}：${rule.zh}（${values.join('、')}${from.zh}），` +
+        `属《招标投标法实施条例》第${articleZh(rule.article)}情形`,
       whyEn:
         `${who.map((id) => names.get(id)).join(', ')}: ${rule.en} (${values.join(', ')}${from.en}), ` +
         `a case of Art. ${rule.article} of the Tendering Law regulations`,
