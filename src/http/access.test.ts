@@ -257,6 +257,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/procurement/groups': ['admin', 'office', 'leader'],
   'GET /api/v1/procurement/groups/:id/network': ['admin', 'office', 'leader'],
   'GET /api/v1/procurement/bidders/:bidderId': ['admin', 'office', 'leader'],
+  'GET /api/v1/procurement/parties/flags': ['admin', 'office', 'leader'],
   'GET /api/v1/procurement/figures': ['admin', 'office', 'leader'],
   'PUT /api/v1/procurement/expert-pool/:month': ['admin', 'office'],
   'GET /api/v1/procurement/cases': ['admin', 'office', 'leader', 'unit_head', 'liaison'],

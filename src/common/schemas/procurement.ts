@@ -75,6 +75,8 @@ export const bidView = z.object({
 export const groupRef = z.object({ id: z.number(), code: z.string(), risk: z.number(), members: z.number() });
 
 export const tenderView = tenderListItem.extend({
+  /** The buyer (招标人/采购人) as the source names it: its own red flags are on the parties page. */
+  buyerId: z.string().nullable(),
   screens: screensView,
   flags: z.array(flagView),
   bids: z.array(bidView),
@@ -114,6 +116,16 @@ export const groupView = z.object({
   flags: z.array(flagView),
 });
 export type GroupView = z.infer<typeof groupView>;
+export const partyRoles = ['Buyer', 'ProcuringEntity'] as const;
+export const partyFlagListQuery = z
+  .object({ role: z.enum(partyRoles).optional(), party: z.string().max(200).optional(), ...page })
+  .strict();
+/** A buyer or procuring entity with its OCDS red flags (each with why, inputs and threshold). */
+export const partyFlagList = z.object({
+  items: z.array(z.object({ partyId: z.string(), role: z.enum(partyRoles), flags: z.array(flagView), updatedAt: z.string() })),
+  total: z.number(),
+});
+export type PartyFlagList = z.infer<typeof partyFlagList>;
 export const groupList = z.object({ items: z.array(groupView), total: z.number() });
 export const groupListQuery = z.object({ bidder: z.string().max(60).optional(), ...page }).strict();
 

@@ -96,6 +96,19 @@ export async function replacePartyFlags(
   }
 }
 
+export type PartyRole = 'Buyer' | 'ProcuringEntity';
+
+/** The parties with a buyer- or procuring-entity-level red flag (the stored JSON names each flag's group). */
+export function listPartyFlags(db: Executor, f: { role?: PartyRole | undefined; party?: string | undefined }, page: PageRequest) {
+  const roles: PartyRole[] = f.role ? [f.role] : ['Buyer', 'ProcuringEntity'];
+  let q = db
+    .selectFrom('procurement_party_flag')
+    .selectAll()
+    .where((eb) => eb.or(roles.map((r) => eb('flags_json', 'like', `%"group":"${r}"%`))));
+  if (f.party) q = q.where('party_id', '=', f.party);
+  return paged(q.orderBy('party_id'), page);
+}
+
 export async function partyFlags(db: Executor, partyId: string): Promise<string | null> {
   const row = await db.selectFrom('procurement_party_flag').select('flags_json').where('party_id', '=', partyId).executeTakeFirst();
   return row?.flags_json ?? null;

@@ -23,6 +23,7 @@ import {
   monthlyFigures,
   setExpertPool,
 } from './procurement.service.js';
+import { listPartyFlags } from './party-flags.service.js';
 
 const tags = ['procurement'];
 
@@ -103,6 +104,20 @@ export function procurementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '投标人投标历史 / a bidder’s history', params: s.bidderParam, response: { 200: s.bidderView } },
       },
       async (request) => bidderHistory(ctx, request.params.bidderId),
+    );
+
+    app.get(
+      '/procurement/parties/flags',
+      {
+        config: { access: 'procurement.read' },
+        schema: {
+          tags,
+          summary: '采购人、采购代理（组织）单位的预警 / red flags about buyers and procuring entities',
+          querystring: s.partyFlagListQuery,
+          response: { 200: s.partyFlagList },
+        },
+      },
+      async (request) => listPartyFlags(ctx, request.query),
     );
 
     app.get(

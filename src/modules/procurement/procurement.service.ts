@@ -241,6 +241,7 @@ export async function getTender(ctx: AppContext, id: number): Promise<TenderView
   );
   return {
     ...presentListItem(row),
+    buyerId: row.buyer_id,
     screens: JSON.parse(row.screens_json),
     flags: JSON.parse(row.flags_json),
     bids: bids.map((b) => ({

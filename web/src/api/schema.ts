@@ -9904,6 +9904,8 @@ export interface paths {
                                 contactName: string | null;
                                 contactPhone: string | null;
                                 contactEmail: string | null;
+                                legalRepresentative: string | null;
+                                shareholders: string[];
                                 version: number;
                             }[];
                             total: number;
@@ -9953,6 +9955,8 @@ export interface paths {
                         contactPhone?: string | null;
                         /** Format: email */
                         contactEmail?: string | null;
+                        legalRepresentative?: string | null;
+                        shareholders?: string[];
                     };
                 };
             };
@@ -9994,6 +9998,8 @@ export interface paths {
                             contactName: string | null;
                             contactPhone: string | null;
                             contactEmail: string | null;
+                            legalRepresentative: string | null;
+                            shareholders: string[];
                             version: number;
                         };
                     };
@@ -10061,6 +10067,8 @@ export interface paths {
                             contactName: string | null;
                             contactPhone: string | null;
                             contactEmail: string | null;
+                            legalRepresentative: string | null;
+                            shareholders: string[];
                             version: number;
                         };
                     };
@@ -10113,6 +10121,8 @@ export interface paths {
                         contactPhone?: string | null;
                         /** Format: email */
                         contactEmail?: string | null;
+                        legalRepresentative?: string | null;
+                        shareholders?: string[];
                         version: number;
                     };
                 };
@@ -10155,6 +10165,8 @@ export interface paths {
                             contactName: string | null;
                             contactPhone: string | null;
                             contactEmail: string | null;
+                            legalRepresentative: string | null;
+                            shareholders: string[];
                             version: number;
                         };
                     };
@@ -10345,6 +10357,8 @@ export interface paths {
                                             contactPhone?: string | null;
                                             /** Format: email */
                                             contactEmail?: string | null;
+                                            legalRepresentative?: string | null;
+                                            shareholders?: string[];
                                         };
                                     }[];
                                     matchStale: boolean;
@@ -10445,6 +10459,8 @@ export interface paths {
                                         contactPhone?: string | null;
                                         /** Format: email */
                                         contactEmail?: string | null;
+                                        legalRepresentative?: string | null;
+                                        shareholders?: string[];
                                     };
                                 }[];
                                 matchStale: boolean;
@@ -10542,6 +10558,8 @@ export interface paths {
                                         contactPhone?: string | null;
                                         /** Format: email */
                                         contactEmail?: string | null;
+                                        legalRepresentative?: string | null;
+                                        shareholders?: string[];
                                     };
                                 }[];
                                 matchStale: boolean;
@@ -10647,6 +10665,8 @@ export interface paths {
                                         contactPhone?: string | null;
                                         /** Format: email */
                                         contactEmail?: string | null;
+                                        legalRepresentative?: string | null;
+                                        shareholders?: string[];
                                     };
                                 }[];
                                 matchStale: boolean;
@@ -10723,6 +10743,8 @@ export interface paths {
                                 contactPhone?: string | null;
                                 /** Format: email */
                                 contactEmail?: string | null;
+                                legalRepresentative?: string | null;
+                                shareholders?: string[];
                             };
                         }[];
                     };
@@ -10779,6 +10801,8 @@ export interface paths {
                                     contactPhone?: string | null;
                                     /** Format: email */
                                     contactEmail?: string | null;
+                                    legalRepresentative?: string | null;
+                                    shareholders?: string[];
                                 };
                             }[];
                             matchStale: boolean;
@@ -10860,6 +10884,8 @@ export interface paths {
                                 contactPhone?: string | null;
                                 /** Format: email */
                                 contactEmail?: string | null;
+                                legalRepresentative?: string | null;
+                                shareholders?: string[];
                             };
                         }[];
                         version: number;
@@ -10917,6 +10943,8 @@ export interface paths {
                                     contactPhone?: string | null;
                                     /** Format: email */
                                     contactEmail?: string | null;
+                                    legalRepresentative?: string | null;
+                                    shareholders?: string[];
                                 };
                             }[];
                             matchStale: boolean;
@@ -10984,6 +11012,8 @@ export interface paths {
                                 contactPhone?: string | null;
                                 /** Format: email */
                                 contactEmail?: string | null;
+                                legalRepresentative?: string | null;
+                                shareholders?: string[];
                             };
                         }[];
                     };
@@ -11518,6 +11548,8 @@ export interface paths {
                                 contactName: string | null;
                                 contactPhone: string | null;
                                 contactEmail: string | null;
+                                legalRepresentative: string | null;
+                                shareholders: string[];
                                 version: number;
                             };
                             qualifies: {
@@ -17903,6 +17935,7 @@ export interface paths {
                             flagCount: number;
                             flagCodes: string[];
                             label: number | null;
+                            buyerId: string | null;
                             screens: {
                                 cv: number | null;
                                 spd: number | null;
@@ -18164,6 +18197,64 @@ export interface paths {
                                 };
                                 threshold?: number | string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/parties/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 采购人、采购代理（组织）单位的预警 / red flags about buyers and procuring entities */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "Buyer" | "ProcuringEntity";
+                    party?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partyId: string;
+                                /** @enum {string} */
+                                role: "Buyer" | "ProcuringEntity";
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                                updatedAt: string;
+                            }[];
+                            total: number;
                         };
                     };
                 };
@@ -18736,6 +18827,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -18748,6 +18840,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -18810,6 +18903,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -18822,6 +18916,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -18879,6 +18974,7 @@ export interface paths {
                             amount: number;
                             /** @default true */
                             checked?: boolean;
+                            checkedOn?: string;
                         }[];
                     };
                 };
@@ -18901,6 +18997,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -18913,6 +19010,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -18928,6 +19026,102 @@ export interface paths {
                                 problems: number;
                                 verified: number;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传检查项目文件（CSV / Excel）：先预览，再整体导入 / upload the projects file: preview, then all or nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            filename: string;
+                            projects: number;
+                            checked: number;
+                            amount: number;
+                            preview: {
+                                line: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                checkedOn: string | null;
+                            }[];
+                            campaign: {
+                                id: number;
+                                name: string;
+                                checklist: string[];
+                                projects: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    agency: string;
+                                    amount: number;
+                                    checked: boolean;
+                                    checkedOn: string | null;
+                                    problems: number;
+                                }[];
+                                checked: number;
+                                amount: number;
+                                problems: {
+                                    id: number;
+                                    projectId: number;
+                                    projectCode: string;
+                                    agency: string;
+                                    misconduct: string;
+                                    description: string;
+                                    verified: boolean;
+                                    verifiedOn: string | null;
+                                    itemId: number | null;
+                                }[];
+                                verified: number;
+                                createdAt: string;
+                                byAgency: {
+                                    agency: string;
+                                    projects: number;
+                                    problems: number;
+                                    verified: number;
+                                }[];
+                                byMisconduct: {
+                                    misconduct: string;
+                                    problems: number;
+                                    verified: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -18987,6 +19181,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -18999,6 +19194,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -19064,6 +19260,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -19076,6 +19273,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
