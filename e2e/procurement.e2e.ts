@@ -74,6 +74,9 @@ describeE2E(
       await phone.getByText(/a case of Art\. 40\(1\) of the Tendering Law regulations/).waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await e.screenshot(phone, 'procurement-tender-phone-en');
+      // the account keeps the language it was given: back to Chinese for the tests after this one
+      await phone.getByRole('button', { name: '中文' }).click();
+      await phone.getByText(/第四十条第（一）项情形/).waitFor();
     }, 120_000);
 
     test('a campaign shows its totals per agency, on a desktop and a phone', async () => {
@@ -130,7 +133,8 @@ describeE2E(
       await dialog.getByRole('button', { name: '确认导入' }).click();
       await dialog.getByText(/已加入：2 个项目/).waitFor();
       await dialog.getByRole('button', { name: '关闭' }).click();
-      await page.getByRole('row', { name: /SC-1 示例上传项目一 示例代理丙 300,000.00 2026-01-10/ }).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('row', { name: /^SC-1 示例上传项目一 示例代理丙 300,000.00 2026-01-10 0$/ }).waitFor();
       await e.screenshot(page, 'procurement-projects-added');
 
       const phone = await e.newPage({ viewport: PHONE });
