@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import type { Command } from 'commander';
 import { AppError } from '../common/errors.js';
 import { loadConfig } from '../config.js';
@@ -11,6 +9,7 @@ import { openCliContext, runCommand } from './context.js';
 import { calibrate, syntheticSamples, writeModel } from '../modules/procurement/calibrate.js';
 import { labelledSamples } from '../modules/procurement/procurement.service.js';
 import { addProjects } from '../modules/procurement/campaigns.service.js';
+import { parseProjectsFile } from '../modules/procurement/campaign-projects.import.js';
 import { SYSTEM_ACTOR } from '../context.js';
 
 interface ScreenOptions {
@@ -103,45 +102,33 @@ async function calibrateModel(opts: { write?: boolean }): Promise<void> {
 }
 
 /**
- * Adds a campaign's checked projects from a CSV (`code,name,agency,amount[,checked]`, amount in
- * yuan, checked 1/0): every row is checked first, problems are listed by line, and the projects
- * go in as one transaction or not at all.
+ * Adds a campaign's checked projects from a CSV or .xlsx (`code,name,agency,amount[,checked][,checkedOn]`
+ * or the Chinese headers, amount in yuan): read as the web upload reads it, problems listed by line,
+ * and the projects go in as one transaction or not at all.
  */
 async function importCampaignProjects(file: string, opts: { campaign: string; dryRun?: boolean }): Promise<void> {
-  let records: Record<string, string>[];
-  try {
-    records = parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
-  } catch (err) {
-    throw new AppError('VALIDATION_FAILED', [{ path: file, message: `无法读取 CSV / cannot read the CSV: ${(err as Error).message}` }]);
-  }
-  const problems: { path: string; message: string }[] = [];
-  const projects = records.map((r, i) => {
-    const line = i + 2;
-    for (const column of ['code', 'name', 'agency'])
-      if (!r[column])
-        problems.push({ path: `${file}:${line}:${column}`, message: `第 ${line} 行缺少 ${column} / line ${line} has no ${column}` });
-    const amount = Number(r.amount);
-    if (!r.amount || !Number.isFinite(amount) || amount < 0)
-      problems.push({
-        path: `${file}:${line}:amount`,
-        message: `第 ${line} 行金额“${r.amount ?? ''}”无效 / line ${line}: the amount is not a non-negative number`,
-      });
-    return {
-      code: r.code ?? '',
-      name: r.name ?? '',
-      agency: r.agency ?? '',
-      amount,
-      checked: r.checked === undefined || ['1', '是', 'true', 'yes'].includes(r.checked.toLowerCase()),
-    };
-  });
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  const upload = await readUploadFile(file, { maxBytes: loadConfig().uploadMaxBytes });
+  const { rows, problems } = await parseProjectsFile(upload.data, upload.filename);
+  if (problems.length)
+    throw new AppError(
+      'CAMPAIGN_PROJECTS_FILE_PROBLEMS',
+      problems.map((p) => ({ path: `${file}:${p.line}${p.column ? `:${p.column}` : ''}`, message: p.message })),
+    );
+  const projects = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    agency: r.agency,
+    amount: r.amount,
+    checked: r.checked,
+    checkedOn: r.checkedOn,
+  }));
   if (opts.dryRun) {
     console.log(`检查通过：${projects.length} 个项目 / ${projects.length} projects, no problems (dry run)`);
     return;
   }
   const ctx = await openCliContext();
   try {
-    const view = await addProjects(ctx, SYSTEM_ACTOR, Number(opts.campaign), { projects });
+    const view = await addProjects(ctx, SYSTEM_ACTOR, Number(opts.campaign), { projects }, file);
     console.log(
       `已加入 ${projects.length} 个项目；该专项整治共检查 ${view.checked} 个，金额 ${view.amount.toFixed(2)} 元 / ${projects.length} projects added`,
     );
@@ -161,7 +148,7 @@ export function registerProcurementCommands(program: Command): void {
   procurement
     .command('campaign-projects <file>')
     .description(
-      '从 CSV 导入专项整治的检查项目（code,name,agency,amount[,checked]；全部成功或全部不导入） / add a campaign’s projects from CSV, all or nothing',
+      '从 CSV 或 Excel 导入专项整治的检查项目（项目编号、项目名称、招标代理机构、金额，可选已检查、检查日期；全部成功或全部不导入） / add a campaign’s projects from CSV or .xlsx, all or nothing',
     )
     .requiredOption('--campaign <id>', 'the campaign id')
     .option('--dry-run', 'check the file only')

@@ -264,6 +264,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/procurement/groups': ['admin', 'office', 'leader'],
   'GET /api/v1/procurement/groups/:id/network': ['admin', 'office', 'leader'],
   'GET /api/v1/procurement/bidders/:bidderId': ['admin', 'office', 'leader'],
+  'GET /api/v1/procurement/parties/flags': ['admin', 'office', 'leader'],
   'GET /api/v1/procurement/figures': ['admin', 'office', 'leader'],
   'PUT /api/v1/procurement/expert-pool/:month': ['admin', 'office'],
   'GET /api/v1/procurement/cases': ['admin', 'office', 'leader', 'unit_head', 'liaison'],
@@ -276,6 +277,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/procurement/campaigns': ['admin', 'office'],
   'GET /api/v1/procurement/campaigns/:id': ['admin', 'office', 'leader'],
   'POST /api/v1/procurement/campaigns/:id/projects': ['admin', 'office'],
+  'POST /api/v1/procurement/campaigns/:id/projects/import': ['admin', 'office'],
   'POST /api/v1/procurement/campaigns/:id/problems': ['admin', 'office'],
   'POST /api/v1/procurement/campaigns/:id/problems/:problemId/verify': ['admin', 'office'],
   // — demands: the desk and the office run the loop, units act on their own tickets, anyone may rate or read the board —

@@ -171,6 +171,7 @@ export const webModules: WebModule[] = [
       { path: '/procurement', page: lazy(() => import('./pages/procurement/TendersPage.js')), permission: 'procurement.read' },
       { path: '/procurement/tenders/:id', page: lazy(() => import('./pages/procurement/TenderPage.js')), permission: 'procurement.read' },
       { path: '/procurement/groups', page: lazy(() => import('./pages/procurement/GroupsPage.js')), permission: 'procurement.read' },
+      { path: '/procurement/parties', page: lazy(() => import('./pages/procurement/PartiesPage.js')), permission: 'procurement.read' },
       { path: '/procurement/groups/:id', page: lazy(() => import('./pages/procurement/GroupPage.js')), permission: 'procurement.read' },
       {
         path: '/procurement/bidders/:bidderId',

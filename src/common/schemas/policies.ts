@@ -58,6 +58,9 @@ export const enterpriseInput = z
       .nullable()
       .optional(),
     contactEmail: z.string().trim().email().max(200).nullable().optional(),
+    /** 法定代表人 and 股东 (names or credit codes): the related-party signal of procurement reads them. */
+    legalRepresentative: plainText(60).nullable().optional(),
+    shareholders: z.array(plainText(200)).max(100).optional(),
   })
   .strict();
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
@@ -88,6 +91,8 @@ export const enterpriseView = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
+  shareholders: z.array(z.string()),
   version: z.number(),
 });
 export type EnterpriseView = z.infer<typeof enterpriseView>;

@@ -75,6 +75,8 @@ export const bidView = z.object({
 export const groupRef = z.object({ id: z.number(), code: z.string(), risk: z.number(), members: z.number() });
 
 export const tenderView = tenderListItem.extend({
+  /** The buyer (招标人/采购人) as the source names it: its own red flags are on the parties page. */
+  buyerId: z.string().nullable(),
   screens: screensView,
   flags: z.array(flagView),
   bids: z.array(bidView),
@@ -114,6 +116,16 @@ export const groupView = z.object({
   flags: z.array(flagView),
 });
 export type GroupView = z.infer<typeof groupView>;
+export const partyRoles = ['Buyer', 'ProcuringEntity'] as const;
+export const partyFlagListQuery = z
+  .object({ role: z.enum(partyRoles).optional(), party: z.string().max(200).optional(), ...page })
+  .strict();
+/** A buyer or procuring entity with its OCDS red flags (each with why, inputs and threshold). */
+export const partyFlagList = z.object({
+  items: z.array(z.object({ partyId: z.string(), role: z.enum(partyRoles), flags: z.array(flagView), updatedAt: z.string() })),
+  total: z.number(),
+});
+export type PartyFlagList = z.infer<typeof partyFlagList>;
 export const groupList = z.object({ items: z.array(groupView), total: z.number() });
 export const groupListQuery = z.object({ bidder: z.string().max(60).optional(), ...page }).strict();
 
@@ -230,6 +242,8 @@ export const campaignProjectBody = z
             agency: plainText(200).min(1),
             amount: z.number().nonnegative().max(1e12),
             checked: z.boolean().default(true),
+            /** When it was checked (default: today, for a checked project); the bulletin counts it from then. */
+            checkedOn: isoDate.optional(),
           })
           .strict(),
       )
@@ -258,6 +272,7 @@ export const campaignView = campaignListItem.extend({
       agency: z.string(),
       amount: z.number(),
       checked: z.boolean(),
+      checkedOn: z.string().nullable(),
       problems: z.number(),
     }),
   ),
@@ -270,6 +285,7 @@ export const campaignView = campaignListItem.extend({
       misconduct: z.string(),
       description: z.string(),
       verified: z.boolean(),
+      verifiedOn: z.string().nullable(),
       itemId: z.number().nullable(),
     }),
   ),
@@ -277,6 +293,29 @@ export const campaignView = campaignListItem.extend({
   byMisconduct: z.array(z.object({ misconduct: z.string(), problems: z.number(), verified: z.number() })),
 });
 export type CampaignView = z.infer<typeof campaignView>;
+
+export const campaignProjectsImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() }).strict();
+/** A projects file read: its totals and first rows (preview), and after the commit the campaign as it now is. */
+export const campaignProjectsImportResult = z.object({
+  dryRun: z.boolean(),
+  filename: z.string(),
+  projects: z.number(),
+  checked: z.number(),
+  amount: z.number(),
+  preview: z.array(
+    z.object({
+      line: z.number(),
+      code: z.string(),
+      name: z.string(),
+      agency: z.string(),
+      amount: z.number(),
+      checked: z.boolean(),
+      checkedOn: z.string().nullable(),
+    }),
+  ),
+  campaign: campaignView.nullable(),
+});
+export type CampaignProjectsImportResult = z.infer<typeof campaignProjectsImportResult>;
 
 export const figuresView = z.object({
   months: z.array(

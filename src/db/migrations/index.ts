@@ -17,11 +17,13 @@ import * as createServices from './202612034000-create-services.js';
 import * as createEnforcement from './202612035000-create-enforcement.js';
 import * as createFinance from './202612036000-create-finance.js';
 import * as addRuleVersions from './202612037001-add-rule-versions.js';
+import * as indexCreditRecordsInEffect from './202612039000-index-credit-records-in-effect.js';
 // procurement: OCDS red flags about parties
 import * as procurementPartyFlags from './202612039500-procurement-party-flags.js';
-import * as retireRatingCodes from './202612042001-retire-rating-codes.js';
-import * as indexCreditRecordsInEffect from './202612039000-index-credit-records-in-effect.js';
 import * as demandRatingDates from './202612041001-demand-rating-dates-and-list-indexes.js';
+import * as retireRatingCodes from './202612042001-retire-rating-codes.js';
+// procurement: registry related parties, dated campaign checks and verifications
+import * as addRelatedPartiesAndCampaignDates from './202612043001-add-related-parties-and-campaign-dates.js';
 import * as linkAssistedCases from './202612044001-link-assisted-cases.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
@@ -44,10 +46,12 @@ export const migrations: Record<string, Migration> = {
   '202612035000-create-enforcement': createEnforcement,
   '202612036000-create-finance': createFinance,
   '202612037001-add-rule-versions': addRuleVersions,
+  '202612039000-index-credit-records-in-effect': indexCreditRecordsInEffect,
   // procurement: OCDS red flags about parties
   '202612039500-procurement-party-flags': procurementPartyFlags,
-  '202612042001-retire-rating-codes': retireRatingCodes,
-  '202612039000-index-credit-records-in-effect': indexCreditRecordsInEffect,
   '202612041001-demand-rating-dates-and-list-indexes': demandRatingDates,
+  '202612042001-retire-rating-codes': retireRatingCodes,
+  // procurement: registry related parties, dated campaign checks and verifications
+  '202612043001-add-related-parties-and-campaign-dates': addRelatedPartiesAndCampaignDates,
   '202612044001-link-assisted-cases': linkAssistedCases,
 };

@@ -40,6 +40,10 @@ const HEADERS: Record<string, string> = {
   手机号码: 'contactPhone',
   联系邮箱: 'contactEmail',
   电子邮箱: 'contactEmail',
+  法定代表人: 'legalRepresentative',
+  法人代表: 'legalRepresentative',
+  股东: 'shareholders',
+  股东名单: 'shareholders',
 };
 const API_FIELDS = [
   'uscc',
@@ -60,6 +64,8 @@ const API_FIELDS = [
   'contactName',
   'contactPhone',
   'contactEmail',
+  'legalRepresentative',
+  'shareholders',
 ];
 for (const f of API_FIELDS) HEADERS[f.toLowerCase()] = f;
 const NUMERIC = new Set(['capital', 'employees', 'revenue', 'assets', 'rdSpending', 'figuresYear']);
@@ -146,7 +152,13 @@ export async function parseRegistryFile(
             const [from = '', to = ''] = period.split(/[~～至]/);
             return { kind: kind!.trim(), from: normaliseDate(from.trim()), to: to.trim() ? normaliseDate(to.trim()) : null };
           });
-      } else if (field === 'tags')
+      } else if (field === 'shareholders')
+        // 张三；91150105MA0000000X；某某投资有限公司 — names or credit codes
+        raw.shareholders = text
+          .split(/[;；,，、\n]/)
+          .map((t) => t.trim())
+          .filter(Boolean);
+      else if (field === 'tags')
         raw.tags = text
           .split(/[;；,，]/)
           .map((t) => t.trim())

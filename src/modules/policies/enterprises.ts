@@ -88,11 +88,21 @@ export function normalizeEnterprise(input: EnterpriseInput, synthetic = false): 
       contact_name: input.contactName || null,
       contact_phone: input.contactPhone ? input.contactPhone.replace(/[\s-]/g, '') : null,
       contact_email: input.contactEmail || null,
+      legal_representative: input.legalRepresentative?.trim() || null,
+      shareholders_json: input.shareholders?.length ? JSON.stringify([...new Set(input.shareholders.map(shareholderKey))]) : null,
     },
   };
 }
 
+/** A shareholder as compared: trimmed, and a credit code in upper case. */
+export function shareholderKey(s: string): string {
+  const t = s.normalize('NFKC').trim();
+  return /^[0-9A-Za-z]{18}$/.test(t) ? t.toUpperCase() : t;
+}
+
 type NotFacts =
+  | 'legal_representative'
+  | 'shareholders_json'
   | 'version'
   | 'created_at'
   | 'updated_at'
@@ -187,6 +197,8 @@ export function presentEnterprise(r: EnterpriseRow): EnterpriseView {
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
     contactEmail: r.contact_email,
+    legalRepresentative: r.legal_representative,
+    shareholders: r.shareholders_json ? (JSON.parse(r.shareholders_json) as string[]) : [],
     version: r.version,
   };
 }

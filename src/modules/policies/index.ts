@@ -81,3 +81,26 @@ export async function enterpriseOfUser(
   const row = id ? await findEnterprise(db, id) : undefined;
   return row ? { id: row.id, uscc: row.uscc, name: row.name, countyCode: row.county_code } : undefined;
 }
+
+/** Who stands behind a registered enterprise, for the related-party signal of procurement (Art. 39). */
+export interface RegistryOwnership {
+  name: string;
+  legalRepresentative: string | null;
+  /** Names or credit codes (credit codes in upper case). */
+  shareholders: string[];
+}
+
+/** The legal representative and shareholders of the registered enterprises among these USCCs. */
+export async function registryOwnership(db: Executor, usccs: string[]): Promise<Map<string, RegistryOwnership>> {
+  const rows = await findEnterprisesByUscc(db, [...new Set(usccs)]);
+  const out = new Map<string, RegistryOwnership>();
+  for (const [uscc, r] of rows) {
+    if (!r.legal_representative && !r.shareholders_json) continue;
+    out.set(uscc, {
+      name: r.name,
+      legalRepresentative: r.legal_representative,
+      shareholders: r.shareholders_json ? (JSON.parse(r.shareholders_json) as string[]) : [],
+    });
+  }
+  return out;
+}

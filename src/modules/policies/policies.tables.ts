@@ -25,6 +25,10 @@ export interface EnterpriseTable {
   contact_name: string | null;
   contact_phone: string | null;
   contact_email: string | null;
+  /** 法定代表人, as the registry records it. */
+  legal_representative: string | null;
+  /** 股东: JSON list of names or credit codes. */
+  shareholders_json: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

@@ -8,15 +8,14 @@ const wan = (yuan: number) => `${(yuan / 1e4).toFixed(2)}万元`;
 
 /**
  * The procurement section of the monthly bulletin for `month` (YYYY-MM): the inspection campaigns
- * started by the end of the month with their totals (checked, amount, problems recorded by then,
- * verified), and the
+ * started by the end of the month with their totals as of that end (projects checked, their amount,
+ * problems recorded and verified by then), and the
  * tenders screened in that month with the lots and bidders flagged. Empty when there is neither.
  */
 export async function procurementBulletinSection(ctx: AppContext, month: string): Promise<BulletinSectionBlock[]> {
   // The month ends at midnight China time after its last day.
-  const end = new Date(
-    `${month}-${String(lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5)))).padStart(2, '0')}T24:00:00+08:00`,
-  ).toISOString();
+  const lastDay = `${month}-${String(lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5)))).padStart(2, '0')}`;
+  const end = { before: new Date(`${lastDay}T24:00:00+08:00`).toISOString(), lastDay };
   const [{ items: campaigns }, figures] = await Promise.all([listCampaigns(ctx, end), monthlyFigures(ctx)]);
   const m = figures.months.find((x) => x.month === month && x.tendersScreened > 0);
   const blocks: BulletinSectionBlock[] = [];

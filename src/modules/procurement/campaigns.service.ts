@@ -1,9 +1,17 @@
 import { AppError } from '../../common/errors.js';
-import { DEFAULT_MISCONDUCT, type CampaignListItem, type CampaignView } from '../../common/schemas/procurement.js';
+import {
+  DEFAULT_MISCONDUCT,
+  type CampaignListItem,
+  type CampaignProjectsImportResult,
+  type CampaignView,
+} from '../../common/schemas/procurement.js';
+import { chinaDate } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
+import type { Upload } from '../../http/upload.js';
 import { audit } from '../org/audit.service.js';
 import { findOrCreateList, itemCreator } from '../worklists/index.js';
+import { type Field, parseProjectsFile, type ProjectProblem } from './campaign-projects.import.js';
 import * as repo from './procurement.repository.js';
 
 /**
@@ -19,12 +27,22 @@ export const CAMPAIGN_WORKLIST = '招标代理专项整治问题清单';
 type Project = Awaited<ReturnType<typeof repo.campaignProjects>>[number];
 type Problem = Awaited<ReturnType<typeof repo.campaignProblems>>[number];
 
+/** The end of a reporting period: its last instant (exclusive) and its last day in China. */
+export interface PeriodEnd {
+  before: string;
+  lastDay: string;
+}
+
+const checkedBy = (p: Project, end?: PeriodEnd) => p.checked === 1 && (!end || (p.checked_on ?? '') <= end.lastDay);
+const verifiedBy = (p: Problem, end?: PeriodEnd) => p.verified === 1 && (!end || (p.verified_on ?? '') <= end.lastDay);
+
 function totals(
   c: { id: number; name: string; checklist_json: string; created_at: string },
   projects: Project[],
   problems: Problem[],
+  end?: PeriodEnd,
 ): CampaignListItem {
-  const checked = projects.filter((p) => p.checked === 1);
+  const checked = projects.filter((p) => checkedBy(p, end));
   return {
     id: c.id,
     name: c.name,
@@ -33,27 +51,28 @@ function totals(
     checked: checked.length,
     amount: checked.reduce((s, p) => s + p.amount_fen, 0) / 100,
     problems: problems.length,
-    verified: problems.filter((p) => p.verified === 1).length,
+    verified: problems.filter((p) => verifiedBy(p, end)).length,
     createdAt: c.created_at,
   };
 }
 
 /**
- * The campaigns with their totals; with `before` (an ISO instant), only the campaigns started and
- * the problems recorded before it (the bulletin of a past month). Projects and verification carry
- * no date, so they count as they are now.
+ * The campaigns with their totals; with `end`, as they stood at the end of that period (the
+ * bulletin of a past month): campaigns started and problems recorded before it, projects checked
+ * and problems verified on or before its last day.
  */
-export async function listCampaigns(ctx: AppContext, before?: string): Promise<{ items: CampaignListItem[] }> {
-  const rows = (await repo.listCampaignRows(ctx.db)).filter((r) => !before || r.created_at < before);
+export async function listCampaigns(ctx: AppContext, end?: PeriodEnd): Promise<{ items: CampaignListItem[] }> {
+  const rows = (await repo.listCampaignRows(ctx.db)).filter((r) => !end || r.created_at < end.before);
   const ids = rows.map((r) => r.id);
   const [projects, all] = await Promise.all([repo.campaignProjects(ctx.db, ids), repo.campaignProblems(ctx.db, ids)]);
-  const problems = before ? all.filter((p) => p.created_at < before) : all;
+  const problems = end ? all.filter((p) => p.created_at < end.before) : all;
   return {
     items: rows.map((c) =>
       totals(
         c,
         projects.filter((p) => p.campaign_id === c.id),
         problems.filter((p) => p.campaign_id === c.id),
+        end,
       ),
     ),
   };
@@ -88,6 +107,7 @@ export async function getCampaign(ctx: AppContext, id: number, db = ctx.db): Pro
       agency: p.agency,
       amount: p.amount_fen / 100,
       checked: p.checked === 1,
+      checkedOn: p.checked_on,
       problems: problems.filter((x) => x.project_id === p.id).length,
     })),
     problems: problems.map((p) => ({
@@ -98,6 +118,7 @@ export async function getCampaign(ctx: AppContext, id: number, db = ctx.db): Pro
       misconduct: p.misconduct,
       description: p.description,
       verified: p.verified === 1,
+      verifiedOn: p.verified_on,
       itemId: p.item_id,
     })),
     byAgency: [...agencies.values()].sort((a, b) => b.problems - a.problems || a.agency.localeCompare(b.agency)),
@@ -131,7 +152,8 @@ export async function addProjects(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  body: { projects: { code: string; name: string; agency: string; amount: number; checked: boolean }[] },
+  body: { projects: { code: string; name: string; agency: string; amount: number; checked: boolean; checkedOn?: string | undefined }[] },
+  file?: string,
 ): Promise<CampaignView> {
   return withTransaction(ctx.db, async (trx) => {
     await getCampaign(ctx, id, trx);
@@ -145,6 +167,13 @@ export async function addProjects(
         : [];
     });
     if (dup.length) throw new AppError('DUPLICATE_PROJECT_CODE', dup);
+    const today = chinaDate(ctx.clock());
+    const future = body.projects.flatMap((p, i) =>
+      p.checkedOn && p.checkedOn > today
+        ? [{ path: `body.projects.${i}.checkedOn`, message: `检查日期 ${p.checkedOn} 晚于今天 / the check date is in the future` }]
+        : [],
+    );
+    if (future.length) throw new AppError('VALIDATION_FAILED', future);
     await repo.insertProjects(
       trx,
       body.projects.map((p) => ({
@@ -154,16 +183,106 @@ export async function addProjects(
         agency: p.agency,
         amount_fen: Math.round(p.amount * 100),
         checked: p.checked ? 1 : 0,
+        checked_on: p.checked ? (p.checkedOn ?? today) : null,
       })),
     );
     await audit(ctx, trx, actor, {
       action: 'procurement.campaign.projects',
       entity: 'procurement_campaign',
       entityId: id,
-      after: { added: body.projects.length },
+      after: file ? { added: body.projects.length, file } : { added: body.projects.length },
     });
     return getCampaign(ctx, id, trx);
   });
+}
+
+/**
+ * A projects file for a campaign (the web upload): every row checked, codes against the file and
+ * the campaign, problems located by line and column; a preview without `commit`, else every
+ * project added in one transaction (or none).
+ */
+export async function importCampaignProjects(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  upload: Upload,
+  opts: { dryRun: boolean },
+): Promise<CampaignProjectsImportResult> {
+  const campaign = await getCampaign(ctx, id);
+  const { rows, problems, columnOf } = await parseProjectsFile(upload.data, upload.filename);
+  problems.push(...codeAndDateProblems(rows, new Set(campaign.projects.map((p) => p.code)), chinaDate(ctx.clock()), columnOf));
+  if (problems.length)
+    throw new AppError(
+      'CAMPAIGN_PROJECTS_FILE_PROBLEMS',
+      problems
+        .sort((a, b) => a.line - b.line)
+        .map((p) => ({
+          path: `${upload.filename}:${p.line}${p.column ? `:${p.column}` : ''}`,
+          file: upload.filename,
+          line: p.line,
+          column: p.column,
+          message: p.message,
+        })),
+    );
+  const checked = rows.filter((r) => r.checked);
+  const summary = {
+    filename: upload.filename,
+    projects: rows.length,
+    checked: checked.length,
+    amount: Math.round(checked.reduce((s, r) => s + r.amount, 0) * 100) / 100,
+    preview: rows.slice(0, 20).map(({ line, code, name, agency, amount, checked, checkedOn }) => ({
+      line,
+      code,
+      name,
+      agency,
+      amount,
+      checked,
+      checkedOn: checked ? (checkedOn ?? null) : null,
+    })),
+  };
+  if (opts.dryRun) return { dryRun: true, ...summary, campaign: null };
+  const projects = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    agency: r.agency,
+    amount: r.amount,
+    checked: r.checked,
+    checkedOn: r.checkedOn,
+  }));
+  return { dryRun: false, ...summary, campaign: await addProjects(ctx, actor, id, { projects }, upload.filename) };
+}
+
+function codeAndDateProblems(
+  rows: { line: number; code: string; checkedOn?: string | undefined }[],
+  existing: Set<string>,
+  today: string,
+  columnOf: (f: Field) => string,
+): ProjectProblem[] {
+  const out: ProjectProblem[] = [];
+  const firstLine = new Map<string, number>();
+  for (const r of rows) {
+    const prev = firstLine.get(r.code);
+    if (r.code && existing.has(r.code))
+      out.push({
+        line: r.line,
+        column: columnOf('code'),
+        message: `第 ${r.line} 行：项目编号 ${r.code} 已在该专项整治中 / already in the campaign`,
+      });
+    else if (prev)
+      out.push({
+        line: r.line,
+        column: columnOf('code'),
+        message: `第 ${r.line} 行：项目编号与第 ${prev} 行重复 / same code as line ${prev}`,
+      });
+    else firstLine.set(r.code, r.line);
+    if (r.checkedOn && r.checkedOn > today)
+      out.push({
+        line: r.line,
+        column: columnOf('checkedOn'),
+        message: `第 ${r.line} 行：检查日期晚于今天 / the check date is in the future`,
+      });
+  }
+  return out;
 }
 
 /**
@@ -226,13 +345,14 @@ export async function verifyProblem(ctx: AppContext, actor: Actor, id: number, p
     const p = await repo.findProblem(trx, problemId);
     if (!p || p.campaign_id !== id) throw new AppError('NOT_FOUND', [{ path: 'problemId', message: '问题不存在 / problem not found' }]);
     if (p.verified === 1) throw new AppError('CONFLICT', [{ path: 'problemId', message: '该问题已核实 / already verified' }]);
-    await repo.setProblemVerified(trx, problemId);
+    const on = chinaDate(ctx.clock());
+    await repo.setProblemVerified(trx, problemId, on);
     await audit(ctx, trx, actor, {
       action: 'procurement.campaign.verify',
       entity: 'procurement_campaign_problem',
       entityId: problemId,
       before: { verified: false },
-      after: { verified: true },
+      after: { verified: true, verifiedOn: on },
     });
     return getCampaign(ctx, id, trx);
   });

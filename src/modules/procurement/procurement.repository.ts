@@ -96,6 +96,19 @@ export async function replacePartyFlags(
   }
 }
 
+export type PartyRole = 'Buyer' | 'ProcuringEntity';
+
+/** The parties with a buyer- or procuring-entity-level red flag (the stored JSON names each flag's group). */
+export function listPartyFlags(db: Executor, f: { role?: PartyRole | undefined; party?: string | undefined }, page: PageRequest) {
+  const roles: PartyRole[] = f.role ? [f.role] : ['Buyer', 'ProcuringEntity'];
+  let q = db
+    .selectFrom('procurement_party_flag')
+    .selectAll()
+    .where((eb) => eb.or(roles.map((r) => eb('flags_json', 'like', `%"group":"${r}"%`))));
+  if (f.party) q = q.where('party_id', '=', f.party);
+  return paged(q.orderBy('party_id'), page);
+}
+
 export async function partyFlags(db: Executor, partyId: string): Promise<string | null> {
   const row = await db.selectFrom('procurement_party_flag').select('flags_json').where('party_id', '=', partyId).executeTakeFirst();
   return row?.flags_json ?? null;
@@ -408,7 +421,15 @@ export async function projectCodesOf(db: Executor, campaignId: number): Promise<
 
 export async function insertProjects(
   db: Executor,
-  rows: { campaign_id: number; code: string; name: string; agency: string; amount_fen: number; checked: number }[],
+  rows: {
+    campaign_id: number;
+    code: string;
+    name: string;
+    agency: string;
+    amount_fen: number;
+    checked: number;
+    checked_on: string | null;
+  }[],
 ) {
   for (let i = 0; i < rows.length; i += 200)
     await db
@@ -428,7 +449,7 @@ export async function insertProblem(
   return (
     await db
       .insertInto('procurement_campaign_problem')
-      .values({ ...row, verified: 0 })
+      .values({ ...row, verified: 0, verified_on: null })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -444,8 +465,8 @@ export function findProblem(db: Executor, id: number) {
     .executeTakeFirst();
 }
 
-export async function setProblemVerified(db: Executor, id: number): Promise<void> {
-  await db.updateTable('procurement_campaign_problem').set({ verified: 1 }).where('id', '=', id).execute();
+export async function setProblemVerified(db: Executor, id: number, on: string): Promise<void> {
+  await db.updateTable('procurement_campaign_problem').set({ verified: 1, verified_on: on }).where('id', '=', id).execute();
 }
 
 // — monthly figures —

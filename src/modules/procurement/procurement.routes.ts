@@ -4,7 +4,15 @@ import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
 import { readUpload } from '../../http/upload.js';
 import { addEvidence, createCase, getCase, listCases, recordOutcome, verifyCase } from './cases.service.js';
-import { addProblem, addProjects, createCampaign, getCampaign, listCampaigns, verifyProblem } from './campaigns.service.js';
+import {
+  addProblem,
+  addProjects,
+  createCampaign,
+  getCampaign,
+  importCampaignProjects,
+  listCampaigns,
+  verifyProblem,
+} from './campaigns.service.js';
 import {
   bidderHistory,
   getTender,
@@ -15,6 +23,7 @@ import {
   monthlyFigures,
   setExpertPool,
 } from './procurement.service.js';
+import { listPartyFlags } from './party-flags.service.js';
 
 const tags = ['procurement'];
 
@@ -95,6 +104,20 @@ export function procurementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '投标人投标历史 / a bidder’s history', params: s.bidderParam, response: { 200: s.bidderView } },
       },
       async (request) => bidderHistory(ctx, request.params.bidderId),
+    );
+
+    app.get(
+      '/procurement/parties/flags',
+      {
+        config: { access: 'procurement.read' },
+        schema: {
+          tags,
+          summary: '采购人、采购代理（组织）单位的预警 / red flags about buyers and procuring entities',
+          querystring: s.partyFlagListQuery,
+          response: { 200: s.partyFlagList },
+        },
+      },
+      async (request) => listPartyFlags(ctx, request.query),
     );
 
     app.get(
@@ -231,6 +254,24 @@ export function procurementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => addProjects(ctx, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/procurement/campaigns/:id/projects/import',
+      {
+        config: { access: 'procurement.campaigns.manage' },
+        schema: {
+          tags,
+          summary: '上传检查项目文件（CSV / Excel）：先预览，再整体导入 / upload the projects file: preview, then all or nothing',
+          params: s.idParam,
+          querystring: s.campaignProjectsImportQuery,
+          response: { 200: s.campaignProjectsImportResult },
+        },
+      },
+      async (request) => {
+        const upload = await readUpload(request, { maxBytes: ctx.config.uploadMaxBytes });
+        return importCampaignProjects(ctx, actorOf(request), request.params.id, upload, { dryRun: request.query.dryRun === 'true' });
+      },
     );
 
     app.post(

@@ -17,6 +17,7 @@ import * as repo from './procurement.repository.js';
 import type { SourceFormat } from './reader.js';
 import { computeRedFlags, redFlagSettings } from './red-flags.js';
 import { formatOfFile, screenStream } from './screen-file.js';
+import { registryAttacher, type RegistryAttacher } from './related-parties.js';
 import type { LabelledSample } from './calibrate.js';
 import type { Screens } from './screens.js';
 import { Screener, type TenderResult } from './screener.js';
@@ -42,7 +43,12 @@ export async function importTenders(
   const kept: { result: TenderResult; tender: Tender }[] = [];
   // OCDS: the red flags need the whole file (quartiles, fences), so they run first over the upload in memory
   const redFlags = format === 'ocds' ? await computeRedFlags(Readable.from(upload.data), redFlagSettings(ctx.config.dataDir)) : undefined;
-  const run = await screenStream(Readable.from(upload.data), format, (result, tender) => void kept.push({ result, tender }), { redFlags });
+  // the related-party signal also reads the enterprise registry (legal representative, shareholders)
+  const registry = registryAttacher();
+  const run = await screenStream(Readable.from(upload.data), format, (result, tender) => void kept.push({ result, tender }), {
+    redFlags,
+    registry: { attach: registry, db: ctx.db },
+  });
   if (run.problemCount) {
     throw new AppError(
       'PROCUREMENT_FILE_PROBLEMS',
@@ -98,7 +104,7 @@ export async function importTenders(
         [...redFlags.byParty].map(([partyId, flags]) => ({ partyId, flagsJson: JSON.stringify(flags) })),
         at,
       );
-    await rebuildNetwork(trx);
+    await rebuildNetwork(trx, registry);
     await audit(ctx, trx, actor, {
       action: 'procurement.import',
       entity: 'procurement_import',
@@ -144,13 +150,20 @@ function bidRow(b: Bid): repo.NewBid {
  * Pairs and groups judge patterns across tenders, so they are recomputed over every stored tender
  * after an import (inside its transaction), not only over the file just read.
  */
-async function rebuildNetwork(trx: Executor): Promise<void> {
+async function rebuildNetwork(trx: Executor, registry: RegistryAttacher): Promise<void> {
   const rows = await repo.allBidsInTenderOrder(trx);
   const screener = new Screener();
   let current = null as Tender | null;
+  let batch: Tender[] = [];
+  const flush = async () => {
+    await registry(batch, trx);
+    for (const t of batch) screener.add(t);
+    batch = [];
+  };
   for (const r of rows) {
     if (current?.id !== r.key) {
-      if (current) screener.add(current);
+      if (current) batch.push(current);
+      if (batch.length >= 500) await flush();
       current = { id: r.key, tenderId: r.tender_id, bids: [] };
     }
     current.bids.push({
@@ -161,7 +174,8 @@ async function rebuildNetwork(trx: Executor): Promise<void> {
       meta: r.meta_json ? (JSON.parse(r.meta_json) as BidMeta) : undefined,
     });
   }
-  if (current) screener.add(current);
+  if (current) batch.push(current);
+  await flush();
   const { pairs, groups } = screener.finish();
   await repo.replaceNetwork(
     trx,
@@ -227,6 +241,7 @@ export async function getTender(ctx: AppContext, id: number): Promise<TenderView
   );
   return {
     ...presentListItem(row),
+    buyerId: row.buyer_id,
     screens: JSON.parse(row.screens_json),
     flags: JSON.parse(row.flags_json),
     bids: bids.map((b) => ({

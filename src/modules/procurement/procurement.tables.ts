@@ -109,6 +109,8 @@ export interface ProcurementCampaignProjectTable {
   agency: string;
   amount_fen: number;
   checked: number;
+  /** YYYY-MM-DD (China) it was checked; null while unchecked. */
+  checked_on: string | null;
 }
 
 export interface ProcurementCampaignProblemTable {
@@ -117,6 +119,8 @@ export interface ProcurementCampaignProblemTable {
   misconduct: string;
   description: string;
   verified: number;
+  /** YYYY-MM-DD (China) it was verified; null until then. */
+  verified_on: string | null;
   item_id: number | null;
   created_at: string;
 }

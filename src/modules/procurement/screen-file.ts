@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 import { readTenders, type ReadProblem, type SourceFormat } from './reader.js';
 import { Screener, type GroupResult, type PairResult, type TenderResult } from './screener.js';
 import type { RedFlags } from './red-flags.js';
+import type { Executor } from '../../db/database.js';
+import type { RegistryAttacher } from './related-parties.js';
 import type { Tender } from './tender.js';
 
 /**
@@ -23,13 +25,14 @@ export async function screenStream(
   input: Readable,
   format: SourceFormat,
   onTender: (result: TenderResult, tender: Tender) => void | Promise<void>,
-  options: { redFlags?: RedFlags } = {},
+  options: { redFlags?: RedFlags | undefined; registry?: { attach: RegistryAttacher; db: Executor } } = {},
 ): Promise<ScreenRun> {
   const reading = readTenders(input, format);
   const screener = new Screener();
   let tenders = 0;
   for await (const tender of reading.tenders) {
     tenders++;
+    if (options.registry) await options.registry.attach([tender], options.registry.db);
     const result = screener.add(tender);
     // the OCDS red flags of the tender's process (every lot of an ocid shares them)
     const red = options.redFlags?.byOcid.get(tender.tenderId);

@@ -12,8 +12,11 @@ import { BID_META_FIELDS, type Bid, type BidMeta, type Flag, type Tender } from 
  * Art. 39 — collusion across tenders, judged on groups of bidders (groups.ts): (二) an agreed
  * winner → rotation of wins inside a group; (三) agreed losing → cover bidding, a member always
  * losing to the same competitor by a similar margin; (四) members of one organisation bidding
- * together → related parties (same legal representative).
+ * together → related parties: the same legal representative (from the imported file or the
+ * enterprise registry) or a shareholder in common / one holding shares in the other (registry).
  */
+
+export const ART39_RELATED_PARTIES = 'ART39_RELATED_PARTIES';
 
 interface FieldRule {
   code: string;
@@ -57,7 +60,7 @@ const META_RULES: Record<keyof BidMeta, FieldRule> = {
     article: '40(6)',
   },
   legalRepresentative: {
-    code: 'ART39_RELATED_PARTIES',
+    code: ART39_RELATED_PARTIES,
     zh: '法定代表人为同一人（关联企业）',
     en: 'the bidders share a legal representative (related parties)',
     article: '39(4)',
@@ -71,6 +74,14 @@ const META_RULES: Record<keyof BidMeta, FieldRule> = {
 const SUPPORTING_ONLY = new Set<keyof BidMeta>(['software']);
 
 export const ART40_IDENTICAL_PRICE = 'ART40_IDENTICAL_PRICE';
+export const ART39_SHARED_SHAREHOLDER = 'ART39_SHARED_SHAREHOLDER';
+
+/** Where a signal's value was read: the imported bids file or the enterprise registry. */
+export type SignalSource = 'file' | 'registry';
+const SOURCE_TEXT: Record<SignalSource, { zh: string; en: string }> = {
+  file: { zh: '导入的投标文件', en: 'the imported bids file' },
+  registry: { zh: '企业登记信息', en: 'the enterprise registry' },
+};
 
 /** A signal between two bidders of one tender. */
 export interface TenderPairSignal {
@@ -78,6 +89,8 @@ export interface TenderPairSignal {
   a: string;
   b: string;
   value: string | number;
+  /** Set for the related-party signals, which may come from either source. */
+  source?: SignalSource;
 }
 
 /**
@@ -100,12 +113,14 @@ export function tenderSignals(tender: Tender): { flags: Flag[]; pairs: TenderPai
     }
     if (!values) continue;
     const code = META_RULES[field].code;
+    const source = code === ART39_RELATED_PARTIES ? { source: 'file' as const } : {};
     samePairs(
       bids,
       (i, j) => values[i] !== undefined && values[i] === values[j],
-      (a, b, i) => pairs.push({ code, a, b, value: bids[i]!.meta![field]!.trim() }),
+      (a, b, i) => pairs.push({ code, a, b, value: bids[i]!.meta![field]!.trim(), ...source }),
     );
   }
+  pairs.push(...registryPairs(bids));
   samePairs(
     bids,
     (i, j) => bids[i]!.amount === bids[j]!.amount,
@@ -126,6 +141,40 @@ function samePairs(bids: Bid[], same: (i: number, j: number) => boolean, emit: (
   }
 }
 
+/**
+ * Related parties as the enterprise registry records them: the same legal representative, a
+ * shareholder in common, or one bidder among the other's shareholders (by credit code or name).
+ */
+function registryPairs(bids: Bid[]): TenderPairSignal[] {
+  const out: TenderPairSignal[] = [];
+  if (!bids.some((b) => b.registry)) return out;
+  const norm = (s: string) => s.normalize('NFKC').trim().toUpperCase();
+  const holders = bids.map((b) => new Set((b.registry?.shareholders ?? []).map(norm)));
+  const reps = bids.map((b) => (b.registry?.legalRepresentative ? norm(b.registry.legalRepresentative) : undefined));
+  samePairs(
+    bids,
+    (i, j) => reps[i] !== undefined && reps[i] === reps[j],
+    (a, b, i) => out.push({ code: ART39_RELATED_PARTIES, a, b, value: bids[i]!.registry!.legalRepresentative!.trim(), source: 'registry' }),
+  );
+  const common = (i: number, j: number): string | undefined => {
+    for (const h of holders[i]!) if (holders[j]!.has(h)) return h;
+    const holdsOther = (x: number, y: number) =>
+      holders[x]!.has(norm(bids[y]!.bidderId)) || (bids[y]!.bidderName && holders[x]!.has(norm(bids[y]!.bidderName!)));
+    if (holdsOther(i, j)) return `${bids[j]!.bidderName ?? bids[j]!.bidderId} → ${bids[i]!.bidderName ?? bids[i]!.bidderId}`;
+    if (holdsOther(j, i)) return `${bids[i]!.bidderName ?? bids[i]!.bidderId} → ${bids[j]!.bidderName ?? bids[j]!.bidderId}`;
+    return undefined;
+  };
+  for (let i = 0; i < bids.length; i++) {
+    for (let j = i + 1; j < bids.length; j++) {
+      const a = bids[i]!.bidderId;
+      const b = bids[j]!.bidderId;
+      const value = a !== b ? common(i, j) : undefined;
+      if (value) out.push({ code: ART39_SHARED_SHAREHOLDER, a: a < b ? a : b, b: a < b ? b : a, value, source: 'registry' });
+    }
+  }
+  return out;
+}
+
 function flagsOf(tender: Tender, pairs: TenderPairSignal[]): Flag[] {
   const byCode = new Map<string, TenderPairSignal[]>();
   for (const p of pairs) {
@@ -136,16 +185,25 @@ function flagsOf(tender: Tender, pairs: TenderPairSignal[]): Flag[] {
   const names = new Map(tender.bids.map((b) => [b.bidderId, b.bidderName ?? b.bidderId]));
   const flags: Flag[] = [];
   for (const [code, list] of byCode) {
-    const rule = code === ART40_IDENTICAL_PRICE ? IDENTICAL_PRICE_RULE : Object.values(META_RULES).find((r) => r.code === code)!;
+    const rule = ruleOf(code)!;
     const who = [...new Set(list.flatMap((p) => [p.a, p.b]))];
     const values = [...new Set(list.map((p) => String(p.value)))];
+    const sources = [...new Set(list.flatMap((p) => (p.source ? [p.source] : [])))];
+    const from = sources.length
+      ? {
+          zh: `，来源：${sources.map((s) => SOURCE_TEXT[s].zh).join('、')}`,
+          en: `, from ${sources.map((s) => SOURCE_TEXT[s].en).join(' and ')}`,
+        }
+      : { zh: '', en: '' };
     flags.push({
       code,
-      why: `${who.map((id) => names.get(id)).join('、')}：${rule.zh}（${values.join('、')}），属《招标投标法实施条例》第${articleZh(rule.article)}情形`,
+      why:
+        `${who.map((id) => names.get(id)).join('、')}：${rule.zh}（${values.join('、')}${from.zh}），` +
+        `属《招标投标法实施条例》第${articleZh(rule.article)}情形`,
       whyEn:
-        `${who.map((id) => names.get(id)).join(', ')}: ${rule.en} (${values.join(', ')}), ` +
+        `${who.map((id) => names.get(id)).join(', ')}: ${rule.en} (${values.join(', ')}${from.en}), ` +
         `a case of Art. ${rule.article} of the Tendering Law regulations`,
-      inputs: { bidders: who, values },
+      inputs: sources.length ? { bidders: who, values, sources } : { bidders: who, values },
       threshold: 'same value for two or more bidders',
     });
   }
@@ -159,9 +217,22 @@ const IDENTICAL_PRICE_RULE: FieldRule = {
   article: '40(4)',
 };
 
+const SHARED_SHAREHOLDER_RULE: FieldRule = {
+  code: ART39_SHARED_SHAREHOLDER,
+  zh: '存在共同股东或相互持股（关联企业）',
+  en: 'the bidders share a shareholder or one holds shares in the other (related parties)',
+  article: '39(4)',
+};
+
+function ruleOf(code: string): FieldRule | undefined {
+  if (code === ART40_IDENTICAL_PRICE) return IDENTICAL_PRICE_RULE;
+  if (code === ART39_SHARED_SHAREHOLDER) return SHARED_SHAREHOLDER_RULE;
+  return Object.values(META_RULES).find((r) => r.code === code);
+}
+
 /** The plain sentence of a per-tender signal code (for the pairs list). */
 export function describeSignal(code: string): { zh: string; en: string } | null {
-  const rule = code === ART40_IDENTICAL_PRICE ? IDENTICAL_PRICE_RULE : Object.values(META_RULES).find((r) => r.code === code);
+  const rule = ruleOf(code);
   return rule ? { zh: rule.zh, en: rule.en } : null;
 }
 

@@ -37,6 +37,14 @@ export interface Bid {
   /** Set when the source says who won; otherwise the lowest bid is taken as the winner. */
   winner?: boolean;
   meta?: BidMeta;
+  /** What the enterprise registry says of the bidder (added at import; never stored with the bid). */
+  registry?: BidderRegistry;
+}
+
+/** The bidder's legal representative and shareholders in the enterprise registry. */
+export interface BidderRegistry {
+  legalRepresentative?: string | undefined;
+  shareholders?: string[] | undefined;
 }
 
 export interface Tender {

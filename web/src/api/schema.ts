@@ -9904,6 +9904,8 @@ export interface paths {
                                 contactName: string | null;
                                 contactPhone: string | null;
                                 contactEmail: string | null;
+                                legalRepresentative: string | null;
+                                shareholders: string[];
                                 version: number;
                             }[];
                             total: number;
@@ -9953,6 +9955,8 @@ export interface paths {
                         contactPhone?: string | null;
                         /** Format: email */
                         contactEmail?: string | null;
+                        legalRepresentative?: string | null;
+                        shareholders?: string[];
                     };
                 };
             };
@@ -9994,6 +9998,8 @@ export interface paths {
                             contactName: string | null;
                             contactPhone: string | null;
                             contactEmail: string | null;
+                            legalRepresentative: string | null;
+                            shareholders: string[];
                             version: number;
                         };
                     };
@@ -10061,6 +10067,8 @@ export interface paths {
                             contactName: string | null;
                             contactPhone: string | null;
                             contactEmail: string | null;
+                            legalRepresentative: string | null;
+                            shareholders: string[];
                             version: number;
                         };
                     };
@@ -10113,6 +10121,8 @@ export interface paths {
                         contactPhone?: string | null;
                         /** Format: email */
                         contactEmail?: string | null;
+                        legalRepresentative?: string | null;
+                        shareholders?: string[];
                         version: number;
                     };
                 };
@@ -10155,6 +10165,8 @@ export interface paths {
                             contactName: string | null;
                             contactPhone: string | null;
                             contactEmail: string | null;
+                            legalRepresentative: string | null;
+                            shareholders: string[];
                             version: number;
                         };
                     };
@@ -10345,6 +10357,8 @@ export interface paths {
                                             contactPhone?: string | null;
                                             /** Format: email */
                                             contactEmail?: string | null;
+                                            legalRepresentative?: string | null;
+                                            shareholders?: string[];
                                         };
                                     }[];
                                     matchStale: boolean;
@@ -10445,6 +10459,8 @@ export interface paths {
                                         contactPhone?: string | null;
                                         /** Format: email */
                                         contactEmail?: string | null;
+                                        legalRepresentative?: string | null;
+                                        shareholders?: string[];
                                     };
                                 }[];
                                 matchStale: boolean;
@@ -10542,6 +10558,8 @@ export interface paths {
                                         contactPhone?: string | null;
                                         /** Format: email */
                                         contactEmail?: string | null;
+                                        legalRepresentative?: string | null;
+                                        shareholders?: string[];
                                     };
                                 }[];
                                 matchStale: boolean;
@@ -10647,6 +10665,8 @@ export interface paths {
                                         contactPhone?: string | null;
                                         /** Format: email */
                                         contactEmail?: string | null;
+                                        legalRepresentative?: string | null;
+                                        shareholders?: string[];
                                     };
                                 }[];
                                 matchStale: boolean;
@@ -10723,6 +10743,8 @@ export interface paths {
                                 contactPhone?: string | null;
                                 /** Format: email */
                                 contactEmail?: string | null;
+                                legalRepresentative?: string | null;
+                                shareholders?: string[];
                             };
                         }[];
                     };
@@ -10779,6 +10801,8 @@ export interface paths {
                                     contactPhone?: string | null;
                                     /** Format: email */
                                     contactEmail?: string | null;
+                                    legalRepresentative?: string | null;
+                                    shareholders?: string[];
                                 };
                             }[];
                             matchStale: boolean;
@@ -10860,6 +10884,8 @@ export interface paths {
                                 contactPhone?: string | null;
                                 /** Format: email */
                                 contactEmail?: string | null;
+                                legalRepresentative?: string | null;
+                                shareholders?: string[];
                             };
                         }[];
                         version: number;
@@ -10917,6 +10943,8 @@ export interface paths {
                                     contactPhone?: string | null;
                                     /** Format: email */
                                     contactEmail?: string | null;
+                                    legalRepresentative?: string | null;
+                                    shareholders?: string[];
                                 };
                             }[];
                             matchStale: boolean;
@@ -10984,6 +11012,8 @@ export interface paths {
                                 contactPhone?: string | null;
                                 /** Format: email */
                                 contactEmail?: string | null;
+                                legalRepresentative?: string | null;
+                                shareholders?: string[];
                             };
                         }[];
                     };
@@ -11518,6 +11548,8 @@ export interface paths {
                                 contactName: string | null;
                                 contactPhone: string | null;
                                 contactEmail: string | null;
+                                legalRepresentative: string | null;
+                                shareholders: string[];
                                 version: number;
                             };
                             qualifies: {
@@ -18236,6 +18268,7 @@ export interface paths {
                             flagCount: number;
                             flagCodes: string[];
                             label: number | null;
+                            buyerId: string | null;
                             screens: {
                                 cv: number | null;
                                 spd: number | null;
@@ -18497,6 +18530,64 @@ export interface paths {
                                 };
                                 threshold?: number | string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/parties/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 采购人、采购代理（组织）单位的预警 / red flags about buyers and procuring entities */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "Buyer" | "ProcuringEntity";
+                    party?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partyId: string;
+                                /** @enum {string} */
+                                role: "Buyer" | "ProcuringEntity";
+                                flags: {
+                                    code: string;
+                                    why: string;
+                                    whyEn: string;
+                                    inputs: {
+                                        [key: string]: unknown;
+                                    };
+                                    threshold?: number | string;
+                                }[];
+                                updatedAt: string;
+                            }[];
+                            total: number;
                         };
                     };
                 };
@@ -19069,6 +19160,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -19081,6 +19173,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -19143,6 +19236,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -19155,6 +19249,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -19212,6 +19307,7 @@ export interface paths {
                             amount: number;
                             /** @default true */
                             checked?: boolean;
+                            checkedOn?: string;
                         }[];
                     };
                 };
@@ -19234,6 +19330,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -19246,6 +19343,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -19261,6 +19359,102 @@ export interface paths {
                                 problems: number;
                                 verified: number;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procurement/campaigns/{id}/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传检查项目文件（CSV / Excel）：先预览，再整体导入 / upload the projects file: preview, then all or nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            filename: string;
+                            projects: number;
+                            checked: number;
+                            amount: number;
+                            preview: {
+                                line: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                amount: number;
+                                checked: boolean;
+                                checkedOn: string | null;
+                            }[];
+                            campaign: {
+                                id: number;
+                                name: string;
+                                checklist: string[];
+                                projects: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    agency: string;
+                                    amount: number;
+                                    checked: boolean;
+                                    checkedOn: string | null;
+                                    problems: number;
+                                }[];
+                                checked: number;
+                                amount: number;
+                                problems: {
+                                    id: number;
+                                    projectId: number;
+                                    projectCode: string;
+                                    agency: string;
+                                    misconduct: string;
+                                    description: string;
+                                    verified: boolean;
+                                    verifiedOn: string | null;
+                                    itemId: number | null;
+                                }[];
+                                verified: number;
+                                createdAt: string;
+                                byAgency: {
+                                    agency: string;
+                                    projects: number;
+                                    problems: number;
+                                    verified: number;
+                                }[];
+                                byMisconduct: {
+                                    misconduct: string;
+                                    problems: number;
+                                    verified: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -19320,6 +19514,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -19332,6 +19527,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;
@@ -19397,6 +19593,7 @@ export interface paths {
                                 agency: string;
                                 amount: number;
                                 checked: boolean;
+                                checkedOn: string | null;
                                 problems: number;
                             }[];
                             checked: number;
@@ -19409,6 +19606,7 @@ export interface paths {
                                 misconduct: string;
                                 description: string;
                                 verified: boolean;
+                                verifiedOn: string | null;
                                 itemId: number | null;
                             }[];
                             verified: number;

@@ -12,6 +12,7 @@ import { CampaignTotals } from './CampaignsPage.js';
 import { MISCONDUCT_LABELS, procurementLabels as L } from './labels.js';
 import { ProcurementNav } from './nav.js';
 import { yuan } from './parts.js';
+import { ProjectsUpload } from './ProjectsUpload.js';
 
 interface ProblemForm {
   projectId: number;
@@ -30,7 +31,7 @@ export default function CampaignPage() {
   const units = useUnits();
   const [projectForm] = Form.useForm<{ code: string; name: string; agency: string; amount: number; checked: boolean }>();
   const [problemForm] = Form.useForm<ProblemForm>();
-  const { data: c } = $api.useQuery('get', '/api/v1/procurement/campaigns/{id}', { params: { path: { id } } });
+  const { data: c, refetch } = $api.useQuery('get', '/api/v1/procurement/campaigns/{id}', { params: { path: { id } } });
   if (!c) return null;
   const path = { id: String(c.id) };
   const manage = can('procurement.campaigns.manage');
@@ -151,7 +152,7 @@ export default function CampaignPage() {
           </Form>
         )}
       </Card>
-      <Card title={pick(L.projects)}>
+      <Card title={pick(L.projects)} extra={manage && <ProjectsUpload campaignId={c.id} onDone={() => void refetch()} />}>
         <ResponsiveTable
           rowKey="id"
           pagination={false}
@@ -163,7 +164,7 @@ export default function CampaignPage() {
             { title: pick(L.name), dataIndex: 'name', key: 'name' },
             { title: pick(L.agency), dataIndex: 'agency' },
             { title: pick(L.checkedAmount), dataIndex: 'amount', align: 'right', render: (a: number) => yuan(a) },
-            { title: pick(L.checked), dataIndex: 'checked', render: (v: boolean) => pick(v ? L.yes : L.no) },
+            { title: pick(L.checkedOn), dataIndex: 'checkedOn', render: (d: string | null) => d ?? pick(L.no) },
             { title: pick(L.problemsFound), dataIndex: 'problems', key: 'problems' },
           ]}
         />

@@ -6,7 +6,7 @@ import { ApiError, type ApiResponse, upload } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { procurementLabels as L } from './labels.js';
-import { FlagTags, RiskTag } from './parts.js';
+import { FileProblems, FlagTags, RiskTag } from './parts.js';
 
 type Result = ApiResponse<'/api/v1/procurement/imports', 'post'>;
 type Step =
@@ -97,29 +97,7 @@ export function ImportButton() {
             </Upload>
           )}
           {file && <Typography.Text>{file.name}</Typography.Text>}
-          {step.kind === 'problems' && (
-            <>
-              <Alert
-                type="error"
-                showIcon
-                message={
-                  lang === 'en'
-                    ? `${step.problems.length} problem(s); nothing was imported.`
-                    : `发现 ${step.problems.length} 处问题，未导入任何数据。`
-                }
-              />
-              <Table<ErrorDetail>
-                size="small"
-                rowKey={(d) => `${String(d.path)}-${d.message}`}
-                pagination={false}
-                dataSource={step.problems}
-                columns={[
-                  { title: pick(L.line), dataIndex: 'line', width: 70 },
-                  { title: pick(L.reason), dataIndex: 'message', render: (m: string) => m.split(' / ')[lang === 'en' ? 1 : 0] ?? m },
-                ]}
-              />
-            </>
-          )}
+          {step.kind === 'problems' && <FileProblems problems={step.problems} />}
           {result && (
             <>
               <Alert

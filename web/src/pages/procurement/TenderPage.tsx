@@ -52,6 +52,11 @@ export default function TenderPage() {
           <Descriptions.Item label={pick(L.remoteEvaluations)}>
             {t.remoteEvaluation === null ? '—' : pick(t.remoteEvaluation ? L.yes : L.no)}
           </Descriptions.Item>
+          <Descriptions.Item label={pick(L.parties)}>
+            <Link to={t.buyerId ? `/procurement/parties?party=${encodeURIComponent(t.buyerId)}` : '/procurement/parties'}>
+              {pick(L.buyerFlags)}
+            </Link>
+          </Descriptions.Item>
           {t.groups.length > 0 && (
             <Descriptions.Item label={pick(L.groups)}>
               <Space wrap>

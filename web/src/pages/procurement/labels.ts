@@ -105,6 +105,29 @@ export const procurementLabels = {
   name: { zh: '名称', en: 'Name' },
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
+  checkedOn: { zh: '检查日期', en: 'Checked on' },
+  verifiedOn: { zh: '核实日期', en: 'Verified on' },
+  uploadProjects: { zh: '上传检查项目', en: 'Upload projects' },
+  uploadProjectsHint: {
+    zh:
+      '上传检查项目表（CSV 或 Excel）：项目编号、项目名称、招标代理机构、金额（元）为必填列，已检查（是/否）、检查日期为可选列。' +
+      '先检查全部行并预览，确认后一次加入；有任何问题则不加入任何项目。',
+    en:
+      'Upload the projects sheet (CSV or Excel): code, name, agency and amount (yuan) are required; checked (yes/no) and ' +
+      'checked-on date are optional. Every row is checked and previewed first; the projects are then added at once, or not at all.',
+  },
+  projectsReady: { zh: '可以加入', en: 'Ready to add' },
+  projectsAdded: { zh: '已加入', en: 'Added' },
+  parties: { zh: '采购人与代理机构', en: 'Buyers and entities' },
+  partiesHint: {
+    zh: '来自 OCDS 数据的采购人（招标人）和采购代理（组织）单位层面的预警：每条预警列出原因、依据数据和阈值。',
+    en: 'Red flags about buyers and procuring entities from OCDS data: each with why it fired, its inputs and the threshold.',
+  },
+  party: { zh: '单位', en: 'Party' },
+  role: { zh: '身份', en: 'Role' },
+  allRoles: { zh: '全部', en: 'All' },
+  noPartyFlags: { zh: '暂无采购人或代理机构层面的预警。', en: 'No buyer or procuring-entity flag yet.' },
+  buyerFlags: { zh: '招标人（采购人）预警', en: 'Flags about the buyer' },
 } satisfies Record<string, Label>;
 
 export const STAGE_LABELS: Record<string, Label> = {
@@ -131,6 +154,11 @@ export const MISCONDUCT_LABELS: Record<string, Label> = {
   illegal_subcontract: { zh: '违规转包分包代理业务', en: 'Passing on agency work illegally' },
   false_materials: { zh: '弄虚作假、出具虚假材料', en: 'False documents' },
   improper_fees: { zh: '违规收费', en: 'Improper fees' },
+};
+
+export const ROLE_LABELS: Record<string, Label> = {
+  Buyer: { zh: '采购人（招标人）', en: 'Buyer' },
+  ProcuringEntity: { zh: '采购代理（组织）单位', en: 'Procuring entity' },
 };
 
 export const SCREEN_LABELS: Record<string, Label> = {
@@ -168,6 +196,7 @@ export const FLAG_LABELS: Record<string, Label> = {
   ART39_COVER_BIDDING: { zh: '疑似陪标', en: 'Cover bidding' },
   ART39_WINNER_ROTATION: { zh: '轮流中标', en: 'Winner rotation' },
   ART39_RELATED_PARTIES: { zh: '关联企业', en: 'Related parties' },
+  ART39_SHARED_SHAREHOLDER: { zh: '共同股东', en: 'Shared shareholder' },
   // the OCDS red flags (cardinal-rs), titles as in ocds/describe.ts
   R003: { zh: '投标截止期过短', en: 'Short submission period' },
   R018: { zh: '竞争性程序仅收到一份投标', en: 'Single bid received' },

@@ -13,6 +13,7 @@ export function ProcurementNav() {
   const sections = [
     { value: '/procurement', label: pick(L.tenders), show: can('procurement.read') },
     { value: '/procurement/groups', label: pick(L.groups), show: can('procurement.read') },
+    { value: '/procurement/parties', label: pick(L.parties), show: can('procurement.read') },
     { value: '/procurement/cases', label: pick(L.cases), show: can('procurement.cases.read') },
     { value: '/procurement/campaigns', label: pick(L.campaigns), show: can('procurement.campaigns.read') },
   ].filter((s) => s.show);
