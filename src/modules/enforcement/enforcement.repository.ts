@@ -1,4 +1,5 @@
-import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
+import { CompiledQuery, type Insertable, type Selectable, type Updateable, sql } from 'kysely';
+import { isPostgresExecutor } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
 import type { EnforcementTables } from './enforcement.tables.js';
 
@@ -245,10 +246,17 @@ export function listCreditRecords(db: Executor, enterpriseId: number) {
 export async function endCreditRecord(db: Executor, id: number, on: string): Promise<void> {
   await db.updateTable('enf_credit_record').set({ ended_on: on }).where('id', '=', id).execute();
 }
+/** Counts of up to five kinds packed into one sum, ten bits each (exact below 2^53). */
+const PACK_BITS = 1024;
+const PER_SUM = 5;
+
 /**
  * Records still in effect for the enterprises with ids in [fromId, toId], one row per enterprise with
- * its count of each of `kinds` (`counts[i]` for `kinds[i]`): summed in SQL from the covering index
- * on (enterprise_id, ended_on, kind), so neither dialect reads the table itself.
+ * its count of each of `kinds` (`counts[i]` for `kinds[i]`): counted in SQL from the covering index
+ * on (enterprise_id, ended_on, kind), so neither dialect reads the table itself. The counts of five
+ * kinds travel packed in one sum (one CASE per record instead of one per kind, the pass over millions
+ * of records costs half); an enterprise whose packed counts do not add up to its number of records
+ * (a thousand records of one kind, or a kind the model no longer has) is counted again one sum per kind.
  */
 export async function countRecordsInEffect(
   db: Executor,
@@ -256,16 +264,49 @@ export async function countRecordsInEffect(
   toId: number,
   kinds: readonly string[],
 ): Promise<{ enterpriseId: number; counts: number[] }[]> {
+  const groups = Array.from({ length: Math.ceil(kinds.length / PER_SUM) }, (_, j) => kinds.slice(j * PER_SUM, (j + 1) * PER_SUM));
+  const packed = (group: readonly string[]) =>
+    sql<number | string>`sum(case kind ${sql.join(
+      group.map((k, i) => sql`when ${sql.lit(k)} then ${sql.lit(PACK_BITS ** i)}`),
+      sql` `,
+    )} else 0 end)`;
   const rows = await db
     .selectFrom('enf_credit_record')
-    .select(['enterprise_id', ...kinds.map((k, i) => sql<number | string>`sum(case when kind = ${k} then 1 else 0 end)`.as(`k${i}`))])
+    .select((eb) => ['enterprise_id', eb.fn.countAll<number | string>().as('n'), ...groups.map((g, j) => packed(g).as(`p${j}`))])
     .where('ended_on', 'is', null)
     .where('enterprise_id', '>=', fromId)
     .where('enterprise_id', '<=', toId)
     .groupBy('enterprise_id')
     .execute();
-  return rows.map((r) => ({ enterpriseId: r.enterprise_id, counts: kinds.map((_, i) => Number((r as Record<string, unknown>)[`k${i}`])) }));
+  const out: { enterpriseId: number; counts: number[] }[] = [];
+  for (const r of rows) {
+    const counts: number[] = [];
+    let sum = 0;
+    groups.forEach((g, j) => {
+      let v = Number((r as Record<string, unknown>)[`p${j}`]);
+      for (let i = 0; i < g.length; i++) {
+        const c = v % PACK_BITS;
+        counts.push(c);
+        sum += c;
+        v = (v - c) / PACK_BITS;
+      }
+    });
+    out.push({ enterpriseId: r.enterprise_id, counts: sum === Number(r.n) ? counts : await countOneByOne(db, r.enterprise_id, kinds) });
+  }
+  return out;
 }
+
+/** One enterprise's records in effect, one sum per kind (no packing, no limit). */
+async function countOneByOne(db: Executor, enterpriseId: number, kinds: readonly string[]): Promise<number[]> {
+  const r = await db
+    .selectFrom('enf_credit_record')
+    .select(kinds.map((k, i) => sql<number | string>`sum(case when kind = ${k} then 1 else 0 end)`.as(`k${i}`)))
+    .where('ended_on', 'is', null)
+    .where('enterprise_id', '=', enterpriseId)
+    .executeTakeFirstOrThrow();
+  return kinds.map((_, i) => Number((r as Record<string, unknown>)[`k${i}`] ?? 0));
+}
+
 /** Rows per upsert statement: 5 parameters each, within SQLite's 32 766 and PostgreSQL's 65 535. */
 const UPSERT_CHUNK = 5000;
 export async function upsertGrades(db: Executor, rows: Insertable<T['enf_credit_grade']>[]): Promise<void> {
@@ -282,6 +323,50 @@ export async function upsertGrades(db: Executor, rows: Insertable<T['enf_credit_
         })),
       )
       .execute();
+  }
+}
+
+/** The stored grades of the enterprises with ids in [fromId, toId] (what a regrade compares against). */
+export function gradesInRange(db: Executor, fromId: number, toId: number) {
+  return db
+    .selectFrom('enf_credit_grade')
+    .select(['enterprise_id', 'grade', 'score', 'explanation_json'])
+    .where('enterprise_id', '>=', fromId)
+    .where('enterprise_id', '<=', toId)
+    .execute();
+}
+
+const GRADE_COLUMNS = ['enterprise_id', 'grade', 'score', 'explanation_json', 'computed_at'] as const;
+const UPSERT_TAIL =
+  ' on conflict (enterprise_id) do update set grade = excluded.grade, score = excluded.score, ' +
+  'explanation_json = excluded.explanation_json, computed_at = excluded.computed_at';
+/** Rows per SQLite statement: the full chunks share one SQL text, so one prepared statement (database.ts cache). */
+const SQLITE_GRADE_CHUNK = 2000;
+
+/**
+ * Writes many grades at once without the query builder (it would build a node per value): on
+ * SQLite fixed-size multi-row upserts whose one text is prepared once; on PostgreSQL one upsert per
+ * call from five arrays (`unnest`), so the statement has five parameters whatever the row count.
+ */
+export async function writeGrades(db: Executor, rows: Insertable<T['enf_credit_grade']>[]): Promise<void> {
+  if (!rows.length) return;
+  const head = `insert into enf_credit_grade (${GRADE_COLUMNS.join(', ')}) `;
+  if (isPostgresExecutor(db)) {
+    const cols = GRADE_COLUMNS.map((c) => rows.map((r) => r[c]));
+    await db.executeQuery(
+      CompiledQuery.raw(
+        `${head}select * from unnest($1::integer[], $2::text[], $3::integer[], $4::text[], $5::text[])${UPSERT_TAIL}`,
+        cols,
+      ),
+    );
+    return;
+  }
+  for (let k = 0; k < rows.length; k += SQLITE_GRADE_CHUNK) {
+    const chunk = rows.slice(k, k + SQLITE_GRADE_CHUNK);
+    const params: unknown[] = [];
+    for (const r of chunk) params.push(r.enterprise_id, r.grade, r.score, r.explanation_json, r.computed_at);
+    const text = `${head}values ${Array.from({ length: chunk.length }, () => '(?, ?, ?, ?, ?)').join(', ')}${UPSERT_TAIL}`;
+    await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }
 export function findGrade(db: Executor, enterpriseId: number) {
