@@ -176,7 +176,8 @@ async function throughDatabase(r: () => number): Promise<DatabaseFigures> {
     };
   } finally {
     await ctx.database.destroy();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(dataDir);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

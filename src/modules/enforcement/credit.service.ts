@@ -9,6 +9,7 @@ import { CREDIT_MODEL, type GradeOutcome, RECORD_KINDS, type RecordKind, gradeEn
 import {
   type CreditRecordRow,
   type RepairRow,
+  countOneByOne,
   countRecordsInEffect,
   endCreditRecord,
   findById,
@@ -18,6 +19,8 @@ import {
   insertRow,
   listCreditRecords,
   listRepairs,
+  packedCountsInRange,
+  unpackCounts,
   updateVersioned,
   upsertGrades,
   writeGrades,
@@ -158,26 +161,29 @@ export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done
   let changed = 0;
   const total = await countEnterprisesInRegistry(ctx.db);
   const at = ctx.clock().toISOString();
-  // Few enterprises differ in their counts and tax grade: each combination is graded and serialised once.
+  // Few enterprises differ in their counts and tax grade: each combination (keyed by the packed
+  // counts, never decoded twice) is graded and serialised once.
   const seen = new Map<string, GradeOutcome & { json: string }>();
-  const outcomeOf = (counts: number[] | undefined, tax: string | null) => {
-    const k = `${tax ?? ''}|${counts ? counts.join(',') : ''}`;
-    let o = seen.get(k);
-    if (!o) {
-      const g = gradeEnterprise(countsByKind(counts ?? []), tax);
-      seen.set(k, (o = { ...g, json: JSON.stringify(g.explanation) }));
-    }
-    return o;
+  const outcome = (counts: number[], tax: string | null) => {
+    const g = gradeEnterprise(countsByKind(counts), tax);
+    return { ...g, json: JSON.stringify(g.explanation) };
   };
   await withTransaction(ctx.db, async (trx) => {
     for await (const page of registryTaxGradePages(trx, GRADE_PAGE)) {
       const from = page[0]!.id;
       const to = page[page.length - 1]!.id;
-      const counts = new Map((await countRecordsInEffect(trx, from, to, RECORD_KINDS)).map((r) => [r.enterpriseId, r.counts]));
+      const counts = new Map((await packedCountsInRange(trx, from, to, RECORD_KINDS)).map((r) => [r.enterprise_id, r]));
       const stored = new Map((await gradesInRange(trx, from, to)).map((g) => [g.enterprise_id, g]));
       const writes = [];
       for (const e of page) {
-        const o = outcomeOf(counts.get(e.id), e.tax_grade);
+        const c = counts.get(e.id);
+        const key = c ? `${e.tax_grade}|${c.packed}|${c.n}` : `${e.tax_grade}|`;
+        let o = seen.get(key);
+        if (!o) {
+          const decoded = c ? unpackCounts(c.packed, c.n, RECORD_KINDS) : [];
+          if (decoded) seen.set(key, (o = outcome(decoded, e.tax_grade)));
+          else o = outcome(await countOneByOne(trx, e.id, RECORD_KINDS), e.tax_grade);
+        }
         byGrade[o.grade]!++;
         const before = stored.get(e.id);
         if (before && before.grade === o.grade && before.score === o.score && before.explanation_json === o.json) continue;

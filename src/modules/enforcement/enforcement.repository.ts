@@ -251,20 +251,20 @@ const PACK_BITS = 1024;
 const PER_SUM = 5;
 
 /**
- * Records still in effect for the enterprises with ids in [fromId, toId], one row per enterprise with
- * its count of each of `kinds` (`counts[i]` for `kinds[i]`): counted in SQL from the covering index
- * on (enterprise_id, ended_on, kind), so neither dialect reads the table itself. The counts of five
- * kinds travel packed in one sum (one CASE per record instead of one per kind, the pass over millions
- * of records costs half); an enterprise whose packed counts do not add up to its number of records
- * (a thousand records of one kind, or a kind the model no longer has) is counted again one sum per kind.
+ * Records still in effect for the enterprises with ids in [fromId, toId], one row per enterprise:
+ * its number of records `n` and its counts per kind packed (`packed`, decoded by `unpackCounts`),
+ * counted in SQL from the covering index on (enterprise_id, ended_on, kind), so neither dialect
+ * reads the table itself. Five kinds travel in one sum (one CASE per record instead of one per kind:
+ * the pass over millions of records costs half), and equal packed values mean equal counts, so a
+ * caller can key its work on them without decoding.
  */
-export async function countRecordsInEffect(
+export async function packedCountsInRange(
   db: Executor,
   fromId: number,
   toId: number,
   kinds: readonly string[],
-): Promise<{ enterpriseId: number; counts: number[] }[]> {
-  const groups = Array.from({ length: Math.ceil(kinds.length / PER_SUM) }, (_, j) => kinds.slice(j * PER_SUM, (j + 1) * PER_SUM));
+): Promise<{ enterprise_id: number; n: number; packed: string }[]> {
+  const groups = packGroups(kinds);
   const packed = (group: readonly string[]) =>
     sql<number | string>`sum(case kind ${sql.join(
       group.map((k, i) => sql`when ${sql.lit(k)} then ${sql.lit(PACK_BITS ** i)}`),
@@ -278,26 +278,58 @@ export async function countRecordsInEffect(
     .where('enterprise_id', '<=', toId)
     .groupBy('enterprise_id')
     .execute();
+  return rows.map((r) => {
+    const p = r as unknown as Record<string, number | string>;
+    return {
+      enterprise_id: r.enterprise_id,
+      n: Number(r.n),
+      packed: groups.length === 1 ? String(Number(p.p0)) : groups.map((_, j) => String(Number(p[`p${j}`]))).join(','),
+    };
+  });
+}
+
+function packGroups(kinds: readonly string[]): (readonly string[])[] {
+  return Array.from({ length: Math.ceil(kinds.length / PER_SUM) }, (_, j) => kinds.slice(j * PER_SUM, (j + 1) * PER_SUM));
+}
+
+/**
+ * The counts per kind of a packed value, or null when they do not add up to the enterprise's number
+ * of records (a thousand or more records of one kind, or a kind the model no longer has): the caller
+ * then counts that enterprise one sum per kind (`countRecordsInEffect`).
+ */
+export function unpackCounts(packed: string, n: number, kinds: readonly string[]): number[] | null {
+  const counts: number[] = [];
+  let sum = 0;
+  packGroups(kinds).forEach((g, j) => {
+    let v = Number(packed.split(',')[j]);
+    for (let i = 0; i < g.length; i++) {
+      const c = v % PACK_BITS;
+      counts.push(c);
+      sum += c;
+      v = (v - c) / PACK_BITS;
+    }
+  });
+  return sum === n ? counts : null;
+}
+
+/** Records in effect per enterprise in [fromId, toId], `counts[i]` for `kinds[i]`, exact whatever the numbers. */
+export async function countRecordsInEffect(
+  db: Executor,
+  fromId: number,
+  toId: number,
+  kinds: readonly string[],
+): Promise<{ enterpriseId: number; counts: number[] }[]> {
   const out: { enterpriseId: number; counts: number[] }[] = [];
-  for (const r of rows) {
-    const counts: number[] = [];
-    let sum = 0;
-    groups.forEach((g, j) => {
-      let v = Number((r as Record<string, unknown>)[`p${j}`]);
-      for (let i = 0; i < g.length; i++) {
-        const c = v % PACK_BITS;
-        counts.push(c);
-        sum += c;
-        v = (v - c) / PACK_BITS;
-      }
+  for (const r of await packedCountsInRange(db, fromId, toId, kinds))
+    out.push({
+      enterpriseId: r.enterprise_id,
+      counts: unpackCounts(r.packed, r.n, kinds) ?? (await countOneByOne(db, r.enterprise_id, kinds)),
     });
-    out.push({ enterpriseId: r.enterprise_id, counts: sum === Number(r.n) ? counts : await countOneByOne(db, r.enterprise_id, kinds) });
-  }
   return out;
 }
 
 /** One enterprise's records in effect, one sum per kind (no packing, no limit). */
-async function countOneByOne(db: Executor, enterpriseId: number, kinds: readonly string[]): Promise<number[]> {
+export async function countOneByOne(db: Executor, enterpriseId: number, kinds: readonly string[]): Promise<number[]> {
   const r = await db
     .selectFrom('enf_credit_record')
     .select(kinds.map((k, i) => sql<number | string>`sum(case when kind = ${k} then 1 else 0 end)`.as(`k${i}`)))
@@ -372,17 +404,15 @@ export async function writeGrades(db: Executor, rows: Insertable<T['enf_credit_g
 export function findGrade(db: Executor, enterpriseId: number) {
   return db.selectFrom('enf_credit_grade').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
 }
-export async function gradesOf(db: Executor, ids: number[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  for (let k = 0; k < ids.length; k += 500) {
-    const rows = await db
-      .selectFrom('enf_credit_grade')
-      .select(['enterprise_id', 'grade'])
-      .where('enterprise_id', 'in', ids.slice(k, k + 500))
-      .execute();
-    for (const r of rows) out.set(r.enterprise_id, r.grade);
-  }
-  return out;
+/** The grade of each graded enterprise with id in [fromId, toId] (a pool page's grades in one read). */
+export async function gradeCodesInRange(db: Executor, fromId: number, toId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('enf_credit_grade')
+    .select(['enterprise_id', 'grade'])
+    .where('enterprise_id', '>=', fromId)
+    .where('enterprise_id', '<=', toId)
+    .execute();
+  return new Map(rows.map((r) => [r.enterprise_id, r.grade]));
 }
 export function listRepairs(db: Executor, status?: string) {
   let q = db.selectFrom('enf_repair').selectAll();

@@ -9,7 +9,7 @@ import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { activeUnitIds, listUnits } from '../org/index.js';
-import { registryByIds, registryPages } from '../policies/index.js';
+import { registryByIds, registryPoolPages } from '../policies/index.js';
 import { certified } from './catalogue.service.js';
 import { recordCreditFact } from './credit.service.js';
 import { DRAW_ALGORITHM, DrawError, type DrawSnapshot, type DrawnVisit, type Quota, runDraw, sha256Hex, verifyDraw } from './draw.js';
@@ -22,7 +22,7 @@ import {
   findResultFor,
   findVisit,
   findWaiver,
-  gradesOf,
+  gradeCodesInRange,
   insertRow,
   insertVisits,
   inspectedWithin,
@@ -150,6 +150,9 @@ async function planFor(trx: Executor, actor: Actor, id: number): Promise<PlanRow
   return plan;
 }
 
+/** Enterprises per page when the pool is fixed (1 000 000 in 20 pages). */
+const POOL_PAGE = 50_000;
+
 /** The pool snapshot: everything the draw depends on, read from the registry, grades and history. */
 export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): Promise<DrawSnapshot> {
   const filter = parseJson<PlanBody['filter']>(plan.filter_json);
@@ -163,18 +166,13 @@ export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): P
   }
   const enterpriseIds: number[] = [];
   let grades = '';
-  for await (const page of registryPages(trx)) {
-    const wanted = page.filter(
-      (e) =>
-        (!filter.countyCode || e.countyCode === filter.countyCode) &&
-        (!filter.industryPrefix || (e.industryCode ?? '').startsWith(filter.industryPrefix)) &&
-        (recognisedMap.get(e.id)?.size ?? 0) < items.length,
-    );
-    const graded = await gradesOf(
-      trx,
-      wanted.map((e) => e.id),
-    );
-    for (const e of wanted) {
+  // The registry in big id-ordered pages (id, county, industry only) and each page's grades in one range read.
+  for await (const page of registryPoolPages(trx, POOL_PAGE)) {
+    const graded = await gradeCodesInRange(trx, page[0]!.id, page[page.length - 1]!.id);
+    for (const e of page) {
+      if (filter.countyCode && e.county_code !== filter.countyCode) continue;
+      if (filter.industryPrefix && !(e.industry_code ?? '').startsWith(filter.industryPrefix)) continue;
+      if ((recognisedMap.get(e.id)?.size ?? 0) >= items.length) continue;
       const g = graded.get(e.id) ?? UNGRADED;
       if (filter.grades && !filter.grades.includes(g as 'A')) continue;
       enterpriseIds.push(e.id);
