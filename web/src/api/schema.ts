@@ -13523,7 +13523,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/plans": {
+    "/api/v1/enforcement/public/plans": {
         parameters: {
             query?: never;
             header?: never;
@@ -13572,7 +13572,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/plans/{id}": {
+    "/api/v1/enforcement/public/plans/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -13649,7 +13649,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/plans/{id}/snapshot": {
+    "/api/v1/enforcement/public/plans/{id}/snapshot": {
         parameters: {
             query?: never;
             header?: never;
@@ -13685,7 +13685,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/verify-draw.py": {
+    "/api/v1/enforcement/public/verify-draw.py": {
         parameters: {
             query?: never;
             header?: never;
