@@ -20,6 +20,8 @@ import * as addRuleVersions from './202612037001-add-rule-versions.js';
 // procurement: OCDS red flags about parties
 import * as procurementPartyFlags from './202612039500-procurement-party-flags.js';
 import * as indexCreditRecordsInEffect from './202612039000-index-credit-records-in-effect.js';
+// enforcement: complaints imported from the demand desk keep their ticket
+import * as addComplaintTicket from './202612045001-add-complaint-ticket.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   // procurement: OCDS red flags about parties
   '202612039500-procurement-party-flags': procurementPartyFlags,
   '202612039000-index-credit-records-in-effect': indexCreditRecordsInEffect,
+  '202612045001-add-complaint-ticket': addComplaintTicket,
 };

@@ -230,6 +230,13 @@ export function listComplaints(db: Executor, unitId?: number) {
   return q.orderBy('id', 'desc').execute();
 }
 
+/** Which of these demand-desk tickets already became complaints here. */
+export async function complaintTicketIds(db: Executor, ticketIds: number[]): Promise<Set<number>> {
+  if (!ticketIds.length) return new Set();
+  const rows = await db.selectFrom('enf_complaint').select('ticket_id').where('ticket_id', 'in', ticketIds).execute();
+  return new Set(rows.map((r) => r.ticket_id!));
+}
+
 // — credit —
 export function findCreditRecord(db: Executor, id: number) {
   return db.selectFrom('enf_credit_record').selectAll().where('id', '=', id).executeTakeFirst();

@@ -13273,6 +13273,7 @@ export interface paths {
                             summary: string;
                             status: string;
                             outcome: string | null;
+                            ticketId: number | null;
                             createdAt: string;
                             version: number;
                         }[];
@@ -13316,6 +13317,7 @@ export interface paths {
                             summary: string;
                             status: string;
                             outcome: string | null;
+                            ticketId: number | null;
                             createdAt: string;
                             version: number;
                         };
@@ -13371,6 +13373,7 @@ export interface paths {
                             summary: string;
                             status: string;
                             outcome: string | null;
+                            ticketId: number | null;
                             createdAt: string;
                             version: number;
                         };
