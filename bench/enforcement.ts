@@ -150,7 +150,8 @@ async function throughDatabase(r: () => number): Promise<DatabaseFigures> {
     const first = await regradeAll(ctx, SYSTEM_ACTOR);
     const firstSeconds = (performance.now() - t0) / 1000;
     console.log(
-      `regrade through the database (${ctx.database.dialect}), nothing stored yet: ${first.changed} written in ${firstSeconds.toFixed(2)} s`,
+      `regrade through the database (${ctx.database.dialect}), nothing stored yet: ` +
+        `${first.changed} written in ${firstSeconds.toFixed(2)} s`,
     );
     await changeRecords(ctx, r);
     const t1 = performance.now();
@@ -176,8 +177,7 @@ async function throughDatabase(r: () => number): Promise<DatabaseFigures> {
     };
   } finally {
     await ctx.database.destroy();
-    if (process.env.BENCH_KEEP) console.log(dataDir);
-    else fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
