@@ -1,15 +1,22 @@
 /**
  * "双随机" draw and credit grading at the reference city's scale, in memory (the algorithms the
- * services run; the database reads around them are not timed here):
+ * services run), then through the database:
  * - draw: 1 000 000 enterprises in four grades, 3 000 certified officers of 40 bodies, 20 000
  *   recusals and 200 000 "last inspected by" pairs, quotas 2/3/5/10 % by grade, two officers a visit;
  *   then the verification (hash of the snapshot and re-run) as anyone would run it.
  * - grading: 5 000 000 credit records over the 1 000 000 enterprises, scored by the data model.
+ * - the database path at the same scale: regradeAll (first run, then after 1 % of the records
+ *   changed) and fixing a plan's pool over the graded registry.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createContext } from '../src/app.js';
+import type { AppContext } from '../src/context.js';
+import { bulkInsert, bulkUpdateById } from '../src/db/bulk.js';
+import { withTransaction } from '../src/db/database.js';
+import type { PlanRow } from '../src/modules/enforcement/enforcement.repository.js';
+import { buildSnapshot } from '../src/modules/enforcement/inspections.service.js';
 import { loadConfig } from '../src/config.js';
 import { SYSTEM_ACTOR } from '../src/context.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -22,20 +29,36 @@ import { rng } from '../src/modules/policies/synthetic.js';
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 3_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 5_000_000);
-/** The database path (registry pages, grouped counts, upserts) at a smaller scale, on SQLite or DATABASE_URL. */
-const DB_ENTERPRISES = Number(process.env.BENCH_DB_ENTERPRISES ?? 50_000);
+/** The database path at full scale by default (BENCH_DB_ENTERPRISES to shrink it), on SQLite or DATABASE_URL. */
+const DB_ENTERPRISES = Number(process.env.BENCH_DB_ENTERPRISES ?? ENTERPRISES);
+const DB_RECORDS = Number(process.env.BENCH_DB_RECORDS ?? (RECORDS * DB_ENTERPRISES) / ENTERPRISES);
 
-/** regradeAll through the database: DB_ENTERPRISES enterprises with five records each (synthetic rows). */
-async function gradeThroughDatabase(r: () => number): Promise<{ dialect: string; seconds: number }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-bench-enf-'));
-  const ctx = createContext({ ...loadConfig({ BIZENV_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL }), logLevel: 'silent' });
-  try {
-    await migrateToLatest(ctx.db);
-    const at = new Date().toISOString();
-    for (let k = 0; k < DB_ENTERPRISES; k += 1000) {
-      const rows = Array.from({ length: Math.min(1000, DB_ENTERPRISES - k) }, (_, i) => ({
+interface DatabaseFigures {
+  dialect: string;
+  enterprises: number;
+  records: number;
+  /** regradeAll with no grade stored yet: every enterprise written. */
+  firstSeconds: number;
+  /** regradeAll after 1 % of the records ended (credit repair) and as many added: only the changes written. */
+  seconds: number;
+  changed: number;
+  /** Fixing a plan's pool (the snapshot the commitment covers) over the whole graded registry. */
+  poolFixMs: number;
+  pool: number;
+}
+
+/** Synthetic registry and records written straight in (bulk statements), outside the timings. */
+async function seedDatabase(ctx: AppContext, r: () => number): Promise<void> {
+  const at = new Date().toISOString();
+  const perEnterprise = DB_RECORDS / DB_ENTERPRISES;
+  await withTransaction(ctx.db, async (trx) => {
+    for (let k = 0; k < DB_ENTERPRISES; k += 10_000) {
+      const n = Math.min(10_000, DB_ENTERPRISES - k);
+      const rows = Array.from({ length: n }, (_, i) => ({
         uscc: `BENCH${String(k + i).padStart(13, '0')}`,
         name: `基准企业${k + i}（虚构）`,
+        county_code: `15010${(k + i) % 5}`,
+        industry_code: 'CDEFG'[(k + i) % 5]!,
         tax_grade: 'ABMCD'[Math.floor(r() * 5)]!,
         qualifications_json: '[]',
         tags_json: '[]',
@@ -45,30 +68,113 @@ async function gradeThroughDatabase(r: () => number): Promise<{ dialect: string;
         created_at: at,
         updated_at: at,
       }));
-      await ctx.db.insertInto('enterprise').values(rows).execute();
-      const records = rows.flatMap((_, i) =>
-        Array.from({ length: 5 }, () => ({
-          enterprise_id: k + i + 1,
-          kind: RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!,
-          summary: '基准记录（虚构）',
-          occurred_on: '2026-01-01',
-          created_at: at,
-        })),
-      );
-      for (let j = 0; j < records.length; j += 1000)
-        await ctx.db
-          .insertInto('enf_credit_record')
-          .values(records.slice(j, j + 1000))
-          .execute();
+      await bulkInsert(trx, 'enterprise', rows);
+      const records = [];
+      for (let i = 0; i < n; i++)
+        for (let j = Math.floor((k + i) * perEnterprise); j < Math.floor((k + i + 1) * perEnterprise); j++)
+          records.push({
+            enterprise_id: k + i + 1,
+            kind: RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!,
+            summary: '基准记录（虚构）',
+            occurred_on: '2026-01-01',
+            created_at: at,
+          });
+      await bulkInsert(trx, 'enf_credit_record', records);
     }
-    const t0 = performance.now();
-    const out = await regradeAll(ctx, SYSTEM_ACTOR);
-    const seconds = (performance.now() - t0) / 1000;
+  });
+}
+
+/** What a day of new facts looks like: 1 % of the records repaired (ended), as many new ones. */
+async function changeRecords(ctx: AppContext, r: () => number): Promise<void> {
+  const at = new Date().toISOString();
+  const n = Math.floor(DB_RECORDS / 100);
+  await withTransaction(ctx.db, async (trx) => {
+    const ended = Array.from({ length: n }, () => ({ id: 1 + Math.floor(r() * DB_RECORDS), ended_on: '2026-06-01' }));
+    await bulkUpdateById(trx, 'enf_credit_record', ended, { types: { ended_on: 'text' } });
+    const added = Array.from({ length: n }, () => ({
+      enterprise_id: 1 + Math.floor(r() * DB_ENTERPRISES),
+      kind: RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!,
+      summary: '基准新增记录（虚构）',
+      occurred_on: '2026-06-01',
+      created_at: at,
+    }));
+    await bulkInsert(trx, 'enf_credit_record', added);
+  });
+}
+
+/** A plan over the whole registry (grades A–D, no filter) as the commit step reads it. */
+function benchPlan(): PlanRow {
+  const at = new Date().toISOString();
+  return {
+    id: 1,
+    name: '基准计划（虚构）',
+    kind: 'annual',
+    unit_ids_json: '[1]',
+    item_codes_json: '["BENCH-01"]',
+    filter_json: '{}',
+    quotas_json: '[{"grade":"A","ratio":0.02}]',
+    officer_ids_json: '[]',
+    officers_per_visit: 2,
+    window_from: '2026-01-01',
+    window_to: '2026-12-31',
+    off_site: 0,
+    data_source: null,
+    publish_days: 20,
+    status: 'draft',
+    commitment: null,
+    snapshot_hash: null,
+    snapshot_json: null,
+    seed: null,
+    committed_at: null,
+    drawn_at: null,
+    results_published_at: null,
+    created_by: 1,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+}
+
+/** regradeAll and the pool fixing through the database (the DB path), at DB_ENTERPRISES. */
+async function throughDatabase(r: () => number): Promise<DatabaseFigures> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizenv-bench-enf-'));
+  const ctx = createContext({ ...loadConfig({ BIZENV_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL }), logLevel: 'silent' });
+  try {
+    await migrateToLatest(ctx.db);
+    const s0 = performance.now();
+    await seedDatabase(ctx, r);
     console.log(
-      `grade through the database (${ctx.database.dialect}): ${out.enterprises} ` +
-        `enterprises, ${out.enterprises * 5} records in ${seconds.toFixed(2)} s`,
+      `seeded ${DB_ENTERPRISES} enterprises, ${DB_RECORDS} records in ${((performance.now() - s0) / 1000).toFixed(1)} s (not timed)`,
     );
-    return { dialect: ctx.database.dialect, seconds: Number(seconds.toFixed(2)) };
+    const t0 = performance.now();
+    const first = await regradeAll(ctx, SYSTEM_ACTOR);
+    const firstSeconds = (performance.now() - t0) / 1000;
+    console.log(
+      `regrade through the database (${ctx.database.dialect}), nothing stored yet: ` +
+        `${first.changed} written in ${firstSeconds.toFixed(2)} s`,
+    );
+    await changeRecords(ctx, r);
+    const t1 = performance.now();
+    const again = await regradeAll(ctx, SYSTEM_ACTOR);
+    const seconds = (performance.now() - t1) / 1000;
+    console.log(
+      `regrade through the database after 1 % of the records changed: ${again.enterprises} enterprises, ` +
+        `${again.changed} written in ${seconds.toFixed(2)} s → ${JSON.stringify(again.byGrade)}`,
+    );
+    const t2 = performance.now();
+    const snapshot = await withTransaction(ctx.db, (trx) => buildSnapshot(trx, benchPlan(), '2026-06-01'));
+    const poolFixMs = performance.now() - t2;
+    console.log(`pool fixed: ${snapshot.enterpriseIds.length} enterprises in ${poolFixMs.toFixed(0)} ms`);
+    return {
+      dialect: ctx.database.dialect,
+      enterprises: DB_ENTERPRISES,
+      records: DB_RECORDS,
+      firstSeconds: Number(firstSeconds.toFixed(2)),
+      seconds: Number(seconds.toFixed(2)),
+      changed: again.changed,
+      poolFixMs: Math.round(poolFixMs),
+      pool: snapshot.enterpriseIds.length,
+    };
   } finally {
     await ctx.database.destroy();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -145,7 +251,7 @@ export async function enforcementBench(): Promise<Record<string, unknown>> {
   const gradeAllS = (performance.now() - t2) / 1000;
   console.log(`grade all: ${RECORDS} records, ${ENTERPRISES} enterprises in ${gradeAllS.toFixed(2)} s → ${JSON.stringify(byGrade)}`);
 
-  const db = await gradeThroughDatabase(r);
+  const db = await throughDatabase(r);
 
   return {
     bench: 'enforcement',
@@ -158,7 +264,12 @@ export async function enforcementBench(): Promise<Record<string, unknown>> {
     grade_all_s: Number(gradeAllS.toFixed(2)),
     by_grade: byGrade,
     db_dialect: db.dialect,
-    db_enterprises: DB_ENTERPRISES,
-    db_grade_s: db.seconds,
+    db_enterprises: db.enterprises,
+    db_records: db.records,
+    regrade_db_first_s: db.firstSeconds,
+    regrade_db_s: db.seconds,
+    regrade_db_changed: db.changed,
+    pool_fix_ms: db.poolFixMs,
+    pool: db.pool,
   };
 }

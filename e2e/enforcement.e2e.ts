@@ -51,7 +51,7 @@ describeE2E(
         await publicPage.goto(`/public/inspections/${planId}`);
         await publicPage.getByText('抽取后公布').waitFor();
         const commitment = (
-          (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as { commitment: string }
+          (await (await publicPage.request.get(`/api/v1/enforcement/public/plans/${planId}`)).json()) as { commitment: string }
         ).commitment;
         expect(await publicPage.getByText(commitment).count()).toBeGreaterThan(0);
 
@@ -63,14 +63,14 @@ describeE2E(
         // Anyone, without login: the seed hashes to the commitment, the snapshot to its hash, and the
         // published algorithm re-run from them gives exactly the enterprises listed on the page.
         await publicPage.reload();
-        const pub = (await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}`)).json()) as {
+        const pub = (await (await publicPage.request.get(`/api/v1/enforcement/public/plans/${planId}`)).json()) as {
           seed: string;
           snapshotHash: string;
           visits: { enterpriseId: number; enterpriseName: string }[];
         };
         await publicPage.getByText(pub.seed).waitFor();
         expect(sha256(pub.seed)).toBe(commitment);
-        const snapshotText = await (await publicPage.request.get(`/api/v1/public/enforcement/plans/${planId}/snapshot`)).text();
+        const snapshotText = await (await publicPage.request.get(`/api/v1/enforcement/public/plans/${planId}/snapshot`)).text();
         expect(sha256(snapshotText)).toBe(pub.snapshotHash);
         const rerun = runDraw(pub.seed, JSON.parse(snapshotText) as DrawSnapshot);
         expect(rerun.map((v) => v.enterpriseId)).toEqual(pub.visits.map((v) => v.enterpriseId));

@@ -23,6 +23,9 @@ export function registerEnforcementCommands(program: Command): void {
             console.log(`对象库快照哈希 / snapshot hash: ${mark(v.checks.snapshot)}`);
             console.log(`重新抽取的 ${v.visits} 户与公布结果 / re-run of ${v.visits} visits: ${mark(v.checks.visits)}`);
             console.log(v.matches ? '抽取结果可复核，与公布一致 / the draw verifies' : '抽取结果与公布不一致 / the draw does NOT verify');
+            // Where anyone else gets the same data to re-run it without the platform (verify-draw.py).
+            const base = `${ctx.config.notify.publicUrl ?? ''}/api/v1/enforcement/public`;
+            console.log(`公开数据 / public data: ${base}/plans/${id}  ${base}/plans/${id}/snapshot  ${base}/verify-draw.py`);
           }
           // Exit code 0 only when everything matches, so scripts can rely on it.
           if (!v.matches) process.exitCode = 3;

@@ -32,6 +32,8 @@ describe('the module list', () => {
     expect(names).toEqual(expect.arrayContaining(['authRoutes', 'calendarRoutes', 'worklistRoutes', 'bulletinRoutes', 'policyRoutes']));
     expect(Object.keys(await loadModuleJobHandlers()).sort()).toEqual([
       'demands.overdue',
+      'enforcement.desk-complaints',
+      'enforcement.publish-due',
       'enforcement.regrade',
       'finance.desk-overdue',
       'notifications.digest',

@@ -395,6 +395,8 @@ export const complaintView = z.object({
   summary: z.string(),
   status: z.string(),
   outcome: z.string().nullable(),
+  /** The demand-desk ticket it was imported from; null when entered here. */
+  ticketId: z.number().nullable(),
   createdAt: z.string(),
   version: z.number(),
 });

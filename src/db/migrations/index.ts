@@ -25,6 +25,8 @@ import * as retireRatingCodes from './202612042001-retire-rating-codes.js';
 // procurement: registry related parties, dated campaign checks and verifications
 import * as addRelatedPartiesAndCampaignDates from './202612043001-add-related-parties-and-campaign-dates.js';
 import * as linkAssistedCases from './202612044001-link-assisted-cases.js';
+// enforcement: complaints imported from the demand desk keep their ticket
+import * as addComplaintTicket from './202612045001-add-complaint-ticket.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   // procurement: registry related parties, dated campaign checks and verifications
   '202612043001-add-related-parties-and-campaign-dates': addRelatedPartiesAndCampaignDates,
   '202612044001-link-assisted-cases': linkAssistedCases,
+  '202612045001-add-complaint-ticket': addComplaintTicket,
 };

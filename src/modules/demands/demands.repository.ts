@@ -507,3 +507,31 @@ export function listAttachments(db: Executor, demandId: number) {
 export function findAttachment(db: Executor, id: number) {
   return db.selectFrom('demand_attachment').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * Tickets of these types whose subject (or its parent subject) has one of these names, in id order
+ * after `afterId`, a page at a time (what another module imports from the desk).
+ */
+export function ticketsBySubjectNames(db: Executor, f: { types: string[]; subjectNames: string[]; afterId: number; limit: number }) {
+  if (!f.types.length || !f.subjectNames.length) return Promise.resolve([]);
+  return db
+    .selectFrom('demand')
+    .innerJoin('demand_subject as s', 's.id', 'demand.subject_id')
+    .leftJoin('demand_subject as p', 'p.id', 's.parent_id')
+    .select([
+      'demand.id',
+      'demand.code',
+      'demand.type',
+      'demand.enterprise_id',
+      'demand.unit_id',
+      'demand.description',
+      'demand.received_at',
+      's.name as subject_name',
+    ])
+    .where('demand.type', 'in', f.types)
+    .where((eb) => eb.or([eb('s.name', 'in', f.subjectNames), eb('p.name', 'in', f.subjectNames)]))
+    .where('demand.id', '>', f.afterId)
+    .orderBy('demand.id')
+    .limit(f.limit)
+    .execute();
+}

@@ -9,16 +9,21 @@ import { CREDIT_MODEL, type GradeOutcome, RECORD_KINDS, type RecordKind, gradeEn
 import {
   type CreditRecordRow,
   type RepairRow,
+  countOneByOne,
   countRecordsInEffect,
   endCreditRecord,
   findById,
   findCreditRecord,
   findGrade,
+  gradesInRange,
   insertRow,
   listCreditRecords,
   listRepairs,
+  packedCountsInRange,
+  unpackCounts,
   updateVersioned,
   upsertGrades,
+  writeGrades,
 } from './enforcement.repository.js';
 import { actsForAll, assertUnit, parseJson } from './scope.js';
 
@@ -129,47 +134,67 @@ export async function myCreditProfile(ctx: AppContext, actor: Actor) {
   return creditProfile(ctx, actor, mine);
 }
 
-/** Enterprises graded per page: one registry read, one grouped count of records and a few bulk upserts each. */
-const GRADE_PAGE = 20_000;
+/** Enterprises per page of the regrade: three reads (registry, counts, stored grades) and the writes of the changes. */
+const GRADE_PAGE = 50_000;
+
+export interface RegradeSummary {
+  enterprises: number;
+  byGrade: Record<string, number>;
+  /** Enterprises whose grade, score or explanation changed (written); the rest were left as stored. */
+  changed: number;
+  /** Changes of grade as `from→to` (from `-` for an enterprise graded the first time) with their counts. */
+  transitions: Record<string, number>;
+}
 
 /**
  * Regrades every enterprise of the registry in one transaction (the grades change together, and a
- * failed run leaves the previous ones): the registry streamed in id order in big pages (id and tax
- * grade only), the records in effect counted per enterprise and kind in SQL for each page's id range,
- * the grades written by chunked bulk upserts. Run as the `enforcement.regrade` job.
+ * failed run leaves the previous ones), in one pass in id order: per page the registry (id and tax
+ * grade), the records in effect counted per enterprise and kind in SQL from the covering index, and
+ * the stored grades; only the enterprises whose grade, score or explanation changed are written
+ * (bulk upserts), so their `computed_at` is when their grade last changed. The run is audited with
+ * its counts of changes per `from→to`. Run as the `enforcement.regrade` job.
  */
-export async function regradeAll(
-  ctx: AppContext,
-  actor: Actor,
-  progress?: (done: number, total: number) => void,
-): Promise<{ enterprises: number; byGrade: Record<string, number> }> {
+export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done: number, total: number) => void): Promise<RegradeSummary> {
   const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
+  const transitions: Record<string, number> = {};
   let enterprises = 0;
+  let changed = 0;
   const total = await countEnterprisesInRegistry(ctx.db);
   const at = ctx.clock().toISOString();
-  // Few enterprises differ in their counts and tax grade: each combination is graded and written out once.
+  // Few enterprises differ in their counts and tax grade: each combination (keyed by the packed
+  // counts, never decoded twice) is graded and serialised once.
   const seen = new Map<string, GradeOutcome & { json: string }>();
-  const outcomeOf = (key: string, counts: number[], tax: string | null) => {
-    const k = `${tax ?? ''}|${key}`;
-    let o = seen.get(k);
-    if (!o) {
-      const g = gradeEnterprise(countsByKind(counts), tax);
-      seen.set(k, (o = { ...g, json: JSON.stringify(g.explanation) }));
-    }
-    return o;
+  const outcome = (counts: number[], tax: string | null) => {
+    const g = gradeEnterprise(countsByKind(counts), tax);
+    return { ...g, json: JSON.stringify(g.explanation) };
   };
   await withTransaction(ctx.db, async (trx) => {
     for await (const page of registryTaxGradePages(trx, GRADE_PAGE)) {
-      const counts = new Map(
-        (await countRecordsInEffect(trx, page[0]!.id, page[page.length - 1]!.id, RECORD_KINDS)).map((r) => [r.enterpriseId, r.counts]),
-      );
-      const rows = page.map((e) => {
+      const from = page[0]!.id;
+      const to = page[page.length - 1]!.id;
+      const counts = new Map((await packedCountsInRange(trx, from, to, RECORD_KINDS)).map((r) => [r.enterprise_id, r]));
+      const stored = new Map((await gradesInRange(trx, from, to)).map((g) => [g.enterprise_id, g]));
+      const writes = [];
+      for (const e of page) {
         const c = counts.get(e.id);
-        const o = outcomeOf(c ? c.join(',') : '', c ?? [], e.tax_grade);
+        const key = c ? `${e.tax_grade}|${c.packed}|${c.n}` : `${e.tax_grade}|`;
+        let o = seen.get(key);
+        if (!o) {
+          const decoded = c ? unpackCounts(c.packed, c.n, RECORD_KINDS) : [];
+          if (decoded) seen.set(key, (o = outcome(decoded, e.tax_grade)));
+          else o = outcome(await countOneByOne(trx, e.id, RECORD_KINDS), e.tax_grade);
+        }
         byGrade[o.grade]!++;
-        return { enterprise_id: e.id, grade: o.grade, score: o.score, explanation_json: o.json, computed_at: at };
-      });
-      await upsertGrades(trx, rows);
+        const before = stored.get(e.id);
+        if (before && before.grade === o.grade && before.score === o.score && before.explanation_json === o.json) continue;
+        if (before?.grade !== o.grade) {
+          const t = `${before?.grade ?? '-'}→${o.grade}`;
+          transitions[t] = (transitions[t] ?? 0) + 1;
+        }
+        writes.push({ enterprise_id: e.id, grade: o.grade, score: o.score, explanation_json: o.json, computed_at: at });
+      }
+      await writeGrades(trx, writes);
+      changed += writes.length;
       enterprises += page.length;
       progress?.(enterprises, total);
     }
@@ -177,10 +202,10 @@ export async function regradeAll(
       action: 'enforcement.credit.regradeAll',
       entity: 'enterprise',
       entityId: null,
-      after: { enterprises, byGrade, model: CREDIT_MODEL.name },
+      after: { enterprises, byGrade, changed, transitions, model: CREDIT_MODEL.name },
     });
   });
-  return { enterprises, byGrade };
+  return { enterprises, byGrade, changed, transitions };
 }
 
 // — credit repair (信用修复: 失信行为纠正后的信用信息修复管理办法（试行）, 国家发展和改革委员会令 2023年第58号) —

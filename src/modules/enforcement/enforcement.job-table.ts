@@ -10,6 +10,20 @@ export const enforcementJobs = defineJobs({
     retry: { attempts: 2, delaySeconds: 60 },
     schedule: { cron: '30 2 * * *' },
   },
+  // Daily, early: results whose publication deadline has come are on the public page that morning.
+  'enforcement.publish-due': {
+    label: { zh: '抽查结果到期自动公示', en: 'Publish inspection results at their deadline' },
+    payload: z.object({}).strict(),
+    retry: { attempts: 3, delaySeconds: 300 },
+    schedule: { cron: '10 0 * * *' },
+  },
+  // Every quarter of an hour: a complaint about enforcement reaches the department the same morning.
+  'enforcement.desk-complaints': {
+    label: { zh: '导入企业诉求专席的涉企执法投诉', en: 'Import enforcement complaints from the demand desk' },
+    payload: z.object({}).strict(),
+    retry: { attempts: 3, delaySeconds: 120 },
+    schedule: { cron: '*/15 * * * *' },
+  },
 });
 
 type EnforcementJobs = typeof enforcementJobs;

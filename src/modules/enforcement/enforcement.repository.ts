@@ -1,4 +1,5 @@
-import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
+import { CompiledQuery, type Insertable, type Selectable, type Updateable, sql } from 'kysely';
+import { isPostgresExecutor } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
 import type { EnforcementTables } from './enforcement.tables.js';
 
@@ -229,6 +230,13 @@ export function listComplaints(db: Executor, unitId?: number) {
   return q.orderBy('id', 'desc').execute();
 }
 
+/** Which of these demand-desk tickets already became complaints here. */
+export async function complaintTicketIds(db: Executor, ticketIds: number[]): Promise<Set<number>> {
+  if (!ticketIds.length) return new Set();
+  const rows = await db.selectFrom('enf_complaint').select('ticket_id').where('ticket_id', 'in', ticketIds).execute();
+  return new Set(rows.map((r) => r.ticket_id!));
+}
+
 // — credit —
 export function findCreditRecord(db: Executor, id: number) {
   return db.selectFrom('enf_credit_record').selectAll().where('id', '=', id).executeTakeFirst();
@@ -245,27 +253,99 @@ export function listCreditRecords(db: Executor, enterpriseId: number) {
 export async function endCreditRecord(db: Executor, id: number, on: string): Promise<void> {
   await db.updateTable('enf_credit_record').set({ ended_on: on }).where('id', '=', id).execute();
 }
+/** Counts of up to five kinds packed into one sum, ten bits each (exact below 2^53). */
+const PACK_BITS = 1024;
+const PER_SUM = 5;
+
 /**
- * Records still in effect for the enterprises with ids in [fromId, toId], one row per enterprise with
- * its count of each of `kinds` (`counts[i]` for `kinds[i]`): summed in SQL from the covering index
- * on (enterprise_id, ended_on, kind), so neither dialect reads the table itself.
+ * Records still in effect for the enterprises with ids in [fromId, toId], one row per enterprise:
+ * its number of records `n` and its counts per kind packed (`packed`, decoded by `unpackCounts`),
+ * counted in SQL from the covering index on (enterprise_id, ended_on, kind), so neither dialect
+ * reads the table itself. Five kinds travel in one sum (one CASE per record instead of one per kind:
+ * the pass over millions of records costs half), and equal packed values mean equal counts, so a
+ * caller can key its work on them without decoding.
  */
+export async function packedCountsInRange(
+  db: Executor,
+  fromId: number,
+  toId: number,
+  kinds: readonly string[],
+): Promise<{ enterprise_id: number; n: number; packed: string }[]> {
+  const groups = packGroups(kinds);
+  const packed = (group: readonly string[]) =>
+    sql<number | string>`sum(case kind ${sql.join(
+      group.map((k, i) => sql`when ${sql.lit(k)} then ${sql.lit(PACK_BITS ** i)}`),
+      sql` `,
+    )} else 0 end)`;
+  const rows = await db
+    .selectFrom('enf_credit_record')
+    .select((eb) => ['enterprise_id', eb.fn.countAll<number | string>().as('n'), ...groups.map((g, j) => packed(g).as(`p${j}`))])
+    .where('ended_on', 'is', null)
+    .where('enterprise_id', '>=', fromId)
+    .where('enterprise_id', '<=', toId)
+    .groupBy('enterprise_id')
+    .execute();
+  return rows.map((r) => {
+    const p = r as unknown as Record<string, number | string>;
+    return {
+      enterprise_id: r.enterprise_id,
+      n: Number(r.n),
+      packed: groups.length === 1 ? String(Number(p.p0)) : groups.map((_, j) => String(Number(p[`p${j}`]))).join(','),
+    };
+  });
+}
+
+function packGroups(kinds: readonly string[]): (readonly string[])[] {
+  return Array.from({ length: Math.ceil(kinds.length / PER_SUM) }, (_, j) => kinds.slice(j * PER_SUM, (j + 1) * PER_SUM));
+}
+
+/**
+ * The counts per kind of a packed value, or null when they do not add up to the enterprise's number
+ * of records (a thousand or more records of one kind, or a kind the model no longer has): the caller
+ * then counts that enterprise one sum per kind (`countRecordsInEffect`).
+ */
+export function unpackCounts(packed: string, n: number, kinds: readonly string[]): number[] | null {
+  const counts: number[] = [];
+  let sum = 0;
+  packGroups(kinds).forEach((g, j) => {
+    let v = Number(packed.split(',')[j]);
+    for (let i = 0; i < g.length; i++) {
+      const c = v % PACK_BITS;
+      counts.push(c);
+      sum += c;
+      v = (v - c) / PACK_BITS;
+    }
+  });
+  return sum === n ? counts : null;
+}
+
+/** Records in effect per enterprise in [fromId, toId], `counts[i]` for `kinds[i]`, exact whatever the numbers. */
 export async function countRecordsInEffect(
   db: Executor,
   fromId: number,
   toId: number,
   kinds: readonly string[],
 ): Promise<{ enterpriseId: number; counts: number[] }[]> {
-  const rows = await db
-    .selectFrom('enf_credit_record')
-    .select(['enterprise_id', ...kinds.map((k, i) => sql<number | string>`sum(case when kind = ${k} then 1 else 0 end)`.as(`k${i}`))])
-    .where('ended_on', 'is', null)
-    .where('enterprise_id', '>=', fromId)
-    .where('enterprise_id', '<=', toId)
-    .groupBy('enterprise_id')
-    .execute();
-  return rows.map((r) => ({ enterpriseId: r.enterprise_id, counts: kinds.map((_, i) => Number((r as Record<string, unknown>)[`k${i}`])) }));
+  const out: { enterpriseId: number; counts: number[] }[] = [];
+  for (const r of await packedCountsInRange(db, fromId, toId, kinds))
+    out.push({
+      enterpriseId: r.enterprise_id,
+      counts: unpackCounts(r.packed, r.n, kinds) ?? (await countOneByOne(db, r.enterprise_id, kinds)),
+    });
+  return out;
 }
+
+/** One enterprise's records in effect, one sum per kind (no packing, no limit). */
+export async function countOneByOne(db: Executor, enterpriseId: number, kinds: readonly string[]): Promise<number[]> {
+  const r = await db
+    .selectFrom('enf_credit_record')
+    .select(kinds.map((k, i) => sql<number | string>`sum(case when kind = ${k} then 1 else 0 end)`.as(`k${i}`)))
+    .where('ended_on', 'is', null)
+    .where('enterprise_id', '=', enterpriseId)
+    .executeTakeFirstOrThrow();
+  return kinds.map((_, i) => Number((r as Record<string, unknown>)[`k${i}`] ?? 0));
+}
+
 /** Rows per upsert statement: 5 parameters each, within SQLite's 32 766 and PostgreSQL's 65 535. */
 const UPSERT_CHUNK = 5000;
 export async function upsertGrades(db: Executor, rows: Insertable<T['enf_credit_grade']>[]): Promise<void> {
@@ -284,20 +364,62 @@ export async function upsertGrades(db: Executor, rows: Insertable<T['enf_credit_
       .execute();
   }
 }
+
+/** The stored grades of the enterprises with ids in [fromId, toId] (what a regrade compares against). */
+export function gradesInRange(db: Executor, fromId: number, toId: number) {
+  return db
+    .selectFrom('enf_credit_grade')
+    .select(['enterprise_id', 'grade', 'score', 'explanation_json'])
+    .where('enterprise_id', '>=', fromId)
+    .where('enterprise_id', '<=', toId)
+    .execute();
+}
+
+const GRADE_COLUMNS = ['enterprise_id', 'grade', 'score', 'explanation_json', 'computed_at'] as const;
+const UPSERT_TAIL =
+  ' on conflict (enterprise_id) do update set grade = excluded.grade, score = excluded.score, ' +
+  'explanation_json = excluded.explanation_json, computed_at = excluded.computed_at';
+/** Rows per SQLite statement: the full chunks share one SQL text, so one prepared statement (database.ts cache). */
+const SQLITE_GRADE_CHUNK = 2000;
+
+/**
+ * Writes many grades at once without the query builder (it would build a node per value): on
+ * SQLite fixed-size multi-row upserts whose one text is prepared once; on PostgreSQL one upsert per
+ * call from five arrays (`unnest`), so the statement has five parameters whatever the row count.
+ */
+export async function writeGrades(db: Executor, rows: Insertable<T['enf_credit_grade']>[]): Promise<void> {
+  if (!rows.length) return;
+  const head = `insert into enf_credit_grade (${GRADE_COLUMNS.join(', ')}) `;
+  if (isPostgresExecutor(db)) {
+    const cols = GRADE_COLUMNS.map((c) => rows.map((r) => r[c]));
+    await db.executeQuery(
+      CompiledQuery.raw(
+        `${head}select * from unnest($1::integer[], $2::text[], $3::integer[], $4::text[], $5::text[])${UPSERT_TAIL}`,
+        cols,
+      ),
+    );
+    return;
+  }
+  for (let k = 0; k < rows.length; k += SQLITE_GRADE_CHUNK) {
+    const chunk = rows.slice(k, k + SQLITE_GRADE_CHUNK);
+    const params: unknown[] = [];
+    for (const r of chunk) params.push(r.enterprise_id, r.grade, r.score, r.explanation_json, r.computed_at);
+    const text = `${head}values ${Array.from({ length: chunk.length }, () => '(?, ?, ?, ?, ?)').join(', ')}${UPSERT_TAIL}`;
+    await db.executeQuery(CompiledQuery.raw(text, params));
+  }
+}
 export function findGrade(db: Executor, enterpriseId: number) {
   return db.selectFrom('enf_credit_grade').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
 }
-export async function gradesOf(db: Executor, ids: number[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  for (let k = 0; k < ids.length; k += 500) {
-    const rows = await db
-      .selectFrom('enf_credit_grade')
-      .select(['enterprise_id', 'grade'])
-      .where('enterprise_id', 'in', ids.slice(k, k + 500))
-      .execute();
-    for (const r of rows) out.set(r.enterprise_id, r.grade);
-  }
-  return out;
+/** The grade of each graded enterprise with id in [fromId, toId] (a pool page's grades in one read). */
+export async function gradeCodesInRange(db: Executor, fromId: number, toId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('enf_credit_grade')
+    .select(['enterprise_id', 'grade'])
+    .where('enterprise_id', '>=', fromId)
+    .where('enterprise_id', '<=', toId)
+    .execute();
+  return new Map(rows.map((r) => [r.enterprise_id, r.grade]));
 }
 export function listRepairs(db: Executor, status?: string) {
   let q = db.selectFrom('enf_repair').selectAll();

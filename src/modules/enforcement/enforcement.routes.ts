@@ -432,7 +432,7 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     // — public, without login: commitments, seeds, snapshots, the recipe, published results —
     app.get(
-      '/public/enforcement/plans',
+      '/enforcement/public/plans',
       {
         config: { access: 'public' },
         schema: { response: { 200: z.array(publicPlanSummaryView) }, tags, summary: '双随机抽查公示 / public plans' },
@@ -440,7 +440,7 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async () => publicPlans(ctx),
     );
     app.get(
-      '/public/enforcement/plans/:id',
+      '/enforcement/public/plans/:id',
       {
         config: { access: 'public' },
         schema: { response: { 200: publicPlanView }, tags, summary: '抽查公示详情 / a public plan', params: idParam },
@@ -448,7 +448,7 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => publicPlan(ctx, request.params.id),
     );
     app.get(
-      '/public/enforcement/plans/:id/snapshot',
+      '/enforcement/public/plans/:id/snapshot',
       { config: { access: 'public' }, schema: { tags, summary: '对象库快照（验证用） / the pool snapshot', params: idParam } },
       async (request, reply) =>
         reply
@@ -457,7 +457,7 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(await publicSnapshot(ctx, request.params.id)),
     );
     app.get(
-      '/public/enforcement/verify-draw.py',
+      '/enforcement/public/verify-draw.py',
       { config: { access: 'public' }, schema: { tags, summary: '验证脚本 / the verification recipe (Python)' } },
       async (_request, reply) =>
         reply

@@ -147,6 +147,8 @@ export interface EnfComplaintTable extends Stamped {
   summary: string;
   status: string;
   outcome: string | null;
+  /** The demand-desk ticket it was imported from (unique), null when entered here. */
+  ticket_id: Generated<number | null>;
 }
 
 export interface EnforcementTables {

@@ -113,9 +113,9 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     const committed = (await office.post(`/api/v1/enforcement/plans/${planId}/commit`, { version: 1 })).json();
     expect(committed).toMatchObject({ status: 'committed', seed: null });
     expect(committed.commitment).toMatch(/^[0-9a-f]{64}$/);
-    const publicBefore = (await h.anonymous().get(`/api/v1/public/enforcement/plans/${planId}`)).json();
+    const publicBefore = (await h.anonymous().get(`/api/v1/enforcement/public/plans/${planId}`)).json();
     expect(publicBefore).toMatchObject({ commitment: committed.commitment, seed: null, visits: [] });
-    const snapshot = (await h.anonymous().get(`/api/v1/public/enforcement/plans/${planId}/snapshot`)).body;
+    const snapshot = (await h.anonymous().get(`/api/v1/enforcement/public/plans/${planId}/snapshot`)).body;
     expect(sha256(snapshot)).toBe(committed.snapshotHash);
 
     const drawn = (await office.post(`/api/v1/enforcement/plans/${planId}/draw`, { version: committed.version })).json();
@@ -208,12 +208,12 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     ).toBe(409);
 
     // Not public until published; the deadline is 20 working days from the inspection.
-    expect((await h.anonymous().get(`/api/v1/public/enforcement/plans/${planId}`)).json().results).toEqual([]);
+    expect((await h.anonymous().get(`/api/v1/enforcement/public/plans/${planId}`)).json().results).toEqual([]);
     const before = (await office.get(`/api/v1/enforcement/plans/${planId}`)).json();
     expect(before).toMatchObject({ publishBy: '2026-03-30', publishOverdue: false });
     const published = await office.post(`/api/v1/enforcement/plans/${planId}/publish`, { version: before.version });
     expect(published.statusCode).toBe(200);
-    const pub = await h.anonymous().get(`/api/v1/public/enforcement/plans/${planId}`);
+    const pub = await h.anonymous().get(`/api/v1/enforcement/public/plans/${planId}`);
     expect(pub.statusCode).toBe(200);
     expect(
       pub
@@ -299,7 +299,7 @@ describeEachDialect('enforcement (法治环境)', (h) => {
       )
     ).json();
     await office.post(`/api/v1/enforcement/plans/${next.id}/commit`, { version: 1 });
-    const snapshot = JSON.parse((await h.anonymous().get(`/api/v1/public/enforcement/plans/${next.id}/snapshot`)).body);
+    const snapshot = JSON.parse((await h.anonymous().get(`/api/v1/enforcement/public/plans/${next.id}/snapshot`)).body);
     const [a, b] = first.visits as { enterpriseId: number; officerIds: number[] }[];
     // a was inspected for SJ-CC-01 and b for SJ-CC-03 on 2026-03-02, inside the window.
     expect(snapshot.recognised).toEqual(
@@ -500,7 +500,7 @@ describeEachDialect('enforcement (法治环境)', (h) => {
       expect(r.json()).toMatchObject({ offSite: true });
       const figures = (await office.get('/api/v1/enforcement/figures?from=2026-03-01&to=2026-03-31')).json();
       expect(figures.figures.offSiteInspections).toBe(1);
-      expect((await h.anonymous().get(`/api/v1/public/enforcement/plans/${plan.id}`)).json()).toMatchObject({
+      expect((await h.anonymous().get(`/api/v1/enforcement/public/plans/${plan.id}`)).json()).toMatchObject({
         offSite: true,
         dataSource: '企业年报与在线监测数据（测试）',
       });

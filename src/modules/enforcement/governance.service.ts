@@ -158,6 +158,7 @@ function presentComplaint(c: ComplaintRow) {
     summary: c.summary,
     status: c.status,
     outcome: c.outcome,
+    ticketId: c.ticket_id,
     createdAt: c.created_at,
     version: c.version,
   };

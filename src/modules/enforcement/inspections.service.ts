@@ -5,11 +5,12 @@ import type { PlanBody, RESULT_OUTCOMES, ResultBody } from '../../common/schemas
 type Outcome = (typeof RESULT_OUTCOMES)[number];
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
+import type { WorkCalendar } from '../../common/workdays.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { activeUnitIds, listUnits } from '../org/index.js';
-import { registryByIds, registryPages } from '../policies/index.js';
+import { registryByIds, registryPoolPages } from '../policies/index.js';
 import { certified } from './catalogue.service.js';
 import { recordCreditFact } from './credit.service.js';
 import { DRAW_ALGORITHM, DrawError, type DrawSnapshot, type DrawnVisit, type Quota, runDraw, sha256Hex, verifyDraw } from './draw.js';
@@ -22,7 +23,7 @@ import {
   findResultFor,
   findVisit,
   findWaiver,
-  gradesOf,
+  gradeCodesInRange,
   insertRow,
   insertVisits,
   inspectedWithin,
@@ -150,6 +151,9 @@ async function planFor(trx: Executor, actor: Actor, id: number): Promise<PlanRow
   return plan;
 }
 
+/** Enterprises per page when the pool is fixed (1 000 000 in 20 pages). */
+const POOL_PAGE = 50_000;
+
 /** The pool snapshot: everything the draw depends on, read from the registry, grades and history. */
 export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): Promise<DrawSnapshot> {
   const filter = parseJson<PlanBody['filter']>(plan.filter_json);
@@ -163,18 +167,13 @@ export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): P
   }
   const enterpriseIds: number[] = [];
   let grades = '';
-  for await (const page of registryPages(trx)) {
-    const wanted = page.filter(
-      (e) =>
-        (!filter.countyCode || e.countyCode === filter.countyCode) &&
-        (!filter.industryPrefix || (e.industryCode ?? '').startsWith(filter.industryPrefix)) &&
-        (recognisedMap.get(e.id)?.size ?? 0) < items.length,
-    );
-    const graded = await gradesOf(
-      trx,
-      wanted.map((e) => e.id),
-    );
-    for (const e of wanted) {
+  // The registry in big id-ordered pages (id, county, industry only) and each page's grades in one range read.
+  for await (const page of registryPoolPages(trx, POOL_PAGE)) {
+    const graded = await gradeCodesInRange(trx, page[0]!.id, page[page.length - 1]!.id);
+    for (const e of page) {
+      if (filter.countyCode && e.county_code !== filter.countyCode) continue;
+      if (filter.industryPrefix && !(e.industry_code ?? '').startsWith(filter.industryPrefix)) continue;
+      if ((recognisedMap.get(e.id)?.size ?? 0) >= items.length) continue;
       const g = graded.get(e.id) ?? UNGRADED;
       if (filter.grades && !filter.grades.includes(g as 'A')) continue;
       enterpriseIds.push(e.id);
@@ -375,14 +374,17 @@ function presentResult(r: ResultRow) {
   };
 }
 
-/** Results become public once published; the deadline runs from the oldest unpublished result. */
-async function publishBy(ctx: AppContext, plan: PlanRow, results: ResultRow[]): Promise<string | null> {
+/**
+ * Results become public once published; the deadline (`publish_days` working days on the official
+ * calendar, default 20) runs from the oldest unpublished result's inspection day.
+ */
+export function publishBy(calendar: WorkCalendar, plan: PlanRow, results: ResultRow[]): string | null {
   const pending = results
     .filter((r) => !plan.results_published_at || r.created_at > plan.results_published_at)
     .map((r) => r.inspected_on)
     .sort();
   if (!pending.length) return null;
-  return (await getWorkCalendar(ctx)).addWorkdays(pending[0]!, plan.publish_days);
+  return calendar.addWorkdays(pending[0]!, plan.publish_days);
 }
 
 export async function getPlan(ctx: AppContext, actor: Actor, id: number) {
@@ -401,7 +403,7 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: number) {
       o.name,
     ]),
   );
-  const due = await publishBy(ctx, plan, results);
+  const due = publishBy(await getWorkCalendar(ctx), plan, results);
   return {
     ...presentPlan(plan),
     poolSize: plan.snapshot_json ? parseJson<DrawSnapshot>(plan.snapshot_json).enterpriseIds.length : null,
@@ -515,18 +517,33 @@ export async function publishResults(ctx: AppContext, actor: Actor, planId: numb
   return withTransaction(ctx.db, async (trx) => {
     const plan = await planFor(trx, actor, planId);
     if (plan.status !== 'drawn') throw new AppError('ENF_PLAN_STATUS');
-    const at = ctx.clock().toISOString();
-    if (!(await updateVersioned(trx, 'enf_plan', planId, version, { results_published_at: at }, at)))
-      throw new AppError('VERSION_CONFLICT');
-    const count = (await listResults(trx, { planId })).length;
-    await audit(ctx, trx, actor, {
-      action: 'enforcement.results.publish',
-      entity: 'enf_plan',
-      entityId: planId,
-      after: { results: count, at },
-    });
+    if (!(await markResultsPublished(ctx, trx, actor, plan, version))) throw new AppError('VERSION_CONFLICT');
     return presentPlan((await findById(trx, 'enf_plan', planId))!);
   });
+}
+
+/**
+ * Stamps a drawn plan's results as published and audits it (with `why`, e.g. the deadline that made
+ * the system publish); false when the plan changed since `version` was read.
+ */
+export async function markResultsPublished(
+  ctx: AppContext,
+  trx: Executor,
+  actor: Actor,
+  plan: PlanRow,
+  version: number,
+  why: Record<string, unknown> = {},
+): Promise<boolean> {
+  const at = ctx.clock().toISOString();
+  if (!(await updateVersioned(trx, 'enf_plan', plan.id, version, { results_published_at: at }, at))) return false;
+  const count = (await listResults(trx, { planId: plan.id })).length;
+  await audit(ctx, trx, actor, {
+    action: 'enforcement.results.publish',
+    entity: 'enf_plan',
+    entityId: plan.id,
+    after: { results: count, at, ...why },
+  });
+  return true;
 }
 
 // — the public face: no login, no personal data (officers appear by number only) —

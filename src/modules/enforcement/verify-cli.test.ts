@@ -73,6 +73,7 @@ describe('bizenv enforcement verify-draw', { timeout: 300_000 }, () => {
     const bad = cli(['enforcement', 'verify-draw', String(plan.id)], dir);
     expect(bad.code).toBe(3);
     expect(bad.out).toContain('抽取结果与公布不一致');
+    expect(bad.out).toContain(`/api/v1/enforcement/public/plans/${plan.id}/snapshot`);
 
     const missing = cli(['enforcement', 'verify-draw', '999'], dir);
     expect(missing.code).toBe(1);

@@ -2,6 +2,9 @@
 """Re-runs a published "双随机" draw (algorithm bizenv-draw-v1) from its public seed and snapshot.
 
 Usage: python3 verify-draw.py SNAPSHOT.json SEED [COMMITMENT SNAPSHOT_HASH]
+The platform publishes, without login: the plan with its commitment, snapshot hash, seed and visits
+at /api/v1/enforcement/public/plans/ID, the snapshot at /api/v1/enforcement/public/plans/ID/snapshot
+and this script at /api/v1/enforcement/public/verify-draw.py.
 Prints the visits as JSON lines: enterprise id, grade, items, officer ids.
 Needs only the Python standard library, so anyone can check the office's draw.
 """

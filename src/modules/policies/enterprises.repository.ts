@@ -99,6 +99,26 @@ export async function* scanTaxGrades(db: Executor, pageSize: number): AsyncGener
   }
 }
 
+/** The registry's id, county and industry in id order, big pages (what a pool filter needs, nothing more). */
+export async function* scanPoolColumns(
+  db: Executor,
+  pageSize: number,
+): AsyncGenerator<{ id: number; county_code: string | null; industry_code: string | null }[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('enterprise')
+      .select(['id', 'county_code', 'industry_code'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
 export async function* scanEnterprises(
   db: Executor,
   f: { staleOnly?: boolean; ids?: number[]; upToId?: number } = {},

@@ -12,6 +12,7 @@ export {
   enterpriseIdOfUser,
   findEnterprise,
   findEnterprisesByUscc,
+  scanPoolColumns as registryPoolPages,
   scanTaxGrades as registryTaxGradePages,
 } from './enterprises.repository.js';
 export { actOnResult, getResult } from './results.service.js';

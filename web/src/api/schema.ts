@@ -13305,6 +13305,7 @@ export interface paths {
                             summary: string;
                             status: string;
                             outcome: string | null;
+                            ticketId: number | null;
                             createdAt: string;
                             version: number;
                         }[];
@@ -13348,6 +13349,7 @@ export interface paths {
                             summary: string;
                             status: string;
                             outcome: string | null;
+                            ticketId: number | null;
                             createdAt: string;
                             version: number;
                         };
@@ -13403,6 +13405,7 @@ export interface paths {
                             summary: string;
                             status: string;
                             outcome: string | null;
+                            ticketId: number | null;
                             createdAt: string;
                             version: number;
                         };
@@ -13555,7 +13558,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/plans": {
+    "/api/v1/enforcement/public/plans": {
         parameters: {
             query?: never;
             header?: never;
@@ -13604,7 +13607,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/plans/{id}": {
+    "/api/v1/enforcement/public/plans/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -13681,7 +13684,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/plans/{id}/snapshot": {
+    "/api/v1/enforcement/public/plans/{id}/snapshot": {
         parameters: {
             query?: never;
             header?: never;
@@ -13717,7 +13720,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/enforcement/verify-draw.py": {
+    "/api/v1/enforcement/public/verify-draw.py": {
         parameters: {
             query?: never;
             header?: never;

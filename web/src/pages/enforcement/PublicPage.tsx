@@ -8,7 +8,7 @@ import { GRADE_COLORS, OUTCOMES, PLAN_STATUS, enforcementLabels as L } from './l
 
 function PlanList() {
   const { pick } = useI18n();
-  const { data } = $api.useQuery('get', '/api/v1/public/enforcement/plans');
+  const { data } = $api.useQuery('get', '/api/v1/enforcement/public/plans');
   if (data && !data.length) return <Typography.Text type="secondary">{pick(L.noPlans)}</Typography.Text>;
   return (
     <List
@@ -27,7 +27,7 @@ function PlanList() {
 
 function PlanRecord({ id }: { id: string }) {
   const { pick } = useI18n();
-  const { data: plan } = $api.useQuery('get', '/api/v1/public/enforcement/plans/{id}', { params: { path: { id } } });
+  const { data: plan } = $api.useQuery('get', '/api/v1/enforcement/public/plans/{id}', { params: { path: { id } } });
   if (!plan) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -61,8 +61,8 @@ function PlanRecord({ id }: { id: string }) {
       <Card size="small" title={pick(L.recipe)}>
         <Typography.Paragraph>{pick(L.recipeSteps)}</Typography.Paragraph>
         <Space wrap>
-          <Button href={apiUrl('/api/v1/public/enforcement/plans/{id}/snapshot', { path: { id } })}>{pick(L.downloadSnapshot)}</Button>
-          <Button href={apiUrl('/api/v1/public/enforcement/verify-draw.py')}>{pick(L.downloadRecipe)}</Button>
+          <Button href={apiUrl('/api/v1/enforcement/public/plans/{id}/snapshot', { path: { id } })}>{pick(L.downloadSnapshot)}</Button>
+          <Button href={apiUrl('/api/v1/enforcement/public/verify-draw.py')}>{pick(L.downloadRecipe)}</Button>
         </Space>
       </Card>
       <Card size="small" title={pick(L.visits)}>
