@@ -18574,6 +18574,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 partyId: string;
+                                name: string | null;
                                 /** @enum {string} */
                                 role: "Buyer" | "ProcuringEntity";
                                 flags: {
