@@ -10,3 +10,5 @@ export { demandCockpitFigures } from './cockpit.js';
  * count where the desk counts window and specialist ratings.
  */
 export { findRatingCodeByText, recordCodeRating } from './ratings.service.js';
+/** The services demo seed issues an assistant a rating code the way the desk issues any. */
+export { addRatingCode } from './ratings.service.js';
