@@ -45,6 +45,21 @@ describeE2E('policies (免申即享)', (e) => {
     // Staff read each condition in words with the enterprise's value, and the rule text below it.
     expect(await drawer.innerText()).toContain('企业情况');
     await e.screenshot(page, 'policies-why-not');
+    // The office records the enterprise's legal representative and shareholders from the same drawer.
+    await drawer.getByRole('button', { name: '修改 法定代表人和股东' }).click();
+    const owners = page.getByRole('dialog', { name: /法定代表人和股东$/ });
+    await owners.getByLabel('法定代表人').fill('演示法人甲');
+    await owners.getByLabel('股东').fill('演示股东乙\n演示股东丙');
+    await owners.getByRole('button', { name: /保\s*存/ }).click();
+    await owners.waitFor({ state: 'hidden' });
+    await drawer.getByText('演示股东乙、演示股东丙').waitFor();
+    const stored = await e.ctx.db
+      .selectFrom('enterprise')
+      .select(['legal_representative', 'shareholders_json'])
+      .where('legal_representative', '=', '演示法人甲')
+      .execute();
+    expect(stored).toEqual([{ legal_representative: '演示法人甲', shareholders_json: JSON.stringify(['演示股东乙', '演示股东丙']) }]);
+    await e.screenshot(page, 'policies-owners');
   }, 240_000);
 
   test('the enterprise reads its benefits in plain Chinese, accepts one and declines one with a reason; the office sees both', async () => {

@@ -168,7 +168,7 @@ describeE2E(
         await replacePartyFlags(
           trx,
           importId,
-          [{ partyId: '示例采购人甲', flagsJson: JSON.stringify([flag('Buyer'), flag('ProcuringEntity')]) }],
+          [{ partyId: '示例采购人甲', name: '（演示）示例采购中心', flagsJson: JSON.stringify([flag('Buyer'), flag('ProcuringEntity')]) }],
           new Date().toISOString(),
         );
       });
@@ -179,7 +179,8 @@ describeE2E(
       await page.getByRole('link', { name: '招标人（采购人）预警' }).click();
       await page.getByRole('heading', { name: '串通投标预警' }).waitFor();
       const table = page.locator('.ant-card').filter({ hasText: '采购人与代理机构' });
-      await table.getByRole('row', { name: /示例采购人甲 采购人（招标人）/ }).waitFor();
+      // the name the OCDS file gave, with the identifier under it
+      await table.getByRole('row', { name: /（演示）示例采购中心 示例采购人甲 采购人（招标人）/ }).waitFor();
       await table
         .getByText(/依据数据：0\.5\s+阈值：0\.5/)
         .first()

@@ -192,6 +192,40 @@ describeE2E('government services', (e) => {
       .where('name', '=', '示例帮办员（浏览器测试）')
       .execute();
     expect(stored).toEqual([{ name: '示例帮办员（浏览器测试）', rating_code: null }]);
+    // An existing assistant gets the demand desk's rating code the seed issued, and the seeded
+    // case left unrated is rated afterwards, once, through the first assistant's code.
+    const seeded = await e.ctx.db
+      .selectFrom('demand_rating_code')
+      .select('code')
+      .where('name', '=', '示例帮办员1')
+      .executeTakeFirstOrThrow();
+    await office.getByRole('button', { name: '设置评价码 示例帮办员（浏览器测试）' }).click();
+    const codeForm = office.getByRole('dialog', { name: '示例帮办员（浏览器测试） 的评价码' });
+    await codeForm.getByLabel('评价码').fill(seeded.code);
+    await codeForm.getByRole('button', { name: /保\s*存/ }).click();
+    await codeForm.waitFor({ state: 'hidden' });
+    await office.getByRole('row').filter({ hasText: '示例帮办员（浏览器测试）' }).getByText(seeded.code).waitFor();
+    await office.getByRole('button', { name: /^评价 企业开办“一件事” 示例申请人1-1$/ }).click();
+    const rate = office.getByRole('dialog', { name: '评价帮办代办件' });
+    await rate.getByText(/计入诉求平台好差评/).waitFor();
+    await rate.getByRole('radio').nth(3).click();
+    await rate.getByRole('button', { name: /保\s*存/ }).click();
+    await rate.waitFor({ state: 'hidden' });
+    await office.getByText('4 / 5（计入诉求平台）').first().waitFor();
+    expect(
+      await e.ctx.db
+        .selectFrom('service_assisted_case')
+        .select(['rating', 'rated_via'])
+        .where('applicant', '=', '示例申请人1-1')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ rating: 4, rated_via: 'code' });
+    expect(
+      await e.ctx.db
+        .selectFrom('service_assistant')
+        .select('rating_code')
+        .where('name', '=', '示例帮办员（浏览器测试）')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ rating_code: seeded.code });
     // The assisted cases link to the guide of their package.
     await office.getByRole('link', { name: '企业开办“一件事”' }).first().waitFor();
     expect(await office.getByRole('link', { name: '企业开办“一件事”' }).first().getAttribute('href')).toBe('/guide/packages/SL-YJS-QYKB');
@@ -205,6 +239,11 @@ describeE2E('government services', (e) => {
     await phone.getByRole('dialog', { name: '新增服务场所' }).getByLabel('地址').waitFor();
     expect(await overflow(phone)).toBeLessThanOrEqual(0);
     await e.screenshot(phone, 'services-point-form-phone');
+    await phone.keyboard.press('Escape');
+    await phone.getByRole('button', { name: '设置评价码 示例帮办员1' }).click();
+    await phone.getByRole('dialog', { name: '示例帮办员1 的评价码' }).getByLabel('评价码').waitFor();
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await e.screenshot(phone, 'services-rating-code-phone');
     await phone.goto('/services?tab=catalogue');
     await phone.getByRole('button', { name: /记录精简轮次/ }).click();
     await phone.getByRole('dialog', { name: '记录精简轮次' }).getByLabel('轮次名称').waitFor();

@@ -122,7 +122,16 @@ export const partyFlagListQuery = z
   .strict();
 /** A buyer or procuring entity with its OCDS red flags (each with why, inputs and threshold). */
 export const partyFlagList = z.object({
-  items: z.array(z.object({ partyId: z.string(), role: z.enum(partyRoles), flags: z.array(flagView), updatedAt: z.string() })),
+  /** `name` as the OCDS file gave it (parties, buyer or procuring entity); null when it gave none. */
+  items: z.array(
+    z.object({
+      partyId: z.string(),
+      name: z.string().nullable(),
+      role: z.enum(partyRoles),
+      flags: z.array(flagView),
+      updatedAt: z.string(),
+    }),
+  ),
   total: z.number(),
 });
 export type PartyFlagList = z.infer<typeof partyFlagList>;

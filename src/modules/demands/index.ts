@@ -44,3 +44,5 @@ export async function deskTicketsAbout(
     receivedAt: r.received_at,
   }));
 }
+/** The services demo seed issues an assistant a rating code the way the desk issues any. */
+export { addRatingCode } from './ratings.service.js';

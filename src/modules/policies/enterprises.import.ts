@@ -101,11 +101,12 @@ interface ParsedRow {
 export async function parseRegistryFile(
   buffer: Buffer,
   filename: string,
-): Promise<{ rows: ParsedRow[]; problems: ImportView['problems'] }> {
+): Promise<{ rows: ParsedRow[]; problems: ImportView['problems']; columns: Set<string> }> {
   const table = await readSheetRows(buffer, filename);
   const problems: ImportView['problems'] = [];
   const header = table[0] ?? [];
   const fieldAt = header.map((h) => HEADER_INDEX.get(normHeader(h)));
+  const columns = new Set(fieldAt.filter((f): f is string => !!f));
   for (const need of ['uscc', 'name']) {
     if (!fieldAt.includes(need))
       problems.push({
@@ -115,7 +116,7 @@ export async function parseRegistryFile(
         message: `缺少“${need === 'uscc' ? '统一社会信用代码' : '企业名称'}”列 / missing column ${need}`,
       });
   }
-  if (problems.length) return { rows: [], problems };
+  if (problems.length) return { rows: [], problems, columns };
   const colOf = (field: string) => {
     const k = fieldAt.findIndex((f) => f === field || f?.startsWith(`${field}.`));
     return k >= 0 ? columnLetter(k + 1) : null;
@@ -193,7 +194,23 @@ export async function parseRegistryFile(
       rows.push({ row: rowNo });
     }
   }
-  return { rows, problems };
+  return { rows, problems, columns };
+}
+
+/**
+ * Fields a registry export often lacks: an update keeps the stored value unless the file has the
+ * column (an empty cell in a present column clears it), so a re-import of an older sheet does not
+ * wipe what the office entered by hand.
+ */
+const KEPT_WHEN_ABSENT = [
+  ['legalRepresentative', 'legal_representative'],
+  ['shareholders', 'shareholders_json'],
+] as const;
+
+function keepAbsent(values: EnterpriseValues, before: EnterpriseValues, columns: Set<string>): EnterpriseValues {
+  const out = { ...values };
+  for (const [field, column] of KEPT_WHEN_ABSENT) if (!columns.has(field)) out[column] = before[column];
+  return out;
 }
 
 /**
@@ -209,7 +226,7 @@ export async function importRegistry(
   opts: { commit: boolean; keepValid: boolean },
 ): Promise<ImportView> {
   assertEditor(actor);
-  const { rows, problems } = await parseRegistryFile(buffer, filename);
+  const { rows, problems, columns } = await parseRegistryFile(buffer, filename);
   const valid = rows.filter((r) => r.values);
   const view: ImportView = { rows: rows.length, valid: valid.length, problems, committed: false, created: 0, updated: 0 };
   if (!opts.commit) return view;
@@ -232,7 +249,7 @@ export async function importRegistry(
     for (const r of valid) {
       const before = existing.get(r.values!.uscc);
       if (before) {
-        await updateEnterprise(trx, before.id, null, { ...r.values!, synthetic: before.synthetic }, at);
+        await updateEnterprise(trx, before.id, null, { ...keepAbsent(r.values!, before, columns), synthetic: before.synthetic }, at);
         view.updated++;
       } else fresh.push(r.values!);
     }

@@ -197,6 +197,36 @@ describeEachDialect('policies: enterprise registry', (h) => {
     expect(JSON.parse(first.history_json)).toEqual({ revenue: [400, null] });
   });
 
+  it('re-import keeps the legal representative and shareholders unless the file has their columns', async () => {
+    const office = await h.as('office');
+    const uscc = syntheticUscc(960, '150104', '有限责任公司');
+    const made = await office.post('/api/v1/policies/enterprises', {
+      uscc,
+      name: '（演示）股东保留测试企业',
+      legalRepresentative: '演示甲',
+      shareholders: ['演示乙', '演示丙'],
+    });
+    expect(made.statusCode).toBe(201);
+    const stored = () =>
+      h.ctx.db
+        .selectFrom('enterprise')
+        .select(['name', 'legal_representative', 'shareholders_json'])
+        .where('uscc', '=', uscc)
+        .executeTakeFirstOrThrow();
+    const importCsv = (text: string) => upload(office, '/api/v1/policies/enterprises/import?commit=true', 'r.csv', Buffer.from(text));
+
+    expect((await importCsv(`统一社会信用代码,企业名称\n${uscc},（演示）股东保留测试企业二\n`)).json()).toMatchObject({ updated: 1 });
+    expect(await stored()).toEqual({
+      name: '（演示）股东保留测试企业二',
+      legal_representative: '演示甲',
+      shareholders_json: JSON.stringify(['演示乙', '演示丙']),
+    });
+
+    // a present column overwrites, even with an empty cell
+    await importCsv(`统一社会信用代码,企业名称,法定代表人,股东\n${uscc},（演示）股东保留测试企业二,演示丁,\n`);
+    expect(await stored()).toMatchObject({ legal_representative: '演示丁', shareholders_json: null });
+  });
+
   it('reads CSV too and rejects a file that is neither', async () => {
     const office = await h.as('office');
     const csv = `统一社会信用代码,企业名称,行业代码\n${syntheticUscc(950, '150104', '有限责任公司')},（演示）CSV企业,I65\n`;

@@ -1,7 +1,6 @@
 import type { PartyFlagList } from '../../common/schemas/procurement.js';
 import type { AppContext } from '../../context.js';
 import * as repo from './procurement.repository.js';
-import type { Flag } from './tender.js';
 
 /**
  * The OCDS red flags about buyers and procuring entities (cardinal's buyer- and procuring-entity-
@@ -15,10 +14,10 @@ export async function listPartyFlags(
   const { rows, total } = await repo.listPartyFlags(ctx.db, { role: q.role, party: q.party }, { page: q.page, pageSize: q.pageSize });
   const roles: repo.PartyRole[] = q.role ? [q.role] : ['Buyer', 'ProcuringEntity'];
   const items = rows.flatMap((r) => {
-    const flags = JSON.parse(r.flags_json) as Flag[];
+    const { name, flags } = repo.readPartyFlags(r.flags_json);
     return roles.flatMap((role) => {
       const mine = flags.filter((f) => f.inputs.group === role);
-      return mine.length ? [{ partyId: r.party_id, role, flags: mine, updatedAt: r.updated_at }] : [];
+      return mine.length ? [{ partyId: r.party_id, name, role, flags: mine, updatedAt: r.updated_at }] : [];
     });
   });
   return { items, total };

@@ -29,7 +29,11 @@ describeEachDialect('procurement party flags', (h) => {
         trx,
         importId,
         [
-          { partyId: 'BUYER-1', flagsJson: JSON.stringify([flag('Buyer', 'BUYER-1'), flag('ProcuringEntity', 'BUYER-1')]) },
+          {
+            partyId: 'BUYER-1',
+            name: '（演示）某市示例采购中心',
+            flagsJson: JSON.stringify([flag('Buyer', 'BUYER-1'), flag('ProcuringEntity', 'BUYER-1')]),
+          },
           { partyId: 'PE-1', flagsJson: JSON.stringify([flag('ProcuringEntity', 'PE-1')]) },
           { partyId: 'T-1', flagsJson: JSON.stringify([flag('Tenderer', 'T-1')]) },
         ],
@@ -43,6 +47,8 @@ describeEachDialect('procurement party flags', (h) => {
       'BUYER-1:ProcuringEntity',
       'PE-1:ProcuringEntity',
     ]);
+    // the name the OCDS file gave, or null where it gave none (the page then shows the id)
+    expect(all.items.map((i: { name: string | null }) => i.name)).toEqual(['（演示）某市示例采购中心', '（演示）某市示例采购中心', null]);
     expect(all.items[0].flags[0]).toMatchObject({ code: 'R038', inputs: { value: 0.5 }, threshold: 0.5 });
     const buyers = (await leader.get('/api/v1/procurement/parties/flags?role=Buyer')).json();
     expect(buyers.items.map((i: { partyId: string }) => i.partyId)).toEqual(['BUYER-1']);

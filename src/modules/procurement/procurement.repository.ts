@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import { likeContains } from '../../db/like.js';
 import { type PageRequest, paged } from '../../db/paged.js';
 import type { ProcurementCaseTable, ProcurementTenderTable } from './procurement.tables.js';
+import type { Flag } from './tender.js';
 
 export type TenderRow = Selectable<ProcurementTenderTable>;
 export type CaseRow = Selectable<ProcurementCaseTable> & { unit_name: string | null };
@@ -72,11 +73,20 @@ export async function upsertTender(db: Executor, importId: number, t: NewTender,
   return id;
 }
 
+/**
+ * A party's stored flags: a bare array, or — when the OCDS file named the party — `{ name, flags }`
+ * (the name rides in the same JSON column so that no migration is needed; older rows stay readable).
+ */
+export function readPartyFlags(json: string): { name: string | null; flags: Flag[] } {
+  const v = JSON.parse(json) as Flag[] | { name: string | null; flags: Flag[] };
+  return Array.isArray(v) ? { name: null, flags: v } : v;
+}
+
 /** Replaces the OCDS red flags of each party an import named (a few hundred parties a statement). */
 export async function replacePartyFlags(
   db: Executor,
   importId: number,
-  parties: { partyId: string; flagsJson: string }[],
+  parties: { partyId: string; flagsJson: string; name?: string | null | undefined }[],
   at: string,
 ): Promise<void> {
   for (let i = 0; i < parties.length; i += 200) {
@@ -91,7 +101,14 @@ export async function replacePartyFlags(
       .execute();
     await db
       .insertInto('procurement_party_flag')
-      .values(chunk.map((p) => ({ import_id: importId, party_id: p.partyId, flags_json: p.flagsJson, updated_at: at })))
+      .values(
+        chunk.map((p) => ({
+          import_id: importId,
+          party_id: p.partyId,
+          flags_json: p.name ? `{"name":${JSON.stringify(p.name)},"flags":${p.flagsJson}}` : p.flagsJson,
+          updated_at: at,
+        })),
+      )
       .execute();
   }
 }

@@ -101,7 +101,11 @@ export async function importTenders(
       await repo.replacePartyFlags(
         trx,
         id,
-        [...redFlags.byParty].map(([partyId, flags]) => ({ partyId, flagsJson: JSON.stringify(flags) })),
+        [...redFlags.byParty].map(([partyId, flags]) => ({
+          partyId,
+          name: redFlags.names.get(partyId) ?? null,
+          flagsJson: JSON.stringify(flags),
+        })),
         at,
       );
     await rebuildNetwork(trx, registry);
@@ -358,7 +362,7 @@ export async function bidderHistory(ctx: AppContext, bidderId: string): Promise<
       coBids: p.co_bids,
       flags: JSON.parse(p.flags_json),
     })),
-    redFlags: redFlags ? JSON.parse(redFlags) : [],
+    redFlags: redFlags ? repo.readPartyFlags(redFlags).flags : [],
   };
 }
 

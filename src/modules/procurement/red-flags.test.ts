@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SHARED_DATA } from '../../test/shared-data.js';
 import { parseSettings } from './ocds/index.js';
@@ -18,6 +19,21 @@ const settings = parseSettings(
 );
 
 describe('OCDS red flags in the screening', () => {
+  it('keeps the names the releases give their buyer, procuring entity and parties', async () => {
+    const release = {
+      ocid: 'ocds-demo-1',
+      buyer: { id: 'B-1', name: '（演示）示例采购人' },
+      tender: { id: 'T', procuringEntity: { id: 'PE-1', name: '（演示）示例代理机构' } },
+      parties: [{ id: 'S-1', name: '（演示）示例供应商' }, { id: 'S-2' }],
+    };
+    const flags = await computeRedFlags(Readable.from([JSON.stringify(release) + '\n']), settings);
+    expect(Object.fromEntries(flags.names)).toEqual({
+      'B-1': '（演示）示例采购人',
+      'PE-1': '（演示）示例代理机构',
+      'S-1': '（演示）示例供应商',
+    });
+  });
+
   it('computes the fixture flags by process and by party, each with its why', async () => {
     const flags = await computeRedFlags(fileStream(FIXTURE), settings);
     expect([...flags.byOcid.keys()]).toEqual(['F']);

@@ -49,7 +49,24 @@ export interface RedFlags {
   byOcid: Map<string, Flag[]>;
   /** buyer / procuring-entity / tenderer identifier → flags about that party (`inputs.group` says which). */
   byParty: Map<string, Flag[]>;
+  /** party identifier → its name, where a release named it (parties, buyer, tender.procuringEntity). */
+  names: Map<string, string>;
   count: number;
+}
+
+const textOf = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const asObject = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/** The names a release gives its organisations; a later release's name wins. */
+function collectNames(release: Record<string, unknown>, names: Map<string, string>): void {
+  const tender = asObject(release.tender);
+  const orgs = [...(Array.isArray(release.parties) ? release.parties : []), release.buyer, tender?.procuringEntity];
+  for (const org of orgs) {
+    const o = asObject(org);
+    const id = textOf(o?.id);
+    const name = textOf(o?.name);
+    if (id && name) names.set(id, name);
+  }
 }
 
 function toFlag(f: ExplainedFlag, settings: CardinalSettings, meta: IndicatorMeta): Flag {
@@ -72,10 +89,14 @@ export async function computeRedFlags(input: Readable, settings: CardinalSetting
   // the quartiles and fences of the run, so each why names the fence the value crossed
   const meta: IndicatorMeta = {};
   const run = createIndicatorRun(settings, { meta });
+  const names = new Map<string, string>();
   try {
-    for await (const { release } of readOcds(input)) run.add(release);
+    for await (const { release } of readOcds(input)) {
+      run.add(release);
+      collectNames(release, names);
+    }
   } catch (err) {
-    if (err instanceof OcdsError) return { byOcid: new Map(), byParty: new Map(), count: 0 };
+    if (err instanceof OcdsError) return { byOcid: new Map(), byParty: new Map(), names: new Map(), count: 0 };
     throw err;
   }
   const results = run.finish();
@@ -89,5 +110,5 @@ export async function computeRedFlags(input: Readable, settings: CardinalSetting
     target.set(f.id, list);
     count++;
   }
-  return { byOcid, byParty, count };
+  return { byOcid, byParty, names, count };
 }

@@ -3,6 +3,7 @@ import type { ServiceBody, ServiceFlag } from '../../common/schemas/services.js'
 import { type AppContext, SYSTEM_ACTOR } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
+import { addRatingCode } from '../demands/index.js';
 import { loadUnitResolver } from '../org/units.service.js';
 import { audit } from '../org/audit.service.js';
 import { serviceRow } from './catalogue.service.js';
@@ -20,6 +21,7 @@ import {
   listPackages,
 } from './services.repository.js';
 import { insertAssistant, insertAssistedCases } from './assisted.repository.js';
+import { setAssistantRatingCode } from './network.service.js';
 import { WORKDAY_MINUTES, workingMinutesBetween } from './working-time.js';
 
 /**
@@ -383,7 +385,7 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
   const today = chinaDate(ctx.clock());
   const start = addDays(today, -400);
   const at = ctx.clock().toISOString();
-  return withTransaction(ctx.db, async (trx) => {
+  const seeded = await withTransaction(ctx.db, async (trx) => {
     const base = { countyId: null, feeFen: 0, parkBasis: null, place: '呼和浩特市政务服务中心', onlineUrl: null, validFrom: start };
     const materials = (ms: string[]) =>
       ms.map((m) => ({ name: m.replace(/（(共享|免提交)）/g, ''), shared: m.includes('（共享）'), exempt: m.includes('（免提交）') }));
@@ -649,8 +651,9 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
         received_on: addDays(today, -10 * k - i),
         finished_on: addDays(today, -10 * k - i + 1),
         result: 'done',
-        rating: 4 + (k % 2),
-        rated_via: 'own',
+        // the first assistant's latest case awaits the applicant's follow-up rating, so rating it shows in the demo
+        rating: i === 0 && k === 0 ? null : 4 + (k % 2),
+        rated_via: i === 0 && k === 0 ? null : 'own',
         created_at: at,
       })),
     );
@@ -661,8 +664,19 @@ export async function seedDemoServices(ctx: AppContext): Promise<{ services: num
       entityId: null,
       after: { services: SERVICES.length + COUNTY_SERVICES.length, packages: PACKAGES.length, cases, points },
     });
-    return { services: SERVICES.length + COUNTY_SERVICES.length, packages: PACKAGES.length, cases };
+    return {
+      result: { services: SERVICES.length + COUNTY_SERVICES.length, packages: PACKAGES.length, cases },
+      firstAssistant: assistantRows[0] ? { id: assistantRows[0], name: '示例帮办员1', unitId: counties[0]!.id } : undefined,
+    };
   });
+  // The demand desk issues the first assistant a rating code (its own transaction, audited there),
+  // so its later cases are rated through the desk in the demo.
+  const a = seeded.firstAssistant;
+  if (a) {
+    const code = await addRatingCode(ctx, SYSTEM_ACTOR, { kind: 'specialist', name: a.name, unitId: a.unitId, userId: null });
+    await setAssistantRatingCode(ctx, SYSTEM_ACTOR, a.id, code.code);
+  }
+  return seeded.result;
 }
 
 /** The instant `minutes` working minutes after `fromIso` (office hours of working days). */

@@ -18577,6 +18577,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 partyId: string;
+                                name: string | null;
                                 /** @enum {string} */
                                 role: "Buyer" | "ProcuringEntity";
                                 flags: {

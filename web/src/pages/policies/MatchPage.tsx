@@ -25,6 +25,7 @@ import { $api, type ApiBody, apiUrl, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
+import { EnterpriseOwners } from './EnterpriseOwners.js';
 import { Explanation } from './Explanation.js';
 import { policyLabels, STATUS_COLORS, STATUS_LABELS, fill, formatAmount } from './labels.js';
 
@@ -404,6 +405,7 @@ function ResultDrawer({ result: r, onClose, act }: { result: ResultView | null; 
               />
             </Card>
           )}
+          <EnterpriseOwners enterpriseId={r.enterprise.id} />
           <Card size="small" title={pick(policyLabels.conditions)}>
             <Explanation node={r.explanation} />
           </Card>

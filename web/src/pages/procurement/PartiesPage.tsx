@@ -66,7 +66,9 @@ export default function PartiesPage() {
                 width: 220,
                 render: (_, p) => (
                   <Space direction="vertical" size={2}>
-                    <Typography.Text strong>{p.partyId}</Typography.Text>
+                    {/* the name the OCDS file gave; the identifier stays visible to search other files by */}
+                    <Typography.Text strong>{p.name ?? p.partyId}</Typography.Text>
+                    {p.name && <Typography.Text type="secondary">{p.partyId}</Typography.Text>}
                     <Typography.Text type="secondary">{pick(ROLE_LABELS[p.role]!)}</Typography.Text>
                   </Space>
                 ),

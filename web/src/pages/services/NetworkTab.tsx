@@ -9,7 +9,8 @@ import { useSession } from '../../session.js';
 import { useI18n } from '../../i18n.js';
 import { CHANNEL_LABEL, POINT_LABEL, servicesLabels as L } from './labels.js';
 import { AssistantFormModal, PointFormModal } from './NetworkForms.js';
-import type { AssistedCase, CoverageRow } from './types.js';
+import { RateCaseModal, RatingCodeModal } from './RatingForms.js';
+import type { Assistant, AssistedCase, CoverageRow } from './types.js';
 
 /** 一窗式全覆盖 county by county, and the assisted-service cases of the year per month and assistant. */
 export function NetworkTab({ year }: { year: number }) {
@@ -23,6 +24,10 @@ export function NetworkTab({ year }: { year: number }) {
   const [form, setForm] = useState<'point' | 'assistant'>();
   const [casePage, setCasePage] = useState(1);
   const cases = $api.useQuery('get', '/api/v1/services/assisted-cases', { params: { query: { page: casePage, pageSize: 10 } } });
+  const assistants = $api.useQuery('get', '/api/v1/services/assistants');
+  const [rating, setRating] = useState<AssistedCase>();
+  const [codeOf, setCodeOf] = useState<Assistant>();
+  const hasCode = (assistantId: number) => !!assistants.data?.find((a) => a.id === assistantId)?.ratingCode;
   const importCases = async (file: File) => {
     const form = new FormData();
     form.append('file', file);
@@ -38,6 +43,8 @@ export function NetworkTab({ year }: { year: number }) {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {form === 'point' && <PointFormModal onClose={() => setForm(undefined)} />}
       {form === 'assistant' && <AssistantFormModal onClose={() => setForm(undefined)} />}
+      {rating && <RateCaseModal item={rating} viaCode={hasCode(rating.assistantId)} onClose={() => setRating(undefined)} />}
+      {codeOf && <RatingCodeModal assistant={codeOf} onClose={() => setCodeOf(undefined)} />}
       <Space wrap>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {pick(L.coverage)}
@@ -103,6 +110,41 @@ export function NetworkTab({ year }: { year: number }) {
         />
       )}
       <Typography.Title level={5} style={{ margin: 0 }}>
+        {pick(L.assistants)}
+      </Typography.Title>
+      {assistants.data && assistants.data.length === 0 ? (
+        <Typography.Text type="secondary">{pick(L.noAssistants)}</Typography.Text>
+      ) : (
+        <ResponsiveTable<Assistant>
+          rowKey="id"
+          size="small"
+          loading={!assistants.data}
+          dataSource={assistants.data}
+          pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+          phoneColumns={['name', 'ratingCode']}
+          columns={[
+            { title: pick(L.assistantName), dataIndex: 'name', key: 'name' },
+            { title: pick(L.assistantUnit), dataIndex: 'unitName' },
+            { title: pick(L.assistantPoint), dataIndex: 'pointName', render: (v: string | null | undefined) => v ?? '—' },
+            {
+              title: pick(L.ratingCode),
+              dataIndex: 'ratingCode',
+              key: 'ratingCode',
+              render: (v: string | null, a) => (
+                <Space wrap size={4}>
+                  <span>{v ?? pick(L.noRatingCode)}</span>
+                  {can('services.manage') && (
+                    <Button size="small" aria-label={`${pick(L.setRatingCode)} ${a.name}`} onClick={() => setCodeOf(a)}>
+                      {pick(L.setRatingCode)}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Typography.Title level={5} style={{ margin: 0 }}>
         {pick(L.assistedCases)}
       </Typography.Title>
       {cases.data && cases.data.total === 0 ? (
@@ -113,7 +155,7 @@ export function NetworkTab({ year }: { year: number }) {
           size="small"
           loading={!cases.data}
           dataSource={cases.data?.items}
-          phoneColumns={['subject', 'receivedOn']}
+          phoneColumns={['subject', 'receivedOn', 'rating']}
           pagination={{ current: casePage, pageSize: 10, total: cases.data?.total ?? 0, onChange: setCasePage, showSizeChanger: false }}
           columns={[
             { title: pick(L.receivedOn), dataIndex: 'receivedOn', key: 'receivedOn', width: 110 },
@@ -143,8 +185,17 @@ export function NetworkTab({ year }: { year: number }) {
             {
               title: pick(L.caseRating),
               dataIndex: 'rating',
+              key: 'rating',
               render: (n: number | null, c) =>
-                n === null ? '—' : `${fill('{n} / 5', { n })}${c.ratedVia === 'code' ? pick(L.viaCode) : ''}`,
+                n !== null ? (
+                  `${fill('{n} / 5', { n })}${c.ratedVia === 'code' ? pick(L.viaCode) : ''}`
+                ) : can('services.manage') ? (
+                  <Button size="small" aria-label={`${pick(L.rate)} ${c.subject} ${c.applicant}`} onClick={() => setRating(c)}>
+                    {pick(L.rate)}
+                  </Button>
+                ) : (
+                  '—'
+                ),
             },
           ]}
         />

@@ -191,6 +191,25 @@ export const servicesLabels = {
   caseRating: { zh: '评价', en: 'Rating' },
   viaCode: { zh: '（计入诉求平台）', en: ' (counted on the demand desk)' },
   created: { zh: '已新增', en: 'Added' },
+  rate: { zh: '评价', en: 'Rate' },
+  rateCase: { zh: '评价帮办代办件', en: 'Rate an assisted case' },
+  rateOnce: { zh: '每件只能评价一次，提交后不能修改。', en: 'A case is rated once; the rating cannot be changed afterwards.' },
+  rateViaCode: {
+    zh: '该帮办代办员有评价码，本次评价将计入诉求平台好差评。',
+    en: 'This assistant has a rating code: the rating is counted on the demand desk.',
+  },
+  satisfaction: { zh: '满意度', en: 'Satisfaction' },
+  comment: { zh: '评价意见', en: 'Comment' },
+  rated: { zh: '已评价', en: 'Rated' },
+  noRatingCode: { zh: '未设置', en: 'None' },
+  setRatingCode: { zh: '设置评价码', en: 'Set rating code' },
+  ratingCodeOf: { zh: '{name} 的评价码', en: 'Rating code of {name}' },
+  ratingCodeClearHelp: {
+    zh: '留空即取消评价码，此后的办件改用本模块的五级评价',
+    en: "Leave empty to clear it: later cases are then rated with this module's five levels",
+  },
+  ratingCodeSaved: { zh: '评价码已保存', en: 'Rating code saved' },
+  noAssistants: { zh: '尚未登记帮办代办员。', en: 'No assistant registered yet.' },
 } satisfies Record<string, Label>;
 
 export const PARK_BASIS_LABEL: Record<string, Label> = {

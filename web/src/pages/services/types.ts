@@ -15,3 +15,4 @@ export type Summary = ApiResponse<'/api/v1/services/summary'>;
 export type Guide =
   ApiResponse<'/api/v1/services/public/guide/services/{code}'> | ApiResponse<'/api/v1/services/public/guide/packages/{code}'>;
 export type AssistedCase = ApiResponse<'/api/v1/services/assisted-cases'>['items'][number];
+export type Assistant = ApiResponse<'/api/v1/services/assistants'>[number];
