@@ -7,20 +7,11 @@
 import type { Executor } from '../../db/database.js';
 import { listUnits } from './units.repository.js';
 
-export { findUnit, listUnits, type UnitFilter, type UnitRecord } from './units.repository.js';
+export { findUnit, listUnits, type UnitFilter, type UnitRecord, unitNames } from './units.repository.js';
 export { findUserById, findUserByUsername, listUsers, type UserRow } from './users.repository.js';
 
 /** The ids among `ids` of units that exist and are not retired. */
 export async function activeUnitIds(db: Executor, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
   return (await listUnits(db, { ids })).map((u) => u.id);
-}
-
-/**
- * Every unit's name by id, retired ones included: the labels of lists and tickets, read on every
- * uncached page, so one narrow query instead of `listUnits` with its aliases and user counts.
- */
-export async function unitNames(db: Executor): Promise<Map<number, string>> {
-  const rows = await db.selectFrom('unit').select(['id', 'name']).execute();
-  return new Map(rows.map((u) => [u.id, u.name]));
 }
