@@ -18,7 +18,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
-import { listUnits } from '../org/index.js';
+import { listUnits, unitNames } from '../org/index.js';
 import { checkUscc, enterpriseOfUser, registeredEnterprise } from '../policies/index.js';
 import {
   type DemandFilter,
@@ -74,7 +74,7 @@ interface Names {
 /** Unit and subject names for every row of a page: two small lists, read once per change of the desk's data. */
 function namesFor(ctx: AppContext, db: Executor): Promise<Names> {
   const load = async () => ({
-    units: new Map((await listUnits(db, { includeRetired: true })).map((u) => [u.id, u.name])),
+    units: await unitNames(db),
     subjects: new Map((await listSubjects(db)).map((s) => [s.id, s.name])),
   });
   // Inside a transaction the names are read there: the cache holds only committed data.
@@ -159,7 +159,16 @@ export async function listDemandPage(ctx: AppContext, actor: Actor, q: DemandQue
   };
   if (q.unitId && scope.unitId === undefined) filter.unitId = q.unitId;
   const offset = (q.page - 1) * q.pageSize;
-  const [rows, names] = await Promise.all([listDemands(ctx.db, filter, { offset, limit: q.pageSize }), namesFor(ctx, ctx.db)]);
+  // The page's rows are kept while the desk's data is unchanged, keyed by the whole filter (so by the
+  // caller's scope too): polling and paging clients read them from memory. Only where the stamp sees
+  // every process's writes (SQLite); on PostgreSQL another process's new ticket must show at once too.
+  const window = { offset, limit: q.pageSize };
+  const [rows, names] = await Promise.all([
+    whileUnchanged(ctx, `page|${JSON.stringify(filter)}|${offset}|${q.pageSize}`, () => listDemands(ctx.db, filter, window), {
+      exactOnly: true,
+    }),
+    namesFor(ctx, ctx.db),
+  ]);
   const total =
     rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length

@@ -409,4 +409,44 @@ describeEachDialect('enterprise demand desk', (h) => {
       .months.find((m: { month: string }) => m.month === '2026-03');
     expect(tax).toMatchObject({ ratings: 2, satisfactionRate: 50 });
   });
+  it('keeps a listed page only while nothing changes: a new ticket shows at once, another unit never gets this page', async () => {
+    const office = await h.as('office');
+    const liaison = await h.as('liaison');
+    const u = await units();
+    await createUser(h.ctx, SYSTEM_ACTOR, {
+      username: 'tax_page_liaison',
+      displayName: '税务列表联络员',
+      role: 'liaison',
+      unitId: u.get(TAX_UNIT)!,
+      password: TEST_PASSWORD,
+      mustChangePassword: false,
+    });
+    const tax = await h.as('tax_page_liaison');
+    const ids = async (who: typeof office, path = '/api/v1/demands') =>
+      ((await who.get(path)).json().items as { id: number; unitId: number | null }[]).map((d) => d.id);
+    // the same pages asked twice (the second from memory), then a write
+    const before = await ids(office);
+    expect(await ids(office)).toEqual(before);
+    await ids(liaison);
+    await ids(tax);
+    const t = (
+      await office.post('/api/v1/demands', {
+        channel: 'seat',
+        type: 'complaint',
+        subjectId: (await subjects()).get('开办企业'),
+        contactPhone: '13900002222',
+        description: '（示例）列表缓存测试：新工单应立即出现在列表第一条',
+      })
+    ).json();
+    expect(t.unitName).toBe(APPROVAL_UNIT);
+    expect((await ids(office))[0]).toBe(t.id);
+    expect((await ids(liaison))[0]).toBe(t.id);
+    // the tax unit's liaison, asking the same query right after, sees only the tax unit's tickets
+    const taxItems = (await tax.get('/api/v1/demands')).json().items as { id: number; unitId: number | null }[];
+    expect(taxItems.map((d) => d.id)).not.toContain(t.id);
+    for (const d of taxItems) expect(d.unitId).toBe(u.get(TAX_UNIT));
+    // the unit filter of a liaison is their own unit whatever they ask for
+    const asked = (await tax.get(`/api/v1/demands?unitId=${u.get(APPROVAL_UNIT)}`)).json().items as { id: number }[];
+    expect(asked.map((d) => d.id)).not.toContain(t.id);
+  });
 });

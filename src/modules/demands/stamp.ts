@@ -17,8 +17,15 @@ const settled = new WeakSet<Promise<unknown>>();
  * reload runs, callers get the answer loaded at the same stamp (at most that much older), so a
  * year's aggregation is not waited for every few seconds. A moved stamp is always waited for.
  */
-export function whileUnchanged<T>(ctx: AppContext, key: string, load: () => Promise<T>): Promise<T> {
+export function whileUnchanged<T>(
+  ctx: AppContext,
+  key: string,
+  load: () => Promise<T>,
+  /** Cache only where every process's write moves the stamp (SQLite): for reads that must show any write at once. */
+  opts: { exactOnly?: boolean } = {},
+): Promise<T> {
   const stamp = counterStamp(ctx.database, 'demands');
+  if (opts.exactOnly && !stamp.exact) return load();
   const cache = cacheFor(caches, ctx.database, 500);
   let last = lastLoaded.get(ctx.database);
   if (!last) lastLoaded.set(ctx.database, (last = new Map()));

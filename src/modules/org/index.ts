@@ -7,7 +7,7 @@
 import type { Executor } from '../../db/database.js';
 import { listUnits } from './units.repository.js';
 
-export { findUnit, listUnits, type UnitFilter, type UnitRecord } from './units.repository.js';
+export { findUnit, listUnits, type UnitFilter, type UnitRecord, unitNames } from './units.repository.js';
 export { findUserById, findUserByUsername, listUsers, type UserRow } from './users.repository.js';
 
 /** The ids among `ids` of units that exist and are not retired. */
