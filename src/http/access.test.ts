@@ -410,6 +410,19 @@ const CHECKED_IN_CODE = [
   'policies.scope.all',
   'policies.scope.unit',
   'policies.scope.enterprise',
+  // — data scope of the newer modules (h7) —
+  'demands.scope.all',
+  'demands.scope.unit',
+  'demands.scope.enterprise',
+  'enforcement.scope.all',
+  'enforcement.scope.readAll',
+  'enforcement.scope.unit',
+  'enforcement.scope.complaints',
+  'enforcement.scope.enterprise',
+  'services.scope.unit',
+  'finance.scope.all',
+  'finance.scope.bank',
+  'finance.scope.enterprise',
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

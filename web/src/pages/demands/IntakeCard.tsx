@@ -20,8 +20,8 @@ export function IntakeCard() {
   const { message } = App.useApp();
   const report = useReportError();
   const navigate = useNavigate();
-  const { can, state } = useSession();
-  const isEnterprise = state.status === 'authenticated' && state.user.role === 'enterprise';
+  const { can } = useSession();
+  const isEnterprise = can('demands.scope.enterprise');
   const [form] = Form.useForm<IntakeBody>();
   // One key per form: a double click or a retry returns the same ticket.
   const [key, setKey] = useState(newKey);
