@@ -25,6 +25,7 @@ import * as retireRatingCodes from './202612042001-retire-rating-codes.js';
 // procurement: registry related parties, dated campaign checks and verifications
 import * as addRelatedPartiesAndCampaignDates from './202612043001-add-related-parties-and-campaign-dates.js';
 import * as linkAssistedCases from './202612044001-link-assisted-cases.js';
+import * as linkKnowledgeServices from './202612047001-link-knowledge-services.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,6 @@ export const migrations: Record<string, Migration> = {
   // procurement: registry related parties, dated campaign checks and verifications
   '202612043001-add-related-parties-and-campaign-dates': addRelatedPartiesAndCampaignDates,
   '202612044001-link-assisted-cases': linkAssistedCases,
+  // demands: a knowledge answer links to the service catalogue
+  '202612047001-link-knowledge-services': linkKnowledgeServices,
 };
