@@ -294,6 +294,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/demands/kpi/export': ['admin', 'office', 'leader', 'specialist'],
   'GET /api/v1/demands/knowledge': ['admin', 'office', 'specialist'],
   'POST /api/v1/demands/knowledge': ['admin', 'office'],
+  'PUT /api/v1/demands/knowledge/:id': ['admin', 'office'],
+  'DELETE /api/v1/demands/knowledge/:id': ['admin', 'office'],
   'GET /api/v1/demands/subjects': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'POST /api/v1/demands/subjects': ['admin', 'office'],
   'GET /api/v1/demands/route-rules': ['admin', 'office'],
