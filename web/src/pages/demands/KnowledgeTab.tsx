@@ -60,7 +60,7 @@ function ServiceSelect(props: { value?: number; onChange?: (v: number | undefine
   );
 }
 
-/** 知识库: the answers the seat finds during a call, searched, added, edited and removed here, each linked to a subject, a policy and a service. */
+/** 知识库: the answers the seat finds during a call, kept here; each may name a subject, a policy and a service. */
 export function KnowledgeTab() {
   const { pick } = useI18n();
   const { message } = App.useApp();
