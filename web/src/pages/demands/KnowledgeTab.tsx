@@ -36,7 +36,7 @@ function PolicySelect(props: { value?: number; onChange?: (v: number | undefined
 }
 
 /** Picks a service of the catalogue by name or code; the current link stays listed while searching. */
-function ServiceSelect(props: { value?: number; onChange?: (v: number | undefined) => void; current?: Answer['service'] }) {
+function ServiceSelect(props: { id?: string; value?: number; onChange?: (v: number | undefined) => void; current?: Answer['service'] }) {
   const { pick } = useI18n();
   const [q, setQ] = useState('');
   const { data } = $api.useQuery('get', '/api/v1/services/catalogue', { params: { query: { q: q || undefined, pageSize: 20 } } });
@@ -48,6 +48,8 @@ function ServiceSelect(props: { value?: number; onChange?: (v: number | undefine
       : found;
   return (
     <Select<number>
+      // The form item's id ties its label to the box (screen readers, tests).
+      id={props.id}
       value={props.value}
       onChange={props.onChange}
       showSearch
