@@ -12,7 +12,8 @@ describeE2E(
   (e) => {
     test(
       'the office re-routes a subject and the next ticket goes to the new unit; ' +
-        'an answer it adds to the knowledge base is found by the seat; a window gets a rating code',
+        'an answer it adds to the knowledge base, linked to a service, is found by the seat, then edited and removed; ' +
+        'a window gets a rating code',
       async () => {
         const office = await e.newPage();
         await e.loginAs(office, 'office');
@@ -45,6 +46,7 @@ describeE2E(
         await add.getByLabel('问题').fill('跨区迁移需要注销原税务登记吗？（测试）');
         await add.getByLabel('答复', { exact: true }).fill('市内跨区迁移无需注销，在电子税务局办理迁移即可（测试数据）。');
         await add.getByLabel('关键词（空格分隔）').fill('迁移 跨区');
+        await chooseOption(office, add, '关联政务服务事项', '企业设立登记（SL-SC-001）', '企业设立');
         await add.getByRole('button', { name: /保\s*存/ }).click();
         await add.waitFor({ state: 'hidden' });
         await office.getByText('跨区迁移需要注销原税务登记吗？（测试）').waitFor();
@@ -56,6 +58,22 @@ describeE2E(
         await seat.getByRole('searchbox', { name: '知识库' }).fill('跨区 迁移');
         await seat.getByRole('searchbox', { name: '知识库' }).press('Enter');
         await seat.getByText('市内跨区迁移无需注销，在电子税务局办理迁移即可（测试数据）。').waitFor();
+        // The answer names its service, with a link to the service's public guide.
+        const guide = seat.getByRole('link', { name: '办事指南：企业设立登记' });
+        expect(await guide.getAttribute('href')).toBe('/guide/services/SL-SC-001');
+
+        // The office corrects the answer, then removes it.
+        const item = office.locator('.ant-list-item').filter({ hasText: '跨区迁移需要注销原税务登记吗？（测试）' });
+        await item.getByRole('button', { name: '修改答复' }).click();
+        const change = office.getByRole('dialog', { name: '修改答复' });
+        await change.getByLabel('答复', { exact: true }).fill('市内跨区迁移无需注销（已修改，测试数据）。');
+        await change.getByRole('button', { name: /保\s*存/ }).click();
+        await change.waitFor({ state: 'hidden' });
+        await office.getByText('市内跨区迁移无需注销（已修改，测试数据）。').waitFor();
+        await e.screenshot(office, 'demands-settings-knowledge');
+        await item.getByRole('button', { name: /^删\s*除$/ }).click();
+        await button(office, /^(确\s*定|OK)$/).click();
+        await item.waitFor({ state: 'detached' });
 
         // A window's rating code, shown with its link; deactivated, it leaves the list of codes in use.
         await office.goto('/demands/settings?tab=codes');

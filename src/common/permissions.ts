@@ -138,6 +138,31 @@ export const PERMISSIONS = {
   'demands.manage': OFFICE,
   'demands.visits': ['admin', 'office', 'leader', 'specialist'],
   'enforcement.figures.publish': OFFICE,
+  // — data scope of the newer modules (h7): replaces role-name checks in their services and pages —
+  /** the city's staff see every ticket */
+  'demands.scope.all': ['admin', 'office', 'leader', 'specialist'],
+  /** a unit's people see the tickets dispatched to their unit */
+  'demands.scope.unit': UNIT,
+  /** an enterprise user files and sees the tickets of its own (linked) enterprise */
+  'demands.scope.enterprise': ['enterprise'],
+  /** the office acts for every department in enforcement (catalogue, plans, results, complaints) */
+  'enforcement.scope.all': OFFICE,
+  /** the leader reads every department's inspection plans without acting for them */
+  'enforcement.scope.readAll': [...OFFICE, 'leader'],
+  /** a unit's people act for, and list, their own unit only */
+  'enforcement.scope.unit': UNIT,
+  /** the enterprise-service specialist closes any complaint, not only those of a unit */
+  'enforcement.scope.complaints': ['specialist'],
+  /** an enterprise sees its own credit grade and repair applications only */
+  'enforcement.scope.enterprise': ['enterprise'],
+  /** a unit's people finish only the case steps assigned to their unit */
+  'services.scope.unit': UNIT,
+  /** the city's staff see every financing record */
+  'finance.scope.all': CITY_READERS,
+  /** a bank's account manager sees the needs published to his bank and his bank's answers */
+  'finance.scope.bank': ['bank'],
+  /** an enterprise sees its own financing needs */
+  'finance.scope.enterprise': ['enterprise'],
   'enforcement.portal': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 

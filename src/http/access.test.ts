@@ -294,6 +294,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/demands/kpi/export': ['admin', 'office', 'leader', 'specialist'],
   'GET /api/v1/demands/knowledge': ['admin', 'office', 'specialist'],
   'POST /api/v1/demands/knowledge': ['admin', 'office'],
+  'PUT /api/v1/demands/knowledge/:id': ['admin', 'office'],
+  'DELETE /api/v1/demands/knowledge/:id': ['admin', 'office'],
   'GET /api/v1/demands/subjects': ['admin', 'office', 'leader', 'specialist', 'unit_head', 'liaison', 'enterprise'],
   'POST /api/v1/demands/subjects': ['admin', 'office'],
   'GET /api/v1/demands/route-rules': ['admin', 'office'],
@@ -410,6 +412,19 @@ const CHECKED_IN_CODE = [
   'policies.scope.all',
   'policies.scope.unit',
   'policies.scope.enterprise',
+  // — data scope of the newer modules (h7) —
+  'demands.scope.all',
+  'demands.scope.unit',
+  'demands.scope.enterprise',
+  'enforcement.scope.all',
+  'enforcement.scope.readAll',
+  'enforcement.scope.unit',
+  'enforcement.scope.complaints',
+  'enforcement.scope.enterprise',
+  'services.scope.unit',
+  'finance.scope.all',
+  'finance.scope.bank',
+  'finance.scope.enterprise',
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

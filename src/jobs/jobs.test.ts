@@ -274,6 +274,8 @@ describe('job definitions', () => {
       'worklists.overdue-notice': '5 9 * * *',
       // enforcement
       'enforcement.regrade': '30 2 * * *',
+      'enforcement.publish-due': '10 0 * * *',
+      'enforcement.desk-complaints': '*/15 * * * *',
       'demands.overdue': '0 9-18 * * *',
       'finance.desk-overdue': '10 8 * * *',
     });

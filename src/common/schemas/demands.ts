@@ -190,6 +190,8 @@ export const knowledgeView = z.object({
   answer: z.string(),
   keywords: z.string(),
   policyId: z.number().nullable(),
+  /** the linked service; its public guide page is /guide/services/<code> */
+  service: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
 });
 export type KnowledgeView = z.infer<typeof knowledgeView>;
 export const knowledgeQuery = z
@@ -202,8 +204,10 @@ export const knowledgeBody = z
     answer: z.string().trim().min(2).max(4000),
     keywords: z.string().trim().max(300).default(''),
     policyId: z.number().int().positive().nullable().default(null),
+    serviceId: z.number().int().positive().nullable().default(null),
   })
   .strict();
+export type KnowledgeBody = z.infer<typeof knowledgeBody>;
 
 export const duplicateQuery = z
   .object({

@@ -27,6 +27,7 @@ import * as addRelatedPartiesAndCampaignDates from './202612043001-add-related-p
 import * as linkAssistedCases from './202612044001-link-assisted-cases.js';
 // enforcement: complaints imported from the demand desk keep their ticket
 import * as addComplaintTicket from './202612045001-add-complaint-ticket.js';
+import * as linkKnowledgeServices from './202612047001-link-knowledge-services.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -57,4 +58,6 @@ export const migrations: Record<string, Migration> = {
   '202612043001-add-related-parties-and-campaign-dates': addRelatedPartiesAndCampaignDates,
   '202612044001-link-assisted-cases': linkAssistedCases,
   '202612045001-add-complaint-ticket': addComplaintTicket,
+  // demands: a knowledge answer links to the service catalogue
+  '202612047001-link-knowledge-services': linkKnowledgeServices,
 };

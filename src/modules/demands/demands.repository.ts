@@ -332,11 +332,26 @@ export function findKnowledge(db: Executor, id: number) {
   return db.selectFrom('demand_knowledge').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertKnowledge(
-  db: Executor,
-  v: { subject_id: number | null; question: string; answer: string; keywords: string; policy_id: number | null; updated_at: string },
-): Promise<number> {
+type KnowledgeValues = {
+  subject_id: number | null;
+  question: string;
+  answer: string;
+  keywords: string;
+  policy_id: number | null;
+  service_id: number | null;
+  updated_at: string;
+};
+
+export async function insertKnowledge(db: Executor, v: KnowledgeValues): Promise<number> {
   return (await db.insertInto('demand_knowledge').values(v).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateKnowledge(db: Executor, id: number, v: KnowledgeValues) {
+  await db.updateTable('demand_knowledge').set(v).where('id', '=', id).execute();
+}
+
+export async function deleteKnowledge(db: Executor, id: number) {
+  await db.deleteFrom('demand_knowledge').where('id', '=', id).execute();
 }
 
 // — figures —

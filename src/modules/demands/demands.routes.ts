@@ -72,12 +72,11 @@ import { hotIssues } from './hot-issues.service.js';
 import { kpiWorkbook } from './kpi.export.js';
 import { demandKpis, publicBoard } from './kpi.service.js';
 import { addRatingCode, rateDemand, rateWithCode, ratingCodes, retireRatingCodeById } from './ratings.service.js';
+import { addKnowledge, editKnowledge, findAnswers, removeKnowledge } from './knowledge.service.js';
 import {
-  addKnowledge,
   addRouteRule,
   addSubject,
   editRouteRule,
-  findAnswers,
   loadDeadlines,
   removeRouteRule,
   routeRules,
@@ -229,6 +228,25 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '新增知识 / add an answer', body: knowledgeBody, response: { 201: knowledgeView } },
       },
       async (request, reply) => reply.status(201).send(await addKnowledge(ctx, actorOf(request), request.body)),
+    );
+    app.put(
+      '/demands/knowledge/:id',
+      {
+        config: { access: 'demands.manage' },
+        schema: { tags, summary: '修改知识 / edit an answer', params: idParam, body: knowledgeBody, response: { 200: knowledgeView } },
+      },
+      async (request) => editKnowledge(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.delete(
+      '/demands/knowledge/:id',
+      {
+        config: { access: 'demands.manage' },
+        schema: { tags, summary: '删除知识 / remove an answer', params: idParam, response: { 200: okView } },
+      },
+      async (request) => {
+        await removeKnowledge(ctx, actorOf(request), request.params.id);
+        return { ok: true as const };
+      },
     );
 
     app.get(

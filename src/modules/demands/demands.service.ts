@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { hasPermission } from '../../common/permissions.js';
 import { AppError } from '../../common/errors.js';
 import {
   type DemandDetailView,
@@ -42,7 +43,6 @@ import { addWorkingHours, dueAfterWorkdays, workingHoursBetween } from './sla.js
 import { similarity } from './similarity.js';
 import { whileUnchanged } from './stamp.js';
 
-const SEES_ALL = new Set(['admin', 'office', 'leader', 'specialist']);
 const OPEN_STATUSES: readonly DemandStatus[] = ['received', 'dispatched', 'sent_back', 'in_progress'];
 /** A ticket this similar (character bigrams) from the same enterprise or phone within 30 days is offered for merging. */
 export const DUPLICATE_THRESHOLD = 0.5;
@@ -121,22 +121,23 @@ export function presentDemand(r: ListedDemandRow, names: Names, now: Date): Dema
 
 /** Whether the actor may see this ticket: city roles all, a unit its own, an enterprise its own. */
 async function canSee(ctx: AppContext, actor: Actor, r: DemandRow): Promise<boolean> {
-  if (SEES_ALL.has(actor.role)) return true;
-  if (actor.role === 'enterprise') {
+  if (hasPermission(actor.role, 'demands.scope.all')) return true;
+  if (hasPermission(actor.role, 'demands.scope.enterprise')) {
     if (r.created_by === actor.id) return true;
     const own = await enterpriseOfUser(ctx.db, actor.id);
     return !!own && own.uscc === r.uscc;
   }
-  return actor.unitId !== null && r.unit_id === actor.unitId;
+  return hasPermission(actor.role, 'demands.scope.unit') && actor.unitId !== null && r.unit_id === actor.unitId;
 }
 
 async function scopeFilter(ctx: AppContext, actor: Actor): Promise<DemandFilter> {
-  if (SEES_ALL.has(actor.role)) return {};
-  if (actor.role === 'enterprise') {
+  if (hasPermission(actor.role, 'demands.scope.all')) return {};
+  if (hasPermission(actor.role, 'demands.scope.enterprise')) {
     const own = await enterpriseOfUser(ctx.db, actor.id);
     return { createdBy: actor.id, uscc: own?.uscc };
   }
-  return { unitId: actor.unitId ?? -1 };
+  // No unit scope (or no unit): a filter that matches no ticket.
+  return { unitId: (hasPermission(actor.role, 'demands.scope.unit') ? actor.unitId : null) ?? -1 };
 }
 
 /**
@@ -302,7 +303,7 @@ export async function demandCreator(
       ]);
     }
     let enterprise = await resolveEnterprise(trx, body.uscc, 'body.uscc');
-    if (actor.role === 'enterprise') {
+    if (hasPermission(actor.role, 'demands.scope.enterprise')) {
       const own = await enterpriseOfUser(trx, actor.id);
       if (!own) throw new AppError('ENTERPRISE_NOT_LINKED');
       enterprise = { uscc: own.uscc, divisionCode: own.uscc.slice(2, 8), known: own };

@@ -130,6 +130,8 @@ export interface DemandKnowledgeTable {
   answer: string;
   keywords: Generated<string>;
   policy_id: number | null;
+  /** the service (service_item) this answer is about; its public guide is found by the service's code */
+  service_id: number | null;
   version: Generated<number>;
   updated_at: string;
 }

@@ -77,6 +77,7 @@ export async function seedDemandDemo(ctx: AppContext): Promise<{ tickets: number
         answer: a.answer,
         keywords: a.keywords,
         policy_id: null,
+        service_id: null,
         updated_at: ctx.clock().toISOString(),
       });
     }

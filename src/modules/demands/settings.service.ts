@@ -1,5 +1,5 @@
 import { AppError } from '../../common/errors.js';
-import { DEMAND_TYPES, type DeadlinesView, type DemandType, type KnowledgeView } from '../../common/schemas/demands.js';
+import { DEMAND_TYPES, type DeadlinesView, type DemandType } from '../../common/schemas/demands.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
@@ -8,13 +8,11 @@ import {
   deleteRouteRule,
   findRouteRule,
   findSubject,
-  insertKnowledge,
   insertRouteRule,
   insertSubject,
   listDeadlines,
   listRouteRules,
   listSubjects,
-  searchKnowledge,
   upsertDeadline,
   updateRouteRule,
 } from './demands.repository.js';
@@ -144,44 +142,4 @@ export async function routeFor(db: Executor, subjectId: number, countyCode: stri
     if (hit) return hit.unit_id;
   }
   return undefined;
-}
-
-function presentKnowledge(k: {
-  id: number;
-  subject_id: number | null;
-  question: string;
-  answer: string;
-  keywords: string;
-  policy_id: number | null;
-}): KnowledgeView {
-  return { id: k.id, subjectId: k.subject_id, question: k.question, answer: k.answer, keywords: k.keywords, policyId: k.policy_id };
-}
-
-/** What the seat finds while the caller is on the line: every word of the query must appear. */
-export async function findAnswers(ctx: AppContext, q: { q: string; subjectId?: number | undefined }): Promise<KnowledgeView[]> {
-  const terms = q.q
-    .split(/[\s,，。？?、]+/)
-    .filter(Boolean)
-    .slice(0, 5);
-  return (await searchKnowledge(ctx.db, terms, q.subjectId)).map(presentKnowledge);
-}
-
-export async function addKnowledge(
-  ctx: AppContext,
-  actor: Actor,
-  body: { subjectId: number | null; question: string; answer: string; keywords: string; policyId: number | null },
-) {
-  return withTransaction(ctx.db, async (trx) => {
-    const values = {
-      subject_id: body.subjectId,
-      question: body.question,
-      answer: body.answer,
-      keywords: body.keywords,
-      policy_id: body.policyId,
-      updated_at: ctx.clock().toISOString(),
-    };
-    const id = await insertKnowledge(trx, values);
-    await audit(ctx, trx, actor, { action: 'demands.knowledge.add', entity: 'demand_knowledge', entityId: id, after: body });
-    return presentKnowledge({ id, ...values });
-  });
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { Actor, AppContext } from '../../context.js';
 import { countEnterprisesInRegistry } from '../policies/index.js';
 import { type Executor, withTransaction } from '../../db/database.js';
@@ -109,7 +110,8 @@ export async function creditProfile(ctx: AppContext, actor: Actor, enterpriseId:
   const enterprise = await findRegistryEnterprise(ctx.db, enterpriseId);
   if (!enterprise) throw new AppError('NOT_FOUND');
   // An enterprise sees its own grade only.
-  if (actor.role === 'enterprise' && (await enterpriseIdOfUser(ctx.db, actor.id)) !== enterpriseId) throw new AppError('FORBIDDEN');
+  if (hasPermission(actor.role, 'enforcement.scope.enterprise') && (await enterpriseIdOfUser(ctx.db, actor.id)) !== enterpriseId)
+    throw new AppError('FORBIDDEN');
   const grade = await findGrade(ctx.db, enterpriseId);
   const label = CREDIT_MODEL.grades.find((g) => g.grade === grade?.grade);
   return {
@@ -230,7 +232,8 @@ export async function applyRepair(ctx: AppContext, actor: Actor, body: { recordI
       throw new AppError('VALIDATION_FAILED', [
         { path: 'body.recordId', message: `信用记录 ${body.recordId} 不存在 / no such credit record` },
       ]);
-    if (actor.role === 'enterprise' && (await enterpriseIdOfUser(trx, actor.id)) !== record.enterprise_id) throw new AppError('FORBIDDEN');
+    if (hasPermission(actor.role, 'enforcement.scope.enterprise') && (await enterpriseIdOfUser(trx, actor.id)) !== record.enterprise_id)
+      throw new AppError('FORBIDDEN');
     if (record.ended_on)
       throw new AppError('ENF_REPAIR_STATUS', [{ path: 'body.recordId', message: '该记录已停止公示 / the record no longer has effect' }]);
     if ((await listRepairs(trx, 'pending')).some((r) => r.record_id === record.id))
@@ -289,11 +292,11 @@ export async function reviewRepair(ctx: AppContext, actor: Actor, id: number, bo
 
 export async function listRepairsFor(ctx: AppContext, actor: Actor) {
   const rows = await listRepairs(ctx.db);
-  if (actor.role === 'enterprise') {
+  if (hasPermission(actor.role, 'enforcement.scope.enterprise')) {
     const mine = await enterpriseIdOfUser(ctx.db, actor.id);
     return rows.filter((r) => r.enterprise_id === mine).map(presentRepair);
   }
-  if (actor.role === 'unit_head' || actor.role === 'liaison') {
+  if (hasPermission(actor.role, 'enforcement.scope.unit')) {
     const mine = [];
     for (const r of rows) if ((await findCreditRecord(ctx.db, r.record_id))?.unit_id === actor.unitId) mine.push(r);
     return mine.map(presentRepair);

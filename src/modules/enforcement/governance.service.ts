@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -198,7 +199,7 @@ export async function closeComplaint(ctx: AppContext, actor: Actor, id: number, 
   return withTransaction(ctx.db, async (trx) => {
     const before = await findById(trx, 'enf_complaint', id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (actor.role !== 'specialist') assertUnit(actor, before.unit_id);
+    if (!hasPermission(actor.role, 'enforcement.scope.complaints')) assertUnit(actor, before.unit_id);
     if (before.status !== 'open') throw new AppError('CONFLICT', [{ path: 'body', message: '投诉已办结 / already closed' }]);
     if (!(await updateVersioned(trx, 'enf_complaint', id, body.version, { status: 'closed', outcome: body.outcome }, at(ctx))))
       throw new AppError('VERSION_CONFLICT');

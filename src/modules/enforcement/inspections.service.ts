@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hasPermission } from '../../common/permissions.js';
 import { AppError } from '../../common/errors.js';
 import type { PlanBody, RESULT_OUTCOMES, ResultBody } from '../../common/schemas/enforcement.js';
 
@@ -35,7 +36,7 @@ import {
   listVisits,
   updateVersioned,
 } from './enforcement.repository.js';
-import { actsForAll, assertUnit, parseJson } from './scope.js';
+import { assertUnit, parseJson } from './scope.js';
 
 /** An enterprise not yet graded is drawn as 一般风险 (B) until its first grading. */
 const UNGRADED = 'B';
@@ -344,7 +345,9 @@ export async function verifyPlanDraw(db: Executor, id: number) {
 export async function listPlansFor(ctx: AppContext, actor: Actor) {
   const rows = await listPlans(ctx.db);
   return rows
-    .filter((p) => actsForAll(actor) || actor.role === 'leader' || parseJson<number[]>(p.unit_ids_json).includes(actor.unitId ?? -1))
+    .filter(
+      (p) => hasPermission(actor.role, 'enforcement.scope.readAll') || parseJson<number[]>(p.unit_ids_json).includes(actor.unitId ?? -1),
+    )
     .map((p) => ({
       id: p.id,
       name: p.name,
@@ -390,7 +393,7 @@ export function publishBy(calendar: WorkCalendar, plan: PlanRow, results: Result
 export async function getPlan(ctx: AppContext, actor: Actor, id: number) {
   const plan = await findById(ctx.db, 'enf_plan', id);
   if (!plan) throw new AppError('NOT_FOUND');
-  if (!actsForAll(actor) && actor.role !== 'leader') assertUnit(actor, parseJson<number[]>(plan.unit_ids_json));
+  if (!hasPermission(actor.role, 'enforcement.scope.readAll')) assertUnit(actor, parseJson<number[]>(plan.unit_ids_json));
   const visits = await listVisits(ctx.db, id);
   const results = await listResults(ctx.db, { planId: id });
   const registry = await registryByIds(

@@ -1,9 +1,10 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { Actor } from '../../context.js';
 
 /** The office (and the admin) act for every department; a unit's people only for their own unit. */
 export function actsForAll(actor: Actor): boolean {
-  return actor.role === 'office' || actor.role === 'admin';
+  return hasPermission(actor.role, 'enforcement.scope.all');
 }
 
 export function assertUnit(actor: Actor, unitIds: number | number[]): void {
@@ -14,7 +15,7 @@ export function assertUnit(actor: Actor, unitIds: number | number[]): void {
 
 /** The unit a listing is limited to: the caller's own for unit roles, else what was asked. */
 export function visibleUnit(actor: Actor, asked?: number): number | undefined {
-  return actor.role === 'liaison' || actor.role === 'unit_head' ? (actor.unitId ?? -1) : asked;
+  return hasPermission(actor.role, 'enforcement.scope.unit') ? (actor.unitId ?? -1) : asked;
 }
 
 export function parseJson<T>(text: string | null): T {

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { Actor, AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { enterpriseIdOfUser } from '../policies/index.js';
@@ -11,16 +12,16 @@ import { bankIdOfUser } from './finance.repository.js';
 export type FinanceScope = { kind: 'all' } | { kind: 'bank'; bankId: number } | { kind: 'enterprise'; enterpriseId: number };
 
 export async function financeScope(ctx: AppContext, actor: Actor, db: Executor = ctx.db): Promise<FinanceScope> {
-  if (actor.role === 'bank') {
+  if (hasPermission(actor.role, 'finance.scope.bank')) {
     const bankId = await bankIdOfUser(db, actor.id);
     if (!bankId) throw new AppError('BANK_NOT_LINKED');
     return { kind: 'bank', bankId };
   }
-  if (actor.role === 'enterprise') {
+  if (hasPermission(actor.role, 'finance.scope.enterprise')) {
     const enterpriseId = await enterpriseIdOfUser(db, actor.id);
     if (!enterpriseId) throw new AppError('ENTERPRISE_NOT_LINKED');
     return { kind: 'enterprise', enterpriseId };
   }
-  if (['admin', 'office', 'leader'].includes(actor.role)) return { kind: 'all' };
+  if (hasPermission(actor.role, 'finance.scope.all')) return { kind: 'all' };
   throw new AppError('FORBIDDEN');
 }

@@ -3,3 +3,4 @@
  * takes `servicesBulletinSection`.
  */
 export { servicesBulletinSection } from './bulletin.js';
+export { serviceRefs } from './services.repository.js';

@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetail } from '../../common/errors.js';
+import { hasPermission } from '../../common/permissions.js';
 import type { CaseBody, PackageBody, StepBody } from '../../common/schemas/services.js';
 import type { Actor, AppContext } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
@@ -287,7 +288,7 @@ export async function recordCaseStep(ctx: AppContext, actor: Actor, caseId: numb
     const steps = await listSteps(trx, caseId);
     const step = steps.find((s) => s.id === stepId);
     if (!step) throw new AppError('NOT_FOUND');
-    if ((actor.role === 'liaison' || actor.role === 'unit_head') && step.unit_id !== actor.unitId) throw new AppError('UNIT_NOT_ASSIGNED');
+    if (hasPermission(actor.role, 'services.scope.unit') && step.unit_id !== actor.unitId) throw new AppError('UNIT_NOT_ASSIGNED');
     if (c.status !== 'open' || step.finished_at || !step.started_at) throw new AppError('SERVICE_STEP_CLOSED');
     if (at < step.started_at) {
       throw new AppError('SERVICE_STEP_ORDER', [

@@ -378,3 +378,10 @@ export async function caseStepsAndDocuments(db: Executor, packageIds: number[], 
   const round = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
   return { steps: round(r.steps), documents: round(r.documents) };
 }
+
+/** Code and name of services by id, for other modules that link to a service (its guide is by code). */
+export async function serviceRefs(db: Executor, ids: number[]): Promise<Map<number, { id: number; code: string; name: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('service_item').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

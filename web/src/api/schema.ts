@@ -112,7 +112,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits" | "enforcement.figures.publish" | "enforcement.portal")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits" | "enforcement.figures.publish" | "demands.scope.all" | "demands.scope.unit" | "demands.scope.enterprise" | "enforcement.scope.all" | "enforcement.scope.readAll" | "enforcement.scope.unit" | "enforcement.scope.complaints" | "enforcement.scope.enterprise" | "services.scope.unit" | "finance.scope.all" | "finance.scope.bank" | "finance.scope.enterprise" | "enforcement.portal")[];
                         };
                     };
                 };
@@ -206,7 +206,7 @@ export interface paths {
                                 createdAt: string;
                             };
                             csrfToken: string;
-                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits" | "enforcement.figures.publish" | "enforcement.portal")[];
+                            permissions: ("units.resolve" | "units.manage" | "users.manage" | "audit.read" | "jobs.schedules.read" | "jobs.schedules.edit" | "jobs.schedules.run" | "calendar.manage" | "worklists.view" | "worklists.read" | "worklists.manage" | "worklists.review" | "worklists.import" | "worklists.export" | "worklists.todo" | "worklists.start" | "worklists.selfScore" | "worklists.report" | "worklists.approve" | "worklists.requestExtension" | "worklists.instruct" | "worklists.comment" | "worklists.evidence.upload" | "indicators.view" | "indicators.read" | "indicators.manage" | "indicators.forecast" | "supervision.view" | "supervision.cockpit.view" | "supervision.cockpit" | "supervision.settings.read" | "supervision.manage" | "supervision.notices.read" | "supervision.notices.reply" | "supervision.weekly.read" | "supervision.weekly.myUnit" | "supervision.bulletins.read" | "supervision.meetings.read" | "policies.view" | "policies.enterprises.read" | "policies.manage" | "policies.rules.check" | "policies.match" | "policies.results.read" | "policies.results.export" | "policies.results.totals" | "policies.results.act" | "policies.results.notify" | "policies.results.respond" | "policies.results.pay" | "policies.portal" | "myUnit.view" | "enforcement.view" | "enforcement.read" | "enforcement.catalogue.edit" | "enforcement.plans.manage" | "enforcement.results.record" | "enforcement.credit.read" | "enforcement.credit.manage" | "enforcement.repair.apply" | "enforcement.repair.review" | "enforcement.complaints" | "services.view" | "services.read" | "services.manage" | "services.cases.record" | "finance.view" | "finance.read" | "finance.manage" | "finance.needs.read" | "finance.needs.file" | "finance.respond" | "finance.credit.record" | "finance.export" | "procurement.view" | "procurement.read" | "procurement.import" | "procurement.cases.read" | "procurement.cases.manage" | "procurement.cases.evidence" | "procurement.campaigns.read" | "procurement.campaigns.manage" | "units.scope.all" | "units.scope.retired" | "units.scope.places" | "jobs.runs.all" | "worklists.scope.all" | "worklists.scope.unit" | "indicators.scope.all" | "indicators.scope.unit" | "supervision.scope.all" | "supervision.scope.unit" | "supervision.cockpit.home" | "policies.scope.all" | "policies.scope.unit" | "policies.scope.enterprise" | "demands.view" | "demands.read" | "demands.intake" | "demands.dispatch" | "demands.handle" | "demands.revealPhone" | "demands.knowledge" | "demands.kpi" | "demands.manage" | "demands.visits" | "enforcement.figures.publish" | "demands.scope.all" | "demands.scope.unit" | "demands.scope.enterprise" | "enforcement.scope.all" | "enforcement.scope.readAll" | "enforcement.scope.unit" | "enforcement.scope.complaints" | "enforcement.scope.enterprise" | "services.scope.unit" | "finance.scope.all" | "finance.scope.bank" | "finance.scope.enterprise" | "enforcement.portal")[];
                         };
                     };
                 };
@@ -20339,6 +20339,11 @@ export interface paths {
                             answer: string;
                             keywords: string;
                             policyId: number | null;
+                            service: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
                         }[];
                     };
                 };
@@ -20364,6 +20369,8 @@ export interface paths {
                         keywords?: string;
                         /** @default null */
                         policyId?: number | null;
+                        /** @default null */
+                        serviceId?: number | null;
                     };
                 };
             };
@@ -20381,12 +20388,107 @@ export interface paths {
                             answer: string;
                             keywords: string;
                             policyId: number | null;
+                            service: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
                         };
                     };
                 };
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/knowledge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改知识 / edit an answer */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        subjectId?: number | null;
+                        question: string;
+                        answer: string;
+                        /** @default  */
+                        keywords?: string;
+                        /** @default null */
+                        policyId?: number | null;
+                        /** @default null */
+                        serviceId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            subjectId: number | null;
+                            question: string;
+                            answer: string;
+                            keywords: string;
+                            policyId: number | null;
+                            service: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除知识 / remove an answer */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

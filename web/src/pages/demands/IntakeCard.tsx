@@ -6,6 +6,7 @@ import { $api, type ApiBody, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
+import { ServiceGuideLink } from './KnowledgeTab.js';
 import { CHANNEL_LABELS, TYPE_LABELS, demandLabels } from './labels.js';
 
 type IntakeBody = ApiBody<'/api/v1/demands'>;
@@ -20,8 +21,8 @@ export function IntakeCard() {
   const { message } = App.useApp();
   const report = useReportError();
   const navigate = useNavigate();
-  const { can, state } = useSession();
-  const isEnterprise = state.status === 'authenticated' && state.user.role === 'enterprise';
+  const { can } = useSession();
+  const isEnterprise = can('demands.scope.enterprise');
   const [form] = Form.useForm<IntakeBody>();
   // One key per form: a double click or a retry returns the same ticket.
   const [key, setKey] = useState(newKey);
@@ -142,7 +143,19 @@ export function IntakeCard() {
                       </Button>,
                     ]}
                   >
-                    <List.Item.Meta title={a.question} description={a.answer} />
+                    <List.Item.Meta
+                      title={a.question}
+                      description={
+                        <>
+                          {a.answer}
+                          {a.service && (
+                            <div>
+                              <ServiceGuideLink service={a.service} />
+                            </div>
+                          )}
+                        </>
+                      }
+                    />
                   </List.Item>
                 )}
               />

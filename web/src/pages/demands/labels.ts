@@ -51,6 +51,7 @@ export const demandLabels = {
   },
   knowledgeSearch: { zh: '关键词，如：接电 低压', en: 'Keywords' },
   useAnswer: { zh: '用此答复当场办结', en: 'Answer with this and close' },
+  serviceGuide: { zh: '办事指南', en: 'Service guide' },
   noAnswers: { zh: '没有找到相关答复。', en: 'No answer found.' },
   submit: { zh: '提交', en: 'Submit' },
   created: { zh: '已受理，工单编号', en: 'Taken; ticket no.' },

@@ -41,6 +41,15 @@ export const settingsLabels = {
   keywords: { zh: '关键词（空格分隔）', en: 'Keywords (separated by spaces)' },
   policy: { zh: '关联政策', en: 'Linked policy' },
   anySubject: { zh: '不限事项', en: 'Any subject' },
+  service: { zh: '关联政务服务事项', en: 'Linked service' },
+  serviceSearch: { zh: '输入事项名称或编码检索', en: 'Type a service name or code' },
+  editAnswer: { zh: '修改答复', en: 'Edit the answer' },
+  removeAnswer: { zh: '删除', en: 'Remove' },
+  removeAnswerConfirm: {
+    zh: '删除这条答复？已引用它办结的工单不受影响。',
+    en: 'Remove this answer? Tickets closed with it keep their record.',
+  },
+  removed: { zh: '已删除', en: 'Removed' },
   noAnswers: { zh: '没有找到答复，可换个关键词或新增一条。', en: 'No answer found: try another word or add one.' },
   ratingCodes: { zh: '评价码', en: 'Rating codes' },
   ratingCodesHelp: {

@@ -17,7 +17,7 @@ import { financeLabels as L } from './labels.js';
  */
 export default function FinancePage() {
   const { pick } = useI18n();
-  const { can, user } = useSession();
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const city = can('finance.read');
   const tabs = [
@@ -32,7 +32,7 @@ export default function FinancePage() {
           { key: 'banks', label: pick(L.bankList), children: <BanksPanel /> },
         ]
       : []),
-    ...(user.role === 'bank' ? [{ key: 'returns', label: pick(L.importReturn), children: <ReturnImport /> }] : []),
+    ...(can('finance.scope.bank') ? [{ key: 'returns', label: pick(L.importReturn), children: <ReturnImport /> }] : []),
   ];
   const active = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab')! : 'needs';
   return (

@@ -18,10 +18,10 @@ type Dialog =
 /** The needs list: the enterprise files, the office publishes to banks, a bank answers and records credit and loans. */
 export default function NeedsPanel() {
   const { pick, lang } = useI18n();
-  const { can, user } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const office = can('finance.manage');
-  const bank = user.role === 'bank';
+  const bank = can('finance.scope.bank');
   const { data } = $api.useQuery('get', '/api/v1/finance/needs');
   const { data: banks } = $api.useQuery('get', '/api/v1/finance/banks', {}, { enabled: office });
   const { data: projects } = $api.useQuery('get', '/api/v1/finance/projects', {}, { enabled: can('finance.read') });
@@ -155,7 +155,7 @@ export default function NeedsPanel() {
         dataSource={data?.items ?? []}
         loading={!data}
         pagination={{ pageSize: 20 }}
-        phoneColumns={user.role === 'enterprise' ? ['purpose', 'amount'] : ['enterprise', 'amount']}
+        phoneColumns={can('finance.scope.enterprise') ? ['purpose', 'amount'] : ['enterprise', 'amount']}
         locale={{ emptyText: pick(L.none) }}
       />
       {dialog && (
