@@ -74,7 +74,8 @@ export function describeE2E(name: string, body: (e: E2E) => void, opts: E2EOptio
       const config = loadConfig({
         BIZENV_DATA_DIR: dataDir,
         BIZENV_DEMO_PASSWORD: process.env.BIZENV_DEMO_PASSWORD,
-        LOG_LEVEL: 'silent',
+        // Server faults (5xx, failed jobs) reach the run's output: a failing page then shows its cause.
+        LOG_LEVEL: 'error',
       });
       const ctx = createContext(config);
       await migrateToLatest(ctx.db);

@@ -78,7 +78,12 @@ describeE2E('government services', (e) => {
       const preview = office.getByRole('dialog', { name: '导入预览' });
       await preview.getByText('新增 3 项，变更 0 项，未变 0 项').waitFor();
       await preview.getByRole('button', { name: /确认导入/ }).click();
-      await office.getByText('已导入').waitFor();
+      // The preview closes once the import is committed (the success toast is transient: a slow
+      // commit can outlast it); if it stays open, the page's messages say why.
+      await preview.waitFor({ state: 'hidden', timeout: 60_000 }).catch(async (err: unknown) => {
+        const messages = await office.locator('.ant-message-notice, .ant-notification-notice').allInnerTexts();
+        throw new Error(`the import was not committed; the page says: ${messages.join(' | ') || 'nothing'}`, { cause: err });
+      });
 
       // Township level: 2 of the 3 services are online (hand count: 66.7 %).
       await chooseOption(office, office, '层级', '乡镇级');
