@@ -64,6 +64,7 @@ describeEachDialect('enforcement × demands: complaints found substantiated at t
       // The second names no respondent at intake: the handling unit names it.
       const t2 = (await intake({ type: 'report' })).json();
       const t3 = (await intake({ type: 'complaint', respondentUscc: cleared.uscc })).json();
+      const t4 = (await intake({ type: 'report', respondentUscc: target.uscc })).json();
       const audited = async (action: string) =>
         (
           await h.ctx.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', action).orderBy('id').execute()
@@ -91,6 +92,7 @@ describeEachDialect('enforcement × demands: complaints found substantiated at t
       const s1 = await sign(t1);
       let s2 = await sign(t2);
       const s3 = await sign(t3);
+      const s4 = await sign(t4);
       const named = await liaison.post(`/api/v1/demands/${t2.id}/respondent`, { version: s2.version, uscc: target.uscc });
       expect(named.statusCode).toBe(200);
       expect(named.json().respondent).toMatchObject({ uscc: target.uscc, known: true });
@@ -115,10 +117,12 @@ describeEachDialect('enforcement × demands: complaints found substantiated at t
         });
         expect(res.statusCode).toBe(200);
         expect(res.json().finding).toBe(finding);
+        return res.json() as { ratingCode: string };
       };
       await answer(s1, 'substantiated');
-      await answer(s2, 'partly');
+      const a2 = await answer(s2, 'partly');
       await answer(s3, 'unsubstantiated');
+      await answer(s4, 'substantiated');
       // Nothing about the foreign attempt or the refused answer was kept.
       expect((await office.get(`/api/v1/demands/${t1.id}`)).json()).toMatchObject({ status: 'answered', finding: 'substantiated' });
 
@@ -133,23 +137,24 @@ describeEachDialect('enforcement × demands: complaints found substantiated at t
         await drainJobs(h.ctx);
       };
       await run();
-      // 100 + 2 × (−5) = 90 → B (A from 95).
+      // 100 + 3 × (−5) = 85 → B (80–94).
       const graded = await profile(target.id);
-      expect(graded).toMatchObject({ grade: 'B', score: 90 });
+      expect(graded).toMatchObject({ grade: 'B', score: 85 });
       expect(graded.explanation).toEqual([
         {
           factor: 'deskComplaint',
-          count: 2,
-          points: -10,
+          count: 3,
+          points: -15,
           line: {
-            zh: '近一年被投诉并经查实 2 次（企业诉求专席）',
-            en: 'Complained about and found substantiated 2 time(s) in the past year (enterprise demand desk)',
+            zh: '近一年被投诉并经查实 3 次（企业诉求专席）',
+            en: 'Complained about and found substantiated 3 time(s) in the past year (enterprise demand desk)',
           },
         },
       ]);
       expect(graded.records.map((r) => [r.kind, r.unitId, r.summary, r.occurredOn, r.endedOn])).toEqual([
         ['deskComplaint', unitId, `【${t1.code}】被投诉（举报）经查实（企业诉求专席）`, '2026-03-02', null],
         ['deskComplaint', unitId, `【${t2.code}】被投诉（举报）经部分查实（企业诉求专席）`, '2026-03-02', null],
+        ['deskComplaint', unitId, `【${t4.code}】被投诉（举报）经查实（企业诉求专席）`, '2026-03-02', null],
       ]);
       // Not substantiated: no record, no change; the complaining enterprise is untouched.
       expect(await profile(cleared.id)).toEqual(before.cleared);
@@ -161,7 +166,17 @@ describeEachDialect('enforcement × demands: complaints found substantiated at t
       const once = await records();
       await run();
       expect(await records()).toEqual(once);
-      expect((await profile(target.id)).score).toBe(90);
+      expect((await profile(target.id)).score).toBe(85);
+
+      // Rated 不满意, the partly substantiated one is reopened and answered again as not substantiated: its record ends.
+      expect((await h.anonymous().post('/api/v1/demands/public/rate', { code: a2.ratingCode, level: 2 })).json().reopened).toBe(true);
+      const reopened = (await liaison.get(`/api/v1/demands/${t2.id}`)).json();
+      expect(reopened.status).toBe('in_progress');
+      await answer(reopened, 'unsubstantiated');
+      await run();
+      const withdrawn = await profile(target.id);
+      expect(withdrawn).toMatchObject({ grade: 'B', score: 90 });
+      expect(withdrawn.records.find((r) => r.summary.includes(t2.code))!.endedOn).toBe('2026-03-02');
 
       // Credit repair ends one record's effect like any other's; the job does not make it again.
       const r1 = graded.records[0]!;
@@ -177,18 +192,18 @@ describeEachDialect('enforcement × demands: complaints found substantiated at t
       const repaired = await profile(target.id);
       expect(repaired).toMatchObject({ grade: 'A', score: 95 });
       expect(repaired.records.filter((r) => r.endedOn === null)).toHaveLength(1);
-      expect((await records()).length).toBe(2);
+      expect((await records()).length).toBe(3);
 
-      // A year on, the other finding leaves the window: its record ends the day it left.
+      // A year on, the last finding leaves the window: its record ends the day it left.
       h.now = new Date('2027-03-05T02:00:00Z');
       await run();
       // (the sessions of a year ago have expired: the office logs in again)
       const officeLater = await login(h.app, 'office', TEST_PASSWORD);
       const later = (await officeLater.get(`/api/v1/enforcement/credit/${target.id}`)).json() as Profile;
       expect(later).toMatchObject({ grade: 'A', score: 100, explanation: [] });
-      expect(later.records.find((r) => r.id !== r1.id)!.endedOn).toBe('2027-03-02');
-      expect((await records()).length).toBe(2);
-      expect((await audited('enforcement.credit.end')).map((a) => a.after.why)).toEqual(['lookBack']);
+      expect(later.records.find((r) => r.summary.includes(t4.code))!.endedOn).toBe('2027-03-02');
+      expect((await records()).length).toBe(3);
+      expect((await audited('enforcement.credit.end')).map((a) => a.after.why)).toEqual(['findingWithdrawn', 'lookBack']);
     },
   );
 });
