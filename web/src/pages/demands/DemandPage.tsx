@@ -235,10 +235,12 @@ export default function DemandPage() {
           {againstEnterprise && (
             <Descriptions.Item label={pick(demandLabels.respondent)}>
               {t.respondent ? (
-                <>
-                  {t.respondent.name ?? ''} <Typography.Text type="secondary">{t.respondent.uscc}</Typography.Text>{' '}
+                // Name, code and flag wrap as whole pieces on a phone.
+                <Space wrap size={[8, 4]}>
+                  {t.respondent.name && <span>{t.respondent.name}</span>}
+                  <Typography.Text type="secondary">{t.respondent.uscc}</Typography.Text>
                   {!t.respondent.known && <Tag color="orange">{pick(demandLabels.usccUnknown)}</Tag>}
-                </>
+                </Space>
               ) : (
                 <Typography.Text type="secondary">{pick({ zh: '未填写', en: 'not named' })}</Typography.Text>
               )}
