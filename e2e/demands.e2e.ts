@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { syntheticUscc } from '../src/modules/policies/index.js';
 import { PHONE, chooseOption, describeE2E } from './fixture.js';
 
 const APPROVAL_UNIT = '呼和浩特市行政审批和政务服务局';
@@ -15,9 +16,10 @@ async function rate(page: Page, code: string, level: string) {
   await page.getByText('感谢您的评价。').waitFor();
 }
 
-async function answer(page: Page, text: string): Promise<string> {
+async function answer(page: Page, text: string, finding: string): Promise<string> {
   await button(page, /^答\s*复$/).click();
   const dialog = page.getByRole('dialog', { name: '答复' });
+  await chooseOption(page, dialog, '核查结果', finding);
   await dialog.getByLabel('答复内容').fill(text);
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   const code = page.getByTestId('rating-code');
@@ -51,10 +53,14 @@ describeE2E(
         await seat.getByText('当场答复办结').first().waitFor();
         await e.screenshot(seat, 'demands-first-contact');
 
-        // A complaint is routed by its subject to the unit that answers it.
+        // A complaint is routed by its subject to the unit that answers it; it names the enterprise
+        // complained about (a code the registry does not hold yet: kept and flagged).
+        const respondent = syntheticUscc(7200, '150102', '有限责任公司');
         await seat.goto('/demands');
         await chooseOption(seat, intake, '诉求类型', '投诉');
         await chooseOption(seat, intake, '业务事项', '开办企业');
+        await intake.getByLabel('被投诉（举报）企业统一社会信用代码').fill(respondent);
+        await intake.getByLabel('被投诉（举报）企业名称').fill('被投诉示例代办公司（示例）');
         await intake.getByLabel('联系电话').fill('13812345678');
         await intake.getByLabel('诉求内容').fill('营业执照变更提交一周仍未受理（浏览器测试）');
         await button(seat, /^提\s*交$/).click();
@@ -62,7 +68,12 @@ describeE2E(
         const ticketUrl = new URL(seat.url()).pathname;
         await seat.locator('.ant-tag').getByText('待签收', { exact: true }).first().waitFor();
         await seat.getByText(APPROVAL_UNIT).first().waitFor();
-        expect(await seat.locator('.ant-descriptions').innerText()).toContain('138****5678');
+        const facts = await seat.locator('.ant-descriptions').innerText();
+        expect(facts).toContain('138****5678');
+        expect(facts).toContain('被投诉（举报）企业');
+        expect(facts).toContain('被投诉示例代办公司（示例）');
+        expect(facts).toContain(respondent);
+        expect(facts).toContain('未在企业库登记');
         await e.screenshot(seat, 'demands-ticket-dispatched');
 
         // The unit signs for it and answers; the answer gives a one-time rating code.
@@ -71,7 +82,8 @@ describeE2E(
         await unit.goto(ticketUrl);
         await button(unit, /^签\s*收$/).click();
         await unit.locator('.ant-tag').getByText('办理中', { exact: true }).waitFor();
-        const firstCode = await answer(unit, '已核实系统故障已修复，变更登记已受理');
+        const firstCode = await answer(unit, '已核实系统故障已修复，变更登记已受理', '部分查实');
+        await unit.getByText('部分查实', { exact: true }).waitFor();
 
         // The enterprise rates 不满意 without logging in: the ticket is reopened at the unit.
         const enterprise = await e.newPage();
@@ -80,7 +92,7 @@ describeE2E(
         await unit.reload();
         await unit.locator('.ant-tag').getByText('重办 1 次', { exact: true }).waitFor();
         await unit.locator('.ant-tag').getByText('办理中', { exact: true }).waitFor();
-        const secondCode = await answer(unit, '已当面送达变更后的营业执照');
+        const secondCode = await answer(unit, '已当面送达变更后的营业执照', '查实');
         await e.screenshot(unit, 'demands-ticket-reanswered');
         await rate(enterprise, secondCode, '满意');
         await seat.reload();
@@ -109,6 +121,7 @@ describeE2E(
         await e.screenshot(phone, 'demands-desk-phone');
         await phone.goto(ticketUrl);
         await phone.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
+        await phone.getByText('查实', { exact: true }).waitFor();
         await noSideScroll(phone);
         await e.screenshot(phone, 'demands-ticket-phone');
       },

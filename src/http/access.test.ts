@@ -328,6 +328,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/demands/:id/send-back': ['liaison', 'unit_head'],
   'POST /api/v1/demands/:id/send-back-decision': ['admin', 'office'],
   'POST /api/v1/demands/:id/answer': ['liaison', 'unit_head'],
+  'POST /api/v1/demands/:id/respondent': ['liaison', 'unit_head'],
   'POST /api/v1/demands/:id/extension': ['liaison', 'unit_head'],
   'POST /api/v1/demands/:id/extension-decision': ['admin', 'office'],
   'POST /api/v1/demands/:id/follow-up': ['admin', 'office'],

@@ -61,6 +61,8 @@ describe('the module list', () => {
       'finance-demo',
       'procurement-demo',
       'demands-demo',
+      'demands-demo-credit',
+      'demands-demo-credit-record',
     ]);
     const commands = moduleCliAreas.flatMap((a) => a.commands);
     const expected = ['bulletin', 'calendar', 'export', 'import', 'indicators', 'jobs', 'policies', 'user'];

@@ -13,6 +13,11 @@ export type DemandType = (typeof DEMAND_TYPES)[number];
 export const DEMAND_STATUSES = ['received', 'dispatched', 'sent_back', 'in_progress', 'answered', 'closed', 'merged'] as const;
 export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 /** 5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意; 2 or worse reopens the ticket. */
+/** The handling unit's finding on a 投诉/举报: 查实 / 部分查实 / 未查实. */
+export const DEMAND_FINDINGS = ['substantiated', 'partly', 'unsubstantiated'] as const;
+export type DemandFinding = (typeof DEMAND_FINDINGS)[number];
+/** The ticket types that may name the enterprise complained about (被投诉（举报）企业). */
+export const RESPONDENT_TYPES: readonly DemandType[] = ['complaint', 'report'];
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
 export const BAD_RATING = 2;
 
@@ -32,6 +37,9 @@ export const intakeBody = z
       .optional(),
     uscc: z.string().trim().max(40).optional(),
     enterpriseName: plainText(200).optional(),
+    /** 投诉/举报 only: the enterprise complained about (被投诉（举报）企业), by credit code; an unregistered code is kept and flagged. */
+    respondentUscc: z.string().trim().max(40).optional(),
+    respondentName: plainText(200).optional(),
     contactName: plainText(100).optional(),
     contactPhone: phone.optional(),
     description: z.string().trim().min(2).max(4000),
@@ -87,6 +95,9 @@ export const demandView = z.object({
   overdue: z.boolean(),
   pendingExtension: z.object({ days: z.number(), reason: z.string() }).nullable(),
   mergedIntoId: z.number().nullable(),
+  /** 投诉/举报: the enterprise complained about; known false when the registry does not hold its code. */
+  respondent: z.object({ uscc: z.string(), name: z.string().nullable(), known: z.boolean() }).nullable(),
+  finding: z.enum(DEMAND_FINDINGS).nullable(),
   version: z.number(),
 });
 export type DemandView = z.infer<typeof demandView>;
@@ -129,7 +140,12 @@ export const sendBackBody = z.object({ version, reason: plainText(500) }).strict
 export const decideSendBackBody = z
   .object({ version, unitId: z.number().int().positive().optional(), note: plainText(500).optional() })
   .strict();
-export const answerBody = z.object({ version, answer: z.string().trim().min(2).max(4000) }).strict();
+/** A ticket naming an enterprise complained about needs the finding (查实 / 部分查实 / 未查实) with its answer. */
+export const answerBody = z
+  .object({ version, answer: z.string().trim().min(2).max(4000), finding: z.enum(DEMAND_FINDINGS).optional() })
+  .strict();
+/** The handling unit (or the office) names the enterprise complained about; null clears it. */
+export const respondentBody = z.object({ version, uscc: z.string().trim().max(40).nullable(), name: plainText(200).optional() }).strict();
 export const extensionBody = z.object({ version, days: z.number().int().min(1).max(30), reason: plainText(500) }).strict();
 export const decideExtensionBody = z.object({ version, approve: z.boolean(), note: plainText(500).optional() }).strict();
 export const followUpBody = z

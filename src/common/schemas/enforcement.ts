@@ -280,7 +280,10 @@ export const creditProfileView = z.object({
   gradeLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
   score: z.number().nullable(),
   base: z.number(),
-  explanation: z.array(z.object({ factor: z.string(), count: z.number(), points: z.number() })),
+  /** `line`: the contribution in plain words, from the model ("近一年被投诉并经查实 2 次（企业诉求专席）"). */
+  explanation: z.array(
+    z.object({ factor: z.string(), count: z.number(), points: z.number(), line: z.object({ zh: z.string(), en: z.string() }) }),
+  ),
   computedAt: z.string().nullable(),
   records: z.array(
     z.object({

@@ -11,7 +11,12 @@ export const demandsModule = defineModule({
   jobs: { table: demandJobs, handlers: async () => (await import('./demands.jobs.js')).demandJobHandlers },
   seed: {
     reference: [{ name: 'demands-reference', run: async (ctx) => (await import('./seed.js')).seedDemandReference(ctx) }],
-    demo: [{ name: 'demands-demo', run: async (ctx) => (await import('./seed.js')).seedDemandDemo(ctx) }],
+    demo: [
+      { name: 'demands-demo', run: async (ctx) => (await import('./seed.js')).seedDemandDemo(ctx) },
+      // A substantiated complaint against the demo enterprise, then the job that makes it a credit record.
+      { name: 'demands-demo-credit', run: async (ctx) => (await import('./seed.js')).seedDemandCreditDemo(ctx) },
+      { name: 'demands-demo-credit-record', run: async (ctx) => (await import('../enforcement/index.js')).recordDeskFindings(ctx) },
+    ],
   },
   benchmarks: { demands: async () => (await import('../../../bench/demands.js')).demandsBench() },
   errors: demandErrors,

@@ -48,6 +48,10 @@ export const LISTED_COLUMNS = [
   'pending_extension_days',
   'pending_extension_reason',
   'merged_into_id',
+  'respondent_uscc',
+  'respondent_enterprise_id',
+  'respondent_name',
+  'finding',
   'version',
 ] as const;
 export type ListedDemandRow = Pick<DemandRow, (typeof LISTED_COLUMNS)[number]>;
@@ -549,4 +553,27 @@ export function ticketsBySubjectNames(db: Executor, f: { types: string[]; subjec
     .orderBy('demand.id')
     .limit(f.limit)
     .execute();
+}
+
+/**
+ * Complaints and reports found substantiated (wholly or partly) against a named enterprise since
+ * `since` (the finding's instant), in id order after `afterId`, a page at a time.
+ */
+export function substantiatedFindings(db: Executor, f: { since: string; afterId: number; limit: number }) {
+  return db
+    .selectFrom('demand')
+    .select(['id', 'code', 'unit_id', 'respondent_uscc', 'respondent_enterprise_id', 'respondent_name', 'finding', 'found_at'])
+    .where('finding', 'in', ['substantiated', 'partly'])
+    .where('respondent_uscc', 'is not', null)
+    .where('found_at', '>=', f.since)
+    .where('id', '>', f.afterId)
+    .orderBy('id')
+    .limit(f.limit)
+    .execute();
+}
+
+/** The current finding and respondent of these tickets (a reopened ticket may be answered again otherwise). */
+export function findingsOf(db: Executor, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('demand').select(['id', 'finding', 'respondent_uscc']).where('id', 'in', ids).execute();
 }

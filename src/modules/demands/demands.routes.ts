@@ -4,6 +4,7 @@ import {
   actionResult,
   attachmentView,
   answerBody,
+  respondentBody,
   boardView,
   codeRatingBody,
   deadlinesBody,
@@ -52,6 +53,7 @@ import { actorOf } from '../../http/access.js';
 import { attachment } from '../../http/download.js';
 import {
   answerDemand,
+  setRespondent,
   closeDemand,
   decideExtension,
   decideSendBack,
@@ -457,6 +459,9 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       decideSendBack(ctx, a, id, b),
     );
     action('answer', 'demands.handle', '答复 / answer', answerBody, (a, id, b) => answerDemand(ctx, a, id, b));
+    action('respondent', 'demands.handle', '填写被投诉（举报）企业 / name the enterprise complained about', respondentBody, (a, id, b) =>
+      setRespondent(ctx, a, id, b),
+    );
     action('extension', 'demands.handle', '申请延期 / request an extension', extensionBody, (a, id, b) => requestExtension(ctx, a, id, b));
     action('extension-decision', 'demands.dispatch', '延期审批 / decide an extension', decideExtensionBody, (a, id, b) =>
       decideExtension(ctx, a, id, b),

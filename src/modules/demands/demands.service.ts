@@ -3,11 +3,14 @@ import { hasPermission } from '../../common/permissions.js';
 import { AppError } from '../../common/errors.js';
 import {
   type DemandDetailView,
+  type DemandFinding,
   type DemandQuery,
   type DemandStatus,
+  type DemandType,
   type DemandView,
   type DuplicateView,
   type IntakeBody,
+  RESPONDENT_TYPES,
 } from '../../common/schemas/demands.js';
 import type { WorkCalendar } from '../../common/workdays.js';
 import { chinaDate } from '../../common/dates.js';
@@ -115,6 +118,8 @@ export function presentDemand(r: ListedDemandRow, names: Names, now: Date): Dema
     overdue: open && r.due_at !== null && r.due_at < now.toISOString(),
     pendingExtension: r.pending_extension_days ? { days: r.pending_extension_days, reason: r.pending_extension_reason ?? '' } : null,
     mergedIntoId: r.merged_into_id,
+    respondent: r.respondent_uscc ? { uscc: r.respondent_uscc, name: r.respondent_name, known: r.respondent_enterprise_id !== null } : null,
+    finding: r.finding as DemandFinding | null,
     version: r.version,
   };
 }
@@ -256,6 +261,36 @@ export async function resolveEnterprise(db: Executor, raw: string | undefined, p
 }
 
 /**
+ * The enterprise a 投诉/举报 is against (被投诉（举报）企业): only those two types name one; its code is
+ * checked like the ticket's (malformed → located error, unregistered → kept and flagged) and it may
+ * not be the complaining enterprise itself, whose grade a complaint must never touch.
+ */
+export async function resolveRespondent(
+  db: Executor,
+  f: { type: string; uscc: string | null | undefined; name?: string | undefined; complainantUscc: string | null; path: string },
+) {
+  if (!f.uscc) return null;
+  if (!RESPONDENT_TYPES.includes(f.type as DemandType))
+    throw new AppError('VALIDATION_FAILED', [
+      {
+        path: f.path,
+        message: '只有投诉、举报类诉求可以填写被投诉（举报）企业 / only a complaint or report names an enterprise complained about',
+      },
+    ]);
+  const check = checkUscc(f.uscc);
+  if (!check.ok) throw new AppError('DEMAND_USCC_INVALID', [{ path: f.path, message: check.reason }]);
+  if (check.uscc === f.complainantUscc)
+    throw new AppError('VALIDATION_FAILED', [
+      {
+        path: f.path,
+        message: '被投诉（举报）企业不能是提出诉求的企业本身 / the enterprise complained about cannot be the one complaining',
+      },
+    ]);
+  const known = await registeredEnterprise(db, check.uscc);
+  return { uscc: check.uscc, enterpriseId: known?.id ?? null, name: known?.name ?? f.name ?? null };
+}
+
+/**
  * Takes one demand from any channel. A repeat with the same idempotency key returns the first
  * ticket (`created: false`), whether it comes after the first or races it. A 咨询 answered on the
  * line is closed at once and counts as resolved at first contact; anything else is routed by the
@@ -317,6 +352,13 @@ export async function demandCreator(
     const firstContact = !!body.firstContactAnswer;
     const unitId = firstContact ? null : ((await routeFor(trx, body.subjectId, county)) ?? null);
     const key = enterprise ? await keyEnterpriseOf(trx, enterprise.uscc) : undefined;
+    const respondent = await resolveRespondent(trx, {
+      type: body.type,
+      uscc: body.respondentUscc,
+      name: body.respondentName,
+      complainantUscc: enterprise?.uscc ?? null,
+      path: 'body.respondentUscc',
+    });
     const id = await insertDemand(trx, {
       code: `T${randomBytes(8).toString('hex')}`,
       external_code: extra.externalCode ?? null,
@@ -348,6 +390,9 @@ export async function demandCreator(
       specialist_id: actor.role === 'specialist' ? actor.id : (key?.specialist_id ?? null),
       open311_client_id: extra.open311ClientId ?? null,
       open311_token: extra.open311Token ?? null,
+      respondent_uscc: respondent?.uscc ?? null,
+      respondent_enterprise_id: respondent?.enterpriseId ?? null,
+      respondent_name: respondent?.name ?? null,
       created_by: actor.id > 0 ? actor.id : null,
       created_at: at,
       updated_at: at,
@@ -404,6 +449,7 @@ export async function demandCreator(
         unitId,
         uscc: row.uscc,
         enterpriseKnown: row.uscc === null || row.enterprise_id !== null,
+        ...(respondent ? { respondentUscc: respondent.uscc, respondentKnown: respondent.enterpriseId !== null } : {}),
         via: extra.open311ClientId ? actorName : undefined,
       },
     });
@@ -420,6 +466,8 @@ type Step = (input: { trx: Transaction<DB>; row: DemandRow; now: Date; at: strin
   unitId?: number | null;
   ratingCode?: string | null;
   after?: () => Promise<void>;
+  /** What else the step changed, audited before and after beside the status. */
+  audit?: { before: Record<string, unknown>; after: Record<string, unknown> };
 }>;
 
 /**
@@ -461,8 +509,8 @@ async function step(
       action: `demands.${change.event}`,
       entity: 'demand',
       entityId: id,
-      before: { status: row.status, unitId: row.unit_id },
-      after: { status: updated.status, unitId: updated.unit_id, note: change.note ?? undefined },
+      before: { status: row.status, unitId: row.unit_id, ...change.audit?.before },
+      after: { status: updated.status, unitId: updated.unit_id, note: change.note ?? undefined, ...change.audit?.after },
     });
     after = change.after;
     return { ...(await detailIn(ctx, trx, updated)), ratingCode: change.ratingCode ?? null };
@@ -560,8 +608,60 @@ export function decideSendBack(
   });
 }
 
-export function answerDemand(ctx: AppContext, actor: Actor, id: number, body: { version: number; answer: string }) {
+/** The enterprise complained about, named (or corrected, or cleared) by the handling unit before it answers. */
+export function setRespondent(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { version: number; uscc: string | null; name?: string | undefined },
+) {
+  return step(ctx, actor, id, body.version, ['dispatched', 'in_progress'], true, async ({ trx, row }) => {
+    const respondent = await resolveRespondent(trx, {
+      type: row.type,
+      uscc: body.uscc,
+      name: body.name,
+      complainantUscc: row.uscc,
+      path: 'body.uscc',
+    });
+    return {
+      set: {
+        respondent_uscc: respondent?.uscc ?? null,
+        respondent_enterprise_id: respondent?.enterpriseId ?? null,
+        respondent_name: respondent?.name ?? null,
+      },
+      event: 'setRespondent',
+      note: respondent ? (respondent.name ?? respondent.uscc) : null,
+      audit: {
+        before: { respondentUscc: row.respondent_uscc },
+        after: { respondentUscc: respondent?.uscc ?? null, respondentKnown: respondent ? respondent.enterpriseId !== null : undefined },
+      },
+    };
+  });
+}
+
+/**
+ * The unit's answer. On a 投诉/举报 that names the enterprise complained about it records the finding
+ * (查实 / 部分查实 / 未查实), which decides whether the complaint counts in that enterprise's credit
+ * grade; an answer after a reopen records the finding afresh.
+ */
+export function answerDemand(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { version: number; answer: string; finding?: DemandFinding | undefined },
+) {
   return step(ctx, actor, id, body.version, ['in_progress'], true, async ({ trx, row, at }) => {
+    if (body.finding && !RESPONDENT_TYPES.includes(row.type as DemandType))
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.finding', message: '只有投诉、举报类诉求需要核查结果 / only a complaint or report has a finding' },
+      ]);
+    if (row.respondent_uscc && !body.finding)
+      throw new AppError('VALIDATION_FAILED', [
+        {
+          path: 'body.finding',
+          message: '本工单有被投诉（举报）企业，请选择核查结果：查实、部分查实或未查实 / choose the finding: substantiated, partly or not',
+        },
+      ]);
     const code = newRatingCode();
     await notify(ctx, trx, {
       roles: ['office'],
@@ -577,9 +677,11 @@ export function answerDemand(ctx: AppContext, actor: Actor, id: number, body: { 
         answer: body.answer,
         rating_code_hash: hashCode(code),
         closed_on_time: row.due_at && at <= row.due_at ? 1 : 0,
+        ...(body.finding ? { finding: body.finding, found_at: at } : {}),
       },
       event: 'answer',
       ratingCode: code,
+      ...(body.finding ? { audit: { before: { finding: row.finding }, after: { finding: body.finding } } } : {}),
     };
   });
 }

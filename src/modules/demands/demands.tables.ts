@@ -70,6 +70,13 @@ export interface DemandTable {
   specialist_id: number | null;
   open311_client_id: number | null;
   open311_token: string | null;
+  /** 投诉/举报: the enterprise complained about (被投诉（举报）企业), by credit code; the id null while the registry does not know it. */
+  respondent_uscc: string | null;
+  respondent_enterprise_id: number | null;
+  respondent_name: string | null;
+  /** The handling unit's finding on a complaint or report: substantiated / partly / unsubstantiated. */
+  finding: string | null;
+  found_at: string | null;
   overdue_notified: Generated<number>;
   created_by: number | null;
   version: Generated<number>;

@@ -3,7 +3,8 @@ import { withTransaction } from '../../db/database.js';
 import { audit } from '../org/audit.service.js';
 import { findUserByUsername, listUnits } from '../org/index.js';
 import { findDemandBy, insertKnowledge, insertRouteRule, insertSubject, listSubjects } from './demands.repository.js';
-import { intakeDemand } from './demands.service.js';
+import { answerDemand, intakeDemand, signForDemand } from './demands.service.js';
+import { enterpriseOfUser } from '../policies/index.js';
 
 /**
  * The business subjects the reference city's enterprise line sorts demands by, each with the unit
@@ -119,4 +120,38 @@ export async function seedDemandDemo(ctx: AppContext): Promise<{ tickets: number
     });
   }
   return { tickets: demo.length };
+}
+
+/**
+ * A complaint against the demo enterprise (the `enterprise` account's), found substantiated by the
+ * market-regulation unit, so that its credit page shows a record from the desk and the sentence that
+ * explains it. Needs the demo registry (the full demo); idempotent by its key.
+ */
+export async function seedDemandCreditDemo(ctx: AppContext): Promise<{ tickets: number }> {
+  const seat = await findUserByUsername(ctx.db, 'office');
+  const account = await findUserByUsername(ctx.db, 'enterprise');
+  const target = account ? await enterpriseOfUser(ctx.db, account.id) : undefined;
+  const subjectId = (await listSubjects(ctx.db)).find((s) => s.name === '市场监管')?.id;
+  if (!seat || !target || !subjectId || (await findDemandBy(ctx.db, 'idempotency_key', 'demo-seed-credit'))) return { tickets: 0 };
+  const desk = { ...SYSTEM_ACTOR, id: seat.id, displayName: seat.display_name, role: 'office' as const };
+  const t = await intakeDemand(ctx, desk, {
+    channel: 'seat',
+    type: 'complaint',
+    subjectId,
+    enterpriseName: '（示例）敕勒川示例建材有限公司',
+    respondentUscc: target.uscc,
+    contactName: '（示例）联系人',
+    contactPhone: '13600003456',
+    description: '（示例）供货方以次充好，合同约定的建材检测报告与实物不符。',
+    idempotencyKey: 'demo-seed-credit',
+  });
+  if (!t.unitId) return { tickets: 1 };
+  const unit = { ...SYSTEM_ACTOR, displayName: '（示例）承办单位联络员', role: 'liaison' as const, unitId: t.unitId };
+  const signed = await signForDemand(ctx, unit, t.id, t.version);
+  await answerDemand(ctx, unit, t.id, {
+    version: signed.version,
+    answer: '（示例）经现场核查，供货检测报告与实物不符属实，已责令整改并依法处理。',
+    finding: 'substantiated',
+  });
+  return { tickets: 1 };
 }

@@ -6,7 +6,15 @@ import { type Executor, withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { enterpriseIdOfUser, findRegistryEnterprise, registryTaxGradePages } from '../policies/index.js';
-import { CREDIT_MODEL, type GradeOutcome, RECORD_KINDS, type RecordKind, gradeEnterprise } from './credit.js';
+import {
+  CREDIT_MODEL,
+  type Contribution,
+  type GradeOutcome,
+  RECORD_KINDS,
+  type RecordKind,
+  describeContribution,
+  gradeEnterprise,
+} from './credit.js';
 import {
   type CreditRecordRow,
   type RepairRow,
@@ -123,7 +131,7 @@ export async function creditProfile(ctx: AppContext, actor: Actor, enterpriseId:
     gradeLabel: label ? { zh: label.zh, en: label.en } : null,
     score: grade?.score ?? null,
     base: CREDIT_MODEL.base,
-    explanation: grade ? parseJson<{ factor: string; count: number; points: number }[]>(grade.explanation_json) : [],
+    explanation: (grade ? parseJson<Contribution[]>(grade.explanation_json) : []).map((c) => ({ ...c, line: describeContribution(c) })),
     computedAt: grade?.computed_at ?? null,
     records: (await listCreditRecords(ctx.db, enterpriseId)).map(presentRecord),
   };

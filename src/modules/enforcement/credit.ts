@@ -11,6 +11,13 @@ export const CREDIT_MODEL = model;
 export const RECORD_KINDS = Object.keys(model.records) as (keyof typeof model.records)[];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/**
+ * Complaints and reports found substantiated against an enterprise at the demand desk: the records the
+ * `enforcement.desk-complaints` job writes (one per ticket), counted only within the look-back window.
+ */
+export const DESK_COMPLAINT_KIND = 'deskComplaint' satisfies RecordKind;
+export const DESK_COMPLAINT_LOOK_BACK_DAYS: number = model.records.deskComplaint.lookBackDays;
+
 export interface Contribution {
   factor: string;
   count: number;
@@ -57,4 +64,17 @@ export function scoreAll(n: number, recordEnterprise: Int32Array, recordKind: Ui
   for (let i = 0; i < recordEnterprise.length; i++) score[recordEnterprise[i]!]! += points[recordKind[i]!]!;
   for (let e = 0; e < n; e++) score[e]! += taxPoints[e]!;
   return score;
+}
+
+/**
+ * One line of a grade's explanation in plain words: the model's own sentence for a kind that has one
+ * ("近一年被投诉并经查实 2 次（企业诉求专席）"), else the kind's name and count.
+ */
+export function describeContribution(c: Contribution): { zh: string; en: string } {
+  const fill = (t: string) => t.replace('{count}', String(c.count));
+  if (c.factor.startsWith('tax:')) return { zh: `纳税信用 ${c.factor.slice(4)} 级`, en: `Tax credit grade ${c.factor.slice(4)}` };
+  const kind = (model.records as Record<string, { zh: string; en: string; explain?: { zh: string; en: string } }>)[c.factor];
+  if (!kind) return { zh: c.factor, en: c.factor };
+  if (kind.explain) return { zh: fill(kind.explain.zh), en: fill(kind.explain.en) };
+  return { zh: `${kind.zh} ${c.count} 项`, en: `${kind.en} × ${c.count}` };
 }

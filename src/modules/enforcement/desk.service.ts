@@ -1,10 +1,15 @@
+import { addDays, chinaDate } from '../../common/dates.js';
 import { type AppContext, SYSTEM_ACTOR } from '../../context.js';
 import { withTransaction } from '../../db/database.js';
-import { deskTicketsAbout } from '../demands/index.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { deskFindingsWithdrawn, deskSubstantiatedFindings, deskTicketsAbout } from '../demands/index.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
+import { registeredEnterprise, registryByIds } from '../policies/index.js';
+import { regradeEnterprise } from './credit.service.js';
+import { DESK_COMPLAINT_KIND, DESK_COMPLAINT_LOOK_BACK_DAYS } from './credit.js';
 import intake from './desk-complaints.json' with { type: 'json' };
-import { complaintTicketIds, insertRow } from './enforcement.repository.js';
+import { complaintTicketIds, creditRecordTicketIds, endCreditRecord, insertRow, ticketRecordsInEffect } from './enforcement.repository.js';
 
 /** Which demand-desk tickets become complaints here: ticket types and business subjects, held as data. */
 export const DESK_COMPLAINTS = intake;
@@ -17,7 +22,7 @@ export const DESK_COMPLAINTS = intake;
  * the next run. Each import is audited as the system and the unit is told. Run as the
  * `enforcement.desk-complaints` job.
  */
-export async function importDeskComplaints(ctx: AppContext): Promise<{ imported: number; waiting: number }> {
+export async function importDeskComplaints(ctx: AppContext): Promise<{ imported: number; waiting: number; credit: DeskCreditSummary }> {
   let imported = 0;
   let waiting = 0;
   for (let afterId = 0; ;) {
@@ -65,5 +70,111 @@ export async function importDeskComplaints(ctx: AppContext): Promise<{ imported:
       imported++;
     }
   }
-  return { imported, waiting };
+  return { imported, waiting, credit: await recordDeskFindings(ctx) };
+}
+
+export interface DeskCreditSummary {
+  /** New credit records, one per ticket found substantiated against a registered enterprise. */
+  recorded: number;
+  /** Findings against an enterprise the registry does not hold yet: they count once it does. */
+  unregistered: number;
+  /** Records whose effect ended: the finding left the look-back window, or a later answer withdrew it. */
+  ended: number;
+}
+
+const FINDING_WORDS: Record<string, string> = { substantiated: '查实', partly: '部分查实' };
+
+/**
+ * Complaints and reports the handling unit found substantiated (查实, or 部分查实, weighed the same)
+ * against a named enterprise (被投诉（举报）企业) become credit records of the `deskComplaint` kind of
+ * the scoring model, made by that unit (so it decides a credit repair), dated the day of the finding
+ * and linked by the ticket: a ticket makes one record, however often this runs (the unique ticket_id
+ * settles two runs at once), and a record ended by repair is never made again. Only findings within
+ * the model's look-back window count: a record leaving it ends (on the day it leaves), as does one
+ * whose ticket was answered again as not substantiated or now names another enterprise. Each change
+ * is audited as the system and regrades that one enterprise, the way a record entered by hand does.
+ */
+export async function recordDeskFindings(ctx: AppContext): Promise<DeskCreditSummary> {
+  const today = chinaDate(ctx.clock());
+  // The window's first day: a finding of that day (China time) or later counts.
+  const firstDay = addDays(today, 1 - DESK_COMPLAINT_LOOK_BACK_DAYS);
+  const since = new Date(`${firstDay}T00:00:00+08:00`).toISOString();
+  const summary: DeskCreditSummary = { recorded: 0, unregistered: 0, ended: 0 };
+
+  for (let afterId = 0; ;) {
+    const findings = await deskSubstantiatedFindings(ctx.db, { since, afterId, limit: 500 });
+    if (!findings.length) break;
+    afterId = findings[findings.length - 1]!.ticketId;
+    const known = await creditRecordTicketIds(
+      ctx.db,
+      findings.map((f) => f.ticketId),
+    );
+    for (const f of findings) {
+      if (known.has(f.ticketId)) continue;
+      // The code may have been registered since the ticket named it.
+      const enterpriseId = f.respondentEnterpriseId ?? (await registeredEnterprise(ctx.db, f.respondentUscc))?.id;
+      if (enterpriseId === undefined) {
+        summary.unregistered++;
+        continue;
+      }
+      const occurredOn = chinaDate(new Date(f.foundAt));
+      const record = {
+        enterprise_id: enterpriseId,
+        unit_id: f.unitId,
+        kind: DESK_COMPLAINT_KIND,
+        summary: `【${f.code}】被投诉（举报）经${FINDING_WORDS[f.finding]}（企业诉求专席）`,
+        occurred_on: occurredOn,
+        ticket_id: f.ticketId,
+      };
+      try {
+        await withTransaction(ctx.db, async (trx) => {
+          const id = await insertRow(trx, 'enf_credit_record', { ...record, created_at: ctx.clock().toISOString() });
+          await audit(ctx, trx, SYSTEM_ACTOR, {
+            action: 'enforcement.credit.record',
+            entity: 'enf_credit_record',
+            entityId: id,
+            after: { ...record, finding: f.finding, via: 'enforcement.desk-complaints' },
+          });
+          await regradeEnterprise(ctx, trx, SYSTEM_ACTOR, enterpriseId, `record ${id} (ticket ${f.code})`);
+        });
+        summary.recorded++;
+      } catch (err) {
+        // Another run recorded this ticket first.
+        if (!isUniqueViolation(err)) throw err;
+      }
+    }
+  }
+
+  for (let afterId = 0; ;) {
+    const records = await ticketRecordsInEffect(ctx.db, DESK_COMPLAINT_KIND, afterId, 500);
+    if (!records.length) break;
+    afterId = records[records.length - 1]!.id;
+    const enterprises = await registryByIds(
+      ctx.db,
+      records.map((r) => r.enterprise_id),
+    );
+    const withdrawn = await deskFindingsWithdrawn(
+      ctx.db,
+      records.map((r) => ({ ticketId: r.ticket_id!, uscc: enterprises.get(r.enterprise_id)?.uscc ?? null })),
+    );
+    for (const r of records) {
+      const expired = r.occurred_on < firstDay;
+      if (!expired && !withdrawn.has(r.ticket_id!)) continue;
+      // Out of the window: it stopped counting the day it left; withdrawn: today.
+      const endedOn = expired ? addDays(r.occurred_on, DESK_COMPLAINT_LOOK_BACK_DAYS) : today;
+      await withTransaction(ctx.db, async (trx) => {
+        await endCreditRecord(trx, r.id, endedOn);
+        await audit(ctx, trx, SYSTEM_ACTOR, {
+          action: 'enforcement.credit.end',
+          entity: 'enf_credit_record',
+          entityId: r.id,
+          before: { endedOn: null },
+          after: { endedOn, why: expired ? 'lookBack' : 'findingWithdrawn', ticketId: r.ticket_id },
+        });
+        await regradeEnterprise(ctx, trx, SYSTEM_ACTOR, r.enterprise_id, `record ${r.id} ended`);
+      });
+      summary.ended++;
+    }
+  }
+  return summary;
 }

@@ -17,9 +17,13 @@ export const enforcementJobs = defineJobs({
     retry: { attempts: 3, delaySeconds: 300 },
     schedule: { cron: '10 0 * * *' },
   },
-  // Every quarter of an hour: a complaint about enforcement reaches the department the same morning.
+  // Every quarter of an hour: a complaint about enforcement reaches the department the same morning,
+  // and a complaint found substantiated against an enterprise reaches its credit grade.
   'enforcement.desk-complaints': {
-    label: { zh: '导入企业诉求专席的涉企执法投诉', en: 'Import enforcement complaints from the demand desk' },
+    label: {
+      zh: '导入企业诉求专席的涉企执法投诉，查实的投诉举报计入被投诉企业信用',
+      en: 'Import enforcement complaints from the demand desk; substantiated complaints count in the credit grade',
+    },
     payload: z.object({}).strict(),
     retry: { attempts: 3, delaySeconds: 120 },
     schedule: { cron: '*/15 * * * *' },

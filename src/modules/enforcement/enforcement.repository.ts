@@ -238,6 +238,25 @@ export async function complaintTicketIds(db: Executor, ticketIds: number[]): Pro
 }
 
 // — credit —
+/** Which of these demand-desk tickets already made a credit record (in effect or ended: a ticket counts once). */
+export async function creditRecordTicketIds(db: Executor, ticketIds: number[]): Promise<Set<number>> {
+  if (!ticketIds.length) return new Set();
+  const rows = await db.selectFrom('enf_credit_record').select('ticket_id').where('ticket_id', 'in', ticketIds).execute();
+  return new Set(rows.map((r) => r.ticket_id!));
+}
+/** Records of one kind still in effect that came from a ticket, in id order after `afterId`. */
+export function ticketRecordsInEffect(db: Executor, kind: string, afterId: number, limit: number) {
+  return db
+    .selectFrom('enf_credit_record')
+    .select(['id', 'enterprise_id', 'ticket_id', 'occurred_on'])
+    .where('kind', '=', kind)
+    .where('ended_on', 'is', null)
+    .where('ticket_id', 'is not', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
 export function findCreditRecord(db: Executor, id: number) {
   return db.selectFrom('enf_credit_record').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -118,6 +118,8 @@ export interface EnfCreditRecordTable {
   occurred_on: string;
   ended_on: string | null;
   created_at: string;
+  /** The demand-desk ticket whose substantiated finding made it (unique), null for every other record. */
+  ticket_id: Generated<number | null>;
 }
 
 export interface EnfCreditGradeTable {

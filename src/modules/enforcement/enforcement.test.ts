@@ -235,7 +235,12 @@ describeEachDialect('enforcement (法治环境)', (h) => {
     const profile = (await office.get(`/api/v1/enforcement/credit/${second}`)).json();
     const tax = enterprises.indexOf(second) < 4 ? 5 : 0;
     expect(profile).toMatchObject({ grade: 'B', score: 85 + tax, gradeLabel: { zh: '一般风险' } });
-    expect(profile.explanation).toContainEqual({ factor: 'penalty', count: 1, points: -15 });
+    expect(profile.explanation).toContainEqual({
+      factor: 'penalty',
+      count: 1,
+      points: -15,
+      line: { zh: '行政处罚 1 项', en: 'administrative penalty × 1' },
+    });
 
     const abnormal = await office.post('/api/v1/enforcement/credit/records', {
       enterpriseId: second,
@@ -607,6 +612,11 @@ describeEachDialect('enforcement (法治环境)', (h) => {
         .filter((x: { factor: string }) => !x.factor.startsWith('tax:'))
         .reduce((n: number, x: { points: number }) => n + x.points, 0);
     expect(otherProfile.score).toBe(expected);
-    expect(otherProfile.explanation).toContainEqual({ factor: 'complaint', count: 1, points: -3 });
+    expect(otherProfile.explanation).toContainEqual({
+      factor: 'complaint',
+      count: 1,
+      points: -3,
+      line: { zh: '经核实的投诉 1 项', en: 'substantiated complaint × 1' },
+    });
   });
 });

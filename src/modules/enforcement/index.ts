@@ -5,3 +5,5 @@
 export { enforcementBulletinSection } from './bulletin.js';
 export { enforcementFigures } from './figures.service.js';
 export { CREDIT_MODEL, gradeEnterprise } from './credit.js';
+/** The demand desk's demo seed turns its substantiated complaint into a credit record at once. */
+export { recordDeskFindings } from './desk.service.js';

@@ -12941,6 +12941,10 @@ export interface paths {
                                 factor: string;
                                 count: number;
                                 points: number;
+                                line: {
+                                    zh: string;
+                                    en: string;
+                                };
                             }[];
                             computedAt: string | null;
                             records: {
@@ -13006,6 +13010,10 @@ export interface paths {
                                 factor: string;
                                 count: number;
                                 points: number;
+                                line: {
+                                    zh: string;
+                                    en: string;
+                                };
                             }[];
                             computedAt: string | null;
                             records: {
@@ -19708,6 +19716,13 @@ export interface paths {
                                     reason: string;
                                 } | null;
                                 mergedIntoId: number | null;
+                                respondent: {
+                                    uscc: string;
+                                    name: string | null;
+                                    known: boolean;
+                                } | null;
+                                /** @enum {string|null} */
+                                finding: "substantiated" | "partly" | "unsubstantiated" | null;
                                 version: number;
                             }[];
                             total: number;
@@ -19741,6 +19756,8 @@ export interface paths {
                         countyCode?: string;
                         uscc?: string;
                         enterpriseName?: string;
+                        respondentUscc?: string;
+                        respondentName?: string;
                         contactName?: string;
                         contactPhone?: string;
                         description: string;
@@ -19796,6 +19813,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -19862,6 +19886,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21064,6 +21095,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21316,6 +21354,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21416,6 +21461,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21517,6 +21569,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21619,6 +21678,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21672,6 +21738,8 @@ export interface paths {
                     "application/json": {
                         version: number;
                         answer: string;
+                        /** @enum {string} */
+                        finding?: "substantiated" | "partly" | "unsubstantiated";
                     };
                 };
             };
@@ -21720,6 +21788,122 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
+                            version: number;
+                            events: {
+                                action: string;
+                                actorName: string;
+                                unitName: string | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            duplicates: {
+                                id: number;
+                                code: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                                similarity: number;
+                                description: string;
+                            }[];
+                            ratingCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demands/{id}/respondent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 填写被投诉（举报）企业 / name the enterprise complained about */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        uscc: string | null;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            externalCode: string | null;
+                            /** @enum {string} */
+                            channel: "seat" | "line" | "centre" | "web" | "specialist_visit" | "leader_visit" | "import" | "open311";
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "suggestion" | "report";
+                            subjectId: number;
+                            subjectName: string;
+                            countyCode: string | null;
+                            uscc: string | null;
+                            enterpriseKnown: boolean;
+                            enterpriseName: string | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            /** @enum {string} */
+                            status: "received" | "dispatched" | "sent_back" | "in_progress" | "answered" | "closed" | "merged";
+                            unitId: number | null;
+                            unitName: string | null;
+                            receivedAt: string;
+                            signDueAt: string | null;
+                            dueAt: string | null;
+                            signedAt: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            followedUpAt: string | null;
+                            closedAt: string | null;
+                            firstContact: boolean;
+                            reopenCount: number;
+                            rating: number | null;
+                            overdue: boolean;
+                            pendingExtension: {
+                                days: number;
+                                reason: string;
+                            } | null;
+                            mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21822,6 +22006,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -21924,6 +22115,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -22026,6 +22224,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -22126,6 +22331,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;
@@ -22227,6 +22439,13 @@ export interface paths {
                                 reason: string;
                             } | null;
                             mergedIntoId: number | null;
+                            respondent: {
+                                uscc: string;
+                                name: string | null;
+                                known: boolean;
+                            } | null;
+                            /** @enum {string|null} */
+                            finding: "substantiated" | "partly" | "unsubstantiated" | null;
                             version: number;
                             events: {
                                 action: string;

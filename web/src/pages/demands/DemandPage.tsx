@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { DemandStatus } from '../../../../src/common/schemas/demands.js';
+import { type DemandFinding, type DemandStatus, DEMAND_FINDINGS, RESPONDENT_TYPES } from '../../../../src/common/schemas/demands.js';
 import { $api, client, ok } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useReportError } from '../../components/feedback.js';
@@ -11,6 +11,8 @@ import { useSession } from '../../session.js';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
+  FINDING_COLORS,
+  FINDING_LABELS,
   RATING_LABELS,
   STATUS_COLORS,
   STATUS_LABELS,
@@ -21,7 +23,7 @@ import {
 import { Attachments } from './Attachments.js';
 import { Timer } from './Timer.js';
 
-type Dialog = 'sendBack' | 'answer' | 'extension' | 'dispatch' | 'followUp' | null;
+type Dialog = 'sendBack' | 'answer' | 'extension' | 'dispatch' | 'followUp' | 'respondent' | null;
 const OPEN: DemandStatus[] = ['received', 'dispatched', 'sent_back', 'in_progress'];
 
 /** One ticket: its facts, timers, history and the actions the user's role may take at this step. */
@@ -58,6 +60,7 @@ export default function DemandPage() {
     }
   };
   const version = t.version;
+  const againstEnterprise = RESPONDENT_TYPES.includes(t.type);
 
   const buttons = [
     unitActs && t.status === 'dispatched' && (
@@ -77,6 +80,11 @@ export default function DemandPage() {
     unitActs && (t.status === 'dispatched' || t.status === 'in_progress') && (
       <Button key="back" onClick={() => setDialog('sendBack')}>
         {pick(demandLabels.sendBack)}
+      </Button>
+    ),
+    unitActs && againstEnterprise && (t.status === 'dispatched' || t.status === 'in_progress') && (
+      <Button key="respondent" onClick={() => setDialog('respondent')}>
+        {pick(demandLabels.setRespondent)}
       </Button>
     ),
     unitActs && (t.status === 'dispatched' || t.status === 'in_progress') && !t.pendingExtension && (
@@ -135,7 +143,19 @@ export default function DemandPage() {
 
   const submitDialog = async (v: Record<string, unknown>) => {
     if (dialog === 'answer')
-      await act(client.POST('/api/v1/demands/{id}/answer', { params: { path }, body: { version, answer: String(v.text) } }));
+      await act(
+        client.POST('/api/v1/demands/{id}/answer', {
+          params: { path },
+          body: { version, answer: String(v.text), ...(v.finding ? { finding: v.finding as DemandFinding } : {}) },
+        }),
+      );
+    if (dialog === 'respondent')
+      await act(
+        client.POST('/api/v1/demands/{id}/respondent', {
+          params: { path },
+          body: { version, uscc: v.uscc ? String(v.uscc) : null, ...(v.name ? { name: String(v.name) } : {}) },
+        }),
+      );
     if (dialog === 'sendBack')
       await act(client.POST('/api/v1/demands/{id}/send-back', { params: { path }, body: { version, reason: String(v.text) } }));
     if (dialog === 'extension')
@@ -167,6 +187,7 @@ export default function DemandPage() {
     extension: pick(demandLabels.extension),
     dispatch: pick(demandLabels.dispatch),
     followUp: pick(demandLabels.followUp),
+    respondent: pick(demandLabels.setRespondent),
   };
 
   return (
@@ -211,6 +232,25 @@ export default function DemandPage() {
             {t.enterpriseName ?? ''} {t.uscc && <Typography.Text type="secondary">{t.uscc}</Typography.Text>}{' '}
             {!t.enterpriseKnown && <Tag color="orange">{pick(demandLabels.usccUnknown)}</Tag>}
           </Descriptions.Item>
+          {againstEnterprise && (
+            <Descriptions.Item label={pick(demandLabels.respondent)}>
+              {t.respondent ? (
+                // Name, code and flag wrap as whole pieces on a phone.
+                <Space wrap size={[8, 4]}>
+                  {t.respondent.name && <span>{t.respondent.name}</span>}
+                  <Typography.Text type="secondary">{t.respondent.uscc}</Typography.Text>
+                  {!t.respondent.known && <Tag color="orange">{pick(demandLabels.usccUnknown)}</Tag>}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">{pick({ zh: '未填写', en: 'not named' })}</Typography.Text>
+              )}
+            </Descriptions.Item>
+          )}
+          {t.finding && (
+            <Descriptions.Item label={pick(demandLabels.finding)}>
+              <Tag color={FINDING_COLORS[t.finding]}>{pick(FINDING_LABELS[t.finding])}</Tag>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={pick(demandLabels.contactPhone)}>
             <Space>
               {t.contactName ?? ''} {phone ?? t.contactPhone ?? ''}
@@ -298,19 +338,46 @@ export default function DemandPage() {
               <Select allowClear options={[5, 4, 3, 2, 1].map((l) => ({ value: l, label: pick(RATING_LABELS[l]!) }))} />
             </Form.Item>
           )}
-          <Form.Item
-            name="text"
-            label={pick(
-              dialog === 'answer'
-                ? demandLabels.answer
-                : dialog === 'dispatch' || dialog === 'followUp'
-                  ? { zh: '说明', en: 'Note' }
-                  : demandLabels.reason,
-            )}
-            rules={dialog === 'dispatch' || dialog === 'followUp' ? [] : [{ required: true, min: 2 }]}
-          >
-            <Input.TextArea rows={4} maxLength={dialog === 'answer' ? 4000 : 500} />
-          </Form.Item>
+          {dialog === 'respondent' && (
+            <>
+              <Form.Item
+                name="uscc"
+                label={pick(demandLabels.respondentUscc)}
+                extra={pick(demandLabels.respondentHelp)}
+                initialValue={t.respondent?.uscc}
+              >
+                <Input maxLength={18} autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="name" label={pick(demandLabels.respondentName)} initialValue={t.respondent?.name ?? undefined}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </>
+          )}
+          {dialog === 'answer' && againstEnterprise && (
+            <Form.Item
+              name="finding"
+              label={pick(demandLabels.finding)}
+              extra={t.respondent ? pick(demandLabels.findingHelp) : undefined}
+              rules={t.respondent ? [{ required: true }] : []}
+            >
+              <Select allowClear options={DEMAND_FINDINGS.map((f) => ({ value: f, label: pick(FINDING_LABELS[f]) }))} />
+            </Form.Item>
+          )}
+          {dialog !== 'respondent' && (
+            <Form.Item
+              name="text"
+              label={pick(
+                dialog === 'answer'
+                  ? demandLabels.answer
+                  : dialog === 'dispatch' || dialog === 'followUp'
+                    ? { zh: '说明', en: 'Note' }
+                    : demandLabels.reason,
+              )}
+              rules={dialog === 'dispatch' || dialog === 'followUp' ? [] : [{ required: true, min: 2 }]}
+            >
+              <Input.TextArea rows={4} maxLength={dialog === 'answer' ? 4000 : 500} />
+            </Form.Item>
+          )}
         </FormModal>
       )}
     </Space>

@@ -1,7 +1,7 @@
 import { App, Button, Card, Col, Form, Input, List, Row, Select, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { DEMAND_CHANNELS, DEMAND_TYPES } from '../../../../src/common/schemas/demands.js';
+import { DEMAND_CHANNELS, DEMAND_TYPES, RESPONDENT_TYPES } from '../../../../src/common/schemas/demands.js';
 import { $api, type ApiBody, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
@@ -24,6 +24,9 @@ export function IntakeCard() {
   const { can } = useSession();
   const isEnterprise = can('demands.scope.enterprise');
   const [form] = Form.useForm<IntakeBody>();
+  // Only a complaint or a report names the enterprise it is against.
+  const type = Form.useWatch('type', form);
+  const againstEnterprise = !!type && RESPONDENT_TYPES.includes(type);
   // One key per form: a double click or a retry returns the same ticket.
   const [key, setKey] = useState(newKey);
   const [busy, setBusy] = useState(false);
@@ -100,6 +103,21 @@ export function IntakeCard() {
                   <Input maxLength={18} autoComplete="off" />
                 </Form.Item>
                 <Form.Item name="enterpriseName" label={pick(demandLabels.enterpriseName)}>
+                  <Input maxLength={200} />
+                </Form.Item>
+              </>
+            )}
+            {againstEnterprise && (
+              <>
+                <Form.Item
+                  name="respondentUscc"
+                  label={pick(demandLabels.respondentUscc)}
+                  extra={pick(demandLabels.respondentHelp)}
+                  preserve={false}
+                >
+                  <Input maxLength={18} autoComplete="off" />
+                </Form.Item>
+                <Form.Item name="respondentName" label={pick(demandLabels.respondentName)} preserve={false}>
                   <Input maxLength={200} />
                 </Form.Item>
               </>

@@ -1,4 +1,4 @@
-import type { DemandChannel, DemandStatus, DemandType } from '../../../../src/common/schemas/demands.js';
+import type { DemandChannel, DemandFinding, DemandStatus, DemandType } from '../../../../src/common/schemas/demands.js';
 import type { Label } from '../../i18n.js';
 
 export { fill } from '../../components/format.js';
@@ -25,6 +25,21 @@ export const demandLabels = {
   enterprise: { zh: '企业', en: 'Enterprise' },
   uscc: { zh: '统一社会信用代码', en: 'Credit code (USCC)' },
   usccUnknown: { zh: '未在企业库登记', en: 'not in the registry' },
+  respondent: { zh: '被投诉（举报）企业', en: 'Enterprise complained about' },
+  respondentUscc: { zh: '被投诉（举报）企业统一社会信用代码', en: 'Credit code of the enterprise complained about' },
+  respondentName: { zh: '被投诉（举报）企业名称', en: 'Name of the enterprise complained about' },
+  respondentHelp: {
+    zh: '投诉、举报针对某家企业时填写（不是提出诉求的企业）。经承办单位查实的，计入该企业的信用风险分类。',
+    en:
+      'Fill in when the complaint or report is against an enterprise (not the one complaining). ' +
+      'Once the unit finds it substantiated, it counts in that enterprise’s credit grade.',
+  },
+  setRespondent: { zh: '填写被投诉企业', en: 'Name the enterprise complained about' },
+  finding: { zh: '核查结果', en: 'Finding' },
+  findingHelp: {
+    zh: '查实或部分查实的，将计入被投诉（举报）企业的信用风险分类。',
+    en: 'A substantiated or partly substantiated finding counts in the credit grade of the enterprise complained about.',
+  },
   enterpriseName: { zh: '企业名称', en: 'Enterprise name' },
   contactName: { zh: '联系人', en: 'Contact' },
   contactPhone: { zh: '联系电话', en: 'Phone' },
@@ -149,6 +164,13 @@ export const RATING_LABELS: Record<number, Label> = {
   1: { zh: '非常不满意', en: 'Very dissatisfied' },
 };
 
+export const FINDING_LABELS: Record<DemandFinding, Label> = {
+  substantiated: { zh: '查实', en: 'Substantiated' },
+  partly: { zh: '部分查实', en: 'Partly substantiated' },
+  unsubstantiated: { zh: '未查实', en: 'Not substantiated' },
+};
+export const FINDING_COLORS: Record<DemandFinding, string> = { substantiated: 'red', partly: 'orange', unsubstantiated: 'default' };
+
 export const EVENT_LABELS: Record<string, Label> = {
   intake: { zh: '受理', en: 'Taken' },
   firstContactClose: { zh: '当场答复办结', en: 'Answered on the call' },
@@ -158,6 +180,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   sendBack: { zh: '退单', en: 'Sent back' },
   sendBackRefused: { zh: '退单未同意', en: 'Send-back refused' },
   answer: { zh: '答复', en: 'Answered' },
+  setRespondent: { zh: '填写被投诉企业', en: 'Enterprise complained about named' },
   requestExtension: { zh: '申请延期', en: 'Extension requested' },
   approveExtension: { zh: '批准延期', en: 'Extension approved' },
   denyExtension: { zh: '不批准延期', en: 'Extension refused' },

@@ -4,7 +4,7 @@ import { $api, type ApiResponse, client, ok } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { fill } from '../../components/format.js';
 import { useI18n } from '../../i18n.js';
-import { FACTORS, GRADE_COLORS, GRADE_MEANING, enforcementLabels as L } from './labels.js';
+import { FACTORS, GRADE_COLORS, GRADE_MEANING, SENTENCE_FACTORS, enforcementLabels as L } from './labels.js';
 
 type Profile = ApiResponse<'/api/v1/enforcement/credit/mine'>;
 type CreditRecord = Profile['records'][number];
@@ -39,12 +39,14 @@ export default function MyCreditPage() {
   const parts = data.explanation.map((e) =>
     e.factor.startsWith('tax:')
       ? fill(pick(L.scoredTax), { taxGrade: e.factor.slice(4), sign: sign(e.points), points: Math.abs(e.points) })
-      : fill(pick(L.scoredRecord), {
-          factor: pick(FACTORS[e.factor] ?? { zh: e.factor, en: e.factor }),
-          count: e.count,
-          sign: sign(e.points),
-          points: Math.abs(e.points),
-        }),
+      : SENTENCE_FACTORS.has(e.factor)
+        ? fill(pick(L.scoredLine), { line: pick(e.line), sign: sign(e.points), points: Math.abs(e.points) })
+        : fill(pick(L.scoredRecord), {
+            factor: pick(FACTORS[e.factor] ?? { zh: e.factor, en: e.factor }),
+            count: e.count,
+            sign: sign(e.points),
+            points: Math.abs(e.points),
+          }),
   );
 
   return (

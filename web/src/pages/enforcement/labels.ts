@@ -152,6 +152,7 @@ export const enforcementLabels = {
   },
   howScored: { zh: '评分从{base}分算起：', en: 'The score starts at {base} points: ' },
   scoredRecord: { zh: '{factor}{count}条，{sign}{points}分', en: '{factor} ×{count}, {sign}{points} points' },
+  scoredLine: { zh: '{line}，{sign}{points}分', en: '{line}, {sign}{points} points' },
   scoredTax: { zh: '纳税信用{taxGrade}级，{sign}{points}分', en: 'tax credit grade {taxGrade}, {sign}{points} points' },
   noDeductions: { zh: '没有影响评分的记录。', en: 'no record affects the score.' },
   minus: { zh: '扣', en: 'minus ' },
@@ -225,6 +226,9 @@ export const FACTORS: Record<string, Label> = {
   dishonest: { zh: '失信被执行人', en: 'Court dishonesty record' },
   inspection: { zh: '抽查发现问题', en: 'Problem found in an inspection' },
   complaint: { zh: '经核实的投诉', en: 'Substantiated complaint' },
+  deskComplaint: { zh: '企业诉求专席查实的投诉举报', en: 'Complaint substantiated at the demand desk' },
 };
+/** Factors the model explains in a sentence of their own (the explanation's `line`). */
+export const SENTENCE_FACTORS = new Set(['deskComplaint']);
 
 export const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
