@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const serialized = new WeakMap<object, string>();
 
@@ -15,4 +16,26 @@ export function sendJsonOnce(reply: FastifyReply, value: object): FastifyReply {
     serialized.set(value, json);
   }
   return reply.type('application/json; charset=utf-8').send(json);
+}
+
+const etags = new WeakMap<object, string>();
+
+/**
+ * `sendJsonOnce` with an ETag made once per object: a client that already holds this answer
+ * (a browser revalidating, `cache-control: private, no-cache`) gets an empty 304 instead.
+ */
+export function sendJsonOnceTagged(request: FastifyRequest, reply: FastifyReply, value: object): FastifyReply {
+  let etag = etags.get(value);
+  if (etag === undefined) {
+    let json = serialized.get(value);
+    if (json === undefined) {
+      json = JSON.stringify(value);
+      serialized.set(value, json);
+    }
+    etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+    etags.set(value, etag);
+  }
+  reply.header('etag', etag).header('cache-control', 'private, no-cache');
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  return sendJsonOnce(reply, value);
 }

@@ -181,7 +181,37 @@ export async function listDemandPage(ctx: AppContext, actor: Actor, q: DemandQue
     rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : await whileUnchanged(ctx, `count|${JSON.stringify(filter)}`, () => countDemands(ctx.db, filter));
-  return { items: rows.map((r) => presentDemand(r, names, now)), total, page: q.page, pageSize: q.pageSize };
+  return presentPage(rows, names, total, q, now);
+}
+
+export type DemandPageView = { items: DemandView[]; total: number; page: number; pageSize: number };
+
+interface PresentedPage {
+  names: Names;
+  total: number;
+  /** the instants (ISO) between which no listed ticket's `overdue` flag changes */
+  from: string;
+  until: string;
+  value: DemandPageView;
+}
+const presentedPages = new WeakMap<readonly ListedDemandRow[], PresentedPage>();
+
+/**
+ * A kept page (the same rows object) is presented once, and the same answer object is given again
+ * while its names and total are the same and no listed ticket falls due: the route sends it as JSON
+ * serialised once (sendJsonOnce), so a polled page costs no presenting, validating or stringifying.
+ */
+function presentPage(rows: readonly ListedDemandRow[], names: Names, total: number, q: DemandQuery, now: Date): DemandPageView {
+  const at = now.toISOString();
+  const memo = presentedPages.get(rows);
+  if (memo && memo.names === names && memo.total === total && memo.from <= at && at <= memo.until) return memo.value;
+  const value = { items: rows.map((r) => presentDemand(r, names, now)), total, page: q.page, pageSize: q.pageSize };
+  // `overdue` is `due_at < now` for an open ticket: the answer stands until the first listed deadline still ahead.
+  let until = '\uffff';
+  for (const r of rows)
+    if (OPEN_STATUSES.includes(r.status as DemandStatus) && r.due_at !== null && r.due_at >= at && r.due_at < until) until = r.due_at;
+  presentedPages.set(rows, { names, total, from: at, until, value });
+  return value;
 }
 
 /** The open tickets of the last 30 days from the same enterprise or phone whose text is similar. */
