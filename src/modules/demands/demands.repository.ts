@@ -409,8 +409,23 @@ export function kpiCounts(
   return q.groupBy(sql.ref(col)).orderBy(sql.ref(col)).execute();
 }
 
-/** Ratings per unit and month (tickets and in-person rating codes alike), for the public board. */
-export function ratingsByUnitMonth(db: Executor, from: string) {
+/**
+ * Each month's end (the first instant after it, ISO) as SQL: `case month when '2026-01' then … end`,
+ * so one query cuts every month of a board off at its own end.
+ */
+function monthEnd(ends: ReadonlyMap<string, string>): RawBuilder<string> {
+  return sql<string>`(case ${sql.ref('month')} ${sql.join(
+    [...ends].map(([m, end]) => sql`when ${m} then ${end}`),
+    sql` `,
+  )} end)`;
+}
+
+/**
+ * Ratings per unit and month (tickets and in-person rating codes alike), for the public board: each
+ * month as it stood at its end (`ends`: month → first instant after it), so a rating recorded later
+ * (an import of past tickets) never changes a past month.
+ */
+export function ratingsByUnitMonth(db: Executor, ends: ReadonlyMap<string, string>) {
   return db
     .selectFrom('demand_rating')
     .select([
@@ -419,12 +434,14 @@ export function ratingsByUnitMonth(db: Executor, from: string) {
       sql<number>`count(*)`.as('ratings'),
       sql<number>`sum(case when level >= 3 then 1 else 0 end)`.as('satisfied'),
     ])
-    .where('month', '>=', from)
+    .where('month', 'in', [...ends.keys()])
+    .where(sql<boolean>`at < ${monthEnd(ends)}`)
     .groupBy(['unit_id', 'month'])
     .execute();
 }
 
-export function closedByUnitMonth(db: Executor, from: string) {
+/** Tickets per unit and month received that were closed (and closed on time) by that month's end. */
+export function closedByUnitMonth(db: Executor, ends: ReadonlyMap<string, string>) {
   return db
     .selectFrom('demand')
     .select([
@@ -433,8 +450,9 @@ export function closedByUnitMonth(db: Executor, from: string) {
       sql<number>`count(*)`.as('closed'),
       sql<number>`sum(case when closed_on_time = 1 then 1 else 0 end)`.as('on_time'),
     ])
-    .where('month', '>=', from)
+    .where('month', 'in', [...ends.keys()])
     .where('closed_at', 'is not', null)
+    .where(sql<boolean>`closed_at < ${monthEnd(ends)}`)
     .where('unit_id', 'is not', null)
     .groupBy(['unit_id', 'month'])
     .execute();
