@@ -75,10 +75,11 @@ const counterStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
 
 /**
  * A stamp that moves only when the tables behind one cache change: on SQLite a counter kept by
- * triggers (`change_counter`, see the 202612020700-create-change-logs migration; `demands` in 202612041001), so a
+ * triggers (`change_counter`, see the 202612020700-create-change-logs migration; `demands` in 202612041001,
+ * `demand_settings` in 202612051001), so a
  * session survives every write to other tables; elsewhere (PostgreSQL, or before that migration) `changeStamp`.
  */
-export function counterStamp(database: Database, name: 'auth' | 'demands'): ChangeStamp {
+export function counterStamp(database: Database, name: 'auth' | 'demands' | 'demand_settings'): ChangeStamp {
   const sqlite = database.sqlite;
   if (!sqlite) return changeStamp(database);
   let stmt = counterStatements.get(sqlite);

@@ -27,8 +27,9 @@ import * as addRelatedPartiesAndCampaignDates from './202612043001-add-related-p
 import * as linkAssistedCases from './202612044001-link-assisted-cases.js';
 // enforcement: complaints imported from the demand desk keep their ticket
 import * as addComplaintTicket from './202612045001-add-complaint-ticket.js';
-import * as addComplaintRespondent from './202612053001-add-complaint-respondent.js';
 import * as linkKnowledgeServices from './202612047001-link-knowledge-services.js';
+import * as addDemandSettingsCounter from './202612051001-add-demand-settings-counter.js';
+import * as addComplaintRespondent from './202612053001-add-complaint-respondent.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -61,6 +62,8 @@ export const migrations: Record<string, Migration> = {
   '202612045001-add-complaint-ticket': addComplaintTicket,
   // demands: a knowledge answer links to the service catalogue
   '202612047001-link-knowledge-services': linkKnowledgeServices,
+  // demands: a change stamp for what intake reads on every ticket
+  '202612051001-add-demand-settings-counter': addDemandSettingsCounter,
   // demands × enforcement: the enterprise a complaint is against, the finding, its credit record
   '202612053001-add-complaint-respondent': addComplaintRespondent,
 };

@@ -1,7 +1,7 @@
 import { type Insertable, type RawBuilder, type Selectable, type Updateable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { escapeLike, likeContains, likeEscaped } from '../../db/like.js';
-import type { DemandTable } from './demands.tables.js';
+import type { DemandEventTable, DemandTable } from './demands.tables.js';
 
 export type DemandRow = Selectable<DemandTable>;
 
@@ -155,23 +155,25 @@ export async function updateDemand(db: Executor, id: number, version: number, se
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function setDemandCode(db: Executor, id: number, code: string) {
-  await db.updateTable('demand').set({ code }).where('id', '=', id).execute();
+/** Gives a new ticket its number and answers with the ticket as listed: one statement instead of a write and a read. */
+export function setDemandCode(db: Executor, id: number, code: string): Promise<ListedDemandRow> {
+  return db
+    .updateTable('demand')
+    .set({ code })
+    .where('id', '=', id)
+    .returning([...LISTED_COLUMNS])
+    .executeTakeFirstOrThrow();
 }
 
-export async function insertEvent(
-  db: Executor,
-  e: {
-    demand_id: number;
-    action: string;
-    actor_id: number | null;
-    actor_name: string;
-    unit_id: number | null;
-    note: string | null;
-    at: string;
-  },
-) {
+export type DemandEventValues = Omit<Insertable<DemandEventTable>, 'id'>;
+
+export async function insertEvent(db: Executor, e: DemandEventValues) {
   await db.insertInto('demand_event').values(e).execute();
+}
+
+/** Several history events of one step in one statement. */
+export async function insertEvents(db: Executor, events: DemandEventValues[]) {
+  if (events.length) await db.insertInto('demand_event').values(events).execute();
 }
 
 export function listEvents(db: Executor, demandId: number) {
@@ -411,8 +413,23 @@ export function kpiCounts(
   return q.groupBy(sql.ref(col)).orderBy(sql.ref(col)).execute();
 }
 
-/** Ratings per unit and month (tickets and in-person rating codes alike), for the public board. */
-export function ratingsByUnitMonth(db: Executor, from: string) {
+/**
+ * Each month's end (the first instant after it, ISO) as SQL: `case month when '2026-01' then … end`,
+ * so one query cuts every month of a board off at its own end.
+ */
+function monthEnd(ends: ReadonlyMap<string, string>): RawBuilder<string> {
+  return sql<string>`(case ${sql.ref('month')} ${sql.join(
+    [...ends].map(([m, end]) => sql`when ${m} then ${end}`),
+    sql` `,
+  )} end)`;
+}
+
+/**
+ * Ratings per unit and month (tickets and in-person rating codes alike), for the public board: each
+ * month as it stood at its end (`ends`: month → first instant after it), so a rating recorded later
+ * (an import of past tickets) never changes a past month.
+ */
+export function ratingsByUnitMonth(db: Executor, ends: ReadonlyMap<string, string>) {
   return db
     .selectFrom('demand_rating')
     .select([
@@ -421,12 +438,14 @@ export function ratingsByUnitMonth(db: Executor, from: string) {
       sql<number>`count(*)`.as('ratings'),
       sql<number>`sum(case when level >= 3 then 1 else 0 end)`.as('satisfied'),
     ])
-    .where('month', '>=', from)
+    .where('month', 'in', [...ends.keys()])
+    .where(sql<boolean>`at < ${monthEnd(ends)}`)
     .groupBy(['unit_id', 'month'])
     .execute();
 }
 
-export function closedByUnitMonth(db: Executor, from: string) {
+/** Tickets per unit and month received that were closed (and closed on time) by that month's end. */
+export function closedByUnitMonth(db: Executor, ends: ReadonlyMap<string, string>) {
   return db
     .selectFrom('demand')
     .select([
@@ -435,8 +454,9 @@ export function closedByUnitMonth(db: Executor, from: string) {
       sql<number>`count(*)`.as('closed'),
       sql<number>`sum(case when closed_on_time = 1 then 1 else 0 end)`.as('on_time'),
     ])
-    .where('month', '>=', from)
+    .where('month', 'in', [...ends.keys()])
     .where('closed_at', 'is not', null)
+    .where(sql<boolean>`closed_at < ${monthEnd(ends)}`)
     .where('unit_id', 'is not', null)
     .groupBy(['unit_id', 'month'])
     .execute();

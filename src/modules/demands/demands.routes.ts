@@ -51,6 +51,7 @@ import { idParam, okView } from '../../common/schemas/org.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/access.js';
 import { attachment } from '../../http/download.js';
+import { sendJsonOnceTagged } from '../../http/json-once.js';
 import {
   answerDemand,
   setRespondent,
@@ -102,7 +103,7 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'demands.read' },
         schema: { tags, summary: '诉求工单列表 / tickets', querystring: demandQuery, response: { 200: demandPage } },
       },
-      async (request) => listDemandPage(ctx, actorOf(request), request.query),
+      async (request, reply) => sendJsonOnceTagged(request, reply, await listDemandPage(ctx, actorOf(request), request.query)),
     );
 
     app.post(

@@ -16,8 +16,9 @@ import type { WorkCalendar } from '../../common/workdays.js';
 import { chinaDate } from '../../common/dates.js';
 import type { Actor, AppContext } from '../../context.js';
 import { type Executor, withTransaction } from '../../db/database.js';
-import type { Transaction } from 'kysely';
+import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { DemandRouteRuleTable, DemandSubjectTable, DemandTable } from './demands.tables.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -26,6 +27,7 @@ import { listUnits, unitNames } from '../org/index.js';
 import { checkUscc, enterpriseOfUser, registeredEnterprise } from '../policies/index.js';
 import {
   type DemandFilter,
+  type DemandEventValues,
   type DemandRow,
   type ListedDemandRow,
   countDemands,
@@ -33,15 +35,17 @@ import {
   findDemandBy,
   insertDemand,
   insertEvent,
+  insertEvents,
   keyEnterpriseOf,
   listDemands,
   listEvents,
+  listRouteRules,
   listSubjects,
   recentFromSame,
   setDemandCode,
   updateDemand,
 } from './demands.repository.js';
-import { loadDeadlines, routeFor } from './settings.service.js';
+import { type Deadlines, loadDeadlines, routeIn } from './settings.service.js';
 import { addWorkingHours, dueAfterWorkdays, workingHoursBetween } from './sla.js';
 import { similarity } from './similarity.js';
 import { whileUnchanged } from './stamp.js';
@@ -74,14 +78,17 @@ interface Names {
   subjects: Map<number, string>;
 }
 
-/** Unit and subject names for every row of a page: two small lists, read once per change of the desk's data. */
+/**
+ * Unit and subject names for every row of a page: two small lists, read once per change of units or
+ * subjects (the `demand_settings` stamp, which new tickets do not move).
+ */
 function namesFor(ctx: AppContext, db: Executor): Promise<Names> {
   const load = async () => ({
     units: await unitNames(db),
     subjects: new Map((await listSubjects(db)).map((s) => [s.id, s.name])),
   });
   // Inside a transaction the names are read there: the cache holds only committed data.
-  return db === ctx.db ? whileUnchanged(ctx, 'names', load) : load();
+  return db === ctx.db ? whileUnchanged(ctx, 'names', load, { counter: 'demand_settings' }) : load();
 }
 
 export function presentDemand(r: ListedDemandRow, names: Names, now: Date): DemandView {
@@ -179,7 +186,37 @@ export async function listDemandPage(ctx: AppContext, actor: Actor, q: DemandQue
     rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : await whileUnchanged(ctx, `count|${JSON.stringify(filter)}`, () => countDemands(ctx.db, filter));
-  return { items: rows.map((r) => presentDemand(r, names, now)), total, page: q.page, pageSize: q.pageSize };
+  return presentPage(rows, names, total, q, now);
+}
+
+export type DemandPageView = { items: DemandView[]; total: number; page: number; pageSize: number };
+
+interface PresentedPage {
+  names: Names;
+  total: number;
+  /** the instants (ISO) between which no listed ticket's `overdue` flag changes */
+  from: string;
+  until: string;
+  value: DemandPageView;
+}
+const presentedPages = new WeakMap<readonly ListedDemandRow[], PresentedPage>();
+
+/**
+ * A kept page (the same rows object) is presented once, and the same answer object is given again
+ * while its names and total are the same and no listed ticket falls due: the route sends it as JSON
+ * serialised once (sendJsonOnce), so a polled page costs no presenting, validating or stringifying.
+ */
+function presentPage(rows: readonly ListedDemandRow[], names: Names, total: number, q: DemandQuery, now: Date): DemandPageView {
+  const at = now.toISOString();
+  const memo = presentedPages.get(rows);
+  if (memo && memo.names === names && memo.total === total && memo.from <= at && at <= memo.until) return memo.value;
+  const value = { items: rows.map((r) => presentDemand(r, names, now)), total, page: q.page, pageSize: q.pageSize };
+  // `overdue` is `due_at < now` for an open ticket: the answer stands until the first listed deadline still ahead.
+  let until = '\uffff';
+  for (const r of rows)
+    if (OPEN_STATUSES.includes(r.status as DemandStatus) && r.due_at !== null && r.due_at >= at && r.due_at < until) until = r.due_at;
+  presentedPages.set(rows, { names, total, from: at, until, value });
+  return value;
 }
 
 /** The open tickets of the last 30 days from the same enterprise or phone whose text is similar. */
@@ -290,76 +327,90 @@ export async function resolveRespondent(
   return { uscc: check.uscc, enterpriseId: known?.id ?? null, name: known?.name ?? f.name ?? null };
 }
 
-/**
- * Takes one demand from any channel. A repeat with the same idempotency key returns the first
- * ticket (`created: false`), whether it comes after the first or races it. A 咨询 answered on the
- * line is closed at once and counts as resolved at first contact; anything else is routed by the
- * rules to its unit (or waits for the office) with its sign-for and handling deadlines.
- */
-export async function intakeDemand(
-  ctx: AppContext,
-  actor: Actor,
-  body: IntakeBody,
-  extra: IntakeExtra = {},
-): Promise<DemandDetailView & { created: boolean; ratingCode: string | null }> {
-  if (body.idempotencyKey) {
-    const first = await findDemandBy(ctx.db, 'idempotency_key', body.idempotencyKey);
-    if (first) return { ...(await detailIn(ctx, ctx.db, first)), created: false, ratingCode: null };
-  }
-  const create = await demandCreator(ctx, actor);
-  try {
-    return await withTransaction(ctx.db, (trx) => create(trx, body, extra));
-  } catch (err) {
-    // Two submissions with one key racing: the loser answers with the winner's ticket.
-    if (body.idempotencyKey && isUniqueViolation(err)) {
-      const first = await findDemandBy(ctx.db, 'idempotency_key', body.idempotencyKey);
-      if (first) return { ...(await detailIn(ctx, ctx.db, first)), created: false, ratingCode: null };
-    }
-    throw err;
-  }
+interface IntakeSettings {
+  subjects: Map<number, Selectable<DemandSubjectTable>>;
+  rules: Selectable<DemandRouteRuleTable>[];
+  deadlines: Deadlines;
 }
 
 /**
- * Ticket creation inside the caller's transaction, so a record made together with its tickets (a
- * visit and its needs) keeps all or nothing. Call it before opening the transaction: it reads the
- * work calendar through the pool, which on SQLite would wait on the open transaction.
+ * What every ticket's intake reads and the office rarely changes: active subjects, routing rules,
+ * deadlines. Kept while the `demand_settings` stamp stays (SQLite, where any process's change moves
+ * it at once); on PostgreSQL read afresh, since a rule changed in another process must route the
+ * next ticket. Inside a caller's transaction (a visit's tickets) read there.
  */
-export async function demandCreator(
+function intakeSettings(ctx: AppContext, db: Executor): Promise<IntakeSettings> {
+  const load = async () => ({
+    subjects: new Map((await listSubjects(db)).map((s) => [s.id, s])),
+    rules: await listRouteRules(db),
+    deadlines: await loadDeadlines(db),
+  });
+  return db === ctx.db ? whileUnchanged(ctx, 'intake-settings', load, { exactOnly: true, counter: 'demand_settings' }) : load();
+}
+
+/** A ticket decided before it is written: everything intake reads, so its transaction only writes. */
+interface IntakePlan {
+  values: Insertable<DemandTable>;
+  firstContact: boolean;
+  unitId: number | null;
+  signForHours: number;
+  /** the intake's date in China, for the ticket number */
+  day: string;
+  actorName: string;
+  knowledgeId: number | undefined;
+}
+
+/** A written ticket as listed and the history events written with it (what its detail shows). */
+interface WrittenTicket {
+  row: ListedDemandRow;
+  events: DemandEventValues[];
+}
+
+async function planIntake(
   ctx: AppContext,
+  db: Executor,
+  cal: WorkCalendar,
   actor: Actor,
-): Promise<
-  (trx: Transaction<DB>, body: IntakeBody, extra?: IntakeExtra) => Promise<DemandDetailView & { created: true; ratingCode: null }>
-> {
-  const cal = await getWorkCalendar(ctx);
-  return async (trx, body, extra = {}) => {
-    if (body.firstContactAnswer && body.type !== 'consult') {
-      throw new AppError('VALIDATION_FAILED', [
-        { path: 'body.firstContactAnswer', message: '只有咨询类诉求可以即时答复办结 / only a consultation is closed on first contact' },
-      ]);
-    }
-    let enterprise = await resolveEnterprise(trx, body.uscc, 'body.uscc');
-    if (hasPermission(actor.role, 'demands.scope.enterprise')) {
-      const own = await enterpriseOfUser(trx, actor.id);
-      if (!own) throw new AppError('ENTERPRISE_NOT_LINKED');
-      enterprise = { uscc: own.uscc, divisionCode: own.uscc.slice(2, 8), known: own };
-    }
-    if (!(await listSubjects(trx)).some((s) => s.id === body.subjectId))
-      throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
-    const now = extra.receivedAt ?? ctx.clock();
-    const at = now.toISOString();
-    const county = body.countyCode ?? enterprise?.known?.countyCode ?? null;
-    const deadlines = await loadDeadlines(trx);
-    const firstContact = !!body.firstContactAnswer;
-    const unitId = firstContact ? null : ((await routeFor(trx, body.subjectId, county)) ?? null);
-    const key = enterprise ? await keyEnterpriseOf(trx, enterprise.uscc) : undefined;
-    const respondent = await resolveRespondent(trx, {
-      type: body.type,
-      uscc: body.respondentUscc,
-      name: body.respondentName,
-      complainantUscc: enterprise?.uscc ?? null,
-      path: 'body.respondentUscc',
-    });
-    const id = await insertDemand(trx, {
+  body: IntakeBody,
+  extra: IntakeExtra,
+): Promise<IntakePlan> {
+  if (body.firstContactAnswer && body.type !== 'consult') {
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body.firstContactAnswer', message: '只有咨询类诉求可以即时答复办结 / only a consultation is closed on first contact' },
+    ]);
+  }
+  let enterprise = await resolveEnterprise(db, body.uscc, 'body.uscc');
+  if (hasPermission(actor.role, 'demands.scope.enterprise')) {
+    const own = await enterpriseOfUser(db, actor.id);
+    if (!own) throw new AppError('ENTERPRISE_NOT_LINKED');
+    enterprise = { uscc: own.uscc, divisionCode: own.uscc.slice(2, 8), known: own };
+  }
+  const settings = await intakeSettings(ctx, db);
+  if (!settings.subjects.has(body.subjectId))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.subjectId', message: '业务事项不存在 / subject not found' }]);
+  const now = extra.receivedAt ?? ctx.clock();
+  const at = now.toISOString();
+  const county = body.countyCode ?? enterprise?.known?.countyCode ?? null;
+  const { deadlines } = settings;
+  const firstContact = !!body.firstContactAnswer;
+  const unitId = firstContact ? null : (routeIn(settings.rules, settings.subjects, body.subjectId, county) ?? null);
+  const key = enterprise ? await keyEnterpriseOf(db, enterprise.uscc) : undefined;
+  const respondent = await resolveRespondent(db, {
+    type: body.type,
+    uscc: body.respondentUscc,
+    name: body.respondentName,
+    complainantUscc: enterprise?.uscc ?? null,
+    path: 'body.respondentUscc',
+  });
+  return {
+    firstContact,
+    unitId,
+    signForHours: deadlines.signForHours,
+    day: chinaDate(now),
+    actorName: extra.actorName ?? actor.displayName,
+    knowledgeId: body.knowledgeId,
+    values: {
+      // replaced by the ticket number once the id is known (writeIntake)
       code: `T${randomBytes(8).toString('hex')}`,
       external_code: extra.externalCode ?? null,
       idempotency_key: body.idempotencyKey ?? null,
@@ -396,64 +447,134 @@ export async function demandCreator(
       created_by: actor.id > 0 ? actor.id : null,
       created_at: at,
       updated_at: at,
-    });
-    // The ticket number the caller is told: date and sequence, readable on the phone.
-    const code = `QY${chinaDate(now).replaceAll('-', '')}${String(id).padStart(6, '0')}`;
-    await setDemandCode(trx, id, code);
-    const actorName = extra.actorName ?? actor.displayName;
-    await insertEvent(trx, {
+    },
+  };
+}
+
+/** The writes of one intake, all or nothing: the ticket, its number, its history, the unit's or office's notice, the audit row. */
+async function writeIntake(ctx: AppContext, trx: Transaction<DB>, actor: Actor, plan: IntakePlan): Promise<WrittenTicket> {
+  const { values, firstContact, unitId } = plan;
+  const at = values.received_at;
+  const id = await insertDemand(trx, values);
+  // The ticket number the caller is told: date and sequence, readable on the phone.
+  const code = `QY${plan.day.replaceAll('-', '')}${String(id).padStart(6, '0')}`;
+  const row = await setDemandCode(trx, id, code);
+  const events: DemandEventValues[] = [
+    {
       demand_id: id,
       action: firstContact ? 'firstContactClose' : 'intake',
       actor_id: actor.id > 0 ? actor.id : null,
-      actor_name: actorName,
+      actor_name: plan.actorName,
       unit_id: null,
-      note: body.knowledgeId ? `knowledge:${body.knowledgeId}` : null,
+      note: plan.knowledgeId ? `knowledge:${plan.knowledgeId}` : null,
       at,
+    },
+  ];
+  if (unitId) events.push({ demand_id: id, action: 'dispatch', actor_id: null, actor_name: '自动派单', unit_id: unitId, note: null, at });
+  await insertEvents(trx, events);
+  if (unitId) {
+    await notify(ctx, trx, {
+      unitIds: [unitId],
+      unitRoles: ['liaison', 'unit_head'],
+      kind: 'assigned',
+      title: `新诉求工单 ${code}，请在 ${plan.signForHours} 个工作小时内签收`,
+      body: values.description.slice(0, 200),
+      link: `/demands/${id}`,
     });
-    if (unitId) {
-      await insertEvent(trx, {
-        demand_id: id,
-        action: 'dispatch',
-        actor_id: null,
-        actor_name: '自动派单',
-        unit_id: unitId,
-        note: null,
-        at,
-      });
-      await notify(ctx, trx, {
-        unitIds: [unitId],
-        unitRoles: ['liaison', 'unit_head'],
-        kind: 'assigned',
-        title: `新诉求工单 ${code}，请在 ${deadlines.signForHours} 个工作小时内签收`,
-        body: body.description.slice(0, 200),
-        link: `/demands/${id}`,
-      });
-    } else if (!firstContact) {
-      await notify(ctx, trx, {
-        roles: ['office'],
-        kind: 'assigned',
-        title: `诉求工单 ${code} 待派单`,
-        body: body.description.slice(0, 200),
-        link: `/demands/${id}`,
-      });
+  } else if (!firstContact) {
+    await notify(ctx, trx, {
+      roles: ['office'],
+      kind: 'assigned',
+      title: `诉求工单 ${code} 待派单`,
+      body: values.description.slice(0, 200),
+      link: `/demands/${id}`,
+    });
+  }
+  await audit(ctx, trx, actor, {
+    action: 'demands.intake',
+    entity: 'demand',
+    entityId: id,
+    after: {
+      code,
+      channel: values.channel,
+      type: values.type,
+      unitId,
+      uscc: row.uscc,
+      enterpriseKnown: row.uscc === null || row.enterprise_id !== null,
+      ...(row.respondent_uscc ? { respondentUscc: row.respondent_uscc, respondentKnown: row.respondent_enterprise_id !== null } : {}),
+      via: values.open311_client_id ? plan.actorName : undefined,
+    },
+  });
+  return { row, events };
+}
+
+/** A new ticket's detail from what was written, with the duplicates offer read after the commit. */
+async function writtenDetail(ctx: AppContext, { row, events }: WrittenTicket): Promise<DemandDetailView> {
+  const names = await namesFor(ctx, ctx.db);
+  const duplicates = OPEN_STATUSES.includes(row.status as DemandStatus)
+    ? await findDuplicates(ctx.db, ctx.clock(), { uscc: row.uscc, phone: row.contact_phone, description: row.description }, row.id)
+    : [];
+  return {
+    ...presentDemand(row, names, ctx.clock()),
+    events: events.map((e) => ({
+      action: e.action,
+      actorName: e.actor_name,
+      unitName: e.unit_id ? (names.units.get(e.unit_id) ?? null) : null,
+      note: e.note ?? null,
+      at: e.at,
+    })),
+    duplicates,
+  };
+}
+
+/**
+ * Takes one demand from any channel. A repeat with the same idempotency key returns the first
+ * ticket (`created: false`), whether it comes after the first or races it. A 咨询 answered on the
+ * line is closed at once and counts as resolved at first contact; anything else is routed by the
+ * rules to its unit (or waits for the office) with its sign-for and handling deadlines.
+ *
+ * Everything the ticket needs is read before its transaction, and its detail is made after the
+ * commit: the transaction holds the write lock (SQLite: every request of the process waits on its
+ * one connection) only for the writes.
+ */
+export async function intakeDemand(
+  ctx: AppContext,
+  actor: Actor,
+  body: IntakeBody,
+  extra: IntakeExtra = {},
+): Promise<DemandDetailView & { created: boolean; ratingCode: string | null }> {
+  if (body.idempotencyKey) {
+    const first = await findDemandBy(ctx.db, 'idempotency_key', body.idempotencyKey);
+    if (first) return { ...(await detailIn(ctx, ctx.db, first)), created: false, ratingCode: null };
+  }
+  const plan = await planIntake(ctx, ctx.db, await getWorkCalendar(ctx), actor, body, extra);
+  let written: WrittenTicket;
+  try {
+    written = await withTransaction(ctx.db, (trx) => writeIntake(ctx, trx, actor, plan));
+  } catch (err) {
+    // Two submissions with one key racing: the loser answers with the winner's ticket.
+    if (body.idempotencyKey && isUniqueViolation(err)) {
+      const first = await findDemandBy(ctx.db, 'idempotency_key', body.idempotencyKey);
+      if (first) return { ...(await detailIn(ctx, ctx.db, first)), created: false, ratingCode: null };
     }
-    const row = (await findDemand(trx, id))!;
-    await audit(ctx, trx, actor, {
-      action: 'demands.intake',
-      entity: 'demand',
-      entityId: id,
-      after: {
-        code,
-        channel: body.channel,
-        type: body.type,
-        unitId,
-        uscc: row.uscc,
-        enterpriseKnown: row.uscc === null || row.enterprise_id !== null,
-        ...(respondent ? { respondentUscc: respondent.uscc, respondentKnown: respondent.enterpriseId !== null } : {}),
-        via: extra.open311ClientId ? actorName : undefined,
-      },
-    });
-    return { ...(await detailIn(ctx, trx, row)), created: true as const, ratingCode: null };
+    throw err;
+  }
+  return { ...(await writtenDetail(ctx, written)), created: true, ratingCode: null };
+}
+
+/**
+ * Ticket creation inside the caller's transaction, so a record made together with its tickets (a
+ * visit and its needs) keeps all or nothing. Call it before opening the transaction: it reads the
+ * work calendar through the pool, which on SQLite would wait on the open transaction.
+ */
+export async function demandCreator(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<(trx: Transaction<DB>, body: IntakeBody, extra?: IntakeExtra) => Promise<{ id: number; code: string }>> {
+  const cal = await getWorkCalendar(ctx);
+  return async (trx, body, extra = {}) => {
+    const { row } = await writeIntake(ctx, trx, actor, await planIntake(ctx, trx, cal, actor, body, extra));
+    return { id: row.id, code: row.code };
   };
 }
 

@@ -76,7 +76,8 @@ describeEachDialect('enterprise demand desk', (h) => {
       idempotencyKey: 'call-0001',
     });
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ id: t.id, created: false });
+    // the new ticket's answer (made from what was written) is the same detail as read back later
+    expect(again.json()).toEqual({ ...t, created: false });
     expect(await count()).toBe(before);
     // the unit's staff were told
     const told = await h.ctx.db.selectFrom('notification').select('title').where('link', '=', `/demands/${t.id}`).execute();
@@ -448,5 +449,43 @@ describeEachDialect('enterprise demand desk', (h) => {
     // the unit filter of a liaison is their own unit whatever they ask for
     const asked = (await tax.get(`/api/v1/demands?unitId=${u.get(APPROVAL_UNIT)}`)).json().items as { id: number }[];
     expect(asked.map((d) => d.id)).not.toContain(t.id);
+  });
+
+  it('answers a polled page it already gave with 304, and a ticket falling due shows as overdue at once', async () => {
+    const office = await h.as('office');
+    const t = (
+      await office.post('/api/v1/demands', {
+        channel: 'seat',
+        type: 'consult',
+        subjectId: (await subjects()).get('开办企业'),
+        description: '（示例）列表重验测试：咨询一个工作日内答复',
+      })
+    ).json();
+    const path = `/api/v1/demands?q=${t.code}`;
+    const first = await office.get(path);
+    expect(first.json().items).toMatchObject([{ id: t.id, overdue: false }]);
+    const etag = String(first.headers.etag);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await office.request('GET', path, undefined, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    // a moment after its deadline the same kept page says overdue, under a new tag
+    const saved = h.now;
+    try {
+      // the clock walks there in steps, each request keeping the session alive
+      for (let at = saved.getTime(); at < Date.parse(t.dueAt); at += 3 * 3600_000) {
+        h.now = new Date(at);
+        expect((await office.get(path)).json().items).toMatchObject([{ id: t.id, overdue: false }]);
+      }
+      h.now = new Date(Date.parse(t.dueAt) + 1000);
+      const due = await office.request('GET', path, undefined, { 'if-none-match': etag });
+      expect(due.statusCode).toBe(200);
+      expect(due.json().items).toMatchObject([{ id: t.id, overdue: true }]);
+      expect(due.headers.etag).not.toBe(etag);
+    } finally {
+      h.now = saved;
+    }
+    // and back before it (a test clock), not overdue again
+    expect((await office.get(path)).json().items).toMatchObject([{ id: t.id, overdue: false }]);
   });
 });

@@ -57,6 +57,50 @@ describeEachDialect('demands: figures that follow the data, dated ratings, text 
     expect(await kpi(`from=${month}&to=2025-07`)).toMatchObject({ tickets: 4, satisfactionRate: 100, reopenRate: 25 });
   });
 
+  it('shows each month of the public board as it stood at that month’s end', async () => {
+    const [unit] = (await listUnits(h.ctx.db)).slice(8, 9);
+    const u = unit!.id;
+    // September and October 2025 end at 30 Sep 16:00 and 31 Oct 16:00 UTC (midnight China time).
+    // Tickets received on the 10th: Sep — closed on time the same day ✓; closed late at 23:59:59 on
+    // 30 Sep ✓; closed on time at 00:00 on 1 Oct ✗; still open ✗. Oct — closed on time on 5 Nov ✗;
+    // closed on time the same day ✓.
+    await insertTicket(h, { unit: u, month: '2025-09', closedOnTime: 1 });
+    await insertTicket(h, { unit: u, month: '2025-09', closedOnTime: 0, closedAt: '2025-09-30T15:59:59.000Z' });
+    await insertTicket(h, { unit: u, month: '2025-09', closedOnTime: 1, closedAt: '2025-09-30T16:00:00.000Z' });
+    await insertTicket(h, { unit: u, month: '2025-09' });
+    await insertTicket(h, { unit: u, month: '2025-10', closedOnTime: 1, closedAt: '2025-11-05T03:00:00.000Z' });
+    await insertTicket(h, { unit: u, month: '2025-10', closedOnTime: 1 });
+    // Ratings of September: 5 on the 15th ✓, 2 at 23:00 on 30 Sep ✓, 5 recorded for September only on
+    // 20 Oct (an import of past tickets) ✗; of October: 4 on the 12th ✓.
+    const rating = (month: string, level: number, at: string) =>
+      h.ctx.db
+        .insertInto('demand_rating')
+        .values({ demand_id: null, rating_code_id: null, unit_id: u, month, level, comment: null, code_hash: null, at })
+        .execute();
+    await rating('2025-09', 5, '2025-09-15T02:00:00.000Z');
+    await rating('2025-09', 2, '2025-09-30T15:00:00.000Z');
+    await rating('2025-09', 5, '2025-10-20T02:00:00.000Z');
+    await rating('2025-10', 4, '2025-10-12T02:00:00.000Z');
+    const board = (await h.anonymous().get('/api/v1/demands/public/board')).json() as {
+      units: { unitName: string; months: { month: string }[] }[];
+    };
+    const months = board.units.find((x) => x.unitName === unit!.name)!.months;
+    expect(months.find((m) => m.month === '2025-09')).toEqual({
+      month: '2025-09',
+      closed: 2,
+      onTimeRate: 50,
+      ratings: 2,
+      satisfactionRate: 50,
+    });
+    expect(months.find((m) => m.month === '2025-10')).toEqual({
+      month: '2025-10',
+      closed: 1,
+      onTimeRate: 100,
+      ratings: 1,
+      satisfactionRate: 100,
+    });
+  });
+
   it('finds a ticket by its text, its answer, the enterprise’s name or its number, on the list’s search box', async () => {
     const office = await h.as('office');
     const liaison = await h.as('liaison');

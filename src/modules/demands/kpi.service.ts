@@ -83,8 +83,9 @@ async function labelsFor(ctx: AppContext, by: KpiQuery['by'], keys: (string | nu
 
 /**
  * The public service-quality board (服务质量网上评价 · 服务信用网上公示): per unit and month, the
- * number of ratings, the satisfaction rate and the on-time rate of the last twelve months. Only
- * counts: no names of people, no phone numbers, no ticket text.
+ * number of ratings, the satisfaction rate and the on-time rate of the last twelve months, each
+ * month cut off at its end (closures of its tickets and ratings recorded by then). Only counts: no
+ * names of people, no phone numbers, no ticket text.
  */
 export function publicBoard(ctx: AppContext): Promise<BoardView> {
   return whileUnchanged(ctx, `board|${chinaDate(ctx.clock())}`, () => computeBoard(ctx));
@@ -99,8 +100,9 @@ async function computeBoard(ctx: AppContext): Promise<BoardView> {
     const d = new Date(Date.UTC(y, m - 1, 1));
     months.push(d.toISOString().slice(0, 7));
   }
-  const from = months[0]!;
-  const [ratings, closed] = await Promise.all([ratingsByUnitMonth(ctx.db, from), closedByUnitMonth(ctx.db, from)]);
+  // Each month is shown as it stood at its end: a ticket closed or rated later leaves it unchanged.
+  const ends = new Map(months.map((m) => [m, monthEndInstant(m)]));
+  const [ratings, closed] = await Promise.all([ratingsByUnitMonth(ctx.db, ends), closedByUnitMonth(ctx.db, ends)]);
   const unitIds = [...new Set([...ratings, ...closed].map((r) => r.unit_id).filter((id): id is number => !!id))];
   const units = await listUnits(ctx.db, { ids: unitIds });
   const key = (u: number | null, m: string) => `${u}|${m}`;

@@ -133,9 +133,17 @@ export async function removeRouteRule(ctx: AppContext, actor: Actor, id: number)
  * The unit responsible for a subject in a county: the subject's rule for that county, else its
  * rule for any county, else the same search on the parent subject. Undefined: the office dispatches.
  */
-export async function routeFor(db: Executor, subjectId: number, countyCode: string | null): Promise<number | undefined> {
-  const rules = await listRouteRules(db);
-  const subjects = new Map((await listSubjects(db)).map((s) => [s.id, s]));
+/**
+ * The unit a ticket goes to: the rule for its subject and county, else for its subject anywhere,
+ * else the same for the parent subject, upwards. Pure, so intake can decide it from settings read
+ * before its transaction.
+ */
+export function routeIn(
+  rules: readonly { subject_id: number; county_code: string | null; unit_id: number }[],
+  subjects: ReadonlyMap<number, { id: number; parent_id: number | null }>,
+  subjectId: number,
+  countyCode: string | null,
+): number | undefined {
   for (let s = subjects.get(subjectId); s; s = s.parent_id ? subjects.get(s.parent_id) : undefined) {
     const own = rules.filter((r) => r.subject_id === s!.id);
     const hit = own.find((r) => countyCode && r.county_code === countyCode) ?? own.find((r) => r.county_code === null);

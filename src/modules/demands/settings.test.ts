@@ -14,6 +14,11 @@ describeEachDialect('demand desk settings: routing rules and rating codes', (h) 
     const start = subjects.find((s) => s.name === '开办企业')!.id;
     const rule = (await office.get('/api/v1/demands/route-rules')).json().find((r: { subjectId: number }) => r.subjectId === start);
     expect(rule.unitName).toBe(APPROVAL_UNIT);
+    // a ticket before the edit: intake has read (and, on SQLite, kept) the routing rules
+    const before = (
+      await office.post('/api/v1/demands', { type: 'help', subjectId: start, description: '新办企业银行开户预约（规则测试）' })
+    ).json();
+    expect(before.unitName).toBe(APPROVAL_UNIT);
     const tax = await unitId(TAX_UNIT);
     const bad = await office.request('PUT', `/api/v1/demands/route-rules/${rule.id}`, {
       subjectId: start,
@@ -37,6 +42,17 @@ describeEachDialect('demand desk settings: routing rules and rating codes', (h) 
     const audits = await h.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'demands.route.edit').execute();
     expect(audits).toHaveLength(1);
     expect((await (await h.as('liaison')).request('PUT', `/api/v1/demands/route-rules/${rule.id}`, {})).statusCode).toBe(403);
+
+    // a change written by another process (here straight to the table) routes the next ticket too
+    await h.ctx.db
+      .updateTable('demand_route_rule')
+      .set({ unit_id: await unitId(APPROVAL_UNIT) })
+      .where('id', '=', rule.id)
+      .execute();
+    const after = (
+      await office.post('/api/v1/demands', { type: 'help', subjectId: start, description: '新办企业社保登记（规则测试）' })
+    ).json();
+    expect(after.unitName).toBe(APPROVAL_UNIT);
   });
 
   it('deactivates a window’s rating code: it takes no more ratings, and the list says so', async () => {

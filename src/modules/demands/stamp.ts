@@ -22,9 +22,13 @@ export function whileUnchanged<T>(
   key: string,
   load: () => Promise<T>,
   /** Cache only where every process's write moves the stamp (SQLite): for reads that must show any write at once. */
-  opts: { exactOnly?: boolean } = {},
+  opts: {
+    exactOnly?: boolean;
+    /** `demand_settings`: subjects, routing, deadlines and names only, which the tickets' own writes do not move. */
+    counter?: 'demands' | 'demand_settings';
+  } = {},
 ): Promise<T> {
-  const stamp = counterStamp(ctx.database, 'demands');
+  const stamp = counterStamp(ctx.database, opts.counter ?? 'demands');
   if (opts.exactOnly && !stamp.exact) return load();
   const cache = cacheFor(caches, ctx.database, 500);
   let last = lastLoaded.get(ctx.database);
