@@ -74,11 +74,13 @@ describeE2E('government services', (e) => {
 
       const file = path.join(e.ctx.config.dataDir, 'catalogue.xlsx');
       await catalogueFile(file);
-      await office.locator('input[type=file]').setInputFiles(file);
-      const preview = office.getByRole('dialog', { name: '导入预览' });
-      await preview.getByText('新增 3 项，变更 0 项，未变 0 项').waitFor();
-      await preview.getByRole('button', { name: /确认导入/ }).click();
-      await office.getByText('已导入').waitFor();
+      await office.getByRole('button', { name: '导入目录' }).click();
+      const importing = office.getByRole('dialog', { name: '导入目录' });
+      await importing.locator('input[type=file]').setInputFiles(file);
+      await importing.getByText('新增 3 项，变更 0 项，未变 0 项').waitFor();
+      expect(await importing.getByRole('table', { name: '导入预览' }).getByRole('row').count()).toBe(4);
+      await importing.getByRole('button', { name: '确认导入' }).click();
+      await importing.waitFor({ state: 'hidden' });
 
       // Township level: 2 of the 3 services are online (hand count: 66.7 %).
       await chooseOption(office, office, '层级', '乡镇级');
