@@ -40,8 +40,8 @@ export interface ImportFlowProps<R, T> {
   hint?: ReactNode;
   /** File types the chooser offers, e.g. `.xlsx`. */
   accept: string;
-  /** Sends the file: `commit = false` only checks it (nothing is written), `true` writes it. */
-  send: (file: File, commit: boolean) => Promise<R>;
+  /** Sends the form holding the chosen file (field `file`): `commit = false` only checks it, `true` writes it. */
+  send: (form: FormData, commit: boolean) => Promise<R>;
   /** For routes that answer a check with its problems instead of refusing it. */
   problemsIn?: (result: R) => ErrorDetail[];
   /** One sentence on what the checked file would do. */
@@ -85,11 +85,17 @@ export function ImportFlow<R, T extends object = never>(props: ImportFlowProps<R
     setStep({ kind: 'choose' });
   };
 
+  const sendFile = (f: File, commit: boolean) => {
+    const form = new FormData();
+    form.append('file', f);
+    return send(form, commit);
+  };
+
   const check = async (f: File) => {
     setFile(f);
     setBusy(true);
     try {
-      const result = await send(f, false);
+      const result = await sendFile(f, false);
       const problems = problemsIn?.(result) ?? [];
       setStep(problems.length ? { kind: 'problems', problems } : { kind: 'preview', result });
     } catch (err) {
@@ -105,7 +111,7 @@ export function ImportFlow<R, T extends object = never>(props: ImportFlowProps<R
     if (!file) return;
     setBusy(true);
     try {
-      const result = await send(file, true);
+      const result = await sendFile(file, true);
       close();
       message.success(done(result));
       onDone?.(result);

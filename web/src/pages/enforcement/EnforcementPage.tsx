@@ -230,11 +230,7 @@ function CatalogueTab() {
             <ImportFlow<MattersImport>
               label={pick(L.importXlsx)}
               accept=".xlsx"
-              send={(file, commit) => {
-                const form = new FormData();
-                form.append('file', file);
-                return upload('/api/v1/enforcement/matters/import', form, { query: { dryRun: commit ? 'false' : 'true' } });
-              }}
+              send={(form, commit) => upload('/api/v1/enforcement/matters/import', form, { query: { dryRun: commit ? 'false' : 'true' } })}
               summary={(r) => fill(pick(L.importPreview), { matters: r.matters, items: r.items })}
               done={(r) => fill(pick(L.importDone), { added: r.added, replaced: r.replaced })}
             />

@@ -124,11 +124,7 @@ export function ReturnImport() {
       <ImportFlow<ReturnPreview>
         label={pick(L.importReturn)}
         accept=".xlsx"
-        send={(file, commit) => {
-          const body = new FormData();
-          body.append('file', file);
-          return upload('/api/v1/finance/returns', body, { query: { mode: commit ? 'commit' : 'preview' } });
-        }}
+        send={(form, commit) => upload('/api/v1/finance/returns', form, { query: { mode: commit ? 'commit' : 'preview' } })}
         problemsIn={(r) => r.problems}
         summary={counted}
         done={(r) => `${pick(L.imported)}${lang === 'en' ? ': ' : '：'}${counted(r)}`}

@@ -23,11 +23,7 @@ export function ValuesImport() {
         label={pick(L.importValues)}
         hint={pick(L.importHint)}
         accept=".xlsx"
-        send={(file, commit) => {
-          const form = new FormData();
-          form.append('file', file);
-          return upload('/api/v1/indicators/values/import', form, { query: { dryRun: commit ? undefined : 'true' } });
-        }}
+        send={(form, commit) => upload('/api/v1/indicators/values/import', form, { query: { dryRun: commit ? undefined : 'true' } })}
         summary={(r) =>
           pick({
             zh: `检查通过：共 ${r.rows} 行，将新增 ${r.created} 条、更新 ${r.updated} 条。确认后一次写入，尚未保存任何数据。`,

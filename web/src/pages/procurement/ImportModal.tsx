@@ -21,11 +21,7 @@ export function ImportButton() {
       buttonType="primary"
       hint={pick(L.importHint)}
       accept=".csv,.xlsx,.json,.jsonl"
-      send={(file, commit) => {
-        const form = new FormData();
-        form.append('file', file);
-        return upload('/api/v1/procurement/imports', form, { query: { dryRun: commit ? undefined : 'true' } });
-      }}
+      send={(form, commit) => upload('/api/v1/procurement/imports', form, { query: { dryRun: commit ? undefined : 'true' } })}
       summary={(r) => counted(r, false)}
       done={(r) => counted(r, true)}
       table={(r) => ({

@@ -18,14 +18,12 @@ export function ProjectsUpload({ campaignId, onDone }: { campaignId: number; onD
       label={pick(L.uploadProjects)}
       hint={pick(L.uploadProjectsHint)}
       accept=".csv,.xlsx"
-      send={(file, commit) => {
-        const form = new FormData();
-        form.append('file', file);
-        return upload('/api/v1/procurement/campaigns/{id}/projects/import', form, {
+      send={(form, commit) =>
+        upload('/api/v1/procurement/campaigns/{id}/projects/import', form, {
           path: { id: String(campaignId) },
           query: { dryRun: commit ? undefined : 'true' },
-        });
-      }}
+        })
+      }
       summary={(r) => counted(r, false)}
       done={(r) => counted(r, true)}
       onDone={onDone}

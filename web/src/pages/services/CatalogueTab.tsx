@@ -39,6 +39,8 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
     params: { query: { date, level: level as Level, countyId: county, flag: flag as Flag, q: q || undefined, page, pageSize: 20 } },
   });
 
+  const importCounts = (r: Preview) => fill(pick(L.importCounts), { added: r.added, changed: r.changed, unchanged: r.unchanged });
+
   const publish = async () => {
     try {
       const r = await ok(client.POST('/api/v1/services/rates/publish', { body: { date } }));
@@ -79,17 +81,10 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
           <ImportFlow<Preview, Preview['preview'][number]>
             label={pick(L.importCatalogue)}
             accept=".xlsx"
-            send={(file, commit) => {
-              const form = new FormData();
-              form.append('file', file);
-              return uploadFile('/api/v1/services/catalogue/import', form, { query: { commit: commit ? '1' : '0' } });
-            }}
+            send={(form, commit) => uploadFile('/api/v1/services/catalogue/import', form, { query: { commit: commit ? '1' : '0' } })}
             problemsIn={(r) => r.problems}
-            summary={(r) => fill(pick(L.importCounts), { added: r.added, changed: r.changed, unchanged: r.unchanged })}
-            done={(r) =>
-              `${pick(L.imported)}${lang === 'en' ? ': ' : '：'}` +
-              fill(pick(L.importCounts), { added: r.added, changed: r.changed, unchanged: r.unchanged })
-            }
+            summary={importCounts}
+            done={(r) => `${pick(L.imported)}${lang === 'en' ? ': ' : '：'}${importCounts(r)}`}
             table={(r) => ({
               rows: r.preview,
               rowKey: 'row',
