@@ -105,8 +105,7 @@ describeE2E('indicators: rank forecast', (e) => {
       expect(await dialog.getByRole('table', { name: '导入预览' }).getByRole('row').count()).toBe(3);
       await e.screenshot(page, 'indicators-import-preview');
       await dialog.getByRole('button', { name: '确认导入' }).click();
-      await expect.poll(() => dialog.getByText('已导入 2 行：新增 2 条，更新 0 条。').count()).toBe(1);
-      await dialog.getByRole('button', { name: '关闭' }).click();
+      await dialog.waitFor({ state: 'hidden' });
 
       const values = page.getByRole('table', { name: '数值与趋势' });
       await expect.poll(() => values.getByRole('cell', { name: '99.5%' }).count()).toBe(1);

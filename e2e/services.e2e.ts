@@ -74,13 +74,15 @@ describeE2E('government services', (e) => {
 
       const file = path.join(e.ctx.config.dataDir, 'catalogue.xlsx');
       await catalogueFile(file);
-      await office.locator('input[type=file]').setInputFiles(file);
-      const preview = office.getByRole('dialog', { name: '导入预览' });
-      await preview.getByText('新增 3 项，变更 0 项，未变 0 项').waitFor();
-      await preview.getByRole('button', { name: /确认导入/ }).click();
-      // The preview closes once the import is committed (the success toast is transient: a slow
+      await office.getByRole('button', { name: '导入目录' }).click();
+      const importing = office.getByRole('dialog', { name: '导入目录' });
+      await importing.locator('input[type=file]').setInputFiles(file);
+      await importing.getByText('新增 3 项，变更 0 项，未变 0 项').waitFor();
+      expect(await importing.getByRole('table', { name: '导入预览' }).getByRole('row').count()).toBe(4);
+      await importing.getByRole('button', { name: '确认导入' }).click();
+      // The dialog closes once the import is committed (the success toast is transient: a slow
       // commit can outlast it); if it stays open, the page's messages say why.
-      await preview.waitFor({ state: 'hidden', timeout: 60_000 }).catch(async (err: unknown) => {
+      await importing.waitFor({ state: 'hidden', timeout: 60_000 }).catch(async (err: unknown) => {
         const messages = await office.locator('.ant-message-notice, .ant-notification-notice').allInnerTexts();
         throw new Error(`the import was not committed; the page says: ${messages.join(' | ') || 'nothing'}`, { cause: err });
       });

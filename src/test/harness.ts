@@ -134,3 +134,13 @@ export function describeEachDialect(name: string, body: (h: Harness) => void, op
     });
   }
 }
+
+/**
+ * One step of a test file's story, run once per database by whichever test needs it first. A step
+ * awaits the steps it builds on and returns what it saw, so every test can run alone (`-t name`)
+ * or in any order and still assert on the same state.
+ */
+export function once<T>(step: () => Promise<T>): () => Promise<T> {
+  let run: Promise<T> | undefined;
+  return () => (run ??= step());
+}

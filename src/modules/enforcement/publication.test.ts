@@ -3,41 +3,20 @@ import { SYSTEM_ACTOR } from '../../context.js';
 import { drainJobs, enqueueJob } from '../../jobs/runtime.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { getWorkCalendar } from '../calendar/calendar.service.js';
-import { createEnterprise } from '../policies/enterprises.service.js';
-import { syntheticUscc } from '../policies/index.js';
-import { listOfficersFor } from './catalogue.service.js';
-import { commitPlan, createPlan, drawPlan, getPlan, recordResult } from './inspections.service.js';
-
-const OFFICE = { ...SYSTEM_ACTOR, role: 'office' as const };
+import { OFFICE, drawnPlan } from './enforcement.fixtures.js';
+import { getPlan, recordResult } from './inspections.service.js';
 
 describeEachDialect('enforcement: results published at their deadline', (h) => {
   it(
     'publishes as the system once the deadline has come, audited, the office told; not before, and only once',
     { timeout: 180_000 },
     async () => {
-      for (let i = 0; i < 4; i++)
-        await createEnterprise(h.ctx, OFFICE, {
-          uscc: syntheticUscc(9400 + i, '150102', '有限责任公司'),
-          name: `公示测试企业${i}（示例）`,
-        });
-      const officers = (await listOfficersFor(h.ctx, OFFICE)).filter((o) => o.certified && o.name.match(/^[张李王]/));
-      const plan = await createPlan(h.ctx, OFFICE, {
+      const plan = await drawnPlan(h.ctx, {
         name: '到期公示测试计划（示例）',
-        kind: 'ad_hoc',
-        unitIds: [officers[0]!.unitId],
-        itemCodes: ['SJ-CC-01'],
-        filter: {},
-        quotas: [{ grade: 'B', count: 2 }],
-        officerIds: officers.map((o) => o.id),
-        officersPerVisit: 2,
-        windowFrom: '2026-03-01',
-        windowTo: '2026-06-30',
-        offSite: false,
-        dataSource: null,
-        publishDays: 20,
+        enterprisePrefix: '公示测试企业',
+        enterprises: 4,
+        firstSerial: 9400,
       });
-      const committed = await commitPlan(h.ctx, OFFICE, plan.id, plan.version);
-      await drawPlan(h.ctx, OFFICE, plan.id, committed.version);
       const visit = (await getPlan(h.ctx, OFFICE, plan.id)).visits[0]!;
       await recordResult(h.ctx, OFFICE, plan.id, {
         enterpriseId: visit.enterpriseId,

@@ -4,17 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../app.js';
-import { SYSTEM_ACTOR } from '../../context.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { runSeed } from '../../seed.js';
 import { testConfig } from '../../test/harness.js';
-import { createEnterprise } from '../policies/enterprises.service.js';
-import { syntheticUscc } from '../policies/index.js';
-import { listOfficersFor } from './catalogue.service.js';
-import { commitPlan, createPlan, drawPlan } from './inspections.service.js';
+import { drawnPlan } from './enforcement.fixtures.js';
 
 const BIN = path.resolve('bin/bizenv');
-const OFFICE = { ...SYSTEM_ACTOR, role: 'office' as const };
 
 function cli(args: string[], dataDir: string) {
   const r = spawnSync(BIN, args, {
@@ -34,26 +29,7 @@ describe('bizenv enforcement verify-draw', { timeout: 300_000 }, () => {
     const ctx = createContext(testConfig({ dataDir: dir }), { clock: () => new Date('2026-03-02T02:00:00Z') });
     await migrateToLatest(ctx.db);
     await runSeed(ctx, { demo: true, light: true });
-    for (let i = 0; i < 5; i++)
-      await createEnterprise(ctx, OFFICE, { uscc: syntheticUscc(5000 + i, '150102', '有限责任公司'), name: `复核测试企业${i}（示例）` });
-    const officers = (await listOfficersFor(ctx, OFFICE)).filter((o) => o.certified && o.name.match(/^[张李王]/));
-    const plan = await createPlan(ctx, OFFICE, {
-      name: '复核测试计划',
-      kind: 'ad_hoc',
-      unitIds: [officers[0]!.unitId],
-      itemCodes: ['SJ-CC-01'],
-      filter: {},
-      quotas: [{ grade: 'B', count: 2 }],
-      officerIds: officers.map((o) => o.id),
-      officersPerVisit: 2,
-      windowFrom: '2026-03-01',
-      windowTo: '2026-06-30',
-      offSite: false,
-      dataSource: null,
-      publishDays: 20,
-    });
-    const committed = await commitPlan(ctx, OFFICE, plan.id, plan.version);
-    await drawPlan(ctx, OFFICE, plan.id, committed.version);
+    const plan = await drawnPlan(ctx, { name: '复核测试计划', enterprisePrefix: '复核测试企业', enterprises: 5, firstSerial: 5000 });
 
     const ok = cli(['enforcement', 'verify-draw', String(plan.id), '--json'], dir);
     expect(ok.code, ok.err).toBe(0);

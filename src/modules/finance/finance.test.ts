@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../context.js';
-import { type Client, TEST_PASSWORD, describeEachDialect } from '../../test/harness.js';
+import { type Client, TEST_PASSWORD, describeEachDialect, once } from '../../test/harness.js';
 import { createUser } from '../org/users.service.js';
 import { seedDemoPolicies } from '../policies/seed.js';
 import { financeBulletinSection } from './bulletin.js';
@@ -41,10 +41,110 @@ describeEachDialect('finance', (h) => {
   let demoId: number;
   let otherId: number;
   let demoUscc: string;
-  let needId: number;
-  let projectId: number;
 
   const need = async (c: Client, id: number) => (await c.get(`/api/v1/finance/needs/${id}`)).json();
+
+  // The story's steps, each run once by whichever test needs it first, so that every test can run
+  // alone or in any order (see `once`).
+  /** A major project, and the demo enterprise's need of credit for it. */
+  const filed = once(async () => {
+    const projectId = (await office.post('/api/v1/finance/projects', { name: '测试重大项目' })).json().id as number;
+    const res = await enterprise.post('/api/v1/finance/needs', {
+      amount: '1200000.50',
+      termMonths: 24,
+      purpose: '购置生产线',
+      collateral: '设备抵押',
+      projectId,
+    });
+    return { projectId, needId: res.json().id as number, res };
+  });
+  /** The need published to both banks; what bank A saw of it just before. */
+  const published = once(async () => {
+    const { needId } = await filed();
+    const beforeForA = (await bankA.get(`/api/v1/finance/needs/${needId}`)).statusCode;
+    const v = (await need(office, needId)).version;
+    const pub = await office.post(`/api/v1/finance/needs/${needId}/publish`, { bankIds: [banks[0]!.id, banks[1]!.id], version: v });
+    return { needId, beforeForA, pub };
+  });
+  /** A matchmaking event on the need, then bank A offers, grants 1 000 000 元 on 1 Feb and lands 800 000 元 on 1 Mar. */
+  const lent = once(async () => {
+    const { needId } = await published();
+    const event = await office.post('/api/v1/finance/events', {
+      title: '政金企对接会（测试）',
+      heldOn: '2026-01-10',
+      bankIds: banks.map((b) => b.id),
+      needIds: [needId],
+    });
+    const eventId = event.json().id as number;
+    const followed = await office.post(`/api/v1/finance/events/${eventId}/followups`, {
+      text: '甲行三日内上门尽调',
+      needId,
+      dueOn: '2026-01-15',
+    });
+    const p0 = (await need(bankA, needId)).publications[0];
+    const tooEarly = await bankA.post(`/api/v1/finance/publications/${p0.id}/grant`, {
+      amount: 1000000,
+      on: '2026-02-01',
+      version: p0.version,
+    });
+    const offered = (
+      await bankA.post(`/api/v1/finance/publications/${p0.id}/respond`, {
+        response: 'offered',
+        offerAmount: '1000000',
+        version: p0.version,
+      })
+    ).json().publications[0];
+    const granted = (
+      await bankA.post(`/api/v1/finance/publications/${p0.id}/grant`, { amount: '1000000.00', on: '2026-02-01', version: offered.version })
+    ).json().publications[0];
+    const over = await bankA.post(`/api/v1/finance/publications/${p0.id}/land`, {
+      amount: '1000000.01',
+      on: '2026-03-01',
+      version: granted.version,
+    });
+    const landed = await bankA.post(`/api/v1/finance/publications/${p0.id}/land`, {
+      amount: 800000,
+      on: '2026-03-01',
+      version: granted.version,
+    });
+    return { needId, event, eventId, followed, tooEarly, offered, granted, over, landed };
+  });
+  /** The other enterprise enters the listing reserve at the coaching stage. */
+  const listed = once(async () =>
+    office.post('/api/v1/finance/listing', { enterpriseId: otherId, stage: 'coaching', exchange: '北京证券交易所' }),
+  );
+  /** A desk case with one step due in 3 working days. */
+  const deskCase = once(async () => {
+    const officeUser = await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'office').executeTakeFirstOrThrow();
+    const unit = await h.ctx.db.selectFrom('unit').select('id').where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow();
+    const desk = await office.post('/api/v1/finance/desk', {
+      enterpriseId: demoId,
+      problem: '抵押物不足，需增信',
+      memberUserId: officeUser.id,
+      bankId: banks[0]!.id,
+      presidentName: '张行长',
+      leadUnitId: unit.id,
+    });
+    const withStep = (
+      await office.post(`/api/v1/finance/desk/${desk.json().id}/steps`, { action: '协调担保公司增信', workdays: 3 })
+    ).json();
+    return { desk, withStep };
+  });
+  /** Bank A's clean return of February 2026, committed. */
+  const returned = once(async () => {
+    const template = (await office.get('/api/v1/finance/returns/template.xlsx')).rawPayload;
+    const other = await h.ctx.db.selectFrom('enterprise').select('uscc').where('id', '=', otherId).executeTakeFirstOrThrow();
+    const good = multipart(
+      'r.xlsx',
+      await filledReturn(template, DEMO_BANKS[0]!, '2026-02', [
+        [demoUscc, '演示', '1000000.00', '是', '是'],
+        [other.uscc, '其他', 3000000, '否', '否'],
+      ]),
+    );
+    const asB = await bankB.request('POST', '/api/v1/finance/returns?mode=commit', good.body, { 'content-type': good.type });
+    const ok = await bankA.request('POST', '/api/v1/finance/returns?mode=commit', good.body, { 'content-type': good.type });
+    return { asB, ok };
+  });
 
   beforeAll(async () => {
     await seedDemoPolicies(h.ctx, { enterprises: 12 });
@@ -82,7 +182,7 @@ describeEachDialect('finance', (h) => {
   });
 
   it('an enterprise files its own need; a third decimal or another enterprise is refused and nothing is stored', async () => {
-    projectId = (await office.post('/api/v1/finance/projects', { name: '测试重大项目' })).json().id;
+    const { projectId, res } = await filed();
     const before = (await enterprise.get('/api/v1/finance/needs')).json().items.length;
     const bad = await enterprise.post('/api/v1/finance/needs', {
       amount: '1200000.505',
@@ -103,13 +203,6 @@ describeEachDialect('finance', (h) => {
     expect(foreign.statusCode).toBe(403);
     expect((await enterprise.get('/api/v1/finance/needs')).json().items.length).toBe(before);
 
-    const res = await enterprise.post('/api/v1/finance/needs', {
-      amount: '1200000.50',
-      termMonths: 24,
-      purpose: '购置生产线',
-      collateral: '设备抵押',
-      projectId,
-    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       enterprise: { id: demoId },
@@ -118,7 +211,6 @@ describeEachDialect('finance', (h) => {
       status: 'open',
       project: { id: projectId },
     });
-    needId = res.json().id;
     // a need of another enterprise, filed by the office, is not the enterprise's to see
     const other = (
       await office.post('/api/v1/finance/needs', {
@@ -153,9 +245,8 @@ describeEachDialect('finance', (h) => {
   });
 
   it('a bank sees only the needs published to it and answers only its own publication', async () => {
-    expect((await bankA.get(`/api/v1/finance/needs/${needId}`)).statusCode).toBe(404);
-    const v = (await need(office, needId)).version;
-    const pub = await office.post(`/api/v1/finance/needs/${needId}/publish`, { bankIds: [banks[0]!.id, banks[1]!.id], version: v });
+    const { needId, beforeForA, pub } = await published();
+    expect(beforeForA).toBe(404);
     expect(pub.statusCode).toBe(200);
     expect(pub.json().publications.map((p: { bankName: string }) => p.bankName)).toEqual(DEMO_BANKS);
     const inbox = (await bankA.get('/api/v1/notifications?pageSize=50')).json().items;
@@ -182,49 +273,21 @@ describeEachDialect('finance', (h) => {
   });
 
   it('offer → credit granted → loan landed, the loan never above the credit; project and event totals follow', async () => {
-    const event = await office.post('/api/v1/finance/events', {
-      title: '政金企对接会（测试）',
-      heldOn: '2026-01-10',
-      bankIds: banks.map((b) => b.id),
-      needIds: [needId],
-    });
+    const { needId, event, eventId, followed, tooEarly, offered, granted, over, landed } = await lent();
+    const { projectId } = await filed();
     expect(event.statusCode).toBe(201);
     expect(event.json().enterprises).toEqual([expect.objectContaining({ id: demoId })]);
-    const eventId = event.json().id;
-    const followed = await office.post(`/api/v1/finance/events/${eventId}/followups`, {
-      text: '甲行三日内上门尽调',
-      needId,
-      dueOn: '2026-01-15',
-    });
     expect(followed.json().followups).toEqual([
       { id: expect.any(Number), needId, text: '甲行三日内上门尽调', dueOn: '2026-01-15', doneOn: null },
     ]);
     expect((await bankA.get(`/api/v1/finance/events/${eventId}`)).statusCode).toBe(403);
 
-    let p = (await need(bankA, needId)).publications[0];
-    const tooEarly = await bankA.post(`/api/v1/finance/publications/${p.id}/grant`, {
-      amount: 1000000,
-      on: '2026-02-01',
-      version: p.version,
-    });
+    // no credit before an offer
     expect(tooEarly.statusCode).toBe(409);
-    p = (
-      await bankA.post(`/api/v1/finance/publications/${p.id}/respond`, { response: 'offered', offerAmount: '1000000', version: p.version })
-    ).json().publications[0];
-    expect(p).toMatchObject({ response: 'offered', offerFen: 100000000 });
-    p = (
-      await bankA.post(`/api/v1/finance/publications/${p.id}/grant`, { amount: '1000000.00', on: '2026-02-01', version: p.version })
-    ).json().publications[0];
-    expect(p).toMatchObject({ grantedFen: 100000000, grantedOn: '2026-02-01' });
-
-    const over = await bankA.post(`/api/v1/finance/publications/${p.id}/land`, {
-      amount: '1000000.01',
-      on: '2026-03-01',
-      version: p.version,
-    });
+    expect(offered).toMatchObject({ response: 'offered', offerFen: 100000000 });
+    expect(granted).toMatchObject({ grantedFen: 100000000, grantedOn: '2026-02-01' });
     expect(over.statusCode).toBe(422);
     expect(over.json()).toMatchObject({ code: 'FINANCE_AMOUNT_INVALID', details: [{ path: 'body.amount' }] });
-    const landed = await bankA.post(`/api/v1/finance/publications/${p.id}/land`, { amount: 800000, on: '2026-03-01', version: p.version });
     expect(landed.statusCode).toBe(200);
     expect(landed.json()).toMatchObject({ grantedFen: 100000000, landedFen: 80000000 });
 
@@ -280,7 +343,7 @@ describeEachDialect('finance', (h) => {
   });
 
   it('a listing stage goes back only with a reason', async () => {
-    const created = await office.post('/api/v1/finance/listing', { enterpriseId: otherId, stage: 'coaching', exchange: '北京证券交易所' });
+    const created = await listed();
     expect(created.statusCode).toBe(201);
     const l = created.json();
     const back = await office.post(`/api/v1/finance/listing/${l.id}/stage`, {
@@ -315,9 +378,7 @@ describeEachDialect('finance', (h) => {
       await enterprise.post(`/api/v1/policies/results/${r.id}/actions`, { action: 'confirm', version: notified.version })
     ).json();
     // another enterprise's listing cannot take this payout
-    const otherListing = (await office.get('/api/v1/finance/listing'))
-      .json()
-      .find((x: { enterprise: { id: number } }) => x.enterprise.id === otherId);
+    const otherListing = (await listed()).json();
     const wrong = await office.post(`/api/v1/finance/listing/${otherListing.id}/subsidies`, {
       resultId: r.id,
       amount: '300000',
@@ -350,28 +411,16 @@ describeEachDialect('finance', (h) => {
   });
 
   it('a desk step overdue on the working-day calendar enters the supervision ladder once', async () => {
-    const officeUser = await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'office').executeTakeFirstOrThrow();
-    const unit = await h.ctx.db.selectFrom('unit').select('id').where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow();
-    const desk = await office.post('/api/v1/finance/desk', {
-      enterpriseId: demoId,
-      problem: '抵押物不足，需增信',
-      memberUserId: officeUser.id,
-      bankId: banks[0]!.id,
-      presidentName: '张行长',
-      leadUnitId: unit.id,
-    });
+    const { desk, withStep } = await deskCase();
     expect(desk.statusCode).toBe(201);
     // Monday 2 March + 3 working days = Thursday 5 March.
-    const withStep = (
-      await office.post(`/api/v1/finance/desk/${desk.json().id}/steps`, { action: '协调担保公司增信', workdays: 3 })
-    ).json();
     expect(withStep.steps[0]).toMatchObject({ deadline: '2026-03-05', overdue: false });
     expect((await office.post('/api/v1/finance/desk/escalate')).json()).toEqual({ escalated: 0 });
     // Friday 6 March, the day after: the daily job's run (sessions stay on the test clock)
     const friday = { ...h.ctx, clock: () => new Date('2026-03-06T00:30:00Z') };
     expect(await escalateOverdueDeskSteps(friday)).toEqual({ escalated: 1 });
     expect(await escalateOverdueDeskSteps(friday)).toEqual({ escalated: 0 });
-    const step = (await office.get('/api/v1/finance/desk')).json()[0].steps[0];
+    const step = (await office.get('/api/v1/finance/desk')).json().find((d: { id: number }) => d.id === desk.json().id).steps[0];
     const item = (await office.get(`/api/v1/items/${step.itemId}`)).json();
     expect(item).toMatchObject({ deadline: '2026-03-05', content: expect.stringContaining('协调担保公司增信') });
     const inbox = (await office.get('/api/v1/notifications?pageSize=50')).json().items;
@@ -382,7 +431,7 @@ describeEachDialect('finance', (h) => {
     const template = (await office.get('/api/v1/finance/returns/template.xlsx')).rawPayload;
     const bad = multipart(
       'r.xlsx',
-      await filledReturn(template, DEMO_BANKS[0]!, '2026-02', [
+      await filledReturn(template, DEMO_BANKS[0]!, '2026-01', [
         [demoUscc, '演示', '1000000.005', '是', '是'],
         ['91150100MA0ZZZZZZ9', '未知', '5', '否', '否'],
       ]),
@@ -392,23 +441,14 @@ describeEachDialect('finance', (h) => {
     expect(preview.problems[1].message).toContain('91150100MA0ZZZZZZ9');
     const commit = await office.request('POST', '/api/v1/finance/returns?mode=commit', bad.body, { 'content-type': bad.type });
     expect(commit.statusCode).toBe(422);
-    expect(
-      (await office.get('/api/v1/finance/stats')).json().items.find((s: { period: string }) => s.period === '2026-02'),
-    ).toBeUndefined();
+    // (the demo has the region's figures of that month, but no bank's return)
+    const january = (await office.get('/api/v1/finance/stats')).json().items.find((s: { period: string }) => s.period === '2026-01');
+    expect(january?.banks ?? 0).toBe(0);
 
     // a bank may send only its own bank's return
-    const other = await h.ctx.db.selectFrom('enterprise').select('uscc').where('id', '=', otherId).executeTakeFirstOrThrow();
-    const good = multipart(
-      'r.xlsx',
-      await filledReturn(template, DEMO_BANKS[0]!, '2026-02', [
-        [demoUscc, '演示', '1000000.00', '是', '是'],
-        [other.uscc, '其他', 3000000, '否', '否'],
-      ]),
-    );
-    const asB = await bankB.request('POST', '/api/v1/finance/returns?mode=commit', good.body, { 'content-type': good.type });
+    const { asB, ok } = await returned();
     expect(asB.statusCode).toBe(422);
     expect(asB.json().details[0].path).toBe('月度贷款报表!B1');
-    const ok = await bankA.request('POST', '/api/v1/finance/returns?mode=commit', good.body, { 'content-type': good.type });
     expect(ok.json()).toMatchObject({ imported: true, rows: 2, balanceFen: 400000000, privateFen: 100000000, smeFen: 100000000 });
 
     await office.post('/api/v1/finance/region-stats', {
@@ -451,7 +491,8 @@ describeEachDialect('finance', (h) => {
     expect(fin[0]!.source).toBe('1 家银行月度贷款报表；测试：全区金融运行数据');
     expect((await office.post('/api/v1/finance/stats/2025-01/indicators')).statusCode).toBe(404);
 
-    // the bulletin's finance section states the month's figures and the projects' credit
+    // the bulletin's finance section states the month's figures and the projects' credit (granted by `lent`)
+    await lent();
     const blocks = await financeBulletinSection(h.ctx, '2026-02');
     const text = blocks.flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
     expect(text).toContain('各银行报送贷款余额0.04亿元，其中民营企业贷款0.01亿元（占25.00%，占全区民营企业贷款的25.00%）');
@@ -464,6 +505,7 @@ describeEachDialect('finance', (h) => {
   });
 
   it('exports every list as Excel for the city, not for a bank', async () => {
+    for (const step of [lent, listed, deskCase, returned]) await step();
     for (const list of ['needs', 'events', 'projects', 'desk', 'listing', 'stats']) {
       const res = await office.get(`/api/v1/finance/export/${list}`);
       expect(res.statusCode, list).toBe(200);

@@ -15,13 +15,13 @@ import {
   Tabs,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { $api, type ApiResponse, apiUrl, client, ok, upload } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
+import { ImportFlow } from '../../components/ImportFlow.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { UnitSelect, useUnits } from '../../components/UnitSelect.js';
 import { useReportError } from '../../components/feedback.js';
@@ -33,6 +33,7 @@ import { DOC_OUTCOMES, FACTORS, GRADE_COLORS, MATTER_TYPES, PLAN_STATUS, enforce
 type Plan = ApiResponse<'/api/v1/enforcement/plans'>[number];
 type Matter = ApiResponse<'/api/v1/enforcement/matters'>[number];
 type Officer = ApiResponse<'/api/v1/enforcement/officers'>[number];
+type MattersImport = ApiResponse<'/api/v1/enforcement/matters/import', 'post'>;
 
 interface PlanForm {
   name: string;
@@ -216,31 +217,8 @@ function PlansTab() {
 function CatalogueTab() {
   const { pick } = useI18n();
   const { can } = useSession();
-  const { message, modal } = App.useApp();
-  const report = useReportError();
   const units = useUnits();
   const { data: matters } = $api.useQuery('get', '/api/v1/enforcement/matters', {});
-  const send = async (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    try {
-      const preview = await upload('/api/v1/enforcement/matters/import', form, { query: { dryRun: 'true' } });
-      modal.confirm({
-        title: pick(L.importXlsx),
-        content: fill(pick(L.importPreview), { matters: preview.matters, items: preview.items }),
-        okText: pick(L.confirmImport),
-        onOk: async () => {
-          const again = new FormData();
-          again.append('file', file);
-          const done = await upload('/api/v1/enforcement/matters/import', again, { query: { dryRun: 'false' } });
-          message.success(fill(pick(L.importDone), { added: done.added, replaced: done.replaced }));
-        },
-      });
-    } catch (err) {
-      report(err);
-    }
-    return false;
-  };
   return (
     <Card
       size="small"
@@ -249,9 +227,13 @@ function CatalogueTab() {
         <Space>
           <Button href={apiUrl('/api/v1/enforcement/matters/export.xlsx')}>{pick(L.exportXlsx)}</Button>
           {can('enforcement.catalogue.edit') && (
-            <Upload accept=".xlsx" showUploadList={false} beforeUpload={send}>
-              <Button>{pick(L.importXlsx)}</Button>
-            </Upload>
+            <ImportFlow<MattersImport>
+              label={pick(L.importXlsx)}
+              accept=".xlsx"
+              send={(form, commit) => upload('/api/v1/enforcement/matters/import', form, { query: { dryRun: commit ? 'false' : 'true' } })}
+              summary={(r) => fill(pick(L.importPreview), { matters: r.matters, items: r.items })}
+              done={(r) => fill(pick(L.importDone), { added: r.added, replaced: r.replaced })}
+            />
           )}
         </Space>
       }

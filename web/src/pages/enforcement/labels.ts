@@ -38,7 +38,6 @@ export const enforcementLabels = {
     en: 'Preview: {matters} matters, {items} items; confirm to save',
   },
   importDone: { zh: '已导入：新增 {added}，更新 {replaced}', en: 'Imported: {added} added, {replaced} replaced' },
-  confirmImport: { zh: '确认导入', en: 'Import' },
   certNo: { zh: '执法证号', en: 'Certificate' },
   certValidTo: { zh: '有效期至', en: 'Valid to' },
   certified: { zh: '证件有效', en: 'Certified' },

@@ -1,9 +1,8 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Space, Typography } from 'antd';
 import type { LoanStat, ReturnPreview } from '../../../../src/common/schemas/finance.js';
 import { $api, apiUrl, client, ok, upload } from '../../api/client.js';
 import { fill } from '../../components/format.js';
+import { ImportFlow } from '../../components/ImportFlow.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useReportError } from '../../components/feedback.js';
 import { useI18n } from '../../i18n.js';
@@ -115,72 +114,21 @@ export default function StatsPanel() {
 /** Upload → preview (problems by cell) → import, all or nothing. */
 export function ReturnImport() {
   const { pick, lang } = useI18n();
-  const { message } = App.useApp();
-  const report = useReportError();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ReturnPreview | null>(null);
-  const send = async (f: File, mode: 'preview' | 'commit') => {
-    const body = new FormData();
-    body.append('file', f);
-    return upload('/api/v1/finance/returns', body, { query: { mode } });
-  };
+  const counted = (r: ReturnPreview) =>
+    fill(pick(L.previewOk), { bank: r.bank?.name ?? '', period: r.period, rows: r.rows, balance: yuanText(r.balanceFen, lang) });
   return (
-    <Space direction="vertical">
-      <Space wrap>
-        <Button href={apiUrl('/api/v1/finance/returns/template.xlsx')} download>
-          {pick(L.template)}
-        </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(f) => {
-            setFile(f);
-            send(f, 'preview').then(setPreview, report);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />}>{pick(L.importReturn)}</Button>
-        </Upload>
-      </Space>
-      {preview && preview.problems.length > 0 && (
-        <Alert
-          type="error"
-          message={fill(pick(L.previewBad), { n: preview.problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {preview.problems.map((p, k) => (
-                <li key={k}>{`${p.path ?? ''} ${p.message}`}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {preview && !preview.problems.length && !preview.imported && (
-        <Alert
-          type="info"
-          message={fill(pick(L.previewOk), {
-            bank: preview.bank?.name ?? '',
-            period: preview.period,
-            rows: preview.rows,
-            balance: yuanText(preview.balanceFen, lang),
-          })}
-          action={
-            <Button
-              type="primary"
-              size="small"
-              onClick={() =>
-                file &&
-                send(file, 'commit').then((r) => {
-                  setPreview(r);
-                  message.success(pick(L.imported));
-                }, report)
-              }
-            >
-              {pick(L.commit)}
-            </Button>
-          }
-        />
-      )}
+    <Space wrap>
+      <Button href={apiUrl('/api/v1/finance/returns/template.xlsx')} download>
+        {pick(L.template)}
+      </Button>
+      <ImportFlow<ReturnPreview>
+        label={pick(L.importReturn)}
+        accept=".xlsx"
+        send={(form, commit) => upload('/api/v1/finance/returns', form, { query: { mode: commit ? 'commit' : 'preview' } })}
+        problemsIn={(r) => r.problems}
+        summary={counted}
+        done={(r) => `${pick(L.imported)}${lang === 'en' ? ': ' : '：'}${counted(r)}`}
+      />
     </Space>
   );
 }

@@ -1,5 +1,4 @@
-import { Alert, Space, Table, Tag, Typography } from 'antd';
-import type { ErrorDetail } from '../../../../src/common/errors.js';
+import { Alert, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n.js';
 import { FLAG_LABELS, procurementLabels as L } from './labels.js';
 
@@ -69,33 +68,6 @@ export function FlagList({ flags }: { flags: FlagItem[] }) {
         />
       ))}
     </Space>
-  );
-}
-
-/** A refused file's problems, each located by line (and column), in the user's language; nothing was imported. */
-export function FileProblems({ problems }: { problems: ErrorDetail[] }) {
-  const { pick, lang } = useI18n();
-  return (
-    <>
-      <Alert
-        type="error"
-        showIcon
-        message={
-          lang === 'en' ? `${problems.length} problem(s); nothing was imported.` : `发现 ${problems.length} 处问题，未导入任何数据。`
-        }
-      />
-      <Table<ErrorDetail>
-        size="small"
-        rowKey={(d) => `${String(d.path)}-${d.message}`}
-        pagination={problems.length > 20 ? { pageSize: 20 } : false}
-        dataSource={problems}
-        columns={[
-          { title: pick(L.line), dataIndex: 'line', width: 56 },
-          { title: pick(L.column), dataIndex: 'column', width: 90, render: (c: unknown) => (typeof c === 'string' ? c : '—') },
-          { title: pick(L.reason), dataIndex: 'message', render: (m: string) => m.split(' / ')[lang === 'en' ? 1 : 0] ?? m },
-        ]}
-      />
-    </>
   );
 }
 

@@ -1,13 +1,14 @@
-import { DownloadOutlined, HistoryOutlined, PlusOutlined, ScissorOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, HistoryOutlined, PlusOutlined, ScissorOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Input, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { $api, type ApiResponse, apiUrl, client, ok, upload as uploadFile } from '../../api/client.js';
 import { useReportError } from '../../components/feedback.js';
 import { fill, fmtNumber } from '../../components/format.js';
+import { ImportFlow } from '../../components/ImportFlow.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-import { pickBilingual, useI18n } from '../../i18n.js';
+import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { FLAG_LABEL, LEVEL_LABEL, RATE_FLAGS, TYPE_LABEL, servicesLabels as L } from './labels.js';
+import { FLAG_LABEL, IMPORT_CHANGE_LABEL, LEVEL_LABEL, RATE_FLAGS, TYPE_LABEL, servicesLabels as L } from './labels.js';
 import { RoundFormModal } from './NetworkForms.js';
 import { RoundsModal } from './RoundsModal.js';
 import { ServiceFormModal } from './ServiceForm.js';
@@ -28,8 +29,6 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
   const [flag, setFlag] = useState<Flag>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [file, setFile] = useState<File>();
-  const [preview, setPreview] = useState<Preview>();
   const [showRounds, setShowRounds] = useState(false);
   const [newRound, setNewRound] = useState(false);
   /** The service being edited, `null` for a new one; closed when undefined. */
@@ -40,29 +39,7 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
     params: { query: { date, level: level as Level, countyId: county, flag: flag as Flag, q: q || undefined, page, pageSize: 20 } },
   });
 
-  const send = async (f: File, commit: boolean) => {
-    const form = new FormData();
-    form.append('file', f);
-    return uploadFile('/api/v1/services/catalogue/import', form, { query: { commit: commit ? '1' : '0' } });
-  };
-  const upload = async (f: File) => {
-    try {
-      setFile(f);
-      setPreview(await send(f, false));
-    } catch (err) {
-      report(err);
-    }
-    return false;
-  };
-  const commit = async () => {
-    try {
-      await send(file!, true);
-      message.success(pick(L.imported));
-      setPreview(undefined);
-    } catch (err) {
-      report(err);
-    }
-  };
+  const importCounts = (r: Preview) => fill(pick(L.importCounts), { added: r.added, changed: r.changed, unchanged: r.unchanged });
 
   const publish = async () => {
     try {
@@ -101,9 +78,24 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
           </Button>
         )}
         {can('services.manage') && (
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={upload}>
-            <Button icon={<UploadOutlined />}>{pick(L.importCatalogue)}</Button>
-          </Upload>
+          <ImportFlow<Preview, Preview['preview'][number]>
+            label={pick(L.importCatalogue)}
+            accept=".xlsx"
+            send={(form, commit) => uploadFile('/api/v1/services/catalogue/import', form, { query: { commit: commit ? '1' : '0' } })}
+            problemsIn={(r) => r.problems}
+            summary={importCounts}
+            done={(r) => `${pick(L.imported)}${lang === 'en' ? ': ' : '：'}${importCounts(r)}`}
+            table={(r) => ({
+              rows: r.preview,
+              rowKey: 'row',
+              columns: [
+                { title: pick(L.row), dataIndex: 'row', width: 60 },
+                { title: pick(L.code), dataIndex: 'code' },
+                { title: pick(L.name), dataIndex: 'name' },
+                { title: pick(L.change), dataIndex: 'change', render: (c: string) => pick(IMPORT_CHANGE_LABEL[c]!) },
+              ],
+            })}
+          />
         )}
         <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/services/catalogue/export', { query: { date } })}>
           {pick(L.exportCatalogue)}
@@ -222,38 +214,6 @@ export function CatalogueTab({ date, countyId }: { date: string; countyId?: numb
             : []),
         ]}
       />
-      <Modal
-        open={Boolean(preview)}
-        title={pick(L.importPreview)}
-        onCancel={() => setPreview(undefined)}
-        onOk={commit}
-        okText={pick(L.confirmImport)}
-        okButtonProps={{ disabled: Boolean(preview?.problems.length) }}
-        width={720}
-      >
-        {preview && (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>
-              {fill(pick(L.importCounts), { added: preview.added, changed: preview.changed, unchanged: preview.unchanged })}
-            </Typography.Text>
-            {preview.problems.length > 0 && (
-              <>
-                <Alert type="error" showIcon message={pick(L.importProblems)} />
-                <Table
-                  rowKey={(p) => `${p.path}|${p.message}`}
-                  size="small"
-                  pagination={false}
-                  dataSource={preview.problems}
-                  columns={[
-                    { title: pick(L.place), dataIndex: 'path', width: 120 },
-                    { title: pick(L.problem), dataIndex: 'message', render: (m: string) => pickBilingual(lang, m) },
-                  ]}
-                />
-              </>
-            )}
-          </Space>
-        )}
-      </Modal>
     </Space>
   );
 }

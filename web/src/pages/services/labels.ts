@@ -38,16 +38,12 @@ export const servicesLabels = {
   validFrom: { zh: '生效日期', en: 'In force from' },
   importCatalogue: { zh: '导入目录', en: 'Import catalogue' },
   exportCatalogue: { zh: '导出目录', en: 'Export catalogue' },
-  importPreview: { zh: '导入预览', en: 'Import preview' },
   importCounts: {
     zh: '新增 {added} 项，变更 {changed} 项，未变 {unchanged} 项',
     en: '{added} new, {changed} changed, {unchanged} unchanged',
   },
-  importProblems: { zh: '以下位置有问题，修正后重新上传；未导入任何数据', en: 'Fix these places and upload again; nothing was imported' },
-  confirmImport: { zh: '确认导入', en: 'Import' },
   imported: { zh: '已导入', en: 'Imported' },
-  place: { zh: '位置', en: 'Where' },
-  problem: { zh: '问题', en: 'Problem' },
+  row: { zh: '行', en: 'Row' },
   rounds: { zh: '事项精简', en: 'Streamlining rounds' },
   roundLine: { zh: '{date} {name}：{before} 项 → {after} 项', en: '{date} {name}: {before} → {after}' },
   noRounds: { zh: '尚未记录精简轮次', en: 'No streamlining round recorded' },
@@ -235,6 +231,13 @@ export const FLAG_LABEL: Record<string, Label> = {
 };
 /** Flags shown as a share of the catalogue; the others are counted. */
 export const RATE_FLAGS = new Set(['online', 'fullyOnline']);
+
+/** What importing a catalogue row does to the service of that code. */
+export const IMPORT_CHANGE_LABEL: Record<string, Label> = {
+  added: { zh: '新增', en: 'new' },
+  changed: { zh: '变更', en: 'changed' },
+  unchanged: { zh: '未变', en: 'unchanged' },
+};
 
 export const LEVEL_LABEL: Record<string, Label> = {
   city: { zh: '市级', en: 'City' },
