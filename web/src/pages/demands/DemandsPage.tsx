@@ -12,6 +12,7 @@ import { Timer } from './Timer.js';
 
 type Ticket = ApiResponse<'/api/v1/demands'>['items'][number];
 const OPEN: DemandStatus[] = ['received', 'dispatched', 'sent_back', 'in_progress'];
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** 企业诉求: the seat's intake with the knowledge base, and the tickets the user may see, with their timers. */
 export default function DemandsPage() {
@@ -31,12 +32,21 @@ export default function DemandsPage() {
       title: pick(demandLabels.status),
       render: (_: unknown, t: Ticket) => <Tag color={STATUS_COLORS[t.status]}>{pick(STATUS_LABELS[t.status])}</Tag>,
     },
-    { key: 'type', title: pick(demandLabels.type), render: (_: unknown, t: Ticket) => pick(TYPE_LABELS[t.type]) },
-    { key: 'subject', title: pick(demandLabels.subject), dataIndex: 'subjectName' },
+    // Short words kept on one line: squeezed by the long columns they broke into one character a line.
+    {
+      key: 'type',
+      title: pick(demandLabels.type),
+      render: (_: unknown, t: Ticket) => <span style={NOWRAP}>{pick(TYPE_LABELS[t.type])}</span>,
+    },
+    { key: 'subject', title: pick(demandLabels.subject), render: (_: unknown, t: Ticket) => <span style={NOWRAP}>{t.subjectName}</span> },
     { key: 'enterprise', title: pick(demandLabels.enterprise), render: (_: unknown, t: Ticket) => t.enterpriseName ?? '' },
     { key: 'phone', title: pick(demandLabels.contactPhone), dataIndex: 'contactPhone' },
     { key: 'unit', title: pick(demandLabels.unit), render: (_: unknown, t: Ticket) => t.unitName ?? '' },
-    { key: 'received', title: pick(demandLabels.received), render: (_: unknown, t: Ticket) => chinaTime(t.receivedAt) },
+    {
+      key: 'received',
+      title: pick(demandLabels.received),
+      render: (_: unknown, t: Ticket) => <span style={NOWRAP}>{chinaTime(t.receivedAt)}</span>,
+    },
     {
       key: 'due',
       title: pick(demandLabels.due),
