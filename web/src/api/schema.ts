@@ -13168,6 +13168,8 @@ export interface paths {
                             reviewNote: string | null;
                             createdAt: string;
                             version: number;
+                            enterpriseName: string | null;
+                            recordSummary: string | null;
                         }[];
                     };
                 };
