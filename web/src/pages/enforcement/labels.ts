@@ -22,6 +22,9 @@ export const enforcementLabels = {
   from: { zh: '开始日期', en: 'From' },
   to: { zh: '结束日期', en: 'To' },
   ratios: { zh: '按信用等级抽取比例（%）', en: 'Draw ratio by credit grade (%)' },
+  // A plan may draw a number of enterprises per grade instead of a ratio.
+  drawn: { zh: '按信用等级抽取', en: 'Drawn per credit grade' },
+  quotaCount: { zh: '{n} 户', en: '{n} enterprises' },
   offSite: { zh: '非现场检查', en: 'Off-site inspection' },
   dataSource: { zh: '数据来源', en: 'Data source' },
   publishDays: { zh: '结果公示时限（工作日）', en: 'Publish results within (working days)' },
