@@ -448,6 +448,7 @@ function FiguresTab() {
     >
       {can('enforcement.figures.publish') && (
         <Space wrap style={{ marginBottom: 16 }}>
+          <span>{pick(L.feedMonth)}</span>
           <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} aria-label={pick(L.feedMonth)} />
           <Button onClick={publish}>{pick(L.publishToIndicators)}</Button>
         </Space>

@@ -178,7 +178,7 @@ export const enforcementLabels = {
   repairRejected: { zh: '修复申请未通过：{note}', en: 'Repair not approved: {note}' },
   submit: { zh: '提交申请', en: 'Send' },
   // — the month's figures into the indicators —
-  feedMonth: { zh: '写入月份', en: 'Month to feed' },
+  feedMonth: { zh: '写入指标监测的月份', en: 'Month to write to the indicators' },
   publishToIndicators: { zh: '写入指标监测', en: 'Feed to the indicators' },
   publishedToIndicators: { zh: '{month} 的法治环境数据已写入指标监测', en: 'The figures of {month} are in the indicators' },
 } satisfies Record<string, Label>;
