@@ -74,6 +74,8 @@ describeE2E(
         expect(facts).toContain('被投诉示例代办公司（示例）');
         expect(facts).toContain(respondent);
         expect(facts).toContain('未在企业库登记');
+        // A ticket not rated yet says so instead of leaving the field blank.
+        expect(facts).toContain('尚未评价');
         await e.screenshot(seat, 'demands-ticket-dispatched');
 
         // The unit signs for it and answers; the answer gives a one-time rating code.
@@ -98,6 +100,14 @@ describeE2E(
         await seat.reload();
         await seat.locator('.ant-tag').getByText('已办结', { exact: true }).waitFor();
         expect(await seat.locator('.ant-timeline').innerText()).toContain('重办');
+        // The desk's list of nine columns fits a 1366 px screen: nothing scrolls sideways.
+        await seat.goto('/demands');
+        await seat
+          .getByRole('link', { name: /^QY\d+$/ })
+          .first()
+          .waitFor();
+        await noSideScroll(seat);
+        await e.screenshot(seat, 'demands-ticket-list');
 
         // The public board, without login, shows the unit's figures of this month.
         const board = await e.newPage();

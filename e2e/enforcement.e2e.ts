@@ -44,6 +44,7 @@ describeE2E(
         await dialog.getByRole('button', { name: /保\s*存/ }).click();
         await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/enforcement\/plans\/\d+$/);
         const planId = new URL(page.url()).pathname.split('/').pop()!;
+        await page.getByRole('heading', { name: '食品经营双随机抽查（示例）' }).waitFor();
 
         await page.getByRole('button', { name: '固定对象库并公布承诺值' }).click();
         await page.getByText('已公布承诺值').waitFor();
@@ -105,6 +106,13 @@ describeE2E(
         await phone.goto(`/public/inspections/${planId}`);
         await phone.getByText('公示的检查结果').waitFor();
         await e.screenshot(phone, 'enforcement-public-phone');
+        // The office's plan page at phone width names the plan above its actions.
+        const planPhone = await e.newPage({ viewport: PHONE });
+        await e.loginAs(planPhone, 'office');
+        await planPhone.goto(`/enforcement/plans/${planId}`);
+        await planPhone.getByRole('heading', { name: '食品经营双随机抽查（示例）' }).waitFor();
+        expect(await planPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await e.screenshot(planPhone, 'enforcement-plan-phone');
 
         // The office's workspace at desktop and phone width: the plan, the catalogue and the figures.
         await page.goto('/enforcement');
@@ -172,6 +180,26 @@ describeE2E(
       // Nothing of the page is wider than the phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await e.screenshot(page, 'enforcement-my-credit-applied');
+
+      // The office opens the credit tab from the notification's link, sees whose application it is
+      // and which record, finds the enterprise by its name (not an internal number) and approves.
+      await office.goto('/enforcement?tab=credit');
+      const application = office.getByRole('row').filter({ hasText: '已补报并公示2025年度报告' });
+      expect(await application.innerText()).toContain('青城信用示例企业（示例）');
+      expect(await application.innerText()).toContain('未按期公示年度报告（示例）');
+      await chooseOption(
+        office,
+        office,
+        '输入企业名称或信用代码查找',
+        `青城信用示例企业（示例） ${syntheticUscc(7100, '150102', '有限责任公司')}`,
+        '青城信用',
+      );
+      await office.getByText('评分说明').waitFor();
+      await application.getByRole('button', { name: '通过', exact: true }).click();
+      await office.getByText('暂无待审核的申请。').waitFor();
+      // The enterprise is told the decision.
+      await page.goto('/notifications');
+      await page.getByText('信用修复申请已通过').first().waitFor();
     }, 120_000);
   },
   { seed: 'light' },

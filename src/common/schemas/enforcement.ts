@@ -390,6 +390,8 @@ export const repairView = z.object({
   createdAt: z.string(),
   version: z.number(),
 });
+/** In the reviewers' list: which enterprise and which record, so the decision can be made from the row. */
+export const repairListItem = repairView.extend({ enterpriseName: z.string().nullable(), recordSummary: z.string().nullable() });
 export const complaintView = z.object({
   id: z.number(),
   unitId: z.number(),

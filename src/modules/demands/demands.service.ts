@@ -24,7 +24,7 @@ import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { listUnits, unitNames } from '../org/index.js';
-import { checkUscc, enterpriseOfUser, registeredEnterprise } from '../policies/index.js';
+import { checkUscc, enterpriseOfUser, enterpriseUserIds, registeredEnterprise } from '../policies/index.js';
 import {
   type DemandFilter,
   type DemandEventValues,
@@ -384,6 +384,13 @@ async function planIntake(
     const own = await enterpriseOfUser(db, actor.id);
     if (!own) throw new AppError('ENTERPRISE_NOT_LINKED');
     enterprise = { uscc: own.uscc, divisionCode: own.uscc.slice(2, 8), known: own };
+    // An enterprise files on the web form, whatever it sends, and cannot close its own ticket as
+    // answered on first contact (that would count towards the desk's 一次办结率).
+    if (body.firstContactAnswer)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'body.firstContactAnswer', message: '企业提交的诉求由专席答复 / the desk answers a demand an enterprise files' },
+      ]);
+    body = { ...body, channel: 'web' };
   }
   const settings = await intakeSettings(ctx, db);
   if (!settings.subjects.has(body.subjectId))
@@ -791,6 +798,17 @@ export function answerDemand(
       body: body.answer.slice(0, 200),
       link: `/demands/${id}`,
     });
+    // The enterprise's own accounts get the answer and the one-time rating link: without it an
+    // enterprise that filed on the web (or is registered) could not rate (好差评) its ticket.
+    const owners = row.enterprise_id ? await enterpriseUserIds(trx, row.enterprise_id) : [];
+    if (owners.length)
+      await notify(ctx, trx, {
+        userIds: owners,
+        kind: 'general',
+        title: `您的诉求 ${row.code} 已答复，请评价`,
+        body: `${body.answer.slice(0, 200)}\n评价码：${code}`,
+        link: `/public/rate?code=${code}`,
+      });
     return {
       set: {
         status: 'answered',

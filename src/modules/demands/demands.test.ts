@@ -488,4 +488,40 @@ describeEachDialect('enterprise demand desk', (h) => {
     // and back before it (a test clock), not overdue again
     expect((await office.get(path)).json().items).toMatchObject([{ id: t.id, overdue: false }]);
   });
+
+  it('files an enterprise’s own demand as a web ticket, and brings it the answer with its one-time rating link', async () => {
+    const office = await h.as('office');
+    const liaison = await h.as('liaison');
+    const s = await subjects();
+    const registered = await office.post('/api/v1/policies/enterprises', {
+      uscc: uscc('MA0WEB001'),
+      name: '网上诉求示例公司',
+      county: '新城区',
+    });
+    expect(registered.statusCode).toBe(201);
+    const user = await h.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'enterprise').executeTakeFirstOrThrow();
+    await h.ctx.db.deleteFrom('enterprise_user').where('user_id', '=', user.id).execute();
+    await h.ctx.db.insertInto('enterprise_user').values({ user_id: user.id, enterprise_id: registered.json().id }).execute();
+    const ent = await h.as('enterprise');
+    const body = { channel: 'seat', type: 'help', subjectId: s.get('设立登记'), description: '分支机构设立登记的材料清单在哪里查看' };
+    // It cannot close its own ticket as answered on first contact, whatever it sends.
+    const closing = await ent.post('/api/v1/demands', { ...body, type: 'consult', firstContactAnswer: '已解决' });
+    expect(closing.statusCode).toBe(400);
+    expect(closing.json().details[0].path).toBe('body.firstContactAnswer');
+    const t = (await ent.post('/api/v1/demands', body)).json();
+    expect(t).toMatchObject({ channel: 'web', unitName: APPROVAL_UNIT, enterpriseName: '网上诉求示例公司' });
+
+    const signed = (await liaison.post(`/api/v1/demands/${t.id}/sign-for`, { version: t.version })).json();
+    const answered = (
+      await liaison.post(`/api/v1/demands/${t.id}/answer`, { version: signed.version, answer: '材料清单见办事指南' })
+    ).json();
+    const inbox = (await ent.get('/api/v1/notifications')).json() as { items: { title: string; body: string; link: string | null }[] };
+    const told = inbox.items.find((n) => n.title === `您的诉求 ${t.code} 已答复，请评价`);
+    expect(told).toMatchObject({ link: `/public/rate?code=${answered.ratingCode}` });
+    expect(told!.body).toContain('材料清单见办事指南');
+    expect((await h.anonymous().post('/api/v1/demands/public/rate', { code: answered.ratingCode, level: 5 })).json()).toMatchObject({
+      ok: true,
+      reopened: false,
+    });
+  });
 });

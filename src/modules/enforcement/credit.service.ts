@@ -5,7 +5,7 @@ import { countEnterprisesInRegistry } from '../policies/index.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
-import { enterpriseIdOfUser, findRegistryEnterprise, registryTaxGradePages } from '../policies/index.js';
+import { enterpriseIdOfUser, enterpriseUserIds, findRegistryEnterprise, registryByIds, registryTaxGradePages } from '../policies/index.js';
 import {
   CREDIT_MODEL,
   type Contribution,
@@ -264,7 +264,7 @@ export async function applyRepair(ctx: AppContext, actor: Actor, body: { recordI
       kind: 'awaiting_review',
       title: '信用修复申请待审核',
       body: `${record.summary}：${body.reason}`,
-      link: '/enforcement',
+      link: '/enforcement?tab=credit',
     });
     return view;
   });
@@ -287,6 +287,16 @@ export async function reviewRepair(ctx: AppContext, actor: Actor, id: number, bo
       grade = await regradeEnterprise(ctx, trx, actor, record.enterprise_id, `repair ${id}`);
     }
     const after = presentRepair((await findById(trx, 'enf_repair', id))!);
+    // The enterprise applied and waits for the answer: its accounts are told either way.
+    const owners = await enterpriseUserIds(trx, record.enterprise_id);
+    if (owners.length)
+      await notify(ctx, trx, {
+        userIds: owners,
+        kind: body.approve ? 'accepted' : 'returned',
+        title: body.approve ? '信用修复申请已通过' : '信用修复申请未通过',
+        body: `${record.summary}${body.note ? `：${body.note}` : ''}`,
+        link: '/enforcement/my-credit',
+      });
     await audit(ctx, trx, actor, {
       action: 'enforcement.repair.review',
       entity: 'enf_repair',
@@ -299,15 +309,24 @@ export async function reviewRepair(ctx: AppContext, actor: Actor, id: number, bo
 }
 
 export async function listRepairsFor(ctx: AppContext, actor: Actor) {
-  const rows = await listRepairs(ctx.db);
+  const all = await listRepairs(ctx.db);
+  const records = new Map<number, Awaited<ReturnType<typeof findCreditRecord>>>();
+  for (const r of all) if (!records.has(r.record_id)) records.set(r.record_id, await findCreditRecord(ctx.db, r.record_id));
+  let rows = all;
   if (hasPermission(actor.role, 'enforcement.scope.enterprise')) {
     const mine = await enterpriseIdOfUser(ctx.db, actor.id);
-    return rows.filter((r) => r.enterprise_id === mine).map(presentRepair);
+    rows = all.filter((r) => r.enterprise_id === mine);
+  } else if (hasPermission(actor.role, 'enforcement.scope.unit')) {
+    rows = all.filter((r) => records.get(r.record_id)?.unit_id === actor.unitId);
   }
-  if (hasPermission(actor.role, 'enforcement.scope.unit')) {
-    const mine = [];
-    for (const r of rows) if ((await findCreditRecord(ctx.db, r.record_id))?.unit_id === actor.unitId) mine.push(r);
-    return mine.map(presentRepair);
-  }
-  return rows.map(presentRepair);
+  // A reviewer decides from the row: the enterprise's name and the record the application is about.
+  const names = await registryByIds(
+    ctx.db,
+    rows.map((r) => r.enterprise_id),
+  );
+  return rows.map((r) => ({
+    ...presentRepair(r),
+    enterpriseName: names.get(r.enterprise_id)?.name ?? null,
+    recordSummary: records.get(r.record_id)?.summary ?? null,
+  }));
 }

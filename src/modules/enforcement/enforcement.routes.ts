@@ -6,6 +6,7 @@ import {
   catalogueImportView,
   complaintBody,
   documentsView,
+  repairListItem,
   repairView,
   publishFiguresBody,
   publishFiguresView,
@@ -347,7 +348,7 @@ export function enforcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/enforcement/repairs',
       {
         config: { access: 'enforcement.credit.read' },
-        schema: { response: { 200: z.array(repairView) }, tags, summary: '信用修复申请 / credit-repair applications' },
+        schema: { response: { 200: z.array(repairListItem) }, tags, summary: '信用修复申请 / credit-repair applications' },
       },
       async (request) => listRepairsFor(ctx, actorOf(request)),
     );

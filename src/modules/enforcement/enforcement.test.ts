@@ -618,5 +618,20 @@ describeEachDialect('enforcement (法治环境)', (h) => {
       points: -3,
       line: { zh: '经核实的投诉 1 项', en: 'substantiated complaint × 1' },
     });
+
+    // The reviewer sees whose application it is and which record; the enterprise is told the decision.
+    const pending = (await office.get('/api/v1/enforcement/repairs')).json() as {
+      id: number;
+      enterpriseName: string | null;
+      recordSummary: string | null;
+      version: number;
+    }[];
+    const mine = pending.find((r) => r.id === applied.json().id)!;
+    const registered = (await office.get(`/api/v1/policies/enterprises/${linked}`)).json() as { name: string };
+    expect(mine).toMatchObject({ enterpriseName: registered.name, recordSummary: '未按规定公示年报（测试）' });
+    const reviewed = await office.post(`/api/v1/enforcement/repairs/${mine.id}/review`, { approve: true, version: mine.version });
+    expect(reviewed.statusCode).toBe(200);
+    const inbox = (await ent.get('/api/v1/notifications')).json() as { items: { title: string; link: string | null }[] };
+    expect(inbox.items).toContainEqual(expect.objectContaining({ title: '信用修复申请已通过', link: '/enforcement/my-credit' }));
   });
 });

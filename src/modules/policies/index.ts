@@ -15,6 +15,7 @@ export {
   scanPoolColumns as registryPoolPages,
   scanTaxGrades as registryTaxGradePages,
 } from './enterprises.repository.js';
+export { enterpriseUserIds } from './results.repository.js';
 export { actOnResult, getResult } from './results.service.js';
 export { syntheticUscc } from './synthetic.js';
 export { checkUscc, type UsccCheck } from './uscc.js';

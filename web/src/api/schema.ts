@@ -13176,6 +13176,8 @@ export interface paths {
                             reviewNote: string | null;
                             createdAt: string;
                             version: number;
+                            enterpriseName: string | null;
+                            recordSummary: string | null;
                         }[];
                     };
                 };

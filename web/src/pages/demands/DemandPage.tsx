@@ -252,8 +252,9 @@ export default function DemandPage() {
             </Descriptions.Item>
           )}
           <Descriptions.Item label={pick(demandLabels.contactPhone)}>
-            <Space>
-              {t.contactName ?? ''} {phone ?? t.contactPhone ?? ''}
+            <Space wrap size={[8, 0]}>
+              {t.contactName && <span>{t.contactName}</span>}
+              <span style={{ whiteSpace: 'nowrap' }}>{phone ?? t.contactPhone ?? ''}</span>
               {t.contactPhone && !phone && can('demands.revealPhone') && (
                 <Button size="small" type="link" onClick={reveal} title={pick(demandLabels.revealNote)}>
                   {pick(demandLabels.reveal)}
@@ -268,7 +269,9 @@ export default function DemandPage() {
           <Descriptions.Item label={pick(demandLabels.due)}>
             <Timer due={t.dueAt} open={OPEN.includes(t.status)} />
           </Descriptions.Item>
-          <Descriptions.Item label={pick(demandLabels.rating)}>{t.rating ? pick(RATING_LABELS[t.rating]!) : ''}</Descriptions.Item>
+          <Descriptions.Item label={pick(demandLabels.rating)}>
+            {t.rating ? pick(RATING_LABELS[t.rating]!) : <Typography.Text type="secondary">{pick(demandLabels.notRated)}</Typography.Text>}
+          </Descriptions.Item>
           <Descriptions.Item label={pick(demandLabels.description)} span={2}>
             {t.description}
           </Descriptions.Item>

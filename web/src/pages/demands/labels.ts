@@ -53,6 +53,7 @@ export const demandLabels = {
   left: { zh: '剩余', en: 'left' },
   answer: { zh: '答复内容', en: 'Answer' },
   rating: { zh: '评价', en: 'Rating' },
+  notRated: { zh: '尚未评价', en: 'Not rated yet' },
   history: { zh: '办理记录', en: 'History' },
   duplicates: { zh: '可能重复的诉求（30 天内同一企业或电话）', en: 'Possible duplicates (same enterprise or phone, 30 days)' },
   merge: { zh: '合并到此工单', en: 'Merge into this one' },
@@ -111,7 +112,7 @@ export const demandLabels = {
   attachments: { zh: '附件', en: 'Attachments' },
   addAttachment: { zh: '上传附件', en: 'Add a file' },
   noAttachments: {
-    zh: '暂无附件。可上传 PDF、图片、Office/WPS 文档，每个不超过 10 MB。',
+    zh: '暂无附件。可上传 PDF、图片、Office/WPS 文档，每个不超过 10 兆。',
     en: 'No files. PDF, images and Office/WPS documents up to 10 MB each may be added.',
   },
   signedAt: { zh: '签收时间', en: 'Signed for' },

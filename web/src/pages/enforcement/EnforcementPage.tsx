@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { $api, type ApiResponse, apiUrl, client, ok, upload } from '../../api/client.js';
 import { FormModal } from '../../components/FormModal.js';
 import { ImportFlow } from '../../components/ImportFlow.js';
@@ -113,6 +113,7 @@ function PlansTab() {
         rowKey="id"
         dataSource={plans ?? []}
         pagination={false}
+        locale={{ emptyText: pick(L.noPlansYet) }}
         phoneColumns={['name', 'status']}
         columns={[
           { key: 'name', title: pick(L.name), render: (_, p) => <Link to={`/enforcement/plans/${p.id}`}>{p.name}</Link> },
@@ -429,6 +430,7 @@ function FiguresTab() {
     >
       {can('enforcement.figures.publish') && (
         <Space wrap style={{ marginBottom: 16 }}>
+          <span>{pick(L.feedMonth)}</span>
           <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} aria-label={pick(L.feedMonth)} />
           <Button onClick={publish}>{pick(L.publishToIndicators)}</Button>
         </Space>
@@ -465,6 +467,14 @@ function CreditTab() {
   const { message } = App.useApp();
   const report = useReportError();
   const [id, setId] = useState<number | null>(null);
+  const [q, setQ] = useState('');
+  // The office finds an enterprise as it knows it, by name or credit code, never by an internal number.
+  const { data: found } = $api.useQuery(
+    'get',
+    '/api/v1/policies/enterprises',
+    { params: { query: { q, pageSize: 20 } } },
+    { enabled: q.trim().length > 0 },
+  );
   const { data } = $api.useQuery(
     'get',
     '/api/v1/enforcement/credit/{id}',
@@ -494,14 +504,18 @@ function CreditTab() {
           )
         }
       >
-        <Space style={{ marginBottom: 12 }}>
-          <InputNumber
-            min={1}
-            placeholder={pick(L.lookup)}
-            onChange={(v) => setId(typeof v === 'number' ? v : null)}
-            aria-label={pick(L.lookup)}
-          />
-        </Space>
+        <Select
+          showSearch
+          allowClear
+          filterOption={false}
+          onSearch={(v) => setQ(v.trim())}
+          onChange={(v: number | undefined) => setId(v ?? null)}
+          placeholder={pick(L.lookup)}
+          aria-label={pick(L.lookup)}
+          notFoundContent={null}
+          options={(found?.items ?? []).map((e) => ({ value: e.id, label: `${e.name} ${e.uscc}` }))}
+          style={{ width: '100%', maxWidth: 480, marginBottom: 12 }}
+        />
         {data && (
           <>
             <Typography.Title level={5}>
@@ -531,7 +545,10 @@ function CreditTab() {
             rowKey="id"
             dataSource={pending}
             pagination={false}
+            phoneColumns={['enterprise', 'act']}
             columns={[
+              { key: 'enterprise', title: pick(L.enterprise), render: (_, r) => r.enterpriseName ?? '' },
+              { key: 'record', title: pick(L.repairRecord), render: (_, r) => r.recordSummary ?? '' },
               { key: 'reason', title: pick(L.reason), dataIndex: 'reason' },
               { key: 'createdAt', title: pick(L.appliedAt), render: (_, r) => r.createdAt.slice(0, 10) },
               {
@@ -638,6 +655,7 @@ function ComplaintsTab() {
         rowKey="id"
         dataSource={data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: pick(L.noComplaints) }}
         phoneColumns={['summary', 'status']}
         columns={[
           { key: 'summary', title: pick(L.complaintSummary), dataIndex: 'summary' },
@@ -696,8 +714,12 @@ function ComplaintsTab() {
 export default function EnforcementPage() {
   const { pick } = useI18n();
   const { can } = useSession();
+  // A notification may open a tab directly (`?tab=credit`: a credit repair waiting for review).
+  const [params, setParams] = useSearchParams();
   return (
     <Tabs
+      activeKey={params.get('tab') ?? 'plans'}
+      onChange={(tab) => setParams(tab === 'plans' ? {} : { tab }, { replace: true })}
       items={[
         { key: 'plans', label: pick(L.plans), children: <PlansTab /> },
         { key: 'catalogue', label: pick(L.catalogue), children: <CatalogueTab /> },

@@ -81,15 +81,16 @@ export default function PlanPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {/* The name heads the page, not the card: at 390 px the card's actions left its title no room at all. */}
+      <Space wrap align="center">
+        <Link to="/enforcement">{pick(L.back)}</Link>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {plan.name}
+        </Typography.Title>
+        <Tag>{pick(PLAN_STATUS[plan.status] ?? PLAN_STATUS.draft!)}</Tag>
+      </Space>
       <Card
         size="small"
-        title={
-          <Space wrap>
-            <Link to="/enforcement">{pick(L.back)}</Link>
-            <span>{plan.name}</span>
-            <Tag>{pick(PLAN_STATUS[plan.status] ?? PLAN_STATUS.draft!)}</Tag>
-          </Space>
-        }
         extra={
           <Space wrap>
             {manage && plan.status === 'draft' && (
@@ -148,8 +149,14 @@ export default function PlanPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={pick(L.window)}>{`${plan.windowFrom} ~ ${plan.windowTo}`}</Descriptions.Item>
           <Descriptions.Item label={pick(L.items)}>{plan.itemCodes.join('、')}</Descriptions.Item>
-          <Descriptions.Item label={pick(L.ratios)}>
-            {plan.quotas.map((q) => `${q.grade}: ${q.ratio !== undefined ? `${Math.round(q.ratio * 1000) / 10}%` : q.count}`).join('，')}
+          <Descriptions.Item label={pick(L.drawn)}>
+            {plan.quotas
+              .map((q) =>
+                q.ratio !== undefined
+                  ? `${q.grade}：${Math.round(q.ratio * 1000) / 10}%`
+                  : `${q.grade}：${fill(pick(L.quotaCount), { n: String(q.count ?? 0) })}`,
+              )
+              .join('，')}
           </Descriptions.Item>
           <Descriptions.Item label={pick(L.pool)}>
             {plan.poolSize === null ? '' : fill(pick(L.households), { n: plan.poolSize })}

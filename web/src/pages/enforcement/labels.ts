@@ -22,6 +22,9 @@ export const enforcementLabels = {
   from: { zh: '开始日期', en: 'From' },
   to: { zh: '结束日期', en: 'To' },
   ratios: { zh: '按信用等级抽取比例（%）', en: 'Draw ratio by credit grade (%)' },
+  // A plan may draw a number of enterprises per grade instead of a ratio.
+  drawn: { zh: '按信用等级抽取', en: 'Drawn per credit grade' },
+  quotaCount: { zh: '{n} 户', en: '{n} enterprises' },
   offSite: { zh: '非现场检查', en: 'Off-site inspection' },
   dataSource: { zh: '数据来源', en: 'Data source' },
   publishDays: { zh: '结果公示时限（工作日）', en: 'Publish results within (working days)' },
@@ -88,7 +91,7 @@ export const enforcementLabels = {
   docNumber: { zh: '文号', en: 'Number' },
   reviewOutcome: { zh: '清理结论', en: 'Outcome' },
   pending: { zh: '待清理', en: 'Pending' },
-  lookup: { zh: '企业编号', en: 'Enterprise id' },
+  lookup: { zh: '输入企业名称或信用代码查找', en: 'Find an enterprise by name or credit code' },
   score: { zh: '分值', en: 'Score' },
   explanation: { zh: '评分说明', en: 'How the score is made' },
   base: { zh: '基础分', en: 'Base' },
@@ -123,6 +126,9 @@ export const enforcementLabels = {
   regradeStarted: { zh: '已开始评定，完成后等级自动更新', en: 'Grading started; the grades update when it finishes' },
   repairs: { zh: '待审核的信用修复申请', en: 'Credit-repair applications to review' },
   noRepairs: { zh: '暂无待审核的申请。', en: 'No applications to review.' },
+  repairRecord: { zh: '信用记录', en: 'Record' },
+  noPlansYet: { zh: '还没有抽查计划。', en: 'No inspection plans yet.' },
+  noComplaints: { zh: '暂无涉企执法投诉。', en: 'No complaints about enforcement.' },
   reason: { zh: '申请理由', en: 'Reason' },
   appliedAt: { zh: '申请日期', en: 'Applied on' },
   approve: { zh: '通过', en: 'Approve' },
@@ -172,7 +178,7 @@ export const enforcementLabels = {
   repairRejected: { zh: '修复申请未通过：{note}', en: 'Repair not approved: {note}' },
   submit: { zh: '提交申请', en: 'Send' },
   // — the month's figures into the indicators —
-  feedMonth: { zh: '写入月份', en: 'Month to feed' },
+  feedMonth: { zh: '写入指标监测的月份', en: 'Month to write to the indicators' },
   publishToIndicators: { zh: '写入指标监测', en: 'Feed to the indicators' },
   publishedToIndicators: { zh: '{month} 的法治环境数据已写入指标监测', en: 'The figures of {month} are in the indicators' },
 } satisfies Record<string, Label>;
