@@ -13,8 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createContext } from '../src/app.js';
 import type { AppContext } from '../src/context.js';
-import { bulkInsert, bulkUpdateById } from '../src/db/bulk.js';
-import { withTransaction } from '../src/db/database.js';
+import { CompiledQuery } from 'kysely';
+import { bulkInsert, bulkUpdateById, isPostgresExecutor } from '../src/db/bulk.js';
+import { type Executor, withTransaction } from '../src/db/database.js';
 import type { PlanRow } from '../src/modules/enforcement/enforcement.repository.js';
 import { buildSnapshot } from '../src/modules/enforcement/inspections.service.js';
 import { loadConfig } from '../src/config.js';
@@ -47,45 +48,84 @@ interface DatabaseFigures {
   pool: number;
 }
 
-/** Synthetic registry and records written straight in (bulk statements), outside the timings. */
-async function seedDatabase(ctx: AppContext, r: () => number): Promise<void> {
+/** Rows per seeding statement: the values travel as columns (PostgreSQL arrays, an SQLite JSON text). */
+const SEED_CHUNK = 50_000;
+
+/**
+ * INSERT … SELECT of many rows from columns of values: on PostgreSQL one `unnest` of typed arrays,
+ * on SQLite one `json_each` over a JSON array of rows, so a statement carries 50 000 rows in a few
+ * parameters and nothing is built per value. `constants` are the same in every row.
+ */
+async function insertColumns(
+  trx: Executor,
+  table: string,
+  columns: { name: string; type: 'integer' | 'text'; values: (string | number)[] }[],
+  constants: Record<string, string | number>,
+): Promise<void> {
+  const names = [...columns.map((c) => c.name), ...Object.keys(constants)].join(', ');
+  const consts = Object.values(constants);
+  if (isPostgresExecutor(trx)) {
+    const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+    const extra = consts.map((_, i) => `, $${columns.length + i + 1}`).join('');
+    await trx.executeQuery(
+      CompiledQuery.raw(`insert into ${table} (${names}) select u.*${extra} from unnest(${arrays}) as u`, [
+        ...columns.map((c) => c.values),
+        ...consts,
+      ]),
+    );
+    return;
+  }
+  const rows = columns[0]!.values.map((_, i) => columns.map((c) => c.values[i]));
+  const picks = columns.map((_, i) => `value ->> ${i}`).join(', ');
+  const extra = consts.map(() => ', ?').join('');
+  await trx.executeQuery(
+    CompiledQuery.raw(`insert into ${table} (${names}) select ${picks}${extra} from json_each(?)`, [...consts, JSON.stringify(rows)]),
+  );
+}
+
+/** Synthetic registry and records written straight in (bulk statements, one transaction), outside the timings. */
+export async function seedDatabase(ctx: AppContext, r: () => number): Promise<void> {
   const at = new Date().toISOString();
   const perEnterprise = DB_RECORDS / DB_ENTERPRISES;
   await withTransaction(ctx.db, async (trx) => {
-    for (let k = 0; k < DB_ENTERPRISES; k += 10_000) {
-      const n = Math.min(10_000, DB_ENTERPRISES - k);
-      const rows = Array.from({ length: n }, (_, i) => ({
-        uscc: `BENCH${String(k + i).padStart(13, '0')}`,
-        name: `基准企业${k + i}（虚构）`,
-        county_code: `15010${(k + i) % 5}`,
-        industry_code: 'CDEFG'[(k + i) % 5]!,
-        tax_grade: 'ABMCD'[Math.floor(r() * 5)]!,
-        qualifications_json: '[]',
-        tags_json: '[]',
-        history_json: '{}',
-        synthetic: 1,
-        match_stale: 0,
-        created_at: at,
-        updated_at: at,
-      }));
-      await bulkInsert(trx, 'enterprise', rows);
-      const records = [];
-      for (let i = 0; i < n; i++)
-        for (let j = Math.floor((k + i) * perEnterprise); j < Math.floor((k + i + 1) * perEnterprise); j++)
-          records.push({
-            enterprise_id: k + i + 1,
-            kind: RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!,
-            summary: '基准记录（虚构）',
-            occurred_on: '2026-01-01',
-            created_at: at,
-          });
-      await bulkInsert(trx, 'enf_credit_record', records);
+    for (let k = 0; k < DB_ENTERPRISES; k += SEED_CHUNK) {
+      const n = Math.min(SEED_CHUNK, DB_ENTERPRISES - k);
+      const ids = Array.from({ length: n }, (_, i) => k + i);
+      await insertColumns(
+        trx,
+        'enterprise',
+        [
+          { name: 'uscc', type: 'text', values: ids.map((e) => `BENCH${String(e).padStart(13, '0')}`) },
+          { name: 'name', type: 'text', values: ids.map((e) => `基准企业${e}（虚构）`) },
+          { name: 'county_code', type: 'text', values: ids.map((e) => `15010${e % 5}`) },
+          { name: 'industry_code', type: 'text', values: ids.map((e) => 'CDEFG'[e % 5]!) },
+          { name: 'tax_grade', type: 'text', values: ids.map(() => 'ABMCD'[Math.floor(r() * 5)]!) },
+        ],
+        { qualifications_json: '[]', tags_json: '[]', history_json: '{}', synthetic: 1, match_stale: 0, created_at: at, updated_at: at },
+      );
+      const enterpriseIds: number[] = [];
+      const kinds: string[] = [];
+      for (const e of ids)
+        for (let j = Math.floor(e * perEnterprise); j < Math.floor((e + 1) * perEnterprise); j++) {
+          enterpriseIds.push(e + 1);
+          kinds.push(RECORD_KINDS[Math.floor(r() * RECORD_KINDS.length)]!);
+        }
+      for (let j = 0; j < enterpriseIds.length; j += SEED_CHUNK)
+        await insertColumns(
+          trx,
+          'enf_credit_record',
+          [
+            { name: 'enterprise_id', type: 'integer', values: enterpriseIds.slice(j, j + SEED_CHUNK) },
+            { name: 'kind', type: 'text', values: kinds.slice(j, j + SEED_CHUNK) },
+          ],
+          { summary: '基准记录（虚构）', occurred_on: '2026-01-01', created_at: at },
+        );
     }
   });
 }
 
 /** What a day of new facts looks like: 1 % of the records repaired (ended), as many new ones. */
-async function changeRecords(ctx: AppContext, r: () => number): Promise<void> {
+export async function changeRecords(ctx: AppContext, r: () => number): Promise<void> {
   const at = new Date().toISOString();
   const n = Math.floor(DB_RECORDS / 100);
   await withTransaction(ctx.db, async (trx) => {
