@@ -324,7 +324,7 @@ export function unpackCounts(packed: string, n: number, kinds: readonly string[]
 // transaction, so no per-enterprise row crosses into JavaScript: the records in effect counted once
 // (packed sums, as above), the distinct combinations of tax grade and counts read out and graded by
 // the model in code (a few thousand), their outcomes written back, and the changed grades found and
-// written by joins. Of the registry only the id and tax grade are read (what `registryTaxGradePages` exposes).
+// written by joins. Of the registry only the id and tax grade are read.
 
 const COUNTS = 'enf_regrade_counts';
 const COMBINATIONS = 'enf_regrade_combination';
@@ -554,16 +554,6 @@ export async function upsertGrades(db: Executor, rows: Insertable<T['enf_credit_
   }
 }
 
-/** The stored grades of the enterprises with ids in [fromId, toId] (what a regrade compares against). */
-export function gradesInRange(db: Executor, fromId: number, toId: number) {
-  return db
-    .selectFrom('enf_credit_grade')
-    .select(['enterprise_id', 'grade', 'score', 'explanation_json'])
-    .where('enterprise_id', '>=', fromId)
-    .where('enterprise_id', '<=', toId)
-    .execute();
-}
-
 const GRADE_COLUMNS = ['enterprise_id', 'grade', 'score', 'explanation_json', 'computed_at'] as const;
 const UPSERT_TAIL =
   ' on conflict (enterprise_id) do update set grade = excluded.grade, score = excluded.score, ' +
@@ -600,16 +590,40 @@ export async function writeGrades(db: Executor, rows: Insertable<T['enf_credit_g
 export function findGrade(db: Executor, enterpriseId: number) {
   return db.selectFrom('enf_credit_grade').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
 }
-/** The grade of each graded enterprise with id in [fromId, toId] (a pool page's grades in one read). */
-export async function gradeCodesInRange(db: Executor, fromId: number, toId: number): Promise<Map<number, string>> {
-  const rows = await db
-    .selectFrom('enf_credit_grade')
-    .select(['enterprise_id', 'grade'])
-    .where('enterprise_id', '>=', fromId)
-    .where('enterprise_id', '<=', toId)
-    .execute();
-  return new Map(rows.map((r) => [r.enterprise_id, r.grade]));
+/**
+ * The registry's enterprises that pass a plan's filter, in ascending id, with their grades (one
+ * letter each, `ungraded` for one not graded yet): the pool a plan's snapshot fixes. One statement,
+ * filtered in SQL, that returns two ordered aggregates (the ids comma-separated and the grades as
+ * one string) instead of a million rows; the registry's id, county and industry only are read.
+ */
+export async function poolInRegistry(
+  db: Executor,
+  filter: { countyCode?: string | undefined; industryPrefix?: string | undefined; grades?: readonly string[] | undefined },
+  ungraded: string,
+): Promise<{ enterpriseIds: number[]; grades: string }> {
+  const pg = isPostgresExecutor(db);
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return placeholder(db, params.length);
+  };
+  const grade = `coalesce(g.grade, ${sqlString(ungraded)})`;
+  const where: string[] = [];
+  if (filter.countyCode) where.push(`e.county_code = ${p(filter.countyCode)}`);
+  if (filter.industryPrefix) where.push(`substr(e.industry_code, 1, ${filter.industryPrefix.length}) = ${p(filter.industryPrefix)}`);
+  if (filter.grades) where.push(filter.grades.length ? `${grade} in (${filter.grades.map(p).join(', ')})` : '1 = 0');
+  const ids = pg ? `string_agg(e.id::text, ',' order by e.id)` : `group_concat(e.id, ',' order by e.id)`;
+  const letters = pg ? `string_agg(${grade}, '' order by e.id)` : `group_concat(${grade}, '' order by e.id)`;
+  const { rows } = await run(
+    db,
+    `select ${ids} as ids, ${letters} as grades from enterprise e left join enf_credit_grade g on g.enterprise_id = e.id` +
+      (where.length ? ` where ${where.join(' and ')}` : ''),
+    params,
+  );
+  const r = rows[0] as { ids: string | null; grades: string | null } | undefined;
+  return { enterpriseIds: r?.ids ? (JSON.parse(`[${r.ids}]`) as number[]) : [], grades: r?.grades ?? '' };
 }
+
 export function listRepairs(db: Executor, status?: string) {
   let q = db.selectFrom('enf_repair').selectAll();
   if (status) q = q.where('status', '=', status);
