@@ -346,8 +346,17 @@ async function createStaging(db: Executor, kinds: readonly string[]): Promise<vo
   const tail = pg ? ' on commit drop' : '';
   const packs = packColumns(kinds);
   const packed = packs.map((p) => `${p} bigint not null`).join(', ');
+  // SQLite looks the counts and changes up by enterprise (the key is the row id); PostgreSQL joins them
+  // by hash and keeps temporary tables in small local buffers, where a million-key index thrashes.
+  const key = pg ? 'integer not null' : 'integer primary key';
   await dropRegradeStaging(db);
-  await run(db, `${temp} ${COUNTS} (enterprise_id integer primary key, n integer not null, ${packed})${tail}`);
+  if (pg) {
+    // One batch job: enough memory for its hashes (a million groups), and hash joins where the planner
+    // cannot estimate the join on the combination's coalesced keys (a million index lookups cost more).
+    await run(db, `set local work_mem = '256MB'`);
+    await run(db, `set local enable_nestloop = off`);
+  }
+  await run(db, `${temp} ${COUNTS} (enterprise_id ${key}, n integer not null, ${packed})${tail}`);
   // A combination's outcome columns stay empty until the model has graded it (stageOutcomes).
   await run(
     db,
@@ -355,7 +364,7 @@ async function createStaging(db: Executor, kinds: readonly string[]): Promise<vo
       `tax_grade varchar(2) not null, n integer not null, ${packed}, grade varchar(2), score integer, explanation_json text)${tail}`,
   );
   await run(db, `create unique index ${COMBINATIONS}_key on ${COMBINATIONS} (tax_grade, n, ${packs.join(', ')})`);
-  await run(db, `${temp} ${CHANGES} (enterprise_id integer primary key, before_grade varchar(2), combination_id integer not null)${tail}`);
+  await run(db, `${temp} ${CHANGES} (enterprise_id ${key}, before_grade varchar(2), combination_id integer not null)${tail}`);
 }
 
 /** Drops the temporary tables of a regrade (they also go with the connection, and on PostgreSQL at commit). */
@@ -387,8 +396,12 @@ function combinationJoin(packs: string[]): string {
 export async function stageRecordCounts(db: Executor, kinds: readonly string[]): Promise<CountCombination[]> {
   await createStaging(db, kinds);
   const packs = packColumns(kinds);
-  const sums = packGroups(kinds).map(
-    (group) => `sum(case kind ${group.map((k, i) => `when ${sqlString(k)} then ${PACK_BITS ** i}`).join(' ')} else 0 end)`,
+  // PostgreSQL sums a bigint into a numeric (slow over millions of rows): it counts per kind into
+  // bigints and packs the counts per enterprise, which gives the same value as SQLite's one sum.
+  const sums = packGroups(kinds).map((group) =>
+    isPostgresExecutor(db)
+      ? group.map((k, i) => `count(*) filter (where kind = ${sqlString(k)}) * ${PACK_BITS ** i}`).join(' + ')
+      : `sum(case kind ${group.map((k, i) => `when ${sqlString(k)} then ${PACK_BITS ** i}`).join(' ')} else 0 end)`,
   );
   await run(
     db,
