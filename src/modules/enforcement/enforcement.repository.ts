@@ -1,5 +1,5 @@
 import { CompiledQuery, type Insertable, type Selectable, type Updateable, sql } from 'kysely';
-import { isPostgresExecutor } from '../../db/bulk.js';
+import { bulkInsert, isPostgresExecutor } from '../../db/bulk.js';
 import type { Executor } from '../../db/database.js';
 import type { EnforcementTables } from './enforcement.tables.js';
 
@@ -140,21 +140,19 @@ export async function insertVisits(
   planId: number,
   visits: { enterpriseId: number; grade: string; items: string[]; officerIds: number[] }[],
 ): Promise<void> {
-  for (let k = 0; k < visits.length; k += 500) {
-    await db
-      .insertInto('enf_visit')
-      .values(
-        visits.slice(k, k + 500).map((v, i) => ({
-          plan_id: planId,
-          enterprise_id: v.enterpriseId,
-          position: k + i,
-          grade: v.grade,
-          item_codes_json: JSON.stringify(v.items),
-          officer_ids_json: JSON.stringify(v.officerIds),
-        })),
-      )
-      .execute();
-  }
+  // Tens of thousands of visits a plan: bulk statements, not a query built per value.
+  await bulkInsert(
+    db,
+    'enf_visit',
+    visits.map((v, i) => ({
+      plan_id: planId,
+      enterprise_id: v.enterpriseId,
+      position: i,
+      grade: v.grade,
+      item_codes_json: JSON.stringify(v.items),
+      officer_ids_json: JSON.stringify(v.officerIds),
+    })),
+  );
 }
 export function listVisits(db: Executor, planId: number) {
   return db.selectFrom('enf_visit').selectAll().where('plan_id', '=', planId).orderBy('position').execute();
