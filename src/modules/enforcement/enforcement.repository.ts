@@ -353,6 +353,10 @@ async function createStaging(db: Executor, kinds: readonly string[]): Promise<vo
     // cannot estimate the join on the combination's coalesced keys (a million index lookups cost more).
     await run(db, `set local work_mem = '256MB'`);
     await run(db, `set local enable_nestloop = off`);
+  } else {
+    // SQLite's temporary tables live in pages cached per connection (2 MiB by default): a million rows
+    // spilled to a temporary file and back cost more than the queries. The batch gets 128 MiB while it runs.
+    await run(db, `pragma temp.cache_size = ${-TEMP_CACHE_KIB}`);
   }
   await run(db, `${temp} ${COUNTS} (enterprise_id ${key}, n integer not null, ${packed})${tail}`);
   // A combination's outcome columns stay empty until the model has graded it (stageOutcomes).
@@ -368,7 +372,12 @@ async function createStaging(db: Executor, kinds: readonly string[]): Promise<vo
 /** Drops the temporary tables of a regrade (they also go with the connection, and on PostgreSQL at commit). */
 export async function dropRegradeStaging(db: Executor): Promise<void> {
   for (const t of [CHANGES, COMBINATIONS, COUNTS]) await run(db, `drop table if exists ${t}`);
+  // Back to SQLite's default cache for temporary tables (database.ts sets none).
+  if (!isPostgresExecutor(db)) await run(db, `pragma temp.cache_size = -2000`);
 }
+
+/** KiB of page cache for the regrade's temporary tables on SQLite. */
+const TEMP_CACHE_KIB = 131_072;
 
 /** One combination of tax grade ('' for none) and packed counts of records in effect found in the registry. */
 export interface CountCombination {
