@@ -87,7 +87,7 @@ async function insertColumns(
 }
 
 /** Synthetic registry and records written straight in (bulk statements, one transaction), outside the timings. */
-export async function seedDatabase(ctx: AppContext, r: () => number): Promise<void> {
+async function seedDatabase(ctx: AppContext, r: () => number): Promise<void> {
   const at = new Date().toISOString();
   const perEnterprise = DB_RECORDS / DB_ENTERPRISES;
   await withTransaction(ctx.db, async (trx) => {
@@ -128,7 +128,7 @@ export async function seedDatabase(ctx: AppContext, r: () => number): Promise<vo
 }
 
 /** What a day of new facts looks like: 1 % of the records repaired (ended), as many new ones. */
-export async function changeRecords(ctx: AppContext, r: () => number): Promise<void> {
+async function changeRecords(ctx: AppContext, r: () => number): Promise<void> {
   const at = new Date().toISOString();
   const n = Math.floor(DB_RECORDS / 100);
   await withTransaction(ctx.db, async (trx) => {
