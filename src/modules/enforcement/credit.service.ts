@@ -1,38 +1,35 @@
 import { AppError } from '../../common/errors.js';
 import { hasPermission } from '../../common/permissions.js';
 import type { Actor, AppContext } from '../../context.js';
-import { countEnterprisesInRegistry } from '../policies/index.js';
 import { type Executor, withTransaction } from '../../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
-import { enterpriseIdOfUser, enterpriseUserIds, findRegistryEnterprise, registryByIds, registryTaxGradePages } from '../policies/index.js';
-import {
-  CREDIT_MODEL,
-  type Contribution,
-  type GradeOutcome,
-  RECORD_KINDS,
-  type RecordKind,
-  describeContribution,
-  gradeEnterprise,
-} from './credit.js';
+import { enterpriseIdOfUser, enterpriseUserIds, findRegistryEnterprise, registryByIds } from '../policies/index.js';
+import { CREDIT_GRADES } from './draw.js';
+import { CREDIT_MODEL, type Contribution, RECORD_KINDS, type RecordKind, describeContribution, gradeEnterprise } from './credit.js';
 import {
   type CreditRecordRow,
   type RepairRow,
   countOneByOne,
   countRecordsInEffect,
+  dropRegradeStaging,
   endCreditRecord,
   findById,
   findCreditRecord,
   findGrade,
-  gradesInRange,
   insertRow,
   listCreditRecords,
   listRepairs,
-  packedCountsInRange,
+  stageChangedGrades,
+  stageOutcomes,
+  countRegistryGrades,
+  stageRecordCounts,
+  stagedEnterprisesOf,
   unpackCounts,
   updateVersioned,
   upsertGrades,
   writeGrades,
+  writeStagedGrades,
 } from './enforcement.repository.js';
 import { actsForAll, assertUnit, parseJson } from './scope.js';
 
@@ -144,9 +141,6 @@ export async function myCreditProfile(ctx: AppContext, actor: Actor) {
   return creditProfile(ctx, actor, mine);
 }
 
-/** Enterprises per page of the regrade: three reads (registry, counts, stored grades) and the writes of the changes. */
-const GRADE_PAGE = 50_000;
-
 export interface RegradeSummary {
   enterprises: number;
   byGrade: Record<string, number>;
@@ -158,64 +152,66 @@ export interface RegradeSummary {
 
 /**
  * Regrades every enterprise of the registry in one transaction (the grades change together, and a
- * failed run leaves the previous ones), in one pass in id order: per page the registry (id and tax
- * grade), the records in effect counted per enterprise and kind in SQL from the covering index, and
- * the stored grades; only the enterprises whose grade, score or explanation changed are written
- * (bulk upserts), so their `computed_at` is when their grade last changed. The run is audited with
- * its counts of changes per `from→to`. Run as the `enforcement.regrade` job.
+ * failed run leaves the previous ones), set-based: the records in effect are counted per enterprise
+ * and kind in SQL once; the model grades each distinct combination of counts and tax grade (few:
+ * thousands for a million enterprises) here in code; the database then finds the enterprises whose
+ * grade, score or explanation differs from the stored one and writes only those, so `computed_at`
+ * is when an enterprise's grade last changed. An enterprise with more records of one kind than a
+ * packed sum holds is counted and graded on its own. The run is audited with its counts of changes
+ * per `from→to`. Run as the `enforcement.regrade` job.
  */
 export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done: number, total: number) => void): Promise<RegradeSummary> {
-  const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
   const transitions: Record<string, number> = {};
-  let enterprises = 0;
-  let changed = 0;
-  const total = await countEnterprisesInRegistry(ctx.db);
-  const at = ctx.clock().toISOString();
-  // Few enterprises differ in their counts and tax grade: each combination (keyed by the packed
-  // counts, never decoded twice) is graded and serialised once.
-  const seen = new Map<string, GradeOutcome & { json: string }>();
-  const outcome = (counts: number[], tax: string | null) => {
-    const g = gradeEnterprise(countsByKind(counts), tax);
-    return { ...g, json: JSON.stringify(g.explanation) };
+  const note = (from: string | null | undefined, to: string, n: number) => {
+    const t = `${from ?? '-'}→${to}`;
+    transitions[t] = (transitions[t] ?? 0) + n;
   };
-  await withTransaction(ctx.db, async (trx) => {
-    for await (const page of registryTaxGradePages(trx, GRADE_PAGE)) {
-      const from = page[0]!.id;
-      const to = page[page.length - 1]!.id;
-      const counts = new Map((await packedCountsInRange(trx, from, to, RECORD_KINDS)).map((r) => [r.enterprise_id, r]));
-      const stored = new Map((await gradesInRange(trx, from, to)).map((g) => [g.enterprise_id, g]));
-      const writes = [];
-      for (const e of page) {
-        const c = counts.get(e.id);
-        const key = c ? `${e.tax_grade}|${c.packed}|${c.n}` : `${e.tax_grade}|`;
-        let o = seen.get(key);
-        if (!o) {
-          const decoded = c ? unpackCounts(c.packed, c.n, RECORD_KINDS) : [];
-          if (decoded) seen.set(key, (o = outcome(decoded, e.tax_grade)));
-          else o = outcome(await countOneByOne(trx, e.id, RECORD_KINDS), e.tax_grade);
-        }
-        byGrade[o.grade]!++;
-        const before = stored.get(e.id);
-        if (before && before.grade === o.grade && before.score === o.score && before.explanation_json === o.json) continue;
-        if (before?.grade !== o.grade) {
-          const t = `${before?.grade ?? '-'}→${o.grade}`;
-          transitions[t] = (transitions[t] ?? 0) + 1;
-        }
-        writes.push({ enterprise_id: e.id, grade: o.grade, score: o.score, explanation_json: o.json, computed_at: at });
+  const at = ctx.clock().toISOString();
+  // Progress in steps (counting, grading the combinations, finding the changes, writing) of the combinations' count.
+  return withTransaction(ctx.db, async (trx) => {
+    const combinations = await stageRecordCounts(trx, RECORD_KINDS);
+    const step = (k: number) => progress?.(k, 4);
+    step(1);
+    const outcomes = [];
+    let changed = 0;
+    for (const c of combinations) {
+      const counts = unpackCounts(c.packed, c.n, RECORD_KINDS);
+      if (counts) {
+        const g = gradeEnterprise(countsByKind(counts), c.taxGrade);
+        outcomes.push({ combinationId: c.id, grade: g.grade, score: g.score, explanationJson: JSON.stringify(g.explanation) });
+        continue;
       }
-      await writeGrades(trx, writes);
-      changed += writes.length;
-      enterprises += page.length;
-      progress?.(enterprises, total);
+      // Counts a packed sum cannot hold (a thousand or more records of one kind): each enterprise on its own.
+      for (const e of await stagedEnterprisesOf(trx, c, RECORD_KINDS)) {
+        const g = gradeEnterprise(countsByKind(await countOneByOne(trx, e.id, RECORD_KINDS)), e.tax_grade);
+        const before = await findGrade(trx, e.id);
+        const json = JSON.stringify(g.explanation);
+        if (before && before.grade === g.grade && before.score === g.score && before.explanation_json === json) continue;
+        if (before?.grade !== g.grade) note(before?.grade, g.grade, 1);
+        await writeGrades(trx, [{ enterprise_id: e.id, grade: g.grade, score: g.score, explanation_json: json, computed_at: at }]);
+        changed++;
+      }
     }
+    await stageOutcomes(trx, outcomes);
+    step(2);
+    const staged = await stageChangedGrades(trx, RECORD_KINDS);
+    for (const t of staged.transitions) note(t.from, t.to, t.n);
+    changed += staged.changed;
+    step(3);
+    await writeStagedGrades(trx, at);
+    await dropRegradeStaging(trx);
+    const counted = await countRegistryGrades(trx, CREDIT_GRADES);
+    const byGrade = Object.fromEntries(CREDIT_GRADES.map((g, i) => [g, counted.byGrade[i]!]));
+    const enterprises = counted.enterprises;
+    step(4);
     await audit(ctx, trx, actor, {
       action: 'enforcement.credit.regradeAll',
       entity: 'enterprise',
       entityId: null,
       after: { enterprises, byGrade, changed, transitions, model: CREDIT_MODEL.name },
     });
+    return { enterprises, byGrade, changed, transitions };
   });
-  return { enterprises, byGrade, changed, transitions };
 }
 
 // — credit repair (信用修复: 失信行为纠正后的信用信息修复管理办法（试行）, 国家发展和改革委员会令 2023年第58号) —

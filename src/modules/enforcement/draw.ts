@@ -113,14 +113,16 @@ export function sampleSize(q: Quota, poolSize: number): number {
 
 /** Runs the draw. Pure: the same seed and snapshot always give the same visits. */
 export function runDraw(seedHex: string, s: DrawSnapshot): DrawnVisit[] {
-  // The pools by grade, in snapshot (ascending id) order: one counting pass, then one filling pass.
+  // The pools by grade, in snapshot (ascending id) order: one counting pass, then one filling pass,
+  // each indexed by the grade letter's code (no lookup per enterprise).
   const sizes = new Int32Array(128);
   for (let i = 0; i < s.grades.length; i++) sizes[s.grades.charCodeAt(i) & 127]!++;
-  const pools = new Map(CREDIT_GRADES.map((g) => [g, new Int32Array(sizes[g.charCodeAt(0)]!)]));
+  const pools: (Int32Array | undefined)[] = [];
+  for (const g of CREDIT_GRADES) pools[g.charCodeAt(0)] = new Int32Array(sizes[g.charCodeAt(0)]!);
   const filled = new Int32Array(128);
   for (let i = 0; i < s.enterpriseIds.length; i++) {
     const c = s.grades.charCodeAt(i) & 127;
-    const pool = pools.get(s.grades[i] as CreditGrade);
+    const pool = pools[c];
     if (pool) pool[filled[c]!++] = s.enterpriseIds[i]!;
   }
   const recognised = new Map(s.recognised);
@@ -128,7 +130,7 @@ export function runDraw(seedHex: string, s: DrawSnapshot): DrawnVisit[] {
   for (const grade of CREDIT_GRADES) {
     const quota = s.quotas.find((q) => q.grade === grade);
     if (!quota) continue;
-    const pool = pools.get(grade)!;
+    const pool = pools[grade.charCodeAt(0)]!;
     const k = sampleSize(quota, pool.length);
     if (k > pool.length) throw new DrawError('pool_too_small', { grade, pool: pool.length, sample: k });
     const stream = new SeedStream(seedHex, `sample:${grade}`);
@@ -141,16 +143,29 @@ export function runDraw(seedHex: string, s: DrawSnapshot): DrawnVisit[] {
     }
   }
 
-  // Pairs as single numbers (enterprise id · 2^22 + unit or officer id): one Set instead of a Set per enterprise.
-  // Officer and unit ids stay far below 2^22 (4 million) in any city; the product stays below 2^53.
-  const pair = (enterpriseId: number, other: number) => enterpriseId * 4_194_304 + other;
-  if (s.officers.some((o) => o.id >= 4_194_304 || o.unitId >= 4_194_304)) throw new RangeError('officer or unit id too large for the draw');
-  const recused = new Set(s.recusals.map(([unitId, enterpriseId]) => pair(enterpriseId, unitId)));
-  const last = new Set(s.lastInspectors.flatMap(([e, ids]) => ids.map((o) => pair(e, o))));
+  // The avoidance rules of the drawn enterprises only (a few per cent of the pool): the recusing
+  // units and last inspectors keyed by enterprise, read in one pass over each list.
+  const drawnIds = new Set(drawn.map((d) => d.id));
+  const recusedUnits = new Map<number, number[]>();
+  for (const [unitId, enterpriseId] of s.recusals)
+    if (drawnIds.has(enterpriseId)) {
+      const units = recusedUnits.get(enterpriseId);
+      if (units) units.push(unitId);
+      else recusedUnits.set(enterpriseId, [unitId]);
+    }
+  const lastBy = new Map<number, number[]>();
+  for (const [enterpriseId, ids] of s.lastInspectors)
+    if (drawnIds.has(enterpriseId)) {
+      const before = lastBy.get(enterpriseId);
+      lastBy.set(enterpriseId, before ? [...before, ...ids] : ids);
+    }
+  const none: number[] = [];
   const officers = s.officers;
   const stream = new SeedStream(seedHex, 'officers');
   return drawn.map(({ id, grade }) => {
-    const eligible = (o: { id: number; unitId: number }) => !recused.has(pair(id, o.unitId)) && !last.has(pair(id, o.id));
+    const units = recusedUnits.get(id) ?? none;
+    const lastIds = lastBy.get(id) ?? none;
+    const eligible = (o: { id: number; unitId: number }) => !units.includes(o.unitId) && !lastIds.includes(o.id);
     const chosen: number[] = [];
     for (let tries = 0; tries < 64 && chosen.length < s.officersPerVisit && officers.length; tries++) {
       const o = officers[stream.uniform(officers.length)]!;

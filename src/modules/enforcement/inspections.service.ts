@@ -11,7 +11,7 @@ import { getWorkCalendar } from '../calendar/calendar.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { audit } from '../org/audit.service.js';
 import { activeUnitIds, listUnits } from '../org/index.js';
-import { registryByIds, registryPoolPages } from '../policies/index.js';
+import { registryByIds } from '../policies/index.js';
 import { certified } from './catalogue.service.js';
 import { recordCreditFact } from './credit.service.js';
 import { DRAW_ALGORITHM, DrawError, type DrawSnapshot, type DrawnVisit, type Quota, runDraw, sha256Hex, verifyDraw } from './draw.js';
@@ -24,10 +24,10 @@ import {
   findResultFor,
   findVisit,
   findWaiver,
-  gradeCodesInRange,
   insertRow,
   insertVisits,
   inspectedWithin,
+  poolInRegistry,
   lastInspectors,
   listOfficers,
   listPlans,
@@ -152,9 +152,6 @@ async function planFor(trx: Executor, actor: Actor, id: number): Promise<PlanRow
   return plan;
 }
 
-/** Enterprises per page when the pool is fixed (1 000 000 in 20 pages). */
-const POOL_PAGE = 50_000;
-
 /** The pool snapshot: everything the draw depends on, read from the registry, grades and history. */
 export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): Promise<DrawSnapshot> {
   const filter = parseJson<PlanBody['filter']>(plan.filter_json);
@@ -166,20 +163,15 @@ export async function buildSnapshot(trx: Executor, plan: PlanRow, on: string): P
     if (!set) recognisedMap.set(r.enterprise_id, (set = new Set()));
     set.add(r.item_code);
   }
-  const enterpriseIds: number[] = [];
-  let grades = '';
-  // The registry in big id-ordered pages (id, county, industry only) and each page's grades in one range read.
-  for await (const page of registryPoolPages(trx, POOL_PAGE)) {
-    const graded = await gradeCodesInRange(trx, page[0]!.id, page[page.length - 1]!.id);
-    for (const e of page) {
-      if (filter.countyCode && e.county_code !== filter.countyCode) continue;
-      if (filter.industryPrefix && !(e.industry_code ?? '').startsWith(filter.industryPrefix)) continue;
-      if ((recognisedMap.get(e.id)?.size ?? 0) >= items.length) continue;
-      const g = graded.get(e.id) ?? UNGRADED;
-      if (filter.grades && !filter.grades.includes(g as 'A')) continue;
-      enterpriseIds.push(e.id);
-      grades += g;
-    }
+  // The filtered registry and its grades in one read; then the enterprises already inspected for
+  // every item of the plan within its window (mutual recognition: few) are left out.
+  const pool = await poolInRegistry(trx, filter, UNGRADED);
+  let { enterpriseIds, grades } = pool;
+  const done = new Set([...recognisedMap].filter(([, set]) => set.size >= items.length).map(([e]) => e));
+  if (done.size) {
+    const keep = enterpriseIds.map((e) => !done.has(e));
+    grades = [...grades].filter((_, i) => keep[i]).join('');
+    enterpriseIds = enterpriseIds.filter((_, i) => keep[i]);
   }
   const inPool = new Set(enterpriseIds);
   const officers = (await listOfficers(trx, { ids: parseJson<number[]>(plan.officer_ids_json) }))
