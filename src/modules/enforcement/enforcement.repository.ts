@@ -406,7 +406,12 @@ export interface CountCombination {
   packed: string;
 }
 
-/** The join of the registry with its staged counts and their combination (an enterprise without records has n = 0). */
+/**
+ * The join of the registry with its staged counts and their combination (an enterprise without records has n = 0).
+ * The registry is the policies module's table; these batch statements read only its id, tax grade,
+ * county and industry in SQL, because a million rows handed over through its public face cost more
+ * than the whole regrade (the one place enforcement reads that table directly).
+ */
 function combinationJoin(packs: string[]): string {
   return (
     `from enterprise e left join ${COUNTS} c on c.enterprise_id = e.id ` +

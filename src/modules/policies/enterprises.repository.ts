@@ -82,43 +82,6 @@ export async function updateEnterprise(
 }
 
 /** Every enterprise (or the stale ones, or given ids) in id order, streamed in pages. */
-/** Id and tax credit grade of every enterprise in id order, in big pages: all that credit grading reads of the registry. */
-export async function* scanTaxGrades(db: Executor, pageSize: number): AsyncGenerator<{ id: number; tax_grade: string | null }[]> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('enterprise')
-      .select(['id', 'tax_grade'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
-    if (!rows.length) return;
-    yield rows;
-    after = rows[rows.length - 1]!.id;
-  }
-}
-
-/** The registry's id, county and industry in id order, big pages (what a pool filter needs, nothing more). */
-export async function* scanPoolColumns(
-  db: Executor,
-  pageSize: number,
-): AsyncGenerator<{ id: number; county_code: string | null; industry_code: string | null }[]> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('enterprise')
-      .select(['id', 'county_code', 'industry_code'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
-    if (!rows.length) return;
-    yield rows;
-    after = rows[rows.length - 1]!.id;
-  }
-}
-
 export async function* scanEnterprises(
   db: Executor,
   f: { staleOnly?: boolean; ids?: number[]; upToId?: number } = {},

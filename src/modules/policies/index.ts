@@ -12,8 +12,6 @@ export {
   enterpriseIdOfUser,
   findEnterprise,
   findEnterprisesByUscc,
-  scanPoolColumns as registryPoolPages,
-  scanTaxGrades as registryTaxGradePages,
 } from './enterprises.repository.js';
 export { enterpriseUserIds } from './results.repository.js';
 export { actOnResult, getResult } from './results.service.js';
