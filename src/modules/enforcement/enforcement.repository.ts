@@ -368,16 +368,24 @@ async function createStaging(db: Executor, kinds: readonly string[]): Promise<vo
   const key = pg ? 'integer not null' : 'integer primary key';
   await dropRegradeStaging(db);
   if (pg) {
-    // One batch job: enough memory for its hashes (a million groups), and hash joins where the planner
-    // cannot estimate the join on the combination's coalesced keys (a million index lookups cost more).
+    // One batch job: enough memory for its hashes, and hash joins where the planner cannot estimate
+    // the join on the combination's keys (a million index lookups, or sorting a million rows for a
+    // merge, cost more). Its statements run long enough that compiling them (JIT) only adds time.
     await run(db, `set local work_mem = '256MB'`);
     await run(db, `set local enable_nestloop = off`);
+    await run(db, `set local enable_mergejoin = off`);
+    await run(db, `set local jit = off`);
   } else {
     // SQLite's temporary tables live in pages cached per connection (2 MiB by default): a million rows
     // spilled to a temporary file and back cost more than the queries. The batch gets 128 MiB while it runs.
     await run(db, `pragma temp.cache_size = ${-TEMP_CACHE_KIB}`);
   }
-  await run(db, `${temp} ${COUNTS} (enterprise_id ${key}, n integer not null, ${packed})${tail}`);
+  // PostgreSQL stages every enterprise with its tax grade, so the registry is joined once (here), not
+  // again when the combinations are found and when the changes are.
+  await run(
+    db,
+    `${temp} ${COUNTS} (enterprise_id ${key}, ${pg ? 'tax_grade varchar(2) not null, ' : ''}n integer not null, ${packed})${tail}`,
+  );
   // A combination's outcome columns stay empty until the model has graded it (stageOutcomes).
   await run(
     db,
@@ -406,8 +414,17 @@ export interface CountCombination {
   packed: string;
 }
 
-/** The join of the registry with its staged counts and their combination (an enterprise without records has n = 0). */
-function combinationJoin(packs: string[]): string {
+/**
+ * The join of the registry with its staged counts and their combination (an enterprise without records
+ * has n = 0), as `e` (id, tax_grade) and `k`. On PostgreSQL the staged counts hold the whole registry.
+ */
+function combinationJoin(db: Executor, packs: string[]): string {
+  if (isPostgresExecutor(db))
+    return (
+      `from (select enterprise_id as id, nullif(tax_grade, '') as tax_grade, tax_grade as staged_tax_grade, n, ${packs.join(', ')} ` +
+      `from ${COUNTS}) e join ${COMBINATIONS} k on k.tax_grade = e.staged_tax_grade and k.n = e.n ` +
+      packs.map((p) => `and k.${p} = e.${p}`).join(' ')
+    );
   return (
     `from enterprise e left join ${COUNTS} c on c.enterprise_id = e.id ` +
     `join ${COMBINATIONS} k on k.tax_grade = coalesce(e.tax_grade, '') and k.n = coalesce(c.n, 0) ` +
@@ -429,18 +446,35 @@ export async function stageRecordCounts(db: Executor, kinds: readonly string[]):
       ? group.map((k, i) => `count(*) filter (where kind = ${sqlString(k)}) * ${PACK_BITS ** i}`).join(' + ')
       : `sum(case kind ${group.map((k, i) => `when ${sqlString(k)} then ${PACK_BITS ** i}`).join(' ')} else 0 end)`,
   );
-  await run(
-    db,
-    `insert into ${COUNTS} (enterprise_id, n, ${packs.join(', ')}) ` +
-      `select enterprise_id, count(*), ${sums.join(', ')} from enf_credit_record where ended_on is null group by enterprise_id`,
-  );
-  if (isPostgresExecutor(db)) await run(db, `analyze ${COUNTS}`);
-  // DISTINCT keeps only new keys as it goes (SQLite: a temporary index; PostgreSQL: a hash), no sort of the registry.
-  await run(
-    db,
-    `insert into ${COMBINATIONS} (tax_grade, n, ${packs.join(', ')}) select distinct coalesce(e.tax_grade, ''), coalesce(c.n, 0), ` +
-      `${packs.map((p) => `coalesce(c.${p}, 0)`).join(', ')} from enterprise e left join ${COUNTS} c on c.enterprise_id = e.id`,
-  );
+  const grouped =
+    `select enterprise_id, count(*) as n, ${sums.map((s, j) => `${s} as p${j}`).join(', ')} ` +
+    `from enf_credit_record where ended_on is null group by enterprise_id`;
+  if (isPostgresExecutor(db)) {
+    // The covering index gives the records in enterprise order: grouping them as they come needs no
+    // hash table of a million groups (the planner's choice, and the slower). The registry joins the
+    // counts here once; the combinations are then the distinct rows of the staged table alone.
+    await run(db, `set local enable_hashagg = off`);
+    await run(
+      db,
+      `insert into ${COUNTS} (enterprise_id, tax_grade, n, ${packs.join(', ')}) ` +
+        `select e.id, coalesce(e.tax_grade, ''), coalesce(c.n, 0), ${packs.map((p) => `coalesce(c.${p}, 0)`).join(', ')} ` +
+        `from enterprise e left join (${grouped}) c on c.enterprise_id = e.id`,
+    );
+    await run(db, `set local enable_hashagg = on`);
+    // DISTINCT keeps only new keys as it goes (a hash), no sort of the registry.
+    await run(
+      db,
+      `insert into ${COMBINATIONS} (tax_grade, n, ${packs.join(', ')}) select distinct tax_grade, n, ${packs.join(', ')} from ${COUNTS}`,
+    );
+  } else {
+    await run(db, `insert into ${COUNTS} (enterprise_id, n, ${packs.join(', ')}) ${grouped}`);
+    // DISTINCT keeps only new keys as it goes (SQLite: a temporary index), no sort of the registry.
+    await run(
+      db,
+      `insert into ${COMBINATIONS} (tax_grade, n, ${packs.join(', ')}) select distinct coalesce(e.tax_grade, ''), coalesce(c.n, 0), ` +
+        `${packs.map((p) => `coalesce(c.${p}, 0)`).join(', ')} from enterprise e left join ${COUNTS} c on c.enterprise_id = e.id`,
+    );
+  }
   const { rows } = await run(db, `select * from ${COMBINATIONS}`);
   return rows.map((r) => ({
     id: Number(r.id),
@@ -452,7 +486,7 @@ export async function stageRecordCounts(db: Executor, kinds: readonly string[]):
 
 /** The enterprises of one staged combination (those whose counts a packed sum cannot hold), with their tax grade. */
 export async function stagedEnterprisesOf(db: Executor, c: CountCombination, kinds: readonly string[]) {
-  const { rows } = await run(db, `select e.id, e.tax_grade ${combinationJoin(packColumns(kinds))} where k.id = ${placeholder(db, 1)}`, [
+  const { rows } = await run(db, `select e.id, e.tax_grade ${combinationJoin(db, packColumns(kinds))} where k.id = ${placeholder(db, 1)}`, [
     c.id,
   ]);
   return rows as { id: number; tax_grade: string | null }[];
@@ -500,7 +534,7 @@ export async function stageChangedGrades(
   const inserted = await run(
     db,
     `insert into ${CHANGES} (enterprise_id, before_grade, combination_id) select e.id, g.grade, k.id ` +
-      `${combinationJoin(packColumns(kinds))} left join enf_credit_grade g on g.enterprise_id = e.id ` +
+      `${combinationJoin(db, packColumns(kinds))} left join enf_credit_grade g on g.enterprise_id = e.id ` +
       `where k.grade is not null and (${differs})`,
   );
   const { rows } = await run(
