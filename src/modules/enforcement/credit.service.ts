@@ -23,6 +23,7 @@ import {
   stageChangedGrades,
   stageOutcomes,
   countRegistryGrades,
+  countStagedGrades,
   stageRecordCounts,
   stagedEnterprisesOf,
   unpackCounts,
@@ -199,8 +200,8 @@ export async function regradeAll(ctx: AppContext, actor: Actor, progress?: (done
     changed += staged.changed;
     step(3);
     await writeStagedGrades(trx, at);
+    const counted = (await countStagedGrades(trx, CREDIT_GRADES)) ?? (await countRegistryGrades(trx, CREDIT_GRADES));
     await dropRegradeStaging(trx);
-    const counted = await countRegistryGrades(trx, CREDIT_GRADES);
     const byGrade = Object.fromEntries(CREDIT_GRADES.map((g, i) => [g, counted.byGrade[i]!]));
     const enterprises = counted.enterprises;
     step(4);

@@ -47,6 +47,18 @@ describeEachDialect('enforcement: regrading the whole registry', (h) => {
       .execute()
       .then((rows) => rows.map((r) => JSON.parse(r.after_json!)));
 
+  /** The registry and its stored grades counted by a plain query: the oracle of a summary's counts. */
+  const storedCounts = async () => {
+    const rows = await h.ctx.db
+      .selectFrom('enterprise as e')
+      .leftJoin('enf_credit_grade as g', 'g.enterprise_id', 'e.id')
+      .select('g.grade')
+      .execute();
+    const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
+    for (const r of rows) if (r.grade) byGrade[r.grade] = (byGrade[r.grade] ?? 0) + 1;
+    return { enterprises: rows.length, byGrade };
+  };
+
   it('writes only what changed, keeps the explanations, and audits the changes of grade', async () => {
     const [taxD, penalised, clean] = ids as [number, number, number];
     await addRecords(penalised, 'penalty', 2);
@@ -62,6 +74,7 @@ describeEachDialect('enforcement: regrading the whole registry', (h) => {
     ]);
     expect(await findGrade(h.ctx.db, clean)).toMatchObject({ grade: 'A', score: 100, explanation_json: '[]' });
     expect(first.changed).toBeGreaterThanOrEqual(3);
+    expect(first).toMatchObject(await storedCounts());
 
     // Nothing new: nothing written, nothing changes grade.
     const computedAt = p.computed_at;
@@ -74,6 +87,7 @@ describeEachDialect('enforcement: regrading the whole registry', (h) => {
     await addRecords(penalised, 'dishonest', 1);
     const next = await regradeAll(h.ctx, SYSTEM_ACTOR);
     expect(next).toMatchObject({ changed: 1, transitions: { 'C→D': 1 } });
+    expect(next).toMatchObject(await storedCounts());
     const d = (await findGrade(h.ctx.db, penalised))!;
     expect(d).toMatchObject({ grade: 'D', score: 27, computed_at: h.now.toISOString() });
     expect(JSON.parse(d.explanation_json)).toContainEqual({ factor: 'dishonest', count: 1, points: -40 });
@@ -88,7 +102,8 @@ describeEachDialect('enforcement: regrading the whole registry', (h) => {
     await addRecords(clean, 'abnormal', 2);
     const [row] = await countRecordsInEffect(h.ctx.db, clean, clean, RECORD_KINDS);
     expect(row!.counts).toEqual(RECORD_KINDS.map((k) => (k === 'inspection' ? 1030 : k === 'abnormal' ? 2 : 0)));
-    await regradeAll(h.ctx, SYSTEM_ACTOR);
+    const summary = await regradeAll(h.ctx, SYSTEM_ACTOR);
     expect(await findGrade(h.ctx.db, clean)).toMatchObject({ grade: 'D', score: 100 - 5 * 1030 - 40 });
+    expect(summary).toMatchObject(await storedCounts());
   });
 });
