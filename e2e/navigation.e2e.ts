@@ -30,7 +30,8 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   leader: ['首页', '驾驶舱', '四表一单', '督查督办', '指标监测', '企业诉求', '政务服务', '法治环境', '融资环境', '串通投标预警'],
   unit_head: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标线索', '本单位'],
   liaison: ['首页', '四表一单', '督查督办', '指标监测', '诉求工单', '法治环境', '串通投标线索', '本单位'],
-  specialist: ['首页', '惠企政策', '企业诉求'],
+  // The specialist hears complaints about enforcement: 法治环境 opens on them, nothing else of the module.
+  specialist: ['首页', '惠企政策', '企业诉求', '法治环境'],
   // The policies module names its one entry for enterprises 我的政策; the enforcement module its 我的信用.
   enterprise: ['首页', '我的政策', '诉求工单', '我的信用', '融资环境'],
   bank: ['首页', '融资环境'],
@@ -102,6 +103,20 @@ describeE2E(
         expect(await page.getByRole('button', { name: '匹配变化部分' }).count(), role).toBe(buttons);
         if (role === 'specialist') await e.screenshot(page, 'specialist-match');
       }
+    });
+
+    test('the specialist finds only the complaints about enforcement under 法治环境, on a 390 px phone too', async () => {
+      const page = await e.newPage({ viewport: PHONE });
+      await e.loginAs(page, 'specialist');
+      await page.getByRole('button', { name: '导航菜单' }).click();
+      await page.getByRole('menuitem', { name: '法治环境' }).click();
+      await page.getByRole('button', { name: '登记投诉' }).waitFor();
+      expect((await page.getByRole('tab').allInnerTexts()).map((t) => t.trim())).toEqual(['涉企执法投诉']);
+      await e.screenshot(page, 'phone-specialist-complaints');
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      // A plan is not the specialist's to read: the page is refused, as its route is on the server.
+      await page.goto('/enforcement/plans/1');
+      await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
     });
 
     test("a unit's people see their unit's place on the latest weekly red/black list", async () => {

@@ -74,7 +74,8 @@ export const PERMISSIONS = {
   // — the unit's own page —
   'myUnit.view': UNIT,
   // — enforcement (法治环境) —
-  'enforcement.view': ['office', 'leader', 'unit_head', 'liaison'],
+  // The specialist hears enterprises' complaints about enforcement: the page offers it only those (enforcement.complaints).
+  'enforcement.view': ['office', 'leader', 'unit_head', 'liaison', 'specialist'],
   'enforcement.read': ['admin', 'office', 'leader', 'unit_head', 'liaison'],
   'enforcement.catalogue.edit': [...OFFICE, ...UNIT],
   'enforcement.plans.manage': [...OFFICE, ...UNIT],

@@ -387,7 +387,7 @@ const VIEWS: Record<Role, string[]> = {
     'procurement.view',
   ],
   liaison: ['worklists.view', 'indicators.view', 'supervision.view', 'myUnit.view', 'demands.view', 'enforcement.view', 'procurement.view'],
-  specialist: ['policies.view', 'demands.view'],
+  specialist: ['policies.view', 'demands.view', 'enforcement.view'],
   enterprise: ['demands.view', 'finance.view'],
   bank: ['finance.view'],
 };

@@ -275,6 +275,7 @@ describe('job definitions', () => {
       // enforcement
       'enforcement.regrade': '30 2 * * *',
       'enforcement.publish-due': '10 0 * * *',
+      'enforcement.rectify-overdue': '20 0 * * *',
       'enforcement.desk-complaints': '*/15 * * * *',
       'demands.overdue': '0 9-18 * * *',
       'finance.desk-overdue': '10 8 * * *',

@@ -138,14 +138,15 @@ export const webModules: WebModule[] = [
     key: 'enforcement',
     label: { zh: '法治环境', en: 'Law-based environment' },
     icon: <SafetyCertificateOutlined />,
-    // The office's and the units' workspace, and the enterprise's own credit page.
+    // The office's and the units' workspace (the specialist's: complaints only), and the enterprise's own credit page.
     nav: [
       { path: '/enforcement', label: { zh: '法治环境', en: 'Law-based environment' }, permission: 'enforcement.view' },
       { path: '/enforcement/my-credit', label: { zh: '我的信用', en: 'My credit' }, permission: 'enforcement.portal' },
     ],
     pages: [
       { path: '/enforcement', page: lazy(() => import('./pages/enforcement/EnforcementPage.js')), permission: 'enforcement.view' },
-      { path: '/enforcement/plans/:id', page: lazy(() => import('./pages/enforcement/PlanPage.js')), permission: 'enforcement.view' },
+      // A plan is read with enforcement.read: the specialist, who has the page for complaints only, is refused it.
+      { path: '/enforcement/plans/:id', page: lazy(() => import('./pages/enforcement/PlanPage.js')), permission: 'enforcement.read' },
       { path: '/enforcement/my-credit', page: lazy(() => import('./pages/enforcement/MyCreditPage.js')), permission: 'enforcement.portal' },
     ],
   },

@@ -30,6 +30,7 @@ import * as addComplaintTicket from './202612045001-add-complaint-ticket.js';
 import * as linkKnowledgeServices from './202612047001-link-knowledge-services.js';
 import * as addDemandSettingsCounter from './202612051001-add-demand-settings-counter.js';
 import * as addComplaintRespondent from './202612053001-add-complaint-respondent.js';
+import * as createEnfRectifyNotice from './202612057001-create-enf-rectify-notice.js';
 
 /** Every migration, in order. Files are frozen once merged: add a new one instead of editing. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,6 @@ export const migrations: Record<string, Migration> = {
   '202612051001-add-demand-settings-counter': addDemandSettingsCounter,
   // demands × enforcement: the enterprise a complaint is against, the finding, its credit record
   '202612053001-add-complaint-respondent': addComplaintRespondent,
+  // enforcement: which passed rectification deadline the department and the office were told of
+  '202612057001-create-enf-rectify-notice': createEnfRectifyNotice,
 };

@@ -17,6 +17,13 @@ export const enforcementJobs = defineJobs({
     retry: { attempts: 3, delaySeconds: 300 },
     schedule: { cron: '10 0 * * *' },
   },
+  // Daily, before the working day: whoever must act on a passed rectification deadline finds it in the morning's inbox.
+  'enforcement.rectify-overdue': {
+    label: { zh: '整改期限已过提醒负责部门和办公室', en: 'Tell the department and the office of passed rectification deadlines' },
+    payload: z.object({}).strict(),
+    retry: { attempts: 3, delaySeconds: 300 },
+    schedule: { cron: '20 0 * * *' },
+  },
   // Every quarter of an hour: a complaint about enforcement reaches the department the same morning,
   // and a complaint found substantiated against an enterprise reaches its credit grade.
   'enforcement.desk-complaints': {

@@ -204,6 +204,59 @@ export function findResultFor(db: Executor, planId: number, enterpriseId: number
     .where('item_code', '=', itemCode)
     .executeTakeFirst();
 }
+/**
+ * Rectifications still open whose deadline is before `before` and of which nobody has been told for
+ * that deadline yet, with the department that owns the checked item (null when the catalogue no
+ * longer has it) and the plan's name and departments.
+ */
+export function findOverdueRectifications(db: Executor, before: string) {
+  return db
+    .selectFrom('enf_result as r')
+    .innerJoin('enf_plan as p', 'p.id', 'r.plan_id')
+    .leftJoin('enf_check_item as i', 'i.code', 'r.item_code')
+    .leftJoin('enf_matter as m', 'm.id', 'i.matter_id')
+    .leftJoin('enf_rectify_notice as n', (j) => j.onRef('n.result_id', '=', 'r.id').onRef('n.rectify_due', '=', 'r.rectify_due'))
+    .select([
+      'r.id',
+      'r.plan_id',
+      'r.enterprise_id',
+      'r.item_code',
+      'r.rectify_due',
+      'p.name as plan_name',
+      'p.unit_ids_json',
+      'i.name as item_name',
+      'm.unit_id as item_unit_id',
+    ])
+    .where('r.rectified_on', 'is', null)
+    .where('r.rectify_due', 'is not', null)
+    .where('r.rectify_due', '<', before)
+    .where('n.result_id', 'is', null)
+    .orderBy('r.rectify_due')
+    .orderBy('r.id')
+    .execute();
+}
+/**
+ * Records that these deadlines were told and returns the results this call recorded: a row another
+ * process recorded first is skipped (on PostgreSQL the insert waits for that process's commit), so
+ * each deadline is told by exactly one run.
+ */
+export async function claimRectifyNotices(
+  db: Executor,
+  rows: { result_id: number; rectify_due: string }[],
+  at: string,
+): Promise<Set<number>> {
+  const claimed = new Set<number>();
+  for (let k = 0; k < rows.length; k += 500) {
+    const r = await db
+      .insertInto('enf_rectify_notice')
+      .values(rows.slice(k, k + 500).map((row) => ({ ...row, notified_at: at })))
+      .onConflict((oc) => oc.columns(['result_id', 'rectify_due']).doNothing())
+      .returning('result_id')
+      .execute();
+    for (const { result_id } of r) claimed.add(result_id);
+  }
+  return claimed;
+}
 export function findWaiver(db: Executor, unitIds: number[], itemCode: string) {
   if (!unitIds.length) return Promise.resolve(undefined);
   return db

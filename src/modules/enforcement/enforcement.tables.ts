@@ -100,6 +100,13 @@ export interface EnfResultTable extends Stamped {
   recorded_by: number;
 }
 
+/** A passed rectification deadline the department and the office were told of (one row per result and deadline). */
+export interface EnfRectifyNoticeTable {
+  result_id: number;
+  rectify_due: string;
+  notified_at: string;
+}
+
 export interface EnfWaiverTable {
   id: Generated<number>;
   unit_id: number;
@@ -162,6 +169,7 @@ export interface EnforcementTables {
   enf_plan: EnfPlanTable;
   enf_visit: EnfVisitTable;
   enf_result: EnfResultTable;
+  enf_rectify_notice: EnfRectifyNoticeTable;
   enf_waiver: EnfWaiverTable;
   enf_credit_record: EnfCreditRecordTable;
   enf_credit_grade: EnfCreditGradeTable;

@@ -710,25 +710,32 @@ function ComplaintsTab() {
   );
 }
 
-/** 法治环境: the plans first (what the office does daily), then the catalogue, officers, cleanup, figures and grades. */
+/**
+ * 法治环境: the plans first (what the office does daily), then the catalogue, officers, cleanup, figures
+ * and grades. Each tab is offered by the permission of the routes it reads, so a role that holds only
+ * some of them (the service specialist: complaints) sees only those; the server refuses the rest anyway.
+ */
 export default function EnforcementPage() {
   const { pick } = useI18n();
   const { can } = useSession();
-  // A notification may open a tab directly (`?tab=credit`: a credit repair waiting for review).
+  const read = can('enforcement.read');
+  const tabs = [
+    ...(read
+      ? [
+          { key: 'plans', label: pick(L.plans), children: <PlansTab /> },
+          { key: 'catalogue', label: pick(L.catalogue), children: <CatalogueTab /> },
+          { key: 'officers', label: pick(L.officers), children: <OfficersTab /> },
+          { key: 'documents', label: pick(L.documents), children: <DocumentsTab /> },
+          { key: 'figures', label: pick(L.figures), children: <FiguresTab /> },
+        ]
+      : []),
+    ...(can('enforcement.credit.read') ? [{ key: 'credit', label: pick(L.credit), children: <CreditTab /> }] : []),
+    ...(can('enforcement.complaints') ? [{ key: 'complaints', label: pick(L.complaints), children: <ComplaintsTab /> }] : []),
+  ];
+  const first = tabs[0]?.key ?? 'plans';
+  // A notification may open a tab directly (`?tab=credit`: a credit repair waiting for review); one not offered falls back to the first.
   const [params, setParams] = useSearchParams();
-  return (
-    <Tabs
-      activeKey={params.get('tab') ?? 'plans'}
-      onChange={(tab) => setParams(tab === 'plans' ? {} : { tab }, { replace: true })}
-      items={[
-        { key: 'plans', label: pick(L.plans), children: <PlansTab /> },
-        { key: 'catalogue', label: pick(L.catalogue), children: <CatalogueTab /> },
-        { key: 'officers', label: pick(L.officers), children: <OfficersTab /> },
-        { key: 'documents', label: pick(L.documents), children: <DocumentsTab /> },
-        { key: 'figures', label: pick(L.figures), children: <FiguresTab /> },
-        { key: 'credit', label: pick(L.credit), children: <CreditTab /> },
-        ...(can('enforcement.complaints') ? [{ key: 'complaints', label: pick(L.complaints), children: <ComplaintsTab /> }] : []),
-      ]}
-    />
-  );
+  const asked = params.get('tab');
+  const active = tabs.some((t) => t.key === asked) ? asked! : first;
+  return <Tabs activeKey={active} onChange={(tab) => setParams(tab === first ? {} : { tab }, { replace: true })} items={tabs} />;
 }
