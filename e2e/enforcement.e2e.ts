@@ -10,6 +10,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 async function chooseMany(page: Page, label: string, options: string[]) {
   for (const o of options) await chooseOption(page, page, label, o);
   await page.keyboard.press('Escape');
+  // The next select opens only once this list has closed and the form has taken the choice.
+  await expect.poll(() => page.getByRole('combobox', { name: label }).getAttribute('aria-expanded')).not.toBe('true');
 }
 
 describeE2E(

@@ -166,7 +166,8 @@ export async function chooseOption(page: Page, scope: Page | Locator, label: str
   const dropdown = page.locator('.ant-select-dropdown:visible');
   const item = dropdown.getByTitle(option, { exact: true });
   for (let attempt = 1; ; attempt++) {
-    if ((await dropdown.count()) === 0) await selector.click();
+    // Its own state, not any dropdown on the page: another select's list may still be closing.
+    if ((await box.getAttribute('aria-expanded')) !== 'true') await selector.click();
     if (search && (await box.inputValue()) !== search) await box.fill(search);
     try {
       await item.waitFor({ state: 'visible', timeout: 5_000 });
