@@ -34,6 +34,7 @@ describe('the module list', () => {
       'demands.overdue',
       'enforcement.desk-complaints',
       'enforcement.publish-due',
+      'enforcement.rectify-overdue',
       'enforcement.regrade',
       'finance.desk-overdue',
       'notifications.digest',
