@@ -23,9 +23,13 @@ describeE2E(
       await page.getByRole('heading', { name: /^您好，/ }).waitFor();
       await e.screenshot(page, 'login-zh-home');
       await page.getByRole('button', { name: 'English' }).click();
-      await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Enterprise demands']);
+      await expect
+        .poll(() => topNavLabels(page, 'Navigation'))
+        .toEqual(['Home', 'Policies', 'Enterprise demands', 'Law-based environment']);
       await page.reload();
-      await expect.poll(() => topNavLabels(page, 'Navigation')).toEqual(['Home', 'Policies', 'Enterprise demands']);
+      await expect
+        .poll(() => topNavLabels(page, 'Navigation'))
+        .toEqual(['Home', 'Policies', 'Enterprise demands', 'Law-based environment']);
       await page.getByRole('heading', { name: /^Hello, / }).waitFor();
       await e.screenshot(page, 'home-en');
 
